@@ -1,0 +1,195 @@
+"""Applicants: a natural person or a legal entity with its representative.
+
+The dataclasses themselves only hold data; checking ID numbers is a separate,
+explicit step (:func:`validate_applicant`) because records that were accepted
+once (and may predate a rule change) must always load back unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, TypeAlias
+
+from intake.errors import InvalidApplicant
+from intake.identity import validate_credit_code, validate_resident_id
+
+__all__ = [
+    "ID_KIND_RESIDENT",
+    "Applicant",
+    "LegalEntity",
+    "Person",
+    "applicant_from_dict",
+    "applicant_to_dict",
+    "validate_applicant",
+]
+
+ID_KIND_RESIDENT = "resident"
+
+_PERSON_KEYS = frozenset(
+    {"kind", "name", "id_number", "gender", "nation", "birth_date", "address", "id_kind"}
+)
+_LEGAL_KEYS = frozenset({"kind", "name", "credit_code", "representative"})
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    id_number: str
+    gender: str = ""
+    nation: str = ""
+    birth_date: date | None = None
+    address: str = ""
+    # "resident" = 居民身份证; other kinds (e.g. foreign permanent residence ID)
+    # are carried through but not checked with the resident ID rules.
+    id_kind: str = ID_KIND_RESIDENT
+
+
+@dataclass(frozen=True, slots=True)
+class LegalEntity:
+    name: str
+    credit_code: str
+    representative: Person
+
+
+Applicant: TypeAlias = Person | LegalEntity
+
+
+def validate_applicant(applicant: Applicant, *, today: date | None = None) -> Applicant:
+    """Check names and ID numbers; return a normalised copy or raise an ``IntakeError``.
+
+    For a resident the gender and birth date are filled in from the number when
+    empty, and must agree with it when given (a card-reader/keyboard mix-up shows here).
+    """
+    if isinstance(applicant, LegalEntity):
+        if not applicant.name.strip():
+            raise InvalidApplicant(
+                "applicant.legal_name", "请填写单位名称", "the legal entity's name is empty"
+            )
+        code = validate_credit_code(applicant.credit_code)
+        representative = _validate_person(applicant.representative, today)
+        return replace(
+            applicant,
+            name=applicant.name.strip(),
+            credit_code=code,
+            representative=representative,
+        )
+    return _validate_person(applicant, today)
+
+
+def _validate_person(person: Person, today: date | None) -> Person:
+    name = person.name.strip()
+    if not name:
+        raise InvalidApplicant("applicant.name", "请填写姓名", "the applicant's name is empty")
+    if person.id_kind != ID_KIND_RESIDENT:
+        if not person.id_number.strip():
+            raise InvalidApplicant(
+                "applicant.id_number", "请填写证件号码", "the applicant's ID number is empty"
+            )
+        return replace(person, name=name, id_number=person.id_number.strip())
+    rid = validate_resident_id(person.id_number, today=today)
+    if person.gender and person.gender != rid.gender:
+        raise InvalidApplicant(
+            "applicant.gender_mismatch",
+            "性别与身份证号码不符",
+            "the gender does not match the resident ID number",
+        )
+    if person.birth_date is not None and person.birth_date != rid.birth_date:
+        raise InvalidApplicant(
+            "applicant.birth_date_mismatch",
+            "出生日期与身份证号码不符",
+            "the birth date does not match the resident ID number",
+        )
+    return replace(
+        person, name=name, id_number=rid.number, gender=rid.gender, birth_date=rid.birth_date
+    )
+
+
+def applicant_to_dict(applicant: Applicant) -> dict[str, Any]:
+    """JSON-safe dict in the manifest shape (see docs/interfaces.md)."""
+    if isinstance(applicant, LegalEntity):
+        return {
+            "kind": "legal",
+            "name": applicant.name,
+            "credit_code": applicant.credit_code,
+            "representative": applicant_to_dict(applicant.representative),
+        }
+    return {
+        "kind": "person",
+        "name": applicant.name,
+        "id_number": applicant.id_number,
+        "gender": applicant.gender,
+        "nation": applicant.nation,
+        "birth_date": applicant.birth_date.isoformat() if applicant.birth_date else None,
+        "address": applicant.address,
+        "id_kind": applicant.id_kind,
+    }
+
+
+def applicant_from_dict(d: Mapping[str, Any]) -> Applicant:
+    """Inverse of :func:`applicant_to_dict`; raises ``InvalidApplicant`` on malformed data."""
+    if not isinstance(d, Mapping):
+        raise _bad("applicant must be an object")
+    kind = d.get("kind")
+    if kind == "legal":
+        _check_keys(d, _LEGAL_KEYS, _LEGAL_KEYS)
+        representative = applicant_from_dict(_mapping(d["representative"], "representative"))
+        if not isinstance(representative, Person):
+            raise _bad("the representative of a legal entity must be a person")
+        return LegalEntity(
+            name=_str(d, "name"), credit_code=_str(d, "credit_code"), representative=representative
+        )
+    if kind == "person":
+        _check_keys(d, _PERSON_KEYS, frozenset({"kind", "name", "id_number"}))
+        return Person(
+            name=_str(d, "name"),
+            id_number=_str(d, "id_number"),
+            gender=_str(d, "gender", ""),
+            nation=_str(d, "nation", ""),
+            birth_date=_date(d.get("birth_date")),
+            address=_str(d, "address", ""),
+            id_kind=_str(d, "id_kind", ID_KIND_RESIDENT),
+        )
+    raise _bad(f"unknown applicant kind {kind!r}")
+
+
+def _bad(message_en: str) -> InvalidApplicant:
+    return InvalidApplicant("applicant.malformed", "申请人信息格式错误", message_en)
+
+
+def _check_keys(d: Mapping[str, Any], allowed: frozenset[str], required: frozenset[str]) -> None:
+    missing = required - d.keys()
+    if missing:
+        raise _bad(f"applicant is missing {sorted(missing)}")
+    extra = d.keys() - allowed
+    if extra:
+        raise _bad(f"applicant has unknown keys {sorted(extra)}")
+
+
+def _mapping(value: object, key: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise _bad(f"applicant {key!r} must be an object")
+    return value
+
+
+def _str(d: Mapping[str, Any], key: str, default: str | None = None) -> str:
+    value = d.get(key, default)
+    if not isinstance(value, str):
+        raise _bad(f"applicant {key!r} must be a string")
+    return value
+
+
+def _date(value: object) -> date | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _bad("applicant 'birth_date' must be a YYYY-MM-DD string or null")
+    try:
+        parsed = date.fromisoformat(value)
+    except ValueError:
+        parsed = None
+    # fromisoformat also takes "20261125"; only the canonical form round-trips.
+    if parsed is None or parsed.isoformat() != value:
+        raise _bad(f"applicant birth_date {value!r} is not YYYY-MM-DD")
+    return parsed

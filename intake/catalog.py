@@ -1,0 +1,309 @@
+"""The service catalog (事项目录): which items a window takes in and what each needs.
+
+The catalog is versioned data that arrives from the platform (or the seed file
+on a fresh station); a submission records the version it was accepted under,
+so the department sees exactly the material list the citizen was asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from intake.errors import CatalogError, UnknownItem, UnknownMaterial
+
+__all__ = ["Catalog", "Entrance", "Material", "ServiceItem"]
+
+# Codes end up in manifests, URLs and log lines, so they stay plain ASCII.
+_ITEM_CODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,31}")
+_MATERIAL_CODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,15}")
+
+_ITEM_KEYS = frozenset(
+    {
+        "code",
+        "name_zh",
+        "name_en",
+        "entrance",
+        "department_zh",
+        "department_en",
+        "time_limit_days",
+        "materials",
+        "kiosk_enabled",
+    }
+)
+_MATERIAL_KEYS = frozenset(
+    {"code", "name_zh", "name_en", "required", "copies", "original_to_sight"}
+)
+_MATERIAL_OPTIONAL_KEYS = frozenset({"copies", "original_to_sight"})
+
+
+class Entrance(StrEnum):
+    PERSONAL = "personal"  # 个人办事
+    LEGAL = "legal"  # 法人办事
+
+    @property
+    def label_zh(self) -> str:
+        return "个人" if self is Entrance.PERSONAL else "法人"
+
+
+@dataclass(frozen=True, slots=True)
+class Material:
+    code: str
+    name_zh: str
+    name_en: str
+    required: bool
+    # How many paper copies the department traditionally asks for. Informational
+    # only: one captured page set satisfies the requirement.
+    copies: int = 1
+    # The clerk must see the original (e.g. the ID card) besides capturing it.
+    original_to_sight: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name_zh": self.name_zh,
+            "name_en": self.name_en,
+            "required": self.required,
+            "copies": self.copies,
+            "original_to_sight": self.original_to_sight,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceItem:
+    code: str
+    name_zh: str
+    name_en: str
+    entrance: Entrance
+    department_zh: str
+    department_en: str
+    time_limit_days: int  # promised working days (承诺时限)
+    materials: tuple[Material, ...]
+    kiosk_enabled: bool
+
+    def __post_init__(self) -> None:
+        # Callers building items by hand may pass a plain string or a list;
+        # coercing keeps equality, hashing and serialisation predictable.
+        object.__setattr__(self, "entrance", Entrance(self.entrance))
+        object.__setattr__(self, "materials", tuple(self.materials))
+
+    @property
+    def required_materials(self) -> tuple[Material, ...]:
+        return tuple(m for m in self.materials if m.required)
+
+    @property
+    def optional_materials(self) -> tuple[Material, ...]:
+        return tuple(m for m in self.materials if not m.required)
+
+    def material(self, code: str) -> Material:
+        for m in self.materials:
+            if m.code == code:
+                return m
+        raise UnknownMaterial(
+            "catalog.unknown_material",
+            f"事项“{self.name_zh}”没有编号为{code}的材料",
+            f"service item {self.code} has no material {code!r}",
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name_zh": self.name_zh,
+            "name_en": self.name_en,
+            "entrance": self.entrance.value,
+            "department_zh": self.department_zh,
+            "department_en": self.department_en,
+            "time_limit_days": self.time_limit_days,
+            "kiosk_enabled": self.kiosk_enabled,
+            "materials": [m.to_dict() for m in self.materials],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    version: str
+    items: tuple[ServiceItem, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "items", tuple(self.items))
+
+    def item(self, code: str) -> ServiceItem:
+        for it in self.items:
+            if it.code == code:
+                return it
+        raise UnknownItem(
+            "catalog.unknown_item",
+            f"事项目录（版本{self.version}）中没有编号为{code}的事项",
+            f"catalog {self.version} has no service item {code!r}",
+        )
+
+    def for_entrance(self, e: Entrance, *, kiosk_only: bool = False) -> tuple[ServiceItem, ...]:
+        """Items of one entrance in catalog order; ``kiosk_only`` for the self-service kiosk."""
+        entrance = Entrance(e)
+        return tuple(
+            it
+            for it in self.items
+            if it.entrance is entrance and (it.kiosk_enabled or not kiosk_only)
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"version": self.version, "items": [it.to_dict() for it in self.items]}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Catalog:
+        """Build and validate a catalog; raises ``CatalogError`` naming the first problem."""
+        if not isinstance(d, Mapping):
+            raise _error("catalog.malformed", "事项目录格式错误", "catalog must be an object")
+        extra = d.keys() - {"version", "items"}
+        if extra:
+            raise _error(
+                "catalog.malformed",
+                "事项目录含有无法识别的字段",
+                f"catalog has unknown keys {sorted(extra)}",
+            )
+        version = d.get("version")
+        if not isinstance(version, str) or not version.strip() or version != version.strip():
+            raise _error(
+                "catalog.version",
+                "事项目录缺少版本号",
+                "catalog version must be a non-empty string",
+            )
+        raw_items = d.get("items")
+        if not isinstance(raw_items, Sequence) or isinstance(raw_items, str) or not raw_items:
+            raise _error(
+                "catalog.items", "事项目录中没有事项", "catalog items must be a non-empty list"
+            )
+        items: list[ServiceItem] = []
+        seen: set[str] = set()
+        for index, raw in enumerate(raw_items):
+            item = _item_from_dict(raw, index)
+            if item.code in seen:
+                raise _error(
+                    "catalog.duplicate_item",
+                    f"事项编号{item.code}重复",
+                    f"duplicate service item code {item.code!r}",
+                )
+            seen.add(item.code)
+            items.append(item)
+        return cls(version=version, items=tuple(items))
+
+
+def _error(code: str, message_zh: str, message_en: str) -> CatalogError:
+    return CatalogError(code, message_zh, message_en)
+
+
+def _field_error(where: str, key: str, expected: str) -> CatalogError:
+    return _error(
+        "catalog.field",
+        f"事项目录数据错误：{where} 的字段 {key} 无效",
+        f"{where}: field {key!r} must be {expected}",
+    )
+
+
+def _text(d: Mapping[str, Any], key: str, where: str) -> str:
+    value = d.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise _field_error(where, key, "a non-empty string")
+    return value
+
+
+def _bool(d: Mapping[str, Any], key: str, where: str, default: bool | None = None) -> bool:
+    value = d.get(key, default)
+    if not isinstance(value, bool):
+        raise _field_error(where, key, "true or false")
+    return value
+
+
+def _positive_int(d: Mapping[str, Any], key: str, where: str, default: int | None = None) -> int:
+    value = d.get(key, default)
+    # bool is an int subclass; `true` as a time limit is a data error, not 1 day.
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise _field_error(where, key, "a positive integer")
+    return value
+
+
+def _as_record(
+    d: object, allowed: frozenset[str], optional: frozenset[str], where: str
+) -> Mapping[str, Any]:
+    if not isinstance(d, Mapping):
+        raise _error(
+            "catalog.malformed", f"事项目录数据错误：{where} 格式错误", f"{where}: not an object"
+        )
+    missing = allowed - optional - d.keys()
+    if missing:
+        raise _error(
+            "catalog.field",
+            f"事项目录数据错误：{where} 缺少字段 {', '.join(sorted(missing))}",
+            f"{where}: missing {sorted(missing)}",
+        )
+    extra = d.keys() - allowed
+    if extra:
+        raise _error(
+            "catalog.field",
+            f"事项目录数据错误：{where} 含有无法识别的字段 {', '.join(sorted(extra))}",
+            f"{where}: unknown keys {sorted(extra)}",
+        )
+    return d
+
+
+def _item_from_dict(data: object, index: int) -> ServiceItem:
+    where = f"items[{index}]"
+    raw = _as_record(data, _ITEM_KEYS, frozenset(), where)
+    code = _text(raw, "code", where)
+    if _ITEM_CODE.fullmatch(code) is None:
+        raise _field_error(where, "code", "upper-case letters, digits, '-' or '_'")
+    where = f"item {code}"
+    entrance_raw = raw["entrance"]
+    if entrance_raw not in {e.value for e in Entrance}:
+        raise _field_error(where, "entrance", "'personal' or 'legal'")
+    entrance = Entrance(entrance_raw)
+    raw_materials = raw.get("materials")
+    if not isinstance(raw_materials, Sequence) or isinstance(raw_materials, str):
+        raise _field_error(where, "materials", "a list")
+    materials: list[Material] = []
+    seen: set[str] = set()
+    for m_index, m_raw in enumerate(raw_materials):
+        material = _material_from_dict(m_raw, f"{where} materials[{m_index}]")
+        if material.code in seen:
+            raise _error(
+                "catalog.duplicate_material",
+                f"事项{code}的材料编号{material.code}重复",
+                f"{where}: duplicate material code {material.code!r}",
+            )
+        seen.add(material.code)
+        materials.append(material)
+    if not any(m.required for m in materials):
+        raise _error(
+            "catalog.no_required_material",
+            f"事项{code}至少需要一项必交材料",
+            f"{where}: at least one material must be required",
+        )
+    return ServiceItem(
+        code=code,
+        name_zh=_text(raw, "name_zh", where),
+        name_en=_text(raw, "name_en", where),
+        entrance=entrance,
+        department_zh=_text(raw, "department_zh", where),
+        department_en=_text(raw, "department_en", where),
+        time_limit_days=_positive_int(raw, "time_limit_days", where),
+        materials=tuple(materials),
+        kiosk_enabled=_bool(raw, "kiosk_enabled", where),
+    )
+
+
+def _material_from_dict(data: object, where: str) -> Material:
+    raw = _as_record(data, _MATERIAL_KEYS, _MATERIAL_OPTIONAL_KEYS, where)
+    code = _text(raw, "code", where)
+    if _MATERIAL_CODE.fullmatch(code) is None:
+        raise _field_error(where, "code", "upper-case letters, digits, '-' or '_'")
+    return Material(
+        code=code,
+        name_zh=_text(raw, "name_zh", where),
+        name_en=_text(raw, "name_en", where),
+        required=_bool(raw, "required", where),
+        copies=_positive_int(raw, "copies", where, 1),
+        original_to_sight=_bool(raw, "original_to_sight", where, False),
+    )
