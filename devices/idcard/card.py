@@ -1,0 +1,491 @@
+"""Card data read from a second-generation ID card (and its relatives).
+
+The reader answers a basic read (30 01) with two big-endian lengths and two
+blocks: a 256-byte text block (UCS-2 little-endian, space padded) and a
+1024-byte photo (WLT, a proprietary codec; kept as raw bytes). The card-type
+flag sits at byte 248 of the text block:
+
+- space / NUL: 居民身份证 (resident identity card)
+- ``J``: 港澳台居民居住证 (residence permit for Hong Kong, Macao and Taiwan residents)
+- ``I``: 外国人永久居留身份证, 2017 edition
+- ``Y``: 外国人永久居留身份证, 2023 edition
+
+See ``docs/devices/idcard.md`` for the byte layouts implemented here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from devices.idcard.errors import CardDataError
+
+__all__ = [
+    "GENDERS",
+    "LONG_TERM",
+    "NATIONS",
+    "TEXT_BLOCK_SIZE",
+    "CardType",
+    "IdCardData",
+    "encode_basic_read",
+    "encode_fingerprint_read",
+    "encode_text_block",
+    "gender_code",
+    "id_check_digit",
+    "id_number_valid",
+    "nation_code",
+    "parse_basic_read",
+    "parse_fingerprint_read",
+    "parse_text_block",
+    "split_blocks",
+]
+
+TEXT_BLOCK_SIZE = 256
+TYPE_FLAG_OFFSET = 248
+LONG_TERM = "长期"
+_ENCODING = "utf-16-le"
+
+
+class CardType(StrEnum):
+    RESIDENT = "resident"  # 居民身份证
+    HMT_RESIDENCE = "hmt_residence"  # 港澳台居民居住证 ('J')
+    FOREIGN_PERMANENT = "foreign_permanent"  # 外国人永久居留身份证 2017 ('I')
+    FOREIGN_PERMANENT_2023 = "foreign_permanent_2023"  # 外国人永久居留身份证 2023 ('Y')
+
+
+_TYPE_BY_FLAG: dict[str, CardType] = {
+    "J": CardType.HMT_RESIDENCE,
+    "I": CardType.FOREIGN_PERMANENT,
+    "Y": CardType.FOREIGN_PERMANENT_2023,
+}
+_FLAG_BY_TYPE: dict[CardType, str] = {v: k for k, v in _TYPE_BY_FLAG.items()}
+
+#: GB/T 2261.1-2003 human sexes
+GENDERS: dict[str, str] = {"0": "未知", "1": "男", "2": "女", "9": "未说明"}
+
+#: GB 3304-1991 names of China's nationalities (as printed on the card, without 族)
+NATIONS: dict[str, str] = {
+    "01": "汉",
+    "02": "蒙古",
+    "03": "回",
+    "04": "藏",
+    "05": "维吾尔",
+    "06": "苗",
+    "07": "彝",
+    "08": "壮",
+    "09": "布依",
+    "10": "朝鲜",
+    "11": "满",
+    "12": "侗",
+    "13": "瑶",
+    "14": "白",
+    "15": "土家",
+    "16": "哈尼",
+    "17": "哈萨克",
+    "18": "傣",
+    "19": "黎",
+    "20": "傈僳",
+    "21": "佤",
+    "22": "畲",
+    "23": "高山",
+    "24": "拉祜",
+    "25": "水",
+    "26": "东乡",
+    "27": "纳西",
+    "28": "景颇",
+    "29": "柯尔克孜",
+    "30": "土",
+    "31": "达斡尔",
+    "32": "仫佬",
+    "33": "羌",
+    "34": "布朗",
+    "35": "撒拉",
+    "36": "毛南",
+    "37": "仡佬",
+    "38": "锡伯",
+    "39": "阿昌",
+    "40": "普米",
+    "41": "塔吉克",
+    "42": "怒",
+    "43": "乌孜别克",
+    "44": "俄罗斯",
+    "45": "鄂温克",
+    "46": "德昂",
+    "47": "保安",
+    "48": "裕固",
+    "49": "京",
+    "50": "塔塔尔",
+    "51": "独龙",
+    "52": "鄂伦春",
+    "53": "赫哲",
+    "54": "门巴",
+    "55": "珞巴",
+    "56": "基诺",
+    "97": "其他",
+    "98": "外国血统",
+}
+_GENDER_CODES = {v: k for k, v in GENDERS.items()}
+_NATION_CODES = {v: k for k, v in NATIONS.items()}
+
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def id_check_digit(first17: str) -> str:
+    """GB 11643-1999 (ISO 7064 MOD 11-2) check character for 17 digits."""
+    if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
+        raise ValueError("need exactly 17 ASCII digits")
+    total = sum(int(c) * w for c, w in zip(first17, _WEIGHTS, strict=True))
+    return "10X98765432"[total % 11]
+
+
+def id_number_valid(number: str) -> bool:
+    """True when ``number`` is 18 characters with a correct MOD 11-2 check character."""
+    if len(number) != 18:
+        return False
+    try:
+        return id_check_digit(number[:17]) == number[17].upper()
+    except ValueError:
+        return False
+
+
+def gender_code(gender: str) -> str:
+    """The GB/T 2261.1 code for a gender name ('男' -> '1'); codes pass through."""
+    if gender in GENDERS:
+        return gender
+    try:
+        return _GENDER_CODES[gender]
+    except KeyError:
+        raise ValueError(f"unknown gender {gender!r}") from None
+
+
+def nation_code(nation: str) -> str:
+    """The GB 3304 code for a nationality name ('汉' or '汉族' -> '01'); codes pass through."""
+    if nation in NATIONS:
+        return nation
+    name = nation.removesuffix("族") if nation not in _NATION_CODES else nation
+    try:
+        return _NATION_CODES[name]
+    except KeyError:
+        raise ValueError(f"unknown nation {nation!r}") from None
+
+
+@dataclass(frozen=True)
+class IdCardData:
+    """What a card holds. Plain data; the UI maps it into its own types.
+
+    For foreign permanent residence cards ``name`` is the Chinese name when the
+    card has one, else the English name; ``nation`` and ``address`` are empty.
+    ``valid_until`` is None for 长期 (long-term) cards.
+    """
+
+    name: str
+    gender: str
+    nation: str
+    birth_date: date
+    address: str
+    id_number: str
+    issuer: str
+    valid_from: date
+    valid_until: date | None
+    card_type: str = CardType.RESIDENT
+    photo_wlt: bytes = field(default=b"", repr=False)
+    #: I / Y cards: the English name (both halves joined for Y)
+    english_name: str = ""
+    #: I / Y cards: ISO 3166-1 alpha-3 country or region code
+    nationality: str = ""
+    #: J cards: number of the 港澳/台湾 travel permit (通行证号码)
+    pass_number: str = ""
+    #: J cards: 签发次数; Y cards: 换证次数
+    issue_count: str = ""
+    #: I cards: 证件版本号
+    card_version: str = ""
+    #: I cards: 当次申请受理机关代码
+    authority_code: str = ""
+    #: raw fingerprint block from a 30 10 read (empty otherwise)
+    fingerprint: bytes = field(default=b"", repr=False)
+
+    def __repr__(self) -> str:  # never put personal data into logs by accident
+        masked = self.id_number[:4] + "*" * max(0, len(self.id_number) - 8) + self.id_number[-4:]
+        return f"IdCardData(card_type={str(self.card_type)!r}, id_number={masked!r})"
+
+    @property
+    def long_term(self) -> bool:
+        return self.valid_until is None
+
+    @property
+    def id_number_valid(self) -> bool:
+        """Check character verified (MOD 11-2) for 18-character numbers.
+
+        The 15-character numbers of 2017 foreign permanent residence cards
+        have no published public check scheme; they are only checked for shape.
+        """
+        if self.card_type == CardType.FOREIGN_PERMANENT:
+            return len(self.id_number) == 15 and self.id_number.isalnum()
+        return id_number_valid(self.id_number)
+
+    def is_expired(self, today: date) -> bool:
+        """True once ``today`` is after the last valid day (长期 never expires)."""
+        return self.valid_until is not None and today > self.valid_until
+
+    def is_valid_on(self, today: date) -> bool:
+        """Inside the validity period (first and last day inclusive)."""
+        return self.valid_from <= today and not self.is_expired(today)
+
+    @property
+    def gender_code(self) -> str:
+        return gender_code(self.gender)
+
+    @property
+    def nation_code(self) -> str:
+        return nation_code(self.nation) if self.nation else ""
+
+
+# --- decoding -----------------------------------------------------------------
+
+
+def split_blocks(data: bytes, count: int) -> list[bytes]:
+    """Split ``count`` big-endian 2-byte lengths followed by the blocks they describe."""
+    head = 2 * count
+    if len(data) < head:
+        raise CardDataError("长度字段不完整", f"need {head} length bytes, got {len(data)}")
+    lengths = [int.from_bytes(data[2 * i : 2 * i + 2], "big") for i in range(count)]
+    if head + sum(lengths) > len(data):
+        raise CardDataError(
+            "数据长度与长度字段不符",
+            f"length fields {lengths} need {head + sum(lengths)} bytes, got {len(data)}",
+            code="card_data_length",
+        )
+    blocks = []
+    pos = head
+    for n in lengths:
+        blocks.append(bytes(data[pos : pos + n]))
+        pos += n
+    return blocks
+
+
+def _text(block: bytes, start: int, length: int) -> str:
+    raw = block[start : start + length]
+    if len(raw) % 2:
+        raw = raw[:-1]
+    return raw.decode(_ENCODING, errors="replace").strip(" \x00\u3000")
+
+
+def _date(value: str, what_zh: str, what_en: str) -> date:
+    if len(value) != 8 or not value.isascii() or not value.isdigit():
+        raise CardDataError(f"{what_zh}格式错误", f"{what_en} {value!r} is not YYYYMMDD")
+    try:
+        return date(int(value[:4]), int(value[4:6]), int(value[6:]))
+    except ValueError:
+        raise CardDataError(f"{what_zh}无效", f"{what_en} {value!r} is not a date") from None
+
+
+def _until(value: str) -> date | None:
+    if value == LONG_TERM:
+        return None
+    return _date(value, "有效期截止日期", "valid-until date")
+
+
+def _card_type(block: bytes) -> CardType:
+    flag = _text(block, TYPE_FLAG_OFFSET, 2)
+    if flag == "":
+        return CardType.RESIDENT
+    try:
+        return _TYPE_BY_FLAG[flag]
+    except KeyError:
+        raise CardDataError(
+            f"不支持的证件类型标识“{flag}”",
+            f"unsupported card type flag {flag!r}",
+            code="card_type_unsupported",
+        ) from None
+
+
+def _gender(code: str) -> str:
+    return GENDERS.get(code, code)
+
+
+def parse_text_block(
+    text: bytes, photo: bytes = b"", fingerprint: bytes = b"", *, validate: bool = True
+) -> IdCardData:
+    """Decode a text block (any of the four layouts) into :class:`IdCardData`."""
+    block = bytes(text).ljust(TEXT_BLOCK_SIZE, b"\x00")
+    kind = _card_type(block)
+    if kind in (CardType.RESIDENT, CardType.HMT_RESIDENCE):
+        nation_raw = _text(block, 32, 4)
+        card = IdCardData(
+            name=_text(block, 0, 30),
+            gender=_gender(_text(block, 30, 2)),
+            nation=NATIONS.get(nation_raw, nation_raw),
+            birth_date=_date(_text(block, 36, 16), "出生日期", "birth date"),
+            address=_text(block, 52, 70),
+            id_number=_text(block, 122, 36).upper(),
+            issuer=_text(block, 158, 30),
+            valid_from=_date(_text(block, 188, 16), "有效期起始日期", "valid-from date"),
+            valid_until=_until(_text(block, 204, 16)),
+            card_type=kind,
+            photo_wlt=photo,
+            pass_number=_text(block, 220, 18) if kind == CardType.HMT_RESIDENCE else "",
+            issue_count=_text(block, 238, 4) if kind == CardType.HMT_RESIDENCE else "",
+            fingerprint=fingerprint,
+        )
+    elif kind == CardType.FOREIGN_PERMANENT:
+        english = _text(block, 0, 120)
+        chinese = _text(block, 158, 30)
+        card = IdCardData(
+            name=chinese or english,
+            gender=_gender(_text(block, 120, 2)),
+            nation="",
+            birth_date=_date(_text(block, 220, 16), "出生日期", "birth date"),
+            address="",
+            id_number=_text(block, 122, 30).upper(),
+            issuer="",
+            valid_from=_date(_text(block, 188, 16), "有效期起始日期", "valid-from date"),
+            valid_until=_until(_text(block, 204, 16)),
+            card_type=kind,
+            photo_wlt=photo,
+            english_name=english,
+            nationality=_text(block, 152, 6),
+            card_version=_text(block, 236, 4),
+            authority_code=_text(block, 240, 8),
+            fingerprint=fingerprint,
+        )
+    else:  # 2023 foreign permanent residence card
+        english = _text(block, 52, 70) + _text(block, 220, 22)
+        chinese = _text(block, 0, 30)
+        card = IdCardData(
+            name=chinese or english,
+            gender=_gender(_text(block, 30, 2)),
+            nation="",
+            birth_date=_date(_text(block, 36, 16), "出生日期", "birth date"),
+            address="",
+            id_number=_text(block, 122, 36).upper(),
+            issuer="",
+            valid_from=_date(_text(block, 188, 16), "有效期起始日期", "valid-from date"),
+            valid_until=_until(_text(block, 204, 16)),
+            card_type=kind,
+            photo_wlt=photo,
+            english_name=english,
+            nationality=_text(block, 242, 6),
+            issue_count=_text(block, 32, 4),
+            fingerprint=fingerprint,
+        )
+    if validate:
+        _validate(card)
+    return card
+
+
+def _validate(card: IdCardData) -> None:
+    if not card.id_number_valid:
+        raise CardDataError(
+            "证件号码校验位错误", "ID number fails its check character", code="id_check_digit"
+        )
+    if card.card_type in (CardType.RESIDENT, CardType.HMT_RESIDENCE) and (
+        card.id_number[6:14] != card.birth_date.strftime("%Y%m%d")
+    ):
+        raise CardDataError(
+            "证件号码与出生日期不一致",
+            "ID number does not match the birth date",
+            code="id_birth_mismatch",
+        )
+    if card.valid_until is not None and card.valid_until < card.valid_from:
+        raise CardDataError(
+            "有效期限起止日期颠倒",
+            "validity period ends before it starts",
+            code="validity_period",
+        )
+
+
+def parse_basic_read(data: bytes, *, validate: bool = True) -> IdCardData:
+    """Decode the data of a 30 01 answer (text length, photo length, text, photo).
+
+    Offsets come from the two length fields, never from fixed positions.
+    Raises :class:`CardDataError` when the data is malformed or, with
+    ``validate``, when the ID number's check character or the validity period
+    is inconsistent.
+    """
+    text, photo = split_blocks(data, 2)
+    return parse_text_block(text, photo, validate=validate)
+
+
+def parse_fingerprint_read(data: bytes, *, validate: bool = True) -> IdCardData:
+    """Decode the data of a 30 10 answer (three lengths: text, photo, fingerprint)."""
+    text, photo, fingerprint = split_blocks(data, 3)
+    return parse_text_block(text, photo, fingerprint, validate=validate)
+
+
+# --- encoding (simulator) -------------------------------------------------------
+
+
+def _put(block: bytearray, start: int, length: int, value: str, what: str) -> None:
+    raw = value.encode(_ENCODING)
+    if len(raw) > length:
+        raise ValueError(f"{what} {value!r} needs {len(raw)} bytes, the field holds {length}")
+    # pad with UCS-2 spaces (20 00), as cards do
+    block[start : start + length] = raw + (" " * ((length - len(raw)) // 2)).encode(_ENCODING)
+
+
+def _ymd(d: date) -> str:
+    return d.strftime("%Y%m%d")
+
+
+def encode_text_block(card: IdCardData) -> bytes:
+    """The 256-byte text block a card of this kind would return (for the simulator)."""
+    block = bytearray(" ".encode(_ENCODING) * (TEXT_BLOCK_SIZE // 2))
+    kind = CardType(card.card_type)
+    until = LONG_TERM if card.valid_until is None else _ymd(card.valid_until)
+    if kind in (CardType.RESIDENT, CardType.HMT_RESIDENCE):
+        _put(block, 0, 30, card.name, "name")
+        _put(block, 30, 2, gender_code(card.gender), "gender")
+        _put(block, 32, 4, nation_code(card.nation) if card.nation else "", "nation")
+        _put(block, 36, 16, _ymd(card.birth_date), "birth date")
+        _put(block, 52, 70, card.address, "address")
+        _put(block, 122, 36, card.id_number, "id number")
+        _put(block, 158, 30, card.issuer, "issuer")
+        _put(block, 188, 16, _ymd(card.valid_from), "valid from")
+        _put(block, 204, 16, until, "valid until")
+        if kind == CardType.HMT_RESIDENCE:
+            _put(block, 220, 18, card.pass_number, "pass number")
+            _put(block, 238, 4, card.issue_count, "issue count")
+    elif kind == CardType.FOREIGN_PERMANENT:
+        chinese = card.name if card.name != card.english_name else ""
+        _put(block, 0, 120, card.english_name, "English name")
+        _put(block, 120, 2, gender_code(card.gender), "gender")
+        _put(block, 122, 30, card.id_number, "id number")
+        _put(block, 152, 6, card.nationality, "nationality")
+        _put(block, 158, 30, chinese, "Chinese name")
+        _put(block, 188, 16, _ymd(card.valid_from), "valid from")
+        _put(block, 204, 16, until, "valid until")
+        _put(block, 220, 16, _ymd(card.birth_date), "birth date")
+        _put(block, 236, 4, card.card_version, "card version")
+        _put(block, 240, 8, card.authority_code, "authority code")
+    else:
+        chinese = card.name if card.name != card.english_name else ""
+        _put(block, 0, 30, chinese, "Chinese name")
+        _put(block, 30, 2, gender_code(card.gender), "gender")
+        _put(block, 32, 4, card.issue_count, "change count")
+        _put(block, 36, 16, _ymd(card.birth_date), "birth date")
+        _put(block, 52, 70, card.english_name[:35], "English name")
+        _put(block, 122, 36, card.id_number, "id number")
+        _put(block, 188, 16, _ymd(card.valid_from), "valid from")
+        _put(block, 204, 16, until, "valid until")
+        _put(block, 220, 22, card.english_name[35:], "English name (continued)")
+        _put(block, 242, 6, card.nationality, "nationality")
+    if kind != CardType.RESIDENT:
+        _put(block, TYPE_FLAG_OFFSET, 2, _FLAG_BY_TYPE[kind], "type flag")
+    return bytes(block)
+
+
+def encode_basic_read(card: IdCardData, photo: bytes | None = None) -> bytes:
+    """Data of a 30 01 answer: lengths, text block, photo."""
+    return _join_blocks((encode_text_block(card), card.photo_wlt if photo is None else photo))
+
+
+def encode_fingerprint_read(card: IdCardData) -> bytes:
+    """Data of a 30 10 answer: three lengths, text, photo, fingerprint."""
+    return _join_blocks((encode_text_block(card), card.photo_wlt, card.fingerprint))
+
+
+def _join_blocks(blocks: Sequence[bytes]) -> bytes:
+    head = b"".join(len(b).to_bytes(2, "big") for b in blocks)
+    return head + b"".join(blocks)
