@@ -257,7 +257,7 @@ def _item_from_dict(data: object, index: int) -> ServiceItem:
         raise _field_error(where, "code", "upper-case letters, digits, '-' or '_'")
     where = f"item {code}"
     entrance_raw = raw["entrance"]
-    if entrance_raw not in {e.value for e in Entrance}:
+    if not isinstance(entrance_raw, str) or entrance_raw not in {e.value for e in Entrance}:
         raise _field_error(where, "entrance", "'personal' or 'legal'")
     entrance = Entrance(entrance_raw)
     raw_materials = raw.get("materials")
