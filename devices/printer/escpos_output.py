@@ -1,0 +1,534 @@
+"""ESC/POS rendering of a receipt layout and the `ReceiptPrinter` front end.
+
+Byte stream (see docs/devices/printer.md):
+
+    ESC @                                  initialise
+    per text line:  ESC a n, ESC E n, GS ! n,
+                    [FS & <GB18030 two-byte text> FS .] (ASCII-only lines: plain), LF
+    per raster line (a character outside two-byte GBK, e.g. 䶮 𠮷 ¥ U+00A5):
+                    ESC a 0, GS v 0 <full-width bitmap drawn with a CJK font>
+    QR:             GS v 0 image (default) or GS ( k model/size/ec/store/print (native)
+    LF x4, GS V 0                          feed, full cut
+
+Python-escpos's automatic encoding is not used for text (it sends GB18030 without
+FS & and turns rare characters into '?'); the bytes are assembled on an
+`escpos.printer.Dummy` and then written to the real transport in one go, so
+`print_receipt` returns exactly what was sent.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+import select
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal
+from urllib.parse import parse_qs
+
+from devices.printer.errors import PrinterError
+from devices.printer.receipt import (
+    Feed,
+    QrBlock,
+    Receipt,
+    ReceiptLayout,
+    TextLine,
+    layout_receipt,
+)
+
+
+def _ensure_escpos_cache_dir() -> None:
+    # python-escpos writes a capabilities pickle on import; without this variable it
+    # makes a fresh temp dir on every import. The directory must exist.
+    default = os.path.join(os.path.expanduser("~"), ".cache", "yiwang-escpos")
+    path = os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", default)
+    try:
+        os.makedirs(path, exist_ok=True)
+    except OSError:
+        os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = default
+        os.makedirs(default, exist_ok=True)
+
+
+_ensure_escpos_cache_dir()
+
+from escpos import printer as escpos_printer  # noqa: E402
+from escpos.constants import QR_ECLEVEL_M  # noqa: E402
+from escpos.exceptions import DeviceNotFoundError  # noqa: E402
+
+from devices.printer.raster import render_qr, render_text_line  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+ESC = b"\x1b"
+GS = b"\x1d"
+FS = b"\x1c"
+DLE = b"\x10"
+INIT = ESC + b"@"
+CN_ON = FS + b"&"
+CN_OFF = FS + b"."
+FULL_CUT = GS + b"V\x00"
+_ALIGN = {"left": 0, "center": 1, "right": 2}
+
+Charset = Literal["gbk", "gb2312"]
+
+
+def encode_chinese(text: str, charset: Charset = "gbk") -> bytes | None:
+    """`text` as the printer's Chinese-mode bytes, or None if any character is not
+    printable that way (it then has to go out as a raster image).
+
+    Allowed: printable ASCII (1 byte) and characters that encode to exactly two
+    bytes in GBK (or GB2312 for printers with a GB2312-only font) and identically
+    in GB18030 (excludes e.g. 䶮, which Python's GB18030-2022 codec maps to the
+    two-byte FE9F that older printer fonts do not have). Private-use characters
+    are refused.
+    """
+    out = bytearray()
+    for ch in text:
+        o = ord(ch)
+        if 0x20 <= o < 0x7F:
+            out.append(o)
+            continue
+        if o < 0x80 or 0xE000 <= o <= 0xF8FF:
+            return None
+        try:
+            narrow = ch.encode(charset)
+            wide = ch.encode("gb18030")
+        except UnicodeEncodeError:
+            return None
+        if len(narrow) != 2 or narrow != wide:
+            return None
+        out += wide
+    return bytes(out)
+
+
+def _escpos_profile_data(profile: Any, dots: int) -> dict[str, Any]:
+    data: dict[str, Any] = copy.deepcopy(profile.profile_data)
+    data.setdefault("media", {}).setdefault("width", {})["pixels"] = dots
+    return data
+
+
+def _dummy(profile: str | None, dots: int) -> Any:
+    dummy = escpos_printer.Dummy(profile=profile)
+    # Per-instance copy: python-escpos shares profile_data between instances.
+    dummy.profile.profile_data = _escpos_profile_data(dummy.profile, dots)
+    return dummy
+
+
+def render_escpos(
+    layout: ReceiptLayout,
+    *,
+    native_qr: bool = False,
+    charset: Charset = "gbk",
+    profile: str | None = None,
+) -> bytes:
+    """The complete ESC/POS job for a layout (no I/O)."""
+    p = _dummy(profile, layout.dots)
+    p._raw(INIT)
+    for block in layout.blocks:
+        if isinstance(block, TextLine):
+            encoded = encode_chinese(block.text, charset)
+            if encoded is None:
+                log.debug("raster line: %r", block.text)
+                p._raw(ESC + b"a\x00")
+                p.image(render_text_line(block, layout.dots), impl="bitImageRaster")
+                continue
+            size = 0x11 if block.size == 2 else 0x00
+            p._raw(ESC + b"a" + bytes([_ALIGN[block.align]]))
+            if block.bold:
+                p._raw(ESC + b"E\x01")
+            if size:
+                p._raw(GS + b"!" + bytes([size]))
+            if encoded.isascii():
+                p._raw(encoded + b"\n")
+            else:
+                p._raw(CN_ON + encoded + CN_OFF + b"\n")
+            if size:
+                p._raw(GS + b"!\x00")
+            if block.bold:
+                p._raw(ESC + b"E\x00")
+        elif isinstance(block, QrBlock):
+            if native_qr:
+                p._raw(ESC + b"a\x01")
+                p.qr(
+                    block.payload,
+                    native=True,
+                    size=min(16, max(1, block.module_dots)),
+                    ec=QR_ECLEVEL_M,
+                )
+                p._raw(b"\n" + ESC + b"a\x00")
+            else:
+                p._raw(ESC + b"a\x00")
+                p.image(render_qr(block, layout.dots), impl="bitImageRaster")
+        elif isinstance(block, Feed):
+            p._raw(ESC + b"a\x00" + b"\n" * block.lines)
+    # Feed past the cutter, then a full cut (not python-escpos's cut(): on profile
+    # POS-5890 that sends only the feed).
+    p._raw(b"\n" * 4 + FULL_CUT)
+    out: bytes = p.output
+    return out
+
+
+# --------------------------------------------------------------------------- status
+
+
+@dataclass(frozen=True)
+class PrinterStatus:
+    """Result of the DLE EOT real-time status queries.
+
+    `known` is False when the printer did not answer (file targets, printers
+    without a back channel): then every other flag is False/None.
+    """
+
+    known: bool
+    online: bool | None = None
+    paper_out: bool = False
+    paper_near_end: bool = False
+    cover_open: bool = False
+    error: bool = False
+    raw: bytes = b""
+
+    unknown: ClassVar[PrinterStatus]
+
+    @property
+    def ready(self) -> bool:
+        """True only when the printer answered and nothing stops printing."""
+        return (
+            self.known
+            and bool(self.online)
+            and not (self.paper_out or self.cover_open or self.error)
+        )
+
+    @property
+    def problem(self) -> PrinterError | None:
+        """The condition that stops printing, as an error, or None."""
+        if not self.known:
+            return None
+        if self.paper_out:
+            return PrinterError("paper_out", "打印机缺纸", "printer is out of paper")
+        if self.cover_open:
+            return PrinterError("cover_open", "打印机盖未关好", "printer cover is open")
+        if self.error:
+            return PrinterError("hardware_error", "打印机故障", "printer reports an error")
+        if self.online is False:
+            return PrinterError("offline", "打印机离线", "printer is offline")
+        return None
+
+    @property
+    def message_zh(self) -> str:
+        if not self.known:
+            return "打印机状态未知"
+        problem = self.problem
+        if problem is not None:
+            return problem.message_zh
+        if self.paper_near_end:
+            return "打印纸即将用完"
+        return "打印机就绪"
+
+
+PrinterStatus.unknown = PrinterStatus(known=False)
+
+
+def _valid_status_byte(b: int) -> bool:
+    # Every DLE EOT answer has bits 1 and 4 set and bits 0 and 7 clear.
+    return (b & 0x93) == 0x12
+
+
+def parse_status(answers: dict[int, int]) -> PrinterStatus:
+    """Build a status from DLE EOT answers {n: byte} for n in 1..4."""
+    if not answers or not all(_valid_status_byte(v) for v in answers.values()):
+        return PrinterStatus.unknown
+    printer = answers.get(1)
+    offline_cause = answers.get(2, 0x12)
+    errors = answers.get(3, 0x12)
+    paper = answers.get(4, 0x12)
+    return PrinterStatus(
+        known=True,
+        online=None if printer is None else not (printer & 0x08),
+        paper_out=bool(paper & 0x60) or bool(offline_cause & 0x20),
+        paper_near_end=bool(paper & 0x0C),
+        cover_open=bool(offline_cause & 0x04),
+        error=bool(offline_cause & 0x40) or bool(errors & 0x68),
+        raw=bytes(answers[k] for k in sorted(answers)),
+    )
+
+
+# --------------------------------------------------------------------------- targets
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: Literal["file", "serial", "tcp", "usb", "dummy"]
+    path: str = ""
+    host: str = ""
+    port: int = 9100
+    baudrate: int = 9600
+    dsrdtr: bool = False
+    vendor: int = 0
+    product: int = 0
+
+
+def _bad_target(target: str, why: str) -> PrinterError:
+    return PrinterError("bad_target", "打印机地址配置错误", f"bad printer target {target!r}: {why}")
+
+
+def parse_target(target: str) -> Target:
+    """Parse `file:PATH`, `serial:DEV[?baudrate=9600&dsrdtr=1]`, `tcp:HOST[:PORT]`,
+    `usb:VID:PID` (hex) or `dummy:`."""
+    kind, sep, rest = target.partition(":")
+    if not sep:
+        raise _bad_target(target, "expected KIND:…")
+    if kind == "file" and rest:
+        return Target("file", path=rest)
+    if kind == "dummy":
+        return Target("dummy")
+    if kind == "serial" and rest:
+        dev, _, query = rest.partition("?")
+        params = {k: v[-1] for k, v in parse_qs(query).items()}
+        try:
+            baud = int(params.get("baudrate", "9600"))
+        except ValueError:
+            raise _bad_target(target, "baudrate must be an integer") from None
+        dsrdtr = params.get("dsrdtr", "0").lower() in ("1", "true", "yes")
+        return Target("serial", path=dev, baudrate=baud, dsrdtr=dsrdtr)
+    if kind == "tcp" and rest:
+        host, port = rest, 9100
+        if rest.startswith("["):  # [v6]:port
+            host, _, tail = rest[1:].partition("]")
+            if tail.startswith(":"):
+                port = _int(tail[1:], target)
+        elif rest.count(":") == 1:
+            host, p = rest.split(":")
+            port = _int(p, target)
+        return Target("tcp", host=host, port=port)
+    if kind == "usb":
+        parts = rest.split(":")
+        if len(parts) == 2:
+            try:
+                return Target("usb", vendor=int(parts[0], 16), product=int(parts[1], 16))
+            except ValueError:
+                pass
+        raise _bad_target(target, "expected usb:VID:PID in hex")
+    raise _bad_target(target, "unknown kind or missing path")
+
+
+def _int(text: str, target: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise _bad_target(target, f"{text!r} is not a port number") from None
+
+
+_NOT_CONNECTED = ("not_connected", "打印机未连接")
+
+
+class ReceiptPrinter:
+    """Prints receipts to an ESC/POS printer.
+
+    target: `file:PATH` (device node or plain file), `serial:/dev/ttyUSB0?baudrate=9600`,
+    `tcp:HOST[:PORT]` (raw port 9100), `usb:VID:PID` (needs pyusb), `dummy:` (keeps
+    the bytes in memory, for tests).
+
+    Before printing over a target with a back channel (serial, tcp, usb) the
+    printer is asked for its status; a printer that answers "paper out", "cover
+    open", "offline" or "error" gets nothing and `PrinterError` is raised. A
+    printer that does not answer is printed to anyway.
+    """
+
+    def __init__(
+        self,
+        target: str,
+        *,
+        paper_mm: int = 80,
+        native_qr: bool = False,
+        charset: Charset = "gbk",
+        profile: str | None = None,
+        check_status: bool = True,
+        status_timeout: float = 0.5,
+        io_timeout: float = 5.0,
+    ) -> None:
+        self.target = parse_target(target)
+        self.target_text = target
+        if paper_mm not in (58, 80):
+            raise ValueError(f"unsupported paper width {paper_mm} mm (58 or 80)")
+        self.paper_mm = paper_mm
+        self.native_qr = native_qr
+        self.charset: Charset = charset
+        self.profile = profile
+        self.check_status = check_status
+        self.status_timeout = status_timeout
+        self.io_timeout = io_timeout
+        self.last_output = b""  # dummy: target keeps the last job here
+
+    # ---------------------------------------------------------------- rendering
+    def render(self, receipt: Receipt) -> bytes:
+        """The ESC/POS bytes for `receipt` (nothing is sent)."""
+        return render_escpos(
+            layout_receipt(receipt, self.paper_mm),
+            native_qr=self.native_qr,
+            charset=self.charset,
+            profile=self.profile,
+        )
+
+    # ---------------------------------------------------------------- transport
+    def _open(self) -> Any:
+        t = self.target
+        try:
+            if t.kind == "file":
+                dev = escpos_printer.File(devfile=t.path, profile=self.profile)
+            elif t.kind == "serial":
+                dev = escpos_printer.Serial(
+                    devfile=t.path,
+                    baudrate=t.baudrate,
+                    timeout=self.io_timeout,
+                    dsrdtr=t.dsrdtr,
+                    profile=self.profile,
+                )
+            elif t.kind == "tcp":
+                dev = escpos_printer.Network(
+                    host=t.host, port=t.port, timeout=self.io_timeout, profile=self.profile
+                )
+            elif t.kind == "usb":
+                if not escpos_printer.Usb.is_usable():
+                    raise PrinterError(
+                        "unsupported",
+                        "打印机未连接（USB 驱动不可用）",
+                        "USB printing needs pyusb, which is not installed",
+                    )
+                dev = escpos_printer.Usb(
+                    idVendor=t.vendor, idProduct=t.product, timeout=0, profile=self.profile
+                )
+            else:
+                dev = escpos_printer.Dummy(profile=self.profile)
+            if t.kind != "dummy":
+                dev.open(raise_not_found=True)
+        except PrinterError:
+            raise
+        except (DeviceNotFoundError, OSError) as exc:
+            raise PrinterError(
+                *_NOT_CONNECTED, f"printer {self.target_text} not connected: {exc}"
+            ) from exc
+        except Exception as exc:  # pyusb / pyserial specific errors
+            raise PrinterError(
+                *_NOT_CONNECTED, f"printer {self.target_text} could not be opened: {exc}"
+            ) from exc
+        if t.kind != "dummy" and dev.device is None:
+            raise PrinterError(*_NOT_CONNECTED, f"printer {self.target_text} not connected")
+        return dev
+
+    @staticmethod
+    def _close(dev: Any) -> None:
+        try:
+            dev.close()
+        except Exception as exc:  # closing must not mask the real outcome
+            log.debug("closing printer failed: %s", exc)
+
+    def _reader(self, dev: Any) -> Callable[[float], bytes] | None:
+        """A function reading one byte with a timeout, or None (no back channel)."""
+        kind = self.target.kind
+        if kind == "serial":
+            ser = dev.device
+
+            def read_serial(timeout: float) -> bytes:
+                ser.timeout = timeout
+                data: bytes = ser.read(1)
+                return data
+
+            return read_serial
+        if kind == "tcp":
+            sock: socket.socket = dev.device
+
+            def read_tcp(timeout: float) -> bytes:
+                ready, _, _ = select.select([sock], [], [], timeout)
+                return sock.recv(1) if ready else b""
+
+            return read_tcp
+        if kind == "usb":
+
+            def read_usb(timeout: float) -> bytes:
+                deadline = time.monotonic() + timeout
+                while time.monotonic() < deadline:
+                    data = bytes(dev._read())
+                    if data:
+                        return data[-1:]
+                    time.sleep(0.02)
+                return b""
+
+            return read_usb
+        return None
+
+    def _flush_input(self, dev: Any) -> None:
+        if self.target.kind == "serial":
+            dev.device.reset_input_buffer()
+        elif self.target.kind == "tcp":
+            sock: socket.socket = dev.device
+            while select.select([sock], [], [], 0)[0]:
+                if not sock.recv(256):
+                    break
+
+    def _query(self, dev: Any) -> PrinterStatus:
+        read = self._reader(dev)
+        if read is None:
+            return PrinterStatus.unknown
+        answers: dict[int, int] = {}
+        try:
+            self._flush_input(dev)
+            for n in (1, 2, 3, 4):
+                dev._raw(DLE + b"\x04" + bytes([n]))
+                data = read(self.status_timeout)
+                if not data:
+                    break
+                answers[n] = data[0]
+        except Exception as exc:  # I/O on a flaky port: treat as "no answer"
+            log.info("status query on %s failed: %s", self.target_text, exc)
+            return PrinterStatus.unknown
+        if 1 not in answers:
+            return PrinterStatus.unknown
+        return parse_status(answers)
+
+    # ---------------------------------------------------------------- public API
+    def status(self) -> PrinterStatus:
+        """Ask the printer (DLE EOT 1..4). `PrinterStatus.unknown` when it does not
+        answer or the target has no back channel; PrinterError when not connected."""
+        if not self._has_back_channel():
+            return PrinterStatus.unknown
+        dev = self._open()
+        try:
+            return self._query(dev)
+        finally:
+            self._close(dev)
+
+    def _has_back_channel(self) -> bool:
+        return self.target.kind in ("serial", "tcp", "usb")
+
+    def print_receipt(self, receipt: Receipt) -> bytes:
+        """Print `receipt`; returns the exact bytes sent. Raises PrinterError."""
+        data = self.render(receipt)
+        dev = self._open()
+        try:
+            if self.check_status and self._has_back_channel():
+                st = self._query(dev)
+                problem = st.problem
+                if problem is not None:
+                    raise problem
+            try:
+                dev._raw(data)
+                flush = getattr(dev.device, "flush", None)
+                if callable(flush):
+                    flush()
+            except PrinterError:
+                raise
+            except Exception as exc:
+                raise PrinterError(
+                    "io", "打印机通信失败", f"writing to printer {self.target_text} failed: {exc}"
+                ) from exc
+            if self.target.kind == "dummy":
+                self.last_output = bytes(dev.output)
+        finally:
+            self._close(dev)
+        log.info(
+            "printed receipt %s (%d bytes) on %s", receipt.receipt_no, len(data), self.target_text
+        )
+        return data

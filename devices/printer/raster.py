@@ -1,0 +1,181 @@
+"""Pillow rendering of layout blocks: used for raster lines on paper and for the preview.
+
+Text is drawn on the same grid the printer uses (12 dots per column, 24-dot
+glyphs), so a raster line lines up with text-mode lines and the PNG preview
+matches the paper.
+
+Fonts: the primary CJK font is WenQuanYi Micro Hei (found with fontconfig, or
+`YIWANG_CJK_FONT`). WQY Micro Hei has no CJK Extension A/B glyphs (䶮, 𠮷), so
+characters it lacks are looked up with `fc-list :charset=<hex>`; install e.g.
+`fonts-hanazono` or `fonts-babelstone-han` for full coverage. A character no
+installed font covers is drawn as a framed hex code point (U+4DAE as "4D/AE")
+and logged: it is never printed as '?' or as a tofu box that could be taken for
+another character.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from devices.printer.errors import PrinterError
+from devices.printer.receipt import CELL_DOTS, QrBlock, TextLine, char_width, qr_matrix
+
+log = logging.getLogger(__name__)
+
+#: Glyph height in dots (Font A / 24x24 hanzi).
+GLYPH_DOTS = 24
+#: Height of one text line on paper (glyph + line spacing) in dots.
+LINE_DOTS = 30
+
+_FALLBACK_PATHS = (
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+)
+_NOTDEF_PROBE = "\U0010fffd"  # private use, plane 16: no font has a glyph
+
+
+def _run_fc(args: list[str]) -> str:
+    exe = shutil.which(args[0])
+    if exe is None:
+        return ""
+    try:
+        res = subprocess.run(
+            [exe, *args[1:]], capture_output=True, text=True, timeout=10, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return res.stdout if res.returncode == 0 else ""
+
+
+@functools.cache
+def primary_font_path() -> str:
+    """Path of the CJK font: $YIWANG_CJK_FONT, fontconfig's WQY Micro Hei, known paths."""
+    env = os.environ.get("YIWANG_CJK_FONT")
+    candidates: list[str] = [env] if env else []
+    candidates.append(_run_fc(["fc-match", "-f", "%{file}", "WenQuanYi Micro Hei"]).strip())
+    candidates.extend(_FALLBACK_PATHS)
+    for path in candidates:
+        if path and Path(path).is_file():
+            font = ImageFont.truetype(path, GLYPH_DOTS)
+            if _has_glyph(font, "刘"):
+                return path
+    raise PrinterError(
+        "no_font",
+        "缺少中文字体（请安装 fonts-wqy-microhei）",
+        "no CJK font found (install fonts-wqy-microhei or set YIWANG_CJK_FONT)",
+    )
+
+
+@functools.cache
+def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(path, size)
+
+
+def _mask_key(font: ImageFont.FreeTypeFont, ch: str) -> tuple[tuple[int, int], bytes]:
+    mask = font.getmask(ch)
+    return mask.size, bytes(mask)
+
+
+def _has_glyph(font: ImageFont.FreeTypeFont, ch: str) -> bool:
+    if ch.isspace():
+        return True
+    return _mask_key(font, ch) != _mask_key(font, _NOTDEF_PROBE)
+
+
+@functools.cache
+def _covering_font_path(ch: str) -> str | None:
+    """A font file that has a glyph for `ch`: the primary font, else fontconfig's pick."""
+    primary = primary_font_path()
+    if _has_glyph(_font(primary, GLYPH_DOTS), ch):
+        return primary
+    listing = _run_fc(["fc-list", f":charset={ord(ch):x}", "file"])
+    for line in listing.splitlines():
+        path = line.split(":")[0].strip()
+        if path and Path(path).is_file():
+            try:
+                if _has_glyph(_font(path, GLYPH_DOTS), ch):
+                    return path
+            except OSError:
+                continue
+    log.warning("no installed font has a glyph for U+%04X; printing its code point", ord(ch))
+    return None
+
+
+def missing_glyphs(text: str) -> list[str]:
+    """Characters of `text` that no installed font can draw (printed as hex boxes)."""
+    return [ch for ch in dict.fromkeys(text) if _covering_font_path(ch) is None]
+
+
+def _draw_hexbox(draw: ImageDraw.ImageDraw, x: int, y: int, w: int, h: int, ch: str) -> None:
+    draw.rectangle((x + 1, y + 1, x + w - 2, y + h - 2), outline=0)
+    digits = f"{ord(ch):04X}"
+    half = (len(digits) + 1) // 2
+    rows = [digits[:half], digits[half:]]
+    small = _font(primary_font_path(), max(8, h // 2 - 2))
+    for k, row in enumerate(rows):
+        cy = y + h * (1 + 2 * k) // 4
+        draw.text((x + w // 2, cy), row, font=small, fill=0, anchor="mm")
+
+
+def render_text_line(line: TextLine, width_dots: int) -> Image.Image:
+    """Draw one layout line on the printer grid; mode "L", black on white,
+    `width_dots` wide and `LINE_DOTS * size` high."""
+    scale = line.size
+    cell = CELL_DOTS * scale
+    glyph = GLYPH_DOTS * scale
+    height = LINE_DOTS * scale
+    img = Image.new("L", (width_dots, height), 255)
+    draw = ImageDraw.Draw(img)
+    widths = [char_width(ch) for ch in line.text]
+    total = sum(widths) * cell
+    if line.align == "center":
+        x = max(0, (width_dots - total) // 2)
+    elif line.align == "right":
+        x = max(0, width_dots - total)
+    else:
+        x = 0
+    top = (height - glyph) // 2
+    for ch, w in zip(line.text, widths, strict=True):
+        if w == 0:
+            continue
+        cw = w * cell
+        if not ch.isspace():
+            path = _covering_font_path(ch)
+            if path is None:
+                _draw_hexbox(draw, x, top, cw, glyph, ch)
+            else:
+                font = _font(path, glyph)
+                draw.text(
+                    (x + cw / 2, top + glyph / 2),
+                    ch,
+                    font=font,
+                    fill=0,
+                    anchor="mm",
+                    stroke_width=1 if line.bold else 0,
+                    stroke_fill=0,
+                )
+        x += cw
+    return img
+
+
+def render_qr(block: QrBlock, width_dots: int) -> Image.Image:
+    """The QR code as a full-width mode "L" image, centred."""
+    size = block.modules * block.module_dots
+    img = Image.new("L", (width_dots, size), 255)
+    x0 = max(0, (width_dots - size) // 2)
+    draw = ImageDraw.Draw(img)
+    for r, row in enumerate(qr_matrix(block.payload)):
+        for c, dark in enumerate(row):
+            if dark:
+                x = x0 + c * block.module_dots
+                y = r * block.module_dots
+                draw.rectangle((x, y, x + block.module_dots - 1, y + block.module_dots - 1), fill=0)
+    return img
