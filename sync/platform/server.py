@@ -1,0 +1,198 @@
+"""Run the reference platform: in-process with uvicorn, or as a child process."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+
+import requests
+import uvicorn
+
+from sync.platform.app import create_app
+
+log = logging.getLogger(__name__)
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def serve(
+    db_path: Path | str,
+    host: str,
+    port: int,
+    admin_token: str,
+    enrollment_codes: Iterable[str] = (),
+    *,
+    log_level: str = "info",
+) -> None:
+    """Serve the platform until interrupted (SIGINT/SIGTERM)."""
+    app = create_app(db_path, admin_token=admin_token, enrollment_codes=enrollment_codes)
+    # The app sets Date itself (from its clock) and marks every answer; no server banner.
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level=log_level,
+        date_header=False,
+        server_header=False,
+        access_log=log_level == "debug",
+    )
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((host, 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+class PlatformProcess:
+    """The reference platform as a subprocess on 127.0.0.1 and a free port.
+
+    >>> with PlatformProcess(tmp / "platform.db", enrollment_codes=["C1"]) as p:
+    ...     PlatformClient.enroll(p.url, "C1", "S001", "window")
+    """
+
+    def __init__(
+        self,
+        db_path: Path | str,
+        *,
+        admin_token: str | None = None,
+        enrollment_codes: Sequence[str] = (),
+        host: str = "127.0.0.1",
+        port: int | None = None,
+        startup_timeout: float = 20.0,
+        log_path: Path | str | None = None,
+    ) -> None:
+        self.db_path = Path(db_path)
+        self.admin_token = admin_token or secrets.token_urlsafe(16)
+        self.enrollment_codes = list(enrollment_codes)
+        self.host = host
+        self.port = port or 0
+        self.startup_timeout = startup_timeout
+        self.log_path = Path(log_path) if log_path else self.db_path.with_suffix(".log")
+        self._proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def pid(self) -> int | None:
+        return None if self._proc is None else self._proc.pid
+
+    @property
+    def running(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
+    def command(self) -> list[str]:
+        cmd = [
+            sys.executable, "-m", "sync.platform",
+            "--db", str(self.db_path), "--host", self.host, "--port", str(self.port),
+            "--admin-token", self.admin_token,
+        ]
+        if self.enrollment_codes:
+            cmd += ["--enrollment-code", *self.enrollment_codes]
+        return cmd
+
+    def start(self) -> PlatformProcess:
+        if self.running:
+            return self
+        fixed_port = self.port != 0
+        self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        last_error = "did not start"
+        for _attempt in range(1 if fixed_port else 3):
+            if not fixed_port:
+                self.port = free_port(self.host)
+            env = dict(os.environ)
+            env["PYTHONPATH"] = os.pathsep.join(
+                [str(REPO_ROOT), *filter(None, [env.get("PYTHONPATH")])]
+            )
+            env.setdefault("PYTHONUNBUFFERED", "1")
+            with open(self.log_path, "ab") as logf:
+                self._proc = subprocess.Popen(
+                    self.command(), stdout=logf, stderr=subprocess.STDOUT, env=env,
+                    cwd=str(REPO_ROOT), stdin=subprocess.DEVNULL,
+                )
+            if self._wait_ready():
+                log.info("platform running at %s (pid %s)", self.url, self._proc.pid)
+                return self
+            last_error = self._tail_log()
+            self._terminate()
+            if fixed_port:
+                self.port = self.port
+        if not fixed_port:
+            self.port = 0
+        raise RuntimeError(f"reference platform failed to start: {last_error}")
+
+    def _wait_ready(self) -> bool:
+        deadline = time.monotonic() + self.startup_timeout
+        session = requests.Session()
+        session.trust_env = False
+        try:
+            while time.monotonic() < deadline:
+                if self._proc is None or self._proc.poll() is not None:
+                    return False
+                with contextlib.suppress(requests.RequestException):
+                    r = session.get(self.url + "/openapi.json", timeout=(0.5, 2.0))
+                    if r.status_code == 200 and r.headers.get("X-Yiwang-Platform") == "1":
+                        return True
+                time.sleep(0.05)
+            return False
+        finally:
+            session.close()
+
+    def _tail_log(self) -> str:
+        try:
+            return self.log_path.read_text(encoding="utf-8", errors="replace")[-2000:]
+        except OSError:
+            return "(no log)"
+
+    def _terminate(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=5)
+
+    def stop(self) -> None:
+        """Stop the server (SIGTERM, then SIGKILL after 5 s). The port is kept for restarts."""
+        self._terminate()
+
+    def kill(self) -> None:
+        """SIGKILL the server, as a crash would."""
+        proc, self._proc = self._proc, None
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=5)
+
+    def restart(self) -> PlatformProcess:
+        """Stop and start again on the same port and database."""
+        port = self.port
+        self.stop()
+        self.port = port
+        return self.start()
+
+    def __enter__(self) -> PlatformProcess:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()

@@ -1,0 +1,112 @@
+"""Request signing shared by the station client and the reference platform.
+
+A signed request carries four headers:
+
+- ``X-Station``: the station id handed out at enrollment;
+- ``X-Timestamp``: Unix time in whole seconds, decimal ASCII;
+- ``X-Nonce``: 16-64 characters of ``[A-Za-z0-9_-]``, unique per request;
+- ``X-Signature``: lower-case hex HMAC-SHA256 over the canonical string
+  ``"\\n".join([METHOD, path_qs, timestamp, nonce, sha256hex(body)])``.
+
+``path_qs`` is the request target exactly as it goes on the wire: the
+percent-encoded path plus ``?query`` when there is a query string. The key is
+the station secret's UTF-8 bytes (the secret is an opaque ASCII string).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+
+HEADER_STATION = "X-Station"
+HEADER_TIMESTAMP = "X-Timestamp"
+HEADER_NONCE = "X-Nonce"
+HEADER_SIGNATURE = "X-Signature"
+
+NONCE_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+SIGNATURE_RE = re.compile(r"^[0-9a-f]{64}$")
+TIMESTAMP_RE = re.compile(r"^[0-9]{1,12}$")
+
+EMPTY_BODY_SHA256 = hashlib.sha256(b"").hexdigest()
+
+
+def _key(secret: bytes | str) -> bytes:
+    return secret.encode("utf-8") if isinstance(secret, str) else secret
+
+
+def canonical_string(method: str, path_qs: str, timestamp: str, nonce: str, body: bytes) -> str:
+    """The exact text that is signed (exposed for debugging and docs)."""
+    return "\n".join([method.upper(), path_qs, timestamp, nonce, hashlib.sha256(body).hexdigest()])
+
+
+def sign_digest(
+    secret: bytes | str, method: str, path_qs: str, timestamp: str, nonce: str, body_sha256: str
+) -> str:
+    """Like :func:`sign` but with the body's SHA-256 hex already computed (streamed bodies)."""
+    message = "\n".join([method.upper(), path_qs, timestamp, nonce, body_sha256])
+    return hmac.new(_key(secret), message.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def sign(
+    secret: bytes | str, method: str, path_qs: str, timestamp: str, nonce: str, body: bytes
+) -> str:
+    """Hex HMAC-SHA256 of the canonical string (see the module docstring)."""
+    return sign_digest(
+        secret, method, path_qs, timestamp, nonce, hashlib.sha256(body).hexdigest()
+    )
+
+
+def verify_digest(
+    secret: bytes | str,
+    method: str,
+    path_qs: str,
+    timestamp: str,
+    nonce: str,
+    body_sha256: str,
+    signature: str,
+) -> bool:
+    """Constant-time check of ``signature`` against a body digest."""
+    expected = sign_digest(secret, method, path_qs, timestamp, nonce, body_sha256)
+    return hmac.compare_digest(expected.encode("ascii"), signature.encode("utf-8", "replace"))
+
+
+def verify(
+    secret: bytes | str,
+    method: str,
+    path_qs: str,
+    timestamp: str,
+    nonce: str,
+    body: bytes,
+    signature: str,
+) -> bool:
+    """Constant-time check of ``signature`` for this request."""
+    return verify_digest(
+        secret, method, path_qs, timestamp, nonce, hashlib.sha256(body).hexdigest(), signature
+    )
+
+
+def new_nonce() -> str:
+    """A fresh random nonce (32 hex characters)."""
+    return secrets.token_hex(16)
+
+
+def make_headers(
+    station_id: str,
+    secret: bytes | str,
+    method: str,
+    path_qs: str,
+    body: bytes,
+    now: float,
+    nonce: str | None = None,
+) -> dict[str, str]:
+    """The four signing headers for one request made at Unix time ``now``."""
+    timestamp = str(int(now))
+    nonce = nonce or new_nonce()
+    return {
+        HEADER_STATION: station_id,
+        HEADER_TIMESTAMP: timestamp,
+        HEADER_NONCE: nonce,
+        HEADER_SIGNATURE: sign(secret, method, path_qs, timestamp, nonce, body),
+    }
