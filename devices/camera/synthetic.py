@@ -331,7 +331,7 @@ def render_document(
                    np.float32)
     hom = cv2.getPerspectiveTransform(src, corners)
     # Paper is not pure white: slight warm tint and fibre texture.
-    paper_tone = rng.uniform(222, 246)
+    paper_tone = rng.uniform(212, 236)
     tint = np.array([rng.uniform(0.93, 0.98), rng.uniform(0.97, 1.0), 1.0], np.float32)
     page_f = page.astype(np.float32) / 255.0
     warped = cv2.warpPerspective(page_f, hom, (w, h), flags=cv2.INTER_AREA,
@@ -374,7 +374,7 @@ def render_document(
     r2 = ((xx - lx) ** 2 + (yy - ly) ** 2) / np.float32(w * w + h * h)
     gdir = rng.uniform(0, 2 * math.pi)
     grad = (xx / w - 0.5) * np.float32(math.cos(gdir)) + (yy / h - 0.5) * np.float32(math.sin(gdir))
-    light = (1.04 - np.float32(rng.uniform(0.25, 0.55)) * r2
+    light = (1.02 - np.float32(rng.uniform(0.25, 0.55)) * r2
              + np.float32(rng.uniform(0.0, 0.12)) * grad).astype(np.float32)
     light = cv2.resize(light, (w, h), interpolation=cv2.INTER_LINEAR)
     img *= light[:, :, None]
