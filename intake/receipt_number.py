@@ -32,7 +32,8 @@ def format_receipt_no(station_code: str, day: date, seq: int) -> str:
             "受理序号无效",
             f"receipt sequence must be a positive integer, got {seq!r}",
         )
-    return f"{station_code}-{day:%Y%m%d}-{seq:04d}"
+    # Explicit padding: strftime("%Y") drops leading zeros for years < 1000 on glibc.
+    return f"{station_code}-{day.year:04d}{day.month:02d}{day.day:02d}-{seq:04d}"
 
 
 def parse_receipt_no(s: str) -> tuple[str, date, int]:

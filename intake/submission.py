@@ -190,10 +190,12 @@ def _unique_pages(materials: Sequence[CapturedMaterial]) -> list[str]:
 
 def format_utc(moment: datetime) -> str:
     """``2026-11-25T08:00:00Z``; microseconds only when present, so nothing is lost."""
-    utc = moment.astimezone(UTC)
-    if utc.microsecond:
-        return utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    return utc.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise _bad_manifest("a timestamp must be timezone-aware")
+    naive_utc = moment.astimezone(UTC).replace(tzinfo=None)
+    # isoformat, not strftime: it always pads the year to four digits.
+    timespec = "microseconds" if naive_utc.microsecond else "seconds"
+    return naive_utc.isoformat(timespec=timespec) + "Z"
 
 
 def parse_utc(text: str) -> datetime:
