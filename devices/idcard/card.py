@@ -265,11 +265,24 @@ def split_blocks(data: bytes, count: int) -> list[bytes]:
     return blocks
 
 
-def _text(block: bytes, start: int, length: int) -> str:
+def _raw_text(block: bytes, start: int, length: int) -> str:
     raw = block[start : start + length]
     if len(raw) % 2:
         raw = raw[:-1]
-    return raw.decode(_ENCODING, errors="replace").strip(" \x00\u3000")
+    return raw.decode(_ENCODING, errors="replace")
+
+
+def _text(block: bytes, start: int, length: int) -> str:
+    return _raw_text(block, start, length).strip(" \x00\u3000")
+
+
+def _english_name_2023(block: bytes) -> str:
+    """Y cards split the English name: characters 1-35 at 52, 36-46 at 220."""
+    first = _raw_text(block, 52, 70)
+    rest = _raw_text(block, 220, 22).rstrip(" \x00")
+    if rest:  # the first part is full; a space at the split is significant
+        return first.lstrip(" \x00") + rest
+    return first.strip(" \x00")
 
 
 def _date(value: str, what_zh: str, what_en: str) -> date:
@@ -351,7 +364,7 @@ def parse_text_block(
             fingerprint=fingerprint,
         )
     else:  # 2023 foreign permanent residence card
-        english = _text(block, 52, 70) + _text(block, 220, 22)
+        english = _english_name_2023(block)
         chinese = _text(block, 0, 30)
         card = IdCardData(
             name=chinese or english,

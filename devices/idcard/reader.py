@@ -1,0 +1,525 @@
+"""Driver for GA/T 467-2019 serial ID card readers (second-generation cards).
+
+:class:`IdCardReader` speaks the §7 frame protocol over pyserial: one command,
+one answer, a per-command timeout, retries on transmission problems (timeout,
+broken frame, the reader reporting our frame as broken) and resynchronisation
+on garbage. :class:`CardPoller` runs a reader on a thread and reports cards
+placed and removed through callbacks. :func:`detect_port` finds the reader
+among the serial ports.
+
+Nothing here is thread-safe across processes; within a process one
+``IdCardReader`` serialises its commands with a lock.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable
+from types import TracebackType
+from typing import Any
+
+import serial
+
+from devices.idcard.card import IdCardData, parse_basic_read, parse_fingerprint_read
+from devices.idcard.errors import (
+    SW3_FIND_OK,
+    SW3_NO_CARD,
+    SW3_NO_CONTENT,
+    SW3_OK,
+    SW3_SELECT_FAILED,
+    CardDataError,
+    DeviceError,
+    ReaderStatusError,
+    describe_sw3,
+)
+from devices.idcard.frames import Frame, FrameError, FrameParser, encode_command
+
+__all__ = [
+    "CMD_FIND_CARD",
+    "CMD_READ_ADDITIONAL_ADDRESS",
+    "CMD_READ_BASIC",
+    "CMD_READ_FINGERPRINT",
+    "CMD_RESET",
+    "CMD_SAM_ID",
+    "CMD_SAM_STATUS",
+    "CMD_SELECT_CARD",
+    "CardPoller",
+    "IdCardReader",
+    "detect_port",
+    "format_sam_id",
+]
+
+log = logging.getLogger(__name__)
+
+# (CMD, PARA) pairs, GA/T 467-2019 §7
+CMD_RESET = (0x10, 0xFF)
+CMD_SAM_STATUS = (0x11, 0xFF)
+CMD_SAM_ID = (0x12, 0xFF)
+CMD_FIND_CARD = (0x20, 0x01)
+CMD_SELECT_CARD = (0x20, 0x02)
+CMD_READ_BASIC = (0x30, 0x01)
+CMD_READ_ADDITIONAL_ADDRESS = (0x30, 0x03)
+CMD_READ_FINGERPRINT = (0x30, 0x10)
+
+_COMMAND_NAMES = {
+    CMD_RESET: "reset",
+    CMD_SAM_STATUS: "sam_status",
+    CMD_SAM_ID: "sam_id",
+    CMD_FIND_CARD: "find_card",
+    CMD_SELECT_CARD: "select_card",
+    CMD_READ_BASIC: "read_basic",
+    CMD_READ_ADDITIONAL_ADDRESS: "read_additional_address",
+    CMD_READ_FINGERPRINT: "read_with_fingerprint",
+}
+
+#: pyserial read timeout: how long one read() may block inside a command
+_READ_SLICE = 0.02
+#: after a broken frame, wait for the line to be quiet this long before retrying
+_SETTLE_QUIET = 0.03
+_SETTLE_MAX = 0.3
+
+
+def format_sam_id(raw: bytes) -> str:
+    """Format the 16-byte SAM id answer the way vendor tools print it.
+
+    Layout (little-endian): u16, u16, u32, u32, u32 ->
+    ``"05.01-20101111-0012345678-1234567890"``.
+    """
+    if len(raw) != 16:
+        raise DeviceError(
+            "sam_id_length",
+            "阅读器安全模块编号长度错误",
+            f"SAM id answer has {len(raw)} bytes, expected 16",
+        )
+    a = int.from_bytes(raw[0:2], "little")
+    b = int.from_bytes(raw[2:4], "little")
+    c = int.from_bytes(raw[4:8], "little")
+    d = int.from_bytes(raw[8:12], "little")
+    e = int.from_bytes(raw[12:16], "little")
+    return f"{a:02d}.{b:02d}-{c:08d}-{d:010d}-{e:010d}"
+
+
+def _timeout_error(port: str, name: str, seconds: float) -> DeviceError:
+    return DeviceError(
+        "timeout",
+        "身份证阅读器无响应，请检查连接",
+        f"no answer from the ID card reader on {port} to {name} within {seconds:.2f} s",
+    )
+
+
+def _disconnected(port: str, exc: BaseException) -> DeviceError:
+    return DeviceError(
+        "disconnected",
+        "身份证阅读器已断开，请检查连接",
+        f"ID card reader on {port} went away: {exc}",
+    )
+
+
+class IdCardReader:
+    """A GA/T 467 ID card reader on a serial port.
+
+    ``timeout`` bounds the wait for each answer; a command is sent
+    ``1 + retries`` times at most when the answer times out, arrives broken,
+    or the reader says our frame was broken (SW3 0x10 / 0x11). Errors are
+    :class:`DeviceError` (``ReaderStatusError`` for error status bytes,
+    ``FrameError`` for broken frames, ``CardDataError`` for bad card data).
+    """
+
+    def __init__(
+        self,
+        port: str,
+        *,
+        baudrate: int = 115200,
+        timeout: float = 2.0,
+        retries: int = 2,
+        serial_factory: Callable[..., Any] = serial.Serial,
+    ) -> None:
+        if timeout <= 0:
+            raise ValueError("timeout must be positive")
+        if retries < 0:
+            raise ValueError("retries must be >= 0")
+        self.port = port
+        self.baudrate = baudrate
+        self.timeout = timeout
+        self.retries = retries
+        self._serial_factory = serial_factory
+        self._ser: Any = None
+        self._lock = threading.RLock()
+
+    # --- connection -------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        return self._ser is not None
+
+    def open(self) -> None:
+        """Open the port (no-op when already open)."""
+        with self._lock:
+            if self._ser is not None:
+                return
+            try:
+                self._ser = self._serial_factory(
+                    port=self.port,
+                    baudrate=self.baudrate,
+                    bytesize=8,
+                    parity="N",
+                    stopbits=1,
+                    timeout=_READ_SLICE,
+                    write_timeout=self.timeout,
+                )
+            except (OSError, ValueError) as exc:  # serial.SerialException is an OSError
+                raise DeviceError(
+                    "open_failed",
+                    f"无法打开身份证阅读器端口 {self.port}",
+                    f"cannot open ID card reader port {self.port}: {exc}",
+                ) from exc
+            log.debug("opened ID card reader port %s", self.port)
+
+    def close(self) -> None:
+        with self._lock:
+            ser, self._ser = self._ser, None
+            if ser is not None:
+                try:
+                    ser.close()
+                except OSError:  # pragma: no cover - closing a vanished device
+                    log.debug("error closing %s", self.port, exc_info=True)
+
+    def __enter__(self) -> IdCardReader:
+        self.open()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- commands ---------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Reset the SAM (10 FF)."""
+        self._expect(CMD_RESET, (SW3_OK,))
+
+    def sam_status(self) -> None:
+        """Ask the SAM for its status (11 FF); raises ReaderStatusError unless it is fine."""
+        self._expect(CMD_SAM_STATUS, (SW3_OK,))
+
+    def sam_id(self) -> str:
+        """The SAM id (12 FF), formatted like ``05.01-20101111-0012345678-1234567890``."""
+        frame = self._expect(CMD_SAM_ID, (SW3_OK,))
+        return format_sam_id(frame.data)
+
+    def find_card(self) -> bool:
+        """Look for a newly presented card (20 01). False when there is none."""
+        frame = self._expect(CMD_FIND_CARD, (SW3_FIND_OK, SW3_NO_CARD))
+        return frame.sw3 == SW3_FIND_OK
+
+    def select_card(self) -> bool:
+        """Select the found card (20 02). False when selecting fails (card gone)."""
+        frame = self._expect(CMD_SELECT_CARD, (SW3_OK, SW3_SELECT_FAILED))
+        return frame.sw3 == SW3_OK
+
+    def read_basic(self) -> IdCardData:
+        """Read text and photo (30 01) of the selected card."""
+        frame = self._expect(CMD_READ_BASIC, (SW3_OK,))
+        return parse_basic_read(frame.data)
+
+    def read_with_fingerprint(self) -> IdCardData:
+        """Read text, photo and fingerprint (30 10) of the selected card."""
+        frame = self._expect(CMD_READ_FINGERPRINT, (SW3_OK,))
+        return parse_fingerprint_read(frame.data)
+
+    def read_additional_address(self) -> str | None:
+        """The additional (changed) address (30 03); None when the card has none."""
+        frame = self._expect(CMD_READ_ADDITIONAL_ADDRESS, (SW3_OK, SW3_NO_CONTENT))
+        if frame.sw3 == SW3_NO_CONTENT:
+            return None
+        raw = frame.data[: len(frame.data) // 2 * 2]
+        text = raw.decode("utf-16-le", errors="replace").strip(" \x00\u3000")
+        return text or None
+
+    def read_card(self) -> IdCardData | None:
+        """Find, select and read a card; None when no (new) card is on the reader."""
+        with self._lock:
+            if not self.find_card():
+                return None
+            if not self.select_card():
+                return None
+            return self.read_basic()
+
+    # --- transport --------------------------------------------------------------
+
+    def _expect(self, command: tuple[int, int], accepted: tuple[int, ...]) -> Frame:
+        name = _COMMAND_NAMES.get(command, f"{command[0]:02X} {command[1]:02X}")
+        frame = self._transact(command[0], command[1], name=name)
+        if frame.sw3 not in accepted:
+            raise ReaderStatusError(frame.sw3, command=name)
+        return frame
+
+    def _transact(self, cmd: int, para: int, data: bytes = b"", *, name: str = "") -> Frame:
+        request = encode_command(cmd, para, data)
+        name = name or f"{cmd:02X} {para:02X}"
+        with self._lock:
+            last: DeviceError | None = None
+            for attempt in range(1 + self.retries):
+                if attempt:
+                    log.info("retrying %s (attempt %d) after: %s", name, attempt + 1, last)
+                try:
+                    frame = self._exchange(request, name)
+                except FrameError as exc:
+                    last = exc
+                    self._settle()
+                    continue
+                except _Timeout:
+                    last = _timeout_error(self.port, name, self.timeout)
+                    continue
+                if describe_sw3(frame.sw3).retry_transport:
+                    last = ReaderStatusError(frame.sw3, command=name)
+                    continue
+                if frame.sw1 or frame.sw2:
+                    log.debug("%s answered SW1/SW2 %02X %02X", name, frame.sw1, frame.sw2)
+                return frame
+            assert last is not None
+            log.warning("%s failed after %d attempts: %s", name, 1 + self.retries, last)
+            raise last
+
+    def _port(self) -> Any:
+        if self._ser is None:
+            self.open()
+        return self._ser
+
+    def _io_failed(self, exc: BaseException) -> DeviceError:
+        self.close()
+        return _disconnected(self.port, exc)
+
+    def _exchange(self, request: bytes, name: str) -> Frame:
+        ser = self._port()
+        parser = FrameParser()
+        try:
+            ser.reset_input_buffer()  # drop late answers to earlier commands
+            ser.write(request)
+        except serial.SerialTimeoutException as exc:
+            raise _Timeout() from exc
+        except (OSError, ValueError, TypeError) as exc:
+            raise self._io_failed(exc) from exc
+        deadline = time.monotonic() + self.timeout
+        while True:
+            if time.monotonic() >= deadline:
+                raise _Timeout()
+            try:
+                chunk = ser.read(ser.in_waiting or 1)
+            except (OSError, ValueError, TypeError) as exc:
+                raise self._io_failed(exc) from exc
+            if not chunk:
+                continue
+            frames = parser.feed(chunk)  # FrameError propagates to the retry loop
+            if frames:
+                if len(frames) > 1 or parser.buffered:
+                    log.debug("%s: ignoring %d extra frame(s)", name, len(frames) - 1)
+                return frames[0]
+
+    def _settle(self) -> None:
+        """After a broken frame: wait until the line is quiet, then drop what came."""
+        ser = self._ser
+        if ser is None:
+            return
+        end = time.monotonic() + _SETTLE_MAX
+        quiet_since = time.monotonic()
+        try:
+            while time.monotonic() < end:
+                if ser.read(ser.in_waiting or 1):
+                    quiet_since = time.monotonic()
+                elif time.monotonic() - quiet_since >= _SETTLE_QUIET:
+                    break
+            ser.reset_input_buffer()
+        except (OSError, ValueError, TypeError) as exc:
+            raise self._io_failed(exc) from exc
+
+
+class _Timeout(Exception):
+    """Internal: no complete answer before the deadline."""
+
+
+def detect_port(
+    candidates: Iterable[str] | None = None,
+    *,
+    timeout: float = 0.5,
+    baudrate: int = 115200,
+    serial_factory: Callable[..., Any] = serial.Serial,
+) -> str | None:
+    """The first port on which a GA/T 467 reader answers the SAM id command.
+
+    ``candidates`` defaults to every port ``serial.tools.list_ports`` lists.
+    Each candidate gets one SAM-id command (no retries) and ``timeout`` seconds.
+    """
+    if candidates is None:
+        from serial.tools import list_ports
+
+        candidates = [p.device for p in list_ports.comports()]
+    for port in candidates:
+        reader = IdCardReader(
+            port, baudrate=baudrate, timeout=timeout, retries=0, serial_factory=serial_factory
+        )
+        try:
+            with reader:
+                sam = reader.sam_id()
+        except DeviceError as exc:
+            log.debug("no ID card reader on %s: %s", port, exc)
+            continue
+        log.info("ID card reader found on %s (SAM %s)", port, sam)
+        return port
+    return None
+
+
+class CardPoller:
+    """Polls a reader on a thread and reports cards placed and removed.
+
+    - ``on_card(data)`` once per presentation: a card that has been read is
+      reported again only after it has been lifted and presented again (the
+      reader's find-card answers only freshly presented cards).
+    - ``on_removed()`` when a reported card is gone: ``removal_debounce``
+      consecutive polls found no card and could not select one, or another
+      card was presented, or the reader went away.
+    - ``on_error(error)`` when the reader goes away (once, until it is back)
+      and for card errors (once per distinct error until a success).
+
+    ``reader_factory`` builds a reader (opened or not); it is called again to
+    reconnect after the device went away. Callbacks run on the poller thread;
+    exceptions they raise are logged and swallowed.
+    """
+
+    def __init__(
+        self,
+        reader_factory: Callable[[], IdCardReader],
+        on_card: Callable[[IdCardData], None],
+        on_removed: Callable[[], None],
+        on_error: Callable[[DeviceError], None],
+        interval: float = 0.3,
+        *,
+        removal_debounce: int = 2,
+    ) -> None:
+        if interval <= 0:
+            raise ValueError("interval must be positive")
+        self._factory = reader_factory
+        self._on_card = on_card
+        self._on_removed = on_removed
+        self._on_error = on_error
+        self.interval = interval
+        self.removal_debounce = max(1, removal_debounce)
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._reader: IdCardReader | None = None
+        self._holding = False
+        self._misses = 0
+        self._device_down = False
+        self._last_error_code: str | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def device_available(self) -> bool:
+        """False while the reader is known to be gone."""
+        return not self._device_down
+
+    def start(self) -> None:
+        if self.running:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="idcard-poller", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        thread, self._thread = self._thread, None
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
+
+    # --- loop -------------------------------------------------------------------
+
+    def _run(self) -> None:
+        try:
+            while not self._stop.is_set():
+                self.poll_once()
+                self._stop.wait(self.interval)
+        finally:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
+
+    def poll_once(self) -> None:
+        """One poll step (the thread calls this; tests may call it directly)."""
+        try:
+            if self._reader is None:
+                self._reader = self._factory()
+            reader = self._reader
+            reader.open()
+            if reader.find_card():
+                if self._holding:  # another presentation without a seen removal
+                    self._release()
+                if reader.select_card():
+                    data = reader.read_basic()
+                    self._device_ok()
+                    self._holding = True
+                    self._misses = 0
+                    self._last_error_code = None
+                    self._call(self._on_card, data)
+                    return
+            elif self._holding:
+                if reader.select_card():
+                    self._misses = 0
+                else:
+                    self._misses += 1
+                    if self._misses >= self.removal_debounce:
+                        self._release()
+            self._device_ok()
+        except ReaderStatusError as exc:
+            # The reader is there and talking; the card (or SAM) has a problem.
+            self._device_ok()
+            if exc.code != self._last_error_code:
+                self._last_error_code = exc.code
+                log.info("ID card reader reported: %s", exc)
+                self._call(self._on_error, exc)
+        except CardDataError as exc:
+            # The device works; the data it returned was bad.
+            self._device_ok()
+            if exc.code != self._last_error_code:
+                self._last_error_code = exc.code
+                log.info("ID card data rejected: %s", exc)
+                self._call(self._on_error, exc)
+        except DeviceError as exc:
+            self._device_gone(exc)
+
+    def _release(self) -> None:
+        self._holding = False
+        self._misses = 0
+        self._call(self._on_removed)
+
+    def _device_ok(self) -> None:
+        if self._device_down:
+            self._device_down = False
+            self._last_error_code = None
+            log.info("ID card reader is back")
+
+    def _device_gone(self, exc: DeviceError) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+        if self._holding:
+            self._release()
+        if not self._device_down:
+            self._device_down = True
+            self._last_error_code = exc.code
+            log.warning("ID card reader unavailable: %s", exc)
+            self._call(self._on_error, exc)
+
+    def _call(self, callback: Callable[..., None], *args: Any) -> None:
+        try:
+            callback(*args)
+        except Exception:
+            log.exception("ID card poller callback %r failed", callback)
