@@ -148,9 +148,7 @@ def decode_escpos(data: bytes) -> Decoded:
                 h = data[i + 6] | data[i + 7] << 8
                 _need(data, i + 8, xb * h)
                 bitmap = data[i + 8 : i + 8 + xb * h]
-                ops.append(
-                    Op("raster", i, value=data[i + 3], data=bitmap, width=xb * 8, height=h)
-                )
+                ops.append(Op("raster", i, value=data[i + 3], data=bitmap, width=xb * 8, height=h))
                 i += 8 + xb * h
             elif c == ord("(") and i + 2 < n and data[i + 2] == ord("k"):
                 _need(data, i, 5)

@@ -126,7 +126,7 @@ def _draw_hexbox(draw: ImageDraw.ImageDraw, x: int, y: int, w: int, h: int, ch: 
 
 
 def render_text_line(line: TextLine, width_dots: int) -> Image.Image:
-    """Draw one layout line on the printer grid; mode "L", black on white,
+    """Draw one layout line on the printer grid; mode "L", pure black on white,
     `width_dots` wide and `LINE_DOTS * size` high."""
     scale = line.size
     cell = CELL_DOTS * scale
@@ -163,7 +163,13 @@ def render_text_line(line: TextLine, width_dots: int) -> Image.Image:
                     stroke_fill=0,
                 )
         x += cw
-    return img
+    return binarize(img)
+
+
+def binarize(img: Image.Image) -> Image.Image:
+    """Threshold anti-aliased drawing to pure black/white (thermal dots are on/off;
+    converting grey to 1-bit with dithering would speckle the glyphs)."""
+    return img.point(lambda v: 0 if v < 128 else 255)
 
 
 def render_qr(block: QrBlock, width_dots: int) -> Image.Image:

@@ -136,10 +136,7 @@ def wrap_text(text: str, columns: int) -> list[str]:
                 carry = cur[j:]
                 cur = cur[:j]
         elif (
-            ch in _NO_LINE_START
-            and columns >= 6
-            and len(cur) > 1
-            and cur[-1] not in _NO_LINE_START
+            ch in _NO_LINE_START and columns >= 6 and len(cur) > 1 and cur[-1] not in _NO_LINE_START
         ):
             carry = cur[-1:]
             cur = cur[:-1]
