@@ -40,7 +40,9 @@ def person() -> Person:
 
 @pytest.fixture
 def company(person: Person) -> LegalEntity:
-    return LegalEntity(name="福州某某科技有限公司", credit_code=credit_code(), representative=person)
+    return LegalEntity(
+        name="福州某某科技有限公司", credit_code=credit_code(), representative=person
+    )
 
 
 @pytest.fixture
@@ -93,9 +95,10 @@ def accept(store: Store, person: Person) -> AcceptFn:
             "item_code": "HJ001",
             "catalog_version": "2026.11",
             "applicant": person,
-            "materials": [CapturedMaterial("M01", tuple(shas[:1])), *(
-                [CapturedMaterial("M02", tuple(shas[1:]))] if pages > 1 else []
-            )],
+            "materials": [
+                CapturedMaterial("M01", tuple(shas[:1])),
+                *([CapturedMaterial("M02", tuple(shas[1:]))] if pages > 1 else []),
+            ],
             "channel": Channel.WINDOW,
             "clerk_id": "c01",
             "now": now,

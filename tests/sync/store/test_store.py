@@ -38,8 +38,13 @@ def test_open_creates_layout_and_pragmas(store: Store, data_dir: Path) -> None:
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
     assert store.schema_version() == SCHEMA_VERSION == 1
     assert set(db.table_names()) >= {
-        "schema_version", "submissions", "submission_pages", "receipt_sequences",
-        "status_events", "kv", "audit_log",
+        "schema_version",
+        "submissions",
+        "submission_pages",
+        "receipt_sequences",
+        "status_events",
+        "kv",
+        "audit_log",
     }
 
 
@@ -132,10 +137,15 @@ def test_concurrent_accepts_from_two_threads(store: Store, accept, person: Perso
             barrier.wait()
             for _ in range(15):
                 sub = store.accept(
-                    uuid=str(uuidlib.uuid4()), station_code=STATION, item_code="HJ001",
-                    catalog_version="v1", applicant=person,
-                    materials=[CapturedMaterial("M01", (shas[k],))], channel=Channel.WINDOW,
-                    clerk_id=f"c{k}", now=NOW,
+                    uuid=str(uuidlib.uuid4()),
+                    station_code=STATION,
+                    item_code="HJ001",
+                    catalog_version="v1",
+                    applicant=person,
+                    materials=[CapturedMaterial("M01", (shas[k],))],
+                    channel=Channel.WINDOW,
+                    clerk_id=f"c{k}",
+                    now=NOW,
                 )
                 results.append(sub.receipt_no)
         except BaseException as e:  # pragma: no cover - reported below
@@ -176,7 +186,9 @@ def test_state_machine(store: Store, accept) -> None:
     store.mark_retry(sub.uuid, "connection refused", later)
     rec = store.get(sub.uuid)
     assert (rec.sync_state, rec.last_error, rec.next_attempt_at) == (
-        SyncState.RETRY, "connection refused", later,
+        SyncState.RETRY,
+        "connection refused",
+        later,
     )
     assert store.pending(NOW) == []
     assert [r.uuid for r in store.pending(later)] == [sub.uuid]
@@ -187,7 +199,9 @@ def test_state_machine(store: Store, accept) -> None:
     rec = store.get(sub.uuid)
     assert rec.sync_state is SyncState.DELIVERED and rec.attempts == 2
     assert (rec.case_no, rec.platform_status, rec.delivered_at) == (
-        "SW20261125000001", "受理", later,
+        "SW20261125000001",
+        "受理",
+        later,
     )
     assert rec.last_error is None
     assert store.queue_depth() == 0
