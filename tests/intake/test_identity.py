@@ -120,7 +120,8 @@ serials = st.text(alphabet=string.digits, min_size=3, max_size=3)
 
 @st.composite
 def valid_ids(draw: st.DrawFn) -> str:
-    first17 = draw(regions) + draw(births).strftime("%Y%m%d") + draw(serials)
+    region: str = draw(regions)
+    first17 = region + draw(births).strftime("%Y%m%d") + draw(serials)
     return first17 + resident_id_check_digit(first17)
 
 
