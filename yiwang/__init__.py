@@ -1,0 +1,1 @@
+"""The `yiwang` command line: the composition root of the product."""

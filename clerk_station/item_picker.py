@@ -1,0 +1,119 @@
+"""Pick a service item: entrance tabs, a filter box and the list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel
+from PySide6.QtWidgets import QLineEdit, QListView, QTabBar, QVBoxLayout, QWidget
+
+from intake.catalog import Catalog, Entrance, ServiceItem
+
+ItemRole = Qt.ItemDataRole.UserRole + 1
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ServiceItemModel(QAbstractListModel):
+    """A thin adapter over the catalog's items, filtered by entrance and text."""
+
+    def __init__(self, catalog: Catalog, *, english: bool = False) -> None:
+        super().__init__()
+        self._catalog = catalog
+        self._english = english
+        self._entrance = Entrance.PERSONAL
+        self._text = ""
+        self._rows: list[ServiceItem] = []
+        self._refilter()
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        self._refilter()
+
+    def set_entrance(self, entrance: Entrance) -> None:
+        self._entrance = entrance
+        self._refilter()
+
+    def set_filter(self, text: str) -> None:
+        self._text = text.strip().lower()
+        self._refilter()
+
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        self._rows = [
+            item for item in self._catalog.items
+            if item.entrance == self._entrance and self._matches(item)
+        ]
+        self.endResetModel()
+
+    def _matches(self, item: ServiceItem) -> bool:
+        if not self._text:
+            return True
+        hay = f"{item.code} {item.name_zh} {item.name_en} {item.department_zh}".lower()
+        return self._text in hay
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            name = item.name_en if self._english else item.name_zh
+            dept = item.department_en if self._english else item.department_zh
+            return f"{name}\n{dept}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.code
+        if role == ItemRole:
+            return item
+        return None
+
+    def item_at(self, row: int) -> ServiceItem:
+        return self._rows[row]
+
+
+class ItemPicker(QWidget):
+    item_chosen = Signal(object)  # ServiceItem
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None, *, english: bool = False) -> None:
+        super().__init__(parent)
+        self.tabs = QTabBar(self)
+        self.tabs.addTab(self.tr("Personal"))
+        self.tabs.addTab(self.tr("Legal entity"))
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Search items"))
+        self.filter.setClearButtonEnabled(True)
+        self.model = ServiceItemModel(catalog, english=english)
+        self.view = QListView(self)
+        self.view.setObjectName("itemList")
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setSpacing(2)
+        self.view.setUniformItemSizes(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view, 1)
+        self.tabs.currentChanged.connect(self._entrance_changed)
+        self.filter.textChanged.connect(self.model.set_filter)
+        self.view.clicked.connect(self._clicked)
+        self.view.activated.connect(self._clicked)
+
+    def _entrance_changed(self, index: int) -> None:
+        self.model.set_entrance(Entrance.PERSONAL if index == 0 else Entrance.LEGAL)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        self.item_chosen.emit(self.model.item_at(index.row()))
+
+    def choose(self, code: str) -> ServiceItem:
+        """Select an item by code (switching entrance tab as needed)."""
+        for tab, entrance in enumerate((Entrance.PERSONAL, Entrance.LEGAL)):
+            self.tabs.setCurrentIndex(tab)
+            for row in range(self.model.rowCount()):
+                item = self.model.item_at(row)
+                if item.code == code and item.entrance == entrance:
+                    index = self.model.index(row)
+                    self.view.setCurrentIndex(index)
+                    self._clicked(index)
+                    return item
+        raise KeyError(code)

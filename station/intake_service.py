@@ -1,0 +1,161 @@
+"""The acceptance flow shared by the clerk station and the kiosk.
+
+Pages are stored as blobs the moment they are captured; accepting writes the
+submission, its receipt number and its queue entry in one transaction, so a
+citizen who is told "accepted" is never lost, whatever happens next.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid as uuid_mod
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Protocol
+
+from devices.printer.receipt import Receipt
+from intake.applicant import LegalEntity, Person
+from intake.catalog import ServiceItem
+from intake.errors import IntakeError
+from intake.identity import mask_id_number, mask_name
+from intake.submission import CapturedMaterial, Channel, Draft, Submission
+from station.receipt_code import receipt_payload
+from sync.store import Store
+
+log = logging.getLogger(__name__)
+
+
+class ReceiptSink(Protocol):
+    def print_receipt(self, r: Receipt) -> bytes: ...
+
+
+class IncompleteDraft(IntakeError):
+    def __init__(self, missing: list[str]) -> None:
+        names = "、".join(missing)
+        super().__init__(
+            "incomplete",
+            f"材料不齐全，缺少：{names}",
+            f"required materials missing: {', '.join(missing)}",
+        )
+        self.missing = missing
+
+
+@dataclass(frozen=True)
+class Accepted:
+    submission: Submission
+    receipt: Receipt
+
+
+class IntakeService:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        station_code: str,
+        station_name: str,
+        secret: str,
+        printer: ReceiptSink | None = None,
+        query_url: str | None = None,
+    ) -> None:
+        self._store = store
+        self.station_code = station_code
+        self.station_name = station_name
+        self._secret = secret
+        self._printer = printer
+        self._query_url = query_url
+
+    @property
+    def store(self) -> Store:
+        return self._store
+
+    def store_page(self, jpeg: bytes) -> str:
+        """Durably store one captured page; returns its SHA-256."""
+        return self._store.put_blob(jpeg)
+
+    def accept(
+        self,
+        draft: Draft,
+        *,
+        channel: Channel,
+        clerk_id: str | None,
+        catalog_version: str,
+        now: datetime | None = None,
+    ) -> Accepted:
+        missing = draft.missing_materials()
+        if missing:
+            raise IncompleteDraft([m.name_zh for m in missing])
+        if draft.applicant is None:
+            raise IntakeError("no_applicant", "尚未识别申请人", "no applicant identified")
+        item = draft.item
+        materials = tuple(
+            CapturedMaterial(m.code, tuple(draft.pages[m.code]))
+            for m in item.materials
+            if draft.pages.get(m.code)
+        )
+        submission = self._store.accept(
+            uuid=str(uuid_mod.uuid4()),
+            station_code=self.station_code,
+            item_code=item.code,
+            catalog_version=catalog_version,
+            applicant=draft.applicant,
+            materials=materials,
+            channel=channel,
+            clerk_id=clerk_id,
+            now=now or datetime.now(UTC),
+        )
+        log.info("accepted %s item=%s pages=%d", submission.receipt_no, item.code,
+                 len(submission.blob_hashes))
+        return Accepted(submission, self.receipt_for(submission, item))
+
+    def receipt_for(self, submission: Submission, item: ServiceItem) -> Receipt:
+        name_label, id_label = applicant_labels(submission.applicant)
+        pages = {m.material_code: len(m.pages) for m in submission.materials}
+        return Receipt(
+            title="受理回执",
+            station_name=self.station_name,
+            receipt_no=submission.receipt_no,
+            item_name=item.name_zh,
+            applicant_label=name_label,
+            id_label=id_label,
+            materials=[(m.name_zh, pages[m.code]) for m in item.materials if m.code in pages],
+            accepted_at=submission.accepted_at,
+            time_limit_days=item.time_limit_days,
+            qr_payload=receipt_payload(self._secret, submission.receipt_no, self._query_url),
+            notes=[
+                f"承诺办结时限：{item.time_limit_days}个工作日",
+                "请凭本回执查询办理进度、领取办理结果。",
+            ],
+        )
+
+    def missing_notice_for(self, draft: Draft, *, now: datetime | None = None) -> Receipt:
+        """一次性告知书: every missing material named at once, so the citizen comes back once."""
+        item = draft.item
+        name_label, id_label = (
+            applicant_labels(draft.applicant) if draft.applicant is not None else ("—", "—")
+        )
+        missing = draft.missing_materials()
+        return Receipt(
+            title="一次性告知书",
+            station_name=self.station_name,
+            receipt_no="—",
+            item_name=item.name_zh,
+            applicant_label=name_label,
+            id_label=id_label,
+            materials=[(m.name_zh, m.copies) for m in missing],
+            accepted_at=now or datetime.now(UTC),
+            time_limit_days=item.time_limit_days,
+            qr_payload="",
+            notes=["您申办的事项尚缺以上材料，请补齐后再来办理。"],
+        )
+
+    def print_receipt(self, receipt: Receipt) -> bytes:
+        if self._printer is None:
+            raise IntakeError("no_printer", "未配置打印机", "no receipt printer configured")
+        return self._printer.print_receipt(receipt)
+
+
+def applicant_labels(applicant: Person | LegalEntity) -> tuple[str, str]:
+    """Masked name and identifier, as shown on screen and on paper."""
+    if isinstance(applicant, LegalEntity):
+        return applicant.name, applicant.credit_code
+    return mask_name(applicant.name), mask_id_number(applicant.id_number)

@@ -1,0 +1,59 @@
+"""The simulated hardware a station runs with when it has none attached.
+
+The ID card simulator speaks GA 467 frames on a real pty, read by the real
+driver; the camera renders synthetic document photos; the printer writes real
+ESC/POS bytes to a file.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import numpy as np
+from numpy.typing import NDArray
+
+from devices.camera.simulated import SimulatedCamera
+from devices.idcard.card import IdCardData
+from devices.idcard.simulator import IdCardSimulator, sample_cards
+
+log = logging.getLogger(__name__)
+
+
+class DemoSimulators:
+    """Owns the simulators; satisfies station.services.SimulatorControls."""
+
+    def __init__(self, *, camera_size: tuple[int, int] = (1920, 1080), seed: int = 7) -> None:
+        self._cards = sample_cards()
+        self.idcard = IdCardSimulator(self._cards[:0])
+        self.camera = SimulatedCamera(size=camera_size, seed=seed)
+        self._lock = threading.Lock()
+        self.port: str | None = None
+
+    def start(self) -> str:
+        self.port = self.idcard.start()
+        log.info("ID card simulator serving GA 467 on %s", self.port)
+        return self.port
+
+    def stop(self) -> None:
+        self.idcard.stop()
+
+    def sample_cards(self) -> list[IdCardData]:
+        return list(self._cards)
+
+    def place_card(self, card: IdCardData) -> None:
+        self.idcard.place_card(card)
+
+    def remove_card(self) -> None:
+        self.idcard.remove_card()
+
+    def present_document(self, title: str, qr_payload: str) -> None:
+        with self._lock:
+            self.camera.present(title, qr_payload)
+
+    def grab(self) -> NDArray[np.uint8]:
+        with self._lock:
+            return self.camera.grab()
+
+    def close(self) -> None:
+        pass

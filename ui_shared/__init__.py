@@ -1,0 +1,1 @@
+"""Qt pieces that both UIs use: background tasks, device bridges, previews, the sync badge."""

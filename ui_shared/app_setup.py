@@ -1,0 +1,43 @@
+"""QApplication set-up both UIs share: language, fonts, style sheet."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from resources import resource_path
+
+log = logging.getLogger(__name__)
+LANGUAGES = ("zh_CN", "en")
+
+
+def install_translator(app: QApplication, language: str) -> QTranslator | None:
+    """zh_CN is the primary language; English is the source language of the code."""
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return None
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(app)
+    qm = resource_path("translations", f"yiwang_{language}.qm")
+    if not translator.load(str(qm)):
+        log.warning("translation %s not found; showing English", qm)
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
+def apply_fonts(app: QApplication) -> None:
+    """Prefer a CJK family that is actually installed, so no glyph renders as a box."""
+    families = set(QFontDatabase.families())
+    for family in ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC", "Microsoft YaHei"):
+        if family in families:
+            app.setFont(QFont(family, 11))
+            return
+    log.warning("no CJK font found; Chinese text may not render (install fonts-wqy-microhei)")
+
+
+def apply_style(app: QApplication, name: str) -> None:
+    app.setStyleSheet(resource_path("qss", f"{name}.qss").read_text(encoding="utf-8"))

@@ -1,0 +1,17 @@
+"""numpy frames to Qt images without surprises in stride or channel order."""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+from PySide6.QtGui import QImage
+
+
+def bgr_to_qimage(frame: NDArray[np.uint8]) -> QImage:
+    if frame.ndim == 2:
+        h, w = frame.shape
+        data = np.ascontiguousarray(frame)
+        return QImage(data.data, w, h, data.strides[0], QImage.Format.Format_Grayscale8).copy()
+    h, w, _ = frame.shape
+    rgb = np.ascontiguousarray(frame[:, :, ::-1])
+    return QImage(rgb.data, w, h, rgb.strides[0], QImage.Format.Format_RGB888).copy()

@@ -1,0 +1,62 @@
+"""The status-bar badge: online/offline, queue depth and upload progress."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+
+class SyncBadge(QWidget):
+    sync_now_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._online: bool | None = None
+        self._depth = 0
+        self._progress = ""
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("syncState")
+        self.queue_label = QLabel(self)
+        self.queue_label.setObjectName("syncQueue")
+        self.sync_button = QPushButton(self.tr("Sync now"), self)
+        self.sync_button.setObjectName("syncNow")
+        self.sync_button.clicked.connect(self.sync_now_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.state_label)
+        layout.addWidget(self.queue_label)
+        layout.addWidget(self.sync_button)
+        self._render()
+
+    @property
+    def online(self) -> bool | None:
+        return self._online
+
+    def set_online(self, online: bool) -> None:
+        self._online = online
+        self._render()
+
+    def set_queue_depth(self, depth: int) -> None:
+        self._depth = depth
+        self._render()
+
+    def set_progress(self, text: str) -> None:
+        self._progress = text
+        self._render()
+
+    def _render(self) -> None:
+        if self._online is None:
+            self.state_label.setText(self.tr("● Connecting"))
+            self.state_label.setProperty("state", "unknown")
+        elif self._online:
+            self.state_label.setText(self.tr("● Online"))
+            self.state_label.setProperty("state", "online")
+        else:
+            self.state_label.setText(self.tr("● Offline"))
+            self.state_label.setProperty("state", "offline")
+        self.state_label.style().unpolish(self.state_label)
+        self.state_label.style().polish(self.state_label)
+        text = self.tr("Queued: %n", "", self._depth)
+        if self._progress:
+            text = f"{text}  {self._progress}"
+        self.queue_label.setText(text)

@@ -1,0 +1,78 @@
+"""Run work off the GUI thread and get the result back on it.
+
+One serial lane for anything that writes the station's disk (SQLite, blobs,
+the printer), so writes never interleave; a small pool for image work.
+Callbacks always run on the GUI thread, so they may touch widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class _Relay(QObject):
+    done = Signal(object, object)  # callback, value
+
+    @Slot(object, object)
+    def _deliver(self, callback: Callable[[Any], None], value: object) -> None:
+        callback(value)
+
+
+class TaskRunner(QObject):
+    def __init__(self, parent: QObject | None = None, *, image_workers: int = 2) -> None:
+        super().__init__(parent)
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._relay._deliver)
+        self._disk = ThreadPoolExecutor(max_workers=1, thread_name_prefix="disk")
+        self._image = ThreadPoolExecutor(max_workers=image_workers, thread_name_prefix="image")
+        self._pending: set[Future[Any]] = set()
+        self._closed = False
+
+    def disk(self, fn: Callable[[], T], on_done: Callable[[T], None],
+             on_error: Callable[[BaseException], None]) -> None:
+        self._submit(self._disk, fn, on_done, on_error)
+
+    def image(self, fn: Callable[[], T], on_done: Callable[[T], None],
+              on_error: Callable[[BaseException], None]) -> None:
+        self._submit(self._image, fn, on_done, on_error)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def _submit(self, pool: ThreadPoolExecutor, fn: Callable[[], T],
+                on_done: Callable[[T], None], on_error: Callable[[BaseException], None]) -> None:
+        if self._closed:
+            return
+        future = pool.submit(fn)
+        self._pending.add(future)
+
+        def finished(f: Future[T]) -> None:
+            # Runs on the worker thread: only hand over to the GUI thread here.
+            error = f.exception()
+            if error is not None:
+                log.warning("background task failed: %r", error)
+                self._relay.done.emit(lambda e: self._finish(f, on_error, e), error)
+            else:
+                self._relay.done.emit(lambda v: self._finish(f, on_done, v), f.result())
+
+        future.add_done_callback(finished)
+
+    def _finish(self, f: Future[Any], callback: Callable[[Any], None], value: object) -> None:
+        self._pending.discard(f)
+        if not self._closed:
+            callback(value)
+
+    def shutdown(self) -> None:
+        """Wait for running work (a half-written blob must finish), drop queued callbacks."""
+        self._closed = True
+        self._disk.shutdown(wait=True)
+        self._image.shutdown(wait=True, cancel_futures=True)

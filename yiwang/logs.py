@@ -1,0 +1,39 @@
+"""Logging: readable lines on stderr, JSON lines in the station's logs/ folder."""
+
+from __future__ import annotations
+
+import json
+import logging
+import logging.handlers
+from pathlib import Path
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "ts": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
+            "level": record.levelname,
+            "logger": record.name,
+            "msg": record.getMessage(),
+        }
+        if record.exc_info:
+            entry["exc"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def configure(level: str = "INFO", log_dir: Path | None = None) -> None:
+    root = logging.getLogger()
+    root.setLevel(level)
+    for h in list(root.handlers):
+        root.removeHandler(h)
+    stderr = logging.StreamHandler()
+    stderr.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S"))
+    root.addHandler(stderr)
+    if log_dir is not None:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        fh = logging.handlers.RotatingFileHandler(
+            log_dir / "yiwang.jsonl", maxBytes=5_000_000, backupCount=5, encoding="utf-8")
+        fh.setFormatter(JsonFormatter())
+        root.addHandler(fh)
+    for noisy in ("urllib3", "PIL", "uvicorn.access"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
