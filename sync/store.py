@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import Any, BinaryIO, Protocol, cast
 
 from sqlite_utils import Database
 
@@ -46,7 +46,7 @@ from sync.blobs import (
     check_sha,
     is_full_disk,
 )
-from sync.crypto import BlobReader, KeyStore, StorageError
+from sync.crypto import KeyStore, StorageError
 
 __all__ = [
     "DB_FILENAME",
@@ -181,10 +181,13 @@ class PurgeResult:
 
 
 class StatusEventLike(Protocol):
-    """What :meth:`Store.apply_status_events` needs from a platform status event."""
+    """What :meth:`Store.apply_status_events` needs from a platform status event.
 
-    @property
-    def event_id(self) -> str: ...
+    ``sync.client.StatusEvent`` fits (uuid, case_no, status, note,
+    missing_materials, at). An ``event_id`` attribute is used when present;
+    otherwise the event is identified by the hash of its content.
+    """
+
     @property
     def uuid(self) -> str: ...
     @property
@@ -441,8 +444,9 @@ class Store:
     def put_blob_stream(self, fileobj: BinaryIO) -> str:
         return self.blobs.put_stream(fileobj)
 
-    def open_blob(self, sha: str) -> BlobReader:
-        return self.blobs.open(sha)
+    def open_blob(self, sha: str) -> BinaryIO:
+        """A seekable plaintext reader (a :class:`sync.crypto.BlobReader`)."""
+        return cast(BinaryIO, self.blobs.open(sha))
 
     def blob_size(self, sha: str) -> int:
         return self.blobs.size(sha)
@@ -954,16 +958,20 @@ class Store:
         with self._write() as db:
             for ev in events:
                 payload = _event_payload(ev)
+                event_id = (
+                    str(getattr(ev, "event_id", "") or "")
+                    or hashlib.sha256(_canonical(payload).encode("utf-8")).hexdigest()
+                )
                 cur = db.execute(
                     "INSERT INTO status_events (event_id, uuid, status, payload, received_at)"
                     " VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
-                    [str(ev.event_id), ev.uuid, ev.status, _canonical(payload), to_db_time(now)],
+                    [event_id, ev.uuid, ev.status, _canonical(payload), to_db_time(now)],
                 )
                 if cur.rowcount == 0:
                     continue
                 new += 1
                 at = _event_time(ev) or now
-                case_no = getattr(ev, "case_no", None)
+                case_no = getattr(ev, "case_no", None) or None
                 db.execute(
                     "UPDATE submissions SET platform_status = ?, platform_status_at = ?,"
                     " case_no = COALESCE(case_no, ?)"
@@ -1054,8 +1062,21 @@ def _event_payload(ev: object) -> dict[str, Any]:
     if dataclasses.is_dataclass(ev) and not isinstance(ev, type):
         raw = dataclasses.asdict(ev)
     else:
-        raw = {k: getattr(ev, k) for k in ("event_id", "uuid", "status") if hasattr(ev, k)}
-    return {k: (v.isoformat() if isinstance(v, datetime | date) else v) for k, v in raw.items()}
+        raw = {
+            k: getattr(ev, k)
+            for k in ("event_id", "uuid", "case_no", "status", "note", "missing_materials", "at")
+            if hasattr(ev, k)
+        }
+    return {
+        k: (
+            v.isoformat()
+            if isinstance(v, datetime | date)
+            else list(v)
+            if isinstance(v, tuple)
+            else v
+        )
+        for k, v in raw.items()
+    }
 
 
 def _event_time(ev: object) -> datetime | None:

@@ -1,0 +1,597 @@
+"""The delivery engine: pushes the local queue to the platform, pulls status back.
+
+Plain Python, no Qt: it reports through an ``on_event`` callback (a thin Qt
+adapter in the UI turns those into signals) and can run in the UI process's
+worker thread or as its own process (``sync.runner``) against the same WAL
+database.
+
+Delivery of one submission (oldest first):
+
+1. ``store.mark_sending`` — committed before any network traffic (attempts += 1);
+2. for each page blob: ``client.blob_state``; upload what the platform lacks,
+   resuming at its offset, from ``store.open_blob`` (decrypting on the fly);
+3. ``client.put_submission(uuid, manifest)`` (idempotent on the platform);
+4. ``store.mark_delivered(case_no, status)``.
+
+Failures:
+
+- ``TransientError`` (link down, 5xx, captive portal): ``mark_retry`` with capped
+  exponential backoff + jitter (honouring ``retry_after``) and stop pushing — the
+  link is probably down, later submissions would only burn attempts;
+- ``AuthError``: release the claim (no attempt burned), stop everything, emit
+  ``auth_failed`` — a technician must re-enroll the station;
+- ``Conflict`` / ``PermanentError`` on the manifest: quarantine with a reason a
+  clerk can act on;
+- ``MissingBlobs``: upload those blobs, PUT once more, else quarantine;
+- local blob missing or corrupted: quarantine (the pages must be recaptured).
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import Enum, StrEnum
+from typing import Any, BinaryIO, Protocol
+
+from intake.submission import Submission
+from sync.blobs import BlobCorrupted, BlobNotFound
+from sync.client import (
+    AuthError,
+    BlobState,
+    Conflict,
+    Delivery,
+    MissingBlobs,
+    PermanentError,
+    StatusEvent,
+    SyncError,
+    TransientError,
+)
+from sync.crypto import DecryptionError, StorageError
+from sync.store import Store, SubmissionRecord
+
+__all__ = [
+    "BASE_DELAY",
+    "MAX_DELAY",
+    "EventKind",
+    "PlatformAPI",
+    "SyncEngine",
+    "SyncEvent",
+    "SyncReport",
+    "backoff_delay",
+]
+
+log = logging.getLogger(__name__)
+
+BASE_DELAY = 2.0  # seconds, first retry
+MAX_DELAY = 600.0  # seconds, cap (10 min)
+MAX_RETRY_AFTER = 3600.0  # never wait longer than this because a server said so
+AUTH_RETRY_INTERVAL = 600.0  # after auth failure, look again this rarely (or on wake())
+STATUS_PAGES_PER_RUN = 20
+
+
+class PlatformAPI(Protocol):
+    """The part of ``sync.client.PlatformClient`` the engine uses (fakes implement it)."""
+
+    def blob_state(self, sha: str) -> BlobState: ...
+
+    def upload_blob(
+        self,
+        sha: str,
+        size: int,
+        open_fn: Callable[[], BinaryIO],
+        *,
+        chunk_size: int = ...,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None: ...
+
+    def put_submission(self, uuid: str, manifest: dict[str, Any]) -> Delivery: ...
+
+    def status_updates(
+        self, after: str | None, *, limit: int = ...
+    ) -> tuple[list[StatusEvent], str | None]: ...
+
+
+class EventKind(StrEnum):
+    STARTED = "started"
+    PROGRESS = "progress"
+    DELIVERED = "delivered"
+    RETRY = "retry"
+    QUARANTINED = "quarantined"
+    AUTH_FAILED = "auth_failed"
+    IDLE = "idle"
+    ONLINE = "online"
+    OFFLINE = "offline"
+    STATUS = "status"
+
+
+@dataclass(frozen=True)
+class SyncEvent:
+    """One thing the UI may want to show. ``done``/``total`` count submissions in
+    this run (``done`` = finished so far); ``bytes_*`` are for the current one."""
+
+    kind: EventKind
+    uuid: str | None = None
+    done: int = 0
+    total: int = 0
+    bytes_done: int = 0
+    bytes_total: int = 0
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    delivered: int
+    failed: int  # quarantined in this run
+    remaining: int  # queue depth afterwards (queued + sending + retry)
+    retried: int = 0
+    status_updates: int = 0
+    auth_failed: bool = False
+    online: bool | None = None
+    #: when the engine wants to try again because of backoff (epoch seconds), if any
+    backoff_until: float | None = None
+
+
+def backoff_delay(
+    attempts: int,
+    rng: Callable[[], float] = random.random,
+    *,
+    base: float = BASE_DELAY,
+    cap: float = MAX_DELAY,
+    retry_after: float | None = None,
+) -> float:
+    """Capped exponential backoff with "equal jitter": ``d/2 + rng()*d/2``,
+    ``d = min(cap, base * 2**(attempts-1))``; at least ``retry_after`` when given."""
+    exp = min(cap, base * 2.0 ** max(0, min(attempts - 1, 30)))
+    delay = exp / 2 + rng() * exp / 2
+    if retry_after is not None and retry_after > 0:
+        delay = max(delay, min(retry_after, MAX_RETRY_AFTER))
+    return delay
+
+
+class _Outcome(Enum):
+    DELIVERED = 1
+    QUARANTINED = 2
+    RETRY = 3  # transient: stop pushing
+    RETRY_CONTINUE = 4  # unexpected local problem: try the next one
+    AUTH = 5
+    SKIPPED = 6  # someone else holds it
+
+
+class _Quarantine(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _detail_text(detail: Any) -> str:
+    if detail is None:
+        return ""
+    if isinstance(detail, str):
+        return detail
+    if isinstance(detail, dict):
+        for key in ("message_zh", "message", "detail", "error"):
+            if isinstance(detail.get(key), str):
+                return str(detail[key])
+    return str(detail)
+
+
+def _permanent_reason(e: PermanentError) -> str:
+    text = _detail_text(e.detail) or e.code or f"HTTP {e.status}"
+    return f"平台拒绝：{text}（HTTP {e.status}），请核对办件信息后联系技术人员"
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        store: Store,
+        client: PlatformAPI,
+        *,
+        on_event: Callable[[SyncEvent], None] | None = None,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], None] | None = None,
+        rng: Callable[[], float] = random.random,
+        base_delay: float = BASE_DELAY,
+        max_delay: float = MAX_DELAY,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.on_event = on_event
+        self.clock = clock
+        self.rng = rng
+        self.base_delay = base_delay
+        self.max_delay = max_delay
+        self._sleep = sleep
+        self._wake = threading.Event()
+        self._run_lock = threading.Lock()
+        self._stop: threading.Event | None = None
+        #: None = unknown yet, True/False = last network call succeeded/failed
+        self.online: bool | None = None
+        self.auth_failed = False
+        self._backoff_until: float | None = None
+
+    # -- events ---------------------------------------------------------------------
+
+    def _emit(self, kind: EventKind, **kw: Any) -> None:
+        if self.on_event is None:
+            return
+        try:
+            self.on_event(SyncEvent(kind, **kw))
+        except Exception:  # a UI bug must never stop delivery
+            log.exception("on_event callback failed for %s", kind)
+
+    def _set_online(self, online: bool, why: str = "") -> None:
+        if self.online is online:
+            return
+        self.online = online
+        if online:
+            log.info("platform reachable")
+            self._emit(EventKind.ONLINE, message="已连接平台")
+        else:
+            log.warning("platform unreachable: %s", why)
+            self._emit(
+                EventKind.OFFLINE, message="网络暂时不可用，已受理的办件保存在本机，将自动重试"
+            )
+
+    def _now_dt(self) -> datetime:
+        return datetime.fromtimestamp(self.clock(), UTC)
+
+    # -- one pass ---------------------------------------------------------------------
+
+    def run_once(self) -> SyncReport:
+        """Push every due submission (oldest first), then pull status updates."""
+        with self._run_lock:
+            return self._run_once()
+
+    def _run_once(self) -> SyncReport:
+        self._wake.clear()
+        batch = self.store.pending(self._now_dt())
+        total = len(batch)
+        delivered = failed = retried = 0
+        stopped_transient = False
+        auth = False
+        self._backoff_until = None
+        self._emit(
+            EventKind.STARTED,
+            total=total,
+            message=f"开始同步，待发送 {total} 件" if total else "检查平台状态",
+        )
+        for i, rec in enumerate(batch):
+            if self._stop is not None and self._stop.is_set():
+                break
+            outcome = self._deliver(rec, done=i, total=total)
+            if outcome is _Outcome.DELIVERED:
+                delivered += 1
+            elif outcome is _Outcome.QUARANTINED:
+                failed += 1
+            elif outcome is _Outcome.RETRY_CONTINUE:
+                retried += 1
+            elif outcome is _Outcome.RETRY:
+                retried += 1
+                stopped_transient = True
+                break
+            elif outcome is _Outcome.AUTH:
+                auth = True
+                break
+        updates = 0
+        if not auth and not stopped_transient:
+            updates, auth = self._pull_status()
+        self.auth_failed = auth
+        remaining = self.store.queue_depth()
+        if remaining == 0 and not auth:
+            self._emit(
+                EventKind.IDLE, done=delivered + failed, total=total, message="全部办件已送达平台"
+            )
+        report = SyncReport(
+            delivered=delivered,
+            failed=failed,
+            remaining=remaining,
+            retried=retried,
+            status_updates=updates,
+            auth_failed=auth,
+            online=self.online,
+            backoff_until=self._backoff_until,
+        )
+        log.info(
+            "sync run: delivered=%d quarantined=%d retried=%d remaining=%d updates=%d%s",
+            delivered,
+            failed,
+            retried,
+            remaining,
+            updates,
+            " AUTH FAILED" if auth else "",
+        )
+        return report
+
+    def _deliver(self, rec: SubmissionRecord, *, done: int, total: int) -> _Outcome:
+        uuid = rec.uuid
+        sub = rec.submission
+        if not self.store.mark_sending(uuid, self._now_dt()):
+            log.info("%s is not claimable (another engine has it?); skipping", uuid)
+            return _Outcome.SKIPPED
+        attempts = rec.attempts + 1
+        phase = "upload"
+        try:
+            shas = sub.blob_hashes
+            sizes = {sha: self._local_size(sha) for sha in shas}
+            bytes_total = sum(sizes.values())
+            progress = _Progress(self, uuid, done, total, bytes_total, sub)
+            progress.report(0)
+            self._upload(shas, sizes, progress, check_state=True)
+            phase = "submit"
+            delivery = self._put(sub, sizes, progress)
+        except AuthError as e:
+            self.store.release(uuid, "平台拒绝本终端的身份认证")
+            self._set_online(True)  # we reached the platform
+            log.error("platform refused our credentials: %s", e)
+            self._emit(
+                EventKind.AUTH_FAILED, uuid=uuid, done=done, total=total, message=e.message_zh
+            )
+            return _Outcome.AUTH
+        except TransientError as e:
+            self._set_online(False, str(e))
+            self._retry(uuid, attempts, f"{e.message_zh}（{e}）", e.retry_after, done, total)
+            return _Outcome.RETRY
+        except Conflict as e:
+            if phase == "upload":  # an upload offset moved under us: try again later
+                self._retry(uuid, attempts, f"上传冲突，稍后重试（{e}）", None, done, total)
+                return _Outcome.RETRY_CONTINUE
+            return self._quarantine(
+                uuid,
+                "平台拒绝：平台上已有同一编号但内容不同的办件（冲突），请联系技术人员核对",
+                done,
+                total,
+            )
+        except MissingBlobs as e:
+            return self._quarantine(
+                uuid,
+                f"平台拒绝：重新上传后平台仍缺少 {len(e.shas)} 页材料，请联系技术人员",
+                done,
+                total,
+            )
+        except PermanentError as e:
+            return self._quarantine(uuid, _permanent_reason(e), done, total)
+        except BlobNotFound as e:
+            return self._quarantine(
+                uuid, f"本地材料文件缺失（{e.sha[:12]}），请重新采集材料后重新受理", done, total
+            )
+        except (BlobCorrupted, DecryptionError) as e:
+            log.error("local blob problem for %s: %s", uuid, e)
+            return self._quarantine(
+                uuid, "本地材料文件已损坏，请重新采集材料后重新受理，或联系技术人员", done, total
+            )
+        except _Quarantine as q:
+            return self._quarantine(uuid, q.reason, done, total)
+        except (SyncError, StorageError, OSError, ValueError) as e:
+            log.exception("unexpected failure delivering %s", uuid)
+            self._retry(uuid, attempts, f"发送出错，稍后重试（{e}）", None, done, total)
+            return _Outcome.RETRY_CONTINUE
+        self._set_online(True)
+        self.store.mark_delivered(uuid, delivery.case_no, delivery.status or None, self._now_dt())
+        log.info("delivered %s (%s) as case %s", uuid, sub.receipt_no, delivery.case_no)
+        self._emit(
+            EventKind.DELIVERED,
+            uuid=uuid,
+            done=done + 1,
+            total=total,
+            bytes_done=progress.bytes_total,
+            bytes_total=progress.bytes_total,
+            message=f"已送达 {done + 1}/{total}：{sub.receipt_no}（平台编号 {delivery.case_no}）",
+        )
+        return _Outcome.DELIVERED
+
+    def _local_size(self, sha: str) -> int:
+        return self.store.blob_size(sha)
+
+    def _upload(
+        self,
+        shas: Sequence[str],
+        sizes: dict[str, int],
+        progress: _Progress,
+        *,
+        check_state: bool,
+    ) -> None:
+        for sha in shas:
+            size = sizes[sha] if sha in sizes else self._local_size(sha)
+            if check_state:
+                state = self.client.blob_state(sha)
+                self._set_online(True)
+                if state.complete:
+                    progress.blob_done(sha, size)
+                    continue
+            if not self.store.has_blob(sha):
+                raise BlobNotFound(sha)
+
+            def open_fn(sha: str = sha) -> BinaryIO:
+                return self.store.open_blob(sha)
+
+            def on_progress(offset: int, _size: int, sha: str = sha) -> None:
+                progress.blob_at(sha, offset)
+
+            self.client.upload_blob(sha, size, open_fn, progress=on_progress)
+            progress.blob_done(sha, size)
+
+    def _put(self, sub: Submission, sizes: dict[str, int], progress: _Progress) -> Delivery:
+        try:
+            return self.client.put_submission(sub.uuid, sub.manifest())
+        except MissingBlobs as e:
+            ours = set(sub.blob_hashes)
+            strangers = [s for s in e.shas if s not in ours]
+            if strangers:
+                raise _Quarantine("平台拒绝：平台要求的材料不属于本办件，请联系技术人员") from e
+            log.warning(
+                "platform lacks %d blob(s) of %s; uploading them again", len(e.shas), sub.uuid
+            )
+            self._upload(e.shas, sizes, progress, check_state=False)
+            return self.client.put_submission(sub.uuid, sub.manifest())
+
+    def _retry(
+        self,
+        uuid: str,
+        attempts: int,
+        error: str,
+        retry_after: float | None,
+        done: int,
+        total: int,
+    ) -> None:
+        delay = backoff_delay(
+            attempts, self.rng, base=self.base_delay, cap=self.max_delay, retry_after=retry_after
+        )
+        when = self.clock() + delay
+        self.store.mark_retry(uuid, error, datetime.fromtimestamp(when, UTC))
+        if self._backoff_until is None or when < self._backoff_until:
+            self._backoff_until = when
+        log.warning("will retry %s in %.1f s (attempt %d): %s", uuid, delay, attempts, error)
+        self._emit(
+            EventKind.RETRY,
+            uuid=uuid,
+            done=done,
+            total=total,
+            message=f"发送未成功，{delay:.0f} 秒后自动重试",
+        )
+
+    def _quarantine(self, uuid: str, reason: str, done: int, total: int) -> _Outcome:
+        self.store.quarantine(uuid, reason, self._now_dt())
+        log.error("quarantined %s: %s", uuid, reason)
+        self._emit(EventKind.QUARANTINED, uuid=uuid, done=done + 1, total=total, message=reason)
+        return _Outcome.QUARANTINED
+
+    # -- status pull -------------------------------------------------------------------
+
+    def _pull_status(self) -> tuple[int, bool]:
+        """Fetch status events after the stored cursor; returns (new events, auth_failed)."""
+        applied = 0
+        cursor = self.store.status_cursor()
+        try:
+            for _ in range(STATUS_PAGES_PER_RUN):
+                events, nxt = self.client.status_updates(cursor)
+                self._set_online(True)
+                if events or (nxt is not None and nxt != cursor):
+                    new = self.store.apply_status_events(events, cursor=nxt, now=self._now_dt())
+                    applied += new
+                    if new:
+                        self._emit(
+                            EventKind.STATUS,
+                            done=new,
+                            total=len(events),
+                            message=f"收到 {new} 条办理进度更新",
+                        )
+                if not events or nxt is None or nxt == cursor:
+                    break
+                cursor = nxt
+        except AuthError as e:
+            log.error("platform refused our credentials on status pull: %s", e)
+            self._emit(EventKind.AUTH_FAILED, message=e.message_zh)
+            return applied, True
+        except TransientError as e:
+            self._set_online(False, str(e))
+        except SyncError as e:
+            log.error("status pull failed: %s", e)
+        return applied, False
+
+    # -- forever -------------------------------------------------------------------------
+
+    def wake(self) -> None:
+        """Run again now (e.g. right after an accept, or 'sync now' in the UI)."""
+        self._wake.set()
+
+    def next_wait(self, report: SyncReport | None, interval: float) -> float:
+        """Seconds until the next pass is worth making."""
+        now = self.clock()
+        if report is None:
+            return interval
+        if report.auth_failed:
+            return AUTH_RETRY_INTERVAL
+        if report.backoff_until is not None and report.retried and report.online is False:
+            return max(0.0, report.backoff_until - now)  # the link is down: no point polling
+        due = self.store.pending(self._now_dt(), limit=1)
+        if due:
+            return 0.0 if report.delivered or report.failed else min(interval, 1.0)
+        nxt = self.store.next_retry_at()
+        if nxt is not None:
+            return max(0.0, min(interval, nxt.timestamp() - now))
+        return interval
+
+    def run_forever(self, stop: threading.Event, interval: float = 30.0) -> None:
+        """Loop until ``stop`` is set: a pass, then sleep until the next due retry,
+        ``interval`` (to poll status), or ``wake()``."""
+        self._stop = stop
+        try:
+            while not stop.is_set():
+                report: SyncReport | None
+                try:
+                    report = self.run_once()
+                except Exception:  # the store is full/locked, a bug...: keep the loop alive
+                    log.exception("sync pass failed")
+                    report = None
+                if stop.is_set():
+                    break
+                wait = self.next_wait(report, interval)
+                if wait > 0:
+                    self._wait(wait, stop)
+        finally:
+            self._stop = None
+
+    def _wait(self, seconds: float, stop: threading.Event) -> None:
+        if self._sleep is not None:
+            self._sleep(seconds)
+            return
+        deadline = time.monotonic() + seconds
+        while not stop.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0 or self._wake.wait(min(left, 0.25)):
+                return
+
+
+class _Progress:
+    """Byte accounting for one submission; emits truthful 'progress' events."""
+
+    def __init__(
+        self,
+        engine: SyncEngine,
+        uuid: str,
+        done: int,
+        total: int,
+        bytes_total: int,
+        sub: Submission,
+    ) -> None:
+        self.engine = engine
+        self.uuid = uuid
+        self.done = done
+        self.total = total
+        self.bytes_total = bytes_total
+        self.receipt_no = sub.receipt_no
+        self._finished: dict[str, int] = {}
+        self._partial: dict[str, int] = {}
+        self._last_emit = -1
+
+    def _bytes_done(self) -> int:
+        return min(self.bytes_total, sum(self._finished.values()) + sum(self._partial.values()))
+
+    def blob_at(self, sha: str, offset: int) -> None:
+        if sha not in self._finished:
+            self._partial[sha] = offset
+        self.report(self._bytes_done())
+
+    def blob_done(self, sha: str, size: int) -> None:
+        self._partial.pop(sha, None)
+        self._finished[sha] = size
+        self.report(self._bytes_done())
+
+    def report(self, bytes_done: int) -> None:
+        if bytes_done == self._last_emit:
+            return
+        self._last_emit = bytes_done
+        self.engine._emit(
+            EventKind.PROGRESS,
+            uuid=self.uuid,
+            done=self.done,
+            total=self.total,
+            bytes_done=bytes_done,
+            bytes_total=self.bytes_total,
+            message=f"正在发送第 {self.done + 1}/{self.total} 件：{self.receipt_no}",
+        )
