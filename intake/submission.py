@@ -115,17 +115,19 @@ class Draft:
             check_applicant_for_item(self.item, applicant)
         self.applicant = applicant
 
-    def add_page(self, material_code: str, sha256: str) -> None:
-        material = self.item.material(material_code)
+    def add_page(self, material_code: str, sha256: str) -> bool:
+        """Add a page; return False (and change nothing) if it is already in that material.
+
+        Idempotent rather than an error: blobs are content-addressed, so a re-shot
+        identical frame or a double-fired capture is the same page, not a second one.
+        """
+        self.item.material(material_code)
         sha = _normalise_sha(sha256)
         pages = self.pages.setdefault(material_code, [])
         if sha in pages:
-            raise DraftError(
-                "draft.duplicate_page",
-                f"该页面已添加到“{material.name_zh}”，无需重复添加",
-                f"page {sha[:12]} is already in material {material_code}",
-            )
+            return False
         pages.append(sha)
+        return True
 
     def remove_page(self, material_code: str, sha256: str) -> None:
         sha = _normalise_sha(sha256)
