@@ -53,6 +53,13 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+try:  # tcflush & co. raise termios.error (not an OSError) on a vanished tty
+    from termios import error as _TermiosError
+
+    _IO_ERRORS: tuple[type[BaseException], ...] = (OSError, ValueError, TypeError, _TermiosError)
+except ImportError:  # pragma: no cover - non-POSIX
+    _IO_ERRORS = (OSError, ValueError, TypeError)
+
 # (CMD, PARA) pairs, GA/T 467-2019 §7
 CMD_RESET = (0x10, 0xFF)
 CMD_SAM_STATUS = (0x11, 0xFF)
@@ -304,7 +311,7 @@ class IdCardReader:
             ser.write(request)
         except serial.SerialTimeoutException as exc:
             raise _Timeout() from exc
-        except (OSError, ValueError, TypeError) as exc:
+        except _IO_ERRORS as exc:
             raise self._io_failed(exc) from exc
         deadline = time.monotonic() + self.timeout
         while True:
@@ -312,7 +319,7 @@ class IdCardReader:
                 raise _Timeout()
             try:
                 chunk = ser.read(ser.in_waiting or 1)
-            except (OSError, ValueError, TypeError) as exc:
+            except _IO_ERRORS as exc:
                 raise self._io_failed(exc) from exc
             if not chunk:
                 continue
@@ -336,7 +343,7 @@ class IdCardReader:
                 elif time.monotonic() - quiet_since >= _SETTLE_QUIET:
                     break
             ser.reset_input_buffer()
-        except (OSError, ValueError, TypeError) as exc:
+        except _IO_ERRORS as exc:
             raise self._io_failed(exc) from exc
 
 

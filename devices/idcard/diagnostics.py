@@ -1,0 +1,70 @@
+"""One-shot read for technicians: the contract behind
+``yiwang devices read-id --port PATH --json``.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from devices.idcard.card import LONG_TERM, IdCardData
+from devices.idcard.errors import DeviceError
+from devices.idcard.reader import IdCardReader
+
+__all__ = ["JSON_KEYS", "card_to_json", "read_id_json"]
+
+JSON_KEYS = (
+    "name",
+    "gender",
+    "nation",
+    "birth_date",
+    "address",
+    "id_number",
+    "issuer",
+    "valid_from",
+    "valid_until",
+    "card_type",
+)
+
+_POLL = 0.1
+
+
+def card_to_json(card: IdCardData) -> dict[str, Any]:
+    """Exactly the keys of :data:`JSON_KEYS`; dates as ISO strings, 长期 kept as "长期"."""
+    return {
+        "name": card.name,
+        "gender": card.gender,
+        "nation": card.nation,
+        "birth_date": card.birth_date.isoformat(),
+        "address": card.address,
+        "id_number": card.id_number,
+        "issuer": card.issuer,
+        "valid_from": card.valid_from.isoformat(),
+        "valid_until": LONG_TERM if card.valid_until is None else card.valid_until.isoformat(),
+        "card_type": str(card.card_type),
+    }
+
+
+def read_id_json(port: str, timeout: float) -> dict[str, Any]:
+    """Wait up to ``timeout`` seconds for a card on the reader at ``port`` and read it.
+
+    Raises :class:`DeviceError` when the port cannot be opened, the reader
+    does not answer, the card cannot be read, or no card was presented in
+    time (code ``no_card``).
+    """
+    if timeout <= 0:
+        raise ValueError("timeout must be positive")
+    deadline = time.monotonic() + timeout
+    with IdCardReader(port, timeout=min(timeout, 2.0)) as reader:
+        while True:
+            card = reader.read_card()
+            if card is not None:
+                return card_to_json(card)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise DeviceError(
+                    "no_card",
+                    "未检测到身份证，请将证件放在阅读器上",
+                    f"no card was presented on {port} within {timeout:g} s",
+                )
+            time.sleep(min(_POLL, remaining))

@@ -1,0 +1,157 @@
+"""CardPoller on a thread against the simulator on a real pty."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from devices.idcard.card import IdCardData
+from devices.idcard.errors import DeviceError
+from devices.idcard.reader import CardPoller, IdCardReader
+from devices.idcard.simulator import IdCardSimulator, sample_cards
+
+INTERVAL = 0.03
+
+
+class Events:
+    def __init__(self) -> None:
+        self.items: list[tuple[str, object]] = []
+        self.cond = threading.Condition()
+
+    def add(self, kind: str, value: object = None) -> None:
+        with self.cond:
+            self.items.append((kind, value))
+            self.cond.notify_all()
+
+    def kinds(self) -> list[str]:
+        with self.cond:
+            return [k for k, _ in self.items]
+
+    def wait_for(self, predicate: Callable[[list[str]], bool], timeout: float = 3.0) -> None:
+        with self.cond:
+            ok = self.cond.wait_for(lambda: predicate([k for k, _ in self.items]), timeout)
+        assert ok, f"timed out; events so far: {self.kinds()}"
+
+
+@pytest.fixture
+def events() -> Events:
+    return Events()
+
+
+@pytest.fixture
+def poller(sim: IdCardSimulator, events: Events) -> Iterator[CardPoller]:
+    assert sim.path is not None
+    path = sim.path
+
+    def on_card(card: IdCardData) -> None:
+        events.add("card", card)
+
+    def on_error(err: DeviceError) -> None:
+        events.add("error", err)
+
+    p = CardPoller(
+        lambda: IdCardReader(path, timeout=0.15, retries=0),
+        on_card,
+        lambda: events.add("removed"),
+        on_error,
+        interval=INTERVAL,
+    )
+    p.start()
+    yield p
+    p.stop()
+    assert not p.running
+
+
+def test_placed_removed_and_debounce(
+    sim: IdCardSimulator, poller: CardPoller, events: Events
+) -> None:
+    events.wait_for(lambda k: k == ["card"])
+    assert events.items[0][1] == sample_cards()[0]
+    # The card stays on the reader: it is not reported again.
+    time.sleep(15 * INTERVAL)
+    assert events.kinds() == ["card"]
+    sim.remove_card()
+    events.wait_for(lambda k: k == ["card", "removed"])
+    time.sleep(5 * INTERVAL)
+    assert events.kinds() == ["card", "removed"]
+    # Lifted and presented again: reported again.
+    sim.place_card(sample_cards()[0])
+    events.wait_for(lambda k: k == ["card", "removed", "card"])
+    # A different card put down without the removal being seen in between.
+    sim.place_card(sample_cards()[3])
+    events.wait_for(lambda k: k == ["card", "removed", "card", "removed", "card"])
+    assert events.items[-1][1] == sample_cards()[3]
+    assert sim.reads == 3
+
+
+def test_card_error_is_reported_once(
+    sim: IdCardSimulator, poller: CardPoller, events: Events
+) -> None:
+    events.wait_for(lambda k: k == ["card"])
+    sim.faults.read_failures = 3
+    for _ in range(3):  # each presentation fails to read the same way
+        sim.place_card(sample_cards()[1])
+        time.sleep(4 * INTERVAL)
+    events.wait_for(lambda k: "error" in k)
+    errors = [v for k, v in events.items if k == "error"]
+    assert len(errors) == 1 and isinstance(errors[0], DeviceError)
+    assert poller.device_available
+    sim.place_card(sample_cards()[1])
+    events.wait_for(lambda k: k[-1] == "card")
+
+
+def test_device_gone_and_back_is_logged_once(
+    sim: IdCardSimulator, poller: CardPoller, events: Events, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="devices.idcard.reader")
+    events.wait_for(lambda k: k == ["card"])
+    sim.unplug()
+    events.wait_for(lambda k: k == ["card", "removed", "error"])
+    time.sleep(0.6)  # several failing polls
+    assert not poller.device_available
+    assert events.kinds() == ["card", "removed", "error"]
+    sim.replug()
+    deadline = time.monotonic() + 3
+    while not poller.device_available and time.monotonic() < deadline:
+        time.sleep(INTERVAL)
+    assert poller.device_available
+    sim.place_card(sample_cards()[2])
+    events.wait_for(lambda k: k[-1] == "card")
+    gone = [r for r in caplog.records if "unavailable" in r.getMessage()]
+    back = [r for r in caplog.records if "is back" in r.getMessage()]
+    assert len(gone) == 1 and gone[0].levelno == logging.WARNING
+    assert len(back) == 1
+
+
+def test_callback_exceptions_do_not_kill_the_poller(sim: IdCardSimulator) -> None:
+    assert sim.path is not None
+    path = sim.path
+    seen: list[IdCardData] = []
+
+    def on_card(card: IdCardData) -> None:
+        seen.append(card)
+        raise RuntimeError("UI bug")
+
+    p = CardPoller(
+        lambda: IdCardReader(path, timeout=0.15, retries=0),
+        on_card,
+        lambda: None,
+        lambda e: None,
+        interval=INTERVAL,
+    )
+    p.start()
+    try:
+        deadline = time.monotonic() + 3
+        while len(seen) < 1 and time.monotonic() < deadline:
+            time.sleep(INTERVAL)
+        sim.place_card(sample_cards()[1])
+        while len(seen) < 2 and time.monotonic() < deadline:
+            time.sleep(INTERVAL)
+        assert [c.name for c in seen] == [sample_cards()[0].name, sample_cards()[1].name]
+        assert p.running
+    finally:
+        p.stop()
