@@ -7,7 +7,7 @@ from sync import signing
 
 
 def test_sign_matches_the_documented_canonical_string() -> None:
-    body = '{"a":1}'.encode()
+    body = b'{"a":1}'
     expected_msg = "\n".join(
         ["PUT", "/v1/submissions/x?y=1", "1700000000", "n" * 16, hashlib.sha256(body).hexdigest()]
     )
