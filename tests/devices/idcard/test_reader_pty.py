@@ -212,4 +212,5 @@ def test_card_type_values(sim: IdCardSimulator, reader: IdCardReader) -> None:
     sim.place_card(sample_cards()[4])
     got = reader.read_card()
     assert isinstance(got, IdCardData)
-    assert got.card_type == CardType.HMT_RESIDENCE == "hmt_residence"
+    assert got.card_type == CardType.HMT_RESIDENCE
+    assert str(got.card_type) == "hmt_residence"
