@@ -242,10 +242,19 @@ class SyncEngine:
 
     # -- one pass ---------------------------------------------------------------------
 
-    def run_once(self) -> SyncReport:
-        """Push every due submission (oldest first), then pull status updates."""
+    def run_once(self, stop: threading.Event | None = None) -> SyncReport:
+        """Push every due submission (oldest first), then pull status updates.
+
+        When ``stop`` is set during the pass, the engine finishes the submission
+        in hand and returns (used by the runner's SIGTERM handler)."""
         with self._run_lock:
-            return self._run_once()
+            outer = self._stop
+            if stop is not None:
+                self._stop = stop
+            try:
+                return self._run_once()
+            finally:
+                self._stop = outer
 
     def _run_once(self) -> SyncReport:
         self._wake.clear()
@@ -278,7 +287,8 @@ class SyncEngine:
                 auth = True
                 break
         updates = 0
-        if not auth and not stopped_transient:
+        stopping = self._stop is not None and self._stop.is_set()
+        if not auth and not stopped_transient and not stopping:
             updates, auth = self._pull_status()
         self.auth_failed = auth
         remaining = self.store.queue_depth()

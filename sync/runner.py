@@ -1,0 +1,216 @@
+"""``yiwang sync``: the delivery engine as its own process.
+
+Builds the Store and PlatformClient from the station's data directory
+(``config.toml`` + ``keys/credentials.json``, see :mod:`sync.config`), runs
+the engine once or until SIGTERM/SIGINT, and purges page images of delivered
+submissions older than ``sync.retention_days``.
+
+Exit codes (``--once``): 0 the queue is empty; 1 submissions remain (offline,
+backing off, interrupted); 2 configuration missing/invalid; 3 not enrolled or
+credentials refused; 4 local storage problem. Without ``--once``: 0 after a
+clean SIGTERM/SIGINT, else as above for start-up failures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import requests
+
+from sync.client import PlatformClient
+from sync.config import ConfigError, NotEnrolled, StationConfig, load_config, load_credentials
+from sync.crypto import StorageError
+from sync.engine import EventKind, SyncEngine, SyncEvent
+from sync.store import Store
+
+__all__ = [
+    "EXIT_AUTH",
+    "EXIT_CONFIG",
+    "EXIT_OK",
+    "EXIT_PENDING",
+    "EXIT_STORAGE",
+    "main",
+    "run_sync_process",
+]
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_PENDING = 1
+EXIT_CONFIG = 2
+EXIT_AUTH = 3
+EXIT_STORAGE = 4
+
+PURGE_EVERY = 24 * 3600.0
+
+
+def _setup_logging(data_dir: Path) -> logging.Handler | None:
+    """Log to ``data_dir/logs/sync.log`` (rotated) unless the host app configured logging."""
+    root = logging.getLogger()
+    if root.handlers:
+        return None
+    logs = data_dir / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        logs / "sync.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return handler
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+class _Purger:
+    """Runs the retention purge at most once per PURGE_EVERY, when the queue is idle."""
+
+    def __init__(self, store: Store, config: StationConfig) -> None:
+        self.store = store
+        self.older_than = timedelta(days=config.retention_days)
+        self.last = 0.0
+
+    def maybe(self) -> None:
+        now = time.monotonic()
+        if self.last and now - self.last < PURGE_EVERY:
+            return
+        self.last = now
+        try:
+            result = self.store.purge_delivered_blobs(self.older_than, datetime.now(UTC))
+            if result.blobs_deleted:
+                log.info("retention purge removed %d page image(s)", result.blobs_deleted)
+        except StorageError:
+            log.exception("retention purge failed")
+
+
+def _install_signals(on_signal: Callable[[], None]) -> Callable[[], None]:
+    """Route SIGTERM/SIGINT to ``on_signal``; returns a function restoring the old handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous: dict[int, Any] = {}
+
+    def handler(signum: int, _frame: FrameType | None) -> None:
+        log.info("received signal %d; stopping after the current request", signum)
+        on_signal()
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        previous[sig] = signal.signal(sig, handler)
+
+    def restore() -> None:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+    return restore
+
+
+def run_sync_process(
+    data_dir: Path,
+    once: bool,
+    *,
+    interval: float | None = None,
+    session: requests.Session | None = None,
+) -> int:
+    """Run the delivery engine for the station in ``data_dir``; returns an exit code."""
+    data_dir = Path(data_dir)
+    handler = _setup_logging(data_dir)
+    try:
+        return _run(data_dir, once, interval, session)
+    finally:
+        if handler is not None:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+
+
+def _run(
+    data_dir: Path, once: bool, interval: float | None, session: requests.Session | None
+) -> int:
+    try:
+        config = load_config(data_dir)
+        credentials = load_credentials(data_dir)
+    except NotEnrolled as e:
+        _say(f"sync: {e.message_zh} ({e})")
+        return EXIT_AUTH
+    except ConfigError as e:
+        _say(f"sync: {e.message_zh} ({e})")
+        return EXIT_CONFIG
+    try:
+        store = Store(data_dir)
+    except StorageError as e:
+        _say(f"sync: {e.message_zh} ({e})")
+        return EXIT_STORAGE
+    stop = threading.Event()
+    try:
+        client = PlatformClient(
+            config.platform_url, credentials, session=session, verify=config.ca_bundle or True
+        )
+        purger = _Purger(store, config)
+
+        def on_event(ev: SyncEvent) -> None:
+            if ev.kind is EventKind.IDLE:
+                purger.maybe()
+
+        engine = SyncEngine(store, client, on_event=on_event)
+
+        def on_signal() -> None:
+            stop.set()
+            engine.wake()
+
+        restore = _install_signals(on_signal)
+        try:
+            if once:
+                report = engine.run_once(stop=stop)
+                if report.auth_failed:
+                    _say("sync: 平台拒绝本终端的身份认证，请技术人员重新注册 (credentials refused)")
+                    return EXIT_AUTH
+                if report.remaining:
+                    why = "offline" if report.online is False else "waiting to retry"
+                    if stop.is_set():
+                        why = "interrupted"
+                    _say(
+                        f"sync: {report.remaining} submission(s) not yet delivered ({why}); "
+                        f"delivered {report.delivered}, quarantined {report.failed} this run"
+                    )
+                    return EXIT_PENDING
+                _say(
+                    f"sync: queue empty; delivered {report.delivered}, "
+                    f"quarantined {report.failed}, status updates {report.status_updates}"
+                )
+                return EXIT_OK
+            log.info("sync process running for station %s", config.station_code)
+            engine.run_forever(stop, interval=interval or config.sync_interval)
+            log.info("sync process stopped cleanly")
+            return EXIT_OK
+        finally:
+            restore()
+    except StorageError as e:
+        log.exception("storage failure")
+        _say(f"sync: {e.message_zh} ({e})")
+        return EXIT_STORAGE
+    finally:
+        store.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="yiwang sync", description="Deliver accepted submissions to the platform.")
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--once", action="store_true", help="one pass, then exit (0 = queue empty)")
+    parser.add_argument("--interval", type=float, default=None, help="poll interval, seconds")
+    args = parser.parse_args(argv)
+    return run_sync_process(args.data_dir, args.once, interval=args.interval)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
