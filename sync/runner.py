@@ -204,7 +204,9 @@ def _run(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="yiwang sync", description="Deliver accepted submissions to the platform.")
+    parser = argparse.ArgumentParser(
+        prog="yiwang sync", description="Deliver accepted submissions to the platform."
+    )
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--once", action="store_true", help="one pass, then exit (0 = queue empty)")
     parser.add_argument("--interval", type=float, default=None, help="poll interval, seconds")
