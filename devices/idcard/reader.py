@@ -452,7 +452,10 @@ class CardPoller:
     def _run(self) -> None:
         try:
             while not self._stop.is_set():
-                self.poll_once()
+                try:
+                    self.poll_once()
+                except Exception:  # a broken factory must not end polling for good
+                    log.exception("ID card poller step failed")
                 self._stop.wait(self.interval)
         finally:
             if self._reader is not None:
