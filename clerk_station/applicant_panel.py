@@ -44,7 +44,9 @@ class ApplicantPanel(QGroupBox):
         self.details_label = QLabel("", self)
         self.reveal_button = QPushButton(self.tr("Show number"), self)
         self.reveal_button.setEnabled(False)
-        self.reveal_button.setToolTip(self.tr("Shows the full ID number for %n seconds", "", REVEAL_SECONDS))
+        self.reveal_button.setToolTip(
+            self.tr("Shows the full ID number for %n seconds", "", REVEAL_SECONDS)
+        )
         self.reveal_button.clicked.connect(self._reveal)
         self._remask = QTimer(self)
         self._remask.setSingleShot(True)
@@ -154,7 +156,9 @@ class ApplicantPanel(QGroupBox):
                     self.company_error.setText(e.message_zh)
                 else:
                     if name:
-                        applicant = LegalEntity(name=name, credit_code=code, representative=self._person)
+                        applicant = LegalEntity(
+                            name=name, credit_code=code, representative=self._person
+                        )
         if applicant != self._applicant:
             self._applicant = applicant
             self.applicant_changed.emit(applicant)

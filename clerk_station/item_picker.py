@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtCore import QAbstractListModel
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListView, QTabBar, QVBoxLayout, QWidget
 
 from intake.catalog import Catalog, Entrance, ServiceItem
@@ -39,7 +38,8 @@ class ServiceItemModel(QAbstractListModel):
     def _refilter(self) -> None:
         self.beginResetModel()
         self._rows = [
-            item for item in self._catalog.items
+            item
+            for item in self._catalog.items
             if item.entrance == self._entrance and self._matches(item)
         ]
         self.endResetModel()
@@ -50,7 +50,7 @@ class ServiceItemModel(QAbstractListModel):
         hay = f"{item.code} {item.name_zh} {item.name_en} {item.department_zh}".lower()
         return self._text in hay
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -74,7 +74,9 @@ class ServiceItemModel(QAbstractListModel):
 class ItemPicker(QWidget):
     item_chosen = Signal(object)  # ServiceItem
 
-    def __init__(self, catalog: Catalog, parent: QWidget | None = None, *, english: bool = False) -> None:
+    def __init__(
+        self, catalog: Catalog, parent: QWidget | None = None, *, english: bool = False
+    ) -> None:
         super().__init__(parent)
         self.tabs = QTabBar(self)
         self.tabs.addTab(self.tr("Personal"))

@@ -34,7 +34,7 @@ from clerk_station.receipt_dialog import ReceiptDialog
 from devices.camera.pipeline import CapturedPage, capture_page, find_page
 from devices.idcard.card import IdCardData
 from intake.applicant import Applicant
-from intake.catalog import Entrance, Material, ServiceItem
+from intake.catalog import Material, ServiceItem
 from intake.errors import IntakeError
 from intake.submission import Channel, Draft
 from station.card_mapping import person_from_card
@@ -60,11 +60,12 @@ class _Stored:
 
 
 class ClerkWindow(QMainWindow):
-    accepted = Signal(object)       # station.intake_service.Accepted
+    accepted = Signal(object)  # station.intake_service.Accepted
     page_stored = Signal(str, str)  # material code, sha256
 
-    def __init__(self, services: StationServices, *, english: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: StationServices, *, english: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self._english = english
@@ -72,8 +73,9 @@ class ClerkWindow(QMainWindow):
         self.draft: Draft | None = None
         self.last_accepted: Accepted | None = None
         self.receipt_dialog: ReceiptDialog | None = None
-        self.setWindowTitle(self.tr("Yiwang Window — Clerk Station %1").replace(
-            "%1", services.intake.station_code))
+        self.setWindowTitle(
+            self.tr("Yiwang Window — Clerk Station %1").replace("%1", services.intake.station_code)
+        )
 
         self.picker = ItemPicker(services.catalog, self, english=english)
         self.item_title = QLabel(self.tr("Choose a service item on the left"), self)
@@ -149,12 +151,13 @@ class ClerkWindow(QMainWindow):
         self.card_bridge.card_removed.connect(self._card_removed)
         self.card_bridge.reader_error.connect(self._reader_error)
         self._poller = services.card_poller(
-            self.card_bridge.on_card, self.card_bridge.on_removed, self.card_bridge.on_error)
+            self.card_bridge.on_card, self.card_bridge.on_removed, self.card_bridge.on_error
+        )
         self.sync_bridge: SyncBridge | None = None
         if services.engine is not None:
             engine = services.engine
             self.sync_bridge = SyncBridge(engine.run_forever, engine.wake, self)
-            engine.add_listener(self.sync_bridge.relay)
+            self._unsubscribe = services.sync_events.subscribe(self.sync_bridge.relay)
             self.sync_bridge.event.connect(self._sync_event)
             self.sync_badge.sync_now_requested.connect(self.sync_bridge.sync_now)
 
@@ -177,7 +180,7 @@ class ClerkWindow(QMainWindow):
         if self.sync_bridge is not None:
             self.sync_bridge.start()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)
 
@@ -206,8 +209,11 @@ class ClerkWindow(QMainWindow):
         self.draft.applicant = self.applicant_panel.applicant
         name = item.name_en if self._english else item.name_zh
         dept = item.department_en if self._english else item.department_zh
-        self.item_title.setText(self.tr("%1 · %2 · within %n working day(s)", "",
-                                        item.time_limit_days).replace("%1", name).replace("%2", dept))
+        self.item_title.setText(
+            self.tr("%1 · %2 · within %n working day(s)", "", item.time_limit_days)
+            .replace("%1", name)
+            .replace("%2", dept)
+        )
         self.applicant_panel.set_entrance(item.entrance)
         self.draft.applicant = self.applicant_panel.applicant
         self.materials_panel.set_draft(self.draft)
@@ -241,8 +247,11 @@ class ClerkWindow(QMainWindow):
             sims.present_document(material.name_zh, f"YWDOC|{self.draft.item.code}|{material.code}")
 
     def _frame_shown(self) -> None:
-        self.camera_state.setText(self.tr("Camera: page detected") if self.preview.page_detected
-                                  else self.tr("Camera: no page in view"))
+        self.camera_state.setText(
+            self.tr("Camera: page detected")
+            if self.preview.page_detected
+            else self.tr("Camera: no page in view")
+        )
 
     def _camera_failed(self, message: str) -> None:
         self.camera_state.setText(self.tr("Camera: %1").replace("%1", message))
@@ -267,8 +276,11 @@ class ClerkWindow(QMainWindow):
     def _store_page(self, material_code: str, page: CapturedPage) -> None:
         blocking = [f for f in page.findings if f.code == "blurry"]
         if blocking:
-            self._capture_failed(IntakeError(blocking[0].code, blocking[0].message_zh + "，请重拍",
-                                             blocking[0].message_en))
+            self._capture_failed(
+                IntakeError(
+                    blocking[0].code, blocking[0].message_zh + "，请重拍", blocking[0].message_en
+                )
+            )
             return
         warnings = "；".join(f.message_zh for f in page.findings)
 
@@ -281,8 +293,11 @@ class ClerkWindow(QMainWindow):
                 return
             self.draft.add_page(stored.material_code, stored.sha256)
             self.materials_panel.model.pages_changed()
-            note = self.tr("Page saved (%1×%2)").replace("%1", str(stored.page.width)).replace(
-                "%2", str(stored.page.height))
+            note = (
+                self.tr("Page saved (%1×%2)")
+                .replace("%1", str(stored.page.width))
+                .replace("%2", str(stored.page.height))
+            )
             self.capture_status.setText(f"{note}  {warnings}".strip())
             self.capture_status.setProperty("state", "warn" if warnings else "ok")
             self.page_stored.emit(stored.material_code, stored.sha256)
@@ -343,8 +358,9 @@ class ClerkWindow(QMainWindow):
         clerk = self.services.clerk_id
 
         def work() -> tuple[Accepted, str]:
-            accepted = intake.accept(snapshot, channel=Channel.WINDOW, clerk_id=clerk,
-                                     catalog_version=version)
+            accepted = intake.accept(
+                snapshot, channel=Channel.WINDOW, clerk_id=clerk, catalog_version=version
+            )
             # The submission is durable before we try the printer: a jam never loses it.
             try:
                 intake.print_receipt(accepted.receipt)
@@ -364,7 +380,8 @@ class ClerkWindow(QMainWindow):
             self.sync_bridge.sync_now()
         self._refresh_queue_depth()
         message = self.tr("Accepted. Receipt number %1.").replace(
-            "%1", accepted.submission.receipt_no)
+            "%1", accepted.submission.receipt_no
+        )
         if print_error:
             message += "\n" + self.tr("The receipt was not printed: %1").replace("%1", print_error)
         self._show_receipt(self.tr("Accepted"), message, accepted)
@@ -378,15 +395,20 @@ class ClerkWindow(QMainWindow):
     def _show_receipt(self, title: str, message: str, accepted: Accepted) -> None:
         try:
             from devices.printer.preview import render_preview
+
             png: bytes | None = render_preview(accepted.receipt, 80)
         except Exception:
             log.exception("receipt preview failed")
             png = None
         dialog = ReceiptDialog(title, message, png, self)
         receipt = accepted.receipt
-        dialog.reprint_requested.connect(lambda: self.tasks.disk(
-            lambda: self.services.intake.print_receipt(receipt), lambda _b: None,
-            self._capture_failed))
+        dialog.reprint_requested.connect(
+            lambda: self.tasks.disk(
+                lambda: self.services.intake.print_receipt(receipt),
+                lambda _b: None,
+                self._capture_failed,
+            )
+        )
         self.receipt_dialog = dialog
         dialog.open()
 
@@ -394,9 +416,11 @@ class ClerkWindow(QMainWindow):
         if self.draft is None:
             return
         notice = self.services.intake.missing_notice_for(self.draft)
-        self.tasks.disk(lambda: self.services.intake.print_receipt(notice),
-                        lambda _b: self.capture_status.setText(self.tr("Notice printed")),
-                        self._capture_failed)
+        self.tasks.disk(
+            lambda: self.services.intake.print_receipt(notice),
+            lambda _b: self.capture_status.setText(self.tr("Notice printed")),
+            self._capture_failed,
+        )
 
     def reset(self) -> None:
         self.draft = None
@@ -417,8 +441,9 @@ class ClerkWindow(QMainWindow):
             self.sync_badge.set_online(True)
         done, total = getattr(event, "done", 0), getattr(event, "total", 0)
         if kind == "progress" and total:
-            self.sync_badge.set_progress(self.tr("Uploading %1 of %2").replace(
-                "%1", str(done)).replace("%2", str(total)))
+            self.sync_badge.set_progress(
+                self.tr("Uploading %1 of %2").replace("%1", str(done)).replace("%2", str(total))
+            )
         elif kind in ("idle", "offline", "retry", "auth_failed"):
             self.sync_badge.set_progress("")
         self._refresh_queue_depth()

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 class ReceiptDialog(QDialog):
     reprint_requested = Signal()
 
-    def __init__(self, title: str, message: str, preview_png: bytes | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, message: str, preview_png: bytes | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("receiptDialog")
         self.setWindowTitle(title)

@@ -48,9 +48,13 @@ class DeviceSettings:
 
     def to_toml_table(self) -> dict[str, Any]:
         return {
-            "idcard": self.idcard, "camera": self.camera,
-            "camera_width": self.camera_width, "camera_height": self.camera_height,
-            "printer": self.printer, "paper_mm": self.paper_mm, "native_qr": self.native_qr,
+            "idcard": self.idcard,
+            "camera": self.camera,
+            "camera_width": self.camera_width,
+            "camera_height": self.camera_height,
+            "printer": self.printer,
+            "paper_mm": self.paper_mm,
+            "native_qr": self.native_qr,
         }
 
 
@@ -72,3 +76,22 @@ def load_device_settings(data_dir: Path) -> DeviceSettings:
         paper_mm=paper,
         native_qr=bool(table.get("native_qr", defaults.native_qr)),
     )
+
+
+def save_device_settings(data_dir: Path, settings: DeviceSettings) -> None:
+    """Write the [devices] table, keeping every other table of config.toml."""
+    import os
+
+    import tomli_w
+
+    path = data_dir / "config.toml"
+    doc: dict[str, Any] = {}
+    if path.exists():
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    doc["devices"] = settings.to_toml_table()
+    tmp = path.with_suffix(".toml.tmp")
+    with open(tmp, "wb") as f:
+        f.write(tomli_w.dumps(doc).encode("utf-8"))
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)

@@ -103,8 +103,12 @@ class IntakeService:
             clerk_id=clerk_id,
             now=now or datetime.now(UTC),
         )
-        log.info("accepted %s item=%s pages=%d", submission.receipt_no, item.code,
-                 len(submission.blob_hashes))
+        log.info(
+            "accepted %s item=%s pages=%d",
+            submission.receipt_no,
+            item.code,
+            len(submission.blob_hashes),
+        )
         return Accepted(submission, self.receipt_for(submission, item))
 
     def receipt_for(self, submission: Submission, item: ServiceItem) -> Receipt:

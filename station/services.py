@@ -12,8 +12,9 @@ from numpy.typing import NDArray
 
 from devices.idcard.card import IdCardData
 from intake.catalog import Catalog
+from station.events import EventHub
 from station.intake_service import IntakeService
-from sync.engine import SyncEngine
+from sync.engine import SyncEngine, SyncEvent
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ class StationServices:
     camera: FrameSource
     card_poller: PollerFactory
     engine: SyncEngine | None = None
+    sync_events: EventHub[SyncEvent] = field(default_factory=EventHub)
     clerk_id: str = "clerk"
     simulators: SimulatorControls | None = None
     closers: list[Callable[[], None]] = field(default_factory=list)

@@ -32,7 +32,12 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
 def apply_fonts(app: QApplication) -> None:
     """Prefer a CJK family that is actually installed, so no glyph renders as a box."""
     families = set(QFontDatabase.families())
-    for family in ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC", "Microsoft YaHei"):
+    for family in (
+        "Noto Sans CJK SC",
+        "WenQuanYi Micro Hei",
+        "Source Han Sans SC",
+        "Microsoft YaHei",
+    ):
         if family in families:
             app.setFont(QFont(family, 11))
             return

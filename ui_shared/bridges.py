@@ -17,9 +17,9 @@ log = logging.getLogger(__name__)
 
 
 class CardBridge(QObject):
-    card_placed = Signal(object)   # devices.idcard.card.IdCardData
+    card_placed = Signal(object)  # devices.idcard.card.IdCardData
     card_removed = Signal()
-    reader_error = Signal(str)     # message for the user (Chinese)
+    reader_error = Signal(str)  # message for the user (Chinese)
 
     def on_card(self, card: object) -> None:
         self.card_placed.emit(card)
@@ -36,8 +36,12 @@ class SyncBridge(QObject):
 
     event = Signal(object)  # sync.engine.SyncEvent
 
-    def __init__(self, run_forever: Callable[[threading.Event], Any],
-                 wake: Callable[[], None], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        run_forever: Callable[[threading.Event], Any],
+        wake: Callable[[], None],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._run_forever = run_forever
         self._wake = wake

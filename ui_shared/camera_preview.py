@@ -98,12 +98,14 @@ class CameraPreview(QWidget):
         message = getattr(error, "message_zh", None) or self.tr("Camera unavailable")
         self.camera_failed.emit(str(message))
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: object) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#1f2933"))
         if self._latest is None:
             painter.setPen(QColor("#cbd2d9"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Waiting for camera…"))
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Waiting for camera…")
+            )
             return
         img = self._latest.image
         target = QRectF(self.rect())
@@ -113,6 +115,8 @@ class CameraPreview(QWidget):
         painter.drawImage(QRectF(x0, y0, w, h), img)
         corners = self._latest.corners
         if corners is not None:
-            poly = QPolygonF([QPointF(x0 + float(x) * scale, y0 + float(y) * scale) for x, y in corners])
+            poly = QPolygonF(
+                [QPointF(x0 + float(x) * scale, y0 + float(y) * scale) for x, y in corners]
+            )
             painter.setPen(QPen(QColor("#3ebd93"), 3))
             painter.drawPolygon(poly)

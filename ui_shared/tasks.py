@@ -36,20 +36,33 @@ class TaskRunner(QObject):
         self._pending: set[Future[Any]] = set()
         self._closed = False
 
-    def disk(self, fn: Callable[[], T], on_done: Callable[[T], None],
-             on_error: Callable[[BaseException], None]) -> None:
+    def disk(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
         self._submit(self._disk, fn, on_done, on_error)
 
-    def image(self, fn: Callable[[], T], on_done: Callable[[T], None],
-              on_error: Callable[[BaseException], None]) -> None:
+    def image(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
         self._submit(self._image, fn, on_done, on_error)
 
     @property
     def busy(self) -> bool:
         return bool(self._pending)
 
-    def _submit(self, pool: ThreadPoolExecutor, fn: Callable[[], T],
-                on_done: Callable[[T], None], on_error: Callable[[BaseException], None]) -> None:
+    def _submit(
+        self,
+        pool: ThreadPoolExecutor,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
         if self._closed:
             return
         future = pool.submit(fn)

@@ -18,8 +18,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="yiwang",
         description="Yiwang Window: intake terminal for township government service windows.",
     )
-    parser.add_argument("--log-level", default=os.environ.get("YIWANG_LOG_LEVEL", "INFO"),
-                        choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+    parser.add_argument(
+        "--log-level",
+        default=os.environ.get("YIWANG_LOG_LEVEL", "INFO"),
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in COMMANDS:
         command.register(sub)
@@ -27,8 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR",
-                          os.path.join(os.path.expanduser("~"), ".cache", "yiwang-escpos"))
+    os.environ.setdefault(
+        "ESCPOS_CAPABILITIES_PICKLE_DIR",
+        os.path.join(os.path.expanduser("~"), ".cache", "yiwang-escpos"),
+    )
     args = build_parser().parse_args(argv)
     log_dir = getattr(args, "data_dir", None)
     logs.configure(args.log_level, None if log_dir is None else log_dir / "logs")

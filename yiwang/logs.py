@@ -27,12 +27,15 @@ def configure(level: str = "INFO", log_dir: Path | None = None) -> None:
     for h in list(root.handlers):
         root.removeHandler(h)
     stderr = logging.StreamHandler()
-    stderr.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S"))
+    stderr.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S")
+    )
     root.addHandler(stderr)
     if log_dir is not None:
         log_dir.mkdir(parents=True, exist_ok=True)
         fh = logging.handlers.RotatingFileHandler(
-            log_dir / "yiwang.jsonl", maxBytes=5_000_000, backupCount=5, encoding="utf-8")
+            log_dir / "yiwang.jsonl", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+        )
         fh.setFormatter(JsonFormatter())
         root.addHandler(fh)
     for noisy in ("urllib3", "PIL", "uvicorn.access"):
