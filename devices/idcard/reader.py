@@ -36,7 +36,7 @@ from devices.idcard.errors import (
 )
 from devices.idcard.frames import Frame, FrameError, FrameParser, encode_command
 
-__all__ = [
+__all__ = [  # the error and data types are re-exported for callers of the driver
     "CMD_FIND_CARD",
     "CMD_READ_ADDITIONAL_ADDRESS",
     "CMD_READ_BASIC",
@@ -45,8 +45,13 @@ __all__ = [
     "CMD_SAM_ID",
     "CMD_SAM_STATUS",
     "CMD_SELECT_CARD",
+    "CardDataError",
     "CardPoller",
+    "DeviceError",
+    "FrameError",
+    "IdCardData",
     "IdCardReader",
+    "ReaderStatusError",
     "detect_port",
     "format_sam_id",
 ]
