@@ -844,7 +844,6 @@ class Store:
             uuid,
             "UPDATE submissions SET sync_state = 'delivered', case_no = :case_no,"
             " platform_status = COALESCE(platform_status, :status),"
-            " platform_status_at = COALESCE(platform_status_at, :now),"
             " delivered_at = :now, last_error = NULL, next_attempt_at = NULL,"
             " sending_owner = NULL, sending_since = NULL"
             " WHERE uuid = :uuid AND sync_state != 'delivered'",

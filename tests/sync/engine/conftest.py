@@ -10,21 +10,26 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+import secrets
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 import pytest
+import requests
 
 from sync.client import (
     BlobState,
     Conflict,
     Delivery,
     MissingBlobs,
+    PlatformClient,
+    StationCredentials,
     StatusEvent,
     SyncError,
     TransientError,
 )
+from sync.platform.server import PlatformProcess
 
 
 @dataclass
@@ -129,3 +134,81 @@ class FakePlatform:
 @pytest.fixture
 def fake() -> FakePlatform:
     return FakePlatform()
+
+
+# --- the real reference platform ------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProcess]:
+    db = tmp_path_factory.mktemp("engine-platform") / "platform.db"
+    with PlatformProcess(db) as proc:
+        yield proc
+
+
+@pytest.fixture
+def http() -> Iterator[requests.Session]:
+    s = requests.Session()
+    s.trust_env = False  # never route loopback through an environment proxy
+    yield s
+    s.close()
+
+
+class Admin:
+    """The department's side of the reference platform (admin endpoints)."""
+
+    def __init__(self, platform: PlatformProcess, http: requests.Session) -> None:
+        self.platform = platform
+        self.http = http
+
+    def call(self, method: str, path: str, **kw: Any) -> requests.Response:
+        headers = {"Authorization": f"Bearer {self.platform.admin_token}"}
+        return self.http.request(
+            method, self.platform.url + path, headers=headers, timeout=10, **kw
+        )
+
+    def enrollment_code(self) -> str:
+        code = "code-" + secrets.token_hex(6)
+        r = self.call("POST", "/v1/admin/enrollment-codes", json={"codes": [code]})
+        assert r.status_code == 200, r.text
+        return code
+
+    def enroll(self, station_code: str = "S001") -> StationCredentials:
+        return PlatformClient.enroll(
+            self.platform.url, self.enrollment_code(), station_code, "window", session=self.http
+        )
+
+    def submissions(self) -> list[dict[str, Any]]:
+        r = self.call("GET", "/v1/admin/submissions")
+        assert r.status_code == 200, r.text
+        return list(r.json())
+
+    def submission(self, uuid: str) -> dict[str, Any]:
+        r = self.call("GET", f"/v1/admin/submissions/{uuid}")
+        assert r.status_code == 200, r.text
+        return dict(r.json())
+
+    def blob(self, sha: str) -> bytes:
+        r = self.call("GET", f"/v1/admin/blobs/{sha}")
+        assert r.status_code == 200, r.text
+        return r.content
+
+    def set_status(
+        self, uuid: str, status: str, note: str = "", missing: Sequence[str] = ()
+    ) -> None:
+        r = self.call(
+            "POST",
+            f"/v1/admin/submissions/{uuid}/status",
+            json={"status": status, "note": note, "missing_materials": list(missing)},
+        )
+        assert r.status_code == 200, r.text
+
+
+@pytest.fixture
+def admin(platform: PlatformProcess, http: requests.Session) -> Admin:
+    return Admin(platform, http)
+
+
+@pytest.fixture
+def client(platform: PlatformProcess, http: requests.Session, admin: Admin) -> PlatformClient:
+    return PlatformClient(platform.url, admin.enroll(), session=http, timeout=(2.0, 10.0))
