@@ -10,6 +10,7 @@ import logging
 import math
 from collections import deque
 from dataclasses import dataclass, field
+from typing import Any
 
 import cv2
 import numpy as np
@@ -27,7 +28,8 @@ DETECT_LONG_SIDE = 640  # detection runs on a frame downscaled to this long side
 MIN_PAGE_AREA = 0.12  # fraction of the frame
 MAX_PAGE_AREA = 0.97
 ASPECT_RANGE = (1.05, 2.0)  # long/short side ratio of the quad (A4 is 1.414)
-BLUR_THRESHOLD = 0.14  # fine/coarse detail ratio below which a page is blurry (docs/devices/camera.md)
+# Fine/coarse detail ratio below which a page is blurry (see docs/devices/camera.md).
+BLUR_THRESHOLD = 0.14
 GLARE_LEVEL = 250  # grey level counted as clipped
 GLARE_MIN_FRACTION = 0.004  # of the page area, for one clipped blob
 
@@ -71,15 +73,18 @@ class QualityReport:
 # --------------------------------------------------------------------------- detection
 
 
+def _u8(a: npt.NDArray[Any]) -> ImageU8:
+    """OpenCV results as uint8 arrays for the type checker (no copy when already uint8)."""
+    return np.asarray(a, dtype=np.uint8)
+
+
 def _to_gray(frame: npt.NDArray[np.uint8]) -> ImageU8:
     if frame.ndim == 2:
         return frame
     if frame.ndim == 3 and frame.shape[2] == 3:
-        gray: ImageU8 = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
-        return gray
+        return _u8(cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY))
     if frame.ndim == 3 and frame.shape[2] == 4:
-        gray = cv2.cvtColor(frame, cv2.COLOR_BGRA2GRAY)
-        return gray
+        return _u8(cv2.cvtColor(frame, cv2.COLOR_BGRA2GRAY))
     raise ValueError(f"unsupported frame shape {frame.shape}")
 
 
@@ -155,7 +160,7 @@ def _best_quad(mask: ImageU8) -> npt.NDArray[np.float64] | None:
         carea = float(cv2.contourArea(c))
         if carea < MIN_PAGE_AREA * w * h * 0.85:
             continue
-        quad = _quad_from_contour(c)
+        quad = _quad_from_contour(np.asarray(c, dtype=np.int32))
         if quad is None:
             continue
         area = _plausible(quad, carea, (w, h))
@@ -170,7 +175,7 @@ def _coarse_quad(small: ImageU8) -> npt.NDArray[np.float64] | None:
     # 1) The page is the large bright region (paper on a darker desk or mat).
     _, bright = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     bright = cv2.morphologyEx(bright, cv2.MORPH_OPEN, kernel)
-    quad = _best_quad(bright)
+    quad = _best_quad(_u8(bright))
     if quad is not None:
         return quad
     # 2) Edges: works when the desk is light too, as long as the sheet's outline shows.
@@ -181,10 +186,12 @@ def _coarse_quad(small: ImageU8) -> npt.NDArray[np.float64] | None:
     contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     cv2.drawContours(filled, contours, -1, 255, thickness=cv2.FILLED)
     filled = cv2.erode(filled, kernel)  # undo the dilation
-    return _best_quad(filled)
+    return _best_quad(_u8(filled))
 
 
-def _line_through(p: npt.NDArray[np.float64], d: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+def _line_through(
+    p: npt.NDArray[np.float64], d: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
     """Homogeneous line through p with direction d."""
     return np.cross(np.array([p[0], p[1], 1.0]), np.array([p[0] + d[0], p[1] + d[1], 1.0]))
 
@@ -266,7 +273,8 @@ def find_page(frame: npt.NDArray[np.uint8], *, refine: bool = True,
     small = gray
     if detect_long_side is not None and long_side > detect_long_side:
         scale = detect_long_side / long_side
-        small = cv2.resize(gray, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
+        small = _u8(cv2.resize(gray, (round(w * scale), round(h * scale)),
+                               interpolation=cv2.INTER_AREA))
     quad = _coarse_quad(small)
     if quad is None:
         return None
@@ -303,9 +311,8 @@ def rectify(frame: npt.NDArray[np.uint8], corners: Corners, *, dpi: int = 200) -
     w, h = page_size_px(dpi, landscape=is_landscape(corners))
     dst = np.array([[-0.5, -0.5], [w - 0.5, -0.5], [w - 0.5, h - 0.5], [-0.5, h - 0.5]], np.float32)
     hom = cv2.getPerspectiveTransform(corners.astype(np.float32), dst)
-    out: ImageU8 = cv2.warpPerspective(frame, hom, (w, h), flags=cv2.INTER_LINEAR,
-                                       borderMode=cv2.BORDER_REPLICATE)
-    return out
+    return _u8(cv2.warpPerspective(frame, hom, (w, h), flags=cv2.INTER_LINEAR,
+                                   borderMode=cv2.BORDER_REPLICATE))
 
 
 def estimate_skew(page: npt.NDArray[np.uint8], *, max_deg: float = 3.0, step: float = 0.1) -> float:
@@ -318,7 +325,8 @@ def estimate_skew(page: npt.NDArray[np.uint8], *, max_deg: float = 3.0, step: fl
     h, w = gray.shape
     scale = 500 / w if w > 500 else 1.0
     small = cv2.resize(gray, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
-    ink = cv2.adaptiveThreshold(small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
+    ink = cv2.adaptiveThreshold(small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV,
+                                25, 15)
     # Ignore a frame around the page: border residue is not text.
     sh, sw = ink.shape
     m = round(0.04 * sw)
@@ -351,8 +359,8 @@ def deskew(page: npt.NDArray[np.uint8], *, min_deg: float = 0.25,
         return page, angle
     h, w = page.shape[:2]
     rot = cv2.getRotationMatrix2D((w / 2 - 0.5, h / 2 - 0.5), -angle, 1.0)
-    out: ImageU8 = cv2.warpAffine(page, rot, (w, h), flags=cv2.INTER_LINEAR,
-                                  borderMode=cv2.BORDER_REPLICATE)
+    out = _u8(cv2.warpAffine(page, rot, (w, h), flags=cv2.INTER_LINEAR,
+                             borderMode=cv2.BORDER_REPLICATE))
     return out, angle
 
 
@@ -364,11 +372,10 @@ def enhance(page: npt.NDArray[np.uint8]) -> ImageU8:
     k = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (7, 7))
     bg = cv2.morphologyEx(small, cv2.MORPH_CLOSE, k)  # remove text strokes: paper remains
     bg = cv2.GaussianBlur(bg, (0, 0), 3)
+    bg = np.maximum(bg, 30)
     bg = cv2.resize(bg, (w, h), interpolation=cv2.INTER_LINEAR)
-    gain = 245.0 / np.maximum(bg.astype(np.float32), 30.0)
-    out = page.astype(np.float32) * gain
-    result: ImageU8 = np.clip(out, 0, 255).astype(np.uint8)
-    return result
+    # page * 245 / background, saturated to uint8, without float copies of the page.
+    return _u8(cv2.divide(page, bg, scale=245.0))
 
 
 # --------------------------------------------------------------------------- quality
@@ -389,8 +396,9 @@ def assess_quality(frame: npt.NDArray[np.uint8], corners: Corners) -> QualityRep
     Sharpness = energy of the finest detail band (difference of Gaussians 0.8/1.6 px)
     over that of the next band (1.6/4 px), inside the page: blur removes fine detail
     first, and the ratio does not depend on contrast or on how much text there is.
-    The variance of the Laplacian is reported too (`laplacian_var`). Measured at a reference scale where the page is at most
-    1000 px tall, so 1080p and 8 MP frames are judged alike.
+    The variance of the Laplacian is reported too (`laplacian_var`). Measured at a
+    reference scale where the page is at most 1000 px tall, so 1080p and 8 MP frames
+    are judged alike.
     """
     gray = _to_gray(frame)
     h, w = gray.shape
@@ -404,8 +412,8 @@ def assess_quality(frame: npt.NDArray[np.uint8], corners: Corners) -> QualityRep
     local = (c - np.array([x0, y0])).astype(np.float32)
     scale = min(1.0, 1000.0 / max(1.0, page_h))
     if scale < 1.0:
-        crop = cv2.resize(crop, (max(1, round(crop.shape[1] * scale)),
-                                 max(1, round(crop.shape[0] * scale))), interpolation=cv2.INTER_AREA)
+        size = (max(1, round(crop.shape[1] * scale)), max(1, round(crop.shape[0] * scale)))
+        crop = _u8(cv2.resize(crop, size, interpolation=cv2.INTER_AREA))
         local = ((local + 0.5) * scale - 0.5).astype(np.float32)
     mask = _page_mask(crop.shape[:2], local, 0.06) > 0
     cf = crop.astype(np.float32)
@@ -430,7 +438,7 @@ def assess_quality(frame: npt.NDArray[np.uint8], corners: Corners) -> QualityRep
     page_area = float(mask.sum())
     if page_area > 0:
         clipped = ((crop >= GLARE_LEVEL) & mask).astype(np.uint8)
-        clipped = cv2.morphologyEx(clipped, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+        clipped = _u8(cv2.morphologyEx(clipped, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8)))
         n, _, stats, _ = cv2.connectedComponentsWithStats(clipped, connectivity=8)
         if n > 1:
             largest = float(stats[1:, cv2.CC_STAT_AREA].max())
@@ -444,9 +452,17 @@ def assess_quality(frame: npt.NDArray[np.uint8], corners: Corners) -> QualityRep
 # --------------------------------------------------------------------------- capture
 
 
-def encode_jpeg(image: npt.NDArray[np.uint8], *, quality: int = 85,
-                max_bytes: int | None = 600_000, min_quality: int = 40) -> tuple[bytes, int, ImageU8]:
-    """JPEG under `max_bytes`: lower the quality stepwise, then shrink. Returns (bytes, q, image)."""
+def encode_jpeg(
+    image: npt.NDArray[np.uint8],
+    *,
+    quality: int = 85,
+    max_bytes: int | None = 600_000,
+    min_quality: int = 40,
+) -> tuple[bytes, int, ImageU8]:
+    """JPEG under `max_bytes`: lower the quality stepwise, then shrink.
+
+    Returns (jpeg bytes, quality used, the image encoded).
+    """
     img = image
     q = quality
     while True:
@@ -463,7 +479,8 @@ def encode_jpeg(image: npt.NDArray[np.uint8], *, quality: int = 85,
         h, w = img.shape[:2]
         if min(w, h) < 200:
             return data, q, img  # cannot honour the budget; still return something
-        img = cv2.resize(img, (round(w * 0.85), round(h * 0.85)), interpolation=cv2.INTER_AREA)
+        img = _u8(cv2.resize(img, (round(w * 0.85), round(h * 0.85)),
+                             interpolation=cv2.INTER_AREA))
         log.info("JPEG over budget at q=%d; shrinking page to %dx%d", q, img.shape[1], img.shape[0])
 
 

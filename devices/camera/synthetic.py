@@ -202,8 +202,8 @@ def _smooth_noise(
     # Two steps: cubic to a small grid, then linear to full size (much faster, as smooth).
     mid = cv2.resize(small, (max(2, shape[1] // 8), max(2, shape[0] // 8)),
                      interpolation=cv2.INTER_CUBIC)
-    out: FloatArray = cv2.resize(mid, (shape[1], shape[0]), interpolation=cv2.INTER_LINEAR)
-    return out
+    return np.asarray(cv2.resize(mid, (shape[1], shape[0]), interpolation=cv2.INTER_LINEAR),
+                      dtype=np.float32)
 
 
 def _desk(rng: np.random.Generator, w: int, h: int) -> FloatArray:
@@ -227,7 +227,7 @@ def _desk(rng: np.random.Generator, w: int, h: int) -> FloatArray:
     phase = (linear + warp) * np.float32(2 * math.pi / period)
     grain = np.sin(phase) * np.float32(0.07 if kind == 0 else 0.02)
     fine = rng.standard_normal((h, w), dtype=np.float32) * np.float32(0.03)
-    fine = cv2.GaussianBlur(fine, (0, 0), 1.2)
+    fine = np.asarray(cv2.GaussianBlur(fine, (0, 0), 1.2), dtype=np.float32)
     factor = 1.0 + low + grain + fine
     desk: FloatArray = (base[None, None, :] * factor[:, :, None]).astype(np.float32)
     return desk
@@ -280,7 +280,8 @@ def _page_quad(
     shift = np.array([cx, cy])
     # Keep it roughly centred, as a document camera's guide marks suggest.
     shift = 0.5 * shift + 0.5 * np.array([w / 2 - (lo[0] + hi[0]) / 2, h / 2 - (lo[1] + hi[1]) / 2])
-    return (proj + shift - 0.5).astype(np.float32)  # to pixel-centre coordinates
+    quad: FloatArray = np.asarray(proj + shift - 0.5, dtype=np.float32)  # pixel-centre coords
+    return quad
 
 
 def render_document(
@@ -345,22 +346,22 @@ def render_document(
     desk = _desk(rng, w, h)
     # Drop shadow: a blurred, offset copy of the mask darkens the desk.
     off = rng.uniform(-0.006, 0.006, 2) * h + np.array([0.0, 0.004 * h])
-    shadow_m = np.float32([[1, 0, off[0]], [0, 1, off[1]]])
     small = (max(1, w // 8), max(1, h // 8))
+    shadow_m = np.array([[1, 0, off[0] / 8], [0, 1, off[1] / 8]], np.float32)
     shadow = cv2.warpAffine(cv2.resize(alpha, small, interpolation=cv2.INTER_AREA),
-                            shadow_m / np.float32([1, 1, 8]), small)
+                            shadow_m, small)
     shadow = cv2.GaussianBlur(shadow, (0, 0), 0.012 * h / 8)
     shadow = cv2.resize(shadow, (w, h), interpolation=cv2.INTER_LINEAR)
     desk *= (1.0 - 0.45 * shadow)[:, :, None]
 
-    paper_tone = np.float32(paper_tone)
+    tone = np.float32(paper_tone)
     paper_var = 1.0 + 0.015 * _smooth_noise(rng, (h, w), (40, 24))
     ink = np.array([35, 30, 30], np.float32)
     # page = ink + (paper - ink) * warped, per channel.
     img = np.empty((h, w, 3), np.float32)
     a3 = alpha[:, :, None]
     for ch in range(3):
-        paper_c = paper_var * (paper_tone * tint[ch])
+        paper_c = paper_var * (tone * tint[ch])
         page_c = ink[ch] + (paper_c - ink[ch]) * warped
         img[:, :, ch] = desk[:, :, ch] + (page_c - desk[:, :, ch]) * alpha
     del a3
@@ -396,7 +397,7 @@ def render_document(
             img[y0:y1, x0:x1] += (amp * spot).astype(np.float32)[:, :, None]
 
     if sigma > 0.05:
-        img = cv2.GaussianBlur(img, (0, 0), sigma)
+        img = np.asarray(cv2.GaussianBlur(img, (0, 0), sigma), dtype=np.float32)
     if noise_sigma > 0:
         img += rng.standard_normal(img.shape, dtype=np.float32) * np.float32(noise_sigma)
     out = np.clip(img, 0, 255).astype(np.uint8)
