@@ -335,7 +335,8 @@ class Store:
         self.keys.data_key()
         self.blobs = BlobStore(self.data_dir / "blobs", self.keys)
         self._local = threading.local()
-        self._conns: list[Database] = []
+        #: every connection opened, with the thread that owns it
+        self._conns: list[tuple[threading.Thread, Database]] = []
         self._conns_lock = threading.Lock()
         self._closed = False
         #: Test-only fault injection: called with a stage name inside write
@@ -363,7 +364,16 @@ class Store:
             db = Database(conn, execute_plugins=False)
             self._local.db = db
             with self._conns_lock:
-                self._conns.append(db)
+                # Connections of threads that have ended are closed here, so short-lived
+                # worker threads do not accumulate open file descriptors.
+                alive = []
+                for thread, other in self._conns:
+                    if thread.is_alive():
+                        alive.append((thread, other))
+                    else:
+                        with contextlib.suppress(sqlite3.Error):
+                            other.close()
+                self._conns = [*alive, (threading.current_thread(), db)]
         return db
 
     @contextlib.contextmanager
@@ -422,7 +432,7 @@ class Store:
         with self._conns_lock:
             conns, self._conns = self._conns, []
             self._closed = True
-        for db in conns:
+        for _thread, db in conns:
             with contextlib.suppress(sqlite3.Error):
                 db.close()
 
@@ -985,6 +995,10 @@ class Store:
                     [cursor, to_db_time(now)],
                 )
         return new
+
+    def apply_status_event(self, event: StatusEventLike) -> bool:
+        """One event (docs/interfaces.md name); True when it was new."""
+        return self.apply_status_events([event]) == 1
 
     def status_history(self, uuid: str) -> list[dict[str, Any]]:
         return [

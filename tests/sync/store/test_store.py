@@ -360,3 +360,14 @@ def test_store_instances_are_usable_from_other_threads(store: Store, accept) -> 
     t.start()
     t.join()
     assert seen == [sub.receipt_no]
+
+
+def test_connections_of_finished_threads_are_closed(store: Store) -> None:
+    for _ in range(20):
+        t = threading.Thread(target=store.queue_depth)
+        t.start()
+        t.join()
+    t = threading.Thread(target=store.queue_depth)
+    t.start()
+    t.join()
+    assert len(store._conns) <= 3
