@@ -51,7 +51,7 @@ from sync.client import (
     SyncError,
     TransientError,
 )
-from sync.crypto import DecryptionError, StorageError
+from sync.crypto import DecryptionError
 from sync.store import Store, SubmissionRecord
 
 __all__ = [
@@ -376,7 +376,7 @@ class SyncEngine:
             )
         except _Quarantine as q:
             return self._quarantine(uuid, q.reason, done, total)
-        except (SyncError, StorageError, OSError, ValueError) as e:
+        except Exception as e:  # a bug or local I/O trouble: never leave the row "sending"
             log.exception("unexpected failure delivering %s", uuid)
             self._retry(uuid, attempts, f"发送出错，稍后重试（{e}）", None, done, total)
             return _Outcome.RETRY_CONTINUE

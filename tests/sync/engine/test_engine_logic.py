@@ -341,3 +341,12 @@ def test_a_failing_event_callback_does_not_stop_delivery(store: Store, accept, f
 
     SyncEngine(store, fake, on_event=boom).run_once()
     assert store.get(sub.uuid).sync_state is SyncState.DELIVERED
+
+
+def test_an_unexpected_error_never_leaves_a_row_sending(store: Store, accept, fake: Any) -> None:
+    a, b = accept(), accept()
+    fake.fail["put_submission"] = [RuntimeError("bug")]
+    report = make_engine(store, fake)[0].run_once()
+    assert (report.delivered, report.retried) == (1, 1)
+    assert store.get(a.uuid).sync_state is SyncState.RETRY
+    assert store.get(b.uuid).sync_state is SyncState.DELIVERED
