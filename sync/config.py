@@ -196,8 +196,11 @@ def save_config(data_dir: Path, config: StationConfig) -> Path:
         doc = {}
     ca = config.ca_bundle or ""
     if ca:
+        # A relative path given here (e.g. on the command line) means relative to the cwd;
+        # in the file it is stored relative to the data dir when it lives inside it.
+        ca = str(Path(ca).resolve())
         with contextlib.suppress(ValueError):
-            ca = str(Path(ca).relative_to(Path(data_dir)))
+            ca = str(Path(ca).relative_to(Path(data_dir).resolve()))
     doc["config_version"] = CONFIG_VERSION
     doc["station"] = {
         **_table(doc, "station"),
