@@ -1,0 +1,106 @@
+"""A simulated document camera: shows a synthetic page (or an empty desk) as live frames."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Protocol, runtime_checkable
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+from devices.camera.errors import CameraError
+from devices.camera.synthetic import render_desk, render_document
+
+log = logging.getLogger(__name__)
+
+Frame = npt.NDArray[np.uint8]
+_PAD = 64  # noise field margin for per-frame offsets
+
+
+@runtime_checkable
+class Camera(Protocol):
+    """What the UI needs from a document camera."""
+
+    def grab(self) -> Frame:
+        """The latest frame, BGR uint8 (h, w, 3)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class SimulatedCamera:
+    """Renders one still per presented document, then adds per-frame jitter and noise.
+
+    `present(title, qr_payload)` lays a page under the camera; `present(None)` or
+    `clear()` takes it away (empty desk). Thread-safe: the UI may present from one
+    thread while a preview loop grabs from another.
+    """
+
+    def __init__(self, size: tuple[int, int] = (1920, 1080), seed: int = 0, *,
+                 jitter_px: float = 0.6, noise: float = 2.0) -> None:
+        self.size = size
+        self.seed = seed
+        self.jitter_px = jitter_px
+        self.noise = noise
+        self._lock = threading.Lock()
+        self._rng = np.random.default_rng(seed)
+        self._count = 0
+        self._corners: npt.NDArray[np.float32] | None = None
+        self._still: Frame = render_desk(seed=seed, size=size, noise=0.5)
+        self._closed = False
+        self._noise: npt.NDArray[np.int16] | None = None
+
+    @property
+    def corners(self) -> npt.NDArray[np.float32] | None:
+        """Ground-truth corners of the presented page in the still (None: empty desk)."""
+        return None if self._corners is None else self._corners.copy()
+
+    def present(self, title: str | None, qr_payload: str = "", **render_options: object) -> None:
+        """Put a document under the camera; None or "" as title clears the desk."""
+        with self._lock:
+            self._count += 1
+            seed = self.seed * 1000 + self._count
+            if not title:
+                self._still = render_desk(seed=seed, size=self.size, noise=0.5)
+                self._corners = None
+                return
+            photo = render_document(title, qr_payload, seed=seed, size=self.size,
+                                    noise=0.5, **render_options)  # type: ignore[arg-type]
+            self._still, self._corners = photo.image, photo.corners
+        log.debug("simulated camera: presented %r", title)
+
+    def clear(self) -> None:
+        self.present(None)
+
+    def grab(self) -> Frame:
+        if self._closed:
+            raise CameraError("simulated camera is closed", "高拍仪已关闭")
+        with self._lock:
+            still = self._still
+            dx, dy = self._rng.normal(0.0, self.jitter_px, 2)
+            gain = 1.0 + self._rng.normal(0.0, 0.01)
+            ox, oy = (int(v) for v in self._rng.integers(0, _PAD, 2))
+        h, w = still.shape[:2]
+        m = np.array([[1, 0, dx], [0, 1, dy]], np.float32)
+        # Jitter (camera arm vibration) and a tiny exposure flicker.
+        frame = cv2.warpAffine(still, m, (w, h), flags=cv2.INTER_LINEAR,
+                               borderMode=cv2.BORDER_REPLICATE)
+        frame = cv2.convertScaleAbs(frame, alpha=gain)
+        if self.noise > 0:
+            # Sensor noise: a random window of a pre-computed noise field (cheap per frame).
+            noise = self._noise_field(h, w)[oy:oy + h, ox:ox + w]
+            frame = cv2.add(frame, noise, dtype=cv2.CV_8U)
+        return np.asarray(frame, dtype=np.uint8)
+
+    def _noise_field(self, h: int, w: int) -> npt.NDArray[np.int16]:
+        field = self._noise
+        if field is None or field.shape[:2] != (h + _PAD, w + _PAD):
+            rng = np.random.default_rng(self.seed + 99)
+            field = np.round(rng.normal(0.0, self.noise, (h + _PAD, w + _PAD, 3))).astype(np.int16)
+            self._noise = field
+        return field
+
+    def close(self) -> None:
+        self._closed = True
