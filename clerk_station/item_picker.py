@@ -108,7 +108,8 @@ class ItemPicker(QWidget):
         self.item_chosen.emit(self.model.item_at(index.row()))
 
     def choose(self, code: str) -> ServiceItem:
-        """Select an item by code (switching entrance tab as needed)."""
+        """Select an item by code (switching entrance tab and clearing the filter as needed)."""
+        self.filter.clear()
         for tab, entrance in enumerate((Entrance.PERSONAL, Entrance.LEGAL)):
             self.tabs.setCurrentIndex(tab)
             for row in range(self.model.rowCount()):

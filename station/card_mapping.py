@@ -11,9 +11,9 @@ from intake.identity import validate_resident_id
 
 _ID_KINDS = {
     "resident": "resident",
-    "hk_macao_taiwan": "hk_macao_taiwan_permit",
-    "foreign_2017": "foreign_permanent",
-    "foreign_2023": "foreign_permanent",
+    "hmt_residence": "hk_macao_taiwan_permit",
+    "foreign_permanent": "foreign_permanent",
+    "foreign_permanent_2023": "foreign_permanent",
 }
 
 
