@@ -91,6 +91,7 @@ class ItemPicker(QWidget):
         self.view.setWordWrap(True)
         self.view.setSpacing(2)
         self.view.setUniformItemSizes(False)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

@@ -14,8 +14,13 @@ log = logging.getLogger(__name__)
 LANGUAGES = ("zh_CN", "en")
 
 
+_installed: list[QTranslator] = []
+
+
 def install_translator(app: QApplication, language: str) -> QTranslator | None:
     """zh_CN is the primary language; English is the source language of the code."""
+    while _installed:
+        app.removeTranslator(_installed.pop())
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return None
@@ -26,6 +31,7 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
         log.warning("translation %s not found; showing English", qm)
         return None
     app.installTranslator(translator)
+    _installed.append(translator)
     return translator
 
 

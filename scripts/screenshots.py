@@ -1,0 +1,116 @@
+"""Screenshots of the clerk station for the README, made offscreen with the real parts.
+
+Starts the reference platform, enrolls a station with simulated devices, reads
+a simulated ID card, chooses an item, captures two materials, and grabs the
+window in Chinese and in English, plus the receipt preview.
+Run: `./run screenshots` (QT_QPA_PLATFORM=offscreen).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+
+
+def pump_until(cond: Callable[[], bool], timeout: float = 20.0) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > deadline:
+            raise TimeoutError("condition not reached")
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def shoot(station_dir: Path, language: str, name: str) -> None:
+    from clerk_station.app import build_window, make_application
+    from devices.printer.preview import render_preview
+    from station.context import open_station
+
+    app = make_application(language)
+    services = open_station(station_dir)
+    window = build_window(services, language=language)
+    window.resize(1440, 900)
+    window.show()
+    window.start()
+    try:
+        sims = services.simulators
+        assert sims is not None
+        sims.place_card(sims.sample_cards()[1])
+        pump_until(lambda: window.applicant_panel.applicant is not None)
+        item = window.picker.choose("SB-003")
+        stored: list[str] = []
+        window.page_stored.connect(lambda code, sha: stored.append(sha))
+        for row in range(2):
+            window.materials_panel.select_row(row)
+            time.sleep(0.3)
+            pump_until(lambda: window.preview.page_detected)
+            window.capture()
+            pump_until(lambda n=row + 1: len(stored) >= n)
+        window.materials_panel.select_row(2)
+        pump_until(lambda: window.preview.page_detected)
+        pump_until(lambda: window.sync_badge.online is not None)
+        for _ in range(20):
+            app.processEvents()
+            time.sleep(0.02)
+        OUT.mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(OUT / f"{name}.png"))
+        print(f"wrote {OUT / name}.png ({item.code})")
+        if language == "zh_CN":
+            receipt = services.intake.receipt_for(_sample_submission(services, window), item)
+            (OUT / "receipt.png").write_bytes(render_preview(receipt, 80))
+            print(f"wrote {OUT / 'receipt.png'}")
+    finally:
+        window.shutdown()
+        window.close()
+        services.close()
+
+
+def _sample_submission(services: object, window: object) -> object:
+    from datetime import UTC, datetime
+
+    from intake.submission import Submission
+
+    draft = window.draft  # type: ignore[attr-defined]
+    return Submission(
+        uuid="00000000-0000-4000-8000-000000000000",
+        receipt_no=f"{services.intake.station_code}-20261125-0007",  # type: ignore[attr-defined]
+        item_code=draft.item.code,
+        catalog_version="screenshot",
+        applicant=draft.applicant,
+        materials=tuple(draft.captured_materials()),
+        channel="window",
+        clerk_id="clerk",
+        accepted_at=datetime.now(UTC),
+    )
+
+
+def main() -> int:
+    sys.path.insert(0, str(ROOT))
+    from sync.platform.server import PlatformProcess
+    from yiwang.commands.setup import setup_station
+
+    with tempfile.TemporaryDirectory(prefix="yiwang-shots-") as tmp:
+        code_zh, code_en = secrets.token_hex(6), secrets.token_hex(6)
+        db = Path(tmp) / "platform" / "platform.db"
+        with PlatformProcess(db, enrollment_codes=[code_zh, code_en]) as platform:
+            for code, lang, name in ((code_zh, "zh_CN", "clerk"), (code_en, "en", "clerk_en")):
+                station = Path(tmp) / name
+                setup_station(station, platform_url=platform.url, enrollment_code=code,
+                              station_code="S001", station_name="城关镇便民服务中心")
+                shoot(station, lang, name)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
