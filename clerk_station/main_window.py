@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -154,6 +155,8 @@ class ClerkWindow(QMainWindow):
             self.card_bridge.on_card, self.card_bridge.on_removed, self.card_bridge.on_error
         )
         self.sync_bridge: SyncBridge | None = None
+        self._shut_down = False
+        self._unsubscribe: Callable[[], None] = lambda: None
         if services.engine is not None:
             engine = services.engine
             self.sync_bridge = SyncBridge(engine.run_forever, engine.wake, self)
@@ -185,9 +188,13 @@ class ClerkWindow(QMainWindow):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
+        if self._shut_down:
+            return
+        self._shut_down = True
         self.preview.stop()
         self._poller.stop()
         if self.sync_bridge is not None:
+            self._unsubscribe()
             self.sync_bridge.stop()
         self.tasks.shutdown()
 

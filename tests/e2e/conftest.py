@@ -42,6 +42,11 @@ def station_dir(tmp_path: Path, platform: PlatformProcess, admin: Callable[..., 
     admin("POST", "/v1/admin/enrollment-codes", json={"codes": [code]})
     station_code = "T" + secrets.token_hex(3).upper()
     data_dir = tmp_path / "station"
-    setup_station(data_dir, platform_url=platform.url, enrollment_code=code,
-                  station_code=station_code, station_name="测试镇便民服务中心")
+    setup_station(
+        data_dir,
+        platform_url=platform.url,
+        enrollment_code=code,
+        station_code=station_code,
+        station_name="测试镇便民服务中心",
+    )
     return data_dir

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pytest
 import zxingcpp
 from pytestqt.qtbot import QtBot
 
@@ -40,8 +39,9 @@ def _wait_for_platform(admin: Callable[..., Any], uuid: str, timeout: float = 30
     raise AssertionError("the platform never received the submission")
 
 
-def test_card_to_platform_to_receipt(qtbot: QtBot, station_dir: Path,
-                                     admin: Callable[..., Any]) -> None:
+def test_card_to_platform_to_receipt(
+    qtbot: QtBot, station_dir: Path, admin: Callable[..., Any]
+) -> None:
     services = open_station(station_dir)
     window = build_window(services, language="zh_CN")
     qtbot.addWidget(window)
