@@ -1,0 +1,462 @@
+"""kill -9 of the sync process at random points: nothing lost, nothing duplicated.
+
+A station is enrolled against a real reference platform (subprocess on 127.0.0.1)
+through a small loopback proxy that holds every platform answer back for a few
+milliseconds. That widens the window in which the platform has already acted
+(chunk stored, submission created) but the station has not heard about it yet —
+exactly the window in which a crash could cause a duplicate or a lost delivery.
+
+Each *round* queues M submissions with random-bytes pages (some of ~400-700 KB, so
+every upload is several 256 KiB chunks), then repeatedly starts
+``python -m sync.runner --data-dir DIR --once`` and SIGKILLs it after a delay drawn
+from a seeded RNG, spread over the time an uninterrupted delivery takes. After each
+kill the (dead) station and the platform are inspected:
+
+- the local database passes ``PRAGMA integrity_check``;
+- every accepted uuid is still there, in a sane state (never quarantined), and at
+  most one row is left 'sending';
+- no uuid / receipt number / case number appears twice on the platform, and every
+  row the station believes delivered is on the platform under the same case number.
+
+The phase the kill landed in is read off that state (see :func:`classify`). A round
+ends with an uninterrupted ``--once`` run that must exit 0, after which every
+submission is delivered exactly once, with all blobs present and verified.
+
+The default run does ``CI_KILLS`` kills; ``pytest -m slow tests/sync/crash`` does
+``SLOW_KILLS`` (env ``KILL9_TRIALS`` / ``KILL9_SEED`` override count and seed).
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import os
+import random
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid as uuidlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from intake.applicant import Person
+from intake.submission import CapturedMaterial, Channel
+from sync.client import PlatformClient
+from sync.config import load_config, load_credentials
+from sync.platform.server import PlatformProcess
+from sync.store import Store, SyncState, UnknownSubmission
+from yiwang.commands.setup import setup_station
+
+ROOT = Path(__file__).resolve().parents[3]
+
+CI_KILLS = 24
+SLOW_KILLS = 300
+SUBMISSIONS_PER_ROUND = 4
+KILLS_PER_ROUND = 8
+#: each platform answer is held back this long by the proxy (seconds)
+PROXY_DELAY = 0.03
+RUN_TIMEOUT = 120.0
+
+PHASES = ("before_claim", "upload", "before_put", "after_put", "all_delivered")
+
+
+# --- a loopback proxy that delays the platform's answers --------------------------------
+
+
+class DelayProxy:
+    """TCP proxy 127.0.0.1:port -> upstream; each server->client read is delayed."""
+
+    def __init__(self, upstream: tuple[str, int], delay: float) -> None:
+        self.upstream = upstream
+        self.delay = delay
+        self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(64)
+        self.port: int = self.listener.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept_loop, daemon=True)
+        self._thread.start()
+
+    def _accept_loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            try:
+                server = socket.create_connection(self.upstream, timeout=10)
+            except OSError:
+                client.close()
+                continue
+            server.settimeout(None)
+            for src, dst, delay in ((client, server, 0.0), (server, client, self.delay)):
+                threading.Thread(target=self._pump, args=(src, dst, delay), daemon=True).start()
+
+    @staticmethod
+    def _pump(src: socket.socket, dst: socket.socket, delay: float) -> None:
+        try:
+            while True:
+                data = src.recv(256 * 1024)
+                if not data:
+                    break
+                if delay:
+                    time.sleep(delay)
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                with contextlib.suppress(OSError):
+                    s.shutdown(socket.SHUT_RDWR)
+                with contextlib.suppress(OSError):
+                    s.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        with contextlib.suppress(OSError):
+            self.listener.close()
+
+
+# --- the harness ---------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    kills: int = 0
+    natural_exits: int = 0
+    rounds: int = 0
+    submissions: int = 0
+    phases: collections.Counter[str] = field(default_factory=collections.Counter)
+    duplicates: int = 0
+    losses: int = 0
+    integrity_failures: int = 0
+    partial_blob_kills: int = 0
+
+    def summary(self) -> str:
+        per_phase = ", ".join(f"{p}={self.phases.get(p, 0)}" for p in PHASES)
+        return (
+            f"kills={self.kills} (phases: {per_phase}; mid-blob={self.partial_blob_kills}) "
+            f"natural_exits={self.natural_exits} rounds={self.rounds} "
+            f"submissions={self.submissions} duplicates={self.duplicates} "
+            f"losses={self.losses} integrity_failures={self.integrity_failures}"
+        )
+
+
+def _env() -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for var in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy"):
+        env.pop(var, None)
+    env["NO_PROXY"] = "127.0.0.1,localhost"
+    return env
+
+
+class Harness:
+    def __init__(
+        self,
+        data_dir: Path,
+        platform: PlatformProcess,
+        admin: Callable[..., Any],
+        applicant: Person,
+        rng: random.Random,
+    ) -> None:
+        self.data_dir = data_dir
+        self.platform = platform
+        self.admin = admin
+        self.applicant = applicant
+        self.rng = rng
+        self.config = load_config(data_dir)
+        session = requests.Session()
+        session.trust_env = False
+        # Direct (unproxied) client, only to look at upload offsets between runs.
+        self.probe = PlatformClient(platform.url, load_credentials(data_dir), session=session)
+        self.accepted: list[str] = []
+        self.tally = Tally()
+        self.t_idle = 0.0
+        self.t_full = 0.0
+
+    # -- queue ------------------------------------------------------------------
+
+    def queue(self, m: int) -> list[str]:
+        uuids = []
+        with Store(self.data_dir) as st:
+            for _ in range(m):
+                shas = []
+                for _p in range(self.rng.randint(1, 3)):
+                    big = self.rng.random() < 0.7
+                    size = (
+                        self.rng.randint(400_000, 700_000)
+                        if big
+                        else self.rng.randint(20_000, 80_000)
+                    )
+                    shas.append(st.put_blob(self.rng.randbytes(size)))
+                materials = [CapturedMaterial("M01", tuple(shas[:1]))]
+                if len(shas) > 1:
+                    materials.append(CapturedMaterial("M02", tuple(shas[1:])))
+                uid = str(uuidlib.UUID(int=self.rng.getrandbits(128), version=4))
+                st.accept(
+                    uuid=uid,
+                    station_code=self.config.station_code,
+                    item_code="HJ001",
+                    catalog_version="2026.11",
+                    applicant=self.applicant,
+                    materials=materials,
+                    channel=Channel.WINDOW,
+                    clerk_id="c01",
+                    now=datetime.now(UTC),
+                )
+                uuids.append(uid)
+        self.accepted.extend(uuids)
+        self.tally.submissions += m
+        return uuids
+
+    # -- process ----------------------------------------------------------------
+
+    def start(self) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
+            [sys.executable, "-m", "sync.runner", "--data-dir", str(self.data_dir), "--once"],
+            env=_env(),
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+
+    def run_to_end(self) -> tuple[int, float, str]:
+        t0 = time.monotonic()
+        proc = self.start()
+        _, err = proc.communicate(timeout=RUN_TIMEOUT)
+        return proc.returncode, time.monotonic() - t0, err.decode("utf-8", "replace")
+
+    def run_and_kill(self, delay: float) -> int | None:
+        """Start, SIGKILL after ``delay`` s. None when killed, else the exit code."""
+        proc = self.start()
+        try:
+            rc = proc.wait(timeout=delay)
+        except subprocess.TimeoutExpired:
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=30)
+            assert proc.stderr is not None
+            proc.stderr.close()
+            return None
+        assert proc.stderr is not None
+        proc.stderr.close()
+        return rc
+
+    def calibrate(self) -> None:
+        rc, self.t_idle, err = self.run_to_end()
+        assert rc == 0, err
+        self.queue(SUBMISSIONS_PER_ROUND)
+        rc, self.t_full, err = self.run_to_end()
+        assert rc == 0, err
+        self.check(final=True)
+
+    def draw_delay(self) -> float:
+        # From just before the engine is up to the end of an uninterrupted delivery.
+        return self.rng.uniform(0.6 * self.t_idle, self.t_full * 1.05)
+
+    # -- inspection ---------------------------------------------------------------
+
+    def platform_rows(self) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = self.admin("GET", "/v1/admin/submissions")
+        return rows
+
+    def check(self, *, final: bool = False) -> str:
+        """Assert the invariants; returns the phase the (dead) process was in."""
+        rows = self.platform_rows()
+        by_uuid: dict[str, dict[str, Any]] = {}
+        dup = [
+            k
+            for key in ("uuid", "receipt_no", "case_no")
+            for k, n in collections.Counter(r[key] for r in rows).items()
+            if n > 1
+        ]
+        if dup:
+            self.tally.duplicates += len(dup)
+        assert not dup, f"duplicated on the platform: {dup}"
+        for r in rows:
+            by_uuid[r["uuid"]] = r
+
+        st = Store(self.data_dir, recover=False)
+        try:
+            ok = st.integrity_check()
+            if ok != "ok":
+                self.tally.integrity_failures += 1
+            assert ok == "ok", ok
+            records = {}
+            for uid in self.accepted:
+                try:
+                    records[uid] = st.get(uid)
+                except UnknownSubmission:
+                    self.tally.losses += 1
+                    raise
+            sending = []
+            for uid, rec in records.items():
+                assert rec.sync_state in (
+                    SyncState.QUEUED,
+                    SyncState.SENDING,
+                    SyncState.RETRY,
+                    SyncState.DELIVERED,
+                ), f"{uid} is {rec.sync_state}: {rec.last_error}"
+                assert st.has_blob(rec.submission.blob_hashes[0])
+                if rec.sync_state is SyncState.DELIVERED:
+                    on_platform = by_uuid.get(uid)
+                    if on_platform is None:
+                        self.tally.losses += 1
+                    assert on_platform is not None, f"{uid} delivered locally, not on platform"
+                    assert rec.case_no == on_platform["case_no"], (rec.case_no, on_platform)
+                    assert rec.receipt_no == on_platform["receipt_no"]
+                elif rec.sync_state is SyncState.SENDING:
+                    sending.append(rec)
+                if final:
+                    assert rec.sync_state is SyncState.DELIVERED, (uid, rec.sync_state)
+                    on_platform = by_uuid[uid]
+                    assert all(b["present"] and b["verified"] for b in on_platform["blobs"]), (
+                        on_platform
+                    )
+                    assert {b["sha256"] for b in on_platform["blobs"]} == set(
+                        rec.submission.blob_hashes
+                    )
+            assert len(sending) <= 1, [r.uuid for r in sending]
+            if final:
+                return "final"
+            if not sending:
+                if all(r.sync_state is SyncState.DELIVERED for r in records.values()):
+                    return "all_delivered"
+                return "before_claim"
+            rec = sending[0]
+            if rec.uuid in by_uuid:
+                return "after_put"
+            states = [self.probe.blob_state(s) for s in rec.submission.blob_hashes]
+            if any(s.offset > 0 and not s.complete for s in states):
+                self.tally.partial_blob_kills += 1
+            if all(s.complete for s in states):
+                return "before_put"
+            return "upload"
+        finally:
+            st.close()
+
+    # -- trials -------------------------------------------------------------------
+
+    def round(self, max_kills: int) -> None:
+        self.queue(SUBMISSIONS_PER_ROUND)
+        self.tally.rounds += 1
+        kills = 0
+        while kills < max_kills:
+            rc = self.run_and_kill(self.draw_delay())
+            if rc is not None:
+                self.tally.natural_exits += 1
+                assert rc in (0, 1), rc
+                self.check(final=rc == 0)
+                if rc == 0:
+                    return
+                continue
+            kills += 1
+            self.tally.kills += 1
+            self.tally.phases[self.check()] += 1
+        rc, _, err = self.run_to_end()
+        assert rc == 0, f"final uninterrupted --once exited {rc}: {err}"
+        self.check(final=True)
+
+    def trials(self, total_kills: int) -> Tally:
+        self.calibrate()
+        while self.tally.kills < total_kills:
+            self.round(min(KILLS_PER_ROUND, total_kills - self.tally.kills))
+        # Everything accepted over all rounds: delivered exactly once.
+        self.check(final=True)
+        assert len(self.platform_rows()) == len(self.accepted)
+        return self.tally
+
+
+# --- fixtures --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProcess]:
+    db = tmp_path_factory.mktemp("platform") / "platform.db"
+    with PlatformProcess(db) as proc:
+        yield proc
+
+
+@pytest.fixture
+def admin(platform: PlatformProcess) -> Iterator[Callable[..., Any]]:
+    session = requests.Session()
+    session.trust_env = False
+
+    def call(method: str, path: str, **kwargs: Any) -> Any:
+        headers = {"Authorization": f"Bearer {platform.admin_token}"}
+        r = session.request(method, platform.url + path, headers=headers, timeout=30, **kwargs)
+        r.raise_for_status()
+        return r.json()
+
+    yield call
+    session.close()
+
+
+@pytest.fixture
+def harness_for(
+    tmp_path: Path, platform: PlatformProcess, admin: Callable[..., Any], person: Person
+) -> Iterator[Callable[[int], Harness]]:
+    """``harness_for(seed)``: a fresh station dir enrolled via a delaying proxy."""
+    proxies: list[DelayProxy] = []
+
+    def make(seed: int) -> Harness:
+        proxy = DelayProxy((platform.host, platform.port), PROXY_DELAY)
+        proxies.append(proxy)
+        code = secrets.token_hex(8)
+        admin("POST", "/v1/admin/enrollment-codes", json={"codes": [code]})
+        data_dir = tmp_path / f"station-{seed}"
+        setup_station(
+            data_dir,
+            platform_url=proxy.url,
+            enrollment_code=code,
+            station_code="K" + secrets.token_hex(3).upper(),
+            station_name="测试镇便民服务中心",
+        )
+        return Harness(data_dir, platform, admin, person, random.Random(seed))
+
+    yield make
+    for p in proxies:
+        p.close()
+
+
+def _run_trials(harness_for: Callable[[int], Harness], default_kills: int, seed: int) -> Tally:
+    kills = int(os.environ.get("KILL9_TRIALS", default_kills))
+    seed = int(os.environ.get("KILL9_SEED", seed))
+    h = harness_for(seed)
+    t0 = time.monotonic()
+    tally = h.trials(kills)
+    wall = time.monotonic() - t0
+    line = (
+        f"kill-9 trials seed={seed}: {tally.summary()} "
+        f"t_idle={h.t_idle:.2f}s t_full={h.t_full:.2f}s wall={wall:.1f}s"
+    )
+    print(line)
+    sys.stderr.write(line + "\n")
+    assert tally.kills >= kills
+    assert (tally.duplicates, tally.losses, tally.integrity_failures) == (0, 0, 0)
+    return tally
+
+
+def test_kill9_random_points_nothing_lost_nothing_duplicated(
+    harness_for: Callable[[int], Harness],
+) -> None:
+    tally = _run_trials(harness_for, CI_KILLS, seed=20261125)
+    # the kills must actually have hit deliveries in flight, not only start-up
+    assert tally.phases["upload"] + tally.phases["before_put"] + tally.phases["after_put"] > 0
+
+
+@pytest.mark.slow
+def test_kill9_soak(harness_for: Callable[[int], Harness]) -> None:
+    tally = _run_trials(harness_for, SLOW_KILLS, seed=7)
+    assert tally.phases["upload"] > 0
