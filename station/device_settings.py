@@ -9,6 +9,7 @@ camera_height = 1080
 printer = "file:printer/receipts.escpos"  # file:PATH | serial:DEV | tcp:HOST[:PORT] | usb:VID:PID
 paper_mm = 80               # 58 or 80
 native_qr = false
+scanner = "none"            # none | wedge | serial:/dev/ttyACM0 | evdev:/dev/input/eventN
 ```
 Relative `file:` paths are resolved against the data directory.
 """
@@ -32,6 +33,7 @@ class DeviceSettings:
     printer: str = "file:printer/receipts.escpos"
     paper_mm: int = 80
     native_qr: bool = False
+    scanner: str = "none"
 
     @property
     def all_simulated(self) -> bool:
@@ -55,6 +57,7 @@ class DeviceSettings:
             "printer": self.printer,
             "paper_mm": self.paper_mm,
             "native_qr": self.native_qr,
+            "scanner": self.scanner,
         }
 
 
@@ -75,6 +78,7 @@ def load_device_settings(data_dir: Path) -> DeviceSettings:
         printer=str(table.get("printer", defaults.printer)),
         paper_mm=paper,
         native_qr=bool(table.get("native_qr", defaults.native_qr)),
+        scanner=str(table.get("scanner", defaults.scanner)),
     )
 
 

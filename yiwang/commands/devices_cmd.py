@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+DATA_DIR_ENV = "YIWANG_DATA_DIR"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,6 +44,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     tp.add_argument("--json", action="store_true")
     tp.set_defaults(func=_test_print)
+
+    dg = dsub.add_parser(
+        "diagnose", help="check every device configured for a station (exit 1 if any fails)"
+    )
+    dg.add_argument(
+        "--data-dir",
+        type=Path,
+        default=Path(os.environ[DATA_DIR_ENV]) if os.environ.get(DATA_DIR_ENV) else None,
+        help=f"the station's data directory (default: ${DATA_DIR_ENV})",
+    )
+    dg.add_argument("--json", action="store_true")
+    dg.set_defaults(func=_diagnose)
 
 
 def _emit(args: argparse.Namespace, data: Any, human: str) -> None:
@@ -132,3 +148,256 @@ def _test_print(args: argparse.Namespace) -> int:
         return _fail(args, e.code, e.message_zh, e.message_en)
     _emit(args, data, f"printed sample receipt {data['receipt_no']} ({data['bytes']} bytes)")
     return 0
+
+
+# --- diagnose -----------------------------------------------------------------------
+
+Check = dict[str, Any]
+
+
+def _result(
+    device: str, ok: bool, zh: str, en: str, *, configured: bool = True, **info: Any
+) -> Check:
+    return {
+        "device": device,
+        "configured": configured,
+        "ok": ok,
+        "detail_zh": zh,
+        "detail_en": en,
+        "info": info,
+    }
+
+
+def _check_idcard(setting: str) -> Check:
+    from devices.idcard.errors import DeviceError
+    from devices.idcard.reader import IdCardReader, detect_port
+    from station.device_settings import SIMULATED
+
+    sim = None
+    try:
+        if setting == SIMULATED:
+            from devices.idcard.simulator import IdCardSimulator, sample_cards
+
+            sim = IdCardSimulator(sample_cards())
+            port = sim.start()
+        elif setting == "auto":
+            found = detect_port()
+            if found is None:
+                return _result(
+                    "idcard",
+                    False,
+                    "未找到身份证阅读器（已探测全部串口）",
+                    "no ID card reader answered on any serial port",
+                    setting=setting,
+                )
+            port = found
+        else:
+            port = setting
+        with IdCardReader(port, timeout=2.0, retries=1) as reader:
+            sam = reader.sam_id()
+    except DeviceError as e:
+        return _result("idcard", False, e.message_zh, e.message_en, setting=setting)
+    finally:
+        if sim is not None:
+            sim.stop()
+    where = "模拟阅读器" if sim is not None else f"端口 {port}"
+    where_en = "simulated reader" if sim is not None else f"port {port}"
+    return _result(
+        "idcard",
+        True,
+        f"身份证阅读器正常（{where}，SAM 编号 {sam}）",
+        f"ID card reader answers ({where_en}, SAM id {sam})",
+        setting=setting,
+        port=None if sim is not None else port,
+        sam_id=sam,
+    )
+
+
+def _check_camera(setting: str, width: int, height: int) -> Check:
+    from devices.camera.errors import CameraError
+    from station.device_settings import SIMULATED
+
+    try:
+        if setting == SIMULATED:
+            from devices.camera.simulated import SimulatedCamera
+
+            cam: Any = SimulatedCamera(size=(width, height))
+        else:
+            from devices.camera.opencv_camera import OpenCvCamera
+
+            cam = OpenCvCamera(int(setting) if setting.isdigit() else setting, width, height)
+        try:
+            frame = cam.grab()
+        finally:
+            cam.close()
+    except CameraError as e:
+        return _result("camera", False, e.message_zh, e.message_en, setting=setting)
+    h, w = int(frame.shape[0]), int(frame.shape[1])
+    note_zh = note_en = ""
+    if (w, h) != (width, height):
+        note_zh = f"（配置为 {width}x{height}）"
+        note_en = f" (configured {width}x{height})"
+    kind_zh = "模拟高拍仪" if setting == SIMULATED else f"高拍仪 {setting}"
+    return _result(
+        "camera",
+        True,
+        f"{kind_zh}画面正常，分辨率 {w}x{h}{note_zh}",
+        f"camera {setting} delivers frames at {w}x{h}{note_en}",
+        setting=setting,
+        width=w,
+        height=h,
+    )
+
+
+def _check_printer(target: str, paper_mm: int, native_qr: bool) -> Check:
+    from devices.printer.errors import PrinterError
+    from devices.printer.escpos_output import ReceiptPrinter
+
+    if target.startswith("file:"):
+        path = Path(target[5:])
+        writable = os.access(path, os.W_OK) if path.exists() else os.access(path.parent, os.W_OK)
+        if not writable:
+            return _result(
+                "printer",
+                False,
+                f"无法写入打印输出 {path}",
+                f"cannot write the printer output {path}",
+                target=target,
+            )
+    try:
+        status = ReceiptPrinter(target, paper_mm=paper_mm, native_qr=native_qr).status()
+    except PrinterError as e:
+        return _result("printer", False, e.message_zh, e.message_en, target=target)
+    if not status.known:
+        if target.startswith("file:"):
+            return _result(
+                "printer",
+                True,
+                f"打印输出写入文件 {target[5:]}（文件无状态可查）",
+                f"printing to file {target[5:]} (files report no status)",
+                target=target,
+                status="unknown",
+            )
+        return _result(
+            "printer",
+            True,
+            "打印机已连接，但未返回状态",
+            "printer reachable but it does not report status",
+            target=target,
+            status="unknown",
+        )
+    problem = status.problem
+    if problem is not None:
+        return _result(
+            "printer",
+            False,
+            problem.message_zh,
+            problem.message_en,
+            target=target,
+            status=problem.code,
+        )
+    return _result(
+        "printer",
+        True,
+        status.message_zh,
+        "printer ready" + (" (paper near end)" if status.paper_near_end else ""),
+        target=target,
+        status="ready",
+    )
+
+
+def _check_scanner(setting: str) -> Check:
+    from devices.scanner.spec import check_scanner
+
+    data = check_scanner(setting)
+    return _result(
+        "scanner",
+        data["ok"],
+        data["detail_zh"],
+        data["detail_en"],
+        configured=data["configured"],
+        setting=setting,
+    )
+
+
+def _guarded(device: str, check: Callable[[], Check]) -> Check:
+    try:
+        return check()
+    except Exception as e:  # a diagnostic never crashes half-way
+        return _result(device, False, f"检测时发生意外错误：{e}", f"unexpected error: {e!r}")
+
+
+def diagnose(data_dir: Path) -> dict[str, Any]:
+    """Check every device of the station in `data_dir`; needs config.toml, not credentials."""
+    from station.device_settings import load_device_settings
+
+    settings = load_device_settings(data_dir)
+    station_code = None
+    try:
+        from sync.config import load_config
+
+        station_code = load_config(data_dir).station_code
+    except Exception:
+        pass
+    checks = [
+        _guarded("idcard", lambda: _check_idcard(settings.idcard)),
+        _guarded(
+            "camera",
+            lambda: _check_camera(settings.camera, settings.camera_width, settings.camera_height),
+        ),
+        _guarded(
+            "printer",
+            lambda: _check_printer(
+                settings.printer_target(data_dir), settings.paper_mm, settings.native_qr
+            ),
+        ),
+        _guarded("scanner", lambda: _check_scanner(settings.scanner)),
+    ]
+    return {
+        "data_dir": str(data_dir),
+        "station_code": station_code,
+        "ok": all(c["ok"] for c in checks),
+        "devices": checks,
+    }
+
+
+_LABELS = {"idcard": "身份证阅读器", "camera": "高拍仪", "printer": "打印机", "scanner": "扫码枪"}
+
+
+def _diagnose(args: argparse.Namespace) -> int:
+    if args.data_dir is None:
+        return _fail(
+            args,
+            "no_data_dir",
+            f"请用 --data-dir 指定终端数据目录（或设置 {DATA_DIR_ENV}）",
+            f"give the station's data directory with --data-dir or ${DATA_DIR_ENV}",
+        )
+    data_dir: Path = args.data_dir
+    if not (data_dir / "config.toml").is_file():
+        return _fail(
+            args,
+            "no_config",
+            f"{data_dir} 中没有 config.toml，请先完成终端设置",
+            f"no config.toml in {data_dir}; set the station up first",
+        )
+    try:
+        report = diagnose(data_dir)
+    except (ValueError, OSError) as e:  # tomllib.TOMLDecodeError is a ValueError
+        return _fail(
+            args,
+            "config_invalid",
+            f"设备配置无法读取：{e}",
+            f"cannot read the [devices] settings: {e}",
+        )
+    lines = [f"Station {report['station_code'] or '?'} ({data_dir})"]
+    for c in report["devices"]:
+        mark = "OK  " if c["ok"] else "FAIL"
+        if not c["configured"]:
+            mark = "--  "
+        lines.append(
+            f"  {mark} {_LABELS.get(c['device'], c['device'])} ({c['device']}): "
+            f"{c['detail_zh']} / {c['detail_en']}"
+        )
+    lines.append("all devices ok" if report["ok"] else "some devices failed")
+    _emit(args, report, "\n".join(lines))
+    return 0 if report["ok"] else 1
