@@ -11,9 +11,9 @@ import logging
 import threading
 
 import numpy as np
-from devices.camera.simulated import SimulatedCamera
 from numpy.typing import NDArray
 
+from devices.camera.simulated import SimulatedCamera
 from devices.idcard.card import IdCardData
 from devices.idcard.simulator import IdCardSimulator, sample_cards
 

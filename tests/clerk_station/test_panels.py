@@ -18,8 +18,14 @@ from intake.submission import Draft
 from station.context import load_catalog
 
 ID17 = "11010519491231002"
-PERSON = Person(name="王小明", id_number=ID17 + resident_id_check_digit(ID17), gender="女",
-                nation="汉", birth_date=date(1949, 12, 31), address="北京市朝阳区建国路88号院3号楼")
+PERSON = Person(
+    name="王小明",
+    id_number=ID17 + resident_id_check_digit(ID17),
+    gender="女",
+    nation="汉",
+    birth_date=date(1949, 12, 31),
+    address="北京市朝阳区建国路88号院3号楼",
+)
 
 
 @pytest.fixture
@@ -27,7 +33,9 @@ def catalog(tmp_path: Any) -> Catalog:
     return load_catalog(tmp_path)
 
 
-def test_item_model_passes_qt_model_tester(qtbot: QtBot, qtmodeltester: Any, catalog: Catalog) -> None:
+def test_item_model_passes_qt_model_tester(
+    qtbot: QtBot, qtmodeltester: Any, catalog: Catalog
+) -> None:
     picker = ItemPicker(catalog)
     qtmodeltester.check(picker.model)
     picker.model.set_entrance(Entrance.LEGAL)
