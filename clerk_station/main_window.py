@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -32,7 +33,7 @@ from clerk_station.applicant_panel import ApplicantPanel
 from clerk_station.item_picker import ItemPicker
 from clerk_station.materials_panel import MaterialsPanel
 from clerk_station.receipt_dialog import ReceiptDialog
-from devices.camera.pipeline import CapturedPage, capture_page, find_page
+from devices.camera.pipeline import CapturedPage, StabilityDetector, capture_page, find_page
 from devices.idcard.card import IdCardData
 from intake.applicant import Applicant
 from intake.catalog import Material, ServiceItem
@@ -100,6 +101,11 @@ class ClerkWindow(QMainWindow):
         self.capture_button.setEnabled(False)
         self.remove_page_button = QPushButton(self.tr("Remove last page"), self)
         self.remove_page_button.setEnabled(False)
+        self.auto_capture = QCheckBox(self.tr("Auto capture when the page is still"), self)
+        self.auto_capture.setObjectName("autoCapture")
+        # a page must hold still for about half a second before it is taken by itself
+        self._stability = StabilityDetector(n_frames=4, tolerance_px=3.0)
+        self._capturing = False
         self.capture_status = QLabel("", self)
         self.capture_status.setObjectName("captureStatus")
         self.capture_status.setWordWrap(True)
@@ -121,6 +127,7 @@ class ClerkWindow(QMainWindow):
         rl.addWidget(self.preview, 1)
         rl.addWidget(self.capture_status)
         cap = QHBoxLayout()
+        cap.addWidget(self.auto_capture)
         cap.addWidget(self.remove_page_button)
         cap.addStretch(1)
         cap.addWidget(self.capture_button)
@@ -251,9 +258,26 @@ class ClerkWindow(QMainWindow):
     def _material_selected(self, material: Material) -> None:
         sims = self.services.simulators
         if sims is not None and self.draft is not None:
-            sims.present_document(material.name_zh, f"YWDOC|{self.draft.item.code}|{material.code}")
+            # rendering a synthetic photo takes a few hundred ms: not on the GUI thread
+            payload = f"YWDOC|{self.draft.item.code}|{material.code}"
+            self.tasks.image(
+                lambda: sims.present_document(material.name_zh, payload),
+                lambda _r: None,
+                self._camera_failed_error,
+            )
+
+    def _camera_failed_error(self, error: BaseException) -> None:
+        self._camera_failed(user_message(error))
 
     def _frame_shown(self) -> None:
+        fired = self._stability.update(self.preview.latest_corners)
+        if (
+            fired
+            and self.auto_capture.isChecked()
+            and not self._capturing
+            and self.capture_button.isEnabled()
+        ):
+            self.capture()
         self.camera_state.setText(
             self.tr("Camera: page detected")
             if self.preview.page_detected
@@ -272,6 +296,7 @@ class ClerkWindow(QMainWindow):
             self.capture_status.setText(self.tr("The camera has not delivered a picture yet"))
             return
         self.capture_button.setEnabled(False)
+        self._capturing = True
         self.capture_status.setText(self.tr("Processing…"))
         code = material.code
 
@@ -295,6 +320,7 @@ class ClerkWindow(QMainWindow):
             return _Stored(material_code, self.services.intake.store_page(page.jpeg), page)
 
         def done(stored: _Stored) -> None:
+            self._capturing = False
             self.capture_button.setEnabled(self.draft is not None)
             if self.draft is None:
                 return
@@ -315,6 +341,7 @@ class ClerkWindow(QMainWindow):
 
     def _capture_failed(self, error: BaseException) -> None:
         log.warning("capture failed: %s", error)
+        self._capturing = False
         self.capture_button.setEnabled(self.draft is not None)
         self.capture_status.setProperty("state", "error")
         self.capture_status.setText(user_message(error))

@@ -68,6 +68,11 @@ class CameraPreview(QWidget):
         return None if self._latest is None else self._latest.full_frame
 
     @property
+    def latest_corners(self) -> NDArray[np.float32] | None:
+        """Page corners in preview pixels of the last frame shown, if a page was found."""
+        return None if self._latest is None else self._latest.corners
+
+    @property
     def page_detected(self) -> bool:
         return self._latest is not None and self._latest.corners is not None
 

@@ -1,62 +1,64 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ApplicantPanel</name>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="33" />
-        <location filename="../../clerk_station/applicant_panel.py" line="96" />
+        <location filename="../../clerk_station/applicant_panel.py" line="33"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="96"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="37" />
-        <location filename="../../clerk_station/applicant_panel.py" line="116" />
-        <source>Place the applicant's ID card on the reader</source>
+        <location filename="../../clerk_station/applicant_panel.py" line="37"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="116"/>
+        <source>Place the applicant&apos;s ID card on the reader</source>
         <translation>请将申请人身份证放在阅读器上</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="45" />
+        <location filename="../../clerk_station/applicant_panel.py" line="45"/>
         <source>Show number</source>
         <translation>显示完整号码</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/applicant_panel.py" line="48" />
+        <location filename="../../clerk_station/applicant_panel.py" line="48"/>
         <source>Shows the full ID number for %n seconds</source>
         <translation>
-            <numerusform>显示完整证件号码 %n 秒</numerusform></translation>
+            <numerusform>显示完整证件号码 %n 秒</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="60" />
+        <location filename="../../clerk_station/applicant_panel.py" line="60"/>
         <source>18-character unified social credit code</source>
         <translation>18位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="67" />
+        <location filename="../../clerk_station/applicant_panel.py" line="67"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="68" />
+        <location filename="../../clerk_station/applicant_panel.py" line="68"/>
         <source>Company name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="77" />
+        <location filename="../../clerk_station/applicant_panel.py" line="77"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="78" />
+        <location filename="../../clerk_station/applicant_panel.py" line="78"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="94" />
+        <location filename="../../clerk_station/applicant_panel.py" line="94"/>
         <source>Applicant company and representative</source>
         <translation>申请单位及经办人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="101" />
+        <location filename="../../clerk_station/applicant_panel.py" line="101"/>
         <source>ID card read</source>
         <translation>已读取身份证</translation>
     </message>
@@ -64,17 +66,17 @@
 <context>
     <name>CameraPreview</name>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="57" />
+        <location filename="../../ui_shared/camera_preview.py" line="57"/>
         <source>Document camera preview</source>
         <translation>高拍仪预览</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="98" />
+        <location filename="../../ui_shared/camera_preview.py" line="103"/>
         <source>Camera unavailable</source>
         <translation>高拍仪不可用</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="107" />
+        <location filename="../../ui_shared/camera_preview.py" line="112"/>
         <source>Waiting for camera…</source>
         <translation>正在等待高拍仪画面…</translation>
     </message>
@@ -82,150 +84,157 @@
 <context>
     <name>ClerkWindow</name>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="77" />
+        <location filename="../../clerk_station/main_window.py" line="79"/>
         <source>Yiwang Window — Clerk Station %1</source>
         <translation>一网窗口 — 窗口受理终端 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="81" />
-        <location filename="../../clerk_station/main_window.py" line="431" />
+        <location filename="../../clerk_station/main_window.py" line="83"/>
+        <location filename="../../clerk_station/main_window.py" line="465"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="89" />
+        <location filename="../../clerk_station/main_window.py" line="91"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="92" />
+        <location filename="../../clerk_station/main_window.py" line="94"/>
         <source>Print notice of missing materials</source>
         <translation>打印一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="97" />
+        <location filename="../../clerk_station/main_window.py" line="99"/>
         <source>Capture page</source>
         <translation>拍摄本页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="100" />
+        <location filename="../../clerk_station/main_window.py" line="102"/>
         <source>Remove last page</source>
         <translation>删除最后一页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="140" />
+        <location filename="../../clerk_station/main_window.py" line="104"/>
+        <source>Auto capture when the page is still</source>
+        <translation>页面放稳后自动拍摄</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/main_window.py" line="148"/>
         <source>ID reader: waiting</source>
         <translation>身份证阅读器：等待中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="142" />
+        <location filename="../../clerk_station/main_window.py" line="150"/>
         <source>Camera: starting</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="195" />
+        <location filename="../../clerk_station/main_window.py" line="209"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="200" />
+        <location filename="../../clerk_station/main_window.py" line="214"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="213" />
+        <location filename="../../clerk_station/main_window.py" line="227"/>
         <source>%1 · %2 · within %n working day(s)</source>
         <translation>
-            <numerusform>%1 · %2 · 承诺时限 %n 个工作日</numerusform></translation>
+            <numerusform>%1 · %2 · 承诺时限 %n 个工作日</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="224" />
+        <location filename="../../clerk_station/main_window.py" line="238"/>
         <source>ID reader: card read</source>
         <translation>身份证阅读器：已读卡</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="234" />
+        <location filename="../../clerk_station/main_window.py" line="248"/>
         <source>ID reader: ready</source>
         <translation>身份证阅读器：就绪</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="237" />
+        <location filename="../../clerk_station/main_window.py" line="251"/>
         <source>ID reader: %1</source>
         <translation>身份证阅读器：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="251" />
+        <location filename="../../clerk_station/main_window.py" line="282"/>
         <source>Camera: page detected</source>
         <translation>高拍仪：已识别页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="253" />
+        <location filename="../../clerk_station/main_window.py" line="284"/>
         <source>Camera: no page in view</source>
         <translation>高拍仪：未检测到页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="257" />
+        <location filename="../../clerk_station/main_window.py" line="288"/>
         <source>Camera: %1</source>
         <translation>高拍仪：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="265" />
+        <location filename="../../clerk_station/main_window.py" line="296"/>
         <source>The camera has not delivered a picture yet</source>
         <translation>高拍仪尚未传回画面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="268" />
+        <location filename="../../clerk_station/main_window.py" line="300"/>
         <source>Processing…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="297" />
+        <location filename="../../clerk_station/main_window.py" line="330"/>
         <source>Page saved (%1×%2)</source>
         <translation>已保存本页（%1×%2）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="338" />
+        <location filename="../../clerk_station/main_window.py" line="372"/>
         <source>Applicant not identified</source>
         <translation>尚未识别申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="341" />
+        <location filename="../../clerk_station/main_window.py" line="375"/>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="343" />
+        <location filename="../../clerk_station/main_window.py" line="377"/>
         <source>Complete: %n page(s) captured</source>
         <translation>
-            <numerusform>材料齐全：已采集 %n 页</numerusform></translation>
+            <numerusform>材料齐全：已采集 %n 页</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="382" />
+        <location filename="../../clerk_station/main_window.py" line="416"/>
         <source>Accepted. Receipt number %1.</source>
         <translation>已受理，回执编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="386" />
+        <location filename="../../clerk_station/main_window.py" line="420"/>
         <source>The receipt was not printed: %1</source>
         <translation>回执未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="387" />
+        <location filename="../../clerk_station/main_window.py" line="421"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="393" />
+        <location filename="../../clerk_station/main_window.py" line="427"/>
         <source>Not accepted</source>
         <translation>未能受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="421" />
+        <location filename="../../clerk_station/main_window.py" line="455"/>
         <source>Notice printed</source>
         <translation>告知书已打印</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="445" />
+        <location filename="../../clerk_station/main_window.py" line="479"/>
         <source>Uploading %1 of %2</source>
         <translation>正在上传 第%1件/共%2件</translation>
     </message>
@@ -233,22 +242,22 @@
 <context>
     <name>DemoPanel</name>
     <message>
-        <location filename="../../clerk_station/demo_panel.py" line="25" />
+        <location filename="../../clerk_station/demo_panel.py" line="25"/>
         <source>Simulated devices (demo)</source>
         <translation>模拟设备（演示）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/demo_panel.py" line="33" />
+        <location filename="../../clerk_station/demo_panel.py" line="33"/>
         <source>Place ID card</source>
         <translation>放置身份证</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/demo_panel.py" line="35" />
+        <location filename="../../clerk_station/demo_panel.py" line="35"/>
         <source>Lift card</source>
         <translation>取走身份证</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/demo_panel.py" line="44" />
+        <location filename="../../clerk_station/demo_panel.py" line="44"/>
         <source>The camera shows the material selected in the checklist.</source>
         <translation>高拍仪显示材料清单中选中的材料。</translation>
     </message>
@@ -256,17 +265,17 @@
 <context>
     <name>ItemPicker</name>
     <message>
-        <location filename="../../clerk_station/item_picker.py" line="82" />
+        <location filename="../../clerk_station/item_picker.py" line="82"/>
         <source>Personal</source>
         <translation>个人办事</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/item_picker.py" line="83" />
+        <location filename="../../clerk_station/item_picker.py" line="83"/>
         <source>Legal entity</source>
         <translation>法人办事</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/item_picker.py" line="85" />
+        <location filename="../../clerk_station/item_picker.py" line="85"/>
         <source>Search items</source>
         <translation>搜索事项</translation>
     </message>
@@ -274,43 +283,43 @@
 <context>
     <name>MaterialsModel</name>
     <message>
-        <location filename="../../clerk_station/materials_panel.py" line="58" />
+        <location filename="../../clerk_station/materials_panel.py" line="58"/>
         <source>Material</source>
         <translation>材料名称</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/materials_panel.py" line="58" />
-        <location filename="../../clerk_station/materials_panel.py" line="74" />
+        <location filename="../../clerk_station/materials_panel.py" line="58"/>
+        <location filename="../../clerk_station/materials_panel.py" line="74"/>
         <source>Required</source>
         <translation>必需</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/materials_panel.py" line="58" />
+        <location filename="../../clerk_station/materials_panel.py" line="58"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/materials_panel.py" line="58" />
+        <location filename="../../clerk_station/materials_panel.py" line="58"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/materials_panel.py" line="71" />
+        <location filename="../../clerk_station/materials_panel.py" line="71"/>
         <source> (original to sight)</source>
         <translation>（需核验原件）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/materials_panel.py" line="74" />
+        <location filename="../../clerk_station/materials_panel.py" line="74"/>
         <source>Optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/materials_panel.py" line="78" />
+        <location filename="../../clerk_station/materials_panel.py" line="78"/>
         <source>Captured</source>
         <translation>已采集</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/materials_panel.py" line="79" />
+        <location filename="../../clerk_station/materials_panel.py" line="79"/>
         <source>Missing</source>
         <translation>缺</translation>
     </message>
@@ -318,7 +327,7 @@
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../../clerk_station/materials_panel.py" line="94" />
+        <location filename="../../clerk_station/materials_panel.py" line="94"/>
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
@@ -326,7 +335,7 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../clerk_station/receipt_dialog.py" line="41" />
+        <location filename="../../clerk_station/receipt_dialog.py" line="41"/>
         <source>Reprint</source>
         <translation>重新打印</translation>
     </message>
@@ -334,30 +343,31 @@
 <context>
     <name>SyncBadge</name>
     <message>
-        <location filename="../../ui_shared/sync_badge.py" line="21" />
+        <location filename="../../ui_shared/sync_badge.py" line="21"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/sync_badge.py" line="49" />
+        <location filename="../../ui_shared/sync_badge.py" line="49"/>
         <source>● Connecting</source>
         <translation>● 连接中</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/sync_badge.py" line="52" />
+        <location filename="../../ui_shared/sync_badge.py" line="52"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/sync_badge.py" line="55" />
+        <location filename="../../ui_shared/sync_badge.py" line="55"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui_shared/sync_badge.py" line="59" />
+        <location filename="../../ui_shared/sync_badge.py" line="59"/>
         <source>Queued: %n</source>
         <translation>
-            <numerusform>待上传：%n 件</numerusform></translation>
+            <numerusform>待上传：%n 件</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
