@@ -54,6 +54,8 @@ SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 UUID_RE = re.compile(r"^[0-9A-Fa-f-]{32,36}$")
 STATION_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 DIGITS_RE = re.compile(r"^[0-9]{1,15}$")
+RECEIPT_RE = re.compile(r"^[A-Za-z0-9]{1,16}-[0-9]{8}-[0-9]{4,6}$")
+RECEIPT_TAG_RE = re.compile(r"^[A-Z2-7]{10}$")
 
 SIGNED: dict[str, Any] = {"security": [{"stationSignature": []}]}
 ADMIN: dict[str, Any] = {"security": [{"adminToken": []}]}
@@ -554,6 +556,29 @@ def create_app(
         cursor = str(rows[-1]["id"]) if rows else (after or None)
         events = [{k: v for k, v in r.items() if k != "id"} for r in rows]
         return JSONResponse({"events": events, "cursor": cursor})
+
+    # -- public receipt check -----------------------------------------------------------
+
+    @app.get(
+        "/v1/receipts/{receipt_no}",
+        tags=["public"],
+        summary="Check a receipt's QR code and show its progress (no personal data)",
+    )
+    async def receipt_check(request: Request, receipt_no: str, t: str = "") -> Response:
+        if not RECEIPT_RE.fullmatch(receipt_no) or not RECEIPT_TAG_RE.fullmatch(t):
+            raise ApiError(404, "unknown_receipt")
+        row = store.receipt_lookup(receipt_no)
+        secrets_ = [] if row is None else row.get("secrets") or [row["secret"]]
+        if row is None or not any(signing.receipt_tag_ok(sec, receipt_no, t) for sec in secrets_):
+            # a forged and an unknown receipt look the same, so numbers cannot be probed
+            raise ApiError(404, "unknown_receipt")
+        return JSONResponse({
+            "receipt_no": receipt_no,
+            "genuine": True,
+            "case_no": row["case_no"],
+            "status": row["status"] or "待上传",
+            "updated_at": row["updated_at"],
+        })
 
     # -- catalog ------------------------------------------------------------------------
 

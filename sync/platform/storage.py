@@ -230,6 +230,27 @@ class PlatformStore:
         log.info("enrolled station %s (%s, %s)", station_id, station_code, role)
         return station_id, secret
 
+    def receipt_lookup(self, receipt_no: str) -> dict[str, Any] | None:
+        """The submission with this receipt number, else its station by code prefix.
+
+        Receipt numbers are `{station_code}-{YYYYMMDD}-{seq}`; a receipt printed
+        while the station was offline is genuine before its submission arrives.
+        """
+        row = self._one(
+            "SELECT s.receipt_no, s.case_no, s.status, s.updated_at, st.secret"
+            " FROM submissions s JOIN stations st ON st.station_id = s.station_id"
+            " WHERE s.receipt_no = ?",
+            [receipt_no],
+        )
+        if row is not None:
+            return row
+        code = receipt_no.split("-", 1)[0]
+        stations = self._all("SELECT secret FROM stations WHERE station_code = ?", [code])
+        if not stations:
+            return None
+        return {"receipt_no": receipt_no, "case_no": None, "status": None, "updated_at": None,
+                "secrets": [s["secret"] for s in stations]}
+
     def station_secret(self, station_id: str) -> str | None:
         row = self._one("SELECT secret FROM stations WHERE station_id = ?", [station_id])
         return None if row is None else str(row["secret"])
