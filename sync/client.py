@@ -37,6 +37,8 @@ PLATFORM_HEADER = "X-Yiwang-Platform"
 ERROR_HEADER = "X-Yiwang-Error"
 DEFAULT_TIMEOUT = (5.0, 30.0)
 DEFAULT_CHUNK = 256 * 1024
+#: how long a HEAD answer may stand in for the first HEAD of ``upload_blob`` (seconds)
+FRESH_STATE_SECONDS = 2.0
 
 Progress = Callable[[int, int], None]
 
@@ -230,6 +232,9 @@ class PlatformClient:
         self.clock = clock
         #: seconds to add to ``clock()`` to get the platform's time (learned from ``Date``)
         self.clock_offset = 0.0
+        #: incomplete blob states just read by ``blob_state`` (sha -> (monotonic, state)),
+        #: so the ``upload_blob`` that usually follows skips a second HEAD round trip
+        self._fresh_states: dict[str, tuple[float, BlobState]] = {}
 
     # -- plumbing -------------------------------------------------------------------------
 
@@ -347,19 +352,41 @@ class PlatformClient:
         """Where the platform stands on a blob: absent, partial at an offset, or complete."""
         answer = self._send("HEAD", f"/v1/blobs/{quote(sha, safe='')}")
         if answer.status == 404:
-            return BlobState(complete=False, offset=0, exists=False)
+            absent = BlobState(complete=False, offset=0, exists=False)
+            self._remember_state(sha, absent)
+            return absent
         if answer.status != 200:
             raise _error_for(answer, self.now())
         offset = answer.headers.get("Upload-Offset", "")
         if not offset.isdigit():
             raise TransientError("platform answered HEAD without a valid Upload-Offset")
         length = answer.headers.get("Upload-Length", "")
-        return BlobState(
+        state = BlobState(
             complete=answer.headers.get("Upload-Complete", "?1").strip() != "?0",
             offset=int(offset),
             exists=True,
             length=int(length) if length.isdigit() else None,
         )
+        self._remember_state(sha, state)
+        return state
+
+    def _remember_state(self, sha: str, state: BlobState) -> None:
+        if state.complete:
+            self._fresh_states.pop(sha, None)
+            return
+        if len(self._fresh_states) >= 64:
+            self._fresh_states.clear()
+        self._fresh_states[sha] = (time.monotonic(), state)
+
+    def _fresh_state(self, sha: str) -> BlobState | None:
+        """The state ``blob_state`` just read for ``sha`` (consumed), if recent enough.
+
+        A stale offset is harmless: the platform answers 409 with its offset and the
+        upload resumes from a fresh HEAD."""
+        seen = self._fresh_states.pop(sha, None)
+        if seen is None or time.monotonic() - seen[0] > FRESH_STATE_SECONDS:
+            return None
+        return seen[1]
 
     def upload_blob(
         self,
@@ -377,12 +404,17 @@ class PlatformClient:
         error the platform's offset is read again and the upload continues from
         there, at most ``resume_attempts`` times within this call; then the
         last error propagates (the next call resumes where the platform stands).
+        The first HEAD is skipped when ``blob_state(sha)`` was just called (as
+        the engine does), saving a round trip per blob on slow links.
         """
         path = f"/v1/blobs/{quote(sha, safe='')}"
         failures = 0
         while True:
             try:
-                state = self.blob_state(sha)
+                state = self._fresh_state(sha) if failures == 0 else None
+                if state is None:
+                    state = self.blob_state(sha)
+                    self._fresh_states.pop(sha, None)
                 if state.complete:
                     if progress:
                         progress(size, size)
