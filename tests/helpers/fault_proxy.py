@@ -285,6 +285,8 @@ class FaultProxy:
         self.bytes_down = 0
         self.connections = 0
         self.requests = 0
+        #: "METHOD /path" of every request seen, in order
+        self.request_lines: list[str] = []
         self.triggered: Counter[str] = Counter()
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -351,6 +353,7 @@ class FaultProxy:
         with self._lock:
             self.bytes_up = self.bytes_down = 0
             self.connections = self.requests = 0
+            self.request_lines = []
             self.triggered = Counter()
 
     def drop_connections(self) -> None:
@@ -471,6 +474,7 @@ class FaultProxy:
                 conn.requests += 1
                 with self._lock:
                     self.requests += 1
+                    self.request_lines.append(info.line)
                 fault = self.schedule(info) if self.schedule else None
                 if fault is not None and fault.kind == "respond":
                     self._answer(conn, fault, buf, length)

@@ -188,3 +188,20 @@ def test_captive_portal_200_is_never_delivery(
     _drain(engine, store)
     _assert_exactly_once(store, admin, subs)
     assert all(store.get(s.uuid).case_no != "PORTAL-1" for s in subs)
+
+
+def test_request_pattern_per_blob(
+    store: Store, accept: Callable[..., Submission], proxy: FaultProxy,
+    proxied_client: PlatformClient, admin: Admin,
+) -> None:
+    """One HEAD per blob (upload_blob reuses the engine's fresh state), one PATCH per
+    256 KiB chunk, one PUT: every extra request costs a round trip on a slow link."""
+    [sub] = _queue(accept, 1)
+    _drain(_engine(store, proxied_client), store)
+    lines = [line.split("/v1/")[1].split("/")[0] for line in proxy.request_lines]
+    methods = [line.split()[0] for line in proxy.request_lines]
+    pages = len(sub.blob_hashes)
+    assert methods.count("HEAD") == pages
+    assert methods.count("PATCH") == pages * 3  # 600 kB = 256 KiB + 256 KiB + rest
+    assert [m for m, what in zip(methods, lines, strict=True) if what == "submissions"] == ["PUT"]
+    _assert_exactly_once(store, admin, [sub])
