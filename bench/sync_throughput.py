@@ -158,6 +158,7 @@ def section(title: str) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=20, help="(a) submissions over loopback")
+    ap.add_argument("--rounds", type=int, default=3, help="(a) alternating rounds")
     ap.add_argument("--slow-subs", type=int, default=2, help="(b) submissions on the slow link")
     ap.add_argument("--rate-kbit", type=float, default=512.0)
     ap.add_argument("--rtt-ms", type=float, default=300.0)
@@ -175,7 +176,7 @@ def main() -> int:
             print(f"platform {platform.url}; python {sys.version.split()[0]}; "
                   f"cpus {os.cpu_count()}; chunk {DEFAULT_CHUNK} B")
             if "a" not in args.skip:
-                bench_loopback(root, platform, admin, args.n)
+                bench_loopback(root, platform, admin, args.n, args.rounds)
             if "b" not in args.skip:
                 bench_slow_link(root, platform, admin, args.slow_subs, args.rate_kbit,
                                 args.rtt_ms / 1000.0)
@@ -187,26 +188,33 @@ def main() -> int:
     return 0
 
 
-def bench_loopback(root: Path, platform: PlatformProcess, admin: Admin, n: int) -> None:
+def bench_loopback(root: Path, platform: PlatformProcess, admin: Admin, n: int,
+                   rounds: int) -> None:
     section(f"(a) loopback: {n} submissions x 3 pages x {PAGE // 1000} KB")
     warm = Station(root, platform, admin)  # first requests pay for imports and caches
     warm.queue(3)
     warm.deliver()
     warm.store.close()
-    results = {}
-    for label in ("direct", "proxy"):
-        st = Station(root, platform, admin)
-        st.queue(n)
-        if label == "proxy":
-            with FaultProxy(platform.url) as proxy:
-                secs, _ = st.deliver(proxy.url)
-        else:
-            secs, _ = st.deliver()
-        results[label] = secs
-        print(f"  {label:7s}: {secs:6.2f} s  {n / secs:6.1f} submissions/s  "
-              f"{st.blob_bytes / MB / secs:6.1f} MB/s")
-        st.store.close()
-    print(f"  proxy/direct throughput ratio: {results['direct'] / results['proxy']:.2f}")
+    # alternate rounds: the platform's fsyncs make single runs noisy on a shared disk
+    best: dict[str, float] = {}
+    for rnd in range(1, rounds + 1):
+        for label in ("direct", "proxy"):
+            st = Station(root, platform, admin)
+            st.queue(n)
+            if label == "proxy":
+                with FaultProxy(platform.url) as proxy:
+                    secs, _ = st.deliver(proxy.url)
+            else:
+                secs, _ = st.deliver()
+            best[label] = min(best.get(label, secs), secs)
+            print(f"  round {rnd} {label:7s}: {secs:6.2f} s  {n / secs:6.1f} submissions/s  "
+                  f"{st.blob_bytes / MB / secs:6.1f} MB/s")
+            st.store.close()
+    total = n * 3 * PAGE
+    for label, secs in best.items():
+        print(f"  best {label:7s}: {n / secs:6.1f} submissions/s  {total / MB / secs:6.1f} MB/s")
+    print(f"  proxy/direct throughput ratio (best of {rounds}): "
+          f"{best['direct'] / best['proxy']:.2f}")
 
 
 def bench_slow_link(root: Path, platform: PlatformProcess, admin: Admin, subs: int,
