@@ -17,7 +17,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -25,11 +25,17 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
+from devices.camera.pipeline import find_page, rectify
+
 log = logging.getLogger(__name__)
 
 Engine = Literal["auto", "zxing", "pyzbar", "opencv"]
 ENGINES: tuple[str, ...] = ("zxing", "pyzbar", "opencv")
 _KEEP_CONTROLS = {"\n", "\t"}
+# Adaptive threshold of the rectified page for the "zxing+page" stage (chosen by
+# measurement on a 200 dpi page, where a QR module is 5-10 px; docs/devices/camera.md).
+PAGE_THRESHOLD_BLOCK = 31
+PAGE_THRESHOLD_OFFSET = 3
 _ZBAR_CFG_BINARY = 4  # zbar.h (0.23+): ZBAR_CFG_BINARY follows ZBAR_CFG_ASCII
 
 _PYZBAR_NAMES = {
@@ -104,12 +110,14 @@ def _gray(image: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
 # --------------------------------------------------------------------------- zxing-cpp
 
 
-def _decode_zxing(gray: npt.NDArray[np.uint8]) -> list[DecodedCode]:
+def _decode_zxing(gray: npt.NDArray[np.uint8], *, binary: bool = False) -> list[DecodedCode]:
     import zxingcpp
 
     out: list[DecodedCode] = []
+    # binary: the image is already black and white (0/255); zxing must not re-binarise it.
+    binarizer = zxingcpp.Binarizer.BoolCast if binary else zxingcpp.Binarizer.LocalAverage
     # Raw `.bytes`, not `.text`: zxing's charset guess can be wrong for GB18030 payloads.
-    for r in zxingcpp.read_barcodes(gray):
+    for r in zxingcpp.read_barcodes(gray, binarizer=binarizer):
         raw = bytes(r.bytes)
         name = r.format.name if hasattr(r.format, "name") else str(r.format)
         out.append(DecodedCode(name, decode_payload(raw, fallback=r.text), raw))
@@ -234,6 +242,28 @@ def unsharp(
     return np.asarray(cv2.addWeighted(gray, 1.0 + amount, soft, -amount, 0), dtype=np.uint8)
 
 
+def binarise_page(page: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
+    """Local-mean threshold (31 px window, 3 levels below the mean) of a 200 dpi page.
+
+    A small offset keeps modules that glare has washed out to a few grey levels
+    darker than their surroundings, and blurred modules whose contrast is low.
+    """
+    return np.asarray(
+        cv2.adaptiveThreshold(page, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY,
+                              PAGE_THRESHOLD_BLOCK, PAGE_THRESHOLD_OFFSET),
+        dtype=np.uint8,
+    )
+
+
+def _page_binarised(gray: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8] | None:
+    """The page found in the frame, perspective-rectified to A4 at 200 dpi and binarised;
+    None when no whole page is in view."""
+    corners = find_page(gray)
+    if corners is None:
+        return None
+    return binarise_page(rectify(gray, corners, dpi=200))
+
+
 def _upscaled_sharp(gray: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
     h, w = gray.shape
     if max(h, w) > 2600:  # already plenty of pixels per module; do not blow up 8 MP frames
@@ -244,18 +274,26 @@ def _upscaled_sharp(gray: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
 
 
 # (stage name, engine, preprocessing) in the order `engine="auto"` tries them, stopping at
-# the first stage that decodes anything. Chosen by measurement (bench/document_pipeline.py):
-# zxing-cpp on the plain frame decodes most; unsharp masking and a 2x upscale recover most
-# of the rest; pyzbar is a last resort (and covers zxing-cpp being unavailable).
+# the first stage that decodes anything. Chosen by measurement (bench/document_pipeline.py,
+# docs/devices/camera.md): zxing-cpp on the plain frame decodes most; an unsharp-masked
+# copy recovers most of the rest; the page found, rectified and binarised recovers what
+# blur and glare leave (and is cheaper than the 2x upscale, which still serves when no
+# whole page is in view); pyzbar is a last resort (and covers zxing-cpp being unavailable).
 AUTO_STAGES: tuple[tuple[str, str, str], ...] = (
     ("zxing", "zxing", "plain"),
     ("zxing+sharpen", "zxing", "sharpen"),
+    ("zxing+page", "zxing-binary", "page"),
     ("zxing+upscale", "zxing", "upscale"),
     ("pyzbar", "pyzbar", "plain"),
 )
-_PREPROCESS = {
+_STAGE_DECODERS: dict[str, Callable[[npt.NDArray[np.uint8]], list[DecodedCode]]] = {
+    **_DECODERS,
+    "zxing-binary": lambda g: _decode_zxing(g, binary=True),
+}
+_PREPROCESS: dict[str, Callable[[npt.NDArray[np.uint8]], npt.NDArray[np.uint8] | None]] = {
     "plain": lambda g: g,
     "sharpen": unsharp,
+    "page": _page_binarised,
     "upscale": _upscaled_sharp,
 }
 
@@ -265,7 +303,10 @@ def decode_codes_staged(image: npt.NDArray[np.uint8]) -> tuple[list[DecodedCode]
     gray = _gray(image)
     for name, engine, prep in AUTO_STAGES:
         try:
-            codes = _DECODERS[engine](_PREPROCESS[prep](gray))
+            prepared = _PREPROCESS[prep](gray)
+            if prepared is None:  # e.g. "page" with no whole page in view
+                continue
+            codes = _STAGE_DECODERS[engine](prepared)
         except (CodesUnavailable, ImportError) as exc:
             log.debug("decode stage %s skipped: %s", name, exc)
             continue
@@ -277,8 +318,9 @@ def decode_codes_staged(image: npt.NDArray[np.uint8]) -> tuple[list[DecodedCode]
 def decode_codes(image: npt.NDArray[np.uint8], *, engine: Engine = "auto") -> list[DecodedCode]:
     """All codes found in `image` (BGR, BGRA or grayscale uint8).
 
-    engine="auto": zxing-cpp, then zxing-cpp on a sharpened and on an upscaled copy,
-    then pyzbar, stopping at the first that decodes anything (`AUTO_STAGES`).
+    engine="auto": zxing-cpp, then zxing-cpp on a sharpened copy, on the page found in
+    the frame (rectified and binarised) and on an upscaled copy, then pyzbar, stopping
+    at the first that decodes anything (`AUTO_STAGES`).
     "zxing", "pyzbar" or "opencv" runs that engine alone on the image as given.
     """
     if engine == "auto":
