@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 CHILD = textwrap.dedent(
     """
-    import sys, time, uuid
+    import os, sys, time, uuid
     from datetime import datetime, UTC
     from pathlib import Path
     from intake.applicant import Person
@@ -39,9 +39,14 @@ CHILD = textwrap.dedent(
     sha = store.put_blob(b"page captured before the crash")
     person = Person(name="李四", id_number=id_number)
 
+    def mark(text):
+        # atomic, so the parent never reads a marker that exists but is still empty
+        Path(marker + ".tmp").write_text(text)
+        os.replace(marker + ".tmp", marker)
+
     def hook(s):
         if s == stage:
-            Path(marker).write_text(s)
+            mark(s)
             time.sleep(60)  # the parent kills us here, mid-transaction
 
     if stage == "engine:sending":
@@ -50,14 +55,14 @@ CHILD = textwrap.dedent(
                            materials=[CapturedMaterial("M01", (sha,))],
                            channel=Channel.WINDOW, clerk_id="c01", now=datetime.now(UTC))
         store.mark_sending(sub.uuid)
-        Path(marker).write_text(stage)
+        mark(stage)
         time.sleep(60)  # killed "during the network attempt"
     store.fault_hook = hook
     store.accept(uuid=str(uuid.uuid4()), station_code="S001", item_code="HJ001",
                  catalog_version="v1", applicant=person,
                  materials=[CapturedMaterial("M01", (sha,))],
                  channel=Channel.WINDOW, clerk_id="c01", now=datetime.now(UTC))
-    Path(marker).write_text("committed")
+    mark("committed")
     """
 )
 
