@@ -5,7 +5,14 @@ import pytest
 import qrcode
 
 from devices.camera.synthetic import render_document
-from devices.codes import DecodedCode, clean_text, decode_codes, decode_payload
+from devices.codes import (
+    AUTO_STAGES,
+    DecodedCode,
+    clean_text,
+    decode_codes,
+    decode_codes_staged,
+    decode_payload,
+)
 
 
 def qr_image(payload: bytes) -> np.ndarray:
@@ -58,3 +65,33 @@ def test_nothing_found_and_bad_engine() -> None:
     assert decode_codes(blank) == []
     with pytest.raises(ValueError):
         decode_codes(blank, engine="nope")  # type: ignore[arg-type]
+
+
+def bench_photo(i: int) -> tuple[np.ndarray, str]:
+    """Photo i of bench/document_pipeline.py's decode benchmark (same seed and draws)."""
+    seed = 10_000 + i
+    rng = np.random.default_rng(seed)
+    payload = f"受理回执 S{i % 900 + 100:03d}-20261125-{i:04d} 张三"
+    p = render_document("城乡居民最低生活保障申请表", payload, seed=seed,
+                        rotation_deg=rng.uniform(-20, 20), tilt_deg=rng.uniform(0, 20),
+                        blur=rng.uniform(0.8, 2.0), noise=rng.uniform(1.5, 5.0),
+                        qr_encoding="gb18030" if i % 4 == 0 else "utf-8")
+    return p.image, payload
+
+
+@pytest.mark.parametrize("i", [317, 305])  # 317: blur sigma 1.97; 305: glare over the code
+def test_page_stage_decodes_what_plain_and_sharpened_zxing_miss(i: int) -> None:
+    image, payload = bench_photo(i)
+    for engine in ("zxing", "pyzbar"):
+        assert payload not in [c.text for c in decode_codes(image, engine=engine)]  # type: ignore[arg-type]
+    found, stage = decode_codes_staged(image)
+    assert stage == "zxing+page"  # so plain and sharpened zxing found nothing either
+    assert [c.text for c in found] == [payload]
+
+
+def test_page_stage_runs_after_sharpen_and_is_skipped_without_a_page() -> None:
+    names = [name for name, _, _ in AUTO_STAGES]
+    assert names.index("zxing+sharpen") < names.index("zxing+page") < names.index("pyzbar")
+    # A bare QR code (no page around it) still decodes: the page stage steps aside.
+    codes, stage = decode_codes_staged(qr_image("回执 123".encode()))
+    assert [c.text for c in codes] == ["回执 123"] and stage == "zxing"
