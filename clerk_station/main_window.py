@@ -36,7 +36,7 @@ from clerk_station.receipt_dialog import ReceiptDialog
 from devices.camera.pipeline import CapturedPage, StabilityDetector, capture_page, find_page
 from devices.idcard.card import IdCardData
 from intake.applicant import Applicant
-from intake.catalog import Material, ServiceItem
+from intake.catalog import Catalog, Material, ServiceItem
 from intake.errors import IntakeError
 from intake.submission import Channel, Draft
 from station.card_mapping import person_from_card
@@ -163,6 +163,7 @@ class ClerkWindow(QMainWindow):
         )
         self.sync_bridge: SyncBridge | None = None
         self._shut_down = False
+        self._draft_catalog_version = services.catalog.version
         self._unsubscribe: Callable[[], None] = lambda: None
         if services.engine is not None:
             engine = services.engine
@@ -220,6 +221,8 @@ class ClerkWindow(QMainWindow):
     # -- intake flow -----------------------------------------------------
     def choose_item(self, item: ServiceItem) -> None:
         self.draft = Draft(item=item)
+        # a catalog update mid-intake must not change what this draft was started under
+        self._draft_catalog_version = self.services.catalog.version
         self.draft.applicant = self.applicant_panel.applicant
         name = item.name_en if self._english else item.name_zh
         dept = item.department_en if self._english else item.department_zh
@@ -388,7 +391,7 @@ class ClerkWindow(QMainWindow):
         self.accept_button.setEnabled(False)
         snapshot = copy.deepcopy(draft)
         intake = self.services.intake
-        version = self.services.catalog.version
+        version = self._draft_catalog_version
         clerk = self.services.clerk_id
 
         def work() -> tuple[Accepted, str]:
@@ -469,6 +472,8 @@ class ClerkWindow(QMainWindow):
     # -- sync ------------------------------------------------------------
     def _sync_event(self, event: object) -> None:
         kind = getattr(event, "kind", "")
+        if kind == "catalog":
+            self._reload_catalog()
         if kind in ("offline", "retry", "auth_failed"):
             self.sync_badge.set_online(False)
         elif kind in ("online", "delivered", "idle", "started", "progress"):
@@ -481,6 +486,23 @@ class ClerkWindow(QMainWindow):
         elif kind in ("idle", "offline", "retry", "auth_failed"):
             self.sync_badge.set_progress("")
         self._refresh_queue_depth()
+
+    def _reload_catalog(self) -> None:
+        from station.context import load_catalog
+
+        data_dir = self.services.intake.store.data_dir
+
+        def loaded(catalog: Catalog) -> None:
+            # the draft in progress keeps its item and version; only new choices see the update
+            self.services.catalog = catalog
+            self.picker.model.set_catalog(catalog)
+            log.info("service catalog reloaded: version %s", catalog.version)
+
+        self.tasks.disk(
+            lambda: load_catalog(data_dir),
+            loaded,
+            lambda e: log.warning("catalog reload failed: %r", e),
+        )
 
     def _refresh_queue_depth(self) -> None:
         store = self.services.intake.store
