@@ -42,7 +42,8 @@ from intake.submission import Channel, Draft
 from station.card_mapping import person_from_card
 from station.intake_service import Accepted
 from station.services import StationServices
-from ui_shared.bridges import CardBridge, SyncBridge
+from sync.store import SubmissionRecord
+from ui_shared.bridges import CardBridge, ScanBridge, SyncBridge
 from ui_shared.camera_preview import CameraPreview
 from ui_shared.sync_badge import SyncBadge
 from ui_shared.tasks import TaskRunner
@@ -148,9 +149,13 @@ class ClerkWindow(QMainWindow):
         self.reader_state = QLabel(self.tr("ID reader: waiting"), self)
         self.reader_state.setObjectName("readerState")
         self.camera_state = QLabel(self.tr("Camera: starting"), self)
+        self.scan_result = QLabel("", self)
+        self.scan_result.setObjectName("scanResult")
+        self.last_scanned_record: SubmissionRecord | None = None
         status = QStatusBar(self)
         status.addWidget(self.reader_state)
         status.addWidget(self.camera_state)
+        status.addWidget(self.scan_result)
         status.addPermanentWidget(self.sync_badge)
         self.setStatusBar(status)
 
@@ -161,6 +166,9 @@ class ClerkWindow(QMainWindow):
         self._poller = services.card_poller(
             self.card_bridge.on_card, self.card_bridge.on_removed, self.card_bridge.on_error
         )
+        self.scan_bridge = ScanBridge(self)
+        self.scan_bridge.scanned.connect(self.handle_scanned_code)
+        self.scan_bridge.scanner_error.connect(self._scanner_error)
         self.sync_bridge: SyncBridge | None = None
         self._shut_down = False
         self._draft_catalog_version = services.catalog.version
@@ -188,6 +196,14 @@ class ClerkWindow(QMainWindow):
     def start(self) -> None:
         self.preview.start()
         self._poller.start()
+        scanner = self.services.scanner
+        if scanner is not None:
+            if hasattr(scanner, "on_error"):
+                scanner.on_error = self.scan_bridge.on_error
+            try:
+                scanner.start(self.scan_bridge.on_scan)
+            except Exception as e:  # a missing scanner must not stop the window
+                self._scanner_error(user_message(e))
         if self.sync_bridge is not None:
             self.sync_bridge.start()
 
@@ -201,6 +217,8 @@ class ClerkWindow(QMainWindow):
         self._shut_down = True
         self.preview.stop()
         self._poller.stop()
+        if self.services.scanner is not None:
+            self.services.scanner.stop()
         if self.sync_bridge is not None:
             self._unsubscribe()
             self.sync_bridge.stop()
@@ -486,6 +504,30 @@ class ClerkWindow(QMainWindow):
         elif kind in ("idle", "offline", "retry", "auth_failed"):
             self.sync_badge.set_progress("")
         self._refresh_queue_depth()
+
+    # -- code scanner ------------------------------------------------------
+    def handle_scanned_code(self, text: str) -> None:
+        """A receipt of this station shows its progress; anything else is only shown."""
+        intake = self.services.intake
+
+        def shown(record: SubmissionRecord | None) -> None:
+            if record is None:
+                self.scan_result.setText(self.tr("Scanned: %1").replace("%1", text[:80]))
+                return
+            status = record.platform_status or self.tr("waiting to upload")
+            self.scan_result.setText(
+                self.tr("Receipt %1: %2").replace("%1", record.receipt_no).replace("%2", status)
+            )
+            self.last_scanned_record = record
+
+        self.tasks.disk(
+            lambda: intake.lookup_scanned_receipt(text),
+            shown,
+            lambda e: self._scanner_error(user_message(e)),
+        )
+
+    def _scanner_error(self, message: str) -> None:
+        self.scan_result.setText(self.tr("Scanner: %1").replace("%1", message))
 
     def _reload_catalog(self) -> None:
         from station.context import load_catalog

@@ -11,6 +11,7 @@ from devices.idcard.card import IdCardData
 from devices.idcard.errors import DeviceError
 from devices.idcard.reader import CardPoller, IdCardReader, detect_port
 from devices.printer.receipt import ReceiptPrinter
+from devices.scanner.spec import open_scanner
 from intake.catalog import Catalog
 from resources import resource_path
 from station.device_settings import SIMULATED, DeviceSettings, load_device_settings
@@ -108,6 +109,7 @@ def open_station(
         card_poller=_poller_factory(port),
         clerk_id=clerk_id,
         simulators=simulators,
+        scanner=open_scanner(settings.scanner),
         closers=closers,
     )
     if with_engine:

@@ -19,8 +19,8 @@ from intake.catalog import ServiceItem
 from intake.errors import IntakeError
 from intake.identity import mask_id_number, mask_name
 from intake.submission import CapturedMaterial, Channel, Draft, Submission
-from station.receipt_code import receipt_payload
-from sync.store import Store
+from station.receipt_code import receipt_payload, verify_payload
+from sync.store import Store, SubmissionRecord
 
 log = logging.getLogger(__name__)
 
@@ -151,6 +151,13 @@ class IntakeService:
             qr_payload="",
             notes=["您申办的事项尚缺以上材料，请补齐后再来办理。"],
         )
+
+    def lookup_scanned_receipt(self, text: str) -> SubmissionRecord | None:
+        """The submission behind a scanned receipt QR code of this station, if genuine."""
+        receipt_no = verify_payload(self._secret, text)
+        if receipt_no is None:
+            return None
+        return self._store.find_by_receipt(receipt_no)
 
     def print_receipt(self, receipt: Receipt) -> bytes:
         if self._printer is None:

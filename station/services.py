@@ -11,6 +11,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from devices.idcard.card import IdCardData
+from devices.scanner.base import Scanner
 from intake.catalog import Catalog
 from station.events import EventHub
 from station.intake_service import IntakeService
@@ -53,6 +54,7 @@ class StationServices:
     sync_events: EventHub[SyncEvent] = field(default_factory=EventHub)
     clerk_id: str = "clerk"
     simulators: SimulatorControls | None = None
+    scanner: Scanner | None = None
     closers: list[Callable[[], None]] = field(default_factory=list)
 
     def close(self) -> None:

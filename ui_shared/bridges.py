@@ -31,6 +31,17 @@ class CardBridge(QObject):
         self.reader_error.emit(str(getattr(error, "message_zh", "") or "身份证阅读器故障"))
 
 
+class ScanBridge(QObject):
+    scanned = Signal(str)  # sanitised payload, untrusted
+    scanner_error = Signal(str)
+
+    def on_scan(self, scan: object) -> None:
+        self.scanned.emit(str(getattr(scan, "text", "")))
+
+    def on_error(self, error: BaseException) -> None:
+        self.scanner_error.emit(str(getattr(error, "message_zh", "") or "扫码枪故障"))
+
+
 class SyncBridge(QObject):
     """Runs a sync engine's loop on its own thread and relays its events."""
 

@@ -84,159 +84,179 @@
 <context>
     <name>ClerkWindow</name>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="79"/>
+        <location filename="../../clerk_station/main_window.py" line="80"/>
         <source>Yiwang Window — Clerk Station %1</source>
         <translation>一网窗口 — 窗口受理终端 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="83"/>
-        <location filename="../../clerk_station/main_window.py" line="465"/>
+        <location filename="../../clerk_station/main_window.py" line="84"/>
+        <location filename="../../clerk_station/main_window.py" line="486"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="91"/>
+        <location filename="../../clerk_station/main_window.py" line="92"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="94"/>
+        <location filename="../../clerk_station/main_window.py" line="95"/>
         <source>Print notice of missing materials</source>
         <translation>打印一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="99"/>
+        <location filename="../../clerk_station/main_window.py" line="100"/>
         <source>Capture page</source>
         <translation>拍摄本页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="102"/>
+        <location filename="../../clerk_station/main_window.py" line="103"/>
         <source>Remove last page</source>
         <translation>删除最后一页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="104"/>
+        <location filename="../../clerk_station/main_window.py" line="105"/>
         <source>Auto capture when the page is still</source>
         <translation>页面放稳后自动拍摄</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="148"/>
+        <location filename="../../clerk_station/main_window.py" line="149"/>
         <source>ID reader: waiting</source>
         <translation>身份证阅读器：等待中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="150"/>
+        <location filename="../../clerk_station/main_window.py" line="151"/>
         <source>Camera: starting</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="209"/>
+        <location filename="../../clerk_station/main_window.py" line="228"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="214"/>
+        <location filename="../../clerk_station/main_window.py" line="233"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="227"/>
+        <location filename="../../clerk_station/main_window.py" line="248"/>
         <source>%1 · %2 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · %2 · 承诺时限 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="238"/>
+        <location filename="../../clerk_station/main_window.py" line="259"/>
         <source>ID reader: card read</source>
         <translation>身份证阅读器：已读卡</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="248"/>
+        <location filename="../../clerk_station/main_window.py" line="269"/>
         <source>ID reader: ready</source>
         <translation>身份证阅读器：就绪</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="251"/>
+        <location filename="../../clerk_station/main_window.py" line="272"/>
         <source>ID reader: %1</source>
         <translation>身份证阅读器：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="282"/>
+        <location filename="../../clerk_station/main_window.py" line="303"/>
         <source>Camera: page detected</source>
         <translation>高拍仪：已识别页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="284"/>
+        <location filename="../../clerk_station/main_window.py" line="305"/>
         <source>Camera: no page in view</source>
         <translation>高拍仪：未检测到页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="288"/>
+        <location filename="../../clerk_station/main_window.py" line="309"/>
         <source>Camera: %1</source>
         <translation>高拍仪：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="296"/>
+        <location filename="../../clerk_station/main_window.py" line="317"/>
         <source>The camera has not delivered a picture yet</source>
         <translation>高拍仪尚未传回画面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="300"/>
+        <location filename="../../clerk_station/main_window.py" line="321"/>
         <source>Processing…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="330"/>
+        <location filename="../../clerk_station/main_window.py" line="351"/>
         <source>Page saved (%1×%2)</source>
         <translation>已保存本页（%1×%2）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="372"/>
+        <location filename="../../clerk_station/main_window.py" line="393"/>
         <source>Applicant not identified</source>
         <translation>尚未识别申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="375"/>
+        <location filename="../../clerk_station/main_window.py" line="396"/>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="377"/>
+        <location filename="../../clerk_station/main_window.py" line="398"/>
         <source>Complete: %n page(s) captured</source>
         <translation>
             <numerusform>材料齐全：已采集 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="416"/>
+        <location filename="../../clerk_station/main_window.py" line="437"/>
         <source>Accepted. Receipt number %1.</source>
         <translation>已受理，回执编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="420"/>
+        <location filename="../../clerk_station/main_window.py" line="441"/>
         <source>The receipt was not printed: %1</source>
         <translation>回执未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="421"/>
+        <location filename="../../clerk_station/main_window.py" line="442"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="427"/>
+        <location filename="../../clerk_station/main_window.py" line="448"/>
         <source>Not accepted</source>
         <translation>未能受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="455"/>
+        <location filename="../../clerk_station/main_window.py" line="476"/>
         <source>Notice printed</source>
         <translation>告知书已打印</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="479"/>
+        <location filename="../../clerk_station/main_window.py" line="502"/>
         <source>Uploading %1 of %2</source>
         <translation>正在上传 第%1件/共%2件</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/main_window.py" line="515"/>
+        <source>Scanned: %1</source>
+        <translation>扫码内容：%1</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/main_window.py" line="517"/>
+        <source>waiting to upload</source>
+        <translation>待上传</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/main_window.py" line="519"/>
+        <source>Receipt %1: %2</source>
+        <translation>回执 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/main_window.py" line="530"/>
+        <source>Scanner: %1</source>
+        <translation>扫码枪：%1</translation>
     </message>
 </context>
 <context>
