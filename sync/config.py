@@ -17,6 +17,11 @@
     [sync]
     interval_seconds = 30         # how often to poll for status updates when idle
     retention_days = 180          # page images of delivered submissions are purged after this
+    catalog_minutes = 10          # pull the service catalog (ETag) at most this often, and on start
+    heartbeat_seconds = 60        # tell the platform we are alive at most this often when online
+    probe_seconds = 15            # while offline, check this often whether the platform is back
+
+All numbers must be > 0 (``retention_days`` >= 1); missing keys take the defaults above.
 
 ``data_dir/keys/credentials.json`` (mode 0600, in the 0700 key directory, never
 in config.toml so the config can be shown or copied freely)::
@@ -93,6 +98,9 @@ class StationConfig:
     ca_bundle: str | None = None
     sync_interval: float = 30.0
     retention_days: int = 180
+    catalog_minutes: float = 10.0
+    heartbeat_seconds: float = 60.0
+    probe_seconds: float = 15.0
 
     def validate(self) -> StationConfig:
         if not _STATION_CODE.fullmatch(self.station_code):
@@ -115,6 +123,16 @@ class StationConfig:
                 "sync.interval_seconds must be > 0 and sync.retention_days >= 1",
                 "同步间隔或保留天数设置无效",
             )
+        for key, value in (
+            ("catalog_minutes", self.catalog_minutes),
+            ("heartbeat_seconds", self.heartbeat_seconds),
+            ("probe_seconds", self.probe_seconds),
+        ):
+            if not value > 0 or value == float("inf"):
+                raise ConfigError(
+                    f"sync.{key} must be a positive number, not {value!r}",
+                    f"同步设置 sync.{key} 无效：应为正数",
+                )
         return self
 
 
@@ -142,6 +160,15 @@ def _table(doc: dict[str, Any], name: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise ConfigError(f"[{name}] must be a table", f"配置文件中 [{name}] 格式错误")
     return value
+
+
+def _number(table: dict[str, Any], key: str, default: float) -> float:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ConfigError(
+            f"sync.{key} must be a number, not {value!r}", f"同步设置 sync.{key} 无效：应为数字"
+        )
+    return float(value)
 
 
 def load_config(data_dir: Path) -> StationConfig:
@@ -174,6 +201,9 @@ def load_config(data_dir: Path) -> StationConfig:
             ca_bundle=ca_path,
             sync_interval=float(sync.get("interval_seconds", 30)),
             retention_days=int(sync.get("retention_days", 180)),
+            catalog_minutes=_number(sync, "catalog_minutes", 10),
+            heartbeat_seconds=_number(sync, "heartbeat_seconds", 60),
+            probe_seconds=_number(sync, "probe_seconds", 15),
         )
     except KeyError as e:
         raise ConfigError(
@@ -213,6 +243,9 @@ def save_config(data_dir: Path, config: StationConfig) -> Path:
         **_table(doc, "sync"),
         "interval_seconds": config.sync_interval,
         "retention_days": config.retention_days,
+        "catalog_minutes": config.catalog_minutes,
+        "heartbeat_seconds": config.heartbeat_seconds,
+        "probe_seconds": config.probe_seconds,
     }
     ordered = {"config_version": doc.pop("config_version"), **doc}
     data = tomli_w.dumps(ordered).encode("utf-8")

@@ -284,8 +284,15 @@ def _migrate_v1(db: Database) -> None:
 
 #: Ordered migrations: (version, description, function). Append; never edit a
 #: released one. Each runs in the same transaction as its schema_version row.
+def _migrate_v2(db: Database) -> None:
+    # why a row waits in 'retry': 'offline' (no answer from the platform), 'server'
+    # (the platform answered with a failure) or NULL (local trouble, upload conflict...)
+    db.execute("ALTER TABLE submissions ADD COLUMN retry_cause TEXT")
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[Database], None]], ...] = (
     (1, "initial schema", _migrate_v1),
+    (2, "submissions.retry_cause", _migrate_v2),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -862,14 +869,37 @@ class Store:
             now=now,
         )
 
-    def mark_retry(self, uuid: str, error: str, next_attempt_at: datetime) -> bool:
+    def mark_retry(
+        self, uuid: str, error: str, next_attempt_at: datetime, *, cause: str | None = None
+    ) -> bool:
+        """Back off until ``next_attempt_at``. ``cause`` is why: ``"offline"`` (the
+        platform could not be reached: :meth:`retry_now` brings it forward when the
+        link returns), ``"server"`` (the platform answered with a failure) or None."""
         return self._transition(
             uuid,
             "UPDATE submissions SET sync_state = 'retry', last_error = :error,"
-            " next_attempt_at = :next, sending_owner = NULL, sending_since = NULL"
+            " next_attempt_at = :next, retry_cause = :cause,"
+            " sending_owner = NULL, sending_since = NULL"
             " WHERE uuid = :uuid AND sync_state IN ('queued', 'sending', 'retry')",
-            {"error": error, "next": to_db_time(next_attempt_at)},
+            {"error": error, "next": to_db_time(next_attempt_at), "cause": cause},
         )
+
+    def retry_now(
+        self, now: datetime | None = None, *, causes: Sequence[str] = ("offline",)
+    ) -> int:
+        """Make waiting retries whose last failure had one of ``causes`` due at ``now``
+        (the link came back: no point sitting out the backoff). Returns how many."""
+        if not causes:
+            return 0
+        marks = ", ".join("?" for _ in causes)
+        with self._write() as db:
+            cur = db.execute(
+                "UPDATE submissions SET next_attempt_at = ?"
+                f" WHERE sync_state = 'retry' AND retry_cause IN ({marks})"
+                " AND (next_attempt_at IS NULL OR next_attempt_at > ?)",
+                [to_db_time(now or utcnow()), *causes, to_db_time(now or utcnow())],
+            )
+            return int(cur.rowcount)
 
     def quarantine(self, uuid: str, reason: str, now: datetime | None = None) -> bool:
         """Stop trying a submission; ``reason`` is shown to the clerk (Chinese)."""

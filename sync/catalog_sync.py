@@ -1,0 +1,139 @@
+"""Keep the station's service catalog in step with the platform (``GET /v1/catalog``).
+
+The platform answers with an ``ETag``; the station sends it back as
+``If-None-Match`` and gets ``304`` while nothing changed. A new catalog is
+validated with :meth:`intake.catalog.Catalog.from_dict` before anything is
+written: a bad one is logged and ignored and never replaces the good one.
+A good one is written to ``data_dir/catalog.json`` atomically (temp file +
+fsync + rename + directory fsync) and only then is its ETag stored (``kv``),
+so a crash in between merely fetches it again.
+
+Submissions are not affected: each keeps the ``catalog_version`` it was
+accepted under; only new drafts see the new catalog (the UI reloads on the
+engine's ``catalog`` event, see :mod:`sync.engine`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from intake.catalog import Catalog
+from resources import SEED_CATALOG, resource_path
+from sync.store import Store
+
+__all__ = [
+    "CATALOG_FILE",
+    "ETAG_KEY",
+    "CatalogAPI",
+    "CatalogSync",
+    "CatalogUpdate",
+    "write_atomic",
+]
+
+log = logging.getLogger(__name__)
+
+CATALOG_FILE = "catalog.json"  # the name station.context.load_catalog reads
+ETAG_KEY = "catalog_etag"
+
+
+class CatalogAPI(Protocol):
+    """The part of ``PlatformClient`` catalog sync uses."""
+
+    def catalog(self, etag: str | None) -> tuple[dict[str, Any] | None, str | None]: ...
+
+
+@dataclass(frozen=True)
+class CatalogUpdate:
+    """What one pull did: ``changed`` (a new catalog written), ``rejected`` (the
+    platform sent one that failed validation; the old one stays)."""
+
+    changed: bool
+    version: str | None
+    etag: str | None
+    rejected: str = ""
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so a reader sees the old or the new file, never
+    a torn one, even across a power cut: temp file + fsync + rename + dir fsync."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def _read_catalog(path: Path) -> Catalog | None:
+    try:
+        return Catalog.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return None
+    except Exception:
+        log.warning("catalog %s is unreadable", path, exc_info=True)
+        return None
+
+
+class CatalogSync:
+    """Pulls the catalog for the station in ``store.data_dir`` (or ``data_dir``)."""
+
+    def __init__(self, store: Store, client: CatalogAPI, data_dir: Path | None = None) -> None:
+        self.store = store
+        self.client = client
+        self.data_dir = Path(data_dir) if data_dir is not None else store.data_dir
+        self._version: str | None = None
+        self._version_known = False
+
+    @property
+    def path(self) -> Path:
+        return self.data_dir / CATALOG_FILE
+
+    def current_version(self) -> str | None:
+        """The version the station is using: the pulled catalog's, else the seed's."""
+        if not self._version_known:
+            current = _read_catalog(self.path) or _read_catalog(resource_path(*SEED_CATALOG))
+            self._version = current.version if current is not None else None
+            self._version_known = True
+        return self._version
+
+    def pull(self) -> CatalogUpdate:
+        """One conditional GET. Raises the client's ``SyncError`` subclasses (network,
+        auth, ...) unchanged; a catalog that fails validation is reported, not raised."""
+        etag = self.store.kv_get(ETAG_KEY)
+        if etag is not None and _read_catalog(self.path) is None:
+            # our copy is gone or damaged: a 304 would leave us without one
+            log.warning("local catalog missing or unreadable; fetching it again in full")
+            etag = None
+        doc, new_etag = self.client.catalog(etag)
+        if doc is None:
+            return CatalogUpdate(False, self.current_version(), new_etag)
+        try:
+            catalog = Catalog.from_dict(doc)
+        except Exception as e:
+            log.error("platform sent an invalid catalog (etag %s); keeping ours: %s", new_etag, e)
+            return CatalogUpdate(False, self.current_version(), etag, rejected=str(e))
+        data = json.dumps(catalog.to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
+        write_atomic(self.path, data + b"\n")
+        self.store.kv_set(ETAG_KEY, new_etag)
+        self._version, self._version_known = catalog.version, True
+        log.info("service catalog updated to version %s (etag %s)", catalog.version, new_etag)
+        return CatalogUpdate(True, catalog.version, new_etag)
