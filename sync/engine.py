@@ -28,6 +28,7 @@ Failures:
 
 from __future__ import annotations
 
+import importlib.metadata
 import logging
 import random
 import threading
@@ -40,6 +41,7 @@ from typing import Any, BinaryIO, Protocol
 
 from intake.submission import Submission
 from sync.blobs import BlobCorrupted, BlobNotFound
+from sync.catalog_sync import CatalogSync
 from sync.client import (
     AuthError,
     BlobState,
@@ -58,6 +60,7 @@ __all__ = [
     "BASE_DELAY",
     "MAX_DELAY",
     "EventKind",
+    "HeartbeatAPI",
     "PlatformAPI",
     "SyncEngine",
     "SyncEvent",
@@ -72,6 +75,20 @@ MAX_DELAY = 600.0  # seconds, cap (10 min)
 MAX_RETRY_AFTER = 3600.0  # never wait longer than this because a server said so
 AUTH_RETRY_INTERVAL = 600.0  # after auth failure, look again this rarely (or on wake())
 STATUS_PAGES_PER_RUN = 20
+#: TransientError codes meaning "no answer from the platform at all" (the link is down)
+LINK_DOWN_CODES = frozenset({"network", "timeout", "not_platform", "tls"})
+
+
+def software_version() -> str:
+    try:
+        return importlib.metadata.version("yiwang-window")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _cause(e: TransientError) -> str:
+    """``"offline"`` when the platform did not answer at all, ``"server"`` when it did."""
+    return "offline" if e.code in LINK_DOWN_CODES or e.status is None else "server"
 
 
 class PlatformAPI(Protocol):
@@ -96,6 +113,12 @@ class PlatformAPI(Protocol):
     ) -> tuple[list[StatusEvent], str | None]: ...
 
 
+class HeartbeatAPI(Protocol):
+    """Optional: clients with a heartbeat get heartbeats and a cheap offline probe."""
+
+    def heartbeat(self, info: dict[str, Any] | None = None) -> None: ...
+
+
 class EventKind(StrEnum):
     STARTED = "started"
     PROGRESS = "progress"
@@ -107,6 +130,7 @@ class EventKind(StrEnum):
     ONLINE = "online"
     OFFLINE = "offline"
     STATUS = "status"
+    CATALOG = "catalog"  # a new service catalog was written: UIs reload it
 
 
 @dataclass(frozen=True)
@@ -186,6 +210,15 @@ def _permanent_reason(e: PermanentError) -> str:
 
 
 class SyncEngine:
+    """Delivery, status pull, and (optionally) catalog pull, heartbeat, offline probe.
+
+    ``catalog``: pull the service catalog on the first pass and then at most every
+    ``catalog_interval`` seconds. ``heartbeat_interval``: heartbeat at most this
+    often while online (None = never). ``probe_interval``: in :meth:`run_forever`,
+    while the platform does not answer at all, probe it this often and sync as soon
+    as it answers (None = sit out the backoff). A platform that answers with 5xx is
+    not probed: its backoff stands."""
+
     def __init__(
         self,
         store: Store,
@@ -197,6 +230,11 @@ class SyncEngine:
         rng: Callable[[], float] = random.random,
         base_delay: float = BASE_DELAY,
         max_delay: float = MAX_DELAY,
+        catalog: CatalogSync | None = None,
+        catalog_interval: float = 600.0,
+        heartbeat_interval: float | None = None,
+        probe_interval: float | None = None,
+        version: str | None = None,
     ) -> None:
         self.store = store
         self.client = client
@@ -213,6 +251,15 @@ class SyncEngine:
         self.online: bool | None = None
         self.auth_failed = False
         self._backoff_until: float | None = None
+        self.catalog = catalog
+        self.catalog_interval = catalog_interval
+        self.heartbeat_interval = heartbeat_interval
+        self.probe_interval = probe_interval
+        self.version = version or software_version()
+        #: the last failure was "no answer at all" (probing can tell when it is back)
+        self._link_down = False
+        self._catalog_due_at: float | None = None  # None = pull on the next pass
+        self._heartbeat_due_at: float | None = None
 
     # -- events ---------------------------------------------------------------------
 
@@ -225,6 +272,8 @@ class SyncEngine:
             log.exception("on_event callback failed for %s", kind)
 
     def _set_online(self, online: bool, why: str = "") -> None:
+        if online:
+            self._link_down = False
         if self.online is online:
             return
         self.online = online
@@ -290,6 +339,10 @@ class SyncEngine:
         stopping = self._stop is not None and self._stop.is_set()
         if not auth and not stopped_transient and not stopping:
             updates, auth = self._pull_status()
+            if not auth:
+                auth = self._pull_catalog()
+            if not auth:
+                self._maybe_heartbeat()
         self.auth_failed = auth
         remaining = self.store.queue_depth()
         if remaining == 0 and not auth:
@@ -343,8 +396,11 @@ class SyncEngine:
             )
             return _Outcome.AUTH
         except TransientError as e:
-            self._set_online(False, str(e))
-            self._retry(uuid, attempts, f"{e.message_zh}（{e}）", e.retry_after, done, total)
+            self._offline(e)
+            self._retry(
+                uuid, attempts, f"{e.message_zh}（{e}）", e.retry_after, done, total,
+                cause=_cause(e),
+            )
             return _Outcome.RETRY
         except Conflict as e:
             if phase == "upload":  # an upload offset moved under us: try again later
@@ -447,12 +503,14 @@ class SyncEngine:
         retry_after: float | None,
         done: int,
         total: int,
+        *,
+        cause: str | None = None,
     ) -> None:
         delay = backoff_delay(
             attempts, self.rng, base=self.base_delay, cap=self.max_delay, retry_after=retry_after
         )
         when = self.clock() + delay
-        self.store.mark_retry(uuid, error, datetime.fromtimestamp(when, UTC))
+        self.store.mark_retry(uuid, error, datetime.fromtimestamp(when, UTC), cause=cause)
         if self._backoff_until is None or when < self._backoff_until:
             self._backoff_until = when
         log.warning("will retry %s in %.1f s (attempt %d): %s", uuid, delay, attempts, error)
@@ -498,10 +556,96 @@ class SyncEngine:
             self._emit(EventKind.AUTH_FAILED, message=e.message_zh)
             return applied, True
         except TransientError as e:
-            self._set_online(False, str(e))
+            self._offline(e)
         except SyncError as e:
             log.error("status pull failed: %s", e)
         return applied, False
+
+    def _offline(self, e: TransientError) -> None:
+        self._link_down = _cause(e) == "offline"
+        self._set_online(False, str(e))
+
+    # -- catalog & heartbeat -------------------------------------------------------------
+
+    def _pull_catalog(self) -> bool:
+        """Pull the catalog when due (first pass, then every ``catalog_interval``);
+        returns True when the platform refused our credentials."""
+        if self.catalog is None:
+            return False
+        now = self.clock()
+        if self._catalog_due_at is not None and now < self._catalog_due_at:
+            return False
+        try:
+            update = self.catalog.pull()
+        except AuthError as e:
+            log.error("platform refused our credentials on catalog pull: %s", e)
+            self._emit(EventKind.AUTH_FAILED, message=e.message_zh)
+            return True
+        except TransientError as e:
+            self._offline(e)  # not due-stamped: the next pass tries again
+            return False
+        except Exception:  # PermanentError, a full disk...: log and wait for the next round
+            log.exception("catalog pull failed")
+            self._catalog_due_at = now + self.catalog_interval
+            return False
+        self._set_online(True)
+        self._catalog_due_at = now + self.catalog_interval
+        if update.changed:
+            self._emit(EventKind.CATALOG, message=f"事项目录已更新（版本 {update.version}）")
+        return False
+
+    def heartbeat_info(self) -> dict[str, Any]:
+        """What a heartbeat tells the platform."""
+        return {
+            "queue_depth": self.store.queue_depth(),
+            "version": self.version,
+            "catalog_version": self.catalog.current_version() if self.catalog else None,
+        }
+
+    def _maybe_heartbeat(self) -> None:
+        if self.heartbeat_interval is None or self.online is False:
+            return
+        if self._heartbeat_due_at is not None and self.clock() < self._heartbeat_due_at:
+            return
+        if hasattr(self.client, "heartbeat"):
+            self._heartbeat()
+
+    def _heartbeat(self) -> str:
+        """Send one heartbeat: ``"up"``, ``"down"`` (no answer) or ``"failing"`` (5xx...)."""
+        client: HeartbeatAPI = self.client  # type: ignore[assignment]
+        if self.heartbeat_interval is not None:
+            self._heartbeat_due_at = self.clock() + self.heartbeat_interval
+        try:
+            client.heartbeat(self.heartbeat_info())
+        except TransientError as e:
+            self._offline(e)
+            return "down" if _cause(e) == "offline" else "failing"
+        except SyncError as e:  # refused, or a platform without the endpoint: it answered
+            log.warning("heartbeat refused: %s", e)
+            return "up"
+        except Exception:
+            log.exception("heartbeat failed")
+            return "failing"
+        self._set_online(True)
+        return "up"
+
+    def probe(self) -> str:
+        """One cheap signed call: is the platform back? The heartbeat, or for a client
+        without one a one-event status read. ``"up"``, ``"down"`` or ``"failing"``."""
+        if hasattr(self.client, "heartbeat"):
+            return self._heartbeat()
+        try:
+            self.client.status_updates(self.store.status_cursor(), limit=1)
+        except TransientError as e:
+            self._offline(e)
+            return "down" if _cause(e) == "offline" else "failing"
+        except SyncError:
+            return "up"
+        except Exception:
+            log.exception("probe failed")
+            return "failing"
+        self._set_online(True)
+        return "up"
 
     # -- forever -------------------------------------------------------------------------
 
@@ -510,7 +654,28 @@ class SyncEngine:
         self._wake.set()
 
     def next_wait(self, report: SyncReport | None, interval: float) -> float:
-        """Seconds until the next pass is worth making."""
+        """Seconds until the next pass is worth making (no later than a due heartbeat
+        or catalog pull while online)."""
+        wait = self._next_wait(report, interval)
+        if report is not None and not report.auth_failed and self.online is not False:
+            now = self.clock()
+            for due in self._periodic_due():
+                wait = min(wait, max(0.0, due - now))
+        return wait
+
+    def _periodic_due(self) -> list[float]:
+        out = []
+        if self.catalog is not None and self._catalog_due_at is not None:
+            out.append(self._catalog_due_at)
+        if (
+            self.heartbeat_interval is not None
+            and self._heartbeat_due_at is not None
+            and hasattr(self.client, "heartbeat")
+        ):
+            out.append(self._heartbeat_due_at)
+        return out
+
+    def _next_wait(self, report: SyncReport | None, interval: float) -> float:
         now = self.clock()
         if report is None:
             return interval
@@ -542,19 +707,53 @@ class SyncEngine:
                     break
                 wait = self.next_wait(report, interval)
                 if wait > 0:
-                    self._wait(wait, stop)
+                    self._wait_probing(wait, stop)
         finally:
             self._stop = None
 
-    def _wait(self, seconds: float, stop: threading.Event) -> None:
+    def _probing(self) -> bool:
+        return self.probe_interval is not None and self.online is False and self._link_down
+
+    def _wait_probing(self, seconds: float, stop: threading.Event) -> None:
+        """Wait ``seconds`` (or until woken); while the platform does not answer at all,
+        probe it every ``probe_interval``. When it answers: online, the retries that
+        were waiting because of the link are due now, and we return for a pass."""
+        deadline = self.clock() + seconds
+        while not stop.is_set():
+            left = deadline - self.clock()
+            if left <= 0:
+                return
+            if not self._probing():
+                self._wait(left, stop)
+                return
+            assert self.probe_interval is not None
+            if self._wait(min(left, self.probe_interval), stop) or stop.is_set():
+                return  # woken (or stopping): the loop runs a pass / ends
+            if self.clock() >= deadline:
+                return  # the backoff is over anyway
+            state = self.probe()
+            if state == "up":
+                self._set_online(True)
+                n = self.store.retry_now(self._now_dt())
+                log.info("platform answers again; %d waiting submission(s) due now", n)
+                return
+            if state == "failing":
+                log.info("platform answers with errors; keeping the backoff")
+                # _probing() is now False (it answered): sit out the rest of the wait
+
+    def _wait(self, seconds: float, stop: threading.Event) -> bool:
+        """Sleep up to ``seconds``; True when cut short by ``wake()`` or ``stop``."""
         if self._sleep is not None:
             self._sleep(seconds)
-            return
+            return False
         deadline = time.monotonic() + seconds
         while not stop.is_set():
             left = deadline - time.monotonic()
-            if left <= 0 or self._wake.wait(min(left, 0.25)):
-                return
+            if left <= 0:
+                return False
+            if self._wake.wait(min(left, 0.25)):
+                return True
+        return True
 
 
 class _Progress:
