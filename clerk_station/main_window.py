@@ -177,7 +177,7 @@ class ClerkWindow(QMainWindow):
             engine = services.engine
             self.sync_bridge = SyncBridge(engine.run_forever, engine.wake, self)
             self._unsubscribe = services.sync_events.subscribe(self.sync_bridge.relay)
-            self.sync_bridge.event.connect(self._sync_event)
+            self.sync_bridge.sync_event.connect(self._sync_event)
             self.sync_badge.sync_now_requested.connect(self.sync_bridge.sync_now)
 
         self.picker.item_chosen.connect(self.choose_item)

@@ -45,7 +45,7 @@ class ScanBridge(QObject):
 class SyncBridge(QObject):
     """Runs a sync engine's loop on its own thread and relays its events."""
 
-    event = Signal(object)  # sync.engine.SyncEvent
+    sync_event = Signal(object)  # sync.engine.SyncEvent (not `event`: that is QObject.event)
 
     def __init__(
         self,
@@ -60,7 +60,7 @@ class SyncBridge(QObject):
         self._thread: threading.Thread | None = None
 
     def relay(self, event: object) -> None:
-        self.event.emit(event)
+        self.sync_event.emit(event)
 
     def start(self) -> None:
         if self._thread is not None:

@@ -88,7 +88,9 @@ class CameraPreview(QWidget):
         frame = self._grab()
         h, w = frame.shape[:2]
         scale = PREVIEW_WIDTH / w
-        small = cv2.resize(frame, (PREVIEW_WIDTH, int(h * scale)), interpolation=cv2.INTER_AREA)
+        small: NDArray[np.uint8] = cv2.resize(
+            frame, (PREVIEW_WIDTH, int(h * scale)), interpolation=cv2.INTER_AREA
+        ).astype(np.uint8, copy=False)
         corners = self._find_page(small)
         return PreviewFrame(bgr_to_qimage(small), corners, frame)
 

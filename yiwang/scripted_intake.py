@@ -61,7 +61,8 @@ def run_scripted_intakes(
                 sims.present_document(material.name_zh, document_payload(item, material.code))
                 page = capture_page(sims.grab())
                 image = cv2.imdecode(np.frombuffer(page.jpeg, np.uint8), cv2.IMREAD_COLOR)
-                decoded += [c.text for c in decode_codes(image)]
+                if image is not None:
+                    decoded += [c.text for c in decode_codes(image.astype(np.uint8, copy=False))]
                 sha = services.intake.store_page(page.jpeg)
                 draft.add_page(material.code, sha)
                 hashes.append(sha)

@@ -104,8 +104,10 @@ def _headless(station_dir: Path, args: argparse.Namespace, platform: Any) -> int
 
     services = open_station(station_dir, with_engine=not args.offline)
     try:
+        from station.simulators import DemoSimulators
+
         sims = services.simulators
-        if sims is None:
+        if not isinstance(sims, DemoSimulators):
             _say("this station has real devices configured; the scripted demo needs simulated ones")
             return 2
         _say(f"scripted intake x{args.count} (ID card over {sims.port}, simulated document camera)")
