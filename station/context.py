@@ -18,13 +18,13 @@ from station.device_settings import SIMULATED, DeviceSettings, load_device_setti
 from station.intake_service import IntakeService
 from station.services import FrameSource, PollerFactory, StationServices
 from station.simulators import DemoSimulators
+from sync.catalog_sync import CATALOG_FILE, CatalogSync
 from sync.client import PlatformClient
 from sync.config import load_config, load_credentials
 from sync.engine import SyncEngine
 from sync.store import Store
 
 log = logging.getLogger(__name__)
-CATALOG_FILE = "catalog.json"
 
 
 def load_catalog(data_dir: Path) -> Catalog:
@@ -114,5 +114,13 @@ def open_station(
     )
     if with_engine:
         client = PlatformClient(config.platform_url, credentials, verify=config.ca_bundle or True)
-        services.engine = SyncEngine(store, client, on_event=services.sync_events.emit)
+        services.engine = SyncEngine(
+            store,
+            client,
+            on_event=services.sync_events.emit,
+            catalog=CatalogSync(store, client, data_dir),
+            catalog_interval=config.catalog_minutes * 60.0,
+            heartbeat_interval=config.heartbeat_seconds,
+            probe_interval=config.probe_seconds,
+        )
     return services

@@ -51,8 +51,9 @@ class CatalogAPI(Protocol):
 
 @dataclass(frozen=True)
 class CatalogUpdate:
-    """What one pull did: ``changed`` (a new catalog written), ``rejected`` (the
-    platform sent one that failed validation; the old one stays)."""
+    """What one pull did: ``changed`` (the station now uses a different catalog than
+    before: UIs should reload), ``rejected`` (the platform sent one that failed
+    validation; the old one stays)."""
 
     changed: bool
     version: str | None
@@ -131,9 +132,14 @@ class CatalogSync:
         except Exception as e:
             log.error("platform sent an invalid catalog (etag %s); keeping ours: %s", new_etag, e)
             return CatalogUpdate(False, self.current_version(), etag, rejected=str(e))
-        data = json.dumps(catalog.to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
-        write_atomic(self.path, data + b"\n")
+        pulled = _read_catalog(self.path)
+        previous = pulled or _read_catalog(resource_path(*SEED_CATALOG))
+        if pulled is None or pulled != catalog:
+            data = json.dumps(catalog.to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
+            write_atomic(self.path, data + b"\n")
         self.store.kv_set(ETAG_KEY, new_etag)
         self._version, self._version_known = catalog.version, True
-        log.info("service catalog updated to version %s (etag %s)", catalog.version, new_etag)
-        return CatalogUpdate(True, catalog.version, new_etag)
+        changed = previous != catalog
+        if changed:
+            log.info("service catalog updated to version %s (etag %s)", catalog.version, new_etag)
+        return CatalogUpdate(changed, catalog.version, new_etag)

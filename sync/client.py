@@ -537,6 +537,13 @@ def _exchange(
         content = response.content
     except requests.Timeout as exc:
         raise TransientError(f"platform timed out: {exc}", code="timeout") from exc
+    except requests.exceptions.SSLError as exc:
+        # an untrusted certificate (wrong ca_bundle, or a TLS-intercepting portal):
+        # nothing was sent; transient, but say what it is
+        raise TransientError(
+            f"platform TLS certificate not trusted (check platform.ca_bundle): {exc}",
+            code="tls",
+        ) from exc
     except requests.RequestException as exc:
         raise TransientError(f"platform unreachable: {exc}", code="network") from exc
     finally:

@@ -28,6 +28,7 @@ from typing import Any
 
 import requests
 
+from sync.catalog_sync import CatalogSync
 from sync.client import PlatformClient
 from sync.config import ConfigError, NotEnrolled, StationConfig, load_config, load_credentials
 from sync.crypto import StorageError
@@ -162,7 +163,15 @@ def _run(
             if ev.kind is EventKind.IDLE:
                 purger.maybe()
 
-        engine = SyncEngine(store, client, on_event=on_event)
+        engine = SyncEngine(
+            store,
+            client,
+            on_event=on_event,
+            catalog=CatalogSync(store, client),
+            catalog_interval=config.catalog_minutes * 60.0,
+            heartbeat_interval=config.heartbeat_seconds,
+            probe_interval=config.probe_seconds,
+        )
 
         def on_signal() -> None:
             stop.set()

@@ -1,5 +1,6 @@
 """``python -m sync.platform --db PATH --host 127.0.0.1 --port N --admin-token TOKEN
-[--enrollment-code CODE ...]`` (also the contract of ``yiwang platform``)."""
+[--enrollment-code CODE ...] [--ssl-certfile PEM --ssl-keyfile PEM]`` (also the
+contract of ``yiwang platform``)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="CODE",
         help="one-time station enrollment code (repeatable)",
     )
+    parser.add_argument("--ssl-certfile", type=Path, default=None,
+                        help="serve HTTPS with this PEM certificate (chain)")
+    parser.add_argument("--ssl-keyfile", type=Path, default=None,
+                        help="the PEM private key of --ssl-certfile")
 
 
 def main(args: argparse.Namespace | Sequence[str] | None = None) -> int:
@@ -36,7 +41,14 @@ def main(args: argparse.Namespace | Sequence[str] | None = None) -> int:
     from sync.platform.server import serve
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    serve(args.db, args.host, args.port, args.admin_token, args.enrollment_codes)
+    if (args.ssl_certfile is None) != (args.ssl_keyfile is None):
+        print("--ssl-certfile and --ssl-keyfile go together", file=sys.stderr)
+        return 2
+    serve(
+        args.db, args.host, args.port, args.admin_token, args.enrollment_codes,
+        ssl_certfile=getattr(args, "ssl_certfile", None),
+        ssl_keyfile=getattr(args, "ssl_keyfile", None),
+    )
     return 0
 
 

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -32,8 +33,13 @@ def serve(
     enrollment_codes: Iterable[str] = (),
     *,
     log_level: str = "info",
+    ssl_certfile: Path | str | None = None,
+    ssl_keyfile: Path | str | None = None,
 ) -> None:
-    """Serve the platform until interrupted (SIGINT/SIGTERM)."""
+    """Serve the platform until interrupted (SIGINT/SIGTERM); over HTTPS when
+    ``ssl_certfile`` (PEM chain) and ``ssl_keyfile`` (PEM key) are given."""
+    if (ssl_certfile is None) != (ssl_keyfile is None):
+        raise ValueError("ssl_certfile and ssl_keyfile go together")
     app = create_app(db_path, admin_token=admin_token, enrollment_codes=enrollment_codes)
     # The app sets Date itself (from its clock) and marks every answer; no server banner.
     uvicorn.run(
@@ -44,6 +50,8 @@ def serve(
         date_header=False,
         server_header=False,
         access_log=log_level == "debug",
+        ssl_certfile=str(ssl_certfile) if ssl_certfile else None,
+        ssl_keyfile=str(ssl_keyfile) if ssl_keyfile else None,
     )
 
 
@@ -71,7 +79,17 @@ class PlatformProcess:
         port: int | None = None,
         startup_timeout: float = 20.0,
         log_path: Path | str | None = None,
+        ssl_certfile: Path | str | None = None,
+        ssl_keyfile: Path | str | None = None,
+        ca_bundle: Path | str | None = None,
     ) -> None:
+        """With ``ssl_certfile``/``ssl_keyfile`` the platform speaks HTTPS; ``ca_bundle``
+        is then what the readiness check trusts (without it, it does not verify)."""
+        if (ssl_certfile is None) != (ssl_keyfile is None):
+            raise ValueError("ssl_certfile and ssl_keyfile go together")
+        self.ssl_certfile = Path(ssl_certfile) if ssl_certfile else None
+        self.ssl_keyfile = Path(ssl_keyfile) if ssl_keyfile else None
+        self.ca_bundle = Path(ca_bundle) if ca_bundle else None
         self.db_path = Path(db_path)
         self.admin_token = admin_token or secrets.token_urlsafe(16)
         self.enrollment_codes = list(enrollment_codes)
@@ -83,7 +101,8 @@ class PlatformProcess:
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        scheme = "https" if self.ssl_certfile else "http"
+        return f"{scheme}://{self.host}:{self.port}"
 
     @property
     def pid(self) -> int | None:
@@ -101,6 +120,9 @@ class PlatformProcess:
         ]
         if self.enrollment_codes:
             cmd += ["--enrollment-code", *self.enrollment_codes]
+        if self.ssl_certfile and self.ssl_keyfile:
+            cmd += ["--ssl-certfile", str(self.ssl_certfile)]
+            cmd += ["--ssl-keyfile", str(self.ssl_keyfile)]
         return cmd
 
     def start(self) -> PlatformProcess:
@@ -137,12 +159,19 @@ class PlatformProcess:
         deadline = time.monotonic() + self.startup_timeout
         session = requests.Session()
         session.trust_env = False
+        verify: bool | str = True
+        if self.ssl_certfile:
+            verify = str(self.ca_bundle) if self.ca_bundle else False
         try:
             while time.monotonic() < deadline:
                 if self._proc is None or self._proc.poll() is not None:
                     return False
-                with contextlib.suppress(requests.RequestException):
-                    r = session.get(self.url + "/openapi.json", timeout=(0.5, 2.0))
+                with contextlib.suppress(requests.RequestException), warnings.catch_warnings():
+                    # an unverified readiness check on loopback is fine; say nothing about it
+                    warnings.simplefilter("ignore")
+                    r = session.get(
+                        self.url + "/openapi.json", timeout=(0.5, 2.0), verify=verify
+                    )
                     if r.status_code == 200 and r.headers.get("X-Yiwang-Platform") == "1":
                         return True
                 time.sleep(0.05)

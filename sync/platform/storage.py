@@ -265,8 +265,8 @@ class PlatformStore:
 
     def stations(self) -> list[dict[str, Any]]:
         return self._all(
-            "SELECT station_id, station_code, role, enrolled_at, last_heartbeat_at"
-            " FROM stations ORDER BY enrolled_at"
+            "SELECT station_id, station_code, role, enrolled_at, last_heartbeat_at,"
+            " last_heartbeat FROM stations ORDER BY enrolled_at"
         )
 
     # -- nonces ---------------------------------------------------------------------------
