@@ -116,7 +116,7 @@ class PlatformProcess:
         cmd = [
             sys.executable, "-m", "sync.platform",
             "--db", str(self.db_path), "--host", self.host, "--port", str(self.port),
-            "--admin-token", self.admin_token,
+            f"--admin-token={self.admin_token}",  # a token may start with "-"
         ]
         if self.enrollment_codes:
             cmd += ["--enrollment-code", *self.enrollment_codes]
