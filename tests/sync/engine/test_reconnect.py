@@ -18,7 +18,7 @@ from sync.engine import SyncEngine
 from sync.platform.server import PlatformProcess
 from sync.store import Store, SyncState
 
-from .conftest import Admin, FakePlatform  # noqa: TID252
+from .conftest import Admin, FakePlatform
 
 
 class HeartbeatFake(FakePlatform):
