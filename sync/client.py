@@ -18,6 +18,7 @@ resumes after an error (``resume_attempts``).
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import time
@@ -211,8 +212,49 @@ def _error_for(answer: _Answer, now: float) -> SyncError:
     return PermanentError(status, detail, code=code)
 
 
+class _ClockState:
+    """The learned offset to the platform's clock, shared by a client and its workers."""
+
+    __slots__ = ("offset",)
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+
+def _clone_session(session: requests.Session) -> requests.Session:
+    """A new Session with ``session``'s settings but its own connections and cookies.
+
+    Custom adapters (anything but the stock ``HTTPAdapter``, e.g. one pinning TLS
+    settings) are shared: urllib3 connection pools are thread-safe."""
+    clone = requests.Session()
+    clone.trust_env = session.trust_env
+    clone.verify = session.verify
+    clone.cert = session.cert
+    clone.proxies = dict(session.proxies)
+    clone.headers.clear()
+    clone.headers.update(session.headers)
+    clone.auth = session.auth
+    clone.params = copy.copy(session.params)
+    clone.max_redirects = session.max_redirects
+    for prefix, adapter in session.adapters.items():
+        if type(adapter) is not requests.adapters.HTTPAdapter:
+            clone.mount(prefix, adapter)
+    return clone
+
+
+class _WrongGuess(Exception):
+    """``upload_blob``'s first PATCH at the caller's offset met another offset (409)."""
+
+    def __init__(self, offset: int) -> None:
+        super().__init__(offset)
+        self.offset = offset
+
+
 class PlatformClient:
-    """Signed calls to the platform for one enrolled station."""
+    """Signed calls to the platform for one enrolled station.
+
+    Not thread-safe (one ``requests.Session``); for concurrent uploads give each
+    thread its own :meth:`worker`."""
 
     def __init__(
         self,
@@ -230,11 +272,32 @@ class PlatformClient:
         self.timeout = timeout
         self.verify = verify
         self.clock = clock
-        #: seconds to add to ``clock()`` to get the platform's time (learned from ``Date``)
-        self.clock_offset = 0.0
+        self._clock_state = _ClockState()
         #: incomplete blob states just read by ``blob_state`` (sha -> (monotonic, state)),
         #: so the ``upload_blob`` that usually follows skips a second HEAD round trip
         self._fresh_states: dict[str, tuple[float, BlobState]] = {}
+
+    @property
+    def clock_offset(self) -> float:
+        """Seconds to add to ``clock()`` to get the platform's time (learned from ``Date``;
+        shared with this client's workers)."""
+        return self._clock_state.offset
+
+    @clock_offset.setter
+    def clock_offset(self, value: float) -> None:
+        self._clock_state.offset = value
+
+    def worker(self) -> PlatformClient:
+        """A client for another thread: same platform, credentials, timeouts and learned
+        clock offset (shared), but its own Session (own connections) and HEAD cache."""
+        clone = copy.copy(self)
+        clone.session = _clone_session(self.session)
+        clone._fresh_states = {}
+        return clone
+
+    def close_worker(self) -> None:
+        """Close the Session of a client made by :meth:`worker`."""
+        self.session.close()
 
     # -- plumbing -------------------------------------------------------------------------
 
@@ -397,6 +460,7 @@ class PlatformClient:
         chunk_size: int = DEFAULT_CHUNK,
         progress: Progress | None = None,
         resume_attempts: int = 2,
+        offset: int | None = None,
     ) -> None:
         """Upload a blob in chunks, resuming from the platform's offset.
 
@@ -406,12 +470,26 @@ class PlatformClient:
         last error propagates (the next call resumes where the platform stands).
         The first HEAD is skipped when ``blob_state(sha)`` was just called (as
         the engine does), saving a round trip per blob on slow links.
+
+        ``offset`` (e.g. 0 for a blob this station never began uploading) skips the
+        first HEAD too: the first PATCH goes out at that offset. If the guess is wrong
+        the platform refuses that chunk with 409 and its own offset
+        (``offset_mismatch``) or ``already_complete``; the upload continues from the
+        platform's answer without a HEAD and without counting a failure, so a wrong
+        guess costs at most that one chunk.
         """
         path = f"/v1/blobs/{quote(sha, safe='')}"
         failures = 0
+        guess = offset  # the caller's belief, used for the first attempt only
         while True:
+            guessed = guess is not None
             try:
-                state = self._fresh_state(sha) if failures == 0 else None
+                state: BlobState | None = None
+                if guess is not None:
+                    state = BlobState(complete=False, offset=guess, exists=guess > 0)
+                    guess = None
+                elif failures == 0:
+                    state = self._fresh_state(sha)
                 if state is None:
                     state = self.blob_state(sha)
                     self._fresh_states.pop(sha, None)
@@ -419,17 +497,17 @@ class PlatformClient:
                     if progress:
                         progress(size, size)
                     return
-                offset = state.offset
-                if offset > size:
-                    raise PermanentError(409, {"offset": offset, "size": size},
+                at = state.offset
+                if at > size:
+                    raise PermanentError(409, {"offset": at, "size": size},
                                          code="offset_beyond_size")
                 with open_fn() as f:
-                    f.seek(offset)
+                    f.seek(at)
                     if progress:
-                        progress(offset, size)
+                        progress(at, size)
                     while True:
-                        chunk = f.read(chunk_size) if offset < size else b""
-                        if offset < size and not chunk:
+                        chunk = f.read(chunk_size) if at < size else b""
+                        if at < size and not chunk:
                             raise PermanentError(
                                 400, "local blob is shorter than its declared size",
                                 code="short_blob",
@@ -437,19 +515,33 @@ class PlatformClient:
                         answer = self._send(
                             "PATCH", path, body=chunk,
                             headers={
-                                "Upload-Offset": str(offset),
+                                "Upload-Offset": str(at),
                                 "Upload-Length": str(size),
                                 "Content-Type": "application/offset+octet-stream",
                             },
                         )
                         if answer.status >= 300:
-                            raise _error_for(answer, self.now())
+                            error = _error_for(answer, self.now())
+                            if guessed and isinstance(error, Conflict):
+                                if error.code == "already_complete":
+                                    if progress:
+                                        progress(size, size)
+                                    return
+                                if error.code == "offset_mismatch" and error.offset is not None:
+                                    raise _WrongGuess(error.offset) from error
+                            raise error
+                        guessed = False
                         new_offset = answer.headers.get("Upload-Offset", "")
-                        offset = int(new_offset) if new_offset.isdigit() else offset + len(chunk)
+                        at = int(new_offset) if new_offset.isdigit() else at + len(chunk)
                         if progress:
-                            progress(offset, size)
-                        if answer.headers.get("Upload-Complete") == "?1" or offset >= size:
+                            progress(at, size)
+                        if answer.headers.get("Upload-Complete") == "?1" or at >= size:
                             return
+            except _WrongGuess as wrong:
+                # the caller's offset was wrong: the platform told us its own (once only)
+                log.info("blob %s is at %d on the platform, not at %d; continuing there",
+                         sha[:12], wrong.offset, offset)
+                guess = wrong.offset
             except (TransientError, Conflict) as exc:
                 failures += 1
                 if failures > resume_attempts:

@@ -293,3 +293,55 @@ def test_upload_resumes_after_offset_conflict(
                        progress=race)
     assert raced == [204]
     assert client.blob_state(sha).complete
+
+
+def test_offset_guess_skips_the_head_and_a_wrong_guess_costs_one_chunk(
+    platform: PlatformProcess, http: requests.Session, enroll: Callable[..., StationCredentials]
+) -> None:
+    """``upload_blob(offset=0)`` sends its first PATCH without a HEAD; when the platform
+    holds more (409 offset_mismatch) or all of it (409 already_complete), the upload
+    goes on from the platform's answer: one wasted chunk, no HEAD, no failure counted."""
+    client = PlatformClient(platform.url, enroll(), session=http)
+    sent: list[tuple[str, int]] = []
+    real_send = client._send
+
+    def send(method: str, path: str, **kw: Any) -> Any:
+        sent.append((method, len(kw.get("body", b""))))
+        return real_send(method, path, **kw)
+
+    client._send = send  # type: ignore[method-assign]
+    data, sha = make_blob(300_000)
+    client.upload_blob(sha, len(data), lambda: io.BytesIO(data), chunk_size=100_000, offset=0)
+    assert sent == [("PATCH", 100_000)] * 3
+    # a second blob the platform already holds 100 kB of
+    data, sha = make_blob(300_000)
+    with pytest.raises(PermanentError):  # a file that ends after 100 kB
+        client.upload_blob(sha, len(data), lambda: io.BytesIO(data[:100_000]),
+                           chunk_size=100_000, resume_attempts=0, offset=0)
+    sent.clear()
+    client.upload_blob(sha, len(data), lambda: io.BytesIO(data), chunk_size=100_000,
+                       resume_attempts=0, offset=0)
+    assert sent == [("PATCH", 100_000)] * 3  # refused at 0, then 100k..200k, 200k..300k
+    assert client.blob_state(sha).complete
+    # a complete blob: the guessed chunk is answered 409 already_complete, and that's it
+    sent.clear()
+    done: list[int] = []
+    client.upload_blob(sha, len(data), lambda: io.BytesIO(data), chunk_size=100_000,
+                       resume_attempts=0, offset=0, progress=lambda d, t: done.append(d))
+    assert sent == [("PATCH", 100_000)] and done[-1] == len(data)
+
+
+def test_workers_have_their_own_session_and_share_the_clock(
+    platform: PlatformProcess, http: requests.Session, enroll: Callable[..., StationCredentials]
+) -> None:
+    client = PlatformClient(platform.url, enroll(), session=http, timeout=(1.0, 2.0))
+    worker = client.worker()
+    assert worker.session is not client.session and worker.session.trust_env is False
+    assert worker.timeout == client.timeout and worker.credentials == client.credentials
+    worker.clock_offset = 3600.0  # learned by one: used by all
+    assert client.clock_offset == 3600.0
+    client.clock_offset = 0.0
+    data, sha = make_blob(1000)
+    worker.upload_blob(sha, len(data), lambda: io.BytesIO(data))
+    assert client.blob_state(sha).complete
+    worker.close_worker()
