@@ -72,7 +72,10 @@ class FakePlatform:
         *,
         chunk_size: int = 256 * 1024,
         progress: Callable[[int, int], None] | None = None,
+        offset: int | None = None,
     ) -> None:
+        # ``offset`` (the engine's guess, 0 on a first attempt) needs no HEAD here: the
+        # fake resumes from what it holds, as the real client does after a 409
         self.calls.append(("upload_blob", sha))
         self._maybe_fail("upload_blob")
         buf = self.blobs.setdefault(sha, bytearray())

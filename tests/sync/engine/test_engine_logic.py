@@ -130,29 +130,60 @@ def test_backoff_is_exponential_capped_and_jittered() -> None:
     assert backoff_delay(10_000, lambda: 1.0) == MAX_DELAY
 
 
+def tried_before(store: Store, uuid: str) -> None:
+    """Record an earlier, failed attempt (attempts = 1), due now: the engine asks the
+    platform where each blob stands (HEAD) instead of uploading from offset 0."""
+    assert store.mark_sending(uuid)
+    assert store.mark_retry(uuid, "earlier attempt", datetime.fromtimestamp(T0 - 1, UTC))
+
+
 def test_retry_after_is_honoured(store: Store, accept, fake: Any) -> None:
+    # a first attempt: the upload is the first request
     sub = accept()
-    fake.fail["blob_state"] = [TransientError("503", status=503, retry_after=90.0)]
-    engine, _, _ = make_engine(store, fake)
+    fake.fail["upload_blob"] = [TransientError("503", status=503, retry_after=90.0)]
+    engine, _, clock = make_engine(store, fake)
     engine.run_once()
     assert store.get(sub.uuid).next_attempt_at == datetime.fromtimestamp(T0 + 90, UTC)
+    # a later attempt: the HEAD is
+    fake.fail["blob_state"] = [TransientError("503", status=503, retry_after=120.0)]
+    clock.t += 90
+    engine.run_once()
+    assert store.get(sub.uuid).next_attempt_at == datetime.fromtimestamp(T0 + 90 + 120, UTC)
+
+
+def test_first_attempt_uploads_without_head_later_attempts_ask_first(
+    store: Store, accept, fake: Any
+) -> None:
+    fresh, resumed = accept(pages=2), accept(pages=2)
+    tried_before(store, resumed.uuid)
+    engine, _, _ = make_engine(store, fake)
+    assert engine.run_once().delivered == 2
+    calls = [(n, s) for n, s in fake.calls if n in ("blob_state", "upload_blob")]
+    assert calls == [("upload_blob", s) for s in fresh.blob_hashes] + [
+        call for s in resumed.blob_hashes for call in (("blob_state", s), ("upload_blob", s))
+    ]
 
 
 def test_auth_error_stops_everything_without_burning_attempts(
     store: Store, accept, fake: Any
 ) -> None:
     a, b = accept(), accept()
-    fake.fail["blob_state"] = [AuthError(401, "bad signature", code="bad_signature")]
+    fake.fail["upload_blob"] = [AuthError(401, "bad signature", code="bad_signature")]
     engine, events, _ = make_engine(store, fake)
     report = engine.run_once()
     assert report.auth_failed and report.delivered == 0 and report.remaining == 2
     for u in (a.uuid, b.uuid):
         rec = store.get(u)
         assert rec.sync_state is SyncState.QUEUED and rec.attempts == 0
-    assert [n for n, _ in fake.calls] == ["blob_state"]  # nothing else tried
+    assert [n for n, _ in fake.calls] == ["upload_blob"]  # nothing else tried
     failed = [e for e in events if e.kind is EventKind.AUTH_FAILED]
     assert failed and "注册" in failed[0].message
     assert engine.next_wait(report, 30.0) >= 600
+    # attempts went back to 0, but the engine remembers it touched that blob: it asks
+    # the platform where the blob stands before sending more of it
+    fake.calls.clear()
+    assert engine.run_once().delivered == 2
+    assert fake.calls[:2] == [("blob_state", a.blob_hashes[0]), ("upload_blob", a.blob_hashes[0])]
 
 
 def test_conflict_and_permanent_errors_quarantine_and_continue(
@@ -183,6 +214,7 @@ def test_missing_blobs_are_uploaded_again_then_put_once_more(
     store: Store, accept, fake: Any
 ) -> None:
     sub = accept()
+    tried_before(store, sub.uuid)  # so the engine asks (HEAD) instead of uploading at once
     fake.lie_complete = set(sub.blob_hashes)  # HEAD says complete, but the platform lost them
     engine, _, _ = make_engine(store, fake)
     report = engine.run_once()

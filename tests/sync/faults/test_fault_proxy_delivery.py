@@ -64,6 +64,19 @@ def _queue(accept: Callable[..., Submission], n: int = SUBS) -> list[Submission]
     return [accept(pages=2, page_size=PAGE, tag=os.urandom(8).hex()) for _ in range(n)]
 
 
+def _tried_before(store: Store, subs: list[Submission]) -> None:
+    """Record an earlier failed attempt of each: the engine then asks the platform where
+    each blob stands (HEAD) before uploading; a first attempt sends no HEAD at all."""
+    past = datetime.now(UTC) - timedelta(seconds=1)
+    for sub in subs:
+        assert store.mark_sending(sub.uuid)
+        assert store.mark_retry(sub.uuid, "earlier attempt", past)
+
+
+#: faults on HEAD requests: only resumed submissions send HEADs
+RESUMED = {"truncated_head_answer", "foreign_503"}
+
+
 def _assert_exactly_once(store: Store, admin: Admin, subs: list[Submission]) -> None:
     ours = {s.uuid for s in subs}
     rows = [r for r in admin.submissions() if r["uuid"] in ours]
@@ -123,6 +136,8 @@ def test_exactly_once_through_faults(
 ) -> None:
     schedule, link, counter = FAULTS[name]
     subs = _queue(accept)
+    if name in RESUMED:
+        _tried_before(store, subs)
     proxy.set_schedule(schedule)
     if link is not None:
         proxy.set_link(link)
@@ -194,14 +209,34 @@ def test_request_pattern_per_blob(
     store: Store, accept: Callable[..., Submission], proxy: FaultProxy,
     proxied_client: PlatformClient, admin: Admin,
 ) -> None:
-    """One HEAD per blob (upload_blob reuses the engine's fresh state), one PATCH per
-    256 KiB chunk, one PUT: every extra request costs a round trip on a slow link."""
+    """A first attempt sends no HEAD (the station never began these blobs), one PATCH
+    per 256 KiB chunk and one PUT; a later attempt asks first: one HEAD per blob and
+    only the chunks the platform lacks. Every extra request costs a round trip on a
+    slow link."""
     [sub] = _queue(accept, 1)
     _drain(_engine(store, proxied_client), store)
     lines = [line.split("/v1/")[1].split("/")[0] for line in proxy.request_lines]
     methods = [line.split()[0] for line in proxy.request_lines]
     pages = len(sub.blob_hashes)
-    assert methods.count("HEAD") == pages
+    assert methods.count("HEAD") == 0
     assert methods.count("PATCH") == pages * 3  # 600 kB = 256 KiB + 256 KiB + rest
     assert [m for m, what in zip(methods, lines, strict=True) if what == "submissions"] == ["PUT"]
     _assert_exactly_once(store, admin, [sub])
+
+    # a resumed submission: its first attempt lost the link after the first page's
+    # first chunk (the client's own resumes too); then a fresh engine, as after a
+    # restart: only the store remembers the attempt
+    [resumed] = _queue(accept, 1)
+    proxy.set_schedule(matching("PATCH /v1/blobs/", Fault.reset(300), skip=1, times=None))
+    engine = SyncEngine(store, proxied_client, base_delay=0.02, max_delay=0.1,
+                        upload_concurrency=1)
+    first = engine.run_once()
+    assert first.retried == 1 and proxy.triggered["reset"] >= 1
+    proxy.set_schedule(None)
+    proxy.reset_counters()
+    time.sleep(0.15)
+    _drain(_engine(store, proxied_client), store)
+    methods = [line.split()[0] for line in proxy.request_lines]
+    assert methods.count("HEAD") == pages  # where does each blob stand?
+    assert methods.count("PATCH") == pages * 3 - 1  # the first chunk arrived before the cut
+    _assert_exactly_once(store, admin, [resumed])
