@@ -513,18 +513,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    sim = IdCardSimulator(sample_cards())
-    if args.empty:
-        sim.remove_card()
-    path = sim.start()
-    print(path, flush=True)
     done = threading.Event()
 
     def _quit(signum: int, frame: FrameType | None) -> None:
         done.set()
 
+    # before the path is printed: whoever reads it may signal us at once
     signal.signal(signal.SIGTERM, _quit)
     signal.signal(signal.SIGINT, _quit)
+    sim = IdCardSimulator(sample_cards())
+    if args.empty:
+        sim.remove_card()
+    path = sim.start()
+    print(path, flush=True)
     try:
         while not done.wait(args.cycle if args.cycle > 0 else 3600):
             if args.cycle > 0:
