@@ -22,6 +22,7 @@ from sync.catalog_sync import CATALOG_FILE, CatalogSync
 from sync.client import PlatformClient
 from sync.config import load_config, load_credentials
 from sync.engine import SyncEngine
+from sync.runner import RetentionPurger
 from sync.store import Store
 
 log = logging.getLogger(__name__)
@@ -114,6 +115,7 @@ def open_station(
     )
     if with_engine:
         client = PlatformClient(config.platform_url, credentials, verify=config.ca_bundle or True)
+        services.sync_events.subscribe(RetentionPurger(store, config).on_event)
         services.engine = SyncEngine(
             store,
             client,

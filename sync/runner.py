@@ -76,13 +76,21 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-class _Purger:
-    """Runs the retention purge at most once per PURGE_EVERY, when the queue is idle."""
+class RetentionPurger:
+    """Runs the retention purge at most once per PURGE_EVERY, when the queue is idle.
+
+    Used by the `yiwang sync` process and by a UI that runs the engine in-process,
+    so page images of delivered submissions go away whichever runs the delivery.
+    """
 
     def __init__(self, store: Store, config: StationConfig) -> None:
         self.store = store
         self.older_than = timedelta(days=config.retention_days)
         self.last = 0.0
+
+    def on_event(self, ev: SyncEvent) -> None:
+        if ev.kind is EventKind.IDLE:
+            self.maybe()
 
     def maybe(self) -> None:
         now = time.monotonic()
@@ -157,11 +165,8 @@ def _run(
         client = PlatformClient(
             config.platform_url, credentials, session=session, verify=config.ca_bundle or True
         )
-        purger = _Purger(store, config)
-
-        def on_event(ev: SyncEvent) -> None:
-            if ev.kind is EventKind.IDLE:
-                purger.maybe()
+        purger = RetentionPurger(store, config)
+        on_event = purger.on_event
 
         engine = SyncEngine(
             store,
