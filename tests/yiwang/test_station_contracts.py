@@ -1,0 +1,182 @@
+"""The station command-line contracts, run as real processes the way an outside
+harness drives them:
+
+  yiwang platform --db PATH --host 127.0.0.1 --port N --admin-token T --enrollment-code C
+  yiwang setup --data-dir DIR --platform URL --enrollment-code C --station-code S \
+      --role window --devices simulated
+  yiwang demo --headless --count N --offline --data-dir DIR
+  yiwang sync --data-dir DIR --once
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+YIWANG = [sys.executable, "-m", "yiwang"]
+TOKEN = "contract-admin-token"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [*YIWANG, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+@pytest.fixture
+def platform_url(tmp_path: Path) -> Iterator[str]:
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [
+            *YIWANG,
+            "platform",
+            "--db",
+            str(tmp_path / "platform.db"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--admin-token",
+            TOKEN,
+            "--enrollment-code",
+            "CODE-1",
+            "CODE-2",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if requests.get(url + "/openapi.json", timeout=1).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                pass
+            assert proc.poll() is None, "platform exited"
+            assert time.monotonic() < deadline, "platform did not come up"
+            time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_setup_queue_offline_then_sync_once(platform_url: str, tmp_path: Path) -> None:
+    station = tmp_path / "station"
+    r = _run(
+        "setup",
+        "--data-dir",
+        str(station),
+        "--platform",
+        platform_url,
+        "--enrollment-code",
+        "CODE-1",
+        "--station-code",
+        "S007",
+        "--role",
+        "window",
+        "--devices",
+        "simulated",
+    )
+    assert r.returncode == 0, r.stderr
+    assert (station / "config.toml").exists()
+    assert oct((station / "keys" / "credentials.json").stat().st_mode & 0o777) == "0o600"
+
+    again = _run(
+        "setup",
+        "--data-dir",
+        str(tmp_path / "other"),
+        "--platform",
+        platform_url,
+        "--enrollment-code",
+        "CODE-1",
+        "--station-code",
+        "S008",
+    )
+    assert again.returncode != 0  # one-time codes
+
+    r = _run("demo", "--headless", "--count", "3", "--offline", "--data-dir", str(station))
+    assert r.returncode == 0, r.stderr
+    admin = {"Authorization": f"Bearer {TOKEN}"}
+    assert (
+        requests.get(platform_url + "/v1/admin/submissions", headers=admin, timeout=10).json() == []
+    )  # queued, not delivered
+
+    r = _run("sync", "--data-dir", str(station), "--once")
+    assert r.returncode == 0, r.stderr
+    held = requests.get(platform_url + "/v1/admin/submissions", headers=admin, timeout=10).json()
+    assert len(held) == 3
+    assert len({s["uuid"] for s in held}) == 3
+    assert all(s["receipt_no"].startswith("S007-") for s in held)
+    assert all(b["present"] and b["verified"] for s in held for b in s["blobs"])
+
+    r = _run("sync", "--data-dir", str(station), "--once")  # nothing left: still 0, no duplicates
+    assert r.returncode == 0, r.stderr
+    assert (
+        len(requests.get(platform_url + "/v1/admin/submissions", headers=admin, timeout=10).json())
+        == 3
+    )
+    assert requests.get(platform_url + "/v1/admin/submissions", timeout=10).status_code == 401
+
+
+def test_sync_once_fails_with_a_reason_when_the_platform_is_gone(
+    platform_url: str, tmp_path: Path
+) -> None:
+    station = tmp_path / "station"
+    assert (
+        _run(
+            "setup",
+            "--data-dir",
+            str(station),
+            "--platform",
+            platform_url,
+            "--enrollment-code",
+            "CODE-2",
+            "--station-code",
+            "S009",
+        ).returncode
+        == 0
+    )
+    assert (
+        _run(
+            "demo", "--headless", "--count", "1", "--offline", "--data-dir", str(station)
+        ).returncode
+        == 0
+    )
+    import tomllib
+
+    import tomli_w
+
+    cfg = tomllib.loads((station / "config.toml").read_text("utf-8"))
+    cfg["platform"]["url"] = f"http://127.0.0.1:{_free_port()}"
+    (station / "config.toml").write_text(tomli_w.dumps(cfg), "utf-8")
+    r = _run("sync", "--data-dir", str(station), "--once")
+    assert r.returncode != 0
+    assert "not yet delivered" in r.stderr
