@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_station.applicant_panel import ApplicantPanel
+from clerk_station.case_list import CaseListDialog
 from clerk_station.item_picker import ItemPicker
 from clerk_station.materials_panel import MaterialsPanel
 from clerk_station.receipt_dialog import ReceiptDialog
@@ -42,7 +43,7 @@ from intake.submission import Channel, Draft
 from station.card_mapping import person_from_card
 from station.intake_service import Accepted
 from station.services import StationServices
-from sync.store import SubmissionRecord
+from sync.store import SubmissionRecord, SyncState
 from ui_shared.bridges import CardBridge, ScanBridge, SyncBridge
 from ui_shared.camera_preview import CameraPreview
 from ui_shared.sync_badge import SyncBadge
@@ -76,6 +77,7 @@ class ClerkWindow(QMainWindow):
         self.draft: Draft | None = None
         self.last_accepted: Accepted | None = None
         self.receipt_dialog: ReceiptDialog | None = None
+        self.case_list: CaseListDialog | None = None
         self.setWindowTitle(
             self.tr("Yiwang Window — Clerk Station %1").replace("%1", services.intake.station_code)
         )
@@ -234,6 +236,10 @@ class ClerkWindow(QMainWindow):
         new_case.setShortcut(QKeySequence("Ctrl+N"))
         new_case.triggered.connect(self.reset)
         bar.addAction(new_case)
+        cases = QAction(self.tr("Cases"), self)
+        cases.setShortcut(QKeySequence("Ctrl+L"))
+        cases.triggered.connect(self.open_case_list)
+        bar.addAction(cases)
         self.addToolBar(bar)
 
     # -- intake flow -----------------------------------------------------
@@ -548,4 +554,47 @@ class ClerkWindow(QMainWindow):
 
     def _refresh_queue_depth(self) -> None:
         store = self.services.intake.store
-        self.tasks.disk(store.queue_depth, self.sync_badge.set_queue_depth, lambda _e: None)
+
+        def shown(counts: dict[SyncState, int]) -> None:
+            waiting = sum(counts[s] for s in (SyncState.QUEUED, SyncState.SENDING, SyncState.RETRY))
+            self.sync_badge.set_queue_depth(waiting)
+            self.sync_badge.set_attention(counts[SyncState.QUARANTINED])
+
+        self.tasks.disk(store.counts, shown, lambda e: log.warning("queue count failed: %r", e))
+        if self.case_list is not None and self.case_list.isVisible():
+            self.case_list.refresh()
+
+    # -- case list -------------------------------------------------------
+    def open_case_list(self) -> None:
+        if self.case_list is None:
+            store = self.services.intake.store
+            dialog = CaseListDialog(
+                lambda states: self.tasks.disk(
+                    lambda: store.list_records(states, limit=500),
+                    dialog.show_records,
+                    lambda e: log.warning("case list failed: %r", e),
+                ),
+                self.services.catalog,
+                self,
+                english=self._english,
+            )
+            dialog.requeue_requested.connect(self._requeue)
+            self.case_list = dialog
+        self.case_list.refresh()
+        self.case_list.show()
+        self.case_list.raise_()
+
+    def _requeue(self, uuid: str) -> None:
+        store = self.services.intake.store
+        clerk = self.services.clerk_id
+
+        def done(_ok: bool) -> None:
+            if self.sync_bridge is not None:
+                self.sync_bridge.sync_now()
+            self._refresh_queue_depth()
+
+        self.tasks.disk(
+            lambda: store.requeue(uuid, actor=clerk),
+            done,
+            lambda e: log.warning("requeue failed: %r", e),
+        )

@@ -13,6 +13,7 @@ class SyncBadge(QWidget):
         super().__init__(parent)
         self._online: bool | None = None
         self._depth = 0
+        self._attention = 0
         self._progress = ""
         self.state_label = QLabel(self)
         self.state_label.setObjectName("syncState")
@@ -40,6 +41,11 @@ class SyncBadge(QWidget):
         self._depth = depth
         self._render()
 
+    def set_attention(self, count: int) -> None:
+        """Submissions the platform refused: the clerk must look at them."""
+        self._attention = count
+        self._render()
+
     def set_progress(self, text: str) -> None:
         self._progress = text
         self._render()
@@ -57,6 +63,11 @@ class SyncBadge(QWidget):
         self.state_label.style().unpolish(self.state_label)
         self.state_label.style().polish(self.state_label)
         text = self.tr("Queued: %n", "", self._depth)
+        if self._attention:
+            text += "  " + self.tr("Needs attention: %n", "", self._attention)
+        self.queue_label.setProperty("state", "error" if self._attention else "")
+        self.queue_label.style().unpolish(self.queue_label)
+        self.queue_label.style().polish(self.queue_label)
         if self._progress:
             text = f"{text}  {self._progress}"
         self.queue_label.setText(text)

@@ -71,190 +71,306 @@
         <translation>高拍仪预览</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="103"/>
+        <location filename="../../ui_shared/camera_preview.py" line="105"/>
         <source>Camera unavailable</source>
         <translation>高拍仪不可用</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="112"/>
+        <location filename="../../ui_shared/camera_preview.py" line="114"/>
         <source>Waiting for camera…</source>
         <translation>正在等待高拍仪画面…</translation>
     </message>
 </context>
 <context>
+    <name>CaseListDialog</name>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="154"/>
+        <source>Cases accepted at this window</source>
+        <translation>本窗口受理的办件</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="159"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="160"/>
+        <source>Not yet delivered</source>
+        <translation>尚未上报</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="161"/>
+        <source>Needs attention</source>
+        <translation>需处理</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="162"/>
+        <source>Delivered</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="176"/>
+        <source>Send again</source>
+        <translation>重新上报</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="178"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="180"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="72"/>
+        <source>Receipt</source>
+        <translation>回执编号</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="73"/>
+        <source>Item</source>
+        <translation>办理事项</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="74"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="75"/>
+        <source>Accepted at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="76"/>
+        <source>Upload</source>
+        <translation>上报状态</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="77"/>
+        <source>Platform status</source>
+        <translation>办理状态</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="78"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="79"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="90"/>
+        <source>Waiting to upload</source>
+        <translation>待上报</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="91"/>
+        <source>Uploading</source>
+        <translation>上报中</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="92"/>
+        <source>Will retry</source>
+        <translation>稍后重试</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="93"/>
+        <source>Delivered</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="94"/>
+        <source>Needs attention</source>
+        <translation>需处理</translation>
+    </message>
+</context>
+<context>
     <name>ClerkWindow</name>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="80"/>
+        <location filename="../../clerk_station/main_window.py" line="82"/>
         <source>Yiwang Window — Clerk Station %1</source>
         <translation>一网窗口 — 窗口受理终端 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="84"/>
-        <location filename="../../clerk_station/main_window.py" line="486"/>
+        <location filename="../../clerk_station/main_window.py" line="86"/>
+        <location filename="../../clerk_station/main_window.py" line="492"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="92"/>
+        <location filename="../../clerk_station/main_window.py" line="94"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="95"/>
+        <location filename="../../clerk_station/main_window.py" line="97"/>
         <source>Print notice of missing materials</source>
         <translation>打印一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="100"/>
+        <location filename="../../clerk_station/main_window.py" line="102"/>
         <source>Capture page</source>
         <translation>拍摄本页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="103"/>
+        <location filename="../../clerk_station/main_window.py" line="105"/>
         <source>Remove last page</source>
         <translation>删除最后一页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="105"/>
+        <location filename="../../clerk_station/main_window.py" line="107"/>
         <source>Auto capture when the page is still</source>
         <translation>页面放稳后自动拍摄</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="149"/>
+        <location filename="../../clerk_station/main_window.py" line="151"/>
         <source>ID reader: waiting</source>
         <translation>身份证阅读器：等待中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="151"/>
+        <location filename="../../clerk_station/main_window.py" line="153"/>
         <source>Camera: starting</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="228"/>
+        <location filename="../../clerk_station/main_window.py" line="230"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="233"/>
+        <location filename="../../clerk_station/main_window.py" line="235"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
+    <message>
+        <location filename="../../clerk_station/main_window.py" line="239"/>
+        <source>Cases</source>
+        <translation>办件查询</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="248"/>
+        <location filename="../../clerk_station/main_window.py" line="254"/>
         <source>%1 · %2 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · %2 · 承诺时限 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="259"/>
+        <location filename="../../clerk_station/main_window.py" line="265"/>
         <source>ID reader: card read</source>
         <translation>身份证阅读器：已读卡</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="269"/>
+        <location filename="../../clerk_station/main_window.py" line="275"/>
         <source>ID reader: ready</source>
         <translation>身份证阅读器：就绪</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="272"/>
+        <location filename="../../clerk_station/main_window.py" line="278"/>
         <source>ID reader: %1</source>
         <translation>身份证阅读器：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="303"/>
+        <location filename="../../clerk_station/main_window.py" line="309"/>
         <source>Camera: page detected</source>
         <translation>高拍仪：已识别页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="305"/>
+        <location filename="../../clerk_station/main_window.py" line="311"/>
         <source>Camera: no page in view</source>
         <translation>高拍仪：未检测到页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="309"/>
+        <location filename="../../clerk_station/main_window.py" line="315"/>
         <source>Camera: %1</source>
         <translation>高拍仪：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="317"/>
+        <location filename="../../clerk_station/main_window.py" line="323"/>
         <source>The camera has not delivered a picture yet</source>
         <translation>高拍仪尚未传回画面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="321"/>
+        <location filename="../../clerk_station/main_window.py" line="327"/>
         <source>Processing…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="351"/>
+        <location filename="../../clerk_station/main_window.py" line="357"/>
         <source>Page saved (%1×%2)</source>
         <translation>已保存本页（%1×%2）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="393"/>
+        <location filename="../../clerk_station/main_window.py" line="399"/>
         <source>Applicant not identified</source>
         <translation>尚未识别申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="396"/>
+        <location filename="../../clerk_station/main_window.py" line="402"/>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="398"/>
+        <location filename="../../clerk_station/main_window.py" line="404"/>
         <source>Complete: %n page(s) captured</source>
         <translation>
             <numerusform>材料齐全：已采集 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="437"/>
+        <location filename="../../clerk_station/main_window.py" line="443"/>
         <source>Accepted. Receipt number %1.</source>
         <translation>已受理，回执编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="441"/>
+        <location filename="../../clerk_station/main_window.py" line="447"/>
         <source>The receipt was not printed: %1</source>
         <translation>回执未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="442"/>
+        <location filename="../../clerk_station/main_window.py" line="448"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="448"/>
+        <location filename="../../clerk_station/main_window.py" line="454"/>
         <source>Not accepted</source>
         <translation>未能受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="476"/>
+        <location filename="../../clerk_station/main_window.py" line="482"/>
         <source>Notice printed</source>
         <translation>告知书已打印</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="502"/>
+        <location filename="../../clerk_station/main_window.py" line="508"/>
         <source>Uploading %1 of %2</source>
         <translation>正在上传 第%1件/共%2件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="515"/>
+        <location filename="../../clerk_station/main_window.py" line="521"/>
         <source>Scanned: %1</source>
         <translation>扫码内容：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="517"/>
+        <location filename="../../clerk_station/main_window.py" line="523"/>
         <source>waiting to upload</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="519"/>
+        <location filename="../../clerk_station/main_window.py" line="525"/>
         <source>Receipt %1: %2</source>
         <translation>回执 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="530"/>
+        <location filename="../../clerk_station/main_window.py" line="536"/>
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>
@@ -363,30 +479,37 @@
 <context>
     <name>SyncBadge</name>
     <message>
-        <location filename="../../ui_shared/sync_badge.py" line="21"/>
+        <location filename="../../ui_shared/sync_badge.py" line="22"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/sync_badge.py" line="49"/>
+        <location filename="../../ui_shared/sync_badge.py" line="55"/>
         <source>● Connecting</source>
         <translation>● 连接中</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/sync_badge.py" line="52"/>
+        <location filename="../../ui_shared/sync_badge.py" line="58"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/sync_badge.py" line="55"/>
+        <location filename="../../ui_shared/sync_badge.py" line="61"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui_shared/sync_badge.py" line="59"/>
+        <location filename="../../ui_shared/sync_badge.py" line="65"/>
         <source>Queued: %n</source>
         <translation>
             <numerusform>待上传：%n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui_shared/sync_badge.py" line="67"/>
+        <source>Needs attention: %n</source>
+        <translation>
+            <numerusform>需处理：%n 件</numerusform>
         </translation>
     </message>
 </context>

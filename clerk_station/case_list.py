@@ -1,0 +1,221 @@
+"""The clerk's case list: what was accepted here, whether it reached the
+platform, what the department said, and what needs the clerk's hand.
+
+A submission the platform refused is quarantined with a reason; the clerk
+reads the reason here and, once the cause is dealt with, sends it again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.catalog import Catalog
+from station.intake_service import applicant_labels
+from sync.store import SubmissionRecord, SyncState
+
+_Index = QModelIndex | QPersistentModelIndex
+STATION_TZ_HOURS = 8  # receipts and the hall run on Beijing time
+
+
+class CaseTableModel(QAbstractTableModel):
+    """A thin adapter over a list of SubmissionRecord."""
+
+    COLUMNS = 8
+
+    def __init__(self, catalog: Catalog, *, english: bool = False) -> None:
+        super().__init__()
+        self._catalog = catalog
+        self._english = english
+        self._rows: list[SubmissionRecord] = []
+
+    def set_records(self, records: Sequence[SubmissionRecord]) -> None:
+        self.beginResetModel()
+        self._rows = list(records)
+        self.endResetModel()
+
+    def record_at(self, row: int) -> SubmissionRecord:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Receipt"),
+            self.tr("Item"),
+            self.tr("Applicant"),
+            self.tr("Accepted at"),
+            self.tr("Upload"),
+            self.tr("Platform status"),
+            self.tr("Case number"),
+            self.tr("Note"),
+        )[section]
+
+    def _item_name(self, code: str) -> str:
+        for item in self._catalog.items:
+            if item.code == code:
+                return item.name_en if self._english else item.name_zh
+        return code
+
+    def _state(self, state: SyncState) -> str:
+        return {
+            SyncState.QUEUED: self.tr("Waiting to upload"),
+            SyncState.SENDING: self.tr("Uploading"),
+            SyncState.RETRY: self.tr("Will retry"),
+            SyncState.DELIVERED: self.tr("Delivered"),
+            SyncState.QUARANTINED: self.tr("Needs attention"),
+        }[state]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            sub = r.submission
+            if col == 0:
+                return sub.receipt_no
+            if col == 1:
+                return self._item_name(sub.item_code)
+            if col == 2:
+                name, ident = applicant_labels(sub.applicant)
+                return f"{name} {ident}"
+            if col == 3:
+                from datetime import timedelta, timezone
+
+                local = sub.accepted_at.astimezone(timezone(timedelta(hours=STATION_TZ_HOURS)))
+                return local.strftime("%Y-%m-%d %H:%M")
+            if col == 4:
+                return self._state(r.sync_state)
+            if col == 5:
+                return r.platform_status or "—"
+            if col == 6:
+                return r.case_no or "—"
+            return r.last_error or ""
+        if role == Qt.ItemDataRole.ForegroundRole and col == 4:
+            if r.sync_state is SyncState.QUARANTINED:
+                return QColor("#c0392b")
+            if r.sync_state is SyncState.DELIVERED:
+                return QColor("#1b7f4f")
+        if role == Qt.ItemDataRole.ToolTipRole and col == 7 and r.last_error:
+            return r.last_error
+        return None
+
+
+class CaseListDialog(QDialog):
+    requeue_requested = Signal(str)  # uuid
+
+    # the filter box's entries, in order (labels are set in __init__ through tr)
+    FILTER_STATES: tuple[tuple[SyncState, ...] | None, ...] = (
+        None,
+        (SyncState.QUEUED, SyncState.SENDING, SyncState.RETRY),
+        (SyncState.QUARANTINED,),
+        (SyncState.DELIVERED,),
+    )
+
+    def __init__(
+        self,
+        load: Callable[[tuple[SyncState, ...] | None], None],
+        catalog: Catalog,
+        parent: QWidget | None = None,
+        *,
+        english: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseList")
+        self.setWindowTitle(self.tr("Cases accepted at this window"))
+        self._load = load
+        self.model = CaseTableModel(catalog, english=english)
+        self.filter = QComboBox(self)
+        for label in (
+            self.tr("All"),
+            self.tr("Not yet delivered"),
+            self.tr("Needs attention"),
+            self.tr("Delivered"),
+        ):
+            self.filter.addItem(label)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.reason = QLabel("", self)
+        self.reason.setObjectName("error")
+        self.reason.setWordWrap(True)
+        self.requeue = QPushButton(self.tr("Send again"), self)
+        self.requeue.setEnabled(False)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Show"), self))
+        top.addWidget(self.filter)
+        top.addStretch(1)
+        top.addWidget(self.refresh_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.reason, 1)
+        bottom.addWidget(self.requeue)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.resize(1100, 560)
+        self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.refresh_button.clicked.connect(self.refresh)
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.requeue.clicked.connect(self._requeue)
+
+    @property
+    def states(self) -> tuple[SyncState, ...] | None:
+        return self.FILTER_STATES[self.filter.currentIndex()]
+
+    def refresh(self) -> None:
+        self._load(self.states)
+
+    def show_records(self, records: Sequence[SubmissionRecord]) -> None:
+        self.model.set_records(records)
+        self.reason.setText("")
+        self.requeue.setEnabled(False)
+
+    def _selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        r = self.model.record_at(current.row())
+        stuck = r.sync_state in (SyncState.QUARANTINED, SyncState.RETRY)
+        self.requeue.setEnabled(stuck)
+        self.reason.setText(r.last_error or "" if stuck else "")
+
+    def _requeue(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.requeue.setEnabled(False)
+            self.requeue_requested.emit(self.model.record_at(index.row()).submission.uuid)
