@@ -202,9 +202,17 @@ class CaseListDialog(QDialog):
         self._load(self.states)
 
     def show_records(self, records: Sequence[SubmissionRecord]) -> None:
+        # refreshes come with every sync event: keep the clerk's selection across them
+        index = self.table.currentIndex()
+        keep = self.model.record_at(index.row()).submission.uuid if index.isValid() else None
         self.model.set_records(records)
         self.reason.setText("")
         self.requeue.setEnabled(False)
+        for row in range(self.model.rowCount()):
+            if self.model.record_at(row).submission.uuid == keep:
+                self.table.selectRow(row)
+                self._selected(self.model.index(row, 0), QModelIndex())
+                break
 
     def _selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
