@@ -70,10 +70,35 @@ def shoot(station_dir: Path, language: str, name: str) -> None:
             receipt = services.intake.receipt_for(_sample_submission(services, window), item)
             (OUT / "receipt.png").write_bytes(render_preview(receipt, 80))
             print(f"wrote {OUT / 'receipt.png'}")
+            _shoot_case_list(services, window)
     finally:
         window.shutdown()
         window.close()
         services.close()
+
+
+def _shoot_case_list(services: object, window: object) -> None:
+    """Accept two intakes (one the platform 'refused'), then show the case list."""
+    from PySide6.QtWidgets import QApplication
+
+    from yiwang.scripted_intake import run_scripted_intakes
+
+    window._poller.stop()  # type: ignore[attr-defined]  # free the card reader for the script
+    sims = services.simulators  # type: ignore[attr-defined]
+    records = run_scripted_intakes(services, sims, 2, say=lambda _m: None)  # type: ignore[arg-type]
+    store = services.intake.store  # type: ignore[attr-defined]
+    store.quarantine(records[0].accepted.submission.uuid,
+                     "平台拒绝：同一办件编号的内容与已上报的不一致，请联系技术人员")
+    services.engine.run_once()  # type: ignore[attr-defined]
+    window.open_case_list()  # type: ignore[attr-defined]
+    dialog = window.case_list  # type: ignore[attr-defined]
+    pump_until(lambda: dialog.model.rowCount() == 2)
+    dialog.table.selectRow(1)
+    for _ in range(10):
+        QApplication.processEvents()
+        time.sleep(0.02)
+    dialog.grab().save(str(OUT / "cases.png"))
+    print(f"wrote {OUT / 'cases.png'}")
 
 
 def _sample_submission(services: object, window: object) -> object:
