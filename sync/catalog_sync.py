@@ -16,6 +16,7 @@ engine's ``catalog`` event, see :mod:`sync.engine`).
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import logging
 import os
@@ -26,6 +27,7 @@ from typing import Any, Protocol
 
 from intake.catalog import Catalog
 from resources import SEED_CATALOG, resource_path
+from sync.blobs import StorageFullError
 from sync.store import Store
 
 __all__ = [
@@ -73,9 +75,11 @@ def write_atomic(path: Path, data: bytes) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise StorageFullError(f"disk full while writing {path.name}") from e
         raise
     dir_fd = os.open(path.parent, os.O_RDONLY)
     try:
