@@ -48,6 +48,7 @@ from ui_shared.bridges import CardBridge, ScanBridge, SyncBridge
 from ui_shared.camera_preview import CameraPreview
 from ui_shared.sync_badge import SyncBadge
 from ui_shared.tasks import TaskRunner
+from ui_shared.wedge_filter import WedgeKeyFilter
 
 log = logging.getLogger(__name__)
 
@@ -171,6 +172,10 @@ class ClerkWindow(QMainWindow):
         self.scan_bridge = ScanBridge(self)
         self.scan_bridge.scanned.connect(self.handle_scanned_code)
         self.scan_bridge.scanner_error.connect(self._scanner_error)
+        self.wedge: WedgeKeyFilter | None = None
+        if services.wedge_scanner:
+            self.wedge = WedgeKeyFilter(parent=self)
+            self.wedge.scanned.connect(self.handle_scanned_code)
         self.sync_bridge: SyncBridge | None = None
         self._shut_down = False
         self._draft_catalog_version = services.catalog.version
@@ -198,6 +203,8 @@ class ClerkWindow(QMainWindow):
     def start(self) -> None:
         self.preview.start()
         self._poller.start()
+        if self.wedge is not None:
+            self.wedge.install()
         scanner = self.services.scanner
         if scanner is not None:
             if hasattr(scanner, "on_error"):
@@ -219,6 +226,8 @@ class ClerkWindow(QMainWindow):
         self._shut_down = True
         self.preview.stop()
         self._poller.stop()
+        if self.wedge is not None:
+            self.wedge.remove()
         if self.services.scanner is not None:
             self.services.scanner.stop()
         if self.sync_bridge is not None:

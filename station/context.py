@@ -111,6 +111,7 @@ def open_station(
         clerk_id=clerk_id,
         simulators=simulators,
         scanner=open_scanner(settings.scanner),
+        wedge_scanner=settings.scanner.strip().lower() == "wedge",
         closers=closers,
     )
     if with_engine:

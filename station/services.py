@@ -55,6 +55,8 @@ class StationServices:
     clerk_id: str = "clerk"
     simulators: SimulatorControls | None = None
     scanner: Scanner | None = None
+    #: a keyboard-wedge scanner types into the UI; the UI must tell its bursts apart
+    wedge_scanner: bool = False
     closers: list[Callable[[], None]] = field(default_factory=list)
 
     def close(self) -> None:

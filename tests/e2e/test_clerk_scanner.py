@@ -47,3 +47,37 @@ def test_scanning_a_receipt_shows_its_progress(qtbot: QtBot, station_dir: Path) 
                 window.shutdown()
         finally:
             services.close()
+
+
+def test_wedge_scanner_burst_looks_up_the_receipt(qtbot: QtBot, station_dir: Path) -> None:
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    settings = dataclasses.replace(load_device_settings(station_dir), scanner="wedge")
+    save_device_settings(station_dir, settings)
+    services = open_station(station_dir, with_engine=False)
+    try:
+        assert services.simulators is not None and services.wedge_scanner
+        [record] = run_scripted_intakes(services, services.simulators, 1, say=lambda _m: None)
+        window = build_window(services)
+        qtbot.addWidget(window)
+        window.show()
+        window.start()
+        try:
+            search = window.picker.filter
+            search.setFocus()
+            qtbot.waitUntil(lambda: QApplication.focusWidget() is search, timeout=2_000)
+            for i, ch in enumerate(record.accepted.receipt.qr_payload + "\r"):
+                key = Qt.Key.Key_Return if ch == "\r" else Qt.Key.Key_unknown
+                ev = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, ch)
+                ev.setTimestamp(50_000 + 4 * i)
+                QApplication.sendEvent(search, ev)
+            qtbot.waitUntil(lambda: window.last_scanned_record is not None, timeout=5_000)
+            assert window.last_scanned_record is not None
+            assert window.last_scanned_record.receipt_no == record.accepted.submission.receipt_no
+            assert search.text() == ""  # the burst never landed in the search box
+        finally:
+            window.shutdown()
+    finally:
+        services.close()
