@@ -621,7 +621,7 @@ class SyncEngine:
 
     def _put(self, sub: Submission, sizes: dict[str, int], progress: _Progress) -> Delivery:
         try:
-            return self.client.put_submission(sub.uuid, sub.manifest())
+            return self.client.put_submission(sub.uuid, self.store.manifest(sub.uuid))
         except MissingBlobs as e:
             ours = set(sub.blob_hashes)
             strangers = [s for s in e.shas if s not in ours]
@@ -631,7 +631,7 @@ class SyncEngine:
                 "platform lacks %d blob(s) of %s; uploading them again", len(e.shas), sub.uuid
             )
             self._upload(e.shas, sizes, progress, check_state=False)
-            return self.client.put_submission(sub.uuid, sub.manifest())
+            return self.client.put_submission(sub.uuid, self.store.manifest(sub.uuid))
 
     def _retry(
         self,

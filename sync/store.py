@@ -290,9 +290,16 @@ def _migrate_v2(db: Database) -> None:
     db.execute("ALTER TABLE submissions ADD COLUMN retry_cause TEXT")
 
 
+def _migrate_v3(db: Database) -> None:
+    # the exact manifest sent to the platform, sealed at accept time: an upgrade that
+    # changes Submission.manifest() must not turn a replay into a 409 (NULL: rebuilt)
+    db.execute("ALTER TABLE submissions ADD COLUMN manifest_sealed BLOB")
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[Database], None]], ...] = (
     (1, "initial schema", _migrate_v1),
     (2, "submissions.retry_cause", _migrate_v2),
+    (3, "submissions.manifest_sealed", _migrate_v3),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -610,10 +617,15 @@ class Store:
             )
             receipt_no = format_receipt_no(station_code, day, seq)
             self._hook("accept:receipt")
+            submission = dataclasses.replace(provisional, receipt_no=receipt_no)
+            manifest = self.keys.seal(
+                _canonical(submission.manifest()).encode("utf-8"), aad=f"manifest:{uuid}".encode()
+            )
             db.execute(
                 "INSERT INTO submissions (uuid, receipt_no, station_code, item_code,"
-                " catalog_version, channel, clerk_id, accepted_at, applicant_sealed, sync_state)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued')",
+                " catalog_version, channel, clerk_id, accepted_at, applicant_sealed,"
+                " manifest_sealed, sync_state)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued')",
                 [
                     uuid,
                     receipt_no,
@@ -624,6 +636,7 @@ class Store:
                     clerk_id,
                     to_db_time(accepted_at),
                     sealed,
+                    manifest,
                 ],
             )
             self._hook("accept:submission")
@@ -650,7 +663,6 @@ class Store:
                 now=accepted_at,
             )
             self._hook("accept:commit")
-            submission = dataclasses.replace(provisional, receipt_no=receipt_no)
         log.info("accepted %s as %s (%d pages)", uuid, receipt_no, len(pages))
         return submission
 
@@ -733,6 +745,20 @@ class Store:
 
     def get(self, uuid: str) -> SubmissionRecord:
         return self._load(self._db(), uuid)
+
+    def manifest(self, uuid: str) -> dict[str, Any]:
+        """The manifest exactly as sealed at accept time (rebuilt for rows from before v3)."""
+        db = self._db()
+        rows = list(db.query("SELECT manifest_sealed FROM submissions WHERE uuid = ?", [uuid]))
+        if not rows:
+            raise UnknownSubmission(uuid)
+        sealed = rows[0]["manifest_sealed"]
+        if sealed is None:
+            return self.get(uuid).submission.manifest()
+        doc: dict[str, Any] = json.loads(
+            self.keys.open(bytes(sealed), aad=f"manifest:{uuid}".encode())
+        )
+        return doc
 
     def find_by_receipt(self, receipt_no: str) -> SubmissionRecord | None:
         db = self._db()
