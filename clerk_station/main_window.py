@@ -53,6 +53,17 @@ from ui_shared.wedge_filter import WedgeKeyFilter
 log = logging.getLogger(__name__)
 
 
+def _receipt_preview(accepted: Accepted) -> bytes | None:
+    """PNG of the receipt, rendered off the GUI thread (fonts and QR take a while)."""
+    try:
+        from devices.printer.preview import render_preview
+
+        return render_preview(accepted.receipt, 80)
+    except Exception:
+        log.exception("receipt preview failed")
+        return None
+
+
 def user_message(error: BaseException) -> str:
     return str(getattr(error, "message_zh", "") or error)
 
@@ -79,6 +90,7 @@ class ClerkWindow(QMainWindow):
         self.last_accepted: Accepted | None = None
         self.receipt_dialog: ReceiptDialog | None = None
         self.case_list: CaseListDialog | None = None
+        self.error_box: QMessageBox | None = None
         self.setWindowTitle(
             self.tr("Yiwang Window — Clerk Station %1").replace("%1", services.intake.station_code)
         )
@@ -427,7 +439,7 @@ class ClerkWindow(QMainWindow):
         version = self._draft_catalog_version
         clerk = self.services.clerk_id
 
-        def work() -> tuple[Accepted, str]:
+        def work() -> tuple[Accepted, str, bytes | None]:
             accepted = intake.accept(
                 snapshot, channel=Channel.WINDOW, clerk_id=clerk, catalog_version=version
             )
@@ -438,12 +450,12 @@ class ClerkWindow(QMainWindow):
             except Exception as e:  # printer trouble is reported, not fatal
                 log.warning("receipt printing failed for %s: %r", accepted.submission.receipt_no, e)
                 printed = user_message(e)
-            return accepted, printed
+            return accepted, printed, _receipt_preview(accepted)
 
         self.tasks.disk(work, self._accepted, self._accept_failed)
 
-    def _accepted(self, result: tuple[Accepted, str]) -> None:
-        accepted, print_error = result
+    def _accepted(self, result: tuple[Accepted, str, bytes | None]) -> None:
+        accepted, print_error, png = result
         self.last_accepted = accepted
         self.accepted.emit(accepted)
         if self.sync_bridge is not None:
@@ -454,22 +466,22 @@ class ClerkWindow(QMainWindow):
         )
         if print_error:
             message += "\n" + self.tr("The receipt was not printed: %1").replace("%1", print_error)
-        self._show_receipt(self.tr("Accepted"), message, accepted)
+        self._show_receipt(self.tr("Accepted"), message, accepted, png)
         self.reset()
 
     def _accept_failed(self, error: BaseException) -> None:
         log.error("accept failed: %r", error)
         self.accept_button.setEnabled(self.draft is not None and self.draft.is_complete)
-        QMessageBox.warning(self, self.tr("Not accepted"), user_message(error))
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Not accepted"), user_message(error), parent=self
+        )
+        box.setObjectName("acceptError")
+        self.error_box = box
+        box.open()  # window-modal but not blocking: the GUI thread keeps running
 
-    def _show_receipt(self, title: str, message: str, accepted: Accepted) -> None:
-        try:
-            from devices.printer.preview import render_preview
-
-            png: bytes | None = render_preview(accepted.receipt, 80)
-        except Exception:
-            log.exception("receipt preview failed")
-            png = None
+    def _show_receipt(
+        self, title: str, message: str, accepted: Accepted, png: bytes | None
+    ) -> None:
         dialog = ReceiptDialog(title, message, png, self)
         receipt = accepted.receipt
         dialog.reprint_requested.connect(
