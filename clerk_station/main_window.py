@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -34,21 +33,22 @@ from clerk_station.case_list import CaseListDialog
 from clerk_station.item_picker import ItemPicker
 from clerk_station.materials_panel import MaterialsPanel
 from clerk_station.receipt_dialog import ReceiptDialog
+from clerk_station.scan_controller import ScanController
+from clerk_station.sync_controller import SyncController
 from devices.camera.pipeline import CapturedPage, StabilityDetector, capture_page, find_page
 from devices.idcard.card import IdCardData
 from intake.applicant import Applicant
-from intake.catalog import Catalog, Material, ServiceItem
+from intake.catalog import Material, ServiceItem
 from intake.errors import IntakeError
 from intake.submission import Channel, Draft
 from station.card_mapping import person_from_card
 from station.intake_service import Accepted
 from station.services import StationServices
-from sync.store import SubmissionRecord, SyncState
-from ui_shared.bridges import CardBridge, ScanBridge, SyncBridge
+from sync.store import SubmissionRecord
+from ui_shared.bridges import CardBridge
 from ui_shared.camera_preview import CameraPreview
 from ui_shared.sync_badge import SyncBadge
 from ui_shared.tasks import TaskRunner
-from ui_shared.wedge_filter import WedgeKeyFilter
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,6 @@ class ClerkWindow(QMainWindow):
         self.draft: Draft | None = None
         self.last_accepted: Accepted | None = None
         self.receipt_dialog: ReceiptDialog | None = None
-        self.case_list: CaseListDialog | None = None
         self.error_box: QMessageBox | None = None
         self.setWindowTitle(
             self.tr("Yiwang Window — Clerk Station %1").replace("%1", services.intake.station_code)
@@ -166,7 +165,6 @@ class ClerkWindow(QMainWindow):
         self.camera_state = QLabel(self.tr("Camera: starting"), self)
         self.scan_result = QLabel("", self)
         self.scan_result.setObjectName("scanResult")
-        self.last_scanned_record: SubmissionRecord | None = None
         status = QStatusBar(self)
         status.addWidget(self.reader_state)
         status.addWidget(self.camera_state)
@@ -181,23 +179,11 @@ class ClerkWindow(QMainWindow):
         self._poller = services.card_poller(
             self.card_bridge.on_card, self.card_bridge.on_removed, self.card_bridge.on_error
         )
-        self.scan_bridge = ScanBridge(self)
-        self.scan_bridge.scanned.connect(self.handle_scanned_code)
-        self.scan_bridge.scanner_error.connect(self._scanner_error)
-        self.wedge: WedgeKeyFilter | None = None
-        if services.wedge_scanner:
-            self.wedge = WedgeKeyFilter(parent=self)
-            self.wedge.scanned.connect(self.handle_scanned_code)
-        self.sync_bridge: SyncBridge | None = None
+        self.scanning = ScanController(services, self.tasks, self.scan_result, self)
+        self.sync = SyncController(services, self.tasks, self.sync_badge, self, english=english)
+        self.sync.catalog_reloaded.connect(self.picker.model.set_catalog)
         self._shut_down = False
         self._draft_catalog_version = services.catalog.version
-        self._unsubscribe: Callable[[], None] = lambda: None
-        if services.engine is not None:
-            engine = services.engine
-            self.sync_bridge = SyncBridge(engine.run_forever, engine.wake, self)
-            self._unsubscribe = services.sync_events.subscribe(self.sync_bridge.relay)
-            self.sync_bridge.sync_event.connect(self._sync_event)
-            self.sync_badge.sync_now_requested.connect(self.sync_bridge.sync_now)
 
         self.picker.item_chosen.connect(self.choose_item)
         self.applicant_panel.applicant_changed.connect(self._applicant_changed)
@@ -209,24 +195,14 @@ class ClerkWindow(QMainWindow):
         self.preview.frame_shown.connect(self._frame_shown)
         self.preview.camera_failed.connect(self._camera_failed)
         self.resize(1440, 880)
-        self._refresh_queue_depth()
+        self.sync.refresh_queue_depth()
 
     # -- lifecycle -------------------------------------------------------
     def start(self) -> None:
         self.preview.start()
         self._poller.start()
-        if self.wedge is not None:
-            self.wedge.install()
-        scanner = self.services.scanner
-        if scanner is not None:
-            if hasattr(scanner, "on_error"):
-                scanner.on_error = self.scan_bridge.on_error
-            try:
-                scanner.start(self.scan_bridge.on_scan)
-            except Exception as e:  # a missing scanner must not stop the window
-                self._scanner_error(user_message(e))
-        if self.sync_bridge is not None:
-            self.sync_bridge.start()
+        self.scanning.start()
+        self.sync.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
@@ -238,13 +214,8 @@ class ClerkWindow(QMainWindow):
         self._shut_down = True
         self.preview.stop()
         self._poller.stop()
-        if self.wedge is not None:
-            self.wedge.remove()
-        if self.services.scanner is not None:
-            self.services.scanner.stop()
-        if self.sync_bridge is not None:
-            self._unsubscribe()
-            self.sync_bridge.stop()
+        self.scanning.stop()
+        self.sync.stop()
         self.tasks.shutdown()
 
     def _build_toolbar(self) -> None:
@@ -259,7 +230,7 @@ class ClerkWindow(QMainWindow):
         bar.addAction(new_case)
         cases = QAction(self.tr("Cases"), self)
         cases.setShortcut(QKeySequence("Ctrl+L"))
-        cases.triggered.connect(self.open_case_list)
+        cases.triggered.connect(lambda: self.open_case_list())
         bar.addAction(cases)
         self.addToolBar(bar)
 
@@ -458,9 +429,8 @@ class ClerkWindow(QMainWindow):
         accepted, print_error, png = result
         self.last_accepted = accepted
         self.accepted.emit(accepted)
-        if self.sync_bridge is not None:
-            self.sync_bridge.sync_now()
-        self._refresh_queue_depth()
+        self.sync.sync_now()
+        self.sync.refresh_queue_depth()
         message = self.tr("Accepted. Receipt number %1.").replace(
             "%1", accepted.submission.receipt_no
         )
@@ -514,108 +484,18 @@ class ClerkWindow(QMainWindow):
         self.picker.view.clearSelection()
         self._update_summary()
 
-    # -- sync ------------------------------------------------------------
-    def _sync_event(self, event: object) -> None:
-        kind = getattr(event, "kind", "")
-        if kind == "catalog":
-            self._reload_catalog()
-        if kind in ("offline", "retry", "auth_failed"):
-            self.sync_badge.set_online(False)
-        elif kind in ("online", "delivered", "idle", "started", "progress"):
-            self.sync_badge.set_online(True)
-        done, total = getattr(event, "done", 0), getattr(event, "total", 0)
-        if kind == "progress" and total:
-            self.sync_badge.set_progress(
-                self.tr("Uploading %1 of %2").replace("%1", str(done)).replace("%2", str(total))
-            )
-        elif kind in ("idle", "offline", "retry", "auth_failed"):
-            self.sync_badge.set_progress("")
-        self._refresh_queue_depth()
+    # -- delegated to the controllers -------------------------------------
+    @property
+    def case_list(self) -> CaseListDialog | None:
+        return self.sync.case_list
 
-    # -- code scanner ------------------------------------------------------
-    def handle_scanned_code(self, text: str) -> None:
-        """A receipt of this station shows its progress; anything else is only shown."""
-        intake = self.services.intake
-
-        def shown(record: SubmissionRecord | None) -> None:
-            if record is None:
-                self.scan_result.setText(self.tr("Scanned: %1").replace("%1", text[:80]))
-                return
-            status = record.platform_status or self.tr("waiting to upload")
-            self.scan_result.setText(
-                self.tr("Receipt %1: %2").replace("%1", record.receipt_no).replace("%2", status)
-            )
-            self.last_scanned_record = record
-
-        self.tasks.disk(
-            lambda: intake.lookup_scanned_receipt(text),
-            shown,
-            lambda e: self._scanner_error(user_message(e)),
-        )
-
-    def _scanner_error(self, message: str) -> None:
-        self.scan_result.setText(self.tr("Scanner: %1").replace("%1", message))
-
-    def _reload_catalog(self) -> None:
-        from station.context import load_catalog
-
-        data_dir = self.services.intake.store.data_dir
-
-        def loaded(catalog: Catalog) -> None:
-            # the draft in progress keeps its item and version; only new choices see the update
-            self.services.catalog = catalog
-            self.picker.model.set_catalog(catalog)
-            log.info("service catalog reloaded: version %s", catalog.version)
-
-        self.tasks.disk(
-            lambda: load_catalog(data_dir),
-            loaded,
-            lambda e: log.warning("catalog reload failed: %r", e),
-        )
-
-    def _refresh_queue_depth(self) -> None:
-        store = self.services.intake.store
-
-        def shown(counts: dict[SyncState, int]) -> None:
-            waiting = sum(counts[s] for s in (SyncState.QUEUED, SyncState.SENDING, SyncState.RETRY))
-            self.sync_badge.set_queue_depth(waiting)
-            self.sync_badge.set_attention(counts[SyncState.QUARANTINED])
-
-        self.tasks.disk(store.counts, shown, lambda e: log.warning("queue count failed: %r", e))
-        if self.case_list is not None and self.case_list.isVisible():
-            self.case_list.refresh()
-
-    # -- case list -------------------------------------------------------
     def open_case_list(self) -> None:
-        if self.case_list is None:
-            store = self.services.intake.store
-            dialog = CaseListDialog(
-                lambda states: self.tasks.disk(
-                    lambda: store.list_records(states, limit=500),
-                    dialog.show_records,
-                    lambda e: log.warning("case list failed: %r", e),
-                ),
-                self.services.catalog,
-                self,
-                english=self._english,
-            )
-            dialog.requeue_requested.connect(self._requeue)
-            self.case_list = dialog
-        self.case_list.refresh()
-        self.case_list.show()
-        self.case_list.raise_()
+        self.sync.open_case_list()
 
-    def _requeue(self, uuid: str) -> None:
-        store = self.services.intake.store
-        clerk = self.services.clerk_id
+    @property
+    def last_scanned_record(self) -> SubmissionRecord | None:
+        return self.scanning.last_record
 
-        def done(_ok: bool) -> None:
-            if self.sync_bridge is not None:
-                self.sync_bridge.sync_now()
-            self._refresh_queue_depth()
-
-        self.tasks.disk(
-            lambda: store.requeue(uuid, actor=clerk),
-            done,
-            lambda e: log.warning("requeue failed: %r", e),
-        )
+    @last_scanned_record.setter
+    def last_scanned_record(self, record: SubmissionRecord | None) -> None:
+        self.scanning.last_record = record

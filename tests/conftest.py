@@ -9,3 +9,4 @@ os.environ.setdefault(
     "ESCPOS_CAPABILITIES_PICKLE_DIR",
     os.path.join(os.path.expanduser("~"), ".cache", "yiwang-escpos"),
 )
+

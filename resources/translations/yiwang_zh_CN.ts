@@ -195,184 +195,159 @@
 <context>
     <name>ClerkWindow</name>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="82"/>
+        <location filename="../../clerk_station/main_window.py" line="94"/>
         <source>Yiwang Window — Clerk Station %1</source>
         <translation>一网窗口 — 窗口受理终端 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="86"/>
-        <location filename="../../clerk_station/main_window.py" line="492"/>
+        <location filename="../../clerk_station/main_window.py" line="98"/>
+        <location filename="../../clerk_station/main_window.py" line="483"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="94"/>
+        <location filename="../../clerk_station/main_window.py" line="106"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="97"/>
+        <location filename="../../clerk_station/main_window.py" line="109"/>
         <source>Print notice of missing materials</source>
         <translation>打印一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="102"/>
+        <location filename="../../clerk_station/main_window.py" line="114"/>
         <source>Capture page</source>
         <translation>拍摄本页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="105"/>
+        <location filename="../../clerk_station/main_window.py" line="117"/>
         <source>Remove last page</source>
         <translation>删除最后一页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="107"/>
+        <location filename="../../clerk_station/main_window.py" line="119"/>
         <source>Auto capture when the page is still</source>
         <translation>页面放稳后自动拍摄</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="151"/>
+        <location filename="../../clerk_station/main_window.py" line="163"/>
         <source>ID reader: waiting</source>
         <translation>身份证阅读器：等待中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="153"/>
+        <location filename="../../clerk_station/main_window.py" line="165"/>
         <source>Camera: starting</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="230"/>
+        <location filename="../../clerk_station/main_window.py" line="222"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="235"/>
+        <location filename="../../clerk_station/main_window.py" line="227"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="239"/>
+        <location filename="../../clerk_station/main_window.py" line="231"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="254"/>
+        <location filename="../../clerk_station/main_window.py" line="246"/>
         <source>%1 · %2 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · %2 · 承诺时限 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="265"/>
+        <location filename="../../clerk_station/main_window.py" line="257"/>
         <source>ID reader: card read</source>
         <translation>身份证阅读器：已读卡</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="275"/>
+        <location filename="../../clerk_station/main_window.py" line="267"/>
         <source>ID reader: ready</source>
         <translation>身份证阅读器：就绪</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="278"/>
+        <location filename="../../clerk_station/main_window.py" line="270"/>
         <source>ID reader: %1</source>
         <translation>身份证阅读器：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="309"/>
+        <location filename="../../clerk_station/main_window.py" line="301"/>
         <source>Camera: page detected</source>
         <translation>高拍仪：已识别页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="311"/>
+        <location filename="../../clerk_station/main_window.py" line="303"/>
         <source>Camera: no page in view</source>
         <translation>高拍仪：未检测到页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="315"/>
+        <location filename="../../clerk_station/main_window.py" line="307"/>
         <source>Camera: %1</source>
         <translation>高拍仪：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="323"/>
+        <location filename="../../clerk_station/main_window.py" line="315"/>
         <source>The camera has not delivered a picture yet</source>
         <translation>高拍仪尚未传回画面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="327"/>
+        <location filename="../../clerk_station/main_window.py" line="319"/>
         <source>Processing…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="357"/>
+        <location filename="../../clerk_station/main_window.py" line="349"/>
         <source>Page saved (%1×%2)</source>
         <translation>已保存本页（%1×%2）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="399"/>
+        <location filename="../../clerk_station/main_window.py" line="391"/>
         <source>Applicant not identified</source>
         <translation>尚未识别申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="402"/>
+        <location filename="../../clerk_station/main_window.py" line="394"/>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="404"/>
+        <location filename="../../clerk_station/main_window.py" line="396"/>
         <source>Complete: %n page(s) captured</source>
         <translation>
             <numerusform>材料齐全：已采集 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="443"/>
+        <location filename="../../clerk_station/main_window.py" line="434"/>
         <source>Accepted. Receipt number %1.</source>
         <translation>已受理，回执编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="447"/>
+        <location filename="../../clerk_station/main_window.py" line="438"/>
         <source>The receipt was not printed: %1</source>
         <translation>回执未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="448"/>
+        <location filename="../../clerk_station/main_window.py" line="439"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="454"/>
+        <location filename="../../clerk_station/main_window.py" line="446"/>
         <source>Not accepted</source>
         <translation>未能受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="482"/>
+        <location filename="../../clerk_station/main_window.py" line="473"/>
         <source>Notice printed</source>
         <translation>告知书已打印</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="508"/>
-        <source>Uploading %1 of %2</source>
-        <translation>正在上传 第%1件/共%2件</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="521"/>
-        <source>Scanned: %1</source>
-        <translation>扫码内容：%1</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="523"/>
-        <source>waiting to upload</source>
-        <translation>待上传</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="525"/>
-        <source>Receipt %1: %2</source>
-        <translation>回执 %1：%2</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="536"/>
-        <source>Scanner: %1</source>
-        <translation>扫码枪：%1</translation>
     </message>
 </context>
 <context>
@@ -477,6 +452,29 @@
     </message>
 </context>
 <context>
+    <name>ScanController</name>
+    <message>
+        <location filename="../../clerk_station/scan_controller.py" line="71"/>
+        <source>Scanned: %1</source>
+        <translation>扫码内容：%1</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/scan_controller.py" line="73"/>
+        <source>waiting to upload</source>
+        <translation>待上传</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/scan_controller.py" line="75"/>
+        <source>Receipt %1: %2</source>
+        <translation>回执 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/scan_controller.py" line="86"/>
+        <source>Scanner: %1</source>
+        <translation>扫码枪：%1</translation>
+    </message>
+</context>
+<context>
     <name>SyncBadge</name>
     <message>
         <location filename="../../ui_shared/sync_badge.py" line="22"/>
@@ -511,6 +509,14 @@
         <translation>
             <numerusform>需处理：%n 件</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../clerk_station/sync_controller.py" line="79"/>
+        <source>Uploading %1 of %2</source>
+        <translation>正在上传 第%1件/共%2件</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,86 @@
+"""Code scanners in the clerk window: serial/evdev drivers through ScanBridge,
+keyboard wedges through the application key filter. A receipt QR code of
+this station shows that case's progress; any other code is shown as text."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel
+
+from station.services import StationServices
+from sync.store import SubmissionRecord
+from ui_shared.bridges import ScanBridge
+from ui_shared.tasks import TaskRunner
+from ui_shared.wedge_filter import WedgeKeyFilter
+
+log = logging.getLogger(__name__)
+
+
+def _message(error: BaseException) -> str:
+    return str(getattr(error, "message_zh", "") or error)
+
+
+class ScanController(QObject):
+    def __init__(
+        self,
+        services: StationServices,
+        tasks: TaskRunner,
+        label: QLabel,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.tasks = tasks
+        self.label = label
+        self.last_record: SubmissionRecord | None = None
+        self.bridge = ScanBridge(self)
+        self.bridge.scanned.connect(self.handle)
+        self.bridge.scanner_error.connect(self.show_error)
+        self.wedge: WedgeKeyFilter | None = None
+        if services.wedge_scanner:
+            self.wedge = WedgeKeyFilter(parent=self)
+            self.wedge.scanned.connect(self.handle)
+
+    def start(self) -> None:
+        if self.wedge is not None:
+            self.wedge.install()
+        scanner = self.services.scanner
+        if scanner is None:
+            return
+        if hasattr(scanner, "on_error"):
+            scanner.on_error = self.bridge.on_error
+        try:
+            scanner.start(self.bridge.on_scan)
+        except Exception as e:  # a missing scanner must not stop the window
+            log.warning("scanner did not start: %r", e)
+            self.show_error(_message(e))
+
+    def stop(self) -> None:
+        if self.wedge is not None:
+            self.wedge.remove()
+        if self.services.scanner is not None:
+            self.services.scanner.stop()
+
+    def handle(self, text: str) -> None:
+        intake = self.services.intake
+
+        def shown(record: SubmissionRecord | None) -> None:
+            if record is None:
+                self.label.setText(self.tr("Scanned: %1").replace("%1", text[:80]))
+                return
+            status = record.platform_status or self.tr("waiting to upload")
+            self.label.setText(
+                self.tr("Receipt %1: %2").replace("%1", record.receipt_no).replace("%2", status)
+            )
+            self.last_record = record
+
+        self.tasks.disk(
+            lambda: intake.lookup_scanned_receipt(text),
+            shown,
+            lambda e: self.show_error(_message(e)),
+        )
+
+    def show_error(self, message: str) -> None:
+        self.label.setText(self.tr("Scanner: %1").replace("%1", message))

@@ -1,0 +1,144 @@
+"""The window's side of delivery: the sync badge, the case list, catalog reloads.
+
+Owns the engine's thread (through SyncBridge) and turns its events into what
+the clerk sees; every store read runs on the disk lane.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from clerk_station.case_list import CaseListDialog
+from intake.catalog import Catalog
+from station.services import StationServices
+from sync.store import SyncState
+from ui_shared.bridges import SyncBridge
+from ui_shared.sync_badge import SyncBadge
+from ui_shared.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+_WAITING = (SyncState.QUEUED, SyncState.SENDING, SyncState.RETRY)
+
+
+class SyncController(QObject):
+    catalog_reloaded = Signal(object)  # intake.catalog.Catalog
+
+    def __init__(
+        self,
+        services: StationServices,
+        tasks: TaskRunner,
+        badge: SyncBadge,
+        window: QWidget,
+        *,
+        english: bool = False,
+    ) -> None:
+        super().__init__(window)
+        self.services = services
+        self.tasks = tasks
+        self.badge = badge
+        self._window = window
+        self._english = english
+        self.case_list: CaseListDialog | None = None
+        self.bridge: SyncBridge | None = None
+        self._unsubscribe: Callable[[], None] = lambda: None
+        if services.engine is not None:
+            engine = services.engine
+            self.bridge = SyncBridge(engine.run_forever, engine.wake, self)
+            self._unsubscribe = services.sync_events.subscribe(self.bridge.relay)
+            self.bridge.sync_event.connect(self._on_event)
+            badge.sync_now_requested.connect(self.bridge.sync_now)
+
+    def start(self) -> None:
+        if self.bridge is not None:
+            self.bridge.start()
+
+    def stop(self) -> None:
+        if self.bridge is not None:
+            self._unsubscribe()
+            self.bridge.stop()
+
+    def sync_now(self) -> None:
+        if self.bridge is not None:
+            self.bridge.sync_now()
+
+    def _on_event(self, event: object) -> None:
+        kind = getattr(event, "kind", "")
+        if kind == "catalog":
+            self._reload_catalog()
+        if kind in ("offline", "retry", "auth_failed"):
+            self.badge.set_online(False)
+        elif kind in ("online", "delivered", "idle", "started", "progress"):
+            self.badge.set_online(True)
+        done, total = getattr(event, "done", 0), getattr(event, "total", 0)
+        if kind == "progress" and total:
+            self.badge.set_progress(
+                self.tr("Uploading %1 of %2").replace("%1", str(done)).replace("%2", str(total))
+            )
+        elif kind in ("idle", "offline", "retry", "auth_failed"):
+            self.badge.set_progress("")
+        self.refresh_queue_depth()
+
+    def _reload_catalog(self) -> None:
+        from station.context import load_catalog
+
+        data_dir = self.services.intake.store.data_dir
+
+        def loaded(catalog: Catalog) -> None:
+            # the draft in progress keeps its item and version; only new choices see the update
+            self.services.catalog = catalog
+            log.info("service catalog reloaded: version %s", catalog.version)
+            self.catalog_reloaded.emit(catalog)
+
+        self.tasks.disk(
+            lambda: load_catalog(data_dir),
+            loaded,
+            lambda e: log.warning("catalog reload failed: %r", e),
+        )
+
+    def refresh_queue_depth(self) -> None:
+        store = self.services.intake.store
+
+        def shown(counts: dict[SyncState, int]) -> None:
+            self.badge.set_queue_depth(sum(counts[s] for s in _WAITING))
+            self.badge.set_attention(counts[SyncState.QUARANTINED])
+
+        self.tasks.disk(store.counts, shown, lambda e: log.warning("queue count failed: %r", e))
+        if self.case_list is not None and self.case_list.isVisible():
+            self.case_list.refresh()
+
+    def open_case_list(self) -> None:
+        if self.case_list is None:
+            store = self.services.intake.store
+            dialog = CaseListDialog(
+                lambda states: self.tasks.disk(
+                    lambda: store.list_records(states, limit=500),
+                    dialog.show_records,
+                    lambda e: log.warning("case list failed: %r", e),
+                ),
+                self.services.catalog,
+                self._window,
+                english=self._english,
+            )
+            dialog.requeue_requested.connect(self._requeue)
+            self.case_list = dialog
+        self.case_list.refresh()
+        self.case_list.show()
+        self.case_list.raise_()
+
+    def _requeue(self, uuid: str) -> None:
+        store = self.services.intake.store
+        clerk = self.services.clerk_id
+
+        def done(_ok: bool) -> None:
+            self.sync_now()
+            self.refresh_queue_depth()
+
+        self.tasks.disk(
+            lambda: store.requeue(uuid, actor=clerk),
+            done,
+            lambda e: log.warning("requeue failed: %r", e),
+        )
