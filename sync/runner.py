@@ -76,6 +76,10 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+#: pages captured for a draft that was never accepted (or removed from it)
+ABANDONED_PAGES_AFTER = timedelta(hours=24)
+
+
 class RetentionPurger:
     """Runs the retention purge at most once per PURGE_EVERY, when the queue is idle.
 
@@ -101,6 +105,7 @@ class RetentionPurger:
             result = self.store.purge_delivered_blobs(self.older_than, datetime.now(UTC))
             if result.blobs_deleted:
                 log.info("retention purge removed %d page image(s)", result.blobs_deleted)
+            self.store.purge_unreferenced_blobs(ABANDONED_PAGES_AFTER, datetime.now(UTC))
         except StorageError:
             log.exception("retention purge failed")
 

@@ -1066,6 +1066,45 @@ class Store:
 
     # -- retention ------------------------------------------------------------------
 
+    def purge_unreferenced_blobs(
+        self, older_than: timedelta = timedelta(hours=24), now: datetime | None = None
+    ) -> int:
+        """Delete page images no submission references, once they are ``older_than``.
+
+        Pages of drafts the clerk abandoned or pages removed before acceptance are
+        personal data too; they must not stay on the terminal for ever. Pages of a
+        draft in progress are younger than the cutoff and are kept. Runs under the
+        write lock, so an ``accept`` cannot start referencing a blob being deleted.
+        """
+        cutoff = (_aware(now or utcnow()) - older_than).timestamp()
+        with self._write() as db:
+            referenced = {
+                str(r[0]) for r in db.execute("SELECT DISTINCT sha256 FROM submission_pages")
+            }
+            deleted = 0
+            for sha in self.blobs.all_hashes():
+                if sha in referenced:
+                    continue
+                try:
+                    if self.blobs.path(sha).stat().st_mtime >= cutoff:
+                        continue
+                except FileNotFoundError:
+                    continue
+                if self.blobs.delete(sha):
+                    deleted += 1
+            if deleted:
+                self._append_audit(
+                    db,
+                    actor="retention",
+                    action="purge_unreferenced_blobs",
+                    subject=None,
+                    detail={"blobs": deleted},
+                    now=now or utcnow(),
+                )
+        if deleted:
+            log.info("removed %d page image(s) no submission references", deleted)
+        return deleted
+
     def purge_delivered_blobs(
         self, older_than: timedelta, now: datetime | None = None
     ) -> PurgeResult:
