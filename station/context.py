@@ -102,6 +102,7 @@ def open_station(
         station_name=config.station_name,
         secret=credentials.secret,
         printer=printer,
+        query_url=config.receipt_query_url or None,
     )
     services = StationServices(
         intake=intake,

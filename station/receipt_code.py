@@ -8,6 +8,8 @@ never go into a code any phone can read.
 
 from __future__ import annotations
 
+import re
+
 from sync.signing import receipt_tag, receipt_tag_ok
 
 PREFIX = "YW1"
@@ -21,9 +23,18 @@ def receipt_payload(secret: str, receipt_no: str, query_url: str | None = None) 
     return f"{PREFIX}|{receipt_no}|{tag}"
 
 
+_URL_FORM = re.compile(r"^https?://\S+/v1/receipts/([A-Za-z0-9-]{1,40})\?t=([A-Z2-7]{10})$")
+
+
 def verify_payload(secret: str, payload: str) -> str | None:
-    """The receipt number if `payload` is a genuine `YW1|…|…` code of this station."""
-    parts = payload.split("|")
-    if len(parts) != 3 or parts[0] != PREFIX:
-        return None
-    return parts[1] if receipt_tag_ok(secret, parts[1], parts[2]) else None
+    """The receipt number if `payload` is a genuine code of this station, in either
+    form (`YW1|no|tag` or the progress-query URL)."""
+    url = _URL_FORM.match(payload)
+    if url:
+        receipt_no, tag = url.group(1), url.group(2)
+    else:
+        parts = payload.split("|")
+        if len(parts) != 3 or parts[0] != PREFIX:
+            return None
+        receipt_no, tag = parts[1], parts[2]
+    return receipt_no if receipt_tag_ok(secret, receipt_no, tag) else None

@@ -9,6 +9,7 @@
     code = "S001"                 # receipt-number prefix: 1-16 ASCII letters/digits, unique
     name = "城关镇便民服务中心"     # printed on receipts
     role = "window"               # "window" (clerk station) or "kiosk" (self-service)
+    receipt_query_url = ""        # public platform URL for the receipt QR; "" = YW1|no|tag
 
     [platform]
     url = "https://platform.example.gov.cn"   # base URL of the provincial platform API
@@ -101,6 +102,9 @@ class StationConfig:
     catalog_minutes: float = 10.0
     heartbeat_seconds: float = 60.0
     probe_seconds: float = 15.0
+    #: public base URL of the platform's receipt check; when set, receipt QR codes
+    #: are that URL (a citizen's phone opens the progress page), else `YW1|no|tag`
+    receipt_query_url: str = ""
 
     def validate(self) -> StationConfig:
         if not _STATION_CODE.fullmatch(self.station_code):
@@ -117,6 +121,13 @@ class StationConfig:
             raise ConfigError(
                 f"platform.url {self.platform_url!r} is not an http(s) URL",
                 "平台地址（platform.url）无效，应以 https:// 开头",
+            )
+        if self.receipt_query_url and not re.fullmatch(
+            r"https?://[\x21-\x7e]+", self.receipt_query_url
+        ):
+            raise ConfigError(
+                f"station.receipt_query_url {self.receipt_query_url!r} is not an ASCII http(s) URL",
+                "回执查询地址（station.receipt_query_url）无效，应为 https:// 开头的地址",
             )
         if self.sync_interval <= 0 or self.retention_days < 1:
             raise ConfigError(
@@ -197,6 +208,7 @@ def load_config(data_dir: Path) -> StationConfig:
             station_code=str(station["code"]),
             station_name=str(station.get("name", "")),
             role=str(station.get("role", "window")),
+            receipt_query_url=str(station.get("receipt_query_url", "")),
             platform_url=str(platform["url"]).rstrip("/"),
             ca_bundle=ca_path,
             sync_interval=float(sync.get("interval_seconds", 30)),
@@ -237,6 +249,7 @@ def save_config(data_dir: Path, config: StationConfig) -> Path:
         "code": config.station_code,
         "name": config.station_name,
         "role": config.role,
+        "receipt_query_url": config.receipt_query_url,
     }
     doc["platform"] = {**_table(doc, "platform"), "url": config.platform_url, "ca_bundle": ca}
     doc["sync"] = {
