@@ -94,10 +94,6 @@ class ServiceItem:
     def required_materials(self) -> tuple[Material, ...]:
         return tuple(m for m in self.materials if m.required)
 
-    @property
-    def optional_materials(self) -> tuple[Material, ...]:
-        return tuple(m for m in self.materials if not m.required)
-
     def material(self, code: str) -> Material:
         for m in self.materials:
             if m.code == code:
@@ -156,24 +152,24 @@ class Catalog:
     def from_dict(cls, d: Mapping[str, Any]) -> Catalog:
         """Build and validate a catalog; raises ``CatalogError`` naming the first problem."""
         if not isinstance(d, Mapping):
-            raise _error("catalog.malformed", "事项目录格式错误", "catalog must be an object")
+            raise CatalogError("catalog.malformed", "事项目录格式错误", "catalog must be an object")
         extra = d.keys() - {"version", "items"}
         if extra:
-            raise _error(
+            raise CatalogError(
                 "catalog.malformed",
                 "事项目录含有无法识别的字段",
                 f"catalog has unknown keys {sorted(extra)}",
             )
         version = d.get("version")
         if not isinstance(version, str) or not version.strip() or version != version.strip():
-            raise _error(
+            raise CatalogError(
                 "catalog.version",
                 "事项目录缺少版本号",
                 "catalog version must be a non-empty string",
             )
         raw_items = d.get("items")
         if not isinstance(raw_items, Sequence) or isinstance(raw_items, str) or not raw_items:
-            raise _error(
+            raise CatalogError(
                 "catalog.items", "事项目录中没有事项", "catalog items must be a non-empty list"
             )
         items: list[ServiceItem] = []
@@ -181,7 +177,7 @@ class Catalog:
         for index, raw in enumerate(raw_items):
             item = _item_from_dict(raw, index)
             if item.code in seen:
-                raise _error(
+                raise CatalogError(
                     "catalog.duplicate_item",
                     f"事项编号{item.code}重复",
                     f"duplicate service item code {item.code!r}",
@@ -191,12 +187,8 @@ class Catalog:
         return cls(version=version, items=tuple(items))
 
 
-def _error(code: str, message_zh: str, message_en: str) -> CatalogError:
-    return CatalogError(code, message_zh, message_en)
-
-
 def _field_error(where: str, key: str, expected: str) -> CatalogError:
-    return _error(
+    return CatalogError(
         "catalog.field",
         f"事项目录数据错误：{where} 的字段 {key} 无效",
         f"{where}: field {key!r} must be {expected}",
@@ -229,19 +221,19 @@ def _as_record(
     d: object, allowed: frozenset[str], optional: frozenset[str], where: str
 ) -> Mapping[str, Any]:
     if not isinstance(d, Mapping):
-        raise _error(
+        raise CatalogError(
             "catalog.malformed", f"事项目录数据错误：{where} 格式错误", f"{where}: not an object"
         )
     missing = allowed - optional - d.keys()
     if missing:
-        raise _error(
+        raise CatalogError(
             "catalog.field",
             f"事项目录数据错误：{where} 缺少字段 {', '.join(sorted(missing))}",
             f"{where}: missing {sorted(missing)}",
         )
     extra = d.keys() - allowed
     if extra:
-        raise _error(
+        raise CatalogError(
             "catalog.field",
             f"事项目录数据错误：{where} 含有无法识别的字段 {', '.join(sorted(extra))}",
             f"{where}: unknown keys {sorted(extra)}",
@@ -268,7 +260,7 @@ def _item_from_dict(data: object, index: int) -> ServiceItem:
     for m_index, m_raw in enumerate(raw_materials):
         material = _material_from_dict(m_raw, f"{where} materials[{m_index}]")
         if material.code in seen:
-            raise _error(
+            raise CatalogError(
                 "catalog.duplicate_material",
                 f"事项{code}的材料编号{material.code}重复",
                 f"{where}: duplicate material code {material.code!r}",
@@ -276,7 +268,7 @@ def _item_from_dict(data: object, index: int) -> ServiceItem:
         seen.add(material.code)
         materials.append(material)
     if not any(m.required for m in materials):
-        raise _error(
+        raise CatalogError(
             "catalog.no_required_material",
             f"事项{code}至少需要一项必交材料",
             f"{where}: at least one material must be required",

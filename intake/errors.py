@@ -2,8 +2,9 @@
 
 Every error carries a stable machine code (for logs, tests and the platform),
 a Chinese message the window can show to the citizen or clerk as-is, and an
-English message for logs. ``str(error)`` is the English message so that log
-lines stay English, as the project convention requires.
+English message for logs. ``str(error)`` is the English message (the one
+argument given to ``Exception``) so that log lines stay English, as the project
+convention requires.
 """
 
 from __future__ import annotations
@@ -31,9 +32,6 @@ class IntakeError(Exception):
         self.code = code
         self.message_zh = message_zh
         self.message_en = message_en
-
-    def __str__(self) -> str:
-        return self.message_en
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(code={self.code!r}, message_en={self.message_en!r})"

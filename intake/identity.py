@@ -102,7 +102,7 @@ def validate_resident_id(number: str, *, today: date | None = None) -> ResidentI
             f"身份证号码应为18位，当前为{len(normalised)}位",
             f"a resident ID number has 18 characters, got {len(normalised)}",
         )
-    if not normalised.isascii() or _ID_SHAPE.fullmatch(normalised) is None:
+    if _ID_SHAPE.fullmatch(normalised) is None:  # [0-9] matches ASCII digits only
         raise InvalidIdNumber(
             "id.charset",
             "身份证号码只能由数字组成，最后一位可以是X",

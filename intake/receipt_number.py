@@ -15,8 +15,9 @@ from intake.errors import InvalidReceiptNumber
 __all__ = ["format_receipt_no", "parse_receipt_no"]
 
 # No '-' in station codes: the receipt number is split on it.
-_STATION = re.compile(r"[A-Za-z0-9]{1,32}")
-_RECEIPT = re.compile(r"([A-Za-z0-9]{1,32})-([0-9]{8})-([0-9]{4,})")
+_STATION_PATTERN = r"[A-Za-z0-9]{1,32}"
+_STATION = re.compile(_STATION_PATTERN)
+_RECEIPT = re.compile(rf"({_STATION_PATTERN})-([0-9]{{8}})-([0-9]{{4,}})")
 
 
 def format_receipt_no(station_code: str, day: date, seq: int) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 from intake.applicant import Applicant, LegalEntity, Person, applicant_from_dict, applicant_to_dict
 from intake.catalog import Entrance, Material, ServiceItem
-from intake.errors import ApplicantMismatch, DraftError, InvalidManifest
+from intake.errors import ApplicantMismatch, DraftError, IntakeError, InvalidManifest
 
 __all__ = [
     "CapturedMaterial",
@@ -148,11 +148,9 @@ class Draft:
 
     @property
     def is_complete(self) -> bool:
-        if self.applicant is None or self.missing_materials():
-            return False
         try:
-            check_applicant_for_item(self.item, self.applicant)
-        except ApplicantMismatch:
+            self.check_complete()
+        except IntakeError:
             return False
         return True
 
@@ -292,10 +290,6 @@ class Submission:
         applicant = d["applicant"]
         if not isinstance(applicant, Mapping):
             raise _bad_manifest("applicant must be an object")
-        try:
-            channel = Channel(d["channel"])
-        except ValueError:
-            raise _bad_manifest(f"unknown channel {d['channel']!r}") from None
         return cls(
             uuid=d["uuid"],
             receipt_no=d["receipt_no"],
@@ -303,7 +297,7 @@ class Submission:
             catalog_version=d["catalog_version"],
             applicant=applicant_from_dict(applicant),
             materials=_materials_from_manifest(d["materials"]),
-            channel=channel,
+            channel=d["channel"],  # coerced and checked by __post_init__
             clerk_id=clerk_id,
             accepted_at=parse_utc(d["accepted_at"]),
         )
