@@ -15,19 +15,16 @@ engine's ``catalog`` event, see :mod:`sync.engine`).
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from intake.catalog import Catalog
 from resources import SEED_CATALOG, resource_path
-from sync.blobs import StorageFullError
+from sync.blobs import StorageFullError, is_full_disk
+from sync.crypto import write_private_file
 from sync.store import Store
 
 __all__ = [
@@ -65,27 +62,16 @@ class CatalogUpdate:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so a reader sees the old or the new file, never
-    a torn one, even across a power cut: temp file + fsync + rename + dir fsync."""
+    a torn one, even across a power cut (:func:`sync.crypto.write_private_file`); a
+    full disk raises :class:`StorageFullError` and leaves the old file in place."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException as e:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        if isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT):
+        write_private_file(path, data)
+    except OSError as e:
+        if is_full_disk(e):
             raise StorageFullError(f"disk full while writing {path.name}") from e
         raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
 
 
 def _read_catalog(path: Path) -> Catalog | None:

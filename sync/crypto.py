@@ -252,12 +252,10 @@ class SegmentWriter:
         self._base = self._header[6:]
         self._index = 0
         self._pending = bytearray()
-        self.plaintext_bytes = 0
         out.write(self._header)
 
     def write(self, data: ReadableBuffer) -> None:
         self._pending += data
-        self.plaintext_bytes += memoryview(data).nbytes
         # Keep the trailing full segment back: it may turn out to be the last one.
         while len(self._pending) > SEGMENT_SIZE:
             self._seal(bytes(self._pending[:SEGMENT_SIZE]), last=False)
@@ -274,20 +272,6 @@ class SegmentWriter:
         aad = _segment_aad(self._header, self._index, last)
         self._out.write(self._aead.encrypt(nonce, chunk, aad))
         self._index += 1
-
-
-def encrypt_stream(
-    aead: AESGCM, src: BinaryIO, out: BinaryIO, *, read_size: int = SEGMENT_SIZE
-) -> int:
-    """Encrypt everything readable from ``src`` into ``out``; return plaintext size."""
-    w = SegmentWriter(aead, out)
-    while True:
-        chunk = src.read(read_size)
-        if not chunk:
-            break
-        w.write(chunk)
-    w.finish()
-    return w.plaintext_bytes
 
 
 class BlobReader(io.BufferedIOBase):

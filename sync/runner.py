@@ -170,13 +170,10 @@ def _run(
         client = PlatformClient(
             config.platform_url, credentials, session=session, verify=config.ca_bundle or True
         )
-        purger = RetentionPurger(store, config)
-        on_event = purger.on_event
-
         engine = SyncEngine(
             store,
             client,
-            on_event=on_event,
+            on_event=RetentionPurger(store, config).on_event,
             catalog=CatalogSync(store, client),
             catalog_interval=config.catalog_minutes * 60.0,
             heartbeat_interval=config.heartbeat_seconds,

@@ -87,9 +87,6 @@ class SyncState(StrEnum):
     QUARANTINED = "quarantined"
 
 
-UNDELIVERED = (SyncState.QUEUED, SyncState.SENDING, SyncState.RETRY, SyncState.QUARANTINED)
-
-
 class StoreError(StorageError):
     code = "store_error"
 
@@ -666,31 +663,6 @@ class Store:
         log.info("accepted %s as %s (%d pages)", uuid, receipt_no, len(pages))
         return submission
 
-    @staticmethod
-    def _submission_from(
-        *,
-        uuid: str,
-        receipt_no: str,
-        item_code: str,
-        catalog_version: str,
-        applicant: Applicant,
-        materials: tuple[CapturedMaterial, ...],
-        channel: Channel,
-        clerk_id: str | None,
-        accepted_at: datetime,
-    ) -> Submission:
-        return Submission(
-            uuid=uuid,
-            receipt_no=receipt_no,
-            item_code=item_code,
-            catalog_version=catalog_version,
-            applicant=applicant,
-            materials=materials,
-            channel=channel,
-            clerk_id=clerk_id,
-            accepted_at=accepted_at,
-        )
-
     # -- reading ------------------------------------------------------------------
 
     def _load(self, db: Database, uuid: str) -> SubmissionRecord:
@@ -719,7 +691,7 @@ class Store:
             materials.append(CapturedMaterial(current[1], tuple(pages)))
         accepted_at = from_db_time(r["accepted_at"])
         assert accepted_at is not None
-        submission = self._submission_from(
+        submission = Submission(
             uuid=uuid,
             receipt_no=str(r["receipt_no"]),
             item_code=str(r["item_code"]),
@@ -992,12 +964,7 @@ class Store:
             if value is None:
                 db.execute("DELETE FROM kv WHERE key = ?", [key])
             else:
-                db.execute(
-                    "INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?)"
-                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value,"
-                    " updated_at = excluded.updated_at",
-                    [key, value, to_db_time(utcnow())],
-                )
+                _kv_put(db, key, value, utcnow())
 
     def status_cursor(self) -> str | None:
         return self.kv_get("status_cursor")
@@ -1044,12 +1011,7 @@ class Store:
                     [ev.status, to_db_time(at), case_no, ev.uuid, to_db_time(at)],
                 )
             if cursor is not None:
-                db.execute(
-                    "INSERT INTO kv (key, value, updated_at) VALUES ('status_cursor', ?, ?)"
-                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value,"
-                    " updated_at = excluded.updated_at",
-                    [cursor, to_db_time(now)],
-                )
+                _kv_put(db, "status_cursor", cursor, now)
         return new
 
     def apply_status_event(self, event: StatusEventLike) -> bool:
@@ -1164,6 +1126,15 @@ class Store:
             deleted = sum(1 for sha in to_delete if self.blobs.delete(sha))
         log.info("purged %d blob(s) of %d delivered submission(s)", deleted, len(victims))
         return PurgeResult(len(victims), deleted, len(candidates) - len(to_delete))
+
+
+def _kv_put(db: Database, key: str, value: str, now: datetime) -> None:
+    db.execute(
+        "INSERT INTO kv (key, value, updated_at) VALUES (?, ?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value,"
+        " updated_at = excluded.updated_at",
+        [key, value, to_db_time(now)],
+    )
 
 
 def _event_payload(ev: object) -> dict[str, Any]:

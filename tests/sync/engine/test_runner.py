@@ -84,11 +84,8 @@ def test_credentials_are_owner_only(data_dir: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert load_credentials(data_dir) == StationCredentials("st-1", "s3cret")
-    assert (
-        "s3cret" not in config_path(data_dir).read_text()
-        if config_path(data_dir).exists()
-        else True
-    )
+    save_config(data_dir, StationConfig(station_code="S001", platform_url="https://x"))
+    assert "s3cret" not in config_path(data_dir).read_text()  # secrets never in config.toml
     path.write_text("{not json")
     with pytest.raises(ConfigError):
         load_credentials(data_dir)

@@ -12,7 +12,6 @@ import sys
 import textwrap
 import time
 import uuid as uuidlib
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -137,25 +136,6 @@ def test_sigkill_while_sending_is_recovered_on_open(
 
 
 # --- full disk -----------------------------------------------------------------
-
-
-@pytest.fixture
-def tiny_fs(tmp_path: Path) -> Iterator[Path]:
-    mnt = tmp_path / "tiny"
-    mnt.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a 1 MiB tmpfs to simulate a full disk needs root")
-    res = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", str(mnt)],
-        capture_output=True,
-        text=True,
-    )
-    if res.returncode != 0:
-        pytest.skip(f"cannot mount tmpfs here (container without CAP_SYS_ADMIN?): {res.stderr}")
-    try:
-        yield mnt
-    finally:
-        subprocess.run(["umount", "-l", str(mnt)], check=False)
 
 
 def leftovers(blob_root: Path) -> list[str]:
