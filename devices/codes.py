@@ -25,7 +25,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
-from devices.camera.pipeline import find_page, rectify
+from devices.camera.pipeline import find_page, rectify, to_gray
 
 log = logging.getLogger(__name__)
 
@@ -98,13 +98,7 @@ def decode_payload(raw: bytes, fallback: str | None = None) -> str:
 
 
 def _gray(image: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
-    if image.ndim == 2:
-        return np.ascontiguousarray(image)
-    if image.ndim == 3 and image.shape[2] == 3:
-        return np.asarray(cv2.cvtColor(image, cv2.COLOR_BGR2GRAY), dtype=np.uint8)
-    if image.ndim == 3 and image.shape[2] == 4:
-        return np.asarray(cv2.cvtColor(image, cv2.COLOR_BGRA2GRAY), dtype=np.uint8)
-    raise ValueError(f"unsupported image shape {image.shape}")
+    return np.ascontiguousarray(to_gray(image))
 
 
 # --------------------------------------------------------------------------- zxing-cpp

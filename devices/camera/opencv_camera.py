@@ -27,9 +27,7 @@ class OpenCvCamera:
         if isinstance(source, str) and not source.startswith("/dev/") and not Path(source).exists():
             raise CameraError(f"camera source not found: {source}", "未找到高拍仪或视频文件",
                               code="camera_not_found")
-        self._cap: cv2.VideoCapture | None = cv2.VideoCapture(source)
-        cap = self._cap
-        assert cap is not None
+        cap = cv2.VideoCapture(source)
         if not cap.isOpened():
             cap.release()
             raise CameraError(f"cannot open camera {source!r}", "无法打开高拍仪，请检查连接",
@@ -40,6 +38,7 @@ class OpenCvCamera:
         if got != (width, height):
             log.info("camera %r delivers %dx%d (asked for %dx%d)", source, *got, width, height)
         self.size = got
+        self._cap: cv2.VideoCapture | None = cap
 
     def grab(self) -> npt.NDArray[np.uint8]:
         if self._cap is None:

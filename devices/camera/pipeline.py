@@ -78,7 +78,8 @@ def _u8(a: npt.NDArray[Any]) -> ImageU8:
     return np.asarray(a, dtype=np.uint8)
 
 
-def _to_gray(frame: npt.NDArray[np.uint8]) -> ImageU8:
+def to_gray(frame: npt.NDArray[np.uint8]) -> ImageU8:
+    """Grayscale view of a BGR, BGRA or already grayscale uint8 frame."""
     if frame.ndim == 2:
         return frame
     if frame.ndim == 3 and frame.shape[2] == 3:
@@ -266,7 +267,7 @@ def find_page(frame: npt.NDArray[np.uint8], *, refine: bool = True,
     then each side is re-fitted at full resolution for sub-pixel corners.
     A page touching the frame border counts as not found (it is cut off).
     """
-    gray = _to_gray(frame)
+    gray = to_gray(frame)
     h, w = gray.shape
     long_side = max(w, h)
     scale = 1.0
@@ -321,7 +322,7 @@ def estimate_skew(page: npt.NDArray[np.uint8], *, max_deg: float = 3.0, step: fl
     Projection-profile search on a small binarised copy: text lines give the
     sharpest row profile when they are level. Returns 0.0 for pages without text.
     """
-    gray = _to_gray(page)
+    gray = to_gray(page)
     h, w = gray.shape
     scale = 500 / w if w > 500 else 1.0
     small = cv2.resize(gray, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
@@ -400,7 +401,7 @@ def assess_quality(frame: npt.NDArray[np.uint8], corners: Corners) -> QualityRep
     reference scale where the page is at most 1000 px tall, so 1080p and 8 MP frames
     are judged alike.
     """
-    gray = _to_gray(frame)
+    gray = to_gray(frame)
     h, w = gray.shape
     c = corners.astype(np.float64)
     sides = np.linalg.norm(c - np.roll(c, -1, axis=0), axis=1)

@@ -14,9 +14,7 @@ from __future__ import annotations
 import functools
 import logging
 import math
-import subprocess
 from dataclasses import dataclass
-from pathlib import Path
 
 import cv2
 import numpy as np
@@ -24,15 +22,10 @@ import numpy.typing as npt
 import qrcode
 from PIL import Image, ImageDraw, ImageFont
 
-log = logging.getLogger(__name__)
+from devices.camera.pipeline import A4_MM
+from devices.fonts import cjk_font_path
 
-A4_MM = (210.0, 297.0)
-FONT_CANDIDATES = (
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
-)
+log = logging.getLogger(__name__)
 
 # Common characters of government-service paperwork, for body text.
 _HANZI = (
@@ -57,37 +50,11 @@ class SyntheticPhoto:
     qr_payload: str
 
 
-@functools.lru_cache(maxsize=1)
-def cjk_font_path() -> str | None:
-    """Path of a font with CJK glyphs, or None (text is then drawn as grey bars)."""
-    try:
-        out = subprocess.run(
-            ["fc-match", "-f", "%{file}", "WenQuanYi Micro Hei:lang=zh-cn"],
-            capture_output=True,
-            text=True,
-            timeout=5,
-            check=False,
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        out = ""
-    candidates = ([out] if out else []) + list(FONT_CANDIDATES)
-    for c in candidates:
-        if c and Path(c).is_file() and Path(c).suffix.lower() in {".ttc", ".ttf", ".otf"}:
-            try:
-                font = ImageFont.truetype(c, 20)
-            except OSError:
-                continue
-            # A font without CJK glyphs maps 受 to the same box as an unassigned code point.
-            if font.getmask("受").getbbox() != font.getmask("\ue000").getbbox():
-                return c
-    log.warning("no CJK font found; synthetic text will be drawn as bars")
-    return None
-
-
 @functools.lru_cache(maxsize=64)
 def _font(size: int) -> ImageFont.FreeTypeFont | None:
     path = cjk_font_path()
     if path is None:
+        log.warning("no CJK font found; synthetic text will be drawn as bars")
         return None
     return ImageFont.truetype(path, size)
 

@@ -7,8 +7,6 @@ from typing import Any
 
 from devices.printer.receipt import Receipt
 
-SAMPLE_RECEIPT_NO = "TEST-00000000-0000"
-
 
 def sample_receipt(now: datetime | None = None) -> Receipt:
     """An acceptance receipt exercising the hard cases: a name with 䶮 (outside

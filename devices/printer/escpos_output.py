@@ -37,6 +37,7 @@ from devices.printer.receipt import (
     ReceiptLayout,
     TextLine,
     layout_receipt,
+    paper_columns,
 )
 
 
@@ -351,8 +352,7 @@ class ReceiptPrinter:
     ) -> None:
         self.target = parse_target(target)
         self.target_text = target
-        if paper_mm not in (58, 80):
-            raise ValueError(f"unsupported paper width {paper_mm} mm (58 or 80)")
+        paper_columns(paper_mm)  # ValueError for a width the layout does not know
         self.paper_mm = paper_mm
         self.native_qr = native_qr
         self.charset: Charset = charset

@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from devices.fonts import cjk_font_path, has_glyph, run_fc
 from devices.printer.errors import PrinterError
 from devices.printer.receipt import CELL_DOTS, QrBlock, TextLine, char_width, qr_matrix
 
@@ -34,44 +32,17 @@ GLYPH_DOTS = 24
 #: Height of one text line on paper (glyph + line spacing) in dots.
 LINE_DOTS = 30
 
-_FALLBACK_PATHS = (
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-)
-_NOTDEF_PROBE = "\U0010fffd"  # private use, plane 16: no font has a glyph
 
-
-def _run_fc(args: list[str]) -> str:
-    exe = shutil.which(args[0])
-    if exe is None:
-        return ""
-    try:
-        res = subprocess.run(
-            [exe, *args[1:]], capture_output=True, text=True, timeout=10, check=False
-        )
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    return res.stdout if res.returncode == 0 else ""
-
-
-@functools.cache
 def primary_font_path() -> str:
-    """Path of the CJK font: $YIWANG_CJK_FONT, fontconfig's WQY Micro Hei, known paths."""
-    env = os.environ.get("YIWANG_CJK_FONT")
-    candidates: list[str] = [env] if env else []
-    candidates.append(_run_fc(["fc-match", "-f", "%{file}", "WenQuanYi Micro Hei"]).strip())
-    candidates.extend(_FALLBACK_PATHS)
-    for path in candidates:
-        if path and Path(path).is_file():
-            font = ImageFont.truetype(path, GLYPH_DOTS)
-            if _has_glyph(font, "刘"):
-                return path
-    raise PrinterError(
-        "no_font",
-        "缺少中文字体（请安装 fonts-wqy-microhei）",
-        "no CJK font found (install fonts-wqy-microhei or set YIWANG_CJK_FONT)",
-    )
+    """Path of the CJK font (`devices.fonts.cjk_font_path`); PrinterError "no_font" if none."""
+    path = cjk_font_path()
+    if path is None:
+        raise PrinterError(
+            "no_font",
+            "缺少中文字体（请安装 fonts-wqy-microhei）",
+            "no CJK font found (install fonts-wqy-microhei or set YIWANG_CJK_FONT)",
+        )
+    return path
 
 
 @functools.cache
@@ -79,29 +50,18 @@ def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, size)
 
 
-def _mask_key(font: ImageFont.FreeTypeFont, ch: str) -> tuple[tuple[int, int], bytes]:
-    mask = font.getmask(ch)
-    return mask.size, bytes(mask)
-
-
-def _has_glyph(font: ImageFont.FreeTypeFont, ch: str) -> bool:
-    if ch.isspace():
-        return True
-    return _mask_key(font, ch) != _mask_key(font, _NOTDEF_PROBE)
-
-
 @functools.cache
 def _covering_font_path(ch: str) -> str | None:
     """A font file that has a glyph for `ch`: the primary font, else fontconfig's pick."""
     primary = primary_font_path()
-    if _has_glyph(_font(primary, GLYPH_DOTS), ch):
+    if has_glyph(_font(primary, GLYPH_DOTS), ch):
         return primary
-    listing = _run_fc(["fc-list", f":charset={ord(ch):x}", "file"])
+    listing = run_fc(["fc-list", f":charset={ord(ch):x}", "file"])
     for line in listing.splitlines():
         path = line.split(":")[0].strip()
         if path and Path(path).is_file():
             try:
-                if _has_glyph(_font(path, GLYPH_DOTS), ch):
+                if has_glyph(_font(path, GLYPH_DOTS), ch):
                     return path
             except OSError:
                 continue

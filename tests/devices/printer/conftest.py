@@ -13,15 +13,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-os.makedirs(
-    os.environ.setdefault(
-        "ESCPOS_CAPABILITIES_PICKLE_DIR",
-        os.path.join(os.path.expanduser("~"), ".cache", "yiwang-escpos"),
-    ),
-    exist_ok=True,
-)
-
-from devices.printer.receipt import Receipt  # noqa: E402
+from devices.printer.receipt import Receipt
 
 
 def _make_receipt(**overrides: object) -> Receipt:
