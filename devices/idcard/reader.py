@@ -267,14 +267,13 @@ class IdCardReader:
 
     def _expect(self, command: tuple[int, int], accepted: tuple[int, ...]) -> Frame:
         name = _COMMAND_NAMES.get(command, f"{command[0]:02X} {command[1]:02X}")
-        frame = self._transact(command[0], command[1], name=name)
+        frame = self._transact(command, name)
         if frame.sw3 not in accepted:
             raise ReaderStatusError(frame.sw3, command=name)
         return frame
 
-    def _transact(self, cmd: int, para: int, data: bytes = b"", *, name: str = "") -> Frame:
-        request = encode_command(cmd, para, data)
-        name = name or f"{cmd:02X} {para:02X}"
+    def _transact(self, command: tuple[int, int], name: str) -> Frame:
+        request = encode_command(*command)
         with self._lock:
             last: DeviceError | None = None
             for attempt in range(1 + self.retries):
@@ -493,19 +492,12 @@ class CardPoller:
                     if self._misses >= self.removal_debounce:
                         self._release()
             self._device_ok()
-        except ReaderStatusError as exc:
-            # The reader is there and talking; the card (or SAM) has a problem.
+        except (ReaderStatusError, CardDataError) as exc:
+            # The reader is there and talking; the card (or SAM) or its data has a problem.
             self._device_ok()
             if exc.code != self._last_error_code:
                 self._last_error_code = exc.code
-                log.info("ID card reader reported: %s", exc)
-                self._call(self._on_error, exc)
-        except CardDataError as exc:
-            # The device works; the data it returned was bad.
-            self._device_ok()
-            if exc.code != self._last_error_code:
-                self._last_error_code = exc.code
-                log.info("ID card data rejected: %s", exc)
+                log.info("ID card read failed: %s", exc)
                 self._call(self._on_error, exc)
         except DeviceError as exc:
             self._device_gone(exc)

@@ -3,11 +3,16 @@ the payload sanitiser (scanned text is untrusted input)."""
 
 from __future__ import annotations
 
+import logging
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
+
+from devices.scanner.errors import ScannerError
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "DEFAULT_MAX_LENGTH",
@@ -15,6 +20,8 @@ __all__ = [
     "Scan",
     "ScanCallback",
     "Scanner",
+    "deliver_scans",
+    "report_disconnected",
     "sanitize_payload",
 ]
 
@@ -72,3 +79,25 @@ def sanitize_payload(text: str, *, max_length: int = DEFAULT_MAX_LENGTH) -> str 
 
 
 _DROP = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def deliver_scans(scans: Iterable[Scan], on_scan: ScanCallback) -> None:
+    """Reader threads: hand each scan to `on_scan`; a failing callback is logged
+    and never ends the thread."""
+    for scan in scans:
+        try:
+            on_scan(scan)
+        except Exception:
+            log.exception("scan callback failed")
+
+
+def report_disconnected(on_error: ErrorCallback | None, message_en: str) -> None:
+    """Reader threads: the device went away; log it and tell `on_error` (if any)
+    with a ScannerError(code="disconnected")."""
+    err = ScannerError("disconnected", "扫码枪已断开，请检查连接", message_en)
+    log.warning("%s", err)
+    if on_error is not None:
+        try:
+            on_error(err)
+        except Exception:
+            log.exception("scanner error callback failed")

@@ -29,6 +29,8 @@ from devices.scanner.base import (
     ErrorCallback,
     Scan,
     ScanCallback,
+    deliver_scans,
+    report_disconnected,
     sanitize_payload,
 )
 from devices.scanner.errors import ScannerError
@@ -359,7 +361,7 @@ class EvdevScanner:
             if wake in ready or self._stop.is_set():
                 break
             if not ready:
-                self._deliver(self.decoder.flush(), on_scan)
+                deliver_scans(self.decoder.flush(), on_scan)
                 continue
             try:
                 chunk = os.read(fd, EVENT_SIZE * 64)
@@ -369,7 +371,7 @@ class EvdevScanner:
                 self._failed(exc)
                 break
             if not chunk:  # end of a recorded stream / device gone
-                self._deliver(self.decoder.flush(), on_scan)
+                deliver_scans(self.decoder.flush(), on_scan)
                 if self._is_char_device():
                     self._failed(OSError(errno.ENODEV, "device vanished"))
                 break
@@ -377,7 +379,7 @@ class EvdevScanner:
             cut = len(data) - len(data) % EVENT_SIZE
             partial = data[cut:]
             last_key = time.monotonic()
-            self._deliver(self.decoder.feed(iter_events(data[:cut])), on_scan)
+            deliver_scans(self.decoder.feed(iter_events(data[:cut])), on_scan)
 
     def _is_char_device(self) -> bool:
         import stat
@@ -387,19 +389,5 @@ class EvdevScanner:
         except OSError:
             return True
 
-    def _deliver(self, scans: list[Scan], on_scan: ScanCallback) -> None:
-        for scan in scans:
-            try:
-                on_scan(scan)
-            except Exception:
-                log.exception("scan callback failed")
-
     def _failed(self, exc: BaseException) -> None:
-        err = ScannerError("disconnected", "扫码枪已断开，请检查连接",
-                           f"scanner {self.path} stopped: {exc}")
-        log.warning("%s", err)
-        if self.on_error is not None:
-            try:
-                self.on_error(err)
-            except Exception:
-                log.exception("scanner error callback failed")
+        report_disconnected(self.on_error, f"scanner {self.path} stopped: {exc}")

@@ -24,6 +24,8 @@ from devices.scanner.base import (
     ErrorCallback,
     Scan,
     ScanCallback,
+    deliver_scans,
+    report_disconnected,
     sanitize_payload,
 )
 from devices.scanner.errors import ScannerError
@@ -195,25 +197,13 @@ class SerialScanner:
                 lines = self.assembler.flush()
             else:
                 continue
-            for raw in lines:
-                text = sanitize_payload(decode_payload(raw), max_length=self.max_length)
-                if text is None:
-                    self.rejected += 1
-                    continue
-                try:
-                    on_scan(Scan(text, self.source, now))
-                except Exception:
-                    log.exception("scan callback failed")
+            texts = [sanitize_payload(decode_payload(raw), max_length=self.max_length)
+                     for raw in lines]
+            self.rejected += texts.count(None)
+            deliver_scans((Scan(t, self.source, now) for t in texts if t is not None), on_scan)
 
     def _failed(self, exc: BaseException) -> None:
-        err = ScannerError("disconnected", "扫码枪已断开，请检查连接",
-                           f"scanner on {self.port} stopped: {exc}")
-        log.warning("%s", err)
-        if self.on_error is not None:
-            try:
-                self.on_error(err)
-            except Exception:
-                log.exception("scanner error callback failed")
+        report_disconnected(self.on_error, f"scanner on {self.port} stopped: {exc}")
 
 
 class SerialScannerSimulator:
