@@ -17,13 +17,9 @@ from PySide6.QtWidgets import (
 from intake.applicant import Applicant, LegalEntity, Person
 from intake.catalog import Entrance
 from intake.errors import IntakeError
-from intake.identity import mask_id_number, mask_name, validate_credit_code
+from intake.identity import mask_address, mask_id_number, mask_name, validate_credit_code
 
 REVEAL_SECONDS = 10
-
-
-def _mask_address(address: str) -> str:
-    return address[:6] + "****" if len(address) > 6 else address
 
 
 class ApplicantPanel(QGroupBox):
@@ -129,7 +125,7 @@ class ApplicantPanel(QGroupBox):
         self.name_label.setText(mask_name(p.name))
         self.id_label.setText(mask_id_number(p.id_number))
         born = p.birth_date.isoformat() if p.birth_date else ""
-        self.details_label.setText(f"{p.gender}  {p.nation}  {born}  {_mask_address(p.address)}")
+        self.details_label.setText(f"{p.gender}  {p.nation}  {born}  {mask_address(p.address)}")
 
     def _reveal(self) -> None:
         if self._person is None:

@@ -32,10 +32,9 @@ from PySide6.QtWidgets import (
 
 from intake.catalog import Catalog
 from station.intake_service import applicant_labels
-from sync.store import SubmissionRecord, SyncState
+from sync.store import STATION_TZ, SubmissionRecord, SyncState
 
 _Index = QModelIndex | QPersistentModelIndex
-STATION_TZ_HOURS = 8  # receipts and the hall run on Beijing time
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -109,9 +108,8 @@ class CaseTableModel(QAbstractTableModel):
                 name, ident = applicant_labels(sub.applicant)
                 return f"{name} {ident}"
             if col == 3:
-                from datetime import timedelta, timezone
-
-                local = sub.accepted_at.astimezone(timezone(timedelta(hours=STATION_TZ_HOURS)))
+                # the hall, its receipts and its receipt numbers run on Beijing time
+                local = sub.accepted_at.astimezone(STATION_TZ)
                 return local.strftime("%Y-%m-%d %H:%M")
             if col == 4:
                 return self._state(r.sync_state)

@@ -44,9 +44,11 @@ from intake.submission import Channel, Draft
 from station.card_mapping import person_from_card
 from station.intake_service import Accepted
 from station.services import StationServices
+from station.simulators import document_payload
 from sync.store import SubmissionRecord
 from ui_shared.bridges import CardBridge
 from ui_shared.camera_preview import CameraPreview
+from ui_shared.messages import user_message
 from ui_shared.sync_badge import SyncBadge
 from ui_shared.tasks import TaskRunner
 
@@ -62,10 +64,6 @@ def _receipt_preview(accepted: Accepted) -> bytes | None:
     except Exception:
         log.exception("receipt preview failed")
         return None
-
-
-def user_message(error: BaseException) -> str:
-    return str(getattr(error, "message_zh", "") or error)
 
 
 @dataclass(frozen=True)
@@ -87,7 +85,6 @@ class ClerkWindow(QMainWindow):
         self._english = english
         self.tasks = TaskRunner(self)
         self.draft: Draft | None = None
-        self.last_accepted: Accepted | None = None
         self.receipt_dialog: ReceiptDialog | None = None
         self.error_box: QMessageBox | None = None
         self.setWindowTitle(
@@ -239,7 +236,6 @@ class ClerkWindow(QMainWindow):
         self.draft = Draft(item=item)
         # a catalog update mid-intake must not change what this draft was started under
         self._draft_catalog_version = self.services.catalog.version
-        self.draft.applicant = self.applicant_panel.applicant
         name = item.name_en if self._english else item.name_zh
         dept = item.department_en if self._english else item.department_zh
         self.item_title.setText(
@@ -278,7 +274,7 @@ class ClerkWindow(QMainWindow):
         sims = self.services.simulators
         if sims is not None and self.draft is not None:
             # rendering a synthetic photo takes a few hundred ms: not on the GUI thread
-            payload = f"YWDOC|{self.draft.item.code}|{material.code}"
+            payload = document_payload(self.draft.item.code, material.code)
             self.tasks.image(
                 lambda: sims.present_document(material.name_zh, payload),
                 lambda _r: None,
@@ -353,7 +349,7 @@ class ClerkWindow(QMainWindow):
             self.capture_status.setText(f"{note}  {warnings}".strip())
             self.capture_status.setProperty("state", "warn" if warnings else "ok")
             self.page_stored.emit(stored.material_code, stored.sha256)
-            self.materials_panel.select_next_missing()
+            self.materials_panel.select_next_missing(self.draft)
             self._update_summary()
 
         self.tasks.disk(work, done, self._capture_failed)
@@ -427,7 +423,6 @@ class ClerkWindow(QMainWindow):
 
     def _accepted(self, result: tuple[Accepted, str, bytes | None]) -> None:
         accepted, print_error, png = result
-        self.last_accepted = accepted
         self.accepted.emit(accepted)
         self.sync.sync_now()
         self.sync.refresh_queue_depth()

@@ -123,11 +123,11 @@ class MaterialsPanel(QGroupBox):
             return None
         return self.model.material_at(index.row())
 
-    def select_next_missing(self) -> None:
+    def select_next_missing(self, draft: Draft) -> None:
+        """Move to the first required material that has no page yet."""
+        missing = {m.code for m in draft.missing_materials()}
         for row in range(self.model.rowCount()):
-            m = self.model.material_at(row)
-            draft = self.model._draft
-            if draft is not None and m.required and not draft.pages.get(m.code):
+            if self.model.material_at(row).code in missing:
                 self.select_row(row)
                 return
 

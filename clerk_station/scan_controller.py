@@ -12,14 +12,11 @@ from PySide6.QtWidgets import QLabel
 from station.services import StationServices
 from sync.store import SubmissionRecord
 from ui_shared.bridges import ScanBridge
+from ui_shared.messages import user_message
 from ui_shared.tasks import TaskRunner
 from ui_shared.wedge_filter import WedgeKeyFilter
 
 log = logging.getLogger(__name__)
-
-
-def _message(error: BaseException) -> str:
-    return str(getattr(error, "message_zh", "") or error)
 
 
 class ScanController(QObject):
@@ -55,7 +52,7 @@ class ScanController(QObject):
             scanner.start(self.bridge.on_scan)
         except Exception as e:  # a missing scanner must not stop the window
             log.warning("scanner did not start: %r", e)
-            self.show_error(_message(e))
+            self.show_error(user_message(e))
 
     def stop(self) -> None:
         if self.wedge is not None:
@@ -79,7 +76,7 @@ class ScanController(QObject):
         self.tasks.disk(
             lambda: intake.lookup_scanned_receipt(text),
             shown,
-            lambda e: self.show_error(_message(e)),
+            lambda e: self.show_error(user_message(e)),
         )
 
     def show_error(self, message: str) -> None:

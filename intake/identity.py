@@ -18,6 +18,7 @@ from intake.errors import InvalidCreditCode, InvalidIdNumber
 __all__ = [
     "USCC_CHARSET",
     "ResidentId",
+    "mask_address",
     "mask_id_number",
     "mask_name",
     "resident_id_check_digit",
@@ -231,3 +232,9 @@ def mask_name(name: str) -> str:
     if not text:
         return ""
     return text[0] + "*" * (len(text) - 1)
+
+
+def mask_address(address: str, keep: int = 6) -> str:
+    """Keep the first characters (province, county), hide the rest: ``北京市朝阳区****``."""
+    text = address.strip()
+    return text[:keep] + "****" if len(text) > keep else text

@@ -11,9 +11,9 @@ from devices.idcard.card import IdCardData
 from devices.idcard.errors import DeviceError
 from devices.idcard.reader import CardPoller, IdCardReader, detect_port
 from devices.printer.receipt import ReceiptPrinter
-from devices.scanner.spec import open_scanner
+from devices.scanner.spec import open_scanner, parse_scanner_spec
 from intake.catalog import Catalog
-from resources import resource_path
+from resources import SEED_CATALOG, resource_path
 from station.device_settings import SIMULATED, DeviceSettings, load_device_settings
 from station.intake_service import IntakeService
 from station.services import FrameSource, PollerFactory, StationServices
@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 def load_catalog(data_dir: Path) -> Catalog:
     """The catalog last pulled from the platform, else the seed shipped with the software."""
     pulled = data_dir / CATALOG_FILE
-    for path in (pulled, resource_path("catalog", "seed_catalog.json")):
+    for path in (pulled, resource_path(*SEED_CATALOG)):
         if path.exists():
             try:
                 return Catalog.from_dict(json.loads(path.read_text(encoding="utf-8")))
@@ -112,7 +112,7 @@ def open_station(
         clerk_id=clerk_id,
         simulators=simulators,
         scanner=open_scanner(settings.scanner),
-        wedge_scanner=settings.scanner.strip().lower() == "wedge",
+        wedge_scanner=parse_scanner_spec(settings.scanner).kind == "wedge",
         closers=closers,
     )
     if with_engine:

@@ -35,10 +35,6 @@ class DeviceSettings:
     native_qr: bool = False
     scanner: str = "none"
 
-    @property
-    def all_simulated(self) -> bool:
-        return self.idcard == SIMULATED and self.camera == SIMULATED
-
     def printer_target(self, data_dir: Path) -> str:
         if self.printer.startswith("file:"):
             path = Path(self.printer[5:])

@@ -18,7 +18,7 @@ from intake.applicant import LegalEntity, Person
 from intake.catalog import ServiceItem
 from intake.errors import IntakeError
 from intake.identity import mask_id_number, mask_name
-from intake.submission import CapturedMaterial, Channel, Draft, Submission
+from intake.submission import Channel, Draft, Submission
 from station.receipt_code import receipt_payload, verify_payload
 from sync.store import Store, SubmissionRecord
 
@@ -27,17 +27,6 @@ log = logging.getLogger(__name__)
 
 class ReceiptSink(Protocol):
     def print_receipt(self, r: Receipt) -> bytes: ...
-
-
-class IncompleteDraft(IntakeError):
-    def __init__(self, missing: list[str]) -> None:
-        names = "、".join(missing)
-        super().__init__(
-            "incomplete",
-            f"材料不齐全，缺少：{names}",
-            f"required materials missing: {', '.join(missing)}",
-        )
-        self.missing = missing
 
 
 @dataclass(frozen=True)
@@ -81,24 +70,16 @@ class IntakeService:
         catalog_version: str,
         now: datetime | None = None,
     ) -> Accepted:
-        missing = draft.missing_materials()
-        if missing:
-            raise IncompleteDraft([m.name_zh for m in missing])
-        if draft.applicant is None:
-            raise IntakeError("no_applicant", "尚未识别申请人", "no applicant identified")
+        draft.check_complete()  # raises DraftError naming what is missing
+        assert draft.applicant is not None  # check_complete guarantees it
         item = draft.item
-        materials = tuple(
-            CapturedMaterial(m.code, tuple(draft.pages[m.code]))
-            for m in item.materials
-            if draft.pages.get(m.code)
-        )
         submission = self._store.accept(
             uuid=str(uuid_mod.uuid4()),
             station_code=self.station_code,
             item_code=item.code,
             catalog_version=catalog_version,
             applicant=draft.applicant,
-            materials=materials,
+            materials=draft.captured_materials(),
             channel=channel,
             clerk_id=clerk_id,
             now=now or datetime.now(UTC),

@@ -8,7 +8,6 @@ ESC/POS bytes to a file.
 from __future__ import annotations
 
 import logging
-import threading
 
 import numpy as np
 from numpy.typing import NDArray
@@ -20,6 +19,11 @@ from devices.idcard.simulator import IdCardSimulator, sample_cards
 log = logging.getLogger(__name__)
 
 
+def document_payload(item_code: str, material_code: str) -> str:
+    """What the QR code on a simulated material's page says."""
+    return f"YWDOC|{item_code}|{material_code}"
+
+
 class DemoSimulators:
     """Owns the simulators; satisfies station.services.SimulatorControls."""
 
@@ -27,7 +31,6 @@ class DemoSimulators:
         self._cards = sample_cards()
         self.idcard = IdCardSimulator(self._cards[:0])
         self.camera = SimulatedCamera(size=camera_size, seed=seed)
-        self._lock = threading.Lock()
         self.port: str | None = None
 
     def start(self) -> str:
@@ -48,12 +51,10 @@ class DemoSimulators:
         self.idcard.remove_card()
 
     def present_document(self, title: str, qr_payload: str) -> None:
-        with self._lock:
-            self.camera.present(title, qr_payload)
+        self.camera.present(title, qr_payload)  # SimulatedCamera locks its own state
 
     def grab(self) -> NDArray[np.uint8]:
-        with self._lock:
-            return self.camera.grab()
+        return self.camera.grab()
 
     def close(self) -> None:
         pass

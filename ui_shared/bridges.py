@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ui_shared.messages import user_message
+
 log = logging.getLogger(__name__)
 
 
@@ -28,7 +30,7 @@ class CardBridge(QObject):
         self.card_removed.emit()
 
     def on_error(self, error: BaseException) -> None:
-        self.reader_error.emit(str(getattr(error, "message_zh", "") or "身份证阅读器故障"))
+        self.reader_error.emit(user_message(error, "身份证阅读器故障"))
 
 
 class ScanBridge(QObject):
@@ -39,7 +41,7 @@ class ScanBridge(QObject):
         self.scanned.emit(str(getattr(scan, "text", "")))
 
     def on_error(self, error: BaseException) -> None:
-        self.scanner_error.emit(str(getattr(error, "message_zh", "") or "扫码枪故障"))
+        self.scanner_error.emit(user_message(error, "扫码枪故障"))
 
 
 class SyncBridge(QObject):

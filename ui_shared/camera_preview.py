@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui_shared.images import bgr_to_qimage
+from ui_shared.messages import user_message
 from ui_shared.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -102,8 +103,7 @@ class CameraPreview(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self._in_flight = False
-        message = getattr(error, "message_zh", None) or self.tr("Camera unavailable")
-        self.camera_failed.emit(str(message))
+        self.camera_failed.emit(user_message(error, self.tr("Camera unavailable")))
 
     def paintEvent(self, event: object) -> None:
         painter = QPainter(self)

@@ -33,7 +33,6 @@ class TaskRunner(QObject):
         self._relay.done.connect(self._relay._deliver)
         self._disk = ThreadPoolExecutor(max_workers=1, thread_name_prefix="disk")
         self._image = ThreadPoolExecutor(max_workers=image_workers, thread_name_prefix="image")
-        self._pending: set[Future[Any]] = set()
         self._closed = False
 
     def disk(
@@ -52,10 +51,6 @@ class TaskRunner(QObject):
     ) -> None:
         self._submit(self._image, fn, on_done, on_error)
 
-    @property
-    def busy(self) -> bool:
-        return bool(self._pending)
-
     def _submit(
         self,
         pool: ThreadPoolExecutor,
@@ -66,21 +61,21 @@ class TaskRunner(QObject):
         if self._closed:
             return
         future = pool.submit(fn)
-        self._pending.add(future)
 
         def finished(f: Future[T]) -> None:
             # Runs on the worker thread: only hand over to the GUI thread here.
+            if f.cancelled():  # dropped by shutdown()
+                return
             error = f.exception()
             if error is not None:
                 log.warning("background task failed: %r", error)
-                self._relay.done.emit(lambda e: self._finish(f, on_error, e), error)
+                self._relay.done.emit(lambda e: self._finish(on_error, e), error)
             else:
-                self._relay.done.emit(lambda v: self._finish(f, on_done, v), f.result())
+                self._relay.done.emit(lambda v: self._finish(on_done, v), f.result())
 
         future.add_done_callback(finished)
 
-    def _finish(self, f: Future[Any], callback: Callable[[Any], None], value: object) -> None:
-        self._pending.discard(f)
+    def _finish(self, callback: Callable[[Any], None], value: object) -> None:
         if not self._closed:
             callback(value)
 

@@ -30,10 +30,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    os.environ.setdefault(
-        "ESCPOS_CAPABILITIES_PICKLE_DIR",
-        os.path.join(os.path.expanduser("~"), ".cache", "yiwang-escpos"),
-    )
     args = build_parser().parse_args(argv)
     log_dir = getattr(args, "data_dir", None)
     logs.configure(args.log_level, None if log_dir is None else log_dir / "logs")

@@ -6,6 +6,7 @@ Used by `yiwang demo --headless` and by the end-to-end tests' set-up.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import cv2
@@ -14,12 +15,12 @@ import numpy as np
 from devices.camera.pipeline import capture_page
 from devices.codes import decode_codes
 from devices.idcard.reader import IdCardReader
-from intake.catalog import Entrance, ServiceItem
+from intake.catalog import Entrance
 from intake.submission import Channel, Draft
 from station.card_mapping import person_from_card
 from station.intake_service import Accepted
 from station.services import StationServices
-from station.simulators import DemoSimulators
+from station.simulators import DemoSimulators, document_payload
 
 log = logging.getLogger(__name__)
 
@@ -29,22 +30,20 @@ class IntakeRecord:
     accepted: Accepted
     page_hashes: list[str]
     decoded: list[str]
-    receipt_bytes: int
-
-
-def document_payload(item: ServiceItem, material_code: str) -> str:
-    return f"YWDOC|{item.code}|{material_code}"
 
 
 def run_scripted_intakes(
-    services: StationServices, sims: DemoSimulators, count: int, *, say: object = print
+    services: StationServices,
+    sims: DemoSimulators,
+    count: int,
+    *,
+    say: Callable[[str], None] = print,
 ) -> list[IntakeRecord]:
     assert sims.port is not None
     catalog = services.catalog
-    items = [i for i in catalog.for_entrance(Entrance.PERSONAL)]
+    items = list(catalog.for_entrance(Entrance.PERSONAL))
     cards = [c for c in sims.sample_cards() if c.card_type == "resident"]
     records: list[IntakeRecord] = []
-    emit = say if callable(say) else print
     with IdCardReader(sims.port) as reader:
         for n in range(count):
             card = cards[n % len(cards)]
@@ -58,7 +57,7 @@ def run_scripted_intakes(
             hashes: list[str] = []
             decoded: list[str] = []
             for material in item.required_materials:
-                sims.present_document(material.name_zh, document_payload(item, material.code))
+                sims.present_document(material.name_zh, document_payload(item.code, material.code))
                 page = capture_page(sims.grab())
                 image = cv2.imdecode(np.frombuffer(page.jpeg, np.uint8), cv2.IMREAD_COLOR)
                 if image is not None:
@@ -74,10 +73,10 @@ def run_scripted_intakes(
             )
             sent = services.intake.print_receipt(accepted.receipt)
             sims.remove_card()
-            emit(
+            say(
                 f"  accepted {accepted.submission.receipt_no}  {item.name_zh}  "
                 f"{accepted.receipt.applicant_label} {accepted.receipt.id_label}  "
                 f"pages={len(hashes)}  codes={len(decoded)}/{len(hashes)} receipt={len(sent)}B"
             )
-            records.append(IntakeRecord(accepted, hashes, decoded, len(sent)))
+            records.append(IntakeRecord(accepted, hashes, decoded))
     return records

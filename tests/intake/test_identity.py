@@ -302,3 +302,10 @@ def test_mask_name_keeps_only_the_first_character(name: str) -> None:
     masked = mask_name(name)
     assert masked[0] == name[0]
     assert masked[1:] == "*" * (len(name) - 1)
+
+
+def test_mask_address_keeps_only_the_region() -> None:
+    from intake.identity import mask_address
+
+    assert mask_address("北京市朝阳区建国路88号院3号楼") == "北京市朝阳区****"
+    assert mask_address("  短地址 ") == "短地址"

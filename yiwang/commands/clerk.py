@@ -15,11 +15,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    return open_clerk(args.data_dir, language=args.lang, clerk_id=args.clerk_id)
+
+
+def open_clerk(data_dir: Path, *, language: str = "zh_CN", clerk_id: str = "clerk") -> int:
+    """Compose the station in `data_dir` and run the clerk window until it closes."""
     from clerk_station.app import run_clerk
     from station.context import open_station
 
-    services = open_station(args.data_dir, clerk_id=args.clerk_id)
+    services = open_station(data_dir, clerk_id=clerk_id)
     try:
-        return run_clerk(services, language=args.lang)
+        return run_clerk(services, language=language)
     finally:
         services.close()

@@ -49,8 +49,7 @@ def _admin_submissions(url: str, token: str) -> list[dict[str, Any]]:
         f"{url}/v1/admin/submissions", headers={"Authorization": f"Bearer {token}"}
     )
     with urllib.request.urlopen(req, timeout=10) as resp:  # loopback only
-        data = json.loads(resp.read().decode("utf-8"))
-    return list(data["submissions"] if isinstance(data, dict) else data)
+        return list(json.loads(resp.read().decode("utf-8")))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -70,32 +69,24 @@ def _run(args: argparse.Namespace) -> int:
         code = secrets.token_hex(6)
         platform = PlatformProcess(platform_db, enrollment_codes=[code]).start()
         _say(f"reference platform  {platform.url}  (database {platform_db})")
-        setup_station(
-            station_dir,
-            platform_url=platform.url,
-            enrollment_code=code,
-            station_code=DEMO_STATION,
-            station_name=DEMO_STATION_NAME,
-        )
-        _say(f"station {DEMO_STATION} enrolled, data in {station_dir}")
     try:
+        if platform is not None:
+            setup_station(
+                station_dir,
+                platform_url=platform.url,
+                enrollment_code=code,
+                station_code=DEMO_STATION,
+                station_name=DEMO_STATION_NAME,
+            )
+            _say(f"station {DEMO_STATION} enrolled, data in {station_dir}")
         if args.headless:
             return _headless(station_dir, args, platform)
-        return _window(station_dir, args)
+        from yiwang.commands.clerk import open_clerk
+
+        return open_clerk(station_dir, language=args.lang)
     finally:
         if platform is not None:
             platform.stop()
-
-
-def _window(station_dir: Path, args: argparse.Namespace) -> int:
-    from clerk_station.app import run_clerk
-    from station.context import open_station
-
-    services = open_station(station_dir)
-    try:
-        return run_clerk(services, language=args.lang)
-    finally:
-        services.close()
 
 
 def _headless(station_dir: Path, args: argparse.Namespace, platform: Any) -> int:

@@ -11,7 +11,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--data-dir", type=Path, required=True)
     p.add_argument("--once", action="store_true", help="one pass, then exit (0 = queue empty)")
     p.add_argument("--interval", type=float, default=None, help="poll interval in seconds")
-    p.set_defaults(func=_run, own_logging=True)
+    p.set_defaults(func=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
