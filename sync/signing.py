@@ -29,8 +29,6 @@ NONCE_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 SIGNATURE_RE = re.compile(r"^[0-9a-f]{64}$")
 TIMESTAMP_RE = re.compile(r"^[0-9]{1,12}$")
 
-EMPTY_BODY_SHA256 = hashlib.sha256(b"").hexdigest()
-
 
 def _key(secret: bytes | str) -> bytes:
     return secret.encode("utf-8") if isinstance(secret, str) else secret

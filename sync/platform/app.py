@@ -33,7 +33,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import signing
 from sync.platform import models
-from sync.platform.storage import EnrollmentRefused, PlatformStore, canonical_json, iso_utc
+from sync.platform.storage import (
+    EMPTY_CATALOG,
+    EnrollmentRefused,
+    PlatformStore,
+    canonical_json,
+    iso_utc,
+)
 
 log = logging.getLogger(__name__)
 
@@ -215,7 +221,7 @@ def create_app(
     store = PlatformStore(db_path)
     store.add_enrollment_codes(enrollment_codes)
     if store.catalog() is None:
-        catalog: Any = {"version": "0", "items": []}
+        catalog: Any = EMPTY_CATALOG
         if seed_catalog is not None and seed_catalog.is_file():
             try:
                 catalog = json.loads(seed_catalog.read_text(encoding="utf-8"))

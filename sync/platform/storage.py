@@ -30,6 +30,8 @@ from typing import Any, BinaryIO
 
 import sqlite_utils
 
+from sync.crypto import fsync_dir
+
 log = logging.getLogger(__name__)
 
 CHINA_TZ = timezone(timedelta(hours=8), "CST")
@@ -60,15 +62,6 @@ class BlobInfo:
     complete: bool
     offset: int
     length: int | None
-
-
-def _fsync_dir(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 class PlatformStore:
@@ -370,7 +363,8 @@ class PlatformStore:
         target = self.complete_path(sha)
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(partial, target)
-        _fsync_dir(target.parent)
+        with contextlib.suppress(OSError):
+            fsync_dir(target.parent)
         with self._tx() as conn:
             conn.execute(
                 "UPDATE blobs SET complete = 1, length = ? WHERE sha256 = ?",

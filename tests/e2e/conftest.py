@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import secrets
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import requests
 
 from sync.platform.server import PlatformProcess
-from yiwang.commands.setup import setup_station
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo root: tests.helpers
+
+from tests.helpers.platform_admin import admin_json_caller, set_up_enrolled_station
 
 
 @pytest.fixture(scope="module")
@@ -23,30 +26,11 @@ def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProce
 
 @pytest.fixture
 def admin(platform: PlatformProcess) -> Iterator[Callable[..., Any]]:
-    session = requests.Session()
-    session.trust_env = False
-
-    def call(method: str, path: str, **kwargs: Any) -> Any:
-        headers = {"Authorization": f"Bearer {platform.admin_token}"}
-        r = session.request(method, platform.url + path, headers=headers, timeout=10, **kwargs)
-        r.raise_for_status()
-        return r.json()
-
-    yield call
-    session.close()
+    with admin_json_caller(platform) as call:
+        yield call
 
 
 @pytest.fixture
 def station_dir(tmp_path: Path, platform: PlatformProcess, admin: Callable[..., Any]) -> Path:
-    code = secrets.token_hex(8)
-    admin("POST", "/v1/admin/enrollment-codes", json={"codes": [code]})
     station_code = "T" + secrets.token_hex(3).upper()
-    data_dir = tmp_path / "station"
-    setup_station(
-        data_dir,
-        platform_url=platform.url,
-        enrollment_code=code,
-        station_code=station_code,
-        station_name="测试镇便民服务中心",
-    )
-    return data_dir
+    return set_up_enrolled_station(tmp_path / "station", admin, platform.url, station_code)

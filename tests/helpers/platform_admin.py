@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import requests
@@ -23,12 +26,15 @@ class Admin:
         return self.http.request(method, self.platform.url + path, headers=headers,
                                  timeout=10, **kw)
 
-    def enroll(self, station_code: str = "S001") -> StationCredentials:
+    def enrollment_code(self) -> str:
         code = "code-" + secrets.token_hex(6)
         r = self.call("POST", "/v1/admin/enrollment-codes", json={"codes": [code]})
         assert r.status_code == 200, r.text
-        return PlatformClient.enroll(self.platform.url, code, station_code, "window",
-                                     session=self.http)
+        return code
+
+    def enroll(self, station_code: str = "S001") -> StationCredentials:
+        return PlatformClient.enroll(self.platform.url, self.enrollment_code(), station_code,
+                                     "window", session=self.http)
 
     def submissions(self) -> list[dict[str, Any]]:
         r = self.call("GET", "/v1/admin/submissions")
@@ -39,3 +45,58 @@ class Admin:
         r = self.call("GET", f"/v1/admin/submissions/{uuid}")
         assert r.status_code == 200, r.text
         return dict(r.json())
+
+    def blob(self, sha: str) -> bytes:
+        r = self.call("GET", f"/v1/admin/blobs/{sha}")
+        assert r.status_code == 200, r.text
+        return r.content
+
+    def set_status(
+        self, uuid: str, status: str, note: str = "", missing: Sequence[str] = ()
+    ) -> None:
+        r = self.call(
+            "POST",
+            f"/v1/admin/submissions/{uuid}/status",
+            json={"status": status, "note": note, "missing_materials": list(missing)},
+        )
+        assert r.status_code == 200, r.text
+
+
+AdminCall = Callable[..., Any]
+
+
+@contextlib.contextmanager
+def admin_json_caller(platform: PlatformProcess, *, timeout: float = 10) -> Iterator[AdminCall]:
+    """``call(method, path, **kw)``: an admin request that must succeed; returns its JSON."""
+    session = requests.Session()
+    session.trust_env = False  # never route loopback through an environment proxy
+
+    def call(method: str, path: str, **kwargs: Any) -> Any:
+        headers = {"Authorization": f"Bearer {platform.admin_token}"}
+        r = session.request(method, platform.url + path, headers=headers, timeout=timeout,
+                            **kwargs)
+        r.raise_for_status()
+        return r.json()
+
+    try:
+        yield call
+    finally:
+        session.close()
+
+
+def set_up_enrolled_station(
+    data_dir: Path, admin: AdminCall, platform_url: str, station_code: str
+) -> Path:
+    """``yiwang setup`` for a fresh station enrolled with a new one-time code."""
+    from yiwang.commands.setup import setup_station
+
+    code = secrets.token_hex(8)
+    admin("POST", "/v1/admin/enrollment-codes", json={"codes": [code]})
+    setup_station(
+        data_dir,
+        platform_url=platform_url,
+        enrollment_code=code,
+        station_code=station_code,
+        station_name="测试镇便民服务中心",
+    )
+    return data_dir

@@ -55,7 +55,10 @@ from sync.client import PlatformClient
 from sync.config import load_config, load_credentials
 from sync.platform.server import PlatformProcess
 from sync.store import Store, SyncState, UnknownSubmission
-from yiwang.commands.setup import setup_station
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # the repo root: tests.helpers
+
+from tests.helpers.platform_admin import admin_json_caller, set_up_enrolled_station
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -390,17 +393,8 @@ def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProce
 
 @pytest.fixture
 def admin(platform: PlatformProcess) -> Iterator[Callable[..., Any]]:
-    session = requests.Session()
-    session.trust_env = False
-
-    def call(method: str, path: str, **kwargs: Any) -> Any:
-        headers = {"Authorization": f"Bearer {platform.admin_token}"}
-        r = session.request(method, platform.url + path, headers=headers, timeout=30, **kwargs)
-        r.raise_for_status()
-        return r.json()
-
-    yield call
-    session.close()
+    with admin_json_caller(platform, timeout=30) as call:
+        yield call
 
 
 @pytest.fixture
@@ -413,15 +407,8 @@ def harness_for(
     def make(seed: int) -> Harness:
         proxy = DelayProxy((platform.host, platform.port), PROXY_DELAY)
         proxies.append(proxy)
-        code = secrets.token_hex(8)
-        admin("POST", "/v1/admin/enrollment-codes", json={"codes": [code]})
-        data_dir = tmp_path / f"station-{seed}"
-        setup_station(
-            data_dir,
-            platform_url=proxy.url,
-            enrollment_code=code,
-            station_code="K" + secrets.token_hex(3).upper(),
-            station_name="测试镇便民服务中心",
+        data_dir = set_up_enrolled_station(
+            tmp_path / f"station-{seed}", admin, proxy.url, "K" + secrets.token_hex(3).upper()
         )
         return Harness(data_dir, platform, admin, person, random.Random(seed))
 

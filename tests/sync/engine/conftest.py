@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import secrets
-from collections.abc import Callable, Iterator, Sequence
+import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, BinaryIO
 
 import pytest
@@ -24,12 +25,15 @@ from sync.client import (
     Delivery,
     MissingBlobs,
     PlatformClient,
-    StationCredentials,
     StatusEvent,
     SyncError,
     TransientError,
 )
 from sync.platform.server import PlatformProcess
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # the repo root: tests.helpers
+
+from tests.helpers.platform_admin import Admin
 
 
 @dataclass
@@ -155,56 +159,6 @@ def http() -> Iterator[requests.Session]:
     s.trust_env = False  # never route loopback through an environment proxy
     yield s
     s.close()
-
-
-class Admin:
-    """The department's side of the reference platform (admin endpoints)."""
-
-    def __init__(self, platform: PlatformProcess, http: requests.Session) -> None:
-        self.platform = platform
-        self.http = http
-
-    def call(self, method: str, path: str, **kw: Any) -> requests.Response:
-        headers = {"Authorization": f"Bearer {self.platform.admin_token}"}
-        return self.http.request(
-            method, self.platform.url + path, headers=headers, timeout=10, **kw
-        )
-
-    def enrollment_code(self) -> str:
-        code = "code-" + secrets.token_hex(6)
-        r = self.call("POST", "/v1/admin/enrollment-codes", json={"codes": [code]})
-        assert r.status_code == 200, r.text
-        return code
-
-    def enroll(self, station_code: str = "S001") -> StationCredentials:
-        return PlatformClient.enroll(
-            self.platform.url, self.enrollment_code(), station_code, "window", session=self.http
-        )
-
-    def submissions(self) -> list[dict[str, Any]]:
-        r = self.call("GET", "/v1/admin/submissions")
-        assert r.status_code == 200, r.text
-        return list(r.json())
-
-    def submission(self, uuid: str) -> dict[str, Any]:
-        r = self.call("GET", f"/v1/admin/submissions/{uuid}")
-        assert r.status_code == 200, r.text
-        return dict(r.json())
-
-    def blob(self, sha: str) -> bytes:
-        r = self.call("GET", f"/v1/admin/blobs/{sha}")
-        assert r.status_code == 200, r.text
-        return r.content
-
-    def set_status(
-        self, uuid: str, status: str, note: str = "", missing: Sequence[str] = ()
-    ) -> None:
-        r = self.call(
-            "POST",
-            f"/v1/admin/submissions/{uuid}/status",
-            json={"status": status, "note": note, "missing_materials": list(missing)},
-        )
-        assert r.status_code == 200, r.text
 
 
 @pytest.fixture
