@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from clerk_station.case_list import CaseListDialog
 from intake.catalog import Catalog
 from station.services import StationServices
+from sync.catalog_sync import load_catalog
 from sync.store import SyncState
 from ui_shared.bridges import SyncBridge
 from ui_shared.sync_badge import SyncBadge
@@ -83,8 +84,6 @@ class SyncController(QObject):
         self.refresh_queue_depth()
 
     def _reload_catalog(self) -> None:
-        from station.context import load_catalog
-
         data_dir = self.services.intake.store.data_dir
 
         def loaded(catalog: Catalog) -> None:

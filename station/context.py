@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -12,32 +11,16 @@ from devices.idcard.errors import DeviceError
 from devices.idcard.reader import CardPoller, IdCardReader, detect_port
 from devices.printer.receipt import ReceiptPrinter
 from devices.scanner.spec import open_scanner, parse_scanner_spec
-from intake.catalog import Catalog
-from resources import SEED_CATALOG, resource_path
 from station.device_settings import SIMULATED, DeviceSettings, load_device_settings
 from station.intake_service import IntakeService
 from station.services import FrameSource, PollerFactory, StationServices
 from station.simulators import DemoSimulators
-from sync.catalog_sync import CATALOG_FILE, CatalogSync
-from sync.client import PlatformClient
+from sync.catalog_sync import load_catalog
 from sync.config import load_config, load_credentials
-from sync.engine import SyncEngine
-from sync.runner import RetentionPurger
+from sync.runner import build_engine
 from sync.store import Store
 
 log = logging.getLogger(__name__)
-
-
-def load_catalog(data_dir: Path) -> Catalog:
-    """The catalog last pulled from the platform, else the seed shipped with the software."""
-    pulled = data_dir / CATALOG_FILE
-    for path in (pulled, resource_path(*SEED_CATALOG)):
-        if path.exists():
-            try:
-                return Catalog.from_dict(json.loads(path.read_text(encoding="utf-8")))
-            except Exception:
-                log.exception("catalog %s unreadable; falling back", path)
-    raise RuntimeError("no service catalog available")
 
 
 def _poller_factory(port: str) -> PollerFactory:
@@ -116,15 +99,7 @@ def open_station(
         closers=closers,
     )
     if with_engine:
-        client = PlatformClient(config.platform_url, credentials, verify=config.ca_bundle or True)
-        services.sync_events.subscribe(RetentionPurger(store, config).on_event)
-        services.engine = SyncEngine(
-            store,
-            client,
-            on_event=services.sync_events.emit,
-            catalog=CatalogSync(store, client, data_dir),
-            catalog_interval=config.catalog_minutes * 60.0,
-            heartbeat_interval=config.heartbeat_seconds,
-            probe_interval=config.probe_seconds,
+        services.engine = build_engine(
+            store, config, credentials, on_event=services.sync_events.emit
         )
     return services

@@ -38,7 +38,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-CATALOG_FILE = "catalog.json"  # the name station.context.load_catalog reads
+CATALOG_FILE = "catalog.json"  # under the data dir; load_catalog() reads it
 ETAG_KEY = "catalog_etag"
 
 
@@ -84,6 +84,16 @@ def _read_catalog(path: Path) -> Catalog | None:
         return None
 
 
+def load_catalog(data_dir: Path) -> Catalog:
+    """The catalog last pulled into ``data_dir``, else the seed shipped with the software."""
+    catalog = _read_catalog(Path(data_dir) / CATALOG_FILE) or _read_catalog(
+        resource_path(*SEED_CATALOG)
+    )
+    if catalog is None:
+        raise RuntimeError("no service catalog available (pulled copy and seed unreadable)")
+    return catalog
+
+
 class CatalogSync:
     """Pulls the catalog for the station in ``store.data_dir`` (or ``data_dir``)."""
 
@@ -101,8 +111,10 @@ class CatalogSync:
     def current_version(self) -> str | None:
         """The version the station is using: the pulled catalog's, else the seed's."""
         if not self._version_known:
-            current = _read_catalog(self.path) or _read_catalog(resource_path(*SEED_CATALOG))
-            self._version = current.version if current is not None else None
+            try:
+                self._version = load_catalog(self.data_dir).version
+            except RuntimeError:
+                self._version = None
             self._version_known = True
         return self._version
 

@@ -29,7 +29,7 @@ from typing import Any
 import requests
 
 from sync.catalog_sync import CatalogSync
-from sync.client import PlatformClient
+from sync.client import PlatformClient, StationCredentials
 from sync.config import ConfigError, NotEnrolled, StationConfig, load_config, load_credentials
 from sync.crypto import StorageError
 from sync.engine import EventKind, SyncEngine, SyncEvent
@@ -78,6 +78,37 @@ def _say(message: str) -> None:
 
 #: pages captured for a draft that was never accepted (or removed from it)
 ABANDONED_PAGES_AFTER = timedelta(hours=24)
+
+
+def build_engine(
+    store: Store,
+    config: StationConfig,
+    credentials: StationCredentials,
+    *,
+    on_event: Callable[[SyncEvent], None] | None = None,
+    session: requests.Session | None = None,
+) -> SyncEngine:
+    """The engine as configured for a station, with the retention purge on its idle
+    events; the `yiwang sync` process and a UI running sync in-process both use it."""
+    client = PlatformClient(
+        config.platform_url, credentials, session=session, verify=config.ca_bundle or True
+    )
+    purger = RetentionPurger(store, config)
+
+    def dispatch(event: SyncEvent) -> None:
+        purger.on_event(event)
+        if on_event is not None:
+            on_event(event)
+
+    return SyncEngine(
+        store,
+        client,
+        on_event=dispatch,
+        catalog=CatalogSync(store, client),
+        catalog_interval=config.catalog_minutes * 60.0,
+        heartbeat_interval=config.heartbeat_seconds,
+        probe_interval=config.probe_seconds,
+    )
 
 
 class RetentionPurger:
@@ -167,18 +198,7 @@ def _run(
         return EXIT_STORAGE
     stop = threading.Event()
     try:
-        client = PlatformClient(
-            config.platform_url, credentials, session=session, verify=config.ca_bundle or True
-        )
-        engine = SyncEngine(
-            store,
-            client,
-            on_event=RetentionPurger(store, config).on_event,
-            catalog=CatalogSync(store, client),
-            catalog_interval=config.catalog_minutes * 60.0,
-            heartbeat_interval=config.heartbeat_seconds,
-            probe_interval=config.probe_seconds,
-        )
+        engine = build_engine(store, config, credentials, session=session)
 
         def on_signal() -> None:
             stop.set()

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from station.context import open_station
 from sync.config import load_config, save_config
-from sync.engine import EventKind, SyncEvent
 from sync.store import to_db_time
 from yiwang.scripted_intake import run_scripted_intakes
 
@@ -38,7 +37,8 @@ def test_in_process_engine_purges_delivered_pages(station_dir: Path) -> None:
         )
     services = open_station(station_dir)  # e.g. the next morning
     try:
-        services.sync_events.emit(SyncEvent(kind=EventKind.IDLE))
+        assert services.engine is not None
+        services.engine.run_once()  # queue empty: the engine's idle event runs the purge
         store = services.intake.store
         assert not any(store.has_blob(h) for h in record.page_hashes)
         kept = store.get(uuid)  # metadata stays: receipt, case number, status
