@@ -166,13 +166,6 @@ class _Answer:
     data: Any = field(default=None)
 
 
-def _canonical_body(value: Any) -> bytes:
-    """Compact, key-sorted UTF-8 JSON: the form the platform hashes for idempotence."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
-        "utf-8"
-    )
-
-
 def _json_or_none(content: bytes) -> Any:
     try:
         return json.loads(content.decode("utf-8"))
@@ -558,7 +551,7 @@ class PlatformClient:
 
     def put_submission(self, uuid: str, manifest: dict[str, Any]) -> Delivery:
         """Deliver a manifest; idempotent. Raises MissingBlobs / Conflict / ..."""
-        body = _canonical_body(manifest)
+        body = signing.canonical_json(manifest)
         answer = self._call(
             "PUT", f"/v1/submissions/{quote(uuid, safe='')}", body=body,
             headers={"Content-Type": "application/json"},
@@ -606,7 +599,7 @@ class PlatformClient:
 
     def put_evaluation(self, uuid: str, evaluation: dict[str, Any]) -> None:
         """Deliver a service evaluation (好差评); idempotent per uuid."""
-        body = _canonical_body(evaluation)
+        body = signing.canonical_json(evaluation)
         self._call("PUT", f"/v1/evaluations/{quote(uuid, safe='')}", body=body,
                    headers={"Content-Type": "application/json"})
 

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import re
 import secrets
+from typing import Any
 
 HEADER_STATION = "X-Station"
 HEADER_TIMESTAMP = "X-Timestamp"
@@ -28,6 +30,14 @@ HEADER_SIGNATURE = "X-Signature"
 NONCE_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 SIGNATURE_RE = re.compile(r"^[0-9a-f]{64}$")
 TIMESTAMP_RE = re.compile(r"^[0-9]{1,12}$")
+
+
+def canonical_json(value: Any) -> bytes:
+    """Compact, key-sorted UTF-8 JSON: the one form station and platform hash, sign and
+    compare (submission replays, ETags, audit rows)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
+        "utf-8"
+    )
 
 
 def _key(secret: bytes | str) -> bytes:
@@ -51,9 +61,7 @@ def sign(
     secret: bytes | str, method: str, path_qs: str, timestamp: str, nonce: str, body: bytes
 ) -> str:
     """Hex HMAC-SHA256 of the canonical string (see the module docstring)."""
-    return sign_digest(
-        secret, method, path_qs, timestamp, nonce, hashlib.sha256(body).hexdigest()
-    )
+    return sign_digest(secret, method, path_qs, timestamp, nonce, hashlib.sha256(body).hexdigest())
 
 
 def verify_digest(

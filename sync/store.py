@@ -47,6 +47,7 @@ from sync.blobs import (
     is_full_disk,
 )
 from sync.crypto import KeyStore, StorageError
+from sync.signing import canonical_json
 
 __all__ = [
     "DB_FILENAME",
@@ -140,7 +141,7 @@ def from_db_time(s: str | None) -> datetime | None:
 
 
 def _canonical(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return canonical_json(obj).decode("utf-8")
 
 
 # --- records -----------------------------------------------------------------

@@ -31,19 +31,13 @@ from typing import Any, BinaryIO
 import sqlite_utils
 
 from sync.crypto import fsync_dir
+from sync.signing import canonical_json as canonical_json
 
 log = logging.getLogger(__name__)
 
 CHINA_TZ = timezone(timedelta(hours=8), "CST")
 INITIAL_STATUS = "受理"
 EMPTY_CATALOG: dict[str, Any] = {"version": "0", "items": []}
-
-
-def canonical_json(value: Any) -> bytes:
-    """Compact, key-sorted UTF-8 JSON: the form hashed for replays and ETags."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
-        "utf-8"
-    )
 
 
 def iso_utc(ts: float) -> str:
