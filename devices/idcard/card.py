@@ -124,7 +124,7 @@ NATIONS: dict[str, str] = {
     "55": "珞巴",
     "56": "基诺",
     "97": "其他",
-    "98": "外国血统",
+    "98": "外国血统中国籍人士",
 }
 _GENDER_CODES = {v: k for k, v in GENDERS.items()}
 _NATION_CODES = {v: k for k, v in NATIONS.items()}

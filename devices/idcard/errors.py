@@ -82,6 +82,8 @@ class StatusInfo:
     represent_card: bool = False
 
 
+# The GA/T 467 SW3 table as the reader vendors' SDK headers give it (卡认证机具失败 for
+# 0x31 means the card could not authenticate the reader's SAM; 0x32 is the reverse).
 _STATUS: dict[int, StatusInfo] = {
     s.sw3: s
     for s in (
@@ -89,25 +91,25 @@ _STATUS: dict[int, StatusInfo] = {
         StatusInfo(
             0x91, "no_content", "证件中此项无内容", "the card holds no content for this item"
         ),
-        StatusInfo(0x9F, "find_ok", "找到证件", "card found"),
+        StatusInfo(0x9F, "find_ok", "找卡成功", "card found"),
         StatusInfo(
             0x10,
             "terminal_checksum",
-            "阅读器收到的数据校验和错误",
+            "阅读器接收业务终端数据的校验和错",
             "the reader received a frame with a bad checksum",
             retry_transport=True,
         ),
         StatusInfo(
             0x11,
             "terminal_length",
-            "阅读器收到的数据长度错误",
+            "阅读器接收业务终端数据的长度错",
             "the reader received a frame with a bad length",
             retry_transport=True,
         ),
         StatusInfo(
             0x21,
             "command_error",
-            "阅读器不接受该命令（命令或参数错误）",
+            "阅读器接收业务终端的命令错误（命令或参数错误）",
             "the reader rejected the command (bad command or parameter)",
         ),
         StatusInfo(0x23, "unauthorised", "越权操作，阅读器拒绝执行", "unauthorised operation"),
@@ -119,50 +121,73 @@ _STATUS: dict[int, StatusInfo] = {
         ),
         StatusInfo(
             0x31,
-            "card_auth_failed",
-            "证件认证失败，请重新放置证件",
-            "card authentication failed; present the card again",
+            "card_auth_sam_failed",
+            "卡认证机具失败，请重新放置证件",
+            "the card failed to authenticate the reader's SAM; present the card again",
             represent_card=True,
         ),
         StatusInfo(
             0x32,
-            "info_auth_failed",
-            "证件信息验证失败，请重新放置证件",
-            "card information authentication failed; present the card again",
+            "sam_auth_card_failed",
+            "机具认证卡失败，请重新放置证件",
+            "the reader's SAM failed to authenticate the card; present the card again",
             represent_card=True,
         ),
         StatusInfo(
             0x33,
-            "info_error",
-            "证件信息错误，请重新放置证件",
-            "card information error; present the card again",
+            "info_verify_failed",
+            "信息验证错误，请重新放置证件",
+            "card information failed verification; present the card again",
+            represent_card=True,
+        ),
+        StatusInfo(
+            0x34,
+            "card_not_found_yet",
+            "尚未找卡，不能进行对卡的操作",
+            "no card has been found yet, so the card cannot be operated on",
+            represent_card=True,
+        ),
+        StatusInfo(
+            0x37,
+            "fingerprint_verify_failed",
+            "指纹信息验证错误",
+            "fingerprint information failed verification",
+            represent_card=True,
+        ),
+        StatusInfo(
+            0x3F,
+            "info_length_error",
+            "信息长度错误，请重新放置证件",
+            "card information has a wrong length; present the card again",
             represent_card=True,
         ),
         StatusInfo(
             0x40,
-            "card_op_failed",
-            "证件操作失败（无法识别的卡），请重新放置证件",
-            "card operation failed (unrecognised card); present the card again",
+            "card_type_unrecognised",
+            "无法识别的卡类型，请放置居民身份证",
+            "unrecognised card type; present a resident ID card",
             represent_card=True,
         ),
         StatusInfo(
             0x41,
             "read_failed",
-            "读卡失败或卡类型不符，请重新放置证件",
-            "reading the card failed or wrong card type; present the card again",
+            "读卡操作失败，请重新放置证件",
+            "reading the card failed; present the card again",
             represent_card=True,
         ),
         StatusInfo(
             0x47,
-            "sam_error",
-            "阅读器安全模块（SAM）错误",
-            "the reader's security module (SAM) failed",
+            "random_failed",
+            "取随机数失败，请重新放置证件",
+            "getting a random number (challenge) failed; present the card again",
+            represent_card=True,
         ),
         StatusInfo(
             0x60,
             "sam_self_check",
-            "阅读器安全模块（SAM）自检失败，请联系技术人员",
-            "the reader's security module (SAM) failed its self-check; call a technician",
+            "阅读器安全模块（SAM）自检失败，不能接收命令，请联系技术人员",
+            "the reader's security module (SAM) failed its self-check and accepts no command; "
+            "call a technician",
         ),
         StatusInfo(
             0x66,
@@ -171,12 +196,12 @@ _STATUS: dict[int, StatusInfo] = {
             "the reader's security module (SAM) is not authorised",
         ),
         StatusInfo(
-            0x80, "no_card", "未找到证件，请将证件放在阅读器上", "no card found on the reader"
+            0x80, "no_card", "找卡不成功，请将证件放在阅读器上", "no card found on the reader"
         ),
         StatusInfo(
             0x81,
             "select_failed",
-            "选卡失败，请重新放置证件",
+            "选卡不成功，请重新放置证件",
             "selecting the card failed; present the card again",
             represent_card=True,
         ),

@@ -194,9 +194,9 @@ def test_unknown_card_type_flag() -> None:
 
 
 def test_tables() -> None:
-    assert len(NATIONS) == 58  # 56 nationalities + 其他 + 外国血统
+    assert len(NATIONS) == 58  # 56 nationalities + 其他 + 外国血统中国籍人士
     assert NATIONS["01"] == "汉" and NATIONS["05"] == "维吾尔" and NATIONS["56"] == "基诺"
-    assert NATIONS["97"] == "其他" and NATIONS["98"] == "外国血统"
+    assert NATIONS["97"] == "其他" and NATIONS["98"] == "外国血统中国籍人士"
     assert len(set(NATIONS.values())) == 58
     assert GENDERS == {"0": "未知", "1": "男", "2": "女", "9": "未说明"}
     assert (
@@ -209,7 +209,7 @@ def test_tables() -> None:
     block[30:32] = ucs2("9")
     block[32:36] = ucs2("98")
     parsed = parse_text_block(bytes(block))
-    assert (parsed.gender, parsed.nation) == ("未说明", "外国血统")
+    assert (parsed.gender, parsed.nation) == ("未说明", "外国血统中国籍人士")
 
 
 def test_repr_does_not_leak_personal_data() -> None:
