@@ -1,10 +1,18 @@
-"""Decode QR codes and barcodes in camera frames.
+"""Decode QR codes and barcodes in camera frames, exactly.
 
 Engines: zxing-cpp (primary: best decode rate on warped, blurred document photos, and
-it gives the raw payload bytes), pyzbar/zbar (last fallback; also selectable on its
-own), OpenCV's QRCodeDetector (selectable only: weakest in measurements, see
-docs/devices/camera.md). Payload bytes are decoded as UTF-8, then GB18030 (common in
-older Chinese systems); control characters are stripped and duplicates dropped.
+it gives the raw payload bytes and the code's ECI designators), pyzbar/zbar (last
+fallback; also selectable on its own), OpenCV's QRCodeDetector (selectable only:
+weakest in measurements, see docs/devices/camera.md).
+
+Exactness: `DecodedCode.text` is exactly what the code carries — carriage returns,
+line feeds, leading and trailing spaces and GS1 group separators (0x1D) are kept;
+nothing is stripped here. Cleaning for people happens only when text is shown
+(`intake.display_text`). `DecodedCode.raw` keeps the payload bytes for whatever
+re-parses them. Character set (`payload_text`): a code's ECI designators decide each
+segment's charset; without ECI, UTF-8 when the bytes are valid UTF-8, else GB18030
+or Shift_JIS, whichever decodes cleanly into the more plausible text (see
+`guess_charset`), else ISO-8859-1 (the QR standard's default for byte mode).
 
 zbar guesses Shift-JIS for byte-mode QR codes and converts, mangling UTF-8 Chinese; we
 ask it for binary data (ZBAR_CFG_BINARY, zbar >= 0.23) and, on an older zbar, undo the
@@ -16,9 +24,8 @@ from __future__ import annotations
 
 import ctypes
 import logging
-import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import cv2
@@ -26,12 +33,12 @@ import numpy as np
 import numpy.typing as npt
 
 from devices.camera.pipeline import find_page, rectify, to_gray
+from devices.charsets import eci_codec, guess_charset, split_eci
 
 log = logging.getLogger(__name__)
 
 Engine = Literal["auto", "zxing", "pyzbar", "opencv"]
 ENGINES: tuple[str, ...] = ("zxing", "pyzbar", "opencv")
-_KEEP_CONTROLS = {"\n", "\t"}
 # Adaptive threshold of the rectified page for the "zxing+page" stage (chosen by
 # measurement on a 200 dpi page, where a QR module is 5-10 px; docs/devices/camera.md).
 PAGE_THRESHOLD_BLOCK = 31
@@ -62,11 +69,20 @@ _PYZBAR_NAMES = {
 
 @dataclass(frozen=True)
 class DecodedCode:
-    """One decoded symbol: `symbology` like "QRCode"/"Code128", clean `text`, payload `raw`."""
+    """One decoded symbol.
+
+    `symbology` like "QRCode"/"Code128"; `text` exactly as the code carries it (control
+    characters included); `raw` the payload bytes (without ECI designators); `charset`
+    how `text` was made from `raw` ("ECI 26", "utf-8", "gb18030", "shift_jis",
+    "iso-8859-1"); `gs1` true for a GS1 symbol (FNC1 in first position), whose text keeps
+    the group separators (0x1D) between element strings.
+    """
 
     symbology: str
     text: str
     raw: bytes
+    charset: str = field(default="", compare=False)
+    gs1: bool = field(default=False, compare=False)
 
 
 class CodesUnavailable(RuntimeError):
@@ -78,23 +94,37 @@ class CodesUnavailable(RuntimeError):
         self.message_zh = "条码识别组件不可用"
 
 
-def clean_text(text: str) -> str:
-    """Drop control characters (keeping newline and tab) and surrounding whitespace."""
-    return "".join(
-        ch for ch in text if ch in _KEEP_CONTROLS or unicodedata.category(ch) != "Cc"
-    ).strip()
+def payload_text(raw: bytes, eci_bytes: bytes | None = None) -> tuple[str, str]:
+    """(text, charset) of a payload.
+
+    `eci_bytes`: zxing-cpp's "bytes with ECI" form of the same payload (without the
+    symbology identifier): backslashes doubled and each ECI designator as a backslash
+    plus six digits. When it carries ECI designators, each segment is decoded with its
+    ECI's charset (bytes before the first designator by the no-ECI rule); otherwise the
+    no-ECI rule applies to `raw` (`guess_charset`).
+    """
+    if eci_bytes is not None and eci_bytes != raw:
+        segments = split_eci(eci_bytes)
+        if any(eci is not None for eci, _ in segments):
+            parts: list[str] = []
+            names: list[str] = []
+            for eci, chunk in segments:
+                if eci is None:
+                    text, name = guess_charset(chunk)
+                else:
+                    codec = eci_codec(eci)
+                    name = f"ECI {eci}"
+                    text = chunk.decode(codec, errors="replace")
+                parts.append(text)
+                if chunk and name not in names:
+                    names.append(name)
+            return "".join(parts), "+".join(names) or "ECI"
+    return guess_charset(raw)
 
 
-def decode_payload(raw: bytes, fallback: str | None = None) -> str:
-    """Payload bytes as text: UTF-8 (BOM allowed), then GB18030, then `fallback`/replacement."""
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return clean_text(raw.decode(enc))
-        except UnicodeDecodeError:
-            continue
-    if fallback is not None:
-        return clean_text(fallback)
-    return clean_text(raw.decode("utf-8", errors="replace"))
+def decode_payload(raw: bytes) -> str:
+    """Payload bytes as text by the no-ECI rule (`guess_charset`), nothing stripped."""
+    return guess_charset(raw)[0]
 
 
 def _gray(image: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
@@ -110,12 +140,26 @@ def _decode_zxing(gray: npt.NDArray[np.uint8], *, binary: bool = False) -> list[
     out: list[DecodedCode] = []
     # binary: the image is already black and white (0/255); zxing must not re-binarise it.
     binarizer = zxingcpp.Binarizer.BoolCast if binary else zxingcpp.Binarizer.LocalAverage
-    # Raw `.bytes`, not `.text`: zxing's charset guess can be wrong for GB18030 payloads.
-    for r in zxingcpp.read_barcodes(gray, binarizer=binarizer):
+    # HexECI: `.text` is the hex of the payload with its symbology identifier and ECI
+    # designators, so the charset comes from the code itself, not zxing's guess (which
+    # reads GB18030 as Latin-1) and not its HRI form (which rewrites GS1 as "(01)...").
+    for r in zxingcpp.read_barcodes(gray, binarizer=binarizer,
+                                    text_mode=zxingcpp.TextMode.HexECI):
         raw = bytes(r.bytes)
         name = r.format.name if hasattr(r.format, "name") else str(r.format)
-        out.append(DecodedCode(name, decode_payload(raw, fallback=r.text), raw))
+        text, charset = payload_text(raw, _eci_payload(r.text))
+        gs1 = r.content_type == zxingcpp.ContentType.GS1
+        out.append(DecodedCode(name, text, raw, charset, gs1))
     return out
+
+
+def _eci_payload(hex_eci: str) -> bytes | None:
+    """zxing-cpp's HexECI text as bytes, without the leading "]xy" symbology identifier."""
+    try:
+        data = bytes.fromhex(hex_eci)
+    except ValueError:
+        return None
+    return data[3:] if data[:1] == b"]" else data
 
 
 # --------------------------------------------------------------------------- pyzbar
@@ -183,7 +227,8 @@ def _decode_pyzbar(gray: npt.NDArray[np.uint8]) -> list[DecodedCode]:
         if s.type == "QRCODE" and not binary:
             raw = _sjis_undo(raw)
         name = _PYZBAR_NAMES.get(s.type, s.type)
-        out.append(DecodedCode(name, decode_payload(raw), raw))
+        text, charset = guess_charset(raw)
+        out.append(DecodedCode(name, text, raw, charset))
     return out
 
 
@@ -210,7 +255,8 @@ def _decode_opencv(gray: npt.NDArray[np.uint8]) -> list[DecodedCode]:
             data = bytes(p)
             if data:
                 raw = _latin1_undo(data)
-                out.append(DecodedCode("QRCode", decode_payload(raw), raw))
+                text, charset = guess_charset(raw)
+                out.append(DecodedCode("QRCode", text, raw, charset))
     return out
 
 

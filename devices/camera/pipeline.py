@@ -132,11 +132,8 @@ def _plausible(
         return None
     if not cv2.isContourConvex(quad.astype(np.float32).reshape(-1, 1, 2)):
         return None
-    # Touching the frame border means the page is cut off.
-    margin = 1.5
-    if (quad[:, 0].min() < margin or quad[:, 1].min() < margin
-            or quad[:, 0].max() > w - 1 - margin or quad[:, 1].max() > h - 1 - margin):
-        return None
+    # A page near (or at) the frame border is judged later, at full resolution, by
+    # `_cut_off`: a few pixels of desk between page and border still make a whole page.
     q = order_corners(quad).astype(np.float64)
     sides = np.linalg.norm(q - np.roll(q, -1, axis=0), axis=1)
     a = (sides[0] + sides[2]) / 2
@@ -265,7 +262,8 @@ def find_page(frame: npt.NDArray[np.uint8], *, refine: bool = True,
 
     Detection runs on a copy downscaled to `detect_long_side` (None: full resolution),
     then each side is re-fitted at full resolution for sub-pixel corners.
-    A page touching the frame border counts as not found (it is cut off).
+    A page the frame cuts off counts as not found; one that fills the frame with its
+    corners a few pixels inside the border is found (`_cut_off`).
     """
     gray = to_gray(frame)
     h, w = gray.shape
@@ -288,7 +286,43 @@ def find_page(frame: npt.NDArray[np.uint8], *, refine: bool = True,
     if refine:
         corners = _refine(gray, corners, search_px=max(4.0, 2.5 * max(sx, sy)))
         corners = order_corners(corners)
+    paper_level, _ = cv2.threshold(cv2.GaussianBlur(small, (5, 5), 0), 0, 255,
+                                   cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    if _cut_off(gray, corners, paper_level, near_px=2.0 + 2.0 * max(sx, sy)):
+        return None
     return corners
+
+
+def _cut_off(gray: ImageU8, corners: Corners, paper_level: float, *, near_px: float) -> bool:
+    """True when the frame cuts the page: a corner lies outside the frame, or a side runs
+    along the frame border with paper (not desk) on the border pixels beside it.
+
+    A page that fills the frame with its corners a few pixels from the border is whole:
+    the border pixels next to its sides still show desk, darker than `paper_level`.
+    """
+    h, w = gray.shape
+    c = corners.astype(np.float64)
+    # Pixel (0, 0) covers [-0.5, 0.5]; allow half a pixel of fitting error beyond that.
+    if (c[:, 0].min() < -1.0 or c[:, 1].min() < -1.0
+            or c[:, 0].max() > w or c[:, 1].max() > h):
+        return True
+    for k in range(4):
+        a, b = c[k], c[(k + 1) % 4]
+        for axis, border in ((0, 0), (0, w - 1), (1, 0), (1, h - 1)):
+            if abs(a[axis] - border) > near_px or abs(b[axis] - border) > near_px:
+                continue
+            along = 1 - axis
+            lo, hi = sorted((a[along], b[along]))
+            # The middle of the side: its ends may meet the desk at a neighbouring border.
+            start, stop = round(lo + 0.1 * (hi - lo)), round(hi - 0.1 * (hi - lo))
+            limit = (w if along == 0 else h) - 1
+            start, stop = max(0, start), min(limit, stop)
+            if stop <= start:
+                continue
+            line = gray[border, start:stop] if axis == 1 else gray[start:stop, border]
+            if float(np.mean(line > paper_level)) > 0.5:
+                return True
+    return False
 
 
 # --------------------------------------------------------------------------- rectification

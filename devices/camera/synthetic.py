@@ -67,6 +67,22 @@ def qr_matrix(payload: bytes) -> npt.NDArray[np.bool_]:
     return np.array(qr.get_matrix(), dtype=bool)
 
 
+def _fit_code(code_png: bytes, side: int) -> ImageU8:
+    """A code image scaled (keeping its aspect) and centred on a white side x side square."""
+    code = cv2.imdecode(np.frombuffer(code_png, np.uint8), cv2.IMREAD_GRAYSCALE)
+    if code is None:
+        raise ValueError("code_png is not a PNG image")
+    ch, cw = code.shape
+    scale = side / max(ch, cw)
+    size = (max(1, round(cw * scale)), max(1, round(ch * scale)))
+    interp = cv2.INTER_NEAREST if scale >= 1 else cv2.INTER_AREA
+    fitted = cv2.resize(code, size, interpolation=interp)
+    out = np.full((side, side), 255, np.uint8)
+    y0, x0 = (side - size[1]) // 2, (side - size[0]) // 2
+    out[y0 : y0 + size[1], x0 : x0 + size[0]] = fitted
+    return out
+
+
 def _random_line(rng: np.random.Generator, n: int) -> str:
     chars = [_HANZI[int(i)] for i in rng.integers(0, len(_HANZI), n)]
     for k in range(int(rng.integers(0, 3))):
@@ -82,8 +98,13 @@ def render_page(
     width_px: int,
     seed: int,
     landscape: bool = False,
+    code_png: bytes | None = None,
 ) -> ImageU8:
-    """Render the flat page (grayscale uint8, white paper) at `width_px` wide."""
+    """Render the flat page (grayscale uint8, white paper) at `width_px` wide.
+
+    `code_png`: a PNG of a code made elsewhere (another encoder, a barcode) printed in
+    the QR code's place instead of `qr_payload`, scaled to fit its square.
+    """
     rng = np.random.default_rng(seed + 7919)
     w = width_px
     h = round(w * (A4_MM[0] / A4_MM[1] if landscape else A4_MM[1] / A4_MM[0]))
@@ -107,12 +128,14 @@ def render_page(
     y += round(title_size * 2.0)
 
     # QR code: top right under the title, with a caption.
-    modules = qr_matrix(qr_payload)
     qr_side = round(short * 0.24)
-    qr_img = cv2.resize(
-        np.where(modules, 0, 255).astype(np.uint8), (qr_side, qr_side),
-        interpolation=cv2.INTER_NEAREST,
-    )
+    if code_png is None:
+        qr_img = cv2.resize(
+            np.where(qr_matrix(qr_payload), 0, 255).astype(np.uint8), (qr_side, qr_side),
+            interpolation=cv2.INTER_NEAREST,
+        )
+    else:
+        qr_img = _fit_code(code_png, qr_side)
     qx, qy = w - margin - qr_side, y
     page.paste(Image.fromarray(qr_img), (qx, qy))
     caption = "扫码查询办理进度"
@@ -265,6 +288,7 @@ def render_document(
     landscape: bool = False,
     fill: float | None = None,
     qr_encoding: str = "utf-8",
+    code_image: ImageU8 | None = None,
 ) -> SyntheticPhoto:
     """Photograph a synthetic A4 page lying on a desk.
 
@@ -272,7 +296,9 @@ def render_document(
     blur: Gaussian sigma in px, noise: sensor noise sigma in grey levels, glare: add a
     saturated reflection, fill: page height as a fraction of the frame height.
     None picks a plausible random value from the seed. qr_encoding: how the payload
-    is turned into QR bytes (e.g. "gb18030" for older Chinese systems).
+    is turned into QR bytes (e.g. "gb18030" for older Chinese systems). code_image: a
+    grayscale image of a code made by another encoder, printed instead of the QR code
+    (the payload is then only recorded as the ground truth).
     """
     w, h = size
     if w <= 0 or h <= 0:
@@ -290,8 +316,14 @@ def render_document(
     page_long = h * fill_frac
     page_w_px = round(page_long * (aspect if landscape else 1 / aspect))
     page_w_px = max(200, page_w_px)
-    page = render_page(title, qr_payload.encode(qr_encoding), width_px=page_w_px, seed=seed,
-                       landscape=landscape)
+    code_png = None
+    if code_image is not None:
+        ok, png = cv2.imencode(".png", code_image)
+        if not ok:
+            raise ValueError("code_image cannot be encoded")
+        code_png = png.tobytes()
+    page = render_page(title, qr_payload.encode(qr_encoding, errors="replace"), width_px=page_w_px,
+                       seed=seed, landscape=landscape, code_png=code_png)
     ph, pw = page.shape
     corners = _page_quad(rng, size, (pw, ph), rotation, tilt, fill_frac)
 

@@ -8,7 +8,6 @@ from devices.camera.synthetic import render_document
 from devices.codes import (
     AUTO_STAGES,
     DecodedCode,
-    clean_text,
     decode_codes,
     decode_codes_staged,
     decode_payload,
@@ -46,18 +45,19 @@ def test_pyzbar_on_a_photo() -> None:
     assert [c.text for c in codes] == ["S001-20261125-0001"]
 
 
-def test_control_characters_are_stripped_and_duplicates_dropped() -> None:
-    img = qr_image("回执\x07号\x00 123".encode())
+def test_control_characters_are_kept_and_duplicates_dropped() -> None:
+    # Exact: the text is what the code carries; cleaning is for display only.
+    img = qr_image("回执\x07号\x00 123\r\n".encode())
     twice = np.hstack([img, img])
     codes = decode_codes(twice)
-    assert [c.text for c in codes] == ["回执号 123"]
+    assert [c.text for c in codes] == ["回执\x07号\x00 123\r\n"]
 
 
-def test_decode_payload_order_and_cleaning() -> None:
+def test_decode_payload_order_keeps_every_character() -> None:
     assert decode_payload("张三".encode()) == "张三"
     assert decode_payload("张三".encode("gb18030")) == "张三"
-    assert decode_payload(b"\xef\xbb\xbfabc\r\n") == "abc"
-    assert clean_text("a\tb\nc\x1b") == "a\tb\nc"
+    assert decode_payload(b"\xef\xbb\xbfabc\r\n") == "\ufeffabc\r\n"
+    assert decode_payload(b" a\tb\nc\x1b ") == " a\tb\nc\x1b "
 
 
 def test_nothing_found_and_bad_engine() -> None:

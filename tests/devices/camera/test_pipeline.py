@@ -149,3 +149,36 @@ def test_stability_detector_ignores_slow_drift_beyond_tolerance() -> None:
     det = StabilityDetector(n_frames=5, tolerance_px=2.0)
     base = np.array([[100, 100], [500, 100], [500, 700], [100, 700]], np.float32)
     assert not any(det.update(base + i * 1.5) for i in range(10))
+
+
+@pytest.mark.parametrize(
+    ("size", "landscape", "rotation"),
+    [((1920, 1080), True, 0.0), ((1920, 1080), False, 0.0), ((1920, 1080), True, 0.3),
+     ((1080, 1440), False, 0.0)],
+)
+def test_page_filling_the_whole_frame_is_still_a_page(
+    size: tuple[int, int], landscape: bool, rotation: float
+) -> None:
+    # Corners 2-7 px from the frame border: the old "touches the border" rule said no page.
+    p = render_document(TITLE, "x", seed=3, size=size, rotation_deg=rotation, tilt_deg=0,
+                        fill=0.995, landscape=landscape, glare=False)
+    gap = min(p.corners.min(), (np.array(size) - 1 - p.corners.max(0)).min())
+    assert 0 < gap < 8
+    corners = find_page(p.image)
+    assert corners is not None
+    assert corner_error(corners, p.corners) < 1.5
+
+
+def test_full_frame_page_cut_at_one_side_or_corner_is_not_a_page() -> None:
+    p = render_document(TITLE, "x", seed=3, size=(1920, 1080), rotation_deg=0.0, tilt_deg=0,
+                        fill=0.995, landscape=True, glare=False)
+    top = int(p.corners[:, 1].min())
+    assert find_page(np.ascontiguousarray(p.image[top + 30:])) is None  # top edge cut
+    tilted = render_document(TITLE, "x", seed=3, size=(1920, 1080), rotation_deg=2.0,
+                             tilt_deg=0, fill=0.95, landscape=True, glare=False)
+    # Crop so only the leftmost corner lies 12 px outside the frame.
+    xs = np.sort(tilted.corners[:, 0])
+    x0 = int(xs[0]) + 12
+    cut = np.ascontiguousarray(tilted.image[:, x0:])
+    assert xs[1] - x0 > 10
+    assert find_page(cut) is None
