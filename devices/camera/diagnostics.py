@@ -1,5 +1,5 @@
-"""JSON contracts behind `yiwang devices capture IMAGE --out PAGE.jpg --json` and
-`yiwang devices scan IMAGE... --json`."""
+"""JSON contracts behind `yiwang devices capture IMAGE --out PAGE.jpg --json`,
+`yiwang devices scan IMAGE... --json` and `yiwang devices decode FILE... --json`."""
 
 from __future__ import annotations
 
@@ -20,13 +20,45 @@ from devices.codes import decode_codes
 log = logging.getLogger(__name__)
 
 
-def read_image(path: str | os.PathLike[str]) -> npt.NDArray[np.uint8]:
-    """Load an image file as BGR uint8 (works with non-ASCII paths); raises CameraError."""
+#: Largest image file read (a 50 MP JPEG is well under this) ...
+MAX_IMAGE_BYTES = 64 * 1024 * 1024
+#: ... and largest decoded image: a small PNG can claim gigapixels (decompression bomb).
+MAX_IMAGE_PIXELS = 60_000_000
+
+
+def _claimed_pixels(data: npt.NDArray[np.uint8]) -> int | None:
+    """Width x height from the image header without decoding it (None: header unknown)."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
     try:
+        with Image.open(io.BytesIO(data.tobytes())) as im:
+            return int(im.size[0]) * int(im.size[1])
+    except Image.DecompressionBombError:
+        return MAX_IMAGE_PIXELS + 1  # Pillow refused it as a bomb: so do we
+    except (UnidentifiedImageError, OSError, ValueError):
+        return None
+
+
+def read_image(path: str | os.PathLike[str]) -> npt.NDArray[np.uint8]:
+    """Load an image file as BGR uint8 (works with non-ASCII paths); raises CameraError.
+
+    Files over MAX_IMAGE_BYTES and images over MAX_IMAGE_PIXELS are refused unread.
+    """
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_IMAGE_BYTES:
+            raise CameraError(f"image file too large: {path} ({size} bytes)",
+                              "图片文件过大", code="image_too_large")
         data = np.fromfile(os.fspath(path), dtype=np.uint8)
     except OSError as exc:
-        raise CameraError(f"cannot read image {path}: {exc}", "无法读取图片文件",
-                          code="image_unreadable") from exc
+        raise CameraError(f"cannot read image {path}: {exc.strerror or exc}",
+                          "无法读取图片文件", code="image_unreadable") from exc
+    pixels = _claimed_pixels(data) if data.size else None
+    if pixels is not None and pixels > MAX_IMAGE_PIXELS:
+        raise CameraError(f"image too large: {path} ({pixels} pixels)", "图片尺寸过大",
+                          code="image_too_large")
     image = cv2.imdecode(data, cv2.IMREAD_COLOR) if data.size else None
     if image is None:
         raise CameraError(f"not an image: {path}", "无法识别的图片格式", code="image_unreadable")
@@ -69,3 +101,28 @@ def scan_json(paths: Iterable[str | os.PathLike[str]]) -> list[dict[str, Any]]:
             "codes": [{"symbology": c.symbology, "text": c.text} for c in codes],
         })
     return results
+
+
+def decode_file_json(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """Every code in one image file, exactly (the `yiwang devices decode --json` record).
+
+    {"file", "ok": true, "codes": [{"format", "text", "bytes_hex", "charset", "gs1"}]}
+    or, when the file cannot be read as an image,
+    {"file", "ok": false, "codes": [], "error": {"code", "message_zh", "message_en"}}.
+    """
+    name = os.fspath(path)
+    try:
+        codes = decode_codes(read_image(path))
+    except CameraError as exc:
+        return {"file": name, "ok": False, "codes": [],
+                "error": {"code": exc.code, "message_zh": exc.message_zh,
+                          "message_en": exc.message_en}}
+    return {
+        "file": name,
+        "ok": True,
+        "codes": [
+            {"format": c.symbology, "text": c.text, "bytes_hex": c.raw.hex(),
+             "charset": c.charset, "gs1": c.gs1}
+            for c in codes
+        ],
+    }

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from yiwang.commands import devices_decode
+
 DATA_DIR_ENV = "YIWANG_DATA_DIR"
 
 
@@ -31,6 +33,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sc.add_argument("images", nargs="+", type=Path)
     sc.add_argument("--json", action="store_true")
     sc.set_defaults(func=_scan)
+
+    devices_decode.register(dsub)
 
     cp = dsub.add_parser("capture", help="find the page in a photo and write the rectified page")
     cp.add_argument("image", type=Path)
