@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from intake.applicant import Applicant, LegalEntity, Person
 from intake.catalog import Entrance
 from intake.errors import IntakeError
 from intake.identity import mask_address, mask_id_number, mask_name, validate_credit_code
+from ui_shared.plain_text import PlainLabel
 
 REVEAL_SECONDS = 10
 
@@ -30,14 +30,14 @@ class ApplicantPanel(QGroupBox):
         self._person: Person | None = None
         self._entrance = Entrance.PERSONAL
         self._applicant: Applicant | None = None
-        self.hint = QLabel(self.tr("Place the applicant's ID card on the reader"), self)
+        self.hint = PlainLabel(self.tr("Place the applicant's ID card on the reader"), self)
         self.hint.setObjectName("hint")
-        self.name_label = QLabel("—", self)
+        self.name_label = PlainLabel("—", self, limit=60)
         self.name_label.setObjectName("applicantName")
-        self.id_label = QLabel("—", self)
+        self.id_label = PlainLabel("—", self, limit=40)
         self.id_label.setObjectName("applicantId")
         self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.details_label = QLabel("", self)
+        self.details_label = PlainLabel("", self, limit=200)
         self.reveal_button = QPushButton(self.tr("Show number"), self)
         self.reveal_button.setEnabled(False)
         self.reveal_button.setToolTip(
@@ -56,7 +56,7 @@ class ApplicantPanel(QGroupBox):
         self.credit_code.setPlaceholderText(self.tr("18-character unified social credit code"))
         self.company_name = QLineEdit(self.company_box)
         self.company_name.setObjectName("companyName")
-        self.company_error = QLabel("", self.company_box)
+        self.company_error = PlainLabel("", self.company_box)
         self.company_error.setObjectName("error")
         company_form = QFormLayout(self.company_box)
         company_form.setContentsMargins(0, 0, 0, 0)

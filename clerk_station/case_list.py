@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from intake.catalog import Catalog
 from station.intake_service import applicant_labels
 from sync.store import STATION_TZ, SubmissionRecord, SyncState
+from ui_shared.plain_text import PlainLabel, PlainTextModel, platform_status_text
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -114,7 +115,7 @@ class CaseTableModel(QAbstractTableModel):
             if col == 4:
                 return self._state(r.sync_state)
             if col == 5:
-                return r.platform_status or "—"
+                return platform_status_text(r.platform_status, where=sub.receipt_no) or "—"
             if col == 6:
                 return r.case_no or "—"
             return r.last_error or ""
@@ -161,14 +162,14 @@ class CaseListDialog(QDialog):
         ):
             self.filter.addItem(label)
         self.table = QTableView(self)
-        self.table.setModel(self.model)
+        self.table.setModel(PlainTextModel(self.model, self))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.reason = QLabel("", self)
+        self.reason = PlainLabel("", self, multiline=True)
         self.reason.setObjectName("error")
         self.reason.setWordWrap(True)
         self.requeue = QPushButton(self.tr("Send again"), self)

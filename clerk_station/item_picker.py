@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QLineEdit, QListView, QTabBar, QVBoxLayout, QWidget
 
 from intake.catalog import Catalog, Entrance, ServiceItem
+from ui_shared.plain_text import shown, tooltip
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -60,9 +61,9 @@ class ServiceItemModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             name = item.name_en if self._english else item.name_zh
             dept = item.department_en if self._english else item.department_zh
-            return f"{name}\n{dept}"
+            return f"{shown(name, limit=200)}\n{shown(dept, limit=200)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.code
+            return tooltip(item.code)
         if role == ItemRole:
             return item
         return None

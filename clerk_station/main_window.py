@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -49,6 +48,7 @@ from sync.store import SubmissionRecord
 from ui_shared.bridges import CardBridge
 from ui_shared.camera_preview import CameraPreview
 from ui_shared.messages import user_message
+from ui_shared.plain_text import PlainLabel, plain_message_box
 from ui_shared.sync_badge import SyncBadge
 from ui_shared.tasks import TaskRunner
 
@@ -92,12 +92,12 @@ class ClerkWindow(QMainWindow):
         )
 
         self.picker = ItemPicker(services.catalog, self, english=english)
-        self.item_title = QLabel(self.tr("Choose a service item on the left"), self)
+        self.item_title = PlainLabel(self.tr("Choose a service item on the left"), self)
         self.item_title.setObjectName("itemTitle")
         self.item_title.setWordWrap(True)
         self.applicant_panel = ApplicantPanel(self)
         self.materials_panel = MaterialsPanel(self, english=english)
-        self.summary = QLabel("", self)
+        self.summary = PlainLabel("", self, multiline=True)
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         self.accept_button = QPushButton(self.tr("Accept"), self)
@@ -118,7 +118,7 @@ class ClerkWindow(QMainWindow):
         # a page must hold still for about half a second before it is taken by itself
         self._stability = StabilityDetector(n_frames=4, tolerance_px=3.0)
         self._capturing = False
-        self.capture_status = QLabel("", self)
+        self.capture_status = PlainLabel("", self)
         self.capture_status.setObjectName("captureStatus")
         self.capture_status.setWordWrap(True)
 
@@ -157,10 +157,10 @@ class ClerkWindow(QMainWindow):
 
         self._build_toolbar()
         self.sync_badge = SyncBadge(self)
-        self.reader_state = QLabel(self.tr("ID reader: waiting"), self)
+        self.reader_state = PlainLabel(self.tr("ID reader: waiting"), self)
         self.reader_state.setObjectName("readerState")
-        self.camera_state = QLabel(self.tr("Camera: starting"), self)
-        self.scan_result = QLabel("", self)
+        self.camera_state = PlainLabel(self.tr("Camera: starting"), self)
+        self.scan_result = PlainLabel("", self)
         self.scan_result.setObjectName("scanResult")
         status = QStatusBar(self)
         status.addWidget(self.reader_state)
@@ -218,7 +218,7 @@ class ClerkWindow(QMainWindow):
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Intake"), self)
         bar.setMovable(False)
-        station = QLabel(f"  {self.services.intake.station_name}  ", bar)
+        station = PlainLabel(f"  {self.services.intake.station_name}  ", bar, limit=80)
         station.setObjectName("stationName")
         bar.addWidget(station)
         new_case = QAction(self.tr("New applicant"), self)
@@ -437,7 +437,7 @@ class ClerkWindow(QMainWindow):
     def _accept_failed(self, error: BaseException) -> None:
         log.error("accept failed: %r", error)
         self.accept_button.setEnabled(self.draft is not None and self.draft.is_complete)
-        box = QMessageBox(
+        box = plain_message_box(
             QMessageBox.Icon.Warning, self.tr("Not accepted"), user_message(error), parent=self
         )
         box.setObjectName("acceptError")

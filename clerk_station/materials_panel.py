@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from intake.catalog import Material
 from intake.submission import Draft
+from ui_shared.plain_text import shown
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -69,7 +70,7 @@ class MaterialsModel(QAbstractTableModel):
             if col == 0:
                 name = m.name_en if self._english else m.name_zh
                 suffix = self.tr(" (original to sight)") if m.original_to_sight else ""
-                return name + suffix
+                return shown(name, limit=200) + suffix
             if col == 1:
                 return self.tr("Required") if m.required else self.tr("Optional")
             if col == 2:

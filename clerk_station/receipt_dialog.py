@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui_shared.plain_text import PlainLabel, shown
+
 
 class ReceiptDialog(QDialog):
     reprint_requested = Signal()
@@ -23,8 +25,8 @@ class ReceiptDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("receiptDialog")
-        self.setWindowTitle(title)
-        self.message = QLabel(message, self)
+        self.setWindowTitle(shown(title, limit=120))
+        self.message = PlainLabel(message, self, multiline=True)
         self.message.setObjectName("receiptMessage")
         self.message.setWordWrap(True)
         preview = QLabel(self)

@@ -13,6 +13,8 @@ from station.services import StationServices
 from sync.store import SubmissionRecord
 from ui_shared.bridges import ScanBridge
 from ui_shared.messages import user_message
+from ui_shared.plain_text import plain_label, platform_status_text
+from ui_shared.plain_text import shown as for_display
 from ui_shared.tasks import TaskRunner
 from ui_shared.wedge_filter import WedgeKeyFilter
 
@@ -30,7 +32,7 @@ class ScanController(QObject):
         super().__init__(parent)
         self.services = services
         self.tasks = tasks
-        self.label = label
+        self.label = plain_label(label)  # scanned text is hostile: never rich text
         self.last_record: SubmissionRecord | None = None
         self.bridge = ScanBridge(self)
         self.bridge.scanned.connect(self.handle)
@@ -65,11 +67,14 @@ class ScanController(QObject):
 
         def shown(record: SubmissionRecord | None) -> None:
             if record is None:
-                self.label.setText(self.tr("Scanned: %1").replace("%1", text[:80]))
+                scanned = for_display(text, limit=80)
+                self.label.setText(self.tr("Scanned: %1").replace("%1", scanned))
                 return
-            status = record.platform_status or self.tr("waiting to upload")
+            status = platform_status_text(record.platform_status) or self.tr("waiting to upload")
             self.label.setText(
-                self.tr("Receipt %1: %2").replace("%1", record.receipt_no).replace("%2", status)
+                self.tr("Receipt %1: %2")
+                .replace("%1", for_display(record.receipt_no, limit=40))
+                .replace("%2", status)
             )
             self.last_record = record
 
@@ -80,4 +85,4 @@ class ScanController(QObject):
         )
 
     def show_error(self, message: str) -> None:
-        self.label.setText(self.tr("Scanner: %1").replace("%1", message))
+        self.label.setText(self.tr("Scanner: %1").replace("%1", for_display(message, limit=200)))
