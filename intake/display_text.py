@@ -3,9 +3,11 @@
 Scanned codes, card fields, platform statuses and notes, catalog names and file names
 are stored exactly as they came; this is applied only when they are shown:
 
-- C0 control characters become their visible Control Pictures (CR -> ␍, GS -> ␝,
-  NUL -> ␀, DEL -> ␡); in multi-line places tab and line feed stay, and CR LF / CR
-  become a line feed; C1 controls and lone surrogates become U+FFFD;
+- C0 control characters and DEL become their ASCII abbreviation in brackets (CR ->
+  [CR], GS -> [GS], NUL -> [NUL]: plain ASCII renders in every font, where the
+  Unicode Control Pictures show as empty boxes in the station's CJK fonts); in
+  multi-line places tab and line feed stay, and CR LF / CR become a line feed; C1
+  controls become [U+0085] and the like, lone surrogates U+FFFD;
 - bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069, U+200E/F,
   U+061C) are removed, so text cannot reorder what surrounds it; line and paragraph
   separators count as line feeds;
@@ -26,13 +28,19 @@ _LINE_BREAKS = frozenset("\u2028\u2029\x85")
 _ELLIPSIS = "…"
 
 
+_C0_NAMES = (
+    "NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI "
+    "DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC FS GS RS US"
+).split()
+
+
 def _visible(ch: str) -> str:
     code = ord(ch)
     if code < 0x20:
-        return chr(0x2400 + code)
+        return f"[{_C0_NAMES[code]}]"
     if code == 0x7F:
-        return "\u2421"
-    return "\ufffd"
+        return "[DEL]"
+    return f"[U+{code:04X}]"
 
 
 def display_text(text: str, *, limit: int = DEFAULT_LIMIT, multiline: bool = False) -> str:
@@ -45,7 +53,7 @@ def display_text(text: str, *, limit: int = DEFAULT_LIMIT, multiline: bool = Fal
         if ch in _BIDI:
             continue
         if ch in _LINE_BREAKS:
-            out.append("\n" if multiline else "\u2424")
+            out.append("\n" if multiline else "[LS]")
         elif multiline and ch in "\n\t":
             out.append(ch)
         elif code < 0x20 or 0x7F <= code <= 0x9F:

@@ -35,7 +35,7 @@ from yiwang.scripted_intake import run_scripted_intakes
 
 BOMB = "<img src=/dev/zero width=99999 height=99999>"
 CONTROLS = "A\x00B\x1b[31mC\u202eD\x07E"
-CONTROLS_SHOWN = "A␀B␛[31mCD␇E"  # controls visible, the bidi override removed
+CONTROLS_SHOWN = "A[NUL]B[ESC][31mCD[BEL]E"  # controls visible, bidi override removed
 
 
 def leak(path: Path) -> str:

@@ -92,7 +92,7 @@ def test_human_output_makes_control_characters_visible(
     qr = qr_file(tmp_path / "c.png", "a\r\nb\x1dc", encoding="utf-8")
     code, out, err = decode(capsys, str(qr), str(tmp_path / "nope.png"))
     assert code == 1
-    assert "[QRCode] a␍␊b␝c" in out and "\r" not in out
+    assert "[QRCode] a[CR][LF]b[GS]c" in out and "\r" not in out
     assert "nope.png: 无法读取图片文件" in err and "Traceback" not in err
 
 
