@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from ui_shared.plain_text import PlainLabel
 
 
 class SyncBadge(QWidget):
@@ -15,9 +17,9 @@ class SyncBadge(QWidget):
         self._depth = 0
         self._attention = 0
         self._progress = ""
-        self.state_label = QLabel(self)
+        self.state_label = PlainLabel("", self)
         self.state_label.setObjectName("syncState")
-        self.queue_label = QLabel(self)
+        self.queue_label = PlainLabel("", self)  # progress text can name outside things
         self.queue_label.setObjectName("syncQueue")
         self.sync_button = QPushButton(self.tr("Sync now"), self)
         self.sync_button.setObjectName("syncNow")
