@@ -129,3 +129,14 @@ def test_decompression_bomb_is_refused_unread(
     code, out, _ = decode(capsys, str(bomb), "--json")
     (record,) = json.loads(out)
     assert code == 1 and record["error"]["code"] == "image_too_large"
+
+
+def test_scan_human_output_cannot_drive_the_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A code carrying an ANSI escape must not reach the technician's terminal raw.
+    qr = qr_file(tmp_path / "esc.png", "x\x1b[2Jy", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--log-level", "WARNING", "devices", "scan", str(qr)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "x[ESC][2Jy" in out

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from intake.display_text import display_text
 from yiwang.commands import devices_decode
 
 DATA_DIR_ENV = "YIWANG_DATA_DIR"
@@ -118,7 +119,8 @@ def _scan(args: argparse.Namespace) -> int:
     results = scan_json([str(p) for p in args.images])
     human = "\n".join(
         f"{r['file']}: "
-        + (", ".join(f"[{c['symbology']}] {c['text']}" for c in r["codes"]) or "no code")
+        + (", ".join(f"[{c['symbology']}] {display_text(c['text'])}" for c in r["codes"])
+           or "no code")
         for r in results
     )
     _emit(args, results, human)
