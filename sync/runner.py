@@ -19,9 +19,7 @@ import logging.handlers
 import signal
 import sys
 import threading
-import time
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -32,15 +30,20 @@ from sync.catalog_sync import CatalogSync
 from sync.client import PlatformClient, StationCredentials
 from sync.config import ConfigError, NotEnrolled, StationConfig, load_config, load_credentials
 from sync.crypto import StorageError
-from sync.engine import EventKind, SyncEngine, SyncEvent
+from sync.engine import SyncEngine, SyncEvent
+from sync.engine.retention import ABANDONED_PAGES_AFTER, PURGE_EVERY, RetentionPurger
 from sync.store import Store
 
 __all__ = [
+    "ABANDONED_PAGES_AFTER",
     "EXIT_AUTH",
     "EXIT_CONFIG",
     "EXIT_OK",
     "EXIT_PENDING",
     "EXIT_STORAGE",
+    "PURGE_EVERY",
+    "RetentionPurger",
+    "build_engine",
     "main",
     "run_sync_process",
 ]
@@ -52,8 +55,6 @@ EXIT_PENDING = 1
 EXIT_CONFIG = 2
 EXIT_AUTH = 3
 EXIT_STORAGE = 4
-
-PURGE_EVERY = 24 * 3600.0
 
 
 def _setup_logging(data_dir: Path) -> logging.Handler | None:
@@ -76,10 +77,6 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-#: pages captured for a draft that was never accepted (or removed from it)
-ABANDONED_PAGES_AFTER = timedelta(hours=24)
-
-
 def build_engine(
     store: Store,
     config: StationConfig,
@@ -88,57 +85,22 @@ def build_engine(
     on_event: Callable[[SyncEvent], None] | None = None,
     session: requests.Session | None = None,
 ) -> SyncEngine:
-    """The engine as configured for a station, with the retention purge on its idle
-    events; the `yiwang sync` process and a UI running sync in-process both use it."""
+    """The engine as configured for a station, with the retention purge when idle;
+    the `yiwang sync` process and a UI running sync in-process both use it."""
     client = PlatformClient(
         config.platform_url, credentials, session=session, verify=config.ca_bundle or True
     )
-    purger = RetentionPurger(store, config)
-
-    def dispatch(event: SyncEvent) -> None:
-        purger.on_event(event)
-        if on_event is not None:
-            on_event(event)
-
+    purger = RetentionPurger(store, config.retention_days, clock=client.now)
     return SyncEngine(
         store,
         client,
-        on_event=dispatch,
+        on_event=on_event,
         catalog=CatalogSync(store, client),
         catalog_interval=config.catalog_minutes * 60.0,
         heartbeat_interval=config.heartbeat_seconds,
         probe_interval=config.probe_seconds,
+        on_idle=purger.maybe,
     )
-
-
-class RetentionPurger:
-    """Runs the retention purge at most once per PURGE_EVERY, when the queue is idle.
-
-    Used by the `yiwang sync` process and by a UI that runs the engine in-process,
-    so page images of delivered submissions go away whichever runs the delivery.
-    """
-
-    def __init__(self, store: Store, config: StationConfig) -> None:
-        self.store = store
-        self.older_than = timedelta(days=config.retention_days)
-        self.last = 0.0
-
-    def on_event(self, ev: SyncEvent) -> None:
-        if ev.kind is EventKind.IDLE:
-            self.maybe()
-
-    def maybe(self) -> None:
-        now = time.monotonic()
-        if self.last and now - self.last < PURGE_EVERY:
-            return
-        self.last = now
-        try:
-            result = self.store.purge_delivered_blobs(self.older_than, datetime.now(UTC))
-            if result.blobs_deleted:
-                log.info("retention purge removed %d page image(s)", result.blobs_deleted)
-            self.store.purge_unreferenced_blobs(ABANDONED_PAGES_AFTER, datetime.now(UTC))
-        except StorageError:
-            log.exception("retention purge failed")
 
 
 def _install_signals(on_signal: Callable[[], None]) -> Callable[[], None]:

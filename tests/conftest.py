@@ -1,4 +1,4 @@
-"""Test-wide settings: headless Qt before anything imports it."""
+"""Test-wide settings: headless Qt before anything imports it; shared fixture plugins."""
 
 from __future__ import annotations
 
@@ -6,3 +6,4 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+pytest_plugins = ["tests.helpers.sync_fixtures"]

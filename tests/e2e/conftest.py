@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -11,9 +10,6 @@ from typing import Any
 import pytest
 
 from sync.platform.server import PlatformProcess
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo root: tests.helpers
-
 from tests.helpers.platform_admin import admin_json_caller, set_up_enrolled_station
 
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, BinaryIO
 
 import pytest
@@ -30,9 +28,6 @@ from sync.client import (
     TransientError,
 )
 from sync.platform.server import PlatformProcess
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # the repo root: tests.helpers
-
 from tests.helpers.platform_admin import Admin
 
 
@@ -151,14 +146,6 @@ def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProce
     db = tmp_path_factory.mktemp("engine-platform") / "platform.db"
     with PlatformProcess(db) as proc:
         yield proc
-
-
-@pytest.fixture
-def http() -> Iterator[requests.Session]:
-    s = requests.Session()
-    s.trust_env = False  # never route loopback through an environment proxy
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from sync.client import PlatformClient, StationCredentials, TransientError
 from sync.engine import EventKind, SyncEngine, SyncEvent
 from sync.platform.server import PlatformProcess
 from sync.store import Store, SyncState
+from ui_shared.messages import stored_sync_text as said
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -225,7 +226,7 @@ def test_same_uuid_different_content_is_quarantined(
         assert report.failed == 1
         rec = other.get(uid)
         assert rec.sync_state is SyncState.QUARANTINED
-        assert rec.last_error and rec.last_error.startswith("平台拒绝：")
+        assert rec.last_error and said(rec.last_error).startswith("平台拒绝：")
     finally:
         other.close()
     assert len([r for r in admin.submissions() if r["uuid"] == uid]) == 1

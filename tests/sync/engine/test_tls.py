@@ -23,6 +23,7 @@ from sync.engine import SyncEngine
 from sync.platform.server import PlatformProcess
 from sync.runner import EXIT_OK, EXIT_PENDING, run_sync_process
 from sync.store import Store, SyncState
+from ui_shared.messages import stored_sync_text as said
 
 from .conftest import Admin
 
@@ -160,7 +161,7 @@ def test_system_trust_store_refuses_the_unknown_ca(
     report = SyncEngine(store, client).run_once()
     assert (report.delivered, report.online) == (0, False)
     rec = store.get(sub.uuid)
-    assert rec.sync_state is SyncState.RETRY and "TLS" in (rec.last_error or "")
+    assert rec.sync_state is SyncState.RETRY and "TLS" in said(rec.last_error)
     plain.close()
 
 

@@ -3,14 +3,10 @@ in front of it and a station client that talks to the platform through the proxy
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import requests
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # the repo root: tests.helpers
 
 from sync.client import PlatformClient
 from sync.platform.server import PlatformProcess
@@ -23,14 +19,6 @@ def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProce
     db = tmp_path_factory.mktemp("faults-platform") / "platform.db"
     with PlatformProcess(db) as proc:
         yield proc
-
-
-@pytest.fixture
-def http() -> Iterator[requests.Session]:
-    s = requests.Session()
-    s.trust_env = False  # never route loopback through an environment proxy
-    yield s
-    s.close()
 
 
 @pytest.fixture

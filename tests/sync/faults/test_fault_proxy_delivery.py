@@ -10,19 +10,16 @@ case number.
 from __future__ import annotations
 
 import os
-import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # the repo root: tests.helpers
 
 from intake.submission import Submission
 from sync.client import PlatformClient
 from sync.engine import SyncEngine
+from sync.problems import decode_problem
 from sync.store import Store, SubmissionRecord, SyncState
 from tests.helpers.fault_proxy import (
     Fault,
@@ -197,7 +194,9 @@ def test_captive_portal_200_is_never_delivery(
     assert all(r.case_no is None for r in recs)
     # the engine stops pushing at the first transient failure: the oldest one says why
     assert recs[0].sync_state is SyncState.RETRY and recs[0].attempts == 3
-    assert "did not come from the platform" in (recs[0].last_error or "")
+    problem = decode_problem(recs[0].last_error)
+    assert problem is not None and problem.code == "link_down"
+    assert "did not come from the platform" in str(problem.params["detail"])
     # the portal goes away: everything arrives, once
     proxy.set_schedule(None)
     _drain(engine, store)
