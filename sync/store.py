@@ -47,7 +47,7 @@ from sync.blobs import (
     is_full_disk,
 )
 from sync.crypto import KeyStore, StorageError
-from sync.signing import canonical_json
+from wire.canonical import canonical_json
 
 __all__ = [
     "DB_FILENAME",

@@ -1,7 +1,7 @@
 """The reference platform: a real HTTP API implementing docs/protocol.md.
 
 It stands in for the provincial platform in tests and demos. Stations enroll
-with one-time codes, then every request they make is signed (sync/signing.py).
+with one-time codes, then every request they make is signed (wire/signing.py).
 The admin endpoints play the department's part (advance a case's status).
 """
 
@@ -31,8 +31,6 @@ from starlette.requests import ClientDisconnect
 from starlette.responses import StreamingResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from sync import signing
-from sync.platform import models
 from sync.platform.storage import (
     EMPTY_CATALOG,
     EnrollmentRefused,
@@ -40,6 +38,9 @@ from sync.platform.storage import (
     canonical_json,
     iso_utc,
 )
+from wire import schemas as models
+from wire import signing
+from wire.headers import ERROR_HEADER, PLATFORM_HEADER
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +49,6 @@ M = TypeVar("M", bound=BaseModel)
 
 SEED_CATALOG = Path(__file__).resolve().parents[2] / "resources/catalog/seed_catalog.json"
 
-PLATFORM_HEADER = "X-Yiwang-Platform"
-ERROR_HEADER = "X-Yiwang-Error"
 MAX_JSON_BODY = 1024 * 1024
 MAX_CHUNK = 16 * 1024 * 1024
 MAX_BLOB = 512 * 1024 * 1024

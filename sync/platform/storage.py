@@ -31,7 +31,7 @@ from typing import Any, BinaryIO
 import sqlite_utils
 
 from sync.crypto import fsync_dir
-from sync.signing import canonical_json as canonical_json
+from wire.canonical import canonical_json as canonical_json
 
 log = logging.getLogger(__name__)
 

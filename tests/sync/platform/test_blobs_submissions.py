@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 import requests
 
-from sync import signing
 from sync.client import (
     Conflict,
     MissingBlobs,
@@ -22,6 +21,7 @@ from sync.client import (
     StationCredentials,
 )
 from sync.platform.server import PlatformProcess
+from wire import signing
 
 
 class CountingFile(io.BytesIO):

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import requests
 
-from sync import signing
 from sync.client import AuthError, Conflict, PlatformClient, StationCredentials
 from sync.platform.server import PlatformProcess
+from wire import signing
 
 
 def signed_get(

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sync import signing
 from sync.platform.app import create_app
+from wire import signing
 
 ROUTES = [
     ("POST", "/v1/stations/enroll"),
