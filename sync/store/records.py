@@ -117,11 +117,15 @@ class PurgeResult:
 class StatusEventLike(Protocol):
     """What :meth:`Store.apply_status_events` needs from a platform status event.
 
-    ``sync.client.StatusEvent`` fits (uuid, case_no, status, note,
-    missing_materials, at). An ``event_id`` attribute is used when present;
-    otherwise the event is identified by the hash of its content.
+    ``sync.client.StatusEvent`` fits (event_id, uuid, case_no, status, note,
+    missing_materials, at). ``event_id`` is the platform's own id (P1, a positive
+    integer): events are de-duplicated by it alone, so two identical events in the
+    same second are two events. Only an event without one (a platform from before
+    P1) is identified by the hash of its content.
     """
 
+    @property
+    def event_id(self) -> int | str | None: ...
     @property
     def uuid(self) -> str: ...
     @property

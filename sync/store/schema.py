@@ -112,12 +112,29 @@ def _migrate_v3(db: Database) -> None:
     db.execute("ALTER TABLE submissions ADD COLUMN manifest_sealed BLOB")
 
 
+def _migrate_v4(db: Database) -> None:
+    # P1: the platform's own event id; the station de-duplicates by it alone, so two
+    # identical events in the same second stay two events (NULL: a platform without ids)
+    db.execute("ALTER TABLE status_events ADD COLUMN platform_id INTEGER")
+    db.execute(
+        "CREATE UNIQUE INDEX status_events_platform_id ON status_events (platform_id)"
+        " WHERE platform_id IS NOT NULL"
+    )
+    # clock sanity: how far the station's clock was from the platform's when the
+    # receipt was dated (seconds, local - platform; NULL: never compared)
+    db.execute("ALTER TABLE submissions ADD COLUMN clock_skew_s REAL")
+    # when the platform acknowledged delivery, in the platform's time: retention
+    # counts from it, so a station clock that runs fast cannot purge pages early
+    db.execute("ALTER TABLE submissions ADD COLUMN delivered_platform_at TEXT")
+
+
 #: Ordered migrations: (version, description, function). Append; never edit a
 #: released one. Each runs in the same transaction as its schema_version row.
 MIGRATIONS: tuple[tuple[int, str, Callable[[Database], None]], ...] = (
     (1, "initial schema", _migrate_v1),
     (2, "submissions.retry_cause", _migrate_v2),
     (3, "submissions.manifest_sealed", _migrate_v3),
+    (4, "status_events.platform_id, submissions.clock_skew_s/delivered_platform_at", _migrate_v4),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

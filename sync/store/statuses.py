@@ -57,14 +57,25 @@ class StatusesPart(StoreCore):
         with self._write() as db:
             for ev in events:
                 payload = event_payload(ev)
+                platform_id = _platform_id(ev.event_id)
                 event_id = (
-                    str(getattr(ev, "event_id", "") or "")
+                    str(ev.event_id or "")
                     or hashlib.sha256(canonical_text(payload).encode("utf-8")).hexdigest()
                 )
+                # the unique index on platform_id refuses a replayed platform event
+                # even if an older row stored its id in another spelling
                 cur = db.execute(
-                    "INSERT INTO status_events (event_id, uuid, status, payload, received_at)"
-                    " VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
-                    [event_id, ev.uuid, ev.status, canonical_text(payload), to_db_time(now)],
+                    "INSERT INTO status_events"
+                    " (event_id, platform_id, uuid, status, payload, received_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    [
+                        event_id,
+                        platform_id,
+                        ev.uuid,
+                        ev.status,
+                        canonical_text(payload),
+                        to_db_time(now),
+                    ],
                 )
                 if cur.rowcount == 0:
                     continue
@@ -94,6 +105,16 @@ class StatusesPart(StoreCore):
         ]
 
 
+def _platform_id(event_id: int | str | None) -> int | None:
+    if isinstance(event_id, bool):
+        return None
+    if isinstance(event_id, int):
+        return event_id
+    if isinstance(event_id, str) and event_id.isdigit() and len(event_id) <= 18:
+        return int(event_id)
+    return None
+
+
 def event_payload(ev: object) -> dict[str, Any]:
     if dataclasses.is_dataclass(ev) and not isinstance(ev, type):
         raw = dataclasses.asdict(ev)
@@ -103,6 +124,8 @@ def event_payload(ev: object) -> dict[str, Any]:
             for k in ("event_id", "uuid", "case_no", "status", "note", "missing_materials", "at")
             if hasattr(ev, k)
         }
+    if raw.get("event_id") is None:
+        raw.pop("event_id", None)  # the content hash of an id-less event stays as before P1
     return {
         k: (
             v.isoformat()
