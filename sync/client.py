@@ -156,6 +156,8 @@ class StatusEvent:
     missing_materials: tuple[str, ...] = ()
     at: str = ""
     receipt_no: str = ""
+    #: the platform's own event id (P1); None from a platform that sends none
+    event_id: int | None = None
 
 
 @dataclass
