@@ -45,7 +45,12 @@ from typing import Any
 import requests
 import tomli_w
 
-from sync.client import PlatformClient, StationCredentials
+from sync.client import (
+    InsecurePlatformURL,
+    PlatformClient,
+    StationCredentials,
+    check_platform_url,
+)
 from sync.crypto import ensure_private_dir, write_private_file
 
 __all__ = [
@@ -122,6 +127,11 @@ class StationConfig:
                 f"platform.url {self.platform_url!r} is not an http(s) URL",
                 "平台地址（platform.url）无效，应以 https:// 开头",
             )
+        try:
+            check_platform_url(self.platform_url)
+        except InsecurePlatformURL as e:
+            zh = f"{e.message_zh}：platform.url = {self.platform_url}"
+            raise ConfigError(str(e), zh) from None
         if self.receipt_query_url and not re.fullmatch(
             r"https?://[\x21-\x7e]+", self.receipt_query_url
         ):
