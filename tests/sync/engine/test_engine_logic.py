@@ -347,20 +347,24 @@ def test_run_forever_sleeps_until_due_and_wakes(store: Store, accept, fake: Any)
 
 
 def test_wake_interrupts_the_default_sleep(store: Store, accept, fake: Any) -> None:
+    idle, delivered = threading.Event(), threading.Event()
+
+    def on_event(event: SyncEvent) -> None:
+        if event.kind is EventKind.IDLE:
+            idle.set()
+        elif event.kind is EventKind.DELIVERED:
+            delivered.set()
+
     stop = threading.Event()
-    engine = SyncEngine(store, fake)
+    engine = SyncEngine(store, fake, on_event=on_event)
     t = threading.Thread(target=engine.run_forever, args=(stop,), kwargs={"interval": 60.0})
     t.start()
     try:
-        deadline = time.monotonic() + 5
-        while not any(n == "status_updates" for n, _ in fake.calls):
-            assert time.monotonic() < deadline
-            time.sleep(0.01)
+        assert idle.wait(5), "the first pass did not finish"  # now asleep for 60 s
         sub = accept()
         engine.wake()
-        while store.get(sub.uuid).sync_state is not SyncState.DELIVERED:
-            assert time.monotonic() < deadline, "wake() did not trigger a pass"
-            time.sleep(0.01)
+        assert delivered.wait(5), "wake() did not trigger a pass"
+        assert store.get(sub.uuid).sync_state is SyncState.DELIVERED
     finally:
         stop.set()
         t.join(timeout=5)

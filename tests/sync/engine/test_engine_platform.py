@@ -242,3 +242,27 @@ def test_many_small_submissions_in_order(
     assert report.delivered == n
     delivered = [(e.uuid, e.done, e.total) for e in events if e.kind is EventKind.DELIVERED]
     assert delivered == [(s.uuid, i + 1, n) for i, s in enumerate(subs)]
+
+
+def test_identical_status_events_within_one_second_are_all_applied(
+    store: Store, accept, client: PlatformClient, admin
+) -> None:
+    """P1: 审核中 → 补正 → 审核中 within one second: the first and last events look
+    the same (same status, same second); only the platform's event ids tell them apart."""
+    engine = SyncEngine(store, client)
+    for _ in range(5):
+        sub = accept()
+        engine.run_once()
+        for status in ("审核中", "补正", "审核中"):
+            admin.set_status(sub.uuid, status)
+        peek, _ = client.status_updates(store.status_cursor())
+        mine = [e for e in peek if e.uuid == sub.uuid]
+        if len({e.at for e in mine}) == 1:
+            break  # all three in the same second: the case this test is about
+    assert [e.status for e in mine] == ["审核中", "补正", "审核中"]
+    assert len({e.event_id for e in mine}) == 3
+    assert len({e.at for e in mine}) == 1, "could not post three events within one second"
+    assert engine.run_once().status_updates >= 3
+    assert store.get(sub.uuid).platform_status == "审核中"
+    history = [h["status"] for h in store.status_history(sub.uuid)]
+    assert history[-3:] == ["审核中", "补正", "审核中"]

@@ -13,6 +13,7 @@ import os
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -36,18 +37,35 @@ PAGE = 600_000  # three 256 KiB chunks per page
 SUBS = 3
 
 
-def _engine(store: Store, client: PlatformClient) -> SyncEngine:
-    return SyncEngine(store, client, base_delay=0.02, max_delay=0.1)
+class EngineClock:
+    """The engine's clock: real time plus whatever backoff the test skipped (no sleeps)."""
+
+    def __init__(self) -> None:
+        self.skipped = 0.0
+
+    def __call__(self) -> float:
+        return time.time() + self.skipped
+
+    def skip_to(self, when: float) -> None:
+        self.skipped += max(0.0, when - self())
+
+
+# one per test module run is enough: it only ever moves forward
+CLOCK = EngineClock()
+
+
+def _engine(store: Store, client: PlatformClient, **kw: Any) -> SyncEngine:
+    return SyncEngine(store, client, base_delay=0.02, max_delay=0.1, clock=CLOCK, **kw)
 
 
 def _drain(engine: SyncEngine, store: Store, *, max_passes: int = 60) -> int:
-    """Run passes until the queue is empty, sleeping out (short) backoffs; returns passes."""
+    """Run passes until the queue is empty, skipping (not sleeping) backoffs; returns passes."""
     for n in range(1, max_passes + 1):
         report = engine.run_once()
         if report.remaining == 0:
             return n
         if report.backoff_until is not None:
-            time.sleep(max(0.0, min(0.2, report.backoff_until - time.time())))
+            CLOCK.skip_to(report.backoff_until)
     raise AssertionError(f"queue not empty after {max_passes} passes: "
                          f"{[(r.uuid, r.sync_state, r.last_error) for r in _undelivered(store)]}")
 
@@ -185,7 +203,7 @@ def test_captive_portal_200_is_never_delivery(
         report = engine.run_once()
         assert report.delivered == 0
         assert report.online is False
-        time.sleep(0.12)
+        CLOCK.skip_to(CLOCK() + 0.12)
     assert proxy.triggered["respond"] >= 3
     ours = {s.uuid for s in subs}
     assert not [r for r in admin.submissions() if r["uuid"] in ours]
@@ -227,13 +245,12 @@ def test_request_pattern_per_blob(
     # restart: only the store remembers the attempt
     [resumed] = _queue(accept, 1)
     proxy.set_schedule(matching("PATCH /v1/blobs/", Fault.reset(300), skip=1, times=None))
-    engine = SyncEngine(store, proxied_client, base_delay=0.02, max_delay=0.1,
-                        upload_concurrency=1)
+    engine = _engine(store, proxied_client, upload_concurrency=1)
     first = engine.run_once()
     assert first.retried == 1 and proxy.triggered["reset"] >= 1
     proxy.set_schedule(None)
     proxy.reset_counters()
-    time.sleep(0.15)
+    CLOCK.skip_to(CLOCK() + 0.15)
     _drain(_engine(store, proxied_client), store)
     methods = [line.split()[0] for line in proxy.request_lines]
     assert methods.count("HEAD") == pages  # where does each blob stand?
