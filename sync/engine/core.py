@@ -40,7 +40,7 @@ AUTH_RETRY_INTERVAL = 600.0  # after auth failure, look again this rarely (or on
 #: a station clock further than this from the platform's is reported (event + log)
 CLOCK_SKEW_LIMIT = 120.0
 #: every retry cause the engine stores; a clock set back makes all of them due
-_ALL_CAUSES = ("offline", "server", "local")
+_ALL_CAUSES = ("offline", "server", "local", "protocol")
 
 
 def software_version() -> str:
@@ -239,13 +239,13 @@ class SyncEngine:
 
     def next_wait(self, report: SyncReport | None, interval: float) -> float:
         """Seconds until the next pass is worth making (no later than a due heartbeat
-        or catalog pull while online)."""
+        or catalog pull while online, no sooner than the platform's ``Retry-After``)."""
         wait = self._queue_wait(report, interval)
         if report is not None and not report.auth_failed and self.online is not False:
             now = self._time.monotonic()
             for due in self._periodic.due_times():
                 wait = min(wait, max(0.0, due - now))
-        return wait
+        return max(wait, self._link.quiet_left())
 
     def _queue_wait(self, report: SyncReport | None, interval: float) -> float:
         now = self._time.now()

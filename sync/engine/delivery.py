@@ -32,6 +32,7 @@ from intake.submission import Submission
 from sync.blobs import BlobCorrupted, BlobNotFound
 from sync.client import (
     AuthError,
+    BadAnswer,
     Conflict,
     MissingBlobs,
     PermanentError,
@@ -164,8 +165,11 @@ class Deliverer:
             return Outcome.AUTH
         except TransientError as e:
             self.link.failed(e)
+            # an answer that broke the protocol is not cured by the platform answering
+            # a probe: it keeps its backoff ("protocol" is never brought forward)
+            cause = "protocol" if isinstance(e, BadAnswer) else cause_of(e)
             self._retry(uuid, attempts, problem_for(e), e.retry_after, state, done, total,
-                        cause=cause_of(e))
+                        cause=cause)
             return Outcome.RETRY
         except Conflict as e:
             if phase == "upload":  # an upload offset moved under us: try again later

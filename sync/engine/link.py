@@ -117,6 +117,10 @@ class LinkMonitor:
     def probe(self) -> str:
         return self.check(self.probe_call)
 
+    def quiet_left(self) -> float:
+        """Seconds until the platform's last ``Retry-After`` has passed (0 if it has)."""
+        return max(0.0, self._quiet_until - self.monotonic())
+
     def probing(self) -> bool:
         return self.probe_interval is not None and self.online is False
 
@@ -133,7 +137,7 @@ class LinkMonitor:
                 sleeper.sleep(left)
                 return
             assert self.probe_interval is not None
-            step = max(self.probe_interval, self._quiet_until - self.monotonic())
+            step = max(self.probe_interval, self.quiet_left())
             if sleeper.sleep(min(left, step)) or sleeper.stopped():
                 return  # woken (or stopping): the loop runs a pass / ends
             if self.monotonic() >= deadline:

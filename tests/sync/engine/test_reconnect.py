@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import requests
 
-from sync.client import PlatformClient, TransientError
+from sync.client import BadAnswer, PlatformClient, TransientError
 from sync.engine import SyncEngine
 from sync.platform.server import PlatformProcess
 from sync.store import Store, SyncState
@@ -194,6 +194,19 @@ def test_probe_answered_with_5xx_keeps_the_row_waiting_and_probes_at_the_interva
     assert store.get(sub.uuid).sync_state is SyncState.RETRY  # a failing probe brings nothing
     assert fake.put_calls() == [sub.uuid]
     assert 18 <= fake.heartbeats <= 21  # one probe per 5 s over 100 s
+
+
+def test_an_answer_breaking_the_protocol_keeps_its_backoff_despite_probes(
+    store: Store, accept, fake_time: FakeTime
+) -> None:
+    fake = HeartbeatFake()
+    fake.fail["put_submission"] = [BadAnswer("no delivery proof", code="bad_proof")]
+    sub = accept(pages=1)
+    engine = fake_engine(store, fake, fake_time, probe_interval=5.0)
+    run_on_fake_time(engine, fake_time, lambda: fake_time.mono >= 200.0)
+    assert fake.heartbeats >= 1  # the platform answers probes ...
+    assert fake.put_calls() == [sub.uuid]  # ... but the bad PUT is not repeated early
+    assert store.get(sub.uuid).sync_state is SyncState.RETRY
 
 
 def test_reconnect_after_platform_restart_is_measured(
