@@ -35,6 +35,7 @@ from sync.client.answers import (
     check_enrollment,
     check_status_page,
 )
+from sync.client.deadline import mount_deadline
 from sync.client.errors import BadAnswer, SyncError
 from sync.client.observed import SKEW_LIMIT, PlatformView
 from sync.client.transport import (
@@ -114,6 +115,7 @@ class PlatformClient(BlobUploads):
         self.base_url = base_url.rstrip("/")
         self.credentials = credentials
         self.session = session or requests.Session()
+        mount_deadline(self.session, self.base_url)
         self.timeout = timeout
         self.total_timeout = total_timeout
         self.verify = verify
@@ -234,6 +236,7 @@ class PlatformClient(BlobUploads):
         """Exchange a one-time enrollment code for credentials (403 unknown, 409 used)."""
         check_platform_url(base_url)
         sess = session or requests.Session()
+        mount_deadline(sess, base_url)
         body = json.dumps(
             {"code": code, "station_code": station_code, "role": role}, ensure_ascii=False
         ).encode("utf-8")

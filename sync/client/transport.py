@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 import requests
 import urllib3
 
+from sync.client.deadline import deadline
 from sync.client.errors import (
     AuthError,
     BadAnswer,
@@ -174,9 +175,35 @@ def exchange(
     on_answer: Callable[[Any, float], None] | None,
     clock: Callable[[], float],
 ) -> Answer:
-    """Send; map network failures, non-platform and oversized answers to TransientError."""
+    """Send; map network failures, non-platform and oversized answers to TransientError.
+
+    ``timeout`` bounds each socket operation; ``total`` the whole exchange, head and
+    body (on a session with :class:`~sync.client.deadline.DeadlineAdapter` mounted;
+    elsewhere the body only)."""
     prepared.headers["Accept-Encoding"] = "identity"
-    deadline = time.monotonic() + total
+    with deadline(total) as cut:
+        try:
+            return _exchange(session, prepared, timeout=timeout, total=total, limit=limit,
+                             verify=verify, on_answer=on_answer, clock=clock)
+        except TransientError as exc:
+            if cut.is_set():
+                raise TransientError(f"platform did not answer within {total:.0f} s",
+                                     code="timeout") from exc
+            raise
+
+
+def _exchange(
+    session: requests.Session,
+    prepared: requests.PreparedRequest,
+    *,
+    timeout: tuple[float, float],
+    total: float,
+    limit: int,
+    verify: bool | str,
+    on_answer: Callable[[Any, float], None] | None,
+    clock: Callable[[], float],
+) -> Answer:
+    deadline_at = time.monotonic() + total
     try:
         response = session.send(prepared, timeout=timeout, verify=verify,
                                 allow_redirects=False, stream=True)
@@ -201,7 +228,7 @@ def exchange(
                 code="not_platform",
             )
         try:
-            content = _read_capped(response, limit, deadline)
+            content = _read_capped(response, limit, deadline_at)
         except urllib3.exceptions.ReadTimeoutError as exc:  # stalled mid-body
             raise TransientError(f"platform answer stalled: {exc}", code="timeout") from exc
         except (urllib3.exceptions.HTTPError, requests.RequestException, OSError) as exc:

@@ -128,6 +128,23 @@ def test_dripping_answer_hits_the_total_timeout() -> None:
     assert took < 3.0  # the read timeout (5 s) alone would never fire on a drip
 
 
+def test_dripping_head_hits_the_total_timeout() -> None:
+    def script(server: RawServer, sock: socket.socket) -> None:
+        server.send(sock, b"HTTP/1.1 200 OK\r\n")
+        for _ in range(100000):
+            server.send(sock, b"X-Drip: 1\r\n")  # each within the 5 s read timeout
+            time.sleep(0.2)
+
+    with RawServer(script) as server:
+        client = client_for(server.url, total_timeout=0.5)
+        t0 = time.monotonic()
+        with pytest.raises(TransientError) as e:
+            client.status_updates(None)
+        took = time.monotonic() - t0
+    assert e.value.code == "timeout"
+    assert took < 3.0
+
+
 def test_engine_counts_an_oversized_answer_as_a_failed_attempt(
     store: Store, accept, fake_time: FakeTime
 ) -> None:
