@@ -17,10 +17,14 @@ ADMIN_AUTH = "admin_auth"
 
 # enrollment
 CODE_UNKNOWN = "code_unknown"
-CODE_USED = "code_used"
+CODE_USED = "code_used"  # no longer sent: used codes answer CODE_UNKNOWN
+STATION_CODE_TAKEN = "station_code_taken"
+TOO_MANY_ATTEMPTS = "too_many_attempts"
 
 # request shape
 BAD_JSON = "bad_json"
+# well-formed JSON the protocol refuses: NaN, Infinity, 1e999, duplicate keys, too deep
+INVALID_JSON = "invalid_json"
 BAD_UUID = "bad_uuid"
 BAD_SHA256 = "bad_sha256"
 BAD_HEADER = "bad_header"
@@ -29,6 +33,7 @@ BAD_CURSOR = "bad_cursor"
 BAD_LIMIT = "bad_limit"
 TOO_LARGE = "too_large"
 CLIENT_DISCONNECTED = "client_disconnected"
+BODY_TIMEOUT = "body_timeout"
 INVALID_BODY = "invalid_body"
 INVALID_REQUEST = "invalid_request"
 INVALID_MANIFEST = "invalid_manifest"
@@ -54,3 +59,7 @@ MISSING_BLOBS = "missing_blobs"
 UNKNOWN_SUBMISSION = "unknown_submission"
 UNKNOWN_RECEIPT = "unknown_receipt"
 WRONG_STATION = "wrong_station"
+RECEIPT_NOT_YOURS = "receipt_not_yours"
+RECEIPT_TAKEN = "receipt_taken"
+EVALUATION_EXISTS = "evaluation_exists"
+REVOKED = "revoked"

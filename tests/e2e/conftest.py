@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from sync.platform.server import PlatformProcess
+from reference_platform.server import PlatformProcess
 from tests.helpers.platform_admin import admin_json_caller, set_up_enrolled_station
 
 

@@ -6,7 +6,7 @@ import hmac
 import pytest
 
 from wire import signing
-from wire.canonical import canonical_json
+from wire.canonical import StrictJsonError, canonical_json, loads_strict
 from wire.receipts import receipt_order_key, receipt_station_code
 
 
@@ -35,3 +35,29 @@ def test_receipt_numbers_name_their_station_and_order_by_day_then_sequence() -> 
     ]
     with pytest.raises(ValueError):
         receipt_order_key("nope")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"a": NaN}', b'{"a": Infinity}', b'{"a": -Infinity}', b'{"a": 1e999}',
+        b'{"a": 1, "a": 2}', b"[" * 33 + b"]" * 33, b'{"a": "\\ud800"}',
+    ],
+)
+def test_strict_parse_refuses_what_the_protocol_refuses(body: bytes) -> None:
+    with pytest.raises(StrictJsonError) as info:
+        loads_strict(body)
+    assert not info.value.syntax
+
+
+def test_strict_parse_accepts_ordinary_json_and_brackets_inside_strings() -> None:
+    deep: object = []
+    for _ in range(31):
+        deep = [deep]
+    assert loads_strict(b"[" * 32 + b"]" * 32) == deep
+    assert loads_strict(b'{"s": "[[[[{{{{", "n": 1.5, "m": -0.0, "k": null}')["n"] == 1.5
+    with pytest.raises(StrictJsonError) as info:
+        loads_strict(b"{not json")
+    assert info.value.syntax
+    with pytest.raises(StrictJsonError):
+        loads_strict(b"\xff")

@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 import pytest
 import requests
 
+from reference_platform.server import PlatformProcess
 from sync.client import (
     BlobState,
     Conflict,
@@ -27,8 +28,7 @@ from sync.client import (
     SyncError,
     TransientError,
 )
-from sync.platform.server import PlatformProcess
-from tests.helpers.platform_admin import Admin
+from tests.helpers.platform_admin import Admin, unique_station_code
 
 
 @dataclass
@@ -149,8 +149,15 @@ def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProce
 
 
 @pytest.fixture
-def admin(platform: PlatformProcess, http: requests.Session) -> Admin:
-    return Admin(platform, http)
+def station_code() -> str:
+    """Station codes are unique on the shared platform: one per test (``accept`` numbers
+    receipts with it, ``admin.enroll()`` enrolls it)."""
+    return unique_station_code()
+
+
+@pytest.fixture
+def admin(platform: PlatformProcess, http: requests.Session, station_code: str) -> Admin:
+    return Admin(platform, http, station_code)
 
 
 @pytest.fixture

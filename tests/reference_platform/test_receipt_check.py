@@ -13,9 +13,9 @@ import requests
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reference_platform.server import PlatformProcess
 from station.receipt_code import receipt_payload, verify_payload
 from sync.client import PlatformClient, StationCredentials
-from sync.platform.server import PlatformProcess
 from wire.signing import receipt_tag
 
 

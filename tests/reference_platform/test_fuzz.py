@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sync.platform.app import create_app
+from reference_platform.app import create_app
 from wire import signing
 
 ROUTES = [
