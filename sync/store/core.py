@@ -12,6 +12,7 @@ write lock, which the other parts hold for a few milliseconds at a time.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import logging
 import sqlite3
@@ -24,15 +25,28 @@ from typing import Any
 from sqlite_utils import Database
 
 from sync.blobs import BlobStore, StorageFullError, is_full_disk
-from sync.crypto import KeyStore
-from sync.store.records import StoreError, canonical_text, to_db_time, utcnow
+from sync.crypto import KeyStore, StorageError
+from sync.store.highwater import ReceiptHighWater
+from sync.store.records import (
+    DatabaseLocked,
+    DataDirUnusable,
+    StoreError,
+    canonical_text,
+    to_db_time,
+    utcnow,
+)
 from sync.store.schema import current_version
 
 log = logging.getLogger("sync.store")
 
 BUSY_TIMEOUT_MS = 15_000
 GENESIS_HASH = "0" * 64
+_SQLITE_PERM = 3
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+_SQLITE_READONLY = 8
 _SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
 
 
 def audit_hash(prev_hash: str, row: Mapping[str, Any]) -> str:
@@ -76,6 +90,13 @@ def kv_put(db: Database, key: str, value: str, now: datetime) -> None:
     )
 
 
+def os_storage_error(e: OSError, path: Path) -> StorageError:
+    """A file-system failure as the store's error: full disk, or an unusable directory."""
+    if e.errno == errno.ENOSPC or e.errno == errno.EDQUOT:
+        return StorageFullError(f"cannot write {path}: disk full")
+    return DataDirUnusable(f"cannot use {path}: {e.strerror or e}")
+
+
 class StoreCore:
     """What every part of the store shares: paths, keys, blobs and per-thread connections."""
 
@@ -84,9 +105,11 @@ class StoreCore:
     tz: timezone
     keys: KeyStore
     blobs: BlobStore
+    highwater: ReceiptHighWater
     #: Test-only fault injection: called with a stage name inside write
     #: transactions (e.g. ``"accept:pages"``), so a test can stall or kill there.
     fault_hook: Callable[[str], None] | None
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS
 
     def _init_connections(self) -> None:
         self._local = threading.local()
@@ -100,13 +123,19 @@ class StoreCore:
             raise StoreError("store is closed")
         db: Database | None = getattr(self._local, "db", None)
         if db is None:
-            conn = sqlite3.connect(
-                str(self.db_path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
-            )
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA foreign_keys = ON")
+            try:
+                conn = sqlite3.connect(
+                    str(self.db_path), timeout=self.busy_timeout_ms / 1000, check_same_thread=False
+                )
+                conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = FULL")
+                conn.execute("PRAGMA foreign_keys = ON")
+            except sqlite3.Error as e:
+                mapped = self._storage_error(e)
+                if mapped is e:
+                    raise
+                raise mapped from e
             db = Database(conn, execute_plugins=False)
             self._local.db = db
             with self._conns_lock:
@@ -136,12 +165,25 @@ class StoreCore:
                 raise
             db.conn.execute("COMMIT")
         except sqlite3.DatabaseError as e:
-            if getattr(e, "sqlite_errorcode", None) == _SQLITE_FULL or is_full_disk(e):
-                if db.conn.in_transaction:
-                    with contextlib.suppress(sqlite3.Error):
-                        db.conn.execute("ROLLBACK")
-                raise StorageFullError(f"database write failed, disk full: {e}") from e
-            raise
+            if db.conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    db.conn.execute("ROLLBACK")
+            mapped = self._storage_error(e)
+            if mapped is e:
+                raise
+            raise mapped from e
+
+    def _storage_error(self, e: sqlite3.Error) -> Exception:
+        """The store's own error for what SQLite said, so callers show one clear line."""
+        code = getattr(e, "sqlite_errorcode", None)
+        text = str(e)
+        if code == _SQLITE_FULL or is_full_disk(e):
+            return StorageFullError(f"database write failed, disk full: {e}")
+        if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in text:
+            return DatabaseLocked(f"{self.db_path} is locked by another program: {e}")
+        if code in (_SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_PERM) or "readonly" in text:
+            return DataDirUnusable(f"cannot write {self.db_path}: {e}")
+        return e
 
     def _hook(self, stage: str) -> None:
         if self.fault_hook is not None:

@@ -106,3 +106,6 @@ class QueriesPart(SubmissionsPart):
         ):
             out[SyncState(r["sync_state"])] = int(r["n"])
         return out
+
+    def all_receipt_numbers(self) -> set[str]:
+        return {str(r[0]) for r in self._db().execute("SELECT receipt_no FROM submissions")}

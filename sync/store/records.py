@@ -52,6 +52,20 @@ class SchemaTooNew(StoreError):
     default_zh = "本机数据由更新版本的软件写入，请升级软件"
 
 
+class DataDirUnusable(StoreError):
+    """The data directory is missing, unreadable, read-only or otherwise unusable."""
+
+    code = "data_dir_unusable"
+    default_zh = "本机数据目录无法读写，请技术人员检查磁盘和目录权限"
+
+
+class DatabaseLocked(StoreError):
+    """Another program holds the database lock longer than we can wait."""
+
+    code = "database_locked"
+    default_zh = "本机数据库被其他程序占用，请稍后重试或联系技术人员"
+
+
 # --- time helpers ------------------------------------------------------------
 
 

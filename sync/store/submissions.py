@@ -16,7 +16,9 @@ from intake.applicant import Applicant, applicant_from_dict, applicant_to_dict
 from intake.receipt_number import format_receipt_no
 from intake.submission import CapturedMaterial, Channel, Submission
 from sync.blobs import check_sha
-from sync.store.core import StoreCore
+from sync.store.core import StoreCore, os_storage_error
+from sync.store.highwater import HighWaterUnreadable
+from sync.store.integrity import DamageKind, StoreDamaged
 from sync.store.records import (
     DuplicateSubmission,
     MissingLocalBlobs,
@@ -99,7 +101,7 @@ class SubmissionsPart(StoreCore):
             missing = sorted({s for s in hashes if not self.blobs.has(s)})
             if missing:
                 raise MissingLocalBlobs(missing)
-            seq = self._next_receipt_seq(db, station_code, day)
+            seq = self._reserve_receipt_seq(db, station_code, day)
             receipt_no = format_receipt_no(station_code, day, seq)
             self._hook("accept:receipt")
             submission = dataclasses.replace(provisional, receipt_no=receipt_no)
@@ -149,18 +151,59 @@ class SubmissionsPart(StoreCore):
                 now=accepted_at,
             )
             self._hook("accept:commit")
+        self._receipt_committed(station_code, day, seq)
         log.info("accepted %s as %s (%d pages)", uuid, receipt_no, len(pages))
         return submission
 
-    def _next_receipt_seq(self, db: Database, station_code: str, day: date) -> int:
-        return int(
-            db.execute(
-                "INSERT INTO receipt_sequences (station_code, day, last_seq) VALUES (?, ?, 1)"
-                " ON CONFLICT (station_code, day) DO UPDATE SET last_seq = last_seq + 1"
-                " RETURNING last_seq",
-                [station_code, day.isoformat()],
-            ).fetchone()[0]
+    def _reserve_receipt_seq(self, db: Database, station_code: str, day: date) -> int:
+        """The next sequence of ``day``, above everything this database, the high-water
+        record outside it and the platform (P2) know; reserved durably in the record
+        before the caller commits, so a printed number is never issued again."""
+        row = db.execute(
+            "SELECT last_seq FROM receipt_sequences WHERE station_code = ? AND day = ?",
+            [station_code, day.isoformat()],
+        ).fetchone()
+        have = int(row[0]) if row else 0
+        try:
+            floor, committed = self.highwater.day_mark(station_code, day)
+        except HighWaterUnreadable as e:
+            raise StoreDamaged(DamageKind.RECORD, str(e), self.data_dir) from e
+        if have < committed:
+            raise StoreDamaged(
+                DamageKind.BEHIND,
+                f"{station_code} {day}: database ends at {have}, "
+                f"receipts were issued up to {committed}",
+                self.data_dir,
+            )
+        seq = max(have, floor) + 1
+        db.execute(
+            "INSERT INTO receipt_sequences (station_code, day, last_seq) VALUES (?, ?, ?)"
+            " ON CONFLICT (station_code, day) DO UPDATE SET last_seq = excluded.last_seq",
+            [station_code, day.isoformat(), seq],
         )
+        try:
+            self.highwater.reserve(station_code, day, seq)
+        except OSError as e:
+            raise os_storage_error(e, self.highwater.path) from e
+        return seq
+
+    def note_receipt_high(self, receipt_no: str) -> bool:
+        """The platform's highest receipt number for this station (P2: the
+        ``X-Yiwang-Receipt-High`` header, ``receipt_high`` at enrollment). Kept in the
+        record outside the database, so no number at or below it is issued again even
+        from a new or restored database. True when it raised the record."""
+        try:
+            return self.highwater.note_platform_high(receipt_no)
+        except OSError as e:
+            raise os_storage_error(e, self.highwater.path) from e
+
+    def _receipt_committed(self, station_code: str, day: date, seq: int) -> None:
+        try:
+            self.highwater.commit(station_code, day, seq)
+        except (OSError, HighWaterUnreadable):
+            # Safe to miss: the number stays reserved; only the check that a later
+            # database copy is not behind loses this one receipt.
+            log.exception("could not mark receipt %s-%s-%d committed", station_code, day, seq)
 
     # -- reading ------------------------------------------------------------------
 
