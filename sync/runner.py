@@ -84,14 +84,15 @@ def build_engine(
     *,
     on_event: Callable[[SyncEvent], None] | None = None,
     session: requests.Session | None = None,
-    on_receipt_high: Callable[[str], None] | None = None,
+    on_receipt_high: Callable[[str], object] | None = None,
 ) -> SyncEngine:
     """The engine as configured for a station, with the retention purge when idle;
     the `yiwang sync` process and a UI running sync in-process both use it.
-    ``on_receipt_high`` receives every receipt high-water mark the platform sends (P2)."""
+    Every new receipt high-water mark the platform sends (P2) goes to
+    ``on_receipt_high``, by default the store's record outside the database."""
     client = PlatformClient(
         config.platform_url, credentials, session=session, verify=config.ca_bundle or True,
-        on_receipt_high=on_receipt_high,
+        on_receipt_high=on_receipt_high or store.note_receipt_high,
     )
     purger = RetentionPurger(store, config.retention_days, clock=client.now)
     return SyncEngine(

@@ -8,9 +8,9 @@ crosses ``skew_limit``.
 
 Receipt high-water (``X-Yiwang-Receipt-High``, P2): the highest receipt number the
 platform holds for this station, on every answer to a signed request. The client
-keeps the last one seen (``receipt_high``) and calls ``on_receipt_high(value)`` for
-every answer that carries one, so the store can refuse to issue a number at or below
-it after a restore.
+keeps the last one seen (``receipt_high``) and calls ``on_receipt_high(value)`` each
+time it changes (one call at a time, from whichever thread saw it), so the store can
+refuse to issue a number at or below it after a restore.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class PlatformView:
         self,
         *,
         skew_limit: float = SKEW_LIMIT,
-        on_receipt_high: Callable[[str], None] | None = None,
+        on_receipt_high: Callable[[str], object] | None = None,
     ) -> None:
         self.skew_limit = skew_limit
         self.on_receipt_high = on_receipt_high
@@ -50,6 +50,7 @@ class PlatformView:
         self.receipt_high: str | None = None
         self._over_limit = False
         self._lock = threading.Lock()
+        self._report_lock = threading.Lock()
 
     def observe(self, headers: Any, local_at: float, *, signed: bool) -> None:
         """Called with every genuine platform answer and the station time it came at."""
@@ -88,8 +89,10 @@ class PlatformView:
         if high is None:
             return
         with self._lock:
-            self.receipt_high = high
-        if self.on_receipt_high is not None:
+            changed, self.receipt_high = high != self.receipt_high, high
+        if not changed or self.on_receipt_high is None:
+            return
+        with self._report_lock:  # upload workers answer at once: one report at a time
             try:
                 self.on_receipt_high(high)
             except Exception:  # the store's bookkeeping must not fail a delivery

@@ -108,7 +108,7 @@ class PlatformClient(BlobUploads):
         verify: bool | str = True,
         clock: Callable[[], float] = time.time,
         skew_limit: float = SKEW_LIMIT,
-        on_receipt_high: Callable[[str], None] | None = None,
+        on_receipt_high: Callable[[str], object] | None = None,
     ) -> None:
         check_platform_url(base_url)
         super().__init__()

@@ -401,6 +401,7 @@ def test_receipt_high_water_is_parsed_and_handed_on() -> None:
         assert client.receipt_high is None
         client.status_updates(None)
         assert client.receipt_high == "S001-20261125-0042" and seen == [high[0]]
+        client.status_updates(None)  # the same again: not reported twice
         high[0] = "<script>"  # malformed: ignored, the last good one stays
         client.status_updates(None)
         assert client.receipt_high == "S001-20261125-0042" and seen == ["S001-20261125-0042"]

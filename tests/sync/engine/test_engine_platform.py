@@ -266,3 +266,21 @@ def test_identical_status_events_within_one_second_are_all_applied(
     assert store.get(sub.uuid).platform_status == "审核中"
     history = [h["status"] for h in store.status_history(sub.uuid)]
     assert history[-3:] == ["审核中", "补正", "审核中"]
+
+
+def test_the_platforms_receipt_high_water_reaches_the_store(
+    store: Store, accept, admin, platform: PlatformProcess, http: requests.Session,
+    station_code: str,
+) -> None:
+    """P2: the engine built for a station hands every new X-Yiwang-Receipt-High to the
+    store's record outside the database (issue #10: numbers never reissued)."""
+    from sync.config import StationConfig
+    from sync.runner import build_engine
+
+    config = StationConfig(station_code=station_code, platform_url=platform.url)
+    engine = build_engine(store, config, admin.enroll(), session=http)
+    first, second = accept(), accept()
+    assert engine.run_once().delivered == 2
+    engine.run_once()  # an answer after the last delivery carries the new mark
+    assert store.highwater.platform_high(station_code) == second.receipt_no
+    assert first.receipt_no < second.receipt_no
