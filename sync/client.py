@@ -612,6 +612,20 @@ class PlatformClient:
         self._call("POST", f"/v1/stations/{station}/heartbeat", body=body,
                    headers={"Content-Type": "application/json"})
 
+    def station_submissions(
+        self, after: str | None, *, limit: int = 100
+    ) -> tuple[list[Any], str | None]:
+        """P4: one page of what the platform holds for this station (raw entries, to be
+        validated by the caller) and the next cursor (None: no more)."""
+        params = {"limit": str(limit)}
+        if after:
+            params["after"] = after
+        data = self._call("GET", "/v1/stations/me/submissions", params=params).data
+        if not (isinstance(data, dict) and isinstance(data.get("submissions"), list)):
+            raise TransientError("malformed station-submissions answer")
+        cursor = data.get("cursor")
+        return list(data["submissions"]), (str(cursor) if cursor is not None else None)
+
 
 def _exchange(
     session: requests.Session,
