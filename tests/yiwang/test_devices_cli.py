@@ -108,7 +108,9 @@ def test_capture_json_writes_the_page(
     assert page.shape[:2] == (data["height"], data["width"])
 
 
-def test_test_print_json_writes_escpos(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_test_print_json_writes_escpos(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     target = tmp_path / "receipt.escpos"
     code, data = run_json(capsys, "test-print", "--printer", f"file:{target}", "--json")
     assert code == 0
@@ -158,12 +160,8 @@ def test_diagnose_simulated_station_all_ok(
     assert "640x480" in devices["camera"]["detail_zh"]
     assert devices["printer"]["ok"] and devices["printer"]["info"]["status"] == "unknown"
     assert devices["scanner"] == {
-        "device": "scanner",
-        "configured": False,
-        "ok": True,
-        "detail_zh": "未配置扫码枪",
-        "detail_en": "no scanner configured",
-        "info": {"setting": "none"},
+        "device": "scanner", "configured": False, "ok": True, "detail_zh": "未配置扫码枪",
+        "detail_en": "no scanner configured", "info": {"setting": "none"},
     }
     # No enrollment happened: diagnose needs no credentials.
     assert not any("credential" in p.name for p in station.iterdir())
@@ -232,9 +230,8 @@ def test_diagnose_without_a_data_dir(
 def test_diagnose_bad_devices_table(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     station = make_station(tmp_path / "station")
     cfg = station / "config.toml"
-    cfg.write_text(
-        cfg.read_text(encoding="utf-8").replace("paper_mm = 80", "paper_mm = 66"), encoding="utf-8"
-    )
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("paper_mm = 80", "paper_mm = 66"),
+                   encoding="utf-8")
     code, data = run_json(capsys, "diagnose", "--data-dir", str(station), "--json")
     assert code == 1 and data["error"] == "config_invalid"
 
@@ -244,14 +241,8 @@ def test_diagnose_as_a_subprocess(tmp_path: Path) -> None:
     exe = Path(sys.executable).with_name("yiwang")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "yiwang"]
     env = {**os.environ, "YIWANG_DATA_DIR": str(station)}
-    proc = subprocess.run(
-        [*cmd, "devices", "diagnose", "--json"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-        env=env,
-    )
+    proc = subprocess.run([*cmd, "devices", "diagnose", "--json"], capture_output=True,
+                          text=True, timeout=60, cwd=ROOT, env=env)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["ok"] is True
 
