@@ -21,7 +21,7 @@
     catalog_minutes = 10          # pull the service catalog (ETag) at most this often, and on start
     heartbeat_seconds = 60        # tell the platform we are alive at most this often when online
     probe_seconds = 15            # while offline, check this often whether the platform is back
-    backup_dir = ""               # rolling database backups; "" = <data-dir>/backups (relative: to it)
+    backup_dir = ""               # rolling database backups; "" = <data-dir>/backups
     backup_minutes = 10           # back up at least this often (and a few seconds after accepts)
     backup_keep = 12              # generations kept
 

@@ -56,7 +56,7 @@ __all__ = ["MAX_CATALOG_ANSWER", "PlatformClient", "StationCredentials"]
 
 log = logging.getLogger(__name__)
 
-#: the service catalog is the one large JSON answer
+#: the service catalog and a page of P4 submissions are the large JSON answers
 MAX_CATALOG_ANSWER = 8 * 1024 * 1024
 
 
@@ -302,6 +302,24 @@ class PlatformClient(BlobUploads):
         station = _segment(self.credentials.station_id)
         self._call("POST", f"/v1/stations/{station}/heartbeat", body=body,
                    headers={"Content-Type": "application/json"})
+
+    def station_submissions(
+        self, after: str | None, *, limit: int = 100
+    ) -> tuple[list[Any], str | None]:
+        """P4: one page of what the platform holds for this station (raw entries, to be
+        validated by the caller, ``yiwang recover``) and the next cursor (None: no more)."""
+        params = {"limit": str(limit)}
+        if after:
+            params["after"] = after
+        data = self._call("GET", "/v1/stations/me/submissions", params=params,
+                          limit=MAX_CATALOG_ANSWER).data
+        if not (isinstance(data, dict) and isinstance(data.get("submissions"), list)
+                and len(data["submissions"]) <= limit):
+            raise BadAnswer("malformed station-submissions answer")
+        cursor = data.get("cursor")
+        if cursor is not None and not (isinstance(cursor, str) and 0 < len(cursor) <= 200):
+            raise BadAnswer("station-submissions cursor is malformed")
+        return list(data["submissions"]), cursor
 
 
 def _segment(value: str) -> str:

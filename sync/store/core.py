@@ -26,6 +26,7 @@ from sqlite_utils import Database
 
 from sync.blobs import BlobStore, StorageFullError, is_full_disk
 from sync.crypto import KeyStore, StorageError
+from sync.store.backup import BackupScheduler
 from sync.store.highwater import ReceiptHighWater
 from sync.store.records import (
     DatabaseLocked,
@@ -110,6 +111,8 @@ class StoreCore:
     #: transactions (e.g. ``"accept:pages"``), so a test can stall or kill there.
     fault_hook: Callable[[str], None] | None
     busy_timeout_ms: int = BUSY_TIMEOUT_MS
+    #: rolling backups, told about every accept (set by whoever runs them)
+    backups: BackupScheduler | None = None
 
     def _init_connections(self) -> None:
         self._local = threading.local()

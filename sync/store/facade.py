@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from datetime import timezone
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from sync.store.deliveries import DeliveriesPart
 from sync.store.highwater import ReceiptHighWater
 from sync.store.integrity import check_database
 from sync.store.queries import QueriesPart
-from sync.store.records import STATION_TZ, DatabaseLocked, utcnow
+from sync.store.records import STATION_TZ, utcnow
 from sync.store.retention import RetentionPart
 from sync.store.schema import DB_FILENAME, migrate
 from sync.store.statuses import StatusesPart
@@ -57,10 +56,7 @@ class Store(
             raise os_storage_error(e, self.data_dir) from e
         self.highwater = ReceiptHighWater(self.data_dir / "keys")
         self._init_connections()
-        try:
-            check_database(self.data_dir, self.highwater)
-        except sqlite3.OperationalError as e:
-            raise DatabaseLocked(f"{self.db_path} is locked by another program: {e}") from e
+        check_database(self.data_dir, self.highwater, timeout=busy_timeout_ms / 1000)
         try:
             self._open(recover)
         except BaseException:

@@ -19,9 +19,15 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from sync.crypto import fsync_dir
+from sync.blobs import StorageFullError
+from sync.crypto import StorageError, fsync_dir
 from sync.store.highwater import HighWaterUnreadable, ReceiptHighWater
-from sync.store.records import SchemaTooNew, StoreError
+from sync.store.records import (
+    DatabaseLocked,
+    DataDirUnusable,
+    SchemaTooNew,
+    StoreError,
+)
 from sync.store.schema import DB_FILENAME, SCHEMA_VERSION
 
 log = logging.getLogger("sync.store")
@@ -129,9 +135,12 @@ def _blobs_present(data_dir: Path) -> bool:
     return False
 
 
-def check_database(data_dir: Path, highwater: ReceiptHighWater) -> CheckResult:
+def check_database(
+    data_dir: Path, highwater: ReceiptHighWater, *, timeout: float = 15.0
+) -> CheckResult:
     """Raise :class:`StoreDamaged` (after moving damaged files aside) or
-    :class:`SchemaTooNew`; return whether the data directory is a fresh station."""
+    :class:`SchemaTooNew` (or a storage error when the file cannot be reached: full,
+    read-only, locked); return whether the data directory is a fresh station."""
     db_path = data_dir / DB_FILENAME
     try:
         existed = highwater.database_created()
@@ -149,25 +158,42 @@ def check_database(data_dir: Path, highwater: ReceiptHighWater) -> CheckResult:
         if existed:
             raise StoreDamaged(DamageKind.TRUNCATED, "0 bytes", data_dir, move_aside(db_path))
         return CheckResult(fresh=True)
-    problem = _inspect(db_path, highwater)
+    problem = _inspect(db_path, highwater, timeout)
     if problem is not None:
         kind, detail = problem
         raise StoreDamaged(kind, detail, data_dir, move_aside(db_path))
     return CheckResult(fresh=False)
 
 
-def _inspect(db_path: Path, highwater: ReceiptHighWater) -> tuple[DamageKind, str] | None:
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
+
+def _is_damage(e: sqlite3.Error) -> bool:
+    """Corruption, as opposed to trouble reaching the file (full, read-only, locked, I/O)."""
+    primary = (getattr(e, "sqlite_errorcode", None) or 0) & 0xFF
+    return primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+
+
+def _unusable(db_path: Path, e: sqlite3.Error) -> StorageError:
+    text = str(e)
+    if "locked" in text or "busy" in text:
+        return DatabaseLocked(f"{db_path} is locked by another program: {e}")
+    with contextlib.suppress(OSError):
+        if os.statvfs(db_path.parent).f_bavail == 0:
+            return StorageFullError(f"cannot open {db_path}: disk full ({e})")
+    return DataDirUnusable(f"cannot open {db_path}: {e}")
+
+
+def _inspect(
+    db_path: Path, highwater: ReceiptHighWater, timeout: float
+) -> tuple[DamageKind, str] | None:
     try:
-        con = sqlite3.connect(f"file:{db_path}?mode=rw", uri=True, timeout=15)
+        con = sqlite3.connect(f"file:{db_path}?mode=rw", uri=True, timeout=timeout)
     except sqlite3.Error as e:
-        raise StoreError(f"cannot open {db_path}: {e}") from e
+        raise _unusable(db_path, e) from e
     try:
-        try:
-            rows = con.execute("PRAGMA quick_check").fetchall()
-        except sqlite3.DatabaseError as e:
-            if "locked" in str(e) or "busy" in str(e):
-                raise
-            return DamageKind.CORRUPT, str(e)
+        rows = con.execute("PRAGMA quick_check").fetchall()
         if [tuple(r) for r in rows] != [("ok",)]:
             return DamageKind.CORRUPT, f"quick_check: {rows[0][0]}"
         tables = {str(r[0]) for r in con.execute("SELECT name FROM sqlite_master")}
@@ -182,10 +208,10 @@ def _inspect(db_path: Path, highwater: ReceiptHighWater) -> tuple[DamageKind, st
                 f"database schema v{version} is newer than this software (v{SCHEMA_VERSION})"
             )
         return _behind(con, highwater)
-    except sqlite3.DatabaseError as e:
-        if "locked" in str(e) or "busy" in str(e):
-            raise
-        return DamageKind.CORRUPT, str(e)
+    except sqlite3.Error as e:
+        if _is_damage(e):
+            return DamageKind.CORRUPT, str(e)
+        raise _unusable(db_path, e) from e
     finally:
         with contextlib.suppress(sqlite3.Error):
             con.close()

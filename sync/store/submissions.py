@@ -152,6 +152,8 @@ class SubmissionsPart(StoreCore):
             )
             self._hook("accept:commit")
         self._receipt_committed(station_code, day, seq)
+        if self.backups is not None:
+            self.backups.note_accept()
         log.info("accepted %s as %s (%d pages)", uuid, receipt_no, len(pages))
         return submission
 

@@ -60,7 +60,7 @@ def test_truncated_database_is_kept_and_never_replaced(
     (data_dir / "station.db").write_bytes(b"")  # truncated to 0 bytes
     err = open_damaged(data_dir)
     assert err.kind is DamageKind.TRUNCATED
-    assert [p.name for p in err.moved][0].startswith("station.db.damaged-")
+    assert err.moved[0].name.startswith("station.db.damaged-")
     assert not (data_dir / "station.db").exists()  # no empty database made over it
     assert any(n.startswith("station.db.damaged-") for n in damaged_files(data_dir))
     # opening again still refuses: a database existed here, an empty one is not "fresh"
