@@ -204,6 +204,25 @@ def test_setup_refuses_plain_http_with_one_line(tmp_path: Path) -> None:
     assert not (tmp_path / "d" / "keys").exists()  # nothing was sent, nothing enrolled
 
 
+@pytest.mark.parametrize("command", [["sync", "--once"], ["clerk", "--exit-when-ready"]])
+def test_every_start_refuses_plain_http(tmp_path: Path, command: list[str]) -> None:
+    data_dir = tmp_path / "d"
+    data_dir.mkdir()
+    (data_dir / "config.toml").write_text(
+        'config_version = 1\n[station]\ncode = "S001"\n[platform]\nurl = "http://10.1.2.3:8000"\n',
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "yiwang", command[0], "--data-dir", str(data_dir), *command[1:]],
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert proc.returncode == 2, proc.stderr  # the configuration is wrong
+    said = [line for line in proc.stderr.splitlines() if line.startswith(f"{command[0]}:")]
+    assert len(said) == 1 and "https://" in said[0], proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
 # -- delivery needs the platform's proof (P3) ------------------------------------------------
 
 
