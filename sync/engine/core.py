@@ -18,7 +18,7 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sync.catalog_sync import CatalogSync
@@ -92,6 +92,8 @@ class SyncEngine:
         self.catalog = catalog
         self.clock_skew_limit = clock_skew_limit
         self.auth_failed = False
+        #: more facts for the heartbeat (a kiosk adds its device health)
+        self.heartbeat_extras: list[Callable[[], Mapping[str, Any]]] = []
         self._abilities = abilities(client)
         self._events = EventSink(on_event)
         self._time = Timekeeper(clock, monotonic, max_delay)
@@ -128,9 +130,21 @@ class SyncEngine:
         """Platform time minus station time in seconds, as last measured (None = unknown)."""
         return self._abilities.clock.clock_skew if self._abilities.clock else None
 
+    @property
+    def pass_tasks(self) -> list[Callable[[], bool]]:
+        """Work added to every pass after the status pull (True = credentials refused)."""
+        return self._periodic.pass_tasks
+
     def heartbeat_info(self) -> dict[str, Any]:
-        """What a heartbeat tells the platform."""
+        """What a heartbeat tells the platform (``heartbeat_extras`` first)."""
+        info: dict[str, Any] = {}
+        for extra in self.heartbeat_extras:
+            try:
+                info.update(extra())
+            except Exception:  # a broken health probe must not stop the heartbeat
+                log.exception("heartbeat extra failed")
         return {
+            **info,
             "queue_depth": self.store.queue_depth(),
             "version": self.version,
             "catalog_version": self.catalog.current_version() if self.catalog else None,

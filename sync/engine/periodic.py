@@ -57,10 +57,21 @@ class PeriodicTasks:
         self.on_idle = on_idle
         self._catalog_due: float | None = None  # monotonic; None = on the next pass
         self._heartbeat_due: float | None = None
+        #: more work for every pass after the status pull (e.g. evaluations to deliver);
+        #: each returns True when the platform refused our credentials
+        self.pass_tasks: list[Callable[[], bool]] = []
 
     def run(self) -> tuple[int, bool]:
-        """Status, catalog, heartbeat; returns (new status events, auth failed)."""
+        """Status, the extra pass tasks, catalog, heartbeat; returns (new status
+        events, auth failed)."""
         updates, auth = self.pull_status()
+        for task in self.pass_tasks:
+            if auth:
+                break
+            try:
+                auth = task()
+            except Exception:  # one broken task must not stop delivery or the others
+                log.exception("sync pass task failed")
         if not auth:
             auth = self.pull_catalog()
         if not auth:

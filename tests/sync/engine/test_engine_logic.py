@@ -388,3 +388,28 @@ def test_an_unexpected_error_never_leaves_a_row_sending(store: Store, accept, fa
     assert (report.delivered, report.retried) == (1, 1)
     assert store.get(a.uuid).sync_state is SyncState.RETRY
     assert store.get(b.uuid).sync_state is SyncState.DELIVERED
+
+
+def test_pass_tasks_and_heartbeat_extras_are_explicit_hooks(
+    store: Store, accept, fake: Any
+) -> None:
+    """What a front end adds to every pass (the kiosk's evaluations, its device health)
+    goes through two public hooks, not by reaching into the engine."""
+    ran: list[str] = []
+    engine = make_engine(store, fake)[0]
+
+    def ok() -> bool:
+        ran.append("ok")
+        return False
+
+    def broken() -> bool:
+        raise RuntimeError("bug in a task")
+
+    engine.pass_tasks.extend([broken, ok])
+    engine.heartbeat_extras.append(lambda: {"printer": "paper low"})
+    engine.heartbeat_extras.append(lambda: {}["boom"])
+    engine.run_once()
+    assert ran == ["ok"]  # a broken task stops neither the pass nor the others
+    assert engine.heartbeat_info()["printer"] == "paper low"
+    engine.pass_tasks.append(lambda: True)  # the platform refused our credentials
+    assert engine.run_once().auth_failed
