@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from intake.catalog import Catalog
 from station.intake_service import applicant_labels
 from sync.store import STATION_TZ, SubmissionRecord, SyncState
+from ui_shared.messages import stored_sync_text
 from ui_shared.plain_text import PlainLabel, PlainTextModel, platform_status_text
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -48,6 +49,10 @@ class CaseTableModel(QAbstractTableModel):
         self._catalog = catalog
         self._english = english
         self._rows: list[SubmissionRecord] = []
+
+    @property
+    def english(self) -> bool:
+        return self._english
 
     def set_records(self, records: Sequence[SubmissionRecord]) -> None:
         self.beginResetModel()
@@ -118,14 +123,14 @@ class CaseTableModel(QAbstractTableModel):
                 return platform_status_text(r.platform_status, where=sub.receipt_no) or "—"
             if col == 6:
                 return r.case_no or "—"
-            return r.last_error or ""
+            return stored_sync_text(r.last_error, english=self._english)
         if role == Qt.ItemDataRole.ForegroundRole and col == 4:
             if r.sync_state is SyncState.QUARANTINED:
                 return QColor("#c0392b")
             if r.sync_state is SyncState.DELIVERED:
                 return QColor("#1b7f4f")
         if role == Qt.ItemDataRole.ToolTipRole and col == 7 and r.last_error:
-            return r.last_error
+            return stored_sync_text(r.last_error, english=self._english)
         return None
 
 
@@ -219,7 +224,8 @@ class CaseListDialog(QDialog):
         r = self.model.record_at(current.row())
         stuck = r.sync_state in (SyncState.QUARANTINED, SyncState.RETRY)
         self.requeue.setEnabled(stuck)
-        self.reason.setText(r.last_error or "" if stuck else "")
+        reason = stored_sync_text(r.last_error, english=self.model.english)
+        self.reason.setText(reason if stuck else "")
 
     def _requeue(self) -> None:
         index = self.table.currentIndex()

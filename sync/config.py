@@ -21,6 +21,9 @@
     catalog_minutes = 10          # pull the service catalog (ETag) at most this often, and on start
     heartbeat_seconds = 60        # tell the platform we are alive at most this often when online
     probe_seconds = 15            # while offline, check this often whether the platform is back
+    backup_dir = ""               # rolling database backups; "" = <data-dir>/backups
+    backup_minutes = 10           # back up at least this often (and a few seconds after accepts)
+    backup_keep = 12              # generations kept
 
 All numbers must be > 0 (``retention_days`` >= 1); missing keys take the defaults above.
 
@@ -45,7 +48,12 @@ from typing import Any
 import requests
 import tomli_w
 
-from sync.client import PlatformClient, StationCredentials
+from sync.client import (
+    InsecurePlatformURL,
+    PlatformClient,
+    StationCredentials,
+    check_platform_url,
+)
 from sync.crypto import ensure_private_dir, write_private_file
 
 __all__ = [
@@ -105,6 +113,10 @@ class StationConfig:
     #: public base URL of the platform's receipt check; when set, receipt QR codes
     #: are that URL (a citizen's phone opens the progress page), else `YW1|no|tag`
     receipt_query_url: str = ""
+    #: rolling database backups (sync.store.backup); "" = <data-dir>/backups
+    backup_dir: str = ""
+    backup_minutes: float = 10.0
+    backup_keep: int = 12
 
     def validate(self) -> StationConfig:
         if not _STATION_CODE.fullmatch(self.station_code):
@@ -122,6 +134,11 @@ class StationConfig:
                 f"platform.url {self.platform_url!r} is not an http(s) URL",
                 "平台地址（platform.url）无效，应以 https:// 开头",
             )
+        try:
+            check_platform_url(self.platform_url)
+        except InsecurePlatformURL as e:
+            zh = f"{e.message_zh}：platform.url = {self.platform_url}"
+            raise ConfigError(str(e), zh) from None
         if self.receipt_query_url and not re.fullmatch(
             r"https?://[\x21-\x7e]+", self.receipt_query_url
         ):
@@ -138,6 +155,8 @@ class StationConfig:
             ("catalog_minutes", self.catalog_minutes),
             ("heartbeat_seconds", self.heartbeat_seconds),
             ("probe_seconds", self.probe_seconds),
+            ("backup_minutes", self.backup_minutes),
+            ("backup_keep", self.backup_keep),
         ):
             if not value > 0 or value == float("inf"):
                 raise ConfigError(
@@ -216,6 +235,9 @@ def load_config(data_dir: Path) -> StationConfig:
             catalog_minutes=_number(sync, "catalog_minutes", 10),
             heartbeat_seconds=_number(sync, "heartbeat_seconds", 60),
             probe_seconds=_number(sync, "probe_seconds", 15),
+            backup_dir=str(sync.get("backup_dir", "")),
+            backup_minutes=_number(sync, "backup_minutes", 10),
+            backup_keep=int(_number(sync, "backup_keep", 12)),
         )
     except KeyError as e:
         raise ConfigError(

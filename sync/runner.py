@@ -5,10 +5,13 @@ Builds the Store and PlatformClient from the station's data directory
 the engine once or until SIGTERM/SIGINT, and purges page images of delivered
 submissions older than ``sync.retention_days``.
 
-Exit codes (``--once``): 0 the queue is empty; 1 submissions remain (offline,
-backing off, interrupted); 2 configuration missing/invalid; 3 not enrolled or
-credentials refused; 4 local storage problem. Without ``--once``: 0 after a
-clean SIGTERM/SIGINT, else as above for start-up failures.
+Exit codes (:mod:`sync.exit_codes`, the one table): with ``--once`` 0 the queue
+is empty; 1 submissions remain (offline, backing off, interrupted); 2
+configuration missing/invalid or no data directory; 3 not enrolled or
+credentials refused; 4 local storage problem; 5 the database is damaged (kept
+aside; run ``yiwang recover``). Without ``--once``: 0 after a clean
+SIGTERM/SIGINT, else as above for start-up failures. Every failure is one line
+on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -19,9 +22,7 @@ import logging.handlers
 import signal
 import sys
 import threading
-import time
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -30,42 +31,52 @@ import requests
 
 from sync.catalog_sync import CatalogSync
 from sync.client import PlatformClient, StationCredentials
-from sync.config import ConfigError, NotEnrolled, StationConfig, load_config, load_credentials
+from sync.config import ConfigError, StationConfig, load_config, load_credentials
 from sync.crypto import StorageError
-from sync.engine import EventKind, SyncEngine, SyncEvent
+from sync.engine import SyncEngine, SyncEvent
+from sync.engine.retention import ABANDONED_PAGES_AFTER, PURGE_EVERY, RetentionPurger
+from sync.exit_codes import ExitCode, exit_code_for, one_line
 from sync.store import Store
 
 __all__ = [
+    "ABANDONED_PAGES_AFTER",
     "EXIT_AUTH",
     "EXIT_CONFIG",
+    "EXIT_DAMAGED",
     "EXIT_OK",
     "EXIT_PENDING",
     "EXIT_STORAGE",
+    "PURGE_EVERY",
+    "RetentionPurger",
+    "build_engine",
     "main",
     "run_sync_process",
 ]
 
 log = logging.getLogger(__name__)
 
-EXIT_OK = 0
-EXIT_PENDING = 1
-EXIT_CONFIG = 2
-EXIT_AUTH = 3
-EXIT_STORAGE = 4
-
-PURGE_EVERY = 24 * 3600.0
+EXIT_OK = ExitCode.OK
+EXIT_PENDING = ExitCode.PENDING
+EXIT_CONFIG = ExitCode.CONFIG
+EXIT_AUTH = ExitCode.AUTH
+EXIT_STORAGE = ExitCode.STORAGE
+EXIT_DAMAGED = ExitCode.DAMAGED
 
 
 def _setup_logging(data_dir: Path) -> logging.Handler | None:
     """Log to ``data_dir/logs/sync.log`` (rotated) unless the host app configured logging."""
     root = logging.getLogger()
-    if root.handlers:
+    if root.handlers or not data_dir.is_dir():
         return None
-    logs = data_dir / "logs"
-    logs.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        logs / "sync.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
+    logging.raiseExceptions = False  # a full disk is reported in one line, not by logging
+    try:
+        logs = data_dir / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            logs / "sync.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError:
+        return None  # a read-only or full disk is reported by the store, in one line
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -76,10 +87,6 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-#: pages captured for a draft that was never accepted (or removed from it)
-ABANDONED_PAGES_AFTER = timedelta(hours=24)
-
-
 def build_engine(
     store: Store,
     config: StationConfig,
@@ -87,58 +94,27 @@ def build_engine(
     *,
     on_event: Callable[[SyncEvent], None] | None = None,
     session: requests.Session | None = None,
+    on_receipt_high: Callable[[str], object] | None = None,
 ) -> SyncEngine:
-    """The engine as configured for a station, with the retention purge on its idle
-    events; the `yiwang sync` process and a UI running sync in-process both use it."""
+    """The engine as configured for a station, with the retention purge when idle;
+    the `yiwang sync` process and a UI running sync in-process both use it.
+    Every new receipt high-water mark the platform sends (P2) goes to
+    ``on_receipt_high``, by default the store's record outside the database."""
     client = PlatformClient(
-        config.platform_url, credentials, session=session, verify=config.ca_bundle or True
+        config.platform_url, credentials, session=session, verify=config.ca_bundle or True,
+        on_receipt_high=on_receipt_high or store.note_receipt_high,
     )
-    purger = RetentionPurger(store, config)
-
-    def dispatch(event: SyncEvent) -> None:
-        purger.on_event(event)
-        if on_event is not None:
-            on_event(event)
-
+    purger = RetentionPurger(store, config.retention_days, clock=client.now)
     return SyncEngine(
         store,
         client,
-        on_event=dispatch,
+        on_event=on_event,
         catalog=CatalogSync(store, client),
         catalog_interval=config.catalog_minutes * 60.0,
         heartbeat_interval=config.heartbeat_seconds,
         probe_interval=config.probe_seconds,
+        on_idle=purger.maybe,
     )
-
-
-class RetentionPurger:
-    """Runs the retention purge at most once per PURGE_EVERY, when the queue is idle.
-
-    Used by the `yiwang sync` process and by a UI that runs the engine in-process,
-    so page images of delivered submissions go away whichever runs the delivery.
-    """
-
-    def __init__(self, store: Store, config: StationConfig) -> None:
-        self.store = store
-        self.older_than = timedelta(days=config.retention_days)
-        self.last = 0.0
-
-    def on_event(self, ev: SyncEvent) -> None:
-        if ev.kind is EventKind.IDLE:
-            self.maybe()
-
-    def maybe(self) -> None:
-        now = time.monotonic()
-        if self.last and now - self.last < PURGE_EVERY:
-            return
-        self.last = now
-        try:
-            result = self.store.purge_delivered_blobs(self.older_than, datetime.now(UTC))
-            if result.blobs_deleted:
-                log.info("retention purge removed %d page image(s)", result.blobs_deleted)
-            self.store.purge_unreferenced_blobs(ABANDONED_PAGES_AFTER, datetime.now(UTC))
-        except StorageError:
-            log.exception("retention purge failed")
 
 
 def _install_signals(on_signal: Callable[[], None]) -> Callable[[], None]:
@@ -179,23 +155,28 @@ def run_sync_process(
             handler.close()
 
 
+def _fail(error: BaseException) -> int:
+    code = exit_code_for(error)
+    if code is None:
+        raise error
+    _say(one_line("sync", error))
+    return int(code)
+
+
 def _run(
     data_dir: Path, once: bool, interval: float | None, session: requests.Session | None
 ) -> int:
+    if not data_dir.is_dir():
+        _say(f"sync: 数据目录不存在 (data directory {data_dir} does not exist)")
+        return EXIT_CONFIG
     try:
         config = load_config(data_dir)
         credentials = load_credentials(data_dir)
-    except NotEnrolled as e:
-        _say(f"sync: {e.message_zh} ({e})")
-        return EXIT_AUTH
-    except ConfigError as e:
-        _say(f"sync: {e.message_zh} ({e})")
-        return EXIT_CONFIG
-    try:
         store = Store(data_dir)
-    except StorageError as e:
-        _say(f"sync: {e.message_zh} ({e})")
-        return EXIT_STORAGE
+    except (ConfigError, StorageError, OSError) as e:
+        return _fail(e)
+    for warning in store.open_warnings:
+        _say(f"sync: warning: {warning}")
     stop = threading.Event()
     try:
         engine = build_engine(store, config, credentials, session=session)
@@ -231,10 +212,9 @@ def _run(
             return EXIT_OK
         finally:
             restore()
-    except StorageError as e:
-        log.exception("storage failure")
-        _say(f"sync: {e.message_zh} ({e})")
-        return EXIT_STORAGE
+    except (StorageError, OSError) as e:
+        log.error("storage failure: %s", e, exc_info=True)
+        return _fail(e)
     finally:
         store.close()
 

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
 
+from sync.exit_codes import ExitCode, exit_code_for, one_line
 from yiwang import logs
-from yiwang.commands import clerk, demo, devices_cmd, platform, setup, sync_cmd
+from yiwang.commands import clerk, demo, devices_cmd, platform, recover, setup, sync_cmd
 
-COMMANDS = (demo, clerk, platform, setup, sync_cmd, devices_cmd)
+COMMANDS = (demo, clerk, platform, setup, sync_cmd, devices_cmd, recover)
+#: commands that create their data directory; the others must find it there
+CREATES_DATA_DIR = frozenset({"demo", "setup"})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,12 +35,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    log_dir = getattr(args, "data_dir", None)
-    logs.configure(args.log_level, None if log_dir is None else log_dir / "logs")
+    data_dir = getattr(args, "data_dir", None)
+    log_dir = None
+    if data_dir is not None and (data_dir.is_dir() or args.command in CREATES_DATA_DIR):
+        log_dir = data_dir / "logs"
+    logs.configure(args.log_level, log_dir)
     try:
         return int(args.func(args))
     except KeyboardInterrupt:
-        return 130
+        return int(ExitCode.INTERRUPTED)
+    except Exception as e:
+        # the last line of defence: one line for the person, the traceback to the log file
+        code = exit_code_for(e)
+        logging.getLogger("yiwang").error("%s failed: %s", args.command, e, exc_info=True)
+        print(one_line(args.command, e), file=sys.stderr, flush=True)
+        return int(code if code is not None else ExitCode.UNEXPECTED)
 
 
 if __name__ == "__main__":

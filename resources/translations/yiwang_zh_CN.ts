@@ -4,61 +4,61 @@
 <context>
     <name>ApplicantPanel</name>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="33"/>
-        <location filename="../../clerk_station/applicant_panel.py" line="96"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="29"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="92"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="37"/>
-        <location filename="../../clerk_station/applicant_panel.py" line="116"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="33"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="112"/>
         <source>Place the applicant&apos;s ID card on the reader</source>
         <translation>请将申请人身份证放在阅读器上</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="45"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="41"/>
         <source>Show number</source>
         <translation>显示完整号码</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/applicant_panel.py" line="48"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="44"/>
         <source>Shows the full ID number for %n seconds</source>
         <translation>
             <numerusform>显示完整证件号码 %n 秒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="60"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="56"/>
         <source>18-character unified social credit code</source>
         <translation>18位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="67"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="63"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="68"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="64"/>
         <source>Company name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="77"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="73"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="78"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="74"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="94"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="90"/>
         <source>Applicant company and representative</source>
         <translation>申请单位及经办人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="101"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="97"/>
         <source>ID card read</source>
         <translation>已读取身份证</translation>
     </message>
@@ -66,12 +66,12 @@
 <context>
     <name>CameraPreview</name>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="57"/>
+        <location filename="../../ui_shared/camera_preview.py" line="58"/>
         <source>Document camera preview</source>
         <translation>高拍仪预览</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="105"/>
+        <location filename="../../ui_shared/camera_preview.py" line="106"/>
         <source>Camera unavailable</source>
         <translation>高拍仪不可用</translation>
     </message>
@@ -84,42 +84,42 @@
 <context>
     <name>CaseListDialog</name>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="154"/>
+        <location filename="../../clerk_station/case_list.py" line="152"/>
         <source>Cases accepted at this window</source>
         <translation>本窗口受理的办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="159"/>
+        <location filename="../../clerk_station/case_list.py" line="157"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="160"/>
+        <location filename="../../clerk_station/case_list.py" line="158"/>
         <source>Not yet delivered</source>
         <translation>尚未上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="161"/>
+        <location filename="../../clerk_station/case_list.py" line="159"/>
         <source>Needs attention</source>
         <translation>需处理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="162"/>
+        <location filename="../../clerk_station/case_list.py" line="160"/>
         <source>Delivered</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="176"/>
+        <location filename="../../clerk_station/case_list.py" line="174"/>
         <source>Send again</source>
         <translation>重新上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="178"/>
+        <location filename="../../clerk_station/case_list.py" line="176"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="180"/>
+        <location filename="../../clerk_station/case_list.py" line="178"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -127,67 +127,67 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="72"/>
+        <location filename="../../clerk_station/case_list.py" line="71"/>
         <source>Receipt</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="73"/>
+        <location filename="../../clerk_station/case_list.py" line="72"/>
         <source>Item</source>
         <translation>办理事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="74"/>
+        <location filename="../../clerk_station/case_list.py" line="73"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="75"/>
+        <location filename="../../clerk_station/case_list.py" line="74"/>
         <source>Accepted at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="76"/>
+        <location filename="../../clerk_station/case_list.py" line="75"/>
         <source>Upload</source>
         <translation>上报状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="77"/>
+        <location filename="../../clerk_station/case_list.py" line="76"/>
         <source>Platform status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="78"/>
+        <location filename="../../clerk_station/case_list.py" line="77"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="79"/>
+        <location filename="../../clerk_station/case_list.py" line="78"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="90"/>
+        <location filename="../../clerk_station/case_list.py" line="89"/>
         <source>Waiting to upload</source>
         <translation>待上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="91"/>
+        <location filename="../../clerk_station/case_list.py" line="90"/>
         <source>Uploading</source>
         <translation>上报中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="92"/>
+        <location filename="../../clerk_station/case_list.py" line="91"/>
         <source>Will retry</source>
         <translation>稍后重试</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="93"/>
+        <location filename="../../clerk_station/case_list.py" line="92"/>
         <source>Delivered</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="94"/>
+        <location filename="../../clerk_station/case_list.py" line="93"/>
         <source>Needs attention</source>
         <translation>需处理</translation>
     </message>
@@ -195,157 +195,157 @@
 <context>
     <name>ClerkWindow</name>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="94"/>
+        <location filename="../../clerk_station/main_window.py" line="91"/>
         <source>Yiwang Window — Clerk Station %1</source>
         <translation>一网窗口 — 窗口受理终端 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="98"/>
-        <location filename="../../clerk_station/main_window.py" line="483"/>
+        <location filename="../../clerk_station/main_window.py" line="95"/>
+        <location filename="../../clerk_station/main_window.py" line="478"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="106"/>
+        <location filename="../../clerk_station/main_window.py" line="103"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="109"/>
+        <location filename="../../clerk_station/main_window.py" line="106"/>
         <source>Print notice of missing materials</source>
         <translation>打印一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="114"/>
+        <location filename="../../clerk_station/main_window.py" line="111"/>
         <source>Capture page</source>
         <translation>拍摄本页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="117"/>
+        <location filename="../../clerk_station/main_window.py" line="114"/>
         <source>Remove last page</source>
         <translation>删除最后一页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="119"/>
+        <location filename="../../clerk_station/main_window.py" line="116"/>
         <source>Auto capture when the page is still</source>
         <translation>页面放稳后自动拍摄</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="163"/>
+        <location filename="../../clerk_station/main_window.py" line="160"/>
         <source>ID reader: waiting</source>
         <translation>身份证阅读器：等待中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="165"/>
+        <location filename="../../clerk_station/main_window.py" line="162"/>
         <source>Camera: starting</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="222"/>
+        <location filename="../../clerk_station/main_window.py" line="219"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="227"/>
+        <location filename="../../clerk_station/main_window.py" line="224"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="231"/>
+        <location filename="../../clerk_station/main_window.py" line="228"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="246"/>
+        <location filename="../../clerk_station/main_window.py" line="242"/>
         <source>%1 · %2 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · %2 · 承诺时限 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="257"/>
+        <location filename="../../clerk_station/main_window.py" line="253"/>
         <source>ID reader: card read</source>
         <translation>身份证阅读器：已读卡</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="267"/>
+        <location filename="../../clerk_station/main_window.py" line="263"/>
         <source>ID reader: ready</source>
         <translation>身份证阅读器：就绪</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="270"/>
+        <location filename="../../clerk_station/main_window.py" line="266"/>
         <source>ID reader: %1</source>
         <translation>身份证阅读器：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="301"/>
+        <location filename="../../clerk_station/main_window.py" line="297"/>
         <source>Camera: page detected</source>
         <translation>高拍仪：已识别页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="303"/>
+        <location filename="../../clerk_station/main_window.py" line="299"/>
         <source>Camera: no page in view</source>
         <translation>高拍仪：未检测到页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="307"/>
+        <location filename="../../clerk_station/main_window.py" line="303"/>
         <source>Camera: %1</source>
         <translation>高拍仪：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="315"/>
+        <location filename="../../clerk_station/main_window.py" line="311"/>
         <source>The camera has not delivered a picture yet</source>
         <translation>高拍仪尚未传回画面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="319"/>
+        <location filename="../../clerk_station/main_window.py" line="315"/>
         <source>Processing…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="349"/>
+        <location filename="../../clerk_station/main_window.py" line="345"/>
         <source>Page saved (%1×%2)</source>
         <translation>已保存本页（%1×%2）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="391"/>
+        <location filename="../../clerk_station/main_window.py" line="387"/>
         <source>Applicant not identified</source>
         <translation>尚未识别申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="394"/>
+        <location filename="../../clerk_station/main_window.py" line="390"/>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="396"/>
+        <location filename="../../clerk_station/main_window.py" line="392"/>
         <source>Complete: %n page(s) captured</source>
         <translation>
             <numerusform>材料齐全：已采集 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="434"/>
+        <location filename="../../clerk_station/main_window.py" line="429"/>
         <source>Accepted. Receipt number %1.</source>
         <translation>已受理，回执编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="438"/>
+        <location filename="../../clerk_station/main_window.py" line="433"/>
         <source>The receipt was not printed: %1</source>
         <translation>回执未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="439"/>
+        <location filename="../../clerk_station/main_window.py" line="434"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="446"/>
+        <location filename="../../clerk_station/main_window.py" line="441"/>
         <source>Not accepted</source>
         <translation>未能受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="473"/>
+        <location filename="../../clerk_station/main_window.py" line="468"/>
         <source>Notice printed</source>
         <translation>告知书已打印</translation>
     </message>
@@ -454,24 +454,47 @@
 <context>
     <name>ScanController</name>
     <message>
-        <location filename="../../clerk_station/scan_controller.py" line="71"/>
+        <location filename="../../clerk_station/scan_controller.py" line="68"/>
         <source>Scanned: %1</source>
         <translation>扫码内容：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/scan_controller.py" line="73"/>
+        <location filename="../../clerk_station/scan_controller.py" line="70"/>
         <source>waiting to upload</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/scan_controller.py" line="75"/>
+        <location filename="../../clerk_station/scan_controller.py" line="72"/>
         <source>Receipt %1: %2</source>
         <translation>回执 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/scan_controller.py" line="86"/>
+        <location filename="../../clerk_station/scan_controller.py" line="83"/>
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StartupFailureScreen</name>
+    <message>
+        <location filename="../../clerk_station/startup_failure.py" line="15"/>
+        <source>Yiwang Window</source>
+        <translation>一网窗口</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/startup_failure.py" line="16"/>
+        <source>This station has stopped accepting applications</source>
+        <translation>本终端已暂停受理</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/startup_failure.py" line="30"/>
+        <source>Next step: call the technician and show them this screen. Receipts already printed stay valid; do not hand out new numbers by hand.</source>
+        <translation>下一步：请联系技术人员并出示本页面。已打印的受理回执仍然有效；请勿手工编写新的受理编号。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/startup_failure.py" line="38"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -514,7 +537,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../clerk_station/sync_controller.py" line="79"/>
+        <location filename="../../clerk_station/sync_controller.py" line="80"/>
         <source>Uploading %1 of %2</source>
         <translation>正在上传 第%1件/共%2件</translation>
     </message>

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import secrets
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from sync.platform.server import PlatformProcess
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo root: tests.helpers
-
+from reference_platform.server import PlatformProcess
 from tests.helpers.platform_admin import admin_json_caller, set_up_enrolled_station
 
 

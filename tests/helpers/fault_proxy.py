@@ -66,6 +66,7 @@ class Fault:
     platform_header: bool = False
     body: bytes = b""
     content_type: str = "text/plain; charset=utf-8"
+    retry_after: int | None = None  # a 503 says "Retry-After: 0" unless this is set
 
     @staticmethod
     def reset(after: int) -> Fault:
@@ -86,9 +87,10 @@ class Fault:
         platform_header: bool = False,
         body: bytes = b"Service Unavailable",
         content_type: str = "text/plain; charset=utf-8",
+        retry_after: int | None = None,
     ) -> Fault:
         return Fault("respond", status=status, platform_header=platform_header, body=body,
-                     content_type=content_type)
+                     content_type=content_type, retry_after=retry_after)
 
     def response_bytes(self) -> bytes:
         reason = {200: "OK", 502: "Bad Gateway", 503: "Service Unavailable",
@@ -101,7 +103,9 @@ class Fault:
         ]
         if self.platform_header:
             lines.append("X-Yiwang-Platform: 1")
-        if self.status == 503:
+        if self.retry_after is not None:
+            lines.append(f"Retry-After: {self.retry_after}")
+        elif self.status == 503:
             lines.append("Retry-After: 0")
         return ("\r\n".join(lines) + "\r\n\r\n").encode("ascii") + self.body
 

@@ -51,13 +51,10 @@ import requests
 
 from intake.applicant import Person
 from intake.submission import CapturedMaterial, Channel
+from reference_platform.server import PlatformProcess
 from sync.client import PlatformClient
 from sync.config import load_config, load_credentials
-from sync.platform.server import PlatformProcess
 from sync.store import Store, SyncState, UnknownSubmission
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # the repo root: tests.helpers
-
 from tests.helpers.platform_admin import admin_json_caller, set_up_enrolled_station
 
 ROOT = Path(__file__).resolve().parents[3]

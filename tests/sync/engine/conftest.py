@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, BinaryIO
 
 import pytest
 import requests
 
+from reference_platform.server import PlatformProcess
 from sync.client import (
     BlobState,
     Conflict,
@@ -29,11 +28,7 @@ from sync.client import (
     SyncError,
     TransientError,
 )
-from sync.platform.server import PlatformProcess
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # the repo root: tests.helpers
-
-from tests.helpers.platform_admin import Admin
+from tests.helpers.platform_admin import Admin, unique_station_code
 
 
 @dataclass
@@ -154,16 +149,15 @@ def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProce
 
 
 @pytest.fixture
-def http() -> Iterator[requests.Session]:
-    s = requests.Session()
-    s.trust_env = False  # never route loopback through an environment proxy
-    yield s
-    s.close()
+def station_code() -> str:
+    """Station codes are unique on the shared platform: one per test (``accept`` numbers
+    receipts with it, ``admin.enroll()`` enrolls it)."""
+    return unique_station_code()
 
 
 @pytest.fixture
-def admin(platform: PlatformProcess, http: requests.Session) -> Admin:
-    return Admin(platform, http)
+def admin(platform: PlatformProcess, http: requests.Session, station_code: str) -> Admin:
+    return Admin(platform, http, station_code)
 
 
 @pytest.fixture

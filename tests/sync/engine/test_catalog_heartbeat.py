@@ -14,13 +14,14 @@ from typing import Any
 import pytest
 
 from intake.catalog import Catalog
+from reference_platform.server import PlatformProcess
 from resources import SEED_CATALOG, resource_path
 from station.context import load_catalog
 from sync.catalog_sync import CATALOG_FILE, ETAG_KEY, CatalogSync, write_atomic
 from sync.client import PlatformClient
 from sync.engine import EventKind, SyncEngine, SyncEvent
-from sync.platform.server import PlatformProcess
 from sync.store import Store, SyncState
+from ui_shared.messages import sync_text
 
 SEED: dict[str, Any] = json.loads(resource_path(*SEED_CATALOG).read_text(encoding="utf-8"))
 VERSION_A = SEED["version"]
@@ -102,7 +103,8 @@ def test_catalog_change_never_breaks_a_queued_submission(
     assert len(load_catalog(data_dir).items) == len(SEED["items"]) - 1
     assert store.kv_get(ETAG_KEY) not in (None, etag_a)
     cat_events = [e for e in events if e.kind is EventKind.CATALOG]
-    assert len(cat_events) == 1 and "2026.12-test" in cat_events[0].message
+    assert len(cat_events) == 1
+    assert "2026.12-test" in sync_text(cat_events[0].code, cat_events[0].params)
     # nothing new: 304, nothing written, no event
     before = (data_dir / CATALOG_FILE).stat().st_mtime_ns
     engine.run_once()

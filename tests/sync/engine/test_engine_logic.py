@@ -20,6 +20,8 @@ from sync.client import (
 )
 from sync.engine import BASE_DELAY, MAX_DELAY, EventKind, SyncEngine, SyncEvent, backoff_delay
 from sync.store import Store, SyncState
+from ui_shared.messages import stored_sync_text as said
+from ui_shared.messages import sync_text
 
 T0 = datetime(2026, 11, 25, 2, 0, 0, tzinfo=UTC).timestamp()
 
@@ -102,7 +104,7 @@ def test_transient_error_backs_off_and_stops_pushing(store: Store, accept, fake:
     ra, rb = store.get(a.uuid), store.get(b.uuid)
     assert ra.sync_state is SyncState.RETRY and ra.attempts == 1
     assert ra.next_attempt_at == datetime.fromtimestamp(T0 + BASE_DELAY, UTC)  # rng=1 -> full
-    assert "网络" in (ra.last_error or "")
+    assert "网络" in said(ra.last_error)
     assert rb.sync_state is SyncState.QUEUED and rb.attempts == 0
     assert "offline" in kinds(events) and "retry" in kinds(events)
     assert "idle" not in kinds(events)
@@ -177,7 +179,7 @@ def test_auth_error_stops_everything_without_burning_attempts(
         assert rec.sync_state is SyncState.QUEUED and rec.attempts == 0
     assert [n for n, _ in fake.calls] == ["upload_blob"]  # nothing else tried
     failed = [e for e in events if e.kind is EventKind.AUTH_FAILED]
-    assert failed and "注册" in failed[0].message
+    assert failed and "注册" in sync_text(failed[0].code, failed[0].params)
     assert engine.next_wait(report, 30.0) >= 600
     # attempts went back to 0, but the engine remembers it touched that blob: it asks
     # the platform where the blob stands before sending more of it
@@ -198,10 +200,10 @@ def test_conflict_and_permanent_errors_quarantine_and_continue(
     report = engine.run_once()
     assert (report.delivered, report.failed, report.remaining) == (1, 2, 0)
     ra, rb, rc = (store.get(s.uuid) for s in (a, b, c))
-    assert ra.sync_state is SyncState.QUARANTINED and ra.last_error.startswith("平台拒绝：")
-    assert "冲突" in ra.last_error
+    assert ra.sync_state is SyncState.QUARANTINED and said(ra.last_error).startswith("平台拒绝：")
+    assert "冲突" in said(ra.last_error)
     assert rb.sync_state is SyncState.QUARANTINED
-    assert rb.last_error.startswith("平台拒绝：事项编码 HJ001 不存在")
+    assert said(rb.last_error).startswith("平台拒绝：事项编码 HJ001 不存在")
     assert rc.sync_state is SyncState.DELIVERED
     q = [e for e in events if e.kind is EventKind.QUARANTINED]
     assert [(e.uuid, e.done, e.total) for e in q] == [(a.uuid, 1, 3), (b.uuid, 2, 3)]
@@ -233,7 +235,7 @@ def test_missing_blobs_twice_quarantines(store: Store, accept, fake: Any) -> Non
     report = engine.run_once()
     assert report.failed == 1
     rec = store.get(sub.uuid)
-    assert rec.sync_state is SyncState.QUARANTINED and "缺少" in (rec.last_error or "")
+    assert rec.sync_state is SyncState.QUARANTINED and "缺少" in said(rec.last_error)
 
 
 def test_upload_cut_resumes_from_platform_offset(store: Store, accept, fake: Any) -> None:
@@ -262,8 +264,8 @@ def test_local_blob_missing_or_corrupted_quarantines(store: Store, accept, fake:
     report = engine.run_once()
     assert report.failed == 2
     ra, rb = store.get(a.uuid), store.get(b.uuid)
-    assert ra.sync_state is SyncState.QUARANTINED and "缺失" in (ra.last_error or "")
-    assert rb.sync_state is SyncState.QUARANTINED and "损坏" in (rb.last_error or "")
+    assert ra.sync_state is SyncState.QUARANTINED and "缺失" in said(ra.last_error)
+    assert rb.sync_state is SyncState.QUARANTINED and "损坏" in said(rb.last_error)
     assert fake.put_calls() == []
 
 
@@ -345,20 +347,24 @@ def test_run_forever_sleeps_until_due_and_wakes(store: Store, accept, fake: Any)
 
 
 def test_wake_interrupts_the_default_sleep(store: Store, accept, fake: Any) -> None:
+    idle, delivered = threading.Event(), threading.Event()
+
+    def on_event(event: SyncEvent) -> None:
+        if event.kind is EventKind.IDLE:
+            idle.set()
+        elif event.kind is EventKind.DELIVERED:
+            delivered.set()
+
     stop = threading.Event()
-    engine = SyncEngine(store, fake)
+    engine = SyncEngine(store, fake, on_event=on_event)
     t = threading.Thread(target=engine.run_forever, args=(stop,), kwargs={"interval": 60.0})
     t.start()
     try:
-        deadline = time.monotonic() + 5
-        while not any(n == "status_updates" for n, _ in fake.calls):
-            assert time.monotonic() < deadline
-            time.sleep(0.01)
+        assert idle.wait(5), "the first pass did not finish"  # now asleep for 60 s
         sub = accept()
         engine.wake()
-        while store.get(sub.uuid).sync_state is not SyncState.DELIVERED:
-            assert time.monotonic() < deadline, "wake() did not trigger a pass"
-            time.sleep(0.01)
+        assert delivered.wait(5), "wake() did not trigger a pass"
+        assert store.get(sub.uuid).sync_state is SyncState.DELIVERED
     finally:
         stop.set()
         t.join(timeout=5)
@@ -382,3 +388,28 @@ def test_an_unexpected_error_never_leaves_a_row_sending(store: Store, accept, fa
     assert (report.delivered, report.retried) == (1, 1)
     assert store.get(a.uuid).sync_state is SyncState.RETRY
     assert store.get(b.uuid).sync_state is SyncState.DELIVERED
+
+
+def test_pass_tasks_and_heartbeat_extras_are_explicit_hooks(
+    store: Store, accept, fake: Any
+) -> None:
+    """What a front end adds to every pass (the kiosk's evaluations, its device health)
+    goes through two public hooks, not by reaching into the engine."""
+    ran: list[str] = []
+    engine = make_engine(store, fake)[0]
+
+    def ok() -> bool:
+        ran.append("ok")
+        return False
+
+    def broken() -> bool:
+        raise RuntimeError("bug in a task")
+
+    engine.pass_tasks.extend([broken, ok])
+    engine.heartbeat_extras.append(lambda: {"printer": "paper low"})
+    engine.heartbeat_extras.append(lambda: {}["boom"])
+    engine.run_once()
+    assert ran == ["ok"]  # a broken task stops neither the pass nor the others
+    assert engine.heartbeat_info()["printer"] == "paper low"
+    engine.pass_tasks.append(lambda: True)  # the platform refused our credentials
+    assert engine.run_once().auth_failed

@@ -14,10 +14,11 @@ from typing import Any
 import pytest
 import requests
 
+from reference_platform.server import PlatformProcess
 from sync.client import PlatformClient, StationCredentials, TransientError
 from sync.engine import EventKind, SyncEngine, SyncEvent
-from sync.platform.server import PlatformProcess
 from sync.store import Store, SyncState
+from ui_shared.messages import stored_sync_text as said
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -117,11 +118,11 @@ def test_kill9_after_platform_accepted_is_replayed_idempotently(
 
 
 def test_platform_down_then_back(
-    tmp_path: Path, store: Store, accept, http: requests.Session
+    tmp_path: Path, store: Store, accept, http: requests.Session, station_code: str
 ) -> None:
     # A platform of our own: we stop and restart it.
     with PlatformProcess(tmp_path / "p2.db", enrollment_codes=["E1"]) as p:
-        creds = PlatformClient.enroll(p.url, "E1", "S001", "window", session=http)
+        creds = PlatformClient.enroll(p.url, "E1", station_code, "window", session=http)
         client = PlatformClient(p.url, creds, session=http, timeout=(1.0, 5.0))
         offset = [0.0]
         engine = SyncEngine(store, client, clock=lambda: time.time() + offset[0])
@@ -225,7 +226,7 @@ def test_same_uuid_different_content_is_quarantined(
         assert report.failed == 1
         rec = other.get(uid)
         assert rec.sync_state is SyncState.QUARANTINED
-        assert rec.last_error and rec.last_error.startswith("平台拒绝：")
+        assert rec.last_error and said(rec.last_error).startswith("平台拒绝：")
     finally:
         other.close()
     assert len([r for r in admin.submissions() if r["uuid"] == uid]) == 1
@@ -241,3 +242,45 @@ def test_many_small_submissions_in_order(
     assert report.delivered == n
     delivered = [(e.uuid, e.done, e.total) for e in events if e.kind is EventKind.DELIVERED]
     assert delivered == [(s.uuid, i + 1, n) for i, s in enumerate(subs)]
+
+
+def test_identical_status_events_within_one_second_are_all_applied(
+    store: Store, accept, client: PlatformClient, admin
+) -> None:
+    """P1: 审核中 → 补正 → 审核中 within one second: the first and last events look
+    the same (same status, same second); only the platform's event ids tell them apart."""
+    engine = SyncEngine(store, client)
+    for _ in range(5):
+        sub = accept()
+        engine.run_once()
+        for status in ("审核中", "补正", "审核中"):
+            admin.set_status(sub.uuid, status)
+        peek, _ = client.status_updates(store.status_cursor())
+        mine = [e for e in peek if e.uuid == sub.uuid]
+        if len({e.at for e in mine}) == 1:
+            break  # all three in the same second: the case this test is about
+    assert [e.status for e in mine] == ["审核中", "补正", "审核中"]
+    assert len({e.event_id for e in mine}) == 3
+    assert len({e.at for e in mine}) == 1, "could not post three events within one second"
+    assert engine.run_once().status_updates >= 3
+    assert store.get(sub.uuid).platform_status == "审核中"
+    history = [h["status"] for h in store.status_history(sub.uuid)]
+    assert history[-3:] == ["审核中", "补正", "审核中"]
+
+
+def test_the_platforms_receipt_high_water_reaches_the_store(
+    store: Store, accept, admin, platform: PlatformProcess, http: requests.Session,
+    station_code: str,
+) -> None:
+    """P2: the engine built for a station hands every new X-Yiwang-Receipt-High to the
+    store's record outside the database (issue #10: numbers never reissued)."""
+    from sync.config import StationConfig
+    from sync.runner import build_engine
+
+    config = StationConfig(station_code=station_code, platform_url=platform.url)
+    engine = build_engine(store, config, admin.enroll(), session=http)
+    first, second = accept(), accept()
+    assert engine.run_once().delivered == 2
+    engine.run_once()  # an answer after the last delivery carries the new mark
+    assert store.highwater.platform_high(station_code) == second.receipt_no
+    assert first.receipt_no < second.receipt_no

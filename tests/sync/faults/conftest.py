@@ -3,19 +3,15 @@ in front of it and a station client that talks to the platform through the proxy
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import requests
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # the repo root: tests.helpers
-
+from reference_platform.server import PlatformProcess
 from sync.client import PlatformClient
-from sync.platform.server import PlatformProcess
 from tests.helpers.fault_proxy import FaultProxy
-from tests.helpers.platform_admin import Admin
+from tests.helpers.platform_admin import Admin, unique_station_code
 
 
 @pytest.fixture(scope="module")
@@ -26,16 +22,15 @@ def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProce
 
 
 @pytest.fixture
-def http() -> Iterator[requests.Session]:
-    s = requests.Session()
-    s.trust_env = False  # never route loopback through an environment proxy
-    yield s
-    s.close()
+def station_code() -> str:
+    """Station codes are unique on the shared platform: one per test (``accept`` numbers
+    receipts with it, ``admin.enroll()`` enrolls it)."""
+    return unique_station_code()
 
 
 @pytest.fixture
-def admin(platform: PlatformProcess, http: requests.Session) -> Admin:
-    return Admin(platform, http)
+def admin(platform: PlatformProcess, http: requests.Session, station_code: str) -> Admin:
+    return Admin(platform, http, station_code)
 
 
 @pytest.fixture

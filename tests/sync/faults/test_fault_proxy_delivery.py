@@ -10,19 +10,17 @@ case number.
 from __future__ import annotations
 
 import os
-import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from typing import Any
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # the repo root: tests.helpers
 
 from intake.submission import Submission
 from sync.client import PlatformClient
 from sync.engine import SyncEngine
+from sync.problems import decode_problem
 from sync.store import Store, SubmissionRecord, SyncState
 from tests.helpers.fault_proxy import (
     Fault,
@@ -39,18 +37,35 @@ PAGE = 600_000  # three 256 KiB chunks per page
 SUBS = 3
 
 
-def _engine(store: Store, client: PlatformClient) -> SyncEngine:
-    return SyncEngine(store, client, base_delay=0.02, max_delay=0.1)
+class EngineClock:
+    """The engine's clock: real time plus whatever backoff the test skipped (no sleeps)."""
+
+    def __init__(self) -> None:
+        self.skipped = 0.0
+
+    def __call__(self) -> float:
+        return time.time() + self.skipped
+
+    def skip_to(self, when: float) -> None:
+        self.skipped += max(0.0, when - self())
+
+
+# one per test module run is enough: it only ever moves forward
+CLOCK = EngineClock()
+
+
+def _engine(store: Store, client: PlatformClient, **kw: Any) -> SyncEngine:
+    return SyncEngine(store, client, base_delay=0.02, max_delay=0.1, clock=CLOCK, **kw)
 
 
 def _drain(engine: SyncEngine, store: Store, *, max_passes: int = 60) -> int:
-    """Run passes until the queue is empty, sleeping out (short) backoffs; returns passes."""
+    """Run passes until the queue is empty, skipping (not sleeping) backoffs; returns passes."""
     for n in range(1, max_passes + 1):
         report = engine.run_once()
         if report.remaining == 0:
             return n
         if report.backoff_until is not None:
-            time.sleep(max(0.0, min(0.2, report.backoff_until - time.time())))
+            CLOCK.skip_to(report.backoff_until)
     raise AssertionError(f"queue not empty after {max_passes} passes: "
                          f"{[(r.uuid, r.sync_state, r.last_error) for r in _undelivered(store)]}")
 
@@ -188,7 +203,7 @@ def test_captive_portal_200_is_never_delivery(
         report = engine.run_once()
         assert report.delivered == 0
         assert report.online is False
-        time.sleep(0.12)
+        CLOCK.skip_to(CLOCK() + 0.12)
     assert proxy.triggered["respond"] >= 3
     ours = {s.uuid for s in subs}
     assert not [r for r in admin.submissions() if r["uuid"] in ours]
@@ -197,7 +212,9 @@ def test_captive_portal_200_is_never_delivery(
     assert all(r.case_no is None for r in recs)
     # the engine stops pushing at the first transient failure: the oldest one says why
     assert recs[0].sync_state is SyncState.RETRY and recs[0].attempts == 3
-    assert "did not come from the platform" in (recs[0].last_error or "")
+    problem = decode_problem(recs[0].last_error)
+    assert problem is not None and problem.code == "link_down"
+    assert "did not come from the platform" in str(problem.params["detail"])
     # the portal goes away: everything arrives, once
     proxy.set_schedule(None)
     _drain(engine, store)
@@ -228,13 +245,12 @@ def test_request_pattern_per_blob(
     # restart: only the store remembers the attempt
     [resumed] = _queue(accept, 1)
     proxy.set_schedule(matching("PATCH /v1/blobs/", Fault.reset(300), skip=1, times=None))
-    engine = SyncEngine(store, proxied_client, base_delay=0.02, max_delay=0.1,
-                        upload_concurrency=1)
+    engine = _engine(store, proxied_client, upload_concurrency=1)
     first = engine.run_once()
     assert first.retried == 1 and proxy.triggered["reset"] >= 1
     proxy.set_schedule(None)
     proxy.reset_counters()
-    time.sleep(0.15)
+    CLOCK.skip_to(CLOCK() + 0.15)
     _drain(_engine(store, proxied_client), store)
     methods = [line.split()[0] for line in proxy.request_lines]
     assert methods.count("HEAD") == pages  # where does each blob stand?
