@@ -9,6 +9,7 @@ import logging
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
+from devices.scanner.wedge import WedgeDecoder
 from station.services import StationServices
 from sync.store import SubmissionRecord
 from ui_shared.bridges import ScanBridge
@@ -39,7 +40,8 @@ class ScanController(QObject):
         self.bridge.scanner_error.connect(self.show_error)
         self.wedge: WedgeKeyFilter | None = None
         if services.wedge_scanner:
-            self.wedge = WedgeKeyFilter(parent=self)
+            decoder = WedgeDecoder(terminator=services.wedge_terminator)
+            self.wedge = WedgeKeyFilter(decoder, parent=self)
             self.wedge.scanned.connect(self.handle)
 
     def start(self) -> None:

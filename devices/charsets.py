@@ -6,7 +6,9 @@ designator written as a backslash plus six decimal digits; `split_eci` parses th
 
 Without an ECI the bytes do not say; the rule (`guess_charset`) is:
 1. valid UTF-8 (ASCII included) -> UTF-8;
-2. else GB18030 and Shift_JIS (cp932), each only if the bytes decode without error;
+2. else GB18030 and Shift_JIS (cp932), each only if the bytes decode cleanly: without
+   error and without private-use characters (cp932 maps the stray bytes 0xFD-0xFF and
+   GB18030 its user-defined rows there; no real text of either lands in them);
    when both do, the one whose text has fewer implausible characters wins
    (GB18030: characters outside GB 2312, where Shift_JIS kana and kanji land when read
    as GB18030; Shift_JIS: half-width katakana and characters outside JIS X 0208, where
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import codecs
 
-__all__ = ["ECI_CODECS", "eci_codec", "guess_charset", "split_eci"]
+__all__ = ["ECI_CODECS", "decode_payload", "eci_codec", "guess_charset", "split_eci"]
 
 #: ECI assignment -> Python codec (AIM ECI register). Unknown ECIs read as ISO-8859-1.
 ECI_CODECS: dict[int, str] = {
@@ -90,6 +92,13 @@ def _strict(raw: bytes, codec: str) -> str | None:
         return None
 
 
+def _clean(raw: bytes, codec: str) -> str | None:
+    text = _strict(raw, codec)
+    if text is None or any("\ue000" <= ch <= "\uf8ff" for ch in text):
+        return None
+    return text
+
+
 def _implausible_gb(text: str) -> int:
     bad = 0
     for ch in text:
@@ -122,8 +131,8 @@ def guess_charset(raw: bytes) -> tuple[str, str]:
     text = _strict(raw, "utf-8")
     if text is not None:
         return text, "utf-8"
-    gb = _strict(raw, "gb18030")
-    sjis = _strict(raw, "cp932")
+    gb = _clean(raw, "gb18030")
+    sjis = _clean(raw, "cp932")
     if gb is not None and sjis is not None:
         if _implausible_sjis(sjis) < _implausible_gb(gb):
             return sjis, "shift_jis"
@@ -133,3 +142,8 @@ def guess_charset(raw: bytes) -> tuple[str, str]:
     if sjis is not None:
         return sjis, "shift_jis"
     return raw.decode("iso-8859-1"), "iso-8859-1"
+
+
+def decode_payload(raw: bytes) -> str:
+    """Payload bytes as text by the no-ECI rule (`guess_charset`), nothing stripped."""
+    return guess_charset(raw)[0]

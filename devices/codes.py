@@ -33,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from devices.camera.pipeline import find_page, rectify, to_gray
+from devices.charsets import decode_payload as decode_payload  # re-exported: the no-ECI rule
 from devices.charsets import eci_codec, guess_charset, split_eci
 
 log = logging.getLogger(__name__)
@@ -120,11 +121,6 @@ def payload_text(raw: bytes, eci_bytes: bytes | None = None) -> tuple[str, str]:
                     names.append(name)
             return "".join(parts), "+".join(names) or "ECI"
     return guess_charset(raw)
-
-
-def decode_payload(raw: bytes) -> str:
-    """Payload bytes as text by the no-ECI rule (`guess_charset`), nothing stripped."""
-    return guess_charset(raw)[0]
 
 
 def _gray(image: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:

@@ -152,6 +152,7 @@ def open_station(
         printer=printer,
         query_url=config.receipt_query_url or None,
     )
+    scanner_spec = parse_scanner_spec(settings.scanner)
     services = StationServices(
         intake=intake,
         catalog=load_catalog(data_dir),
@@ -159,8 +160,9 @@ def open_station(
         card_poller=_poller_factory(port),
         clerk_id=clerk_id,
         simulators=simulators,
-        scanner=open_scanner(settings.scanner),
-        wedge_scanner=parse_scanner_spec(settings.scanner).kind == "wedge",
+        scanner=open_scanner(scanner_spec),
+        wedge_scanner=scanner_spec.kind == "wedge",
+        wedge_terminator=scanner_spec.wedge_terminator,
         closers=closers,
     )
     if with_engine:

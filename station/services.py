@@ -57,6 +57,8 @@ class StationServices:
     scanner: Scanner | None = None
     #: a keyboard-wedge scanner types into the UI; the UI must tell its bursts apart
     wedge_scanner: bool = False
+    #: the suffix the wedge scanner types after each code (None: a pause ends a code)
+    wedge_terminator: str | None = "\r"
     closers: list[Callable[[], None]] = field(default_factory=list)
 
     def close(self) -> None:

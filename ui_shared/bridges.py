@@ -34,7 +34,7 @@ class CardBridge(QObject):
 
 
 class ScanBridge(QObject):
-    scanned = Signal(str)  # sanitised payload, untrusted
+    scanned = Signal(str)  # the code exactly as scanned: untrusted, clean it only to show it
     scanner_error = Signal(str)
 
     def on_scan(self, scan: object) -> None:

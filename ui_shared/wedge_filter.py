@@ -6,6 +6,11 @@ on the application, hands every printable key to the plain-Python
 a scanner burst becomes one `scanned` signal (and never reaches the focused
 widget), a person's keys are replayed to the focused widget unchanged, a few
 milliseconds late.
+
+Keys map to the characters the scanner meant, faithfully: Enter is CR, Tab is TAB,
+and Ctrl with @, A-Z, [, \\, ], ^ or _ is the control character (Ctrl+] = GS, 0x1D,
+the GS1 separator most scanners type that way). A Ctrl key only counts while a burst
+is being held: on its own it is a person's shortcut and passes through.
 """
 
 from __future__ import annotations
@@ -21,11 +26,8 @@ from devices.scanner.wedge import Typed, WedgeDecoder, WedgeOutput
 
 log = logging.getLogger(__name__)
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-_BLOCKING_MODIFIERS = (
-    Qt.KeyboardModifier.ControlModifier
-    | Qt.KeyboardModifier.AltModifier
-    | Qt.KeyboardModifier.MetaModifier
-)
+_BLOCKING_MODIFIERS = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+_CONTROL_KEYS = range(Qt.Key.Key_At.value, Qt.Key.Key_Underscore.value + 1)  # @ A-Z [ \ ] ^ _
 
 
 class WedgeKeyFilter(QObject):
@@ -50,13 +52,18 @@ class WedgeKeyFilter(QObject):
             app.removeEventFilter(self)
         self._timer.stop()
 
-    @staticmethod
-    def _char(event: QKeyEvent) -> str | None:
-        if event.modifiers() & _BLOCKING_MODIFIERS:
+    def _char(self, event: QKeyEvent) -> str | None:
+        modifiers = event.modifiers()
+        if modifiers & _BLOCKING_MODIFIERS:
             return None
-        if event.key() in _ENTER_KEYS:
+        key = event.key()
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
+            if self.decoder.pending and key in _CONTROL_KEYS:
+                return chr(key - Qt.Key.Key_At.value)  # Ctrl+] -> GS (0x1D)
+            return None
+        if key in _ENTER_KEYS:
             return "\r"
-        if event.key() == Qt.Key.Key_Tab:
+        if key == Qt.Key.Key_Tab:
             return "\t"
         text = event.text()
         return text if len(text) == 1 and text.isprintable() else None
@@ -97,15 +104,17 @@ class WedgeKeyFilter(QObject):
         self._replaying = True
         try:
             for ch in text:
+                modifiers = Qt.KeyboardModifier.NoModifier
                 if ch == "\r":
-                    key, chars = Qt.Key.Key_Return, "\r"
+                    key = Qt.Key.Key_Return
                 elif ch == "\t":
-                    key, chars = Qt.Key.Key_Tab, "\t"
+                    key = Qt.Key.Key_Tab
+                elif ord(ch) < 0x20:  # was Ctrl+key: give it back as that
+                    key = Qt.Key(Qt.Key.Key_At.value + ord(ch))
+                    modifiers = Qt.KeyboardModifier.ControlModifier
                 else:
-                    key, chars = Qt.Key.Key_unknown, ch
+                    key = Qt.Key.Key_unknown
                 for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                    QApplication.sendEvent(
-                        target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, chars)
-                    )
+                    QApplication.sendEvent(target, QKeyEvent(kind, key, modifiers, ch))
         finally:
             self._replaying = False

@@ -1,7 +1,7 @@
 """Code scanners: keyboard-wedge (timing classifier), Linux evdev (grabbed input
 device) and serial. Plain Python; callbacks come from each scanner's own thread."""
 
-from devices.scanner.base import DEFAULT_MAX_LENGTH, Scan, ScanCallback, Scanner, sanitize_payload
+from devices.scanner.base import DEFAULT_MAX_LENGTH, Scan, ScanCallback, Scanner, capped_payload
 from devices.scanner.errors import ScannerError
 from devices.scanner.evdev import EvdevKeyDecoder, EvdevScanner
 from devices.scanner.serial_scanner import LineAssembler, SerialScanner, SerialScannerSimulator
@@ -23,8 +23,8 @@ __all__ = [
     "Typed",
     "WedgeDecoder",
     "WedgeOutput",
+    "capped_payload",
     "check_scanner",
     "open_scanner",
     "parse_scanner_spec",
-    "sanitize_payload",
 ]

@@ -1,11 +1,17 @@
 """What every scanner driver shares: the `Scan` result, the `Scanner` protocol and
-the payload sanitiser (scanned text is untrusted input)."""
+the length cap.
+
+A scan is delivered exactly as the scanner sent the code: spaces, CR/LF, GS (0x1D)
+and any other control character stay (GS1 codes need their separators, and a code
+that carries a line break means it). Only the scanner's own configured suffix is
+removed, by the driver. Scanned text is untrusted input all the same: it is cleaned
+for display only, at display time (intake.display_text, ui_shared.plain_text).
+"""
 
 from __future__ import annotations
 
 import logging
 import time
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
@@ -20,9 +26,9 @@ __all__ = [
     "Scan",
     "ScanCallback",
     "Scanner",
+    "capped_payload",
     "deliver_scans",
     "report_disconnected",
-    "sanitize_payload",
 ]
 
 #: Longest payload accepted (QR codes top out at ~7000 digits / ~4300 characters).
@@ -33,14 +39,19 @@ DEFAULT_MAX_LENGTH = 4096
 class Scan:
     """One complete code read by a scanner.
 
-    `text` is sanitised (no control or format characters, surrounding
-    whitespace stripped); `source` names the scanner ("serial:/dev/ttyACM0", ...);
-    `at` is a `time.monotonic()` timestamp (or the key event clock for wedges).
+    `text` is exactly what the scanner sent for the code, its configured suffix
+    removed (untrusted: clean it for display only, when showing it); `source` names
+    the scanner ("serial:/dev/ttyACM0", ...); `at` is a `time.monotonic()` timestamp
+    (or the key event clock for wedges). Serial scanners also keep the bytes as they
+    came (`raw`) and the charset `text` was decoded with (`charset`, by the rule in
+    devices.charsets); keyboard scanners deliver characters, so both are None.
     """
 
     text: str
     source: str = ""
     at: float = field(default_factory=time.monotonic)
+    raw: bytes | None = None
+    charset: str | None = None
 
 
 ScanCallback = Callable[[Scan], None]
@@ -61,24 +72,13 @@ class Scanner(Protocol):
     def stop(self) -> None: ...
 
 
-def sanitize_payload(text: str, *, max_length: int = DEFAULT_MAX_LENGTH) -> str | None:
-    """The scanned text made safe to show and store, or None when nothing is left
-    or it is longer than `max_length` (an over-long payload is discarded, never
-    truncated: a cut-off code would be wrong data).
-
-    Removes control characters (Cc: NUL, ESC, BEL, DEL, ...), format characters
-    (Cf: bidi overrides, zero-width joiners), surrogates and unassigned/private
-    code points; strips surrounding whitespace.
-    """
-    if len(text) > max_length * 4:  # don't even walk absurd inputs
+def capped_payload(text: str, *, max_length: int = DEFAULT_MAX_LENGTH) -> str | None:
+    """`text` unchanged, or None when it is empty or longer than `max_length`
+    characters (an over-long payload is discarded, never truncated: a cut-off code
+    would be wrong data). Nothing is stripped or dropped here."""
+    if not text or len(text) > max_length:
         return None
-    cleaned = "".join(ch for ch in text if unicodedata.category(ch) not in _DROP).strip()
-    if not cleaned or len(cleaned) > max_length:
-        return None
-    return cleaned
-
-
-_DROP = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+    return text
 
 
 def deliver_scans(scans: Iterable[Scan], on_scan: ScanCallback) -> None:

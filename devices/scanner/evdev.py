@@ -4,7 +4,9 @@ Grabbing the device (EVIOCGRAB) makes its keystrokes ours alone: they never
 reach the focused window, so a scan can't land in a text field and a person
 typing on the real keyboard can't mix into a scan. Plain `struct`/`fcntl`, no
 python-evdev needed. Key codes are mapped with a US layout (what nearly every
-scanner emulates by default), Shift and Caps Lock included.
+scanner emulates by default), Shift, Caps Lock and Ctrl included: Ctrl+] is GS
+(0x1D, the GS1 separator), Ctrl+J LF, and so on. A scan is exactly the characters
+typed, the scanner's suffix removed; nothing is trimmed or dropped.
 
 The reading process needs read access to the device node (group `input`, or a
 udev rule for the scanner's VID:PID).
@@ -29,9 +31,9 @@ from devices.scanner.base import (
     ErrorCallback,
     Scan,
     ScanCallback,
+    capped_payload,
     deliver_scans,
     report_disconnected,
-    sanitize_payload,
 )
 from devices.scanner.errors import ScannerError
 
@@ -60,7 +62,11 @@ KEY_RELEASE, KEY_PRESS, KEY_REPEAT = 0, 1, 2
 
 KEY_TAB, KEY_ENTER, KEY_LEFTSHIFT, KEY_RIGHTSHIFT = 15, 28, 42, 54
 KEY_CAPSLOCK, KEY_KPENTER = 58, 96
+KEY_LEFTCTRL, KEY_RIGHTCTRL = 29, 97
 _SHIFTS = frozenset({KEY_LEFTSHIFT, KEY_RIGHTSHIFT})
+_CTRLS = frozenset({KEY_LEFTCTRL, KEY_RIGHTCTRL})
+#: how long after its last key a burst that ends with an exact suffix is complete
+DEFAULT_SETTLE = 0.05
 
 # code: (unshifted, shifted), US layout.
 _KEYMAP: dict[int, tuple[str, str]] = {
@@ -103,20 +109,31 @@ def encode_event(type_: int, code: int, value: int, at: float = 0.0) -> bytes:
     return struct.pack(EVENT_FORMAT, sec, round((at - sec) * 1e6), type_, code, value)
 
 
+def _key_for(ch: str) -> tuple[int, bool, bool]:
+    """(key code, shift, ctrl) that types `ch` on a US layout; control characters
+    are Ctrl plus @, A-Z, [, \\, ], ^ or _ (GS = Ctrl+])."""
+    ctrl = ch not in "\t\r" and ord(ch) < 0x20
+    base = chr(ord(ch) + 0x40).lower() if ctrl else ch
+    try:
+        code, shift = _CHAR_TO_KEY[base]
+    except KeyError:
+        raise ValueError(f"{ch!r} cannot be typed on a US layout") from None
+    return code, shift, ctrl
+
+
 def text_to_events(text: str, *, start: float = 0.0, interval: float = 0.004) -> bytes:
     """The bytes a US-layout scanner produces typing `text` (press/release,
-    shift around capitals and symbols, SYN reports). Raises ValueError for
-    characters the layout can't type."""
+    shift around capitals and symbols, Ctrl around control characters, SYN
+    reports). Raises ValueError for characters the layout can't type."""
     out = bytearray()
     t = start
     for ch in text:
-        try:
-            code, shift = _CHAR_TO_KEY[ch]
-        except KeyError:
-            raise ValueError(f"{ch!r} cannot be typed on a US layout") from None
+        code, shift, ctrl = _key_for(ch)
         seq = [(EV_KEY, code, KEY_PRESS), (EV_KEY, code, KEY_RELEASE)]
         if shift:
             seq = [(EV_KEY, KEY_LEFTSHIFT, KEY_PRESS), *seq, (EV_KEY, KEY_LEFTSHIFT, KEY_RELEASE)]
+        if ctrl:
+            seq = [(EV_KEY, KEY_LEFTCTRL, KEY_PRESS), *seq, (EV_KEY, KEY_LEFTCTRL, KEY_RELEASE)]
         for type_, c, v in seq:
             out += encode_event(EV_MSC, 4, 0x70000 + c, t)  # MSC_SCAN, as real keyboards do
             out += encode_event(type_, c, v, t)
@@ -133,26 +150,36 @@ def iter_events(data: bytes) -> Iterator[InputEvent]:
 
 
 class EvdevKeyDecoder:
-    """Turns input events into completed scans: tracks Shift and Caps Lock, maps
-    key presses (and auto-repeats) to characters, ends a scan at Enter (or Tab
-    when `tab_terminates`). Text typed without a terminator is completed by
-    `flush()` (scanners configured without a suffix)."""
+    """Turns input events into completed scans: tracks Shift, Caps Lock and Ctrl,
+    maps key presses (and auto-repeats) to characters.
+
+    terminator "auto": a scan ends at Enter (or Tab when `tab_terminates`; else the
+        Tab is part of the code), which is not part of it.
+    terminator "\\r", "\\n", "\\r\\n" or "\\t" (the exact suffix; Enter types "\\r"),
+        or "" (none): every key is part of the burst; `flush()` completes it (the
+        scanner calls it after a pause: `settle` when the burst ends with the suffix,
+        else its idle time) and removes that final suffix only, so an Enter inside
+        a code carrying a line break is kept.
+    Text typed without a terminator is completed by `flush()` as it is.
+    """
 
     def __init__(
         self,
         *,
         max_length: int = DEFAULT_MAX_LENGTH,
         tab_terminates: bool = True,
+        terminator: str = "auto",
         source: str = "evdev",
     ) -> None:
         self.max_length = max_length
         self.tab_terminates = tab_terminates
+        self.terminator = terminator
         self.source = source
         self._shift: set[int] = set()
+        self._ctrl: set[int] = set()
         self._caps = False
         self._buf: list[str] = []
         self._overflow = False
-        self._started = 0.0
         #: key codes seen that the layout does not map
         self.unmapped = 0
         self.rejected = 0
@@ -161,16 +188,26 @@ class EvdevKeyDecoder:
     def pending(self) -> str:
         return "".join(self._buf)
 
+    @property
+    def _suffix(self) -> str:
+        return "" if self.terminator == "auto" else self.terminator
+
+    @property
+    def suffix_seen(self) -> bool:
+        """True when the burst in hand ends with the exact suffix (complete after `settle`)."""
+        return bool(self._suffix) and self.pending.endswith(self._suffix)
+
     def feed(self, events: Iterable[InputEvent]) -> list[Scan]:
         scans: list[Scan] = []
         for ev in events:
             if ev.type != EV_KEY:
                 continue
-            if ev.code in _SHIFTS:
+            if ev.code in _SHIFTS or ev.code in _CTRLS:
+                held = self._shift if ev.code in _SHIFTS else self._ctrl
                 if ev.value == KEY_RELEASE:
-                    self._shift.discard(ev.code)
+                    held.discard(ev.code)
                 else:
-                    self._shift.add(ev.code)
+                    held.add(ev.code)
                 continue
             if ev.value == KEY_RELEASE:
                 continue
@@ -178,7 +215,9 @@ class EvdevKeyDecoder:
                 if ev.value == KEY_PRESS:
                     self._caps = not self._caps
                 continue
-            if ev.code in (KEY_ENTER, KEY_KPENTER) or (ev.code == KEY_TAB and self.tab_terminates):
+            if self.terminator == "auto" and (
+                ev.code in (KEY_ENTER, KEY_KPENTER) or (ev.code == KEY_TAB and self.tab_terminates)
+            ):
                 scan = self._complete()
                 if scan is not None:
                     scans.append(scan)
@@ -187,9 +226,7 @@ class EvdevKeyDecoder:
             if char is None:
                 self.unmapped += 1
                 continue
-            if not self._buf:
-                self._started = ev.time
-            if len(self._buf) >= self.max_length:
+            if len(self._buf) >= self.max_length + len(self._suffix):
                 self._overflow = True
                 self._buf.clear()
             self._buf.append(char)
@@ -207,7 +244,11 @@ class EvdevKeyDecoder:
         upper = bool(self._shift)
         if self._caps and plain.isalpha():
             upper = not upper
-        return shifted if upper else plain
+        char = shifted if upper else plain
+        if self._ctrl and char not in "\t\r":
+            point = ord(char.upper())
+            return chr(point - 0x40) if 0x40 <= point <= 0x5F else None  # Ctrl+] = GS
+        return char
 
     def _complete(self) -> Scan | None:
         keys, overflow = "".join(self._buf), self._overflow
@@ -218,13 +259,17 @@ class EvdevKeyDecoder:
             log.warning("%s: scan longer than %d characters discarded", self.source,
                         self.max_length)
             return None
+        suffix = self._suffix
+        if suffix and keys.endswith(suffix):
+            keys = keys[: -len(suffix)]
         if not keys:
             return None
-        text = sanitize_payload(keys, max_length=self.max_length)
-        if text is None:
+        if capped_payload(keys, max_length=self.max_length) is None:
             self.rejected += 1
+            log.warning("%s: scan longer than %d characters discarded", self.source,
+                        self.max_length)
             return None
-        return Scan(text, self.source, time.monotonic())
+        return Scan(keys, self.source, time.monotonic())
 
 
 class EvdevScanner:
@@ -234,7 +279,9 @@ class EvdevScanner:
     `start(on_scan)` opens and grabs the device (raising `ScannerError` when it
     can't) and reads on a thread; `on_scan`/`on_error` run on that thread.
     `idle_flush` completes a scan after that many seconds without keys (for
-    scanners that send no Enter); None waits for Enter/Tab.
+    scanners that send no Enter); None waits for Enter/Tab. `terminator` is the
+    scanner's suffix (see `EvdevKeyDecoder`); with an exact suffix a burst ending
+    in it is complete after `settle` seconds without keys.
     """
 
     def __init__(
@@ -246,14 +293,17 @@ class EvdevScanner:
         idle_flush: float | None = 0.15,
         max_length: int = DEFAULT_MAX_LENGTH,
         tab_terminates: bool = True,
+        terminator: str = "auto",
+        settle: float = DEFAULT_SETTLE,
     ) -> None:
         self.path = path
+        self.settle = settle
         self.grab = grab
         self.on_error = on_error
         self.idle_flush = idle_flush
         self.source = f"evdev:{path}"
         self.decoder = EvdevKeyDecoder(max_length=max_length, tab_terminates=tab_terminates,
-                                       source=self.source)
+                                       terminator=terminator, source=self.source)
         self._fd: int | None = None
         self._wake_r: int | None = None
         self._wake_w: int | None = None
@@ -352,8 +402,9 @@ class EvdevScanner:
         last_key = time.monotonic()
         while not self._stop.is_set():
             wait = None
-            if self.idle_flush is not None and self.decoder.pending:
-                wait = max(0.0, last_key + self.idle_flush - time.monotonic())
+            quiet = self.settle if self.decoder.suffix_seen else self.idle_flush
+            if quiet is not None and self.decoder.pending:
+                wait = max(0.0, last_key + quiet - time.monotonic())
             try:
                 ready, _, _ = select.select([fd, wake], [], [], wait)
             except (OSError, ValueError):

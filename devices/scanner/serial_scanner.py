@@ -1,8 +1,11 @@
-"""Scanners in USB-CDC / RS-232 serial mode: each code arrives as a line of bytes.
+"""Scanners in USB-CDC / RS-232 serial mode: each code arrives as a burst of bytes
+ending with the scanner's configured suffix.
 
-`SerialScanner(port, baudrate, terminator)` reads on a thread and calls back
-with complete, sanitised scans. `SerialScannerSimulator` serves scans on a pty
-so the whole driver can be exercised without hardware.
+`SerialScanner(port, baudrate, terminator)` reads on a thread and calls back with
+complete scans: the bytes exactly as sent (`Scan.raw`), the suffix removed, and their
+text by the charset rule of devices.charsets (`Scan.text`, `Scan.charset`); nothing
+is trimmed or dropped. `SerialScannerSimulator` serves scans on a pty so the whole
+driver can be exercised without hardware.
 """
 
 from __future__ import annotations
@@ -19,89 +22,141 @@ from typing import Any
 
 import serial
 
+from devices.charsets import decode_payload as decode_payload  # re-exported (scanner docs)
+from devices.charsets import guess_charset
 from devices.scanner.base import (
     DEFAULT_MAX_LENGTH,
     ErrorCallback,
     Scan,
     ScanCallback,
+    capped_payload,
     deliver_scans,
     report_disconnected,
-    sanitize_payload,
 )
 from devices.scanner.errors import ScannerError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["LineAssembler", "SerialScanner", "SerialScannerSimulator", "decode_payload"]
+__all__ = [
+    "DEFAULT_SETTLE",
+    "LineAssembler",
+    "SerialScanner",
+    "SerialScannerSimulator",
+    "decode_payload",
+]
 
-_READ_SLICE = 0.05
-
-
-def decode_payload(raw: bytes) -> str:
-    """Scanner bytes as text: UTF-8, else GB18030 (Chinese scanners' default), else Latin-1."""
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1")
+_READ_SLICE = 0.02
+#: A suffix ends a code only when this much silence follows it: inside one code the
+#: bytes come back to back (~1 ms apart at 9600 baud), and a person scans the next
+#: code hundreds of milliseconds later. So a CR inside a code is kept.
+DEFAULT_SETTLE = 0.05
 
 
 class LineAssembler:
-    """Splits a byte stream into payloads at any byte of `terminator`
-    ("auto" = CR or LF; "\\r\\n" counts once; empty lines are skipped).
-    A line longer than `max_length` bytes is discarded up to its terminator."""
+    """Splits a byte stream into payloads, the scanner's suffix removed.
 
-    def __init__(self, terminator: str = "auto", *, max_length: int = DEFAULT_MAX_LENGTH) -> None:
+    terminator "auto" (the factory default of most scanners): every CR or LF ends a
+        payload at once ("\\r\\n" counts once, empty lines are skipped), so a code
+        carrying a line break arrives cut; configure the exact suffix to keep it.
+    terminator "\\r", "\\n", "\\r\\n" or "\\t" (the exact suffix): a payload is a
+        burst of bytes that ends with the suffix and is followed by `settle` seconds
+        of silence (`poll`) or by the next burst (`feed` after a pause); only that
+        final suffix is removed, so the same bytes inside the code are kept.
+    A burst longer than `max_length` * 4 bytes is discarded whole, never cut.
+    `feed`/`poll` take the arrival time (any monotonic clock); without one, a burst
+    only ends at `poll`/`flush`.
+    """
+
+    def __init__(
+        self,
+        terminator: str = "auto",
+        *,
+        max_length: int = DEFAULT_MAX_LENGTH,
+        settle: float = DEFAULT_SETTLE,
+    ) -> None:
         ends = "\r\n" if terminator == "auto" else terminator
         if not ends or any(ord(c) > 0x7F for c in ends):
             raise ValueError("terminator must be 'auto' or ASCII characters such as '\\r'")
+        self.auto = terminator == "auto"
         self.ends = ends.encode("ascii")
         self.max_length = max_length
+        self.settle = settle
         self._buf = bytearray()
         self._overflow = False
+        self._last: float | None = None
         self.rejected = 0
 
     @property
     def pending(self) -> bytes:
         return bytes(self._buf)
 
-    def feed(self, data: bytes) -> list[bytes]:
+    def feed(self, data: bytes, now: float | None = None) -> list[bytes]:
+        lines: list[bytes] = []
+        if (not self.auto and now is not None and self._last is not None
+                and now - self._last > self.settle and (self._buf or self._overflow)):
+            lines += self._take()  # the previous burst ended in silence
+        if now is not None:
+            self._last = now
+        if self.auto:
+            return lines + self._feed_auto(data)
+        for b in data:
+            self._append(b)
+        return lines
+
+    def poll(self, now: float, idle_flush: float | None = None) -> list[bytes]:
+        """Complete the burst in hand when silence shows it is over: after `settle`
+        when it ends with the suffix, after `idle_flush` (scanners sending no suffix)
+        otherwise."""
+        if self._last is None or not (self._buf or self._overflow):
+            return []
+        quiet = now - self._last
+        if not self.auto and self._buf.endswith(self.ends) and quiet >= self.settle:
+            return self._take()
+        if idle_flush is not None and quiet >= idle_flush:
+            return self._take()
+        return []
+
+    def flush(self) -> list[bytes]:
+        return self._take()
+
+    def _feed_auto(self, data: bytes) -> list[bytes]:
         lines: list[bytes] = []
         for b in data:
             if b in self.ends:
-                line = self._take()
-                if line:
-                    lines.append(line)
-            elif self._overflow:
-                continue
-            elif len(self._buf) >= self.max_length * 4:  # bytes; up to 4 per character
-                self._overflow = True
-                self._buf.clear()
+                lines += self._take()
             else:
-                self._buf.append(b)
+                self._append(b)
         return lines
 
-    def flush(self) -> list[bytes]:
-        line = self._take()
-        return [line] if line else []
+    def _append(self, b: int) -> None:
+        if self._overflow:
+            return
+        suffix = 0 if self.auto else len(self.ends)  # an exact suffix is held until the end
+        if len(self._buf) >= self.max_length * 4 + suffix:  # bytes: <= 4 a character
+            self._overflow = True
+            self._buf.clear()
+        else:
+            self._buf.append(b)
 
-    def _take(self) -> bytes:
+    def _take(self) -> list[bytes]:
         line, overflow = bytes(self._buf), self._overflow
         self._buf.clear()
         self._overflow = False
         if overflow:
             self.rejected += 1
             log.warning("serial scanner line longer than %d bytes discarded", self.max_length * 4)
-            return b""
-        return line
+            return []
+        if not self.auto and line.endswith(self.ends):
+            line = line[: -len(self.ends)]
+        return [line] if line else []
 
 
 class SerialScanner:
     """A code scanner on a serial port (USB CDC-ACM /dev/ttyACM0, USB-serial, RS-232).
 
-    terminator: "auto" (CR or LF, the factory default of most scanners), "\\r",
-        "\\n", "\\r\\n" or "\\t".
+    terminator: "auto" (CR or LF, the factory default of most scanners; cuts codes
+        that carry a line break), or the exact suffix "\\r", "\\n", "\\r\\n" or
+        "\\t" (see `LineAssembler`).
     idle_flush: complete a line after this many seconds of silence (scanners
         configured without a suffix); None waits for the terminator.
     Callbacks run on the scanner's thread. Raises `ScannerError` from `start()`
@@ -117,6 +172,7 @@ class SerialScanner:
         on_error: ErrorCallback | None = None,
         idle_flush: float | None = 0.2,
         max_length: int = DEFAULT_MAX_LENGTH,
+        settle: float = DEFAULT_SETTLE,
         serial_factory: Callable[..., Any] = serial.Serial,
     ) -> None:
         self.port = port
@@ -125,7 +181,7 @@ class SerialScanner:
         self.idle_flush = idle_flush
         self.max_length = max_length
         self.source = f"serial:{port}"
-        self.assembler = LineAssembler(terminator, max_length=max_length)
+        self.assembler = LineAssembler(terminator, max_length=max_length, settle=settle)
         self._serial_factory = serial_factory
         self._ser: Any = None
         self._thread: threading.Thread | None = None
@@ -180,7 +236,6 @@ class SerialScanner:
 
     def _run(self, on_scan: ScanCallback) -> None:
         ser = self._ser
-        last = time.monotonic()
         while not self._stop.is_set():
             try:
                 chunk = ser.read(max(1, ser.in_waiting))
@@ -190,17 +245,23 @@ class SerialScanner:
                 return
             now = time.monotonic()
             if chunk:
-                last = now
-                lines = self.assembler.feed(chunk)
-            elif (self.idle_flush is not None and self.assembler.pending
-                  and now - last >= self.idle_flush):
-                lines = self.assembler.flush()
+                lines = self.assembler.feed(chunk, now)
             else:
+                lines = self.assembler.poll(now, self.idle_flush)
+            if lines:
+                deliver_scans(self._scans(lines, now), on_scan)
+
+    def _scans(self, lines: list[bytes], now: float) -> list[Scan]:
+        scans: list[Scan] = []
+        for raw in lines:
+            text, charset = guess_charset(raw)
+            if capped_payload(text, max_length=self.max_length) is None:
+                self.rejected += 1
+                log.warning("%s: scan of %d characters discarded (longer than %d)",
+                            self.source, len(text), self.max_length)
                 continue
-            texts = [sanitize_payload(decode_payload(raw), max_length=self.max_length)
-                     for raw in lines]
-            self.rejected += texts.count(None)
-            deliver_scans((Scan(t, self.source, now) for t in texts if t is not None), on_scan)
+            scans.append(Scan(text, self.source, now, raw=raw, charset=charset))
+        return scans
 
     def _failed(self, exc: BaseException) -> None:
         report_disconnected(self.on_error, f"scanner on {self.port} stopped: {exc}")
@@ -208,7 +269,8 @@ class SerialScanner:
 
 class SerialScannerSimulator:
     """A serial scanner on a pty: `start()` returns the port path to give
-    `SerialScanner`; `scan(text)` "reads a code" (writes it plus the suffix)."""
+    `SerialScanner`; `scan(text)` "reads a code" (writes it in `encoding` plus the
+    suffix, nothing else added or removed)."""
 
     def __init__(self, terminator: str = "\r", *, encoding: str = "utf-8") -> None:
         self.terminator = terminator

@@ -2,10 +2,17 @@
 
     none                          no scanner
     wedge                         keyboard-wedge scanner (the UI classifies keystrokes)
+    wedge?suffix=tab              ... that ends each code with Tab instead of Enter
     serial:/dev/ttyACM0           serial scanner, 9600 baud, CR or LF suffix
-    serial:/dev/ttyUSB0?baudrate=115200
+    serial:/dev/ttyUSB0?baudrate=115200&suffix=crlf
     evdev:/dev/input/event5       scanner's own input device, grabbed exclusively
-    evdev:/dev/input/by-id/usb-XXXX-event-kbd
+    evdev:/dev/input/by-id/usb-XXXX-event-kbd?suffix=cr
+
+`suffix` is what the scanner appends to every code, removed on reading: `auto` (the
+default: serial and evdev end a code at any CR/LF (evdev: Enter or Tab), a wedge at
+Enter), or exactly `cr`, `lf`, `crlf` or `tab` (then the same characters inside a
+code are kept: only the final suffix, followed by a pause, ends it), or `none` for
+keyboard scanners that append nothing (a pause ends the code).
 """
 
 from __future__ import annotations
@@ -22,12 +29,26 @@ __all__ = ["ScannerSpec", "check_scanner", "open_scanner", "parse_scanner_spec"]
 Kind = Literal["none", "wedge", "serial", "evdev"]
 
 
+#: `suffix=` values -> the characters the scanner appends ("" = nothing).
+SUFFIXES: dict[str, str] = {
+    "auto": "auto", "cr": "\r", "lf": "\n", "crlf": "\r\n", "tab": "\t", "none": "",
+}
+
+
 @dataclass(frozen=True)
 class ScannerSpec:
     kind: Kind
     path: str = ""
     baudrate: int = 9600
+    #: "auto", or the exact suffix ("\r", "\n", "\r\n", "\t"; "" = none)
     terminator: str = "auto"
+
+    @property
+    def wedge_terminator(self) -> str | None:
+        """The suffix a keyboard-wedge decoder waits for (None: a pause ends a code)."""
+        if self.terminator == "auto":
+            return "\r"
+        return self.terminator or None
 
 
 def _bad(spec: str, why: str) -> ScannerError:
@@ -39,30 +60,34 @@ def parse_scanner_spec(spec: str) -> ScannerSpec:
     value = spec.strip()
     if value in ("", "none"):
         return ScannerSpec("none")
-    if value == "wedge":
-        return ScannerSpec("wedge")
-    kind, sep, rest = value.partition(":")
-    if not sep or not rest:
+    head, _, query = value.partition("?")
+    options = dict(urllib.parse.parse_qsl(query, strict_parsing=False))
+    kind, sep, path = head.partition(":")
+    if kind == "wedge" and not sep:
+        return ScannerSpec("wedge", terminator=_suffix(spec, options, allow_none=True))
+    if not sep or not path:
         raise _bad(spec, "expected none, wedge, serial:PORT or evdev:PATH")
-    path, _, query = rest.partition("?")
     if kind == "evdev":
-        if query:
-            raise _bad(spec, "evdev takes no options")
-        return ScannerSpec("evdev", path)
+        return ScannerSpec("evdev", path, terminator=_suffix(spec, options, allow_none=True))
     if kind == "serial":
-        options = dict(urllib.parse.parse_qsl(query, strict_parsing=False))
         try:
             baud = int(options.pop("baudrate", "9600"))
         except ValueError:
             raise _bad(spec, "baudrate must be a number") from None
-        terminator = {"cr": "\r", "lf": "\n", "crlf": "\r\n", "tab": "\t", "auto": "auto"}.get(
-            options.pop("suffix", "auto").lower())
-        if terminator is None:
-            raise _bad(spec, "suffix must be cr, lf, crlf, tab or auto")
-        if options:
-            raise _bad(spec, f"unknown options {sorted(options)}")
-        return ScannerSpec("serial", path, baud, terminator)
+        return ScannerSpec("serial", path, baud, _suffix(spec, options, allow_none=False))
     raise _bad(spec, f"unknown kind {kind!r}")
+
+
+def _suffix(spec: str, options: dict[str, str], *, allow_none: bool) -> str:
+    """The `suffix` option (the only one left in `options`); raises bad_spec."""
+    name = options.pop("suffix", "auto").lower()
+    terminator = SUFFIXES.get(name)
+    if terminator is None or (terminator == "" and not allow_none):
+        allowed = "cr, lf, crlf, tab" + (", none" if allow_none else "") + " or auto"
+        raise _bad(spec, f"suffix must be {allowed}")
+    if options:
+        raise _bad(spec, f"unknown options {sorted(options)}")
+    return terminator
 
 
 def open_scanner(spec: str | ScannerSpec, **options: Any) -> Scanner | None:
@@ -76,7 +101,7 @@ def open_scanner(spec: str | ScannerSpec, **options: Any) -> Scanner | None:
     if s.kind == "evdev":
         from devices.scanner.evdev import EvdevScanner
 
-        return EvdevScanner(s.path, **options)
+        return EvdevScanner(s.path, terminator=s.terminator, **options)
     return None
 
 

@@ -8,7 +8,12 @@ for keys a person typed (to be passed on to the focused widget unchanged).
 
 It never looks at a clock itself. Keys are held back while a burst could still
 be forming; call `flush(now)` when `deadline` has passed (e.g. from a timer)
-to release a person's last key.
+to release a person's last key or complete a scan.
+
+A scan is exactly the keys the scanner typed, its suffix removed: spaces, control
+characters (GS typed as Ctrl+], CR typed as Enter) and all. The suffix ends a scan
+only as the last keys of the burst (a pause follows), so an Enter inside a code
+that carries a line break is kept.
 """
 
 from __future__ import annotations
@@ -16,13 +21,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from devices.scanner.base import DEFAULT_MAX_LENGTH, Scan, sanitize_payload
+from devices.scanner.base import DEFAULT_MAX_LENGTH, Scan
 
 log = logging.getLogger(__name__)
 
 __all__ = ["Typed", "WedgeDecoder", "WedgeOutput"]
 
-TERMINATORS = ("\r", "\n", "\t")
+TERMINATORS = ("\r", "\n", "\r\n", "\t")
 
 
 @dataclass(frozen=True)
@@ -42,10 +47,11 @@ class WedgeDecoder:
         ~1-10 ms; people rarely below 30 ms). Default 20 ms.
     min_length: a burst shorter than this is treated as typing (two keys
         rolled together by a fast typist are not a scan).
-    terminator: "\\r", "\\n" or "\\t" -- the suffix the scanner sends; a burst
-        counts as a scan only when it ends with it. None: a fast burst ending in
-        a pause is a scan.
-    max_length: a burst longer than this is discarded entirely (untrusted input).
+    terminator: "\\r", "\\n", "\\r\\n" or "\\t" -- the suffix the scanner sends; a
+        burst counts as a scan only when its last keys are the suffix (removed
+        from the scan; the same keys earlier in the burst are part of the code).
+        None: a fast burst ending in a pause is a scan.
+    max_length: a scan longer than this is discarded entirely (untrusted input).
     """
 
     def __init__(
@@ -95,8 +101,8 @@ class WedgeDecoder:
     # --- input ------------------------------------------------------------------
 
     def feed(self, char: str, timestamp: float) -> list[WedgeOutput]:
-        """One key press: `char` is the character it types ("\\r" for Enter),
-        `timestamp` in seconds on any monotonic clock."""
+        """One key press: `char` is the character it types ("\\r" for Enter,
+        "\\x1d" for Ctrl+]), `timestamp` in seconds on any monotonic clock."""
         if len(char) != 1:
             raise ValueError("feed one character per key event")
         out: list[WedgeOutput] = []
@@ -104,18 +110,16 @@ class WedgeDecoder:
         if held:
             gap = timestamp - self._last
             if gap < 0 or gap > self.max_gap:  # the burst ended with a pause
-                out += self._end_burst(terminated=False)
+                out += self._end_burst()
                 held = False
-        if held and char == self.terminator:
-            out += self._end_burst(terminated=True)
-            return out
-        if not held and char == self.terminator:
+        if not held and self.terminator is not None and char == self.terminator[0]:
             out.append(Typed(char))  # a lone Enter/Tab: a person's
             return out
         if not held:
             self._first = timestamp
         self._last = timestamp
-        if self._overflow or len(self._buf) >= self.max_length:
+        limit = self.max_length + len(self.terminator or "")
+        if self._overflow or len(self._buf) >= limit:
             if not self._overflow:
                 log.warning("wedge burst longer than %d keys; discarding it", self.max_length)
             self._overflow = True
@@ -130,25 +134,21 @@ class WedgeDecoder:
         deadline = self.deadline
         if deadline is None or (now is not None and now <= deadline):
             return []
-        return self._end_burst(terminated=False)
+        return self._end_burst()
 
     # --- internals --------------------------------------------------------------
 
-    def _end_burst(self, *, terminated: bool) -> list[WedgeOutput]:
+    def _end_burst(self) -> list[WedgeOutput]:
         keys = "".join(self._buf)
         overflow, self._overflow = self._overflow, False
         self._buf.clear()
         if overflow:
             self.rejected += 1
             return []
-        is_burst = len(keys) >= self.min_length
-        if is_burst and (terminated or self.terminator is None):
-            text = sanitize_payload(keys, max_length=self.max_length)
-            if text is None:
-                self.rejected += 1
-                log.warning("wedge burst of %d keys had no usable text; discarded", len(keys))
-                return []
-            return [Scan(text, self.source, self._first)]
+        suffix = self.terminator or ""
+        terminated = bool(suffix) and keys.endswith(suffix)
+        code = keys[: len(keys) - len(suffix)] if terminated else keys
+        if len(code) >= self.min_length and (terminated or self.terminator is None):
+            return [Scan(code, self.source, self._first)]
         # Too short, or fast but never terminated: a person's keys after all.
-        typed = keys + (self.terminator or "") if terminated else keys
-        return [Typed(typed)] if typed else []
+        return [Typed(keys)] if keys else []

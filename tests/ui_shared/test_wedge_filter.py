@@ -46,9 +46,42 @@ def test_scanner_burst_becomes_a_scan_and_never_reaches_the_widget(
 ) -> None:
     edit, _wedge, scans = edit_and_filter
     _type(edit, "YW1|S001-20261125-0001|ABCDEFGHJK\r", 10_000, 3)
-    assert scans == ["YW1|S001-20261125-0001|ABCDEFGHJK"]
+    # the scan completes once the burst is over (an Enter inside a code is kept)
+    qtbot.waitUntil(lambda: scans == ["YW1|S001-20261125-0001|ABCDEFGHJK"], timeout=2_000)
     qtbot.wait(60)
     assert edit.text() == ""
+
+
+def _ctrl(widget: QLineEdit, key: Qt.Key, text: str, at_ms: int) -> None:
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        ev = QKeyEvent(kind, key, Qt.KeyboardModifier.ControlModifier, text)
+        ev.setTimestamp(at_ms)
+        QApplication.sendEvent(widget, ev)
+
+
+def test_gs1_separator_typed_as_ctrl_bracket_and_spaces_are_kept(
+    qtbot: QtBot, edit_and_filter: tuple[QLineEdit, WedgeKeyFilter, list[str]]
+) -> None:
+    edit, _wedge, scans = edit_and_filter
+    t = _type(edit, " 0109501101530003", 40_000, 3)
+    _ctrl(edit, Qt.Key.Key_BracketRight, "\x1d", t)  # what a GS1 scanner types for GS
+    _type(edit, "10ABC123 \r", t + 3, 3)
+    qtbot.waitUntil(lambda: scans == [" 0109501101530003\x1d10ABC123 "], timeout=2_000)
+    qtbot.wait(60)
+    assert edit.text() == ""
+
+
+def test_embedded_crlf_kept_and_a_persons_shortcut_passes(
+    qtbot: QtBot, edit_and_filter: tuple[QLineEdit, WedgeKeyFilter, list[str]]
+) -> None:
+    edit, _wedge, scans = edit_and_filter
+    t = _type(edit, "LINE1\r", 60_000, 3)
+    _ctrl(edit, Qt.Key.Key_J, "\n", t)  # LF typed as Ctrl+J
+    _type(edit, "LINE2\r", t + 3, 3)
+    qtbot.waitUntil(lambda: scans == ["LINE1\r\nLINE2"], timeout=2_000)
+    edit.setText("abc")
+    _ctrl(edit, Qt.Key.Key_A, "\x01", 70_000)  # no burst in hand: Ctrl+A selects all
+    assert edit.selectedText() == "abc"
 
 
 def test_person_typing_reaches_the_widget(

@@ -17,6 +17,7 @@ from devices.scanner.evdev import (
     EVENT_SIZE,
     KEY_CAPSLOCK,
     KEY_ENTER,
+    KEY_LEFTCTRL,
     KEY_LEFTSHIFT,
     encode_event,
     iter_events,
@@ -76,7 +77,31 @@ def test_keypad_digits_and_enter() -> None:
 def test_tab_terminates_unless_disabled() -> None:
     data = text_to_events("AB12\tCD34\r")
     assert decode(data) == ["AB12", "CD34"]
-    assert decode(data, tab_terminates=False) == ["AB12CD34"]  # the tab itself is stripped
+    # The requirement changed (issue 9): a Tab that does not end the code is part of it.
+    assert decode(data, tab_terminates=False) == ["AB12\tCD34"]
+
+
+def test_gs1_separator_typed_as_ctrl_bracket_is_kept() -> None:
+    gs1 = "0109501101530003\x1d10ABC123\x1d17260101"
+    data = text_to_events(gs1 + "\r")
+    keys = [(e.code, e.value) for e in iter_events(data) if e.type == EV_KEY]
+    gs_at = keys.index((KEY_LEFTCTRL, 1))
+    assert keys[gs_at + 1] == (27, 1)  # GS is typed as Ctrl+]
+    assert decode(data) == [gs1]
+    # recorded by hand: Right Ctrl held over "]"
+    ev = [(97, 1), (27, 1), (27, 0), (97, 0), (30, 1), (30, 0), (KEY_ENTER, 1)]
+    assert decode(b"".join(encode_event(EV_KEY, c, v) for c, v in ev)) == ["\x1da"]
+
+
+def test_leading_and_trailing_spaces_are_kept() -> None:
+    assert decode(text_to_events("  YW 001  \r")) == ["  YW 001  "]
+
+
+def test_embedded_crlf_with_a_cr_terminated_scanner() -> None:
+    # Enter types CR; Ctrl+J types LF. Only the final CR (the suffix) is removed.
+    data = text_to_events("LINE1\r\nLINE2\r")
+    assert decode(data, terminator="\r") == ["LINE1\r\nLINE2"]
+    assert decode(data) == ["LINE1", "\nLINE2"]  # "auto" ends at every Enter (documented)
 
 
 def test_over_long_scan_is_discarded() -> None:

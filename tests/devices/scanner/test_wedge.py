@@ -105,17 +105,52 @@ def test_scan_right_after_human_enter() -> None:
     assert scans(out) == ["98765432"]
 
 
-def test_control_characters_stripped_and_text_trimmed() -> None:
+def test_control_characters_and_spaces_are_kept() -> None:
+    # The requirement changed (issue 9): a scan is exactly what the scanner typed;
+    # it is cleaned for display only, when shown.
     dec = WedgeDecoder()
     out = run(dec, keys(" A\x1bB\x00C\u202eD\x7f \r", 0.0, 2))
-    assert scans(out) == ["ABCD"]
+    assert scans(out) == [" A\x1bB\x00C\u202eD\x7f "]
 
 
-def test_burst_of_only_control_characters_is_dropped() -> None:
+def test_burst_of_only_control_characters_is_a_scan() -> None:
     dec = WedgeDecoder()
     out = run(dec, keys("\x00\x01\x02\x03\x04\r", 0.0, 2))
-    assert out == []
-    assert dec.rejected == 1
+    assert scans(out) == ["\x00\x01\x02\x03\x04"]
+    assert dec.rejected == 0
+
+
+def test_gs1_separators_and_spaces_kept() -> None:
+    dec = WedgeDecoder()
+    gs1 = "0109501101530003\x1d10ABC123\x1d17260101"
+    assert scans(run(dec, keys(gs1 + "\r", 0.0, 2))) == [gs1]
+    assert scans(run(dec, keys("  YW 001  \r", 1.0, 2))) == ["  YW 001  "]
+
+
+def test_embedded_crlf_with_a_cr_terminated_scanner() -> None:
+    # The suffix ends a scan only as the burst's last keys: an Enter inside is kept.
+    dec = WedgeDecoder(terminator="\r")
+    out = run(dec, keys("LINE1\r\nLINE2\r", 0.0, 2))
+    assert scans(out) == ["LINE1\r\nLINE2"]
+    assert typed_text(out) == ""
+
+
+def test_crlf_suffix() -> None:
+    dec = WedgeDecoder(terminator="\r\n")
+    out = run(dec, keys("A\rB\nC\r\n", 0.0, 2), end=1.0)
+    assert scans(out) == ["A\rB\nC"]
+    # a lone CR or LF typed by a person passes straight through
+    assert WedgeDecoder(terminator="\r\n").feed("\r", 5.0) == [Typed("\r")]
+
+
+def test_scan_completes_once_the_burst_is_over() -> None:
+    dec = WedgeDecoder(max_interkey_ms=20)
+    out: list[WedgeOutput] = []
+    for ch, t in keys("CODE1234\r", 0.0, 2):
+        out += dec.feed(ch, t)
+    assert out == []  # the Enter might still be inside the code
+    assert dec.flush(0.017) == []
+    assert dec.flush(0.05) == [Scan("CODE1234", "wedge", 0.0)]
 
 
 def test_over_long_burst_is_discarded_whole() -> None:
