@@ -5,9 +5,16 @@ generated from them."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
@@ -17,6 +24,10 @@ StationCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,16}$")]
 
 PLATFORM_STATUSES = ("受理", "审核中", "补正", "办结", "不予许可")
 AdminStatus = Literal["审核中", "补正", "办结", "不予许可"]
+#: what a station accepts as a status (docs/protocol.md): 1-32 characters, no C0/C1 controls
+STATUS_MAX_LENGTH = 32
+_ADMIN_STATUSES: tuple[str, ...] = get_args(AdminStatus)
+_CONTROLS = frozenset(chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)))
 
 
 class _Lenient(BaseModel):
@@ -137,9 +148,22 @@ class Evaluation(_Lenient):
 
 
 class StatusChange(_Strict):
-    status: AdminStatus
+    status: Annotated[str, StringConstraints(min_length=1, max_length=STATUS_MAX_LENGTH)]
     note: Note = ""
     missing_materials: Annotated[list[ShortText], Field(max_length=100)] = []
+    #: reference platform only: set a status outside the documented set (any text a
+    #: station accepts), to play a platform that adds statuses of its own
+    undocumented: bool = False
+
+    @model_validator(mode="after")
+    def _allowed_status(self) -> StatusChange:
+        if self.undocumented:
+            if any(ch in _CONTROLS for ch in self.status):
+                raise ValueError("status must not hold control characters")
+        elif self.status not in _ADMIN_STATUSES:
+            raise ValueError(f"status must be one of {', '.join(_ADMIN_STATUSES)}"
+                             " (or set undocumented)")
+        return self
 
 
 class CatalogDoc(_Lenient):

@@ -3,8 +3,9 @@
 Every check is on types, lengths and allowed values (docs/protocol.md); a page of
 status events is taken whole or not at all. A failed check raises
 :class:`BadAnswer` (a failed attempt, retried later): nothing of a bad answer is
-stored. A status outside the documented set is kept (the platform may add one)
-and flagged in the log; it is shown as plain text, neutrally.
+stored. A status outside the documented set is kept exactly as received (the
+platform may add one): the store flags it in the log once, the UI shows it as plain
+text, neutrally.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from intake.platform_status import DOCUMENTED_STATUSES
 from sync.client.errors import BadAnswer
 from wire.receipts import RECEIPT_RE
 from wire.signing import delivery_proof_ok
@@ -34,7 +36,9 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-KNOWN_STATUSES = frozenset({"受理", "审核中", "补正", "办结", "不予许可"})
+KNOWN_STATUSES = frozenset(DOCUMENTED_STATUSES)
+#: a status is text of 1-32 characters without control characters (docs/protocol.md)
+STATUS_MAX_LENGTH = 32
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _PROOF = re.compile(r"^[0-9a-f]{64}$")
 #: C0/C1 control characters (and DEL); a newline is allowed in notes only
@@ -108,10 +112,8 @@ def _event(doc: Any) -> StatusEvent:
     uuid = _text(doc, "uuid", max_len=36)
     if not _UUID.match(uuid):
         raise BadAnswer("a status event's uuid is not a UUID")
-    status = _text(doc, "status", min_len=1, max_len=32)
-    if status not in KNOWN_STATUSES:
-        log.warning("platform sent an undocumented status %r for %s; kept as text",
-                    status, uuid)
+    # an undocumented status is kept as it came; the store flags it once (sync.store)
+    status = _text(doc, "status", min_len=1, max_len=STATUS_MAX_LENGTH)
     missing = doc.get("missing_materials") or []
     if not (isinstance(missing, list) and len(missing) <= 100
             and all(isinstance(m, str) and 0 < len(m) <= 200 and not _CONTROL.search(m)
@@ -160,7 +162,7 @@ def check_delivery(data: Any, *, secret: str, uuid: str, body_sha256: str,
     if not isinstance(data, dict):
         raise BadAnswer("submission answer is not a JSON object")
     case_no = _text(data, "case_no", min_len=1, max_len=64)
-    status = _text(data, "status", max_len=32, required=False)
+    status = _text(data, "status", max_len=STATUS_MAX_LENGTH, required=False)
     answered_receipt = _text(data, "receipt_no", max_len=40, required=False)
     if answered_receipt and answered_receipt != receipt_no:
         raise BadAnswer("submission answer names another receipt number")

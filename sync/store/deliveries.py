@@ -10,8 +10,10 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
+from intake.platform_status import is_documented_status
 from sync.store.core import StoreCore
 from sync.store.records import UnknownSubmission, from_db_time, to_db_time, utcnow
+from sync.store.statuses import flag_undocumented_status
 
 log = logging.getLogger("sync.store")
 
@@ -90,7 +92,7 @@ class DeliveriesPart(StoreCore):
         self, uuid: str, case_no: str, platform_status: str | None, now: datetime | None = None
     ) -> bool:
         now = now or utcnow()
-        return self._transition(
+        delivered = self._transition(
             uuid,
             "UPDATE submissions SET sync_state = 'delivered', case_no = :case_no,"
             " platform_status = COALESCE(platform_status, :status),"
@@ -101,6 +103,10 @@ class DeliveriesPart(StoreCore):
             audit=("sync", "delivered", {"case_no": case_no}),
             now=now,
         )
+        if delivered and platform_status and not is_documented_status(platform_status):
+            with self._write() as db:
+                flag_undocumented_status(db, platform_status, f"submission {uuid}", now)
+        return delivered
 
     def mark_retry(
         self, uuid: str, error: str, next_attempt_at: datetime, *, cause: str | None = None

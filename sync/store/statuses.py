@@ -7,10 +7,14 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import logging
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
+from sqlite_utils import Database
+
+from intake.platform_status import is_documented_status, undocumented_status_note
 from sync.store.core import StoreCore, kv_put
 from sync.store.records import (
     StatusEventLike,
@@ -19,6 +23,13 @@ from sync.store.records import (
     to_db_time,
     utcnow,
 )
+
+log = logging.getLogger("sync.store")
+
+#: kv keys remembering which undocumented statuses were flagged (key + sha256 of the text)
+_FLAGGED_PREFIX = "undocumented_status:"
+#: distinct undocumented statuses flagged at most (a hostile platform can't fill the log)
+MAX_FLAGGED_STATUSES = 256
 
 
 class StatusesPart(StoreCore):
@@ -80,6 +91,7 @@ class StatusesPart(StoreCore):
                 if cur.rowcount == 0:
                     continue
                 new += 1
+                flag_undocumented_status(db, ev.status, f"submission {ev.uuid}", now)
                 at = event_time(ev) or now
                 case_no = getattr(ev, "case_no", None) or None
                 db.execute(
@@ -103,6 +115,26 @@ class StatusesPart(StoreCore):
                 "SELECT payload FROM status_events WHERE uuid = ? ORDER BY rowid", [uuid]
             )
         ]
+
+
+def flag_undocumented_status(db: Database, status: str | None, where: str,
+                             now: datetime) -> None:
+    """A status outside the documented set is stored as it came; the first time the
+    store meets it (ever, for this station) it logs one warning."""
+    if not status or is_documented_status(status):
+        return
+    key = _FLAGGED_PREFIX + hashlib.sha256(status.encode("utf-8")).hexdigest()
+    if db.execute("SELECT 1 FROM kv WHERE key = ?", [key]).fetchone() is not None:
+        return
+    flagged = db.execute(
+        "SELECT COUNT(*) FROM kv WHERE substr(key, 1, ?) = ?",
+        [len(_FLAGGED_PREFIX), _FLAGGED_PREFIX],
+    ).fetchone()[0]
+    if flagged >= MAX_FLAGGED_STATUSES:
+        return
+    kv_put(db, key, status, now)
+    log.warning("%s; kept as text (undocumented status, flagged once)",
+                undocumented_status_note(status, where))
 
 
 def _platform_id(event_id: int | str | None) -> int | None:

@@ -246,6 +246,10 @@ def test_status_events_by_cursor_after_admin_change(
     assert r.status_code == 200
     assert admin("POST", f"/v1/admin/submissions/{uuid}/status",
                  json={"status": "批准"}).status_code == 422
+    # an undocumented status only on request, and only text a station accepts
+    for odd in ("a\x1bb", "x" * 33, ""):
+        assert admin("POST", f"/v1/admin/submissions/{uuid}/status",
+                     json={"status": odd, "undocumented": True}).status_code == 422
     assert admin("POST", f"/v1/admin/submissions/{uuidlib.uuid4()}/status",
                  json={"status": "办结"}).status_code == 404
 
