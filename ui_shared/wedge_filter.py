@@ -52,13 +52,15 @@ class WedgeKeyFilter(QObject):
             app.removeEventFilter(self)
         self._timer.stop()
 
-    def _char(self, event: QKeyEvent) -> str | None:
+    def _char(self, event: QKeyEvent, stamp: float) -> str | None:
         modifiers = event.modifiers()
         if modifiers & _BLOCKING_MODIFIERS:
             return None
         key = event.key()
         if modifiers & Qt.KeyboardModifier.ControlModifier:
-            if self.decoder.pending and key in _CONTROL_KEYS:
+            # part of a scan only inside a burst still forming; else a person's shortcut
+            deadline = self.decoder.deadline
+            if deadline is not None and stamp <= deadline and key in _CONTROL_KEYS:
                 return chr(key - Qt.Key.Key_At.value)  # Ctrl+] -> GS (0x1D)
             return None
         if key in _ENTER_KEYS:
@@ -74,12 +76,12 @@ class WedgeKeyFilter(QObject):
         assert isinstance(event, QKeyEvent)
         if event.isAutoRepeat():
             return False
-        char = self._char(event)
+        stamp = event.timestamp() / 1000.0 if event.timestamp() else time.monotonic()
+        char = self._char(event, stamp)
         if char is None:
             if self.decoder.pending:  # a shortcut mid-burst: give the held keys back first
                 self._emit(self.decoder.flush())
             return False
-        stamp = event.timestamp() / 1000.0 if event.timestamp() else time.monotonic()
         self._emit(self.decoder.feed(char, stamp))
         deadline = self.decoder.deadline
         if deadline is not None:

@@ -82,6 +82,13 @@ def test_embedded_crlf_kept_and_a_persons_shortcut_passes(
     edit.setText("abc")
     _ctrl(edit, Qt.Key.Key_A, "\x01", 70_000)  # no burst in hand: Ctrl+A selects all
     assert edit.selectedText() == "abc"
+    edit.setText("")
+    t = _type(edit, "q", 80_000, 3)  # a person's key, held back for a moment ...
+    edit.setText("abc")
+    _ctrl(edit, Qt.Key.Key_A, "\x01", t + 200)  # ... then a shortcut well after it
+    # at once: the held key is given back first, then the shortcut acts (not held)
+    assert edit.text() == "abcq" and edit.selectedText() == "abcq"
+    assert scans == ["LINE1\r\nLINE2"]
 
 
 def test_person_typing_reaches_the_widget(
