@@ -10,6 +10,7 @@ printer = "file:printer/receipts.escpos"  # file:PATH | serial:DEV | tcp:HOST[:P
 paper_mm = 80               # 58 or 80
 native_qr = false
 scanner = "none"            # none | wedge | serial:/dev/ttyACM0 | evdev:/dev/input/eventN
+                            # + ?suffix=cr|lf|crlf|tab (docs/devices/scanner.md)
 ```
 Relative `file:` paths are resolved against the data directory.
 """
