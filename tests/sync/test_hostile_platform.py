@@ -428,3 +428,18 @@ def test_receipt_high_water_is_parsed_and_handed_on() -> None:
         high[0] = "S001-20261126-0001"
         worker.status_updates(None)
         assert client.receipt_high == "S001-20261126-0001"
+
+
+def test_enrollment_receipt_high_water_is_kept_beside_the_keys(data_dir: Path) -> None:
+    from sync.config import enroll_station, save_config
+    from sync.store.highwater import ReceiptHighWater
+
+    with ScriptedPlatform(SECRET) as platform:
+        platform.routes[("POST", "/v1/stations/enroll")] = lambda *_: Reply(
+            200, {"station_id": "st-1", "secret": SECRET, "receipt_high": "S001-20261125-0042"})
+        save_config(data_dir, StationConfig(station_code="S001", platform_url=platform.url))
+        session = requests.Session()
+        session.trust_env = False
+        creds = enroll_station(data_dir, "code", session=session)
+    assert creds.receipt_high == "S001-20261125-0042"
+    assert ReceiptHighWater(data_dir / "keys").platform_high("S001") == "S001-20261125-0042"
