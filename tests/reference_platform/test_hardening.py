@@ -235,3 +235,47 @@ def test_issue_code_cli_prints_a_code_that_enrolls(
     assert asgi(app, "POST", "/v1/stations/enroll", body=body).status == 200
     app.state.store.close()
     assert expires > 0
+
+
+def test_a_stalled_body_is_answered_408(
+    app_factory: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+
+    from reference_platform import bodies
+
+    monkeypatch.setattr(bodies, "BODY_IDLE_TIMEOUT", 0.2)
+    app = app_factory()
+    sent: list[dict[str, Any]] = []
+    first = [{"type": "http.request", "body": b'{"version": "1", ', "more_body": True}]
+
+    async def receive() -> dict[str, Any]:
+        if first:
+            return first.pop()
+        await asyncio.sleep(3600)  # the caller never sends the rest
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "PUT",
+        "scheme": "http", "path": "/v1/admin/catalog", "raw_path": b"/v1/admin/catalog",
+        "query_string": b"", "root_path": "", "client": ("127.0.0.1", 1),
+        "server": ("127.0.0.1", 2), "headers": [(b"authorization", b"Bearer admin-secret")],
+    }
+    asyncio.run(asyncio.wait_for(app(scope, receive, send), 10))
+    assert sent[0]["status"] == 408
+    assert b"body_timeout" in b"".join(m.get("body", b"") for m in sent[1:])
+
+
+def test_yiwang_platform_issue_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from yiwang.cli import main as yiwang_main
+
+    db = tmp_path / "p.db"
+    assert yiwang_main(["platform", "issue-code", "--db", str(db)]) == 0
+    code = capsys.readouterr().out.strip().splitlines()[-1]
+    assert [len(g) for g in code.split("-")] == [4, 4, 4, 4]
+    with sqlite3.connect(db) as conn:
+        (n,) = conn.execute("SELECT count(*) FROM enrollment_codes").fetchone()
+    assert n == 1
