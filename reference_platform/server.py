@@ -39,27 +39,25 @@ class GuardedH11Protocol(H11Protocol):
     """uvicorn's HTTP/1.1 protocol plus a deadline for the request head: a caller that
     connects and then sends its headers byte by byte (slowloris) is cut off."""
 
+    _head_timer: asyncio.TimerHandle | None = None
+
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         self._arm_head_deadline()
 
     def _arm_head_deadline(self) -> None:
-        self._head_cycle = self.cycle
-        self._head_timer: asyncio.TimerHandle | None = self.loop.call_later(
-            HEADER_TIMEOUT, self._head_too_slow
-        )
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+        self._head_timer = self.loop.call_later(HEADER_TIMEOUT, self._head_too_slow)
 
     def _head_too_slow(self) -> None:
         self._head_timer = None
-        if self.cycle is self._head_cycle and not self.transport.is_closing():
+        # A request being handled had its head in time; only a connection still waiting
+        # for a whole head (none yet, or the previous one answered) is cut off.
+        waiting = self.cycle is None or self.cycle.response_complete
+        if waiting and not self.transport.is_closing():
             log.info("closing a connection whose request head took over %.0f s", HEADER_TIMEOUT)
             self.transport.close()
-
-    def data_received(self, data: bytes) -> None:
-        super().data_received(data)
-        if self._head_timer is not None and self.cycle is not self._head_cycle:
-            self._head_timer.cancel()  # a whole request head arrived
-            self._head_timer = None
 
     def on_response_complete(self) -> None:
         super().on_response_complete()

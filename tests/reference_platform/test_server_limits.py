@@ -87,3 +87,21 @@ def test_serve_sets_the_server_limits(tmp_path: Path, monkeypatch: pytest.Monkey
     assert seen["timeout_keep_alive"] == server.IDLE_TIMEOUT <= 10
     assert seen["limit_concurrency"] == server.MAX_CONNECTIONS
     assert seen["h11_max_incomplete_event_size"] == server.MAX_HEAD_BYTES <= 64 * 1024
+
+
+def test_a_body_slower_than_the_head_deadline_is_not_cut(
+    quick_server: tuple[str, int]
+) -> None:
+    body = b'{"version": "slow", "items": []}'
+    head = (b"PUT /v1/admin/catalog HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer admin-secret\r\n"
+            b"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(body))
+    with socket.create_connection(quick_server) as sock:
+        sock.settimeout(5)
+        sock.sendall(head)
+        for i in range(0, len(body), 8):  # over ~1.2 s, past the 0.5 s head deadline
+            time.sleep(0.3)  # the slowness under test: a caller trickling its body
+            sock.sendall(body[i : i + 8])
+        answer = b""
+        while b"\r\n\r\n" not in answer:
+            answer += sock.recv(65536)
+        assert answer.startswith(b"HTTP/1.1 200"), answer[:200]
