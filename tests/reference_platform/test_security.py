@@ -192,17 +192,31 @@ def _raw_exchange(platform: PlatformProcess, head: bytes, deadline: float = 5.0)
         return received
 
 
+UNKNOWN_STATION = (b"X-Station: st-nobody\r\nX-Timestamp: 1\r\nX-Nonce: " + b"n" * 20
+                   + b"\r\nX-Signature: " + b"0" * 64 + b"\r\n")
+
+
 @pytest.mark.parametrize(
-    "auth",
-    [b"", b"X-Station: st-nobody\r\nX-Timestamp: 1\r\nX-Nonce: " + b"n" * 20
-     + b"\r\nX-Signature: " + b"0" * 64 + b"\r\n"],
-    ids=["unsigned", "unknown-station"],
+    ("request_line", "auth"),
+    [
+        (f"PATCH /v1/blobs/{'ab' * 32}", b""),
+        (f"PATCH /v1/blobs/{'ab' * 32}", UNKNOWN_STATION),
+        ("PUT /v1/submissions/0b8e4b5e-3c1f-4a43-9a55-8f2d5cf9d7a1", b""),
+        ("PUT /v1/evaluations/0b8e4b5e-3c1f-4a43-9a55-8f2d5cf9d7a1", UNKNOWN_STATION),
+        ("POST /v1/stations/st-nobody/heartbeat", UNKNOWN_STATION),
+        ("PUT /v1/admin/catalog", b"Authorization: Bearer wrong\r\n"),
+    ],
+    ids=["patch-unsigned", "patch-unknown", "put-unsigned", "evaluation-unknown",
+         "heartbeat-unknown", "admin-wrong-token"],
 )
-def test_authentication_comes_before_the_body(platform: PlatformProcess, auth: bytes) -> None:
-    sha = "ab" * 32
+def test_authentication_comes_before_the_body(
+    platform: PlatformProcess, request_line: str, auth: bytes
+) -> None:
+    """A gigabyte is announced and never sent: the answer must come without it."""
     head = (
-        f"PATCH /v1/blobs/{sha} HTTP/1.1\r\nHost: {platform.host}\r\n"
+        f"{request_line} HTTP/1.1\r\nHost: {platform.host}\r\n"
         "Upload-Offset: 0\r\nUpload-Length: 1073741824\r\nContent-Length: 1073741824\r\n"
+        "Content-Type: application/json\r\n"
     ).encode() + auth + b"\r\n"
     answer = _raw_exchange(platform, head)
     assert answer.startswith(b"HTTP/1.1 401 "), answer[:200]
