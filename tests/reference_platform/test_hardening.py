@@ -279,3 +279,17 @@ def test_yiwang_platform_issue_code(tmp_path: Path, capsys: pytest.CaptureFixtur
     with sqlite3.connect(db) as conn:
         (n,) = conn.execute("SELECT count(*) FROM enrollment_codes").fetchone()
     assert n == 1
+
+
+def test_issue_code_leaves_a_running_servers_chunks_alone(tmp_path: Path) -> None:
+    from reference_platform.__main__ import issue_code
+    from reference_platform.app import create_app
+
+    db = tmp_path / "platform.db"
+    create_app(db, admin_token="t", seed_catalog=None).state.store.close()
+    in_flight = tmp_path / "blobs" / "tmp" / ("ab" * 32 + ".chunk")
+    in_flight.write_bytes(b"half a chunk")
+    issue_code(db, 1.0, None)
+    assert in_flight.exists()  # a server may be receiving it right now
+    create_app(db, admin_token="t", seed_catalog=None).state.store.close()
+    assert not in_flight.exists()  # a (re)starting server clears what it left
