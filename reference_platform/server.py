@@ -20,6 +20,7 @@ import requests
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from reference_platform.__main__ import ADMIN_TOKEN_ENV
 from reference_platform.app import create_app
 
 log = logging.getLogger(__name__)
@@ -166,10 +167,11 @@ class PlatformProcess:
         return self._proc is not None and self._proc.poll() is None
 
     def command(self) -> list[str]:
+        """The child's argv; the admin token goes in its environment (ADMIN_TOKEN_ENV), so
+        no other user of the machine reads it from the process list."""
         cmd = [
             sys.executable, "-m", "reference_platform",
             "--db", str(self.db_path), "--host", self.host, "--port", str(self.port),
-            f"--admin-token={self.admin_token}",  # a token may start with "-"
         ]
         if self.enrollment_codes:
             cmd += ["--enrollment-code", *self.enrollment_codes]
@@ -192,6 +194,7 @@ class PlatformProcess:
                 [str(REPO_ROOT), *filter(None, [env.get("PYTHONPATH")])]
             )
             env.setdefault("PYTHONUNBUFFERED", "1")
+            env[ADMIN_TOKEN_ENV] = self.admin_token
             with open(self.log_path, "ab") as logf:
                 self._proc = subprocess.Popen(
                     self.command(), stdout=logf, stderr=subprocess.STDOUT, env=env,

@@ -293,3 +293,10 @@ def test_issue_code_leaves_a_running_servers_chunks_alone(tmp_path: Path) -> Non
     assert in_flight.exists()  # a server may be receiving it right now
     create_app(db, admin_token="t", seed_catalog=None).state.store.close()
     assert not in_flight.exists()  # a (re)starting server clears what it left
+
+
+def test_the_test_platform_process_keeps_its_token_out_of_argv(tmp_path: Path) -> None:
+    from reference_platform.server import PlatformProcess
+
+    proc = PlatformProcess(tmp_path / "p.db", admin_token="do-not-list-me")
+    assert not any("do-not-list-me" in arg for arg in proc.command())
