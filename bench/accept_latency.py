@@ -52,7 +52,7 @@ def person(i: int = 0) -> Person:
 
 def populate(store: Store, n: int, shared_pages: list[str]) -> None:
     """``n`` historic submissions, ~400 a day, all delivered, 95 % already purged."""
-    db = store._db()  # noqa: SLF001 -- a bench may write history in bulk
+    db = store._db()  # a bench may write history in bulk
     start = date(2025, 1, 1)
     per_day = 400
     db.conn.execute("BEGIN IMMEDIATE")
