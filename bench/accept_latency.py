@@ -35,9 +35,9 @@ from intake.applicant import Person, applicant_to_dict  # noqa: E402
 from intake.identity import resident_id_check_digit  # noqa: E402
 from intake.receipt_number import format_receipt_no  # noqa: E402
 from intake.submission import CapturedMaterial, Channel, Submission  # noqa: E402
+from reference_platform.server import PlatformProcess  # noqa: E402
 from sync.client import PlatformClient  # noqa: E402
 from sync.engine import SyncEngine  # noqa: E402
-from sync.platform.server import PlatformProcess  # noqa: E402
 from sync.store import Store  # noqa: E402
 from sync.store.records import canonical_text, to_db_time  # noqa: E402
 from tests.helpers.platform_admin import Admin  # noqa: E402

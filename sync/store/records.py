@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 from intake.submission import Submission
 from sync.crypto import StorageError
-from sync.signing import canonical_json
+from wire.canonical import canonical_json
 
 #: Receipt numbers roll over at local midnight; township halls are in China (UTC+8, no DST).
 STATION_TZ = timezone(timedelta(hours=8), "CST")

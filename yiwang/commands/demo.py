@@ -53,8 +53,8 @@ def _admin_submissions(url: str, token: str) -> list[dict[str, Any]]:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from reference_platform.server import PlatformProcess
     from sync.config import config_path
-    from sync.platform.server import PlatformProcess
     from yiwang.commands.setup import setup_station
 
     platform: PlatformProcess | None = None

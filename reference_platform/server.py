@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import os
@@ -17,12 +18,58 @@ from types import TracebackType
 
 import requests
 import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from sync.platform.app import create_app
+from reference_platform.__main__ import ADMIN_TOKEN_ENV
+from reference_platform.app import create_app
 
 log = logging.getLogger(__name__)
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+# What one server process allows its callers (the app caps bodies per route and stalls
+# between body pieces itself: bodies.iter_body).
+HEADER_TIMEOUT = 10.0  # seconds from connecting (or the last answer) to a whole request head
+IDLE_TIMEOUT = 5  # seconds an idle keep-alive connection is kept
+MAX_CONNECTIONS = 64  # concurrent connections and tasks; more are answered 503
+MAX_HEAD_BYTES = 16 * 1024  # request line plus headers
+
+
+class GuardedH11Protocol(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol plus a deadline for the request head: a caller that
+    connects and then sends its headers byte by byte (slowloris) is cut off."""
+
+    _head_timer: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm_head_deadline()
+
+    def _arm_head_deadline(self) -> None:
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+        self._head_timer = self.loop.call_later(HEADER_TIMEOUT, self._head_too_slow)
+
+    def _head_too_slow(self) -> None:
+        self._head_timer = None
+        # A request being handled had its head in time; only a connection still waiting
+        # for a whole head (none yet, or the previous one answered) is cut off.
+        waiting = self.cycle is None or self.cycle.response_complete
+        if waiting and not self.transport.is_closing():
+            log.info("closing a connection whose request head took over %.0f s", HEADER_TIMEOUT)
+            self.transport.close()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if not self.transport.is_closing():
+            self._arm_head_deadline()  # the next request on this connection gets one too
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+            self._head_timer = None
+        super().connection_lost(exc)
 
 
 def serve(
@@ -35,21 +82,28 @@ def serve(
     log_level: str = "info",
     ssl_certfile: Path | str | None = None,
     ssl_keyfile: Path | str | None = None,
+    dev: bool = False,
 ) -> None:
     """Serve the platform until interrupted (SIGINT/SIGTERM); over HTTPS when
     ``ssl_certfile`` (PEM chain) and ``ssl_keyfile`` (PEM key) are given."""
     if (ssl_certfile is None) != (ssl_keyfile is None):
         raise ValueError("ssl_certfile and ssl_keyfile go together")
-    app = create_app(db_path, admin_token=admin_token, enrollment_codes=enrollment_codes)
+    os.umask(0o077)  # every file this process makes is private (0600 / 0700)
+    app = create_app(db_path, admin_token=admin_token, enrollment_codes=enrollment_codes,
+                     dev=dev)
     # The app sets Date itself (from its clock) and marks every answer; no server banner.
     uvicorn.run(
         app,
         host=host,
         port=port,
+        http=GuardedH11Protocol,
         log_level=log_level,
         date_header=False,
         server_header=False,
         access_log=log_level == "debug",
+        timeout_keep_alive=IDLE_TIMEOUT,
+        limit_concurrency=MAX_CONNECTIONS,
+        h11_max_incomplete_event_size=MAX_HEAD_BYTES,
         ssl_certfile=str(ssl_certfile) if ssl_certfile else None,
         ssl_keyfile=str(ssl_keyfile) if ssl_keyfile else None,
     )
@@ -113,10 +167,11 @@ class PlatformProcess:
         return self._proc is not None and self._proc.poll() is None
 
     def command(self) -> list[str]:
+        """The child's argv; the admin token goes in its environment (ADMIN_TOKEN_ENV), so
+        no other user of the machine reads it from the process list."""
         cmd = [
-            sys.executable, "-m", "sync.platform",
+            sys.executable, "-m", "reference_platform",
             "--db", str(self.db_path), "--host", self.host, "--port", str(self.port),
-            f"--admin-token={self.admin_token}",  # a token may start with "-"
         ]
         if self.enrollment_codes:
             cmd += ["--enrollment-code", *self.enrollment_codes]
@@ -139,6 +194,7 @@ class PlatformProcess:
                 [str(REPO_ROOT), *filter(None, [env.get("PYTHONPATH")])]
             )
             env.setdefault("PYTHONUNBUFFERED", "1")
+            env[ADMIN_TOKEN_ENV] = self.admin_token
             with open(self.log_path, "ab") as logf:
                 self._proc = subprocess.Popen(
                     self.command(), stdout=logf, stderr=subprocess.STDOUT, env=env,

@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 import requests
 
+from reference_platform.server import PlatformProcess
 from sync.client import PlatformClient, StationCredentials
-from sync.platform.server import PlatformProcess
+from tests.helpers.platform_admin import unique_station_code
 
 
 @pytest.fixture(scope="session")
@@ -41,10 +42,17 @@ def admin(platform: PlatformProcess, http: requests.Session) -> Callable[..., re
 
 
 @pytest.fixture
+def station_code() -> str:
+    """The station code of the ``client`` fixture's station (receipt numbers carry it)."""
+    return unique_station_code()
+
+
+@pytest.fixture
 def enroll(
     platform: PlatformProcess, http: requests.Session, admin: Callable[..., requests.Response]
 ) -> Callable[..., StationCredentials]:
-    def do(station_code: str = "S001", role: str = "window") -> StationCredentials:
+    def do(station_code: str | None = None, role: str = "window") -> StationCredentials:
+        station_code = station_code or unique_station_code()
         code = "code-" + secrets.token_hex(6)
         r = admin("POST", "/v1/admin/enrollment-codes", json={"codes": [code]})
         assert r.status_code == 200, r.text
@@ -55,9 +63,10 @@ def enroll(
 
 @pytest.fixture
 def client(
-    platform: PlatformProcess, http: requests.Session, enroll: Callable[..., StationCredentials]
+    platform: PlatformProcess, http: requests.Session,
+    enroll: Callable[..., StationCredentials], station_code: str,
 ) -> PlatformClient:
-    return PlatformClient(platform.url, enroll(), session=http, timeout=(2.0, 10.0))
+    return PlatformClient(platform.url, enroll(station_code), session=http, timeout=(2.0, 10.0))
 
 
 class AsgiAnswer:
@@ -121,7 +130,7 @@ def asgi_call(
 
 @pytest.fixture
 def app_factory(tmp_path: Path) -> Callable[..., Any]:
-    from sync.platform.app import create_app
+    from reference_platform.app import create_app
 
     def make(**kwargs: Any) -> Any:
         kwargs.setdefault("admin_token", "admin-secret")

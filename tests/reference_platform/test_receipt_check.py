@@ -13,10 +13,10 @@ import requests
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reference_platform.server import PlatformProcess
 from station.receipt_code import receipt_payload, verify_payload
 from sync.client import PlatformClient, StationCredentials
-from sync.platform.server import PlatformProcess
-from sync.signing import receipt_tag
+from wire.signing import receipt_tag
 
 
 def make_blob(n: int) -> tuple[bytes, str]:

@@ -1,4 +1,5 @@
-"""Request signing shared by the station client and the reference platform.
+"""Request signing, receipt tags and delivery proofs: the station and the platform
+compute them the same way.
 
 A signed request carries four headers:
 
@@ -15,29 +16,39 @@ the station secret's UTF-8 bytes (the secret is an opaque ASCII string).
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
-import json
 import re
 import secrets
-from typing import Any
 
-HEADER_STATION = "X-Station"
-HEADER_TIMESTAMP = "X-Timestamp"
-HEADER_NONCE = "X-Nonce"
-HEADER_SIGNATURE = "X-Signature"
+from wire.headers import HEADER_NONCE, HEADER_SIGNATURE, HEADER_STATION, HEADER_TIMESTAMP
+
+__all__ = [
+    "HEADER_NONCE",
+    "HEADER_SIGNATURE",
+    "HEADER_STATION",
+    "HEADER_TIMESTAMP",
+    "NONCE_RE",
+    "RECEIPT_TAG_CHARS",
+    "SIGNATURE_RE",
+    "TIMESTAMP_RE",
+    "canonical_string",
+    "delivery_proof",
+    "delivery_proof_ok",
+    "make_headers",
+    "new_nonce",
+    "receipt_tag",
+    "receipt_tag_ok",
+    "sign",
+    "sign_digest",
+    "verify",
+    "verify_digest",
+]
 
 NONCE_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 SIGNATURE_RE = re.compile(r"^[0-9a-f]{64}$")
 TIMESTAMP_RE = re.compile(r"^[0-9]{1,12}$")
-
-
-def canonical_json(value: Any) -> bytes:
-    """Compact, key-sorted UTF-8 JSON: the one form station and platform hash, sign and
-    compare (submission replays, ETags, audit rows)."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
-        "utf-8"
-    )
 
 
 def _key(secret: bytes | str) -> bytes:
@@ -129,8 +140,6 @@ RECEIPT_TAG_CHARS = 10
 
 def receipt_tag(secret: bytes | str, receipt_no: str) -> str:
     """Base32 HMAC-SHA256 of the receipt number, cut to 10 characters (50 bits)."""
-    import base64
-
     mac = hmac.new(_key(secret), b"receipt:" + receipt_no.encode("ascii"), hashlib.sha256)
     return base64.b32encode(mac.digest()).decode("ascii")[:RECEIPT_TAG_CHARS]
 
@@ -141,3 +150,25 @@ def receipt_tag_ok(secret: bytes | str, receipt_no: str, tag: str) -> bool:
     except UnicodeEncodeError:
         return False
     return hmac.compare_digest(expected.encode("ascii"), tag.encode("utf-8", "replace"))
+
+
+# -- delivery proof (P3) ---------------------------------------------------------------
+#
+# The answer to ``PUT /v1/submissions/{uuid}`` carries a proof made with the station
+# secret: only the platform that holds the secret can make it, so a captive portal or a
+# fake platform cannot mark a submission delivered.
+
+
+def delivery_proof(secret: bytes | str, uuid: str, body_sha256: str, case_no: str) -> str:
+    """Lower-case hex HMAC-SHA256 of ``"yiwang-ack\\n{uuid}\\n{body_sha256}\\n{case_no}"``;
+    ``body_sha256`` is the SHA-256 hex of the manifest's canonical JSON."""
+    message = "\n".join(["yiwang-ack", uuid, body_sha256, case_no])
+    return hmac.new(_key(secret), message.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def delivery_proof_ok(
+    secret: bytes | str, uuid: str, body_sha256: str, case_no: str, proof: str
+) -> bool:
+    """Constant-time check of a delivery proof."""
+    expected = delivery_proof(secret, uuid, body_sha256, case_no)
+    return hmac.compare_digest(expected.encode("ascii"), proof.encode("utf-8", "replace"))

@@ -1,4 +1,6 @@
-"""Request and answer bodies of the platform API (pydantic, used for validation and docs)."""
+"""Request and answer bodies of the sync protocol (pydantic): the platform validates what
+it receives with them, the station may validate what it is answered; docs/openapi.json is
+generated from them."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Note = Annotated[str, StringConstraints(max_length=2000)]
+ReceiptNo = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,16}-[0-9]{8}-[0-9]{4,6}$")]
+StationCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,16}$")]
 
 PLATFORM_STATUSES = ("受理", "审核中", "补正", "办结", "不予许可")
 AdminStatus = Literal["审核中", "补正", "办结", "不予许可"]
@@ -27,13 +31,15 @@ class _Strict(BaseModel):
 
 class EnrollRequest(_Strict):
     code: Annotated[str, StringConstraints(min_length=1, max_length=128)]
-    station_code: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,16}$")]
+    station_code: StationCode
     role: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
 
 
 class EnrollAnswer(BaseModel):
     station_id: str
     secret: str
+    #: P2: the highest receipt number the platform holds for this station code, or null
+    receipt_high: str | None = None
 
 
 class PersonDoc(_Lenient):
@@ -70,7 +76,7 @@ class Manifest(_Lenient):
     """The submission manifest (docs/interfaces.md, "The submission manifest")."""
 
     uuid: Annotated[str, StringConstraints(min_length=1, max_length=64)]
-    receipt_no: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    receipt_no: ReceiptNo
     item_code: Annotated[str, StringConstraints(min_length=1, max_length=64)]
     catalog_version: Annotated[str, StringConstraints(max_length=64)]
     channel: Literal["window", "kiosk"]
@@ -99,9 +105,13 @@ class Delivery(BaseModel):
     case_no: str
     status: str
     receipt_no: str
+    #: P3: wire.signing.delivery_proof(secret, uuid, sha256(canonical manifest), case_no)
+    proof: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 
 class StatusEventDoc(BaseModel):
+    #: P1: the platform's event id (positive, unique, increasing); de-duplicate by it
+    id: Annotated[int, Field(ge=1)]
     uuid: str
     receipt_no: str
     case_no: str
@@ -119,7 +129,7 @@ class StatusUpdates(BaseModel):
 class Evaluation(_Lenient):
     """A service evaluation (好差评) for one case."""
 
-    receipt_no: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    receipt_no: ReceiptNo
     rating: Annotated[int, Field(ge=1, le=5, strict=True)]
     comment: Note = ""
     channel: Literal["window", "kiosk"] = "kiosk"
@@ -138,10 +148,45 @@ class CatalogDoc(_Lenient):
 
 
 class EnrollmentCodes(_Strict):
-    codes: Annotated[
-        list[Annotated[str, StringConstraints(min_length=1, max_length=128)]],
-        Field(min_length=1, max_length=1000),
-    ]
+    """Either ``codes`` (chosen by the admin) or ``count`` codes the platform makes (the
+    default: one). ``replace_station_code`` makes codes that enroll only that station
+    code and replace (revoke) the station holding it."""
+
+    codes: (
+        Annotated[
+            list[Annotated[str, StringConstraints(min_length=1, max_length=128)]],
+            Field(min_length=1, max_length=1000),
+        ]
+        | None
+    ) = None
+    count: Annotated[int, Field(ge=1, le=100, strict=True)] | None = None
+    ttl_hours: Annotated[float, Field(gt=0, le=24 * 365)] = 72
+    replace_station_code: StationCode | None = None
+
+
+class EnrollmentCodesAnswer(BaseModel):
+    ok: bool
+    added: int
+    #: the codes the platform made (empty when the admin chose them)
+    codes: list[str]
+    expires_at: str
+
+
+class StationSubmission(BaseModel):
+    uuid: str
+    receipt_no: str
+    case_no: str
+    status: str
+    received_at: str
+    manifest: dict[str, object]
+
+
+class StationSubmissions(BaseModel):
+    """P4: what the platform holds for the calling station (``yiwang recover``)."""
+
+    submissions: list[StationSubmission]
+    #: pass as ``after`` for the next page; null when this was the last page
+    cursor: str | None
 
 
 class AdminBlob(BaseModel):

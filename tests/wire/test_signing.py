@@ -3,7 +3,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 
-from sync import signing
+from wire import signing
 
 
 def test_sign_matches_the_documented_canonical_string() -> None:

@@ -1,6 +1,6 @@
 """Write or check the committed OpenAPI document (docs/openapi.json).
 
-``python -m sync.platform.openapi_doc`` regenerates it; ``--check`` exits 1 when
+``python -m reference_platform.openapi_doc`` regenerates it; ``--check`` exits 1 when
 the committed file is stale.
 """
 
@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sync.platform.app import create_app
+from reference_platform.app import create_app
 
-DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
+DOC_PATH = Path(__file__).resolve().parents[1] / "docs" / "openapi.json"
 
 
 def generate() -> dict[str, Any]:
@@ -41,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.check:
         current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
         if current != text:
-            hint = "run python -m sync.platform.openapi_doc"
+            hint = "run python -m reference_platform.openapi_doc"
             print(f"{args.output} is stale; {hint}", file=sys.stderr)
             return 1
         return 0

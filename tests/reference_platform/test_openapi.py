@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import json
 
-from sync.platform import openapi_doc
+from reference_platform import openapi_doc
 
 
 def test_committed_openapi_document_is_current() -> None:
     committed = openapi_doc.DOC_PATH.read_text(encoding="utf-8")
     assert committed == openapi_doc.render(), (
-        "docs/openapi.json is stale: run `.venv/bin/python -m sync.platform.openapi_doc`"
+        "docs/openapi.json is stale: run `.venv/bin/python -m reference_platform.openapi_doc`"
     )
 
 

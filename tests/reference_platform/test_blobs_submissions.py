@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import requests
 
-from sync import signing
+from reference_platform.server import PlatformProcess
 from sync.client import (
     Conflict,
     MissingBlobs,
@@ -21,7 +21,8 @@ from sync.client import (
     PlatformClient,
     StationCredentials,
 )
-from sync.platform.server import PlatformProcess
+from tests.helpers.platform_admin import unique_station_code
+from wire import signing
 
 
 class CountingFile(io.BytesIO):
@@ -156,35 +157,42 @@ def test_empty_blob(client: PlatformClient) -> None:
 
 def test_submission_idempotent_conflict_and_missing_blobs(
     client: PlatformClient, enroll: Callable[..., StationCredentials],
-    platform: PlatformProcess, http: requests.Session,
+    platform: PlatformProcess, http: requests.Session, station_code: str,
 ) -> None:
+    receipt = f"{station_code}-20261125-0001"
     data, sha = make_blob(5000)
     _, absent = make_blob(10)
     uuid = str(uuidlib.uuid4())
     with pytest.raises(MissingBlobs) as missing:
-        client.put_submission(uuid, manifest(uuid, [sha, absent]))
+        client.put_submission(uuid, manifest(uuid, [sha, absent], receipt))
     assert sorted(missing.value.shas) == sorted([sha, absent])
     client.upload_blob(sha, len(data), lambda: io.BytesIO(data))
     with pytest.raises(MissingBlobs) as missing:
-        client.put_submission(uuid, manifest(uuid, [sha, absent]))
+        client.put_submission(uuid, manifest(uuid, [sha, absent], receipt))
     assert missing.value.shas == [absent]
 
-    first = client.put_submission(uuid, manifest(uuid, [sha]))
-    assert first.status == "受理" and first.receipt_no == "S001-20261125-0001"
+    first = client.put_submission(uuid, manifest(uuid, [sha], receipt))
+    assert first.status == "受理" and first.receipt_no == receipt
     assert first.case_no.startswith("SW") and len(first.case_no) == 16
     assert first.case_no[2:10].isdigit() and first.case_no[10:].isdigit()
     # Key order does not matter: the platform compares canonical JSON.
-    reordered = dict(reversed(list(manifest(uuid, [sha]).items())))
+    reordered = dict(reversed(list(manifest(uuid, [sha], receipt).items())))
     assert client.put_submission(uuid, reordered) == first
     with pytest.raises(Conflict):
-        client.put_submission(uuid, manifest(uuid, [sha], receipt_no="S001-20261125-0002"))
-    # Another station cannot claim the same uuid.
-    other = PlatformClient(platform.url, enroll("S777"), session=http)
+        client.put_submission(
+            uuid, manifest(uuid, [sha], receipt_no=f"{station_code}-20261125-0002")
+        )
+    # Another station cannot claim the same uuid (with a receipt number of its own).
+    other_code = station_code + "X"
+    other = PlatformClient(platform.url, enroll(other_code), session=http)
+    other.upload_blob(sha, len(data), lambda: io.BytesIO(data))
     with pytest.raises(Conflict):
-        other.put_submission(uuid, manifest(uuid, [sha]))
+        other.put_submission(uuid, manifest(uuid, [sha], f"{other_code}-20261125-0001"))
 
     second_uuid = str(uuidlib.uuid4())
-    second = client.put_submission(second_uuid, manifest(second_uuid, [sha]))
+    second = client.put_submission(
+        second_uuid, manifest(second_uuid, [sha], f"{station_code}-20261125-0003")
+    )
     assert int(second.case_no[10:]) > int(first.case_no[10:])
 
 
@@ -215,12 +223,14 @@ def test_status_events_by_cursor_after_admin_change(
     platform: PlatformProcess, http: requests.Session,
     enroll: Callable[..., StationCredentials], admin: Callable[..., requests.Response],
 ) -> None:
-    mine = PlatformClient(platform.url, enroll("S201"), session=http)
-    theirs = PlatformClient(platform.url, enroll("S202"), session=http)
+    mine_code = unique_station_code("M")
+    mine = PlatformClient(platform.url, enroll(mine_code), session=http)
+    theirs = PlatformClient(platform.url, enroll(), session=http)
     data, sha = make_blob(100)
     mine.upload_blob(sha, len(data), lambda: io.BytesIO(data))
     uuid = str(uuidlib.uuid4())
-    delivery = mine.put_submission(uuid, manifest(uuid, [sha]))
+    receipt = f"{mine_code}-20261125-0001"
+    delivery = mine.put_submission(uuid, manifest(uuid, [sha], receipt))
     events, cursor = mine.status_updates(None)
     assert events == [] and cursor is None
 
@@ -248,7 +258,7 @@ def test_status_events_by_cursor_after_admin_change(
     events, cursor3 = mine.status_updates(cursor2)
     assert events == [] and cursor3 == cursor2
     assert theirs.status_updates(None) == ([], None)
-    assert mine.put_submission(uuid, manifest(uuid, [sha])).status == "办结"
+    assert mine.put_submission(uuid, manifest(uuid, [sha], receipt)).status == "办结"
 
 
 def test_catalog_etag(
@@ -264,9 +274,9 @@ def test_catalog_etag(
     assert client.catalog(etag2) == (None, etag2)
 
 
-def test_evaluation_idempotent(client: PlatformClient) -> None:
+def test_evaluation_idempotent(client: PlatformClient, station_code: str) -> None:
     uuid = str(uuidlib.uuid4())
-    ev = {"receipt_no": "S001-20261125-0001", "rating": 5, "comment": "很好"}
+    ev = {"receipt_no": f"{station_code}-20261125-0001", "rating": 5, "comment": "很好"}
     client.put_evaluation(uuid, ev)
     client.put_evaluation(uuid, ev)
     with pytest.raises(Conflict):

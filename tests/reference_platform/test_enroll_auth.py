@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import requests
 
-from sync import signing
-from sync.client import AuthError, Conflict, PlatformClient, StationCredentials
-from sync.platform.server import PlatformProcess
+from reference_platform.server import PlatformProcess
+from sync.client import AuthError, PlatformClient, StationCredentials
+from wire import signing
 
 
 def signed_get(
@@ -29,11 +29,13 @@ def signed_get(
 def test_enrollment_code_is_one_time(platform: PlatformProcess, http: requests.Session) -> None:
     creds = PlatformClient.enroll(platform.url, "FIRST-CODE", "S009", "kiosk", session=http)
     assert creds.station_id.startswith("st-") and len(creds.secret) == 64
-    with pytest.raises(Conflict):
-        PlatformClient.enroll(platform.url, "FIRST-CODE", "S009", "kiosk", session=http)
+    # a used code answers exactly as an unknown one (nothing to learn by probing)
+    with pytest.raises(AuthError) as used:
+        PlatformClient.enroll(platform.url, "FIRST-CODE", "S010", "kiosk", session=http)
     with pytest.raises(AuthError) as unknown:
-        PlatformClient.enroll(platform.url, "NO-SUCH-CODE", "S009", "kiosk", session=http)
-    assert unknown.value.status == 403
+        PlatformClient.enroll(platform.url, "NO-SUCH-CODE", "S010", "kiosk", session=http)
+    assert unknown.value.status == used.value.status == 403
+    assert unknown.value.code == used.value.code == "code_unknown"
     r = http.post(platform.url + "/v1/stations/enroll", json={"code": 5}, timeout=10)
     assert r.status_code == 422 and r.headers["X-Yiwang-Platform"] == "1"
 
