@@ -172,6 +172,10 @@ def main() -> int:
             shared = [store.put_blob(uuidlib.uuid4().bytes * 256) for _ in range(50)]
             populate(store, stored, shared)
             print(f"stored {stored} submissions in {time.perf_counter() - t0:.1f} s")
+            store.close()
+            t0 = time.perf_counter()
+            store = Store(root / "station")  # the integrity check runs at every open
+            print(f"open with integrity check: {time.perf_counter() - t0:.2f} s")
             t0 = time.perf_counter()
             queue(store, upload)
             print(f"queued {upload} submissions for upload in {time.perf_counter() - t0:.1f} s")
