@@ -325,6 +325,23 @@ def test_malformed_status_pages_are_refused_whole(page: Any) -> None:
             client_for(platform.url).status_updates("0", limit=2)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"events": [], "cursor": "1", "cursor": "2"}',  # duplicate key: which one?
+        b'{"events": [], "cursor": NaN}',
+        b'{"events": [], "cursor": "1", "x": 1e999}',
+        b'{"events": [], "cursor": "1", "x": ' + b"[" * 5000 + b"]" * 5000 + b"}",
+        b'\xff\xfe{"events": []}',
+    ],
+)
+def test_json_the_protocol_does_not_allow_is_refused(body: bytes) -> None:
+    with ScriptedPlatform(SECRET) as platform:
+        platform.routes[("GET", "/v1/status-updates")] = lambda *_: Reply(200, body)
+        with pytest.raises(BadAnswer):
+            client_for(platform.url).status_updates("0")
+
+
 def test_engine_stores_nothing_of_a_malformed_page(store: Store, accept) -> None:
     sub = accept(pages=1, page_size=1000)
     store.mark_sending(sub.uuid)
