@@ -26,6 +26,7 @@ from sync.blobs import BlobCorrupted, BlobNotFound, StorageFullError
 from sync.crypto import StorageError
 from sync.store.adoption import Adopted
 from sync.store.backup import BackupScheduler, BackupSettings, backup_database, list_backups
+from sync.store.core import require_usable_dir
 from sync.store.deliveries import STALE_SENDING
 from sync.store.facade import Store
 from sync.store.integrity import DamageKind, StoreDamaged
@@ -85,6 +86,7 @@ __all__ = [
     "list_backups",
     "parse_held",
     "recover_station",
+    "require_usable_dir",
     "to_db_time",
     "utcnow",
 ]

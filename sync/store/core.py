@@ -15,6 +15,7 @@ import contextlib
 import errno
 import hashlib
 import logging
+import os
 import sqlite3
 import threading
 import time
@@ -127,6 +128,13 @@ def gate_for(db_path: Path) -> WriteGate:
     key = db_path.resolve()
     with _gates_lock:
         return _gates.setdefault(key, WriteGate())
+
+
+def require_usable_dir(data_dir: Path) -> None:
+    """An existing data directory this process cannot read and write is a storage
+    problem, reported as such before anything tries to read the configuration in it."""
+    if data_dir.is_dir() and not os.access(data_dir, os.R_OK | os.W_OK | os.X_OK):
+        raise DataDirUnusable(f"data directory {data_dir} is not readable and writable by us")
 
 
 def os_storage_error(e: OSError, path: Path) -> StorageError:
