@@ -122,13 +122,16 @@ def issue_code(db: Path, ttl_hours: float, replace: str | None) -> str:
 
     if not 0 < ttl_hours <= 24 * 365:
         raise UsageError("--ttl-hours must be more than 0 and at most 8760")
-    os.umask(0o077)
-    store = PlatformStore(db)
+    old_umask = os.umask(0o077)  # a first call makes the database and key: private
     try:
-        code = new_code()
-        store.stations.add_codes([code], time.time(), ttl_hours * 3600, replace)
+        store = PlatformStore(db)
+        try:
+            code = new_code()
+            store.stations.add_codes([code], time.time(), ttl_hours * 3600, replace)
+        finally:
+            store.close()
     finally:
-        store.close()
+        os.umask(old_umask)
     return code
 
 

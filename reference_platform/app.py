@@ -81,6 +81,7 @@ def create_app(
         raise ValueError("admin_token must not be empty")
     limits = limits or Limits(skew=skew_seconds)
     store = PlatformStore(db_path)
+    store.blobs.clear_tmp()
     now = clock()
     store.stations.add_codes(list(enrollment_codes), now, limits.code_ttl)
     _seed(store, seed_catalog, now)

@@ -77,10 +77,11 @@ def check_declared_length(request: Request, limit: int) -> None:
 BODY_IDLE_TIMEOUT = 30.0  # seconds a caller may pause between two pieces of a body
 
 
-async def iter_body(request: Request, idle_timeout: float = BODY_IDLE_TIMEOUT
+async def iter_body(request: Request, idle_timeout: float | None = None
                     ) -> AsyncIterator[bytes]:
-    """The body's pieces; 408 when the caller stalls longer than ``idle_timeout``, 400
-    when it disconnects."""
+    """The body's pieces; 408 when the caller stalls longer than ``idle_timeout`` (default
+    BODY_IDLE_TIMEOUT), 400 when it disconnects."""
+    idle_timeout = BODY_IDLE_TIMEOUT if idle_timeout is None else idle_timeout
     stream = request.stream()
     while True:
         try:

@@ -20,6 +20,7 @@ import requests
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from reference_platform.__main__ import ADMIN_TOKEN_ENV
 from reference_platform.app import create_app
 
 log = logging.getLogger(__name__)
@@ -39,27 +40,25 @@ class GuardedH11Protocol(H11Protocol):
     """uvicorn's HTTP/1.1 protocol plus a deadline for the request head: a caller that
     connects and then sends its headers byte by byte (slowloris) is cut off."""
 
+    _head_timer: asyncio.TimerHandle | None = None
+
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         self._arm_head_deadline()
 
     def _arm_head_deadline(self) -> None:
-        self._head_cycle = self.cycle
-        self._head_timer: asyncio.TimerHandle | None = self.loop.call_later(
-            HEADER_TIMEOUT, self._head_too_slow
-        )
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+        self._head_timer = self.loop.call_later(HEADER_TIMEOUT, self._head_too_slow)
 
     def _head_too_slow(self) -> None:
         self._head_timer = None
-        if self.cycle is self._head_cycle and not self.transport.is_closing():
+        # A request being handled had its head in time; only a connection still waiting
+        # for a whole head (none yet, or the previous one answered) is cut off.
+        waiting = self.cycle is None or self.cycle.response_complete
+        if waiting and not self.transport.is_closing():
             log.info("closing a connection whose request head took over %.0f s", HEADER_TIMEOUT)
             self.transport.close()
-
-    def data_received(self, data: bytes) -> None:
-        super().data_received(data)
-        if self._head_timer is not None and self.cycle is not self._head_cycle:
-            self._head_timer.cancel()  # a whole request head arrived
-            self._head_timer = None
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
@@ -168,10 +167,11 @@ class PlatformProcess:
         return self._proc is not None and self._proc.poll() is None
 
     def command(self) -> list[str]:
+        """The child's argv; the admin token goes in its environment (ADMIN_TOKEN_ENV), so
+        no other user of the machine reads it from the process list."""
         cmd = [
             sys.executable, "-m", "reference_platform",
             "--db", str(self.db_path), "--host", self.host, "--port", str(self.port),
-            f"--admin-token={self.admin_token}",  # a token may start with "-"
         ]
         if self.enrollment_codes:
             cmd += ["--enrollment-code", *self.enrollment_codes]
@@ -194,6 +194,7 @@ class PlatformProcess:
                 [str(REPO_ROOT), *filter(None, [env.get("PYTHONPATH")])]
             )
             env.setdefault("PYTHONUNBUFFERED", "1")
+            env[ADMIN_TOKEN_ENV] = self.admin_token
             with open(self.log_path, "ab") as logf:
                 self._proc = subprocess.Popen(
                     self.command(), stdout=logf, stderr=subprocess.STDOUT, env=env,

@@ -21,7 +21,7 @@ from sync.config import ConfigError, StationConfig, load_config, load_credential
 from sync.crypto import StorageError
 from sync.exit_codes import ExitCode, exit_code_for
 from sync.runner import build_engine
-from sync.store import BackupScheduler, BackupSettings, Store
+from sync.store import BackupScheduler, BackupSettings, Store, require_usable_dir
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +69,7 @@ def _open_store(data_dir: Path) -> tuple[StationConfig, DeviceSettings, Any, Sto
             f"数据目录 {data_dir} 不存在，请技术人员检查终端设置",
         )
     try:
+        require_usable_dir(Path(data_dir))
         config = load_config(data_dir)
         try:
             settings = load_device_settings(data_dir)

@@ -332,4 +332,11 @@ def enroll_station(
         verify=config.ca_bundle or True,
     )
     save_credentials(data_dir, credentials)
+    if credentials.receipt_high:
+        # P2 at enrollment: a re-enrolled station never issues a number the platform holds
+        from sync.store.highwater import ReceiptHighWater
+
+        ReceiptHighWater(credentials_path(data_dir).parent).note_platform_high(
+            credentials.receipt_high
+        )
     return credentials

@@ -36,7 +36,7 @@ from sync.crypto import StorageError
 from sync.engine import SyncEngine, SyncEvent
 from sync.engine.retention import ABANDONED_PAGES_AFTER, PURGE_EVERY, RetentionPurger
 from sync.exit_codes import ExitCode, exit_code_for, one_line
-from sync.store import Store
+from sync.store import Store, require_usable_dir
 
 __all__ = [
     "ABANDONED_PAGES_AFTER",
@@ -170,6 +170,7 @@ def _run(
         _say(f"sync: 数据目录不存在 (data directory {data_dir} does not exist)")
         return EXIT_CONFIG
     try:
+        require_usable_dir(data_dir)
         config = load_config(data_dir)
         credentials = load_credentials(data_dir)
         store = Store(data_dir)

@@ -43,11 +43,15 @@ class Blobs:
         self.partial_dir = private_dir(root / "partial")
         self.tmp_dir = private_dir(root / "tmp")
         private_dir(root)
+        self._locks: dict[tuple[str, str], threading.Lock] = {}
+        self._locks_guard = threading.Lock()
+
+    def clear_tmp(self) -> None:
+        """Remove chunks a previous server left half received (only at server start: a
+        running server's chunks live here, and ``issue-code`` opens the store too)."""
         for leftover in self.tmp_dir.iterdir():
             with contextlib.suppress(OSError):
                 leftover.unlink()
-        self._locks: dict[tuple[str, str], threading.Lock] = {}
-        self._locks_guard = threading.Lock()
 
     def lock(self, station_id: str, sha: str) -> threading.Lock:
         with self._locks_guard:

@@ -73,8 +73,9 @@ CREATE TABLE IF NOT EXISTS submissions (
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS submissions_receipts
-    ON submissions(station_code COLLATE NOCASE, receipt_day, receipt_seq);
+CREATE INDEX IF NOT EXISTS submissions_receipt_order
+    ON submissions(station_code, receipt_day, receipt_seq);
+CREATE INDEX IF NOT EXISTS submissions_by_code ON submissions(station_code, id);
 CREATE TABLE IF NOT EXISTS events (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     station_id TEXT NOT NULL,

@@ -9,13 +9,13 @@
   Either is a failed attempt (:class:`BadAnswer` ``too_large``), never held whole.
 - An answer without ``X-Yiwang-Platform: 1`` (a captive portal, a proxy page) is
   never taken for the platform's.
-- JSON is parsed strictly: no NaN/Infinity, no absurd nesting.
+- JSON is parsed strictly (``wire.canonical.loads_strict``): no NaN/Infinity, no
+  duplicate keys, no absurd nesting.
 """
 
 from __future__ import annotations
 
 import ipaddress
-import json
 import logging
 import time
 from collections.abc import Callable
@@ -38,6 +38,7 @@ from sync.client.errors import (
     SyncError,
     TransientError,
 )
+from wire.canonical import StrictJsonError, loads_strict
 from wire.headers import ERROR_HEADER, PLATFORM_HEADER, PLATFORM_HEADER_VALUE
 
 __all__ = [
@@ -92,15 +93,12 @@ class Answer:
     data: Any = field(default=None)
 
 
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
-
-
 def parse_json(content: bytes) -> Any:
-    """The JSON value of ``content``, or None when it is not strict JSON."""
+    """The JSON value of ``content``, or None when it is not JSON as the protocol allows
+    it (``wire.canonical.loads_strict``: finite numbers, unique keys, bounded nesting)."""
     try:
-        return json.loads(content.decode("utf-8"), parse_constant=_refuse_constant)
-    except (ValueError, UnicodeError, RecursionError):
+        return loads_strict(content)
+    except StrictJsonError:
         return None
 
 

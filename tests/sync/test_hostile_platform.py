@@ -325,6 +325,23 @@ def test_malformed_status_pages_are_refused_whole(page: Any) -> None:
             client_for(platform.url).status_updates("0", limit=2)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"events": [], "cursor": "1", "cursor": "2"}',  # duplicate key: which one?
+        b'{"events": [], "cursor": NaN}',
+        b'{"events": [], "cursor": "1", "x": 1e999}',
+        b'{"events": [], "cursor": "1", "x": ' + b"[" * 5000 + b"]" * 5000 + b"}",
+        b'\xff\xfe{"events": []}',
+    ],
+)
+def test_json_the_protocol_does_not_allow_is_refused(body: bytes) -> None:
+    with ScriptedPlatform(SECRET) as platform:
+        platform.routes[("GET", "/v1/status-updates")] = lambda *_: Reply(200, body)
+        with pytest.raises(BadAnswer):
+            client_for(platform.url).status_updates("0")
+
+
 def test_engine_stores_nothing_of_a_malformed_page(store: Store, accept) -> None:
     sub = accept(pages=1, page_size=1000)
     store.mark_sending(sub.uuid)
@@ -428,3 +445,18 @@ def test_receipt_high_water_is_parsed_and_handed_on() -> None:
         high[0] = "S001-20261126-0001"
         worker.status_updates(None)
         assert client.receipt_high == "S001-20261126-0001"
+
+
+def test_enrollment_receipt_high_water_is_kept_beside_the_keys(data_dir: Path) -> None:
+    from sync.config import enroll_station, save_config
+    from sync.store.highwater import ReceiptHighWater
+
+    with ScriptedPlatform(SECRET) as platform:
+        platform.routes[("POST", "/v1/stations/enroll")] = lambda *_: Reply(
+            200, {"station_id": "st-1", "secret": SECRET, "receipt_high": "S001-20261125-0042"})
+        save_config(data_dir, StationConfig(station_code="S001", platform_url=platform.url))
+        session = requests.Session()
+        session.trust_env = False
+        creds = enroll_station(data_dir, "code", session=session)
+    assert creds.receipt_high == "S001-20261125-0042"
+    assert ReceiptHighWater(data_dir / "keys").platform_high("S001") == "S001-20261125-0042"

@@ -188,3 +188,22 @@ def test_runner_honours_the_configured_ca_bundle(
     save_config(data_dir, config)
     assert run_sync_process(data_dir, once=True) == EXIT_OK
     assert store.get(sub.uuid).sync_state is SyncState.DELIVERED
+
+
+def test_a_ca_bundle_pins_the_platform(
+    platform: PlatformProcess, admin: Admin, http: requests.Session, pki,
+    tmp_path: Path, station_code: str,
+) -> None:
+    """With ``platform.ca_bundle`` set, only that CA is trusted: a certificate from any
+    other CA (here a second throwaway CA, standing in for a public one or an
+    intercepting proxy's) is refused before anything is sent."""
+    other_ca = make_pki(tmp_path)[0]
+    creds = PlatformClient.enroll(
+        platform.url, admin.enrollment_code(), station_code, "window", session=http,
+        verify=str(pki[0]),
+    )
+    pinned_elsewhere = PlatformClient(platform.url, creds, session=http, verify=str(other_ca))
+    with pytest.raises(TransientError) as e:
+        pinned_elsewhere.heartbeat({})
+    assert e.value.code == "tls"
+    PlatformClient(platform.url, creds, session=http, verify=str(pki[0])).heartbeat({})
