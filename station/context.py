@@ -11,6 +11,7 @@ from devices.idcard.errors import DeviceError
 from devices.idcard.reader import CardPoller, IdCardReader, detect_port
 from devices.printer.receipt import ReceiptPrinter
 from devices.scanner.spec import open_scanner, parse_scanner_spec
+from station.config_schema import check_station_config
 from station.device_settings import SIMULATED, DeviceSettings, load_device_settings
 from station.intake_service import IntakeService
 from station.services import FrameSource, PollerFactory, StationServices
@@ -63,6 +64,7 @@ def open_station(
     clerk_id: str = "clerk",
 ) -> StationServices:
     """Compose a station's services; starts device simulators the config asks for."""
+    check_station_config(data_dir)  # every table, unknown ones refused
     config = load_config(data_dir)
     settings = load_device_settings(data_dir)
     credentials = load_credentials(data_dir)
