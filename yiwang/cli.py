@@ -8,9 +8,18 @@ import sys
 from collections.abc import Sequence
 
 from yiwang import logs
-from yiwang.commands import clerk, demo, devices_cmd, platform, setup, sync_cmd
+from yiwang.commands import (
+    clerk,
+    demo,
+    devices_cmd,
+    doctor_cmd,
+    logs_cmd,
+    platform,
+    setup,
+    sync_cmd,
+)
 
-COMMANDS = (demo, clerk, platform, setup, sync_cmd, devices_cmd)
+COMMANDS = (demo, clerk, platform, setup, sync_cmd, devices_cmd, doctor_cmd, logs_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,8 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    log_dir = getattr(args, "data_dir", None)
-    logs.configure(args.log_level, None if log_dir is None else log_dir / "logs")
+    data_dir = None if getattr(args, "no_log_file", False) else getattr(args, "data_dir", None)
+    logs.configure(args.log_level, data_dir, name=args.command)
     try:
         return int(args.func(args))
     except KeyboardInterrupt:
