@@ -49,15 +49,21 @@ _NAME_FIELDS = (
 _FIELD = re.compile(
     r"(?P<key>(?<![\w])(?:" + "|".join(map(re.escape, _NAME_FIELDS)) + r"))"
     r"(?P<sep>\s*[=:：]\s*|\"\s*:\s*)"
-    r"(?P<value>\"[^\"]*\"|'[^']*'|[^\s,;，；)}\]]+)",
+    r"(?P<value>\[masked\]|\"[^\"]*\"|'[^']*'|[^\s,;，；)}\]]+)",
     re.IGNORECASE,
 )
 
 
 def mask_personal_data(text: str) -> str:
     """``text`` with ID numbers and the values of name/address fields replaced."""
-    text = _ID_NUMBER.sub("[ID]", text)
-    return _FIELD.sub(lambda m: f"{m['key']}{m['sep']}[masked]", text)
+    text = _FIELD.sub(_mask_field, text)
+    return _ID_NUMBER.sub("[ID]", text)
+
+
+def _mask_field(m: re.Match[str]) -> str:
+    value = m["value"]
+    quote = value[0] if value[:1] in ("'", '"') else ""
+    return f"{m['key']}{m['sep']}{quote}[masked]{quote}"
 
 
 class PersonalDataFilter(logging.Filter):
@@ -143,7 +149,15 @@ def log_files(data_dir: Path) -> list[Path]:
     log_dir = Path(data_dir) / LOG_DIRNAME
     if not log_dir.is_dir():
         return []
-    return sorted(p for p in log_dir.iterdir() if p.is_file() and ".log" in p.name)
+    files = [p for p in log_dir.iterdir() if p.is_file() and ".log" in p.name]
+    return sorted(files, key=_oldest_first)
+
+
+def _oldest_first(path: Path) -> tuple[str, int]:
+    """sync.log.3, sync.log.2, sync.log.1, sync.log: rotated generations before the
+    current file, so a stable sort by time keeps same-millisecond lines in order."""
+    base, _, generation = path.name.partition(".log.")
+    return (base, -int(generation) if generation.isdigit() else 0)
 
 
 def read_lines(data_dir: Path) -> Iterator[str]:

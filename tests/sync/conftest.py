@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import subprocess
+import sys
 import uuid as uuidlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -16,6 +15,10 @@ from intake.applicant import LegalEntity, Person
 from intake.identity import resident_id_check_digit, uscc_check_char
 from intake.submission import CapturedMaterial, Channel, Submission
 from sync.store import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo root: tests.helpers
+
+from tests.helpers.tiny_fs import mounted_tiny_fs
 
 STATION = "S001"
 NOW = datetime(2026, 11, 25, 2, 0, 0, tzinfo=UTC)  # 10:00 Beijing time
@@ -57,22 +60,8 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def tiny_fs(tmp_path: Path) -> Iterator[Path]:
     """A 1 MiB tmpfs, to fill the disk for real (skips unless root may mount)."""
-    mnt = tmp_path / "tiny"
-    mnt.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a 1 MiB tmpfs to simulate a full disk needs root")
-    res = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", str(mnt)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if res.returncode != 0:
-        pytest.skip(f"cannot mount tmpfs here (container without CAP_SYS_ADMIN?): {res.stderr}")
-    try:
+    with mounted_tiny_fs(tmp_path / "tiny") as mnt:
         yield mnt
-    finally:
-        subprocess.run(["umount", "-l", str(mnt)], check=False)
 
 
 @pytest.fixture

@@ -24,6 +24,9 @@ def _run(args: argparse.Namespace) -> int:
     if not data_dir.is_dir():
         print(f"no station data directory at {data_dir}", file=sys.stderr)
         return 2
+    # where following starts is fixed before the first read: a line written meanwhile
+    # may show twice, never not at all
+    start = snapshot(data_dir)
     lines = list(logs.read_lines(data_dir))
     if args.lines > 0:
         lines = lines[-args.lines :]
@@ -31,17 +34,28 @@ def _run(args: argparse.Namespace) -> int:
         print(line)
     sys.stdout.flush()
     if args.follow:
-        follow(data_dir, threading.Event())
+        follow(data_dir, threading.Event(), start=start)
     return 0
 
 
-def follow(data_dir: Path, stop: threading.Event, poll: float = 0.5) -> None:
-    """Print lines appended to any current log file until ``stop`` is set; a file
-    that was rotated (new inode or shorter) is read again from its start."""
+def snapshot(data_dir: Path) -> dict[Path, tuple[int, int]]:
+    """(inode, size) of every current log file."""
     positions: dict[Path, tuple[int, int]] = {}
     for path in _current_files(data_dir):
         st = path.stat()
         positions[path] = (st.st_ino, st.st_size)
+    return positions
+
+
+def follow(
+    data_dir: Path,
+    stop: threading.Event,
+    poll: float = 0.5,
+    start: dict[Path, tuple[int, int]] | None = None,
+) -> None:
+    """Print lines appended to any current log file after ``start`` until ``stop`` is
+    set; a file that was rotated (new inode or shorter) is read again from its start."""
+    positions = dict(start) if start is not None else snapshot(data_dir)
     while not stop.is_set():
         for path in _current_files(data_dir):
             try:

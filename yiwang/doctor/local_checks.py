@@ -217,6 +217,9 @@ def device_checks(data_dir: Path) -> list[Check]:
     from sync.config_schema import ConfigError
     from yiwang.commands.devices_cmd import diagnose
 
+    if not data_dir.is_dir():
+        return [Check("devices", False, "not checked: no data directory", SETUP_FIX.format(
+            d=data_dir))]
     try:
         report = diagnose(data_dir)
     except (ConfigError, ValueError, OSError) as e:
