@@ -144,12 +144,11 @@ def test_full_disk(tiny_fs: Path) -> None:
     data_dir = tiny_fs / "station"
     data_dir.mkdir()
     assert check_disk(data_dir, 64 * 1024).ok  # the small disk itself is fine
-    with open(tiny_fs / "filler", "wb") as f:
-        with pytest.raises(OSError):
-            while True:
-                f.write(b"\0" * 65536)
-                f.flush()
-                os.fsync(f.fileno())
+    with open(tiny_fs / "filler", "wb") as f, pytest.raises(OSError):
+        while True:
+            f.write(b"\0" * 65536)
+            f.flush()
+            os.fsync(f.fileno())
     verdict = check_disk(data_dir, 64 * 1024)
     assert not verdict.ok
     assert "free space" in verdict.fix

@@ -11,9 +11,9 @@ import re
 import zipfile
 from pathlib import Path
 
+from sync.config import load_config
 from tests.helpers.station_intake import accept_intakes
 from tests.yiwang.test_doctor import yiwang
-from sync.config import load_config
 from yiwang import logs
 
 IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"BM6", b"II*\x00", b"MM\x00*")

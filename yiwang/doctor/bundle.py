@@ -125,10 +125,10 @@ def write_bundle(data_dir: Path, out: Path, checks: list[Check]) -> list[str]:
     secrets = key_material(data_dir)
     files: dict[str, bytes] = {
         "README.txt": (
-            "Yiwang station diagnostics bundle. No names, ID numbers, images or keys:\n"
-            "doctor.json (verdicts), versions.json, config.json (secrets removed),\n"
-            "devices.json, queue.json and logs/.\n"
-        ).encode(),
+            b"Yiwang station diagnostics bundle. No names, ID numbers, images or keys:\n"
+            b"doctor.json (verdicts), versions.json, config.json (secrets removed),\n"
+            b"devices.json, queue.json and logs/.\n"
+        ),
         "doctor.json": _json({
             "made_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "ok": all(c.ok for c in checks),

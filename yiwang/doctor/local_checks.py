@@ -106,7 +106,8 @@ def check_database(data_dir: Path) -> Check:
 def check_disk(data_dir: Path, min_free: int) -> Check:
     """Free space on the data dir's file system, and a real write to prove it."""
     if not data_dir.is_dir():
-        return Check("disk", False, f"no data directory at {data_dir}", SETUP_FIX.format(d=data_dir))
+        fix = SETUP_FIX.format(d=data_dir)
+        return Check("disk", False, f"no data directory at {data_dir}", fix)
     usage = shutil.disk_usage(data_dir)
     fix = (
         f"free space on the file system of {data_dir} (old logs, other files) or move the "
