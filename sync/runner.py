@@ -33,6 +33,7 @@ from sync.client import PlatformClient, StationCredentials
 from sync.config import ConfigError, NotEnrolled, StationConfig, load_config, load_credentials
 from sync.crypto import StorageError
 from sync.engine import EventKind, SyncEngine, SyncEvent
+from sync.sdnotify import Watchdog, notify
 from sync.store import Store
 
 __all__ = [
@@ -226,7 +227,14 @@ def _run(
                 )
                 return EXIT_OK
             log.info("sync process running for station %s", config.station_code)
-            engine.run_forever(stop, interval=interval or config.sync_interval)
+            notify(f"READY=1\nSTATUS=delivering for station {config.station_code}")
+            # alive = the store still answers (a hung disk or wedged lock stops the pings)
+            watchdog = Watchdog(lambda: store.queue_depth() >= 0).start()
+            try:
+                engine.run_forever(stop, interval=interval or config.sync_interval)
+            finally:
+                watchdog.stop()
+                notify("STOPPING=1")
             log.info("sync process stopped cleanly")
             return EXIT_OK
         finally:
