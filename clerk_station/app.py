@@ -12,6 +12,7 @@ from clerk_station.demo_panel import DemoPanel
 from clerk_station.main_window import ClerkWindow
 from station.services import StationServices
 from ui_shared.app_setup import apply_fonts, apply_style, install_translator
+from ui_shared.quit_signals import quit_on_signals
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +40,13 @@ def build_window(services: StationServices, *, language: str = "zh_CN") -> Clerk
 
 def run_clerk(services: StationServices, *, language: str = "zh_CN") -> int:
     app = make_application(language)
-    window = build_window(services, language=language)
-    window.show()
-    window.start()
-    code = app.exec()
-    window.shutdown()
+    signals = quit_on_signals(app)  # Ctrl+C / SIGTERM close the window cleanly
+    try:
+        window = build_window(services, language=language)
+        window.show()
+        window.start()
+        code = signals.exec()
+        window.shutdown()
+    finally:
+        signals.restore()
     return int(code)
