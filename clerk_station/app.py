@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from clerk_station.demo_panel import DemoPanel
 from clerk_station.main_window import ClerkWindow
+from clerk_station.startup_failure import StartupFailureScreen
 from station.services import StationServices
 from ui_shared.app_setup import apply_fonts, apply_style, install_translator
 from ui_shared.quit_signals import quit_on_signals
@@ -38,15 +39,44 @@ def build_window(services: StationServices, *, language: str = "zh_CN") -> Clerk
     return window
 
 
-def run_clerk(services: StationServices, *, language: str = "zh_CN") -> int:
+def _quit_when_shown(app: QApplication, widget: QWidget) -> None:
+    """Leave the event loop (code 0) once ``widget`` is on screen and taking input."""
+
+    def check() -> None:
+        if widget.isVisible() and widget.isEnabled():
+            app.exit(0)
+        else:
+            QTimer.singleShot(20, check)
+
+    QTimer.singleShot(0, check)
+
+
+def run_clerk(
+    services: StationServices, *, language: str = "zh_CN", exit_when_ready: bool = False
+) -> int:
     app = make_application(language)
     signals = quit_on_signals(app)  # Ctrl+C / SIGTERM close the window cleanly
     try:
         window = build_window(services, language=language)
         window.show()
         window.start()
+        if exit_when_ready:
+            _quit_when_shown(app, window)
         code = signals.exec()
         window.shutdown()
     finally:
         signals.restore()
     return int(code)
+
+
+def run_startup_failure(
+    problem_zh: str, problem_en: str, *, language: str = "zh_CN", exit_when_ready: bool = False
+) -> StartupFailureScreen:
+    """Show why the station cannot start (instead of the clerk window) until closed."""
+    app = make_application(language)
+    screen = StartupFailureScreen(problem_en if language == "en" else problem_zh)
+    screen.show()
+    if exit_when_ready:
+        _quit_when_shown(app, screen)
+    app.exec()
+    return screen

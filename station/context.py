@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from devices.idcard.card import IdCardData
 from devices.idcard.errors import DeviceError
@@ -17,11 +18,69 @@ from station.intake_service import IntakeService
 from station.services import FrameSource, PollerFactory, StationServices
 from station.simulators import DemoSimulators
 from sync.catalog_sync import load_catalog
-from sync.config import load_config, load_credentials
+from sync.config import ConfigError, StationConfig, load_config, load_credentials
+from sync.crypto import StorageError
+from sync.exit_codes import ExitCode, exit_code_for
 from sync.runner import build_engine
-from sync.store import Store
+from sync.store import BackupScheduler, BackupSettings, Store
 
 log = logging.getLogger(__name__)
+
+
+class StationUnavailable(Exception):
+    """The station cannot start safely: ``message_zh``/``message_en`` say why and what
+    to do, ``exit_code`` is the documented code (:mod:`sync.exit_codes`)."""
+
+    def __init__(self, exit_code: int, message_en: str, message_zh: str) -> None:
+        super().__init__(message_en)
+        self.exit_code = exit_code
+        self.message_en = message_en
+        self.message_zh = message_zh
+
+    @property
+    def line(self) -> str:
+        """One line for stderr: Chinese for the technician, English for the log."""
+        return " ".join(f"{self.message_zh} ({self.message_en})".split())
+
+    @classmethod
+    def from_error(cls, error: BaseException) -> StationUnavailable:
+        code = exit_code_for(error)
+        zh = str(getattr(error, "message_zh", "") or "")
+        if isinstance(error, OSError) and not zh:
+            zh = "本机数据目录无法读写，请技术人员检查磁盘和目录权限"
+        return cls(int(code if code is not None else ExitCode.STORAGE), str(error), zh)
+
+
+def backup_settings(config: StationConfig, data_dir: Path) -> BackupSettings:
+    folder: Path | None = None
+    if config.backup_dir:
+        folder = Path(config.backup_dir)
+        if not folder.is_absolute():
+            folder = Path(data_dir) / folder
+    return BackupSettings(folder, config.backup_minutes, config.backup_keep)
+
+
+def _open_store(data_dir: Path) -> tuple[StationConfig, DeviceSettings, Any, Store]:
+    """Configuration, device settings, credentials and the checked store, or
+    :class:`StationUnavailable` naming the problem."""
+    if not Path(data_dir).is_dir():
+        raise StationUnavailable(
+            int(ExitCode.CONFIG),
+            f"data directory {data_dir} does not exist",
+            f"数据目录 {data_dir} 不存在，请技术人员检查终端设置",
+        )
+    try:
+        check_station_config(data_dir)  # every table; unknown keys and tables refused
+        config = load_config(data_dir)
+        settings = load_device_settings(data_dir)
+        credentials = load_credentials(data_dir)
+        store = Store(data_dir)
+    except (ConfigError, StorageError, OSError) as e:
+        log.error("station cannot start: %s", e)
+        raise StationUnavailable.from_error(e) from e
+    for warning in store.open_warnings:
+        log.warning("%s", warning)
+    return config, settings, credentials, store
 
 
 def _poller_factory(port: str) -> PollerFactory:
@@ -64,12 +123,13 @@ def open_station(
     clerk_id: str = "clerk",
 ) -> StationServices:
     """Compose a station's services; starts device simulators the config asks for."""
-    check_station_config(data_dir)  # every table, unknown ones refused
-    config = load_config(data_dir)
-    settings = load_device_settings(data_dir)
-    credentials = load_credentials(data_dir)
-    store = Store(data_dir)
+    config, settings, credentials, store = _open_store(data_dir)
     closers: list[Callable[[], None]] = [store.close]
+    policy = backup_settings(config, data_dir)
+    backups = BackupScheduler(store.db_path, policy.folder_for(data_dir), policy)
+    store.backups = backups
+    backups.start()
+    closers.append(backups.stop)
     if simulators is None and (settings.idcard == SIMULATED or settings.camera == SIMULATED):
         simulators = DemoSimulators()
         simulators.start()

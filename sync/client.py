@@ -156,6 +156,8 @@ class StatusEvent:
     missing_materials: tuple[str, ...] = ()
     at: str = ""
     receipt_no: str = ""
+    #: the platform's own event id (P1); None from a platform that sends none
+    event_id: int | None = None
 
 
 @dataclass
@@ -609,6 +611,20 @@ class PlatformClient:
         station = quote(self.credentials.station_id, safe="")
         self._call("POST", f"/v1/stations/{station}/heartbeat", body=body,
                    headers={"Content-Type": "application/json"})
+
+    def station_submissions(
+        self, after: str | None, *, limit: int = 100
+    ) -> tuple[list[Any], str | None]:
+        """P4: one page of what the platform holds for this station (raw entries, to be
+        validated by the caller) and the next cursor (None: no more)."""
+        params = {"limit": str(limit)}
+        if after:
+            params["after"] = after
+        data = self._call("GET", "/v1/stations/me/submissions", params=params).data
+        if not (isinstance(data, dict) and isinstance(data.get("submissions"), list)):
+            raise TransientError("malformed station-submissions answer")
+        cursor = data.get("cursor")
+        return list(data["submissions"]), (str(cursor) if cursor is not None else None)
 
 
 def _exchange(

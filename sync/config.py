@@ -19,6 +19,7 @@ packages; this module declares ``[station]``, ``[platform]`` and ``[sync]``
 
     [sync]
     interval_seconds = 30
+    backup_dir = ""
 
 Version 1 kept ``receipt_query_url`` in ``[station]``; it is the platform's
 public address, so version 2 keeps it in ``[platform]`` (upgraded on load,
@@ -123,6 +124,12 @@ SYNC_SCHEMA = Schema(
             Key("probe_seconds", float, 15.0,
                 "while offline, check this often whether the platform is back",
                 "离线探测间隔", **_POSITIVE),
+            Key("backup_dir", str, "", "rolling database backups (relative to the data dir, "
+                "best on another disk); empty = <data-dir>/backups", "备份目录"),
+            Key("backup_minutes", float, 10.0,
+                "back the database up at least this often (and a few seconds after accepts)",
+                "备份间隔", **_POSITIVE),
+            Key("backup_keep", int, 12, "backup generations kept", "备份保留份数", minimum=1),
         )),
     ),
     upgrades={1: _v1_to_v2},
@@ -152,6 +159,10 @@ class StationConfig:
     #: public base URL of the platform's receipt check; when set, receipt QR codes
     #: are that URL (a citizen's phone opens the progress page), else `YW1|no|tag`
     receipt_query_url: str = ""
+    #: rolling database backups (sync.store.backup); "" = <data-dir>/backups
+    backup_dir: str = ""
+    backup_minutes: float = 10.0
+    backup_keep: int = 12
 
     def tables(self) -> dict[str, dict[str, Any]]:
         """The values as config.toml tables (``ca_bundle`` as given)."""
@@ -168,6 +179,9 @@ class StationConfig:
                 "catalog_minutes": self.catalog_minutes,
                 "heartbeat_seconds": self.heartbeat_seconds,
                 "probe_seconds": self.probe_seconds,
+                "backup_dir": self.backup_dir,
+                "backup_minutes": self.backup_minutes,
+                "backup_keep": self.backup_keep,
             },
         }
 
@@ -198,6 +212,9 @@ class StationConfig:
             catalog_minutes=sync["catalog_minutes"],
             heartbeat_seconds=sync["heartbeat_seconds"],
             probe_seconds=sync["probe_seconds"],
+            backup_dir=sync["backup_dir"],
+            backup_minutes=sync["backup_minutes"],
+            backup_keep=sync["backup_keep"],
         )
 
 

@@ -267,6 +267,20 @@ class Schema:
     def validate(
         self, doc: dict[str, Any], text: str, path: Path, *, foreign_tables: bool = False
     ) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        for table in self.tables:
+            raw = doc.get(table.name, {})
+            if not isinstance(raw, dict):
+                line = locate(text, None, table.name)
+                raise ConfigError(
+                    f"{_where(path, line)}: {table.name} must be a table ([{table.name}])",
+                    f"配置文件中 [{table.name}] 格式错误（{_where_zh(path, line)}）",
+                    key=table.name,
+                    path=path,
+                    line=line,
+                )
+            out[table.name] = self._validate_table(table, raw, text, path)
+        # unknown tables last: a renamed [platform] is first of all a missing platform.url
         declared = {t.name for t in self.tables}
         for name, value in doc.items():
             if name == VERSION_KEY:
@@ -283,19 +297,6 @@ class Schema:
                     path=path,
                     line=line,
                 )
-        out: dict[str, dict[str, Any]] = {}
-        for table in self.tables:
-            raw = doc.get(table.name, {})
-            if not isinstance(raw, dict):
-                line = locate(text, None, table.name)
-                raise ConfigError(
-                    f"{_where(path, line)}: {table.name} must be a table ([{table.name}])",
-                    f"配置文件中 [{table.name}] 格式错误（{_where_zh(path, line)}）",
-                    key=table.name,
-                    path=path,
-                    line=line,
-                )
-            out[table.name] = self._validate_table(table, raw, text, path)
         return out
 
     def _validate_table(

@@ -5,10 +5,13 @@ Builds the Store and PlatformClient from the station's data directory
 the engine once or until SIGTERM/SIGINT, and purges page images of delivered
 submissions older than ``sync.retention_days``.
 
-Exit codes (``--once``): 0 the queue is empty; 1 submissions remain (offline,
-backing off, interrupted); 2 configuration missing/invalid; 3 not enrolled or
-credentials refused; 4 local storage problem. Without ``--once``: 0 after a
-clean SIGTERM/SIGINT, else as above for start-up failures.
+Exit codes (:mod:`sync.exit_codes`, the one table): with ``--once`` 0 the queue
+is empty; 1 submissions remain (offline, backing off, interrupted); 2
+configuration missing/invalid or no data directory; 3 not enrolled or
+credentials refused; 4 local storage problem; 5 the database is damaged (kept
+aside; run ``yiwang recover``). Without ``--once``: 0 after a clean
+SIGTERM/SIGINT, else as above for start-up failures. Every failure is one line
+on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -30,15 +33,17 @@ import requests
 
 from sync.catalog_sync import CatalogSync
 from sync.client import PlatformClient, StationCredentials
-from sync.config import ConfigError, NotEnrolled, StationConfig, load_config, load_credentials
+from sync.config import ConfigError, StationConfig, load_config, load_credentials
 from sync.crypto import StorageError
 from sync.engine import EventKind, SyncEngine, SyncEvent
+from sync.exit_codes import ExitCode, exit_code_for, one_line
 from sync.sdnotify import Watchdog, notify
 from sync.store import Store
 
 __all__ = [
     "EXIT_AUTH",
     "EXIT_CONFIG",
+    "EXIT_DAMAGED",
     "EXIT_OK",
     "EXIT_PENDING",
     "EXIT_STORAGE",
@@ -48,11 +53,12 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-EXIT_OK = 0
-EXIT_PENDING = 1
-EXIT_CONFIG = 2
-EXIT_AUTH = 3
-EXIT_STORAGE = 4
+EXIT_OK = ExitCode.OK
+EXIT_PENDING = ExitCode.PENDING
+EXIT_CONFIG = ExitCode.CONFIG
+EXIT_AUTH = ExitCode.AUTH
+EXIT_STORAGE = ExitCode.STORAGE
+EXIT_DAMAGED = ExitCode.DAMAGED
 
 PURGE_EVERY = 24 * 3600.0
 
@@ -60,13 +66,17 @@ PURGE_EVERY = 24 * 3600.0
 def _setup_logging(data_dir: Path) -> logging.Handler | None:
     """Log to ``data_dir/logs/sync.log`` (rotated) unless the host app configured logging."""
     root = logging.getLogger()
-    if root.handlers:
+    if root.handlers or not data_dir.is_dir():
         return None
-    logs = data_dir / "logs"
-    logs.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        logs / "sync.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
+    logging.raiseExceptions = False  # a full disk is reported in one line, not by logging
+    try:
+        logs = data_dir / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            logs / "sync.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError:
+        return None  # a read-only or full disk is reported by the store, in one line
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -180,23 +190,28 @@ def run_sync_process(
             handler.close()
 
 
+def _fail(error: BaseException) -> int:
+    code = exit_code_for(error)
+    if code is None:
+        raise error
+    _say(one_line("sync", error))
+    return int(code)
+
+
 def _run(
     data_dir: Path, once: bool, interval: float | None, session: requests.Session | None
 ) -> int:
+    if not data_dir.is_dir():
+        _say(f"sync: 数据目录不存在 (data directory {data_dir} does not exist)")
+        return EXIT_CONFIG
     try:
         config = load_config(data_dir)
         credentials = load_credentials(data_dir)
-    except NotEnrolled as e:
-        _say(f"sync: {e.message_zh} ({e})")
-        return EXIT_AUTH
-    except ConfigError as e:
-        _say(f"sync: {e.message_zh} ({e})")
-        return EXIT_CONFIG
-    try:
         store = Store(data_dir)
-    except StorageError as e:
-        _say(f"sync: {e.message_zh} ({e})")
-        return EXIT_STORAGE
+    except (ConfigError, StorageError, OSError) as e:
+        return _fail(e)
+    for warning in store.open_warnings:
+        _say(f"sync: warning: {warning}")
     stop = threading.Event()
     try:
         engine = build_engine(store, config, credentials, session=session)
@@ -239,10 +254,9 @@ def _run(
             return EXIT_OK
         finally:
             restore()
-    except StorageError as e:
-        log.exception("storage failure")
-        _say(f"sync: {e.message_zh} ({e})")
-        return EXIT_STORAGE
+    except (StorageError, OSError) as e:
+        log.error("storage failure: %s", e, exc_info=True)
+        return _fail(e)
     finally:
         store.close()
 

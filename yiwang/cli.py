@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
 
+from sync.exit_codes import ExitCode, exit_code_for, one_line
 from yiwang import logs
 from yiwang.commands import (
     clerk,
@@ -15,11 +17,14 @@ from yiwang.commands import (
     doctor_cmd,
     logs_cmd,
     platform,
+    recover,
     setup,
     sync_cmd,
 )
 
-COMMANDS = (demo, clerk, platform, setup, sync_cmd, devices_cmd, doctor_cmd, logs_cmd)
+COMMANDS = (demo, clerk, platform, setup, sync_cmd, devices_cmd, recover, doctor_cmd, logs_cmd)
+#: commands that create their data directory; the others must find it there
+CREATES_DATA_DIR = frozenset({"demo", "setup"})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,11 +46,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     data_dir = None if getattr(args, "no_log_file", False) else getattr(args, "data_dir", None)
-    logs.configure(args.log_level, data_dir, name=args.command)
+    logs.configure(
+        args.log_level, data_dir, name=args.command, create=args.command in CREATES_DATA_DIR
+    )
     try:
         return int(args.func(args))
     except KeyboardInterrupt:
-        return 130
+        return int(ExitCode.INTERRUPTED)
+    except Exception as e:
+        # the last line of defence: one line for the person, the traceback to the log file
+        code = exit_code_for(e)
+        logging.getLogger("yiwang").error("%s failed: %s", args.command, e, exc_info=True)
+        print(one_line(args.command, e), file=sys.stderr, flush=True)
+        return int(code if code is not None else ExitCode.UNEXPECTED)
 
 
 if __name__ == "__main__":

@@ -84,16 +84,17 @@ class PersonalDataFilter(logging.Filter):
 class LineFormatter(logging.Formatter):
     """``<UTC time> LEVEL logger message [exc="..."]`` on one line."""
 
-    def __init__(self, *, timestamps: bool = True) -> None:
+    def __init__(self, *, timestamps: bool = True, tracebacks: bool = True) -> None:
         super().__init__()
         self.timestamps = timestamps
+        self.tracebacks = tracebacks
 
     def format(self, record: logging.LogRecord) -> str:
         message = _one_line(record.getMessage())
         line = f"{record.levelname} {record.name} {message}"
-        if record.exc_info and not record.exc_text:
+        if self.tracebacks and record.exc_info and not record.exc_text:
             record.exc_text = self.formatException(record.exc_info)
-        if record.exc_text:
+        if self.tracebacks and record.exc_text:
             line += f' exc="{_one_line(record.exc_text)}"'
         if not self.timestamps:
             return line
@@ -109,9 +110,24 @@ def under_systemd() -> bool:
     return bool(os.environ.get("JOURNAL_STREAM"))
 
 
-def configure(level: str = "INFO", data_dir: Path | None = None, name: str = "yiwang") -> None:
+class ConsoleFormatter(logging.Formatter):
+    """stderr is read by people: one line per record, tracebacks only in the log file."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        plain = logging.makeLogRecord(record.__dict__)
+        plain.exc_info, plain.exc_text, plain.stack_info = None, None, None
+        return " ".join(super().format(plain).split("\n"))
+
+
+def configure(
+    level: str = "INFO", data_dir: Path | None = None, name: str = "yiwang", *, create: bool = False
+) -> None:
     """Log to stderr, and to ``data_dir/logs/<name>.log`` when the data dir exists
-    (a missing or read-only one is not created here: the command reports it)."""
+    (``create``: make it; otherwise a missing or read-only one is left alone and the
+    command reports it)."""
+    # a log file that cannot be written (full or read-only disk) must not print
+    # logging's own traceback to the technician; the command says what is wrong
+    logging.raiseExceptions = False
     root = logging.getLogger()
     root.setLevel(level)
     for h in list(root.handlers):
@@ -119,23 +135,24 @@ def configure(level: str = "INFO", data_dir: Path | None = None, name: str = "yi
         h.close()
     privacy = PersonalDataFilter()
     stderr = logging.StreamHandler()
-    if under_systemd():
-        stderr.setFormatter(LineFormatter(timestamps=False))
+    if under_systemd():  # the journal adds the time
+        stderr.setFormatter(LineFormatter(timestamps=False, tracebacks=False))
     else:
         stderr.setFormatter(
-            logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S")
+            ConsoleFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S")
         )
     stderr.addFilter(privacy)
     root.addHandler(stderr)
-    if data_dir is not None and Path(data_dir).is_dir():
+    if data_dir is not None and (create or Path(data_dir).is_dir()):
         try:
             log_dir = Path(data_dir) / LOG_DIRNAME
-            log_dir.mkdir(exist_ok=True)
+            log_dir.mkdir(parents=True, exist_ok=True)
             fh = logging.handlers.RotatingFileHandler(
                 log_dir / f"{name}.log", maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
             )
         except OSError as e:
-            logging.getLogger(__name__).warning("file logging off: %s", e)
+            # a read-only or full disk: the command reports it in its own line
+            root.warning("no log file in %s: %s", data_dir, e.strerror or e)
         else:
             fh.setFormatter(LineFormatter())
             fh.addFilter(privacy)

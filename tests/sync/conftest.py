@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sys
 import uuid as uuidlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -15,10 +14,6 @@ from intake.applicant import LegalEntity, Person
 from intake.identity import resident_id_check_digit, uscc_check_char
 from intake.submission import CapturedMaterial, Channel, Submission
 from sync.store import Store
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo root: tests.helpers
-
-from tests.helpers.tiny_fs import mounted_tiny_fs
 
 STATION = "S001"
 NOW = datetime(2026, 11, 25, 2, 0, 0, tzinfo=UTC)  # 10:00 Beijing time
@@ -55,13 +50,6 @@ def data_dir(tmp_path: Path) -> Path:
     d = tmp_path / "station"
     d.mkdir()
     return d
-
-
-@pytest.fixture
-def tiny_fs(tmp_path: Path) -> Iterator[Path]:
-    """A 1 MiB tmpfs, to fill the disk for real (skips unless root may mount)."""
-    with mounted_tiny_fs(tmp_path / "tiny") as mnt:
-        yield mnt
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from sync.platform.server import PlatformProcess
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo root: tests.helpers
 
-from tests.helpers.tiny_fs import mounted_tiny_fs
 from yiwang.commands.setup import setup_station
 
 
@@ -48,9 +47,3 @@ def station(tmp_path: Path, platform: PlatformProcess) -> Path:
         station_code="T" + secrets.token_hex(3).upper(),
     )
     return data_dir
-
-
-@pytest.fixture
-def tiny_fs(tmp_path: Path) -> Iterator[Path]:
-    with mounted_tiny_fs(tmp_path / "tiny") as mnt:
-        yield mnt

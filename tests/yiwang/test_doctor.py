@@ -23,7 +23,7 @@ from yiwang.doctor.local_checks import check_disk
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPECTED = [
-    "config", "credentials", "database", "disk", "queue", "platform", "tls", "signature",
+    "config", "credentials", "database", "backups", "disk", "queue", "platform", "tls", "signature",
     "clock", "heartbeat", "device.idcard", "device.camera", "device.printer", "device.scanner",
 ]  # fmt: skip
 
@@ -126,6 +126,20 @@ def test_corrupted_database(station: Path) -> None:
     checks = run_doctor(station, DoctorOptions(devices=False))
     assert "database" in failing(checks)
     assert "yiwang recover" in by_name(checks)["database"].fix
+
+
+def test_backups_checked_after_real_accepts(station: Path) -> None:
+    from tests.helpers.station_intake import accept_intakes
+
+    accept_intakes(station)
+    checks = by_name(run_doctor(station, DoctorOptions(devices=False)))
+    assert checks["backups"].ok, checks["backups"]
+    assert "generation(s) in" in checks["backups"].detail
+    for backup in (station / "backups").iterdir():
+        backup.unlink()
+    checks = by_name(run_doctor(station, DoctorOptions(devices=False)))
+    assert not checks["backups"].ok and "no database backup" in checks["backups"].detail
+    assert "backup_dir" in checks["backups"].fix
 
 
 def test_quarantined_case_is_reported_with_its_reason(station: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 
@@ -11,20 +12,47 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--data-dir", type=Path, required=True)
     p.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN")
     p.add_argument("--clerk-id", default="clerk")
+    p.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="exit 0 as soon as the window is shown and ready for input (start-up check)",
+    )
     p.set_defaults(func=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
-    return open_clerk(args.data_dir, language=args.lang, clerk_id=args.clerk_id)
+    return open_clerk(
+        args.data_dir,
+        language=args.lang,
+        clerk_id=args.clerk_id,
+        exit_when_ready=args.exit_when_ready,
+    )
 
 
-def open_clerk(data_dir: Path, *, language: str = "zh_CN", clerk_id: str = "clerk") -> int:
-    """Compose the station in `data_dir` and run the clerk window until it closes."""
-    from clerk_station.app import run_clerk
-    from station.context import open_station
+def open_clerk(
+    data_dir: Path,
+    *,
+    language: str = "zh_CN",
+    clerk_id: str = "clerk",
+    exit_when_ready: bool = False,
+) -> int:
+    """Compose the station in `data_dir` and run the clerk window until it closes.
 
-    services = open_station(data_dir, clerk_id=clerk_id)
+    When the station cannot start safely (see :mod:`sync.exit_codes`), one line goes
+    to stderr, the clerk sees the same in their language with the next step, and the
+    command exits with the documented code."""
+    from clerk_station.app import run_clerk, run_startup_failure
+    from station.context import StationUnavailable, open_station
+
     try:
-        return run_clerk(services, language=language)
+        services = open_station(data_dir, clerk_id=clerk_id)
+    except StationUnavailable as e:
+        print(f"clerk: {e.line}", file=sys.stderr, flush=True)
+        run_startup_failure(
+            e.message_zh, e.message_en, language=language, exit_when_ready=exit_when_ready
+        )
+        return e.exit_code
+    try:
+        return run_clerk(services, language=language, exit_when_ready=exit_when_ready)
     finally:
         services.close()

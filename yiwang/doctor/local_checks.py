@@ -26,6 +26,7 @@ def local_checks(data_dir: Path, opts: DoctorOptions) -> list[Check]:
         check_config(data_dir),
         check_credentials(data_dir),
         check_database(data_dir),
+        check_backups(data_dir),
         check_disk(data_dir, opts.min_free_bytes),
         check_queue(data_dir, opts.max_queue_age),
     ]
@@ -101,6 +102,48 @@ def check_database(data_dir: Path) -> Check:
     return Check(
         "database", True, f"{DB_FILENAME} intact (quick_check ok, schema v{version}, {rows} cases)"
     )
+
+
+def check_backups(data_dir: Path) -> Check:
+    """The newest rolling backup (sync.store.backup) exists, is intact, and is not far
+    behind the database it copies."""
+    from station.context import backup_settings
+    from sync.config import ConfigError, load_config
+    from sync.store import DB_FILENAME, list_backups
+
+    db_path = data_dir / DB_FILENAME
+    if not db_path.exists():
+        return Check("backups", True, "no database yet (backups start with the station)")
+    try:
+        settings = backup_settings(load_config(data_dir), data_dir)
+    except ConfigError as e:
+        return Check("backups", False, f"not checked: {e}", "fix the configuration first")
+    folder = settings.folder_for(data_dir)
+    fix = (
+        f"keep the clerk window or kiosk running (it makes the backups), and make sure {folder} "
+        "exists, is writable by the station's user and has free space ([sync] backup_dir)"
+    )
+    found = list_backups(folder)
+    if not found:
+        return Check("backups", False, f"no database backup in {folder}", fix)
+    newest = found[0]
+    try:
+        with contextlib.closing(_open_readonly(newest)) as db:
+            verdict = str(db.execute("PRAGMA quick_check").fetchone()[0])
+    except sqlite3.Error as e:
+        verdict = str(e)
+    if verdict != "ok":
+        return Check("backups", False, f"the newest backup {newest.name} is damaged: {verdict}",
+                     fix)
+    changed = max(p.stat().st_mtime for p in (db_path, Path(f"{db_path}-wal")) if p.exists())
+    behind = changed - newest.stat().st_mtime
+    allowed = 2 * settings.every_minutes * 60 + 60
+    detail = f"{len(found)} generation(s) in {folder}; newest {newest.name}"
+    if behind > allowed:
+        return Check(
+            "backups", False, f"{detail} is {behind / 60:.0f} min older than the database", fix
+        )
+    return Check("backups", True, detail)
 
 
 def check_disk(data_dir: Path, min_free: int) -> Check:

@@ -1,0 +1,89 @@
+"""Exit codes of every ``yiwang`` command: the one table (README "Exit codes").
+
+Outside harnesses and the technicians' scripts rely on these numbers; append,
+never renumber. :func:`exit_code_for` maps a failure to its code and
+:func:`one_line` to the single line a command prints for it (no traceback).
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from sync.config import ConfigError, NotEnrolled
+from sync.crypto import StorageError
+from sync.store import StoreDamaged
+
+__all__ = ["TABLE", "ExitCode", "exit_code_for", "one_line"]
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    #: ``yiwang sync --once``: submissions remain (offline, backing off, interrupted)
+    PENDING = 1
+    #: configuration missing or invalid, or the data directory does not exist
+    CONFIG = 2
+    #: not enrolled, or the platform refused the station's credentials
+    AUTH = 3
+    #: local storage problem: data directory unreadable or read-only, disk full,
+    #: database locked by another program, keys unreadable, software too old for the data
+    STORAGE = 4
+    #: the station database is damaged: moved aside, receipts stopped; run ``yiwang recover``
+    DAMAGED = 5
+    #: ``yiwang recover`` restored what it could, but something could not be restored
+    #: (named in its report) or the platform could not be asked
+    RECOVERY_INCOMPLETE = 6
+    #: anything else: a bug or a failure nobody foresaw (the traceback is in logs/)
+    UNEXPECTED = 7
+    #: interrupted (Ctrl-C)
+    INTERRUPTED = 130
+
+
+TABLE: tuple[tuple[ExitCode, str], ...] = (
+    (ExitCode.OK, "done (sync --once: queue empty; clerk --exit-when-ready: window ready)"),
+    (ExitCode.PENDING, "sync --once: submissions remain (offline, backing off, interrupted)"),
+    (ExitCode.CONFIG, "configuration missing or invalid, or the data directory does not exist"),
+    (ExitCode.AUTH, "not enrolled, or the platform refused the station's credentials"),
+    (
+        ExitCode.STORAGE,
+        "local storage problem: data directory unreadable or read-only, disk full, "
+        "database locked, software too old for the data",
+    ),
+    (
+        ExitCode.DAMAGED,
+        "station database damaged: kept aside, receipts stopped; run `yiwang recover`",
+    ),
+    (
+        ExitCode.RECOVERY_INCOMPLETE,
+        "recover: something could not be restored or the platform was not reached",
+    ),
+    (ExitCode.UNEXPECTED, "unexpected failure; the details are in the log file under logs/"),
+    (ExitCode.INTERRUPTED, "interrupted (Ctrl-C)"),
+)
+
+
+def exit_code_for(error: BaseException) -> ExitCode | None:
+    """The code for a failure a command reports in one line; None: not one of ours."""
+    if isinstance(error, NotEnrolled):
+        return ExitCode.AUTH
+    if isinstance(error, ConfigError):
+        return ExitCode.CONFIG
+    if isinstance(error, StoreDamaged):
+        return ExitCode.DAMAGED
+    if isinstance(error, StorageError):
+        return ExitCode.STORAGE
+    if isinstance(error, OSError):  # the file system said no: permissions, space, I/O
+        return ExitCode.STORAGE
+    return None
+
+
+def one_line(command: str, error: BaseException) -> str:
+    """``"<command>: <Chinese> (<English>)"`` on one line, for stderr."""
+    zh = getattr(error, "message_zh", "")
+    if isinstance(error, OSError) and not zh:
+        where = f" {error.filename}" if error.filename else ""
+        en = f"cannot use{where}: {error.strerror or error}"
+        zh = "本机数据目录无法读写，请技术人员检查磁盘和目录权限"
+    else:
+        en = str(error)
+    text = f"{command}: {zh} ({en})" if zh else f"{command}: {en}"
+    return " ".join(text.split())

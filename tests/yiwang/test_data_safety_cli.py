@@ -1,0 +1,181 @@
+"""#10 contracts, run as real processes: on a damaged database, a missing or
+read-only data directory, a full disk or a bad configuration, `yiwang sync --once`,
+`yiwang clerk --exit-when-ready` and `yiwang recover` exit with the documented code
+and one line naming the problem — never a traceback — and keep the damaged file."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import uuid as uuidlib
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from intake.applicant import Person
+from intake.identity import resident_id_check_digit
+from intake.submission import CapturedMaterial, Channel, Submission
+from station.device_settings import DeviceSettings, save_device_settings
+from sync.client import StationCredentials
+from sync.config import StationConfig, save_config, save_credentials
+from sync.exit_codes import TABLE, ExitCode
+from sync.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _dead_url() -> str:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{s.getsockname()[1]}"
+
+
+def yiwang(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "yiwang", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def make_station(data_dir: Path, accepted: int = 2) -> list[Submission]:
+    save_config(data_dir, StationConfig(station_code="S001", platform_url=_dead_url()))
+    save_device_settings(data_dir, DeviceSettings())
+    save_credentials(data_dir, StationCredentials("st-1", "secret"))
+    first17 = "11010519491231002"
+    person = Person(name="张三", id_number=first17 + resident_id_check_digit(first17))
+    subs = []
+    with Store(data_dir) as store:
+        for i in range(accepted):
+            sha = store.put_blob(f"page {i}".encode())
+            subs.append(
+                store.accept(
+                    uuid=str(uuidlib.uuid4()),
+                    station_code="S001",
+                    item_code="HJ001",
+                    catalog_version="v1",
+                    applicant=person,
+                    materials=[CapturedMaterial("M01", (sha,))],
+                    channel=Channel.WINDOW,
+                    clerk_id="c01",
+                    now=datetime.now(UTC),
+                )
+            )
+    return subs
+
+
+def assert_one_line(r: subprocess.CompletedProcess[str], command: str, *needles: str) -> str:
+    assert "Traceback" not in r.stderr + r.stdout, r.stderr
+    ours = [line for line in r.stderr.splitlines() if line.startswith(f"{command}:")]
+    assert len(ours) == 1, r.stderr
+    for needle in needles:
+        assert needle in ours[0], ours[0]
+    return ours[0]
+
+
+def test_damaged_database_stops_sync_and_clerk_and_is_kept(tmp_path: Path) -> None:
+    station = tmp_path / "station"
+    make_station(station)
+    (station / "station.db").write_bytes(b"")  # truncated
+    r = yiwang("sync", "--data-dir", str(station), "--once")
+    assert r.returncode == ExitCode.DAMAGED
+    assert_one_line(r, "sync", "truncated", "yiwang recover --data-dir")
+    kept = sorted(station.glob("station.db.damaged-*"))
+    assert kept and kept[0].stat().st_size == 0
+    assert not (station / "station.db").exists()  # nothing empty made in its place
+    r = yiwang("clerk", "--data-dir", str(station), "--exit-when-ready")
+    assert r.returncode == ExitCode.DAMAGED
+    assert_one_line(r, "clerk", "missing", "yiwang recover")
+    assert not (station / "station.db").exists()
+
+
+def test_recover_restores_and_then_the_station_starts(tmp_path: Path) -> None:
+    station = tmp_path / "station"
+    subs = make_station(station)
+    raw = bytearray((station / "station.db").read_bytes())
+    raw[4096:8192] = b"\xff" * 4096
+    (station / "station.db").write_bytes(bytes(raw))
+    (station / "station.db-wal").unlink(missing_ok=True)
+    r = yiwang("recover", "--data-dir", str(station), "--offline")
+    assert "Traceback" not in r.stderr
+    # no backup and no platform: the two accepted receipts are named as not restored
+    assert r.returncode == ExitCode.RECOVERY_INCOMPLETE, r.stderr
+    assert all(s.receipt_no in r.stdout for s in subs)
+    assert sorted(station.glob("station.db.damaged-*"))
+    r = yiwang("clerk", "--data-dir", str(station), "--exit-when-ready")
+    assert r.returncode == 0, r.stderr
+
+
+def test_missing_data_dir_is_one_line_and_not_created(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    for command in ("sync", "clerk", "recover"):
+        args = {"sync": ["--once"], "clerk": ["--exit-when-ready"]}.get(command, [])
+        r = yiwang(command, "--data-dir", str(missing), *args)
+        assert r.returncode == ExitCode.CONFIG, (command, r.stderr)
+        assert_one_line(r, command, str(missing))
+    assert not missing.exists()
+
+
+@pytest.mark.parametrize(
+    ("edit", "needle"),
+    [
+        (lambda t: t.replace('code = "S001"', 'code = "bad code!"'), "station.code"),
+        (lambda t: t.replace("[platform]", "[elsewhere]"), "url"),
+        (lambda t: t.replace("retention_days = 180", "retention_days = 0"), "retention_days"),
+        (lambda t: t + "\n[[broken\n", "config.toml"),
+    ],
+)
+def test_bad_config_names_the_key(tmp_path: Path, edit: Callable[[str], str], needle: str) -> None:
+    station = tmp_path / "station"
+    make_station(station, accepted=0)
+    cfg = station / "config.toml"
+    cfg.write_text(edit(cfg.read_text("utf-8")), "utf-8")
+    for command in ("sync", "clerk"):
+        args = ["--once"] if command == "sync" else ["--exit-when-ready"]
+        r = yiwang(command, "--data-dir", str(station), *args)
+        assert r.returncode == ExitCode.CONFIG, (command, r.stderr)
+        assert_one_line(r, command, needle)
+
+
+def test_read_only_file_system(small_fs: Path, remount_readonly: Callable[[Path], None]) -> None:
+    station = small_fs / "station"
+    make_station(station, accepted=1)
+    remount_readonly(small_fs)
+    r = yiwang("sync", "--data-dir", str(station), "--once")
+    assert r.returncode == ExitCode.STORAGE, r.stderr
+    assert_one_line(r, "sync", str(station))
+    r = yiwang("clerk", "--data-dir", str(station), "--exit-when-ready")
+    assert r.returncode == ExitCode.STORAGE, r.stderr
+    assert_one_line(r, "clerk", str(station))
+
+
+def test_full_disk(tiny_fs: Path) -> None:
+    station = tiny_fs / "station"
+    make_station(station, accepted=1)
+    filler = tiny_fs / "filler"
+    with contextlib.suppress(OSError), open(filler, "wb") as f:
+        while True:
+            f.write(b"\0" * 4096)
+            f.flush()
+    r = yiwang("sync", "--data-dir", str(station), "--once")
+    assert r.returncode == ExitCode.STORAGE, r.stderr
+    assert_one_line(r, "sync", "存储空间已满")
+    filler.unlink()
+    with Store(station) as store:  # nothing was lost or half-written
+        assert store.integrity_check() == "ok" and len(store.list_records()) == 1
+
+
+def test_exit_code_table_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for code, meaning in TABLE:
+        assert f"| {int(code)} | {meaning} |" in readme
