@@ -618,12 +618,32 @@
         <translation>一网窗口 — 终端设置</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/wizard.py" line="80"/>
+        <location filename="../../ui_shared/setup_wizard/wizard.py" line="40"/>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/wizard.py" line="41"/>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/wizard.py" line="42"/>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/wizard.py" line="43"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/wizard.py" line="88"/>
         <source>Enrolling and saving…</source>
         <translation>正在注册并保存…</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/wizard.py" line="95"/>
+        <location filename="../../ui_shared/setup_wizard/wizard.py" line="103"/>
         <source>Set-up failed</source>
         <translation>设置失败</translation>
     </message>

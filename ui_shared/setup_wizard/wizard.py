@@ -35,6 +35,14 @@ class SetupWizard(QWizard):
         self.setWindowTitle(self.tr("Yiwang Window — station set-up"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumSize(900, 640)
+        buttons = QWizard.WizardButton
+        for button, text in (
+            (buttons.BackButton, self.tr("< Back")),
+            (buttons.NextButton, self.tr("Next >")),
+            (buttons.FinishButton, self.tr("Finish")),
+            (buttons.CancelButton, self.tr("Cancel")),
+        ):
+            self.setButtonText(button, text)
         self.data_dir = Path(data_dir)
         self.tasks = TaskRunner(self)
         self._sims: DemoSimulators | None = None
