@@ -22,7 +22,7 @@ def platform(tmp_path: Path) -> Iterator[PlatformProcess]:
         yield proc
 
 
-def enroll_code(platform: PlatformProcess) -> str:
+def enroll_code(platform: PlatformProcess, *, verify: bool | Path = True) -> str:
     import requests
 
     code = "code-" + secrets.token_hex(6)
@@ -31,6 +31,7 @@ def enroll_code(platform: PlatformProcess) -> str:
         json={"codes": [code]},
         headers={"Authorization": f"Bearer {platform.admin_token}"},
         timeout=10,
+        verify=str(verify) if isinstance(verify, Path) else verify,
     )
     r.raise_for_status()
     return code

@@ -174,3 +174,25 @@ def test_missing_data_dir_is_one_clear_failure(tmp_path: Path) -> None:
     report = json.loads(proc.stdout)
     assert by_name([Check(**c) for c in report["checks"]])["config"].ok is False
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_tls_verified_with_the_ca_bundle_and_refused_without(tmp_path: Path) -> None:
+    """The platform over HTTPS with a throwaway CA: trusted through [platform] ca_bundle,
+    refused (with the fix) once the bundle is taken away."""
+    from station.setup import SetupChoices, apply_setup
+    from tests.sync.engine.test_tls import make_pki
+    from tests.yiwang.conftest import enroll_code
+
+    ca, cert, key = make_pki(tmp_path)
+    with PlatformProcess(tmp_path / "tls-platform.db", ssl_certfile=cert, ssl_keyfile=key,
+                         ca_bundle=ca) as platform:  # fmt: skip
+        station = tmp_path / "station"
+        apply_setup(station, SetupChoices("TLS01", platform.url, ca_bundle=str(ca),
+                                          enrollment_code=enroll_code(platform, verify=ca)))
+        checks = by_name(run_doctor(station, DoctorOptions(devices=False)))
+        assert checks["tls"].ok and f"the CA bundle {ca}" in checks["tls"].detail
+        assert checks["signature"].ok and checks["heartbeat"].ok
+        save_config(station, replace(load_config(station), ca_bundle=None))
+        checks = by_name(run_doctor(station, DoctorOptions(devices=False)))
+        assert checks["platform"].ok and not checks["tls"].ok
+        assert "ca_bundle" in checks["tls"].fix
