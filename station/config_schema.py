@@ -15,7 +15,8 @@ from typing import Any
 
 from station.device_settings import DEVICES_SCHEMA
 from sync.config import SYNC_SCHEMA, config_path
-from sync.config_schema import Schema, markdown
+from sync.config_doc import markdown
+from sync.config_schema import Schema
 
 __all__ = ["STATION_SCHEMA", "check_station_config", "documentation"]
 

@@ -30,6 +30,7 @@ from typing import Any
 
 import tomli_w
 
+from sync.config_lines import locate, locate_table
 from sync.crypto import write_private_file
 
 __all__ = [
@@ -40,6 +41,8 @@ __all__ = [
     "Table",
     "Upgrade",
     "locate",
+    "show_value",
+    "type_name",
 ]
 
 #: top-level key holding the file format version
@@ -107,19 +110,19 @@ class Key:
         if self.allowed_en:
             return self.allowed_en
         if self.choices is not None:
-            return " or ".join(_show(c) for c in self.choices)
+            return " or ".join(show_value(c) for c in self.choices)
         parts = []
         if self.minimum is not None:
-            parts.append(f">= {_show(self.minimum)}")
+            parts.append(f">= {show_value(self.minimum)}")
         if self.maximum is not None:
-            parts.append(f"<= {_show(self.maximum)}")
+            parts.append(f"<= {show_value(self.maximum)}")
         return ", ".join(parts) or f"any {_TYPE_NAMES[self.type][0]}"
 
     def _allowed_zh(self) -> str:
         if self.allowed_zh:
             return self.allowed_zh
         if self.choices is not None:
-            return "只能是 " + " 或 ".join(_show(c) for c in self.choices)
+            return "只能是 " + " 或 ".join(show_value(c) for c in self.choices)
         if self.minimum is not None or self.maximum is not None:
             return f"应为{_TYPE_NAMES[self.type][1]}，范围 {self.allowed()}"
         return f"应为{_TYPE_NAMES[self.type][1]}"
@@ -151,7 +154,8 @@ class Key:
         return None
 
 
-def _show(value: Any) -> str:
+def show_value(value: Any) -> str:
+    """A value as TOML would write it."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
@@ -380,6 +384,10 @@ class Schema:
             )
 
 
+def type_name(kind: type) -> str:
+    return _TYPE_NAMES[kind][0]
+
+
 def _chain(first: Upgrade, second: Upgrade) -> Upgrade:
     return lambda doc: second(first(doc))
 
@@ -390,60 +398,3 @@ def _where(path: Path, line: int | None) -> str:
 
 def _where_zh(path: Path, line: int | None) -> str:
     return f"{path} 第 {line} 行" if line else str(path)
-
-
-_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
-
-
-def _key_pattern(key: str) -> re.Pattern[str]:
-    quoted = re.escape(key)
-    return re.compile(rf"^\s*(?:{quoted}|\"{quoted}\"|'{quoted}')\s*=")
-
-
-def locate(text: str, table: str | None, key: str) -> int | None:
-    """1-based line of ``key = ...`` inside ``[table]`` (None: top level), or of
-    ``table.key = ...`` at the top level; None when the text does not show it."""
-    current: str | None = None
-    plain = _key_pattern(key)
-    dotted = _key_pattern(f"{table}.{key}") if table else None
-    for number, line in enumerate(text.splitlines(), start=1):
-        header = _HEADER.match(line)
-        if header:
-            current = header.group(1).strip().strip('"')
-            continue
-        if current == table and plain.match(line):
-            return number
-        if current is None and dotted is not None and dotted.match(line):
-            return number
-    return None
-
-
-def locate_table(text: str, table: str) -> int | None:
-    """1-based line of the ``[table]`` header, or None."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        header = _HEADER.match(line)
-        if header and header.group(1).strip().strip('"') == table:
-            return number
-    return None
-
-
-def markdown(schema: Schema, *, title: str, intro: str) -> str:
-    """The documentation table of every key, one section per table."""
-    out = [f"# {title}", "", intro, "", f"Current format: `{VERSION_KEY} = {schema.version}`.", ""]
-    for table in schema.tables:
-        out += [f"## `[{table.name}]` — {table.meaning}", ""]
-        out += ["| key | type | default | allowed | meaning | secret |", "|---" * 6 + "|"]
-        for k in table.keys:
-            default = "*(required)*" if k.required else f"`{_show(k.default)}`"
-            allowed, meaning = (_cell(k.allowed()), _cell(k.meaning))
-            secret = "yes" if k.secret else "no"
-            out.append(
-                f"| `{k.name}` | {_TYPE_NAMES[k.type][0]} | {default} | {allowed} | "
-                f"{meaning} ({k.label_zh}) | {secret} |"
-            )
-        out.append("")
-    return "\n".join(out)
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
