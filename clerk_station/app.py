@@ -13,6 +13,7 @@ from clerk_station.main_window import ClerkWindow
 from clerk_station.startup_failure import StartupFailureScreen
 from station.services import StationServices
 from ui_shared.app_setup import apply_fonts, apply_style, install_translator
+from ui_shared.quit_signals import quit_on_signals
 
 log = logging.getLogger(__name__)
 
@@ -54,13 +55,17 @@ def run_clerk(
     services: StationServices, *, language: str = "zh_CN", exit_when_ready: bool = False
 ) -> int:
     app = make_application(language)
-    window = build_window(services, language=language)
-    window.show()
-    window.start()
-    if exit_when_ready:
-        _quit_when_shown(app, window)
-    code = app.exec()
-    window.shutdown()
+    signals = quit_on_signals(app)  # Ctrl+C / SIGTERM close the window cleanly
+    try:
+        window = build_window(services, language=language)
+        window.show()
+        window.start()
+        if exit_when_ready:
+            _quit_when_shown(app, window)
+        code = signals.exec()
+        window.shutdown()
+    finally:
+        signals.restore()
     return int(code)
 
 

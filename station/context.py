@@ -12,6 +12,7 @@ from devices.idcard.errors import DeviceError
 from devices.idcard.reader import CardPoller, IdCardReader, detect_port
 from devices.printer.receipt import ReceiptPrinter
 from devices.scanner.spec import open_scanner, parse_scanner_spec
+from station.config_schema import check_station_config
 from station.device_settings import SIMULATED, DeviceSettings, load_device_settings
 from station.intake_service import IntakeService
 from station.services import FrameSource, PollerFactory, StationServices
@@ -70,13 +71,9 @@ def _open_store(data_dir: Path) -> tuple[StationConfig, DeviceSettings, Any, Sto
         )
     try:
         require_usable_dir(Path(data_dir))
+        check_station_config(data_dir)  # every table; unknown keys and tables refused
         config = load_config(data_dir)
-        try:
-            settings = load_device_settings(data_dir)
-        except ValueError as e:
-            raise ConfigError(
-                f"{data_dir / 'config.toml'}: {e}", f"配置文件 [devices] 设置无效：{e}"
-            ) from e
+        settings = load_device_settings(data_dir)
         credentials = load_credentials(data_dir)
         store = Store(data_dir)
     except (ConfigError, StorageError, OSError) as e:

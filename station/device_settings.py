@@ -17,12 +17,50 @@ Relative `file:` paths are resolved against the data directory.
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from devices.scanner.errors import ScannerError
+from devices.scanner.spec import parse_scanner_spec
+from sync.config import SYNC_SCHEMA, config_path
+from sync.config_schema import Key, Schema, Table
+
 SIMULATED = "simulated"
+
+
+def _scanner_problem(value: Any) -> str | None:
+    try:
+        parse_scanner_spec(value)
+    except ScannerError as e:
+        return str(e)
+    return None
+
+
+DEVICES_TABLE = Table("devices", "the hardware of this station", (
+    Key("idcard", str, SIMULATED, "second-generation ID card reader", "身份证阅读器",
+        pattern=r"simulated|auto|\S+", allowed_en='"simulated", "auto" (probe serial ports) '
+        "or a serial port path", allowed_zh="应为 simulated、auto 或串口路径"),
+    Key("camera", str, SIMULATED, "document camera", "高拍仪", pattern=r"\S+",
+        allowed_en='"simulated", a device index ("0") or a device path / video file',
+        allowed_zh="应为 simulated、设备序号（如 0）或设备路径"),
+    Key("camera_width", int, 1920, "camera frame width in pixels", "高拍仪宽度",
+        minimum=320, maximum=8192),
+    Key("camera_height", int, 1080, "camera frame height in pixels", "高拍仪高度",
+        minimum=240, maximum=8192),
+    Key("printer", str, "file:printer/receipts.escpos",
+        "receipt printer; relative file: paths are inside the data dir", "回执打印机",
+        pattern=r"(file|serial|tcp|usb):\S+",
+        allowed_en="file:PATH, serial:DEV, tcp:HOST[:PORT] or usb:VID:PID",
+        allowed_zh="应为 file:路径、serial:设备、tcp:地址[:端口] 或 usb:VID:PID"),
+    Key("paper_mm", int, 80, "receipt paper width in millimetres", "纸宽", choices=(58, 80)),
+    Key("native_qr", bool, False, "let the printer draw QR codes itself (else printed as an "
+        "image)", "打印机原生二维码"),
+    Key("scanner", str, "none", "code scanner", "扫码枪", check=_scanner_problem,
+        allowed_en="none, wedge, serial:PORT[?baudrate=N&suffix=cr|lf|crlf|tab|auto] "
+        "or evdev:PATH", allowed_zh="应为 none、wedge、serial:端口 或 evdev:路径"),
+))
+DEVICES_SCHEMA = Schema(SYNC_SCHEMA.version, (DEVICES_TABLE,), SYNC_SCHEMA.upgrades)
 
 
 @dataclass(frozen=True)
@@ -46,53 +84,19 @@ class DeviceSettings:
         return self.printer
 
     def to_toml_table(self) -> dict[str, Any]:
-        return {
-            "idcard": self.idcard,
-            "camera": self.camera,
-            "camera_width": self.camera_width,
-            "camera_height": self.camera_height,
-            "printer": self.printer,
-            "paper_mm": self.paper_mm,
-            "native_qr": self.native_qr,
-            "scanner": self.scanner,
-        }
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def load_device_settings(data_dir: Path) -> DeviceSettings:
-    path = data_dir / "config.toml"
+    """The [devices] table (defaults when there is no config.toml yet); raises
+    ConfigError naming the key, the file and the line."""
+    path = config_path(data_dir)
     if not path.exists():
         return DeviceSettings()
-    table = tomllib.loads(path.read_text(encoding="utf-8")).get("devices", {})
-    defaults = DeviceSettings()
-    paper = int(table.get("paper_mm", defaults.paper_mm))
-    if paper not in (58, 80):
-        raise ValueError(f"devices.paper_mm must be 58 or 80, not {paper}")
-    return DeviceSettings(
-        idcard=str(table.get("idcard", defaults.idcard)),
-        camera=str(table.get("camera", defaults.camera)),
-        camera_width=int(table.get("camera_width", defaults.camera_width)),
-        camera_height=int(table.get("camera_height", defaults.camera_height)),
-        printer=str(table.get("printer", defaults.printer)),
-        paper_mm=paper,
-        native_qr=bool(table.get("native_qr", defaults.native_qr)),
-        scanner=str(table.get("scanner", defaults.scanner)),
-    )
+    table = DEVICES_SCHEMA.read(path, foreign_tables=True)["devices"]
+    return DeviceSettings(**table)
 
 
 def save_device_settings(data_dir: Path, settings: DeviceSettings) -> None:
     """Write the [devices] table, keeping every other table of config.toml."""
-    import os
-
-    import tomli_w
-
-    path = data_dir / "config.toml"
-    doc: dict[str, Any] = {}
-    if path.exists():
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
-    doc["devices"] = settings.to_toml_table()
-    tmp = path.with_suffix(".toml.tmp")
-    with open(tmp, "wb") as f:
-        f.write(tomli_w.dumps(doc).encode("utf-8"))
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    DEVICES_SCHEMA.update_file(config_path(data_dir), {"devices": settings.to_toml_table()})

@@ -1,31 +1,29 @@
 """The station's configuration file and platform credentials.
 
-``data_dir/config.toml`` (versioned; other packages own other tables, e.g.
-``[devices]``, which are preserved when this module writes the file)::
+``data_dir/config.toml`` holds ``config_version`` and tables owned by several
+packages; this module declares ``[station]``, ``[platform]`` and ``[sync]``
+(:data:`SYNC_SCHEMA`, see :mod:`sync.config_schema` for the machinery and
+``docs/configuration.md`` for the generated table of every key)::
 
-    config_version = 1
+    config_version = 2
 
     [station]
-    code = "S001"                 # receipt-number prefix: 1-16 ASCII letters/digits, unique
-    name = "城关镇便民服务中心"     # printed on receipts
-    role = "window"               # "window" (clerk station) or "kiosk" (self-service)
-    receipt_query_url = ""        # public platform URL for the receipt QR; "" = YW1|no|tag
+    code = "S001"
+    name = "城关镇便民服务中心"
+    role = "window"
 
     [platform]
-    url = "https://platform.example.gov.cn"   # base URL of the provincial platform API
-    ca_bundle = ""                # PEM bundle to trust (relative to data_dir); "" = system CAs
+    url = "https://platform.example.gov.cn"
+    ca_bundle = ""
+    receipt_query_url = ""
 
     [sync]
-    interval_seconds = 30         # how often to poll for status updates when idle
-    retention_days = 180          # page images of delivered submissions are purged after this
-    catalog_minutes = 10          # pull the service catalog (ETag) at most this often, and on start
-    heartbeat_seconds = 60        # tell the platform we are alive at most this often when online
-    probe_seconds = 15            # while offline, check this often whether the platform is back
-    backup_dir = ""               # rolling database backups; "" = <data-dir>/backups
-    backup_minutes = 10           # back up at least this often (and a few seconds after accepts)
-    backup_keep = 12              # generations kept
+    interval_seconds = 30
+    backup_dir = ""
 
-All numbers must be > 0 (``retention_days`` >= 1); missing keys take the defaults above.
+Version 1 kept ``receipt_query_url`` in ``[station]``; it is the platform's
+public address, so version 2 keeps it in ``[platform]`` (upgraded on load,
+rewritten on the next save).
 
 ``data_dir/keys/credentials.json`` (mode 0600, in the 0700 key directory, never
 in config.toml so the config can be shown or copied freely)::
@@ -39,14 +37,11 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import requests
-import tomli_w
 
 from sync.client import (
     InsecurePlatformURL,
@@ -54,12 +49,14 @@ from sync.client import (
     StationCredentials,
     check_platform_url,
 )
+from sync.config_schema import ConfigError, Key, Schema, Table
 from sync.crypto import ensure_private_dir, write_private_file
 
 __all__ = [
     "CONFIG_FILENAME",
     "CONFIG_VERSION",
     "CREDENTIALS_FILENAME",
+    "SYNC_SCHEMA",
     "ConfigError",
     "NotEnrolled",
     "StationConfig",
@@ -74,20 +71,74 @@ __all__ = [
 
 CONFIG_FILENAME = "config.toml"
 CREDENTIALS_FILENAME = "credentials.json"
-CONFIG_VERSION = 1
+CONFIG_VERSION = 2
 ROLES = ("window", "kiosk")
-_STATION_CODE = re.compile(r"[A-Za-z0-9]{1,16}")
 
 
-class ConfigError(Exception):
-    """The configuration is missing or invalid; ``message_zh`` is for the technician."""
+def _gt_zero(value: Any) -> str | None:
+    return None if value > 0 else "must be a number > 0"
 
-    code = "config_error"
 
-    def __init__(self, message_en: str, message_zh: str) -> None:
-        super().__init__(message_en)
-        self.message_en = message_en
-        self.message_zh = message_zh
+def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
+    station = doc.get("station")
+    if isinstance(station, dict) and "receipt_query_url" in station:
+        platform = doc.setdefault("platform", {})
+        if isinstance(platform, dict):
+            platform.setdefault("receipt_query_url", station.pop("receipt_query_url"))
+    return doc
+
+
+_POSITIVE: dict[str, Any] = {"allowed_en": "a number > 0", "allowed_zh": "应为正数",
+                             "check": _gt_zero}
+_URL = r"https?://[^\s/]+.*"
+SYNC_SCHEMA = Schema(
+    CONFIG_VERSION,
+    (
+        Table("station", "who this station is", (
+            Key("code", str, None, "receipt-number prefix; unique per station",
+                "终端编号", required=True, pattern=r"[A-Za-z0-9]{1,16}",
+                allowed_en="1-16 ASCII letters or digits", allowed_zh="只能是 1-16 位字母或数字"),
+            Key("name", str, "", "service hall name printed on receipts", "终端名称"),
+            Key("role", str, "window", "window = clerk station, kiosk = self-service",
+                "终端类型", choices=ROLES, allowed_zh="只能是 window 或 kiosk"),
+        )),
+        Table("platform", "the provincial platform this station delivers to", (
+            Key("url", str, None, "base URL of the platform API", "平台地址",
+                required=True, pattern=_URL, allowed_en="an http(s) URL",
+                allowed_zh="应以 https:// 开头"),
+            Key("ca_bundle", str, "", "PEM bundle to trust (relative to the data dir); "
+                "empty = the system's CAs", "平台 CA 证书"),
+            Key("receipt_query_url", str, "",
+                "public URL of the platform's receipt check put in receipt QR codes; "
+                "empty = a signed YW1|no|tag code", "回执查询地址",
+                pattern=r"(https?://[\x21-\x7e]+)?", allowed_en="empty or an ASCII http(s) URL",
+                allowed_zh="应为 https:// 开头的地址或留空"),
+        )),
+        Table("sync", "delivery timing and retention", (
+            Key("interval_seconds", float, 30.0, "poll for status updates this often when idle",
+                "同步间隔", **_POSITIVE),
+            Key("retention_days", int, 180,
+                "page images of delivered submissions are purged after this many days",
+                "保留天数", minimum=1),
+            Key("catalog_minutes", float, 10.0,
+                "pull the service catalog (ETag) at most this often, and on start",
+                "事项目录更新间隔", **_POSITIVE),
+            Key("heartbeat_seconds", float, 60.0,
+                "tell the platform the station is alive at most this often when online",
+                "心跳间隔", **_POSITIVE),
+            Key("probe_seconds", float, 15.0,
+                "while offline, check this often whether the platform is back",
+                "离线探测间隔", **_POSITIVE),
+            Key("backup_dir", str, "", "rolling database backups (relative to the data dir, "
+                "best on another disk); empty = <data-dir>/backups", "备份目录"),
+            Key("backup_minutes", float, 10.0,
+                "back the database up at least this often (and a few seconds after accepts)",
+                "备份间隔", **_POSITIVE),
+            Key("backup_keep", int, 12, "backup generations kept", "备份保留份数", minimum=1),
+        )),
+    ),
+    upgrades={1: _v1_to_v2},
+)
 
 
 class NotEnrolled(ConfigError):
@@ -118,52 +169,63 @@ class StationConfig:
     backup_minutes: float = 10.0
     backup_keep: int = 12
 
+    def tables(self) -> dict[str, dict[str, Any]]:
+        """The values as config.toml tables (``ca_bundle`` as given)."""
+        return {
+            "station": {"code": self.station_code, "name": self.station_name, "role": self.role},
+            "platform": {
+                "url": self.platform_url,
+                "ca_bundle": self.ca_bundle or "",
+                "receipt_query_url": self.receipt_query_url,
+            },
+            "sync": {
+                "interval_seconds": self.sync_interval,
+                "retention_days": self.retention_days,
+                "catalog_minutes": self.catalog_minutes,
+                "heartbeat_seconds": self.heartbeat_seconds,
+                "probe_seconds": self.probe_seconds,
+                "backup_dir": self.backup_dir,
+                "backup_minutes": self.backup_minutes,
+                "backup_keep": self.backup_keep,
+            },
+        }
+
     def validate(self) -> StationConfig:
-        if not _STATION_CODE.fullmatch(self.station_code):
-            raise ConfigError(
-                f"station.code {self.station_code!r} must be 1-16 ASCII letters or digits",
-                "终端编号（station.code）无效：只能是 1-16 位字母或数字",
-            )
-        if self.role not in ROLES:
-            raise ConfigError(
-                f"station.role must be one of {ROLES}, not {self.role!r}",
-                "终端类型（station.role）只能是 window 或 kiosk",
-            )
-        if not re.match(r"^https?://[^\s/]+", self.platform_url):
-            raise ConfigError(
-                f"platform.url {self.platform_url!r} is not an http(s) URL",
-                "平台地址（platform.url）无效，应以 https:// 开头",
-            )
+        """Check every value against :data:`SYNC_SCHEMA`; raises ConfigError."""
+        for table, values in self.tables().items():
+            for key, value in values.items():
+                SYNC_SCHEMA.check_value(f"{table}.{key}", value)
         try:
             check_platform_url(self.platform_url)
         except InsecurePlatformURL as e:
             zh = f"{e.message_zh}：platform.url = {self.platform_url}"
-            raise ConfigError(str(e), zh) from None
-        if self.receipt_query_url and not re.fullmatch(
-            r"https?://[\x21-\x7e]+", self.receipt_query_url
-        ):
-            raise ConfigError(
-                f"station.receipt_query_url {self.receipt_query_url!r} is not an ASCII http(s) URL",
-                "回执查询地址（station.receipt_query_url）无效，应为 https:// 开头的地址",
-            )
-        if self.sync_interval <= 0 or self.retention_days < 1:
-            raise ConfigError(
-                "sync.interval_seconds must be > 0 and sync.retention_days >= 1",
-                "同步间隔或保留天数设置无效",
-            )
-        for key, value in (
-            ("catalog_minutes", self.catalog_minutes),
-            ("heartbeat_seconds", self.heartbeat_seconds),
-            ("probe_seconds", self.probe_seconds),
-            ("backup_minutes", self.backup_minutes),
-            ("backup_keep", self.backup_keep),
-        ):
-            if not value > 0 or value == float("inf"):
-                raise ConfigError(
-                    f"sync.{key} must be a positive number, not {value!r}",
-                    f"同步设置 sync.{key} 无效：应为正数",
-                )
+            raise ConfigError(str(e), zh, key="platform.url") from None
         return self
+
+    @classmethod
+    def from_tables(cls, tables: dict[str, dict[str, Any]], data_dir: Path) -> StationConfig:
+        station, platform, sync = tables["station"], tables["platform"], tables["sync"]
+        ca = platform["ca_bundle"]
+        ca_path: str | None = None
+        if ca:
+            p = Path(ca)
+            ca_path = str(p if p.is_absolute() else Path(data_dir) / p)
+        return cls(
+            station_code=station["code"],
+            station_name=station["name"],
+            role=station["role"],
+            platform_url=platform["url"].rstrip("/"),
+            ca_bundle=ca_path,
+            receipt_query_url=platform["receipt_query_url"],
+            sync_interval=sync["interval_seconds"],
+            retention_days=sync["retention_days"],
+            catalog_minutes=sync["catalog_minutes"],
+            heartbeat_seconds=sync["heartbeat_seconds"],
+            probe_seconds=sync["probe_seconds"],
+            backup_dir=sync["backup_dir"],
+            backup_minutes=sync["backup_minutes"],
+            backup_keep=sync["backup_keep"],
+        )
 
 
 def config_path(data_dir: Path) -> Path:
@@ -174,90 +236,19 @@ def credentials_path(data_dir: Path) -> Path:
     return Path(data_dir) / "keys" / CREDENTIALS_FILENAME
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise
-    except (OSError, UnicodeError, tomllib.TOMLDecodeError) as e:
-        raise ConfigError(
-            f"cannot read {path}: {e}", f"配置文件 {path.name} 无法读取或格式错误"
-        ) from e
-
-
-def _table(doc: dict[str, Any], name: str) -> dict[str, Any]:
-    value = doc.get(name, {})
-    if not isinstance(value, dict):
-        raise ConfigError(f"[{name}] must be a table", f"配置文件中 [{name}] 格式错误")
-    return value
-
-
-def _number(table: dict[str, Any], key: str, default: float) -> float:
-    value = table.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ConfigError(
-            f"sync.{key} must be a number, not {value!r}", f"同步设置 sync.{key} 无效：应为数字"
-        )
-    return float(value)
-
-
 def load_config(data_dir: Path) -> StationConfig:
-    """Read and validate ``data_dir/config.toml``; raises :class:`ConfigError`."""
-    path = config_path(data_dir)
-    try:
-        doc = _read_toml(path)
-    except FileNotFoundError:
-        raise ConfigError(
-            f"no configuration at {path}", "未找到配置文件 config.toml，请先完成终端设置"
-        ) from None
-    version = doc.get("config_version", 1)
-    if not isinstance(version, int) or version > CONFIG_VERSION:
-        raise ConfigError(
-            f"config_version {version!r} is newer than this software supports ({CONFIG_VERSION})",
-            "配置文件版本比本程序新，请升级软件",
-        )
-    station, platform, sync = _table(doc, "station"), _table(doc, "platform"), _table(doc, "sync")
-    try:
-        ca = str(platform.get("ca_bundle") or "")
-        ca_path: str | None = None
-        if ca:
-            p = Path(ca)
-            ca_path = str(p if p.is_absolute() else Path(data_dir) / p)
-        config = StationConfig(
-            station_code=str(station["code"]),
-            station_name=str(station.get("name", "")),
-            role=str(station.get("role", "window")),
-            receipt_query_url=str(station.get("receipt_query_url", "")),
-            platform_url=str(platform["url"]).rstrip("/"),
-            ca_bundle=ca_path,
-            sync_interval=float(sync.get("interval_seconds", 30)),
-            retention_days=int(sync.get("retention_days", 180)),
-            catalog_minutes=_number(sync, "catalog_minutes", 10),
-            heartbeat_seconds=_number(sync, "heartbeat_seconds", 60),
-            probe_seconds=_number(sync, "probe_seconds", 15),
-            backup_dir=str(sync.get("backup_dir", "")),
-            backup_minutes=_number(sync, "backup_minutes", 10),
-            backup_keep=int(_number(sync, "backup_keep", 12)),
-        )
-    except KeyError as e:
-        raise ConfigError(
-            f"{path} lacks required key {e.args[0]!r}",
-            f"配置文件缺少必填项 {e.args[0]}（station.code / platform.url）",
-        ) from None
-    except (TypeError, ValueError) as e:
-        raise ConfigError(f"{path}: {e}", "配置文件中有无效的数值") from e
-    return config.validate()
+    """Read, upgrade and validate this module's tables of ``data_dir/config.toml``;
+    raises :class:`ConfigError` naming the key, the file and the line. Tables other
+    packages own are left to them."""
+    tables = SYNC_SCHEMA.read(config_path(data_dir), foreign_tables=True)
+    return StationConfig.from_tables(tables, Path(data_dir))
 
 
 def save_config(data_dir: Path, config: StationConfig) -> Path:
     """Write the [station], [platform] and [sync] tables atomically, keeping other tables."""
     config.validate()
     path = config_path(data_dir)
-    Path(data_dir).mkdir(parents=True, exist_ok=True)
-    try:
-        doc = _read_toml(path)
-    except FileNotFoundError:
-        doc = {}
+    tables = config.tables()
     ca = config.ca_bundle or ""
     if ca:
         # A relative path given here (e.g. on the command line) means relative to the cwd;
@@ -265,27 +256,8 @@ def save_config(data_dir: Path, config: StationConfig) -> Path:
         ca = str(Path(ca).resolve())
         with contextlib.suppress(ValueError):
             ca = str(Path(ca).relative_to(Path(data_dir).resolve()))
-    doc["config_version"] = CONFIG_VERSION
-    doc["station"] = {
-        **_table(doc, "station"),
-        "code": config.station_code,
-        "name": config.station_name,
-        "role": config.role,
-        "receipt_query_url": config.receipt_query_url,
-    }
-    doc["platform"] = {**_table(doc, "platform"), "url": config.platform_url, "ca_bundle": ca}
-    doc["sync"] = {
-        **_table(doc, "sync"),
-        "interval_seconds": config.sync_interval,
-        "retention_days": config.retention_days,
-        "catalog_minutes": config.catalog_minutes,
-        "heartbeat_seconds": config.heartbeat_seconds,
-        "probe_seconds": config.probe_seconds,
-    }
-    ordered = {"config_version": doc.pop("config_version"), **doc}
-    data = tomli_w.dumps(ordered).encode("utf-8")
-    write_private_file(path, data)
-    path.chmod(0o644)  # the config holds no secrets
+    tables["platform"]["ca_bundle"] = ca
+    SYNC_SCHEMA.update_file(path, tables)
     return path
 
 

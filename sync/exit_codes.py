@@ -36,11 +36,17 @@ class ExitCode(IntEnum):
     UNEXPECTED = 7
     #: interrupted (Ctrl-C)
     INTERRUPTED = 130
+    #: stopped by SIGTERM (``yiwang demo``: everything it started was stopped first)
+    TERMINATED = 143
 
 
 TABLE: tuple[tuple[ExitCode, str], ...] = (
     (ExitCode.OK, "done (sync --once: queue empty; clerk --exit-when-ready: window ready)"),
-    (ExitCode.PENDING, "sync --once: submissions remain (offline, backing off, interrupted)"),
+    (
+        ExitCode.PENDING,
+        "sync --once: submissions remain (offline, backing off, interrupted); "
+        "doctor: at least one check failed; setup: enrollment refused or a value invalid",
+    ),
     (ExitCode.CONFIG, "configuration missing or invalid, or the data directory does not exist"),
     (ExitCode.AUTH, "not enrolled, or the platform refused the station's credentials"),
     (
@@ -58,6 +64,7 @@ TABLE: tuple[tuple[ExitCode, str], ...] = (
     ),
     (ExitCode.UNEXPECTED, "unexpected failure; the details are in the log file under logs/"),
     (ExitCode.INTERRUPTED, "interrupted (Ctrl-C)"),
+    (ExitCode.TERMINATED, "stopped by SIGTERM (demo: after stopping everything it started)"),
 )
 
 

@@ -36,6 +36,7 @@ from sync.crypto import StorageError
 from sync.engine import SyncEngine, SyncEvent
 from sync.engine.retention import ABANDONED_PAGES_AFTER, PURGE_EVERY, RetentionPurger
 from sync.exit_codes import ExitCode, exit_code_for, one_line
+from sync.sdnotify import Watchdog, notify
 from sync.store import Store, require_usable_dir
 
 __all__ = [
@@ -208,7 +209,14 @@ def _run(
                 )
                 return EXIT_OK
             log.info("sync process running for station %s", config.station_code)
-            engine.run_forever(stop, interval=interval or config.sync_interval)
+            notify(f"READY=1\nSTATUS=delivering for station {config.station_code}")
+            # alive = the store still answers (a hung disk or wedged lock stops the pings)
+            watchdog = Watchdog(lambda: store.queue_depth() >= 0).start()
+            try:
+                engine.run_forever(stop, interval=interval or config.sync_interval)
+            finally:
+                watchdog.stop()
+                notify("STOPPING=1")
             log.info("sync process stopped cleanly")
             return EXIT_OK
         finally:

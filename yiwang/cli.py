@@ -10,9 +10,19 @@ from collections.abc import Sequence
 
 from sync.exit_codes import ExitCode, exit_code_for, one_line
 from yiwang import logs
-from yiwang.commands import clerk, demo, devices_cmd, platform, recover, setup, sync_cmd
+from yiwang.commands import (
+    clerk,
+    demo,
+    devices_cmd,
+    doctor_cmd,
+    logs_cmd,
+    platform,
+    recover,
+    setup,
+    sync_cmd,
+)
 
-COMMANDS = (demo, clerk, platform, setup, sync_cmd, devices_cmd, recover)
+COMMANDS = (demo, clerk, platform, setup, sync_cmd, devices_cmd, recover, doctor_cmd, logs_cmd)
 #: commands that create their data directory; the others must find it there
 CREATES_DATA_DIR = frozenset({"demo", "setup"})
 
@@ -35,11 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    data_dir = getattr(args, "data_dir", None)
-    log_dir = None
-    if data_dir is not None and (data_dir.is_dir() or args.command in CREATES_DATA_DIR):
-        log_dir = data_dir / "logs"
-    logs.configure(args.log_level, log_dir)
+    data_dir = None if getattr(args, "no_log_file", False) else getattr(args, "data_dir", None)
+    logs.configure(
+        args.log_level, data_dir, name=args.command, create=args.command in CREATES_DATA_DIR
+    )
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

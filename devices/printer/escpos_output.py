@@ -18,13 +18,15 @@ FS & and turns rare characters into '?'); the bytes are assembled on an
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import logging
 import os
 import select
 import socket
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 from urllib.parse import parse_qs
@@ -55,9 +57,24 @@ def _ensure_escpos_cache_dir() -> None:
 
 _ensure_escpos_cache_dir()
 
-from escpos import printer as escpos_printer  # noqa: E402
-from escpos.constants import QR_ECLEVEL_M  # noqa: E402
-from escpos.exceptions import DeviceNotFoundError  # noqa: E402
+
+@contextlib.contextmanager
+def _no_stray_temp_dir() -> Iterator[None]:
+    """escpos.capabilities evaluates ``environ.get(VAR, mkdtemp())``: the default is
+    made even when VAR is set, leaving one empty temp folder per process. Point its
+    ``mkdtemp`` at the cache folder while it is imported."""
+    original = tempfile.mkdtemp
+    tempfile.mkdtemp = lambda *a, **k: os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"]  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        tempfile.mkdtemp = original
+
+
+with _no_stray_temp_dir():
+    from escpos import printer as escpos_printer
+    from escpos.constants import QR_ECLEVEL_M
+    from escpos.exceptions import DeviceNotFoundError
 
 from devices.printer.raster import render_qr, render_text_line  # noqa: E402
 

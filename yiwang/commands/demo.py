@@ -6,17 +6,27 @@ opens the clerk window; --headless runs a scripted intake instead, delivers
 it, checks the platform holds it exactly once with matching blob hashes, and
 exits 0. With --data-dir of an existing station it uses that station as is;
 --offline queues without delivering.
+
+Everything the demo starts it stops, on a normal end, Ctrl+C or SIGTERM: the
+reference platform, the simulators, a private Xvfb when there is no display
+(its display number is printed); the temporary folder it made is removed.
 """
 
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import secrets
+import shutil
+import signal
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 DEMO_STATION = "DEMO01"
@@ -52,41 +62,84 @@ def _admin_submissions(url: str, token: str) -> list[dict[str, Any]]:
         return list(json.loads(resp.read().decode("utf-8")))
 
 
+@contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    """SIGTERM raises SystemExit(143) like Ctrl+C raises KeyboardInterrupt, so every
+    ``finally`` below runs (a Qt loop installs its own handler while it runs)."""
+
+    def handler(signum: int, _frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def _run(args: argparse.Namespace) -> int:
+    cleanups: list[Callable[[], None]] = []
+
+    def clean_up() -> None:
+        # last in, first out: the platform stops before its folder goes
+        while cleanups:
+            cleanups.pop()()
+
+    # a SystemExit raised inside a Qt callback ends the process without unwinding
+    # (PySide prints it and exits); atexit still runs then
+    atexit.register(clean_up)
+    with _sigterm_unwinds():
+        try:
+            return _demo(args, cleanups)
+        finally:
+            clean_up()
+            atexit.unregister(clean_up)
+
+
+def _demo(args: argparse.Namespace, cleanups: list[Callable[[], None]]) -> int:
     from reference_platform.server import PlatformProcess
     from sync.config import config_path
     from yiwang.commands.setup import setup_station
 
+    if not args.headless:
+        from yiwang.xvfb import Xvfb, needs_virtual_display
+
+        if needs_virtual_display():
+            xvfb = Xvfb().start()  # ends with this process (see yiwang.xvfb)
+            _say(f"no display: the window opens on Xvfb display {xvfb.display} "
+                 f"(watch it with `x11vnc -display {xvfb.display}`)")
     platform: PlatformProcess | None = None
     existing = args.data_dir is not None and config_path(args.data_dir).exists()
     if existing:
         station_dir: Path = args.data_dir
         _say(f"using the station in {station_dir}")
     else:
-        root = args.data_dir or Path(tempfile.mkdtemp(prefix="yiwang-demo-"))
+        if args.data_dir is None:
+            root = Path(tempfile.mkdtemp(prefix="yiwang-demo-"))
+            cleanups.append(lambda: shutil.rmtree(root, ignore_errors=True))
+        else:
+            root = args.data_dir
         station_dir = root / "station"
         platform_db = root / "platform" / "platform.db"
         code = secrets.token_hex(6)
-        platform = PlatformProcess(platform_db, enrollment_codes=[code]).start()
+        platform = PlatformProcess(platform_db, enrollment_codes=[code])
+        cleanups.append(platform.stop)
+        platform.start()
         _say(f"reference platform  {platform.url}  (database {platform_db})")
-    try:
-        if platform is not None:
-            setup_station(
-                station_dir,
-                platform_url=platform.url,
-                enrollment_code=code,
-                station_code=DEMO_STATION,
-                station_name=DEMO_STATION_NAME,
-            )
-            _say(f"station {DEMO_STATION} enrolled, data in {station_dir}")
-        if args.headless:
-            return _headless(station_dir, args, platform)
-        from yiwang.commands.clerk import open_clerk
+    if platform is not None:
+        setup_station(
+            station_dir,
+            platform_url=platform.url,
+            enrollment_code=code,
+            station_code=DEMO_STATION,
+            station_name=DEMO_STATION_NAME,
+        )
+        _say(f"station {DEMO_STATION} enrolled, data in {station_dir}")
+    if args.headless:
+        return _headless(station_dir, args, platform)
+    from yiwang.commands.clerk import open_clerk
 
-        return open_clerk(station_dir, language=args.lang)
-    finally:
-        if platform is not None:
-            platform.stop()
+    return open_clerk(station_dir, language=args.lang)
 
 
 def _headless(station_dir: Path, args: argparse.Namespace, platform: Any) -> int:

@@ -386,9 +386,11 @@ def _diagnose(args: argparse.Namespace) -> int:
             f"{data_dir} 中没有 config.toml，请先完成终端设置",
             f"no config.toml in {data_dir}; set the station up first",
         )
+    from sync.config_schema import ConfigError
+
     try:
         report = diagnose(data_dir)
-    except (ValueError, OSError) as e:  # tomllib.TOMLDecodeError is a ValueError
+    except (ValueError, OSError, ConfigError) as e:  # tomllib.TOMLDecodeError is a ValueError
         return _fail(
             args,
             "config_invalid",

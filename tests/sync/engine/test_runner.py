@@ -17,6 +17,7 @@ import requests
 from reference_platform.server import PlatformProcess
 from sync.client import StationCredentials
 from sync.config import (
+    CONFIG_VERSION,
     ConfigError,
     NotEnrolled,
     StationConfig,
@@ -46,7 +47,7 @@ def test_config_roundtrip_keeps_other_tables(data_dir: Path) -> None:
     )
     save_config(data_dir, cfg)
     doc = tomllib.loads(config_path(data_dir).read_text(encoding="utf-8"))
-    assert doc["config_version"] == 1
+    assert doc["config_version"] == CONFIG_VERSION == 2
     assert doc["devices"] == {"idcard": "auto"}
     assert doc["platform"]["ca_bundle"] == "ca.pem"  # stored relative to the data dir
     loaded = load_config(data_dir)

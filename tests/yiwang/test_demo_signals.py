@@ -1,0 +1,119 @@
+"""`yiwang demo` stops everything it started and removes its temporary folder, on
+SIGTERM and Ctrl+C (SIGINT), headless and with the window on its own Xvfb."""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _children(pid: int) -> set[int]:
+    """Every descendant of ``pid`` (from /proc)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found: set[int] = set()
+    frontier = {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has stopped; only its exit status is left
+
+
+def _start_demo(tmp: Path, *args: str, env: dict[str, str]) -> tuple[subprocess.Popen[str],
+                                                                       queue.Queue[str]]:
+    exe = Path(sys.executable).with_name("yiwang")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "yiwang"]
+    proc = subprocess.Popen(
+        [*cmd, "demo", *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        text=True, env={**env, "TMPDIR": str(tmp), "PYTHONUNBUFFERED": "1"},
+    )  # fmt: skip
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(x) for x in proc.stdout or ()], daemon=True).start()
+    return proc, lines
+
+
+def _wait_for(lines: queue.Queue[str], text: str) -> list[str]:
+    seen: list[str] = []
+    while not any(text in line for line in seen):
+        seen.append(lines.get(timeout=120))
+    return seen
+
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_headless_demo_stops_everything_on_signal(
+    tmp_path: Path, sig: signal.Signals, code: int
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
+    proc, lines = _start_demo(tmp_path, "--headless", "--count", "50", env=env)
+    try:
+        seen = _wait_for(lines, "scripted intake x50")
+        assert any("reference platform" in line for line in seen)
+        started = _children(proc.pid)
+        assert any(_alive(p) for p in started), "the platform subprocess should be running"
+        assert next(p.name for p in tmp_path.iterdir()).startswith("yiwang-demo-")
+        proc.send_signal(sig)
+        assert proc.wait(timeout=60) == code
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert not [p for p in started if _alive(p)], "a child of the demo survived it"
+    assert list(tmp_path.iterdir()) == []  # the demo's folder is gone, and nothing else left
+
+
+@pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb not installed")
+@pytest.mark.parametrize(
+    "moment",
+    ["station DEMO01 enrolled",  # while the window is being built
+     "sync run:"],  # the window's event loop is running (its engine made a pass)
+)  # fmt: skip
+def test_window_demo_prints_its_xvfb_display_and_stops_it(tmp_path: Path, moment: str) -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}  # fmt: skip
+    proc, lines = _start_demo(tmp_path, env=env)
+    try:
+        seen = _wait_for(lines, moment)
+        found = [re.search(r"Xvfb display (:\d+) ", line) for line in seen]
+        display = next(m for m in found if m)[1]
+        assert Path(f"/tmp/.X11-unix/X{display[1:]}").exists()
+        started = _children(proc.pid)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=60) == 143
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    # Xvfb ends when the kernel tells it its parent ended: wait for that, briefly
+    deadline = time.monotonic() + 10
+    while any(_alive(p) for p in started) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    survivors = {p: Path(f"/proc/{p}/cmdline").read_bytes() for p in started if _alive(p)}
+    assert not survivors
+    assert list(tmp_path.iterdir()) == []

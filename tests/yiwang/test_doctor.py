@@ -1,0 +1,198 @@
+"""`yiwang doctor`: all green on a freshly set-up station, and each check failing for
+a real cause (wrong URL, platform down, wrong clock, missing device, corrupted
+database, full disk, quarantined case)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from station.device_settings import load_device_settings, save_device_settings
+from sync.config import load_config, save_config
+from sync.platform.server import PlatformProcess
+from sync.store import DB_FILENAME, Store
+from yiwang.doctor import Check, DoctorOptions, run_doctor
+from yiwang.doctor.local_checks import check_disk
+
+ROOT = Path(__file__).resolve().parents[2]
+EXPECTED = [
+    "config", "credentials", "database", "backups", "disk", "queue", "platform", "tls", "signature",
+    "clock", "heartbeat", "device.idcard", "device.camera", "device.printer", "device.scanner",
+]  # fmt: skip
+
+
+def yiwang(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    exe = Path(sys.executable).with_name("yiwang")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "yiwang"]
+    return subprocess.run(
+        [*cmd, *args], capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+
+
+def by_name(checks: list[Check]) -> dict[str, Check]:
+    return {c.name: c for c in checks}
+
+
+def failing(checks: list[Check]) -> set[str]:
+    return {c.name for c in checks if not c.ok}
+
+
+def test_fresh_station_is_all_green_json_contract(station: Path) -> None:
+    proc = yiwang("doctor", "--data-dir", str(station), "--json")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["ok"] is True
+    assert [c["name"] for c in report["checks"]] == EXPECTED
+    for c in report["checks"]:
+        assert set(c) == {"name", "ok", "detail", "fix"} and c["ok"] is True, c
+
+
+def test_human_output_one_verdict_per_line_with_fix(station: Path) -> None:
+    save_device_settings(
+        station, replace(load_device_settings(station), idcard="/dev/ttyYIWANG-absent")
+    )
+    proc = yiwang("doctor", "--data-dir", str(station))
+    assert proc.returncode == 1
+    lines = proc.stdout.splitlines()
+    assert len(lines) == len(EXPECTED) + 1 and lines[-1] == "1 check(s) failed"
+    bad = [line for line in lines if line.startswith("FAIL")]
+    assert len(bad) == 1 and "device.idcard" in bad[0] and "-> fix:" in bad[0]
+
+
+def test_missing_device(station: Path) -> None:
+    save_device_settings(
+        station, replace(load_device_settings(station), idcard="/dev/ttyYIWANG-absent")
+    )
+    checks = run_doctor(station)
+    assert failing(checks) == {"device.idcard"}
+    assert "yiwang devices list" in by_name(checks)["device.idcard"].fix
+
+
+def test_wrong_url(station: Path, platform: PlatformProcess) -> None:
+    save_config(station, replace(load_config(station), platform_url=platform.url + "/portal"))
+    checks = run_doctor(station, DoctorOptions(devices=False))
+    assert failing(checks) == {"platform", "tls", "signature", "clock", "heartbeat"}
+    platform_check = by_name(checks)["platform"]
+    assert "404" in platform_check.detail and "path" in platform_check.fix
+
+
+def test_platform_down(station: Path, platform: PlatformProcess) -> None:
+    platform.stop()
+    checks = run_doctor(station, DoctorOptions(devices=False))
+    assert failing(checks) == {"platform", "tls", "signature", "clock", "heartbeat"}
+    assert "cannot reach" in by_name(checks)["platform"].detail
+    assert by_name(checks)["tls"].detail.startswith("not checked")
+
+
+def test_wrong_clock(station: Path) -> None:
+    """The platform's Date says an hour later than this machine thinks it is."""
+    checks = run_doctor(
+        station, DoctorOptions(devices=False, clock=lambda: time.time() - 3600)
+    )
+    assert failing(checks) == {"clock"}
+    clock = by_name(checks)["clock"]
+    assert "behind" in clock.detail and "timedatectl" in clock.fix
+    assert 3590 <= float(clock.detail.split()[4]) <= 3610
+
+
+def test_revoked_credentials(station: Path) -> None:
+    creds = station / "keys" / "credentials.json"
+    data = json.loads(creds.read_text())
+    creds.write_text(json.dumps({**data, "secret": "not-the-secret"}))
+    checks = run_doctor(station, DoctorOptions(devices=False))
+    assert failing(checks) == {"signature", "heartbeat"}
+    assert "enroll again" in by_name(checks)["signature"].fix
+
+
+def test_corrupted_database(station: Path) -> None:
+    with Store(station) as store:
+        store.kv_set("filler", "x" * 50_000)  # a few pages to damage
+    db = station / DB_FILENAME
+    for suffix in ("-wal", "-shm"):
+        assert not Path(f"{db}{suffix}").exists() or Path(f"{db}{suffix}").stat().st_size == 0
+    data = bytearray(db.read_bytes())
+    page = 4096
+    assert len(data) > 4 * page
+    data[page : 4 * page] = os.urandom(3 * page)  # pages 2-4 overwritten, header intact
+    db.write_bytes(bytes(data))
+    checks = run_doctor(station, DoctorOptions(devices=False))
+    assert "database" in failing(checks)
+    assert "yiwang recover" in by_name(checks)["database"].fix
+
+
+def test_backups_checked_after_real_accepts(station: Path) -> None:
+    from tests.helpers.station_intake import accept_intakes
+
+    accept_intakes(station)
+    checks = by_name(run_doctor(station, DoctorOptions(devices=False)))
+    assert checks["backups"].ok, checks["backups"]
+    assert "generation(s) in" in checks["backups"].detail
+    for backup in (station / "backups").iterdir():
+        backup.unlink()
+    checks = by_name(run_doctor(station, DoctorOptions(devices=False)))
+    assert not checks["backups"].ok and "no database backup" in checks["backups"].detail
+    assert "backup_dir" in checks["backups"].fix
+
+
+def test_quarantined_case_is_reported_with_its_reason(station: Path) -> None:
+    from tests.helpers.station_intake import accept_intakes
+
+    uuid = accept_intakes(station)[0].accepted.submission.uuid
+    with Store(station) as store:
+        store.quarantine(uuid, "platform refused: unknown_item HJ999")
+    checks = run_doctor(station, DoctorOptions(devices=False))
+    assert failing(checks) == {"queue"}
+    queue = by_name(checks)["queue"]
+    assert "1 quarantined" in queue.detail and "unknown_item HJ999" in queue.detail
+
+
+def test_full_disk(tiny_fs: Path) -> None:
+    data_dir = tiny_fs / "station"
+    data_dir.mkdir()
+    assert check_disk(data_dir, 64 * 1024).ok  # the small disk itself is fine
+    with open(tiny_fs / "filler", "wb") as f, pytest.raises(OSError):
+        while True:
+            f.write(b"\0" * 65536)
+            f.flush()
+            os.fsync(f.fileno())
+    verdict = check_disk(data_dir, 64 * 1024)
+    assert not verdict.ok
+    assert "free space" in verdict.fix
+
+
+def test_missing_data_dir_is_one_clear_failure(tmp_path: Path) -> None:
+    proc = yiwang("doctor", "--data-dir", str(tmp_path / "nowhere"), "--json")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    report = json.loads(proc.stdout)
+    assert by_name([Check(**c) for c in report["checks"]])["config"].ok is False
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_tls_verified_with_the_ca_bundle_and_refused_without(tmp_path: Path) -> None:
+    """The platform over HTTPS with a throwaway CA: trusted through [platform] ca_bundle,
+    refused (with the fix) once the bundle is taken away."""
+    from station.setup import SetupChoices, apply_setup
+    from tests.sync.engine.test_tls import make_pki
+    from tests.yiwang.conftest import enroll_code
+
+    ca, cert, key = make_pki(tmp_path)
+    with PlatformProcess(tmp_path / "tls-platform.db", ssl_certfile=cert, ssl_keyfile=key,
+                         ca_bundle=ca) as platform:  # fmt: skip
+        station = tmp_path / "station"
+        apply_setup(station, SetupChoices("TLS01", platform.url, ca_bundle=str(ca),
+                                          enrollment_code=enroll_code(platform, verify=ca)))
+        checks = by_name(run_doctor(station, DoctorOptions(devices=False)))
+        assert checks["tls"].ok and f"the CA bundle {ca}" in checks["tls"].detail
+        assert checks["signature"].ok and checks["heartbeat"].ok
+        save_config(station, replace(load_config(station), ca_bundle=None))
+        checks = by_name(run_doctor(station, DoctorOptions(devices=False)))
+        assert checks["platform"].ok and not checks["tls"].ok
+        assert "ca_bundle" in checks["tls"].fix

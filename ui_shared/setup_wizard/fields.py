@@ -1,0 +1,37 @@
+"""Form rows built from the declared configuration schema: label, tooltip (the key's
+meaning and allowed values) and validation all come from station.config_schema."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from station.config_schema import STATION_SCHEMA
+from sync.config_schema import ConfigError
+
+
+def schema_label(dotted: str, parent: QWidget) -> QLabel:
+    key = STATION_SCHEMA.key(dotted)
+    label = QLabel(key.label_zh, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setToolTip(f"{dotted}: {key.meaning} ({key.allowed()})")
+    return label
+
+
+def schema_problem(dotted: str, value: Any) -> str | None:
+    """The technician's message (Chinese) when ``value`` is not allowed, else None."""
+    try:
+        STATION_SCHEMA.check_value(dotted, value)
+    except ConfigError as e:
+        return e.message_zh
+    return None
+
+
+def plain_label(parent: QWidget, text: str = "") -> QLabel:
+    """A label for text that may come from outside (device answers, errors): never rich."""
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label

@@ -1,0 +1,56 @@
+"""`yiwang doctor`: check the station end to end; one verdict per line with its fix.
+
+Exit codes: 0 every check passed; 1 at least one failed. With ``--bundle`` the
+exit code says whether the bundle was written (0) or not (2), since a bundle
+is usually made precisely because something fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("doctor", help="check configuration, database, disk, platform and devices")
+    p.add_argument("--data-dir", type=Path, required=True)
+    p.add_argument("--json", action="store_true", help='one JSON object {"ok", "checks": [...]}')
+    p.add_argument(
+        "--bundle", type=Path, default=None, help="also write a diagnostics zip (no personal data)"
+    )
+    p.set_defaults(func=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from yiwang.doctor import run_doctor
+
+    data_dir: Path = args.data_dir
+    checks = run_doctor(data_dir)
+    ok = all(c.ok for c in checks)
+    if args.json:
+        print(json.dumps(
+            {"ok": ok, "data_dir": str(data_dir), "checks": [c.to_json() for c in checks]},
+            ensure_ascii=False,
+        ))
+    else:
+        width = max(len(c.name) for c in checks)
+        for c in checks:
+            line = f"{'OK  ' if c.ok else 'FAIL'} {c.name:<{width}}  {c.detail}"
+            if not c.ok and c.fix:
+                line += f"  -> fix: {c.fix}"
+            print(line)
+        failed = sum(not c.ok for c in checks)
+        print("all checks passed" if ok else f"{failed} check(s) failed")
+    if args.bundle is not None:
+        from yiwang.doctor.bundle import write_bundle
+
+        try:
+            write_bundle(data_dir, args.bundle, checks)
+        except OSError as e:
+            print(f"cannot write the bundle {args.bundle}: {e}", file=sys.stderr)
+            return 2
+        print(f"diagnostics bundle written to {args.bundle}", file=sys.stderr)
+        return 0
+    return 0 if ok else 1

@@ -1,0 +1,164 @@
+"""Doctor's checks against the platform: reachable, TLS, a signed request accepted,
+the clock, a heartbeat.
+
+Two calls are made through the station's own PlatformClient (so the same TLS
+settings, signing and clock handling as delivery): a signed one-event status
+read, then a heartbeat. A failure of the first explains the checks after it
+instead of repeating the same network error five times.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from sync.client import AuthError, PlatformClient, SyncError, TransientError
+from sync.config import ConfigError, load_config, load_credentials
+from yiwang.doctor import Check, DoctorOptions
+
+NAMES = ("platform", "tls", "signature", "clock", "heartbeat")
+
+
+def _skipped(reason: str, fix: str) -> list[Check]:
+    return [Check(name, False, f"not checked: {reason}", fix) for name in NAMES[1:]]
+
+
+def platform_checks(data_dir: Path, opts: DoctorOptions) -> list[Check]:
+    try:
+        config = load_config(data_dir)
+        credentials = load_credentials(data_dir)
+    except ConfigError as e:
+        fix = "fix the configuration and enrollment first (see the config and credentials checks)"
+        return [Check("platform", False, f"not checked: {e}", fix), *_skipped("no config", fix)]
+    url = config.platform_url
+    client = PlatformClient(
+        url,
+        credentials,
+        verify=config.ca_bundle or True,
+        clock=opts.clock or time.time,
+        timeout=(5.0, 15.0),
+    )
+    try:
+        return _run(client, config.ca_bundle, opts)
+    finally:
+        client.session.close()
+
+
+def _run(client: PlatformClient, ca_bundle: str | None, opts: DoctorOptions) -> list[Check]:
+    url = client.base_url
+    checks: list[Check] = []
+    try:
+        client.status_updates(None, limit=1)
+    except TransientError as e:
+        if e.code == "tls":
+            checks.append(Check("platform", True, f"{url} answers on the network"))
+            checks.append(
+                Check(
+                    "tls",
+                    False,
+                    f"the platform's certificate is not trusted: {e}",
+                    "set [platform] ca_bundle to the province's CA bundle (PEM) or fix the "
+                    "machine's trust store; check for a TLS-intercepting proxy",
+                )
+            )
+            return checks + _skipped("TLS refused", "fix TLS first")[1:]
+        if e.code == "not_platform":
+            fix = (
+                "something else answers at platform.url (a proxy or portal, or a wrong address): "
+                "correct [platform] url with `yiwang setup`, or log in to the network portal"
+            )
+        else:
+            fix = (
+                f"check the network and that the platform runs at {url} "
+                "(e.g. `curl -I URL`); correct [platform] url if it is wrong"
+            )
+        return [Check("platform", False, f"cannot reach the platform at {url}: {e}", fix),
+                *_skipped("platform unreachable", "fix the platform check first")]
+    except AuthError as e:
+        checks += _reached(url, ca_bundle)
+        checks.append(
+            Check(
+                "signature",
+                False,
+                f"the platform refused this station's signed request: {e}",
+                "the credentials are not (or no longer) valid there: enroll again with a new "
+                "code (`yiwang setup`); if the platform URL changed, correct it first",
+            )
+        )
+        checks.append(_clock(client, opts))
+        checks.append(Check("heartbeat", False, "not checked: signature refused", ""))
+        return checks
+    except SyncError as e:
+        return [
+            Check(
+                "platform",
+                False,
+                f"the platform at {url} answered {e.status} to the station API: {e}",
+                "platform.url reaches the platform software but not its station API: check the "
+                "URL's path (it is the API base, e.g. https://host/ not https://host/portal)",
+            ),
+            *_skipped("wrong platform URL", "fix the platform check first"),
+        ]
+    checks += _reached(url, ca_bundle)
+    checks.append(Check("signature", True, "a signed request was accepted"))
+    checks.append(_clock(client, opts))
+    try:
+        client.heartbeat({"doctor": True})
+    except SyncError as e:
+        checks.append(
+            Check(
+                "heartbeat",
+                False,
+                f"heartbeat not accepted: {e}",
+                "the platform may be overloaded or refusing heartbeats; try again, then call "
+                "the platform operators with this output",
+            )
+        )
+    else:
+        checks.append(Check("heartbeat", True, "heartbeat accepted"))
+    return checks
+
+
+def _reached(url: str, ca_bundle: str | None) -> list[Check]:
+    out = [Check("platform", True, f"{url} answers as the platform")]
+    parts = urlsplit(url)
+    if parts.scheme == "https":
+        trust = f"the CA bundle {ca_bundle}" if ca_bundle else "the system's CAs"
+        out.append(Check("tls", True, f"certificate verified against {trust}"))
+    elif _loopback(parts.hostname or ""):
+        out.append(Check("tls", True, "plain HTTP to a platform on this machine (demo or test)"))
+    else:
+        out.append(
+            Check(
+                "tls",
+                False,
+                f"{url} is plain HTTP across the network: submissions would travel unencrypted",
+                "use the platform's https:// address (`yiwang setup`, [platform] url)",
+            )
+        )
+    return out
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _clock(client: PlatformClient, opts: DoctorOptions) -> Check:
+    offset = client.clock_offset
+    if abs(offset) > opts.max_clock_skew:
+        direction = "behind" if offset > 0 else "ahead of"
+        return Check(
+            "clock",
+            False,
+            f"this machine's clock is {abs(offset):.0f} s {direction} the platform's",
+            "set the time (`timedatectl set-ntp true`, or `timedatectl set-time` where no NTP "
+            "server is reachable); receipts are dated by this clock",
+        )
+    return Check("clock", True, f"within {max(abs(offset), 1):.0f} s of the platform's clock")
