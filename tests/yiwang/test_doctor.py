@@ -13,8 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sync.platform.server import PlatformProcess
 
+from reference_platform.server import PlatformProcess
 from station.device_settings import load_device_settings, save_device_settings
 from sync.config import load_config, save_config
 from sync.store import DB_FILENAME, Store

@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
-from sync.platform.server import PlatformProcess
 
+from reference_platform.server import PlatformProcess
 from station.device_settings import load_device_settings
 from station.simulators import DemoSimulators
 from sync.config import config_path, credentials_path, load_config, save_config
