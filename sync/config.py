@@ -91,6 +91,16 @@ def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
 _POSITIVE: dict[str, Any] = {"allowed_en": "a number > 0", "allowed_zh": "应为正数",
                              "check": _gt_zero}
 _URL = r"https?://[^\s/]+.*"
+
+def _secure_url(url: str) -> str | None:
+    """Plain http leaves the station's secret-signed traffic readable: loopback only."""
+    try:
+        check_platform_url(url)
+    except InsecurePlatformURL as e:
+        return str(e)
+    return None
+
+
 SYNC_SCHEMA = Schema(
     CONFIG_VERSION,
     (
@@ -104,8 +114,9 @@ SYNC_SCHEMA = Schema(
         )),
         Table("platform", "the provincial platform this station delivers to", (
             Key("url", str, None, "base URL of the platform API", "平台地址",
-                required=True, pattern=_URL, allowed_en="an http(s) URL",
-                allowed_zh="应以 https:// 开头"),
+                required=True, pattern=_URL, check=_secure_url,
+                allowed_en="an https URL (plain http only on this machine's loopback)",
+                allowed_zh="应以 https:// 开头（仅本机回环地址可用 http://）"),
             Key("ca_bundle", str, "", "PEM bundle to trust (relative to the data dir); "
                 "empty = the system's CAs", "平台 CA 证书"),
             Key("receipt_query_url", str, "",
