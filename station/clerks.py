@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
@@ -51,7 +51,7 @@ class ClerkAccount:
     name: str
     role: ClerkRole
     pin_hash: str
-    lockout: LockoutState = LockoutState()
+    lockout: LockoutState = field(default_factory=LockoutState)
     disabled: bool = False
     #: set by an admin's reset: the clerk chooses their own PIN at the next sign-in
     must_change_pin: bool = False

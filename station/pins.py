@@ -12,6 +12,7 @@ mistypes twice is never slowed down. A success resets the counter.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -56,10 +57,8 @@ def check_pin_strength(pin: str) -> None:
     if not (pin.isascii() and pin.isdigit()):
         raise WeakPin("pin_not_digits", "a PIN is digits only")
     if not MIN_PIN_LENGTH <= len(pin) <= MAX_PIN_LENGTH:
-        raise WeakPin(
-            "pin_length", f"a PIN has {MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits"
-        )
-    steps = {(int(b) - int(a)) % 10 for a, b in zip(pin, pin[1:], strict=False)}
+        raise WeakPin("pin_length", f"a PIN has {MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits")
+    steps = {(int(b) - int(a)) % 10 for a, b in itertools.pairwise(pin)}
     if steps <= {0} or steps == {1} or steps == {9}:
         raise WeakPin("pin_trivial", "a PIN must not be one repeated digit or a run like 123456")
 

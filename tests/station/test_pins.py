@@ -73,8 +73,9 @@ def test_lockout_grows_and_resets_on_success() -> None:
 
 
 def test_delay_is_capped() -> None:
-    policy = LockoutPolicy(free_attempts=5, base_delay=timedelta(seconds=30),
-                           max_delay=timedelta(minutes=30))
+    policy = LockoutPolicy(
+        free_attempts=5, base_delay=timedelta(seconds=30), max_delay=timedelta(minutes=30)
+    )
     assert policy.delay_after(4) == timedelta(0)
     assert policy.delay_after(5) == timedelta(seconds=30)
     assert policy.delay_after(10_000) == timedelta(minutes=30)
