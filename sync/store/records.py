@@ -1,0 +1,128 @@
+"""Plain values of the store: sync states, errors, records and the UTC text time format."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from enum import StrEnum
+from typing import Any, Protocol
+
+from intake.submission import Submission
+from sync.crypto import StorageError
+from sync.signing import canonical_json
+
+#: Receipt numbers roll over at local midnight; township halls are in China (UTC+8, no DST).
+STATION_TZ = timezone(timedelta(hours=8), "CST")
+
+
+class SyncState(StrEnum):
+    QUEUED = "queued"
+    SENDING = "sending"
+    DELIVERED = "delivered"
+    RETRY = "retry"
+    QUARANTINED = "quarantined"
+
+
+class StoreError(StorageError):
+    code = "store_error"
+
+
+class UnknownSubmission(StoreError):
+    code = "unknown_submission"
+    default_zh = "找不到该办件"
+
+
+class DuplicateSubmission(StoreError):
+    code = "duplicate_submission"
+    default_zh = "办件编号重复且内容不同，请重新受理"
+
+
+class MissingLocalBlobs(StoreError):
+    code = "missing_blobs"
+    default_zh = "部分材料图像未保存成功，请重新采集后再受理"
+
+    def __init__(self, shas: Sequence[str]) -> None:
+        super().__init__(f"blobs not in the store: {', '.join(shas)}")
+        self.shas = list(shas)
+
+
+class SchemaTooNew(StoreError):
+    code = "schema_too_new"
+    default_zh = "本机数据由更新版本的软件写入，请升级软件"
+
+
+# --- time helpers ------------------------------------------------------------
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def aware(dt: datetime) -> datetime:
+    if dt.tzinfo is None or dt.utcoffset() is None:
+        raise ValueError(f"naive datetime {dt!r}; pass an aware (UTC) datetime")
+    return dt.astimezone(UTC)
+
+
+def to_db_time(dt: datetime) -> str:
+    """Fixed-width UTC text, so SQL string comparison orders correctly."""
+    return aware(dt).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def from_db_time(s: str | None) -> datetime | None:
+    if s is None:
+        return None
+    return datetime.strptime(s, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+def canonical_text(obj: Any) -> str:
+    return canonical_json(obj).decode("utf-8")
+
+
+# --- records -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SubmissionRecord:
+    """A submission with its local delivery state and what the platform said."""
+
+    submission: Submission
+    sync_state: SyncState
+    attempts: int
+    next_attempt_at: datetime | None
+    last_error: str | None
+    case_no: str | None
+    platform_status: str | None
+    platform_status_at: datetime | None
+    delivered_at: datetime | None
+    blobs_purged_at: datetime | None
+
+    @property
+    def uuid(self) -> str:
+        return self.submission.uuid
+
+    @property
+    def receipt_no(self) -> str:
+        return self.submission.receipt_no
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    submissions: int
+    blobs_deleted: int
+    blobs_kept: int
+
+
+class StatusEventLike(Protocol):
+    """What :meth:`Store.apply_status_events` needs from a platform status event.
+
+    ``sync.client.StatusEvent`` fits (uuid, case_no, status, note,
+    missing_materials, at). An ``event_id`` attribute is used when present;
+    otherwise the event is identified by the hash of its content.
+    """
+
+    @property
+    def uuid(self) -> str: ...
+    @property
+    def status(self) -> str: ...

@@ -1,0 +1,215 @@
+"""Accepting a submission (receipt number, row, pages, audit in one transaction) and
+reading it back as a :class:`SubmissionRecord`."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from intake.applicant import Applicant, applicant_from_dict, applicant_to_dict
+from intake.receipt_number import format_receipt_no
+from intake.submission import CapturedMaterial, Channel, Submission
+from sync.blobs import check_sha
+from sync.store.core import StoreCore
+from sync.store.records import (
+    DuplicateSubmission,
+    MissingLocalBlobs,
+    SubmissionRecord,
+    SyncState,
+    UnknownSubmission,
+    aware,
+    canonical_text,
+    from_db_time,
+    to_db_time,
+)
+
+log = logging.getLogger("sync.store")
+
+
+class SubmissionsPart(StoreCore):
+    def _seal_applicant(self, uuid: str, applicant: Applicant) -> bytes:
+        plain = canonical_text(applicant_to_dict(applicant)).encode("utf-8")
+        return self.keys.seal(plain, aad=f"applicant:{uuid}".encode())
+
+    def _open_applicant(self, uuid: str, sealed: bytes) -> Applicant:
+        plain = self.keys.open(bytes(sealed), aad=f"applicant:{uuid}".encode())
+        return applicant_from_dict(json.loads(plain))
+
+    def accept(
+        self,
+        *,
+        uuid: str,
+        station_code: str,
+        item_code: str,
+        catalog_version: str,
+        applicant: Applicant,
+        materials: Sequence[CapturedMaterial],
+        channel: Channel | str,
+        clerk_id: str | None,
+        now: datetime,
+    ) -> Submission:
+        """Allocate the next receipt number for (station, local day) and store the submission.
+
+        Receipt number, submission row, page rows and an audit row are committed in
+        one transaction; every page blob must already be in the store
+        (:class:`MissingLocalBlobs` otherwise). Calling again with the same uuid and
+        the same content returns the stored submission (no new number);
+        different content raises :class:`DuplicateSubmission`.
+        """
+        # Build (and so validate) the submission before touching the database.
+        provisional = Submission(
+            uuid=uuid,
+            receipt_no="(pending)",
+            item_code=item_code,
+            catalog_version=catalog_version,
+            applicant=applicant,
+            materials=tuple(materials),
+            channel=Channel(channel),
+            clerk_id=clerk_id,
+            accepted_at=aware(now),
+        )
+        accepted_at = provisional.accepted_at
+        channel = provisional.channel
+        materials = provisional.materials
+        hashes = [check_sha(s) for s in provisional.blob_hashes]
+        sealed = self._seal_applicant(uuid, applicant)
+        day: date = accepted_at.astimezone(self.tz).date()
+        with self._write() as db:
+            existing = db.execute("SELECT uuid FROM submissions WHERE uuid = ?", [uuid]).fetchone()
+            if existing is not None:
+                prev = self._load(db, uuid).submission
+                same = (
+                    prev.item_code == item_code
+                    and prev.catalog_version == catalog_version
+                    and prev.applicant == applicant
+                    and prev.materials == materials
+                    and prev.channel == channel
+                    and prev.clerk_id == clerk_id
+                )
+                if not same:
+                    raise DuplicateSubmission(f"uuid {uuid} already accepted with other content")
+                log.info("accept replay for %s returns %s", uuid, prev.receipt_no)
+                return prev
+            missing = sorted({s for s in hashes if not self.blobs.has(s)})
+            if missing:
+                raise MissingLocalBlobs(missing)
+            seq = self._next_receipt_seq(db, station_code, day)
+            receipt_no = format_receipt_no(station_code, day, seq)
+            self._hook("accept:receipt")
+            submission = dataclasses.replace(provisional, receipt_no=receipt_no)
+            manifest = self.keys.seal(
+                canonical_text(submission.manifest()).encode("utf-8"),
+                aad=f"manifest:{uuid}".encode(),
+            )
+            db.execute(
+                "INSERT INTO submissions (uuid, receipt_no, station_code, item_code,"
+                " catalog_version, channel, clerk_id, accepted_at, applicant_sealed,"
+                " manifest_sealed, sync_state)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued')",
+                [
+                    uuid,
+                    receipt_no,
+                    station_code,
+                    item_code,
+                    catalog_version,
+                    channel.value,
+                    clerk_id,
+                    to_db_time(accepted_at),
+                    sealed,
+                    manifest,
+                ],
+            )
+            self._hook("accept:submission")
+            pages = [
+                {
+                    "uuid": uuid,
+                    "material_index": mi,
+                    "material_code": m.material_code,
+                    "page_index": pi,
+                    "sha256": sha,
+                }
+                for mi, m in enumerate(materials)
+                for pi, sha in enumerate(m.pages)
+            ]
+            if pages:
+                db.table("submission_pages").insert_all(pages)
+            self._hook("accept:pages")
+            self._append_audit(
+                db,
+                actor=clerk_id or channel.value,
+                action="accept",
+                subject=uuid,
+                detail={"receipt_no": receipt_no, "item_code": item_code, "pages": len(pages)},
+                now=accepted_at,
+            )
+            self._hook("accept:commit")
+        log.info("accepted %s as %s (%d pages)", uuid, receipt_no, len(pages))
+        return submission
+
+    def _next_receipt_seq(self, db: Database, station_code: str, day: date) -> int:
+        return int(
+            db.execute(
+                "INSERT INTO receipt_sequences (station_code, day, last_seq) VALUES (?, ?, 1)"
+                " ON CONFLICT (station_code, day) DO UPDATE SET last_seq = last_seq + 1"
+                " RETURNING last_seq",
+                [station_code, day.isoformat()],
+            ).fetchone()[0]
+        )
+
+    # -- reading ------------------------------------------------------------------
+
+    def _load(self, db: Database, uuid: str) -> SubmissionRecord:
+        rows = list(db.query("SELECT * FROM submissions WHERE uuid = ?", [uuid]))
+        if not rows:
+            raise UnknownSubmission(f"no submission {uuid}")
+        return self._record(db, rows[0])
+
+    def _record(self, db: Database, r: Mapping[str, Any]) -> SubmissionRecord:
+        uuid = str(r["uuid"])
+        materials: list[CapturedMaterial] = []
+        current: tuple[int, str] | None = None
+        pages: list[str] = []
+        for p in db.query(
+            "SELECT material_index, material_code, sha256 FROM submission_pages"
+            " WHERE uuid = ? ORDER BY material_index, page_index",
+            [uuid],
+        ):
+            key = (int(p["material_index"]), str(p["material_code"]))
+            if key != current:
+                if current is not None:
+                    materials.append(CapturedMaterial(current[1], tuple(pages)))
+                current, pages = key, []
+            pages.append(str(p["sha256"]))
+        if current is not None:
+            materials.append(CapturedMaterial(current[1], tuple(pages)))
+        accepted_at = from_db_time(r["accepted_at"])
+        assert accepted_at is not None
+        submission = Submission(
+            uuid=uuid,
+            receipt_no=str(r["receipt_no"]),
+            item_code=str(r["item_code"]),
+            catalog_version=str(r["catalog_version"]),
+            applicant=self._open_applicant(uuid, r["applicant_sealed"]),
+            materials=tuple(materials),
+            channel=Channel(r["channel"]),
+            clerk_id=r["clerk_id"],
+            accepted_at=accepted_at,
+        )
+        return SubmissionRecord(
+            submission=submission,
+            sync_state=SyncState(r["sync_state"]),
+            attempts=int(r["attempts"]),
+            next_attempt_at=from_db_time(r["next_attempt_at"]),
+            last_error=r["last_error"],
+            case_no=r["case_no"],
+            platform_status=r["platform_status"],
+            platform_status_at=from_db_time(r["platform_status_at"]),
+            delivered_at=from_db_time(r["delivered_at"]),
+            blobs_purged_at=from_db_time(r["blobs_purged_at"]),
+        )
