@@ -1,6 +1,6 @@
 """Clerk accounts on a station: sign-in with a PIN, lockout, PIN change, admin management.
 
-Accounts live in the station's store (see :class:`ClerkStore`); PINs are only
+Accounts live in the station's store (``clerks`` table); PINs are only
 ever kept as argon2id hashes (:mod:`station.pins`). Every sign-in, failure,
 lock and change is appended to the audit log. An unknown clerk id costs the
 same hashing time as a known one and gets the same answer, so the sign-in
@@ -14,16 +14,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any
 
 from station.pins import AttemptOutcome, AttemptResult, LockoutState, PinGuard, check_pin_strength
+from sync.store import Store
+from sync.store.clerks import ClerkRow
 
 __all__ = [
     "ClerkAccount",
     "ClerkDirectory",
     "ClerkError",
     "ClerkRole",
-    "ClerkStore",
     "SignIn",
     "validate_clerk_id",
 ]
@@ -61,21 +62,51 @@ class ClerkAccount:
         return self.role is ClerkRole.ADMIN
 
 
-class ClerkStore(Protocol):
-    """What the directory needs from the station's store (``sync.store.Store`` fits)."""
+def _account(row: ClerkRow) -> ClerkAccount:
+    return ClerkAccount(
+        clerk_id=row.clerk_id,
+        name=row.name,
+        role=ClerkRole(row.role),
+        pin_hash=row.pin_hash,
+        lockout=LockoutState(row.failures, row.locked_until),
+        disabled=row.disabled,
+        must_change_pin=row.must_change_pin,
+    )
 
-    def get_clerk(self, clerk_id: str) -> ClerkAccount | None: ...
-    def list_clerks(self) -> list[ClerkAccount]: ...
-    def put_clerk(self, account: ClerkAccount, *, now: datetime | None = None) -> None: ...
+
+def _row(account: ClerkAccount) -> ClerkRow:
+    return ClerkRow(
+        clerk_id=account.clerk_id,
+        name=account.name,
+        role=account.role.value,
+        pin_hash=account.pin_hash,
+        failures=account.lockout.failures,
+        locked_until=account.lockout.locked_until,
+        disabled=account.disabled,
+        must_change_pin=account.must_change_pin,
+    )
+
+
+class _Accounts:
+    """The store's clerk rows seen as accounts."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def get_clerk(self, clerk_id: str) -> ClerkAccount | None:
+        row = self._store.clerk_row(clerk_id)
+        return None if row is None else _account(row)
+
+    def list_clerks(self) -> list[ClerkAccount]:
+        return [_account(r) for r in self._store.clerk_rows()]
+
+    def put_clerk(self, account: ClerkAccount) -> None:
+        self._store.put_clerk_row(_row(account))
+
     def audit(
-        self,
-        actor: str,
-        action: str,
-        subject: str | None = None,
-        detail: Mapping[str, Any] | None = None,
-        *,
-        now: datetime | None = None,
-    ) -> None: ...
+        self, actor: str, action: str, subject: str | None, detail: Mapping[str, Any]
+    ) -> None:
+        self._store.audit(actor, action, subject, detail)
 
 
 @dataclass(frozen=True)
@@ -108,8 +139,8 @@ def _validate_name(name: str) -> str:
 class ClerkDirectory:
     """Sign-in and account management over a :class:`ClerkStore`."""
 
-    def __init__(self, store: ClerkStore, guard: PinGuard | None = None) -> None:
-        self.store = store
+    def __init__(self, store: Store, guard: PinGuard | None = None) -> None:
+        self.store = _Accounts(store)
         self.guard = guard or PinGuard()
         # verifying against this keeps an unknown id as slow as a known one
         self._decoy_hash = self.guard.hasher.hash("000000-decoy")

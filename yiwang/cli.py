@@ -8,9 +8,18 @@ import sys
 from collections.abc import Sequence
 
 from yiwang import logs
-from yiwang.commands import clerk, demo, devices_cmd, platform, setup, sync_cmd
+from yiwang.commands import (
+    audit_cmd,
+    clerk,
+    clerks_cmd,
+    demo,
+    devices_cmd,
+    platform,
+    setup,
+    sync_cmd,
+)
 
-COMMANDS = (demo, clerk, platform, setup, sync_cmd, devices_cmd)
+COMMANDS = (demo, clerk, platform, setup, sync_cmd, devices_cmd, audit_cmd, clerks_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

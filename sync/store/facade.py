@@ -8,7 +8,10 @@ from pathlib import Path
 from sync.blobs import BlobStore
 from sync.crypto import KeyStore
 from sync.store.attachments import AttachmentsPart
+from sync.store.clerks import ClerksPart
 from sync.store.deliveries import DeliveriesPart
+from sync.store.ledger import LedgerPart
+from sync.store.ledger_schema import after_migration, version_on_disk
 from sync.store.queries import QueriesPart
 from sync.store.records import STATION_TZ
 from sync.store.retention import RetentionPart
@@ -16,7 +19,15 @@ from sync.store.schema import DB_FILENAME, migrate
 from sync.store.statuses import StatusesPart
 
 
-class Store(QueriesPart, DeliveriesPart, AttachmentsPart, StatusesPart, RetentionPart):
+class Store(
+    QueriesPart,
+    DeliveriesPart,
+    AttachmentsPart,
+    StatusesPart,
+    RetentionPart,
+    ClerksPart,
+    LedgerPart,
+):
     """``Store(data_dir)``: ``data_dir/station.db`` + ``data_dir/blobs/`` + ``data_dir/keys/``."""
 
     def __init__(
@@ -36,7 +47,9 @@ class Store(QueriesPart, DeliveriesPart, AttachmentsPart, StatusesPart, Retentio
         self.fault_hook = None
         self._init_connections()
         with self._write() as db:
+            before = version_on_disk(db)
             migrate(db, self.db_path)
+            after_migration(db, before, self._audit_key)
         if recover:
             self.recover_interrupted()
         self.blobs.cleanup_temp()
