@@ -140,9 +140,7 @@ class LedgerService:
             sync_state=status if status in sync_states else None,
             clerk_id=q.clerk_id.strip() or None,
             accepted_from=local_midnight(q.date_from) if q.date_from else None,
-            accepted_before=(
-                local_midnight(q.date_to + timedelta(days=1)) if q.date_to else None
-            ),
+            accepted_before=(local_midnight(q.date_to + timedelta(days=1)) if q.date_to else None),
         )
 
     def search(
