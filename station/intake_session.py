@@ -8,13 +8,15 @@ Phases (``Phase``)::
     CHOOSING_ITEM --choose_item--> IDENTIFYING --card_read / applicant_entered--> CAPTURING
     CAPTURING --page stored, nothing required missing--> REVIEW --accept_requested--> ACCEPTING
     ACCEPTING --accept_succeeded--> DONE          ACCEPTING --accept_failed--> REVIEW (draft kept)
-    IDENTIFYING | CAPTURING --notice_requested, printed--> NOTICE
+    IDENTIFYING | CAPTURING --notice_requested, printed--> NOTICE --a page, an applicant--> ...
     any --reset--> CHOOSING_ITEM
 
 IDENTIFYING, CAPTURING and REVIEW are derived from the draft (no applicant yet /
 required material missing / complete), so pages may be captured before the card
-is read, as clerks do. DONE and NOTICE end the intake: ``reset()`` or a new
-``card_read`` / ``choose_item`` starts the next one.
+is read, as clerks do. NOTICE means the 一次性告知书 was handed over; the citizen
+may still find the rest in their bag, so any change to the draft leads back to
+the derived phases. DONE ends the intake: ``reset()``, or a new ``card_read`` /
+``choose_item`` starts the next one.
 
 Events (plain method calls, on one thread — the GUI thread in a front end):
 
@@ -47,7 +49,9 @@ on_error)`` — ``ui_shared.tasks.TaskRunner`` fits as it is, and ``InlineRunner
 runs the work at once (tests, headless demo). Results come back as the events
 above; results of an intake that was reset meanwhile are ignored.
 
-Listeners (``subscribe``) get an immutable ``SessionState`` after every change.
+Listeners (``subscribe``) get an immutable ``SessionState`` after every change; a
+listener may send events itself (every listener sees the state it was called
+for, then the newer one).
 Events that make no sense in the current phase raise ``SessionError``.
 """
 
@@ -88,6 +92,15 @@ class Phase(StrEnum):
     NOTICE = "notice"
 
 
+class Topic(StrEnum):
+    """Which part of the screen a note belongs to."""
+
+    APPLICANT = "applicant"
+    CAPTURE = "capture"
+    ACCEPT = "accept"
+    NOTICE = "notice"
+
+
 class Severity(StrEnum):
     INFO = "info"
     WARNING = "warning"
@@ -101,14 +114,19 @@ class Note:
     code: str
     message_zh: str
     message_en: str
+    topic: Topic
     severity: Severity = Severity.ERROR
 
+    def text(self, *, english: bool = False) -> str:
+        return self.message_en if english else self.message_zh
+
     @classmethod
-    def from_error(cls, error: BaseException, fallback_zh: str = "操作失败") -> Note:
+    def from_error(cls, error: BaseException, topic: Topic, fallback_zh: str = "操作失败") -> Note:
         return cls(
             str(getattr(error, "code", type(error).__name__)),
             str(getattr(error, "message_zh", "") or fallback_zh),
             str(getattr(error, "message_en", "") or error),
+            topic,
         )
 
 
@@ -162,10 +180,12 @@ class SessionState:
 
     @property
     def can_issue_notice(self) -> bool:
-        return self.phase in (Phase.IDENTIFYING, Phase.CAPTURING) and bool(self.missing)
+        return self.phase in (Phase.IDENTIFYING, Phase.CAPTURING, Phase.NOTICE) and bool(
+            self.missing
+        )
 
 
-_EDITABLE = (Phase.IDENTIFYING, Phase.CAPTURING, Phase.REVIEW)
+_EDITABLE = (Phase.IDENTIFYING, Phase.CAPTURING, Phase.REVIEW, Phase.NOTICE)
 
 
 class Runner(Protocol):
@@ -224,6 +244,8 @@ class IntakeSession:
         self.clerk_id = clerk_id
         self._changes: EventHub[SessionState] = EventHub()
         self._generation = 0
+        self._emitting = False
+        self._dirty = False
         self._draft: Draft | None = None
         self._catalog_version = ""
         self._person: Person | None = None
@@ -263,9 +285,9 @@ class IntakeSession:
         self._changed()
 
     def choose_item(self, code: str) -> None:
-        self._require(*_EDITABLE, Phase.CHOOSING_ITEM, Phase.DONE, Phase.NOTICE)
+        self._require(*_EDITABLE, Phase.CHOOSING_ITEM, Phase.DONE)
         item = self._catalog.item(code)
-        if self._phase in (Phase.DONE, Phase.NOTICE):
+        if self._phase is Phase.DONE:
             self._clear()
         draft = self._draft
         if draft is not None and draft.item.code == item.code:
@@ -301,17 +323,18 @@ class IntakeSession:
         if self._phase is Phase.ACCEPTING:
             log.info("card read while accepting: ignored")
             return
-        if self._phase in (Phase.DONE, Phase.NOTICE):
+        if self._phase is Phase.DONE:
             self._clear()  # the next citizen
         try:
             person = person_from_card(card)
         except IntakeError as e:
             log.warning("card rejected: %s", e.message_en)
-            self._note = Note.from_error(e)
+            self._note = Note.from_error(e, Topic.APPLICANT)
             self._changed()
             return
         self._person = person
         self._note = None
+        self._notice_issued = False
         if self._draft is None or self._draft.item.entrance is Entrance.PERSONAL:
             self._set_applicant(person)
         self._changed()
@@ -321,6 +344,7 @@ class IntakeSession:
         if isinstance(applicant, Person):
             self._person = applicant
         self._note = None
+        self._notice_issued = False
         self._set_applicant(applicant)
         self._changed()
 
@@ -339,7 +363,9 @@ class IntakeSession:
         blocking = [f for f in page.findings if f.code in BLOCKING_FINDINGS]
         if blocking:
             f = blocking[0]
-            self._note = Note(f.code, f.message_zh + "，请重拍", f.message_en + ", capture again")
+            self._note = Note(
+                f.code, f.message_zh + "，请重拍", f.message_en + ", capture again", Topic.CAPTURE
+            )
             self._changed()
             return
         warning = None
@@ -348,6 +374,7 @@ class IntakeSession:
                 page.findings[0].code,
                 "；".join(f.message_zh for f in page.findings),
                 "; ".join(f.message_en for f in page.findings),
+                Topic.CAPTURE,
                 Severity.WARNING,
             )
         self._storing += 1
@@ -360,7 +387,7 @@ class IntakeSession:
         )
 
     def capture_failed(self, error: BaseException) -> None:
-        self._note = Note.from_error(error, "拍摄失败")
+        self._note = Note.from_error(error, Topic.CAPTURE, "拍摄失败")
         self._changed()
 
     def page_removed(self, material_code: str, sha256: str | None = None) -> None:
@@ -370,6 +397,7 @@ class IntakeSession:
         if not pages:
             return
         draft.remove_page(material_code, sha256 or pages[-1])
+        self._notice_issued = False
         self._changed()
 
     def accept_requested(self) -> None:
@@ -397,7 +425,7 @@ class IntakeSession:
                 intake.print_receipt(accepted.receipt)
             except Exception as e:
                 log.warning("receipt for %s not printed: %r", accepted.submission.receipt_no, e)
-                return AcceptOutcome(accepted, Note.from_error(e, "回执打印失败"))
+                return AcceptOutcome(accepted, Note.from_error(e, Topic.ACCEPT, "回执打印失败"))
             return AcceptOutcome(accepted, None)
 
         self._runner.disk(
@@ -419,11 +447,11 @@ class IntakeSession:
             return
         log.error("accept failed: %r", error)
         self._accepting = False
-        self._note = Note.from_error(error, "受理失败")
+        self._note = Note.from_error(error, Topic.ACCEPT, "受理失败")
         self._changed()
 
     def notice_requested(self) -> None:
-        self._require(Phase.IDENTIFYING, Phase.CAPTURING)
+        self._require(Phase.IDENTIFYING, Phase.CAPTURING, Phase.NOTICE)
         notice = self._intake.missing_notice_for(self._require_draft())
         generation = self._generation
         self._runner.disk(
@@ -436,13 +464,17 @@ class IntakeSession:
         if self._current_generation(generation):
             self._notice_issued = True
             self._note = Note(
-                "notice.printed", "一次性告知书已打印", "notice printed", Severity.INFO
+                "notice.printed",
+                "一次性告知书已打印",
+                "notice printed",
+                Topic.NOTICE,
+                Severity.INFO,
             )
             self._changed()
 
     def notice_failed(self, error: BaseException, generation: int | None = None) -> None:
         if self._current_generation(generation):
-            self._note = Note.from_error(error, "告知书打印失败")
+            self._note = Note.from_error(error, Topic.NOTICE, "告知书打印失败")
             self._changed()
 
     # -- internals ---------------------------------------------------------
@@ -465,6 +497,7 @@ class IntakeSession:
         self._storing = 0
         self._pending = None
         self._note = None
+        self._notice_issued = False
         self._draft = Draft(item=item, pages=pages)
         # a catalog update mid-intake must not change what this draft was started under
         self._catalog_version = self._catalog.version
@@ -482,15 +515,18 @@ class IntakeSession:
         try:
             self._draft.set_applicant(applicant)
         except IntakeError as e:
-            self._note = Note.from_error(e)
+            self._note = Note.from_error(e, Topic.APPLICANT)
 
     def _page_stored(self, generation: int, code: str, sha: str, warning: Note | None) -> None:
         if generation != self._generation or self._draft is None:
             log.info("page stored for an abandoned draft; retention will purge it")
             return
         self._storing -= 1
+        self._notice_issued = False
         self._draft.add_page(code, sha)
-        self._note = warning or Note("page.stored", "页面已保存", "page saved", Severity.INFO)
+        self._note = warning or Note(
+            "page.stored", "页面已保存", "page saved", Topic.CAPTURE, Severity.INFO
+        )
         if self._current == code:
             self._select_next_missing()
         self._changed()
@@ -544,7 +580,18 @@ class IntakeSession:
 
     def _changed(self) -> None:
         self._state = self._snapshot()
-        self._changes.emit(self._state)
+        if self._emitting:  # a listener sent an event: the others first see this round out
+            self._dirty = True
+            return
+        self._emitting = True
+        try:
+            while True:
+                self._dirty = False
+                self._changes.emit(self._state)
+                if not self._dirty:
+                    break
+        finally:
+            self._emitting = False
 
     def _require(self, *phases: Phase) -> None:
         if self._phase not in phases:

@@ -257,6 +257,9 @@ def test_notice_prints_every_missing_material(
     assert session.state.phase is Phase.NOTICE
     text = decode_escpos(receipt_file.read_bytes()).chinese_text
     assert "一次性告知书" in text and "居民户口簿" in text
+    # the citizen finds the rest after all: the same draft goes on to acceptance
+    _capture_all(session)
+    assert session.state.phase is Phase.REVIEW
 
 
 def test_events_out_of_phase_are_refused(intake: IntakeService, catalog: Catalog) -> None:
