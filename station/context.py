@@ -11,6 +11,7 @@ from devices.idcard.errors import DeviceError
 from devices.idcard.reader import CardPoller, IdCardReader, detect_port
 from devices.printer.receipt import ReceiptPrinter
 from devices.scanner.spec import open_scanner, parse_scanner_spec
+from station.cases import CaseCommands, CaseQueries
 from station.device_settings import SIMULATED, DeviceSettings, load_device_settings
 from station.intake_service import IntakeService
 from station.services import FrameSource, PollerFactory, StationServices
@@ -92,6 +93,9 @@ def open_station(
         catalog=load_catalog(data_dir),
         camera=_camera(settings, simulators),
         card_poller=_poller_factory(port),
+        cases=CaseQueries(store, credentials.secret),
+        case_commands=CaseCommands(store),
+        catalog_loader=lambda: load_catalog(data_dir),
         clerk_id=clerk_id,
         simulators=simulators,
         scanner=open_scanner(settings.scanner),
