@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from clerk_station.clerk_day_bar import ClerkDayBar
+from clerk_station.clerk_flow import ClerkFlow
 from clerk_station.demo_panel import DemoPanel
 from clerk_station.main_window import ClerkWindow
 from station.services import StationServices
@@ -28,20 +30,45 @@ def make_application(language: str) -> QApplication:
     return app
 
 
-def build_window(services: StationServices, *, language: str = "zh_CN") -> ClerkWindow:
+def build_window(
+    services: StationServices, *, language: str = "zh_CN", flow: ClerkFlow | None = None
+) -> ClerkWindow:
     window = ClerkWindow(services, english=language == "en")
     if services.simulators is not None:
         window.addDockWidget(
             Qt.DockWidgetArea.BottomDockWidgetArea, DemoPanel(services.simulators, window)
         )
+    if services.clerk_day is not None:
+        window.addToolBar(
+            ClerkDayBar(
+                window,
+                services,
+                services.clerk_day,
+                lock=flow.lock if flow else lambda: None,
+                sign_out=flow.sign_out if flow else lambda: None,
+                english=language == "en",
+            )
+        )
     return window
 
 
-def run_clerk(services: StationServices, *, language: str = "zh_CN") -> int:
+def run_clerk(
+    services: StationServices, *, language: str = "zh_CN", exit_when_ready: bool = False
+) -> int:
     app = make_application(language)
-    window = build_window(services, language=language)
-    window.show()
-    window.start()
+    windows: list[ClerkWindow] = []
+
+    def make_window() -> ClerkWindow:
+        windows.append(build_window(services, language=language, flow=flow))
+        return windows[-1]
+
+    flow = ClerkFlow(services, make_window)
+    if exit_when_ready:
+        # the first screen (sign-in, or the main window) is shown: quit once it has painted
+        flow.ready.connect(lambda: QTimer.singleShot(0, app.quit))
+    flow.start()
     code = app.exec()
-    window.shutdown()
+    for window in windows:
+        window.shutdown()
+    flow.shutdown()
     return int(code)

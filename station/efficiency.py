@@ -181,7 +181,7 @@ class EfficiencyService:
             c.item_code,
             self._item_name(c.item_code),
             c.clerk_id,
-            c.accepted_at,
+            c.accepted_at.astimezone(self.tz),
             due,
             left,
             c.platform_status or "",

@@ -24,6 +24,8 @@ from sync.store.ledger import LedgerCursor, LedgerEntry, LedgerFilter
 
 __all__ = [
     "CaseDetail",
+    "LedgerCursor",
+    "LedgerPage",
     "LedgerQuery",
     "LedgerRow",
     "LedgerService",
@@ -54,7 +56,7 @@ class LedgerQuery:
 class LedgerRow:
     uuid: str
     receipt_no: str
-    accepted_at: datetime
+    accepted_at: datetime  # station time (the hall's clock)
     item_code: str
     item_name: str
     clerk_id: str
@@ -175,7 +177,7 @@ class LedgerService:
         return LedgerRow(
             uuid=e.uuid,
             receipt_no=e.receipt_no,
-            accepted_at=e.accepted_at,
+            accepted_at=e.accepted_at.astimezone(self.tz),
             item_code=e.item_code,
             item_name=self._item_name(e.item_code),
             clerk_id=e.clerk_id or "",

@@ -15,6 +15,7 @@ from devices.scanner.base import Scanner
 from intake.catalog import Catalog
 from intake.submission import Channel
 from station.cases import CaseCommands, CaseQueries
+from station.clerk_day import ClerkDay
 from station.events import EventHub
 from station.intake_service import IntakeService
 from station.intake_session import IntakeSession, Runner
@@ -65,11 +66,14 @@ class StationServices:
     #: a keyboard-wedge scanner types into the UI; the UI must tell its bursts apart
     wedge_scanner: bool = False
     closers: list[Callable[[], None]] = field(default_factory=list)
+    #: sign-in, audit trail, ledger and efficiency (None for a bare test composition)
+    clerk_day: ClerkDay | None = None
 
     def new_session(self, runner: Runner, *, channel: Channel = Channel.WINDOW) -> IntakeSession:
         """An intake session over this station's services and current catalog."""
         clerk = self.clerk_id if channel is Channel.WINDOW else None
-        return IntakeSession(self.intake, self.catalog, runner, channel=channel, clerk_id=clerk)
+        commands = self.clerk_day.intake if self.clerk_day is not None else self.intake
+        return IntakeSession(commands, self.catalog, runner, channel=channel, clerk_id=clerk)
 
     def close(self) -> None:
         for close in reversed(self.closers):

@@ -10,21 +10,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("clerk", help="open the window clerk's station")
     p.add_argument("--data-dir", type=Path, required=True)
     p.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN")
-    p.add_argument("--clerk-id", default="clerk")
+    p.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="exit 0 as soon as the first screen (sign-in, or the main window) is ready",
+    )
     p.set_defaults(func=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
-    return open_clerk(args.data_dir, language=args.lang, clerk_id=args.clerk_id)
+    return open_clerk(args.data_dir, language=args.lang, exit_when_ready=args.exit_when_ready)
 
 
-def open_clerk(data_dir: Path, *, language: str = "zh_CN", clerk_id: str = "clerk") -> int:
-    """Compose the station in `data_dir` and run the clerk window until it closes."""
+def open_clerk(data_dir: Path, *, language: str = "zh_CN", exit_when_ready: bool = False) -> int:
+    """Compose the station in `data_dir` and run the clerk window until it closes.
+
+    Clerks sign in with their PIN; a demo/test station whose config names an
+    ``auto_login`` clerk opens straight on the main window.
+    """
     from clerk_station.app import run_clerk
     from station.context import open_station
 
-    services = open_station(data_dir, clerk_id=clerk_id)
+    services = open_station(data_dir)
     try:
-        return run_clerk(services, language=language)
+        return run_clerk(services, language=language, exit_when_ready=exit_when_ready)
     finally:
         services.close()
