@@ -35,18 +35,8 @@ from station.ledger import LedgerCursor, LedgerPage, LedgerQuery
 from station.ledger_export import export_csv, export_xlsx
 from ui_shared.tasks import TaskRunner
 
-#: status filter: (label, value); value "" = any
-STATUS_CHOICES = (
-    ("All statuses", ""),
-    ("受理", "受理"),
-    ("审核中", "审核中"),
-    ("补正", "补正"),
-    ("办结", "办结"),
-    ("不予许可", "不予许可"),
-    ("Not yet uploaded", "queued"),
-    ("Waiting to retry", "retry"),
-    ("Needs attention", "quarantined"),
-)
+#: platform statuses, shown as the platform names them
+PLATFORM_STATUSES = ("受理", "审核中", "补正", "办结", "不予许可")
 
 
 def _qdate(d: date) -> QDate:
@@ -87,8 +77,12 @@ class LedgerDialog(QDialog):
         for it in day.ledger.catalog.items:
             self.item.addItem(f"{it.code} {it.name_en if english else it.name_zh}", it.code)
         self.status = QComboBox(self)
-        for label, value in STATUS_CHOICES:
-            self.status.addItem(self.tr(label) if label.isascii() else label, value)
+        self.status.addItem(self.tr("All statuses"), "")
+        for status in PLATFORM_STATUSES:
+            self.status.addItem(status, status)
+        self.status.addItem(self.tr("Not yet uploaded"), "queued")
+        self.status.addItem(self.tr("Waiting to retry"), "retry")
+        self.status.addItem(self.tr("Needs attention"), "quarantined")
         self.date_from = QDateEdit(_qdate(today.replace(day=1)), self)
         self.date_to = QDateEdit(_qdate(today), self)
         for d in (self.date_from, self.date_to):

@@ -31,17 +31,7 @@ class LedgerModel(QAbstractTableModel):
     loading_changed = Signal(bool)
     failed = Signal(str)
 
-    HEADERS = (
-        "Receipt no.",
-        "Accepted",
-        "Item",
-        "Applicant",
-        "ID number",
-        "Clerk",
-        "Queue no.",
-        "Upload",
-        "Platform status",
-    )
+    COLUMNS = 9
 
     def __init__(self, search: Search, tasks: TaskRunner, *, english: bool = False) -> None:
         super().__init__()
@@ -54,6 +44,17 @@ class LedgerModel(QAbstractTableModel):
         self._more = False
         self._loading = False
         self._generation = 0
+        self._headers = (
+            self.tr("Receipt no."),
+            self.tr("Accepted"),
+            self.tr("Item"),
+            self.tr("Applicant"),
+            self.tr("ID number"),
+            self.tr("Clerk"),
+            self.tr("Queue no."),
+            self.tr("Upload"),
+            self.tr("Platform status"),
+        )
 
     # -- queries ----------------------------------------------------------------
 
@@ -126,14 +127,14 @@ class LedgerModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else self.COLUMNS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return self.tr(self.HEADERS[section])
+        return self._headers[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role not in (
