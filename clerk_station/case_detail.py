@@ -69,6 +69,7 @@ class CaseDetailDialog(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
+        self.page_area = scroll
         pages_tab = QSplitter(Qt.Orientation.Horizontal, self)
         pages_tab.addWidget(self.pages)
         pages_tab.addWidget(scroll)
@@ -83,7 +84,10 @@ class CaseDetailDialog(QDialog):
                 self.tr("Materials requested"),
             ]
         )
-        self.statuses.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        status_header = self.statuses.horizontalHeader()
+        status_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        status_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.statuses.setWordWrap(True)
         self.statuses.verticalHeader().setVisible(False)
         self.documents = QTableWidget(0, 3, self)
         self.documents.setHorizontalHeaderLabels(
@@ -168,9 +172,12 @@ class CaseDetailDialog(QDialog):
     def _image(self, data: bytes) -> None:
         pixmap = QPixmap()
         if pixmap.loadFromData(data):
+            # the whole page in view; the clerk opens the page itself for detail
             self.preview.setPixmap(
-                pixmap.scaledToWidth(
-                    min(pixmap.width(), 640), Qt.TransformationMode.SmoothTransformation
+                pixmap.scaled(
+                    self.page_area.viewport().size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
                 )
             )
         else:

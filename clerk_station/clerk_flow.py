@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow
 
 from clerk_station.screen_lock import IdleLock, LockScreen
 from clerk_station.sign_in import PinChangeDialog, SignInScreen
@@ -118,14 +118,19 @@ class ClerkFlow(QObject):
             return
         self.idle.disarm()
         day.trail.record(self.account.clerk_id, "screen_lock")
-        parent: QWidget | None = self.window
-        self.lock_screen = LockScreen(day.directory, self.tasks, self.account, parent)
+        self.lock_screen = LockScreen(day.directory, self.tasks, self.account)
         self.lock_screen.unlocked.connect(self._unlocked)
         self.lock_screen.sign_out_requested.connect(self.sign_out)
-        self.lock_screen.open()
+        if self.window is not None:
+            self.lock_screen.setGeometry(self.window.geometry())
+            self.window.hide()
+        self.lock_screen.show()
+        self.lock_screen.pin.setFocus()
 
     def _unlocked(self) -> None:
         self.lock_screen = None
+        if self.window is not None:
+            self.window.show()
         self.idle.arm()
 
     def sign_out(self) -> None:

@@ -77,8 +77,8 @@ class EfficiencyDialog(QDialog):
             self.tr("Near due"),
             self.tr("Overdue"),
         ]
-        self.by_clerk = self._table([self.tr("Clerk"), *headers])
-        self.by_item = self._table([self.tr("Item"), *headers])
+        self.by_clerk = self._table([self.tr("Clerk"), *headers], stretch=0)
+        self.by_item = self._table([self.tr("Item"), *headers], stretch=0)
         self.due = self._table(
             [
                 self.tr("Receipt no."),
@@ -88,7 +88,8 @@ class EfficiencyDialog(QDialog):
                 self.tr("Promised date"),
                 self.tr("Working days left"),
                 self.tr("Platform status"),
-            ]
+            ],
+            stretch=1,
         )
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.by_clerk, self.tr("By clerk"))
@@ -117,12 +118,12 @@ class EfficiencyDialog(QDialog):
         self.resize(1100, 620)
         self.refresh()
 
-    def _table(self, headers: Sequence[str]) -> QTableWidget:
+    def _table(self, headers: Sequence[str], *, stretch: int) -> QTableWidget:
         table = QTableWidget(0, len(headers), self)
         table.setHorizontalHeaderLabels(list(headers))
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         return table
 

@@ -180,6 +180,9 @@ class LedgerDialog(QDialog):
             self.state.setText(self.tr("Searching…"))
             return
         n = self.model.rowCount()
+        if n and n <= 50:  # the first page sets the column widths; later pages keep them
+            self.table.resizeColumnsToContents()
+            self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         more = self.tr(" (scroll for more)") if self.model.has_more else ""
         self.state.setText(self.tr("%n case(s) shown", "", n) + more)
 

@@ -18,6 +18,13 @@ _Index = QModelIndex | QPersistentModelIndex
 
 Search = Callable[[LedgerQuery, LedgerCursor | None], LedgerPage]
 
+SYNC_LABELS_EN = {
+    "queued": "Waiting",
+    "sending": "Sending",
+    "retry": "Retrying",
+    "delivered": "Delivered",
+    "quarantined": "Needs attention",
+}
 SYNC_LABELS_ZH = {
     "queued": "待上报",
     "sending": "上报中",
@@ -86,7 +93,6 @@ class LedgerModel(QAbstractTableModel):
         if generation != self._generation:
             return  # an older search answered late
         self._loading = False
-        self.loading_changed.emit(False)
         if page.rows:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
@@ -94,6 +100,7 @@ class LedgerModel(QAbstractTableModel):
             self.endInsertRows()
         self._cursor = page.next_cursor
         self._more = page.next_cursor is not None
+        self.loading_changed.emit(False)
 
     def _load_failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
@@ -163,5 +170,7 @@ class LedgerModel(QAbstractTableModel):
         if col == 6:
             return r.queue_ticket
         if col == 7:
-            return r.sync_state if self._english else SYNC_LABELS_ZH.get(r.sync_state, r.sync_state)
+            return (SYNC_LABELS_EN if self._english else SYNC_LABELS_ZH).get(
+                r.sync_state, r.sync_state
+            )
         return r.platform_status

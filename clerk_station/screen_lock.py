@@ -61,7 +61,8 @@ class IdleLock(QObject):
 
 
 class LockScreen(QDialog):
-    """Modal over the main window: the signed-in clerk's PIN, or sign out."""
+    """Covers the station while the main window is hidden: the signed-in clerk's PIN,
+    or sign out (nothing of the applicant stays on screen while the clerk is away)."""
 
     unlocked = Signal()
     sign_out_requested = Signal()
@@ -96,12 +97,20 @@ class LockScreen(QDialog):
         buttons.addWidget(self.sign_out_button)
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
+        box = QWidget(self)
+        box.setObjectName("signInBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        box.setMaximumWidth(520)
+        inner = QVBoxLayout(box)
+        inner.addWidget(who)
+        inner.addWidget(hint)
+        inner.addWidget(self.pin)
+        inner.addWidget(self.message)
+        inner.addLayout(buttons)
         layout = QVBoxLayout(self)
-        layout.addWidget(who)
-        layout.addWidget(hint)
-        layout.addWidget(self.pin)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
+        layout.addStretch(1)
+        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
         self.unlock_button.clicked.connect(self.submit)
         self.pin.returnPressed.connect(self.submit)
         self.sign_out_button.clicked.connect(self._sign_out)

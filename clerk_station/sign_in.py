@@ -86,6 +86,7 @@ class SignInScreen(QWidget):
         form.addRow(self.tr("PIN"), self.pin)
         box = QWidget(self)
         box.setObjectName("signInBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         box.setMaximumWidth(460)
         inner = QVBoxLayout(box)
         inner.addWidget(title)

@@ -87,7 +87,7 @@ class PageRef:
 @dataclass(frozen=True)
 class StatusStep:
     status: str
-    at: str
+    at: str  # station time, "YYYY-MM-DD HH:MM"
     note: str
     missing_materials: tuple[str, ...]
 
@@ -200,6 +200,7 @@ class LedgerService:
             names = {m.code: m.name_zh for m in item.materials}
         except UnknownItem:
             names = {}
+        # the platform names requested materials by code; show the catalog's names
         pages = tuple(
             PageRef(
                 material_code=m.material_code,
@@ -214,9 +215,11 @@ class LedgerService:
         statuses = tuple(
             StatusStep(
                 status=str(ev.get("status", "")),
-                at=str(ev.get("at", "")),
+                at=self._local_time(str(ev.get("at") or "")),
                 note=str(ev.get("note") or ""),
-                missing_materials=tuple(str(x) for x in ev.get("missing_materials") or ()),
+                missing_materials=tuple(
+                    names.get(str(x), str(x)) for x in ev.get("missing_materials") or ()
+                ),
             )
             for ev in self.store.status_history(uuid)
         )
@@ -225,6 +228,16 @@ class LedgerService:
             for r in self.store.audit_for_subject(uuid, ("print", "reprint"))
         )
         return CaseDetail(self._row(entry), pages, statuses, documents)
+
+    def _local_time(self, iso: str) -> str:
+        """An event's ISO time as the hall's clock reads it (text kept if unparseable)."""
+        try:
+            at = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+        except ValueError:
+            return iso[:32]
+        if at.tzinfo is None:
+            return iso[:32]
+        return at.astimezone(self.tz).strftime("%Y-%m-%d %H:%M")
 
     def page_image(self, sha256: str) -> bytes:
         with self.store.open_blob(sha256) as f:

@@ -119,7 +119,8 @@ def test_idle_lock_unlock_and_sign_out(
             _sign_in(qtbot, flow, "c01", "730518")
         qtbot.waitUntil(lambda: flow.lock_screen is not None, timeout=5_000)
         lock = flow.lock_screen
-        assert lock is not None
+        assert lock is not None and lock.isVisible()
+        assert flow.window is not None and not flow.window.isVisible()  # nothing shown behind
         lock.pin.setText("000001")
         lock.submit()
         qtbot.waitUntil(lambda: lock.message.text() != "", timeout=5_000)
@@ -128,6 +129,7 @@ def test_idle_lock_unlock_and_sign_out(
         with qtbot.waitSignal(lock.unlocked, timeout=5_000):
             lock.submit()
         assert flow.lock_screen is None and flow.idle.timer.isActive()
+        assert flow.window.isVisible()
         qtbot.waitUntil(lambda: flow.lock_screen is not None, timeout=5_000)  # idle again
         flow.lock_screen.sign_out_button.click()
         assert flow.window is not None and not flow.window.isVisible()
