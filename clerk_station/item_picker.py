@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QLineEdit, QListView, QTabBar, QVBoxLayout, QWidget
 
 from intake.catalog import Catalog, Entrance, ServiceItem
+from station.item_search import ItemSearch
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -21,10 +22,14 @@ class ServiceItemModel(QAbstractListModel):
         self._entrance = Entrance.PERSONAL
         self._text = ""
         self._rows: list[ServiceItem] = []
+        self._search = ItemSearch(catalog)
+        self._search.warm_up()
         self._refilter()
 
     def set_catalog(self, catalog: Catalog) -> None:
         self._catalog = catalog
+        self._search = ItemSearch(catalog)
+        self._search.warm_up()
         self._refilter()
 
     def set_entrance(self, entrance: Entrance) -> None:
@@ -45,10 +50,8 @@ class ServiceItemModel(QAbstractListModel):
         self.endResetModel()
 
     def _matches(self, item: ServiceItem) -> bool:
-        if not self._text:
-            return True
-        hay = f"{item.code} {item.name_zh} {item.name_en} {item.department_zh}".lower()
-        return self._text in hay
+        # code, names, department, short names (低保 社保卡 医保 公积金 …), pinyin initials
+        return self._search.matches(item, self._text)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
