@@ -22,6 +22,7 @@ from clerk_station.ledger_dialog import LedgerDialog
 from clerk_station.sign_in import PinChangeDialog
 from station.clerk_day import ClerkDay
 from station.services import StationServices
+from ui_shared.tasks import TaskRunner
 
 _TICKET = QRegularExpression("[A-Za-z0-9-]{0,16}")
 
@@ -46,6 +47,7 @@ class ClerkDayBar(QToolBar):
         self._day = day
         self._english = english
         self.dialog: QDialog | None = None
+        self._tasks = TaskRunner(self)
 
         self.ticket = QLineEdit(self)
         self.ticket.setObjectName("queueTicket")
@@ -59,6 +61,9 @@ class ClerkDayBar(QToolBar):
         label.setObjectName("stationName")
         self.addWidget(label)
         self.addWidget(self.ticket)
+        self.call_next_action: QAction | None = None
+        if day.call_next is not None:
+            self.call_next_action = self._action(self.tr("Call next"), "F2", self.call_next)
         focus_ticket = QAction(self)
         focus_ticket.setShortcut(QKeySequence("Ctrl+Q"))
         focus_ticket.triggered.connect(self.ticket.setFocus)
@@ -92,6 +97,33 @@ class ClerkDayBar(QToolBar):
         self.addAction(action)
         return action
 
+    def call_next(self) -> None:
+        hook, action = self._day.call_next, self.call_next_action
+        if hook is None or action is None:
+            return
+        action.setEnabled(False)
+        station, clerk = self._services.intake.station_code, self._services.clerk_id
+        self._tasks.disk(
+            lambda: hook(station=station, clerk=clerk), self._called, self._call_failed
+        )
+
+    def _called(self, ticket: str | None) -> None:
+        if self.call_next_action is not None:
+            self.call_next_action.setEnabled(True)
+        if ticket:
+            self.ticket.setText(ticket)
+        self._window.statusBar().showMessage(
+            self.tr("Called the next applicant %1").replace("%1", ticket or ""), 8000
+        )
+
+    def _call_failed(self, error: BaseException) -> None:
+        if self.call_next_action is not None:
+            self.call_next_action.setEnabled(True)
+        self._window.statusBar().showMessage(
+            self.tr("The queuing system did not answer. Call the next applicant by voice."),
+            15000,
+        )
+
     def _ticket_changed(self, text: str) -> None:
         self._day.intake.queue_ticket = text.strip() or None
 
@@ -123,7 +155,4 @@ class ClerkDayBar(QToolBar):
         account = self._day.directory.store.get_clerk(self._services.clerk_id)
         if account is None:
             return
-        flow_tasks = getattr(self._window, "tasks", None)
-        if flow_tasks is None:
-            return
-        PinChangeDialog(self._day.directory, flow_tasks, account, self._parent()).open()
+        PinChangeDialog(self._day.directory, self._tasks, account, self._parent()).open()

@@ -22,11 +22,13 @@ from typing import Any
 from intake.catalog import Catalog
 from station.audit_trail import AuditTrail
 from station.audited_intake import AuditedIntake
+from station.call_next import CallNext
 from station.clerks import ClerkDirectory
 from station.efficiency import EfficiencyService
 from station.intake_service import IntakeService
 from station.ledger import LedgerService
 from station.pins import MAX_PIN_LENGTH, WeakPin, check_pin_strength
+from sync.config import ConfigError
 from sync.store import STATION_TZ, Store
 
 __all__ = [
@@ -45,6 +47,8 @@ TABLE = "clerks"
 class SignInSettings:
     auto_login: str | None = None
     idle_lock_minutes: float = 5.0
+    #: the hall queuing system's "call next" command (see station.call_next), if any
+    call_next: tuple[str, ...] = ()
 
 
 def _read_config(data_dir: Path) -> dict[str, Any]:
@@ -57,14 +61,27 @@ def _read_config(data_dir: Path) -> dict[str, Any]:
 def load_sign_in_settings(data_dir: Path) -> SignInSettings:
     table = _read_config(data_dir).get(TABLE, {})
     if not isinstance(table, dict):
-        raise ValueError(f"[{TABLE}] in config.toml must be a table")
+        raise ConfigError(
+            f"[{TABLE}] in config.toml must be a table", "配置文件中 [clerks] 必须是表"
+        )
     auto = table.get("auto_login")
     idle = table.get("idle_lock_minutes", 5.0)
     if auto is not None and not isinstance(auto, str):
-        raise ValueError("clerks.auto_login must be a clerk id (text)")
+        raise ConfigError(
+            "clerks.auto_login must be a clerk id (text)", "配置项 clerks.auto_login 应为工号"
+        )
     if isinstance(idle, bool) or not isinstance(idle, int | float) or not 0.5 <= idle <= 240:
-        raise ValueError("clerks.idle_lock_minutes must be a number from 0.5 to 240")
-    return SignInSettings(auto or None, float(idle))
+        raise ConfigError(
+            "clerks.idle_lock_minutes must be a number from 0.5 to 240",
+            "配置项 clerks.idle_lock_minutes 应为 0.5 到 240 之间的数字",
+        )
+    call = table.get("call_next", [])
+    if not isinstance(call, list) or not all(isinstance(a, str) and a for a in call):
+        raise ConfigError(
+            "clerks.call_next must be a list of strings (program and arguments)",
+            "配置项 clerks.call_next 应为字符串列表（程序及参数）",
+        )
+    return SignInSettings(auto or None, float(idle), tuple(call))
 
 
 def _save_table(data_dir: Path, table: dict[str, Any]) -> None:
@@ -112,6 +129,7 @@ class ClerkDay:
     ledger: LedgerService
     efficiency: EfficiencyService
     settings: SignInSettings
+    call_next: CallNext | None = None
 
 
 def build_clerk_day(
@@ -129,4 +147,5 @@ def build_clerk_day(
         ledger=LedgerService(store, catalog, store.lookup_hasher(), tz=STATION_TZ, intake=intake),
         efficiency=EfficiencyService(store, catalog, tz=STATION_TZ),
         settings=settings,
+        call_next=CallNext(settings.call_next) if settings.call_next else None,
     )

@@ -147,112 +147,112 @@
         <translation>请选择页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="80"/>
+        <location filename="../../clerk_station/case_detail.py" line="81"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="81"/>
+        <location filename="../../clerk_station/case_detail.py" line="82"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="82"/>
+        <location filename="../../clerk_station/case_detail.py" line="83"/>
         <source>Department&apos;s note</source>
         <translation>部门意见</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="83"/>
+        <location filename="../../clerk_station/case_detail.py" line="84"/>
         <source>Materials requested</source>
         <translation>要求补正的材料</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="90"/>
+        <location filename="../../clerk_station/case_detail.py" line="94"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="90"/>
+        <location filename="../../clerk_station/case_detail.py" line="94"/>
         <source>Printed</source>
         <translation>打印时间</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="90"/>
+        <location filename="../../clerk_station/case_detail.py" line="94"/>
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="95"/>
+        <location filename="../../clerk_station/case_detail.py" line="99"/>
         <source>Pages</source>
         <translation>材料页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="96"/>
+        <location filename="../../clerk_station/case_detail.py" line="100"/>
         <source>Status history</source>
         <translation>办理进度</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="97"/>
+        <location filename="../../clerk_station/case_detail.py" line="101"/>
         <source>Documents printed</source>
         <translation>已打印文书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="102"/>
+        <location filename="../../clerk_station/case_detail.py" line="106"/>
         <source>Reprint receipt</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="103"/>
+        <location filename="../../clerk_station/case_detail.py" line="107"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="125"/>
+        <location filename="../../clerk_station/case_detail.py" line="129"/>
         <source>Applicant %1 %2 · accepted %3 by %4 · platform case %5</source>
         <translation>申请人 %1 %2 · %3 由 %4 受理 · 平台办件号 %5</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="134"/>
+        <location filename="../../clerk_station/case_detail.py" line="138"/>
         <source>%1 — page %2</source>
         <translation>%1 — 第%2页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="139"/>
+        <location filename="../../clerk_station/case_detail.py" line="143"/>
         <source> (image removed after retention)</source>
         <translation>（图像已按保存期限清除）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="155"/>
+        <location filename="../../clerk_station/case_detail.py" line="159"/>
         <source>This case could not be opened.</source>
         <translation>无法打开该办件。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="163"/>
+        <location filename="../../clerk_station/case_detail.py" line="167"/>
         <source>The image was removed after delivery (retention).</source>
         <translation>该图像在上报后已按保存期限清除。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="177"/>
+        <location filename="../../clerk_station/case_detail.py" line="184"/>
         <source>This page is not an image.</source>
         <translation>该页面不是图像。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="180"/>
+        <location filename="../../clerk_station/case_detail.py" line="187"/>
         <source>The page could not be read.</source>
         <translation>无法读取该页面。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="191"/>
+        <location filename="../../clerk_station/case_detail.py" line="198"/>
         <source>Receipt printed again.</source>
         <translation>回执已补打。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="204"/>
+        <location filename="../../clerk_station/case_detail.py" line="211"/>
         <source>the printer did not answer</source>
         <translation>打印机无响应</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="205"/>
+        <location filename="../../clerk_station/case_detail.py" line="212"/>
         <source>Reprint failed: %1</source>
         <translation>补打失败：%1</translation>
     </message>
@@ -371,50 +371,65 @@
 <context>
     <name>ClerkDayBar</name>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="42"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="43"/>
         <source>Clerk&apos;s day</source>
         <translation>窗口工作</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="52"/>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="58"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="54"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="60"/>
         <source>Queue no.</source>
         <translation>排队号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="56"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="58"/>
         <source>The hall&apos;s queue number for this applicant (Ctrl+Q)</source>
         <translation>本申请人的大厅排队号（Ctrl+Q）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="67"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="66"/>
+        <source>Call next</source>
+        <translation>叫号</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="72"/>
         <source>Case ledger</source>
         <translation>办件台账</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="69"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="74"/>
         <source>Efficiency</source>
         <translation>效能</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="72"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="77"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="74"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="79"/>
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="75"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="80"/>
         <source>Change PIN</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="76"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="81"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="116"/>
+        <source>Called the next applicant %1</source>
+        <translation>已叫号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="123"/>
+        <source>The queuing system did not answer. Call the next applicant by voice.</source>
+        <translation>排队叫号系统无响应，请口头叫号。</translation>
     </message>
 </context>
 <context>
@@ -609,42 +624,42 @@
         <translation>平台状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="94"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="95"/>
         <source>By clerk</source>
         <translation>按受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="95"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="96"/>
         <source>By item</source>
         <translation>按事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="96"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="97"/>
         <source>Near or past the promised date</source>
         <translation>临近或超过承诺期限</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="97"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="98"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="98"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="99"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="132"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="133"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="138"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="139"/>
         <source>The figures could not be read. Call the technician.</source>
         <translation>无法读取统计数据，请联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="145"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="146"/>
         <source>%1 to %2: %3 accepted, %4 notices, %5 refused, average handling %6 min; %7 near the promised date, %8 overdue</source>
         <translation>%1 至 %2：受理 %3 件，一次性告知 %4 件，不予受理 %5 件，平均办理 %6 分钟；临近承诺期限 %7 件，超期 %8 件</translation>
     </message>
@@ -652,17 +667,17 @@
 <context>
     <name>ItemPicker</name>
     <message>
-        <location filename="../../clerk_station/item_picker.py" line="82"/>
+        <location filename="../../clerk_station/item_picker.py" line="85"/>
         <source>Personal</source>
         <translation>个人办事</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/item_picker.py" line="83"/>
+        <location filename="../../clerk_station/item_picker.py" line="86"/>
         <source>Legal entity</source>
         <translation>法人办事</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/item_picker.py" line="85"/>
+        <location filename="../../clerk_station/item_picker.py" line="88"/>
         <source>Search items</source>
         <translation>搜索事项</translation>
     </message>
@@ -791,57 +806,57 @@
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="183"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="186"/>
         <source> (scroll for more)</source>
         <translation>（向下滚动加载更多）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/ledger_dialog.py" line="184"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="187"/>
         <source>%n case(s) shown</source>
         <translation>
             <numerusform>已显示 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="195"/>
-        <location filename="../../clerk_station/ledger_dialog.py" line="206"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="198"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="209"/>
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="219"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="222"/>
         <source>Receipt %1 printed again.</source>
         <translation>回执 %1 已补打。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="223"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="226"/>
         <source>the printer did not answer</source>
         <translation>打印机无响应</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="224"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="227"/>
         <source>Reprint failed: %1</source>
         <translation>补打失败：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="232"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="235"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="240"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="243"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/ledger_dialog.py" line="244"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="247"/>
         <source>%n case(s) exported to %1</source>
         <translation>
             <numerusform>已导出 %n 件到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="251"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="254"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -849,47 +864,47 @@
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="48"/>
+        <location filename="../../clerk_station/ledger_model.py" line="55"/>
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="49"/>
+        <location filename="../../clerk_station/ledger_model.py" line="56"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="50"/>
+        <location filename="../../clerk_station/ledger_model.py" line="57"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="51"/>
+        <location filename="../../clerk_station/ledger_model.py" line="58"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="52"/>
+        <location filename="../../clerk_station/ledger_model.py" line="59"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="53"/>
+        <location filename="../../clerk_station/ledger_model.py" line="60"/>
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="54"/>
+        <location filename="../../clerk_station/ledger_model.py" line="61"/>
         <source>Queue no.</source>
         <translation>排队号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="55"/>
+        <location filename="../../clerk_station/ledger_model.py" line="62"/>
         <source>Upload</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="56"/>
+        <location filename="../../clerk_station/ledger_model.py" line="63"/>
         <source>Platform status</source>
         <translation>平台状态</translation>
     </message>
@@ -897,42 +912,42 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../clerk_station/screen_lock.py" line="78"/>
+        <location filename="../../clerk_station/screen_lock.py" line="79"/>
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/screen_lock.py" line="86"/>
+        <location filename="../../clerk_station/screen_lock.py" line="87"/>
         <source>Locked — %1 (%2)</source>
         <translation>已锁定 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/screen_lock.py" line="89"/>
+        <location filename="../../clerk_station/screen_lock.py" line="90"/>
         <source>Enter your PIN to continue, or sign out for another clerk.</source>
         <translation>请输入密码继续，或退出登录以便其他人员登录。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/screen_lock.py" line="92"/>
+        <location filename="../../clerk_station/screen_lock.py" line="93"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/screen_lock.py" line="94"/>
+        <location filename="../../clerk_station/screen_lock.py" line="95"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/screen_lock.py" line="132"/>
+        <location filename="../../clerk_station/screen_lock.py" line="141"/>
         <source>Too many wrong PINs: locked until %1.</source>
         <translation>密码错误次数过多，已锁定至 %1。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/screen_lock.py" line="135"/>
+        <location filename="../../clerk_station/screen_lock.py" line="144"/>
         <source>Wrong PIN.</source>
         <translation>密码错误。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/screen_lock.py" line="139"/>
+        <location filename="../../clerk_station/screen_lock.py" line="148"/>
         <source>The PIN could not be checked. Call the technician.</source>
         <translation>无法校验密码，请联系技术人员。</translation>
     </message>
@@ -1040,67 +1055,67 @@
 <context>
     <name>PinChangeDialog</name>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="171"/>
+        <location filename="../../clerk_station/sign_in.py" line="172"/>
         <source>Change PIN</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="178"/>
+        <location filename="../../clerk_station/sign_in.py" line="179"/>
         <source>Current PIN</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="179"/>
+        <location filename="../../clerk_station/sign_in.py" line="180"/>
         <source>New PIN</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="180"/>
+        <location filename="../../clerk_station/sign_in.py" line="181"/>
         <source>New PIN again</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="183"/>
+        <location filename="../../clerk_station/sign_in.py" line="184"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="185"/>
+        <location filename="../../clerk_station/sign_in.py" line="186"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="190"/>
+        <location filename="../../clerk_station/sign_in.py" line="191"/>
         <source>Choose a PIN of 6-12 digits, not a run like 123456.</source>
         <translation>请设置 6-12 位数字密码，不能是 123456 这样的连续数字。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="199"/>
+        <location filename="../../clerk_station/sign_in.py" line="200"/>
         <source>The two new PINs differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="212"/>
+        <location filename="../../clerk_station/sign_in.py" line="213"/>
         <source>Too many wrong PINs: try again later.</source>
         <translation>密码错误次数过多，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="214"/>
+        <location filename="../../clerk_station/sign_in.py" line="215"/>
         <source>The current PIN is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="219"/>
+        <location filename="../../clerk_station/sign_in.py" line="220"/>
         <source>This PIN is too weak: 6-12 digits, not a run.</source>
         <translation>密码过于简单：需 6-12 位数字，且不能是连续或重复数字。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="221"/>
+        <location filename="../../clerk_station/sign_in.py" line="222"/>
         <source>The new PIN must differ from the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="223"/>
+        <location filename="../../clerk_station/sign_in.py" line="224"/>
         <source>The PIN could not be changed. Call the technician.</source>
         <translation>无法修改密码，请联系技术人员。</translation>
     </message>
@@ -1175,29 +1190,29 @@
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="114"/>
+        <location filename="../../clerk_station/sign_in.py" line="115"/>
         <source>Enter your clerk ID and PIN.</source>
         <translation>请输入工号和密码。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/sign_in.py" line="137"/>
+        <location filename="../../clerk_station/sign_in.py" line="138"/>
         <source>Clerk ID or PIN is wrong. %n attempt(s) left before a lock.</source>
         <translation>
             <numerusform>工号或密码错误，再错 %n 次将被锁定。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="146"/>
+        <location filename="../../clerk_station/sign_in.py" line="147"/>
         <source>Too many wrong PINs: locked until %1.</source>
         <translation>密码错误次数过多，已锁定至 %1。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="153"/>
+        <location filename="../../clerk_station/sign_in.py" line="154"/>
         <source>You may try again.</source>
         <translation>现在可以重试。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="157"/>
+        <location filename="../../clerk_station/sign_in.py" line="158"/>
         <source>Sign-in could not be checked. Call the technician.</source>
         <translation>无法校验登录，请联系技术人员。</translation>
     </message>
