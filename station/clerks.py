@@ -142,8 +142,9 @@ class ClerkDirectory:
     def __init__(self, store: Store, guard: PinGuard | None = None) -> None:
         self.store = _Accounts(store)
         self.guard = guard or PinGuard()
-        # verifying against this keeps an unknown id as slow as a known one
-        self._decoy_hash = self.guard.hasher.hash("000000-decoy")
+        # verifying against this keeps an unknown id as slow as a known one; made on
+        # first use, so opening a station does not pay for a hash nobody needs
+        self._decoy: str | None = None
 
     # -- reading ----------------------------------------------------------------
 
@@ -164,7 +165,9 @@ class ClerkDirectory:
     def sign_in(self, clerk_id: str, pin: str) -> SignIn:
         account = self.store.get_clerk(clerk_id)
         if account is None or account.disabled:
-            self.guard.hasher.verify(self._decoy_hash, pin)
+            if self._decoy is None:
+                self._decoy = self.guard.hasher.hash("000000-decoy")
+            self.guard.hasher.verify(self._decoy, pin)
             self.store.audit(
                 clerk_id[:32] or "?", "sign_in_failed", None, {"reason": "unknown_or_disabled"}
             )
