@@ -39,6 +39,12 @@ def build_window(
             Qt.DockWidgetArea.BottomDockWidgetArea, DemoPanel(services.simulators, window)
         )
     if services.clerk_day is not None:
+        ledger = services.clerk_day.ledger
+        window.tasks.disk(
+            ledger.item_usage,
+            window.picker.model.set_usage,
+            lambda e: log.warning("item usage not read: %r", e),
+        )
         window.addToolBar(
             ClerkDayBar(
                 window,

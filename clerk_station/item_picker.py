@@ -22,6 +22,8 @@ class ServiceItemModel(QAbstractListModel):
         self._entrance = Entrance.PERSONAL
         self._text = ""
         self._rows: list[ServiceItem] = []
+        #: accepted cases per item code lately; most used first (catalog order otherwise)
+        self._usage: dict[str, int] = {}
         self._search = ItemSearch(catalog)
         self._search.warm_up()
         self._refilter()
@@ -30,6 +32,10 @@ class ServiceItemModel(QAbstractListModel):
         self._catalog = catalog
         self._search = ItemSearch(catalog)
         self._search.warm_up()
+        self._refilter()
+
+    def set_usage(self, usage: dict[str, int]) -> None:
+        self._usage = dict(usage)
         self._refilter()
 
     def set_entrance(self, entrance: Entrance) -> None:
@@ -47,6 +53,8 @@ class ServiceItemModel(QAbstractListModel):
             for item in self._catalog.items
             if item.entrance == self._entrance and self._matches(item)
         ]
+        if self._usage:  # sorted() is stable: equal counts keep the catalog's order
+            self._rows = sorted(self._rows, key=lambda i: -self._usage.get(i.code, 0))
         self.endResetModel()
 
     def _matches(self, item: ServiceItem) -> bool:

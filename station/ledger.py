@@ -166,6 +166,11 @@ class LedgerService:
                 return
             after = page.next_cursor
 
+    def item_usage(self, *, days: int = 90, now: datetime | None = None) -> dict[str, int]:
+        """How often each item was accepted here lately: the picker lists these first."""
+        since = (now or datetime.now(UTC)) - timedelta(days=days)
+        return self.store.item_counts(since)
+
     def _item_name(self, code: str) -> str:
         try:
             return self.catalog.item(code).name_zh

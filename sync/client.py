@@ -95,8 +95,11 @@ class AuthError(SyncError):
     message_zh = "本终端未获平台授权，请联系技术人员重新注册"
 
     def __init__(self, status: int, detail: Any = None, *, code: str = "") -> None:
-        super().__init__(f"platform refused authentication ({status} {code}): {detail!r}",
-                         status=status, code=code)
+        super().__init__(
+            f"platform refused authentication ({status} {code}): {detail!r}",
+            status=status,
+            code=code,
+        )
         self.detail = detail
 
 
@@ -105,8 +108,9 @@ class Conflict(SyncError):
 
     message_zh = "平台已有内容不同的同号办件"
 
-    def __init__(self, detail: Any = None, *, code: str = "conflict",
-                 offset: int | None = None) -> None:
+    def __init__(
+        self, detail: Any = None, *, code: str = "conflict", offset: int | None = None
+    ) -> None:
         super().__init__(f"conflict ({code}): {detail!r}", status=409, code=code)
         self.detail = detail
         self.offset = offset
@@ -118,8 +122,9 @@ class MissingBlobs(SyncError):
     message_zh = "平台缺少部分材料文件，将重新上传"
 
     def __init__(self, shas: list[str]) -> None:
-        super().__init__(f"platform is missing {len(shas)} blob(s)", status=422,
-                         code="missing_blobs")
+        super().__init__(
+            f"platform is missing {len(shas)} blob(s)", status=422, code="missing_blobs"
+        )
         self.shas = list(shas)
 
 
@@ -332,7 +337,10 @@ class PlatformClient:
         """One request; returns the genuine answer (any status) or raises TransientError."""
         for attempt in (1, 2):
             req = requests.Request(
-                method, self.base_url + path, params=params, data=body or None,
+                method,
+                self.base_url + path,
+                params=params,
+                data=body or None,
                 headers=dict(headers or {}),
             )
             prepared = self.session.prepare_request(req)
@@ -369,8 +377,9 @@ class PlatformClient:
         return str(answer.headers.get(ERROR_HEADER) or "")
 
     def _exchange(self, prepared: requests.PreparedRequest) -> _Answer:
-        return _exchange(self.session, prepared, self.timeout, self.verify, self._learn_clock,
-                         self.clock)
+        return _exchange(
+            self.session, prepared, self.timeout, self.verify, self._learn_clock, self.clock
+        )
 
     def _call(self, method: str, path: str, **kwargs: Any) -> _Answer:
         answer = self._send(method, path, **kwargs)
@@ -398,7 +407,9 @@ class PlatformClient:
         ).encode("utf-8")
         prepared = sess.prepare_request(
             requests.Request(
-                "POST", base_url.rstrip("/") + "/v1/stations/enroll", data=body,
+                "POST",
+                base_url.rstrip("/") + "/v1/stations/enroll",
+                data=body,
                 headers={"Content-Type": "application/json"},
             )
         )
@@ -406,8 +417,11 @@ class PlatformClient:
         if answer.status != 200:
             raise _error_for(answer, time.time())
         data = answer.data
-        if not (isinstance(data, dict) and isinstance(data.get("station_id"), str)
-                and isinstance(data.get("secret"), str)):
+        if not (
+            isinstance(data, dict)
+            and isinstance(data.get("station_id"), str)
+            and isinstance(data.get("secret"), str)
+        ):
             raise TransientError("enrollment answer is malformed")
         return StationCredentials(data["station_id"], data["secret"])
 
@@ -499,8 +513,9 @@ class PlatformClient:
                     return
                 at = state.offset
                 if at > size:
-                    raise PermanentError(409, {"offset": at, "size": size},
-                                         code="offset_beyond_size")
+                    raise PermanentError(
+                        409, {"offset": at, "size": size}, code="offset_beyond_size"
+                    )
                 with open_fn() as f:
                     f.seek(at)
                     if progress:
@@ -509,11 +524,14 @@ class PlatformClient:
                         chunk = f.read(chunk_size) if at < size else b""
                         if at < size and not chunk:
                             raise PermanentError(
-                                400, "local blob is shorter than its declared size",
+                                400,
+                                "local blob is shorter than its declared size",
                                 code="short_blob",
                             )
                         answer = self._send(
-                            "PATCH", path, body=chunk,
+                            "PATCH",
+                            path,
+                            body=chunk,
                             headers={
                                 "Upload-Offset": str(at),
                                 "Upload-Length": str(size),
@@ -539,28 +557,38 @@ class PlatformClient:
                             return
             except _WrongGuess as wrong:
                 # the caller's offset was wrong: the platform told us its own (once only)
-                log.info("blob %s is at %d on the platform, not at %d; continuing there",
-                         sha[:12], wrong.offset, offset)
+                log.info(
+                    "blob %s is at %d on the platform, not at %d; continuing there",
+                    sha[:12],
+                    wrong.offset,
+                    offset,
+                )
                 guess = wrong.offset
             except (TransientError, Conflict) as exc:
                 failures += 1
                 if failures > resume_attempts:
                     raise
-                log.info("upload of %s interrupted (%s); resuming from the platform's offset",
-                         sha[:12], exc)
+                log.info(
+                    "upload of %s interrupted (%s); resuming from the platform's offset",
+                    sha[:12],
+                    exc,
+                )
 
     def put_submission(self, uuid: str, manifest: dict[str, Any]) -> Delivery:
         """Deliver a manifest; idempotent. Raises MissingBlobs / Conflict / ..."""
         body = signing.canonical_json(manifest)
         answer = self._call(
-            "PUT", f"/v1/submissions/{quote(uuid, safe='')}", body=body,
+            "PUT",
+            f"/v1/submissions/{quote(uuid, safe='')}",
+            body=body,
             headers={"Content-Type": "application/json"},
         )
         data = answer.data
         if not (isinstance(data, dict) and isinstance(data.get("case_no"), str)):
             raise TransientError("platform answered without a case number")
-        return Delivery(str(data["case_no"]), str(data.get("status", "")),
-                        str(data.get("receipt_no", "")))
+        return Delivery(
+            str(data["case_no"]), str(data.get("status", "")), str(data.get("receipt_no", ""))
+        )
 
     def status_updates(
         self, after: str | None, *, limit: int = 100
@@ -575,10 +603,13 @@ class PlatformClient:
             raise TransientError("malformed status-updates answer")
         events = [
             StatusEvent(
-                uuid=str(e["uuid"]), case_no=str(e.get("case_no", "")), status=str(e["status"]),
+                uuid=str(e["uuid"]),
+                case_no=str(e.get("case_no", "")),
+                status=str(e["status"]),
                 note=str(e.get("note") or ""),
                 missing_materials=tuple(str(m) for m in e.get("missing_materials") or ()),
-                at=str(e.get("at", "")), receipt_no=str(e.get("receipt_no", "")),
+                at=str(e.get("at", "")),
+                receipt_no=str(e.get("receipt_no", "")),
             )
             for e in data["events"]
             if isinstance(e, dict) and "uuid" in e and "status" in e
@@ -600,15 +631,23 @@ class PlatformClient:
     def put_evaluation(self, uuid: str, evaluation: dict[str, Any]) -> None:
         """Deliver a service evaluation (好差评); idempotent per uuid."""
         body = signing.canonical_json(evaluation)
-        self._call("PUT", f"/v1/evaluations/{quote(uuid, safe='')}", body=body,
-                   headers={"Content-Type": "application/json"})
+        self._call(
+            "PUT",
+            f"/v1/evaluations/{quote(uuid, safe='')}",
+            body=body,
+            headers={"Content-Type": "application/json"},
+        )
 
     def heartbeat(self, info: dict[str, Any] | None = None) -> None:
         """Tell the platform this station is alive (optional free-form info)."""
         body = json.dumps(info or {}, ensure_ascii=False, sort_keys=True).encode("utf-8")
         station = quote(self.credentials.station_id, safe="")
-        self._call("POST", f"/v1/stations/{station}/heartbeat", body=body,
-                   headers={"Content-Type": "application/json"})
+        self._call(
+            "POST",
+            f"/v1/stations/{station}/heartbeat",
+            body=body,
+            headers={"Content-Type": "application/json"},
+        )
 
 
 def _exchange(

@@ -429,7 +429,12 @@ class SyncEngine:
         except TransientError as e:
             self._offline(e)
             self._retry(
-                uuid, attempts, f"{e.message_zh}（{e}）", e.retry_after, done, total,
+                uuid,
+                attempts,
+                f"{e.message_zh}（{e}）",
+                e.retry_after,
+                done,
+                total,
                 cause=_cause(e),
             )
             return _Outcome.RETRY
@@ -506,8 +511,9 @@ class SyncEngine:
         clients = self._upload_clients(len(todo))
         if len(clients) == 1:
             for sha in todo:
-                self._upload_one(clients[0], sha, sizes[sha], progress, check_state,
-                                 first_attempt, None)
+                self._upload_one(
+                    clients[0], sha, sizes[sha], progress, check_state, first_attempt, None
+                )
             return
         # longest first: the connections finish at about the same time
         pending = deque(sorted(todo, key=lambda sha: -sizes[sha]))
@@ -522,8 +528,9 @@ class SyncEngine:
                         return
                     sha = pending.popleft()
                 try:
-                    self._upload_one(client, sha, sizes[sha], progress, check_state,
-                                     first_attempt, cancel)
+                    self._upload_one(
+                        client, sha, sizes[sha], progress, check_state, first_attempt, cancel
+                    )
                 except _Cancelled:
                     return
                 except Exception as e:

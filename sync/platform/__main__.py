@@ -25,10 +25,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="CODE",
         help="one-time station enrollment code (repeatable)",
     )
-    parser.add_argument("--ssl-certfile", type=Path, default=None,
-                        help="serve HTTPS with this PEM certificate (chain)")
-    parser.add_argument("--ssl-keyfile", type=Path, default=None,
-                        help="the PEM private key of --ssl-certfile")
+    parser.add_argument(
+        "--ssl-certfile",
+        type=Path,
+        default=None,
+        help="serve HTTPS with this PEM certificate (chain)",
+    )
+    parser.add_argument(
+        "--ssl-keyfile", type=Path, default=None, help="the PEM private key of --ssl-certfile"
+    )
 
 
 def main(args: argparse.Namespace | Sequence[str] | None = None) -> int:
@@ -45,7 +50,11 @@ def main(args: argparse.Namespace | Sequence[str] | None = None) -> int:
         print("--ssl-certfile and --ssl-keyfile go together", file=sys.stderr)
         return 2
     serve(
-        args.db, args.host, args.port, args.admin_token, args.enrollment_codes,
+        args.db,
+        args.host,
+        args.port,
+        args.admin_token,
+        args.enrollment_codes,
         ssl_certfile=getattr(args, "ssl_certfile", None),
         ssl_keyfile=getattr(args, "ssl_keyfile", None),
     )

@@ -337,7 +337,9 @@ def create_app(
         )
         if scheme.lower() != "bearer" or not good:
             raise ApiError(
-                401, "admin_auth", "admin bearer token required",
+                401,
+                "admin_auth",
+                "admin bearer token required",
                 {"WWW-Authenticate": 'Bearer realm="yiwang-admin"'},
             )
 
@@ -347,8 +349,11 @@ def create_app(
         "/v1/stations/enroll",
         tags=["stations"],
         summary="Exchange a one-time enrollment code for a station id and secret",
-        responses={200: {"model": models.EnrollAnswer}, 403: {"model": models.ErrorBody},
-                   409: {"model": models.ErrorBody}},
+        responses={
+            200: {"model": models.EnrollAnswer},
+            403: {"model": models.ErrorBody},
+            409: {"model": models.ErrorBody},
+        },
         openapi_extra=_body_doc(models.EnrollRequest),
     )
     async def enroll(request: Request) -> Response:
@@ -421,14 +426,27 @@ def create_app(
         openapi_extra={
             **SIGNED,
             "parameters": [
-                {"name": "Upload-Offset", "in": "header", "required": True,
-                 "schema": {"type": "integer", "minimum": 0}},
-                {"name": "Upload-Length", "in": "header", "required": False,
-                 "schema": {"type": "integer", "minimum": 0},
-                 "description": "total blob size; required on the first chunk"},
+                {
+                    "name": "Upload-Offset",
+                    "in": "header",
+                    "required": True,
+                    "schema": {"type": "integer", "minimum": 0},
+                },
+                {
+                    "name": "Upload-Length",
+                    "in": "header",
+                    "required": False,
+                    "schema": {"type": "integer", "minimum": 0},
+                    "description": "total blob size; required on the first chunk",
+                },
             ],
-            "requestBody": {"content": {"application/offset+octet-stream": {
-                "schema": {"type": "string", "format": "binary"}}}},
+            "requestBody": {
+                "content": {
+                    "application/offset+octet-stream": {
+                        "schema": {"type": "string", "format": "binary"}
+                    }
+                }
+            },
         },
     )
     async def blob_patch(request: Request, sha256: str) -> Response:
@@ -458,9 +476,7 @@ def create_app(
                 except ClientDisconnect:
                     raise ApiError(400, "client_disconnected") from None
             finish_auth(request, caller, digest.hexdigest())
-            return await run_in_threadpool(
-                _store_chunk, sha256, offset, length, tmp, received
-            )
+            return await run_in_threadpool(_store_chunk, sha256, offset, length, tmp, received)
         finally:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
@@ -474,7 +490,9 @@ def create_app(
             known_length = None if info is None else info.length
             if known_length is not None and length is not None and length != known_length:
                 raise ApiError(
-                    409, "length_mismatch", {"upload_length": known_length},
+                    409,
+                    "length_mismatch",
+                    {"upload_length": known_length},
                     blob_headers(info),
                 )
             total = length if known_length is None else known_length
@@ -488,12 +506,17 @@ def create_app(
             if info is None:
                 store.begin_blob(sha, total, clock())
             new_offset = store.append_chunk(sha, tmp) if n else current
-            headers = {"Upload-Offset": str(new_offset), "Upload-Length": str(total),
-                       "Upload-Complete": "?0"}
+            headers = {
+                "Upload-Offset": str(new_offset),
+                "Upload-Length": str(total),
+                "Upload-Complete": "?0",
+            }
             if new_offset == total:
                 if not store.finish_blob(sha):
                     raise ApiError(
-                        422, "hash_mismatch", "content does not match its SHA-256; discarded",
+                        422,
+                        "hash_mismatch",
+                        "content does not match its SHA-256; discarded",
                         {"Upload-Offset": "0", "Upload-Complete": "?0"},
                     )
                 headers["Upload-Complete"] = "?1"
@@ -508,8 +531,10 @@ def create_app(
         responses={
             200: {"model": models.Delivery},
             409: {"model": models.ErrorBody, "description": "same uuid, different body"},
-            422: {"model": models.ErrorBody,
-                  "description": "invalid_manifest, or missing_blobs with detail.missing"},
+            422: {
+                "model": models.ErrorBody,
+                "description": "invalid_manifest, or missing_blobs with detail.missing",
+            },
         },
         openapi_extra={**SIGNED, **_body_doc(models.Manifest)},
     )
@@ -527,14 +552,21 @@ def create_app(
             if missing:
                 raise ApiError(422, "missing_blobs", {"missing": missing})
             existing = store.create_submission(
-                uuid=uuid, station_id=caller.station_id, receipt_no=manifest.receipt_no,
-                body_sha256=body_sha, manifest_json=canonical.decode("utf-8"), now=clock(),
+                uuid=uuid,
+                station_id=caller.station_id,
+                receipt_no=manifest.receipt_no,
+                body_sha256=body_sha,
+                manifest_json=canonical.decode("utf-8"),
+                now=clock(),
             )
         if existing["station_id"] != caller.station_id or existing["body_sha256"] != body_sha:
             raise ApiError(409, "conflict", "a different submission already has this uuid")
         return JSONResponse(
-            {"case_no": existing["case_no"], "status": existing["status"],
-             "receipt_no": existing["receipt_no"]}
+            {
+                "case_no": existing["case_no"],
+                "status": existing["status"],
+                "receipt_no": existing["receipt_no"],
+            }
         )
 
     @app.get(
@@ -578,13 +610,15 @@ def create_app(
         if row is None or not any(signing.receipt_tag_ok(sec, receipt_no, t) for sec in secrets_):
             # a forged and an unknown receipt look the same, so numbers cannot be probed
             raise ApiError(404, "unknown_receipt")
-        return JSONResponse({
-            "receipt_no": receipt_no,
-            "genuine": True,
-            "case_no": row["case_no"],
-            "status": row["status"] or "待上传",
-            "updated_at": row["updated_at"],
-        })
+        return JSONResponse(
+            {
+                "receipt_no": receipt_no,
+                "genuine": True,
+                "case_no": row["case_no"],
+                "status": row["status"] or "待上传",
+                "updated_at": row["updated_at"],
+            }
+        )
 
     # -- catalog ------------------------------------------------------------------------
 
@@ -604,9 +638,7 @@ def create_app(
         tags = {t.strip().removeprefix("W/") for t in inm.split(",")}
         if etag in tags or "*" in tags:
             return Response(status_code=304, headers={"ETag": etag})
-        return Response(
-            body, media_type="application/json", headers={"ETag": etag}
-        )
+        return Response(body, media_type="application/json", headers={"ETag": etag})
 
     # -- evaluations --------------------------------------------------------------------
 
@@ -639,9 +671,13 @@ def create_app(
             for s in manifest.blob_hashes()
         ]
         return {
-            "uuid": row["uuid"], "receipt_no": row["receipt_no"],
-            "station_id": row["station_id"], "case_no": row["case_no"],
-            "status": row["status"], "created_at": row["created_at"], "blobs": blobs,
+            "uuid": row["uuid"],
+            "receipt_no": row["receipt_no"],
+            "station_id": row["station_id"],
+            "case_no": row["case_no"],
+            "status": row["status"],
+            "created_at": row["created_at"],
+            "blobs": blobs,
         }
 
     @app.get(
@@ -733,8 +769,7 @@ def create_app(
         store.add_enrollment_codes(codes.codes)
         return JSONResponse({"ok": True, "added": len(codes.codes)})
 
-    @app.get("/v1/admin/stations", tags=["admin"], summary="Enrolled stations",
-             openapi_extra=ADMIN)
+    @app.get("/v1/admin/stations", tags=["admin"], summary="Enrolled stations", openapi_extra=ADMIN)
     async def admin_stations(request: Request) -> Response:
         require_admin(request)
         return JSONResponse(store.stations())
@@ -788,4 +823,3 @@ def _install_openapi(app: FastAPI) -> None:
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
-

@@ -114,8 +114,15 @@ class PlatformProcess:
 
     def command(self) -> list[str]:
         cmd = [
-            sys.executable, "-m", "sync.platform",
-            "--db", str(self.db_path), "--host", self.host, "--port", str(self.port),
+            sys.executable,
+            "-m",
+            "sync.platform",
+            "--db",
+            str(self.db_path),
+            "--host",
+            self.host,
+            "--port",
+            str(self.port),
             f"--admin-token={self.admin_token}",  # a token may start with "-"
         ]
         if self.enrollment_codes:
@@ -141,8 +148,12 @@ class PlatformProcess:
             env.setdefault("PYTHONUNBUFFERED", "1")
             with open(self.log_path, "ab") as logf:
                 self._proc = subprocess.Popen(
-                    self.command(), stdout=logf, stderr=subprocess.STDOUT, env=env,
-                    cwd=str(REPO_ROOT), stdin=subprocess.DEVNULL,
+                    self.command(),
+                    stdout=logf,
+                    stderr=subprocess.STDOUT,
+                    env=env,
+                    cwd=str(REPO_ROOT),
+                    stdin=subprocess.DEVNULL,
                 )
             if self._wait_ready():
                 log.info("platform running at %s (pid %s)", self.url, self._proc.pid)
@@ -169,9 +180,7 @@ class PlatformProcess:
                 with contextlib.suppress(requests.RequestException), warnings.catch_warnings():
                     # an unverified readiness check on loopback is fine; say nothing about it
                     warnings.simplefilter("ignore")
-                    r = session.get(
-                        self.url + "/openapi.json", timeout=(0.5, 2.0), verify=verify
-                    )
+                    r = session.get(self.url + "/openapi.json", timeout=(0.5, 2.0), verify=verify)
                     if r.status_code == 200 and r.headers.get("X-Yiwang-Platform") == "1":
                         return True
                 time.sleep(0.05)

@@ -152,9 +152,7 @@ class PlatformStore:
                 if_not_exists=True,
             )
             db.table("case_counters").create({"day": str, "seq": int}, pk="day", if_not_exists=True)
-            db.execute(
-                "CREATE INDEX IF NOT EXISTS events_station ON events(station_id, id)"
-            )
+            db.execute("CREATE INDEX IF NOT EXISTS events_station ON events(station_id, id)")
 
     @contextlib.contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -235,8 +233,13 @@ class PlatformStore:
         stations = self._all("SELECT secret FROM stations WHERE station_code = ?", [code])
         if not stations:
             return None
-        return {"receipt_no": receipt_no, "case_no": None, "status": None, "updated_at": None,
-                "secrets": [s["secret"] for s in stations]}
+        return {
+            "receipt_no": receipt_no,
+            "case_no": None,
+            "status": None,
+            "updated_at": None,
+            "secrets": [s["secret"] for s in stations],
+        }
 
     def station_secret(self, station_id: str) -> str | None:
         row = self._one("SELECT secret FROM stations WHERE station_id = ?", [station_id])
@@ -375,8 +378,14 @@ class PlatformStore:
         return self._one("SELECT * FROM submissions WHERE uuid = ?", [uuid])
 
     def create_submission(
-        self, *, uuid: str, station_id: str, receipt_no: str, body_sha256: str,
-        manifest_json: str, now: float,
+        self,
+        *,
+        uuid: str,
+        station_id: str,
+        receipt_no: str,
+        body_sha256: str,
+        manifest_json: str,
+        now: float,
     ) -> dict[str, Any]:
         """Insert a submission with a fresh case number; returns the row.
 
@@ -391,15 +400,24 @@ class PlatformStore:
                     " ON CONFLICT(day) DO UPDATE SET seq = seq + 1",
                     [day],
                 )
-                seq = conn.execute(
-                    "SELECT seq FROM case_counters WHERE day = ?", [day]
-                ).fetchone()[0]
+                seq = conn.execute("SELECT seq FROM case_counters WHERE day = ?", [day]).fetchone()[
+                    0
+                ]
                 case_no = f"SW{day}{seq:06d}"
                 conn.execute(
                     "INSERT INTO submissions(uuid, station_id, receipt_no, body_sha256, manifest,"
                     " case_no, status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                    [uuid, station_id, receipt_no, body_sha256, manifest_json, case_no,
-                     INITIAL_STATUS, iso_utc(now), iso_utc(now)],
+                    [
+                        uuid,
+                        station_id,
+                        receipt_no,
+                        body_sha256,
+                        manifest_json,
+                        case_no,
+                        INITIAL_STATUS,
+                        iso_utc(now),
+                        iso_utc(now),
+                    ],
                 )
                 log.info("submission %s accepted as %s", uuid, case_no)
         row = self.submission(uuid)
@@ -423,8 +441,16 @@ class PlatformStore:
             cur = conn.execute(
                 "INSERT INTO events(station_id, uuid, receipt_no, case_no, status, note,"
                 " missing_materials, at) VALUES (?,?,?,?,?,?,?,?)",
-                [station_id, uuid, receipt_no, case_no, status, note,
-                 json.dumps(missing, ensure_ascii=False), at],
+                [
+                    station_id,
+                    uuid,
+                    receipt_no,
+                    case_no,
+                    status,
+                    note,
+                    json.dumps(missing, ensure_ascii=False),
+                    at,
+                ],
             )
             conn.execute(
                 "UPDATE submissions SET status = ?, updated_at = ? WHERE uuid = ?",
@@ -432,8 +458,14 @@ class PlatformStore:
             )
             event_id = cur.lastrowid
         return {
-            "id": event_id, "uuid": uuid, "receipt_no": receipt_no, "case_no": case_no,
-            "status": status, "note": note, "missing_materials": missing, "at": at,
+            "id": event_id,
+            "uuid": uuid,
+            "receipt_no": receipt_no,
+            "case_no": case_no,
+            "status": status,
+            "note": note,
+            "missing_materials": missing,
+            "at": at,
         }
 
     def events_for(self, station_id: str, after: int, limit: int) -> list[dict[str, Any]]:

@@ -165,6 +165,18 @@ class LedgerPart(SubmissionsPart):
             )
         )
 
+    def item_counts(self, since: datetime) -> dict[str, int]:
+        """Cases accepted per item code since ``since`` (for "most used first")."""
+        rows = (
+            self._db()
+            .execute(
+                "SELECT item_code, COUNT(*) FROM submissions WHERE accepted_at >= ? GROUP BY 1",
+                [to_db_time(since)],
+            )
+            .fetchall()
+        )
+        return {str(code): int(n) for code, n in rows}
+
     # -- efficiency -----------------------------------------------------------------
 
     def accept_stats(self, since: datetime, until: datetime) -> list[AcceptStat]:

@@ -140,6 +140,15 @@ def test_efficiency_today_and_month(day_store: Store) -> None:
     assert {line.key: line for line in today.by_clerk}["c02"].overdue == 1
 
 
+def test_item_usage_counts_recent_cases(day_store: Store) -> None:
+    service = LedgerService(
+        day_store, load_catalog(day_store.data_dir), day_store.lookup_hasher(), tz=STATION_TZ
+    )
+    now = datetime(2026, 12, 3, 6, 0, tzinfo=UTC)
+    assert service.item_usage(now=now) == {"SB-001": 3, "MZ-001": 1, "YB-001": 1}
+    assert service.item_usage(days=1, now=now) == {"SB-001": 2, "MZ-001": 1}
+
+
 def test_due_date_skips_weekends() -> None:
     assert due_date(date(2026, 12, 4), 1) == date(2026, 12, 7)  # Fri + 1 -> Mon
     assert due_date(date(2026, 12, 3), 3) == date(2026, 12, 8)

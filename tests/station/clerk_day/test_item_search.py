@@ -53,3 +53,13 @@ def test_picker_filters_by_short_name(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.addWidget(picker)
     picker.filter.setText("低保")
     assert [picker.model.item_at(r).code for r in range(picker.model.rowCount())] == ["MZ-001"]
+
+
+def test_most_used_items_come_first_then_catalog_order(qtbot: QtBot, tmp_path: Path) -> None:
+    picker = ItemPicker(load_catalog(tmp_path))
+    qtbot.addWidget(picker)
+    before = [picker.model.item_at(r).code for r in range(picker.model.rowCount())]
+    picker.model.set_usage({"MZ-001": 9, "YB-001": 4, "SB-101": 50})  # SB-101: the other tab
+    after = [picker.model.item_at(r).code for r in range(picker.model.rowCount())]
+    assert after[:2] == ["MZ-001", "YB-001"]
+    assert [c for c in after[2:]] == [c for c in before if c not in ("MZ-001", "YB-001")]
