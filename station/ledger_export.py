@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
+from collections.abc import Callable, Iterable, Iterator
+from datetime import timezone
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -75,20 +75,28 @@ def _counted(rows: Iterable[LedgerRow], counter: list[int]) -> Iterator[LedgerRo
         yield r
 
 
-def _replace_atomically(tmp: Path, path: Path) -> None:
-    os.replace(tmp, path)
+def _publish(tmp: Path, path: Path, write: Callable[[Path], None]) -> None:
+    """Write to a temporary name beside ``path`` and rename: no half-written export."""
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def export_csv(service: LedgerService, query: LedgerQuery, path: Path, *, clerk_id: str) -> int:
     """UTF-8 with a BOM (Excel opens it as Chinese text). Returns the number of rows."""
     counter = [0]
-    tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(HEADERS)
-        for row in _counted(service.iter_rows(query), counter):
-            writer.writerow(_cells(row, service.tz))
-    _replace_atomically(tmp, path)
+
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8-sig", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(HEADERS)
+            for row in _counted(service.iter_rows(query), counter):
+                writer.writerow(_cells(row, service.tz))
+
+    _publish(path.with_name(f".{path.name}.tmp"), path, write)
     _audit(service, query, "csv", counter[0], clerk_id)
     return counter[0]
 
@@ -120,9 +128,7 @@ def export_xlsx(
     counter = [0]
     for row in _counted(service.iter_rows(query), counter):
         ws.append(_cells(row, service.tz))
-    tmp = path.with_name(f".{path.name}.tmp")
-    wb.save(tmp)
-    _replace_atomically(tmp, path)
+    _publish(path.with_name(f".{path.name}.tmp"), path, lambda tmp: wb.save(tmp))
     _audit(service, query, "xlsx", counter[0], clerk_id)
     return counter[0]
 
@@ -139,6 +145,5 @@ def _audit(service: LedgerService, q: LedgerQuery, fmt: str, rows: int, clerk_id
             "from": q.date_from.isoformat() if q.date_from else None,
             "to": q.date_to.isoformat() if q.date_to else None,
             "filtered_by_person": bool(q.name.strip() or q.id_number.strip()),
-            "at": datetime.now(service.tz).isoformat(timespec="seconds"),
         },
     )
