@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QMainWindow
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
 from clerk_station.screen_lock import IdleLock, LockScreen
 from clerk_station.sign_in import PinChangeDialog, SignInScreen
@@ -46,6 +46,8 @@ class ClerkFlow(QObject):
         self.account: ClerkAccount | None = None
         self.sign_in: SignInScreen | None = None
         self.lock_screen: LockScreen | None = None
+        #: windows hidden by the lock, shown again on unlock
+        self._hidden: list[QWidget] = []
         day = services.clerk_day
         minutes = day.settings.idle_lock_minutes if day is not None else 5.0
         self.idle = IdleLock(idle_ms if idle_ms is not None else int(minutes * 60_000), self)
@@ -123,14 +125,18 @@ class ClerkFlow(QObject):
         self.lock_screen.sign_out_requested.connect(self.sign_out)
         if self.window is not None:
             self.lock_screen.setGeometry(self.window.geometry())
-            self.window.hide()
+        # every window goes: the main window and any ledger, case or efficiency dialog
+        self._hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        for w in self._hidden:
+            w.hide()
         self.lock_screen.show()
         self.lock_screen.pin.setFocus()
 
     def _unlocked(self) -> None:
         self.lock_screen = None
-        if self.window is not None:
-            self.window.show()
+        for w in self._hidden:
+            w.show()
+        self._hidden = []
         self.idle.arm()
 
     def sign_out(self) -> None:
@@ -140,6 +146,10 @@ class ClerkFlow(QObject):
         day.trail.record(self.account.clerk_id, "sign_out")
         day.intake.intake_abandoned()
         self.lock_screen = None
+        for w in self._hidden:
+            if w is not self.window:
+                w.close()  # the next clerk starts without the last one's dialogs
+        self._hidden = []
         self.account = None
         self.idle.disarm()
         if self.window is not None:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QLineEdit, QListView, QTabBar, QVBoxLayout, QWidget
 
 from intake.catalog import Catalog, Entrance, ServiceItem
@@ -10,6 +17,7 @@ from station.item_search import ItemSearch
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
+WARM_UP_DELAY_MS = 1500
 
 
 class ServiceItemModel(QAbstractListModel):
@@ -31,8 +39,12 @@ class ServiceItemModel(QAbstractListModel):
     def set_catalog(self, catalog: Catalog) -> None:
         self._catalog = catalog
         self._search = ItemSearch(catalog)
-        self._search.warm_up()
+        # pypinyin's import costs most of a second of CPU: not while the window opens
+        QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)
         self._refilter()
+
+    def _warm_up(self) -> None:
+        self._search.warm_up()
 
     def set_usage(self, usage: dict[str, int]) -> None:
         self._usage = dict(usage)

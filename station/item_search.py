@@ -66,12 +66,16 @@ class ItemSearch:
         self._names = {item.code: _fold(item.name_zh) for item in catalog.items}
         self._initials: dict[str, str] = {}
         self._ready = threading.Event()
+        self._builder: threading.Thread | None = None
 
     def warm_up(self) -> threading.Thread:
-        """Build the pinyin initials off the caller's thread."""
-        thread = threading.Thread(target=self._build_initials, name="pinyin", daemon=True)
-        thread.start()
-        return thread
+        """Build the pinyin initials off the caller's thread (once)."""
+        if self._builder is None:
+            self._builder = threading.Thread(
+                target=self._build_initials, name="pinyin", daemon=True
+            )
+            self._builder.start()
+        return self._builder
 
     def _build_initials(self) -> None:
         try:

@@ -117,10 +117,14 @@ def test_idle_lock_unlock_and_sign_out(
         flow.start()
         with qtbot.waitSignal(flow.entered, timeout=5_000):
             _sign_in(qtbot, flow, "c01", "730518")
+        assert flow.window is not None
+        bar = flow.window.findChild(ClerkDayBar)
+        assert bar is not None
+        ledger = bar.open_ledger()  # a dialog full of cases is open when the clerk walks away
         qtbot.waitUntil(lambda: flow.lock_screen is not None, timeout=5_000)
         lock = flow.lock_screen
         assert lock is not None and lock.isVisible()
-        assert flow.window is not None and not flow.window.isVisible()  # nothing shown behind
+        assert not flow.window.isVisible() and not ledger.isVisible()  # nothing shown behind
         lock.pin.setText("000001")
         lock.submit()
         qtbot.waitUntil(lambda: lock.message.text() != "", timeout=5_000)
@@ -129,7 +133,7 @@ def test_idle_lock_unlock_and_sign_out(
         with qtbot.waitSignal(lock.unlocked, timeout=5_000):
             lock.submit()
         assert flow.lock_screen is None and flow.idle.timer.isActive()
-        assert flow.window.isVisible()
+        assert flow.window.isVisible() and ledger.isVisible()
         qtbot.waitUntil(lambda: flow.lock_screen is not None, timeout=5_000)  # idle again
         flow.lock_screen.sign_out_button.click()
         assert flow.window is not None and not flow.window.isVisible()
