@@ -12,17 +12,20 @@ Keyboard:
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QAction, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMainWindow, QToolBar, QWidget
 
-from clerk_station.efficiency_view import EfficiencyDialog
-from clerk_station.ledger_dialog import LedgerDialog
 from clerk_station.sign_in import PinChangeDialog
 from station.clerk_day import ClerkDay
 from station.services import StationServices
 from ui_shared.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not at start-up
+    from clerk_station.efficiency_view import EfficiencyDialog
+    from clerk_station.ledger_dialog import LedgerDialog
 
 _TICKET = QRegularExpression("[A-Za-z0-9-]{0,16}")
 
@@ -131,6 +134,8 @@ class ClerkDayBar(QToolBar):
         return self._window
 
     def open_ledger(self) -> LedgerDialog:
+        from clerk_station.ledger_dialog import LedgerDialog
+
         dialog = LedgerDialog(
             self._day,
             self._services.clerk_id,
@@ -144,6 +149,8 @@ class ClerkDayBar(QToolBar):
         return dialog
 
     def open_efficiency(self, show_due: bool) -> EfficiencyDialog:
+        from clerk_station.efficiency_view import EfficiencyDialog
+
         dialog = EfficiencyDialog(
             self._day, english=self._english, show_due=show_due, parent=self._parent()
         )

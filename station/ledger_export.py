@@ -14,11 +14,6 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import timezone
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-
 from station.ledger import LedgerQuery, LedgerRow, LedgerService
 
 __all__ = ["HEADERS", "export_csv", "export_xlsx"]
@@ -110,6 +105,12 @@ def export_xlsx(
     title: str = "办件台账",
 ) -> int:
     """A real .xlsx (openpyxl, write-only mode). Returns the number of rows."""
+    # openpyxl takes most of a second to import: only when someone exports
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
     wb = Workbook(write_only=True)
     ws: WriteOnlyWorksheet = wb.create_sheet(title[:31])
     bold = Font(bold=True)
