@@ -8,6 +8,8 @@ import sys
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from clerk_station.clerk_day_bar import ClerkDayBar
+from clerk_station.clerk_flow import ClerkFlow
 from clerk_station.demo_panel import DemoPanel
 from clerk_station.main_window import ClerkWindow
 from clerk_station.startup_failure import StartupFailureScreen
@@ -30,11 +32,30 @@ def make_application(language: str) -> QApplication:
     return app
 
 
-def build_window(services: StationServices, *, language: str = "zh_CN") -> ClerkWindow:
+def build_window(
+    services: StationServices, *, language: str = "zh_CN", flow: ClerkFlow | None = None
+) -> ClerkWindow:
     window = ClerkWindow(services, english=language == "en")
     if services.simulators is not None:
         window.addDockWidget(
             Qt.DockWidgetArea.BottomDockWidgetArea, DemoPanel(services.simulators, window)
+        )
+    if services.clerk_day is not None:
+        ledger = services.clerk_day.ledger
+        window.tasks.disk(
+            ledger.item_usage,
+            window.picker.model.set_usage,
+            lambda e: log.warning("item usage not read: %r", e),
+        )
+        window.addToolBar(
+            ClerkDayBar(
+                window,
+                services,
+                services.clerk_day,
+                lock=flow.lock if flow else lambda: None,
+                sign_out=flow.sign_out if flow else lambda: None,
+                english=language == "en",
+            )
         )
     return window
 
@@ -56,14 +77,22 @@ def run_clerk(
 ) -> int:
     app = make_application(language)
     signals = quit_on_signals(app)  # Ctrl+C / SIGTERM close the window cleanly
+    windows: list[ClerkWindow] = []
+
+    def make_window() -> ClerkWindow:
+        windows.append(build_window(services, language=language, flow=flow))
+        return windows[-1]
+
     try:
-        window = build_window(services, language=language)
-        window.show()
-        window.start()
+        flow = ClerkFlow(services, make_window)
         if exit_when_ready:
-            _quit_when_shown(app, window)
+            # the first screen (sign-in, or the main window) is shown: quit once it has painted
+            flow.ready.connect(lambda: QTimer.singleShot(0, app.quit))
+        flow.start()
         code = signals.exec()
-        window.shutdown()
+        for window in windows:
+            window.shutdown()
+        flow.shutdown()
     finally:
         signals.restore()
     return int(code)

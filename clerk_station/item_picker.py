@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QLineEdit, QListView, QTabBar, QVBoxLayout, QWidget
 
 from intake.catalog import Catalog, Entrance, ServiceItem
+from station.item_search import ItemSearch
 from ui_shared.plain_text import shown, tooltip
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
+WARM_UP_DELAY_MS = 1500
 
 
 class ServiceItemModel(QAbstractListModel):
@@ -22,10 +31,24 @@ class ServiceItemModel(QAbstractListModel):
         self._entrance = Entrance.PERSONAL
         self._text = ""
         self._rows: list[ServiceItem] = []
+        #: accepted cases per item code lately; most used first (catalog order otherwise)
+        self._usage: dict[str, int] = {}
+        self._search = ItemSearch(catalog)
+        self._search.warm_up()
         self._refilter()
 
     def set_catalog(self, catalog: Catalog) -> None:
         self._catalog = catalog
+        self._search = ItemSearch(catalog)
+        # pypinyin's import costs most of a second of CPU: not while the window opens
+        QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)
+        self._refilter()
+
+    def _warm_up(self) -> None:
+        self._search.warm_up()
+
+    def set_usage(self, usage: dict[str, int]) -> None:
+        self._usage = dict(usage)
         self._refilter()
 
     def set_entrance(self, entrance: Entrance) -> None:
@@ -43,13 +66,13 @@ class ServiceItemModel(QAbstractListModel):
             for item in self._catalog.items
             if item.entrance == self._entrance and self._matches(item)
         ]
+        if self._usage:  # sorted() is stable: equal counts keep the catalog's order
+            self._rows = sorted(self._rows, key=lambda i: -self._usage.get(i.code, 0))
         self.endResetModel()
 
     def _matches(self, item: ServiceItem) -> bool:
-        if not self._text:
-            return True
-        hay = f"{item.code} {item.name_zh} {item.name_en} {item.department_zh}".lower()
-        return self._text in hay
+        # code, names, department, short names (低保 社保卡 医保 公积金 …), pinyin initials
+        return self._search.matches(item, self._text)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

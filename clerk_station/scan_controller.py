@@ -10,8 +10,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
 from devices.scanner.wedge import WedgeDecoder
+from station.cases import CaseRow
 from station.services import StationServices
-from sync.store import SubmissionRecord
 from ui_shared.bridges import ScanBridge
 from ui_shared.messages import user_message
 from ui_shared.plain_text import plain_label, platform_status_text
@@ -34,7 +34,7 @@ class ScanController(QObject):
         self.services = services
         self.tasks = tasks
         self.label = plain_label(label)  # scanned text is hostile: never rich text
-        self.last_record: SubmissionRecord | None = None
+        self.last_record: CaseRow | None = None
         self.bridge = ScanBridge(self)
         self.bridge.scanned.connect(self.handle)
         self.bridge.scanner_error.connect(self.show_error)
@@ -65,9 +65,9 @@ class ScanController(QObject):
             self.services.scanner.stop()
 
     def handle(self, text: str) -> None:
-        intake = self.services.intake
+        cases = self.services.cases
 
-        def shown(record: SubmissionRecord | None) -> None:
+        def shown(record: CaseRow | None) -> None:
             if record is None:
                 scanned = for_display(text, limit=80)
                 self.label.setText(self.tr("Scanned: %1").replace("%1", scanned))
@@ -81,7 +81,7 @@ class ScanController(QObject):
             self.last_record = record
 
         self.tasks.disk(
-            lambda: intake.lookup_scanned_receipt(text),
+            lambda: cases.find_scanned(text),
             shown,
             lambda e: self.show_error(user_message(e)),
         )

@@ -16,9 +16,10 @@ from typing import Any
 from station.device_settings import DEVICES_SCHEMA
 from sync.config import SYNC_SCHEMA, config_path
 from sync.config_doc import markdown
-from sync.config_schema import Schema
+from sync.config_schema import ConfigError, Schema
 
-__all__ = ["STATION_SCHEMA", "check_station_config", "documentation"]
+# ConfigError is re-exported: front ends validate through station, never sync
+__all__ = ["STATION_SCHEMA", "ConfigError", "check_station_config", "documentation"]
 
 STATION_SCHEMA: Schema = SYNC_SCHEMA.compose(DEVICES_SCHEMA)
 

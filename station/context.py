@@ -12,10 +12,12 @@ from devices.idcard.errors import DeviceError
 from devices.idcard.reader import CardPoller, IdCardReader, detect_port
 from devices.printer.receipt import ReceiptPrinter
 from devices.scanner.spec import open_scanner, parse_scanner_spec
+from station.cases import CaseCommands, CaseQueries
+from station.clerk_day import build_clerk_day, load_sign_in_settings
 from station.config_schema import check_station_config
 from station.device_settings import SIMULATED, DeviceSettings, load_device_settings
 from station.intake_service import IntakeService
-from station.services import FrameSource, PollerFactory, StationServices
+from station.services import FrameSource, Poller, PollerFactory, StationServices
 from station.simulators import DemoSimulators
 from sync.catalog_sync import load_catalog
 from sync.config import ConfigError, StationConfig, load_config, load_credentials
@@ -116,6 +118,23 @@ def _camera(settings: DeviceSettings, sims: DemoSimulators | None) -> FrameSourc
     return OpenCvCamera(source, settings.camera_width, settings.camera_height)
 
 
+def _audited_reads(factory: PollerFactory, card_read: Callable[[], None]) -> PollerFactory:
+    """Every card the reader delivers is an audited action (and starts the handling clock)."""
+
+    def make(
+        on_card: Callable[[IdCardData], None],
+        on_removed: Callable[[], None],
+        on_error: Callable[[BaseException], None],
+    ) -> Poller:
+        def read(card: IdCardData) -> None:
+            card_read()
+            on_card(card)
+
+        return factory(read, on_removed, on_error)
+
+    return make
+
+
 def open_station(
     data_dir: Path,
     *,
@@ -151,18 +170,33 @@ def open_station(
         query_url=config.receipt_query_url or None,
     )
     scanner_spec = parse_scanner_spec(settings.scanner)
+    catalog = load_catalog(data_dir)
+    holder: list[StationServices] = []
+    clerk_day = build_clerk_day(
+        store,
+        intake,
+        catalog,
+        load_sign_in_settings(data_dir),
+        clerk=lambda: holder[0].clerk_id if holder else clerk_id,
+    )
+    closers.append(clerk_day.trail.close)
     services = StationServices(
         intake=intake,
-        catalog=load_catalog(data_dir),
+        catalog=catalog,
         camera=_camera(settings, simulators),
-        card_poller=_poller_factory(port),
+        card_poller=_audited_reads(_poller_factory(port), clerk_day.intake.card_read),
+        cases=CaseQueries(store, credentials.secret),
+        case_commands=CaseCommands(store),
+        catalog_loader=lambda: load_catalog(data_dir),
         clerk_id=clerk_id,
         simulators=simulators,
         scanner=open_scanner(scanner_spec),
         wedge_scanner=scanner_spec.kind == "wedge",
         wedge_terminator=scanner_spec.wedge_terminator,
         closers=closers,
+        clerk_day=clerk_day,
     )
+    holder.append(services)
     if with_engine:
         services.engine = build_engine(
             store, config, credentials, on_event=services.sync_events.emit

@@ -71,6 +71,8 @@ class IntakeService:
         clerk_id: str | None,
         catalog_version: str,
         now: datetime | None = None,
+        started_at: datetime | None = None,
+        queue_ticket: str | None = None,
     ) -> Accepted:
         draft.check_complete()  # raises DraftError naming what is missing
         assert draft.applicant is not None  # check_complete guarantees it
@@ -85,6 +87,8 @@ class IntakeService:
             channel=channel,
             clerk_id=clerk_id,
             now=now or datetime.now(UTC),
+            started_at=started_at,
+            queue_ticket=queue_ticket,
         )
         log.info(
             "accepted %s item=%s pages=%d",

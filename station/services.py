@@ -13,8 +13,12 @@ from numpy.typing import NDArray
 from devices.idcard.card import IdCardData
 from devices.scanner.base import Scanner
 from intake.catalog import Catalog
+from intake.submission import Channel
+from station.cases import CaseCommands, CaseQueries
+from station.clerk_day import ClerkDay
 from station.events import EventHub
 from station.intake_service import IntakeService
+from station.intake_session import IntakeSession, Runner
 from sync.engine import SyncEngine, SyncEvent
 
 log = logging.getLogger(__name__)
@@ -50,6 +54,10 @@ class StationServices:
     catalog: Catalog
     camera: FrameSource
     card_poller: PollerFactory
+    cases: CaseQueries
+    case_commands: CaseCommands
+    #: reads the catalog sync last pulled (or the seed); disk work
+    catalog_loader: Callable[[], Catalog]
     engine: SyncEngine | None = None
     sync_events: EventHub[SyncEvent] = field(default_factory=EventHub)
     clerk_id: str = "clerk"
@@ -60,6 +68,14 @@ class StationServices:
     #: the suffix the wedge scanner types after each code (None: a pause ends a code)
     wedge_terminator: str | None = "\r"
     closers: list[Callable[[], None]] = field(default_factory=list)
+    #: sign-in, audit trail, ledger and efficiency (None for a bare test composition)
+    clerk_day: ClerkDay | None = None
+
+    def new_session(self, runner: Runner, *, channel: Channel = Channel.WINDOW) -> IntakeSession:
+        """An intake session over this station's services and current catalog."""
+        clerk = self.clerk_id if channel is Channel.WINDOW else None
+        commands = self.clerk_day.intake if self.clerk_day is not None else self.intake
+        return IntakeSession(commands, self.catalog, runner, channel=channel, clerk_id=clerk)
 
     def close(self) -> None:
         for close in reversed(self.closers):

@@ -121,6 +121,41 @@ def write_private_file(path: Path, data: bytes) -> None:
     fsync_dir(path.parent)
 
 
+def load_or_create_key(path: Path) -> bytes:
+    """The 32-byte key in ``path`` (mode 0600), created atomically if absent."""
+    try:
+        key = path.read_bytes()
+    except FileNotFoundError:
+        key = secrets.token_bytes(KEY_SIZE)
+        # O_EXCL-like semantics across processes: write to a temp name and
+        # link it into place; whoever links first wins, the others re-read.
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(key)
+                f.flush()
+                os.fsync(f.fileno())
+            try:
+                os.link(tmp, path)
+                log.info("created station key %s", path)
+            except FileExistsError:
+                key = path.read_bytes()
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+        fsync_dir(path.parent)
+    except OSError as e:
+        raise KeyFileError(f"cannot read key file {path}: {e}") from e
+    if len(key) != KEY_SIZE:
+        raise KeyFileError(f"key file {path} has {len(key)} bytes, expected {KEY_SIZE}")
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        log.warning("key file %s had mode %o; tightening to 0600", path, mode)
+        path.chmod(0o600)
+    return key
+
+
 class KeyStore:
     """The station's key material, kept in its own owner-only directory.
 
@@ -148,38 +183,14 @@ class KeyStore:
         return self._key
 
     def _load_or_create(self) -> bytes:
-        path = self.key_path
-        try:
-            key = path.read_bytes()
-        except FileNotFoundError:
-            key = secrets.token_bytes(KEY_SIZE)
-            # O_EXCL-like semantics across processes: write to a temp name and
-            # link it into place; whoever links first wins, the others re-read.
-            tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(key)
-                    f.flush()
-                    os.fsync(f.fileno())
-                try:
-                    os.link(tmp, path)
-                    log.info("created station data key at %s", path)
-                except FileExistsError:
-                    key = path.read_bytes()
-            finally:
-                with contextlib.suppress(FileNotFoundError):
-                    tmp.unlink()
-            fsync_dir(self.dir)
-        except OSError as e:
-            raise KeyFileError(f"cannot read key file {path}: {e}") from e
-        if len(key) != KEY_SIZE:
-            raise KeyFileError(f"key file {path} has {len(key)} bytes, expected {KEY_SIZE}")
-        mode = stat.S_IMODE(path.stat().st_mode)
-        if mode & 0o077:
-            log.warning("key file %s had mode %o; tightening to 0600", path, mode)
-            path.chmod(0o600)
-        return key
+        return load_or_create_key(self.key_path)
+
+    def named_key(self, name: str) -> bytes:
+        """Another 32-byte station key in the same directory (e.g. ``audit.key``),
+        created on first use exactly like the data key."""
+        if not name.endswith(".key") or "/" in name or name.startswith("."):
+            raise ValueError(f"bad key file name {name!r}")
+        return load_or_create_key(self.dir / name)
 
     def aead(self) -> AESGCM:
         if self._aead is None:

@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from sync.exit_codes import ExitCode, exit_code_for, one_line
 from yiwang import logs
 from yiwang.commands import (
+    audit_cmd,
     clerk,
+    clerks_cmd,
     demo,
     devices_cmd,
     doctor_cmd,
@@ -22,7 +24,19 @@ from yiwang.commands import (
     sync_cmd,
 )
 
-COMMANDS = (demo, clerk, platform, setup, sync_cmd, devices_cmd, recover, doctor_cmd, logs_cmd)
+COMMANDS = (
+    demo,
+    clerk,
+    platform,
+    setup,
+    sync_cmd,
+    devices_cmd,
+    recover,
+    doctor_cmd,
+    logs_cmd,
+    audit_cmd,
+    clerks_cmd,
+)
 #: commands that create their data directory; the others must find it there
 CREATES_DATA_DIR = frozenset({"demo", "setup"})
 

@@ -26,6 +26,13 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from sync.audit_signing import (
+    AUDIT_KEY_FILE,
+    GENESIS_HASH,
+    AuditProblem,
+    entry_mac,
+    verify_entries,
+)
 from sync.blobs import BlobStore, StorageFullError, is_full_disk
 from sync.crypto import KeyStore, StorageError
 from sync.store.backup import BackupScheduler
@@ -43,7 +50,6 @@ from sync.store.schema import current_version
 log = logging.getLogger("sync.store")
 
 BUSY_TIMEOUT_MS = 15_000
-GENESIS_HASH = "0" * 64
 _SQLITE_PERM = 3
 _SQLITE_BUSY = 5
 _SQLITE_LOCKED = 6
@@ -59,13 +65,15 @@ def audit_hash(prev_hash: str, row: Mapping[str, Any]) -> str:
 def append_audit(
     db: Database,
     *,
+    mac_key: bytes,
     actor: str,
     action: str,
     subject: str | None,
     detail: Mapping[str, Any] | None = None,
     now: datetime | None = None,
 ) -> str:
-    """Append one hash-chained audit row inside the caller's write transaction."""
+    """Append one hash-chained audit row, signed with ``mac_key``, inside the caller's
+    write transaction."""
     prev = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     prev_hash = str(prev[0]) if prev else GENESIS_HASH
     row = {
@@ -77,9 +85,9 @@ def append_audit(
     }
     h = audit_hash(prev_hash, row)
     db.execute(
-        "INSERT INTO audit_log (at, actor, action, subject, detail, prev_hash, hash)"
-        " VALUES (:at, :actor, :action, :subject, :detail, :prev_hash, :hash)",
-        {**row, "prev_hash": prev_hash, "hash": h},
+        "INSERT INTO audit_log (at, actor, action, subject, detail, prev_hash, hash, mac)"
+        " VALUES (:at, :actor, :action, :subject, :detail, :prev_hash, :hash, :mac)",
+        {**row, "prev_hash": prev_hash, "hash": h, "mac": entry_mac(mac_key, h)},
     )
     return h
 
@@ -257,7 +265,21 @@ class StoreCore:
         detail: Mapping[str, Any] | None = None,
         now: datetime | None = None,
     ) -> str:
-        return append_audit(db, actor=actor, action=action, subject=subject, detail=detail, now=now)
+        return append_audit(
+            db,
+            mac_key=self._audit_key(),
+            actor=actor,
+            action=action,
+            subject=subject,
+            detail=detail,
+            now=now,
+        )
+
+    def _audit_key(self) -> bytes:
+        key: bytes | None = getattr(self, "_audit_key_cache", None)
+        if key is None:
+            key = self._audit_key_cache = self.keys.named_key(AUDIT_KEY_FILE)
+        return key
 
     def schema_version(self) -> int:
         return current_version(self._db())
@@ -288,18 +310,21 @@ class StoreCore:
     ) -> None:
         """Append an audit row (e.g. a clerk revealing an ID number). No personal data in it."""
         with self._write() as db:
-            append_audit(db, actor=actor, action=action, subject=subject, detail=detail, now=now)
+            self._append_audit(
+                db, actor=actor, action=action, subject=subject, detail=detail, now=now
+            )
 
     def audit_rows(self) -> list[dict[str, Any]]:
         return list(self._db().query("SELECT * FROM audit_log ORDER BY id"))
 
     def verify_audit_chain(self) -> bool:
-        """Recompute the hash chain; False if any row was altered, removed or reordered."""
-        prev_hash = GENESIS_HASH
-        for r in self._db().query("SELECT * FROM audit_log ORDER BY id"):
-            row = {k: r[k] for k in ("at", "actor", "action", "subject", "detail")}
-            if r["prev_hash"] != prev_hash or audit_hash(prev_hash, row) != r["hash"]:
-                log.error("audit chain broken at row %s", r["id"])
-                return False
-            prev_hash = r["hash"]
-        return True
+        """False if any entry was altered, removed, reordered or not signed by this station."""
+        return self.verify_audit()[1] is None
+
+    def verify_audit(self) -> tuple[int, AuditProblem | None]:
+        """(entries checked, the first bad entry or None): chain hashes and signatures."""
+        rows = self._db().query("SELECT * FROM audit_log ORDER BY id")
+        checked, problem = verify_entries(rows, self._audit_key(), audit_hash)
+        if problem is not None:
+            log.error("audit log: %s", problem.describe())
+        return checked, problem

@@ -10,10 +10,13 @@ from sync.blobs import BlobStore
 from sync.crypto import KeyStore
 from sync.store.adoption import AdoptionPart
 from sync.store.attachments import AttachmentsPart
+from sync.store.clerks import ClerksPart
 from sync.store.core import BUSY_TIMEOUT_MS, os_storage_error, require_usable_dir
 from sync.store.deliveries import DeliveriesPart
 from sync.store.highwater import ReceiptHighWater
 from sync.store.integrity import check_database
+from sync.store.ledger import LedgerPart
+from sync.store.ledger_schema import after_migration, version_on_disk
 from sync.store.queries import QueriesPart
 from sync.store.records import STATION_TZ, utcnow
 from sync.store.retention import RetentionPart
@@ -24,7 +27,14 @@ log = logging.getLogger("sync.store")
 
 
 class Store(
-    QueriesPart, AdoptionPart, DeliveriesPart, AttachmentsPart, StatusesPart, RetentionPart
+    QueriesPart,
+    AdoptionPart,
+    DeliveriesPart,
+    AttachmentsPart,
+    StatusesPart,
+    RetentionPart,
+    ClerksPart,
+    LedgerPart,
 ):
     """``Store(data_dir)``: ``data_dir/station.db`` + ``data_dir/blobs/`` + ``data_dir/keys/``.
 
@@ -66,7 +76,9 @@ class Store(
 
     def _open(self, recover: bool) -> None:
         with self._write() as db:
+            before = version_on_disk(db)
             migrate(db, self.db_path)
+            after_migration(db, before, self._audit_key)
         try:
             self.highwater.mark_database_created(utcnow())
             self.blobs.cleanup_temp()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from sync.store.ledger_schema import migrate_v5
 from sync.store.records import SchemaTooNew, SyncState, to_db_time, utcnow
 
 log = logging.getLogger("sync.store")
@@ -135,6 +136,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Database], None]], ...] = (
     (2, "submissions.retry_cause", _migrate_v2),
     (3, "submissions.manifest_sealed", _migrate_v3),
     (4, "status_events.platform_id, submissions.clock_skew_s/delivered_platform_at", _migrate_v4),
+    (5, "clerks, ledger search columns, signed audit", migrate_v5),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -16,6 +17,7 @@ from intake.applicant import Applicant, applicant_from_dict, applicant_to_dict
 from intake.receipt_number import format_receipt_no
 from intake.submission import CapturedMaterial, Channel, Submission
 from sync.blobs import check_sha
+from sync.keyed_hash import LOOKUP_KEY_FILE, LookupHasher
 from sync.store.core import StoreCore, os_storage_error
 from sync.store.highwater import HighWaterUnreadable
 from sync.store.integrity import DamageKind, StoreDamaged
@@ -34,7 +36,21 @@ from sync.store.records import (
 log = logging.getLogger("sync.store")
 
 
+QUEUE_TICKET = re.compile(r"[A-Za-z0-9-]{1,16}")
+
+
 class SubmissionsPart(StoreCore):
+    def _lookup_hasher(self) -> LookupHasher:
+        hasher: LookupHasher | None = getattr(self, "_lookup_hasher_cache", None)
+        if hasher is None:
+            hasher = LookupHasher(self.keys.named_key(LOOKUP_KEY_FILE))
+            self._lookup_hasher_cache = hasher
+        return hasher
+
+    def lookup_hasher(self) -> LookupHasher:
+        """Keyed hashes of ID numbers and names, as stored for the ledger's search."""
+        return self._lookup_hasher()
+
     def _seal_applicant(self, uuid: str, applicant: Applicant) -> bytes:
         plain = canonical_text(applicant_to_dict(applicant)).encode("utf-8")
         return self.keys.seal(plain, aad=f"applicant:{uuid}".encode())
@@ -55,6 +71,8 @@ class SubmissionsPart(StoreCore):
         channel: Channel | str,
         clerk_id: str | None,
         now: datetime,
+        started_at: datetime | None = None,
+        queue_ticket: str | None = None,
     ) -> Submission:
         """Allocate the next receipt number for (station, local day) and store the submission.
 
@@ -63,7 +81,13 @@ class SubmissionsPart(StoreCore):
         (:class:`MissingLocalBlobs` otherwise). Calling again with the same uuid and
         the same content returns the stored submission (no new number);
         different content raises :class:`DuplicateSubmission`.
+
+        ``started_at`` (the first card read of this intake) measures handling time;
+        ``queue_ticket`` is the hall's 排队号. The applicant's ID number and name are
+        stored only as keyed hashes (:mod:`sync.keyed_hash`) for the ledger's search.
         """
+        if queue_ticket is not None and not QUEUE_TICKET.fullmatch(queue_ticket):
+            raise ValueError("a queue ticket is 1-16 ASCII letters, digits or '-'")
         # Build (and so validate) the submission before touching the database.
         provisional = Submission(
             uuid=uuid,
@@ -81,6 +105,7 @@ class SubmissionsPart(StoreCore):
         materials = provisional.materials
         hashes = [check_sha(s) for s in provisional.blob_hashes]
         sealed = self._seal_applicant(uuid, applicant)
+        id_hash, name_hash = self._lookup_hasher().applicant(applicant)
         day: date = accepted_at.astimezone(self.tz).date()
         with self._gate.urgent(), self._write() as db:
             self._hook("accept:locked")
@@ -117,8 +142,9 @@ class SubmissionsPart(StoreCore):
             db.execute(
                 "INSERT INTO submissions (uuid, receipt_no, station_code, item_code,"
                 " catalog_version, channel, clerk_id, accepted_at, applicant_sealed,"
-                " manifest_sealed, clock_skew_s, sync_state)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued')",
+                " manifest_sealed, clock_skew_s, sync_state, id_hash, name_hash, started_at,"
+                " queue_ticket)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)",
                 [
                     uuid,
                     receipt_no,
@@ -131,6 +157,10 @@ class SubmissionsPart(StoreCore):
                     sealed,
                     manifest,
                     skew,
+                    id_hash,
+                    name_hash,
+                    to_db_time(aware(started_at)) if started_at else None,
+                    queue_ticket,
                 ],
             )
             self._hook("accept:submission")

@@ -30,6 +30,7 @@ from intake.catalog import Catalog
 from intake.identity import resident_id_check_digit
 from station.context import open_station
 from station.device_settings import load_device_settings, save_device_settings
+from ui_shared.messages import user_message
 from ui_shared.plain_text import PlainTextModel, plain_message_box, tooltip
 from yiwang.scripted_intake import run_scripted_intakes
 
@@ -119,7 +120,8 @@ def test_every_clerk_surface_shows_hostile_text_as_plain_text(
                 assert_plain(panel.hint, BOMB)
 
                 # 3. Message box (an error whose text came from outside).
-                window._accept_failed(RuntimeError(BOMB + CONTROLS))
+                # the accept error box now lives in the outcome controller
+                window.outcomes._show_error(user_message(RuntimeError(BOMB + CONTROLS)))
                 box = window.error_box
                 assert box is not None
                 assert box.textFormat() == Qt.TextFormat.PlainText
@@ -127,14 +129,15 @@ def test_every_clerk_surface_shows_hostile_text_as_plain_text(
                 box.close()
 
                 # 4. Main window labels fed by the catalog and devices.
-                for label in (window.item_title, window.summary, window.capture_status,
+                for label in (window.item_title, window.summary, window.capturing.status,
                               window.reader_state, window.camera_state):
                     assert label.textFormat() == Qt.TextFormat.PlainText
 
                 # 5. Case list: platform status, quarantine reason, tooltip.
+                receipt_no = done.accepted.submission.receipt_no
+                row = next(r for r in services.cases.list_cases() if r.receipt_no == receipt_no)
                 record = dataclasses.replace(
-                    services.intake._store.find_by_receipt(done.accepted.submission.receipt_no),
-                    platform_status=BOMB, last_error=leak(secret_png) + CONTROLS,
+                    row, platform_status=BOMB, note=leak(secret_png) + CONTROLS,
                 )
                 caplog.set_level(logging.WARNING)
                 dialog = CaseListDialog(lambda _states: None, services.catalog, window)
@@ -149,7 +152,7 @@ def test_every_clerk_surface_shows_hostile_text_as_plain_text(
                 assert renders_literally(tip, leak(secret_png) + CONTROLS_SHOWN)
                 assert "not in the documented set" in caplog.text  # flagged, kept, shown
                 dialog.show_records([dataclasses.replace(
-                    record, sync_state=type(record.sync_state).QUARANTINED)])
+                    record, upload=type(record.upload).QUARANTINED)])
                 dialog.table.selectRow(0)
                 assert_plain(dialog.reason, leak(secret_png) + CONTROLS_SHOWN)
                 dialog.close()

@@ -8,8 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from station.config_schema import STATION_SCHEMA
-from sync.config_schema import ConfigError
+from station.config_schema import STATION_SCHEMA, ConfigError
 
 
 def schema_label(dotted: str, parent: QWidget) -> QLabel:

@@ -11,11 +11,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("clerk", help="open the window clerk's station")
     p.add_argument("--data-dir", type=Path, required=True)
     p.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN")
-    p.add_argument("--clerk-id", default="clerk")
     p.add_argument(
         "--exit-when-ready",
         action="store_true",
-        help="exit 0 as soon as the window is shown and ready for input (start-up check)",
+        help="exit 0 as soon as the first screen (sign-in, or the main window) is ready",
     )
     p.set_defaults(func=_run)
 
@@ -24,7 +23,6 @@ def _run(args: argparse.Namespace) -> int:
     return open_clerk(
         args.data_dir,
         language=args.lang,
-        clerk_id=args.clerk_id,
         exit_when_ready=args.exit_when_ready,
     )
 
@@ -33,19 +31,19 @@ def open_clerk(
     data_dir: Path,
     *,
     language: str = "zh_CN",
-    clerk_id: str = "clerk",
     exit_when_ready: bool = False,
 ) -> int:
     """Compose the station in `data_dir` and run the clerk window until it closes.
 
     When the station cannot start safely (see :mod:`sync.exit_codes`), one line goes
     to stderr, the clerk sees the same in their language with the next step, and the
-    command exits with the documented code."""
+    command exits with the documented code. Clerks sign in with their PIN; a demo/test
+    station whose config names an ``auto_login`` clerk opens straight on the main window."""
     from clerk_station.app import run_clerk, run_startup_failure
     from station.context import StationUnavailable, open_station
 
     try:
-        services = open_station(data_dir, clerk_id=clerk_id)
+        services = open_station(data_dir)
     except StationUnavailable as e:
         print(f"clerk: {e.line}", file=sys.stderr, flush=True)
         run_startup_failure(

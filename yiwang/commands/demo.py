@@ -135,6 +135,9 @@ def _demo(args: argparse.Namespace, cleanups: list[Callable[[], None]]) -> int:
             station_name=DEMO_STATION_NAME,
         )
         _say(f"station {DEMO_STATION} enrolled, data in {station_dir}")
+    from station.clerk_day import ensure_demo_clerk
+
+    ensure_demo_clerk(station_dir)  # the demo window signs its demo clerk in by itself
     if args.headless:
         return _headless(station_dir, args, platform)
     from yiwang.commands.clerk import open_clerk

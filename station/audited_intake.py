@@ -1,0 +1,114 @@
+"""The intake commands with the clerk's actions audited and handling time recorded.
+
+Wraps :class:`station.intake_service.IntakeService` for the intake session
+(it fits :class:`station.session_state.IntakeCommands`): the first card read
+of an intake starts its handling clock (stored with the submission as
+``started_at``), and card reads, captures, prints and one-time notices become
+audit entries. The wrapper asks ``clerk()`` who is signed in at each action.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from devices.printer.receipt import Receipt
+from intake.submission import Channel, Draft
+from station.audit_trail import AuditTrail
+from station.intake_service import Accepted, IntakeService
+
+log = logging.getLogger(__name__)
+
+NOTICE_TITLE = "一次性告知书"
+
+
+class AuditedIntake:
+    def __init__(
+        self,
+        inner: IntakeService,
+        trail: AuditTrail,
+        clerk: Callable[[], str],
+        *,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.inner = inner
+        self.trail = trail
+        self._clerk = clerk
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._started: datetime | None = None
+        self._notice_item: str | None = None
+        #: receipt number -> (uuid, times printed), for the last few cases
+        self._printed: dict[str, tuple[str, int]] = {}
+        #: the hall's queue number (排队号) for the next accept, if the clerk entered one
+        self.queue_ticket: str | None = None
+
+    # -- actions that are not intake commands -------------------------------------
+
+    def card_read(self) -> None:
+        """A card was read: the first read of an intake starts its handling clock."""
+        with self._lock:
+            if self._started is None:
+                self._started = self._clock()
+        self.trail.record(self._clerk(), "read_card")
+
+    def full_number_shown(self) -> None:
+        self.trail.record(self._clerk(), "show_full_number")
+
+    def intake_abandoned(self) -> None:
+        with self._lock:
+            self._started = None
+            self.queue_ticket = None
+
+    # -- IntakeCommands -------------------------------------------------------------
+
+    def store_page(self, jpeg: bytes) -> str:
+        sha = self.inner.store_page(jpeg)
+        self.trail.record(self._clerk(), "capture", None, {"sha256": sha})
+        return sha
+
+    def accept(
+        self,
+        draft: Draft,
+        *,
+        channel: Channel,
+        clerk_id: str | None,
+        catalog_version: str,
+    ) -> Accepted:
+        with self._lock:
+            started, ticket = self._started, self.queue_ticket
+        accepted = self.inner.accept(
+            draft,
+            channel=channel,
+            clerk_id=clerk_id,
+            catalog_version=catalog_version,
+            started_at=started,
+            queue_ticket=ticket,
+        )
+        with self._lock:
+            self._started = None
+            self.queue_ticket = None
+            self._printed[accepted.submission.receipt_no] = (accepted.submission.uuid, 0)
+            while len(self._printed) > 50:
+                del self._printed[next(iter(self._printed))]
+        return accepted
+
+    def missing_notice_for(self, draft: Draft) -> Receipt:
+        self._notice_item = draft.item.code
+        return self.inner.missing_notice_for(draft)
+
+    def print_receipt(self, receipt: Receipt) -> bytes:
+        data = self.inner.print_receipt(receipt)
+        clerk = self._clerk()
+        if receipt.title == NOTICE_TITLE:
+            self.trail.record(clerk, "notice", None, {"item_code": self._notice_item or ""})
+        else:
+            with self._lock:
+                uuid, times = self._printed.get(receipt.receipt_no, (None, 0))
+                if uuid is not None:
+                    self._printed[receipt.receipt_no] = (uuid, times + 1)
+            action = "reprint" if times else "print"
+            self.trail.record(clerk, action, uuid, {"document": "receipt"})
+        return data

@@ -1,0 +1,70 @@
+"""The "call next" hook: join the hall's queuing system (叫号) with one command.
+
+``config.toml``::
+
+    [clerks]
+    call_next = ["/usr/local/bin/hall-queue", "next", "--window", "3"]
+
+The clerk presses 叫号 (F2); the station runs that argument list (no shell)
+with ``YIWANG_STATION`` and ``YIWANG_CLERK`` in its environment, stdin closed,
+for at most ``timeout`` seconds. Whatever the queuing system needs to do (an
+HTTP call, a serial display) is the command's business. If its first line of
+output is a queue number (1-16 letters, digits or ``-``) it fills the queue
+number field of the next case. Output is capped and never interpreted further.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import subprocess
+from collections.abc import Sequence
+
+log = logging.getLogger(__name__)
+
+__all__ = ["CallNext", "CallNextError"]
+
+_TICKET = re.compile(r"[A-Za-z0-9-]{1,16}")
+MAX_OUTPUT = 256
+
+
+class CallNextError(Exception):
+    """The hook failed; ``code`` picks the sentence shown to the clerk."""
+
+    def __init__(self, code: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.code = code
+
+
+class CallNext:
+    def __init__(self, argv: Sequence[str], *, timeout: float = 5.0) -> None:
+        if not argv or not all(isinstance(a, str) and a for a in argv):
+            raise ValueError("clerks.call_next must be a non-empty list of strings")
+        self.argv = list(argv)
+        self.timeout = timeout
+
+    def __call__(self, *, station: str, clerk: str) -> str | None:
+        """Run the hook; the queue number it printed, or None. Blocks: call off the GUI."""
+        env = {**os.environ, "YIWANG_STATION": station, "YIWANG_CLERK": clerk}
+        try:
+            done = subprocess.run(
+                self.argv,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                timeout=self.timeout,
+                env=env,
+                check=False,
+            )
+        except FileNotFoundError as e:
+            raise CallNextError("call_next_missing", f"call-next command not found: {e}") from e
+        except subprocess.TimeoutExpired as e:
+            raise CallNextError("call_next_timeout", "call-next command timed out") from e
+        except OSError as e:
+            raise CallNextError("call_next_failed", f"call-next command failed: {e}") from e
+        if done.returncode != 0:
+            log.warning("call-next exited %d", done.returncode)
+            raise CallNextError("call_next_failed", f"call-next exited {done.returncode}")
+        first = done.stdout[:MAX_OUTPUT].decode("ascii", "replace").strip().splitlines()
+        ticket = first[0].strip() if first else ""
+        return ticket if _TICKET.fullmatch(ticket) else None

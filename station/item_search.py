@@ -1,0 +1,112 @@
+"""Finding a service item the way a clerk types: code, name, short names, pinyin initials.
+
+* ``resources/catalog/synonyms.json`` maps the short names people say (低保,
+  社保卡, 医保, 公积金 ...) to words of the catalog's item names, so one list
+  serves every province's catalog;
+* pinyin initials (``cxjm`` finds 城乡居民…, ``zfgjj`` 住房公积金…) come from
+  pypinyin, whose dictionaries take most of a second to load:
+  :meth:`ItemSearch.warm_up` builds them on a background thread, and until
+  then initials simply do not match (everything else does).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import unicodedata
+from collections.abc import Mapping
+
+from intake.catalog import Catalog, ServiceItem
+from resources import resource_path
+
+log = logging.getLogger(__name__)
+
+__all__ = ["ItemSearch", "load_synonyms"]
+
+MAX_QUERY = 40
+
+
+def load_synonyms() -> dict[str, tuple[str, ...]]:
+    """The packaged synonym list; an unreadable file means no synonyms (logged)."""
+    try:
+        raw = json.loads(resource_path("catalog", "synonyms.json").read_text(encoding="utf-8"))
+        table = raw["synonyms"]
+        return {
+            str(k): tuple(str(w) for w in v) for k, v in table.items() if isinstance(v, list) and v
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
+        log.error("synonym list unreadable, searching without it: %s", e)
+        return {}
+
+
+def _fold(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+def _initials(text: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    return "".join(p[:1] for p in lazy_pinyin(text, style=Style.FIRST_LETTER, errors="ignore"))
+
+
+class ItemSearch:
+    def __init__(
+        self, catalog: Catalog, synonyms: Mapping[str, tuple[str, ...]] | None = None
+    ) -> None:
+        self.catalog = catalog
+        self._synonyms = {
+            _fold(k): tuple(_fold(w) for w in v)
+            for k, v in (synonyms if synonyms is not None else load_synonyms()).items()
+        }
+        self._hay = {
+            item.code: _fold(f"{item.code} {item.name_zh} {item.name_en} {item.department_zh}")
+            for item in catalog.items
+        }
+        self._names = {item.code: _fold(item.name_zh) for item in catalog.items}
+        self._initials: dict[str, str] = {}
+        self._ready = threading.Event()
+        self._builder: threading.Thread | None = None
+
+    def warm_up(self) -> threading.Thread:
+        """Build the pinyin initials off the caller's thread (once)."""
+        if self._builder is None:
+            self._builder = threading.Thread(
+                target=self._build_initials, name="pinyin", daemon=True
+            )
+            self._builder.start()
+        return self._builder
+
+    def _build_initials(self) -> None:
+        try:
+            self._initials = {
+                item.code: _initials(item.name_zh) + " " + _initials(item.department_zh)
+                for item in self.catalog.items
+            }
+        except Exception:  # a missing or broken pypinyin only costs the initials search
+            log.exception("pinyin initials unavailable")
+        finally:
+            self._ready.set()
+
+    @property
+    def initials_ready(self) -> bool:
+        return self._ready.is_set()
+
+    def _synonym_words(self, q: str) -> tuple[str, ...]:
+        """Words meant by ``q``: the longest short name inside it (社保卡, not 社保),
+        else every short name it begins (typing in progress: 社 → 社保, 社保卡)."""
+        inside = [k for k in self._synonyms if k in q]
+        if inside:
+            return self._synonyms[max(inside, key=len)]
+        return tuple(w for k, words in self._synonyms.items() if k.startswith(q) for w in words)
+
+    def matches(self, item: ServiceItem, query: str) -> bool:
+        q = _fold(query[:MAX_QUERY])
+        if not q:
+            return True
+        if q in self._hay.get(item.code, ""):
+            return True
+        name = self._names.get(item.code, "")
+        if any(w in name for w in self._synonym_words(q)):
+            return True
+        return q.isascii() and q.isalpha() and q in self._initials.get(item.code, "")

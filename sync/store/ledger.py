@@ -1,0 +1,237 @@
+"""Ledger and efficiency queries: keyset pages of cases, per-case audit, day/month counts.
+
+Read-only, one short statement each, so the clerk's ledger never holds a lock
+an accept would wait on. Pages are keyset-paged on ``(accepted_at, rowid)``
+newest first, using the ``submissions_order`` index (or the filter's own
+``(column, accepted_at)`` index), so any page costs what the first one costs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from intake.applicant import Applicant
+from sync.crypto import DecryptionError
+from sync.store.records import UnknownSubmission, from_db_time, to_db_time
+from sync.store.submissions import SubmissionsPart
+
+#: (accepted_at as stored, rowid) of the last row of a page
+LedgerCursor = tuple[str, int]
+
+_COLUMNS = (
+    "rowid AS rid, uuid, receipt_no, accepted_at, started_at, item_code, clerk_id,"
+    " applicant_sealed, sync_state, platform_status, case_no, queue_ticket"
+)
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    """Exact filters (None: any). Hashes come from :class:`sync.keyed_hash.LookupHasher`."""
+
+    receipt_no: str | None = None  # a part of the receipt number
+    name_hash: str | None = None
+    id_hash: str | None = None
+    item_code: str | None = None
+    platform_status: str | None = None
+    sync_state: str | None = None
+    clerk_id: str | None = None
+    accepted_from: datetime | None = None  # inclusive
+    accepted_before: datetime | None = None  # exclusive
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    uuid: str
+    receipt_no: str
+    accepted_at: datetime
+    started_at: datetime | None
+    item_code: str
+    clerk_id: str | None
+    #: None when the sealed record cannot be opened (reported, never shown raw)
+    applicant: Applicant | None
+    sync_state: str
+    platform_status: str | None
+    case_no: str | None
+    queue_ticket: str | None
+    cursor: LedgerCursor
+
+
+@dataclass(frozen=True)
+class AcceptStat:
+    clerk_id: str
+    item_code: str
+    accepted: int
+    handling_seconds: float  # sum over the cases that recorded a start
+    timed: int  # how many cases recorded a start
+
+
+@dataclass(frozen=True)
+class OpenCase:
+    uuid: str
+    receipt_no: str
+    item_code: str
+    clerk_id: str
+    accepted_at: datetime
+    platform_status: str | None
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _where(f: LedgerFilter) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.receipt_no:
+        clauses.append("receipt_no LIKE ? ESCAPE '\\'")
+        params.append(f"%{_like_escape(f.receipt_no)}%")
+    for column, value in (
+        ("name_hash", f.name_hash),
+        ("id_hash", f.id_hash),
+        ("item_code", f.item_code),
+        ("platform_status", f.platform_status),
+        ("sync_state", f.sync_state),
+        ("clerk_id", f.clerk_id),
+    ):
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if f.accepted_from is not None:
+        clauses.append("accepted_at >= ?")
+        params.append(to_db_time(f.accepted_from))
+    if f.accepted_before is not None:
+        clauses.append("accepted_at < ?")
+        params.append(to_db_time(f.accepted_before))
+    return clauses, params
+
+
+class LedgerPart(SubmissionsPart):
+    def _entry(self, r: dict[str, Any]) -> LedgerEntry:
+        try:
+            applicant: Applicant | None = self._open_applicant(
+                str(r["uuid"]), r["applicant_sealed"]
+            )
+        except (DecryptionError, ValueError, KeyError, TypeError):
+            applicant = None
+        accepted_at = from_db_time(r["accepted_at"])
+        assert accepted_at is not None
+        return LedgerEntry(
+            uuid=str(r["uuid"]),
+            receipt_no=str(r["receipt_no"]),
+            accepted_at=accepted_at,
+            started_at=from_db_time(r["started_at"]),
+            item_code=str(r["item_code"]),
+            clerk_id=r["clerk_id"],
+            applicant=applicant,
+            sync_state=str(r["sync_state"]),
+            platform_status=r["platform_status"],
+            case_no=r["case_no"],
+            queue_ticket=r["queue_ticket"],
+            cursor=(str(r["accepted_at"]), int(r["rid"])),
+        )
+
+    def ledger_page(
+        self, flt: LedgerFilter, *, after: LedgerCursor | None = None, limit: int = 50
+    ) -> list[LedgerEntry]:
+        """Up to ``limit`` cases matching ``flt``, newest first, after ``after``."""
+        clauses, params = _where(flt)
+        if after is not None:
+            clauses.append("(accepted_at, rowid) < (?, ?)")
+            params.extend(after)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._db().query(
+            f"SELECT {_COLUMNS} FROM submissions {where}"
+            " ORDER BY accepted_at DESC, rowid DESC LIMIT ?",
+            [*params, limit],
+        )
+        return [self._entry(r) for r in rows]
+
+    def ledger_entry(self, uuid: str) -> LedgerEntry:
+        rows = list(self._db().query(f"SELECT {_COLUMNS} FROM submissions WHERE uuid = ?", [uuid]))
+        if not rows:
+            raise UnknownSubmission(f"no submission {uuid}")
+        return self._entry(rows[0])
+
+    def audit_for_subject(self, subject: str, actions: Sequence[str]) -> list[dict[str, Any]]:
+        marks = ", ".join("?" for _ in actions)
+        return list(
+            self._db().query(
+                f"SELECT id, at, actor, action, detail FROM audit_log"
+                f" WHERE subject = ? AND action IN ({marks}) ORDER BY id",
+                [subject, *actions],
+            )
+        )
+
+    def item_counts(self, since: datetime) -> dict[str, int]:
+        """Cases accepted per item code since ``since`` (for "most used first")."""
+        rows = (
+            self._db()
+            .execute(
+                "SELECT item_code, COUNT(*) FROM submissions WHERE accepted_at >= ? GROUP BY 1",
+                [to_db_time(since)],
+            )
+            .fetchall()
+        )
+        return {str(code): int(n) for code, n in rows}
+
+    # -- efficiency -----------------------------------------------------------------
+
+    def accept_stats(self, since: datetime, until: datetime) -> list[AcceptStat]:
+        """Accepted cases in [since, until) per (clerk, item), with handling time sums."""
+        rows = (
+            self._db()
+            .execute(
+                "SELECT COALESCE(clerk_id, channel), item_code, COUNT(*),"
+                " SUM(CASE WHEN started_at IS NOT NULL AND started_at <= accepted_at"
+                "     THEN (julianday(accepted_at) - julianday(started_at)) * 86400.0 END),"
+                " COUNT(CASE WHEN started_at IS NOT NULL AND started_at <= accepted_at THEN 1 END)"
+                " FROM submissions WHERE accepted_at >= ? AND accepted_at < ?"
+                " GROUP BY 1, 2",
+                [to_db_time(since), to_db_time(until)],
+            )
+            .fetchall()
+        )
+        return [
+            AcceptStat(str(c), str(i), int(n), float(s or 0.0), int(t)) for c, i, n, s, t in rows
+        ]
+
+    def outcome_stats(
+        self, actions: Sequence[str], since: datetime, until: datetime
+    ) -> list[tuple[str, str, str, int]]:
+        """(actor, action, item code, count) of audited outcomes (notices, refusals)."""
+        marks = ", ".join("?" for _ in actions)
+        rows = (
+            self._db()
+            .execute(
+                "SELECT actor, action, COALESCE(json_extract(detail, '$.item_code'), ''), COUNT(*)"
+                f" FROM audit_log WHERE action IN ({marks}) AND at >= ? AND at < ?"
+                " GROUP BY 1, 2, 3",
+                [*actions, to_db_time(since), to_db_time(until)],
+            )
+            .fetchall()
+        )
+        return [(str(a), str(b), str(c), int(n)) for a, b, c, n in rows]
+
+    def open_cases(self, accepted_since: datetime, final_statuses: Sequence[str]) -> list[OpenCase]:
+        """Cases accepted since then whose platform status is not final (oldest first)."""
+        marks = ", ".join("?" for _ in final_statuses) or "NULL"
+        rows = (
+            self._db()
+            .execute(
+                "SELECT uuid, receipt_no, item_code, COALESCE(clerk_id, channel), accepted_at,"
+                " platform_status FROM submissions WHERE accepted_at >= ?"
+                f" AND (platform_status IS NULL OR platform_status NOT IN ({marks}))"
+                " ORDER BY accepted_at",
+                [to_db_time(accepted_since), *final_statuses],
+            )
+            .fetchall()
+        )
+        out = []
+        for uuid, receipt_no, item_code, clerk, at, status in rows:
+            accepted_at = from_db_time(at)
+            assert accepted_at is not None
+            out.append(OpenCase(uuid, receipt_no, item_code, clerk, accepted_at, status))
+        return out

@@ -1,0 +1,153 @@
+"""The case ledger over a real store: search by every key, keyset paging through 100 000
+generated cases (boundaries exact, deep pages as fast as the first), one case in full."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from intake.applicant import Person
+from intake.submission import CapturedMaterial, Channel
+from station.ledger import LedgerQuery, LedgerService
+from sync.catalog_sync import load_catalog
+from sync.store import STATION_TZ, Store
+
+from .ledger_data import Case, generate
+
+N = 100_000
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LedgerService, list[Case]]]:
+    data_dir = tmp_path_factory.mktemp("ledger") / "station"
+    store = Store(data_dir)
+    started = time.perf_counter()
+    cases = generate(store, N)
+    print(f"generated {N} cases in {time.perf_counter() - started:.1f} s")
+    service = LedgerService(store, load_catalog(data_dir), store.lookup_hasher(), tz=STATION_TZ)
+    yield service, cases
+    store.close()
+
+
+def _newest_first(cases: list[Case]) -> list[str]:
+    return [c.uuid for c in sorted(cases, key=lambda c: (c.accepted_at, c.rowid), reverse=True)]
+
+
+def _walk(service: LedgerService, query: LedgerQuery, limit: int) -> list[str]:
+    out: list[str] = []
+    after = None
+    while True:
+        page = service.search(query, after=after, limit=limit)
+        assert len(page.rows) <= limit
+        out.extend(r.uuid for r in page.rows)
+        if page.next_cursor is None:
+            return out
+        assert len(page.rows) == limit
+        after = page.next_cursor
+
+
+def _local_day(c: Case) -> date:
+    return (
+        datetime.fromisoformat(c.accepted_at.replace("Z", "+00:00")).astimezone(STATION_TZ).date()
+    )
+
+
+def test_paging_boundaries_are_exact(big: tuple[LedgerService, list[Case]]) -> None:
+    service, cases = big
+    day_from, day_to = date(2026, 7, 1), date(2026, 7, 3)
+    query = LedgerQuery(item_code="SB-003", date_from=day_from, date_to=day_to)
+    expected = _newest_first(
+        [c for c in cases if c.item_code == "SB-003" and day_from <= _local_day(c) <= day_to]
+    )
+    assert len(expected) == 300
+    for limit in (1, 7, 50, 100, 300, 301):
+        assert _walk(service, query, limit) == expected, limit
+
+
+def test_every_search_key(big: tuple[LedgerService, list[Case]]) -> None:
+    service, cases = big
+    target = cases[54_321]
+    by_person = _newest_first([c for c in cases if c.person == target.person])
+    messy_id = " " + target.person.id_number[:6] + " " + target.person.id_number[6:].lower()
+    assert _walk(service, LedgerQuery(id_number=messy_id), 50) == by_person
+    assert _walk(service, LedgerQuery(name=target.person.name), 50) == by_person
+    found = service.search(LedgerQuery(receipt_no=target.receipt_no)).rows
+    assert target.uuid in [r.uuid for r in found]
+    status = [c for c in cases if c.platform_status == "补正"]
+    assert _walk(service, LedgerQuery(status="补正"), 500) == _newest_first(status)
+    queued = [c for c in cases if c.sync_state == "queued"]
+    assert _walk(service, LedgerQuery(status="queued"), 500) == _newest_first(queued)
+    clerk_day = [c for c in cases if c.clerk_id == "c02" and _local_day(c) == date(2026, 8, 8)]
+    got = _walk(
+        service,
+        LedgerQuery(clerk_id="c02", date_from=date(2026, 8, 8), date_to=date(2026, 8, 8)),
+        50,
+    )
+    assert got == _newest_first(clerk_day) and got
+    assert service.search(LedgerQuery(id_number="110105194912310021")).rows == ()
+    row = found[0]
+    assert row.applicant_id.count("*") == 10 and target.person.id_number not in row.applicant_id
+    assert row.applicant_name.startswith("测") and "*" in row.applicant_name
+
+
+def test_deep_pages_cost_what_the_first_costs(big: tuple[LedgerService, list[Case]]) -> None:
+    service, cases = big
+    ordered = sorted(cases, key=lambda c: (c.accepted_at, c.rowid), reverse=True)
+
+    def timed(after: tuple[str, int] | None, query: LedgerQuery) -> float:
+        best = float("inf")
+        for _ in range(5):
+            t0 = time.perf_counter()
+            page = service.search(query, after=after, limit=50)
+            best = min(best, time.perf_counter() - t0)
+            assert page.rows
+        return best
+
+    everything = LedgerQuery()
+    first = timed(None, everything)
+    deep_case = ordered[99_000]
+    deep = timed((deep_case.accepted_at, deep_case.rowid), everything)
+    by_item = timed((deep_case.accepted_at, deep_case.rowid), LedgerQuery(item_code="YB-001"))
+    print(
+        f"first page {first * 1000:.1f} ms, page at 99 000 {deep * 1000:.1f} ms,"
+        f" filtered deep page {by_item * 1000:.1f} ms"
+    )
+    assert deep < max(5 * first, 0.05)
+    assert by_item < max(5 * first, 0.05)
+    assert first < 0.5
+
+
+def test_a_real_accept_is_found_by_id_and_the_plaintext_is_nowhere(tmp_path: Path) -> None:
+    data_dir = tmp_path / "station"
+    person = Person(name="李 四", id_number="11010519491231002X")
+    with Store(data_dir) as store:
+        sha = store.put_blob(b"page")
+        sub = store.accept(
+            uuid="6f0f3cde-3b1f-4b35-9a57-1f2c7a0e9a11",
+            station_code="T01",
+            item_code="SB-001",
+            catalog_version="v",
+            applicant=person,
+            materials=[CapturedMaterial("M01", (sha,))],
+            channel=Channel.WINDOW,
+            clerk_id="c01",
+            now=datetime(2026, 12, 3, 2, tzinfo=UTC),
+            started_at=datetime(2026, 12, 3, 1, 55, tzinfo=UTC),
+            queue_ticket="A017",
+        )
+        service = LedgerService(store, load_catalog(data_dir), store.lookup_hasher(), tz=STATION_TZ)
+        rows = service.search(LedgerQuery(id_number="11010519491231002x")).rows
+        assert [r.receipt_no for r in rows] == [sub.receipt_no]
+        assert (
+            rows[0].queue_ticket == "A017" and rows[0].item_name == "城乡居民基本养老保险参保登记"
+        )
+        assert service.search(LedgerQuery(name="李四")).rows[0].uuid == sub.uuid
+        detail = service.open_case(sub.uuid)
+        assert [p.sha256 for p in detail.pages] == [sha] and detail.pages[0].available
+        assert service.page_image(sha) == b"page"
+    raw = b"".join(p.read_bytes() for p in data_dir.glob("station.db*"))
+    assert b"11010519491231002X" not in raw and "李".encode() not in raw
