@@ -1,5 +1,6 @@
 """The whole station's ``config.toml`` schema, composed from the tables each
-package declares (``sync.config`` and ``station.device_settings``).
+package declares (``sync.config``, ``station.device_settings`` and
+``station.clerks_config``).
 
 Whole-station entry points (clerk, kiosk, setup, doctor) check the file with
 :data:`STATION_SCHEMA`, which also refuses unknown tables; the sync process
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from station.clerks_config import CLERKS_SCHEMA
 from station.device_settings import DEVICES_SCHEMA
 from sync.config import SYNC_SCHEMA, config_path
 from sync.config_doc import markdown
@@ -21,7 +23,7 @@ from sync.config_schema import ConfigError, Schema
 # ConfigError is re-exported: front ends validate through station, never sync
 __all__ = ["STATION_SCHEMA", "ConfigError", "check_station_config", "documentation"]
 
-STATION_SCHEMA: Schema = SYNC_SCHEMA.compose(DEVICES_SCHEMA)
+STATION_SCHEMA: Schema = SYNC_SCHEMA.compose(DEVICES_SCHEMA).compose(CLERKS_SCHEMA)
 
 
 def check_station_config(data_dir: Path) -> dict[str, dict[str, Any]]:

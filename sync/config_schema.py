@@ -81,6 +81,7 @@ _TYPE_NAMES: dict[type, tuple[str, str]] = {
     int: ("integer", "整数"),
     float: ("number", "数字"),
     bool: ("true/false", "true 或 false"),
+    list: ("list", "列表"),
 }
 
 
