@@ -39,10 +39,10 @@ import requests  # noqa: E402
 from intake.applicant import Person  # noqa: E402
 from intake.identity import resident_id_check_digit  # noqa: E402
 from intake.submission import CapturedMaterial, Channel  # noqa: E402
+from reference_platform.server import PlatformProcess  # noqa: E402
 from sync.client import DEFAULT_CHUNK, PlatformClient  # noqa: E402
 from sync.config import StationConfig, save_config, save_credentials  # noqa: E402
 from sync.engine import SyncEngine  # noqa: E402
-from sync.platform.server import PlatformProcess  # noqa: E402
 from sync.store import Store  # noqa: E402
 from tests.helpers.fault_proxy import Fault, FaultProxy, Link, every_kth_connection  # noqa: E402
 from tests.helpers.platform_admin import Admin  # noqa: E402

@@ -419,7 +419,7 @@ class ClerkWindow(QMainWindow):
                 printed = user_message(e)
             return accepted, printed, _receipt_preview(accepted)
 
-        self.tasks.disk(work, self._accepted, self._accept_failed)
+        self.tasks.accept(work, self._accepted, self._accept_failed)
 
     def _accepted(self, result: tuple[Accepted, str, bytes | None]) -> None:
         accepted, print_error, png = result

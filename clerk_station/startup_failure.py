@@ -5,7 +5,7 @@ clerk's language, and the technician's next step. No receipt can be issued from 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class StartupFailureScreen(QWidget):
@@ -34,7 +34,9 @@ class StartupFailureScreen(QWidget):
         )
         self.next_step.setTextFormat(Qt.TextFormat.PlainText)
         self.next_step.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons = QDialogButtonBox(self)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)

@@ -122,7 +122,7 @@ def _sample_submission(services: object, window: object) -> object:
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from sync.platform.server import PlatformProcess
+    from reference_platform.server import PlatformProcess
     from yiwang.commands.setup import setup_station
 
     with tempfile.TemporaryDirectory(prefix="yiwang-shots-") as tmp:

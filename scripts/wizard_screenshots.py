@@ -35,7 +35,7 @@ def pump_until(cond: Callable[[], bool], timeout: float = 30.0) -> None:
 def main() -> int:
     from PySide6.QtWidgets import QApplication, QPushButton
 
-    from sync.platform.server import PlatformProcess
+    from reference_platform.server import PlatformProcess
     from ui_shared.app_setup import apply_fonts, apply_style, install_translator
     from ui_shared.setup_wizard.wizard import SetupWizard
 

@@ -22,7 +22,7 @@ from sync.config import ConfigError, StationConfig, load_config, load_credential
 from sync.crypto import StorageError
 from sync.exit_codes import ExitCode, exit_code_for
 from sync.runner import build_engine
-from sync.store import BackupScheduler, BackupSettings, Store
+from sync.store import BackupScheduler, BackupSettings, Store, require_usable_dir
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +70,7 @@ def _open_store(data_dir: Path) -> tuple[StationConfig, DeviceSettings, Any, Sto
             f"数据目录 {data_dir} 不存在，请技术人员检查终端设置",
         )
     try:
+        require_usable_dir(Path(data_dir))
         check_station_config(data_dir)  # every table; unknown keys and tables refused
         config = load_config(data_dir)
         settings = load_device_settings(data_dir)

@@ -8,6 +8,7 @@ citizen who is told "accepted" is never lost, whatever happens next.
 from __future__ import annotations
 
 import logging
+import threading
 import uuid as uuid_mod
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -51,6 +52,7 @@ class IntakeService:
         self.station_name = station_name
         self._secret = secret
         self._printer = printer
+        self._print_lock = threading.Lock()
         self._query_url = query_url
 
     @property
@@ -143,7 +145,9 @@ class IntakeService:
     def print_receipt(self, receipt: Receipt) -> bytes:
         if self._printer is None:
             raise IntakeError("no_printer", "未配置打印机", "no receipt printer configured")
-        return self._printer.print_receipt(receipt)
+        # the accept lane and the disk lane (reprints, notices) may both print
+        with self._print_lock:
+            return self._printer.print_receipt(receipt)
 
 
 def applicant_labels(applicant: Person | LegalEntity) -> tuple[str, str]:

@@ -1,6 +1,6 @@
 """The ASCII payload of a receipt's QR code: `YW1|<receipt_no>|<tag>`.
 
-The tag (sync.signing.receipt_tag) is made with the station's enrollment
+The tag (wire.signing.receipt_tag) is made with the station's enrollment
 secret, which the platform also holds, so `GET /v1/receipts/{receipt_no}?t=tag`
 on the platform tells a genuine receipt from a forged one. Names and ID numbers
 never go into a code any phone can read.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from sync.signing import receipt_tag, receipt_tag_ok
+from wire.signing import receipt_tag, receipt_tag_ok
 
 PREFIX = "YW1"
 

@@ -18,6 +18,7 @@ import os
 import re
 import secrets
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -175,16 +176,25 @@ class BlobStore:
 
     # -- removal -----------------------------------------------------------
 
-    def delete(self, sha: str) -> bool:
-        """Remove a blob (retention purge). Returns False when it was already gone."""
+    def delete(self, sha: str, *, durable: bool = True) -> bool:
+        """Remove a blob (retention purge). Returns False when it was already gone.
+        ``durable=False`` skips the directory fsync (a batch calls :meth:`sync_dirs`
+        once afterwards, outside its database lock)."""
         path = self.path(sha)
         try:
             path.unlink()
         except FileNotFoundError:
             return False
-        with contextlib.suppress(OSError):
-            fsync_dir(path.parent)
+        if durable:
+            with contextlib.suppress(OSError):
+                fsync_dir(path.parent)
         return True
+
+    def sync_dirs(self, shas: Iterable[str]) -> None:
+        """fsync the shard directories of ``shas`` (after a batch of deletes)."""
+        for parent in sorted({self.path(sha).parent for sha in shas}):
+            with contextlib.suppress(OSError):
+                fsync_dir(parent)
 
     def all_hashes(self) -> list[str]:
         out: list[str] = []

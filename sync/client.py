@@ -30,12 +30,12 @@ from urllib.parse import quote
 
 import requests
 
-from sync import signing
+from wire import signing
+from wire.canonical import canonical_json
+from wire.headers import ERROR_HEADER, PLATFORM_HEADER
 
 log = logging.getLogger(__name__)
 
-PLATFORM_HEADER = "X-Yiwang-Platform"
-ERROR_HEADER = "X-Yiwang-Error"
 DEFAULT_TIMEOUT = (5.0, 30.0)
 DEFAULT_CHUNK = 256 * 1024
 #: how long a HEAD answer may stand in for the first HEAD of ``upload_blob`` (seconds)
@@ -553,7 +553,7 @@ class PlatformClient:
 
     def put_submission(self, uuid: str, manifest: dict[str, Any]) -> Delivery:
         """Deliver a manifest; idempotent. Raises MissingBlobs / Conflict / ..."""
-        body = signing.canonical_json(manifest)
+        body = canonical_json(manifest)
         answer = self._call(
             "PUT", f"/v1/submissions/{quote(uuid, safe='')}", body=body,
             headers={"Content-Type": "application/json"},
@@ -601,7 +601,7 @@ class PlatformClient:
 
     def put_evaluation(self, uuid: str, evaluation: dict[str, Any]) -> None:
         """Deliver a service evaluation (好差评); idempotent per uuid."""
-        body = signing.canonical_json(evaluation)
+        body = canonical_json(evaluation)
         self._call("PUT", f"/v1/evaluations/{quote(uuid, safe='')}", body=body,
                    headers={"Content-Type": "application/json"})
 

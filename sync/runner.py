@@ -38,7 +38,7 @@ from sync.crypto import StorageError
 from sync.engine import EventKind, SyncEngine, SyncEvent
 from sync.exit_codes import ExitCode, exit_code_for, one_line
 from sync.sdnotify import Watchdog, notify
-from sync.store import Store
+from sync.store import Store, require_usable_dir
 
 __all__ = [
     "EXIT_AUTH",
@@ -205,6 +205,7 @@ def _run(
         _say(f"sync: 数据目录不存在 (data directory {data_dir} does not exist)")
         return EXIT_CONFIG
     try:
+        require_usable_dir(data_dir)
         config = load_config(data_dir)
         credentials = load_credentials(data_dir)
         store = Store(data_dir)

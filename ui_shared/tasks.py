@@ -1,8 +1,11 @@
 """Run work off the GUI thread and get the result back on it.
 
 One serial lane for anything that writes the station's disk (SQLite, blobs,
-the printer), so writes never interleave; a small pool for image work.
-Callbacks always run on the GUI thread, so they may touch widgets.
+the printer), so writes never interleave; a lane of its own for the accept, so
+a citizen's accept never waits behind housekeeping, list queries or page
+writes queued on the disk lane (the store keeps the accept's transaction first
+in line too); a small pool for image work. Callbacks always run on the GUI
+thread, so they may touch widgets.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ class TaskRunner(QObject):
         self._relay = _Relay(self)
         self._relay.done.connect(self._relay._deliver)
         self._disk = ThreadPoolExecutor(max_workers=1, thread_name_prefix="disk")
+        self._accept = ThreadPoolExecutor(max_workers=1, thread_name_prefix="accept")
         self._image = ThreadPoolExecutor(max_workers=image_workers, thread_name_prefix="image")
         self._closed = False
 
@@ -42,6 +46,15 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None],
     ) -> None:
         self._submit(self._disk, fn, on_done, on_error)
+
+    def accept(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """The accept (and its receipt print) on its own lane and thread."""
+        self._submit(self._accept, fn, on_done, on_error)
 
     def image(
         self,
@@ -82,5 +95,6 @@ class TaskRunner(QObject):
     def shutdown(self) -> None:
         """Wait for running work (a half-written blob must finish), drop queued callbacks."""
         self._closed = True
+        self._accept.shutdown(wait=True)  # an accept in progress always completes
         self._disk.shutdown(wait=True)
         self._image.shutdown(wait=True, cancel_futures=True)

@@ -658,12 +658,17 @@
     <message>
         <location filename="../../clerk_station/startup_failure.py" line="16"/>
         <source>This station has stopped accepting applications</source>
-        <translation>本终端已停止受理</translation>
+        <translation>本终端已暂停受理</translation>
     </message>
     <message>
         <location filename="../../clerk_station/startup_failure.py" line="30"/>
         <source>Next step: call the technician and show them this screen. Receipts already printed stay valid; do not hand out new numbers by hand.</source>
-        <translation>下一步：请联系技术人员并出示此画面。已打印的回执仍然有效，请勿手工发放新的编号。</translation>
+        <translation>下一步：请联系技术人员并出示本页面。已打印的受理回执仍然有效；请勿手工编写新的受理编号。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/startup_failure.py" line="38"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

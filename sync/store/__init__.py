@@ -26,6 +26,7 @@ from sync.blobs import BlobCorrupted, BlobNotFound, StorageFullError
 from sync.crypto import StorageError
 from sync.store.adoption import Adopted
 from sync.store.backup import BackupScheduler, BackupSettings, backup_database, list_backups
+from sync.store.core import require_usable_dir
 from sync.store.deliveries import STALE_SENDING
 from sync.store.facade import Store
 from sync.store.integrity import DamageKind, StoreDamaged
@@ -36,6 +37,7 @@ from sync.store.records import (
     DuplicateSubmission,
     MissingLocalBlobs,
     PurgeResult,
+    RecordPage,
     SchemaTooNew,
     StatusEventLike,
     StoreError,
@@ -67,6 +69,7 @@ __all__ = [
     "HeldSubmission",
     "MissingLocalBlobs",
     "PurgeResult",
+    "RecordPage",
     "RecoveryReport",
     "SchemaTooNew",
     "StatusEventLike",
@@ -83,6 +86,7 @@ __all__ = [
     "list_backups",
     "parse_held",
     "recover_station",
+    "require_usable_dir",
     "to_db_time",
     "utcnow",
 ]

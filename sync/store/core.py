@@ -15,8 +15,10 @@ import contextlib
 import errno
 import hashlib
 import logging
+import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
@@ -91,6 +93,50 @@ def kv_put(db: Database, key: str, value: str, now: datetime) -> None:
     )
 
 
+class WriteGate:
+    """Lets the accept go first within this process: while an accept waits for or holds
+    the write lock, housekeeping and delivery bookkeeping do not start another
+    transaction. (SQLite's lock has no fairness: a loop of short transactions could
+    otherwise win it again and again while the accept's busy handler sleeps.)"""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._urgent = 0
+
+    @contextlib.contextmanager
+    def urgent(self) -> Iterator[None]:
+        with self._cond:
+            self._urgent += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._urgent -= 1
+                self._cond.notify_all()
+
+    def wait_clear(self, timeout: float = 30.0) -> None:
+        with self._cond:
+            self._cond.wait_for(lambda: self._urgent == 0, timeout)
+
+
+_gates: dict[Path, WriteGate] = {}
+_gates_lock = threading.Lock()
+
+
+def gate_for(db_path: Path) -> WriteGate:
+    """One gate per database file, shared by every Store on it in this process."""
+    key = db_path.resolve()
+    with _gates_lock:
+        return _gates.setdefault(key, WriteGate())
+
+
+def require_usable_dir(data_dir: Path) -> None:
+    """An existing data directory this process cannot read and write is a storage
+    problem, reported as such before anything tries to read the configuration in it."""
+    if data_dir.is_dir() and not os.access(data_dir, os.R_OK | os.W_OK | os.X_OK):
+        raise DataDirUnusable(f"data directory {data_dir} is not readable and writable by us")
+
+
 def os_storage_error(e: OSError, path: Path) -> StorageError:
     """A file-system failure as the store's error: full disk, or an unusable directory."""
     if e.errno == errno.ENOSPC or e.errno == errno.EDQUOT:
@@ -115,6 +161,7 @@ class StoreCore:
     backups: BackupScheduler | None = None
 
     def _init_connections(self) -> None:
+        self._gate = gate_for(self.db_path)
         self._local = threading.local()
         #: every connection opened, with the thread that owns it
         self._conns: list[tuple[threading.Thread, Database]] = []
@@ -134,6 +181,7 @@ class StoreCore:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = FULL")
                 conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("PRAGMA wal_autocheckpoint = 0")
             except sqlite3.Error as e:
                 mapped = self._storage_error(e)
                 if mapped is e:
@@ -187,6 +235,13 @@ class StoreCore:
         if code in (_SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_PERM) or "readonly" in text:
             return DataDirUnusable(f"cannot write {self.db_path}: {e}")
         return e
+
+    def _yield_to_accept(self, pause: float = 0.0) -> None:
+        """Between two housekeeping transactions: let a waiting accept go first (this
+        process), and pause so another process's waiting writer can take the lock."""
+        self._gate.wait_clear()
+        if pause:
+            time.sleep(pause)
 
     def _hook(self, stage: str) -> None:
         if self.fault_hook is not None:

@@ -48,6 +48,7 @@ class DeliveriesPart(StoreCore):
         audit: tuple[str, str, Mapping[str, Any]] | None = None,
         now: datetime | None = None,
     ) -> bool:
+        self._yield_to_accept()  # delivery bookkeeping never queues in front of an accept
         with self._write() as db:
             cur = db.execute(sql, {**params, "uuid": uuid})
             if cur.rowcount == 0:
@@ -87,17 +88,36 @@ class DeliveriesPart(StoreCore):
         )
 
     def mark_delivered(
-        self, uuid: str, case_no: str, platform_status: str | None, now: datetime | None = None
+        self,
+        uuid: str,
+        case_no: str,
+        platform_status: str | None,
+        now: datetime | None = None,
+        *,
+        platform_at: datetime | None = None,
     ) -> bool:
+        """``platform_at``: when the platform acknowledged, in its time (e.g. the answer's
+        ``Date``); without it the learned clock offset estimates it. Retention counts
+        from it, so a fast station clock cannot purge early."""
         now = now or utcnow()
+        if platform_at is None:
+            row = self._db().execute("SELECT value FROM kv WHERE key = 'clock_offset_s'").fetchone()
+            if row is not None:
+                platform_at = now + timedelta(seconds=float(row[0]))
         return self._transition(
             uuid,
             "UPDATE submissions SET sync_state = 'delivered', case_no = :case_no,"
             " platform_status = COALESCE(platform_status, :status),"
-            " delivered_at = :now, last_error = NULL, next_attempt_at = NULL,"
+            " delivered_at = :now, delivered_platform_at = :platform_at,"
+            " last_error = NULL, next_attempt_at = NULL,"
             " sending_owner = NULL, sending_since = NULL"
             " WHERE uuid = :uuid AND sync_state != 'delivered'",
-            {"case_no": case_no, "status": platform_status, "now": to_db_time(now)},
+            {
+                "case_no": case_no,
+                "status": platform_status,
+                "now": to_db_time(now),
+                "platform_at": to_db_time(platform_at) if platform_at is not None else None,
+            },
             audit=("sync", "delivered", {"case_no": case_no}),
             now=now,
         )

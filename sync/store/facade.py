@@ -10,7 +10,7 @@ from sync.blobs import BlobStore
 from sync.crypto import KeyStore
 from sync.store.adoption import AdoptionPart
 from sync.store.attachments import AttachmentsPart
-from sync.store.core import BUSY_TIMEOUT_MS, os_storage_error
+from sync.store.core import BUSY_TIMEOUT_MS, os_storage_error, require_usable_dir
 from sync.store.deliveries import DeliveriesPart
 from sync.store.highwater import ReceiptHighWater
 from sync.store.integrity import check_database
@@ -47,6 +47,7 @@ class Store(
         self.tz = tz
         self.busy_timeout_ms = busy_timeout_ms
         self.fault_hook = None
+        require_usable_dir(self.data_dir)
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
             self.keys = KeyStore(self.data_dir / "keys")

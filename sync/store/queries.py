@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from sync.store.records import (
+    RecordPage,
     SubmissionRecord,
     SyncState,
     UnknownSubmission,
@@ -42,24 +43,61 @@ class QueriesPart(SubmissionsPart):
         return self._record(db, rows[0]) if rows else None
 
     def list_records(
-        self, states: Iterable[SyncState | str] | None = None, *, limit: int = 200
+        self,
+        states: Iterable[SyncState | str] | None = None,
+        *,
+        limit: int = 200,
+        offset: int = 0,
     ) -> list[SubmissionRecord]:
-        """Newest first; optionally only some sync states (for the clerk's case list)."""
+        """Newest first; optionally only some sync states (for the clerk's case list).
+        For long lists page with :meth:`page_records` (its cost does not grow with
+        the page number, an offset's does)."""
+        where, params = _state_filter(states)
         db = self._db()
-        params: list[Any] = []
-        where = ""
-        if states is not None:
-            st = [SyncState(s).value for s in states]
-            where = f"WHERE sync_state IN ({', '.join('?' for _ in st)})"
-            params.extend(st)
-        params.append(limit)
         rows = list(
             db.query(
-                f"SELECT * FROM submissions {where} ORDER BY accepted_at DESC, rowid DESC LIMIT ?",
-                params,
+                f"SELECT * FROM submissions {where}"
+                " ORDER BY accepted_at DESC, rowid DESC LIMIT ? OFFSET ?",
+                [*params, max(0, int(limit)), max(0, int(offset))],
             )
         )
         return [self._record(db, r) for r in rows]
+
+    def page_records(
+        self,
+        states: Iterable[SyncState | str] | None = None,
+        *,
+        limit: int = 100,
+        cursor: str | None = None,
+    ) -> RecordPage:
+        """One page of the case list, newest first (keyset paging: a UI's fetchMore
+        passes the previous page's ``next_cursor``). A short read, no write lock."""
+        where, params = _state_filter(states)
+        if cursor is not None:
+            at, _, rowid = cursor.rpartition("|")
+            if not at or not rowid.isdigit():
+                raise ValueError(f"not a case-list cursor: {cursor!r}")
+            where += " AND " if where else "WHERE "
+            where += "(accepted_at < ? OR (accepted_at = ? AND rowid < ?))"
+            params += [at, at, int(rowid)]
+        limit = max(1, int(limit))
+        db = self._db()
+        rows = list(
+            db.query(
+                f"SELECT rowid AS _rowid, * FROM submissions {where}"
+                " ORDER BY accepted_at DESC, rowid DESC LIMIT ?",
+                [*params, limit + 1],
+            )
+        )
+        more = len(rows) > limit
+        rows = rows[:limit]
+        next_cursor = f"{rows[-1]['accepted_at']}|{rows[-1]['_rowid']}" if more else None
+        return RecordPage([self._record(db, r) for r in rows], next_cursor)
+
+    def count_records(self, states: Iterable[SyncState | str] | None = None) -> int:
+        where, params = _state_filter(states)
+        row = self._db().execute(f"SELECT COUNT(*) FROM submissions {where}", params).fetchone()
+        return int(row[0])
 
     def pending(
         self, now: datetime | None = None, *, limit: int | None = None
@@ -109,3 +147,10 @@ class QueriesPart(SubmissionsPart):
 
     def all_receipt_numbers(self) -> set[str]:
         return {str(r[0]) for r in self._db().execute("SELECT receipt_no FROM submissions")}
+
+
+def _state_filter(states: Iterable[SyncState | str] | None) -> tuple[str, list[Any]]:
+    if states is None:
+        return "", []
+    st = [SyncState(s).value for s in states]
+    return f"WHERE sync_state IN ({', '.join('?' for _ in st)})", list(st)

@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 from intake.submission import Submission
 from sync.crypto import StorageError
-from sync.signing import canonical_json
+from wire.canonical import canonical_json
 
 #: Receipt numbers roll over at local midnight; township halls are in China (UTC+8, no DST).
 STATION_TZ = timezone(timedelta(hours=8), "CST")
@@ -111,6 +111,8 @@ class SubmissionRecord:
     platform_status_at: datetime | None
     delivered_at: datetime | None
     blobs_purged_at: datetime | None
+    #: local clock - platform clock (seconds) when the receipt was dated; None: unknown
+    clock_skew_s: float | None = None
 
     @property
     def uuid(self) -> str:
@@ -119,6 +121,15 @@ class SubmissionRecord:
     @property
     def receipt_no(self) -> str:
         return self.submission.receipt_no
+
+
+@dataclass(frozen=True)
+class RecordPage:
+    """One page of the case list; ``next_cursor`` fetches the following (older) page,
+    None when there is none."""
+
+    records: list[SubmissionRecord]
+    next_cursor: str | None
 
 
 @dataclass(frozen=True)

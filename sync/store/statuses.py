@@ -8,7 +8,7 @@ import dataclasses
 import hashlib
 import json
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sync.store.core import StoreCore, kv_put
@@ -32,6 +32,28 @@ class StatusesPart(StoreCore):
                 db.execute("DELETE FROM kv WHERE key = ?", [key])
             else:
                 kv_put(db, key, value, utcnow())
+
+    # -- the platform's clock --------------------------------------------------------
+
+    def note_platform_clock(self, offset_s: float, local_now: datetime | None = None) -> None:
+        """What the client learned from an answer's ``Date``: ``offset_s`` = platform
+        time - local time. Kept for the next accepts (recorded with each submission)
+        and as the latest platform time seen, which retention counts on."""
+        local_now = aware(local_now or utcnow())
+        platform_now = local_now + timedelta(seconds=offset_s)
+        with self._write() as db:
+            kv_put(db, "clock_offset_s", f"{offset_s:.3f}", local_now)
+            db.execute(
+                "INSERT INTO kv (key, value, updated_at) VALUES ('platform_time_high', ?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = MAX(value, excluded.value),"
+                " updated_at = excluded.updated_at",
+                [to_db_time(platform_now), to_db_time(local_now)],
+            )
+
+    def clock_offset(self) -> float | None:
+        """Platform time - local time as last learned (seconds), None if never."""
+        value = self.kv_get("clock_offset_s")
+        return float(value) if value is not None else None
 
     def status_cursor(self) -> str | None:
         return self.kv_get("status_cursor")

@@ -82,7 +82,8 @@ class SubmissionsPart(StoreCore):
         hashes = [check_sha(s) for s in provisional.blob_hashes]
         sealed = self._seal_applicant(uuid, applicant)
         day: date = accepted_at.astimezone(self.tz).date()
-        with self._write() as db:
+        with self._gate.urgent(), self._write() as db:
+            self._hook("accept:locked")
             existing = db.execute("SELECT uuid FROM submissions WHERE uuid = ?", [uuid]).fetchone()
             if existing is not None:
                 prev = self._load(db, uuid).submission
@@ -109,11 +110,15 @@ class SubmissionsPart(StoreCore):
                 canonical_text(submission.manifest()).encode("utf-8"),
                 aad=f"manifest:{uuid}".encode(),
             )
+            # the receipt is dated by the local clock; how far that clock was from the
+            # platform's (as last learned) goes with it, for whoever reads it later
+            offset = db.execute("SELECT value FROM kv WHERE key = 'clock_offset_s'").fetchone()
+            skew = -float(offset[0]) if offset is not None else None
             db.execute(
                 "INSERT INTO submissions (uuid, receipt_no, station_code, item_code,"
                 " catalog_version, channel, clerk_id, accepted_at, applicant_sealed,"
-                " manifest_sealed, sync_state)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued')",
+                " manifest_sealed, clock_skew_s, sync_state)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued')",
                 [
                     uuid,
                     receipt_no,
@@ -125,6 +130,7 @@ class SubmissionsPart(StoreCore):
                     to_db_time(accepted_at),
                     sealed,
                     manifest,
+                    skew,
                 ],
             )
             self._hook("accept:submission")
@@ -257,4 +263,5 @@ class SubmissionsPart(StoreCore):
             platform_status_at=from_db_time(r["platform_status_at"]),
             delivered_at=from_db_time(r["delivered_at"]),
             blobs_purged_at=from_db_time(r["blobs_purged_at"]),
+            clock_skew_s=r["clock_skew_s"],
         )

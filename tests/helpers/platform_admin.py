@@ -10,16 +10,26 @@ from typing import Any
 
 import requests
 
+from reference_platform.server import PlatformProcess
 from sync.client import PlatformClient, StationCredentials
-from sync.platform.server import PlatformProcess
+
+
+def unique_station_code(prefix: str = "T") -> str:
+    """Station codes are unique on a platform (a second enrollment with a code is refused),
+    and receipt numbers carry them: every test station gets its own."""
+    return prefix + secrets.token_hex(4).upper()
 
 
 class Admin:
     """The department's view of the platform, always direct (never through the proxy)."""
 
-    def __init__(self, platform: PlatformProcess, http: requests.Session) -> None:
+    def __init__(
+        self, platform: PlatformProcess, http: requests.Session, station_code: str | None = None
+    ) -> None:
+        """``station_code``: what ``enroll()`` enrolls by default (a fresh code when None)."""
         self.platform = platform
         self.http = http
+        self.station_code = station_code
 
     def call(self, method: str, path: str, **kw: Any) -> requests.Response:
         headers = {"Authorization": f"Bearer {self.platform.admin_token}"}
@@ -32,9 +42,11 @@ class Admin:
         assert r.status_code == 200, r.text
         return code
 
-    def enroll(self, station_code: str = "S001") -> StationCredentials:
-        return PlatformClient.enroll(self.platform.url, self.enrollment_code(), station_code,
-                                     "window", session=self.http)
+    def enroll(self, station_code: str | None = None) -> StationCredentials:
+        return PlatformClient.enroll(self.platform.url, self.enrollment_code(),
+                                     station_code or self.station_code
+                                     or unique_station_code(), "window",
+                                     session=self.http)
 
     def submissions(self) -> list[dict[str, Any]]:
         r = self.call("GET", "/v1/admin/submissions")

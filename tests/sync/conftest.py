@@ -73,7 +73,14 @@ AcceptFn = Callable[..., Submission]
 
 
 @pytest.fixture
-def accept(store: Store, person: Person) -> AcceptFn:
+def station_code() -> str:
+    """The station code ``accept`` numbers receipts with (overridden where a shared
+    platform needs a code per test: station codes are unique there)."""
+    return STATION
+
+
+@pytest.fixture
+def accept(store: Store, person: Person, station_code: str) -> AcceptFn:
     """accept(pages=2, *, store=..., now=NOW, tag=..., **overrides) -> Submission."""
 
     def _accept(
@@ -91,7 +98,7 @@ def accept(store: Store, person: Person) -> AcceptFn:
         shas = [st.put_blob(page_bytes(f"{tag}-{i}", page_size)) for i in range(pages)]
         kwargs: dict[str, object] = {
             "uuid": uid,
-            "station_code": STATION,
+            "station_code": station_code,
             "item_code": "HJ001",
             "catalog_version": "2026.11",
             "applicant": person,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sync.platform.server import PlatformProcess
+from reference_platform.server import PlatformProcess
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo root: tests.helpers
 

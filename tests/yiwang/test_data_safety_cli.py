@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import uuid as uuidlib
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -179,3 +181,42 @@ def test_exit_code_table_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     for code, meaning in TABLE:
         assert f"| {int(code)} | {meaning} |" in readme
+
+
+@pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("setpriv") is None,
+    reason="needs root to run the command as another user (root may read any directory)",
+)
+def test_unreadable_data_dir_is_a_storage_problem() -> None:
+    outer = Path(tempfile.mkdtemp(prefix="yiwang-perm-", dir="/tmp"))
+    try:
+        outer.chmod(0o711)
+        station = outer / "station"
+        make_station(station, accepted=1)
+        station.chmod(0o700)  # root's; the command runs as nobody
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(outer)}
+        r = subprocess.run(
+            [
+                "setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                sys.executable,
+                "-m",
+                "yiwang",
+                "sync",
+                "--data-dir",
+                str(station),
+                "--once",
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert r.returncode == ExitCode.STORAGE, r.stderr
+        assert_one_line(r, "sync", str(station), "not readable")
+    finally:
+        shutil.rmtree(outer, ignore_errors=True)

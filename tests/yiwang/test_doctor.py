@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from reference_platform.server import PlatformProcess
 from station.device_settings import load_device_settings, save_device_settings
 from sync.config import load_config, save_config
-from sync.platform.server import PlatformProcess
 from sync.store import DB_FILENAME, Store
 from yiwang.doctor import Check, DoctorOptions, run_doctor
 from yiwang.doctor.local_checks import check_disk

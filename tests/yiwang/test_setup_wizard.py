@@ -14,10 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
+from reference_platform.server import PlatformProcess
 from station.device_settings import load_device_settings
 from station.simulators import DemoSimulators
 from sync.config import config_path, credentials_path, load_config, save_config
-from sync.platform.server import PlatformProcess
 from tests.yiwang.conftest import enroll_code
 from ui_shared.setup_wizard.wizard import SetupWizard
 

@@ -97,8 +97,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace, cleanups: list[Callable[[], None]]) -> int:
+    from reference_platform.server import PlatformProcess
     from sync.config import config_path
-    from sync.platform.server import PlatformProcess
     from yiwang.commands.setup import setup_station
 
     if not args.headless:
@@ -137,9 +137,16 @@ def _demo(args: argparse.Namespace, cleanups: list[Callable[[], None]]) -> int:
         _say(f"station {DEMO_STATION} enrolled, data in {station_dir}")
     if args.headless:
         return _headless(station_dir, args, platform)
+    # from here Qt starts: a signal is recorded and ends the event loop cleanly
+    from ui_shared.signal_state import defer_signals, pending_signal
+
+    restore = defer_signals()
+    cleanups.append(restore)
     from yiwang.commands.clerk import open_clerk
 
-    return open_clerk(station_dir, language=args.lang)
+    status = open_clerk(station_dir, language=args.lang)
+    early = pending_signal()
+    return 128 + early if early is not None and status == 0 else status
 
 
 def _headless(station_dir: Path, args: argparse.Namespace, platform: Any) -> int:

@@ -6,7 +6,7 @@ import argparse
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from sync.platform.__main__ import add_arguments
+    from reference_platform.__main__ import add_arguments
 
     p = sub.add_parser("platform", help="serve the reference platform (development, demos, tests)")
     add_arguments(p)
@@ -14,6 +14,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from sync.platform.__main__ import main
+    from reference_platform.__main__ import main
 
     return main(args)

@@ -34,6 +34,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    return recover_command(args.data_dir, backup_dir=args.backup_dir, offline=args.offline)
+
+
+def recover_command(
+    data_dir: Path, *, backup_dir: Path | None = None, offline: bool = False
+) -> int:
+    """Run the recovery and print its report; returns the exit code."""
     from station.context import backup_settings
     from sync.client import PlatformClient
     from sync.config import ConfigError, load_config, load_credentials
@@ -41,19 +48,17 @@ def _run(args: argparse.Namespace) -> int:
     from sync.exit_codes import ExitCode, exit_code_for, one_line
     from sync.store import HeldSubmission, parse_held, recover_station
 
-    data_dir: Path = args.data_dir
     if not data_dir.is_dir():
         print(
             f"recover: 数据目录不存在 (data directory {data_dir} does not exist)", file=sys.stderr
         )
         return int(ExitCode.CONFIG)
-    backup_dir: Path | None = args.backup_dir
     fetch = None
     try:
         config = load_config(data_dir)
         if backup_dir is None:
             backup_dir = backup_settings(config, data_dir).folder_for(data_dir)
-        if not args.offline:
+        if not offline:
             client = PlatformClient(
                 config.platform_url, load_credentials(data_dir), verify=config.ca_bundle or True
             )
@@ -61,7 +66,7 @@ def _run(args: argparse.Namespace) -> int:
             def fetch() -> Iterator[HeldSubmission]:
                 cursor: str | None = None
                 for _ in range(MAX_PAGES):
-                    entries, nxt = client.station_submissions(cursor, limit=200)
+                    entries, nxt = client.station_submissions(cursor, limit=100)
                     for entry in entries:
                         try:
                             yield parse_held(entry)

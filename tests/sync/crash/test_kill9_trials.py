@@ -51,9 +51,9 @@ import requests
 
 from intake.applicant import Person
 from intake.submission import CapturedMaterial, Channel
+from reference_platform.server import PlatformProcess
 from sync.client import PlatformClient
 from sync.config import load_config, load_credentials
-from sync.platform.server import PlatformProcess
 from sync.store import Store, SyncState, UnknownSubmission
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # the repo root: tests.helpers

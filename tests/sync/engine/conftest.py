@@ -19,6 +19,7 @@ from typing import Any, BinaryIO
 import pytest
 import requests
 
+from reference_platform.server import PlatformProcess
 from sync.client import (
     BlobState,
     Conflict,
@@ -29,11 +30,10 @@ from sync.client import (
     SyncError,
     TransientError,
 )
-from sync.platform.server import PlatformProcess
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # the repo root: tests.helpers
 
-from tests.helpers.platform_admin import Admin
+from tests.helpers.platform_admin import Admin, unique_station_code
 
 
 @dataclass
@@ -162,8 +162,15 @@ def http() -> Iterator[requests.Session]:
 
 
 @pytest.fixture
-def admin(platform: PlatformProcess, http: requests.Session) -> Admin:
-    return Admin(platform, http)
+def station_code() -> str:
+    """Station codes are unique on the shared platform: one per test (``accept`` numbers
+    receipts with it, ``admin.enroll()`` enrolls it)."""
+    return unique_station_code()
+
+
+@pytest.fixture
+def admin(platform: PlatformProcess, http: requests.Session, station_code: str) -> Admin:
+    return Admin(platform, http, station_code)
 
 
 @pytest.fixture

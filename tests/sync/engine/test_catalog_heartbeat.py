@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 
 from intake.catalog import Catalog
+from reference_platform.server import PlatformProcess
 from resources import SEED_CATALOG, resource_path
 from station.context import load_catalog
 from sync.catalog_sync import CATALOG_FILE, ETAG_KEY, CatalogSync, write_atomic
 from sync.client import PlatformClient
 from sync.engine import EventKind, SyncEngine, SyncEvent
-from sync.platform.server import PlatformProcess
 from sync.store import Store, SyncState
 
 SEED: dict[str, Any] = json.loads(resource_path(*SEED_CATALOG).read_text(encoding="utf-8"))

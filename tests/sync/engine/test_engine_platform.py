@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 import requests
 
+from reference_platform.server import PlatformProcess
 from sync.client import PlatformClient, StationCredentials, TransientError
 from sync.engine import EventKind, SyncEngine, SyncEvent
-from sync.platform.server import PlatformProcess
 from sync.store import Store, SyncState
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -117,11 +117,11 @@ def test_kill9_after_platform_accepted_is_replayed_idempotently(
 
 
 def test_platform_down_then_back(
-    tmp_path: Path, store: Store, accept, http: requests.Session
+    tmp_path: Path, store: Store, accept, http: requests.Session, station_code: str
 ) -> None:
     # A platform of our own: we stop and restart it.
     with PlatformProcess(tmp_path / "p2.db", enrollment_codes=["E1"]) as p:
-        creds = PlatformClient.enroll(p.url, "E1", "S001", "window", session=http)
+        creds = PlatformClient.enroll(p.url, "E1", station_code, "window", session=http)
         client = PlatformClient(p.url, creds, session=http, timeout=(1.0, 5.0))
         offset = [0.0]
         engine = SyncEngine(store, client, clock=lambda: time.time() + offset[0])

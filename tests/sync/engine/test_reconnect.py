@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 import requests
 
+from reference_platform.server import PlatformProcess
 from sync.client import PlatformClient, TransientError
 from sync.engine import SyncEngine
-from sync.platform.server import PlatformProcess
 from sync.store import Store, SyncState
 
 from .conftest import Admin, FakePlatform
@@ -126,14 +126,14 @@ def test_probe_answered_with_5xx_stops_probing(store: Store, accept, run_engine)
 
 
 def test_reconnect_after_platform_restart_is_measured(
-    tmp_path: Path, store: Store, data_dir: Path, accept, run_engine
+    tmp_path: Path, store: Store, data_dir: Path, accept, run_engine, station_code: str
 ) -> None:
     probe = 1.0
     http = requests.Session()
     http.trust_env = False
     platform = PlatformProcess(tmp_path / "restart.db").start()
     try:
-        creds = Admin(platform, http).enroll()
+        creds = Admin(platform, http, station_code).enroll()
         platform.stop()  # the link goes down
         client = PlatformClient(platform.url, creds, session=http, timeout=(1.0, 5.0))
         sub = accept(pages=2)

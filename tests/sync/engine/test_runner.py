@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from reference_platform.server import PlatformProcess
 from sync.client import StationCredentials
 from sync.config import (
     CONFIG_VERSION,
@@ -28,7 +29,6 @@ from sync.config import (
     save_config,
     save_credentials,
 )
-from sync.platform.server import PlatformProcess
 from sync.runner import EXIT_AUTH, EXIT_CONFIG, EXIT_OK, EXIT_PENDING, run_sync_process
 from sync.store import Store, SyncState
 
@@ -93,8 +93,10 @@ def test_credentials_are_owner_only(data_dir: Path) -> None:
 
 
 @pytest.fixture
-def station(data_dir: Path, platform: PlatformProcess, admin, http: requests.Session) -> Path:
-    save_config(data_dir, StationConfig(station_code="S001", platform_url=platform.url))
+def station(
+    data_dir: Path, platform: PlatformProcess, admin, http: requests.Session, station_code: str
+) -> Path:
+    save_config(data_dir, StationConfig(station_code=station_code, platform_url=platform.url))
     enroll_station(data_dir, admin.enrollment_code(), session=http)
     return data_dir
 

@@ -17,10 +17,10 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from reference_platform.server import PlatformProcess
 from sync.client import PlatformClient, SyncError, TransientError
 from sync.config import StationConfig, enroll_station, save_config
 from sync.engine import SyncEngine
-from sync.platform.server import PlatformProcess
 from sync.runner import EXIT_OK, EXIT_PENDING, run_sync_process
 from sync.store import Store, SyncState
 
@@ -125,12 +125,13 @@ def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_client_trusting_the_ca_bundle_delivers(
-    platform: PlatformProcess, admin: Admin, http: requests.Session, pki, store: Store, accept
+    platform: PlatformProcess, admin: Admin, http: requests.Session, pki, store: Store, accept,
+    station_code: str,
 ) -> None:
     assert platform.url.startswith("https://")
     ca = str(pki[0])
     creds = PlatformClient.enroll(
-        platform.url, admin.enrollment_code(), "S001", "window", session=http, verify=ca
+        platform.url, admin.enrollment_code(), station_code, "window", session=http, verify=ca
     )
     client = PlatformClient(platform.url, creds, session=http, verify=ca)
     client.heartbeat({"queue_depth": 0})
@@ -142,10 +143,12 @@ def test_client_trusting_the_ca_bundle_delivers(
 
 
 def test_system_trust_store_refuses_the_unknown_ca(
-    platform: PlatformProcess, admin: Admin, http: requests.Session, pki, store: Store, accept
+    platform: PlatformProcess, admin: Admin, http: requests.Session, pki, store: Store, accept,
+    station_code: str,
 ) -> None:
     creds = PlatformClient.enroll(
-        platform.url, admin.enrollment_code(), "S002", "window", session=http, verify=str(pki[0])
+        platform.url, admin.enrollment_code(), station_code, "window", session=http,
+        verify=str(pki[0]),
     )
     plain = requests.Session()
     plain.trust_env = False
@@ -154,7 +157,7 @@ def test_system_trust_store_refuses_the_unknown_ca(
         client.heartbeat({})
     assert e.value.code == "tls" and "certificate" in str(e.value).lower()
     with pytest.raises(SyncError):
-        PlatformClient.enroll(platform.url, admin.enrollment_code(), "S002", "window",
+        PlatformClient.enroll(platform.url, admin.enrollment_code(), station_code, "window",
                               session=plain, verify=True)
     sub = accept()
     report = SyncEngine(store, client).run_once()
@@ -166,17 +169,17 @@ def test_system_trust_store_refuses_the_unknown_ca(
 
 def test_runner_honours_the_configured_ca_bundle(
     platform: PlatformProcess, admin: Admin, http: requests.Session, pki,
-    data_dir: Path, store: Store, accept,
+    data_dir: Path, store: Store, accept, station_code: str,
 ) -> None:
     ca = pki[0]
     (data_dir / "ca.pem").write_bytes(ca.read_bytes())
-    config = StationConfig(station_code="S003", platform_url=platform.url,
+    config = StationConfig(station_code=station_code, platform_url=platform.url,
                            ca_bundle=str(data_dir / "ca.pem"))
     save_config(data_dir, config)
     enroll_station(data_dir, admin.enrollment_code(), session=http)
     sub = accept()
     # without the bundle the system trust store refuses the platform: nothing delivered
-    save_config(data_dir, StationConfig(station_code="S003", platform_url=platform.url))
+    save_config(data_dir, StationConfig(station_code=station_code, platform_url=platform.url))
     assert run_sync_process(data_dir, once=True) == EXIT_PENDING
     assert store.get(sub.uuid).sync_state is SyncState.RETRY
     store.requeue(sub.uuid)

@@ -1,0 +1,1 @@
+"""One router per resource; authentication comes in as a dependency (auth.py)."""

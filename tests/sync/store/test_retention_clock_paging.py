@@ -1,0 +1,117 @@
+"""#10: retention is never early under a lying clock, the clock skew goes with each
+submission, housekeeping holds the write lock only briefly, and the case list pages."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+
+from intake.submission import CapturedMaterial
+from sync.store import Store, SyncState
+from sync.store.retention import PURGE_BATCH
+
+NOW = datetime(2026, 11, 25, 2, 0, 0, tzinfo=UTC)
+
+
+def delivered(store: Store, accept, at: datetime, **kw: object) -> str:
+    sub = accept(now=at)
+    store.mark_sending(sub.uuid, at)
+    store.mark_delivered(sub.uuid, "C-" + sub.receipt_no, "受理", at, **kw)  # type: ignore[arg-type]
+    return str(sub.uuid)
+
+
+def test_a_fast_station_clock_never_purges_early(store: Store, accept) -> None:
+    # delivered 170 days ago (real time); retention is 180 days
+    real_now = NOW + timedelta(days=170)
+    uuid = delivered(store, accept, NOW, platform_at=NOW)
+    # the station's clock now runs 30 days fast; the platform's clock (seen on its
+    # last answer) says the real time
+    store.note_platform_clock(-30 * 86400.0, local_now=real_now + timedelta(days=30))
+    result = store.purge_delivered_blobs(timedelta(days=180), now=real_now + timedelta(days=30))
+    assert result.submissions == 0 and store.get(uuid).blobs_purged_at is None
+    for sha in store.get(uuid).submission.blob_hashes:
+        assert store.has_blob(sha)
+    # once the platform's time has really moved past the retention period: purged
+    store.note_platform_clock(0.0, local_now=NOW + timedelta(days=181))
+    result = store.purge_delivered_blobs(timedelta(days=180), now=NOW + timedelta(days=181))
+    assert result.submissions == 1 and store.get(uuid).blobs_purged_at is not None
+
+
+def test_a_clock_that_was_fast_at_delivery_only_delays_the_purge(store: Store, accept) -> None:
+    # delivered while the clock ran 10 days fast, with no platform time known
+    uuid = delivered(store, accept, NOW + timedelta(days=10))
+    result = store.purge_delivered_blobs(timedelta(days=30), now=NOW + timedelta(days=31))
+    assert result.submissions == 0  # 31 real days, but the row says 21: kept, never early
+    assert store.get(uuid).blobs_purged_at is None
+
+
+def test_delivery_time_in_platform_time_is_estimated_from_the_offset(store: Store, accept) -> None:
+    store.note_platform_clock(-3600.0, local_now=NOW)  # our clock is an hour fast
+    uuid = delivered(store, accept, NOW)
+    row = (
+        store._db()
+        .execute(
+            "SELECT delivered_platform_at, clock_skew_s FROM submissions WHERE uuid = ?", [uuid]
+        )
+        .fetchone()
+    )
+    assert row[0] == "2026-11-25T01:00:00.000000Z"
+    assert store.get(uuid).clock_skew_s == 3600.0  # recorded with the submission
+    assert store.clock_offset() == -3600.0
+
+
+def test_skew_is_unknown_until_learned(store: Store, accept) -> None:
+    assert store.get(accept().uuid).clock_skew_s is None
+
+
+def test_accepts_go_first_while_the_purge_runs(store: Store, accept) -> None:
+    n = PURGE_BATCH * 4
+    for i in range(n):
+        delivered(store, accept, NOW + timedelta(seconds=i), platform_at=NOW)
+    latencies: list[float] = []
+    started, stop = threading.Event(), threading.Event()
+    shas = [store.put_blob(f"fresh page {i}".encode()) for i in range(200)]
+
+    def clerk() -> None:
+        started.set()
+        i = 0
+        while not stop.is_set() and i < len(shas):
+            t0 = time.perf_counter()
+            accept(pages=0, materials=[CapturedMaterial("M01", (shas[i],))])
+            latencies.append(time.perf_counter() - t0)
+            i += 1
+
+    t = threading.Thread(target=clerk)
+    t.start()
+    started.wait(5)
+    result = store.purge_delivered_blobs(timedelta(days=30), now=NOW + timedelta(days=31))
+    stop.set()
+    t.join(30)
+    assert result.submissions == n and result.blobs_deleted == 2 * n
+    assert len(latencies) >= 4  # accepts went through during the purge, not after it
+    # each waits at most about one batch (a few ms; more on a busy shared disk), where
+    # the whole purge holding the lock would make one accept wait for all of it
+    ordered = sorted(latencies)
+    assert ordered[int(len(ordered) * 0.9)] < 0.25, ordered
+    assert ordered[-1] < 1.0, ordered
+
+
+def test_case_list_pages_with_a_cursor(store: Store, accept) -> None:
+    subs = [accept(now=NOW + timedelta(minutes=i)) for i in range(7)]
+    subs.append(accept(now=NOW + timedelta(minutes=6)))  # same time as the one before
+    newest_first = [s.uuid for s in reversed(subs)]
+    seen: list[str] = []
+    cursor = None
+    while True:
+        page = store.page_records(limit=3, cursor=cursor)
+        seen += [r.uuid for r in page.records]
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+    assert seen == newest_first
+    assert [r.uuid for r in store.list_records(limit=3, offset=3)] == newest_first[3:6]
+    store.quarantine(subs[0].uuid, "x")
+    only = store.page_records([SyncState.QUARANTINED], limit=10)
+    assert [r.uuid for r in only.records] == [subs[0].uuid] and only.next_cursor is None
+    assert store.count_records() == 8 and store.count_records(["quarantined"]) == 1
