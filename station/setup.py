@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ import requests
 from station.device_settings import DeviceSettings, load_device_settings, save_device_settings
 from sync.client import PlatformClient
 from sync.config import (
+    CONFIG_VERSION,
     ConfigError,
     StationConfig,
     config_path,
@@ -28,6 +30,7 @@ from sync.config import (
     save_config,
     save_credentials,
 )
+from sync.config_schema import VERSION_KEY
 
 __all__ = ["SetupChoices", "SetupResult", "apply_setup", "current_choices", "plan_changes"]
 
@@ -161,8 +164,8 @@ def apply_setup(
             verify=_verify(new),
         )
     data_dir.mkdir(parents=True, exist_ok=True)
-    if old != new or not config_path(data_dir).exists():
-        save_config(data_dir, new)
+    if old != new or _file_version(data_dir) < CONFIG_VERSION:
+        save_config(data_dir, new)  # also brings an older file format up to date
     if choices.devices != old_devices or not _has_devices_table(data_dir):
         save_device_settings(data_dir, choices.devices)
     if credentials is not None:
@@ -174,14 +177,24 @@ def _verify(config: StationConfig) -> bool | str:
     return config.ca_bundle or True
 
 
-def _has_devices_table(data_dir: Path) -> bool:
-    import tomllib
-
+def _document(data_dir: Path) -> dict[str, Any]:
     try:
-        doc: dict[str, Any] = tomllib.loads(config_path(data_dir).read_text(encoding="utf-8"))
+        return tomllib.loads(config_path(data_dir).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    return "devices" in doc
+        return {}
+
+
+def _has_devices_table(data_dir: Path) -> bool:
+    return "devices" in _document(data_dir)
+
+
+def _file_version(data_dir: Path) -> int:
+    """The file's format version (0: no file or no readable one)."""
+    doc = _document(data_dir)
+    if not doc:
+        return 0
+    version = doc.get(VERSION_KEY, 1)
+    return version if isinstance(version, int) else 0
 
 
 def default_data_dir() -> Path:

@@ -79,6 +79,10 @@ def _gt_zero(value: Any) -> str | None:
     return None if value > 0 else "must be a number > 0"
 
 
+def _short_printable(value: Any) -> str | None:
+    return None if len(value) <= 32 and value.isprintable() else "must be short printable text"
+
+
 def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
     station = doc.get("station")
     if isinstance(station, dict) and "receipt_query_url" in station:
@@ -111,6 +115,9 @@ SYNC_SCHEMA = Schema(
             Key("name", str, "", "service hall name printed on receipts", "终端名称"),
             Key("role", str, "window", "window = clerk station, kiosk = self-service",
                 "终端类型", choices=ROLES, allowed_zh="只能是 window 或 kiosk"),
+            Key("phone", str, "", "the hall's number printed for citizens to ask (咨询电话); "
+                "read by the kiosk", "咨询电话", check=_short_printable,
+                allowed_en="up to 32 printable characters", allowed_zh="最多 32 个可打印字符"),
         )),
         Table("platform", "the provincial platform this station delivers to", (
             Key("url", str, None, "base URL of the platform API", "平台地址",

@@ -20,6 +20,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
+from ui_shared.signal_state import pending_signal
+
 __all__ = ["SignalQuit", "quit_on_signals"]
 
 
@@ -33,8 +35,12 @@ class SignalQuit:
         self.restore = restore
 
     def exec(self) -> int:
-        if self.code is not None:  # stopped before the loop ran: app.exit() was a no-op
-            return self.code
+        code = self.code
+        if code is not None:
+            # stopped before the loop ran (app.exit() was a no-op then): run the loop
+            # just long enough to deliver what is queued, so teardown meets the same
+            # state as after a normal close
+            QTimer.singleShot(0, lambda: self.app.exit(code))
         return int(self.app.exec())
 
 
@@ -47,6 +53,9 @@ def quit_on_signals(app: QCoreApplication) -> SignalQuit:
 
     tick = QTimer(app)
     state = SignalQuit(app, lambda: _restore(tick, previous))
+    early = pending_signal()  # arrived while Qt was starting (see signal_state)
+    if early is not None:
+        state.code = 128 + early
 
     def handler(signum: int, _frame: FrameType | None) -> None:
         state.code = 128 + signum

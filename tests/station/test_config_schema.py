@@ -163,3 +163,22 @@ def test_every_key_is_declared_with_meaning_and_label() -> None:
 def test_documentation_table_is_current() -> None:
     doc = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
     assert doc == documentation(), "run: python -m station.config_schema > docs/configuration.md"
+
+
+def test_setup_rewrites_an_old_file_in_the_current_format(data_dir: Path) -> None:
+    """Re-running set-up with the same values enrolls nothing and changes no setting,
+    but writes the file in the current format."""
+    from station.setup import apply_setup, current_choices
+    from sync.client import StationCredentials
+    from sync.config import save_credentials
+
+    _write(data_dir, V1_FILE)
+    save_credentials(data_dir, StationCredentials("st-1", "s3cret"))
+    choices = current_choices(data_dir)
+    assert choices is not None and choices.devices.paper_mm == 58
+    result = apply_setup(data_dir, choices)
+    assert result.enrolled is False and result.changed == ()
+    doc = tomllib.loads(config_path(data_dir).read_text(encoding="utf-8"))
+    assert doc["config_version"] == CONFIG_VERSION
+    assert doc["platform"]["receipt_query_url"] == "https://platform.example.gov.cn/r"
+    assert doc["sync"]["retention_days"] == 90 and doc["devices"]["paper_mm"] == 58

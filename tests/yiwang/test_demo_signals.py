@@ -90,11 +90,13 @@ def test_headless_demo_stops_everything_on_signal(
 
 @pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb not installed")
 @pytest.mark.parametrize(
-    "moment",
-    ["station DEMO01 enrolled",  # while the window is being built
-     "sync run:"],  # the window's event loop is running (its engine made a pass)
+    ("moment", "sig", "code"),
+    [("station DEMO01 enrolled", signal.SIGTERM, 143),  # while Qt starts and the window is built
+     ("sync run:", signal.SIGINT, 130)],  # the event loop runs (the engine made a pass)
 )  # fmt: skip
-def test_window_demo_prints_its_xvfb_display_and_stops_it(tmp_path: Path, moment: str) -> None:
+def test_window_demo_prints_its_xvfb_display_and_stops_it(
+    tmp_path: Path, moment: str, sig: signal.Signals, code: int
+) -> None:
     env = {k: v for k, v in os.environ.items()
            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}  # fmt: skip
     proc, lines = _start_demo(tmp_path, env=env)
@@ -104,8 +106,8 @@ def test_window_demo_prints_its_xvfb_display_and_stops_it(tmp_path: Path, moment
         display = next(m for m in found if m)[1]
         assert Path(f"/tmp/.X11-unix/X{display[1:]}").exists()
         started = _children(proc.pid)
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=60) == 143
+        proc.send_signal(sig)
+        assert proc.wait(timeout=60) == code
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -140,9 +140,16 @@ def _demo(args: argparse.Namespace, cleanups: list[Callable[[], None]]) -> int:
     ensure_demo_clerk(station_dir)  # the demo window signs its demo clerk in by itself
     if args.headless:
         return _headless(station_dir, args, platform)
+    # from here Qt starts: a signal is recorded and ends the event loop cleanly
+    from ui_shared.signal_state import defer_signals, pending_signal
+
+    restore = defer_signals()
+    cleanups.append(restore)
     from yiwang.commands.clerk import open_clerk
 
-    return open_clerk(station_dir, language=args.lang)
+    status = open_clerk(station_dir, language=args.lang)
+    early = pending_signal()
+    return 128 + early if early is not None and status == 0 else status
 
 
 def _headless(station_dir: Path, args: argparse.Namespace, platform: Any) -> int:
