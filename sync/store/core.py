@@ -115,6 +115,7 @@ class WriteGate:
     def urgent(self) -> Iterator[None]:
         with self._cond:
             self._urgent += 1
+            self._cond.notify_all()
         try:
             yield
         finally:
@@ -125,6 +126,11 @@ class WriteGate:
     def wait_clear(self, timeout: float = 30.0) -> None:
         with self._cond:
             self._cond.wait_for(lambda: self._urgent == 0, timeout)
+
+    def wait_urgent(self, timeout: float) -> bool:
+        """True once an accept is waiting or running (for tests and diagnostics)."""
+        with self._cond:
+            return self._cond.wait_for(lambda: self._urgent > 0, timeout)
 
 
 _gates: dict[Path, WriteGate] = {}

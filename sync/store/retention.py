@@ -112,6 +112,7 @@ class RetentionPart(StoreCore):
                 ]
                 if not batch:
                     break
+                self._hook("purge:batch")
                 marks = ", ".join("?" for _ in batch)
                 candidates = {
                     str(r[0])
