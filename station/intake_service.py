@@ -14,8 +14,9 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from devices.printer.receipt import Receipt
-from intake.applicant import LegalEntity, Person
+from intake.applicant import SOURCE_MANUAL, Applicant, LegalEntity, Person
 from intake.catalog import ServiceItem
+from intake.documents import document_kind, mask_mobile
 from intake.errors import IntakeError
 from intake.identity import mask_id_number, mask_name
 from intake.submission import Channel, Draft, Submission
@@ -84,6 +85,7 @@ class IntakeService:
             clerk_id=clerk_id,
             now=now or datetime.now(UTC),
         )
+        self._record_identification(submission)
         log.info(
             "accepted %s item=%s pages=%d",
             submission.receipt_no,
@@ -107,10 +109,29 @@ class IntakeService:
             time_limit_days=item.time_limit_days,
             qr_payload=receipt_payload(self._secret, submission.receipt_no, self._query_url),
             notes=[
+                *identification_lines(submission.applicant),
                 f"承诺办结时限：{item.time_limit_days}个工作日",
                 "请凭本回执查询办理进度、领取办理结果。",
             ],
         )
+
+    def _record_identification(self, submission: Submission) -> None:
+        """A typed identity is audited with the clerk who sighted the original (no personal
+        data in the audit log: only the kinds of document)."""
+        person = _person_of(submission.applicant)
+        agent = person.agent.person if person.agent is not None else None
+        typed = {
+            role: p.id_kind
+            for role, p in (("applicant", person), ("agent", agent))
+            if p is not None and p.id_source == SOURCE_MANUAL
+        }
+        if typed:
+            self._store.audit(
+                submission.clerk_id or "kiosk",
+                "identity.typed_original_sighted",
+                submission.uuid,
+                {"kinds": typed},
+            )
 
     def missing_notice_for(self, draft: Draft, *, now: datetime | None = None) -> Receipt:
         """一次性告知书: every missing material named at once, so the citizen comes back once."""
@@ -144,6 +165,28 @@ class IntakeService:
         if self._printer is None:
             raise IntakeError("no_printer", "未配置打印机", "no receipt printer configured")
         return self._printer.print_receipt(receipt)
+
+
+def _person_of(applicant: Applicant) -> Person:
+    return applicant.representative if isinstance(applicant, LegalEntity) else applicant
+
+
+def identification_lines(applicant: Applicant) -> list[str]:
+    """What the receipt says about who stood at the window, masked."""
+    person = _person_of(applicant)
+    lines = []
+    if person.id_source == SOURCE_MANUAL:
+        kind = document_kind(person.id_kind).name_zh if person.id_kind else "证件"
+        lines.append(f"身份核验：{kind}人工录入，已核验原件")
+    if person.agent is not None:
+        agent = person.agent.person
+        lines.append(
+            f"代办人：{mask_name(agent.name)} {mask_id_number(agent.id_number)}"
+            f"（{person.agent.relation}）"
+        )
+    if person.phone:
+        lines.append(f"联系电话：{mask_mobile(person.phone)}")
+    return lines
 
 
 def applicant_labels(applicant: Person | LegalEntity) -> tuple[str, str]:

@@ -60,15 +60,16 @@ from __future__ import annotations
 import copy
 import logging
 from collections.abc import Callable
+from datetime import date
 
 from devices.camera.pipeline import CapturedPage
 from devices.idcard.card import IdCardData
 from intake.applicant import Applicant, Person
-from intake.catalog import Catalog, Entrance, ServiceItem
+from intake.catalog import Catalog, ServiceItem
 from intake.errors import IntakeError
 from intake.submission import Channel, Draft
-from station.card_mapping import person_from_card
 from station.events import EventHub
+from station.identification import Identification
 from station.session_state import (
     BLOCKING_FINDINGS,
     EDITABLE,
@@ -83,7 +84,6 @@ from station.session_state import (
     SessionState,
     Severity,
     Topic,
-    fits_item,
     plan_switch,
 )
 
@@ -114,6 +114,7 @@ class IntakeSession:
         *,
         channel: Channel = Channel.WINDOW,
         clerk_id: str | None = None,
+        today: Callable[[], date] = date.today,
     ) -> None:
         self._intake = intake
         self._catalog = catalog
@@ -126,7 +127,8 @@ class IntakeSession:
         self._dirty = False
         self._draft: Draft | None = None
         self._catalog_version = ""
-        self._person: Person | None = None
+        self._who = Identification()
+        self._today = today
         self._current: str | None = None
         self._storing = 0
         self._note: Note | None = None
@@ -203,28 +205,39 @@ class IntakeSession:
             return
         if self._phase is Phase.DONE:
             self._clear()  # the next citizen
-        try:
-            person = person_from_card(card)
-        except IntakeError as e:
-            log.warning("card rejected: %s", e.message_en)
-            self._note = Note.from_error(e, Topic.APPLICANT)
-            self._changed()
-            return
-        self._person = person
-        self._note = None
-        self._notice_issued = False
-        if self._draft is None or self._draft.item.entrance is Entrance.PERSONAL:
-            self._set_applicant(person)
-        self._changed()
+        self._identify(lambda who: who.card_read(card, today=self._today()))
 
     def applicant_entered(self, applicant: Applicant | None) -> None:
+        """The person as given (already checked by the caller), or a company with its
+        representative; None withdraws the company of a legal-entity item."""
         self._require(Phase.CHOOSING_ITEM, *EDITABLE)
         if isinstance(applicant, Person):
-            self._person = applicant
-        self._note = None
-        self._notice_issued = False
-        self._set_applicant(applicant)
-        self._changed()
+            self._identify(lambda who: who._set_person(applicant))
+        else:
+            self._identify(lambda who: who.company_entered(applicant))
+
+    def person_typed(self, person: Person, *, sighted: bool) -> None:
+        """Identity typed from an original document the clerk confirms having sighted."""
+        self._require(Phase.CHOOSING_ITEM, *EDITABLE)
+        self._identify(lambda who: who.person_typed(person, sighted=sighted, today=self._today()))
+
+    def phone_entered(self, text: str) -> None:
+        self._require(Phase.CHOOSING_ITEM, *EDITABLE)
+        self._identify(lambda who: who.phone_entered(text))
+
+    def agent_requested(self, relation: str) -> None:
+        """The next card read is the agent's (代办人), acting as ``relation``."""
+        self._require(Phase.CHOOSING_ITEM, *EDITABLE)
+        self._identify(lambda who: who.agent_requested(relation))
+
+    def agent_typed(self, person: Person, relation: str, *, sighted: bool) -> None:
+        self._require(Phase.CHOOSING_ITEM, *EDITABLE)
+        today = self._today()
+        self._identify(lambda who: who.agent_typed(person, relation, sighted=sighted, today=today))
+
+    def agent_removed(self) -> None:
+        self._require(Phase.CHOOSING_ITEM, *EDITABLE)
+        self._identify(lambda who: who.agent_removed())
 
     def select_material(self, code: str) -> None:
         draft = self._require_draft()
@@ -360,7 +373,7 @@ class IntakeSession:
         self._generation += 1
         self._draft = None
         self._catalog_version = ""
-        self._person = None
+        self._who = Identification()
         self._current = None
         self._storing = 0
         self._note = None
@@ -370,7 +383,6 @@ class IntakeSession:
         self._notice_issued = False
 
     def _start_draft(self, item: ServiceItem, pages: dict[str, list[str]]) -> None:
-        previous = self._draft.applicant if self._draft is not None else None
         self._generation += 1  # pages still being stored belong to the old draft
         self._storing = 0
         self._pending = None
@@ -379,12 +391,23 @@ class IntakeSession:
         self._draft = Draft(item=item, pages=pages)
         # a catalog update mid-intake must not change what this draft was started under
         self._catalog_version = self._catalog.version
-        for candidate in (previous, self._person):
-            if candidate is not None and fits_item(item, candidate):
-                self._draft.set_applicant(candidate)
-                break
+        self._set_applicant(self._who.applicant_for(item))
         self._current = None
         self._select_next_missing()
+        self._changed()
+
+    def _identify(self, change: Callable[[Identification], None]) -> None:
+        try:
+            change(self._who)
+        except IntakeError as e:
+            log.warning("identification refused: %s", e.message_en)
+            self._note = Note.from_error(e, Topic.APPLICANT)
+            self._changed()
+            return
+        self._note = None
+        self._notice_issued = False
+        if self._draft is not None:
+            self._set_applicant(self._who.applicant_for(self._draft.item))
         self._changed()
 
     def _set_applicant(self, applicant: Applicant | None) -> None:
@@ -435,7 +458,7 @@ class IntakeSession:
         draft = self._draft
         if draft is None:
             return Phase.CHOOSING_ITEM
-        if draft.applicant is None:
+        if draft.applicant is None or self._who.needs_guardian(self._today()):
             return Phase.IDENTIFYING
         return Phase.REVIEW if draft.is_complete else Phase.CAPTURING
 
@@ -445,7 +468,11 @@ class IntakeSession:
             phase=self._phase,
             item=draft.item if draft else None,
             catalog_version=self._catalog_version,
-            person=self._person,
+            person=self._who.person,
+            phone=self._who.phone,
+            agent=self._who.agent,
+            awaiting_agent=self._who.awaiting_agent,
+            needs_guardian=self._who.needs_guardian(self._today()),
             applicant=draft.applicant if draft else None,
             pages={k: tuple(v) for k, v in draft.pages.items()} if draft else {},
             current_material=self._current,

@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Protocol, TypeVar
 
 from devices.printer.receipt import Receipt
-from intake.applicant import Applicant, Person
+from intake.applicant import Agent, Applicant, Person
 from intake.catalog import Entrance, Material, ServiceItem
 from intake.errors import IntakeError
 from intake.submission import Channel, Draft
@@ -106,6 +106,12 @@ class SessionState:
     note: Note | None = None
     pending_switch: ItemSwitch | None = None
     outcome: AcceptOutcome | None = None
+    phone: str = ""
+    agent: Agent | None = None
+    #: the relation of the agent whose card the reader waits for
+    awaiting_agent: str | None = None
+    #: the applicant is a child: identification is complete only with an agent
+    needs_guardian: bool = False
 
     @property
     def page_count(self) -> int:

@@ -124,13 +124,16 @@ def test_the_entrance_check_applies_to_every_applicant(
     assert session.state.person == person
     assert session.state.applicant is None  # a person alone cannot apply for a company
     session.applicant_entered(person)
+    assert session.state.applicant is None and session.state.phase is Phase.IDENTIFYING
+    session.applicant_entered(LegalEntity("福州某某科技有限公司", "91350100M000100Y44", person))
     assert session.state.applicant is None
-    assert session.state.note is not None
-    assert session.state.note.code == "applicant.needs_legal_entity"
-    company = LegalEntity("福州某某科技有限公司", "91350100M000100Y4W", person)
+    assert session.state.note is not None and session.state.note.code.startswith("uscc.")
+    company = LegalEntity("福州某某科技有限公司", "91350100M000100Y43", person)
     session.applicant_entered(company)
     assert session.state.applicant == company
     assert session.state.phase is Phase.CAPTURING
+    session.choose_item("SB-001")  # nothing captured: switches at once
+    assert session.state.applicant == person  # a personal item takes the person, not the company
 
 
 def test_expired_card_becomes_a_note_not_an_applicant(
