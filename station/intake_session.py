@@ -26,11 +26,16 @@ Events (plain method calls, on one thread — the GUI thread in a front end):
   item, the switch waits in ``state.pending_switch`` until ``confirm_switch()``
   (pages of materials with the same name move to the new item) or
   ``cancel_switch()``; nothing captured is dropped without that confirmation.
-- ``card_read(card)``: the reader's data, validated (``person_from_card``); on a
-  personal item the person becomes the applicant through ``Draft.set_applicant``
-  (the entrance check applies). A refused card becomes ``state.note``.
-- ``applicant_entered(applicant)``: a legal entity with its representative, or a
-  person entered by hand; ``None`` clears it.
+- Identification (rules in ``station.identification``; a refusal becomes
+  ``state.note``, topic APPLICANT): ``card_read(card)`` (the applicant's, or the
+  agent's after ``agent_requested(relation)``); ``person_typed(person, sighted=)``
+  — reader missing: any ``intake.documents`` kind, number checked, recorded as
+  typed, only with the clerk's confirmation that the original was sighted;
+  ``phone_entered(text)``; ``agent_typed(person, relation, sighted=)``,
+  ``agent_removed()``; ``applicant_entered(applicant)`` — a person as given, or a
+  company with its representative (``None`` withdraws the company). The applicant
+  reaches the draft through ``Draft.set_applicant`` (the entrance check applies);
+  a child (``state.needs_guardian``) stays IDENTIFYING until an agent is given.
 - ``select_material(code)``: which material the next page belongs to.
 - ``page_captured(page, material_code=None)``: a ``devices.camera.pipeline.CapturedPage``.
   A blurry page is refused (note ``blurry``); otherwise it is stored on the
@@ -38,7 +43,7 @@ Events (plain method calls, on one thread — the GUI thread in a front end):
   a warning note. ``capture_failed(error)``: the image work failed.
 - ``page_removed(material_code, sha256=None)``: the last page when no hash is given.
 - ``accept_requested()``: store the submission (one transaction), then print the
-  receipt; a printer error is reported in ``state.print_error``, never fatal.
+  receipt; a printer error is ``state.outcome.print_error``, never fatal.
   Ends in ``accept_succeeded(outcome)`` or ``accept_failed(error)``.
 - ``notice_requested()``: print the 一次性告知书 naming every missing material;
   ends in ``notice_printed()`` or ``notice_failed(error)``.
@@ -70,8 +75,8 @@ from intake.errors import IntakeError
 from intake.submission import Channel, Draft
 from station.events import EventHub
 from station.identification import Identification
+from station.session_rules import accept_and_print, judge_page, plan_switch
 from station.session_state import (
-    BLOCKING_FINDINGS,
     EDITABLE,
     AcceptOutcome,
     InlineRunner,
@@ -84,7 +89,6 @@ from station.session_state import (
     SessionState,
     Severity,
     Topic,
-    plan_switch,
 )
 
 __all__ = [
@@ -106,6 +110,18 @@ log = logging.getLogger(__name__)
 
 
 class IntakeSession:
+    # what one intake holds; _clear() sets all of it
+    _draft: Draft | None
+    _catalog_version: str
+    _who: Identification
+    _current: str | None
+    _storing: int
+    _note: Note | None
+    _pending: ItemSwitch | None
+    _accepting: bool
+    _outcome: AcceptOutcome | None
+    _notice_issued: bool
+
     def __init__(
         self,
         intake: IntakeCommands,
@@ -125,17 +141,7 @@ class IntakeSession:
         self._generation = 0
         self._emitting = False
         self._dirty = False
-        self._draft: Draft | None = None
-        self._catalog_version = ""
-        self._who = Identification()
         self._today = today
-        self._current: str | None = None
-        self._storing = 0
-        self._note: Note | None = None
-        self._pending: ItemSwitch | None = None
-        self._accepting = False
-        self._outcome: AcceptOutcome | None = None
-        self._notice_issued = False
         self._clear()
         self._state = self._snapshot()
 
@@ -251,23 +257,11 @@ class IntakeSession:
         if code is None:
             raise SessionError("session.no_material", "请先选择材料", "no material selected")
         self._require_draft().item.material(code)
-        blocking = [f for f in page.findings if f.code in BLOCKING_FINDINGS]
-        if blocking:
-            f = blocking[0]
-            self._note = Note(
-                f.code, f.message_zh + "，请重拍", f.message_en + ", capture again", Topic.CAPTURE
-            )
+        keep, warning = judge_page(page)
+        if not keep:
+            self._note = warning
             self._changed()
             return
-        warning = None
-        if page.findings:
-            warning = Note(
-                page.findings[0].code,
-                "；".join(f.message_zh for f in page.findings),
-                "; ".join(f.message_en for f in page.findings),
-                Topic.CAPTURE,
-                Severity.WARNING,
-            )
         self._storing += 1
         self._changed()
         generation = self._generation
@@ -306,21 +300,10 @@ class IntakeSession:
         self._note = None
         self._changed()
         generation = self._generation
-
-        def work() -> AcceptOutcome:
-            accepted = intake.accept(
-                snapshot, channel=channel, clerk_id=clerk, catalog_version=version
-            )
-            # The submission is durable before the printer is tried: a jam never loses it.
-            try:
-                intake.print_receipt(accepted.receipt)
-            except Exception as e:
-                log.warning("receipt for %s not printed: %r", accepted.submission.receipt_no, e)
-                return AcceptOutcome(accepted, Note.from_error(e, Topic.ACCEPT, "回执打印失败"))
-            return AcceptOutcome(accepted, None)
-
         self._runner.disk(
-            work,
+            lambda: accept_and_print(
+                intake, snapshot, channel=channel, clerk_id=clerk, catalog_version=version
+            ),
             lambda outcome: self.accept_succeeded(outcome, generation),
             lambda e: self.accept_failed(e, generation),
         )

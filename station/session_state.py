@@ -12,15 +12,12 @@ from typing import Protocol, TypeVar
 
 from devices.printer.receipt import Receipt
 from intake.applicant import Agent, Applicant, Person
-from intake.catalog import Entrance, Material, ServiceItem
+from intake.catalog import Material, ServiceItem
 from intake.errors import IntakeError
 from intake.submission import Channel, Draft
 from station.intake_service import Accepted
 
 T = TypeVar("T")
-
-#: findings that refuse a page outright; the others are warnings
-BLOCKING_FINDINGS = frozenset({"blurry"})
 
 
 class Phase(StrEnum):
@@ -172,22 +169,3 @@ class IntakeCommands(Protocol):
     ) -> Accepted: ...
     def print_receipt(self, receipt: Receipt) -> bytes: ...
     def missing_notice_for(self, draft: Draft) -> Receipt: ...
-
-
-def fits_item(item: ServiceItem, applicant: Applicant) -> bool:
-    return (item.entrance is Entrance.PERSONAL) == isinstance(applicant, Person)
-
-
-def plan_switch(draft: Draft, item: ServiceItem) -> ItemSwitch:
-    by_name = {m.name_zh: m.code for m in item.materials}
-    reusable: list[tuple[str, str, int]] = []
-    dropped = 0
-    for m in draft.item.materials:
-        pages = draft.pages.get(m.code, [])
-        if not pages:
-            continue
-        if m.name_zh in by_name:
-            reusable.append((m.code, by_name[m.name_zh], len(pages)))
-        else:
-            dropped += len(pages)
-    return ItemSwitch(item, tuple(reusable), dropped)
