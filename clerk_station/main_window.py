@@ -10,6 +10,7 @@ slow step runs off the GUI thread through TaskRunner or the device bridges.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -31,6 +32,7 @@ from clerk_station.applicant_panel import ApplicantPanel
 from clerk_station.capture_controller import CaptureController
 from clerk_station.case_list import CaseListDialog
 from clerk_station.item_picker import ItemPicker
+from clerk_station.manual_entry import ManualEntryDialog
 from clerk_station.materials_panel import MaterialsPanel
 from clerk_station.outcome_controller import OutcomeController
 from clerk_station.receipt_dialog import ReceiptDialog
@@ -38,7 +40,7 @@ from clerk_station.scan_controller import ScanController
 from clerk_station.sync_controller import SyncController
 from devices.idcard.card import IdCardData
 from intake.applicant import Applicant
-from intake.catalog import Catalog, Material, ServiceItem
+from intake.catalog import Catalog, Entrance, Material, ServiceItem
 from intake.submission import Draft
 from station.cases import CaseRow
 from station.intake_session import Phase, SessionState, Topic
@@ -149,6 +151,15 @@ class ClerkWindow(QMainWindow):
 
         self.picker.item_chosen.connect(self.choose_item)
         self.applicant_panel.applicant_changed.connect(self._applicant_changed)
+        panel = self.applicant_panel
+        panel.manual_entry_requested.connect(lambda: self.open_manual_entry(agent=False))
+        panel.agent_manual_requested.connect(lambda: self.open_manual_entry(agent=True))
+        panel.phone_entered.connect(lambda text: self._identify(self.session.phone_entered, text))
+        panel.agent_card_requested.connect(
+            lambda relation: self._identify(self.session.agent_requested, relation)
+        )
+        panel.agent_removed.connect(lambda: self._identify(self.session.agent_removed))
+        self.manual_dialog: ManualEntryDialog | None = None
         self.materials_panel.material_selected.connect(self._material_selected)
         self.accept_button.clicked.connect(self.session.accept_requested)
         self.notice_button.clicked.connect(self.session.notice_requested)
@@ -215,11 +226,40 @@ class ClerkWindow(QMainWindow):
 
     def _reader_error(self, message: str) -> None:
         self.reader_state.setText(self.tr("ID reader: %1").replace("%1", message))
+        if self.session.state.person is None:
+            self.applicant_panel.show_error(
+                self.tr("The card reader is not available: enter the identity by hand")
+            )
+
+    def _identify(self, event: Callable[..., None], *args: object, **kwargs: object) -> None:
+        if self.session.state.phase in _FORWARDS_APPLICANT:
+            event(*args, **kwargs)
 
     def _applicant_changed(self, applicant: Applicant | None) -> None:
+        # the person comes from the session (card or typed); the panel adds the company
         state = self.session.state
-        if state.phase in _FORWARDS_APPLICANT and applicant != state.applicant:
-            self.session.applicant_entered(applicant)
+        legal = state.item is not None and state.item.entrance is Entrance.LEGAL
+        if legal and applicant != state.applicant:
+            self._identify(self.session.applicant_entered, applicant)
+
+    def open_manual_entry(self, *, agent: bool) -> ManualEntryDialog:
+        dialog = ManualEntryDialog(self, agent=agent, english=self._english)
+
+        def entered() -> None:
+            person = dialog.person()
+            sighted = dialog.sighted.isChecked()
+            if person is None:
+                return
+            if agent:
+                relation = dialog.relation.currentText()
+                self._identify(self.session.agent_typed, person, relation, sighted=sighted)
+            else:
+                self._identify(self.session.person_typed, person, sighted=sighted)
+
+        dialog.accepted.connect(entered)
+        self.manual_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _material_selected(self, material: Material) -> None:
         if material.code != self.session.state.current_material:
@@ -241,6 +281,7 @@ class ClerkWindow(QMainWindow):
                 self.applicant_panel.clear()
             else:
                 self.applicant_panel.set_person(state.person)
+        self.applicant_panel.render_extras(state)
         note = state.note
         if note is not None and note is not shown.note and note.topic is Topic.APPLICANT:
             self.applicant_panel.show_error(note.text(english=self._english))
