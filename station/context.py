@@ -11,6 +11,7 @@ from devices.idcard.errors import DeviceError
 from devices.idcard.reader import CardPoller, IdCardReader, detect_port
 from devices.printer.receipt import ReceiptPrinter
 from devices.scanner.spec import open_scanner, parse_scanner_spec
+from station.camera_source import ReopeningCamera
 from station.cases import CaseCommands, CaseQueries
 from station.device_settings import SIMULATED, DeviceSettings, load_device_settings
 from station.intake_service import IntakeService
@@ -53,7 +54,10 @@ def _camera(settings: DeviceSettings, sims: DemoSimulators | None) -> FrameSourc
     from devices.camera.opencv_camera import OpenCvCamera
 
     source: int | str = int(settings.camera) if settings.camera.isdigit() else settings.camera
-    return OpenCvCamera(source, settings.camera_width, settings.camera_height)
+    # a missing camera must not keep the window from opening: files can be imported meanwhile
+    return ReopeningCamera(
+        lambda: OpenCvCamera(source, settings.camera_width, settings.camera_height)
+    )
 
 
 def open_station(
@@ -101,6 +105,7 @@ def open_station(
         scanner=open_scanner(settings.scanner),
         wedge_scanner=parse_scanner_spec(settings.scanner).kind == "wedge",
         closers=closers,
+        scan_inbox=data_dir / "scans",
     )
     if with_engine:
         services.engine = build_engine(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -65,6 +66,8 @@ class StationServices:
     #: a keyboard-wedge scanner types into the UI; the UI must tell its bursts apart
     wedge_scanner: bool = False
     closers: list[Callable[[], None]] = field(default_factory=list)
+    #: a folder a flatbed scanner or a phone share writes pages into (`<data dir>/scans`)
+    scan_inbox: Path | None = None
 
     def new_session(self, runner: Runner, *, channel: Channel = Channel.WINDOW) -> IntakeSession:
         """An intake session over this station's services and current catalog."""

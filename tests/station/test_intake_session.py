@@ -275,3 +275,19 @@ def test_events_out_of_phase_are_refused(intake: IntakeService, catalog: Catalog
     with pytest.raises(SessionError):
         session.accept_requested()  # no applicant yet: still identifying
     assert session.state.phase is Phase.IDENTIFYING
+
+
+def test_pages_are_reordered_and_deleted(intake: IntakeService, catalog: Catalog) -> None:
+    session = _session(intake, catalog)
+    session.choose_item("SB-001")
+    for tag in ("a", "b", "c"):
+        session.page_captured(page(tag), "M02")
+    a, b, c = session.state.pages["M02"]
+    session.page_moved("M02", c, 0)
+    assert session.state.pages["M02"] == (c, a, b)
+    session.page_moved("M02", c, 99)
+    assert session.state.pages["M02"] == (a, b, c)
+    session.page_removed("M02", b)
+    assert session.state.pages["M02"] == (a, c)
+    with pytest.raises(SessionError):
+        session.page_moved("M02", b, 0)
