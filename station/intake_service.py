@@ -62,6 +62,11 @@ class IntakeService:
         """Durably store one captured page; returns its SHA-256."""
         return self._store.put_blob(jpeg)
 
+    def page_bytes(self, sha256: str, *, limit: int = 8 * 1024 * 1024) -> bytes:
+        """A stored page's JPEG (decrypted), for thumbnails and the page viewer; disk work."""
+        with self._store.open_blob(sha256) as f:
+            return f.read(limit)
+
     def accept(
         self,
         draft: Draft,
