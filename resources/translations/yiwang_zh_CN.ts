@@ -132,17 +132,17 @@
 <context>
     <name>CameraPreview</name>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="58"/>
+        <location filename="../../ui_shared/camera_preview.py" line="60"/>
         <source>Document camera preview</source>
         <translation>高拍仪预览</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="106"/>
+        <location filename="../../ui_shared/camera_preview.py" line="111"/>
         <source>Camera unavailable</source>
         <translation>高拍仪不可用</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="114"/>
+        <location filename="../../ui_shared/camera_preview.py" line="119"/>
         <source>Waiting for camera…</source>
         <translation>正在等待高拍仪画面…</translation>
     </message>
@@ -150,47 +150,82 @@
 <context>
     <name>CaptureController</name>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="42"/>
+        <location filename="../../clerk_station/capture_controller.py" line="55"/>
         <source>Capture page</source>
         <translation>拍摄本页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="45"/>
+        <location filename="../../clerk_station/capture_controller.py" line="58"/>
         <source>Remove last page</source>
         <translation>删除最后一页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="47"/>
+        <location filename="../../clerk_station/capture_controller.py" line="60"/>
         <source>Auto capture when the page is still</source>
         <translation>页面放稳后自动拍摄</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="88"/>
+        <location filename="../../clerk_station/capture_controller.py" line="70"/>
+        <source>Import file…</source>
+        <translation>从文件导入…</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/capture_controller.py" line="72"/>
+        <source>A scanned file or a phone photo</source>
+        <translation>扫描件或手机照片</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/capture_controller.py" line="73"/>
+        <source>Take pages from the scan folder</source>
+        <translation>从扫描文件夹取页</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/capture_controller.py" line="121"/>
+        <source>Import a scanned page or a photo</source>
+        <translation>导入扫描页或照片</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/capture_controller.py" line="126"/>
+        <source>Images (%1)</source>
+        <translation>图片（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/capture_controller.py" line="140"/>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/capture_controller.py" line="178"/>
         <source>The camera has not delivered a picture yet</source>
         <translation>高拍仪尚未传回画面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="92"/>
+        <location filename="../../clerk_station/capture_controller.py" line="182"/>
         <source>Processing…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="122"/>
+        <location filename="../../clerk_station/capture_controller.py" line="212"/>
         <source>Camera: page detected</source>
         <translation>高拍仪：已识别页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="124"/>
+        <location filename="../../clerk_station/capture_controller.py" line="214"/>
         <source>Camera: no page in view</source>
         <translation>高拍仪：未检测到页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="128"/>
+        <location filename="../../clerk_station/capture_controller.py" line="218"/>
         <source>Camera: %1</source>
         <translation>高拍仪：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="147"/>
+        <location filename="../../clerk_station/capture_controller.py" line="221"/>
+        <source>No camera picture: import a scanned file or a photo instead</source>
+        <translation>高拍仪无画面：请改为导入扫描件或照片</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/capture_controller.py" line="243"/>
         <source>Page saved (%1×%2)</source>
         <translation>已保存本页（%1×%2）</translation>
     </message>
@@ -587,6 +622,29 @@
         <location filename="../../clerk_station/outcome_controller.py" line="128"/>
         <source>Switch service item</source>
         <translation>切换事项</translation>
+    </message>
+</context>
+<context>
+    <name>PageStrip</name>
+    <message>
+        <location filename="../../clerk_station/page_strip.py" line="60"/>
+        <source>◀ Earlier</source>
+        <translation>◀ 前移</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/page_strip.py" line="61"/>
+        <source>Later ▶</source>
+        <translation>后移 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/page_strip.py" line="62"/>
+        <source>Delete page</source>
+        <translation>删除此页</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/page_strip.py" line="88"/>
+        <source>Page %1</source>
+        <translation>第%1页</translation>
     </message>
 </context>
 <context>
