@@ -269,13 +269,20 @@ class ClerkWindow(QMainWindow):
         self.capturing.capture()
 
     def reset(self) -> None:
-        self.session.reset()
+        """New applicant: captured pages are dropped only once the clerk confirms it."""
+        state = self.session.state
+        if state.page_count and state.phase is not Phase.DONE:
+            self.outcomes.confirm_reset()
+        else:
+            self.session.reset()
 
     # -- rendering --------------------------------------------------------
     def _render(self, state: SessionState) -> None:
         shown, self._shown = self._shown, state
         if state.item != shown.item:
             self._render_item(state)
+        elif shown.pending_switch is not None and state.pending_switch is None and state.item:
+            self.picker.mark(state.item.code)  # the switch was cancelled
         if state.person != shown.person or state.item != shown.item:
             if state.person is None:
                 self.applicant_panel.clear()

@@ -53,6 +53,7 @@ class OutcomeController(QObject):
         self.receipt_dialog: ReceiptDialog | None = None
         self.error_box: QMessageBox | None = None
         self.switch_box: QMessageBox | None = None
+        self.reset_box: QMessageBox | None = None
         session.subscribe(self._render)
 
     def _render(self, state: SessionState) -> None:
@@ -135,6 +136,26 @@ class OutcomeController(QObject):
         box.finished.connect(lambda result: self._switch_answered(result))
         self.switch_box = box
         box.open()
+
+    def confirm_reset(self) -> QMessageBox:
+        count = self._session.state.page_count
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("New applicant"),
+            self.tr("%n captured page(s) will be discarded. Start a new applicant?", "", count),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self._window,
+        )
+        box.setObjectName("confirmReset")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(
+            lambda result: (
+                self._session.reset() if result == QMessageBox.StandardButton.Yes else None
+            )
+        )
+        self.reset_box = box
+        box.open()
+        return box
 
     def _switch_answered(self, result: int) -> None:
         self.switch_box = None

@@ -350,7 +350,7 @@
     </message>
     <message>
         <location filename="../../clerk_station/main_window.py" line="81"/>
-        <location filename="../../clerk_station/main_window.py" line="304"/>
+        <location filename="../../clerk_station/main_window.py" line="311"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
@@ -395,7 +395,7 @@
         <translation>读卡器不可用：请手工录入证件信息</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="311"/>
+        <location filename="../../clerk_station/main_window.py" line="318"/>
         <source>%1 · %2 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · %2 · 承诺时限 %n 个工作日</numerusform>
@@ -417,17 +417,17 @@
         <translation>身份证阅读器：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="326"/>
+        <location filename="../../clerk_station/main_window.py" line="333"/>
         <source>Applicant not identified</source>
         <translation>尚未识别申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="329"/>
+        <location filename="../../clerk_station/main_window.py" line="336"/>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="331"/>
+        <location filename="../../clerk_station/main_window.py" line="338"/>
         <source>Complete: %n page(s) captured</source>
         <translation>
             <numerusform>材料齐全：已采集 %n 页</numerusform>
@@ -579,49 +579,61 @@
 <context>
     <name>OutcomeController</name>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="72"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="73"/>
         <source>Accepted. Receipt number %1.</source>
         <translation>已受理，回执编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="76"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="77"/>
         <source>The receipt was not printed: %1</source>
         <translation>回执未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="81"/>
         <location filename="../../clerk_station/outcome_controller.py" line="82"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="83"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="103"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="104"/>
         <source>Not accepted</source>
         <translation>未能受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="115"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="116"/>
         <source>Switch to “%1”?</source>
         <translation>切换到“%1”？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="118"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="119"/>
         <source>%n captured page(s) will be kept for the same materials.</source>
         <translation>
             <numerusform>已采集的 %n 页将保留给同名材料。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="122"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="123"/>
         <source>%n captured page(s) fit no material of the new item and will be discarded.</source>
         <translation>
             <numerusform>已采集的 %n 页不属于新事项的任何材料，将被丢弃。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="128"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="129"/>
         <source>Switch service item</source>
         <translation>切换事项</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/outcome_controller.py" line="144"/>
+        <source>New applicant</source>
+        <translation>新申请人</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clerk_station/outcome_controller.py" line="145"/>
+        <source>%n captured page(s) will be discarded. Start a new applicant?</source>
+        <translation>
+            <numerusform>已采集的 %n 页将被丢弃。开始办理新申请人？</numerusform>
+        </translation>
     </message>
 </context>
 <context>
