@@ -35,9 +35,9 @@ _ITEM_KEYS = frozenset(
     }
 )
 _MATERIAL_KEYS = frozenset(
-    {"code", "name_zh", "name_en", "required", "copies", "original_to_sight"}
+    {"code", "name_zh", "name_en", "required", "copies", "original_to_sight", "card_read"}
 )
-_MATERIAL_OPTIONAL_KEYS = frozenset({"copies", "original_to_sight"})
+_MATERIAL_OPTIONAL_KEYS = frozenset({"copies", "original_to_sight", "card_read"})
 
 
 class Entrance(StrEnum):
@@ -60,9 +60,12 @@ class Material:
     copies: int = 1
     # The clerk must see the original (e.g. the ID card) besides capturing it.
     original_to_sight: bool = False
+    # The applicant's ID card: reading the card's chip satisfies it (a 身份证信息
+    # page is filed instead of a photo of the card).
+    card_read: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "code": self.code,
             "name_zh": self.name_zh,
             "name_en": self.name_en,
@@ -70,6 +73,9 @@ class Material:
             "copies": self.copies,
             "original_to_sight": self.original_to_sight,
         }
+        if self.card_read:  # only when set: older catalogs keep their exact form
+            d["card_read"] = True
+        return d
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,4 +304,5 @@ def _material_from_dict(data: object, where: str) -> Material:
         required=_bool(raw, "required", where),
         copies=_positive_int(raw, "copies", where, 1),
         original_to_sight=_bool(raw, "original_to_sight", where, False),
+        card_read=_bool(raw, "card_read", where, False),
     )

@@ -67,6 +67,8 @@ class Identification:
     #: the relation of an agent whose card the next read belongs to
     awaiting_agent: str | None = None
     company: tuple[str, str] | None = None  # name, credit code
+    #: the chip data of the person's own card, when it was read (not typed)
+    card: IdCardData | None = None
 
     def card_read(self, card: IdCardData, *, today: date | None = None) -> None:
         person = person_from_card(card, today=today)
@@ -75,6 +77,7 @@ class Identification:
             self.awaiting_agent = None
             return
         self._set_person(person)
+        self.card = card
 
     def person_typed(self, person: Person, *, sighted: bool, today: date | None = None) -> None:
         self._set_person(typed_person(person, sighted=sighted, today=today))
@@ -84,6 +87,7 @@ class Identification:
             # someone else: the number and agent given belonged to the one before
             self.phone = ""
             self.agent = None
+            self.card = None
         self.person = person
 
     def phone_entered(self, text: str) -> None:

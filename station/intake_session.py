@@ -67,13 +67,16 @@ from __future__ import annotations
 import copy
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from devices.camera.pipeline import CapturedPage
 from devices.idcard.card import IdCardData
+from devices.printer.receipt import CST
 from intake.applicant import Applicant, Person
 from intake.catalog import Catalog, ServiceItem
 from intake.errors import IntakeError
 from intake.submission import Draft
+from station.card_page import render_card_page
 from station.identification import Identification
 from station.session_core import SessionCore
 from station.session_rules import accept_and_print, judge_page, plan_switch
@@ -323,6 +326,7 @@ class IntakeSession(SessionCore):
         self._set_applicant(self._who.applicant_for(item))
         self._current = None
         self._select_next_missing()
+        self._file_card_page()
         self._changed()
 
     def _identify(self, change: Callable[[Identification], None]) -> None:
@@ -337,7 +341,36 @@ class IntakeSession(SessionCore):
         self._notice_issued = False
         if self._draft is not None:
             self._set_applicant(self._who.applicant_for(self._draft.item))
+            self._file_card_page()
         self._changed()
+
+    def _file_card_page(self) -> None:
+        """The card just read satisfies the item's ID-card material (``Material.card_read``):
+        a 身份证信息 page is rendered from the chip data and filed, once per draft."""
+        draft, card, person = self._draft, self._who.card, self._who.person
+        if draft is None or card is None or person is None or card.id_number != person.id_number:
+            return
+        wanted = [m for m in draft.item.materials if m.card_read and not draft.pages.get(m.code)]
+        key = (self._generation, card.id_number)
+        if not wanted or self._card_page_filed == key:
+            return
+        self._card_page_filed = key
+        code, station, generation = wanted[0].code, self._intake.station_name, self._generation
+        note = Note(
+            "card.page_filed",
+            "已由读卡生成身份证信息页，无需拍摄身份证",
+            "ID card data page filed from the card read; no photo of the card needed",
+            Topic.CAPTURE,
+            Severity.INFO,
+        )
+        self._storing += 1
+        self._runner.disk(
+            lambda: self._intake.store_page(
+                render_card_page(card, read_at=datetime.now(CST), station=station)
+            ),
+            lambda sha: self._page_stored(generation, code, sha, note),
+            lambda e: self._store_failed(generation, e),
+        )
 
     def _page_stored(self, generation: int, code: str, sha: str, warning: Note | None) -> None:
         if generation != self._generation or self._draft is None:

@@ -42,6 +42,7 @@ class SessionCore:
     _accepting: bool
     _outcome: AcceptOutcome | None
     _notice_issued: bool
+    _card_page_filed: tuple[int, str] | None
 
     def __init__(
         self,
@@ -96,6 +97,7 @@ class SessionCore:
         self._accepting = False
         self._outcome = None
         self._notice_issued = False
+        self._card_page_filed = None
 
     def _set_applicant(self, applicant: Applicant | None) -> None:
         if self._draft is None:

@@ -163,6 +163,8 @@ class InlineRunner:
 class IntakeCommands(Protocol):
     """What the session needs of station.intake_service.IntakeService."""
 
+    station_name: str
+
     def store_page(self, jpeg: bytes) -> str: ...
     def accept(
         self, draft: Draft, *, channel: Channel, clerk_id: str | None, catalog_version: str

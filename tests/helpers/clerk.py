@@ -14,9 +14,12 @@ from intake.catalog import ServiceItem
 
 
 def capture_required(qtbot: QtBot, window: ClerkWindow, item: ServiceItem) -> None:
-    """Capture every required material from the (simulated) document camera."""
+    """Capture every required material still missing from the (simulated) document camera
+    (a card read may already have filed the ID card)."""
+    qtbot.waitUntil(lambda: window.session.state.storing == 0, timeout=10_000)
+    missing = {m.code for m in window.session.state.missing}
     for row, material in enumerate(item.materials):
-        if not material.required:
+        if material.code not in missing:
             continue
         window.materials_panel.select_row(row)
         # the simulated camera now shows this material; wait for a fresh detected frame

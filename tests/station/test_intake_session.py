@@ -55,9 +55,10 @@ def _session(intake: IntakeService, catalog: Catalog, runner: Any = None) -> Int
 
 
 def _capture_all(session: IntakeSession) -> None:
+    """Capture whatever is still missing (a card read may have filed the ID card)."""
     item = session.state.item
     assert item is not None
-    for m in item.required_materials:
+    for m in session.state.missing:
         session.select_material(m.code)
         session.page_captured(page(f"{item.code}-{m.code}"))
 
@@ -75,7 +76,9 @@ def test_card_item_pages_accept_print(
     session.choose_item("SB-001")
     assert session.state.phase is Phase.CAPTURING
     assert session.state.applicant == person_from_card(card)
-    assert session.state.current_material == "M01"
+    # the card read filed the ID card material (Material.card_read): no photo of the card
+    assert len(session.state.pages["M01"]) == 1
+    assert session.state.current_material == "M02"
 
     _capture_all(session)
     state = session.state
@@ -132,7 +135,8 @@ def test_the_entrance_check_applies_to_every_applicant(
     session.applicant_entered(company)
     assert session.state.applicant == company
     assert session.state.phase is Phase.CAPTURING
-    session.choose_item("SB-001")  # nothing captured: switches at once
+    session.choose_item("SB-001")
+    session.confirm_switch()  # the representative's card page was filed: switching asks
     assert session.state.applicant == person  # a personal item takes the person, not the company
 
 
@@ -255,7 +259,6 @@ def test_notice_prints_every_missing_material(
     session = _session(intake, catalog)
     session.card_read(sample_cards()[0])
     session.choose_item("SB-001")
-    session.page_captured(page("id"))
     session.notice_requested()
     assert session.state.phase is Phase.NOTICE
     text = decode_escpos(receipt_file.read_bytes()).chinese_text
