@@ -10,13 +10,14 @@ slow step runs off the GUI thread through TaskRunner or the device bridges.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from clerk_station.applicant_panel import ApplicantPanel
 from clerk_station.capture_controller import CaptureController
 from clerk_station.case_list import CaseListDialog
+from clerk_station.identification_controller import FORWARDS_IDENTITY, IdentificationController
 from clerk_station.item_picker import ItemPicker
 from clerk_station.manual_entry import ManualEntryDialog
 from clerk_station.materials_panel import MaterialsPanel
@@ -39,11 +41,11 @@ from clerk_station.receipt_dialog import ReceiptDialog
 from clerk_station.scan_controller import ScanController
 from clerk_station.sync_controller import SyncController
 from devices.idcard.card import IdCardData
-from intake.applicant import Applicant
-from intake.catalog import Catalog, Entrance, Material, ServiceItem
+from intake.catalog import Catalog, Material, ServiceItem
 from intake.submission import Draft
 from station.cases import CaseRow
 from station.intake_session import Phase, SessionState, Topic
+from station.paper import COLLECTION_METHODS
 from station.services import StationServices
 from ui_shared.bridges import CardBridge
 from ui_shared.camera_preview import CameraPreview
@@ -51,12 +53,13 @@ from ui_shared.sync_badge import SyncBadge
 from ui_shared.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-_FORWARDS_APPLICANT = (
-    Phase.CHOOSING_ITEM,
-    Phase.IDENTIFYING,
-    Phase.CAPTURING,
-    Phase.REVIEW,
-    Phase.NOTICE,
+#: reasons a clerk picks from (or types) when a material cannot be used
+DEFECT_REASONS = (
+    "复印件不清晰",
+    "证件已过有效期",
+    "缺少签字或盖章",
+    "信息与申请人不符",
+    "页数不全",
 )
 
 
@@ -92,6 +95,16 @@ class ClerkWindow(QMainWindow):
         self.notice_button = QPushButton(self.tr("Print notice of missing materials"), self)
         self.notice_button.setObjectName("noticeButton")
         self.notice_button.setEnabled(False)
+        self.collection = QComboBox(self)
+        self.collection.setObjectName("collection")
+        for code, (zh, en) in COLLECTION_METHODS.items():
+            self.collection.addItem(en if english else zh, code)
+        self.defect_button = QPushButton(self.tr("Material unusable…"), self)
+        self.defect_button.setObjectName("defectButton")
+        self.defect_button.setToolTip(
+            self.tr("What was brought for the selected material cannot be used")
+        )
+        self.defect_dialog: QInputDialog | None = None
         self.capturing = CaptureController(
             services, self.session, self.tasks, self, english=english
         )
@@ -102,6 +115,12 @@ class ClerkWindow(QMainWindow):
         mid.addWidget(self.applicant_panel)
         mid.addWidget(self.materials_panel, 1)
         mid.addWidget(self.summary)
+        options = QHBoxLayout()
+        options.addWidget(QLabel(self.tr("Result by"), self))
+        options.addWidget(self.collection)
+        options.addStretch(1)
+        options.addWidget(self.defect_button)
+        mid.addLayout(options)
         buttons = QHBoxLayout()
         buttons.addWidget(self.notice_button)
         buttons.addStretch(1)
@@ -150,19 +169,16 @@ class ClerkWindow(QMainWindow):
         self._shut_down = False
 
         self.picker.item_chosen.connect(self.choose_item)
-        self.applicant_panel.applicant_changed.connect(self._applicant_changed)
-        panel = self.applicant_panel
-        panel.manual_entry_requested.connect(lambda: self.open_manual_entry(agent=False))
-        panel.agent_manual_requested.connect(lambda: self.open_manual_entry(agent=True))
-        panel.phone_entered.connect(lambda text: self._identify(self.session.phone_entered, text))
-        panel.agent_card_requested.connect(
-            lambda relation: self._identify(self.session.agent_requested, relation)
+        self.identifying = IdentificationController(
+            self.session, self.applicant_panel, self, english=english
         )
-        panel.agent_removed.connect(lambda: self._identify(self.session.agent_removed))
-        self.manual_dialog: ManualEntryDialog | None = None
         self.materials_panel.material_selected.connect(self._material_selected)
         self.accept_button.clicked.connect(self.session.accept_requested)
         self.notice_button.clicked.connect(self.session.notice_requested)
+        self.collection.currentIndexChanged.connect(
+            lambda _i: self.session.collection_chosen(str(self.collection.currentData()))
+        )
+        self.defect_button.clicked.connect(self.ask_defect)
         self.capturing.camera_message.connect(self.camera_state.setText)
         self.session.subscribe(self._render)
         self.resize(1440, 880)
@@ -231,42 +247,43 @@ class ClerkWindow(QMainWindow):
                 self.tr("The card reader is not available: enter the identity by hand")
             )
 
-    def _identify(self, event: Callable[..., None], *args: object, **kwargs: object) -> None:
-        if self.session.state.phase in _FORWARDS_APPLICANT:
-            event(*args, **kwargs)
-
-    def _applicant_changed(self, applicant: Applicant | None) -> None:
-        # the person comes from the session (card or typed); the panel adds the company
-        state = self.session.state
-        legal = state.item is not None and state.item.entrance is Entrance.LEGAL
-        if legal and applicant != state.applicant:
-            self._identify(self.session.applicant_entered, applicant)
-
-    def open_manual_entry(self, *, agent: bool) -> ManualEntryDialog:
-        dialog = ManualEntryDialog(self, agent=agent, english=self._english)
-
-        def entered() -> None:
-            person = dialog.person()
-            sighted = dialog.sighted.isChecked()
-            if person is None:
-                return
-            if agent:
-                relation = dialog.relation.currentText()
-                self._identify(self.session.agent_typed, person, relation, sighted=sighted)
-            else:
-                self._identify(self.session.person_typed, person, sighted=sighted)
-
-        dialog.accepted.connect(entered)
-        self.manual_dialog = dialog
-        dialog.open()
-        return dialog
-
     def _material_selected(self, material: Material) -> None:
         if material.code != self.session.state.current_material:
             self.session.select_material(material.code)
 
     def capture(self) -> None:
         self.capturing.capture()
+
+    def open_manual_entry(self, *, agent: bool) -> ManualEntryDialog:
+        return self.identifying.open_manual_entry(agent=agent)
+
+    @property
+    def manual_dialog(self) -> ManualEntryDialog | None:
+        return self.identifying.manual_dialog
+
+    def ask_defect(self) -> QInputDialog | None:
+        """The reason the selected material cannot be used, for the 一次性告知书."""
+        state = self.session.state
+        code = state.current_material
+        if code is None or state.item is None or state.phase not in FORWARDS_IDENTITY[1:]:
+            return None
+        material = state.item.material(code)
+        dialog = QInputDialog(self)
+        dialog.setObjectName("defectDialog")
+        dialog.setWindowTitle(self.tr("Material unusable"))
+        dialog.setLabelText(
+            self.tr("Why can “%1” not be used?").replace(
+                "%1", material.name_en if self._english else material.name_zh
+            )
+        )
+        dialog.setComboBoxEditable(True)
+        dialog.setComboBoxItems(list(DEFECT_REASONS))
+        dialog.textValueSelected.connect(
+            lambda reason: self.session.material_defective(code, reason)
+        )
+        self.defect_dialog = dialog
+        dialog.open()
+        return dialog
 
     def reset(self) -> None:
         """New applicant: captured pages are dropped only once the clerk confirms it."""
@@ -325,6 +342,9 @@ class ClerkWindow(QMainWindow):
     def _render_summary(self, state: SessionState) -> None:
         self.accept_button.setEnabled(state.can_accept)
         self.notice_button.setEnabled(state.can_issue_notice)
+        self.defect_button.setEnabled(state.phase in FORWARDS_IDENTITY[1:] and bool(state.item))
+        if state.item is None and self.collection.currentIndex() != 0:
+            self.collection.setCurrentIndex(0)  # a new intake starts from window pickup
         if state.item is None:
             self.summary.setText("")
             return
@@ -336,6 +356,10 @@ class ClerkWindow(QMainWindow):
             parts.append(self.tr("Missing: %1").replace("%1", names))
         if not parts:
             parts.append(self.tr("Complete: %n page(s) captured", "", state.page_count))
+        for code, reason in state.defects.items():
+            material = state.item.material(code)
+            name = material.name_en if self._english else material.name_zh
+            parts.append(self.tr("Unusable: %1 (%2)").replace("%1", name).replace("%2", reason))
         note = state.note
         if note is not None and note.topic is Topic.NOTICE:
             parts.append(note.text(english=self._english))

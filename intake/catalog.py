@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from intake.errors import CatalogError, UnknownItem, UnknownMaterial
+from intake.workdays import WorkCalendar
 
 __all__ = ["Catalog", "Entrance", "Material", "ServiceItem"]
 
@@ -128,6 +129,8 @@ class ServiceItem:
 class Catalog:
     version: str
     items: tuple[ServiceItem, ...]
+    #: holidays and 调休 working days, for promised completion dates
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "items", tuple(self.items))
@@ -152,14 +155,17 @@ class Catalog:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"version": self.version, "items": [it.to_dict() for it in self.items]}
+        d: dict[str, Any] = {"version": self.version, "items": [it.to_dict() for it in self.items]}
+        if self.calendar != WorkCalendar():
+            d["calendar"] = self.calendar.to_dict()
+        return d
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Catalog:
         """Build and validate a catalog; raises ``CatalogError`` naming the first problem."""
         if not isinstance(d, Mapping):
             raise CatalogError("catalog.malformed", "事项目录格式错误", "catalog must be an object")
-        extra = d.keys() - {"version", "items"}
+        extra = d.keys() - {"version", "items", "calendar"}
         if extra:
             raise CatalogError(
                 "catalog.malformed",
@@ -190,7 +196,8 @@ class Catalog:
                 )
             seen.add(item.code)
             items.append(item)
-        return cls(version=version, items=tuple(items))
+        calendar = WorkCalendar.from_dict(d["calendar"]) if "calendar" in d else WorkCalendar()
+        return cls(version=version, items=tuple(items), calendar=calendar)
 
 
 def _field_error(where: str, key: str, expected: str) -> CatalogError:

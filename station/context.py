@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -60,6 +61,16 @@ def _camera(settings: DeviceSettings, sims: DemoSimulators | None) -> FrameSourc
     )
 
 
+def _hall_phone(data_dir: Path) -> str:
+    """`[station] phone` of config.toml: the number printed for citizens to ask (咨询电话)."""
+    try:
+        doc = tomllib.loads((data_dir / "config.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return ""
+    phone = doc.get("station", {}).get("phone", "")
+    return phone.strip()[:32] if isinstance(phone, str) and phone.isprintable() else ""
+
+
 def open_station(
     data_dir: Path,
     *,
@@ -91,6 +102,7 @@ def open_station(
         secret=credentials.secret,
         printer=printer,
         query_url=config.receipt_query_url or None,
+        phone=_hall_phone(data_dir),
     )
     services = StationServices(
         intake=intake,

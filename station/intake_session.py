@@ -47,8 +47,12 @@ Events (plain method calls, on one thread — the GUI thread in a front end):
 - ``accept_requested()``: store the submission (one transaction), then print the
   receipt; a printer error is ``state.outcome.print_error``, never fatal.
   Ends in ``accept_succeeded(outcome)`` or ``accept_failed(error)``.
-- ``notice_requested()``: print the 一次性告知书 naming every missing material;
-  ends in ``notice_printed()`` or ``notice_failed(error)``.
+- ``collection_chosen(method)``: window / post / community (on the receipt).
+- ``material_defective(code, reason)`` / ``defect_cleared(code)``: a material
+  brought but unusable; it blocks acceptance and is named on the notice.
+- ``notice_requested()``: the numbered, recorded 一次性告知书 naming every missing
+  or defective material with the reason; ends in ``notice_printed()`` or
+  ``notice_failed(error)``.
 - ``reset()``.
 
 Slow work (disk, printer) is handed to a ``Runner``: ``runner.disk(fn, on_done,
@@ -78,6 +82,7 @@ from intake.errors import IntakeError
 from intake.submission import Draft
 from station.card_page import render_card_page
 from station.identification import Identification
+from station.paper import COLLECTION_METHODS
 from station.session_core import SessionCore
 from station.session_rules import accept_and_print, judge_page, plan_switch
 from station.session_state import (
@@ -247,6 +252,27 @@ class IntakeSession(SessionCore):
         pages.insert(max(0, min(index, len(pages))), sha256)
         self._changed()
 
+    def collection_chosen(self, method: str) -> None:
+        """How the result will reach the citizen (``station.paper.COLLECTION_METHODS``)."""
+        if method not in COLLECTION_METHODS:
+            raise SessionError("session.collection", "领取方式无效", f"unknown method {method!r}")
+        self._collection = method
+        self._changed()
+
+    def material_defective(self, material_code: str, reason: str) -> None:
+        """What was brought for this material cannot be used (named with the reason on
+        the 一次性告知书); acceptance waits until it is cleared."""
+        self._require(*EDITABLE)
+        self._require_draft().item.material(material_code)
+        self._defects[material_code] = reason.strip()[:40] or "不符合要求"
+        self._notice_issued = False
+        self._changed()
+
+    def defect_cleared(self, material_code: str) -> None:
+        if self._defects.pop(material_code, None) is not None:
+            self._notice_issued = False
+        self._changed()
+
     def accept_requested(self) -> None:
         self._require(Phase.REVIEW)
         if self._storing:
@@ -257,14 +283,20 @@ class IntakeSession(SessionCore):
         draft.check_complete()
         snapshot = copy.deepcopy(draft)
         version, channel, clerk = self._catalog_version, self.channel, self.clerk_id
-        intake = self._intake
+        intake, collection, calendar = self._intake, self._collection, self._catalog.calendar
         self._accepting = True
         self._note = None
         self._changed()
         generation = self._generation
         self._runner.disk(
             lambda: accept_and_print(
-                intake, snapshot, channel=channel, clerk_id=clerk, catalog_version=version
+                intake,
+                snapshot,
+                channel=channel,
+                clerk_id=clerk,
+                catalog_version=version,
+                collection=collection,
+                calendar=calendar,
             ),
             lambda outcome: self.accept_succeeded(outcome, generation),
             lambda e: self.accept_failed(e, generation),
@@ -288,10 +320,13 @@ class IntakeSession(SessionCore):
 
     def notice_requested(self) -> None:
         self._require(Phase.IDENTIFYING, Phase.CAPTURING, Phase.NOTICE)
-        notice = self._intake.missing_notice_for(self._require_draft())
+        draft = copy.deepcopy(self._require_draft())
+        intake, clerk, defects = self._intake, self.clerk_id, dict(self._defects)
         generation = self._generation
         self._runner.disk(
-            lambda: self._intake.print_receipt(notice),
+            lambda: intake.print_receipt(
+                intake.issue_notice(draft, clerk_id=clerk, defects=defects)
+            ),
             lambda _sent: self.notice_printed(generation),
             lambda e: self.notice_failed(e, generation),
         )

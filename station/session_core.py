@@ -43,6 +43,8 @@ class SessionCore:
     _outcome: AcceptOutcome | None
     _notice_issued: bool
     _card_page_filed: tuple[int, str] | None
+    _collection: str
+    _defects: dict[str, str]
 
     def __init__(
         self,
@@ -98,6 +100,8 @@ class SessionCore:
         self._outcome = None
         self._notice_issued = False
         self._card_page_filed = None
+        self._collection = "window"
+        self._defects = {}
 
     def _set_applicant(self, applicant: Applicant | None) -> None:
         if self._draft is None:
@@ -129,7 +133,7 @@ class SessionCore:
             return Phase.CHOOSING_ITEM
         if draft.applicant is None or self._who.needs_guardian(self._today()):
             return Phase.IDENTIFYING
-        return Phase.REVIEW if draft.is_complete else Phase.CAPTURING
+        return Phase.REVIEW if draft.is_complete and not self._defects else Phase.CAPTURING
 
     def _snapshot(self) -> SessionState:
         draft = self._draft
@@ -150,6 +154,8 @@ class SessionCore:
             note=self._note,
             pending_switch=self._pending,
             outcome=self._outcome,
+            collection=self._collection,
+            defects=dict(self._defects),
         )
 
     def _changed(self) -> None:

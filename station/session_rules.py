@@ -9,6 +9,7 @@ import logging
 from devices.camera.pipeline import CapturedPage
 from intake.catalog import ServiceItem
 from intake.submission import Channel, Draft
+from intake.workdays import WorkCalendar
 from station.session_state import AcceptOutcome, IntakeCommands, ItemSwitch, Note, Severity, Topic
 
 log = logging.getLogger(__name__)
@@ -43,10 +44,17 @@ def accept_and_print(
     channel: Channel,
     clerk_id: str | None,
     catalog_version: str,
+    collection: str,
+    calendar: WorkCalendar | None,
 ) -> AcceptOutcome:
     """Disk work: store the submission, then print; a printer error is reported, not raised."""
     accepted = intake.accept(
-        draft, channel=channel, clerk_id=clerk_id, catalog_version=catalog_version
+        draft,
+        channel=channel,
+        clerk_id=clerk_id,
+        catalog_version=catalog_version,
+        collection=collection,
+        calendar=calendar,
     )
     # The submission is durable before the printer is tried: a jam never loses it.
     try:

@@ -15,6 +15,7 @@ from intake.applicant import Agent, Applicant, Person
 from intake.catalog import Material, ServiceItem
 from intake.errors import IntakeError
 from intake.submission import Channel, Draft
+from intake.workdays import WorkCalendar
 from station.intake_service import Accepted
 
 T = TypeVar("T")
@@ -109,6 +110,10 @@ class SessionState:
     awaiting_agent: str | None = None
     #: the applicant is a child: identification is complete only with an agent
     needs_guardian: bool = False
+    #: how the result reaches the citizen (station.paper.COLLECTION_METHODS)
+    collection: str = "window"
+    #: material code -> why the clerk found what was brought unusable (on the notice)
+    defects: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def page_count(self) -> int:
@@ -125,7 +130,7 @@ class SessionState:
     @property
     def can_issue_notice(self) -> bool:
         return self.phase in (Phase.IDENTIFYING, Phase.CAPTURING, Phase.NOTICE) and bool(
-            self.missing
+            self.missing or self.defects
         )
 
 
@@ -167,7 +172,16 @@ class IntakeCommands(Protocol):
 
     def store_page(self, jpeg: bytes) -> str: ...
     def accept(
-        self, draft: Draft, *, channel: Channel, clerk_id: str | None, catalog_version: str
+        self,
+        draft: Draft,
+        *,
+        channel: Channel,
+        clerk_id: str | None,
+        catalog_version: str,
+        collection: str,
+        calendar: WorkCalendar | None,
     ) -> Accepted: ...
     def print_receipt(self, receipt: Receipt) -> bytes: ...
-    def missing_notice_for(self, draft: Draft) -> Receipt: ...
+    def issue_notice(
+        self, draft: Draft, *, clerk_id: str | None, defects: Mapping[str, str] | None
+    ) -> Receipt: ...

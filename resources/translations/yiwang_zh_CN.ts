@@ -344,90 +344,121 @@
 <context>
     <name>ClerkWindow</name>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="77"/>
+        <location filename="../../clerk_station/main_window.py" line="80"/>
         <source>Yiwang Window — Clerk Station %1</source>
+        <extracomment>reasons a clerk picks from (or types) when a material cannot be used</extracomment>
         <translation>一网窗口 — 窗口受理终端 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="81"/>
-        <location filename="../../clerk_station/main_window.py" line="311"/>
+        <location filename="../../clerk_station/main_window.py" line="84"/>
+        <location filename="../../clerk_station/main_window.py" line="328"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="89"/>
+        <location filename="../../clerk_station/main_window.py" line="92"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="92"/>
+        <location filename="../../clerk_station/main_window.py" line="95"/>
         <source>Print notice of missing materials</source>
         <translation>打印一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="123"/>
+        <location filename="../../clerk_station/main_window.py" line="102"/>
+        <source>Material unusable…</source>
+        <translation>材料不合格…</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/main_window.py" line="105"/>
+        <source>What was brought for the selected material cannot be used</source>
+        <translation>所选材料不能使用（将写入一次性告知书）</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/main_window.py" line="119"/>
+        <source>Result by</source>
+        <translation>结果领取方式</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/main_window.py" line="142"/>
         <source>ID reader: waiting</source>
         <translation>身份证阅读器：等待中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="125"/>
+        <location filename="../../clerk_station/main_window.py" line="144"/>
         <source>Camera: starting</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="193"/>
+        <location filename="../../clerk_station/main_window.py" line="209"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="198"/>
+        <location filename="../../clerk_station/main_window.py" line="214"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="202"/>
+        <location filename="../../clerk_station/main_window.py" line="218"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="231"/>
+        <location filename="../../clerk_station/main_window.py" line="247"/>
         <source>The card reader is not available: enter the identity by hand</source>
         <translation>读卡器不可用：请手工录入证件信息</translation>
     </message>
+    <message>
+        <location filename="../../clerk_station/main_window.py" line="273"/>
+        <source>Material unusable</source>
+        <translation>材料不合格</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/main_window.py" line="275"/>
+        <source>Why can “%1” not be used?</source>
+        <translation>“%1”为何不能使用？</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="318"/>
+        <location filename="../../clerk_station/main_window.py" line="335"/>
         <source>%1 · %2 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · %2 · 承诺时限 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="221"/>
+        <location filename="../../clerk_station/main_window.py" line="362"/>
+        <source>Unusable: %1 (%2)</source>
+        <translation>不合格：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/main_window.py" line="237"/>
         <source>ID reader: card read</source>
         <translation>身份证阅读器：已读卡</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="225"/>
+        <location filename="../../clerk_station/main_window.py" line="241"/>
         <source>ID reader: ready</source>
         <translation>身份证阅读器：就绪</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="228"/>
+        <location filename="../../clerk_station/main_window.py" line="244"/>
         <source>ID reader: %1</source>
         <translation>身份证阅读器：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="333"/>
+        <location filename="../../clerk_station/main_window.py" line="353"/>
         <source>Applicant not identified</source>
         <translation>尚未识别申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="336"/>
+        <location filename="../../clerk_station/main_window.py" line="356"/>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="338"/>
+        <location filename="../../clerk_station/main_window.py" line="358"/>
         <source>Complete: %n page(s) captured</source>
         <translation>
             <numerusform>材料齐全：已采集 %n 页</numerusform>
