@@ -36,7 +36,9 @@ def test_notice_with_reason_then_accept_with_collection(qtbot: QtBot, station_di
         assert "M02" in window.session.state.defects
         assert not window.accept_button.isEnabled() and window.notice_button.isEnabled()
         window.notice_button.click()
-        qtbot.waitUntil(lambda: receipts.exists() and b"GZ" in receipts.read_bytes(), timeout=10_000)
+        qtbot.waitUntil(
+            lambda: receipts.exists() and b"GZ" in receipts.read_bytes(), timeout=10_000
+        )
         notice = "".join(decode_escpos(receipts.read_bytes()).text.split())
         assert "一次性告知书" in notice and "缺少签字或盖章" in notice
 

@@ -32,9 +32,7 @@ def capture_required(qtbot: QtBot, window: ClerkWindow, item: ServiceItem) -> No
         assert stored.args is not None and stored.args[0] == material.code
 
 
-def wait_for_platform(
-    admin: Callable[..., Any], uuid: str, timeout: float = 30
-) -> dict[str, Any]:
+def wait_for_platform(admin: Callable[..., Any], uuid: str, timeout: float = 30) -> dict[str, Any]:
     """The platform's record of the submission (with its manifest), once it holds it."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -129,9 +129,7 @@ def test_birth_certificate_and_permits_by_number(intake: IntakeService, catalog:
         Person("John Smith", "GBR110085031201", id_kind="foreign_permanent"), sighted=True
     )
     assert session.state.applicant is not None
-    session.person_typed(
-        Person("陳大文", MACAO, id_kind="hk_macao_taiwan_permit"), sighted=True
-    )
+    session.person_typed(Person("陳大文", MACAO, id_kind="hk_macao_taiwan_permit"), sighted=True)
     # a different person: the first one's phone and agent do not carry over
     assert session.state.person is not None and session.state.person.name == "陳大文"
     session.person_typed(Person("陳大文", "X12345678", id_kind="hk_macao_travel"), sighted=True)
