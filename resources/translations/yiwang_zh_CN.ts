@@ -344,49 +344,58 @@
 <context>
     <name>ClerkWindow</name>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="80"/>
+        <location filename="../../clerk_station/main_window.py" line="73"/>
         <source>Yiwang Window — Clerk Station %1</source>
-        <extracomment>reasons a clerk picks from (or types) when a material cannot be used</extracomment>
         <translation>一网窗口 — 窗口受理终端 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="84"/>
-        <location filename="../../clerk_station/main_window.py" line="328"/>
+        <location filename="../../clerk_station/main_window.py" line="77"/>
+        <location filename="../../clerk_station/main_window.py" line="314"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="92"/>
+        <location filename="../../clerk_station/main_window.py" line="85"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="95"/>
+        <location filename="../../clerk_station/main_window.py" line="88"/>
         <source>Print notice of missing materials</source>
         <translation>打印一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="102"/>
+        <location filename="../../clerk_station/main_window.py" line="95"/>
         <source>Material unusable…</source>
         <translation>材料不合格…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="105"/>
+        <location filename="../../clerk_station/main_window.py" line="98"/>
         <source>What was brought for the selected material cannot be used</source>
         <translation>所选材料不能使用（将写入一次性告知书）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="119"/>
+        <location filename="../../clerk_station/main_window.py" line="100"/>
+        <source>Refuse…</source>
+        <translation>不予受理…</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/main_window.py" line="103"/>
+        <source>Refuse the application and print the notice with the reason</source>
+        <translation>不予受理，并打印载明理由和依据的通知书</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/main_window.py" line="117"/>
         <source>Result by</source>
         <translation>结果领取方式</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="142"/>
+        <location filename="../../clerk_station/main_window.py" line="141"/>
         <source>ID reader: waiting</source>
         <translation>身份证阅读器：等待中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="144"/>
+        <location filename="../../clerk_station/main_window.py" line="143"/>
         <source>Camera: starting</source>
         <translation>高拍仪：启动中</translation>
     </message>
@@ -410,25 +419,15 @@
         <source>The card reader is not available: enter the identity by hand</source>
         <translation>读卡器不可用：请手工录入证件信息</translation>
     </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="273"/>
-        <source>Material unusable</source>
-        <translation>材料不合格</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="275"/>
-        <source>Why can “%1” not be used?</source>
-        <translation>“%1”为何不能使用？</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="335"/>
+        <location filename="../../clerk_station/main_window.py" line="321"/>
         <source>%1 · %2 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · %2 · 承诺时限 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="362"/>
+        <location filename="../../clerk_station/main_window.py" line="351"/>
         <source>Unusable: %1 (%2)</source>
         <translation>不合格：%1（%2）</translation>
     </message>
@@ -448,21 +447,45 @@
         <translation>身份证阅读器：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="353"/>
+        <location filename="../../clerk_station/main_window.py" line="342"/>
         <source>Applicant not identified</source>
         <translation>尚未识别申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="356"/>
+        <location filename="../../clerk_station/main_window.py" line="345"/>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="358"/>
+        <location filename="../../clerk_station/main_window.py" line="347"/>
         <source>Complete: %n page(s) captured</source>
         <translation>
             <numerusform>材料齐全：已采集 %n 页</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialogs</name>
+    <message>
+        <location filename="../../clerk_station/decisions.py" line="40"/>
+        <source>Refuse the application</source>
+        <extracomment>reasons a clerk picks from (or types) when a material cannot be used</extracomment>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/decisions.py" line="41"/>
+        <source>Reason (the legal basis is printed with it)</source>
+        <translation>理由（依据将一并打印）</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/decisions.py" line="61"/>
+        <source>Material unusable</source>
+        <translation>材料不合格</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/decisions.py" line="63"/>
+        <source>Why can “%1” not be used?</source>
+        <translation>“%1”为何不能使用？</translation>
     </message>
 </context>
 <context>
@@ -610,57 +633,67 @@
 <context>
     <name>OutcomeController</name>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="73"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="76"/>
         <source>Accepted. Receipt number %1.</source>
         <translation>已受理，回执编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="77"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="80"/>
         <source>The receipt was not printed: %1</source>
         <translation>回执未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="82"/>
-        <location filename="../../clerk_station/outcome_controller.py" line="83"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="85"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="86"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="104"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="108"/>
+        <source>Refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/outcome_controller.py" line="109"/>
+        <source>The notice of refusal %1 was printed and recorded.</source>
+        <translation>不予受理通知书 %1 已打印并登记。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/outcome_controller.py" line="120"/>
         <source>Not accepted</source>
         <translation>未能受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="116"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="132"/>
         <source>Switch to “%1”?</source>
         <translation>切换到“%1”？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="119"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="135"/>
         <source>%n captured page(s) will be kept for the same materials.</source>
         <translation>
             <numerusform>已采集的 %n 页将保留给同名材料。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="123"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="139"/>
         <source>%n captured page(s) fit no material of the new item and will be discarded.</source>
         <translation>
             <numerusform>已采集的 %n 页不属于新事项的任何材料，将被丢弃。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="129"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="145"/>
         <source>Switch service item</source>
         <translation>切换事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="144"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="160"/>
         <source>New applicant</source>
         <translation>新申请人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="145"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="161"/>
         <source>%n captured page(s) will be discarded. Start a new applicant?</source>
         <translation>
             <numerusform>已采集的 %n 页将被丢弃。开始办理新申请人？</numerusform>
