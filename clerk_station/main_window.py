@@ -43,8 +43,9 @@ from clerk_station.scan_controller import ScanController
 from clerk_station.sync_controller import SyncController
 from devices.idcard.card import IdCardData
 from intake.catalog import Catalog, Material, ServiceItem
+from intake.errors import IntakeError
 from intake.submission import Draft
-from station.cases import CaseRow
+from station.cases import CaseRow, NoticeRef
 from station.intake_session import Phase, SessionState, Topic
 from station.paper import COLLECTION_METHODS
 from station.services import StationServices
@@ -158,6 +159,7 @@ class ClerkWindow(QMainWindow):
             self.card_bridge.on_card, self.card_bridge.on_removed, self.card_bridge.on_error
         )
         self.scanning = ScanController(services, self.tasks, self.scan_result, self)
+        self.scanning.notice_scanned.connect(self._resume_notice)
         self.sync = SyncController(services, self.tasks, self.sync_badge, self, english=english)
         self.sync.catalog_reloaded.connect(self._catalog_reloaded)
         self.outcomes = OutcomeController(
@@ -246,6 +248,17 @@ class ClerkWindow(QMainWindow):
             self.applicant_panel.show_error(
                 self.tr("The card reader is not available: enter the identity by hand")
             )
+
+    def _resume_notice(self, ref: NoticeRef) -> None:
+        """A citizen back with a 一次性告知书: start from the item it named."""
+        state = self.session.state
+        if state.phase in (Phase.CHOOSING_ITEM, Phase.DONE, Phase.REFUSED) or not state.pages:
+            try:
+                self.session.choose_item(ref.item_code)
+            except IntakeError as e:  # the item left the catalog since
+                self.scan_result.setText(e.message_en if self._english else e.message_zh)
+                return
+            self.picker.mark(ref.item_code)
 
     def _material_selected(self, material: Material) -> None:
         if material.code != self.session.state.current_material:

@@ -8,6 +8,7 @@ citizen who is told "accepted" is never lost, whatever happens next. The papers
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid as uuid_mod
 from collections.abc import Mapping
@@ -191,12 +192,10 @@ class IntakeService:
         defects = dict(defects or {})
         listed = [(m, "未提供") for m in draft.missing_materials() if m.code not in defects]
         listed += [(draft.item.material(code), reason) for code, reason in defects.items()]
-        self._store.audit(
-            clerk_id or "kiosk",
-            "notice.issued",
-            notice_no,
-            {"item": draft.item.code, "materials": {m.code: r for m, r in listed}},
-        )
+        record = {"item": draft.item.code, "materials": {m.code: r for m, r in listed}}
+        self._store.audit(clerk_id or "kiosk", "notice.issued", notice_no, record)
+        # the next visit starts from the notice's number (station.cases.CaseQueries.find_notice)
+        self._store.kv_set(f"notice:{notice_no}", json.dumps(record, ensure_ascii=False))
         log.info(
             "one-time notice %s for %s: %d material(s)", notice_no, draft.item.code, len(listed)
         )

@@ -128,6 +128,14 @@ def accept_receipt(
     )
 
 
+NOTICE_PREFIX = "YWGZ|"
+
+
+def notice_code(notice_no: str) -> str:
+    """The QR text of a numbered notice: its number only (no personal data)."""
+    return f"{NOTICE_PREFIX}{notice_no}" if notice_no.isascii() else ""
+
+
 def missing_notice(
     item: ServiceItem,
     applicant: Applicant | None,
@@ -162,7 +170,8 @@ def missing_notice(
         materials=[],
         accepted_at=issued_at,
         time_limit_days=item.time_limit_days,
-        qr_payload="",
+        qr_payload=notice_code(notice_no),
+        qr_caption="再次办理时出示此码，窗口扫码即可续办",
         notes=[f"{n}.{m.name_zh}（{reason}）" for n, (m, reason) in enumerate(missing, start=1)]
         + ["以上材料一次告知。补齐后请携带本告知书办理，凭编号可直接续办。"],
         rows=rows,

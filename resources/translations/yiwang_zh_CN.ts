@@ -344,120 +344,120 @@
 <context>
     <name>ClerkWindow</name>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="73"/>
+        <location filename="../../clerk_station/main_window.py" line="74"/>
         <source>Yiwang Window — Clerk Station %1</source>
         <translation>一网窗口 — 窗口受理终端 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="77"/>
-        <location filename="../../clerk_station/main_window.py" line="314"/>
+        <location filename="../../clerk_station/main_window.py" line="78"/>
+        <location filename="../../clerk_station/main_window.py" line="327"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="85"/>
+        <location filename="../../clerk_station/main_window.py" line="86"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="88"/>
+        <location filename="../../clerk_station/main_window.py" line="89"/>
         <source>Print notice of missing materials</source>
         <translation>打印一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="95"/>
+        <location filename="../../clerk_station/main_window.py" line="96"/>
         <source>Material unusable…</source>
         <translation>材料不合格…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="98"/>
+        <location filename="../../clerk_station/main_window.py" line="99"/>
         <source>What was brought for the selected material cannot be used</source>
         <translation>所选材料不能使用（将写入一次性告知书）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="100"/>
+        <location filename="../../clerk_station/main_window.py" line="101"/>
         <source>Refuse…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="103"/>
+        <location filename="../../clerk_station/main_window.py" line="104"/>
         <source>Refuse the application and print the notice with the reason</source>
         <translation>不予受理，并打印载明理由和依据的通知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="117"/>
+        <location filename="../../clerk_station/main_window.py" line="118"/>
         <source>Result by</source>
         <translation>结果领取方式</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="141"/>
+        <location filename="../../clerk_station/main_window.py" line="142"/>
         <source>ID reader: waiting</source>
         <translation>身份证阅读器：等待中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="143"/>
+        <location filename="../../clerk_station/main_window.py" line="144"/>
         <source>Camera: starting</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="209"/>
+        <location filename="../../clerk_station/main_window.py" line="211"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="214"/>
+        <location filename="../../clerk_station/main_window.py" line="216"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="218"/>
+        <location filename="../../clerk_station/main_window.py" line="220"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="247"/>
+        <location filename="../../clerk_station/main_window.py" line="249"/>
         <source>The card reader is not available: enter the identity by hand</source>
         <translation>读卡器不可用：请手工录入证件信息</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="321"/>
+        <location filename="../../clerk_station/main_window.py" line="334"/>
         <source>%1 · %2 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · %2 · 承诺时限 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="351"/>
+        <location filename="../../clerk_station/main_window.py" line="364"/>
         <source>Unusable: %1 (%2)</source>
         <translation>不合格：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="237"/>
+        <location filename="../../clerk_station/main_window.py" line="239"/>
         <source>ID reader: card read</source>
         <translation>身份证阅读器：已读卡</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="241"/>
+        <location filename="../../clerk_station/main_window.py" line="243"/>
         <source>ID reader: ready</source>
         <translation>身份证阅读器：就绪</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="244"/>
+        <location filename="../../clerk_station/main_window.py" line="246"/>
         <source>ID reader: %1</source>
         <translation>身份证阅读器：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="342"/>
+        <location filename="../../clerk_station/main_window.py" line="355"/>
         <source>Applicant not identified</source>
         <translation>尚未识别申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="345"/>
+        <location filename="../../clerk_station/main_window.py" line="358"/>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="347"/>
+        <location filename="../../clerk_station/main_window.py" line="360"/>
         <source>Complete: %n page(s) captured</source>
         <translation>
             <numerusform>材料齐全：已采集 %n 页</numerusform>
@@ -734,22 +734,28 @@
 <context>
     <name>ScanController</name>
     <message>
-        <location filename="../../clerk_station/scan_controller.py" line="68"/>
+        <location filename="../../clerk_station/scan_controller.py" line="79"/>
+        <location filename="../../clerk_station/scan_controller.py" line="95"/>
         <source>Scanned: %1</source>
         <translation>扫码内容：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/scan_controller.py" line="70"/>
+        <location filename="../../clerk_station/scan_controller.py" line="81"/>
         <source>waiting to upload</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/scan_controller.py" line="72"/>
+        <location filename="../../clerk_station/scan_controller.py" line="83"/>
         <source>Receipt %1: %2</source>
         <translation>回执 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/scan_controller.py" line="83"/>
+        <location filename="../../clerk_station/scan_controller.py" line="97"/>
+        <source>Notice %1: continue the intake</source>
+        <translation>告知书 %1：继续办理</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/scan_controller.py" line="101"/>
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>

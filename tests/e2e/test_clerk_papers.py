@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+import zxingcpp
 from pytestqt.qtbot import QtBot
 
 from clerk_station.app import build_window
@@ -38,8 +40,14 @@ def test_notice_with_reason_then_accept_with_collection(qtbot: QtBot, station_di
         assert not window.accept_button.isEnabled() and window.notice_button.isEnabled()
         window.notice_button.click()
         qtbot.waitUntil(lambda: window.session.state.phase is Phase.NOTICE, timeout=10_000)
-        notice = "".join(decode_escpos(receipts.read_bytes()).text.split())
+        printed = decode_escpos(receipts.read_bytes())
+        notice = "".join(printed.text.split())
         assert "一次性告知书" in notice and "缺少签字或盖章" in notice
+        codes = [
+            r.text for op in printed.rasters for r in zxingcpp.read_barcodes(np.array(op.image()))
+        ]
+        [notice_code] = [c for c in codes if c.startswith("YWGZ|")]
+        assert notice_code.removeprefix("YWGZ|") in notice
 
         window.session.defect_cleared("M02")  # the citizen signs the form there and then
         window.collection.setCurrentIndex(window.collection.findData("community"))
@@ -52,6 +60,12 @@ def test_notice_with_reason_then_accept_with_collection(qtbot: QtBot, station_di
         assert "领取方式：村（社区）代办员代领" in text and "承诺办结：" in text
         assert accepted.args[0].submission.receipt_no in text
         assert window.collection.currentData() == "window"  # the next citizen starts afresh
+
+        # a citizen comes back with a notice: its code starts the intake from the item
+        window.scanning.handle(notice_code)
+        qtbot.waitUntil(lambda: window.session.state.item is not None, timeout=10_000)
+        assert window.session.state.item is not None
+        assert window.session.state.item.code == "YB-001"
     finally:
         window.shutdown()
         services.close()

@@ -7,13 +7,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+import numpy as np
 import pytest
+import zxingcpp
 
 from devices.idcard.simulator import sample_cards
 from devices.printer.escpos_decode import decode_escpos
 from devices.printer.receipt import CST, ReceiptPrinter, layout_receipt
 from intake.catalog import Catalog
 from intake.workdays import WorkCalendar
+from station.cases import CaseQueries
 from station.intake_service import IntakeService
 from station.intake_session import InlineRunner, IntakeSession, Phase, SessionError
 from sync.store import Store
@@ -144,3 +147,23 @@ def test_refusal_prints_reason_and_basis_and_ends_the_intake(
     assert store.queue_depth() == 0  # nothing was accepted
     session.card_read(sample_cards()[1])  # the next citizen
     assert session.state.phase is Phase.CHOOSING_ITEM
+
+
+def test_the_next_visit_starts_from_the_notice_code(
+    store: Store, receipt_file: Path, catalog: Catalog
+) -> None:
+    intake = _hall_intake(store, receipt_file)
+    session = IntakeSession(intake, catalog, InlineRunner(), clerk_id="c07")
+    session.card_read(sample_cards()[0])
+    session.choose_item("SB-001")
+    session.notice_requested()
+    printed = decode_escpos(receipt_file.read_bytes())
+    codes = [r.text for op in printed.rasters for r in zxingcpp.read_barcodes(np.array(op.image()))]
+    [code] = codes
+    assert code.startswith("YWGZ|T01-GZ") and code.isascii()
+    queries = CaseQueries(store, SECRET)
+    ref = queries.find_notice(code)
+    assert ref is not None and ref.item_code == "SB-001"
+    assert set(ref.materials) == {"M02", "M03"}  # M01 was filed from the card read
+    for hostile in ("YWGZ|", "YWGZ|../../etc/passwd", "YWGZ|T01-GZ20261203-999", code + "x"):
+        assert queries.find_notice(hostile) is None
