@@ -15,7 +15,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
+    QInputDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -29,18 +32,22 @@ from PySide6.QtWidgets import (
 from clerk_station.applicant_panel import ApplicantPanel
 from clerk_station.capture_controller import CaptureController
 from clerk_station.case_list import CaseListDialog
+from clerk_station.decisions import DecisionDialogs
+from clerk_station.identification_controller import FORWARDS_IDENTITY, IdentificationController
 from clerk_station.item_picker import ItemPicker
+from clerk_station.manual_entry import ManualEntryDialog
 from clerk_station.materials_panel import MaterialsPanel
 from clerk_station.outcome_controller import OutcomeController
 from clerk_station.receipt_dialog import ReceiptDialog
 from clerk_station.scan_controller import ScanController
 from clerk_station.sync_controller import SyncController
 from devices.idcard.card import IdCardData
-from intake.applicant import Applicant
 from intake.catalog import Catalog, Material, ServiceItem
+from intake.errors import IntakeError
 from intake.submission import Draft
-from station.cases import CaseRow
+from station.cases import CaseRow, NoticeRef
 from station.intake_session import Phase, SessionState, Topic
+from station.paper import COLLECTION_METHODS
 from station.services import StationServices
 from ui_shared.bridges import CardBridge
 from ui_shared.camera_preview import CameraPreview
@@ -49,13 +56,6 @@ from ui_shared.sync_badge import SyncBadge
 from ui_shared.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-_FORWARDS_APPLICANT = (
-    Phase.CHOOSING_ITEM,
-    Phase.IDENTIFYING,
-    Phase.CAPTURING,
-    Phase.REVIEW,
-    Phase.NOTICE,
-)
 
 
 class ClerkWindow(QMainWindow):
@@ -90,6 +90,21 @@ class ClerkWindow(QMainWindow):
         self.notice_button = QPushButton(self.tr("Print notice of missing materials"), self)
         self.notice_button.setObjectName("noticeButton")
         self.notice_button.setEnabled(False)
+        self.collection = QComboBox(self)
+        self.collection.setObjectName("collection")
+        for code, (zh, en) in COLLECTION_METHODS.items():
+            self.collection.addItem(en if english else zh, code)
+        self.defect_button = QPushButton(self.tr("Material unusable…"), self)
+        self.defect_button.setObjectName("defectButton")
+        self.defect_button.setToolTip(
+            self.tr("What was brought for the selected material cannot be used")
+        )
+        self.refuse_button = QPushButton(self.tr("Refuse…"), self)
+        self.refuse_button.setObjectName("refuseButton")
+        self.refuse_button.setToolTip(
+            self.tr("Refuse the application and print the notice with the reason")
+        )
+        self.decisions = DecisionDialogs(self.session, self, english=english)
         self.capturing = CaptureController(
             services, self.session, self.tasks, self, english=english
         )
@@ -100,8 +115,15 @@ class ClerkWindow(QMainWindow):
         mid.addWidget(self.applicant_panel)
         mid.addWidget(self.materials_panel, 1)
         mid.addWidget(self.summary)
+        options = QHBoxLayout()
+        options.addWidget(QLabel(self.tr("Result by"), self))
+        options.addWidget(self.collection)
+        options.addStretch(1)
+        options.addWidget(self.defect_button)
+        mid.addLayout(options)
         buttons = QHBoxLayout()
         buttons.addWidget(self.notice_button)
+        buttons.addWidget(self.refuse_button)
         buttons.addStretch(1)
         buttons.addWidget(self.accept_button)
         mid.addLayout(buttons)
@@ -138,6 +160,7 @@ class ClerkWindow(QMainWindow):
             self.card_bridge.on_card, self.card_bridge.on_removed, self.card_bridge.on_error
         )
         self.scanning = ScanController(services, self.tasks, self.scan_result, self)
+        self.scanning.notice_scanned.connect(self._resume_notice)
         self.sync = SyncController(services, self.tasks, self.sync_badge, self, english=english)
         self.sync.catalog_reloaded.connect(self._catalog_reloaded)
         self.outcomes = OutcomeController(
@@ -148,10 +171,17 @@ class ClerkWindow(QMainWindow):
         self._shut_down = False
 
         self.picker.item_chosen.connect(self.choose_item)
-        self.applicant_panel.applicant_changed.connect(self._applicant_changed)
+        self.identifying = IdentificationController(
+            self.session, self.applicant_panel, self, english=english
+        )
         self.materials_panel.material_selected.connect(self._material_selected)
         self.accept_button.clicked.connect(self.session.accept_requested)
         self.notice_button.clicked.connect(self.session.notice_requested)
+        self.collection.currentIndexChanged.connect(
+            lambda _i: self.session.collection_chosen(str(self.collection.currentData()))
+        )
+        self.defect_button.clicked.connect(self.ask_defect)
+        self.refuse_button.clicked.connect(self.ask_refusal)
         self.capturing.camera_message.connect(self.camera_state.setText)
         self.session.subscribe(self._render)
         self.resize(1440, 880)
@@ -215,11 +245,21 @@ class ClerkWindow(QMainWindow):
 
     def _reader_error(self, message: str) -> None:
         self.reader_state.setText(self.tr("ID reader: %1").replace("%1", message))
+        if self.session.state.person is None:
+            self.applicant_panel.show_error(
+                self.tr("The card reader is not available: enter the identity by hand")
+            )
 
-    def _applicant_changed(self, applicant: Applicant | None) -> None:
+    def _resume_notice(self, ref: NoticeRef) -> None:
+        """A citizen back with a 一次性告知书: start from the item it named."""
         state = self.session.state
-        if state.phase in _FORWARDS_APPLICANT and applicant != state.applicant:
-            self.session.applicant_entered(applicant)
+        if state.phase in (Phase.CHOOSING_ITEM, Phase.DONE, Phase.REFUSED) or not state.pages:
+            try:
+                self.session.choose_item(ref.item_code)
+            except IntakeError as e:  # the item left the catalog since
+                self.scan_result.setText(e.message_en if self._english else e.message_zh)
+                return
+            self.picker.mark(ref.item_code)
 
     def _material_selected(self, material: Material) -> None:
         if material.code != self.session.state.current_material:
@@ -228,19 +268,44 @@ class ClerkWindow(QMainWindow):
     def capture(self) -> None:
         self.capturing.capture()
 
+    def open_manual_entry(self, *, agent: bool) -> ManualEntryDialog:
+        return self.identifying.open_manual_entry(agent=agent)
+
+    @property
+    def manual_dialog(self) -> ManualEntryDialog | None:
+        return self.identifying.manual_dialog
+
+    def ask_refusal(self) -> QInputDialog | None:
+        return self.decisions.ask_refusal()
+
+    def ask_defect(self) -> QInputDialog | None:
+        return self.decisions.ask_defect()
+
+    @property
+    def defect_dialog(self) -> QInputDialog | None:
+        return self.decisions.defect_dialog
+
     def reset(self) -> None:
-        self.session.reset()
+        """New applicant: captured pages are dropped only once the clerk confirms it."""
+        state = self.session.state
+        if state.page_count and state.phase is not Phase.DONE:
+            self.outcomes.confirm_reset()
+        else:
+            self.session.reset()
 
     # -- rendering --------------------------------------------------------
     def _render(self, state: SessionState) -> None:
         shown, self._shown = self._shown, state
         if state.item != shown.item:
             self._render_item(state)
+        elif shown.pending_switch is not None and state.pending_switch is None and state.item:
+            self.picker.mark(state.item.code)  # the switch was cancelled
         if state.person != shown.person or state.item != shown.item:
             if state.person is None:
                 self.applicant_panel.clear()
             else:
                 self.applicant_panel.set_person(state.person)
+        self.applicant_panel.render_extras(state)
         note = state.note
         if note is not None and note is not shown.note and note.topic is Topic.APPLICANT:
             self.applicant_panel.show_error(note.text(english=self._english))
@@ -277,6 +342,12 @@ class ClerkWindow(QMainWindow):
     def _render_summary(self, state: SessionState) -> None:
         self.accept_button.setEnabled(state.can_accept)
         self.notice_button.setEnabled(state.can_issue_notice)
+        self.refuse_button.setEnabled(
+            state.phase in FORWARDS_IDENTITY[1:] and bool(self.session.catalog.refusal_reasons)
+        )
+        self.defect_button.setEnabled(state.phase in FORWARDS_IDENTITY[1:] and bool(state.item))
+        if state.item is None and self.collection.currentIndex() != 0:
+            self.collection.setCurrentIndex(0)  # a new intake starts from window pickup
         if state.item is None:
             self.summary.setText("")
             return
@@ -288,6 +359,10 @@ class ClerkWindow(QMainWindow):
             parts.append(self.tr("Missing: %1").replace("%1", names))
         if not parts:
             parts.append(self.tr("Complete: %n page(s) captured", "", state.page_count))
+        for code, reason in state.defects.items():
+            material = state.item.material(code)
+            name = material.name_en if self._english else material.name_zh
+            parts.append(self.tr("Unusable: %1 (%2)").replace("%1", name).replace("%2", reason))
         note = state.note
         if note is not None and note.topic is Topic.NOTICE:
             parts.append(note.text(english=self._english))

@@ -54,12 +54,16 @@ class OutcomeController(QObject):
         self.receipt_dialog: ReceiptDialog | None = None
         self.error_box: QMessageBox | None = None
         self.switch_box: QMessageBox | None = None
+        self.reset_box: QMessageBox | None = None
+        self.info_box: QMessageBox | None = None
         session.subscribe(self._render)
 
     def _render(self, state: SessionState) -> None:
         shown, self._shown = self._shown, state
         if shown.phase is Phase.ACCEPTING and state.phase is Phase.DONE and state.outcome:
             self._show_outcome(state.outcome)
+        elif state.phase is Phase.REFUSED and shown.phase is not Phase.REFUSED:
+            self._show_refusal(state.refusal_no)
         elif shown.phase is Phase.ACCEPTING and state.phase is not Phase.ACCEPTING:
             note = state.note
             if note is not None and note.topic is Topic.ACCEPT:
@@ -99,6 +103,19 @@ class OutcomeController(QObject):
         self.receipt_dialog = dialog
         dialog.open()
 
+    def _show_refusal(self, number: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Refused"),
+            self.tr("The notice of refusal %1 was printed and recorded.").replace("%1", number),
+            parent=self._window,
+        )
+        box.setObjectName("refusalDone")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        self.info_box = box
+        box.open()
+        self._session.reset()  # the window is ready for the next citizen
+
     def _show_error(self, text: str) -> None:
         box = plain_message_box(
             QMessageBox.Icon.Warning, self.tr("Not accepted"), text, parent=self._window
@@ -135,6 +152,26 @@ class OutcomeController(QObject):
         box.finished.connect(lambda result: self._switch_answered(result))
         self.switch_box = box
         box.open()
+
+    def confirm_reset(self) -> QMessageBox:
+        count = self._session.state.page_count
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("New applicant"),
+            self.tr("%n captured page(s) will be discarded. Start a new applicant?", "", count),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self._window,
+        )
+        box.setObjectName("confirmReset")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(
+            lambda result: (
+                self._session.reset() if result == QMessageBox.StandardButton.Yes else None
+            )
+        )
+        self.reset_box = box
+        box.open()
+        return box
 
     def _switch_answered(self, result: int) -> None:
         self.switch_box = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from devices.idcard.errors import DeviceError
 from devices.idcard.reader import CardPoller, IdCardReader, detect_port
 from devices.printer.receipt import ReceiptPrinter
 from devices.scanner.spec import open_scanner, parse_scanner_spec
+from station.camera_source import ReopeningCamera
 from station.cases import CaseCommands, CaseQueries
 from station.clerk_day import build_clerk_day, load_sign_in_settings
 from station.config_schema import check_station_config
@@ -115,7 +117,20 @@ def _camera(settings: DeviceSettings, sims: DemoSimulators | None) -> FrameSourc
     from devices.camera.opencv_camera import OpenCvCamera
 
     source: int | str = int(settings.camera) if settings.camera.isdigit() else settings.camera
-    return OpenCvCamera(source, settings.camera_width, settings.camera_height)
+    # a missing camera must not keep the window from opening: files can be imported meanwhile
+    return ReopeningCamera(
+        lambda: OpenCvCamera(source, settings.camera_width, settings.camera_height)
+    )
+
+
+def _hall_phone(data_dir: Path) -> str:
+    """`[station] phone` of config.toml: the number printed for citizens to ask (咨询电话)."""
+    try:
+        doc = tomllib.loads((data_dir / "config.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return ""
+    phone = doc.get("station", {}).get("phone", "")
+    return phone.strip()[:32] if isinstance(phone, str) and phone.isprintable() else ""
 
 
 def _audited_reads(factory: PollerFactory, card_read: Callable[[], None]) -> PollerFactory:
@@ -168,6 +183,7 @@ def open_station(
         secret=credentials.secret,
         printer=printer,
         query_url=config.receipt_query_url or None,
+        phone=_hall_phone(data_dir),
     )
     scanner_spec = parse_scanner_spec(settings.scanner)
     catalog = load_catalog(data_dir)
@@ -195,6 +211,7 @@ def open_station(
         wedge_terminator=scanner_spec.wedge_terminator,
         closers=closers,
         clerk_day=clerk_day,
+        scan_inbox=data_dir / "scans",
     )
     holder.append(services)
     if with_engine:

@@ -8,6 +8,7 @@ Phases (``Phase``)::
     CHOOSING_ITEM --choose_item--> IDENTIFYING --card_read / applicant_entered--> CAPTURING
     CAPTURING --page stored, nothing required missing--> REVIEW --accept_requested--> ACCEPTING
     ACCEPTING --accept_succeeded--> DONE          ACCEPTING --accept_failed--> REVIEW (draft kept)
+    IDENTIFYING | CAPTURING | REVIEW --refusal_requested, printed--> REFUSED
     IDENTIFYING | CAPTURING --notice_requested, printed--> NOTICE --a page, an applicant--> ...
     any --reset--> CHOOSING_ITEM
 
@@ -26,22 +27,36 @@ Events (plain method calls, on one thread — the GUI thread in a front end):
   item, the switch waits in ``state.pending_switch`` until ``confirm_switch()``
   (pages of materials with the same name move to the new item) or
   ``cancel_switch()``; nothing captured is dropped without that confirmation.
-- ``card_read(card)``: the reader's data, validated (``person_from_card``); on a
-  personal item the person becomes the applicant through ``Draft.set_applicant``
-  (the entrance check applies). A refused card becomes ``state.note``.
-- ``applicant_entered(applicant)``: a legal entity with its representative, or a
-  person entered by hand; ``None`` clears it.
+- Identification (rules in ``station.identification``; a refusal becomes
+  ``state.note``, topic APPLICANT): ``card_read(card)`` (the applicant's, or the
+  agent's after ``agent_requested(relation)``); ``person_typed(person, sighted=)``
+  — reader missing: any ``intake.documents`` kind, number checked, recorded as
+  typed, only with the clerk's confirmation that the original was sighted;
+  ``phone_entered(text)``; ``agent_typed(person, relation, sighted=)``,
+  ``agent_removed()``; ``applicant_entered(applicant)`` — a person as given, or a
+  company with its representative (``None`` withdraws the company). The applicant
+  reaches the draft through ``Draft.set_applicant`` (the entrance check applies);
+  a child (``state.needs_guardian``) stays IDENTIFYING until an agent is given.
 - ``select_material(code)``: which material the next page belongs to.
 - ``page_captured(page, material_code=None)``: a ``devices.camera.pipeline.CapturedPage``.
   A blurry page is refused (note ``blurry``); otherwise it is stored on the
   runner's disk lane and added when stored; other findings (glare) are kept as
   a warning note. ``capture_failed(error)``: the image work failed.
-- ``page_removed(material_code, sha256=None)``: the last page when no hash is given.
+- ``page_removed(material_code, sha256=None)``: the last page when no hash is given;
+  ``page_moved(material_code, sha256, index)`` reorders. Pages imported from files
+  (``station.page_import``) come in through ``page_captured`` like camera pages.
 - ``accept_requested()``: store the submission (one transaction), then print the
-  receipt; a printer error is reported in ``state.print_error``, never fatal.
+  receipt; a printer error is ``state.outcome.print_error``, never fatal.
   Ends in ``accept_succeeded(outcome)`` or ``accept_failed(error)``.
-- ``notice_requested()``: print the 一次性告知书 naming every missing material;
-  ends in ``notice_printed()`` or ``notice_failed(error)``.
+- ``collection_chosen(method)``: window / post / community (on the receipt).
+- ``material_defective(code, reason)`` / ``defect_cleared(code)``: a material
+  brought but unusable; it blocks acceptance and is named on the notice.
+- ``refusal_requested(reason_code)``: 不予受理 with a reason (and legal basis) of
+  ``catalog.refusal_reasons``: the numbered 不予受理通知书 is recorded and printed,
+  then the intake ends in REFUSED (``state.refusal_no``); a failure is a note.
+- ``notice_requested()``: the numbered, recorded 一次性告知书 naming every missing
+  or defective material with the reason; ends in ``notice_printed()`` or
+  ``notice_failed(error)``.
 - ``reset()``.
 
 Slow work (disk, printer) is handed to a ``Runner``: ``runner.disk(fn, on_done,
@@ -60,17 +75,21 @@ from __future__ import annotations
 import copy
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from devices.camera.pipeline import CapturedPage
 from devices.idcard.card import IdCardData
+from devices.printer.receipt import CST
 from intake.applicant import Applicant, Person
-from intake.catalog import Catalog, Entrance, ServiceItem
+from intake.catalog import Catalog, ServiceItem
 from intake.errors import IntakeError
-from intake.submission import Channel, Draft
-from station.card_mapping import person_from_card
-from station.events import EventHub
+from intake.submission import Draft
+from station.card_page import render_card_page
+from station.identification import Identification
+from station.paper import COLLECTION_METHODS
+from station.session_core import SessionCore
+from station.session_rules import accept_and_print, judge_page, plan_switch
 from station.session_state import (
-    BLOCKING_FINDINGS,
     EDITABLE,
     AcceptOutcome,
     InlineRunner,
@@ -83,8 +102,6 @@ from station.session_state import (
     SessionState,
     Severity,
     Topic,
-    fits_item,
-    plan_switch,
 )
 
 __all__ = [
@@ -105,55 +122,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
-class IntakeSession:
-    def __init__(
-        self,
-        intake: IntakeCommands,
-        catalog: Catalog,
-        runner: Runner,
-        *,
-        channel: Channel = Channel.WINDOW,
-        clerk_id: str | None = None,
-    ) -> None:
-        self._intake = intake
-        self._catalog = catalog
-        self._runner = runner
-        self.channel = channel
-        self.clerk_id = clerk_id
-        self._changes: EventHub[SessionState] = EventHub()
-        self._generation = 0
-        self._emitting = False
-        self._dirty = False
-        self._draft: Draft | None = None
-        self._catalog_version = ""
-        self._person: Person | None = None
-        self._current: str | None = None
-        self._storing = 0
-        self._note: Note | None = None
-        self._pending: ItemSwitch | None = None
-        self._accepting = False
-        self._outcome: AcceptOutcome | None = None
-        self._notice_issued = False
-        self._clear()
-        self._state = self._snapshot()
-
-    # -- observing ---------------------------------------------------------
-    @property
-    def state(self) -> SessionState:
-        return self._state
-
-    @property
-    def draft(self) -> Draft | None:
-        """The live draft (read-only use: change it through events)."""
-        return self._draft
-
-    @property
-    def catalog(self) -> Catalog:
-        return self._catalog
-
-    def subscribe(self, listener: Callable[[SessionState], None]) -> Callable[[], None]:
-        return self._changes.subscribe(listener)
-
+class IntakeSession(SessionCore):
     # -- events ------------------------------------------------------------
     def set_catalog(self, catalog: Catalog) -> None:
         self._catalog = catalog
@@ -163,9 +132,9 @@ class IntakeSession:
         self._changed()
 
     def choose_item(self, code: str) -> None:
-        self._require(*EDITABLE, Phase.CHOOSING_ITEM, Phase.DONE)
+        self._require(*EDITABLE, Phase.CHOOSING_ITEM, Phase.DONE, Phase.REFUSED)
         item = self._catalog.item(code)
-        if self._phase is Phase.DONE:
+        if self._phase in (Phase.DONE, Phase.REFUSED):
             self._clear()
         draft = self._draft
         if draft is not None and draft.item.code == item.code:
@@ -201,30 +170,41 @@ class IntakeSession:
         if self._phase is Phase.ACCEPTING:
             log.info("card read while accepting: ignored")
             return
-        if self._phase is Phase.DONE:
+        if self._phase in (Phase.DONE, Phase.REFUSED):
             self._clear()  # the next citizen
-        try:
-            person = person_from_card(card)
-        except IntakeError as e:
-            log.warning("card rejected: %s", e.message_en)
-            self._note = Note.from_error(e, Topic.APPLICANT)
-            self._changed()
-            return
-        self._person = person
-        self._note = None
-        self._notice_issued = False
-        if self._draft is None or self._draft.item.entrance is Entrance.PERSONAL:
-            self._set_applicant(person)
-        self._changed()
+        self._identify(lambda who: who.card_read(card, today=self._today()))
 
     def applicant_entered(self, applicant: Applicant | None) -> None:
+        """The person as given (already checked by the caller), or a company with its
+        representative; None withdraws the company of a legal-entity item."""
         self._require(Phase.CHOOSING_ITEM, *EDITABLE)
         if isinstance(applicant, Person):
-            self._person = applicant
-        self._note = None
-        self._notice_issued = False
-        self._set_applicant(applicant)
-        self._changed()
+            self._identify(lambda who: who._set_person(applicant))
+        else:
+            self._identify(lambda who: who.company_entered(applicant))
+
+    def person_typed(self, person: Person, *, sighted: bool) -> None:
+        """Identity typed from an original document the clerk confirms having sighted."""
+        self._require(Phase.CHOOSING_ITEM, *EDITABLE)
+        self._identify(lambda who: who.person_typed(person, sighted=sighted, today=self._today()))
+
+    def phone_entered(self, text: str) -> None:
+        self._require(Phase.CHOOSING_ITEM, *EDITABLE)
+        self._identify(lambda who: who.phone_entered(text))
+
+    def agent_requested(self, relation: str) -> None:
+        """The next card read is the agent's (代办人), acting as ``relation``."""
+        self._require(Phase.CHOOSING_ITEM, *EDITABLE)
+        self._identify(lambda who: who.agent_requested(relation))
+
+    def agent_typed(self, person: Person, relation: str, *, sighted: bool) -> None:
+        self._require(Phase.CHOOSING_ITEM, *EDITABLE)
+        today = self._today()
+        self._identify(lambda who: who.agent_typed(person, relation, sighted=sighted, today=today))
+
+    def agent_removed(self) -> None:
+        self._require(Phase.CHOOSING_ITEM, *EDITABLE)
+        self._identify(lambda who: who.agent_removed())
 
     def select_material(self, code: str) -> None:
         draft = self._require_draft()
@@ -238,23 +218,11 @@ class IntakeSession:
         if code is None:
             raise SessionError("session.no_material", "请先选择材料", "no material selected")
         self._require_draft().item.material(code)
-        blocking = [f for f in page.findings if f.code in BLOCKING_FINDINGS]
-        if blocking:
-            f = blocking[0]
-            self._note = Note(
-                f.code, f.message_zh + "，请重拍", f.message_en + ", capture again", Topic.CAPTURE
-            )
+        keep, warning = judge_page(page)
+        if not keep:
+            self._note = warning
             self._changed()
             return
-        warning = None
-        if page.findings:
-            warning = Note(
-                page.findings[0].code,
-                "；".join(f.message_zh for f in page.findings),
-                "; ".join(f.message_en for f in page.findings),
-                Topic.CAPTURE,
-                Severity.WARNING,
-            )
         self._storing += 1
         self._changed()
         generation = self._generation
@@ -278,6 +246,37 @@ class IntakeSession:
         self._notice_issued = False
         self._changed()
 
+    def page_moved(self, material_code: str, sha256: str, index: int) -> None:
+        """Put a page at ``index`` within its material (page order is the order filed)."""
+        self._require(*EDITABLE)
+        pages = self._require_draft().pages.get(material_code, [])
+        if sha256 not in pages:
+            raise SessionError("session.no_page", "要移动的页面不存在", "no such page")
+        pages.remove(sha256)
+        pages.insert(max(0, min(index, len(pages))), sha256)
+        self._changed()
+
+    def collection_chosen(self, method: str) -> None:
+        """How the result will reach the citizen (``station.paper.COLLECTION_METHODS``)."""
+        if method not in COLLECTION_METHODS:
+            raise SessionError("session.collection", "领取方式无效", f"unknown method {method!r}")
+        self._collection = method
+        self._changed()
+
+    def material_defective(self, material_code: str, reason: str) -> None:
+        """What was brought for this material cannot be used (named with the reason on
+        the 一次性告知书); acceptance waits until it is cleared."""
+        self._require(*EDITABLE)
+        self._require_draft().item.material(material_code)
+        self._defects[material_code] = reason.strip()[:40] or "不符合要求"
+        self._notice_issued = False
+        self._changed()
+
+    def defect_cleared(self, material_code: str) -> None:
+        if self._defects.pop(material_code, None) is not None:
+            self._notice_issued = False
+        self._changed()
+
     def accept_requested(self) -> None:
         self._require(Phase.REVIEW)
         if self._storing:
@@ -288,26 +287,21 @@ class IntakeSession:
         draft.check_complete()
         snapshot = copy.deepcopy(draft)
         version, channel, clerk = self._catalog_version, self.channel, self.clerk_id
-        intake = self._intake
+        intake, collection, calendar = self._intake, self._collection, self._catalog.calendar
         self._accepting = True
         self._note = None
         self._changed()
         generation = self._generation
-
-        def work() -> AcceptOutcome:
-            accepted = intake.accept(
-                snapshot, channel=channel, clerk_id=clerk, catalog_version=version
-            )
-            # The submission is durable before the printer is tried: a jam never loses it.
-            try:
-                intake.print_receipt(accepted.receipt)
-            except Exception as e:
-                log.warning("receipt for %s not printed: %r", accepted.submission.receipt_no, e)
-                return AcceptOutcome(accepted, Note.from_error(e, Topic.ACCEPT, "回执打印失败"))
-            return AcceptOutcome(accepted, None)
-
         self._runner.disk(
-            work,
+            lambda: accept_and_print(
+                intake,
+                snapshot,
+                channel=channel,
+                clerk_id=clerk,
+                catalog_version=version,
+                collection=collection,
+                calendar=calendar,
+            ),
             lambda outcome: self.accept_succeeded(outcome, generation),
             lambda e: self.accept_failed(e, generation),
         )
@@ -330,17 +324,61 @@ class IntakeSession:
 
     def notice_requested(self) -> None:
         self._require(Phase.IDENTIFYING, Phase.CAPTURING, Phase.NOTICE)
-        notice = self._intake.missing_notice_for(self._require_draft())
-        generation = self._generation
+        draft = copy.deepcopy(self._require_draft())
+        intake, clerk, defects = self._intake, self.clerk_id, dict(self._defects)
+        generation, issued_for = self._generation, self._fingerprint()
         self._runner.disk(
-            lambda: self._intake.print_receipt(notice),
-            lambda _sent: self.notice_printed(generation),
+            lambda: intake.print_receipt(
+                intake.issue_notice(draft, clerk_id=clerk, defects=defects)
+            ),
+            lambda _sent: self.notice_printed(generation, issued_for),
             lambda e: self.notice_failed(e, generation),
         )
 
-    def notice_printed(self, generation: int | None = None) -> None:
+    def _fingerprint(self) -> object:
+        """What the draft holds: a notice printed for an older draft does not end this one."""
+        draft = self._draft
+        pages = {k: tuple(v) for k, v in draft.pages.items()} if draft else {}
+        return (pages, draft.applicant if draft else None, dict(self._defects))
+
+    def refusal_requested(self, reason_code: str) -> None:
+        """不予受理: the numbered notice with the catalog's reason and legal basis is
+        printed and recorded; the intake then ends (REFUSED)."""
+        self._require(*EDITABLE)
+        reasons = {r.code: r for r in self._catalog.refusal_reasons}
+        if reason_code not in reasons:
+            raise SessionError("session.refusal_reason", "请选择不予受理理由", "unknown reason")
+        draft, reason = copy.deepcopy(self._require_draft()), reasons[reason_code]
+        intake, clerk, generation = self._intake, self.clerk_id, self._generation
+        self._accepting = True  # nothing else may happen while the decision is printed
+
+        def work() -> str:
+            notice = intake.issue_refusal(draft, reason, clerk_id=clerk)
+            intake.print_receipt(notice)
+            return notice.receipt_no
+
+        self._changed()
+        self._runner.disk(
+            work,
+            lambda number: self._refusal_done(generation, number, None),
+            lambda e: self._refusal_done(generation, "", e),
+        )
+
+    def _refusal_done(self, generation: int, number: str, error: BaseException | None) -> None:
+        if not self._current_generation(generation):
+            return
+        self._accepting = False
+        if error is not None:
+            self._note = Note.from_error(error, Topic.ACCEPT, "不予受理通知书打印失败")
+        else:
+            self._refusal_no = number
+            self._note = None
+        self._changed()
+
+    def notice_printed(self, generation: int | None = None, issued_for: object = None) -> None:
         if self._current_generation(generation):
-            self._notice_issued = True
+            # the clerk may have gone on meanwhile (the citizen found the page after all)
+            self._notice_issued = issued_for is None or issued_for == self._fingerprint()
             self._note = Note(
                 "notice.printed",
                 "一次性告知书已打印",
@@ -356,21 +394,7 @@ class IntakeSession:
             self._changed()
 
     # -- internals ---------------------------------------------------------
-    def _clear(self) -> None:
-        self._generation += 1
-        self._draft = None
-        self._catalog_version = ""
-        self._person = None
-        self._current = None
-        self._storing = 0
-        self._note = None
-        self._pending = None
-        self._accepting = False
-        self._outcome = None
-        self._notice_issued = False
-
     def _start_draft(self, item: ServiceItem, pages: dict[str, list[str]]) -> None:
-        previous = self._draft.applicant if self._draft is not None else None
         self._generation += 1  # pages still being stored belong to the old draft
         self._storing = 0
         self._pending = None
@@ -379,21 +403,54 @@ class IntakeSession:
         self._draft = Draft(item=item, pages=pages)
         # a catalog update mid-intake must not change what this draft was started under
         self._catalog_version = self._catalog.version
-        for candidate in (previous, self._person):
-            if candidate is not None and fits_item(item, candidate):
-                self._draft.set_applicant(candidate)
-                break
+        self._set_applicant(self._who.applicant_for(item))
         self._current = None
         self._select_next_missing()
+        self._file_card_page()
         self._changed()
 
-    def _set_applicant(self, applicant: Applicant | None) -> None:
-        if self._draft is None:
-            return
+    def _identify(self, change: Callable[[Identification], None]) -> None:
         try:
-            self._draft.set_applicant(applicant)
+            change(self._who)
         except IntakeError as e:
+            log.warning("identification refused: %s", e.message_en)
             self._note = Note.from_error(e, Topic.APPLICANT)
+            self._changed()
+            return
+        self._note = None
+        self._notice_issued = False
+        if self._draft is not None:
+            self._set_applicant(self._who.applicant_for(self._draft.item))
+            self._file_card_page()
+        self._changed()
+
+    def _file_card_page(self) -> None:
+        """The card just read satisfies the item's ID-card material (``Material.card_read``):
+        a 身份证信息 page is rendered from the chip data and filed, once per draft."""
+        draft, card, person = self._draft, self._who.card, self._who.person
+        if draft is None or card is None or person is None or card.id_number != person.id_number:
+            return
+        wanted = [m for m in draft.item.materials if m.card_read and not draft.pages.get(m.code)]
+        key = (self._generation, card.id_number)
+        if not wanted or self._card_page_filed == key:
+            return
+        self._card_page_filed = key
+        code, station, generation = wanted[0].code, self._intake.station_name, self._generation
+        note = Note(
+            "card.page_filed",
+            "已由读卡生成身份证信息页，无需拍摄身份证",
+            "ID card data page filed from the card read; no photo of the card needed",
+            Topic.CAPTURE,
+            Severity.INFO,
+        )
+        self._storing += 1
+        self._runner.disk(
+            lambda: self._intake.store_page(
+                render_card_page(card, read_at=datetime.now(CST), station=station)
+            ),
+            lambda sha: self._page_stored(generation, code, sha, note),
+            lambda e: self._store_failed(generation, e),
+        )
 
     def _page_stored(self, generation: int, code: str, sha: str, warning: Note | None) -> None:
         if generation != self._generation or self._draft is None:
@@ -414,75 +471,3 @@ class IntakeSession:
             return
         self._storing -= 1
         self.capture_failed(error)
-
-    def _select_next_missing(self) -> None:
-        if self._draft is None:
-            return
-        missing = self._draft.missing_materials()
-        if missing:
-            self._current = missing[0].code
-        elif self._current is None and self._draft.item.materials:
-            self._current = self._draft.item.materials[0].code
-
-    @property
-    def _phase(self) -> Phase:
-        if self._outcome is not None:
-            return Phase.DONE
-        if self._notice_issued:
-            return Phase.NOTICE
-        if self._accepting:
-            return Phase.ACCEPTING
-        draft = self._draft
-        if draft is None:
-            return Phase.CHOOSING_ITEM
-        if draft.applicant is None:
-            return Phase.IDENTIFYING
-        return Phase.REVIEW if draft.is_complete else Phase.CAPTURING
-
-    def _snapshot(self) -> SessionState:
-        draft = self._draft
-        return SessionState(
-            phase=self._phase,
-            item=draft.item if draft else None,
-            catalog_version=self._catalog_version,
-            person=self._person,
-            applicant=draft.applicant if draft else None,
-            pages={k: tuple(v) for k, v in draft.pages.items()} if draft else {},
-            current_material=self._current,
-            missing=tuple(draft.missing_materials()) if draft else (),
-            storing=self._storing,
-            note=self._note,
-            pending_switch=self._pending,
-            outcome=self._outcome,
-        )
-
-    def _changed(self) -> None:
-        self._state = self._snapshot()
-        if self._emitting:  # a listener sent an event: the others first see this round out
-            self._dirty = True
-            return
-        self._emitting = True
-        try:
-            while True:
-                self._dirty = False
-                self._changes.emit(self._state)
-                if not self._dirty:
-                    break
-        finally:
-            self._emitting = False
-
-    def _require(self, *phases: Phase) -> None:
-        if self._phase not in phases:
-            raise SessionError(
-                "session.wrong_phase",
-                "当前步骤不能进行此操作",
-                f"not allowed in phase {self._phase}",
-            )
-
-    def _require_draft(self) -> Draft:
-        if self._draft is None:
-            raise SessionError("session.no_item", "请先选择事项", "no service item chosen")
-        return self._draft
-
-    def _current_generation(self, generation: int | None) -> bool:
-        return generation is None or generation == self._generation

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -70,6 +71,8 @@ class StationServices:
     closers: list[Callable[[], None]] = field(default_factory=list)
     #: sign-in, audit trail, ledger and efficiency (None for a bare test composition)
     clerk_day: ClerkDay | None = None
+    #: a folder a flatbed scanner or a phone share writes pages into (`<data dir>/scans`)
+    scan_inbox: Path | None = None
 
     def new_session(self, runner: Runner, *, channel: Channel = Channel.WINDOW) -> IntakeSession:
         """An intake session over this station's services and current catalog."""

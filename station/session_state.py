@@ -11,16 +11,15 @@ from enum import StrEnum
 from typing import Protocol, TypeVar
 
 from devices.printer.receipt import Receipt
-from intake.applicant import Applicant, Person
-from intake.catalog import Entrance, Material, ServiceItem
+from intake.applicant import Agent, Applicant, Person
+from intake.catalog import Material, ServiceItem
 from intake.errors import IntakeError
+from intake.refusals import RefusalReason
 from intake.submission import Channel, Draft
+from intake.workdays import WorkCalendar
 from station.intake_service import Accepted
 
 T = TypeVar("T")
-
-#: findings that refuse a page outright; the others are warnings
-BLOCKING_FINDINGS = frozenset({"blurry"})
 
 
 class Phase(StrEnum):
@@ -31,6 +30,7 @@ class Phase(StrEnum):
     ACCEPTING = "accepting"
     DONE = "done"
     NOTICE = "notice"
+    REFUSED = "refused"
 
 
 class Topic(StrEnum):
@@ -106,6 +106,18 @@ class SessionState:
     note: Note | None = None
     pending_switch: ItemSwitch | None = None
     outcome: AcceptOutcome | None = None
+    phone: str = ""
+    agent: Agent | None = None
+    #: the relation of the agent whose card the reader waits for
+    awaiting_agent: str | None = None
+    #: the applicant is a child: identification is complete only with an agent
+    needs_guardian: bool = False
+    #: how the result reaches the citizen (station.paper.COLLECTION_METHODS)
+    collection: str = "window"
+    #: material code -> why the clerk found what was brought unusable (on the notice)
+    defects: Mapping[str, str] = field(default_factory=dict)
+    #: the 不予受理通知书 printed (phase REFUSED): its number
+    refusal_no: str = ""
 
     @property
     def page_count(self) -> int:
@@ -122,7 +134,7 @@ class SessionState:
     @property
     def can_issue_notice(self) -> bool:
         return self.phase in (Phase.IDENTIFYING, Phase.CAPTURING, Phase.NOTICE) and bool(
-            self.missing
+            self.missing or self.defects
         )
 
 
@@ -160,28 +172,23 @@ class InlineRunner:
 class IntakeCommands(Protocol):
     """What the session needs of station.intake_service.IntakeService."""
 
+    station_name: str
+
     def store_page(self, jpeg: bytes) -> str: ...
     def accept(
-        self, draft: Draft, *, channel: Channel, clerk_id: str | None, catalog_version: str
+        self,
+        draft: Draft,
+        *,
+        channel: Channel,
+        clerk_id: str | None,
+        catalog_version: str,
+        collection: str,
+        calendar: WorkCalendar | None,
     ) -> Accepted: ...
     def print_receipt(self, receipt: Receipt) -> bytes: ...
-    def missing_notice_for(self, draft: Draft) -> Receipt: ...
-
-
-def fits_item(item: ServiceItem, applicant: Applicant) -> bool:
-    return (item.entrance is Entrance.PERSONAL) == isinstance(applicant, Person)
-
-
-def plan_switch(draft: Draft, item: ServiceItem) -> ItemSwitch:
-    by_name = {m.name_zh: m.code for m in item.materials}
-    reusable: list[tuple[str, str, int]] = []
-    dropped = 0
-    for m in draft.item.materials:
-        pages = draft.pages.get(m.code, [])
-        if not pages:
-            continue
-        if m.name_zh in by_name:
-            reusable.append((m.code, by_name[m.name_zh], len(pages)))
-        else:
-            dropped += len(pages)
-    return ItemSwitch(item, tuple(reusable), dropped)
+    def issue_notice(
+        self, draft: Draft, *, clerk_id: str | None, defects: Mapping[str, str] | None
+    ) -> Receipt: ...
+    def issue_refusal(
+        self, draft: Draft, reason: RefusalReason, *, clerk_id: str | None
+    ) -> Receipt: ...

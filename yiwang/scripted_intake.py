@@ -58,7 +58,7 @@ def run_scripted_intakes(
             session.card_read(data)
             session.choose_item(item.code)
             decoded: list[str] = []
-            for material in item.required_materials:
+            for material in session.state.missing:  # the card read filed the ID card itself
                 sims.present_document(material.name_zh, document_payload(item.code, material.code))
                 page = capture_page(sims.grab())
                 image = cv2.imdecode(np.frombuffer(page.jpeg, np.uint8), cv2.IMREAD_COLOR)
@@ -82,7 +82,32 @@ def run_scripted_intakes(
             say(
                 f"  accepted {accepted.submission.receipt_no}  {item.name_zh}  "
                 f"{accepted.receipt.applicant_label} {accepted.receipt.id_label}  "
-                f"pages={len(hashes)}  codes={len(decoded)}/{len(hashes)} receipt {printed}"
+                f"pages={len(hashes)} (codes read on {len(decoded)})  receipt {printed}"
             )
             records.append(IntakeRecord(accepted, hashes, decoded))
     return records
+
+
+def run_scripted_notice(
+    services: StationServices, sims: DemoSimulators, *, say: Callable[[str], None] = print
+) -> str:
+    """A citizen who brought only part of the materials: the numbered 一次性告知书."""
+    assert sims.port is not None
+    item = services.catalog.for_entrance(Entrance.PERSONAL)[0]
+    card = next(c for c in sims.sample_cards() if c.card_type == "resident")
+    with IdCardReader(sims.port) as reader:
+        sims.place_card(card)
+        data = reader.read_card()
+        sims.remove_card()
+    if data is None:
+        raise RuntimeError("the simulated card was not found by the reader")
+    session = services.new_session(InlineRunner())
+    session.card_read(data)
+    session.choose_item(item.code)
+    missing = [m.name_zh for m in session.state.missing]
+    session.notice_requested()
+    note = session.state.note
+    if note is None or note.code != "notice.printed":
+        raise RuntimeError(f"notice not printed: {note.message_en if note else '?'}")
+    say(f"  one-time notice for {item.name_zh}: {len(missing)} material(s) to bring")
+    return item.code
