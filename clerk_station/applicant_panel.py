@@ -20,9 +20,9 @@ from intake.catalog import Entrance
 from intake.documents import validate_mobile
 from intake.errors import IntakeError
 from intake.identity import mask_address, mask_id_number, mask_name, validate_credit_code
-from ui_shared.plain_text import PlainLabel
 from station.identification import RELATIONS
 from station.intake_session import SessionState
+from ui_shared.plain_text import PlainLabel
 
 REVEAL_SECONDS = 10
 

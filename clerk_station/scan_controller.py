@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
 from devices.scanner.wedge import WedgeDecoder
-from station.cases import CaseRow
 from station.cases import CaseRow, NoticeRef
 from station.paper import NOTICE_PREFIX
 from station.services import StationServices
