@@ -341,7 +341,8 @@ def _life_events(d: Mapping[str, Any], where: str) -> tuple[str, ...]:
         or any(not isinstance(v, str) or v not in LIFE_EVENTS for v in value)
         or len(set(value)) != len(value)
     ):
-        raise _field_error(where, "life_events", f"a list of distinct codes of {sorted(LIFE_EVENTS)}")
+        expected = f"a list of distinct codes of {sorted(LIFE_EVENTS)}"
+        raise _field_error(where, "life_events", expected)
     return tuple(value)
 
 

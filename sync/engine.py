@@ -41,7 +41,7 @@ import random
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum, StrEnum
@@ -62,6 +62,7 @@ from sync.client import (
     TransientError,
 )
 from sync.crypto import DecryptionError
+from sync.evaluations import EvaluationAPI, EvaluationQueue
 from sync.store import Store, SubmissionRecord
 
 __all__ = [
@@ -290,6 +291,10 @@ class SyncEngine:
         #: blobs this engine has sent (or asked about): never uploaded blindly again
         self._touched: set[str] = set()
         self._touched_lock = threading.Lock()
+        #: service evaluations (好差评) ride along with each pass
+        self.evaluations = EvaluationQueue(store.db_path)
+        #: more facts for the heartbeat (a kiosk adds its device health)
+        self.heartbeat_extras: list[Callable[[], Mapping[str, Any]]] = []
 
     # -- events ---------------------------------------------------------------------
 
@@ -369,6 +374,8 @@ class SyncEngine:
         stopping = self._stop is not None and self._stop.is_set()
         if not auth and not stopped_transient and not stopping:
             updates, auth = self._pull_status()
+            if not auth and isinstance(self.client, EvaluationAPI):
+                auth = self.evaluations.deliver_due(self.client, now=self._now_dt()).auth_failed
             if not auth:
                 auth = self._pull_catalog()
             if not auth:
@@ -734,8 +741,16 @@ class SyncEngine:
 
     def heartbeat_info(self) -> dict[str, Any]:
         """What a heartbeat tells the platform."""
+        info: dict[str, Any] = {}
+        for extra in self.heartbeat_extras:
+            try:
+                info.update(extra())
+            except Exception:  # a broken health probe must not stop the heartbeat
+                log.exception("heartbeat extra failed")
         return {
+            **info,
             "queue_depth": self.store.queue_depth(),
+            "evaluations_queued": self.evaluations.depth(),
             "version": self.version,
             "catalog_version": self.catalog.current_version() if self.catalog else None,
         }

@@ -294,10 +294,19 @@ def _migrate_v3(db: Database) -> None:
     db.execute("ALTER TABLE submissions ADD COLUMN manifest_sealed BLOB")
 
 
+def _migrate_v4(db: Database) -> None:
+    # service evaluations (好差评) waiting for the platform: see sync.evaluations
+    from sync.evaluations import MIGRATION_SQL
+
+    for stmt in MIGRATION_SQL:
+        db.execute(stmt)
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[Database], None]], ...] = (
     (1, "initial schema", _migrate_v1),
     (2, "submissions.retry_cause", _migrate_v2),
     (3, "submissions.manifest_sealed", _migrate_v3),
+    (4, "evaluations", _migrate_v4),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
