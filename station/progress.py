@@ -19,7 +19,7 @@ from intake.applicant import Person
 from intake.catalog import Catalog
 from intake.errors import UnknownItem
 from station.intake_service import IntakeService, applicant_labels
-from sync.store import SubmissionRecord, SyncState
+from sync.store import STATION_TZ, SubmissionRecord, SyncState
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +67,11 @@ class CaseView:
     #: when what we show was last known to be true (platform status time, else delivery
     #: or acceptance time): offline, the citizen sees how old it is
     known_at: datetime
+
+
+def station_time(at: datetime) -> str:
+    """The hall runs on Beijing time, whatever the machine's zone."""
+    return at.astimezone(STATION_TZ).strftime("%Y-%m-%d %H:%M")
 
 
 def stage_of(record: SubmissionRecord) -> CaseStage:

@@ -8,9 +8,9 @@ import sys
 from collections.abc import Sequence
 
 from yiwang import logs
-from yiwang.commands import clerk, demo, devices_cmd, platform, setup, sync_cmd
+from yiwang.commands import clerk, demo, devices_cmd, kiosk, platform, setup, sync_cmd
 
-COMMANDS = (demo, clerk, platform, setup, sync_cmd, devices_cmd)
+COMMANDS = (demo, clerk, kiosk, platform, setup, sync_cmd, devices_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
