@@ -10,8 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
-    QStyle,
-    QStyleOption,
     QWidget,
 )
 
@@ -42,27 +40,26 @@ class Text(QLabel):
         px = self.font().pixelSize()
         return float(px if px > 0 else QFontMetricsF(self.font()).height())
 
-    def _layout(self, width: float) -> tuple[list[tuple[QTextLayout, list[float]]], float]:
-        blocks: list[tuple[QTextLayout, list[float]]] = []
-        y = 0.0
-        option = QTextOption(self.alignment())
+    def _lines(self, width: float) -> list[tuple[str, float]]:
+        """The text broken into lines that fit `width`: (line, natural width)."""
+        out: list[tuple[str, float]] = []
+        option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         for paragraph in self.text().split("\n"):
             layout = QTextLayout(paragraph, self.font())
             layout.setTextOption(option)
             layout.beginLayout()
-            tops: list[float] = []
             while True:
                 line = layout.createLine()
                 if not line.isValid():
                     break
                 line.setLineWidth(max(10.0, width))
-                line.setPosition(QPointF(0, y + (self.line_height() - line.height()) / 2))
-                tops.append(y)
-                y += self.line_height()
+                start, length = line.textStart(), line.textLength()
+                out.append((paragraph[start : start + length].rstrip(), line.naturalTextWidth()))
             layout.endLayout()
-            blocks.append((layout, tops))
-        return blocks, y
+            if not paragraph:
+                out.append(("", 0.0))
+        return out
 
     def _inner_width(self, width: int) -> float:
         m = self.contentsMargins()
@@ -72,7 +69,7 @@ class Text(QLabel):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        _blocks, h = self._layout(self._inner_width(width))
+        h = len(self._lines(self._inner_width(width))) * self.line_height()
         m = self.contentsMargins()
         return int(h + m.top() + m.bottom() + 2 * self.margin() + 1)
 
@@ -87,22 +84,26 @@ class Text(QLabel):
         return QSize(int(self._px() * 4), int(self.line_height()))
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        opt = QStyleOption()
-        opt.initFrom(self)
-        painter = QPainter(self)
-        # the style sheet's background and border (role="card", "warn"), then our text
-        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, opt, painter, self)
+        # the style sheet's background and border (role="card", "warn"), then our text;
+        # QFrame paints with its own painter, so ours starts after it has finished
         QFrame.paintEvent(self, event)
+        painter = QPainter(self)
         inner = self.contentsRect().adjusted(
             self.margin(), self.margin(), -self.margin(), -self.margin()
         )
-        blocks, height = self._layout(float(inner.width()))
+        lines = self._lines(float(inner.width()))
+        step = self.line_height()
         top = float(inner.top())
         if self.alignment() & Qt.AlignmentFlag.AlignVCenter:
-            top += max(0.0, (inner.height() - height) / 2)
+            top += max(0.0, (inner.height() - step * len(lines)) / 2)
+        fm = QFontMetricsF(self.font())
+        painter.setFont(self.font())
         painter.setPen(self.palette().color(self.foregroundRole()))
-        for layout, _tops in blocks:
-            layout.draw(painter, QPointF(inner.left(), top))
+        centred = bool(self.alignment() & Qt.AlignmentFlag.AlignHCenter)
+        for n, (text, natural) in enumerate(lines):
+            x = inner.left() + ((inner.width() - natural) / 2 if centred else 0.0)
+            baseline = top + n * step + (step - fm.height()) / 2 + fm.ascent()
+            painter.drawText(QPointF(x, baseline), text)
 
 
 class BigButton(QPushButton):
