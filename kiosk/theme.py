@@ -115,5 +115,5 @@ QListWidget {{ font-size: {t.body_px}px; color: {INK}; background-color: {CARD};
     border: 2px solid {INK}; }}
 QListWidget::item {{ min-height: {t.target_px}px; padding: {pad}px; }}
 QListWidget::item:selected {{ color: {ON_PRIMARY}; background-color: {PRIMARY}; }}
-QScrollBar:vertical {{ width: {t.target_px // 2}px; }}
+QScrollBar:vertical {{ width: {max(MIN_TARGET_DIP, t.target_px * 3 // 4)}px; }}
 """

@@ -28,7 +28,9 @@ class Text(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)  # layouts give wrapped text the height it needs
+        self.setSizePolicy(policy)
         if role:
             self.setProperty("role", role)
         self.setText(text)
@@ -106,13 +108,27 @@ class Text(QLabel):
             painter.drawText(QPointF(x, baseline), text)
 
 
+CHECK_MARK = "✓ "
+
+
 class BigButton(QPushButton):
+    """A touch button. A checked button says so in words (a ✓), not only in colour."""
+
     def __init__(self, text: str, parent: QWidget | None = None, *, role: str = "") -> None:
         super().__init__(text, parent)
+        self._caption = text
         if role:
             self.setProperty("role", role)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touch only: no focus rectangles
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toggled.connect(self._mark)
+
+    def set_caption(self, text: str) -> None:
+        self._caption = text
+        self._mark(self.isChecked())
+
+    def _mark(self, checked: bool) -> None:
+        self.setText((CHECK_MARK if checked else "") + self._caption)
 
 
 class QrView(QWidget):

@@ -201,6 +201,7 @@ class KioskWindow(QWidget):
         self.idle.start()
 
     def shutdown(self) -> None:
+        self.lockdown.allow_close = True  # the application is ending: let it close
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)

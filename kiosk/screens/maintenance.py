@@ -43,6 +43,9 @@ class PinScreen(Screen):
     def title(self) -> str:
         return self.tr("Maintenance")
 
+    def prompt(self) -> str:
+        return self.tr("Enter the maintenance PIN.")
+
     def enter(self) -> None:
         self.wipe()
         pin = self.ctx.services.pin
@@ -122,6 +125,9 @@ class MaintenanceScreen(Screen):
 
     def title(self) -> str:
         return self.tr("Maintenance")
+
+    def prompt(self) -> str:
+        return self.tr("Maintenance mode.")
 
     def enter(self) -> None:
         self.output.setText("")

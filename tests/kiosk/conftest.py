@@ -100,7 +100,7 @@ def kiosk_factory(
         services = KioskServices(station, pin=pin)
         app = KioskApp(services, english=language == "en", voice_engine="mock", clock=clock)
         qtbot.addWidget(app.window)
-        app.window.resize(1280, 800)
+        app.window.resize(1920, 1080)  # the usual kiosk screen
         app.window.show()
         app.start(windowed=True)
         made.append((app, station))
