@@ -72,6 +72,12 @@ class Voice(QObject):
         if self.enabled:
             self._say(text)
 
+    def announce(self, text: str) -> None:
+        """Said aloud even with the voice off: something the citizen must not miss
+        (their card left on the reader, the time running out)."""
+        self.last_prompt = text
+        self._say(text)
+
     def replay(self) -> None:
         if self.last_prompt:
             self._say(self.last_prompt)

@@ -145,7 +145,7 @@ class KioskWindow(QWidget):
         self.status.setText(text)
         self.status.setVisible(bool(text))
         if speak and text:
-            self.ctx.voice.prompt(text)
+            self.ctx.voice.announce(text)
 
     # -- care mode -------------------------------------------------------------------
     def set_elderly(self, on: bool) -> None:
@@ -175,7 +175,7 @@ class KioskWindow(QWidget):
     # -- idle ------------------------------------------------------------------------
     def _countdown(self, seconds: int) -> None:
         if not self.overlay.isVisible():
-            self.ctx.voice.prompt(self.overlay.question())
+            self.ctx.voice.announce(self.overlay.question())
         self.overlay.show_seconds(seconds)
 
     def _resumed(self) -> None:
