@@ -90,12 +90,12 @@ def test_no_countdown_on_the_attract_screen(kiosk: Kiosk) -> None:
 
 def test_elderly_mode_waits_longer(kiosk: Kiosk) -> None:
     window, idle, clock = kiosk.window, kiosk.app.idle, kiosk.clock
-    window.show_screen("guide")
+    window.show_screen("progress")
     window.set_elderly(True)
     idle.touch()
     clock.advance(90 + 1)  # the normal theme's quiet time
     idle.poll()
     assert not window.overlay.isVisible()
-    clock.advance(idle.idle_seconds - 91)
+    clock.advance(idle.idle_seconds - 91 + 1)
     idle.poll()
     assert window.overlay.isVisible()
