@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 
+import numpy as np
+from numpy.typing import NDArray
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -17,6 +19,7 @@ from station.simulators import document_payload
 from ui_shared.camera_preview import CameraPreview
 
 log = logging.getLogger(__name__)
+MOVED_PX = 40.0  # preview pixels: a different page, or the same one put down again
 
 
 class CaptureStep(QWidget):
@@ -29,6 +32,9 @@ class CaptureStep(QWidget):
         self._material: Material | None = None
         self._item_code = ""
         self._busy = False
+        #: corners of the page just taken: the next picture waits until that page is
+        #: taken away or replaced (a page lying still is never taken twice)
+        self._taken: NDArray[np.float32] | None = None
         self._stability = StabilityDetector(n_frames=6)
         camera = ctx.services.station.camera
         self.preview = CameraPreview(camera.grab, find_page, ctx.tasks, self)
@@ -82,7 +88,13 @@ class CaptureStep(QWidget):
 
     def _frame(self) -> None:
         self.ctx.services.health.report("camera", Health.OK)
-        if self._stability.update(self.preview.latest_corners) and not self._busy:
+        corners = self.preview.latest_corners
+        if self._taken is not None:
+            if corners is not None and float(np.abs(corners - self._taken).max()) < MOVED_PX:
+                self.state.setText(self.tr("Done. Please take that document away."))
+                return
+            self._taken = None
+        if self._stability.update(corners) and not self._busy:
             self.capture()
         elif not self._busy:
             self.state.setText(
@@ -102,6 +114,7 @@ class CaptureStep(QWidget):
     def _done(self, page: CapturedPage) -> None:
         self._busy = False
         self._stability.reset()
+        self._taken = self.preview.latest_corners
         self.captured.emit(page)
 
     def _error(self, error: BaseException) -> None:
@@ -121,6 +134,7 @@ class CaptureStep(QWidget):
 
     def wipe(self) -> None:
         self.stop()
+        self._taken = None
         self.preview.clear_frame()
         self.instruction.setText("")
         self.state.setText("")
