@@ -149,26 +149,31 @@ def run_kiosk(
     windowed: bool = False,
     exit_when_ready: bool = False,
 ) -> int:
+    started = time.monotonic()
     app = make_application(language)
     use_private_temp_dir(services.station.intake.store.data_dir / "tmp")
     kiosk = KioskApp(services, english=language == "en", voice_engine=default_engine())
     code = {"value": 0}
-    if exit_when_ready:
-        kiosk.window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
-    kiosk.window.exit_requested.connect(app.quit)
 
-    def restart() -> None:
-        code["value"] = RESTART_EXIT_CODE
+    def leave(value: int) -> None:
+        # exit(), not quit(): quit() first asks every window to close, and ours refuses
+        code["value"] = value
         kiosk.window.lockdown.allow_close = True
-        app.quit()
+        app.exit(value)
 
-    kiosk.window.restart_requested.connect(restart)
+    kiosk.window.ready.connect(
+        lambda: log.info("kiosk ready for a touch %.2f s after start", time.monotonic() - started)
+    )
+    if exit_when_ready:
+        kiosk.window.ready.connect(lambda: QTimer.singleShot(0, lambda: leave(0)))
+    kiosk.window.exit_requested.connect(lambda: leave(0))
+    kiosk.window.restart_requested.connect(lambda: leave(RESTART_EXIT_CODE))
+    kiosk.start(windowed=windowed)  # window flags first: changing them hides a shown window
     if windowed:
         kiosk.window.resize(1280, 800)
         kiosk.window.show()
     else:
         kiosk.window.showFullScreen()
-    kiosk.start(windowed=windowed)
     app.exec()
     kiosk.shutdown()
     return code["value"]

@@ -26,6 +26,7 @@ class PinScreen(Screen):
         self.keypad = Keypad(self, max_length=12, secret=True)
         self.keypad.changed.connect(self.shown.setText)
         self.keypad.submitted.connect(self._check)
+        self.answers = 0  # PIN checks answered (tests wait on it)
         self.cancel = BigButton(self.tr("Cancel"), self, role="secondary")
         self.cancel.clicked.connect(self.home_requested)
         row = QHBoxLayout()
@@ -69,8 +70,11 @@ class PinScreen(Screen):
         self.ctx.tasks.image(lambda: pin.check(digits), self._checked, self._failed)
 
     def _checked(self, result: PinCheck) -> None:
-        self.ctx.services.audit("pin_ok" if result.ok else "pin_wrong",
-                                {"locked_for_s": round(result.locked_for)})
+        self.answers += 1
+        services = self.ctx.services
+        action = "pin_ok" if result.ok else "pin_wrong"
+        detail = {"locked_for_s": round(result.locked_for)}
+        self.ctx.tasks.disk(lambda: services.audit(action, detail), lambda _r: None, self._failed)
         if result.ok:
             self.unlocked.emit()
             return
