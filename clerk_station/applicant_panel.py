@@ -1,9 +1,11 @@
-"""Who is applying: the card just read (masked), or a company and its representative."""
+"""Who is applying: the card just read or the identity typed by hand (masked), or a
+company and its representative; the mobile number to call back; the agent (代办人)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -14,16 +16,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.applicant import Applicant, LegalEntity, Person
+from intake.applicant import SOURCE_MANUAL, Applicant, LegalEntity, Person
 from intake.catalog import Entrance
+from intake.documents import validate_mobile
 from intake.errors import IntakeError
 from intake.identity import mask_address, mask_id_number, mask_name, validate_credit_code
+from station.identification import RELATIONS
+from station.intake_session import SessionState
 
 REVEAL_SECONDS = 10
 
 
 class ApplicantPanel(QGroupBox):
     applicant_changed = Signal(object)  # Applicant | None
+    manual_entry_requested = Signal()
+    phone_entered = Signal(str)  # a valid mobile number, or "" to clear it
+    agent_card_requested = Signal(str)  # relation
+    agent_manual_requested = Signal()
+    agent_removed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Applicant"), parent)
@@ -73,6 +83,7 @@ class ApplicantPanel(QGroupBox):
         form.addRow(self.tr("Name"), self.name_label)
         form.addRow(self.tr("ID number"), id_row)
         form.addRow(self.details_label)
+        self._build_extras(form)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addLayout(form)
@@ -109,6 +120,7 @@ class ApplicantPanel(QGroupBox):
         self._remask.stop()
         self.credit_code.clear()
         self.company_name.clear()
+        self.phone.clear()
         self.hint.setText(self.tr("Place the applicant's ID card on the reader"))
         self.hint.setProperty("state", "")
         self._render_person()
@@ -126,6 +138,98 @@ class ApplicantPanel(QGroupBox):
         self.id_label.setText(mask_id_number(p.id_number))
         born = p.birth_date.isoformat() if p.birth_date else ""
         self.details_label.setText(f"{p.gender}  {p.nation}  {born}  {mask_address(p.address)}")
+
+    def _build_extras(self, form: QFormLayout) -> None:
+        self.manual_button = QPushButton(self.tr("Enter by hand"), self)
+        self.manual_button.setObjectName("manualButton")
+        self.manual_button.setToolTip(
+            self.tr("When the reader is missing or the card will not read")
+        )
+        self.manual_button.clicked.connect(self.manual_entry_requested)
+        self.source_label = QLabel("", self)
+        self.source_label.setObjectName("idSource")
+        source_row = QHBoxLayout()
+        source_row.addWidget(self.source_label, 1)
+        source_row.addWidget(self.manual_button)
+        form.addRow(source_row)
+        self.phone = QLineEdit(self)
+        self.phone.setObjectName("mobile")
+        self.phone.setMaxLength(20)
+        self.phone.setPlaceholderText(self.tr("11-digit mobile number"))
+        self.phone_check = QLabel("", self)
+        self.phone_check.setObjectName("phoneCheck")
+        self.phone.textChanged.connect(self._phone_edited)
+        phone_row = QHBoxLayout()
+        phone_row.addWidget(self.phone, 1)
+        phone_row.addWidget(self.phone_check)
+        form.addRow(self.tr("Mobile"), phone_row)
+        self.agent_label = QLabel(self.tr("none"), self)
+        self.agent_label.setObjectName("agentLabel")
+        self.relation = QComboBox(self)
+        self.relation.setObjectName("agentRelation")
+        self.relation.addItems(list(RELATIONS))
+        self.agent_card = QPushButton(self.tr("Read agent's card"), self)
+        self.agent_card.setObjectName("agentCard")
+        self.agent_card.clicked.connect(
+            lambda: self.agent_card_requested.emit(self.relation.currentText())
+        )
+        self.agent_manual = QPushButton(self.tr("Agent by hand"), self)
+        self.agent_manual.setObjectName("agentManual")
+        self.agent_manual.clicked.connect(self.agent_manual_requested)
+        self.agent_remove = QPushButton(self.tr("Remove"), self)
+        self.agent_remove.clicked.connect(self.agent_removed)
+        agent_row = QHBoxLayout()
+        agent_row.addWidget(self.agent_label, 1)
+        agent_row.addWidget(self.relation)
+        agent_row.addWidget(self.agent_card)
+        agent_row.addWidget(self.agent_manual)
+        agent_row.addWidget(self.agent_remove)
+        form.addRow(self.tr("Agent"), agent_row)
+
+    def render_extras(self, state: SessionState) -> None:
+        """The parts of the session's state this panel shows besides the person."""
+        person = state.person
+        if person is None:
+            self.source_label.setText("")
+        elif person.id_source == SOURCE_MANUAL:
+            self.source_label.setText(self.tr("Typed by hand, original sighted"))
+        else:
+            self.source_label.setText(self.tr("Read from the card"))
+        agent = state.agent
+        if state.awaiting_agent is not None:
+            text = self.tr("Place the agent's card on the reader (%1)").replace(
+                "%1", state.awaiting_agent
+            )
+        elif agent is not None:
+            text = (
+                f"{mask_name(agent.person.name)} {mask_id_number(agent.person.id_number)}"
+                f"（{agent.relation}）"
+            )
+        else:
+            text = self.tr("none")
+        if state.needs_guardian:
+            text += "  " + self.tr("A child applies through a guardian: record the agent")
+        self.agent_label.setText(text)
+        self.agent_label.setProperty("state", "error" if state.needs_guardian else "")
+        self.agent_label.style().polish(self.agent_label)
+        self.agent_remove.setEnabled(agent is not None or state.awaiting_agent is not None)
+
+    def _phone_edited(self, text: str) -> None:
+        if not text.strip():
+            self.phone_check.setText("")
+            self.phone_entered.emit("")
+            return
+        try:
+            number = validate_mobile(text)
+        except IntakeError as e:
+            self.phone_check.setText(e.message_zh)
+            self.phone_check.setProperty("state", "error")
+            self.phone_entered.emit("")  # nothing wrong is kept
+        else:
+            self.phone_check.setText("✓")
+            self.phone_check.setProperty("state", "ok")
+            self.phone_entered.emit(number)
+        self.phone_check.style().polish(self.phone_check)
 
     def _reveal(self) -> None:
         if self._person is None:

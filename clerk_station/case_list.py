@@ -31,14 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from intake.catalog import Catalog
-from station.intake_service import applicant_labels
-from sync.store import STATION_TZ, SubmissionRecord, SyncState
+from station.cases import DELIVERED, NEEDS_ATTENTION, WAITING, CaseRow, Upload, item_name
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class CaseTableModel(QAbstractTableModel):
-    """A thin adapter over a list of SubmissionRecord."""
+    """A thin adapter over a list of station.cases.CaseRow."""
 
     COLUMNS = 8
 
@@ -46,14 +45,14 @@ class CaseTableModel(QAbstractTableModel):
         super().__init__()
         self._catalog = catalog
         self._english = english
-        self._rows: list[SubmissionRecord] = []
+        self._rows: list[CaseRow] = []
 
-    def set_records(self, records: Sequence[SubmissionRecord]) -> None:
+    def set_records(self, records: Sequence[CaseRow]) -> None:
         self.beginResetModel()
         self._rows = list(records)
         self.endResetModel()
 
-    def record_at(self, row: int) -> SubmissionRecord:
+    def record_at(self, row: int) -> CaseRow:
         return self._rows[row]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -78,19 +77,13 @@ class CaseTableModel(QAbstractTableModel):
             self.tr("Note"),
         )[section]
 
-    def _item_name(self, code: str) -> str:
-        for item in self._catalog.items:
-            if item.code == code:
-                return item.name_en if self._english else item.name_zh
-        return code
-
-    def _state(self, state: SyncState) -> str:
+    def _state(self, state: Upload) -> str:
         return {
-            SyncState.QUEUED: self.tr("Waiting to upload"),
-            SyncState.SENDING: self.tr("Uploading"),
-            SyncState.RETRY: self.tr("Will retry"),
-            SyncState.DELIVERED: self.tr("Delivered"),
-            SyncState.QUARANTINED: self.tr("Needs attention"),
+            Upload.QUEUED: self.tr("Waiting to upload"),
+            Upload.SENDING: self.tr("Uploading"),
+            Upload.RETRY: self.tr("Will retry"),
+            Upload.DELIVERED: self.tr("Delivered"),
+            Upload.QUARANTINED: self.tr("Needs attention"),
         }[state]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -99,32 +92,29 @@ class CaseTableModel(QAbstractTableModel):
         r = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            sub = r.submission
             if col == 0:
-                return sub.receipt_no
+                return r.receipt_no
             if col == 1:
-                return self._item_name(sub.item_code)
+                return item_name(self._catalog, r.item_code, english=self._english)
             if col == 2:
-                name, ident = applicant_labels(sub.applicant)
-                return f"{name} {ident}"
+                return r.applicant_label
             if col == 3:
                 # the hall, its receipts and its receipt numbers run on Beijing time
-                local = sub.accepted_at.astimezone(STATION_TZ)
-                return local.strftime("%Y-%m-%d %H:%M")
+                return r.accepted_at.strftime("%Y-%m-%d %H:%M")
             if col == 4:
-                return self._state(r.sync_state)
+                return self._state(r.upload)
             if col == 5:
                 return r.platform_status or "—"
             if col == 6:
                 return r.case_no or "—"
-            return r.last_error or ""
+            return r.note
         if role == Qt.ItemDataRole.ForegroundRole and col == 4:
-            if r.sync_state is SyncState.QUARANTINED:
+            if r.upload is Upload.QUARANTINED:
                 return QColor("#c0392b")
-            if r.sync_state is SyncState.DELIVERED:
+            if r.upload is Upload.DELIVERED:
                 return QColor("#1b7f4f")
-        if role == Qt.ItemDataRole.ToolTipRole and col == 7 and r.last_error:
-            return r.last_error
+        if role == Qt.ItemDataRole.ToolTipRole and col == 7 and r.note:
+            return r.note
         return None
 
 
@@ -132,16 +122,16 @@ class CaseListDialog(QDialog):
     requeue_requested = Signal(str)  # uuid
 
     # the filter box's entries, in order (labels are set in __init__ through tr)
-    FILTER_STATES: tuple[tuple[SyncState, ...] | None, ...] = (
+    FILTER_STATES: tuple[tuple[Upload, ...] | None, ...] = (
         None,
-        (SyncState.QUEUED, SyncState.SENDING, SyncState.RETRY),
-        (SyncState.QUARANTINED,),
-        (SyncState.DELIVERED,),
+        WAITING,
+        NEEDS_ATTENTION,
+        DELIVERED,
     )
 
     def __init__(
         self,
-        load: Callable[[tuple[SyncState, ...] | None], None],
+        load: Callable[[tuple[Upload, ...] | None], None],
         catalog: Catalog,
         parent: QWidget | None = None,
         *,
@@ -193,21 +183,21 @@ class CaseListDialog(QDialog):
         self.requeue.clicked.connect(self._requeue)
 
     @property
-    def states(self) -> tuple[SyncState, ...] | None:
+    def states(self) -> tuple[Upload, ...] | None:
         return self.FILTER_STATES[self.filter.currentIndex()]
 
     def refresh(self) -> None:
         self._load(self.states)
 
-    def show_records(self, records: Sequence[SubmissionRecord]) -> None:
+    def show_records(self, records: Sequence[CaseRow]) -> None:
         # refreshes come with every sync event: keep the clerk's selection across them
         index = self.table.currentIndex()
-        keep = self.model.record_at(index.row()).submission.uuid if index.isValid() else None
+        keep = self.model.record_at(index.row()).uuid if index.isValid() else None
         self.model.set_records(records)
         self.reason.setText("")
         self.requeue.setEnabled(False)
         for row in range(self.model.rowCount()):
-            if self.model.record_at(row).submission.uuid == keep:
+            if self.model.record_at(row).uuid == keep:
                 self.table.selectRow(row)
                 self._selected(self.model.index(row, 0), QModelIndex())
                 break
@@ -216,12 +206,11 @@ class CaseListDialog(QDialog):
         if not current.isValid():
             return
         r = self.model.record_at(current.row())
-        stuck = r.sync_state in (SyncState.QUARANTINED, SyncState.RETRY)
-        self.requeue.setEnabled(stuck)
-        self.reason.setText(r.last_error or "" if stuck else "")
+        self.requeue.setEnabled(r.stuck)
+        self.reason.setText(r.note if r.stuck else "")
 
     def _requeue(self) -> None:
         index = self.table.currentIndex()
         if index.isValid():
             self.requeue.setEnabled(False)
-            self.requeue_requested.emit(self.model.record_at(index.row()).submission.uuid)
+            self.requeue_requested.emit(self.model.record_at(index.row()).uuid)

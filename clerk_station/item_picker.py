@@ -108,6 +108,14 @@ class ItemPicker(QWidget):
     def _clicked(self, index: QModelIndex) -> None:
         self.item_chosen.emit(self.model.item_at(index.row()))
 
+    def mark(self, code: str) -> None:
+        """Show ``code`` as the item in hand without choosing it again (a cancelled switch)."""
+        for row in range(self.model.rowCount()):
+            if self.model.item_at(row).code == code:
+                self.view.setCurrentIndex(self.model.index(row))
+                return
+        self.view.clearSelection()
+
     def choose(self, code: str) -> ServiceItem:
         """Select an item by code (switching entrance tab and clearing the filter as needed)."""
         self.filter.clear()

@@ -1,22 +1,23 @@
 """The window clerk's intake screen.
 
 Left: the service items. Middle: who applies and what they brought. Right:
-the document camera. Bottom: the sync badge and device states. Every slow
-step (card I/O, image work, disk writes, printing, network) runs off the GUI
-thread through TaskRunner or the device bridges.
+the document camera. Bottom: the sync badge and device states. The intake
+itself is a ``station.intake_session.IntakeSession``: the widgets render its
+state and forward the clerk's actions and the devices' events to it. Every
+slow step runs off the GUI thread through TaskRunner or the device bridges.
 """
 
 from __future__ import annotations
 
-import copy
 import logging
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -29,48 +30,37 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_station.applicant_panel import ApplicantPanel
+from clerk_station.capture_controller import CaptureController
 from clerk_station.case_list import CaseListDialog
+from clerk_station.identification_controller import FORWARDS_IDENTITY, IdentificationController
 from clerk_station.item_picker import ItemPicker
+from clerk_station.manual_entry import ManualEntryDialog
 from clerk_station.materials_panel import MaterialsPanel
+from clerk_station.outcome_controller import OutcomeController
 from clerk_station.receipt_dialog import ReceiptDialog
 from clerk_station.scan_controller import ScanController
 from clerk_station.sync_controller import SyncController
-from devices.camera.pipeline import CapturedPage, StabilityDetector, capture_page, find_page
 from devices.idcard.card import IdCardData
-from intake.applicant import Applicant
-from intake.catalog import Material, ServiceItem
-from intake.errors import IntakeError
-from intake.submission import Channel, Draft
-from station.card_mapping import person_from_card
-from station.intake_service import Accepted
+from intake.catalog import Catalog, Material, ServiceItem
+from intake.submission import Draft
+from station.cases import CaseRow
+from station.intake_session import Phase, SessionState, Topic
+from station.paper import COLLECTION_METHODS
 from station.services import StationServices
-from station.simulators import document_payload
-from sync.store import SubmissionRecord
 from ui_shared.bridges import CardBridge
 from ui_shared.camera_preview import CameraPreview
-from ui_shared.messages import user_message
 from ui_shared.sync_badge import SyncBadge
 from ui_shared.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-
-
-def _receipt_preview(accepted: Accepted) -> bytes | None:
-    """PNG of the receipt, rendered off the GUI thread (fonts and QR take a while)."""
-    try:
-        from devices.printer.preview import render_preview
-
-        return render_preview(accepted.receipt, 80)
-    except Exception:
-        log.exception("receipt preview failed")
-        return None
-
-
-@dataclass(frozen=True)
-class _Stored:
-    material_code: str
-    sha256: str
-    page: CapturedPage
+#: reasons a clerk picks from (or types) when a material cannot be used
+DEFECT_REASONS = (
+    "复印件不清晰",
+    "证件已过有效期",
+    "缺少签字或盖章",
+    "信息与申请人不符",
+    "页数不全",
+)
 
 
 class ClerkWindow(QMainWindow):
@@ -84,9 +74,8 @@ class ClerkWindow(QMainWindow):
         self.services = services
         self._english = english
         self.tasks = TaskRunner(self)
-        self.draft: Draft | None = None
-        self.receipt_dialog: ReceiptDialog | None = None
-        self.error_box: QMessageBox | None = None
+        self.session = services.new_session(self.tasks)
+        self._shown = self.session.state
         self.setWindowTitle(
             self.tr("Yiwang Window — Clerk Station %1").replace("%1", services.intake.station_code)
         )
@@ -106,21 +95,19 @@ class ClerkWindow(QMainWindow):
         self.notice_button = QPushButton(self.tr("Print notice of missing materials"), self)
         self.notice_button.setObjectName("noticeButton")
         self.notice_button.setEnabled(False)
-
-        self.preview = CameraPreview(services.camera.grab, find_page, self.tasks, self)
-        self.capture_button = QPushButton(self.tr("Capture page"), self)
-        self.capture_button.setObjectName("captureButton")
-        self.capture_button.setEnabled(False)
-        self.remove_page_button = QPushButton(self.tr("Remove last page"), self)
-        self.remove_page_button.setEnabled(False)
-        self.auto_capture = QCheckBox(self.tr("Auto capture when the page is still"), self)
-        self.auto_capture.setObjectName("autoCapture")
-        # a page must hold still for about half a second before it is taken by itself
-        self._stability = StabilityDetector(n_frames=4, tolerance_px=3.0)
-        self._capturing = False
-        self.capture_status = QLabel("", self)
-        self.capture_status.setObjectName("captureStatus")
-        self.capture_status.setWordWrap(True)
+        self.collection = QComboBox(self)
+        self.collection.setObjectName("collection")
+        for code, (zh, en) in COLLECTION_METHODS.items():
+            self.collection.addItem(en if english else zh, code)
+        self.defect_button = QPushButton(self.tr("Material unusable…"), self)
+        self.defect_button.setObjectName("defectButton")
+        self.defect_button.setToolTip(
+            self.tr("What was brought for the selected material cannot be used")
+        )
+        self.defect_dialog: QInputDialog | None = None
+        self.capturing = CaptureController(
+            services, self.session, self.tasks, self, english=english
+        )
 
         middle = QWidget(self)
         mid = QVBoxLayout(middle)
@@ -128,27 +115,22 @@ class ClerkWindow(QMainWindow):
         mid.addWidget(self.applicant_panel)
         mid.addWidget(self.materials_panel, 1)
         mid.addWidget(self.summary)
+        options = QHBoxLayout()
+        options.addWidget(QLabel(self.tr("Result by"), self))
+        options.addWidget(self.collection)
+        options.addStretch(1)
+        options.addWidget(self.defect_button)
+        mid.addLayout(options)
         buttons = QHBoxLayout()
         buttons.addWidget(self.notice_button)
         buttons.addStretch(1)
         buttons.addWidget(self.accept_button)
         mid.addLayout(buttons)
 
-        right = QWidget(self)
-        rl = QVBoxLayout(right)
-        rl.addWidget(self.preview, 1)
-        rl.addWidget(self.capture_status)
-        cap = QHBoxLayout()
-        cap.addWidget(self.auto_capture)
-        cap.addWidget(self.remove_page_button)
-        cap.addStretch(1)
-        cap.addWidget(self.capture_button)
-        rl.addLayout(cap)
-
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.picker)
         splitter.addWidget(middle)
-        splitter.addWidget(right)
+        splitter.addWidget(self.capturing.panel)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 4)
@@ -178,25 +160,33 @@ class ClerkWindow(QMainWindow):
         )
         self.scanning = ScanController(services, self.tasks, self.scan_result, self)
         self.sync = SyncController(services, self.tasks, self.sync_badge, self, english=english)
-        self.sync.catalog_reloaded.connect(self.picker.model.set_catalog)
+        self.sync.catalog_reloaded.connect(self._catalog_reloaded)
+        self.outcomes = OutcomeController(
+            self.session, services.intake.print_receipt, self.tasks, self, english=english
+        )
+        self.outcomes.accepted.connect(self.accepted)
+        self.outcomes.accepted.connect(self._accepted)
         self._shut_down = False
-        self._draft_catalog_version = services.catalog.version
 
         self.picker.item_chosen.connect(self.choose_item)
-        self.applicant_panel.applicant_changed.connect(self._applicant_changed)
+        self.identifying = IdentificationController(
+            self.session, self.applicant_panel, self, english=english
+        )
         self.materials_panel.material_selected.connect(self._material_selected)
-        self.capture_button.clicked.connect(self.capture)
-        self.remove_page_button.clicked.connect(self._remove_last_page)
-        self.accept_button.clicked.connect(self.accept)
-        self.notice_button.clicked.connect(self.print_missing_notice)
-        self.preview.frame_shown.connect(self._frame_shown)
-        self.preview.camera_failed.connect(self._camera_failed)
+        self.accept_button.clicked.connect(self.session.accept_requested)
+        self.notice_button.clicked.connect(self.session.notice_requested)
+        self.collection.currentIndexChanged.connect(
+            lambda _i: self.session.collection_chosen(str(self.collection.currentData()))
+        )
+        self.defect_button.clicked.connect(self.ask_defect)
+        self.capturing.camera_message.connect(self.camera_state.setText)
+        self.session.subscribe(self._render)
         self.resize(1440, 880)
         self.sync.refresh_queue_depth()
 
     # -- lifecycle -------------------------------------------------------
     def start(self) -> None:
-        self.preview.start()
+        self.capturing.start()
         self._poller.start()
         self.scanning.start()
         self.sync.start()
@@ -209,7 +199,7 @@ class ClerkWindow(QMainWindow):
         if self._shut_down:
             return
         self._shut_down = True
-        self.preview.stop()
+        self.capturing.stop()
         self._poller.stop()
         self.scanning.stop()
         self.sync.stop()
@@ -231,11 +221,114 @@ class ClerkWindow(QMainWindow):
         bar.addAction(cases)
         self.addToolBar(bar)
 
-    # -- intake flow -----------------------------------------------------
+    # -- events forwarded to the session ---------------------------------
+    @property
+    def draft(self) -> Draft | None:
+        return self.session.draft
+
     def choose_item(self, item: ServiceItem) -> None:
-        self.draft = Draft(item=item)
-        # a catalog update mid-intake must not change what this draft was started under
-        self._draft_catalog_version = self.services.catalog.version
+        self.session.choose_item(item.code)
+
+    def _catalog_reloaded(self, catalog: Catalog) -> None:
+        self.picker.model.set_catalog(catalog)
+        self.session.set_catalog(catalog)
+
+    def _card_placed(self, card: IdCardData) -> None:
+        self.reader_state.setText(self.tr("ID reader: card read"))
+        self.session.card_read(card)
+
+    def _card_removed(self) -> None:
+        self.reader_state.setText(self.tr("ID reader: ready"))
+
+    def _reader_error(self, message: str) -> None:
+        self.reader_state.setText(self.tr("ID reader: %1").replace("%1", message))
+        if self.session.state.person is None:
+            self.applicant_panel.show_error(
+                self.tr("The card reader is not available: enter the identity by hand")
+            )
+
+    def _material_selected(self, material: Material) -> None:
+        if material.code != self.session.state.current_material:
+            self.session.select_material(material.code)
+
+    def capture(self) -> None:
+        self.capturing.capture()
+
+    def open_manual_entry(self, *, agent: bool) -> ManualEntryDialog:
+        return self.identifying.open_manual_entry(agent=agent)
+
+    @property
+    def manual_dialog(self) -> ManualEntryDialog | None:
+        return self.identifying.manual_dialog
+
+    def ask_defect(self) -> QInputDialog | None:
+        """The reason the selected material cannot be used, for the 一次性告知书."""
+        state = self.session.state
+        code = state.current_material
+        if code is None or state.item is None or state.phase not in FORWARDS_IDENTITY[1:]:
+            return None
+        material = state.item.material(code)
+        dialog = QInputDialog(self)
+        dialog.setObjectName("defectDialog")
+        dialog.setWindowTitle(self.tr("Material unusable"))
+        dialog.setLabelText(
+            self.tr("Why can “%1” not be used?").replace(
+                "%1", material.name_en if self._english else material.name_zh
+            )
+        )
+        dialog.setComboBoxEditable(True)
+        dialog.setComboBoxItems(list(DEFECT_REASONS))
+        dialog.textValueSelected.connect(
+            lambda reason: self.session.material_defective(code, reason)
+        )
+        self.defect_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def reset(self) -> None:
+        """New applicant: captured pages are dropped only once the clerk confirms it."""
+        state = self.session.state
+        if state.page_count and state.phase is not Phase.DONE:
+            self.outcomes.confirm_reset()
+        else:
+            self.session.reset()
+
+    # -- rendering --------------------------------------------------------
+    def _render(self, state: SessionState) -> None:
+        shown, self._shown = self._shown, state
+        if state.item != shown.item:
+            self._render_item(state)
+        elif shown.pending_switch is not None and state.pending_switch is None and state.item:
+            self.picker.mark(state.item.code)  # the switch was cancelled
+        if state.person != shown.person or state.item != shown.item:
+            if state.person is None:
+                self.applicant_panel.clear()
+            else:
+                self.applicant_panel.set_person(state.person)
+        self.applicant_panel.render_extras(state)
+        note = state.note
+        if note is not None and note is not shown.note and note.topic is Topic.APPLICANT:
+            self.applicant_panel.show_error(note.text(english=self._english))
+        if state.pages != shown.pages or state.item != shown.item:
+            self.materials_panel.model.pages_changed()
+        code = state.current_material
+        current = self.materials_panel.current_material()
+        if code is not None and (current is None or current.code != code) and state.item:
+            rows = [m.code for m in state.item.materials]
+            self.materials_panel.select_row(rows.index(code))
+        for material, pages in state.pages.items():
+            for sha in pages:
+                if sha not in shown.pages.get(material, ()):
+                    self.page_stored.emit(material, sha)
+        self._render_summary(state)
+
+    def _render_item(self, state: SessionState) -> None:
+        item = state.item
+        if item is None:
+            self.item_title.setText(self.tr("Choose a service item on the left"))
+            self.picker.view.clearSelection()
+            self.materials_panel.set_draft(None)
+            return
         name = item.name_en if self._english else item.name_zh
         dept = item.department_en if self._english else item.department_zh
         self.item_title.setText(
@@ -244,242 +337,62 @@ class ClerkWindow(QMainWindow):
             .replace("%2", dept)
         )
         self.applicant_panel.set_entrance(item.entrance)
-        self.draft.applicant = self.applicant_panel.applicant
-        self.materials_panel.set_draft(self.draft)
-        self.capture_button.setEnabled(True)
-        self._update_summary()
+        self.materials_panel.set_draft(self.session.draft)
 
-    def _card_placed(self, card: IdCardData) -> None:
-        self.reader_state.setText(self.tr("ID reader: card read"))
-        try:
-            person = person_from_card(card)
-        except IntakeError as e:
-            log.warning("card rejected: %s", e.message_en)
-            self.applicant_panel.show_error(e.message_zh)
-            return
-        self.applicant_panel.set_person(person)
-
-    def _card_removed(self) -> None:
-        self.reader_state.setText(self.tr("ID reader: ready"))
-
-    def _reader_error(self, message: str) -> None:
-        self.reader_state.setText(self.tr("ID reader: %1").replace("%1", message))
-
-    def _applicant_changed(self, applicant: Applicant | None) -> None:
-        if self.draft is not None:
-            self.draft.applicant = applicant
-        self._update_summary()
-
-    def _material_selected(self, material: Material) -> None:
-        sims = self.services.simulators
-        if sims is not None and self.draft is not None:
-            # rendering a synthetic photo takes a few hundred ms: not on the GUI thread
-            payload = document_payload(self.draft.item.code, material.code)
-            self.tasks.image(
-                lambda: sims.present_document(material.name_zh, payload),
-                lambda _r: None,
-                self._camera_failed_error,
-            )
-
-    def _camera_failed_error(self, error: BaseException) -> None:
-        self._camera_failed(user_message(error))
-
-    def _frame_shown(self) -> None:
-        fired = self._stability.update(self.preview.latest_corners)
-        if (
-            fired
-            and self.auto_capture.isChecked()
-            and not self._capturing
-            and self.capture_button.isEnabled()
-        ):
-            self.capture()
-        self.camera_state.setText(
-            self.tr("Camera: page detected")
-            if self.preview.page_detected
-            else self.tr("Camera: no page in view")
-        )
-
-    def _camera_failed(self, message: str) -> None:
-        self.camera_state.setText(self.tr("Camera: %1").replace("%1", message))
-
-    def capture(self) -> None:
-        material = self.materials_panel.current_material()
-        frame = self.preview.latest_frame
-        if self.draft is None or material is None:
-            return
-        if frame is None:
-            self.capture_status.setText(self.tr("The camera has not delivered a picture yet"))
-            return
-        self.capture_button.setEnabled(False)
-        self._capturing = True
-        self.capture_status.setText(self.tr("Processing…"))
-        code = material.code
-
-        def work() -> CapturedPage:
-            return capture_page(frame)
-
-        self.tasks.image(work, lambda page: self._store_page(code, page), self._capture_failed)
-
-    def _store_page(self, material_code: str, page: CapturedPage) -> None:
-        blocking = [f for f in page.findings if f.code == "blurry"]
-        if blocking:
-            self._capture_failed(
-                IntakeError(
-                    blocking[0].code, blocking[0].message_zh + "，请重拍", blocking[0].message_en
-                )
-            )
-            return
-        warnings = "；".join(f.message_zh for f in page.findings)
-
-        def work() -> _Stored:
-            return _Stored(material_code, self.services.intake.store_page(page.jpeg), page)
-
-        def done(stored: _Stored) -> None:
-            self._capturing = False
-            self.capture_button.setEnabled(self.draft is not None)
-            if self.draft is None:
-                return
-            self.draft.add_page(stored.material_code, stored.sha256)
-            self.materials_panel.model.pages_changed()
-            note = (
-                self.tr("Page saved (%1×%2)")
-                .replace("%1", str(stored.page.width))
-                .replace("%2", str(stored.page.height))
-            )
-            self.capture_status.setText(f"{note}  {warnings}".strip())
-            self.capture_status.setProperty("state", "warn" if warnings else "ok")
-            self.page_stored.emit(stored.material_code, stored.sha256)
-            self.materials_panel.select_next_missing(self.draft)
-            self._update_summary()
-
-        self.tasks.disk(work, done, self._capture_failed)
-
-    def _capture_failed(self, error: BaseException) -> None:
-        log.warning("capture failed: %s", error)
-        self._capturing = False
-        self.capture_button.setEnabled(self.draft is not None)
-        self.capture_status.setProperty("state", "error")
-        self.capture_status.setText(user_message(error))
-
-    def _remove_last_page(self) -> None:
-        material = self.materials_panel.current_material()
-        if self.draft is None or material is None:
-            return
-        pages = self.draft.pages.get(material.code)
-        if pages:
-            self.draft.remove_page(material.code, pages[-1])
-            self.materials_panel.model.pages_changed()
-            self._update_summary()
-
-    def _update_summary(self) -> None:
-        draft = self.draft
-        if draft is None:
+    def _render_summary(self, state: SessionState) -> None:
+        self.accept_button.setEnabled(state.can_accept)
+        self.notice_button.setEnabled(state.can_issue_notice)
+        self.defect_button.setEnabled(state.phase in FORWARDS_IDENTITY[1:] and bool(state.item))
+        if state.item is None and self.collection.currentIndex() != 0:
+            self.collection.setCurrentIndex(0)  # a new intake starts from window pickup
+        if state.item is None:
             self.summary.setText("")
-            self.accept_button.setEnabled(False)
-            self.notice_button.setEnabled(False)
-            self.remove_page_button.setEnabled(False)
             return
-        missing = draft.missing_materials()
-        pages = sum(len(p) for p in draft.pages.values())
-        self.remove_page_button.setEnabled(pages > 0)
         parts = []
-        if draft.applicant is None:
+        if state.applicant is None:
             parts.append(self.tr("Applicant not identified"))
-        if missing:
-            names = "、".join((m.name_en if self._english else m.name_zh) for m in missing)
+        if state.missing:
+            names = "、".join((m.name_en if self._english else m.name_zh) for m in state.missing)
             parts.append(self.tr("Missing: %1").replace("%1", names))
         if not parts:
-            parts.append(self.tr("Complete: %n page(s) captured", "", pages))
+            parts.append(self.tr("Complete: %n page(s) captured", "", state.page_count))
+        for code, reason in state.defects.items():
+            material = state.item.material(code)
+            name = material.name_en if self._english else material.name_zh
+            parts.append(self.tr("Unusable: %1 (%2)").replace("%1", name).replace("%2", reason))
+        note = state.note
+        if note is not None and note.topic is Topic.NOTICE:
+            parts.append(note.text(english=self._english))
         self.summary.setText("；".join(parts))
-        self.summary.setProperty("state", "ok" if draft.is_complete else "warn")
+        complete = state.phase in (Phase.REVIEW, Phase.ACCEPTING)
+        self.summary.setProperty("state", "ok" if complete else "warn")
         self.summary.style().polish(self.summary)
-        self.accept_button.setEnabled(draft.is_complete)
-        self.notice_button.setEnabled(bool(missing))
 
-    def accept(self) -> None:
-        draft = self.draft
-        if draft is None or not draft.is_complete:
-            return
-        self.accept_button.setEnabled(False)
-        snapshot = copy.deepcopy(draft)
-        intake = self.services.intake
-        version = self._draft_catalog_version
-        clerk = self.services.clerk_id
-
-        def work() -> tuple[Accepted, str, bytes | None]:
-            accepted = intake.accept(
-                snapshot, channel=Channel.WINDOW, clerk_id=clerk, catalog_version=version
-            )
-            # The submission is durable before we try the printer: a jam never loses it.
-            try:
-                intake.print_receipt(accepted.receipt)
-                printed = ""
-            except Exception as e:  # printer trouble is reported, not fatal
-                log.warning("receipt printing failed for %s: %r", accepted.submission.receipt_no, e)
-                printed = user_message(e)
-            return accepted, printed, _receipt_preview(accepted)
-
-        self.tasks.disk(work, self._accepted, self._accept_failed)
-
-    def _accepted(self, result: tuple[Accepted, str, bytes | None]) -> None:
-        accepted, print_error, png = result
-        self.accepted.emit(accepted)
+    def _accepted(self, _accepted: object) -> None:
         self.sync.sync_now()
         self.sync.refresh_queue_depth()
-        message = self.tr("Accepted. Receipt number %1.").replace(
-            "%1", accepted.submission.receipt_no
-        )
-        if print_error:
-            message += "\n" + self.tr("The receipt was not printed: %1").replace("%1", print_error)
-        self._show_receipt(self.tr("Accepted"), message, accepted, png)
-        self.reset()
-
-    def _accept_failed(self, error: BaseException) -> None:
-        log.error("accept failed: %r", error)
-        self.accept_button.setEnabled(self.draft is not None and self.draft.is_complete)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Not accepted"), user_message(error), parent=self
-        )
-        box.setObjectName("acceptError")
-        self.error_box = box
-        box.open()  # window-modal but not blocking: the GUI thread keeps running
-
-    def _show_receipt(
-        self, title: str, message: str, accepted: Accepted, png: bytes | None
-    ) -> None:
-        dialog = ReceiptDialog(title, message, png, self)
-        receipt = accepted.receipt
-        dialog.reprint_requested.connect(
-            lambda: self.tasks.disk(
-                lambda: self.services.intake.print_receipt(receipt),
-                lambda _b: None,
-                self._capture_failed,
-            )
-        )
-        self.receipt_dialog = dialog
-        dialog.open()
-
-    def print_missing_notice(self) -> None:
-        if self.draft is None:
-            return
-        notice = self.services.intake.missing_notice_for(self.draft)
-        self.tasks.disk(
-            lambda: self.services.intake.print_receipt(notice),
-            lambda _b: self.capture_status.setText(self.tr("Notice printed")),
-            self._capture_failed,
-        )
-
-    def reset(self) -> None:
-        self.draft = None
-        self.applicant_panel.clear()
-        self.materials_panel.set_draft(None)
-        self.capture_button.setEnabled(False)
-        self.capture_status.setText("")
-        self.item_title.setText(self.tr("Choose a service item on the left"))
-        self.picker.view.clearSelection()
-        self._update_summary()
 
     # -- delegated to the controllers -------------------------------------
+    @property
+    def preview(self) -> CameraPreview:
+        return self.capturing.preview
+
+    @property
+    def capture_button(self) -> QPushButton:
+        return self.capturing.capture_button
+
+    @property
+    def auto_capture(self) -> QCheckBox:
+        return self.capturing.auto_capture
+
+    @property
+    def receipt_dialog(self) -> ReceiptDialog | None:
+        return self.outcomes.receipt_dialog
+
+    @property
+    def error_box(self) -> QMessageBox | None:
+        return self.outcomes.error_box
+
     @property
     def case_list(self) -> CaseListDialog | None:
         return self.sync.case_list
@@ -488,9 +401,9 @@ class ClerkWindow(QMainWindow):
         self.sync.open_case_list()
 
     @property
-    def last_scanned_record(self) -> SubmissionRecord | None:
+    def last_scanned_record(self) -> CaseRow | None:
         return self.scanning.last_record
 
     @last_scanned_record.setter
-    def last_scanned_record(self, record: SubmissionRecord | None) -> None:
+    def last_scanned_record(self, record: CaseRow | None) -> None:
         self.scanning.last_record = record

@@ -9,8 +9,8 @@ import logging
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
+from station.cases import CaseRow
 from station.services import StationServices
-from sync.store import SubmissionRecord
 from ui_shared.bridges import ScanBridge
 from ui_shared.messages import user_message
 from ui_shared.tasks import TaskRunner
@@ -31,7 +31,7 @@ class ScanController(QObject):
         self.services = services
         self.tasks = tasks
         self.label = label
-        self.last_record: SubmissionRecord | None = None
+        self.last_record: CaseRow | None = None
         self.bridge = ScanBridge(self)
         self.bridge.scanned.connect(self.handle)
         self.bridge.scanner_error.connect(self.show_error)
@@ -61,9 +61,9 @@ class ScanController(QObject):
             self.services.scanner.stop()
 
     def handle(self, text: str) -> None:
-        intake = self.services.intake
+        cases = self.services.cases
 
-        def shown(record: SubmissionRecord | None) -> None:
+        def shown(record: CaseRow | None) -> None:
             if record is None:
                 self.label.setText(self.tr("Scanned: %1").replace("%1", text[:80]))
                 return
@@ -74,7 +74,7 @@ class ScanController(QObject):
             self.last_record = record
 
         self.tasks.disk(
-            lambda: intake.lookup_scanned_receipt(text),
+            lambda: cases.find_scanned(text),
             shown,
             lambda e: self.show_error(user_message(e)),
         )

@@ -14,15 +14,13 @@ from PySide6.QtWidgets import QWidget
 
 from clerk_station.case_list import CaseListDialog
 from intake.catalog import Catalog
+from station.cases import QueueCounts, Upload
 from station.services import StationServices
-from sync.catalog_sync import load_catalog
-from sync.store import SyncState
 from ui_shared.bridges import SyncBridge
 from ui_shared.sync_badge import SyncBadge
 from ui_shared.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-_WAITING = (SyncState.QUEUED, SyncState.SENDING, SyncState.RETRY)
 
 
 class SyncController(QObject):
@@ -84,8 +82,6 @@ class SyncController(QObject):
         self.refresh_queue_depth()
 
     def _reload_catalog(self) -> None:
-        data_dir = self.services.intake.store.data_dir
-
         def loaded(catalog: Catalog) -> None:
             # the draft in progress keeps its item and version; only new choices see the update
             self.services.catalog = catalog
@@ -93,31 +89,35 @@ class SyncController(QObject):
             self.catalog_reloaded.emit(catalog)
 
         self.tasks.disk(
-            lambda: load_catalog(data_dir),
+            self.services.catalog_loader,
             loaded,
             lambda e: log.warning("catalog reload failed: %r", e),
         )
 
     def refresh_queue_depth(self) -> None:
-        store = self.services.intake.store
+        def shown(counts: QueueCounts) -> None:
+            self.badge.set_queue_depth(counts.waiting)
+            self.badge.set_attention(counts.needs_attention)
 
-        def shown(counts: dict[SyncState, int]) -> None:
-            self.badge.set_queue_depth(sum(counts[s] for s in _WAITING))
-            self.badge.set_attention(counts[SyncState.QUARANTINED])
-
-        self.tasks.disk(store.counts, shown, lambda e: log.warning("queue count failed: %r", e))
+        self.tasks.disk(
+            self.services.cases.counts, shown, lambda e: log.warning("queue count failed: %r", e)
+        )
         if self.case_list is not None and self.case_list.isVisible():
             self.case_list.refresh()
 
     def open_case_list(self) -> None:
         if self.case_list is None:
-            store = self.services.intake.store
-            dialog = CaseListDialog(
-                lambda states: self.tasks.disk(
-                    lambda: store.list_records(states, limit=500),
+            cases = self.services.cases
+
+            def load(uploads: tuple[Upload, ...] | None) -> None:
+                self.tasks.disk(
+                    lambda: cases.list_cases(uploads, limit=500),
                     dialog.show_records,
                     lambda e: log.warning("case list failed: %r", e),
-                ),
+                )
+
+            dialog = CaseListDialog(
+                load,
                 self.services.catalog,
                 self._window,
                 english=self._english,
@@ -129,7 +129,7 @@ class SyncController(QObject):
         self.case_list.raise_()
 
     def _requeue(self, uuid: str) -> None:
-        store = self.services.intake.store
+        commands = self.services.case_commands
         clerk = self.services.clerk_id
 
         def done(_ok: bool) -> None:
@@ -137,7 +137,7 @@ class SyncController(QObject):
             self.refresh_queue_depth()
 
         self.tasks.disk(
-            lambda: store.requeue(uuid, actor=clerk),
+            lambda: commands.send_again(uuid, actor=clerk),
             done,
             lambda e: log.warning("requeue failed: %r", e),
         )

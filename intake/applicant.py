@@ -12,11 +12,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeAlias
 
+from intake.documents import document_kind, validate_document, validate_mobile
 from intake.errors import InvalidApplicant
 from intake.identity import validate_credit_code, validate_resident_id
 
 __all__ = [
     "ID_KIND_RESIDENT",
+    "SOURCE_CARD",
+    "SOURCE_MANUAL",
+    "Agent",
     "Applicant",
     "LegalEntity",
     "Person",
@@ -26,10 +30,16 @@ __all__ = [
 ]
 
 ID_KIND_RESIDENT = "resident"
+#: how the identity was taken: read from the chip, or typed by the clerk from the
+#: original document they sighted
+SOURCE_CARD = "card"
+SOURCE_MANUAL = "manual"
 
 _PERSON_KEYS = frozenset(
     {"kind", "name", "id_number", "gender", "nation", "birth_date", "address", "id_kind"}
+    | {"phone", "id_source", "agent"}
 )
+_AGENT_KEYS = frozenset({"relation", "person"})
 _LEGAL_KEYS = frozenset({"kind", "name", "credit_code", "representative"})
 
 
@@ -44,6 +54,17 @@ class Person:
     # "resident" = 居民身份证; other kinds (e.g. foreign permanent residence ID)
     # are carried through but not checked with the resident ID rules.
     id_kind: str = ID_KIND_RESIDENT
+    #: mainland mobile number for the department to call back ("" = none given)
+    phone: str = ""
+    id_source: str = SOURCE_CARD
+    #: 代办人: the person acting for this one at the window (a child's guardian, a relative)
+    agent: Agent | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    person: Person
+    relation: str  # 父母, 子女, 配偶, 其他亲属, 受托人 ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +99,37 @@ def validate_applicant(applicant: Applicant, *, today: date | None = None) -> Ap
     return _validate_person(applicant, today)
 
 
-def _validate_person(person: Person, today: date | None) -> Person:
+def _validate_person(person: Person, today: date | None, *, agent: bool = False) -> Person:
+    checked = _validate_identity(person, today)
+    phone = validate_mobile(person.phone) if person.phone.strip() else ""
+    if person.agent is None:
+        return replace(checked, phone=phone)
+    if agent:
+        raise _bad("an agent cannot have an agent of their own")
+    relation = person.agent.relation.strip()
+    if not relation:
+        raise InvalidApplicant(
+            "applicant.agent_relation",
+            "请选择代办人与申请人的关系",
+            "the agent's relation is empty",
+        )
+    agent_person = _validate_person(person.agent.person, today, agent=True)
+    return replace(checked, phone=phone, agent=Agent(agent_person, relation))
+
+
+def _validate_identity(person: Person, today: date | None) -> Person:
     name = person.name.strip()
     if not name:
         raise InvalidApplicant("applicant.name", "请填写姓名", "the applicant's name is empty")
-    if person.id_kind != ID_KIND_RESIDENT:
+    if person.id_source not in (SOURCE_CARD, SOURCE_MANUAL):
+        raise _bad(f"unknown id_source {person.id_source!r}")
+    if person.id_source == SOURCE_MANUAL and person.id_kind != ID_KIND_RESIDENT:
+        # typed numbers of every kind are checked; read ones keep the reader's rules
+        number = validate_document(person.id_kind, person.id_number, today=today)
+        person = replace(person, id_number=number)
+        if not document_kind(person.id_kind).resident_format:
+            return replace(person, name=name)
+    elif person.id_kind != ID_KIND_RESIDENT:
         if not person.id_number.strip():
             raise InvalidApplicant(
                 "applicant.id_number", "请填写证件号码", "the applicant's ID number is empty"
@@ -115,7 +162,7 @@ def applicant_to_dict(applicant: Applicant) -> dict[str, Any]:
             "credit_code": applicant.credit_code,
             "representative": applicant_to_dict(applicant.representative),
         }
-    return {
+    d: dict[str, Any] = {
         "kind": "person",
         "name": applicant.name,
         "id_number": applicant.id_number,
@@ -125,6 +172,17 @@ def applicant_to_dict(applicant: Applicant) -> dict[str, Any]:
         "address": applicant.address,
         "id_kind": applicant.id_kind,
     }
+    # added later: only present when set, so older manifests keep their exact bytes
+    if applicant.phone:
+        d["phone"] = applicant.phone
+    if applicant.id_source != SOURCE_CARD:
+        d["id_source"] = applicant.id_source
+    if applicant.agent is not None:
+        d["agent"] = {
+            "relation": applicant.agent.relation,
+            "person": applicant_to_dict(applicant.agent.person),
+        }
+    return d
 
 
 def applicant_from_dict(d: Mapping[str, Any]) -> Applicant:
@@ -150,8 +208,22 @@ def applicant_from_dict(d: Mapping[str, Any]) -> Applicant:
             birth_date=_date(d.get("birth_date")),
             address=_str(d, "address", ""),
             id_kind=_str(d, "id_kind", ID_KIND_RESIDENT),
+            phone=_str(d, "phone", ""),
+            id_source=_str(d, "id_source", SOURCE_CARD),
+            agent=_agent(d.get("agent")),
         )
     raise _bad(f"unknown applicant kind {kind!r}")
+
+
+def _agent(value: object) -> Agent | None:
+    if value is None:
+        return None
+    d = _mapping(value, "agent")
+    _check_keys(d, _AGENT_KEYS, _AGENT_KEYS)
+    person = applicant_from_dict(_mapping(d["person"], "agent person"))
+    if not isinstance(person, Person) or person.agent is not None:
+        raise _bad("an agent must be a person without an agent of their own")
+    return Agent(person=person, relation=_str(d, "relation"))
 
 
 def _bad(message_en: str) -> InvalidApplicant:

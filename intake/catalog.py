@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from intake.errors import CatalogError, UnknownItem, UnknownMaterial
+from intake.workdays import WorkCalendar
 
 __all__ = ["LIFE_EVENTS", "Catalog", "Entrance", "Material", "ServiceItem"]
 
@@ -40,9 +41,9 @@ _ITEM_KEYS = frozenset(
     | _ITEM_OPTIONAL_KEYS
 )
 _MATERIAL_KEYS = frozenset(
-    {"code", "name_zh", "name_en", "required", "copies", "original_to_sight"}
+    {"code", "name_zh", "name_en", "required", "copies", "original_to_sight", "card_read"}
 )
-_MATERIAL_OPTIONAL_KEYS = frozenset({"copies", "original_to_sight"})
+_MATERIAL_OPTIONAL_KEYS = frozenset({"copies", "original_to_sight", "card_read"})
 
 #: Life events (人生事件) the service guide groups items by: code -> (zh, en).
 #: A closed list, so a catalog cannot invent a heading the kiosk has no words for.
@@ -81,9 +82,12 @@ class Material:
     copies: int = 1
     # The clerk must see the original (e.g. the ID card) besides capturing it.
     original_to_sight: bool = False
+    # The applicant's ID card: reading the card's chip satisfies it (a 身份证信息
+    # page is filed instead of a photo of the card).
+    card_read: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "code": self.code,
             "name_zh": self.name_zh,
             "name_en": self.name_en,
@@ -91,6 +95,9 @@ class Material:
             "copies": self.copies,
             "original_to_sight": self.original_to_sight,
         }
+        if self.card_read:  # only when set: older catalogs keep their exact form
+            d["card_read"] = True
+        return d
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +167,8 @@ class ServiceItem:
 class Catalog:
     version: str
     items: tuple[ServiceItem, ...]
+    #: holidays and 调休 working days, for promised completion dates
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "items", tuple(self.items))
@@ -184,14 +193,17 @@ class Catalog:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"version": self.version, "items": [it.to_dict() for it in self.items]}
+        d: dict[str, Any] = {"version": self.version, "items": [it.to_dict() for it in self.items]}
+        if self.calendar != WorkCalendar():
+            d["calendar"] = self.calendar.to_dict()
+        return d
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Catalog:
         """Build and validate a catalog; raises ``CatalogError`` naming the first problem."""
         if not isinstance(d, Mapping):
             raise CatalogError("catalog.malformed", "事项目录格式错误", "catalog must be an object")
-        extra = d.keys() - {"version", "items"}
+        extra = d.keys() - {"version", "items", "calendar"}
         if extra:
             raise CatalogError(
                 "catalog.malformed",
@@ -222,7 +234,8 @@ class Catalog:
                 )
             seen.add(item.code)
             items.append(item)
-        return cls(version=version, items=tuple(items))
+        calendar = WorkCalendar.from_dict(d["calendar"]) if "calendar" in d else WorkCalendar()
+        return cls(version=version, items=tuple(items), calendar=calendar)
 
 
 def _field_error(where: str, key: str, expected: str) -> CatalogError:
@@ -358,4 +371,5 @@ def _material_from_dict(data: object, where: str) -> Material:
         required=_bool(raw, "required", where),
         copies=_positive_int(raw, "copies", where, 1),
         original_to_sight=_bool(raw, "original_to_sight", where, False),
+        card_read=_bool(raw, "card_read", where, False),
     )

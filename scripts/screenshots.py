@@ -1,8 +1,10 @@
 """Screenshots of the clerk station for the README, made offscreen with the real parts.
 
 Starts the reference platform, enrolls a station with simulated devices, reads
-a simulated ID card, chooses an item, captures two materials, and grabs the
-window in Chinese and in English, plus the receipt preview.
+a simulated ID card (which files the ID-card material by itself), chooses an
+item, captures one more material, and grabs the window in Chinese and in
+English, plus the receipt and one-time-notice previews, the manual-entry dialog
+and the case list.
 Run: `./run screenshots` (QT_QPA_PLATFORM=offscreen).
 """
 
@@ -47,16 +49,19 @@ def shoot(station_dir: Path, language: str, name: str) -> None:
         sims = services.simulators
         assert sims is not None
         sims.place_card(sims.sample_cards()[1])
-        pump_until(lambda: window.applicant_panel.applicant is not None)
+        pump_until(lambda: window.session.state.person is not None)
         item = window.picker.choose("SB-003")
+        pump_until(lambda: bool(window.session.state.pages.get("M01")))  # the card page
         stored: list[str] = []
         window.page_stored.connect(lambda code, sha: stored.append(sha))
-        for row in range(2):
-            window.materials_panel.select_row(row)
-            time.sleep(0.3)
-            pump_until(lambda: window.preview.page_detected)
-            window.capture()
-            pump_until(lambda n=row + 1: len(stored) >= n)
+        window.materials_panel.select_row(1)
+        time.sleep(0.3)
+        pump_until(lambda: window.preview.page_detected)
+        pump_until(window.capture_button.isEnabled)
+        window.capture()
+        pump_until(lambda: len(stored) >= 1)
+        window.session.phone_entered("13800138000")
+        window.applicant_panel.phone.setText("138 0013 8000")
         window.materials_panel.select_row(2)
         pump_until(lambda: window.preview.page_detected)
         pump_until(lambda: window.sync_badge.online is not None)
@@ -67,14 +72,41 @@ def shoot(station_dir: Path, language: str, name: str) -> None:
         window.grab().save(str(OUT / f"{name}.png"))
         print(f"wrote {OUT / name}.png ({item.code})")
         if language == "zh_CN":
-            receipt = services.intake.receipt_for(_sample_submission(services, window), item)
+            receipt = services.intake.receipt_for(
+                _sample_submission(services, window),
+                item,
+                collection="post",
+                calendar=services.catalog.calendar,
+            )
             (OUT / "receipt.png").write_bytes(render_preview(receipt, 80))
             print(f"wrote {OUT / 'receipt.png'}")
+            notice = services.intake.issue_notice(
+                window.draft, clerk_id="clerk", defects={"M02": "照片背景不是白色"}
+            )
+            (OUT / "notice.png").write_bytes(render_preview(notice, 80))
+            print(f"wrote {OUT / 'notice.png'}")
+            _shoot_manual_entry(window)
             _shoot_case_list(services, window)
     finally:
         window.shutdown()
         window.close()
         services.close()
+
+
+def _shoot_manual_entry(window: object) -> None:
+    """The dialog a clerk types an identity into when the reader is missing."""
+    from intake.identity import resident_id_check_digit
+
+    dialog = window.open_manual_entry(agent=False)  # type: ignore[attr-defined]
+    dialog.kind.setCurrentIndex(dialog.kind.findData("household_register"))
+    dialog.name.setText("王小明")
+    number = "11010520180315002"
+    dialog.number.setText(number + resident_id_check_digit(number))
+    dialog.sighted.setChecked(True)
+    pump_until(lambda: dialog.isVisible())
+    dialog.grab().save(str(OUT / "manual_entry.png"))
+    print(f"wrote {OUT / 'manual_entry.png'}")
+    dialog.reject()
 
 
 def _shoot_case_list(services: object, window: object) -> None:

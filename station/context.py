@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from devices.idcard.errors import DeviceError
 from devices.idcard.reader import CardPoller, IdCardReader, detect_port
 from devices.printer.receipt import ReceiptPrinter
 from devices.scanner.spec import open_scanner, parse_scanner_spec
+from station.camera_source import ReopeningCamera
+from station.cases import CaseCommands, CaseQueries
 from station.device_settings import SIMULATED, DeviceSettings, load_device_settings
 from station.intake_service import IntakeService
 from station.services import FrameSource, PollerFactory, StationServices
@@ -52,7 +55,20 @@ def _camera(settings: DeviceSettings, sims: DemoSimulators | None) -> FrameSourc
     from devices.camera.opencv_camera import OpenCvCamera
 
     source: int | str = int(settings.camera) if settings.camera.isdigit() else settings.camera
-    return OpenCvCamera(source, settings.camera_width, settings.camera_height)
+    # a missing camera must not keep the window from opening: files can be imported meanwhile
+    return ReopeningCamera(
+        lambda: OpenCvCamera(source, settings.camera_width, settings.camera_height)
+    )
+
+
+def _hall_phone(data_dir: Path) -> str:
+    """`[station] phone` of config.toml: the number printed for citizens to ask (咨询电话)."""
+    try:
+        doc = tomllib.loads((data_dir / "config.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return ""
+    phone = doc.get("station", {}).get("phone", "")
+    return phone.strip()[:32] if isinstance(phone, str) and phone.isprintable() else ""
 
 
 def open_station(
@@ -86,17 +102,22 @@ def open_station(
         secret=credentials.secret,
         printer=printer,
         query_url=config.receipt_query_url or None,
+        phone=_hall_phone(data_dir),
     )
     services = StationServices(
         intake=intake,
         catalog=load_catalog(data_dir),
         camera=_camera(settings, simulators),
         card_poller=_poller_factory(port),
+        cases=CaseQueries(store, credentials.secret),
+        case_commands=CaseCommands(store),
+        catalog_loader=lambda: load_catalog(data_dir),
         clerk_id=clerk_id,
         simulators=simulators,
         scanner=open_scanner(settings.scanner),
         wedge_scanner=parse_scanner_spec(settings.scanner).kind == "wedge",
         closers=closers,
+        scan_inbox=data_dir / "scans",
     )
     if with_engine:
         services.engine = build_engine(

@@ -2,25 +2,44 @@
 
 Pages are stored as blobs the moment they are captured; accepting writes the
 submission, its receipt number and its queue entry in one transaction, so a
-citizen who is told "accepted" is never lost, whatever happens next.
+citizen who is told "accepted" is never lost, whatever happens next. The papers
+(受理回执, 一次性告知书) are composed in ``station.paper``.
 """
 
 from __future__ import annotations
 
 import logging
 import uuid as uuid_mod
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
 
-from devices.printer.receipt import Receipt
-from intake.applicant import LegalEntity, Person
+from devices.printer.receipt import CST, Receipt
+from intake.applicant import SOURCE_MANUAL
 from intake.catalog import ServiceItem
 from intake.errors import IntakeError
-from intake.identity import mask_id_number, mask_name
 from intake.submission import Channel, Draft, Submission
+from intake.workdays import WorkCalendar
+from station.paper import (
+    DEFAULT_COLLECTION,
+    Hall,
+    accept_receipt,
+    applicant_labels,
+    identification_lines,
+    missing_notice,
+    person_of,
+)
 from station.receipt_code import receipt_payload, verify_payload
 from sync.store import Store, SubmissionRecord
+
+__all__ = [
+    "Accepted",
+    "IntakeService",
+    "ReceiptSink",
+    "applicant_labels",
+    "identification_lines",
+]
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +64,7 @@ class IntakeService:
         secret: str,
         printer: ReceiptSink | None = None,
         query_url: str | None = None,
+        phone: str = "",
     ) -> None:
         self._store = store
         self.station_code = station_code
@@ -52,6 +72,7 @@ class IntakeService:
         self._secret = secret
         self._printer = printer
         self._query_url = query_url
+        self.hall = Hall(station_name, station_code, phone)
 
     @property
     def store(self) -> Store:
@@ -61,6 +82,11 @@ class IntakeService:
         """Durably store one captured page; returns its SHA-256."""
         return self._store.put_blob(jpeg)
 
+    def page_bytes(self, sha256: str, *, limit: int = 8 * 1024 * 1024) -> bytes:
+        """A stored page's JPEG (decrypted), for thumbnails and the page viewer; disk work."""
+        with self._store.open_blob(sha256) as f:
+            return f.read(limit)
+
     def accept(
         self,
         draft: Draft,
@@ -68,6 +94,8 @@ class IntakeService:
         channel: Channel,
         clerk_id: str | None,
         catalog_version: str,
+        collection: str = DEFAULT_COLLECTION,
+        calendar: WorkCalendar | None = None,
         now: datetime | None = None,
     ) -> Accepted:
         draft.check_complete()  # raises DraftError naming what is missing
@@ -84,53 +112,104 @@ class IntakeService:
             clerk_id=clerk_id,
             now=now or datetime.now(UTC),
         )
+        self._record_identification(submission)
+        if collection != DEFAULT_COLLECTION:
+            actor = clerk_id or "kiosk"
+            self._store.audit(actor, "intake.collection", submission.uuid, {"method": collection})
         log.info(
             "accepted %s item=%s pages=%d",
             submission.receipt_no,
             item.code,
             len(submission.blob_hashes),
         )
-        return Accepted(submission, self.receipt_for(submission, item))
+        receipt = self.receipt_for(submission, item, collection=collection, calendar=calendar)
+        return Accepted(submission, receipt)
 
-    def receipt_for(self, submission: Submission, item: ServiceItem) -> Receipt:
-        name_label, id_label = applicant_labels(submission.applicant)
-        pages = {m.material_code: len(m.pages) for m in submission.materials}
-        return Receipt(
-            title="受理回执",
-            station_name=self.station_name,
-            receipt_no=submission.receipt_no,
-            item_name=item.name_zh,
-            applicant_label=name_label,
-            id_label=id_label,
-            materials=[(m.name_zh, pages[m.code]) for m in item.materials if m.code in pages],
-            accepted_at=submission.accepted_at,
-            time_limit_days=item.time_limit_days,
+    def receipt_for(
+        self,
+        submission: Submission,
+        item: ServiceItem,
+        *,
+        collection: str = DEFAULT_COLLECTION,
+        calendar: WorkCalendar | None = None,
+    ) -> Receipt:
+        return accept_receipt(
+            submission,
+            item,
+            hall=self.hall,
             qr_payload=receipt_payload(self._secret, submission.receipt_no, self._query_url),
-            notes=[
-                f"承诺办结时限：{item.time_limit_days}个工作日",
-                "请凭本回执查询办理进度、领取办理结果。",
-            ],
+            qr_is_url=bool(self._query_url),
+            collection=collection,
+            calendar=calendar,
         )
+
+    def _record_identification(self, submission: Submission) -> None:
+        """A typed identity is audited with the clerk who sighted the original (no personal
+        data in the audit log: only the kinds of document)."""
+        person = person_of(submission.applicant)
+        agent = person.agent.person if person.agent is not None else None
+        typed = {
+            role: p.id_kind
+            for role, p in (("applicant", person), ("agent", agent))
+            if p is not None and p.id_source == SOURCE_MANUAL
+        }
+        if typed:
+            self._store.audit(
+                submission.clerk_id or "kiosk",
+                "identity.typed_original_sighted",
+                submission.uuid,
+                {"kinds": typed},
+            )
 
     def missing_notice_for(self, draft: Draft, *, now: datetime | None = None) -> Receipt:
-        """一次性告知书: every missing material named at once, so the citizen comes back once."""
-        item = draft.item
-        name_label, id_label = (
-            applicant_labels(draft.applicant) if draft.applicant is not None else ("—", "—")
+        """An unnumbered preview of the 一次性告知书 (``issue_notice`` numbers and records it)."""
+        listed = [(m, "未提供") for m in draft.missing_materials()]
+        return missing_notice(
+            draft.item,
+            draft.applicant,
+            listed,
+            notice_no="（预览）",
+            hall=self.hall,
+            clerk_id=None,
+            issued_at=now or datetime.now(UTC),
         )
-        missing = draft.missing_materials()
-        return Receipt(
-            title="一次性告知书",
-            station_name=self.station_name,
-            receipt_no="—",
-            item_name=item.name_zh,
-            applicant_label=name_label,
-            id_label=id_label,
-            materials=[(m.name_zh, m.copies) for m in missing],
-            accepted_at=now or datetime.now(UTC),
-            time_limit_days=item.time_limit_days,
-            qr_payload="",
-            notes=["您申办的事项尚缺以上材料，请补齐后再来办理。"],
+
+    def issue_notice(
+        self,
+        draft: Draft,
+        *,
+        clerk_id: str | None,
+        defects: Mapping[str, str] | None = None,
+        now: datetime | None = None,
+    ) -> Receipt:
+        """The numbered 一次性告知书, recorded in the audit log (item and materials, no
+        personal data) so the next visit can start from its number; disk work."""
+        moment = now or datetime.now(UTC)
+        day = moment.astimezone(CST).strftime("%Y%m%d")
+        key = f"notice_seq:{day}"
+        seq = int(self._store.kv_get(key) or 0) + 1
+        self._store.kv_set(key, str(seq))  # the disk lane is serial: no two notices race
+        notice_no = f"{self.station_code}-GZ{day}-{seq:03d}"
+        defects = dict(defects or {})
+        listed = [(m, "未提供") for m in draft.missing_materials() if m.code not in defects]
+        listed += [(draft.item.material(code), reason) for code, reason in defects.items()]
+        self._store.audit(
+            clerk_id or "kiosk",
+            "notice.issued",
+            notice_no,
+            {"item": draft.item.code, "materials": {m.code: r for m, r in listed}},
+        )
+        log.info(
+            "one-time notice %s for %s: %d material(s)", notice_no, draft.item.code, len(listed)
+        )
+        return missing_notice(
+            draft.item,
+            draft.applicant,
+            listed,
+            notice_no=notice_no,
+            hall=self.hall,
+            clerk_id=clerk_id,
+            issued_at=moment,
         )
 
     def lookup_scanned_receipt(self, text: str) -> SubmissionRecord | None:
@@ -144,10 +223,3 @@ class IntakeService:
         if self._printer is None:
             raise IntakeError("no_printer", "未配置打印机", "no receipt printer configured")
         return self._printer.print_receipt(receipt)
-
-
-def applicant_labels(applicant: Person | LegalEntity) -> tuple[str, str]:
-    """Masked name and identifier, as shown on screen and on paper."""
-    if isinstance(applicant, LegalEntity):
-        return applicant.name, applicant.credit_code
-    return mask_name(applicant.name), mask_id_number(applicant.id_number)

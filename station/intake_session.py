@@ -8,13 +8,15 @@ Phases (``Phase``)::
     CHOOSING_ITEM --choose_item--> IDENTIFYING --card_read / applicant_entered--> CAPTURING
     CAPTURING --page stored, nothing required missing--> REVIEW --accept_requested--> ACCEPTING
     ACCEPTING --accept_succeeded--> DONE          ACCEPTING --accept_failed--> REVIEW (draft kept)
-    IDENTIFYING | CAPTURING --notice_requested, printed--> NOTICE
+    IDENTIFYING | CAPTURING --notice_requested, printed--> NOTICE --a page, an applicant--> ...
     any --reset--> CHOOSING_ITEM
 
 IDENTIFYING, CAPTURING and REVIEW are derived from the draft (no applicant yet /
 required material missing / complete), so pages may be captured before the card
-is read, as clerks do. DONE and NOTICE end the intake: ``reset()`` or a new
-``card_read`` / ``choose_item`` starts the next one.
+is read, as clerks do. NOTICE means the 一次性告知书 was handed over; the citizen
+may still find the rest in their bag, so any change to the draft leads back to
+the derived phases. DONE ends the intake: ``reset()``, or a new ``card_read`` /
+``choose_item`` starts the next one.
 
 Events (plain method calls, on one thread — the GUI thread in a front end):
 
@@ -24,22 +26,33 @@ Events (plain method calls, on one thread — the GUI thread in a front end):
   item, the switch waits in ``state.pending_switch`` until ``confirm_switch()``
   (pages of materials with the same name move to the new item) or
   ``cancel_switch()``; nothing captured is dropped without that confirmation.
-- ``card_read(card)``: the reader's data, validated (``person_from_card``); on a
-  personal item the person becomes the applicant through ``Draft.set_applicant``
-  (the entrance check applies). A refused card becomes ``state.note``.
-- ``applicant_entered(applicant)``: a legal entity with its representative, or a
-  person entered by hand; ``None`` clears it.
+- Identification (rules in ``station.identification``; a refusal becomes
+  ``state.note``, topic APPLICANT): ``card_read(card)`` (the applicant's, or the
+  agent's after ``agent_requested(relation)``); ``person_typed(person, sighted=)``
+  — reader missing: any ``intake.documents`` kind, number checked, recorded as
+  typed, only with the clerk's confirmation that the original was sighted;
+  ``phone_entered(text)``; ``agent_typed(person, relation, sighted=)``,
+  ``agent_removed()``; ``applicant_entered(applicant)`` — a person as given, or a
+  company with its representative (``None`` withdraws the company). The applicant
+  reaches the draft through ``Draft.set_applicant`` (the entrance check applies);
+  a child (``state.needs_guardian``) stays IDENTIFYING until an agent is given.
 - ``select_material(code)``: which material the next page belongs to.
 - ``page_captured(page, material_code=None)``: a ``devices.camera.pipeline.CapturedPage``.
   A blurry page is refused (note ``blurry``); otherwise it is stored on the
   runner's disk lane and added when stored; other findings (glare) are kept as
   a warning note. ``capture_failed(error)``: the image work failed.
-- ``page_removed(material_code, sha256=None)``: the last page when no hash is given.
+- ``page_removed(material_code, sha256=None)``: the last page when no hash is given;
+  ``page_moved(material_code, sha256, index)`` reorders. Pages imported from files
+  (``station.page_import``) come in through ``page_captured`` like camera pages.
 - ``accept_requested()``: store the submission (one transaction), then print the
-  receipt; a printer error is reported in ``state.print_error``, never fatal.
+  receipt; a printer error is ``state.outcome.print_error``, never fatal.
   Ends in ``accept_succeeded(outcome)`` or ``accept_failed(error)``.
-- ``notice_requested()``: print the 一次性告知书 naming every missing material;
-  ends in ``notice_printed()`` or ``notice_failed(error)``.
+- ``collection_chosen(method)``: window / post / community (on the receipt).
+- ``material_defective(code, reason)`` / ``defect_cleared(code)``: a material
+  brought but unusable; it blocks acceptance and is named on the notice.
+- ``notice_requested()``: the numbered, recorded 一次性告知书 naming every missing
+  or defective material with the reason; ends in ``notice_printed()`` or
+  ``notice_failed(error)``.
 - ``reset()``.
 
 Slow work (disk, printer) is handed to a ``Runner``: ``runner.disk(fn, on_done,
@@ -47,7 +60,9 @@ on_error)`` — ``ui_shared.tasks.TaskRunner`` fits as it is, and ``InlineRunner
 runs the work at once (tests, headless demo). Results come back as the events
 above; results of an intake that was reset meanwhile are ignored.
 
-Listeners (``subscribe``) get an immutable ``SessionState`` after every change.
+Listeners (``subscribe``) get an immutable ``SessionState`` after every change; a
+listener may send events itself (every listener sees the state it was called
+for, then the newer one).
 Events that make no sense in the current phase raise ``SessionError``.
 """
 
@@ -55,205 +70,55 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Protocol, TypeVar
+from collections.abc import Callable
+from datetime import datetime
 
 from devices.camera.pipeline import CapturedPage
 from devices.idcard.card import IdCardData
-from devices.printer.receipt import Receipt
+from devices.printer.receipt import CST
 from intake.applicant import Applicant, Person
-from intake.catalog import Catalog, Entrance, Material, ServiceItem
+from intake.catalog import Catalog, ServiceItem
 from intake.errors import IntakeError
-from intake.submission import Channel, Draft
-from station.card_mapping import person_from_card
-from station.events import EventHub
-from station.intake_service import Accepted
+from intake.submission import Draft
+from station.card_page import render_card_page
+from station.identification import Identification
+from station.paper import COLLECTION_METHODS
+from station.session_core import SessionCore
+from station.session_rules import accept_and_print, judge_page, plan_switch
+from station.session_state import (
+    EDITABLE,
+    AcceptOutcome,
+    InlineRunner,
+    IntakeCommands,
+    ItemSwitch,
+    Note,
+    Phase,
+    Runner,
+    SessionError,
+    SessionState,
+    Severity,
+    Topic,
+)
+
+__all__ = [
+    "AcceptOutcome",
+    "InlineRunner",
+    "IntakeCommands",
+    "IntakeSession",
+    "ItemSwitch",
+    "Note",
+    "Phase",
+    "Runner",
+    "SessionError",
+    "SessionState",
+    "Severity",
+    "Topic",
+]
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
-
-#: findings that refuse a page outright; the others are warnings
-BLOCKING_FINDINGS = frozenset({"blurry"})
 
 
-class Phase(StrEnum):
-    CHOOSING_ITEM = "choosing_item"
-    IDENTIFYING = "identifying"
-    CAPTURING = "capturing"
-    REVIEW = "review"
-    ACCEPTING = "accepting"
-    DONE = "done"
-    NOTICE = "notice"
-
-
-class Severity(StrEnum):
-    INFO = "info"
-    WARNING = "warning"
-    ERROR = "error"
-
-
-@dataclass(frozen=True)
-class Note:
-    """What the person at the screen should know about the last event."""
-
-    code: str
-    message_zh: str
-    message_en: str
-    severity: Severity = Severity.ERROR
-
-    @classmethod
-    def from_error(cls, error: BaseException, fallback_zh: str = "操作失败") -> Note:
-        return cls(
-            str(getattr(error, "code", type(error).__name__)),
-            str(getattr(error, "message_zh", "") or fallback_zh),
-            str(getattr(error, "message_en", "") or error),
-        )
-
-
-class SessionError(IntakeError):
-    """An event the session cannot take in its current phase (a front-end bug)."""
-
-
-@dataclass(frozen=True)
-class ItemSwitch:
-    """A choose_item waiting for confirmation because pages were captured."""
-
-    item: ServiceItem
-    #: (old material code, new material code, pages) for materials with the same name
-    reusable: tuple[tuple[str, str, int], ...]
-    #: pages that fit no material of the new item
-    dropped_pages: int
-
-
-@dataclass(frozen=True)
-class AcceptOutcome:
-    accepted: Accepted
-    print_error: Note | None
-
-
-@dataclass(frozen=True)
-class SessionState:
-    phase: Phase
-    item: ServiceItem | None = None
-    catalog_version: str = ""
-    person: Person | None = None
-    applicant: Applicant | None = None
-    pages: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    current_material: str | None = None
-    missing: tuple[Material, ...] = ()
-    storing: int = 0
-    note: Note | None = None
-    pending_switch: ItemSwitch | None = None
-    outcome: AcceptOutcome | None = None
-
-    @property
-    def page_count(self) -> int:
-        return sum(len(p) for p in self.pages.values())
-
-    @property
-    def can_capture(self) -> bool:
-        return self.phase in _EDITABLE and self.current_material is not None
-
-    @property
-    def can_accept(self) -> bool:
-        return self.phase is Phase.REVIEW and self.storing == 0
-
-    @property
-    def can_issue_notice(self) -> bool:
-        return self.phase in (Phase.IDENTIFYING, Phase.CAPTURING) and bool(self.missing)
-
-
-_EDITABLE = (Phase.IDENTIFYING, Phase.CAPTURING, Phase.REVIEW)
-
-
-class Runner(Protocol):
-    """Where the session's slow work runs; callbacks must come back on the caller's thread."""
-
-    def disk(
-        self,
-        fn: Callable[[], T],
-        on_done: Callable[[T], None],
-        on_error: Callable[[BaseException], None],
-    ) -> None: ...
-
-
-class InlineRunner:
-    """Runs work at once on the calling thread (tests, the headless demo)."""
-
-    def disk(
-        self,
-        fn: Callable[[], T],
-        on_done: Callable[[T], None],
-        on_error: Callable[[BaseException], None],
-    ) -> None:
-        try:
-            value = fn()
-        except Exception as e:
-            on_error(e)
-            return
-        on_done(value)
-
-
-class IntakeCommands(Protocol):
-    """What the session needs of station.intake_service.IntakeService."""
-
-    def store_page(self, jpeg: bytes) -> str: ...
-    def accept(
-        self, draft: Draft, *, channel: Channel, clerk_id: str | None, catalog_version: str
-    ) -> Accepted: ...
-    def print_receipt(self, receipt: Receipt) -> bytes: ...
-    def missing_notice_for(self, draft: Draft) -> Receipt: ...
-
-
-class IntakeSession:
-    def __init__(
-        self,
-        intake: IntakeCommands,
-        catalog: Catalog,
-        runner: Runner,
-        *,
-        channel: Channel = Channel.WINDOW,
-        clerk_id: str | None = None,
-    ) -> None:
-        self._intake = intake
-        self._catalog = catalog
-        self._runner = runner
-        self.channel = channel
-        self.clerk_id = clerk_id
-        self._changes: EventHub[SessionState] = EventHub()
-        self._generation = 0
-        self._draft: Draft | None = None
-        self._catalog_version = ""
-        self._person: Person | None = None
-        self._current: str | None = None
-        self._storing = 0
-        self._note: Note | None = None
-        self._pending: ItemSwitch | None = None
-        self._accepting = False
-        self._outcome: AcceptOutcome | None = None
-        self._notice_issued = False
-        self._clear()
-        self._state = self._snapshot()
-
-    # -- observing ---------------------------------------------------------
-    @property
-    def state(self) -> SessionState:
-        return self._state
-
-    @property
-    def draft(self) -> Draft | None:
-        """The live draft (read-only use: change it through events)."""
-        return self._draft
-
-    @property
-    def catalog(self) -> Catalog:
-        return self._catalog
-
-    def subscribe(self, listener: Callable[[SessionState], None]) -> Callable[[], None]:
-        return self._changes.subscribe(listener)
-
+class IntakeSession(SessionCore):
     # -- events ------------------------------------------------------------
     def set_catalog(self, catalog: Catalog) -> None:
         self._catalog = catalog
@@ -263,9 +128,9 @@ class IntakeSession:
         self._changed()
 
     def choose_item(self, code: str) -> None:
-        self._require(*_EDITABLE, Phase.CHOOSING_ITEM, Phase.DONE, Phase.NOTICE)
+        self._require(*EDITABLE, Phase.CHOOSING_ITEM, Phase.DONE)
         item = self._catalog.item(code)
-        if self._phase in (Phase.DONE, Phase.NOTICE):
+        if self._phase is Phase.DONE:
             self._clear()
         draft = self._draft
         if draft is not None and draft.item.code == item.code:
@@ -273,7 +138,7 @@ class IntakeSession:
                 self.cancel_switch()
             return
         if draft is not None and any(draft.pages.values()):
-            self._pending = _plan_switch(draft, item)
+            self._pending = plan_switch(draft, item)
             self._changed()
             return
         self._start_draft(item, {})
@@ -301,28 +166,41 @@ class IntakeSession:
         if self._phase is Phase.ACCEPTING:
             log.info("card read while accepting: ignored")
             return
-        if self._phase in (Phase.DONE, Phase.NOTICE):
+        if self._phase is Phase.DONE:
             self._clear()  # the next citizen
-        try:
-            person = person_from_card(card)
-        except IntakeError as e:
-            log.warning("card rejected: %s", e.message_en)
-            self._note = Note.from_error(e)
-            self._changed()
-            return
-        self._person = person
-        self._note = None
-        if self._draft is None or self._draft.item.entrance is Entrance.PERSONAL:
-            self._set_applicant(person)
-        self._changed()
+        self._identify(lambda who: who.card_read(card, today=self._today()))
 
     def applicant_entered(self, applicant: Applicant | None) -> None:
-        self._require(Phase.CHOOSING_ITEM, *_EDITABLE)
+        """The person as given (already checked by the caller), or a company with its
+        representative; None withdraws the company of a legal-entity item."""
+        self._require(Phase.CHOOSING_ITEM, *EDITABLE)
         if isinstance(applicant, Person):
-            self._person = applicant
-        self._note = None
-        self._set_applicant(applicant)
-        self._changed()
+            self._identify(lambda who: who._set_person(applicant))
+        else:
+            self._identify(lambda who: who.company_entered(applicant))
+
+    def person_typed(self, person: Person, *, sighted: bool) -> None:
+        """Identity typed from an original document the clerk confirms having sighted."""
+        self._require(Phase.CHOOSING_ITEM, *EDITABLE)
+        self._identify(lambda who: who.person_typed(person, sighted=sighted, today=self._today()))
+
+    def phone_entered(self, text: str) -> None:
+        self._require(Phase.CHOOSING_ITEM, *EDITABLE)
+        self._identify(lambda who: who.phone_entered(text))
+
+    def agent_requested(self, relation: str) -> None:
+        """The next card read is the agent's (代办人), acting as ``relation``."""
+        self._require(Phase.CHOOSING_ITEM, *EDITABLE)
+        self._identify(lambda who: who.agent_requested(relation))
+
+    def agent_typed(self, person: Person, relation: str, *, sighted: bool) -> None:
+        self._require(Phase.CHOOSING_ITEM, *EDITABLE)
+        today = self._today()
+        self._identify(lambda who: who.agent_typed(person, relation, sighted=sighted, today=today))
+
+    def agent_removed(self) -> None:
+        self._require(Phase.CHOOSING_ITEM, *EDITABLE)
+        self._identify(lambda who: who.agent_removed())
 
     def select_material(self, code: str) -> None:
         draft = self._require_draft()
@@ -331,25 +209,16 @@ class IntakeSession:
         self._changed()
 
     def page_captured(self, page: CapturedPage, material_code: str | None = None) -> None:
-        self._require(*_EDITABLE)
+        self._require(*EDITABLE)
         code = material_code or self._current
         if code is None:
             raise SessionError("session.no_material", "请先选择材料", "no material selected")
         self._require_draft().item.material(code)
-        blocking = [f for f in page.findings if f.code in BLOCKING_FINDINGS]
-        if blocking:
-            f = blocking[0]
-            self._note = Note(f.code, f.message_zh + "，请重拍", f.message_en + ", capture again")
+        keep, warning = judge_page(page)
+        if not keep:
+            self._note = warning
             self._changed()
             return
-        warning = None
-        if page.findings:
-            warning = Note(
-                page.findings[0].code,
-                "；".join(f.message_zh for f in page.findings),
-                "; ".join(f.message_en for f in page.findings),
-                Severity.WARNING,
-            )
         self._storing += 1
         self._changed()
         generation = self._generation
@@ -360,16 +229,48 @@ class IntakeSession:
         )
 
     def capture_failed(self, error: BaseException) -> None:
-        self._note = Note.from_error(error, "拍摄失败")
+        self._note = Note.from_error(error, Topic.CAPTURE, "拍摄失败")
         self._changed()
 
     def page_removed(self, material_code: str, sha256: str | None = None) -> None:
-        self._require(*_EDITABLE)
+        self._require(*EDITABLE)
         draft = self._require_draft()
         pages = draft.pages.get(material_code)
         if not pages:
             return
         draft.remove_page(material_code, sha256 or pages[-1])
+        self._notice_issued = False
+        self._changed()
+
+    def page_moved(self, material_code: str, sha256: str, index: int) -> None:
+        """Put a page at ``index`` within its material (page order is the order filed)."""
+        self._require(*EDITABLE)
+        pages = self._require_draft().pages.get(material_code, [])
+        if sha256 not in pages:
+            raise SessionError("session.no_page", "要移动的页面不存在", "no such page")
+        pages.remove(sha256)
+        pages.insert(max(0, min(index, len(pages))), sha256)
+        self._changed()
+
+    def collection_chosen(self, method: str) -> None:
+        """How the result will reach the citizen (``station.paper.COLLECTION_METHODS``)."""
+        if method not in COLLECTION_METHODS:
+            raise SessionError("session.collection", "领取方式无效", f"unknown method {method!r}")
+        self._collection = method
+        self._changed()
+
+    def material_defective(self, material_code: str, reason: str) -> None:
+        """What was brought for this material cannot be used (named with the reason on
+        the 一次性告知书); acceptance waits until it is cleared."""
+        self._require(*EDITABLE)
+        self._require_draft().item.material(material_code)
+        self._defects[material_code] = reason.strip()[:40] or "不符合要求"
+        self._notice_issued = False
+        self._changed()
+
+    def defect_cleared(self, material_code: str) -> None:
+        if self._defects.pop(material_code, None) is not None:
+            self._notice_issued = False
         self._changed()
 
     def accept_requested(self) -> None:
@@ -382,26 +283,21 @@ class IntakeSession:
         draft.check_complete()
         snapshot = copy.deepcopy(draft)
         version, channel, clerk = self._catalog_version, self.channel, self.clerk_id
-        intake = self._intake
+        intake, collection, calendar = self._intake, self._collection, self._catalog.calendar
         self._accepting = True
         self._note = None
         self._changed()
         generation = self._generation
-
-        def work() -> AcceptOutcome:
-            accepted = intake.accept(
-                snapshot, channel=channel, clerk_id=clerk, catalog_version=version
-            )
-            # The submission is durable before the printer is tried: a jam never loses it.
-            try:
-                intake.print_receipt(accepted.receipt)
-            except Exception as e:
-                log.warning("receipt for %s not printed: %r", accepted.submission.receipt_no, e)
-                return AcceptOutcome(accepted, Note.from_error(e, "回执打印失败"))
-            return AcceptOutcome(accepted, None)
-
         self._runner.disk(
-            work,
+            lambda: accept_and_print(
+                intake,
+                snapshot,
+                channel=channel,
+                clerk_id=clerk,
+                catalog_version=version,
+                collection=collection,
+                calendar=calendar,
+            ),
             lambda outcome: self.accept_succeeded(outcome, generation),
             lambda e: self.accept_failed(e, generation),
         )
@@ -419,15 +315,18 @@ class IntakeSession:
             return
         log.error("accept failed: %r", error)
         self._accepting = False
-        self._note = Note.from_error(error, "受理失败")
+        self._note = Note.from_error(error, Topic.ACCEPT, "受理失败")
         self._changed()
 
     def notice_requested(self) -> None:
-        self._require(Phase.IDENTIFYING, Phase.CAPTURING)
-        notice = self._intake.missing_notice_for(self._require_draft())
+        self._require(Phase.IDENTIFYING, Phase.CAPTURING, Phase.NOTICE)
+        draft = copy.deepcopy(self._require_draft())
+        intake, clerk, defects = self._intake, self.clerk_id, dict(self._defects)
         generation = self._generation
         self._runner.disk(
-            lambda: self._intake.print_receipt(notice),
+            lambda: intake.print_receipt(
+                intake.issue_notice(draft, clerk_id=clerk, defects=defects)
+            ),
             lambda _sent: self.notice_printed(generation),
             lambda e: self.notice_failed(e, generation),
         )
@@ -436,61 +335,88 @@ class IntakeSession:
         if self._current_generation(generation):
             self._notice_issued = True
             self._note = Note(
-                "notice.printed", "一次性告知书已打印", "notice printed", Severity.INFO
+                "notice.printed",
+                "一次性告知书已打印",
+                "notice printed",
+                Topic.NOTICE,
+                Severity.INFO,
             )
             self._changed()
 
     def notice_failed(self, error: BaseException, generation: int | None = None) -> None:
         if self._current_generation(generation):
-            self._note = Note.from_error(error, "告知书打印失败")
+            self._note = Note.from_error(error, Topic.NOTICE, "告知书打印失败")
             self._changed()
 
     # -- internals ---------------------------------------------------------
-    def _clear(self) -> None:
-        self._generation += 1
-        self._draft = None
-        self._catalog_version = ""
-        self._person = None
-        self._current = None
-        self._storing = 0
-        self._note = None
-        self._pending = None
-        self._accepting = False
-        self._outcome = None
-        self._notice_issued = False
-
     def _start_draft(self, item: ServiceItem, pages: dict[str, list[str]]) -> None:
-        previous = self._draft.applicant if self._draft is not None else None
         self._generation += 1  # pages still being stored belong to the old draft
         self._storing = 0
         self._pending = None
         self._note = None
+        self._notice_issued = False
         self._draft = Draft(item=item, pages=pages)
         # a catalog update mid-intake must not change what this draft was started under
         self._catalog_version = self._catalog.version
-        for candidate in (previous, self._person):
-            if candidate is not None and _fits(item, candidate):
-                self._draft.set_applicant(candidate)
-                break
+        self._set_applicant(self._who.applicant_for(item))
         self._current = None
         self._select_next_missing()
+        self._file_card_page()
         self._changed()
 
-    def _set_applicant(self, applicant: Applicant | None) -> None:
-        if self._draft is None:
-            return
+    def _identify(self, change: Callable[[Identification], None]) -> None:
         try:
-            self._draft.set_applicant(applicant)
+            change(self._who)
         except IntakeError as e:
-            self._note = Note.from_error(e)
+            log.warning("identification refused: %s", e.message_en)
+            self._note = Note.from_error(e, Topic.APPLICANT)
+            self._changed()
+            return
+        self._note = None
+        self._notice_issued = False
+        if self._draft is not None:
+            self._set_applicant(self._who.applicant_for(self._draft.item))
+            self._file_card_page()
+        self._changed()
+
+    def _file_card_page(self) -> None:
+        """The card just read satisfies the item's ID-card material (``Material.card_read``):
+        a 身份证信息 page is rendered from the chip data and filed, once per draft."""
+        draft, card, person = self._draft, self._who.card, self._who.person
+        if draft is None or card is None or person is None or card.id_number != person.id_number:
+            return
+        wanted = [m for m in draft.item.materials if m.card_read and not draft.pages.get(m.code)]
+        key = (self._generation, card.id_number)
+        if not wanted or self._card_page_filed == key:
+            return
+        self._card_page_filed = key
+        code, station, generation = wanted[0].code, self._intake.station_name, self._generation
+        note = Note(
+            "card.page_filed",
+            "已由读卡生成身份证信息页，无需拍摄身份证",
+            "ID card data page filed from the card read; no photo of the card needed",
+            Topic.CAPTURE,
+            Severity.INFO,
+        )
+        self._storing += 1
+        self._runner.disk(
+            lambda: self._intake.store_page(
+                render_card_page(card, read_at=datetime.now(CST), station=station)
+            ),
+            lambda sha: self._page_stored(generation, code, sha, note),
+            lambda e: self._store_failed(generation, e),
+        )
 
     def _page_stored(self, generation: int, code: str, sha: str, warning: Note | None) -> None:
         if generation != self._generation or self._draft is None:
             log.info("page stored for an abandoned draft; retention will purge it")
             return
         self._storing -= 1
+        self._notice_issued = False
         self._draft.add_page(code, sha)
-        self._note = warning or Note("page.stored", "页面已保存", "page saved", Severity.INFO)
+        self._note = warning or Note(
+            "page.stored", "页面已保存", "page saved", Topic.CAPTURE, Severity.INFO
+        )
         if self._current == code:
             self._select_next_missing()
         self._changed()
@@ -500,83 +426,3 @@ class IntakeSession:
             return
         self._storing -= 1
         self.capture_failed(error)
-
-    def _select_next_missing(self) -> None:
-        if self._draft is None:
-            return
-        missing = self._draft.missing_materials()
-        if missing:
-            self._current = missing[0].code
-        elif self._current is None and self._draft.item.materials:
-            self._current = self._draft.item.materials[0].code
-
-    @property
-    def _phase(self) -> Phase:
-        if self._outcome is not None:
-            return Phase.DONE
-        if self._notice_issued:
-            return Phase.NOTICE
-        if self._accepting:
-            return Phase.ACCEPTING
-        draft = self._draft
-        if draft is None:
-            return Phase.CHOOSING_ITEM
-        if draft.applicant is None:
-            return Phase.IDENTIFYING
-        return Phase.REVIEW if draft.is_complete else Phase.CAPTURING
-
-    def _snapshot(self) -> SessionState:
-        draft = self._draft
-        return SessionState(
-            phase=self._phase,
-            item=draft.item if draft else None,
-            catalog_version=self._catalog_version,
-            person=self._person,
-            applicant=draft.applicant if draft else None,
-            pages={k: tuple(v) for k, v in draft.pages.items()} if draft else {},
-            current_material=self._current,
-            missing=tuple(draft.missing_materials()) if draft else (),
-            storing=self._storing,
-            note=self._note,
-            pending_switch=self._pending,
-            outcome=self._outcome,
-        )
-
-    def _changed(self) -> None:
-        self._state = self._snapshot()
-        self._changes.emit(self._state)
-
-    def _require(self, *phases: Phase) -> None:
-        if self._phase not in phases:
-            raise SessionError(
-                "session.wrong_phase",
-                "当前步骤不能进行此操作",
-                f"not allowed in phase {self._phase}",
-            )
-
-    def _require_draft(self) -> Draft:
-        if self._draft is None:
-            raise SessionError("session.no_item", "请先选择事项", "no service item chosen")
-        return self._draft
-
-    def _current_generation(self, generation: int | None) -> bool:
-        return generation is None or generation == self._generation
-
-
-def _fits(item: ServiceItem, applicant: Applicant) -> bool:
-    return (item.entrance is Entrance.PERSONAL) == isinstance(applicant, Person)
-
-
-def _plan_switch(draft: Draft, item: ServiceItem) -> ItemSwitch:
-    by_name = {m.name_zh: m.code for m in item.materials}
-    reusable: list[tuple[str, str, int]] = []
-    dropped = 0
-    for m in draft.item.materials:
-        pages = draft.pages.get(m.code, [])
-        if not pages:
-            continue
-        if m.name_zh in by_name:
-            reusable.append((m.code, by_name[m.name_zh], len(pages)))
-        else:
-            dropped += len(pages)
-    return ItemSwitch(item, tuple(reusable), dropped)

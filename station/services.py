@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -13,8 +14,11 @@ from numpy.typing import NDArray
 from devices.idcard.card import IdCardData
 from devices.scanner.base import Scanner
 from intake.catalog import Catalog
+from intake.submission import Channel
+from station.cases import CaseCommands, CaseQueries
 from station.events import EventHub
 from station.intake_service import IntakeService
+from station.intake_session import IntakeSession, Runner
 from sync.engine import SyncEngine, SyncEvent
 
 log = logging.getLogger(__name__)
@@ -50,6 +54,10 @@ class StationServices:
     catalog: Catalog
     camera: FrameSource
     card_poller: PollerFactory
+    cases: CaseQueries
+    case_commands: CaseCommands
+    #: reads the catalog sync last pulled (or the seed); disk work
+    catalog_loader: Callable[[], Catalog]
     engine: SyncEngine | None = None
     sync_events: EventHub[SyncEvent] = field(default_factory=EventHub)
     clerk_id: str = "clerk"
@@ -58,6 +66,13 @@ class StationServices:
     #: a keyboard-wedge scanner types into the UI; the UI must tell its bursts apart
     wedge_scanner: bool = False
     closers: list[Callable[[], None]] = field(default_factory=list)
+    #: a folder a flatbed scanner or a phone share writes pages into (`<data dir>/scans`)
+    scan_inbox: Path | None = None
+
+    def new_session(self, runner: Runner, *, channel: Channel = Channel.WINDOW) -> IntakeSession:
+        """An intake session over this station's services and current catalog."""
+        clerk = self.clerk_id if channel is Channel.WINDOW else None
+        return IntakeSession(self.intake, self.catalog, runner, channel=channel, clerk_id=clerk)
 
     def close(self) -> None:
         for close in reversed(self.closers):

@@ -22,6 +22,7 @@ from ui_shared.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 PREVIEW_WIDTH = 960
+FAILED_INTERVAL_MS = 1000
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ class CameraPreview(QWidget):
         self._latest: PreviewFrame | None = None
         self._in_flight = False
         self._timer = QTimer(self)
-        self._timer.setInterval(int(1000 / fps))
+        self._interval_ms = int(1000 / fps)
+        self._timer.setInterval(self._interval_ms)
         self._timer.timeout.connect(self._tick)
         self.setMinimumSize(QSize(320, 180))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -104,12 +106,15 @@ class CameraPreview(QWidget):
         self._in_flight = False
         if not self._timer.isActive():  # stopped (and maybe wiped) while this frame was made
             return
+        self._timer.setInterval(self._interval_ms)
         self._latest = frame
         self.update()
         self.frame_shown.emit()
 
     def _failed(self, error: BaseException) -> None:
         self._in_flight = False
+        # a missing camera is asked again once a second, not at the frame rate
+        self._timer.setInterval(max(self._interval_ms, FAILED_INTERVAL_MS))
         self.camera_failed.emit(user_message(error, self.tr("Camera unavailable")))
 
     def paintEvent(self, event: object) -> None:

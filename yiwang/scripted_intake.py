@@ -1,5 +1,7 @@
 """A scripted intake with the real parts: card over the pty, camera pipeline, store, printer.
 
+It drives the same station intake session as the clerk window and the kiosk.
+
 Used by `yiwang demo --headless` and by the end-to-end tests' set-up.
 """
 
@@ -16,9 +18,8 @@ from devices.camera.pipeline import capture_page
 from devices.codes import decode_codes
 from devices.idcard.reader import IdCardReader
 from intake.catalog import Entrance
-from intake.submission import Channel, Draft
-from station.card_mapping import person_from_card
 from station.intake_service import Accepted
+from station.intake_session import InlineRunner
 from station.services import StationServices
 from station.simulators import DemoSimulators, document_payload
 
@@ -51,32 +52,62 @@ def run_scripted_intakes(
             data = reader.read_card()
             if data is None:
                 raise RuntimeError("the simulated card was not found by the reader")
-            person = person_from_card(data)
             item = items[n % len(items)]
-            draft = Draft(item=item, applicant=person)
-            hashes: list[str] = []
+            # the same session the clerk window drives, with the work done inline
+            session = services.new_session(InlineRunner())
+            session.card_read(data)
+            session.choose_item(item.code)
             decoded: list[str] = []
-            for material in item.required_materials:
+            for material in session.state.missing:  # the card read filed the ID card itself
                 sims.present_document(material.name_zh, document_payload(item.code, material.code))
                 page = capture_page(sims.grab())
                 image = cv2.imdecode(np.frombuffer(page.jpeg, np.uint8), cv2.IMREAD_COLOR)
                 if image is not None:
                     decoded += [c.text for c in decode_codes(image.astype(np.uint8, copy=False))]
-                sha = services.intake.store_page(page.jpeg)
-                draft.add_page(material.code, sha)
-                hashes.append(sha)
-            accepted = services.intake.accept(
-                draft,
-                channel=Channel.WINDOW,
-                clerk_id=services.clerk_id,
-                catalog_version=catalog.version,
-            )
-            sent = services.intake.print_receipt(accepted.receipt)
+                session.select_material(material.code)
+                session.page_captured(page)
+            state = session.state
+            if not state.can_accept:
+                why = state.note.message_en if state.note else str(state.phase)
+                raise RuntimeError(f"scripted intake of {item.code} incomplete: {why}")
+            hashes = [sha for pages in state.pages.values() for sha in pages]
+            session.accept_requested()
+            outcome = session.state.outcome
+            if outcome is None:
+                failed = session.state.note
+                raise RuntimeError(f"not accepted: {failed.message_en if failed else '?'}")
+            accepted = outcome.accepted
+            printed = "not printed" if outcome.print_error else "printed"
             sims.remove_card()
             say(
                 f"  accepted {accepted.submission.receipt_no}  {item.name_zh}  "
                 f"{accepted.receipt.applicant_label} {accepted.receipt.id_label}  "
-                f"pages={len(hashes)}  codes={len(decoded)}/{len(hashes)} receipt={len(sent)}B"
+                f"pages={len(hashes)} (codes read on {len(decoded)})  receipt {printed}"
             )
             records.append(IntakeRecord(accepted, hashes, decoded))
     return records
+
+
+def run_scripted_notice(
+    services: StationServices, sims: DemoSimulators, *, say: Callable[[str], None] = print
+) -> str:
+    """A citizen who brought only part of the materials: the numbered 一次性告知书."""
+    assert sims.port is not None
+    item = services.catalog.for_entrance(Entrance.PERSONAL)[0]
+    card = next(c for c in sims.sample_cards() if c.card_type == "resident")
+    with IdCardReader(sims.port) as reader:
+        sims.place_card(card)
+        data = reader.read_card()
+        sims.remove_card()
+    if data is None:
+        raise RuntimeError("the simulated card was not found by the reader")
+    session = services.new_session(InlineRunner())
+    session.card_read(data)
+    session.choose_item(item.code)
+    missing = [m.name_zh for m in session.state.missing]
+    session.notice_requested()
+    note = session.state.note
+    if note is None or note.code != "notice.printed":
+        raise RuntimeError(f"notice not printed: {note.message_en if note else '?'}")
+    say(f"  one-time notice for {item.name_zh}: {len(missing)} material(s) to bring")
+    return item.code

@@ -172,6 +172,13 @@ class Receipt:
     notes: list[str] = field(default_factory=list)
     #: Heading over the material list; "" = derived from the title.
     materials_label: str = ""
+    #: The (label, value) rows under the heading; None = the standard receipt rows
+    #: (number, item, applicant, ID, time, limit). Lets each document have its own.
+    rows: list[tuple[str, str]] | None = None
+    #: The line under the QR code: say what scanning it does.
+    qr_caption: str = "扫码查询办理进度"
+    #: Lines at the very end (a signature line on a notice).
+    closing: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.qr_payload.isascii():
@@ -290,6 +297,20 @@ def _material_lines(index: int, name: str, pages: int, columns: int) -> list[Tex
     return out
 
 
+def _rows(receipt: Receipt) -> list[tuple[str, str]]:
+    if receipt.rows is not None:
+        return receipt.rows
+    limit = "即办件" if receipt.time_limit_days == 0 else f"{receipt.time_limit_days}个工作日"
+    return [
+        ("回执编号", receipt.receipt_no),
+        ("办理事项", receipt.item_name),
+        ("申 请 人", receipt.applicant_label),
+        ("证件号码", receipt.id_label),
+        ("受理时间", _fmt_time(receipt.accepted_at)),
+        ("承诺时限", limit),
+    ]
+
+
 def layout_receipt(receipt: Receipt, paper_mm: int = 80) -> ReceiptLayout:
     """Lay out a receipt for 58 or 80 mm paper. Every `TextLine` fits its width."""
     dots, cols = paper_columns(paper_mm)
@@ -300,13 +321,8 @@ def layout_receipt(receipt: Receipt, paper_mm: int = 80) -> ReceiptLayout:
         blocks.append(TextLine(part, align="center"))
     rule = TextLine("-" * cols)
     blocks.append(rule)
-    blocks.extend(_label_value("回执编号：", receipt.receipt_no, cols))
-    blocks.extend(_label_value("办理事项：", receipt.item_name, cols))
-    blocks.extend(_label_value("申 请 人：", receipt.applicant_label, cols))
-    blocks.extend(_label_value("证件号码：", receipt.id_label, cols))
-    blocks.extend(_label_value("受理时间：", _fmt_time(receipt.accepted_at), cols))
-    limit = "即办件" if receipt.time_limit_days == 0 else f"{receipt.time_limit_days}个工作日"
-    blocks.extend(_label_value("承诺时限：", limit, cols))
+    for label, value in _rows(receipt):
+        blocks.extend(_label_value(f"{label}：", value, cols))
     if receipt.materials:
         blocks.append(rule)
         label = receipt.materials_label or (
@@ -322,8 +338,12 @@ def layout_receipt(receipt: Receipt, paper_mm: int = 80) -> ReceiptLayout:
     if receipt.qr_payload:
         blocks.append(Feed(1))
         blocks.append(_qr_block(receipt.qr_payload, dots))
-        for part in wrap_text("扫码查询办理进度", cols):
+        for part in wrap_text(receipt.qr_caption, cols):
             blocks.append(TextLine(part, align="center"))
+    if receipt.closing:
+        blocks.append(Feed(1))
+        for line in receipt.closing:
+            blocks.extend(_label_value("", line, cols))
     blocks.append(Feed(1))
     for block in blocks:
         if isinstance(block, TextLine):

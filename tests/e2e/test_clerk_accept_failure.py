@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from pytestqt.qtbot import QtBot
 
 from clerk_station.app import build_window
+from devices.camera.pipeline import CapturedPage
 from station.context import open_station
 from sync.blobs import StorageFullError
 
@@ -30,9 +32,9 @@ def test_full_disk_at_accept_keeps_the_draft(
         draft = window.draft
         assert draft is not None
         for n, material in enumerate(item.required_materials):
-            draft.add_page(material.code, services.intake.store_page(b"page %d" % n))
-        window._update_summary()
-        assert window.accept_button.isEnabled()
+            page = CapturedPage(b"page %d" % n, np.zeros((4, 2), np.float32), [], 1654, 2339)
+            window.session.page_captured(page, material.code)
+        qtbot.waitUntil(window.accept_button.isEnabled, timeout=10_000)
 
         def full(**_kw: Any) -> None:
             raise StorageFullError("disk full (test)")

@@ -46,7 +46,7 @@ def test_quarantined_case_is_shown_and_sent_again(
         dialog.filter.setCurrentIndex(2)  # needs attention
         qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=5_000)
         record = dialog.model.record_at(0)
-        assert record.submission.uuid == stuck_uuid
+        assert record.uuid == stuck_uuid
         shown = [dialog.model.data(dialog.model.index(0, c)) for c in range(8)]
         assert held.accepted.submission.receipt_no in shown and REASON in shown
         assert held.accepted.submission.applicant.id_number not in " ".join(map(str, shown))

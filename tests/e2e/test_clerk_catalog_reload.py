@@ -36,7 +36,7 @@ def test_catalog_event_reloads_items_without_touching_the_draft(
         codes = {window.picker.model.item_at(r).code for r in range(window.picker.model.rowCount())}
         assert "SB-002" not in codes and "SB-001" in codes
         assert window.draft is draft  # the clerk's intake in progress is untouched
-        assert window._draft_catalog_version == old_version
+        assert window.session.state.catalog_version == old_version
     finally:
         window.shutdown()
         services.close()

@@ -55,9 +55,10 @@ def _session(intake: IntakeService, catalog: Catalog, runner: Any = None) -> Int
 
 
 def _capture_all(session: IntakeSession) -> None:
+    """Capture whatever is still missing (a card read may have filed the ID card)."""
     item = session.state.item
     assert item is not None
-    for m in item.required_materials:
+    for m in session.state.missing:
         session.select_material(m.code)
         session.page_captured(page(f"{item.code}-{m.code}"))
 
@@ -75,7 +76,9 @@ def test_card_item_pages_accept_print(
     session.choose_item("SB-001")
     assert session.state.phase is Phase.CAPTURING
     assert session.state.applicant == person_from_card(card)
-    assert session.state.current_material == "M01"
+    # the card read filed the ID card material (Material.card_read): no photo of the card
+    assert len(session.state.pages["M01"]) == 1
+    assert session.state.current_material == "M02"
 
     _capture_all(session)
     state = session.state
@@ -124,13 +127,17 @@ def test_the_entrance_check_applies_to_every_applicant(
     assert session.state.person == person
     assert session.state.applicant is None  # a person alone cannot apply for a company
     session.applicant_entered(person)
+    assert session.state.applicant is None and session.state.phase is Phase.IDENTIFYING
+    session.applicant_entered(LegalEntity("福州某某科技有限公司", "91350100M000100Y44", person))
     assert session.state.applicant is None
-    assert session.state.note is not None
-    assert session.state.note.code == "applicant.needs_legal_entity"
-    company = LegalEntity("福州某某科技有限公司", "91350100M000100Y4W", person)
+    assert session.state.note is not None and session.state.note.code.startswith("uscc.")
+    company = LegalEntity("福州某某科技有限公司", "91350100M000100Y43", person)
     session.applicant_entered(company)
     assert session.state.applicant == company
     assert session.state.phase is Phase.CAPTURING
+    session.choose_item("SB-001")
+    session.confirm_switch()  # the representative's card page was filed: switching asks
+    assert session.state.applicant == person  # a personal item takes the person, not the company
 
 
 def test_expired_card_becomes_a_note_not_an_applicant(
@@ -252,11 +259,13 @@ def test_notice_prints_every_missing_material(
     session = _session(intake, catalog)
     session.card_read(sample_cards()[0])
     session.choose_item("SB-001")
-    session.page_captured(page("id"))
     session.notice_requested()
     assert session.state.phase is Phase.NOTICE
     text = decode_escpos(receipt_file.read_bytes()).chinese_text
     assert "一次性告知书" in text and "居民户口簿" in text
+    # the citizen finds the rest after all: the same draft goes on to acceptance
+    _capture_all(session)
+    assert session.state.phase is Phase.REVIEW
 
 
 def test_events_out_of_phase_are_refused(intake: IntakeService, catalog: Catalog) -> None:
@@ -269,3 +278,19 @@ def test_events_out_of_phase_are_refused(intake: IntakeService, catalog: Catalog
     with pytest.raises(SessionError):
         session.accept_requested()  # no applicant yet: still identifying
     assert session.state.phase is Phase.IDENTIFYING
+
+
+def test_pages_are_reordered_and_deleted(intake: IntakeService, catalog: Catalog) -> None:
+    session = _session(intake, catalog)
+    session.choose_item("SB-001")
+    for tag in ("a", "b", "c"):
+        session.page_captured(page(tag), "M02")
+    a, b, c = session.state.pages["M02"]
+    session.page_moved("M02", c, 0)
+    assert session.state.pages["M02"] == (c, a, b)
+    session.page_moved("M02", c, 99)
+    assert session.state.pages["M02"] == (a, b, c)
+    session.page_removed("M02", b)
+    assert session.state.pages["M02"] == (a, c)
+    with pytest.raises(SessionError):
+        session.page_moved("M02", b, 0)

@@ -91,7 +91,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def _headless(station_dir: Path, args: argparse.Namespace, platform: Any) -> int:
     from station.context import open_station
-    from yiwang.scripted_intake import run_scripted_intakes
+    from yiwang.scripted_intake import run_scripted_intakes, run_scripted_notice
 
     services = open_station(station_dir, with_engine=not args.offline)
     try:
@@ -103,6 +103,7 @@ def _headless(station_dir: Path, args: argparse.Namespace, platform: Any) -> int
             return 2
         _say(f"scripted intake x{args.count} (ID card over {sims.port}, simulated document camera)")
         records = run_scripted_intakes(services, sims, args.count, say=_say)
+        run_scripted_notice(services, sims, say=_say)
         if args.offline or services.engine is None:
             _say(
                 f"queued {len(records)} submission(s) offline; "

@@ -1,0 +1,113 @@
+"""Pages that do not come from the document camera: a scanned file, a phone photo,
+or whatever a flatbed scanner drops into a watched folder.
+
+Every file is hostile until decoded: its size and pixel count are capped before
+and after decoding, and it goes through the camera's own pipeline — page
+detection, rectification, blur and glare checks — so an imported page obeys
+the same rules as a captured one (``station.session_rules.judge_page``). A scan
+that fills the whole image (no desk around the page) is taken as it is.
+
+Image work: call off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import time
+from pathlib import Path
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from devices.camera.pipeline import CapturedPage, capture_page, find_page
+from intake.errors import IntakeError
+
+log = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 25 * 1024 * 1024
+MAX_PIXELS = 50_000_000  # a 600 dpi A4 scan is 35 Mpx
+MIN_SIDE = 300
+IMPORTABLE = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp")
+
+
+def _error(code: str, zh: str, en: str) -> IntakeError:
+    return IntakeError(f"import.{code}", zh, en)
+
+
+def import_page(path: Path) -> CapturedPage:
+    """The page in an image file, rectified and checked; raises ``IntakeError``."""
+    if path.suffix.lower() not in IMPORTABLE:
+        raise _error(
+            "type",
+            "只能导入图片文件（JPG、PNG、TIFF）",
+            f"not an importable image: {path.suffix!r}",
+        )
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except OSError as e:
+        raise _error("unreadable", "无法读取该文件", f"cannot read {path.name}: {e}") from e
+    if len(data) > MAX_FILE_BYTES:
+        raise _error("too_large", "文件过大（超过25MB）", f"{path.name} is larger than 25 MB")
+    return page_from_bytes(data, name=path.name)
+
+
+def page_from_bytes(data: bytes, *, name: str = "image") -> CapturedPage:
+    # the header says how big the decoded image would be: refuse bombs before decoding
+    try:
+        with Image.open(io.BytesIO(data)) as header:
+            w, h = header.size
+    except (OSError, ValueError, Image.DecompressionBombError) as e:
+        raise _error("not_image", "该文件不是可识别的图片", f"{name}: {e}") from e
+    if w * h > MAX_PIXELS:
+        raise _error("too_many_pixels", "图片分辨率过高", f"{name} has {w}x{h} pixels")
+    frame = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    if frame is None:
+        raise _error("not_image", "该文件不是可识别的图片", f"{name} is not a decodable image")
+    h, w = frame.shape[:2]
+    if min(h, w) < MIN_SIDE:
+        raise _error("too_small", "图片分辨率过低，无法辨认", f"{name} is only {w}x{h} pixels")
+    image = frame.astype(np.uint8, copy=False)
+    corners = find_page(image)
+    if corners is None:  # a flatbed scan: the image is the page
+        corners = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], np.float32)
+    return capture_page(image, corners=corners)
+
+
+class FolderInbox:
+    """A folder a scanner or a phone share writes into; each finished file is taken once.
+
+    A file counts as finished when its size has not changed between two calls of
+    ``take_ready`` (scanners write in pieces). Taken files move to ``taken/`` so
+    they are neither imported twice nor lost.
+    """
+
+    def __init__(self, folder: Path, *, min_age_s: float = 1.0) -> None:
+        self.folder = folder
+        self.taken = folder / "taken"
+        self._min_age_s = min_age_s
+        self._sizes: dict[str, int] = {}
+
+    def take_ready(self) -> list[Path]:
+        self.taken.mkdir(parents=True, exist_ok=True)
+        ready: list[Path] = []
+        seen: dict[str, int] = {}
+        now = time.time()
+        for entry in sorted(os.scandir(self.folder), key=lambda e: e.name):
+            if not entry.is_file() or entry.name.startswith("."):
+                continue
+            if not entry.name.lower().endswith(IMPORTABLE):
+                continue
+            stat = entry.stat()
+            seen[entry.name] = stat.st_size
+            stable = self._sizes.get(entry.name) == stat.st_size
+            if stable and now - stat.st_mtime >= self._min_age_s:
+                target = self.taken / f"{time.strftime('%Y%m%d-%H%M%S')}-{entry.name}"
+                os.replace(entry.path, target)
+                ready.append(target)
+                seen.pop(entry.name)
+        self._sizes = seen
+        return ready

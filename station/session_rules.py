@@ -1,0 +1,80 @@
+"""The intake session's rules that need no session state: page quality, accepting
+then printing, carrying pages across an item switch.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from devices.camera.pipeline import CapturedPage
+from intake.catalog import ServiceItem
+from intake.submission import Channel, Draft
+from intake.workdays import WorkCalendar
+from station.session_state import AcceptOutcome, IntakeCommands, ItemSwitch, Note, Severity, Topic
+
+log = logging.getLogger(__name__)
+
+#: findings that refuse a page outright; the others are warnings
+BLOCKING_FINDINGS = frozenset({"blurry"})
+
+
+def judge_page(page: CapturedPage) -> tuple[bool, Note | None]:
+    """(keep it?, what to tell the clerk): blur refuses a page, glare only warns."""
+    blocking = [f for f in page.findings if f.code in BLOCKING_FINDINGS]
+    if blocking:
+        f = blocking[0]
+        return False, Note(
+            f.code, f.message_zh + "，请重拍", f.message_en + ", capture again", Topic.CAPTURE
+        )
+    if not page.findings:
+        return True, None
+    return True, Note(
+        page.findings[0].code,
+        "；".join(f.message_zh for f in page.findings),
+        "; ".join(f.message_en for f in page.findings),
+        Topic.CAPTURE,
+        Severity.WARNING,
+    )
+
+
+def accept_and_print(
+    intake: IntakeCommands,
+    draft: Draft,
+    *,
+    channel: Channel,
+    clerk_id: str | None,
+    catalog_version: str,
+    collection: str,
+    calendar: WorkCalendar | None,
+) -> AcceptOutcome:
+    """Disk work: store the submission, then print; a printer error is reported, not raised."""
+    accepted = intake.accept(
+        draft,
+        channel=channel,
+        clerk_id=clerk_id,
+        catalog_version=catalog_version,
+        collection=collection,
+        calendar=calendar,
+    )
+    # The submission is durable before the printer is tried: a jam never loses it.
+    try:
+        intake.print_receipt(accepted.receipt)
+    except Exception as e:
+        log.warning("receipt for %s not printed: %r", accepted.submission.receipt_no, e)
+        return AcceptOutcome(accepted, Note.from_error(e, Topic.ACCEPT, "回执打印失败"))
+    return AcceptOutcome(accepted, None)
+
+
+def plan_switch(draft: Draft, item: ServiceItem) -> ItemSwitch:
+    by_name = {m.name_zh: m.code for m in item.materials}
+    reusable: list[tuple[str, str, int]] = []
+    dropped = 0
+    for m in draft.item.materials:
+        pages = draft.pages.get(m.code, [])
+        if not pages:
+            continue
+        if m.name_zh in by_name:
+            reusable.append((m.code, by_name[m.name_zh], len(pages)))
+        else:
+            dropped += len(pages)
+    return ItemSwitch(item, tuple(reusable), dropped)

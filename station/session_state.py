@@ -1,0 +1,187 @@
+"""The intake session's vocabulary: phases, notes, the state snapshot, the runner.
+
+Import these from ``station.intake_session``; they live here to keep that module small.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Protocol, TypeVar
+
+from devices.printer.receipt import Receipt
+from intake.applicant import Agent, Applicant, Person
+from intake.catalog import Material, ServiceItem
+from intake.errors import IntakeError
+from intake.submission import Channel, Draft
+from intake.workdays import WorkCalendar
+from station.intake_service import Accepted
+
+T = TypeVar("T")
+
+
+class Phase(StrEnum):
+    CHOOSING_ITEM = "choosing_item"
+    IDENTIFYING = "identifying"
+    CAPTURING = "capturing"
+    REVIEW = "review"
+    ACCEPTING = "accepting"
+    DONE = "done"
+    NOTICE = "notice"
+
+
+class Topic(StrEnum):
+    """Which part of the screen a note belongs to."""
+
+    APPLICANT = "applicant"
+    CAPTURE = "capture"
+    ACCEPT = "accept"
+    NOTICE = "notice"
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class Note:
+    """What the person at the screen should know about the last event."""
+
+    code: str
+    message_zh: str
+    message_en: str
+    topic: Topic
+    severity: Severity = Severity.ERROR
+
+    def text(self, *, english: bool = False) -> str:
+        return self.message_en if english else self.message_zh
+
+    @classmethod
+    def from_error(cls, error: BaseException, topic: Topic, fallback_zh: str = "操作失败") -> Note:
+        return cls(
+            str(getattr(error, "code", type(error).__name__)),
+            str(getattr(error, "message_zh", "") or fallback_zh),
+            str(getattr(error, "message_en", "") or error),
+            topic,
+        )
+
+
+class SessionError(IntakeError):
+    """An event the session cannot take in its current phase (a front-end bug)."""
+
+
+@dataclass(frozen=True)
+class ItemSwitch:
+    """A choose_item waiting for confirmation because pages were captured."""
+
+    item: ServiceItem
+    #: (old material code, new material code, pages) for materials with the same name
+    reusable: tuple[tuple[str, str, int], ...]
+    #: pages that fit no material of the new item
+    dropped_pages: int
+
+
+@dataclass(frozen=True)
+class AcceptOutcome:
+    accepted: Accepted
+    print_error: Note | None
+
+
+@dataclass(frozen=True)
+class SessionState:
+    phase: Phase
+    item: ServiceItem | None = None
+    catalog_version: str = ""
+    person: Person | None = None
+    applicant: Applicant | None = None
+    pages: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    current_material: str | None = None
+    missing: tuple[Material, ...] = ()
+    storing: int = 0
+    note: Note | None = None
+    pending_switch: ItemSwitch | None = None
+    outcome: AcceptOutcome | None = None
+    phone: str = ""
+    agent: Agent | None = None
+    #: the relation of the agent whose card the reader waits for
+    awaiting_agent: str | None = None
+    #: the applicant is a child: identification is complete only with an agent
+    needs_guardian: bool = False
+    #: how the result reaches the citizen (station.paper.COLLECTION_METHODS)
+    collection: str = "window"
+    #: material code -> why the clerk found what was brought unusable (on the notice)
+    defects: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def page_count(self) -> int:
+        return sum(len(p) for p in self.pages.values())
+
+    @property
+    def can_capture(self) -> bool:
+        return self.phase in EDITABLE and self.current_material is not None
+
+    @property
+    def can_accept(self) -> bool:
+        return self.phase is Phase.REVIEW and self.storing == 0
+
+    @property
+    def can_issue_notice(self) -> bool:
+        return self.phase in (Phase.IDENTIFYING, Phase.CAPTURING, Phase.NOTICE) and bool(
+            self.missing or self.defects
+        )
+
+
+EDITABLE = (Phase.IDENTIFYING, Phase.CAPTURING, Phase.REVIEW, Phase.NOTICE)
+
+
+class Runner(Protocol):
+    """Where the session's slow work runs; callbacks must come back on the caller's thread."""
+
+    def disk(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None: ...
+
+
+class InlineRunner:
+    """Runs work at once on the calling thread (tests, the headless demo)."""
+
+    def disk(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        try:
+            value = fn()
+        except Exception as e:
+            on_error(e)
+            return
+        on_done(value)
+
+
+class IntakeCommands(Protocol):
+    """What the session needs of station.intake_service.IntakeService."""
+
+    station_name: str
+
+    def store_page(self, jpeg: bytes) -> str: ...
+    def accept(
+        self,
+        draft: Draft,
+        *,
+        channel: Channel,
+        clerk_id: str | None,
+        catalog_version: str,
+        collection: str,
+        calendar: WorkCalendar | None,
+    ) -> Accepted: ...
+    def print_receipt(self, receipt: Receipt) -> bytes: ...
+    def issue_notice(
+        self, draft: Draft, *, clerk_id: str | None, defects: Mapping[str, str] | None
+    ) -> Receipt: ...

@@ -1,0 +1,57 @@
+"""The clerk's papers from the window: the receipt carries the collection method
+chosen at intake and the promised date; an unusable material goes on the
+numbered 一次性告知书 with its reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from clerk_station.app import build_window
+from devices.printer.escpos_decode import decode_escpos
+from station.context import open_station
+from tests.helpers.clerk import capture_required
+
+
+def test_notice_with_reason_then_accept_with_collection(qtbot: QtBot, station_dir: Path) -> None:
+    services = open_station(station_dir, with_engine=False)
+    window = build_window(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    receipts = station_dir / "printer" / "receipts.escpos"
+    try:
+        sims = services.simulators
+        assert sims is not None
+        sims.place_card(sims.sample_cards()[0])
+        qtbot.waitUntil(lambda: window.session.state.person is not None, timeout=10_000)
+        item = window.picker.choose("YB-001")
+        capture_required(qtbot, window, item)
+        window.materials_panel.select_row(1)  # the registration form
+        dialog = window.ask_defect()
+        assert dialog is not None
+        dialog.setTextValue("缺少签字或盖章")
+        dialog.accept()
+        assert "M02" in window.session.state.defects
+        assert not window.accept_button.isEnabled() and window.notice_button.isEnabled()
+        window.notice_button.click()
+        qtbot.waitUntil(
+            lambda: receipts.exists() and b"GZ" in receipts.read_bytes(), timeout=10_000
+        )
+        notice = "".join(decode_escpos(receipts.read_bytes()).text.split())
+        assert "一次性告知书" in notice and "缺少签字或盖章" in notice
+
+        window.session.defect_cleared("M02")  # the citizen signs the form there and then
+        window.collection.setCurrentIndex(window.collection.findData("community"))
+        assert window.session.state.collection == "community"
+        with qtbot.waitSignal(window.accepted, timeout=20_000) as accepted:
+            window.accept_button.click()
+        assert accepted.args is not None
+        text = decode_escpos(receipts.read_bytes()).text
+        assert "领取方式：村（社区）代办员代领" in text and "承诺办结：" in text
+        assert accepted.args[0].submission.receipt_no in text
+        assert window.collection.currentData() == "window"  # the next citizen starts afresh
+    finally:
+        window.shutdown()
+        services.close()
