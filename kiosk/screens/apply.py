@@ -9,16 +9,19 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QVBoxLayout, 
 
 from devices.camera.pipeline import CapturedPage
 from devices.idcard.card import IdCardData
+from intake.documents import mask_mobile
 from kiosk.context import KioskContext, Screen
 from kiosk.screens.capture_step import CaptureStep
+from kiosk.screens.contact_step import ContactStep
 from kiosk.screens.identify import IdentifyPanel
 from kiosk.widgets import BigButton, QrView, Text
 from station.device_health import Health
 from station.intake_service import applicant_labels
 from station.intake_session import IntakeSession, Phase, SessionState
+from station.paper import COLLECTION_METHODS
 
 log = logging.getLogger(__name__)
-CHOOSE, IDENTIFY, CONFIRM, CAPTURE, REVIEW, DONE = range(6)
+CHOOSE, IDENTIFY, CONFIRM, CAPTURE, CONTACT, REVIEW, DONE = range(7)
 
 
 class ApplyScreen(Screen):
@@ -27,6 +30,7 @@ class ApplyScreen(Screen):
         self.session: IntakeSession = ctx.services.new_session(ctx.tasks)
         self.session.subscribe(self._render)
         self._confirmed = False
+        self._contact_done = False
         self._capturing: tuple[str, str] | None = None  # (item, material) under the camera
         self.steps = QStackedWidget(self)
         # CHOOSE
@@ -65,6 +69,10 @@ class ApplyScreen(Screen):
         self.capture = CaptureStep(ctx)
         self.capture.captured.connect(self._captured)
         self.capture.failed.connect(self.session.capture_failed)
+        # CONTACT
+        self.contact = ContactStep(ctx)
+        self.contact.phone_submitted.connect(self._phone)
+        self.contact.collection_chosen.connect(self.session.collection_chosen)
         # REVIEW
         review = QWidget()
         r = QVBoxLayout(review)
@@ -85,7 +93,7 @@ class ApplyScreen(Screen):
         self.finish.clicked.connect(self.home_requested)
         for part in (self.done_title, self.done_text, self.qr, self.finish):
             d.addWidget(part)
-        for page in (choose, self.identify, confirm, self.capture, review, done):
+        for page in (choose, self.identify, confirm, self.capture, self.contact, review, done):
             self.steps.addWidget(page)
         self.note = Text("", self, role="warn")
         layout = QVBoxLayout(self)
@@ -102,6 +110,7 @@ class ApplyScreen(Screen):
             IDENTIFY: self.tr("Place your ID card on the reader."),
             CONFIRM: self.tr("Is this you? Touch yes to continue."),
             CAPTURE: self.tr("Lay the document flat under the camera."),
+            CONTACT: self.tr("Enter your mobile number, then choose how to collect the result."),
             REVIEW: self.tr("Please check, then touch submit."),
             DONE: self.tr("Your application is submitted. Please take your receipt."),
         }[self.steps.currentIndex()]
@@ -143,6 +152,13 @@ class ApplyScreen(Screen):
         state = self.session.state
         if state.can_capture:
             self.session.page_captured(page)
+
+    def _phone(self, digits: str) -> None:
+        self.session.phone_entered(digits)
+        state = self.session.state
+        if state.phone:  # the session accepted it (a refusal is its note, shown below)
+            self._contact_done = True
+            self._render(state)
 
     def _submit(self) -> None:
         if self.session.state.can_accept:
@@ -194,6 +210,8 @@ class ApplyScreen(Screen):
             return CONFIRM
         if phase is Phase.CAPTURING:
             return CAPTURE
+        if phase is Phase.REVIEW and not self._contact_done:
+            return CONTACT
         if phase in (Phase.REVIEW, Phase.ACCEPTING):
             return REVIEW
         return DONE
@@ -205,6 +223,10 @@ class ApplyScreen(Screen):
         if state.applicant is not None:
             name, ident = applicant_labels(state.applicant)
             lines.append(self.tr("Applicant: %1 %2").replace("%1", name).replace("%2", ident))
+        if state.phone:
+            lines.append(self.tr("Mobile: %1").replace("%1", mask_mobile(state.phone)))
+        zh, english = COLLECTION_METHODS.get(state.collection, COLLECTION_METHODS["window"])
+        lines.append(self.tr("Collect the result: %1").replace("%1", english if en else zh))
         for m in state.item.materials:
             pages = len(state.pages.get(m.code, ()))
             if pages:

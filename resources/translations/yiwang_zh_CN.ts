@@ -132,143 +132,158 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="35"/>
+        <location filename="../../kiosk/screens/apply.py" line="39"/>
         <source>Which service do you need?</source>
         <translation>请选择要办理的事项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="51"/>
+        <location filename="../../kiosk/screens/apply.py" line="55"/>
         <source>Place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="55"/>
+        <location filename="../../kiosk/screens/apply.py" line="59"/>
         <source>Is this you?</source>
         <translation>这是您本人吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="57"/>
+        <location filename="../../kiosk/screens/apply.py" line="61"/>
         <source>Yes, continue</source>
         <translation>是我本人，继续</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="59"/>
+        <location filename="../../kiosk/screens/apply.py" line="63"/>
         <source>No, start again</source>
         <translation>不是，重新开始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="71"/>
+        <location filename="../../kiosk/screens/apply.py" line="79"/>
         <source>Please check, then submit</source>
         <translation>请核对后提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="73"/>
+        <location filename="../../kiosk/screens/apply.py" line="81"/>
         <source>Submit my application</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="84"/>
+        <location filename="../../kiosk/screens/apply.py" line="92"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="97"/>
+        <location filename="../../kiosk/screens/apply.py" line="105"/>
         <source>Apply for a service</source>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="101"/>
+        <location filename="../../kiosk/screens/apply.py" line="109"/>
         <source>Touch the service you need.</source>
         <translation>请点击要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="102"/>
+        <location filename="../../kiosk/screens/apply.py" line="110"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="103"/>
+        <location filename="../../kiosk/screens/apply.py" line="111"/>
         <source>Is this you? Touch yes to continue.</source>
         <translation>这是您本人吗？是的话请点“继续”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="104"/>
+        <location filename="../../kiosk/screens/apply.py" line="112"/>
         <source>Lay the document flat under the camera.</source>
         <translation>请把材料平放在拍摄区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="105"/>
+        <location filename="../../kiosk/screens/apply.py" line="113"/>
+        <source>Enter your mobile number, then choose how to collect the result.</source>
+        <translation>请输入手机号码，再选择结果的领取方式。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="114"/>
         <source>Please check, then touch submit.</source>
         <translation>请核对，然后点“提交申请”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="106"/>
+        <location filename="../../kiosk/screens/apply.py" line="115"/>
         <source>Your application is submitted. Please take your receipt.</source>
         <translation>申请已提交，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="112"/>
+        <location filename="../../kiosk/screens/apply.py" line="121"/>
         <source>The camera is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="130"/>
+        <location filename="../../kiosk/screens/apply.py" line="139"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="171"/>
+        <location filename="../../kiosk/screens/apply.py" line="187"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="207"/>
+        <location filename="../../kiosk/screens/apply.py" line="225"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="227"/>
+        <source>Mobile: %1</source>
+        <translation>手机：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="229"/>
+        <source>Collect the result: %1</source>
+        <translation>领取方式：%1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="212"/>
+        <location filename="../../kiosk/screens/apply.py" line="234"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="220"/>
+        <location filename="../../kiosk/screens/apply.py" line="242"/>
         <source>Submitted. Receipt number %1</source>
         <translation>已提交，回执编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="223"/>
+        <location filename="../../kiosk/screens/apply.py" line="245"/>
         <source>What happens next: the department handles it within %n working day(s).</source>
         <translation>
             <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="225"/>
+        <location filename="../../kiosk/screens/apply.py" line="247"/>
         <source>Check progress here with your ID card or the receipt&apos;s QR code.</source>
         <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="230"/>
+        <location filename="../../kiosk/screens/apply.py" line="252"/>
         <source>The receipt could not be printed. Staff have been called. You can photograph this code instead.</source>
         <translation>回执没能打印，已通知工作人员。您可以用手机拍下这个二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="232"/>
+        <location filename="../../kiosk/screens/apply.py" line="254"/>
         <source>Staff called: printer problem</source>
         <translation>已通知工作人员：打印机故障</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="235"/>
+        <location filename="../../kiosk/screens/apply.py" line="257"/>
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="237"/>
+        <location filename="../../kiosk/screens/apply.py" line="259"/>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
@@ -805,6 +820,24 @@ guide</source>
         <translation>
             <numerusform>材料齐全：已采集 %n 页</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ContactStep</name>
+    <message>
+        <location filename="../../kiosk/screens/contact_step.py" line="21"/>
+        <source>Your mobile number, so the department can reach you</source>
+        <translation>请输入手机号码，方便部门联系您</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/contact_step.py" line="25"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/contact_step.py" line="28"/>
+        <source>How will you collect the result?</source>
+        <translation>办理结果怎么领取？</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from devices.printer.escpos_decode import decode_escpos
-from kiosk.screens.apply import CAPTURE, CONFIRM, DONE, REVIEW, ApplyScreen
+from kiosk.screens.apply import CAPTURE, CONFIRM, CONTACT, DONE, REVIEW, ApplyScreen
 from kiosk.screens.evaluate import EvaluateScreen
 from kiosk.screens.guide import GuideScreen
 from kiosk.screens.progress import ProgressScreen
@@ -24,6 +24,7 @@ from tests.kiosk.accessibility import check_minimums
 from tests.kiosk.conftest import Kiosk
 
 ITEM = "YB-001"  # 城乡居民基本医疗保险参保登记, kiosk-enabled
+PHONE = "13905712345"
 
 
 def _receipts(station_dir: Path) -> bytes:
@@ -44,7 +45,21 @@ def _apply(kiosk: Kiosk, qtbot: QtBot, card: Any) -> ApplyScreen:
     assert apply.steps.currentIndex() == CAPTURE
     qtbot.waitUntil(lambda: apply.capture.preview.page_detected, timeout=20_000)
     check_minimums(window, NORMAL, "apply/capture")
-    qtbot.waitUntil(lambda: apply.steps.currentIndex() == REVIEW, timeout=90_000)
+    qtbot.waitUntil(lambda: apply.steps.currentIndex() == CONTACT, timeout=90_000)
+    check_minimums(window, NORMAL, "apply/contact")
+    keypad = apply.contact.keypad
+    for d in "12345":  # not a mobile number: refused in words, the step stays
+        keypad.keys[d].click()
+    keypad.ok_key.click()
+    assert apply.steps.currentIndex() == CONTACT and apply.note.isVisible()
+    keypad.clear_key.click()
+    for d in PHONE:
+        keypad.keys[d].click()
+    assert apply.contact.number.text() == "139 0571 2345"
+    apply.contact.methods["post"].click()
+    keypad.ok_key.click()
+    assert apply.steps.currentIndex() == REVIEW
+    assert "139****2345" in apply.summary.text()
     check_minimums(window, NORMAL, "apply/review")
     apply.submit.click()
     qtbot.waitUntil(lambda: apply.steps.currentIndex() == DONE, timeout=20_000)
@@ -67,6 +82,7 @@ def test_apply_from_card_to_receipt_and_platform(
     printed = decode_escpos(_receipts(station_dir))
     assert receipt_no in printed.text and card.id_number not in printed.text
     assert outcome.accepted.submission.channel.value == "kiosk"
+    assert outcome.accepted.submission.applicant.phone == PHONE
     # the engine delivers it like any other submission
     kiosk.services.sync_now()
     deadline = time.monotonic() + 30
