@@ -100,6 +100,8 @@ QLabel[role="card"] {{ background-color: {CARD}; border: 2px solid {INK};
     border-radius: 12px; padding: {pad}px; }}
 QLabel[role="warn"] {{ background-color: {WARN_BG}; color: {WARN_INK};
     border: 3px solid {WARN_INK}; border-radius: 12px; padding: {pad}px; }}
+QLabel[role="number"] {{ font-size: {t.title_px}px; font-weight: bold; background-color: {CARD};
+    border: 2px solid {INK}; border-radius: 12px; padding: {pad}px; }}
 QLabel[role="countdown"] {{ font-size: {t.title_px * 3}px; font-weight: bold; }}
 QPushButton {{
     min-width: {t.target_px}px; min-height: {t.target_px}px;

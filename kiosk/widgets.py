@@ -59,8 +59,6 @@ class Text(QLabel):
                 start, length = line.textStart(), line.textLength()
                 out.append((paragraph[start : start + length].rstrip(), line.naturalTextWidth()))
             layout.endLayout()
-            if not paragraph:
-                out.append(("", 0.0))
         return out
 
     def _inner_width(self, width: int) -> float:

@@ -9,7 +9,9 @@ from PySide6.QtCore import QEvent, QObject, QRect, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -84,9 +86,18 @@ class KioskWindow(QWidget):
             "pin": PinScreen(ctx),
             "maintenance": MaintenanceScreen(ctx),
         }
+        #: each screen scrolls on its own when it is taller than the display (the
+        #: elderly theme on a small screen) instead of pushing the window off it
+        self._pages: dict[Screen, QScrollArea] = {}
         for screen in self.screens.values():
-            self.stack.addWidget(screen)
+            page = QScrollArea(self.stack)
+            page.setWidgetResizable(True)
+            page.setFrameShape(QFrame.Shape.NoFrame)
+            page.setWidget(screen)
+            self.stack.addWidget(page)
+            self._pages[screen] = page
             screen.home_requested.connect(self.reset_to_attract)
+        self._current: Screen = self.attract
         self.attract.service_chosen.connect(self.show_screen)
         pin = self.screens["pin"]
         assert isinstance(pin, PinScreen)
@@ -111,13 +122,14 @@ class KioskWindow(QWidget):
     # -- screens -------------------------------------------------------------------
     @property
     def current(self) -> Screen:
-        widget = self.stack.currentWidget()
-        assert isinstance(widget, Screen)
-        return widget
+        return self._current
 
     def show_screen(self, name: str) -> None:
         screen = self.screens[name]
-        self.stack.setCurrentWidget(screen)
+        self._current = screen
+        self.stack.setCurrentWidget(self._pages[screen])
+        if name != "attract":  # a new service begins: the last visit's notice is done
+            self.notify("")
         self.heading.setText(screen.title())
         screen.enter()
         self.idle.set_active(screen.personal)
@@ -166,6 +178,8 @@ class KioskWindow(QWidget):
 
     def card_removed(self) -> None:
         self.card_present = False
+        if self.current is self.attract:
+            self.notify("")  # the card left behind has been taken
 
     def scanned(self, text: str) -> None:
         if self.current is self.attract:

@@ -17,7 +17,7 @@ from kiosk.screens.identify import IdentifyPanel
 from kiosk.widgets import BigButton, QrView, Text
 from station.device_health import Health
 from station.intake_service import applicant_labels
-from station.intake_session import IntakeSession, Phase, SessionState
+from station.intake_session import IntakeSession, Phase, SessionState, Severity
 from station.paper import COLLECTION_METHODS
 
 log = logging.getLogger(__name__)
@@ -172,6 +172,8 @@ class ApplyScreen(Screen):
     def _render(self, state: SessionState) -> None:
         en = self.ctx.english
         note = state.note
+        if note is not None and note.severity is Severity.INFO:
+            note = None  # "page saved" and the like: the step itself shows progress
         self._show_note("" if note is None else (note.message_en if en else note.message_zh))
         previous = self.steps.currentIndex()
         step = self._step_for(state)

@@ -20,7 +20,7 @@ class ContactStep(QWidget):
         super().__init__(parent)
         self.ask = Text(self.tr("Your mobile number, so the department can reach you"), self,
                         role="heading")
-        self.number = Text("", self, role="card")
+        self.number = Text("", self, role="number")
         self.keypad = Keypad(self, max_length=11)
         self.keypad.ok_key.setText(self.tr("Next"))
         self.keypad.changed.connect(self._show)
