@@ -126,6 +126,8 @@ class ApplyScreen(Screen):
         self._capturing = None
         self.session.reset()
         self._confirmed = False
+        self._contact_done = False
+        self.contact.wipe()
         for text in (self.who, self.summary, self.done_title, self.done_text, self.note):
             text.setText("")
         self.note.hide()
