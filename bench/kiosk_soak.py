@@ -141,6 +141,7 @@ def main() -> int:
     from kiosk.wipe import private_temp_dir, use_private_temp_dir
     from station.context import open_station
     from station.kiosk_services import KioskServices
+    from station.simulators import DemoSimulators
     from sync.platform.server import PlatformProcess
     from tests.kiosk.traces import (
         clipboard_texts,
@@ -166,7 +167,13 @@ def main() -> int:
         app = make_application("zh_CN")
         assert isinstance(app, QApplication)
         use_private_temp_dir(station_dir / "tmp")
-        station = open_station(station_dir, with_engine=False, clerk_id="kiosk")
+        # The simulated document camera renders a synthetic photo per document (about
+        # 80 MB of float32 work at 1920x1080 on worker threads); at a smaller size its
+        # churn does not drown what the kiosk itself holds. A real camera renders nothing.
+        sims = DemoSimulators(camera_size=(960, 540))
+        sims.start()
+        station = open_station(station_dir, simulators=sims, with_engine=False,
+                               clerk_id="kiosk")
         services = KioskServices(station)
         clock = Clock()
         kiosk = KioskApp(services, voice_engine="mock", clock=clock)
@@ -178,6 +185,7 @@ def main() -> int:
         cards = [make_card(n, rng) for n in range(args.sessions)]
         started = time.monotonic()
         rss0 = 0.0
+        samples: list[float] = []
         for n, card in enumerate(cards):
             if n == warmup:
                 gc.collect()
@@ -185,7 +193,9 @@ def main() -> int:
                 rss0 = rss_mb()
             session(kiosk, app, card, n, page)
             if n % 100 == 99:
-                print(f"  {n + 1} sessions, RSS {rss_mb():.1f} MB", flush=True)
+                gc.collect()
+                samples.append(rss_mb())
+                print(f"  {n + 1} sessions, RSS {samples[-1]:.1f} MB", flush=True)
         gc.collect()
         pump(app, 0.5)
         gc.collect()
@@ -206,9 +216,14 @@ def main() -> int:
         accepted = len(station.intake.store.list_records(limit=10_000))
         kiosk.shutdown()
         station.close()
+        sims.stop()
     print(f"sessions: {args.sessions} in {elapsed:.0f} s ({accepted} applications submitted)")
     print(f"RSS after {warmup} warm-up sessions: {rss0:.1f} MB; after the last: {rss1:.1f} MB; "
           f"growth {rss1 - rss0:+.1f} MB (goal < 10 MB)")
+    if len(samples) >= 3:
+        half = len(samples) // 2
+        print(f"RSS per 100 sessions: {', '.join(f'{x:.0f}' for x in samples)} MB; second half "
+              f"minus first half: {max(samples[half:]) - max(samples[:half]):+.1f} MB (peaks)")
     print(f"residual personal data after the last reset: {len(residual_ui)} in widgets, models, "
           f"clipboard and temp files; {len(residual_objects)} strings reachable from the kiosk "
           f"(goal none)")
