@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.context import KioskContext
 from kiosk.idle import IdleWatch, TapCounter
@@ -148,6 +148,7 @@ def run_kiosk(
     language: str = "zh_CN",
     windowed: bool = False,
     exit_when_ready: bool = False,
+    demo_devices: bool = False,
 ) -> int:
     started = time.monotonic()
     app = make_application(language)
@@ -169,14 +170,31 @@ def run_kiosk(
     kiosk.window.exit_requested.connect(lambda: leave(0))
     kiosk.window.restart_requested.connect(lambda: leave(RESTART_EXIT_CODE))
     kiosk.start(windowed=windowed)  # window flags first: changing them hides a shown window
+    devices = _demo_devices(kiosk) if demo_devices else None
     if windowed:
         kiosk.window.resize(1280, 800)
         kiosk.window.show()
     else:
         kiosk.window.showFullScreen()
+    if devices is not None:
+        devices.show()
     app.exec()
+    if devices is not None:
+        devices.close()
     kiosk.shutdown()
     return code["value"]
+
+
+def _demo_devices(kiosk: KioskApp) -> QWidget | None:
+    sims = kiosk.services.station.simulators
+    if sims is None:
+        return None
+    from kiosk.demo_devices import DemoDevices
+
+    apply_screen = kiosk.window.screens["apply"]
+    assert isinstance(apply_screen, ApplyScreen)
+
+    return DemoDevices(sims, kiosk.window.scanned, lambda: apply_screen.last_receipt_code)
 
 
 #: `yiwang kiosk` exits with this when maintenance asks for a restart; the kiosk session

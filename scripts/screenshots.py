@@ -176,9 +176,9 @@ def main() -> int:
 
 def _kiosk_screens(tmp: Path, platform: object) -> None:
     from kiosk_screenshots import shoot_kiosk  # scripts/ is on sys.path when run as a script
-    from yiwang.commands.setup import setup_station
 
     from tests.helpers.platform_admin import admin_json_caller
+    from yiwang.commands.setup import setup_station
 
     with admin_json_caller(platform) as admin:  # type: ignore[arg-type]
         for lang in ("zh_CN", "en"):

@@ -31,7 +31,10 @@ class ApplyScreen(Screen):
         self.session.subscribe(self._render)
         self._confirmed = False
         self._contact_done = False
-        self._capturing: tuple[str, str] | None = None  # (item, material) under the camera
+        self._capturing: tuple[str, str] | None = None
+        #: the last receipt's QR payload, for the demo's "scan the receipt" button: only
+        #: the receipt number and its signature, never the outcome (it holds the applicant)
+        self.last_receipt_code = ""  # (item, material) under the camera
         self.steps = QStackedWidget(self)
         # CHOOSE
         choose = QWidget()
@@ -199,6 +202,7 @@ class ApplyScreen(Screen):
             self.submit.setEnabled(state.can_accept)
             self.summary.setText(self._summary(state))
         if step == DONE and state.outcome is not None:
+            self.last_receipt_code = state.outcome.accepted.receipt.qr_payload
             self._done(state)
         self.steps.setCurrentIndex(step)
         if step != previous:

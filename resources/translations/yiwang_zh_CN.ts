@@ -132,158 +132,159 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="39"/>
+        <location filename="../../kiosk/screens/apply.py" line="42"/>
         <source>Which service do you need?</source>
+        <extracomment>the last receipt&apos;s QR payload, for the demo&apos;s &quot;scan the receipt&quot; button: only the receipt number and its signature, never the outcome (it holds the applicant)</extracomment>
         <translation>请选择要办理的事项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="55"/>
+        <location filename="../../kiosk/screens/apply.py" line="58"/>
         <source>Place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="59"/>
+        <location filename="../../kiosk/screens/apply.py" line="62"/>
         <source>Is this you?</source>
         <translation>这是您本人吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="61"/>
+        <location filename="../../kiosk/screens/apply.py" line="64"/>
         <source>Yes, continue</source>
         <translation>是我本人，继续</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="63"/>
+        <location filename="../../kiosk/screens/apply.py" line="66"/>
         <source>No, start again</source>
         <translation>不是，重新开始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="79"/>
+        <location filename="../../kiosk/screens/apply.py" line="82"/>
         <source>Please check, then submit</source>
         <translation>请核对后提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="81"/>
+        <location filename="../../kiosk/screens/apply.py" line="84"/>
         <source>Submit my application</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="92"/>
+        <location filename="../../kiosk/screens/apply.py" line="95"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="105"/>
+        <location filename="../../kiosk/screens/apply.py" line="108"/>
         <source>Apply for a service</source>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="109"/>
+        <location filename="../../kiosk/screens/apply.py" line="112"/>
         <source>Touch the service you need.</source>
         <translation>请点击要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="110"/>
+        <location filename="../../kiosk/screens/apply.py" line="113"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="111"/>
+        <location filename="../../kiosk/screens/apply.py" line="114"/>
         <source>Is this you? Touch yes to continue.</source>
         <translation>这是您本人吗？是的话请点“继续”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="112"/>
+        <location filename="../../kiosk/screens/apply.py" line="115"/>
         <source>Lay the document flat under the camera.</source>
         <translation>请把材料平放在拍摄区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="113"/>
+        <location filename="../../kiosk/screens/apply.py" line="116"/>
         <source>Enter your mobile number, then choose how to collect the result.</source>
         <translation>请输入手机号码，再选择结果的领取方式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="114"/>
+        <location filename="../../kiosk/screens/apply.py" line="117"/>
         <source>Please check, then touch submit.</source>
         <translation>请核对，然后点“提交申请”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="115"/>
+        <location filename="../../kiosk/screens/apply.py" line="118"/>
         <source>Your application is submitted. Please take your receipt.</source>
         <translation>申请已提交，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="121"/>
+        <location filename="../../kiosk/screens/apply.py" line="124"/>
         <source>The camera is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="139"/>
+        <location filename="../../kiosk/screens/apply.py" line="144"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="187"/>
+        <location filename="../../kiosk/screens/apply.py" line="194"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="225"/>
+        <location filename="../../kiosk/screens/apply.py" line="233"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="227"/>
+        <location filename="../../kiosk/screens/apply.py" line="235"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="229"/>
+        <location filename="../../kiosk/screens/apply.py" line="237"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="234"/>
+        <location filename="../../kiosk/screens/apply.py" line="242"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="242"/>
+        <location filename="../../kiosk/screens/apply.py" line="250"/>
         <source>Submitted. Receipt number %1</source>
         <translation>已提交，回执编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="245"/>
+        <location filename="../../kiosk/screens/apply.py" line="253"/>
         <source>What happens next: the department handles it within %n working day(s).</source>
         <translation>
             <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="247"/>
+        <location filename="../../kiosk/screens/apply.py" line="255"/>
         <source>Check progress here with your ID card or the receipt&apos;s QR code.</source>
         <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="252"/>
+        <location filename="../../kiosk/screens/apply.py" line="260"/>
         <source>The receipt could not be printed. Staff have been called. You can photograph this code instead.</source>
         <translation>回执没能打印，已通知工作人员。您可以用手机拍下这个二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="254"/>
+        <location filename="../../kiosk/screens/apply.py" line="262"/>
         <source>Staff called: printer problem</source>
         <translation>已通知工作人员：打印机故障</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="257"/>
+        <location filename="../../kiosk/screens/apply.py" line="265"/>
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="259"/>
+        <location filename="../../kiosk/screens/apply.py" line="267"/>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
@@ -866,6 +867,34 @@ guide</source>
     </message>
 </context>
 <context>
+    <name>DemoDevices</name>
+    <message>
+        <location filename="../../kiosk/demo_devices.py" line="24"/>
+        <source>Simulated devices (demo)</source>
+        <translation>模拟设备（演示）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/demo_devices.py" line="30"/>
+        <source>Place ID card</source>
+        <translation>放置身份证</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/demo_devices.py" line="32"/>
+        <source>Lift card</source>
+        <translation>取走身份证</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/demo_devices.py" line="34"/>
+        <source>Scan the last receipt&apos;s QR code</source>
+        <translation>扫描刚打印回执的二维码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/demo_devices.py" line="42"/>
+        <source>The camera shows the material the kiosk asks for.</source>
+        <translation>高拍仪会显示自助终端要求的材料。</translation>
+    </message>
+</context>
+<context>
     <name>DemoPanel</name>
     <message>
         <location filename="../../clerk_station/demo_panel.py" line="25"/>
@@ -1076,29 +1105,30 @@ guide</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="57"/>
+        <location filename="../../kiosk/window.py" line="59"/>
         <source>Care mode
 (larger, spoken)</source>
         <translation>关怀模式
 （大字、语音）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="61"/>
+        <location filename="../../kiosk/window.py" line="63"/>
         <source>Hear it again</source>
         <translation>再听一遍</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="64"/>
+        <location filename="../../kiosk/window.py" line="66"/>
         <source>Home</source>
         <translation>回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="139"/>
+        <location filename="../../kiosk/window.py" line="151"/>
         <source>your ID card on the reader</source>
+        <extracomment>each screen scrolls on its own when it is taller than the display (the elderly theme on a small screen) instead of pushing the window off it</extracomment>
         <translation>读卡区上的身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="141"/>
+        <location filename="../../kiosk/window.py" line="153"/>
         <source>Please take %1 with you.</source>
         <translation>请带走%1。</translation>
     </message>
@@ -1444,7 +1474,7 @@ guide</source>
 <context>
     <name>QrView</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="142"/>
+        <location filename="../../kiosk/widgets.py" line="140"/>
         <source>Receipt QR code</source>
         <extracomment>line height as a multiple of the font&apos;s pixel size (适老化: at least 1.3)</extracomment>
         <translation>回执二维码</translation>

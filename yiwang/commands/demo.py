@@ -37,6 +37,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="station data dir (default: a new temporary demo folder)",
     )
     p.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN")
+    p.add_argument(
+        "--kiosk", action="store_true", help="open the self-service kiosk, not the clerk window"
+    )
     p.set_defaults(func=_run)
 
 
@@ -77,16 +80,35 @@ def _run(args: argparse.Namespace) -> int:
                 enrollment_code=code,
                 station_code=DEMO_STATION,
                 station_name=DEMO_STATION_NAME,
+                role="kiosk" if args.kiosk else "window",
             )
             _say(f"station {DEMO_STATION} enrolled, data in {station_dir}")
         if args.headless:
             return _headless(station_dir, args, platform)
+        if args.kiosk:
+            return _kiosk(station_dir, args.lang)
         from yiwang.commands.clerk import open_clerk
 
         return open_clerk(station_dir, language=args.lang)
     finally:
         if platform is not None:
             platform.stop()
+
+
+DEMO_PIN = "246810"
+
+
+def _kiosk(station_dir: Path, language: str) -> int:
+    from station.kiosk_pin import MaintenancePin
+    from yiwang.commands.kiosk import open_kiosk
+
+    pin = MaintenancePin(station_dir / "keys")
+    if not pin.is_set():
+        pin.set_pin(DEMO_PIN)
+        _say(f"kiosk maintenance PIN for this demo: {DEMO_PIN} "
+             "(five taps in the top-left corner within three seconds)")
+    _say("the kiosk refuses to close: leave through maintenance -> Exit to the desktop")
+    return open_kiosk(station_dir, language=language, windowed=True, demo_devices=True)
 
 
 def _headless(station_dir: Path, args: argparse.Namespace, platform: Any) -> int:

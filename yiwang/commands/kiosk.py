@@ -45,6 +45,7 @@ def open_kiosk(
     language: str = "zh_CN",
     windowed: bool = False,
     exit_when_ready: bool = False,
+    demo_devices: bool = False,
 ) -> int:
     from kiosk.app import run_kiosk
     from station.context import open_station
@@ -57,6 +58,7 @@ def open_kiosk(
             language=language,
             windowed=windowed,
             exit_when_ready=exit_when_ready,
+            demo_devices=demo_devices,
         )
     finally:
         station.close()
