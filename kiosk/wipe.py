@@ -7,6 +7,9 @@ a temp file writes there); the wipe empties it.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import gc
 import logging
 import shutil
 import tempfile
@@ -30,6 +33,17 @@ def private_temp_dir() -> Path | None:
     return _temp_dir
 
 
+def _release_freed_memory() -> None:
+    """Collect the citizen's objects now and hand freed heap pages back to the system
+    (glibc keeps them per thread otherwise: image work runs on worker threads)."""
+    gc.collect()
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass
+
+
 def wipe_traces() -> None:
     clipboard = QGuiApplication.clipboard()
     if clipboard is not None:
@@ -44,3 +58,4 @@ def wipe_traces() -> None:
                     entry.unlink()
             except OSError as e:
                 log.warning("could not remove a temporary file: %s", e.strerror)
+    _release_freed_memory()
