@@ -94,8 +94,10 @@ class ApplyScreen(Screen):
         self.qr = QrView(done)
         self.finish = BigButton(self.tr("Finish"), done, role="main")
         self.finish.clicked.connect(self.home_requested)
-        for part in (self.done_title, self.done_text, self.qr, self.finish):
+        for part in (self.done_title, self.done_text, self.qr):
             d.addWidget(part)
+        d.addStretch(1)
+        d.addWidget(self.finish)
         for page in (choose, self.identify, confirm, self.capture, self.contact, review, done):
             self.steps.addWidget(page)
         self.note = Text("", self, role="warn")
