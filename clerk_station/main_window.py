@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from clerk_station.applicant_panel import ApplicantPanel
 from clerk_station.capture_controller import CaptureController
 from clerk_station.case_list import CaseListDialog
+from clerk_station.decisions import DecisionDialogs
 from clerk_station.identification_controller import FORWARDS_IDENTITY, IdentificationController
 from clerk_station.item_picker import ItemPicker
 from clerk_station.manual_entry import ManualEntryDialog
@@ -42,8 +43,9 @@ from clerk_station.scan_controller import ScanController
 from clerk_station.sync_controller import SyncController
 from devices.idcard.card import IdCardData
 from intake.catalog import Catalog, Material, ServiceItem
+from intake.errors import IntakeError
 from intake.submission import Draft
-from station.cases import CaseRow
+from station.cases import CaseRow, NoticeRef
 from station.intake_session import Phase, SessionState, Topic
 from station.paper import COLLECTION_METHODS
 from station.services import StationServices
@@ -53,14 +55,6 @@ from ui_shared.sync_badge import SyncBadge
 from ui_shared.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-#: reasons a clerk picks from (or types) when a material cannot be used
-DEFECT_REASONS = (
-    "复印件不清晰",
-    "证件已过有效期",
-    "缺少签字或盖章",
-    "信息与申请人不符",
-    "页数不全",
-)
 
 
 class ClerkWindow(QMainWindow):
@@ -104,7 +98,12 @@ class ClerkWindow(QMainWindow):
         self.defect_button.setToolTip(
             self.tr("What was brought for the selected material cannot be used")
         )
-        self.defect_dialog: QInputDialog | None = None
+        self.refuse_button = QPushButton(self.tr("Refuse…"), self)
+        self.refuse_button.setObjectName("refuseButton")
+        self.refuse_button.setToolTip(
+            self.tr("Refuse the application and print the notice with the reason")
+        )
+        self.decisions = DecisionDialogs(self.session, self, english=english)
         self.capturing = CaptureController(
             services, self.session, self.tasks, self, english=english
         )
@@ -123,6 +122,7 @@ class ClerkWindow(QMainWindow):
         mid.addLayout(options)
         buttons = QHBoxLayout()
         buttons.addWidget(self.notice_button)
+        buttons.addWidget(self.refuse_button)
         buttons.addStretch(1)
         buttons.addWidget(self.accept_button)
         mid.addLayout(buttons)
@@ -159,6 +159,7 @@ class ClerkWindow(QMainWindow):
             self.card_bridge.on_card, self.card_bridge.on_removed, self.card_bridge.on_error
         )
         self.scanning = ScanController(services, self.tasks, self.scan_result, self)
+        self.scanning.notice_scanned.connect(self._resume_notice)
         self.sync = SyncController(services, self.tasks, self.sync_badge, self, english=english)
         self.sync.catalog_reloaded.connect(self._catalog_reloaded)
         self.outcomes = OutcomeController(
@@ -179,6 +180,7 @@ class ClerkWindow(QMainWindow):
             lambda _i: self.session.collection_chosen(str(self.collection.currentData()))
         )
         self.defect_button.clicked.connect(self.ask_defect)
+        self.refuse_button.clicked.connect(self.ask_refusal)
         self.capturing.camera_message.connect(self.camera_state.setText)
         self.session.subscribe(self._render)
         self.resize(1440, 880)
@@ -247,6 +249,17 @@ class ClerkWindow(QMainWindow):
                 self.tr("The card reader is not available: enter the identity by hand")
             )
 
+    def _resume_notice(self, ref: NoticeRef) -> None:
+        """A citizen back with a 一次性告知书: start from the item it named."""
+        state = self.session.state
+        if state.phase in (Phase.CHOOSING_ITEM, Phase.DONE, Phase.REFUSED) or not state.pages:
+            try:
+                self.session.choose_item(ref.item_code)
+            except IntakeError as e:  # the item left the catalog since
+                self.scan_result.setText(e.message_en if self._english else e.message_zh)
+                return
+            self.picker.mark(ref.item_code)
+
     def _material_selected(self, material: Material) -> None:
         if material.code != self.session.state.current_material:
             self.session.select_material(material.code)
@@ -261,29 +274,15 @@ class ClerkWindow(QMainWindow):
     def manual_dialog(self) -> ManualEntryDialog | None:
         return self.identifying.manual_dialog
 
+    def ask_refusal(self) -> QInputDialog | None:
+        return self.decisions.ask_refusal()
+
     def ask_defect(self) -> QInputDialog | None:
-        """The reason the selected material cannot be used, for the 一次性告知书."""
-        state = self.session.state
-        code = state.current_material
-        if code is None or state.item is None or state.phase not in FORWARDS_IDENTITY[1:]:
-            return None
-        material = state.item.material(code)
-        dialog = QInputDialog(self)
-        dialog.setObjectName("defectDialog")
-        dialog.setWindowTitle(self.tr("Material unusable"))
-        dialog.setLabelText(
-            self.tr("Why can “%1” not be used?").replace(
-                "%1", material.name_en if self._english else material.name_zh
-            )
-        )
-        dialog.setComboBoxEditable(True)
-        dialog.setComboBoxItems(list(DEFECT_REASONS))
-        dialog.textValueSelected.connect(
-            lambda reason: self.session.material_defective(code, reason)
-        )
-        self.defect_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.decisions.ask_defect()
+
+    @property
+    def defect_dialog(self) -> QInputDialog | None:
+        return self.decisions.defect_dialog
 
     def reset(self) -> None:
         """New applicant: captured pages are dropped only once the clerk confirms it."""
@@ -342,6 +341,9 @@ class ClerkWindow(QMainWindow):
     def _render_summary(self, state: SessionState) -> None:
         self.accept_button.setEnabled(state.can_accept)
         self.notice_button.setEnabled(state.can_issue_notice)
+        self.refuse_button.setEnabled(
+            state.phase in FORWARDS_IDENTITY[1:] and bool(self.session.catalog.refusal_reasons)
+        )
         self.defect_button.setEnabled(state.phase in FORWARDS_IDENTITY[1:] and bool(state.item))
         if state.item is None and self.collection.currentIndex() != 0:
             self.collection.setCurrentIndex(0)  # a new intake starts from window pickup

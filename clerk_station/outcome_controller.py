@@ -54,12 +54,15 @@ class OutcomeController(QObject):
         self.error_box: QMessageBox | None = None
         self.switch_box: QMessageBox | None = None
         self.reset_box: QMessageBox | None = None
+        self.info_box: QMessageBox | None = None
         session.subscribe(self._render)
 
     def _render(self, state: SessionState) -> None:
         shown, self._shown = self._shown, state
         if shown.phase is Phase.ACCEPTING and state.phase is Phase.DONE and state.outcome:
             self._show_outcome(state.outcome)
+        elif state.phase is Phase.REFUSED and shown.phase is not Phase.REFUSED:
+            self._show_refusal(state.refusal_no)
         elif shown.phase is Phase.ACCEPTING and state.phase is not Phase.ACCEPTING:
             note = state.note
             if note is not None and note.topic is Topic.ACCEPT:
@@ -98,6 +101,19 @@ class OutcomeController(QObject):
         )
         self.receipt_dialog = dialog
         dialog.open()
+
+    def _show_refusal(self, number: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Refused"),
+            self.tr("The notice of refusal %1 was printed and recorded.").replace("%1", number),
+            parent=self._window,
+        )
+        box.setObjectName("refusalDone")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        self.info_box = box
+        box.open()
+        self._session.reset()  # the window is ready for the next citizen
 
     def _show_error(self, text: str) -> None:
         box = QMessageBox(

@@ -1,15 +1,17 @@
 """Code scanners in the clerk window: serial/evdev drivers through ScanBridge,
 keyboard wedges through the application key filter. A receipt QR code of
-this station shows that case's progress; any other code is shown as text."""
+this station shows that case's progress; a 一次性告知书's code starts the intake
+again from the item it named; any other code is shown as text."""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
-from station.cases import CaseRow
+from station.cases import CaseRow, NoticeRef
+from station.paper import NOTICE_PREFIX
 from station.services import StationServices
 from ui_shared.bridges import ScanBridge
 from ui_shared.messages import user_message
@@ -20,6 +22,8 @@ log = logging.getLogger(__name__)
 
 
 class ScanController(QObject):
+    notice_scanned = Signal(object)  # station.cases.NoticeRef
+
     def __init__(
         self,
         services: StationServices,
@@ -62,6 +66,13 @@ class ScanController(QObject):
 
     def handle(self, text: str) -> None:
         cases = self.services.cases
+        if text.startswith(NOTICE_PREFIX):
+            self.tasks.disk(
+                lambda: cases.find_notice(text),
+                lambda ref: self._notice(text, ref),
+                lambda e: self.show_error(user_message(e)),
+            )
+            return
 
         def shown(record: CaseRow | None) -> None:
             if record is None:
@@ -78,6 +89,13 @@ class ScanController(QObject):
             shown,
             lambda e: self.show_error(user_message(e)),
         )
+
+    def _notice(self, text: str, ref: NoticeRef | None) -> None:
+        if ref is None:
+            self.label.setText(self.tr("Scanned: %1").replace("%1", text[:80]))
+            return
+        self.label.setText(self.tr("Notice %1: continue the intake").replace("%1", ref.notice_no))
+        self.notice_scanned.emit(ref)
 
     def show_error(self, message: str) -> None:
         self.label.setText(self.tr("Scanner: %1").replace("%1", message))

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from intake.errors import CatalogError, UnknownItem, UnknownMaterial
+from intake.refusals import RefusalReason, refusal_reasons_from
 from intake.workdays import WorkCalendar
 
 __all__ = ["LIFE_EVENTS", "Catalog", "Entrance", "Material", "ServiceItem"]
@@ -169,6 +170,8 @@ class Catalog:
     items: tuple[ServiceItem, ...]
     #: holidays and 调休 working days, for promised completion dates
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    #: the reasons (with legal basis) a window may refuse an application for
+    refusal_reasons: tuple[RefusalReason, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "items", tuple(self.items))
@@ -196,6 +199,8 @@ class Catalog:
         d: dict[str, Any] = {"version": self.version, "items": [it.to_dict() for it in self.items]}
         if self.calendar != WorkCalendar():
             d["calendar"] = self.calendar.to_dict()
+        if self.refusal_reasons:
+            d["refusal_reasons"] = [r.to_dict() for r in self.refusal_reasons]
         return d
 
     @classmethod
@@ -203,7 +208,7 @@ class Catalog:
         """Build and validate a catalog; raises ``CatalogError`` naming the first problem."""
         if not isinstance(d, Mapping):
             raise CatalogError("catalog.malformed", "事项目录格式错误", "catalog must be an object")
-        extra = d.keys() - {"version", "items", "calendar"}
+        extra = d.keys() - {"version", "items", "calendar", "refusal_reasons"}
         if extra:
             raise CatalogError(
                 "catalog.malformed",
@@ -235,7 +240,8 @@ class Catalog:
             seen.add(item.code)
             items.append(item)
         calendar = WorkCalendar.from_dict(d["calendar"]) if "calendar" in d else WorkCalendar()
-        return cls(version=version, items=tuple(items), calendar=calendar)
+        reasons = refusal_reasons_from(d["refusal_reasons"]) if "refusal_reasons" in d else ()
+        return cls(version=version, items=tuple(items), calendar=calendar, refusal_reasons=reasons)
 
 
 def _field_error(where: str, key: str, expected: str) -> CatalogError:

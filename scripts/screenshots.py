@@ -3,7 +3,7 @@
 Starts the reference platform, enrolls a station with simulated devices, reads
 a simulated ID card (which files the ID-card material by itself), chooses an
 item, captures one more material, and grabs the window in Chinese and in
-English, plus the receipt and one-time-notice previews, the manual-entry dialog
+English, plus the receipt, one-time-notice and refusal previews, the manual-entry dialog
 and the case list.
 Then every kiosk screen, normal and 关怀模式, in both languages
 (scripts/kiosk_screenshots.py, under docs/screenshots/kiosk/).
@@ -87,6 +87,11 @@ def shoot(station_dir: Path, language: str, name: str) -> None:
             )
             (OUT / "notice.png").write_bytes(render_preview(notice, 80))
             print(f"wrote {OUT / 'notice.png'}")
+            refusal = services.intake.issue_refusal(
+                window.draft, services.catalog.refusal_reasons[0], clerk_id="clerk"
+            )
+            (OUT / "refusal.png").write_bytes(render_preview(refusal, 80))
+            print(f"wrote {OUT / 'refusal.png'}")
             _shoot_manual_entry(window)
             _shoot_case_list(services, window)
     finally:

@@ -7,12 +7,15 @@ station time) and ``QueueCounts`` from ``CaseQueries``, and act through
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
 from intake.catalog import Catalog
 from station.intake_service import applicant_labels
+from station.paper import NOTICE_PREFIX
 from station.receipt_code import verify_payload
 from sync.store import STATION_TZ, Store, SubmissionRecord, SyncState
 
@@ -26,6 +29,8 @@ class Upload(StrEnum):
     DELIVERED = "delivered"
     QUARANTINED = "quarantined"
 
+
+_NOTICE_NO = re.compile(r"[A-Za-z0-9]{1,16}-GZ\d{8}-\d{3,6}")
 
 #: the filters a case list offers, by name
 WAITING = (Upload.QUEUED, Upload.SENDING, Upload.RETRY)
@@ -98,6 +103,27 @@ class CaseQueries:
             return None
         record = self._store.find_by_receipt(receipt_no)
         return None if record is None else _row(record)
+
+    def find_notice(self, text: str) -> NoticeRef | None:
+        """The notice behind a scanned notice code (``YWGZ|<number>``) or a typed number."""
+        number = text.removeprefix(NOTICE_PREFIX).strip()
+        if not _NOTICE_NO.fullmatch(number):
+            return None
+        raw = self._store.kv_get(f"notice:{number}")
+        if raw is None:
+            return None
+        doc = json.loads(raw)
+        materials = {str(k): str(v) for k, v in doc["materials"].items()}
+        return NoticeRef(number, str(doc["item"]), materials)
+
+
+@dataclass(frozen=True)
+class NoticeRef:
+    """A 一次性告知书 issued here: what the citizen was asked to bring."""
+
+    notice_no: str
+    item_code: str
+    materials: dict[str, str]  # material code -> reason
 
 
 class CaseCommands:

@@ -8,6 +8,7 @@ citizen who is told "accepted" is never lost, whatever happens next. The papers
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid as uuid_mod
 from collections.abc import Mapping
@@ -19,6 +20,7 @@ from devices.printer.receipt import CST, Receipt
 from intake.applicant import SOURCE_MANUAL
 from intake.catalog import ServiceItem
 from intake.errors import IntakeError
+from intake.refusals import RefusalReason
 from intake.submission import Channel, Draft, Submission
 from intake.workdays import WorkCalendar
 from station.paper import (
@@ -29,6 +31,7 @@ from station.paper import (
     identification_lines,
     missing_notice,
     person_of,
+    refusal_notice,
 )
 from station.receipt_code import receipt_payload, verify_payload
 from sync.store import Store, SubmissionRecord
@@ -185,20 +188,14 @@ class IntakeService:
         """The numbered 一次性告知书, recorded in the audit log (item and materials, no
         personal data) so the next visit can start from its number; disk work."""
         moment = now or datetime.now(UTC)
-        day = moment.astimezone(CST).strftime("%Y%m%d")
-        key = f"notice_seq:{day}"
-        seq = int(self._store.kv_get(key) or 0) + 1
-        self._store.kv_set(key, str(seq))  # the disk lane is serial: no two notices race
-        notice_no = f"{self.station_code}-GZ{day}-{seq:03d}"
+        notice_no = self._next_number("GZ", moment)
         defects = dict(defects or {})
         listed = [(m, "未提供") for m in draft.missing_materials() if m.code not in defects]
         listed += [(draft.item.material(code), reason) for code, reason in defects.items()]
-        self._store.audit(
-            clerk_id or "kiosk",
-            "notice.issued",
-            notice_no,
-            {"item": draft.item.code, "materials": {m.code: r for m, r in listed}},
-        )
+        record = {"item": draft.item.code, "materials": {m.code: r for m, r in listed}}
+        self._store.audit(clerk_id or "kiosk", "notice.issued", notice_no, record)
+        # the next visit starts from the notice's number (station.cases.CaseQueries.find_notice)
+        self._store.kv_set(f"notice:{notice_no}", json.dumps(record, ensure_ascii=False))
         log.info(
             "one-time notice %s for %s: %d material(s)", notice_no, draft.item.code, len(listed)
         )
@@ -211,6 +208,44 @@ class IntakeService:
             clerk_id=clerk_id,
             issued_at=moment,
         )
+
+    def issue_refusal(
+        self,
+        draft: Draft,
+        reason: RefusalReason,
+        *,
+        clerk_id: str | None,
+        now: datetime | None = None,
+    ) -> Receipt:
+        """The numbered 不予受理通知书, recorded in the audit log (item and reason code, no
+        personal data); disk work. Not (yet) delivered to the platform: the protocol has
+        no outcome other than a submission."""
+        moment = now or datetime.now(UTC)
+        notice_no = self._next_number("BY", moment)
+        self._store.audit(
+            clerk_id or "kiosk",
+            "refusal.issued",
+            notice_no,
+            {"item": draft.item.code, "reason": reason.code},
+        )
+        log.info("refusal %s for %s: %s", notice_no, draft.item.code, reason.code)
+        return refusal_notice(
+            draft.item,
+            draft.applicant,
+            reason,
+            notice_no=notice_no,
+            hall=self.hall,
+            clerk_id=clerk_id,
+            issued_at=moment,
+        )
+
+    def _next_number(self, kind: str, moment: datetime) -> str:
+        """``{station}-{kind}{YYYYMMDD}-{seq:03d}``, per station, kind and local day."""
+        day = moment.astimezone(CST).strftime("%Y%m%d")
+        key = f"paper_seq:{kind}:{day}"
+        seq = int(self._store.kv_get(key) or 0) + 1
+        self._store.kv_set(key, str(seq))  # the disk lane is serial: no two numbers race
+        return f"{self.station_code}-{kind}{day}-{seq:03d}"
 
     def lookup_scanned_receipt(self, text: str) -> SubmissionRecord | None:
         """The submission behind a scanned receipt QR code of this station, if genuine."""

@@ -8,6 +8,7 @@ Phases (``Phase``)::
     CHOOSING_ITEM --choose_item--> IDENTIFYING --card_read / applicant_entered--> CAPTURING
     CAPTURING --page stored, nothing required missing--> REVIEW --accept_requested--> ACCEPTING
     ACCEPTING --accept_succeeded--> DONE          ACCEPTING --accept_failed--> REVIEW (draft kept)
+    IDENTIFYING | CAPTURING | REVIEW --refusal_requested, printed--> REFUSED
     IDENTIFYING | CAPTURING --notice_requested, printed--> NOTICE --a page, an applicant--> ...
     any --reset--> CHOOSING_ITEM
 
@@ -50,6 +51,9 @@ Events (plain method calls, on one thread — the GUI thread in a front end):
 - ``collection_chosen(method)``: window / post / community (on the receipt).
 - ``material_defective(code, reason)`` / ``defect_cleared(code)``: a material
   brought but unusable; it blocks acceptance and is named on the notice.
+- ``refusal_requested(reason_code)``: 不予受理 with a reason (and legal basis) of
+  ``catalog.refusal_reasons``: the numbered 不予受理通知书 is recorded and printed,
+  then the intake ends in REFUSED (``state.refusal_no``); a failure is a note.
 - ``notice_requested()``: the numbered, recorded 一次性告知书 naming every missing
   or defective material with the reason; ends in ``notice_printed()`` or
   ``notice_failed(error)``.
@@ -128,9 +132,9 @@ class IntakeSession(SessionCore):
         self._changed()
 
     def choose_item(self, code: str) -> None:
-        self._require(*EDITABLE, Phase.CHOOSING_ITEM, Phase.DONE)
+        self._require(*EDITABLE, Phase.CHOOSING_ITEM, Phase.DONE, Phase.REFUSED)
         item = self._catalog.item(code)
-        if self._phase is Phase.DONE:
+        if self._phase in (Phase.DONE, Phase.REFUSED):
             self._clear()
         draft = self._draft
         if draft is not None and draft.item.code == item.code:
@@ -166,7 +170,7 @@ class IntakeSession(SessionCore):
         if self._phase is Phase.ACCEPTING:
             log.info("card read while accepting: ignored")
             return
-        if self._phase is Phase.DONE:
+        if self._phase in (Phase.DONE, Phase.REFUSED):
             self._clear()  # the next citizen
         self._identify(lambda who: who.card_read(card, today=self._today()))
 
@@ -322,18 +326,59 @@ class IntakeSession(SessionCore):
         self._require(Phase.IDENTIFYING, Phase.CAPTURING, Phase.NOTICE)
         draft = copy.deepcopy(self._require_draft())
         intake, clerk, defects = self._intake, self.clerk_id, dict(self._defects)
-        generation = self._generation
+        generation, issued_for = self._generation, self._fingerprint()
         self._runner.disk(
             lambda: intake.print_receipt(
                 intake.issue_notice(draft, clerk_id=clerk, defects=defects)
             ),
-            lambda _sent: self.notice_printed(generation),
+            lambda _sent: self.notice_printed(generation, issued_for),
             lambda e: self.notice_failed(e, generation),
         )
 
-    def notice_printed(self, generation: int | None = None) -> None:
+    def _fingerprint(self) -> object:
+        """What the draft holds: a notice printed for an older draft does not end this one."""
+        draft = self._draft
+        pages = {k: tuple(v) for k, v in draft.pages.items()} if draft else {}
+        return (pages, draft.applicant if draft else None, dict(self._defects))
+
+    def refusal_requested(self, reason_code: str) -> None:
+        """不予受理: the numbered notice with the catalog's reason and legal basis is
+        printed and recorded; the intake then ends (REFUSED)."""
+        self._require(*EDITABLE)
+        reasons = {r.code: r for r in self._catalog.refusal_reasons}
+        if reason_code not in reasons:
+            raise SessionError("session.refusal_reason", "请选择不予受理理由", "unknown reason")
+        draft, reason = copy.deepcopy(self._require_draft()), reasons[reason_code]
+        intake, clerk, generation = self._intake, self.clerk_id, self._generation
+        self._accepting = True  # nothing else may happen while the decision is printed
+
+        def work() -> str:
+            notice = intake.issue_refusal(draft, reason, clerk_id=clerk)
+            intake.print_receipt(notice)
+            return notice.receipt_no
+
+        self._changed()
+        self._runner.disk(
+            work,
+            lambda number: self._refusal_done(generation, number, None),
+            lambda e: self._refusal_done(generation, "", e),
+        )
+
+    def _refusal_done(self, generation: int, number: str, error: BaseException | None) -> None:
+        if not self._current_generation(generation):
+            return
+        self._accepting = False
+        if error is not None:
+            self._note = Note.from_error(error, Topic.ACCEPT, "不予受理通知书打印失败")
+        else:
+            self._refusal_no = number
+            self._note = None
+        self._changed()
+
+    def notice_printed(self, generation: int | None = None, issued_for: object = None) -> None:
         if self._current_generation(generation):
-            self._notice_issued = True
+            # the clerk may have gone on meanwhile (the citizen found the page after all)
+            self._notice_issued = issued_for is None or issued_for == self._fingerprint()
             self._note = Note(
                 "notice.printed",
                 "一次性告知书已打印",

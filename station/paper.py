@@ -1,5 +1,6 @@
 """What the station hands the citizen on paper, built as data (``devices.printer.receipt.Receipt``)
-for the thermal printer: the 受理回执 and the 一次性告知书, each with its own rows.
+for the thermal printer: the 受理回执, the 一次性告知书 and the 不予受理通知书, each
+with its own rows.
 
 Everything personal is masked here, before it reaches a printer or a preview.
 """
@@ -14,6 +15,7 @@ from intake.applicant import SOURCE_MANUAL, Applicant, LegalEntity, Person
 from intake.catalog import Material, ServiceItem
 from intake.documents import document_kind, mask_mobile
 from intake.identity import mask_id_number, mask_name
+from intake.refusals import RefusalReason
 from intake.submission import Submission
 from intake.workdays import WorkCalendar
 
@@ -126,6 +128,14 @@ def accept_receipt(
     )
 
 
+NOTICE_PREFIX = "YWGZ|"
+
+
+def notice_code(notice_no: str) -> str:
+    """The QR text of a numbered notice: its number only (no personal data)."""
+    return f"{NOTICE_PREFIX}{notice_no}" if notice_no.isascii() else ""
+
+
 def missing_notice(
     item: ServiceItem,
     applicant: Applicant | None,
@@ -160,9 +170,56 @@ def missing_notice(
         materials=[],
         accepted_at=issued_at,
         time_limit_days=item.time_limit_days,
-        qr_payload="",
+        qr_payload=notice_code(notice_no),
+        qr_caption="再次办理时出示此码，窗口扫码即可续办",
         notes=[f"{n}.{m.name_zh}（{reason}）" for n, (m, reason) in enumerate(missing, start=1)]
         + ["以上材料一次告知。补齐后请携带本告知书办理，凭编号可直接续办。"],
         rows=rows,
         closing=["申请人签字：________________", "经办人签字：________________"],
+    )
+
+
+def refusal_notice(
+    item: ServiceItem,
+    applicant: Applicant | None,
+    reason: RefusalReason,
+    *,
+    notice_no: str,
+    hall: Hall,
+    clerk_id: str | None,
+    issued_at: datetime,
+) -> Receipt:
+    """The 不予受理通知书: the decision, its reason and legal basis, and the citizen's
+    right to contest it."""
+    name_label, id_label = applicant_labels(applicant) if applicant is not None else ("—", "—")
+    rows = [
+        ("通知书编号", notice_no),
+        ("申请事项", item.name_zh),
+        ("受理部门", item.department_zh),
+        ("申 请 人", name_label),
+        ("证件号码", id_label),
+        ("决定时间", f"{issued_at.astimezone(CST):%Y-%m-%d %H:%M}"),
+        ("经 办 人", _clerk_line(clerk_id, hall)),
+        ("不予受理理由", reason.reason_zh),
+        ("依据", reason.basis_zh),
+    ]
+    if hall.phone:
+        rows.append(("咨询电话", hall.phone))
+    return Receipt(
+        title="不予受理通知书",
+        station_name=hall.station_name,
+        receipt_no=notice_no,
+        item_name=item.name_zh,
+        applicant_label=name_label,
+        id_label=id_label,
+        materials=[],
+        accepted_at=issued_at,
+        time_limit_days=item.time_limit_days,
+        qr_payload="",
+        notes=[
+            "经审查，您的申请不予受理，所提交材料原件已当场退还。",
+            "如不服本决定，可依法申请行政复议或者提起行政诉讼。",
+        ],
+        rows=rows,
+        closing=["申请人签收：________________", "经办人签字：________________"],
     )

@@ -45,6 +45,7 @@ class SessionCore:
     _card_page_filed: tuple[int, str] | None
     _collection: str
     _defects: dict[str, str]
+    _refusal_no: str
 
     def __init__(
         self,
@@ -102,6 +103,7 @@ class SessionCore:
         self._card_page_filed = None
         self._collection = "window"
         self._defects = {}
+        self._refusal_no = ""
 
     def _set_applicant(self, applicant: Applicant | None) -> None:
         if self._draft is None:
@@ -124,6 +126,8 @@ class SessionCore:
     def _phase(self) -> Phase:
         if self._outcome is not None:
             return Phase.DONE
+        if self._refusal_no:
+            return Phase.REFUSED
         if self._notice_issued:
             return Phase.NOTICE
         if self._accepting:
@@ -156,6 +160,7 @@ class SessionCore:
             outcome=self._outcome,
             collection=self._collection,
             defects=dict(self._defects),
+            refusal_no=self._refusal_no,
         )
 
     def _changed(self) -> None:

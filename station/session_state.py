@@ -14,6 +14,7 @@ from devices.printer.receipt import Receipt
 from intake.applicant import Agent, Applicant, Person
 from intake.catalog import Material, ServiceItem
 from intake.errors import IntakeError
+from intake.refusals import RefusalReason
 from intake.submission import Channel, Draft
 from intake.workdays import WorkCalendar
 from station.intake_service import Accepted
@@ -29,6 +30,7 @@ class Phase(StrEnum):
     ACCEPTING = "accepting"
     DONE = "done"
     NOTICE = "notice"
+    REFUSED = "refused"
 
 
 class Topic(StrEnum):
@@ -114,6 +116,8 @@ class SessionState:
     collection: str = "window"
     #: material code -> why the clerk found what was brought unusable (on the notice)
     defects: Mapping[str, str] = field(default_factory=dict)
+    #: the 不予受理通知书 printed (phase REFUSED): its number
+    refusal_no: str = ""
 
     @property
     def page_count(self) -> int:
@@ -184,4 +188,7 @@ class IntakeCommands(Protocol):
     def print_receipt(self, receipt: Receipt) -> bytes: ...
     def issue_notice(
         self, draft: Draft, *, clerk_id: str | None, defects: Mapping[str, str] | None
+    ) -> Receipt: ...
+    def issue_refusal(
+        self, draft: Draft, reason: RefusalReason, *, clerk_id: str | None
     ) -> Receipt: ...

@@ -173,118 +173,118 @@
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="108"/>
+        <location filename="../../kiosk/screens/apply.py" line="110"/>
         <source>Apply for a service</source>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="112"/>
+        <location filename="../../kiosk/screens/apply.py" line="114"/>
         <source>Touch the service you need.</source>
         <translation>请点击要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="113"/>
+        <location filename="../../kiosk/screens/apply.py" line="115"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="114"/>
+        <location filename="../../kiosk/screens/apply.py" line="116"/>
         <source>Is this you? Touch yes to continue.</source>
         <translation>这是您本人吗？是的话请点“继续”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="115"/>
+        <location filename="../../kiosk/screens/apply.py" line="117"/>
         <source>Lay the document flat under the camera.</source>
         <translation>请把材料平放在拍摄区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="116"/>
+        <location filename="../../kiosk/screens/apply.py" line="118"/>
         <source>Enter your mobile number, then choose how to collect the result.</source>
         <translation>请输入手机号码，再选择结果的领取方式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="117"/>
+        <location filename="../../kiosk/screens/apply.py" line="119"/>
         <source>Please check, then touch submit.</source>
         <translation>请核对，然后点“提交申请”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="118"/>
+        <location filename="../../kiosk/screens/apply.py" line="120"/>
         <source>Your application is submitted. Please take your receipt.</source>
         <translation>申请已提交，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="124"/>
+        <location filename="../../kiosk/screens/apply.py" line="126"/>
         <source>The camera is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="144"/>
+        <location filename="../../kiosk/screens/apply.py" line="146"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="194"/>
+        <location filename="../../kiosk/screens/apply.py" line="196"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="233"/>
+        <location filename="../../kiosk/screens/apply.py" line="235"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="235"/>
+        <location filename="../../kiosk/screens/apply.py" line="237"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="237"/>
+        <location filename="../../kiosk/screens/apply.py" line="239"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="242"/>
+        <location filename="../../kiosk/screens/apply.py" line="244"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="250"/>
+        <location filename="../../kiosk/screens/apply.py" line="252"/>
         <source>Submitted. Receipt number %1</source>
         <translation>已提交，回执编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="253"/>
+        <location filename="../../kiosk/screens/apply.py" line="255"/>
         <source>What happens next: the department handles it within %n working day(s).</source>
         <translation>
             <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="255"/>
+        <location filename="../../kiosk/screens/apply.py" line="257"/>
         <source>Check progress here with your ID card or the receipt&apos;s QR code.</source>
         <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="260"/>
+        <location filename="../../kiosk/screens/apply.py" line="262"/>
         <source>The receipt could not be printed. Staff have been called. You can photograph this code instead.</source>
         <translation>回执没能打印，已通知工作人员。您可以用手机拍下这个二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="262"/>
+        <location filename="../../kiosk/screens/apply.py" line="264"/>
         <source>Staff called: printer problem</source>
         <translation>已通知工作人员：打印机故障</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="265"/>
+        <location filename="../../kiosk/screens/apply.py" line="267"/>
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="267"/>
+        <location filename="../../kiosk/screens/apply.py" line="269"/>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
@@ -702,39 +702,48 @@ guide</source>
 <context>
     <name>ClerkWindow</name>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="80"/>
+        <location filename="../../clerk_station/main_window.py" line="74"/>
         <source>Yiwang Window — Clerk Station %1</source>
-        <extracomment>reasons a clerk picks from (or types) when a material cannot be used</extracomment>
         <translation>一网窗口 — 窗口受理终端 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="84"/>
-        <location filename="../../clerk_station/main_window.py" line="328"/>
+        <location filename="../../clerk_station/main_window.py" line="78"/>
+        <location filename="../../clerk_station/main_window.py" line="327"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="92"/>
+        <location filename="../../clerk_station/main_window.py" line="86"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="95"/>
+        <location filename="../../clerk_station/main_window.py" line="89"/>
         <source>Print notice of missing materials</source>
         <translation>打印一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="102"/>
+        <location filename="../../clerk_station/main_window.py" line="96"/>
         <source>Material unusable…</source>
         <translation>材料不合格…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="105"/>
+        <location filename="../../clerk_station/main_window.py" line="99"/>
         <source>What was brought for the selected material cannot be used</source>
         <translation>所选材料不能使用（将写入一次性告知书）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="119"/>
+        <location filename="../../clerk_station/main_window.py" line="101"/>
+        <source>Refuse…</source>
+        <translation>不予受理…</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/main_window.py" line="104"/>
+        <source>Refuse the application and print the notice with the reason</source>
+        <translation>不予受理，并打印载明理由和依据的通知书</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/main_window.py" line="118"/>
         <source>Result by</source>
         <translation>结果领取方式</translation>
     </message>
@@ -749,74 +758,64 @@ guide</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="209"/>
+        <location filename="../../clerk_station/main_window.py" line="211"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="214"/>
+        <location filename="../../clerk_station/main_window.py" line="216"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="218"/>
+        <location filename="../../clerk_station/main_window.py" line="220"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="247"/>
+        <location filename="../../clerk_station/main_window.py" line="249"/>
         <source>The card reader is not available: enter the identity by hand</source>
         <translation>读卡器不可用：请手工录入证件信息</translation>
     </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="273"/>
-        <source>Material unusable</source>
-        <translation>材料不合格</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="275"/>
-        <source>Why can “%1” not be used?</source>
-        <translation>“%1”为何不能使用？</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="335"/>
+        <location filename="../../clerk_station/main_window.py" line="334"/>
         <source>%1 · %2 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · %2 · 承诺时限 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="362"/>
+        <location filename="../../clerk_station/main_window.py" line="364"/>
         <source>Unusable: %1 (%2)</source>
         <translation>不合格：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="237"/>
+        <location filename="../../clerk_station/main_window.py" line="239"/>
         <source>ID reader: card read</source>
         <translation>身份证阅读器：已读卡</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="241"/>
+        <location filename="../../clerk_station/main_window.py" line="243"/>
         <source>ID reader: ready</source>
         <translation>身份证阅读器：就绪</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="244"/>
+        <location filename="../../clerk_station/main_window.py" line="246"/>
         <source>ID reader: %1</source>
         <translation>身份证阅读器：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="353"/>
+        <location filename="../../clerk_station/main_window.py" line="355"/>
         <source>Applicant not identified</source>
         <translation>尚未识别申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="356"/>
+        <location filename="../../clerk_station/main_window.py" line="358"/>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="358"/>
+        <location filename="../../clerk_station/main_window.py" line="360"/>
         <source>Complete: %n page(s) captured</source>
         <translation>
             <numerusform>材料齐全：已采集 %n 页</numerusform>
@@ -864,6 +863,30 @@ guide</source>
         <translation>
             <numerusform>%n 秒</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialogs</name>
+    <message>
+        <location filename="../../clerk_station/decisions.py" line="40"/>
+        <source>Refuse the application</source>
+        <extracomment>reasons a clerk picks from (or types) when a material cannot be used</extracomment>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/decisions.py" line="41"/>
+        <source>Reason (the legal basis is printed with it)</source>
+        <translation>理由（依据将一并打印）</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/decisions.py" line="61"/>
+        <source>Material unusable</source>
+        <translation>材料不合格</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/decisions.py" line="63"/>
+        <source>Why can “%1” not be used?</source>
+        <translation>“%1”为何不能使用？</translation>
     </message>
 </context>
 <context>
@@ -1296,57 +1319,67 @@ guide</source>
 <context>
     <name>OutcomeController</name>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="73"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="76"/>
         <source>Accepted. Receipt number %1.</source>
         <translation>已受理，回执编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="77"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="80"/>
         <source>The receipt was not printed: %1</source>
         <translation>回执未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="82"/>
-        <location filename="../../clerk_station/outcome_controller.py" line="83"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="85"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="86"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="104"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="108"/>
+        <source>Refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/outcome_controller.py" line="109"/>
+        <source>The notice of refusal %1 was printed and recorded.</source>
+        <translation>不予受理通知书 %1 已打印并登记。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/outcome_controller.py" line="120"/>
         <source>Not accepted</source>
         <translation>未能受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="116"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="132"/>
         <source>Switch to “%1”?</source>
         <translation>切换到“%1”？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="119"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="135"/>
         <source>%n captured page(s) will be kept for the same materials.</source>
         <translation>
             <numerusform>已采集的 %n 页将保留给同名材料。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="123"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="139"/>
         <source>%n captured page(s) fit no material of the new item and will be discarded.</source>
         <translation>
             <numerusform>已采集的 %n 页不属于新事项的任何材料，将被丢弃。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="129"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="145"/>
         <source>Switch service item</source>
         <translation>切换事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="144"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="160"/>
         <source>New applicant</source>
         <translation>新申请人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="145"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="161"/>
         <source>%n captured page(s) will be discarded. Start a new applicant?</source>
         <translation>
             <numerusform>已采集的 %n 页将被丢弃。开始办理新申请人？</numerusform>
@@ -1554,22 +1587,28 @@ guide</source>
 <context>
     <name>ScanController</name>
     <message>
-        <location filename="../../clerk_station/scan_controller.py" line="68"/>
+        <location filename="../../clerk_station/scan_controller.py" line="79"/>
+        <location filename="../../clerk_station/scan_controller.py" line="95"/>
         <source>Scanned: %1</source>
         <translation>扫码内容：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/scan_controller.py" line="70"/>
+        <location filename="../../clerk_station/scan_controller.py" line="81"/>
         <source>waiting to upload</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/scan_controller.py" line="72"/>
+        <location filename="../../clerk_station/scan_controller.py" line="83"/>
         <source>Receipt %1: %2</source>
         <translation>回执 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/scan_controller.py" line="83"/>
+        <location filename="../../clerk_station/scan_controller.py" line="97"/>
+        <source>Notice %1: continue the intake</source>
+        <translation>告知书 %1：继续办理</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/scan_controller.py" line="101"/>
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>

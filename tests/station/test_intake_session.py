@@ -294,3 +294,21 @@ def test_pages_are_reordered_and_deleted(intake: IntakeService, catalog: Catalog
     assert session.state.pages["M02"] == (a, c)
     with pytest.raises(SessionError):
         session.page_moved("M02", b, 0)
+
+
+def test_a_notice_printed_late_does_not_undo_what_happened_meanwhile(
+    intake: IntakeService, catalog: Catalog
+) -> None:
+    runner = QueuedRunner()
+    session = _session(intake, catalog, runner)
+    session.card_read(sample_cards()[0])
+    session.choose_item("YB-001")
+    runner.run_all()  # the card page
+    session.page_captured(page("form"), "M02")
+    runner.run_all()
+    session.material_defective("M02", "缺少签字或盖章")
+    session.notice_requested()
+    session.defect_cleared("M02")  # signed at the window before the printer is done
+    runner.run_all()
+    assert session.state.phase is Phase.CAPTURING  # not NOTICE: the draft moved on
+    assert session.state.note is not None and session.state.note.code == "notice.printed"

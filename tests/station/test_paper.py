@@ -7,13 +7,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+import numpy as np
+import pytest
+import zxingcpp
+
 from devices.idcard.simulator import sample_cards
 from devices.printer.escpos_decode import decode_escpos
 from devices.printer.receipt import CST, ReceiptPrinter, layout_receipt
 from intake.catalog import Catalog
 from intake.workdays import WorkCalendar
+from station.cases import CaseQueries
 from station.intake_service import IntakeService
-from station.intake_session import InlineRunner, IntakeSession, Phase
+from station.intake_session import InlineRunner, IntakeSession, Phase, SessionError
 from sync.store import Store
 
 from .conftest import SECRET, page
@@ -115,3 +120,50 @@ def test_notice_is_numbered_recorded_and_names_reasons(
     assert f"T01-GZ{today}-002" in decode_escpos(receipt_file.read_bytes()).text
     session.defect_cleared("M02")
     assert "M02" not in session.state.defects
+
+
+def test_refusal_prints_reason_and_basis_and_ends_the_intake(
+    store: Store, receipt_file: Path, catalog: Catalog
+) -> None:
+    intake = _hall_intake(store, receipt_file)
+    session = IntakeSession(intake, catalog, InlineRunner(), clerk_id="c07")
+    with_refusal = [r.code for r in catalog.refusal_reasons]
+    assert with_refusal == ["R01", "R02", "R03"]
+    session.card_read(sample_cards()[0])
+    session.choose_item("NY-001")
+    with pytest.raises(SessionError):
+        session.refusal_requested("R99")
+    session.refusal_requested("R03")
+    state = session.state
+    today = datetime.now(CST).strftime("%Y%m%d")
+    assert state.phase is Phase.REFUSED and state.refusal_no == f"T01-BY{today}-001"
+    printed = "".join(decode_escpos(receipt_file.read_bytes()).text.split())
+    reason = catalog.refusal_reasons[2]
+    assert "不予受理通知书" in printed and "".join(reason.reason_zh.split()) in printed
+    assert "".join(reason.basis_zh.split()) in printed and "行政复议" in printed
+    assert sample_cards()[0].id_number not in printed
+    [row] = [r for r in store.audit_rows() if r["action"] == "refusal.issued"]
+    assert row["subject"] == state.refusal_no and "R03" in row["detail"]
+    assert store.queue_depth() == 0  # nothing was accepted
+    session.card_read(sample_cards()[1])  # the next citizen
+    assert session.state.phase is Phase.CHOOSING_ITEM
+
+
+def test_the_next_visit_starts_from_the_notice_code(
+    store: Store, receipt_file: Path, catalog: Catalog
+) -> None:
+    intake = _hall_intake(store, receipt_file)
+    session = IntakeSession(intake, catalog, InlineRunner(), clerk_id="c07")
+    session.card_read(sample_cards()[0])
+    session.choose_item("SB-001")
+    session.notice_requested()
+    printed = decode_escpos(receipt_file.read_bytes())
+    codes = [r.text for op in printed.rasters for r in zxingcpp.read_barcodes(np.array(op.image()))]
+    [code] = codes
+    assert code.startswith("YWGZ|T01-GZ") and code.isascii()
+    queries = CaseQueries(store, SECRET)
+    ref = queries.find_notice(code)
+    assert ref is not None and ref.item_code == "SB-001"
+    assert set(ref.materials) == {"M02", "M03"}  # M01 was filed from the card read
+    for hostile in ("YWGZ|", "YWGZ|../../etc/passwd", "YWGZ|T01-GZ20261203-999", code + "x"):
+        assert queries.find_notice(hostile) is None
