@@ -141,9 +141,13 @@ class KioskServices:
         try:
             data = self.station.intake.print_receipt(receipt)
         except Exception as e:
-            self.health.report("printer", Health.FAULT, str(getattr(e, "code", "error")))
+            code = str(getattr(e, "code", "error"))
+            self.health.report("printer", Health.FAULT, code)
+            if code == "paper_out":  # the printer said so (DLE EOT) before printing
+                self.health.report_paper("out")
             raise
         self.health.report("printer", Health.OK)
+        self.health.report_paper("ok")
         return data
 
     # -- evaluation ----------------------------------------------------------------

@@ -263,7 +263,10 @@ class ApplyScreen(Screen):
                                          "called. You can photograph this code instead."))
             self.ctx.notify(self.tr("Staff called: printer problem"))
             self.ctx.services.health.report("printer", Health.FAULT, outcome.print_error.code)
+            if outcome.print_error.code == "paper_out":
+                self.ctx.services.health.report_paper("out")
         else:
+            self.ctx.services.health.report("printer", Health.OK)
             next_steps.insert(0, self.tr("Please take your receipt from the printer."))
         if self.ctx.services.online() is False:
             next_steps.append(self.tr("The network is down: your application is saved here "
