@@ -25,6 +25,7 @@ class CountdownOverlay(QWidget):
             self,
         )
         self.explain.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.explain.setProperty("detail", True)
         self.yes = BigButton(self.tr("Yes, I need more time"), self, role="main")
         self.yes.setObjectName("moreTime")
         self.yes.clicked.connect(self.more_time)

@@ -167,6 +167,9 @@ class KioskWindow(QWidget):
 
     def apply_theme(self, theme: Theme) -> None:
         self.ctx.theme = theme
+        for text in self.findChildren(Text):
+            if text.property("detail"):  # explanations the elderly theme leaves out
+                text.setVisible(theme is not ELDERLY)
         self.care.setChecked(theme is ELDERLY)
         self.setStyleSheet(stylesheet(theme))
         self.idle.configure(theme.idle_seconds, theme.countdown_seconds)

@@ -21,6 +21,7 @@ class AttractScreen(Screen):
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint = Text(self.tr("Touch a button to begin"), self, role="heading")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setProperty("detail", True)  # 关怀模式: fewer words
         labels = {
             "apply": self.tr("Apply\nfor a service"),
             "progress": self.tr("Check\nprogress"),

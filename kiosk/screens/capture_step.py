@@ -47,6 +47,7 @@ class CaptureStep(QWidget):
                     "3. Take the document back."),
             self,
         )
+        self.steps.setProperty("detail", True)  # 关怀模式: fewer words (the voice says it)
         self.state = Text("", self, role="warn")
         self.take_now = BigButton(self.tr("Take the picture now"), self, role="main")
         self.take_now.clicked.connect(self.capture)

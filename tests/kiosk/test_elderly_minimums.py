@@ -46,6 +46,11 @@ def test_elderly_mode_is_larger_slower_and_spoken(kiosk: Kiosk) -> None:
     assert kiosk.app.idle.idle_seconds == ELDERLY.idle_seconds > NORMAL.idle_seconds
     assert kiosk.app.voice.enabled
     assert kiosk.app.voice.spoken[-1] == window.attract.prompt()  # said at once
+    # fewer words: the explanations step back
+    assert not window.attract.hint.isVisible() and not window.overlay.explain.isVisibleTo(
+        window.overlay)
+    window.care.click()
+    assert window.attract.hint.isVisible()
 
 
 def test_care_mode_and_replay_are_one_touch_away_on_every_screen(kiosk: Kiosk) -> None:
