@@ -24,6 +24,7 @@ from station.card_mapping import person_from_card
 from station.device_health import DeviceHealth, Health
 from station.intake_session import IntakeSession, Runner
 from station.kiosk_pin import MaintenancePin
+from station.paper import missing_notice
 from station.progress import CaseStage, CaseView, ProgressQuery
 from station.services import StationServices
 from sync.catalog_sync import load_catalog
@@ -149,6 +150,27 @@ class KioskServices:
         self.health.report("printer", Health.OK)
         self.health.report_paper("ok")
         return data
+
+    def notice_reprint(self, scanned: str) -> Receipt | None:
+        """A 一次性告知书 again, from the code printed on it (``YWGZ|<number>``): the item
+        and the materials with their reasons as recorded when it was issued. The record
+        holds no personal data, so the reprint names no applicant."""
+        ref = self.station.cases.find_notice(scanned)
+        if ref is None:
+            return None
+        item = self.catalog.item(ref.item_code)
+        listed = [(item.material(code), reason) for code, reason in ref.materials.items()]
+        notice = missing_notice(
+            item,
+            None,
+            listed,
+            notice_no=ref.notice_no,
+            hall=self.station.intake.hall,
+            clerk_id=None,
+            issued_at=self._clock(),
+        )
+        notice.title = "一次性告知书（补打）"
+        return notice
 
     # -- evaluation ----------------------------------------------------------------
     def evaluable(self, person: Person) -> list[CaseView]:

@@ -19,7 +19,11 @@ class ReprintScreen(Screen):
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._person: Person | None = None
-        self.identify = IdentifyPanel(self.tr("Place your ID card on the reader"), self)
+        self.identify = IdentifyPanel(
+            self.tr("Place your ID card on the reader; for a one-time notice, hold its QR "
+                    "code under the scanner"),
+            self,
+        )
         self.heading = Text("", self, role="heading")
         self.cases = CaseList(self)
         self.status = Text("", self, role="warn")
@@ -66,6 +70,33 @@ class ReprintScreen(Screen):
             return person, services.cases_of(person)
 
         self.ctx.tasks.disk(work, self._found, self._failed)
+
+    def on_scan(self, text: str) -> None:
+        services = self.ctx.services
+
+        def work() -> tuple[Receipt | None, BaseException | None]:
+            notice = services.notice_reprint(text)
+            if notice is None:
+                return None, None
+            try:
+                services.print_receipt(notice)
+            except Exception as e:  # shown, never raised
+                return notice, e
+            return notice, None
+
+        self.ctx.tasks.disk(work, self._notice_printed, self._failed)
+
+    def _notice_printed(self, result: tuple[Receipt | None, BaseException | None]) -> None:
+        notice, error = result
+        if notice is None:
+            self._say(self.tr("This code is not a one-time notice of this hall."))
+        elif error is None:
+            self._say(self.tr("Printed. Please take your one-time notice."))
+        else:
+            self._say(
+                self.tr("The printer cannot print right now (%1). Please ask at the window.")
+                .replace("%1", user_message(error))
+            )
 
     def _found(self, found: tuple[Person, list[CaseView]]) -> None:
         self._person, cases = found

@@ -279,12 +279,12 @@ ID number: %2</source>
         <translation>已通知工作人员：打印机故障</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="267"/>
+        <location filename="../../kiosk/screens/apply.py" line="270"/>
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="269"/>
+        <location filename="../../kiosk/screens/apply.py" line="272"/>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
@@ -302,52 +302,52 @@ ID number: %2</source>
         <translation>请点击下面的按钮开始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="25"/>
+        <location filename="../../kiosk/screens/attract.py" line="26"/>
         <source>Apply
 for a service</source>
         <translation>我要
 办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="26"/>
+        <location filename="../../kiosk/screens/attract.py" line="27"/>
         <source>Check
 progress</source>
         <translation>进度
 查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="27"/>
+        <location filename="../../kiosk/screens/attract.py" line="28"/>
         <source>Print
 a receipt again</source>
         <translation>补打
 回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="28"/>
+        <location filename="../../kiosk/screens/attract.py" line="29"/>
         <source>Rate
 our service</source>
         <translation>服务
 评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="29"/>
+        <location filename="../../kiosk/screens/attract.py" line="30"/>
         <source>Service
 guide</source>
         <translation>办事
 指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="49"/>
+        <location filename="../../kiosk/screens/attract.py" line="50"/>
         <source>Self-service</source>
         <translation>自助服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="52"/>
+        <location filename="../../kiosk/screens/attract.py" line="53"/>
         <source>Welcome. Touch a button to begin.</source>
         <translation>欢迎使用自助服务，请点击按钮开始。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="55"/>
+        <location filename="../../kiosk/screens/attract.py" line="56"/>
         <source>Welcome to %1</source>
         <translation>欢迎来到%1</translation>
     </message>
@@ -466,43 +466,43 @@ guide</source>
 3. 拍好后取回材料。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="51"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="52"/>
         <source>Take the picture now</source>
         <translation>现在拍照</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="67"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="68"/>
         <source>Please place: %1</source>
         <translation>请放入：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="68"/>
-        <location filename="../../kiosk/screens/capture_step.py" line="103"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="69"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="104"/>
         <source>Waiting for the document…</source>
         <translation>正在等待放入材料…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="94"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="95"/>
         <source>Done. Please take that document away.</source>
         <translation>拍好了，请取走这份材料。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="101"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="102"/>
         <source>Document found: hold still…</source>
         <translation>已看到材料，请保持不动…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="111"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="112"/>
         <source>Taking the picture…</source>
         <translation>正在拍照…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="124"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="125"/>
         <source>No document found in the picture. Lay it flat in the marked area.</source>
         <translation>没有拍到材料，请平放在拍摄区内。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="131"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="132"/>
         <source>The camera is not working right now (%1). Please go to the window.</source>
         <translation>高拍仪暂时不能使用（%1），请到窗口办理。</translation>
     </message>
@@ -848,17 +848,17 @@ guide</source>
         <translation>如果没有人操作，系统将回到首页，您录入的信息会全部清除。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/countdown.py" line="28"/>
+        <location filename="../../kiosk/countdown.py" line="29"/>
         <source>Yes, I need more time</source>
         <translation>需要，继续办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/countdown.py" line="39"/>
+        <location filename="../../kiosk/countdown.py" line="40"/>
         <source>Do you need more time?</source>
         <translation>还需要更多时间吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/countdown.py" line="42"/>
+        <location filename="../../kiosk/countdown.py" line="43"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n 秒</numerusform>
@@ -1524,62 +1524,77 @@ guide</source>
 <context>
     <name>ReprintScreen</name>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="22"/>
-        <source>Place your ID card on the reader</source>
-        <translation>请把身份证放在读卡区</translation>
+        <location filename="../../kiosk/screens/reprint.py" line="23"/>
+        <source>Place your ID card on the reader; for a one-time notice, hold its QR code under the scanner</source>
+        <translation>请把身份证放在读卡区；补打一次性告知书请把告知书上的二维码对准扫码口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="36"/>
+        <location filename="../../kiosk/screens/reprint.py" line="40"/>
         <source>Print a receipt again</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="39"/>
+        <location filename="../../kiosk/screens/reprint.py" line="43"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="45"/>
+        <location filename="../../kiosk/screens/reprint.py" line="49"/>
         <source>The card reader is not working right now; please ask at the window.</source>
         <translation>读卡器暂时不能使用，请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="75"/>
+        <location filename="../../kiosk/screens/reprint.py" line="92"/>
+        <source>This code is not a one-time notice of this hall.</source>
+        <translation>这不是本大厅开具的一次性告知书。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="94"/>
+        <source>Printed. Please take your one-time notice.</source>
+        <translation>已打印，请取走一次性告知书。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="97"/>
+        <source>The printer cannot print right now (%1). Please ask at the window.</source>
+        <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="106"/>
         <source>Choose the receipt to print</source>
         <translation>请选择要补打的回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="75"/>
+        <location filename="../../kiosk/screens/reprint.py" line="106"/>
         <source>No case found</source>
         <translation>没有查到办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="77"/>
+        <location filename="../../kiosk/screens/reprint.py" line="108"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="94"/>
+        <location filename="../../kiosk/screens/reprint.py" line="125"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="100"/>
+        <location filename="../../kiosk/screens/reprint.py" line="131"/>
         <source>Printed. Please take your receipt.</source>
         <translation>已打印，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="108"/>
+        <location filename="../../kiosk/screens/reprint.py" line="139"/>
         <source>The printer cannot print right now (%1). Staff have been called. You can photograph this code to check progress on your phone.</source>
         <translation>打印机暂时不能打印（%1），已通知工作人员。您可以用手机拍下这个二维码查询进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="112"/>
+        <location filename="../../kiosk/screens/reprint.py" line="143"/>
         <source>Staff called: printer problem</source>
         <translation>已通知工作人员：打印机故障</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="120"/>
+        <location filename="../../kiosk/screens/reprint.py" line="151"/>
         <source>Could not read the card</source>
         <translation>没能读取身份证</translation>
     </message>

@@ -223,3 +223,28 @@ def test_guide_browse_and_print(kiosk: Kiosk, qtbot: QtBot, station_dir: Path) -
     guide.print_button.click()
     qtbot.waitUntil(lambda: _receipts(station_dir) != before, timeout=10_000)
     assert "办事指南" in decode_escpos(_receipts(station_dir)).text
+
+
+def test_reprint_a_one_time_notice_from_its_code(
+    kiosk: Kiosk, qtbot: QtBot, station_dir: Path
+) -> None:
+    from intake.submission import Draft
+
+    intake = kiosk.services.station.intake
+    item = kiosk.services.catalog.item(ITEM)
+    notice = intake.issue_notice(Draft(item=item), clerk_id="clerk")
+    kiosk.window.attract.buttons["reprint"].click()
+    reprint = kiosk.window.screens["reprint"]
+    assert isinstance(reprint, ReprintScreen)
+    before = _receipts(station_dir)
+    kiosk.window.scanned(notice.qr_payload)
+    qtbot.waitUntil(lambda: _receipts(station_dir) != before, timeout=10_000)
+    again = decode_escpos(_receipts(station_dir)).text
+    assert "补打" in again and notice.receipt_no in again
+    assert item.required_materials[0].name_zh in again
+    # a code that is not a notice of this hall prints nothing and says so
+    printed = _receipts(station_dir)
+    reprint.status.setText("")
+    kiosk.window.scanned("YWGZ|GZ-NOT-A-NUMBER")
+    qtbot.waitUntil(lambda: bool(reprint.status.text()), timeout=10_000)
+    assert _receipts(station_dir) == printed
