@@ -52,6 +52,7 @@ class ReprintScreen(Screen):
     def wipe(self) -> None:
         self._person = None
         self.cases.clear()
+        self.cases.hide()
         self.heading.setText("")
         self.status.setText("")
         self.status.hide()
@@ -106,6 +107,7 @@ class ReprintScreen(Screen):
             self.tr("Choose the receipt to print") if cases else self.tr("No case found")
         )
         self.cases.show_cases(cases, self.ctx.english, (self.tr("Print"), self._print))
+        self.cases.show()
         self.ctx.voice.prompt(self.heading.text())
 
     def _print(self, case: CaseView) -> None:
