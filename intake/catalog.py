@@ -17,12 +17,16 @@ from intake.errors import CatalogError, UnknownItem, UnknownMaterial
 from intake.refusals import RefusalReason, refusal_reasons_from
 from intake.workdays import WorkCalendar
 
-__all__ = ["Catalog", "Entrance", "Material", "ServiceItem"]
+__all__ = ["LIFE_EVENTS", "Catalog", "Entrance", "Material", "ServiceItem"]
 
 # Codes end up in manifests, URLs and log lines, so they stay plain ASCII.
 _ITEM_CODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,31}")
 _MATERIAL_CODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,15}")
 
+# The service guide's facts (办事指南). Optional, so catalogs from before them still load.
+_ITEM_OPTIONAL_KEYS = frozenset(
+    {"life_events", "fees_zh", "fees_en", "legal_basis_zh", "legal_basis_en"}
+)
 _ITEM_KEYS = frozenset(
     {
         "code",
@@ -35,11 +39,28 @@ _ITEM_KEYS = frozenset(
         "materials",
         "kiosk_enabled",
     }
+    | _ITEM_OPTIONAL_KEYS
 )
 _MATERIAL_KEYS = frozenset(
     {"code", "name_zh", "name_en", "required", "copies", "original_to_sight", "card_read"}
 )
 _MATERIAL_OPTIONAL_KEYS = frozenset({"copies", "original_to_sight", "card_read"})
+
+#: Life events (人生事件) the service guide groups items by: code -> (zh, en).
+#: A closed list, so a catalog cannot invent a heading the kiosk has no words for.
+LIFE_EVENTS: dict[str, tuple[str, str]] = {
+    "birth": ("生育收养", "Birth and adoption"),
+    "work": ("就业创业", "Work and business"),
+    "social_security": ("社会保险", "Social insurance"),
+    "medical": ("医疗保障", "Medical care"),
+    "housing": ("住房", "Housing"),
+    "retirement": ("退休养老", "Retirement and old age"),
+    "hardship": ("社会救助", "Social assistance"),
+    "disability": ("残疾人服务", "Disability services"),
+    "veterans": ("退役军人", "Veterans"),
+    "transport": ("交通出行", "Transport"),
+    "rural": ("农村生产生活", "Rural life"),
+}
 
 
 class Entrance(StrEnum):
@@ -91,12 +112,18 @@ class ServiceItem:
     time_limit_days: int  # promised working days (承诺时限)
     materials: tuple[Material, ...]
     kiosk_enabled: bool
+    life_events: tuple[str, ...] = ()  # codes of LIFE_EVENTS
+    fees_zh: str = ""  # 收费标准; empty = not stated in the catalog
+    fees_en: str = ""
+    legal_basis_zh: str = ""  # 设定依据
+    legal_basis_en: str = ""
 
     def __post_init__(self) -> None:
         # Callers building items by hand may pass a plain string or a list;
         # coercing keeps equality, hashing and serialisation predictable.
         object.__setattr__(self, "entrance", Entrance(self.entrance))
         object.__setattr__(self, "materials", tuple(self.materials))
+        object.__setattr__(self, "life_events", tuple(self.life_events))
 
     @property
     def required_materials(self) -> tuple[Material, ...]:
@@ -123,7 +150,18 @@ class ServiceItem:
             "time_limit_days": self.time_limit_days,
             "kiosk_enabled": self.kiosk_enabled,
             "materials": [m.to_dict() for m in self.materials],
+            **self._guide_dict(),
         }
+
+    def _guide_dict(self) -> dict[str, Any]:
+        guide: dict[str, Any] = {
+            "life_events": list(self.life_events),
+            "fees_zh": self.fees_zh,
+            "fees_en": self.fees_en,
+            "legal_basis_zh": self.legal_basis_zh,
+            "legal_basis_en": self.legal_basis_en,
+        }
+        return {k: v for k, v in guide.items() if v}
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,7 +300,7 @@ def _as_record(
 
 def _item_from_dict(data: object, index: int) -> ServiceItem:
     where = f"items[{index}]"
-    raw = _as_record(data, _ITEM_KEYS, frozenset(), where)
+    raw = _as_record(data, _ITEM_KEYS, _ITEM_OPTIONAL_KEYS, where)
     code = _text(raw, "code", where)
     if _ITEM_CODE.fullmatch(code) is None:
         raise _field_error(where, "code", "upper-case letters, digits, '-' or '_'")
@@ -302,7 +340,29 @@ def _item_from_dict(data: object, index: int) -> ServiceItem:
         time_limit_days=_positive_int(raw, "time_limit_days", where),
         materials=tuple(materials),
         kiosk_enabled=_bool(raw, "kiosk_enabled", where),
+        life_events=_life_events(raw, where),
+        fees_zh=_optional_text(raw, "fees_zh", where),
+        fees_en=_optional_text(raw, "fees_en", where),
+        legal_basis_zh=_optional_text(raw, "legal_basis_zh", where),
+        legal_basis_en=_optional_text(raw, "legal_basis_en", where),
     )
+
+
+def _optional_text(d: Mapping[str, Any], key: str, where: str) -> str:
+    return _text(d, key, where) if key in d else ""
+
+
+def _life_events(d: Mapping[str, Any], where: str) -> tuple[str, ...]:
+    value = d.get("life_events", [])
+    if (
+        not isinstance(value, Sequence)
+        or isinstance(value, str)
+        or any(not isinstance(v, str) or v not in LIFE_EVENTS for v in value)
+        or len(set(value)) != len(value)
+    ):
+        expected = f"a list of distinct codes of {sorted(LIFE_EVENTS)}"
+        raise _field_error(where, "life_events", expected)
+    return tuple(value)
 
 
 def _material_from_dict(data: object, where: str) -> Material:

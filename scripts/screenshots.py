@@ -5,7 +5,9 @@ a simulated ID card (which files the ID-card material by itself), chooses an
 item, captures one more material, and grabs the window in Chinese and in
 English, plus the receipt, one-time-notice and refusal previews, the manual-entry dialog
 and the case list.
-Run: `./run screenshots` (QT_QPA_PLATFORM=offscreen).
+Then every kiosk screen, normal and 关怀模式, in both languages
+(scripts/kiosk_screenshots.py, under docs/screenshots/kiosk/).
+Run: `./run screenshots` (QT_QPA_PLATFORM=offscreen); `--kiosk-only` for the kiosk alone.
 """
 
 from __future__ import annotations
@@ -166,12 +168,33 @@ def main() -> int:
         code_zh, code_en = secrets.token_hex(6), secrets.token_hex(6)
         db = Path(tmp) / "platform" / "platform.db"
         with PlatformProcess(db, enrollment_codes=[code_zh, code_en]) as platform:
-            for code, lang, name in ((code_zh, "zh_CN", "clerk"), (code_en, "en", "clerk_en")):
+            clerk = [] if "--kiosk-only" in sys.argv else [
+                (code_zh, "zh_CN", "clerk"), (code_en, "en", "clerk_en")]
+            for code, lang, name in clerk:
                 station = Path(tmp) / name
                 setup_station(station, platform_url=platform.url, enrollment_code=code,
                               station_code="S001", station_name="城关镇便民服务中心")
                 shoot(station, lang, name)
+            _kiosk_screens(Path(tmp), platform)
     return 0
+
+
+def _kiosk_screens(tmp: Path, platform: object) -> None:
+    from kiosk_screenshots import shoot_kiosk  # scripts/ is on sys.path when run as a script
+
+    from tests.helpers.platform_admin import admin_json_caller
+    from yiwang.commands.setup import setup_station
+
+    with admin_json_caller(platform) as admin:  # type: ignore[arg-type]
+        for lang in ("zh_CN", "en"):
+            code = secrets.token_hex(6)
+            admin("POST", "/v1/admin/enrollment-codes", json={"codes": [code]})
+            station = tmp / f"kiosk_{lang}"
+            setup_station(station, platform_url=platform.url,  # type: ignore[attr-defined]
+                          enrollment_code=code, station_code="K001",
+                          station_name="城关镇便民服务中心", role="kiosk")
+            for path in shoot_kiosk(station, lang, admin):
+                print(f"wrote {path}")
 
 
 if __name__ == "__main__":

@@ -97,8 +97,15 @@ class CameraPreview(QWidget):
         corners = self._find_page(small)
         return PreviewFrame(bgr_to_qimage(small), corners, frame)
 
+    def clear_frame(self) -> None:
+        """Drop the last picture (the kiosk's wipe: no image of a citizen's papers stays)."""
+        self._latest = None
+        self.update()
+
     def _show(self, frame: PreviewFrame) -> None:
         self._in_flight = False
+        if not self._timer.isActive():  # stopped (and maybe wiped) while this frame was made
+            return
         self._timer.setInterval(self._interval_ms)
         self._latest = frame
         self.update()

@@ -17,6 +17,7 @@ from yiwang.commands import (
     demo,
     devices_cmd,
     doctor_cmd,
+    kiosk,
     logs_cmd,
     platform,
     recover,
@@ -27,6 +28,7 @@ from yiwang.commands import (
 COMMANDS = (
     demo,
     clerk,
+    kiosk,
     platform,
     setup,
     sync_cmd,

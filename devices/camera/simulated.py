@@ -48,7 +48,10 @@ class SimulatedCamera:
         self._rng = np.random.default_rng(seed)
         self._count = 0
         self._corners: npt.NDArray[np.float32] | None = None
-        self._still: Frame = render_desk(seed=seed, size=size, noise=0.5)
+        # the empty desk is rendered on the first grab, not here: a station that starts
+        # with simulated devices (the kiosk demo) must not wait a second for a picture
+        # nobody has asked for yet
+        self._still: Frame | None = None
         self._closed = False
         self._noise: npt.NDArray[np.int16] | None = None
 
@@ -78,6 +81,8 @@ class SimulatedCamera:
         if self._closed:
             raise CameraError("simulated camera is closed", "高拍仪已关闭")
         with self._lock:
+            if self._still is None:
+                self._still = render_desk(seed=self.seed, size=self.size, noise=0.5)
             still = self._still
             dx, dy = self._rng.normal(0.0, self.jitter_px, 2)
             gain = 1.0 + self._rng.normal(0.0, 0.01)

@@ -1760,4 +1760,872 @@
         <translation>第%1页</translation>
     </message>
 </context>
+<context>
+    <name>ApplyScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="42" />
+        <source>Which service do you need?</source>
+        <extracomment>the last receipt's QR payload, for the demo's "scan the receipt" button: only the receipt number and its signature, never the outcome (it holds the applicant)</extracomment>
+        <translation>请选择要办理的事项</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="58" />
+        <source>Place your ID card on the reader</source>
+        <translation>请把身份证放在读卡区</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="62" />
+        <source>Is this you?</source>
+        <translation>这是您本人吗？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="64" />
+        <source>Yes, continue</source>
+        <translation>是我本人，继续</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="66" />
+        <source>No, start again</source>
+        <translation>不是，重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="82" />
+        <source>Please check, then submit</source>
+        <translation>请核对后提交</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="84" />
+        <source>Submit my application</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="95" />
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="110" />
+        <source>Apply for a service</source>
+        <translation>我要办事</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="114" />
+        <source>Touch the service you need.</source>
+        <translation>请点击要办理的事项。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="115" />
+        <source>Place your ID card on the reader.</source>
+        <translation>请把身份证放在读卡区。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="116" />
+        <source>Is this you? Touch yes to continue.</source>
+        <translation>这是您本人吗？是的话请点“继续”。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="117" />
+        <source>Lay the document flat under the camera.</source>
+        <translation>请把材料平放在拍摄区。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="118" />
+        <source>Enter your mobile number, then choose how to collect the result.</source>
+        <translation>请输入手机号码，再选择结果的领取方式。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="119" />
+        <source>Please check, then touch submit.</source>
+        <translation>请核对，然后点“提交申请”。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="120" />
+        <source>Your application is submitted. Please take your receipt.</source>
+        <translation>申请已提交，请取走回执。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="126" />
+        <source>The camera is not working right now: applications are taken at the window. Other services still work.</source>
+        <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="146" />
+        <source>your document under the camera</source>
+        <translation>拍摄区上的材料</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="196" />
+        <source>Name: %1
+ID number: %2</source>
+        <translation>姓名：%1
+证件号码：%2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="235" />
+        <source>Applicant: %1 %2</source>
+        <translation>申请人：%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="237" />
+        <source>Mobile: %1</source>
+        <translation>手机：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="239" />
+        <source>Collect the result: %1</source>
+        <translation>领取方式：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/screens/apply.py" line="244" />
+        <source>%1: %n page(s)</source>
+        <translation>
+            <numerusform>%1：%n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="252" />
+        <source>Submitted. Receipt number %1</source>
+        <translation>已提交，回执编号 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/screens/apply.py" line="255" />
+        <source>What happens next: the department handles it within %n working day(s).</source>
+        <translation>
+            <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="257" />
+        <source>Check progress here with your ID card or the receipt's QR code.</source>
+        <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="262" />
+        <source>The receipt could not be printed. Staff have been called. You can photograph this code instead.</source>
+        <translation>回执没能打印，已通知工作人员。您可以用手机拍下这个二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="264" />
+        <source>Staff called: printer problem</source>
+        <translation>已通知工作人员：打印机故障</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="270" />
+        <source>Please take your receipt from the printer.</source>
+        <translation>请从出纸口取走回执。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="272" />
+        <source>The network is down: your application is saved here and will be sent automatically.</source>
+        <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
+    </message>
+</context>
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/attract.py" line="20" />
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/attract.py" line="22" />
+        <source>Touch a button to begin</source>
+        <translation>请点击下面的按钮开始</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/attract.py" line="26" />
+        <source>Apply
+for a service</source>
+        <translation>我要
+办事</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/attract.py" line="27" />
+        <source>Check
+progress</source>
+        <translation>进度
+查询</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/attract.py" line="28" />
+        <source>Print
+a receipt again</source>
+        <translation>补打
+回执</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/attract.py" line="29" />
+        <source>Rate
+our service</source>
+        <translation>服务
+评价</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/attract.py" line="30" />
+        <source>Service
+guide</source>
+        <translation>办事
+指南</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/attract.py" line="50" />
+        <source>Self-service</source>
+        <translation>自助服务</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/attract.py" line="53" />
+        <source>Welcome. Touch a button to begin.</source>
+        <translation>欢迎使用自助服务，请点击按钮开始。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/attract.py" line="56" />
+        <source>Welcome to %1</source>
+        <translation>欢迎来到%1</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureStep</name>
+    <message>
+        <location filename="../../kiosk/screens/capture_step.py" line="45" />
+        <source>1. Open the document and lay it flat in the marked area.
+2. Hold still: the picture is taken by itself.
+3. Take the document back.</source>
+        <extracomment>corners of the page just taken: the next picture waits until that page is taken away or replaced (a page lying still is never taken twice)</extracomment>
+        <translation>1. 把材料打开，平放在拍摄区。
+2. 保持不动，会自动拍照。
+3. 拍好后取回材料。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/capture_step.py" line="52" />
+        <source>Take the picture now</source>
+        <translation>现在拍照</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/capture_step.py" line="68" />
+        <source>Please place: %1</source>
+        <translation>请放入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/capture_step.py" line="69" />
+        <location filename="../../kiosk/screens/capture_step.py" line="104" />
+        <source>Waiting for the document…</source>
+        <translation>正在等待放入材料…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/capture_step.py" line="95" />
+        <source>Done. Please take that document away.</source>
+        <translation>拍好了，请取走这份材料。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/capture_step.py" line="102" />
+        <source>Document found: hold still…</source>
+        <translation>已看到材料，请保持不动…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/capture_step.py" line="112" />
+        <source>Taking the picture…</source>
+        <translation>正在拍照…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/capture_step.py" line="125" />
+        <source>No document found in the picture. Lay it flat in the marked area.</source>
+        <translation>没有拍到材料，请平放在拍摄区内。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/capture_step.py" line="132" />
+        <source>The camera is not working right now (%1). Please go to the window.</source>
+        <translation>高拍仪暂时不能使用（%1），请到窗口办理。</translation>
+    </message>
+</context>
+<context>
+    <name>CardAnimation</name>
+    <message>
+        <location filename="../../kiosk/screens/identify.py" line="23" />
+        <source>Animation: put the card flat on the reader</source>
+        <translation>动画：把身份证平放在读卡区</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/identify.py" line="45" />
+        <source>Reader</source>
+        <translation>读卡区</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/identify.py" line="55" />
+        <source>ID card</source>
+        <translation>身份证</translation>
+    </message>
+</context>
+<context>
+    <name>CaseList</name>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="31" />
+        <source>Accepted here; waiting to be sent to the department</source>
+        <translation>本机已受理，等待报送部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="33" />
+        <source>Needs a member of staff: please ask at the window</source>
+        <translation>需要工作人员处理，请到窗口咨询</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="34" />
+        <source>Received by the department</source>
+        <translation>部门已受理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="35" />
+        <source>Being reviewed by the department</source>
+        <translation>部门正在审核</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="36" />
+        <source>More materials needed: please bring them</source>
+        <translation>需要补充材料，请带齐后前来</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="37" />
+        <source>Finished: you can collect the result</source>
+        <translation>已办结，可以领取结果</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="38" />
+        <source>Not approved: please ask at the window</source>
+        <translation>未予许可，请到窗口咨询</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="45" />
+        <source>Receipt number: %1</source>
+        <translation>回执编号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="46" />
+        <source>Status: %1</source>
+        <translation>办理状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="49" />
+        <source>Department's note: %1</source>
+        <translation>部门说明：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="52" />
+        <source>Please bring: %1</source>
+        <translation>请携带：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="53" />
+        <source>As of %1</source>
+        <translation>状态时间：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ContactStep</name>
+    <message>
+        <location filename="../../kiosk/screens/contact_step.py" line="21" />
+        <source>Your mobile number, so the department can reach you</source>
+        <translation>请输入手机号码，方便部门联系您</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/contact_step.py" line="25" />
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/contact_step.py" line="28" />
+        <source>How will you collect the result?</source>
+        <translation>办理结果怎么领取？</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownOverlay</name>
+    <message>
+        <location filename="../../kiosk/countdown.py" line="23" />
+        <source>If nobody touches the screen, it starts again for the next person and everything you entered is erased.</source>
+        <translation>如果没有人操作，系统将回到首页，您录入的信息会全部清除。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/countdown.py" line="29" />
+        <source>Yes, I need more time</source>
+        <translation>需要，继续办理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/countdown.py" line="40" />
+        <source>Do you need more time?</source>
+        <translation>还需要更多时间吗？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/countdown.py" line="43" />
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DemoDevices</name>
+    <message>
+        <location filename="../../kiosk/demo_devices.py" line="24" />
+        <source>Simulated devices (demo)</source>
+        <translation>模拟设备（演示）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/demo_devices.py" line="30" />
+        <source>Place ID card</source>
+        <translation>放置身份证</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/demo_devices.py" line="32" />
+        <source>Lift card</source>
+        <translation>取走身份证</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/demo_devices.py" line="34" />
+        <source>Scan the last receipt's QR code</source>
+        <translation>扫描刚打印回执的二维码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/demo_devices.py" line="42" />
+        <source>The camera shows the material the kiosk asks for.</source>
+        <translation>高拍仪会显示自助终端要求的材料。</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluateScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/evaluate.py" line="24" />
+        <source>Place your ID card on the reader</source>
+        <translation>请把身份证放在读卡区</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/evaluate.py" line="46" />
+        <source>Submit my rating</source>
+        <translation>提交评价</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/evaluate.py" line="56" />
+        <source>Rate our service</source>
+        <translation>服务评价</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/evaluate.py" line="59" />
+        <source>Place your ID card on the reader to rate a finished case.</source>
+        <translation>请放身份证，评价已办结的事项。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/evaluate.py" line="94" />
+        <source>You have no finished case waiting for a rating.</source>
+        <translation>您没有待评价的已办结事项。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/evaluate.py" line="96" />
+        <source>Choose the case to rate</source>
+        <translation>请选择要评价的办件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/evaluate.py" line="97" />
+        <source>Rate</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/evaluate.py" line="105" />
+        <source>How satisfied are you with: %1</source>
+        <translation>您对“%1”的办理满意吗？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/evaluate.py" line="107" />
+        <source>How satisfied are you?</source>
+        <translation>您满意吗？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/evaluate.py" line="138" />
+        <source>Thank you. Your rating has been recorded and will be sent to the department.</source>
+        <translation>谢谢！评价已记录，将报送部门。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/evaluate.py" line="148" />
+        <source>Could not record the rating</source>
+        <translation>评价没有保存成功</translation>
+    </message>
+</context>
+<context>
+    <name>GuideScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/guide.py" line="36" />
+        <source>By life event</source>
+        <translation>按人生事件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/guide.py" line="37" />
+        <source>By department</source>
+        <translation>按部门</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/guide.py" line="55" />
+        <location filename="../../kiosk/screens/guide.py" line="71" />
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/guide.py" line="69" />
+        <source>Print this guide</source>
+        <translation>打印办事指南</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/guide.py" line="90" />
+        <source>Service guide</source>
+        <translation>办事指南</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/guide.py" line="93" />
+        <source>Choose a topic, then a service, to see what to bring.</source>
+        <translation>请先选主题，再选事项，查看需要带什么材料。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/guide.py" line="147" />
+        <source>Ask at the window</source>
+        <translation>请到窗口咨询</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/guide.py" line="152" />
+        <source>Department: %1</source>
+        <translation>办理部门：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/screens/guide.py" line="153" />
+        <source>Promised time: %n working day(s)</source>
+        <translation>
+            <numerusform>承诺时限：%n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/guide.py" line="154" />
+        <source>Fees: %1</source>
+        <translation>收费标准：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/guide.py" line="156" />
+        <source>Materials to bring:</source>
+        <translation>需要带的材料：</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/guide.py" line="160" />
+        <source>required</source>
+        <translation>必交</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/guide.py" line="160" />
+        <source>if it applies</source>
+        <translation>如有</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/guide.py" line="162" />
+        <source>Legal basis: %1</source>
+        <translation>设定依据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/guide.py" line="164" />
+        <source>You can apply for this at this kiosk.</source>
+        <translation>本事项可在本机自助申请。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/guide.py" line="180" />
+        <source>Printed. Please take the guide.</source>
+        <translation>已打印，请取走办事指南。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/guide.py" line="185" />
+        <source>The printer cannot print right now (%1). Please ask at the window.</source>
+        <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <location filename="../../kiosk/keypad.py" line="27" />
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/keypad.py" line="31" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/keypad.py" line="34" />
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../kiosk/window.py" line="59" />
+        <source>Care mode
+(larger, spoken)</source>
+        <translation>关怀模式
+（大字、语音）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="63" />
+        <source>Hear it again</source>
+        <translation>再听一遍</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="66" />
+        <source>Home</source>
+        <translation>回首页</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="151" />
+        <source>your ID card on the reader</source>
+        <extracomment>each screen scrolls on its own when it is taller than the display (the elderly theme on a small screen) instead of pushing the window off it</extracomment>
+        <translation>读卡区上的身份证</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="153" />
+        <source>Please take %1 with you.</source>
+        <translation>请带走%1。</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="110" />
+        <source>Device diagnostics</source>
+        <translation>设备诊断</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="111" />
+        <source>Print a test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="112" />
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="113" />
+        <source>Queue state</source>
+        <translation>待报送队列</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="114" />
+        <source>Restart the kiosk</source>
+        <translation>重启自助终端</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="115" />
+        <source>Exit to the desktop</source>
+        <translation>退出到桌面</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="116" />
+        <source>Back to the kiosk</source>
+        <translation>返回自助服务</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="126" />
+        <location filename="../../kiosk/screens/maintenance.py" line="131" />
+        <source>Maintenance</source>
+        <translation>维护</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="134" />
+        <source>Maintenance mode.</source>
+        <translation>维护模式。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="163" />
+        <source>Test page sent (%1 bytes)</source>
+        <translation>测试页已发送（%1 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="171" />
+        <source>Sync started</source>
+        <translation>已开始同步</translation>
+    </message>
+</context>
+<context>
+    <name>PinScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="23" />
+        <source>Maintenance: enter the PIN</source>
+        <translation>维护：请输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="30" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="45" />
+        <source>Maintenance</source>
+        <translation>维护</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="48" />
+        <source>Enter the maintenance PIN.</source>
+        <translation>请输入维护密码。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="54" />
+        <source>No maintenance PIN is set. Set one with: yiwang kiosk set-pin</source>
+        <translation>尚未设置维护密码，请用命令 yiwang kiosk set-pin 设置</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/screens/maintenance.py" line="86" />
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>密码错误次数过多，请 %n 秒后再试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="89" />
+        <source>Wrong PIN.</source>
+        <translation>密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="93" />
+        <source>No maintenance PIN is set.</source>
+        <translation>尚未设置维护密码。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/progress.py" line="20" />
+        <source>Place your ID card on the reader, or hold the receipt's QR code under the scanner</source>
+        <translation>请把身份证放在读卡区，或把回执上的二维码对准扫码口</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/progress.py" line="27" />
+        <source>Look up another</source>
+        <translation>再查一件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/progress.py" line="38" />
+        <source>Check progress</source>
+        <translation>进度查询</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/progress.py" line="41" />
+        <source>Place your ID card on the reader, or scan your receipt.</source>
+        <translation>请放身份证，或扫描回执二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/progress.py" line="59" />
+        <source>The card reader is not working right now. You can still scan your receipt's QR code.</source>
+        <translation>读卡器暂时不能使用，您仍可扫描回执二维码查询。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/progress.py" line="84" />
+        <source>The network is down right now: this is the last status we know, with its time.</source>
+        <translation>网络暂时不通：显示的是最后一次同步到的状态和时间。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/screens/progress.py" line="88" />
+        <source>Your cases: %n</source>
+        <translation>
+            <numerusform>您的办件：%n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/progress.py" line="91" />
+        <source>No case found. Cases accepted at other halls are not shown here.</source>
+        <translation>没有查到办件。在其他大厅受理的办件这里查不到。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/progress.py" line="98" />
+        <source>Could not look it up</source>
+        <translation>查询没有成功</translation>
+    </message>
+</context>
+<context>
+    <name>QrView</name>
+    <message>
+        <location filename="../../kiosk/widgets.py" line="140" />
+        <source>Receipt QR code</source>
+        <extracomment>line height as a multiple of the font's pixel size (适老化: at least 1.3)</extracomment>
+        <translation>回执二维码</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintScreen</name>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="23" />
+        <source>Place your ID card on the reader; for a one-time notice, hold its QR code under the scanner</source>
+        <translation>请把身份证放在读卡区；补打一次性告知书请把告知书上的二维码对准扫码口</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="40" />
+        <source>Print a receipt again</source>
+        <translation>补打回执</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="43" />
+        <source>Place your ID card on the reader.</source>
+        <translation>请把身份证放在读卡区。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="49" />
+        <source>The card reader is not working right now; please ask at the window.</source>
+        <translation>读卡器暂时不能使用，请到窗口咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="92" />
+        <source>This code is not a one-time notice of this hall.</source>
+        <translation>这不是本大厅开具的一次性告知书。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="94" />
+        <source>Printed. Please take your one-time notice.</source>
+        <translation>已打印，请取走一次性告知书。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="97" />
+        <source>The printer cannot print right now (%1). Please ask at the window.</source>
+        <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="106" />
+        <source>Choose the receipt to print</source>
+        <translation>请选择要补打的回执</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="106" />
+        <source>No case found</source>
+        <translation>没有查到办件</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="108" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="125" />
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="131" />
+        <source>Printed. Please take your receipt.</source>
+        <translation>已打印，请取走回执。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="139" />
+        <source>The printer cannot print right now (%1). Staff have been called. You can photograph this code to check progress on your phone.</source>
+        <translation>打印机暂时不能打印（%1），已通知工作人员。您可以用手机拍下这个二维码查询进度。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="143" />
+        <source>Staff called: printer problem</source>
+        <translation>已通知工作人员：打印机故障</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="151" />
+        <source>Could not read the card</source>
+        <translation>没能读取身份证</translation>
+    </message>
+</context>
 </TS>

@@ -29,6 +29,7 @@ from sync.engine.link import LinkMonitor, Sleeper
 from sync.engine.periodic import PeriodicTasks
 from sync.engine.timing import BASE_DELAY, MAX_DELAY, Timekeeper
 from sync.engine.upload import UPLOAD_CONCURRENCY, BlobUploader
+from sync.evaluations import EvaluationAPI, EvaluationQueue
 from sync.problems import Code, Problem
 from sync.store import Store
 
@@ -113,6 +114,9 @@ class SyncEngine:
             heartbeat_interval=heartbeat_interval, catalog=catalog,
             catalog_interval=catalog_interval, on_idle=on_idle,
         )
+        #: service evaluations (好差评) ride along with each pass, after the status pull
+        self.evaluations = EvaluationQueue(store.db_path)
+        self.pass_tasks.append(self._deliver_evaluations)
         self._deliverer = Deliverer(
             store, client, self._uploader, self._link, self._events, self._time,
             rng=rng, base_delay=base_delay, max_delay=max_delay,
@@ -146,9 +150,18 @@ class SyncEngine:
         return {
             **info,
             "queue_depth": self.store.queue_depth(),
+            "evaluations_queued": self.evaluations.depth(),
             "version": self.version,
             "catalog_version": self.catalog.current_version() if self.catalog else None,
         }
+
+    def _deliver_evaluations(self) -> bool:
+        """The pass task for queued evaluations; True when the credentials were refused.
+        Reads ``self.client`` at call time (a host or test may swap it)."""
+        client = self.client
+        if not isinstance(client, EvaluationAPI):
+            return False
+        return self.evaluations.deliver_due(client, now=self._time.now_dt()).auth_failed
 
     def probe(self) -> str:
         """One cheap signed call: is the platform back? ``"up"``, ``"down"`` or ``"failing"``."""

@@ -47,6 +47,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="station data dir (default: a new temporary demo folder)",
     )
     p.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN")
+    p.add_argument(
+        "--kiosk", action="store_true", help="open the self-service kiosk, not the clerk window"
+    )
     p.set_defaults(func=_run)
 
 
@@ -133,8 +136,14 @@ def _demo(args: argparse.Namespace, cleanups: list[Callable[[], None]]) -> int:
             enrollment_code=code,
             station_code=DEMO_STATION,
             station_name=DEMO_STATION_NAME,
+            role="kiosk" if args.kiosk else "window",
         )
         _say(f"station {DEMO_STATION} enrolled, data in {station_dir}")
+    if args.kiosk and not args.headless:
+        from ui_shared.signal_state import defer_signals
+
+        cleanups.append(defer_signals())
+        return _kiosk(station_dir, args.lang)
     from station.clerk_day import ensure_demo_clerk
 
     ensure_demo_clerk(station_dir)  # the demo window signs its demo clerk in by itself
@@ -150,6 +159,22 @@ def _demo(args: argparse.Namespace, cleanups: list[Callable[[], None]]) -> int:
     status = open_clerk(station_dir, language=args.lang)
     early = pending_signal()
     return 128 + early if early is not None and status == 0 else status
+
+
+DEMO_PIN = "246810"
+
+
+def _kiosk(station_dir: Path, language: str) -> int:
+    from station.kiosk_pin import MaintenancePin
+    from yiwang.commands.kiosk import open_kiosk
+
+    pin = MaintenancePin(station_dir / "keys")
+    if not pin.is_set():
+        pin.set_pin(DEMO_PIN)
+        _say(f"kiosk maintenance PIN for this demo: {DEMO_PIN} "
+             "(five taps in the top-left corner within three seconds)")
+    _say("the kiosk refuses to close: leave through maintenance -> Exit to the desktop")
+    return open_kiosk(station_dir, language=language, windowed=True, demo_devices=True)
 
 
 def _headless(station_dir: Path, args: argparse.Namespace, platform: Any) -> int:

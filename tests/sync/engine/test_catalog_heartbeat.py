@@ -215,7 +215,12 @@ def test_heartbeat_reports_queue_version_catalog_at_most_every_interval(
     )
     engine.run_once()
     assert spy.heartbeats == [
-        {"queue_depth": 0, "version": "9.9.9-test", "catalog_version": VERSION_A}
+        {
+            "queue_depth": 0,
+            "evaluations_queued": 0,
+            "version": "9.9.9-test",
+            "catalog_version": VERSION_A,
+        }
     ]
     rows = {r["station_id"]: r for r in admin.call("GET", "/v1/admin/stations").json()}
     row = rows[client.credentials.station_id]

@@ -30,11 +30,16 @@ def _columns(con: sqlite3.Connection, table: str) -> set[str]:
     return {row[1] for row in con.execute(f"PRAGMA table_info({table})")}
 
 
+def _table_names(con: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
 def test_a_v3_database_gains_every_later_column_and_table_in_order(data_dir: Path) -> None:
     _v3_database(data_dir / "station.db")
     con = sqlite3.connect(data_dir / "station.db")
     assert "platform_id" not in _columns(con, "status_events")
     assert "id_hash" not in _columns(con, "submissions")
+    assert "evaluations" not in _table_names(con)
     con.close()
 
     with Store(data_dir) as store:
@@ -51,4 +56,12 @@ def test_a_v3_database_gains_every_later_column_and_table_in_order(data_dir: Pat
     assert "clerks" in tables
     assert {"id_hash", "name_hash", "started_at", "queue_ticket"} <= _columns(con, "submissions")
     assert "mac" in _columns(con, "audit_log")
+    # v6: service evaluations waiting for the platform
+    assert "evaluations" in tables
+    assert {
+        "uuid", "submission_uuid", "body", "state", "attempts", "next_attempt_at",
+        "last_error", "created_at", "delivered_at",
+    } <= _columns(con, "evaluations")
+    indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert "evaluations_due" in indexes
     con.close()

@@ -1,0 +1,52 @@
+"""The large "还需要更多时间吗？" countdown over the whole screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.theme import PAPER
+from kiosk.widgets import BigButton, Text
+
+
+class CountdownOverlay(QWidget):
+    more_time = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ask = Text(self.question(), self, role="title")
+        self.ask.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.seconds = Text("", self, role="countdown")
+        self.seconds.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.explain = Text(
+            self.tr("If nobody touches the screen, it starts again for the next person "
+                    "and everything you entered is erased."),
+            self,
+        )
+        self.explain.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.explain.setProperty("detail", True)
+        self.yes = BigButton(self.tr("Yes, I need more time"), self, role="main")
+        self.yes.setObjectName("moreTime")
+        self.yes.clicked.connect(self.more_time)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(120, 80, 120, 80)
+        layout.addStretch(1)
+        for w in (self.ask, self.seconds, self.explain, self.yes):
+            layout.addWidget(w)
+        layout.addStretch(1)
+
+    def question(self) -> str:
+        return self.tr("Do you need more time?")
+
+    def show_seconds(self, seconds: int) -> None:
+        self.seconds.setText(self.tr("%n second(s)", "", seconds))
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(PAPER))  # opaque: nothing behind shows through

@@ -1,0 +1,63 @@
+"""An on-screen numeric keypad: no physical keyboard, no Chinese text input."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from kiosk.widgets import BigButton
+
+
+class Keypad(QWidget):
+    changed = Signal(str)
+    submitted = Signal(str)
+
+    def __init__(
+        self, parent: QWidget | None = None, *, max_length: int = 11, secret: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self.max_length = max_length
+        self.secret = secret
+        self._digits = ""
+        grid = QGridLayout(self)
+        grid.setSpacing(12)
+        self.keys: dict[str, BigButton] = {}
+        for i, d in enumerate("123456789"):
+            self._key(grid, d, i // 3, i % 3)
+        self.clear_key = BigButton(self.tr("Clear"), self, role="secondary")
+        self.clear_key.clicked.connect(self.clear)
+        grid.addWidget(self.clear_key, 3, 0)
+        self._key(grid, "0", 3, 1)
+        self.back_key = BigButton(self.tr("Delete"), self, role="secondary")
+        self.back_key.clicked.connect(self.backspace)
+        grid.addWidget(self.back_key, 3, 2)
+        self.ok_key = BigButton(self.tr("OK"), self, role="main")
+        self.ok_key.clicked.connect(lambda: self.submitted.emit(self._digits))
+        grid.addWidget(self.ok_key, 4, 0, 1, 3)
+
+    def _key(self, grid: QGridLayout, digit: str, row: int, col: int) -> None:
+        button = BigButton(digit, self, role="main")
+        button.setAccessibleName(digit)
+        button.clicked.connect(lambda: self.press(digit))
+        grid.addWidget(button, row, col)
+        self.keys[digit] = button
+
+    @property
+    def digits(self) -> str:
+        return self._digits
+
+    def display(self) -> str:
+        return "●" * len(self._digits) if self.secret else self._digits
+
+    def press(self, digit: str) -> None:
+        if len(self._digits) < self.max_length:
+            self._digits += digit
+            self.changed.emit(self.display())
+
+    def backspace(self) -> None:
+        self._digits = self._digits[:-1]
+        self.changed.emit(self.display())
+
+    def clear(self) -> None:
+        self._digits = ""
+        self.changed.emit(self.display())

@@ -1,0 +1,274 @@
+"""办事: choose an item, place the ID card, confirm, capture each material, review,
+submit -> receipt. The kiosk renders the station's IntakeSession and forwards events."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+
+from devices.camera.pipeline import CapturedPage
+from devices.idcard.card import IdCardData
+from intake.documents import mask_mobile
+from kiosk.context import KioskContext, Screen
+from kiosk.screens.capture_step import CaptureStep
+from kiosk.screens.contact_step import ContactStep
+from kiosk.screens.identify import IdentifyPanel
+from kiosk.widgets import BigButton, QrView, Text
+from station.device_health import Health
+from station.intake_service import applicant_labels
+from station.intake_session import IntakeSession, Phase, SessionState, Severity
+from station.paper import COLLECTION_METHODS
+
+log = logging.getLogger(__name__)
+CHOOSE, IDENTIFY, CONFIRM, CAPTURE, CONTACT, REVIEW, DONE = range(7)
+
+
+class ApplyScreen(Screen):
+    def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.session: IntakeSession = ctx.services.new_session(ctx.tasks)
+        self.session.subscribe(self._render)
+        self._confirmed = False
+        self._contact_done = False
+        self._capturing: tuple[str, str] | None = None
+        #: the last receipt's QR payload, for the demo's "scan the receipt" button: only
+        #: the receipt number and its signature, never the outcome (it holds the applicant)
+        self.last_receipt_code = ""  # (item, material) under the camera
+        self.steps = QStackedWidget(self)
+        # CHOOSE
+        choose = QWidget()
+        c = QVBoxLayout(choose)
+        c.addWidget(Text(self.tr("Which service do you need?"), choose, role="heading"))
+        scroll = QScrollArea(choose)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        items = QVBoxLayout(body)
+        self.item_buttons: dict[str, BigButton] = {}
+        for item in ctx.services.kiosk_items():
+            b = BigButton(item.name_en if ctx.english else item.name_zh, body, role="main")
+            b.clicked.connect(lambda _c=False, code=item.code: self.session.choose_item(code))
+            items.addWidget(b)
+            self.item_buttons[item.code] = b
+        items.addStretch(1)
+        scroll.setWidget(body)
+        c.addWidget(scroll, 1)
+        # IDENTIFY
+        self.identify = IdentifyPanel(self.tr("Place your ID card on the reader"))
+        # CONFIRM
+        confirm = QWidget()
+        f = QVBoxLayout(confirm)
+        f.addWidget(Text(self.tr("Is this you?"), confirm, role="heading"))
+        self.who = Text("", confirm, role="card")
+        self.yes = BigButton(self.tr("Yes, continue"), confirm, role="main")
+        self.yes.clicked.connect(self._confirm)
+        self.no = BigButton(self.tr("No, start again"), confirm, role="secondary")
+        self.no.clicked.connect(self.enter)
+        for w in (self.who, self.yes, self.no):
+            f.addWidget(w)
+        f.addStretch(1)
+        # CAPTURE
+        self.capture = CaptureStep(ctx)
+        self.capture.captured.connect(self._captured)
+        self.capture.failed.connect(self.session.capture_failed)
+        # CONTACT
+        self.contact = ContactStep(ctx)
+        self.contact.phone_submitted.connect(self._phone)
+        self.contact.collection_chosen.connect(self.session.collection_chosen)
+        # REVIEW
+        review = QWidget()
+        r = QVBoxLayout(review)
+        r.addWidget(Text(self.tr("Please check, then submit"), review, role="heading"))
+        self.summary = Text("", review, role="card")
+        self.submit = BigButton(self.tr("Submit my application"), review, role="main")
+        self.submit.clicked.connect(self._submit)
+        r.addWidget(self.summary)
+        r.addStretch(1)
+        r.addWidget(self.submit)
+        # DONE
+        done = QWidget()
+        d = QVBoxLayout(done)
+        self.done_title = Text("", done, role="heading")
+        self.done_text = Text("", done, role="card")
+        self.qr = QrView(done)
+        self.finish = BigButton(self.tr("Finish"), done, role="main")
+        self.finish.clicked.connect(self.home_requested)
+        for part in (self.done_title, self.done_text, self.qr):
+            d.addWidget(part)
+        d.addStretch(1)
+        d.addWidget(self.finish)
+        for page in (choose, self.identify, confirm, self.capture, self.contact, review, done):
+            self.steps.addWidget(page)
+        self.note = Text("", self, role="warn")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.steps, 1)
+        layout.addWidget(self.note)
+        self.wipe()
+
+    def title(self) -> str:
+        return self.tr("Apply for a service")
+
+    def prompt(self) -> str:
+        return {
+            CHOOSE: self.tr("Touch the service you need."),
+            IDENTIFY: self.tr("Place your ID card on the reader."),
+            CONFIRM: self.tr("Is this you? Touch yes to continue."),
+            CAPTURE: self.tr("Lay the document flat under the camera."),
+            CONTACT: self.tr("Enter your mobile number, then choose how to collect the result."),
+            REVIEW: self.tr("Please check, then touch submit."),
+            DONE: self.tr("Your application is submitted. Please take your receipt."),
+        }[self.steps.currentIndex()]
+
+    def enter(self) -> None:
+        self.wipe()
+        if not self.ctx.services.health.usable("camera"):
+            self._show_note(self.tr("The camera is not working right now: applications "
+                                    "are taken at the window. Other services still work."))
+
+    def wipe(self) -> None:
+        self.capture.wipe()
+        self._capturing = None
+        self.session.reset()
+        self._confirmed = False
+        self._contact_done = False
+        self.contact.wipe()
+        for text in (self.who, self.summary, self.done_title, self.done_text, self.note):
+            text.setText("")
+        self.note.hide()
+        self.qr.set_payload("")
+        self.qr.hide()
+        self.identify.stop()
+        self.steps.setCurrentIndex(CHOOSE)
+
+    def pending_items(self) -> list[str]:
+        if self.steps.currentIndex() == CAPTURE and self.capture.page_in_view:
+            return [self.tr("your document under the camera")]
+        return []
+
+    def on_card(self, card: object) -> None:
+        assert isinstance(card, IdCardData)
+        if self.session.state.phase is Phase.IDENTIFYING:
+            self.session.card_read(card)
+
+    def _confirm(self) -> None:
+        self._confirmed = True
+        self._render(self.session.state)
+
+    def _captured(self, page: CapturedPage) -> None:
+        state = self.session.state
+        if state.can_capture:
+            self.session.page_captured(page)
+
+    def _phone(self, digits: str) -> None:
+        self.session.phone_entered(digits)
+        state = self.session.state
+        if state.phone:  # the session accepted it (a refusal is its note, shown below)
+            self._contact_done = True
+            self._render(state)
+
+    def _submit(self) -> None:
+        if self.session.state.can_accept:
+            self.submit.setEnabled(False)
+            self.session.accept_requested()
+
+    def _show_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
+    def _render(self, state: SessionState) -> None:
+        en = self.ctx.english
+        note = state.note
+        if note is not None and note.severity is Severity.INFO:
+            note = None  # "page saved" and the like: the step itself shows progress
+        self._show_note("" if note is None else (note.message_en if en else note.message_zh))
+        previous = self.steps.currentIndex()
+        step = self._step_for(state)
+        if step != CAPTURE and self._capturing is not None:
+            self.capture.stop()
+            self._capturing = None
+        if step == IDENTIFY:
+            self.identify.start()
+        else:
+            self.identify.stop()
+        if step == CONFIRM and state.person is not None:
+            name, ident = applicant_labels(state.person)
+            self.who.setText(self.tr("Name: %1\nID number: %2").replace("%1", name)
+                             .replace("%2", ident))
+        if step == CAPTURE and state.item is not None and state.current_material:
+            key = (state.item.code, state.current_material)
+            if key != self._capturing:
+                self._capturing = key
+                self.capture.start(state.item.code, state.item.material(key[1]))
+        if step == REVIEW and state.item is not None:
+            self.submit.setEnabled(state.can_accept)
+            self.summary.setText(self._summary(state))
+        if step == DONE and state.outcome is not None:
+            self.last_receipt_code = state.outcome.accepted.receipt.qr_payload
+            self._done(state)
+        self.steps.setCurrentIndex(step)
+        if step != previous:
+            self.ctx.voice.prompt(self.prompt())
+
+    def _step_for(self, state: SessionState) -> int:
+        phase = state.phase
+        if phase is Phase.CHOOSING_ITEM:
+            return CHOOSE
+        if phase is Phase.IDENTIFYING:
+            return IDENTIFY
+        if not self._confirmed:
+            return CONFIRM
+        if phase is Phase.CAPTURING:
+            return CAPTURE
+        if phase is Phase.REVIEW and not self._contact_done:
+            return CONTACT
+        if phase in (Phase.REVIEW, Phase.ACCEPTING):
+            return REVIEW
+        return DONE
+
+    def _summary(self, state: SessionState) -> str:
+        assert state.item is not None
+        en = self.ctx.english
+        lines = [state.item.name_en if en else state.item.name_zh]
+        if state.applicant is not None:
+            name, ident = applicant_labels(state.applicant)
+            lines.append(self.tr("Applicant: %1 %2").replace("%1", name).replace("%2", ident))
+        if state.phone:
+            lines.append(self.tr("Mobile: %1").replace("%1", mask_mobile(state.phone)))
+        zh, english = COLLECTION_METHODS.get(state.collection, COLLECTION_METHODS["window"])
+        lines.append(self.tr("Collect the result: %1").replace("%1", english if en else zh))
+        for m in state.item.materials:
+            pages = len(state.pages.get(m.code, ()))
+            if pages:
+                label = m.name_en if en else m.name_zh
+                lines.append(self.tr("%1: %n page(s)", "", pages).replace("%1", label))
+        return "\n".join(lines)
+
+    def _done(self, state: SessionState) -> None:
+        outcome = state.outcome
+        assert outcome is not None and state.item is not None
+        receipt = outcome.accepted.receipt
+        days = state.item.time_limit_days
+        self.done_title.setText(self.tr("Submitted. Receipt number %1")
+                                .replace("%1", receipt.receipt_no))
+        next_steps = [
+            self.tr("What happens next: the department handles it within %n working day(s).",
+                    "", days),
+            self.tr("Check progress here with your ID card or the receipt's QR code."),
+        ]
+        if outcome.print_error is not None:
+            self.qr.set_payload(receipt.qr_payload)
+            self.qr.show()
+            next_steps.insert(0, self.tr("The receipt could not be printed. Staff have been "
+                                         "called. You can photograph this code instead."))
+            self.ctx.notify(self.tr("Staff called: printer problem"))
+            self.ctx.services.health.report("printer", Health.FAULT, outcome.print_error.code)
+            if outcome.print_error.code == "paper_out":
+                self.ctx.services.health.report_paper("out")
+        else:
+            self.ctx.services.health.report("printer", Health.OK)
+            next_steps.insert(0, self.tr("Please take your receipt from the printer."))
+        if self.ctx.services.online() is False:
+            next_steps.append(self.tr("The network is down: your application is saved here "
+                                      "and will be sent automatically."))
+        self.done_text.setText("\n".join(next_steps))

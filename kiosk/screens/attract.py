@@ -1,0 +1,56 @@
+"""The attract screen: what this kiosk does, in five big buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+
+from kiosk.context import KioskContext, Screen
+from kiosk.widgets import BigButton, Text
+
+SERVICES = ("apply", "progress", "reprint", "evaluate", "guide")
+
+
+class AttractScreen(Screen):
+    service_chosen = Signal(str)
+    personal = False
+
+    def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.welcome = Text(self.tr("Welcome"), self, role="title")
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint = Text(self.tr("Touch a button to begin"), self, role="heading")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setProperty("detail", True)  # 关怀模式: fewer words
+        labels = {
+            "apply": self.tr("Apply\nfor a service"),
+            "progress": self.tr("Check\nprogress"),
+            "reprint": self.tr("Print\na receipt again"),
+            "evaluate": self.tr("Rate\nour service"),
+            "guide": self.tr("Service\nguide"),
+        }
+        self.buttons: dict[str, BigButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(24)
+        for i, key in enumerate(SERVICES):
+            button = BigButton(labels[key], self, role="main")
+            button.setObjectName(f"service_{key}")
+            button.setMinimumHeight(ctx.theme.target_px * 2)
+            button.clicked.connect(lambda _c=False, k=key: self.service_chosen.emit(k))
+            grid.addWidget(button, i // 3, i % 3)
+            self.buttons[key] = button
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.addWidget(self.welcome)
+        layout.addWidget(self.hint)
+        layout.addSpacing(24)
+        layout.addLayout(grid, 1)
+
+    def title(self) -> str:
+        return self.tr("Self-service")
+
+    def prompt(self) -> str:
+        return self.tr("Welcome. Touch a button to begin.")
+
+    def set_station_name(self, name: str) -> None:
+        self.welcome.setText(self.tr("Welcome to %1").replace("%1", name))

@@ -1,0 +1,82 @@
+"""A citizen's cases shown as plain-language cards (progress, reprint, evaluation)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.widgets import BigButton, Text
+from station.progress import CaseStage, CaseView, station_time
+
+
+class CaseList(QScrollArea):
+    """Cards of cases, each with an optional action button."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._body = QWidget()
+        self._layout = QVBoxLayout(self._body)
+        self._layout.setSpacing(20)
+        self._layout.addStretch(1)
+        self.setWidget(self._body)
+        self.cards: list[Text] = []
+        self.buttons: list[BigButton] = []
+
+    def stage_words(self, stage: CaseStage) -> str:
+        return {
+            CaseStage.WAITING_UPLOAD: self.tr(
+                "Accepted here; waiting to be sent to the department"
+            ),
+            CaseStage.NEEDS_STAFF: self.tr("Needs a member of staff: please ask at the window"),
+            CaseStage.RECEIVED: self.tr("Received by the department"),
+            CaseStage.REVIEWING: self.tr("Being reviewed by the department"),
+            CaseStage.SUPPLEMENT: self.tr("More materials needed: please bring them"),
+            CaseStage.DONE: self.tr("Finished: you can collect the result"),
+            CaseStage.REFUSED: self.tr("Not approved: please ask at the window"),
+        }[stage]
+
+    def case_text(self, case: CaseView, english: bool) -> str:
+        name = case.item_name_en if english else case.item_name_zh
+        lines = [
+            name,
+            self.tr("Receipt number: %1").replace("%1", case.receipt_no),
+            self.tr("Status: %1").replace("%1", self.stage_words(case.stage)),
+        ]
+        if case.note:
+            lines.append(self.tr("Department's note: %1").replace("%1", case.note))
+        bring = case.bring_en if english else case.bring_zh
+        if bring:
+            lines.append(self.tr("Please bring: %1").replace("%1", "、".join(bring)))
+        lines.append(self.tr("As of %1").replace("%1", station_time(case.known_at)))
+        return "\n".join(lines)
+
+    def show_cases(
+        self,
+        cases: list[CaseView],
+        english: bool,
+        action: tuple[str, Callable[[CaseView], None]] | None = None,
+    ) -> None:
+        self.clear()
+        for case in cases:
+            card = Text(self.case_text(case, english), self._body, role="card")
+            self._layout.insertWidget(self._layout.count() - 1, card)
+            self.cards.append(card)
+            if action is not None:
+                label, callback = action
+                button = BigButton(label, self._body, role="main")
+                button.clicked.connect(lambda _c=False, c=case, f=callback: f(c))
+                self._layout.insertWidget(self._layout.count() - 1, button)
+                self.buttons.append(button)
+
+    def clear(self) -> None:
+        widgets: list[Text | BigButton] = [*self.cards, *self.buttons]
+        for w in widgets:
+            w.setText("")
+            self._layout.removeWidget(w)
+            w.setParent(None)
+            w.deleteLater()
+        self.cards.clear()
+        self.buttons.clear()

@@ -1,0 +1,61 @@
+"""The mobile number on an on-screen keypad (validated by the session) and how to collect
+the result. No physical keyboard and no Chinese text input anywhere."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.context import KioskContext
+from kiosk.keypad import Keypad
+from kiosk.widgets import BigButton, Text
+from station.paper import COLLECTION_METHODS, DEFAULT_COLLECTION
+
+
+class ContactStep(QWidget):
+    phone_submitted = Signal(str)
+    collection_chosen = Signal(str)
+
+    def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ask = Text(self.tr("Your mobile number, so the department can reach you"), self,
+                        role="heading")
+        self.number = Text("", self, role="number")
+        self.keypad = Keypad(self, max_length=11)
+        self.keypad.ok_key.setText(self.tr("Next"))
+        self.keypad.changed.connect(self._show)
+        self.keypad.submitted.connect(self.phone_submitted)
+        self.how = Text(self.tr("How will you collect the result?"), self, role="heading")
+        self.methods: dict[str, BigButton] = {}
+        side = QVBoxLayout()
+        side.addWidget(self.number)
+        side.addWidget(self.how)
+        for code, (zh, en) in COLLECTION_METHODS.items():
+            button = BigButton(en if ctx.english else zh, self)
+            button.setCheckable(True)
+            button.clicked.connect(lambda _c=False, m=code: self.choose(m))
+            side.addWidget(button)
+            self.methods[code] = button
+        side.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.keypad, 1)
+        row.addLayout(side, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.ask)
+        layout.addLayout(row, 1)
+        self.wipe()
+
+    def choose(self, method: str) -> None:
+        for code, button in self.methods.items():
+            button.setChecked(code == method)
+        self.collection_chosen.emit(method)
+
+    def _show(self, digits: str) -> None:
+        # grouped 3-4-4 as people read numbers aloud
+        self.number.setText(" ".join(x for x in (digits[:3], digits[3:7], digits[7:]) if x))
+
+    def wipe(self) -> None:
+        self.keypad.clear()
+        self.number.setText("")
+        for code, button in self.methods.items():
+            button.setChecked(code == DEFAULT_COLLECTION)

@@ -1,0 +1,148 @@
+"""评价: rate one's own finished case (five levels; reasons for the two lowest)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from devices.idcard.card import IdCardData
+from intake.applicant import Person
+from kiosk.context import KioskContext, Screen
+from kiosk.screens.cases import CaseList
+from kiosk.screens.identify import IdentifyPanel
+from kiosk.widgets import BigButton, Text
+from station.kiosk_services import LOW_RATING, RATINGS, REASONS
+from station.progress import CaseView
+from ui_shared.messages import user_message
+
+
+class EvaluateScreen(Screen):
+    def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._person: Person | None = None
+        self._case: CaseView | None = None
+        self._rating: int | None = None
+        self.identify = IdentifyPanel(self.tr("Place your ID card on the reader"), self)
+        self.heading = Text("", self, role="heading")
+        self.cases = CaseList(self)
+        self.rating_box = QWidget(self)
+        rating_row = QHBoxLayout(self.rating_box)
+        self.rating_buttons: dict[int, BigButton] = {}
+        for r in RATINGS:
+            stars = "★" * r.value
+            label = f"{r.en if ctx.english else r.zh}\n{stars}"
+            button = BigButton(label, self.rating_box, role="main")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _c=False, v=r.value: self._rate(v))
+            rating_row.addWidget(button)
+            self.rating_buttons[r.value] = button
+        self.reason_box = QWidget(self)
+        grid = QGridLayout(self.reason_box)
+        self.reason_buttons: dict[str, BigButton] = {}
+        for i, (code, zh, en) in enumerate(REASONS):
+            button = BigButton(en if ctx.english else zh, self.reason_box)
+            button.setCheckable(True)
+            grid.addWidget(button, i // 2, i % 2)
+            self.reason_buttons[code] = button
+        self.submit = BigButton(self.tr("Submit my rating"), self, role="main")
+        self.submit.clicked.connect(self._submit)
+        self.status = Text("", self, role="warn")
+        layout = QVBoxLayout(self)
+        for w in (self.identify, self.heading, self.cases, self.rating_box, self.reason_box,
+                  self.submit, self.status):
+            layout.addWidget(w)
+        self.wipe()
+
+    def title(self) -> str:
+        return self.tr("Rate our service")
+
+    def prompt(self) -> str:
+        return self.tr("Place your ID card on the reader to rate a finished case.")
+
+    def enter(self) -> None:
+        self.wipe()
+
+    def wipe(self) -> None:
+        self._person = self._case = None
+        self._rating = None
+        self.cases.clear()
+        self.heading.setText("")
+        self.status.setText("")
+        for b in [*self.rating_buttons.values(), *self.reason_buttons.values()]:
+            b.setChecked(False)
+        for w in (self.heading, self.cases, self.rating_box, self.reason_box, self.submit,
+                  self.status):
+            w.hide()
+        self.identify.show()
+        self.identify.start()
+
+    def on_card(self, card: object) -> None:
+        assert isinstance(card, IdCardData)
+        services = self.ctx.services
+
+        def work() -> tuple[Person, list[CaseView]]:
+            person = services.person_from_card(card)
+            return person, services.evaluable(person)
+
+        self.ctx.tasks.disk(work, self._found, self._failed)
+
+    def _found(self, found: tuple[Person, list[CaseView]]) -> None:
+        self._person, cases = found
+        self.identify.stop()
+        self.identify.hide()
+        self.heading.show()
+        if not cases:
+            self.heading.setText(self.tr("You have no finished case waiting for a rating."))
+        else:
+            self.heading.setText(self.tr("Choose the case to rate"))
+            self.cases.show_cases(cases, self.ctx.english, (self.tr("Rate"), self._chosen))
+            self.cases.show()
+        self.ctx.voice.prompt(self.heading.text())
+
+    def _chosen(self, case: CaseView) -> None:
+        self._case = case
+        self.cases.hide()
+        name = case.item_name_en if self.ctx.english else case.item_name_zh
+        self.heading.setText(self.tr("How satisfied are you with: %1").replace("%1", name))
+        self.rating_box.show()
+        self.ctx.voice.prompt(self.tr("How satisfied are you?"))
+
+    def _rate(self, value: int) -> None:
+        self._rating = value
+        for v, b in self.rating_buttons.items():
+            b.setChecked(v == value)
+        low = value <= LOW_RATING
+        self.reason_box.setVisible(low)
+        if not low:
+            for b in self.reason_buttons.values():
+                b.setChecked(False)
+        self.submit.show()
+
+    def _submit(self) -> None:
+        person, case, rating = self._person, self._case, self._rating
+        if person is None or case is None or rating is None:
+            return
+        reasons = tuple(c for c, b in self.reason_buttons.items() if b.isChecked())
+        services = self.ctx.services
+        self.submit.setEnabled(False)
+        self.ctx.tasks.disk(
+            lambda: services.evaluate(person, case.uuid, rating, reasons),
+            self._done,
+            self._failed,
+        )
+
+    def _done(self, _uuid: str) -> None:
+        self.submit.setEnabled(True)
+        self.rating_box.hide()
+        self.reason_box.hide()
+        self.submit.hide()
+        self._say(self.tr("Thank you. Your rating has been recorded and will be sent to "
+                          "the department."))
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.show()
+        self.ctx.voice.prompt(text)
+
+    def _failed(self, error: BaseException) -> None:
+        self.submit.setEnabled(True)
+        self._say(user_message(error, self.tr("Could not record the rating")))

@@ -1,0 +1,153 @@
+"""打印: reprint an acceptance receipt of one's own case, after placing the ID card."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from devices.idcard.card import IdCardData
+from devices.printer.receipt import Receipt
+from intake.applicant import Person
+from kiosk.context import KioskContext, Screen
+from kiosk.screens.cases import CaseList
+from kiosk.screens.identify import IdentifyPanel
+from kiosk.widgets import QrView, Text
+from station.progress import CaseView
+from ui_shared.messages import user_message
+
+
+class ReprintScreen(Screen):
+    def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._person: Person | None = None
+        self.identify = IdentifyPanel(
+            self.tr("Place your ID card on the reader; for a one-time notice, hold its QR "
+                    "code under the scanner"),
+            self,
+        )
+        self.heading = Text("", self, role="heading")
+        self.cases = CaseList(self)
+        self.status = Text("", self, role="warn")
+        self.qr = QrView(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.identify, 1)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.cases, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.qr)
+        self.wipe()
+
+    def title(self) -> str:
+        return self.tr("Print a receipt again")
+
+    def prompt(self) -> str:
+        return self.tr("Place your ID card on the reader.")
+
+    def enter(self) -> None:
+        self.wipe()
+        if not self.ctx.services.health.usable("reader"):
+            self.identify.set_message(
+                self.tr("The card reader is not working right now; please ask at the window.")
+            )
+
+    def wipe(self) -> None:
+        self._person = None
+        self.cases.clear()
+        self.cases.hide()
+        self.heading.setText("")
+        self.status.setText("")
+        self.status.hide()
+        self.qr.set_payload("")
+        self.qr.hide()
+        self.identify.set_message("")
+        self.identify.show()
+        self.identify.start()
+
+    def on_card(self, card: object) -> None:
+        assert isinstance(card, IdCardData)
+        services = self.ctx.services
+
+        def work() -> tuple[Person, list[CaseView]]:
+            person = services.person_from_card(card)
+            return person, services.cases_of(person)
+
+        self.ctx.tasks.disk(work, self._found, self._failed)
+
+    def on_scan(self, text: str) -> None:
+        services = self.ctx.services
+
+        def work() -> tuple[Receipt | None, BaseException | None]:
+            notice = services.notice_reprint(text)
+            if notice is None:
+                return None, None
+            try:
+                services.print_receipt(notice)
+            except Exception as e:  # shown, never raised
+                return notice, e
+            return notice, None
+
+        self.ctx.tasks.disk(work, self._notice_printed, self._failed)
+
+    def _notice_printed(self, result: tuple[Receipt | None, BaseException | None]) -> None:
+        notice, error = result
+        if notice is None:
+            self._say(self.tr("This code is not a one-time notice of this hall."))
+        elif error is None:
+            self._say(self.tr("Printed. Please take your one-time notice."))
+        else:
+            self._say(
+                self.tr("The printer cannot print right now (%1). Please ask at the window.")
+                .replace("%1", user_message(error))
+            )
+
+    def _found(self, found: tuple[Person, list[CaseView]]) -> None:
+        self._person, cases = found
+        self.identify.stop()
+        self.identify.hide()
+        self.heading.setText(
+            self.tr("Choose the receipt to print") if cases else self.tr("No case found")
+        )
+        self.cases.show_cases(cases, self.ctx.english, (self.tr("Print"), self._print))
+        self.cases.show()
+        self.ctx.voice.prompt(self.heading.text())
+
+    def _print(self, case: CaseView) -> None:
+        person = self._person
+        if person is None:
+            return
+        services = self.ctx.services
+
+        def work() -> tuple[Receipt, BaseException | None]:
+            receipt = services.receipt_for(person, case.uuid)
+            try:
+                services.print_receipt(receipt)
+            except Exception as e:  # the printer's trouble is shown, never raised
+                return receipt, e
+            return receipt, None
+
+        self._say(self.tr("Printing…"))
+        self.ctx.tasks.disk(work, self._printed, self._failed)
+
+    def _printed(self, result: tuple[Receipt, BaseException | None]) -> None:
+        receipt, error = result
+        if error is None:
+            self._say(self.tr("Printed. Please take your receipt."))
+        else:
+            self._paper_problem(receipt, error)
+
+    def _paper_problem(self, receipt: Receipt, error: BaseException) -> None:
+        self.qr.set_payload(receipt.qr_payload)
+        self.qr.show()
+        self._say(
+            self.tr("The printer cannot print right now (%1). Staff have been called. "
+                    "You can photograph this code to check progress on your phone.")
+            .replace("%1", user_message(error))
+        )
+        self.ctx.notify(self.tr("Staff called: printer problem"))
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.show()
+        self.ctx.voice.prompt(text)
+
+    def _failed(self, error: BaseException) -> None:
+        self.identify.set_message(user_message(error, self.tr("Could not read the card")))

@@ -1,0 +1,121 @@
+"""The kiosk's look: two themes (normal, 关怀模式) that meet the 适老化 minimums.
+
+Minimums (checked by tests/kiosk/test_elderly_minimums.py on every screen):
+touch targets >= 60x60 dip, body text >= 18 px, main actions >= 30 px, line
+spacing >= 1.3, contrast >= 4.5:1. Both themes stay well above them; the
+elderly theme is larger still and slower.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+MIN_TARGET_DIP = 60
+MIN_BODY_PX = 18
+MIN_ACTION_PX = 30
+MIN_LINE_SPACING = 1.3
+MIN_CONTRAST = 4.5
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    body_px: int
+    action_px: int
+    title_px: int
+    target_px: int  # smallest button edge
+    line_spacing: float
+    idle_seconds: float  # quiet time before the "more time?" countdown
+    countdown_seconds: int
+    voice: bool  # speak each screen's prompt without being asked
+
+
+NORMAL = Theme("normal", 24, 32, 44, 80, 1.4, 90.0, 20, voice=False)
+ELDERLY = Theme("elderly", 32, 42, 54, 104, 1.5, 180.0, 40, voice=True)
+
+# Dark text on a warm off-white, deep blue buttons with white text. Every pair is
+# far above 4.5:1 (see contrast_ratio); states also differ in words, never colour alone.
+INK = "#1a1a1a"
+PAPER = "#f8f6ef"
+CARD = "#ffffff"
+PRIMARY = "#0a4a8f"
+ON_PRIMARY = "#ffffff"
+SECONDARY = "#e3e8ef"
+ON_SECONDARY = "#102a43"
+WARN_BG = "#fff1c2"
+WARN_INK = "#4a3400"
+DISABLED_BG = "#d9d9d9"
+DISABLED_INK = "#3a3a3a"
+
+
+def _luminance(color: QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.redF())
+        + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF())
+    )
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio of two opaque colours (1 .. 21)."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def apply_palette(app: QApplication) -> None:
+    pal = QPalette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        pal.setColor(group, QPalette.ColorRole.Window, QColor(PAPER))
+        pal.setColor(group, QPalette.ColorRole.WindowText, QColor(INK))
+        pal.setColor(group, QPalette.ColorRole.Base, QColor(CARD))
+        pal.setColor(group, QPalette.ColorRole.Text, QColor(INK))
+        pal.setColor(group, QPalette.ColorRole.Button, QColor(PRIMARY))
+        pal.setColor(group, QPalette.ColorRole.ButtonText, QColor(ON_PRIMARY))
+        pal.setColor(group, QPalette.ColorRole.Highlight, QColor(PRIMARY))
+        pal.setColor(group, QPalette.ColorRole.HighlightedText, QColor(ON_PRIMARY))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Button, QColor(DISABLED_BG))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(DISABLED_INK))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor(DISABLED_INK))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Window, QColor(PAPER))
+    app.setPalette(pal)
+
+
+def stylesheet(theme: Theme) -> str:
+    t = theme
+    pad = max(8, t.target_px // 6)
+    return f"""
+QWidget#kioskRoot, QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget {{
+    background-color: {PAPER}; color: {INK};
+}}
+QLabel {{ color: {INK}; font-size: {t.body_px}px; background: transparent; }}
+QLabel[role="title"] {{ font-size: {t.title_px}px; font-weight: bold; }}
+QLabel[role="heading"] {{ font-size: {t.action_px}px; font-weight: bold; }}
+QLabel[role="card"] {{ background-color: {CARD}; border: 2px solid {INK};
+    border-radius: 12px; padding: {pad}px; }}
+QLabel[role="warn"] {{ background-color: {WARN_BG}; color: {WARN_INK};
+    border: 3px solid {WARN_INK}; border-radius: 12px; padding: {pad}px; }}
+QLabel[role="number"] {{ font-size: {t.title_px}px; font-weight: bold; background-color: {CARD};
+    border: 2px solid {INK}; border-radius: 12px; padding: {pad}px; }}
+QLabel[role="countdown"] {{ font-size: {t.title_px * 3}px; font-weight: bold; }}
+QPushButton {{
+    min-width: {t.target_px}px; min-height: {t.target_px}px;
+    font-size: {t.body_px}px; padding: {pad}px {pad * 2}px;
+    color: {ON_PRIMARY}; background-color: {PRIMARY};
+    border: 3px solid {INK}; border-radius: 14px;
+}}
+QPushButton[role="main"] {{ font-size: {t.action_px}px; font-weight: bold; }}
+QPushButton[role="secondary"] {{ color: {ON_SECONDARY}; background-color: {SECONDARY}; }}
+QPushButton:checked {{ color: {ON_PRIMARY}; background-color: {INK}; }}
+QPushButton:disabled {{ color: {DISABLED_INK}; background-color: {DISABLED_BG}; }}
+QListWidget {{ font-size: {t.body_px}px; color: {INK}; background-color: {CARD};
+    border: 2px solid {INK}; }}
+QListWidget::item {{ min-height: {t.target_px}px; padding: {pad}px; }}
+QListWidget::item:selected {{ color: {ON_PRIMARY}; background-color: {PRIMARY}; }}
+QScrollBar:vertical {{ width: {max(MIN_TARGET_DIP, t.target_px * 3 // 4)}px; }}
+"""

@@ -1,0 +1,104 @@
+"""Spoken prompts: Qt text-to-speech where an engine is present, silence otherwise.
+
+Speech is optional at run time: the engine is created on first use (never at
+start-up), any failure turns the voice off for good with one log line, and the
+GUI never waits on it. Prompts never contain personal data.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections import deque
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+log = logging.getLogger(__name__)
+ENV_ENGINE = "YIWANG_KIOSK_TTS"  # "mock" in tests, "none" to silence, or an engine name
+
+
+def default_engine() -> str | None:
+    chosen = os.environ.get(ENV_ENGINE)
+    if chosen is not None:
+        return None if chosen in ("", "none") else chosen
+    # speech-dispatcher can hang with no audio device: only when its daemon is installed
+    return "speechd" if shutil.which("speech-dispatcher") else None
+
+
+class Voice(QObject):
+    def __init__(self, engine: str | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._engine_name = engine
+        self._tts: Any = None
+        self._broken = engine is None
+        self.enabled = False  # speak prompts unprompted (关怀模式 turns it on)
+        self.last_prompt = ""
+        #: what was said, newest last (for tests and the maintenance screen)
+        self.spoken: deque[str] = deque(maxlen=20)
+
+    @property
+    def available(self) -> bool:
+        return not self._broken
+
+    def _engine(self) -> Any:
+        if self._tts is None and not self._broken:
+            try:
+                from PySide6.QtTextToSpeech import QTextToSpeech
+
+                assert self._engine_name is not None  # _broken otherwise
+                self._tts = QTextToSpeech(self._engine_name, self)
+                if self._tts.state() == QTextToSpeech.State.Error:
+                    raise RuntimeError(self._tts.errorString())
+                self._pick_chinese_locale()
+            except Exception as e:  # missing module, no engine, no daemon: stay silent
+                log.warning("text to speech unavailable (%s): %s", self._engine_name, e)
+                self._broken = True
+                self._tts = None
+        return self._tts
+
+    def _pick_chinese_locale(self) -> None:
+        from PySide6.QtCore import QLocale
+
+        for locale in self._tts.availableLocales():
+            if locale.language() == QLocale.Language.Chinese:
+                self._tts.setLocale(locale)
+                return
+
+    def prompt(self, text: str) -> None:
+        """A screen's prompt: remembered for replay, spoken when the voice is on."""
+        self.last_prompt = text
+        if self.enabled:
+            self._say(text)
+
+    def announce(self, text: str) -> None:
+        """Said aloud even with the voice off: something the citizen must not miss
+        (their card left on the reader, the time running out)."""
+        self.last_prompt = text
+        self._say(text)
+
+    def replay(self) -> None:
+        if self.last_prompt:
+            self._say(self.last_prompt)
+
+    def _say(self, text: str) -> None:
+        self.spoken.append(text)
+        engine = self._engine()
+        if engine is None:
+            return
+        try:
+            engine.stop()
+            engine.say(text)
+        except Exception as e:
+            log.warning("text to speech failed: %s", e)
+            self._broken = True
+
+    def stop(self) -> None:
+        if self._tts is not None:
+            self._tts.stop()
+
+    def forget(self) -> None:
+        """Part of the wipe: nothing said stays in memory."""
+        self.spoken.clear()
+        self.last_prompt = ""

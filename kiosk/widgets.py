@@ -1,0 +1,161 @@
+"""Small widgets the kiosk screens share: text with generous leading, big buttons,
+an on-screen QR code. All text is plain text (untrusted data never becomes markup)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QTextLayout, QTextOption
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
+
+from devices.printer.receipt import qr_matrix
+
+#: line height as a multiple of the font's pixel size (适老化: at least 1.3)
+LINE_SPACING = 1.45
+
+
+class Text(QLabel):
+    """A plain-text label that lays its lines out with LINE_SPACING leading
+    (QLabel uses the font's own, about 1.18 for the CJK fonts we ship)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, role: str = "") -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)  # layouts give wrapped text the height it needs
+        self.setSizePolicy(policy)
+        if role:
+            self.setProperty("role", role)
+        self.setText(text)
+
+    def line_height(self) -> float:
+        return max(QFontMetricsF(self.font()).height(), self._px() * LINE_SPACING)
+
+    def _px(self) -> float:
+        px = self.font().pixelSize()
+        return float(px if px > 0 else QFontMetricsF(self.font()).height())
+
+    def _lines(self, width: float) -> list[tuple[str, float]]:
+        """The text broken into lines that fit `width`: (line, natural width)."""
+        out: list[tuple[str, float]] = []
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        for paragraph in self.text().split("\n"):
+            layout = QTextLayout(paragraph, self.font())
+            layout.setTextOption(option)
+            layout.beginLayout()
+            while True:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(max(10.0, width))
+                start, length = line.textStart(), line.textLength()
+                out.append((paragraph[start : start + length].rstrip(), line.naturalTextWidth()))
+            layout.endLayout()
+        return out
+
+    def _inner_width(self, width: int) -> float:
+        m = self.contentsMargins()
+        return float(width - m.left() - m.right() - 2 * self.margin())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        h = len(self._lines(self._inner_width(width))) * self.line_height()
+        m = self.contentsMargins()
+        return int(h + m.top() + m.bottom() + 2 * self.margin() + 1)
+
+    def sizeHint(self) -> QSize:
+        fm = QFontMetricsF(self.font())
+        longest = max((fm.horizontalAdvance(p) for p in self.text().split("\n")), default=0.0)
+        m = self.contentsMargins()
+        width = int(min(longest, 1400) + m.left() + m.right() + 2 * self.margin() + 2)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(int(self._px() * 4), int(self.line_height()))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # the style sheet's background and border (role="card", "warn"), then our text;
+        # QFrame paints with its own painter, so ours starts after it has finished
+        QFrame.paintEvent(self, event)
+        painter = QPainter(self)
+        inner = self.contentsRect().adjusted(
+            self.margin(), self.margin(), -self.margin(), -self.margin()
+        )
+        lines = self._lines(float(inner.width()))
+        step = self.line_height()
+        top = float(inner.top())
+        if self.alignment() & Qt.AlignmentFlag.AlignVCenter:
+            top += max(0.0, (inner.height() - step * len(lines)) / 2)
+        fm = QFontMetricsF(self.font())
+        painter.setFont(self.font())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        centred = bool(self.alignment() & Qt.AlignmentFlag.AlignHCenter)
+        for n, (text, natural) in enumerate(lines):
+            x = inner.left() + ((inner.width() - natural) / 2 if centred else 0.0)
+            baseline = top + n * step + (step - fm.height()) / 2 + fm.ascent()
+            painter.drawText(QPointF(x, baseline), text)
+
+
+CHECK_MARK = "✓ "
+
+
+class BigButton(QPushButton):
+    """A touch button. A checked button says so in words (a ✓), not only in colour."""
+
+    def __init__(self, text: str, parent: QWidget | None = None, *, role: str = "") -> None:
+        super().__init__(text, parent)
+        self._caption = text
+        if role:
+            self.setProperty("role", role)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touch only: no focus rectangles
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toggled.connect(self._mark)
+
+    def set_caption(self, text: str) -> None:
+        self._caption = text
+        self._mark(self.isChecked())
+
+    def _mark(self, checked: bool) -> None:
+        self.setText((CHECK_MARK if checked else "") + self._caption)
+
+
+class QrView(QWidget):
+    """A receipt's QR code drawn on screen (for a phone to photograph when paper is out)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._matrix: list[list[bool]] = []
+        self.payload = ""
+        self.setMinimumSize(QSize(280, 280))
+        self.setAccessibleName(self.tr("Receipt QR code"))
+
+    def set_payload(self, payload: str) -> None:
+        self.payload = payload
+        self._matrix = qr_matrix(payload) if payload else []
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        if not self._matrix:
+            return
+        n = len(self._matrix) + 8  # quiet zone of 4 modules each side
+        side = min(self.width(), self.height())
+        cell = side / n
+        x0 = (self.width() - side) / 2 + 4 * cell
+        y0 = (self.height() - side) / 2 + 4 * cell
+        for r, row in enumerate(self._matrix):
+            for c, dark in enumerate(row):
+                if dark:
+                    rect = QRectF(x0 + c * cell, y0 + r * cell, cell + 0.5, cell + 0.5)
+                    painter.fillRect(rect, QColor("#000000"))

@@ -1,0 +1,240 @@
+"""The kiosk window: a top bar (关怀模式, replay, home), one screen at a time, the idle
+countdown, the hidden maintenance corner, and the wipe between citizens."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, QRect, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.context import KioskContext, Screen
+from kiosk.countdown import CountdownOverlay
+from kiosk.idle import IdleWatch, TapCounter
+from kiosk.lockdown import Lockdown
+from kiosk.screens.apply import ApplyScreen
+from kiosk.screens.attract import AttractScreen
+from kiosk.screens.evaluate import EvaluateScreen
+from kiosk.screens.guide import GuideScreen
+from kiosk.screens.maintenance import MaintenanceScreen, PinScreen
+from kiosk.screens.progress import ProgressScreen
+from kiosk.screens.reprint import ReprintScreen
+from kiosk.theme import ELDERLY, NORMAL, Theme, stylesheet
+from kiosk.widgets import BigButton, Text
+from kiosk.wipe import wipe_traces
+
+log = logging.getLogger(__name__)
+CORNER_PX = 120
+
+
+class KioskWindow(QWidget):
+    ready = Signal()  # the attract screen is shown and takes touches
+    restart_requested = Signal()
+    exit_requested = Signal()
+
+    def __init__(self, ctx: KioskContext, idle: IdleWatch, taps: TapCounter) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("kioskRoot")
+        self.setWindowTitle("Yiwang Kiosk")
+        ctx.notify = self.notify
+        self.idle = idle
+        self.idle.countdown.connect(self._countdown)
+        self.idle.resumed.connect(self._resumed)
+        self.idle.expired.connect(self.reset_to_attract)
+        self.taps = taps
+        self.lockdown = Lockdown(self)
+        # top bar
+        self.heading = Text("", self, role="title")
+        self.care = BigButton(self.tr("Care mode\n(larger, spoken)"), self, role="main")
+        self.care.setObjectName("careMode")
+        self.care.setCheckable(True)
+        self.care.clicked.connect(lambda: self.set_elderly(self.care.isChecked()))
+        self.replay = BigButton(self.tr("Hear it again"), self, role="main")
+        self.replay.setObjectName("replayVoice")
+        self.replay.clicked.connect(ctx.voice.replay)
+        self.home = BigButton(self.tr("Home"), self, role="main")
+        self.home.setObjectName("home")
+        self.home.clicked.connect(self.reset_to_attract)
+        bar = QHBoxLayout()
+        bar.addWidget(self.heading, 1)
+        for b in (self.care, self.replay, self.home):
+            b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+            bar.addWidget(b)
+        self.status = Text("", self, role="warn")
+        self.status.hide()
+        # screens
+        self.stack = QStackedWidget(self)
+        self.attract = AttractScreen(ctx)
+        self.screens: dict[str, Screen] = {
+            "attract": self.attract,
+            "apply": ApplyScreen(ctx),
+            "progress": ProgressScreen(ctx),
+            "reprint": ReprintScreen(ctx),
+            "evaluate": EvaluateScreen(ctx),
+            "guide": GuideScreen(ctx),
+            "pin": PinScreen(ctx),
+            "maintenance": MaintenanceScreen(ctx),
+        }
+        #: each screen scrolls on its own when it is taller than the display (the
+        #: elderly theme on a small screen) instead of pushing the window off it
+        self._pages: dict[Screen, QScrollArea] = {}
+        for screen in self.screens.values():
+            page = QScrollArea(self.stack)
+            page.setWidgetResizable(True)
+            page.setFrameShape(QFrame.Shape.NoFrame)
+            page.setWidget(screen)
+            self.stack.addWidget(page)
+            self._pages[screen] = page
+            screen.home_requested.connect(self.reset_to_attract)
+        self._current: Screen = self.attract
+        self.attract.service_chosen.connect(self.show_screen)
+        pin = self.screens["pin"]
+        assert isinstance(pin, PinScreen)
+        pin.unlocked.connect(lambda: self.show_screen("maintenance"))
+        maintenance = self.screens["maintenance"]
+        assert isinstance(maintenance, MaintenanceScreen)
+        maintenance.restart_requested.connect(self.restart_requested)
+        maintenance.exit_requested.connect(self._exit_to_desktop)
+        self.attract.set_station_name(ctx.services.station.intake.station_name)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addLayout(bar)
+        layout.addWidget(self.status)
+        layout.addWidget(self.stack, 1)
+        self.overlay = CountdownOverlay(self)
+        self.overlay.more_time.connect(self.idle.touch)
+        self.overlay.hide()
+        self.card_present = False
+        self.apply_theme(NORMAL)
+        self.show_screen("attract")
+
+    # -- screens -------------------------------------------------------------------
+    @property
+    def current(self) -> Screen:
+        return self._current
+
+    def show_screen(self, name: str) -> None:
+        screen = self.screens[name]
+        self._current = screen
+        self.stack.setCurrentWidget(self._pages[screen])
+        if name != "attract":  # a new service begins: the last visit's notice is done
+            self.notify("")
+        self.heading.setText(screen.title())
+        screen.enter()
+        self.idle.set_active(screen.personal)
+        self.ctx.voice.prompt(screen.prompt())
+        self.home.setVisible(name != "attract")
+
+    def reset_to_attract(self) -> None:
+        """The end of a citizen's visit: wipe every trace, then the attract screen."""
+        left = [thing for s in self.screens.values() for thing in s.pending_items()]
+        self.overlay.hide()
+        for screen in self.screens.values():
+            screen.wipe()
+        self.ctx.voice.forget()
+        wipe_traces()
+        self.status.setText("")
+        self.status.hide()
+        self.show_screen("attract")
+        if self.card_present:
+            left.insert(0, self.tr("your ID card on the reader"))
+        if left:
+            self.notify(self.tr("Please take %1 with you.").replace("%1", "、".join(left)),
+                        speak=True)
+
+    def notify(self, text: str, *, speak: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+        if speak and text:
+            self.ctx.voice.announce(text)
+
+    # -- care mode -------------------------------------------------------------------
+    def set_elderly(self, on: bool) -> None:
+        self.apply_theme(ELDERLY if on else NORMAL)
+        self.ctx.voice.enabled = on
+        self.ctx.voice.prompt(self.current.prompt())
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.ctx.theme = theme
+        for text in self.findChildren(Text):
+            if text.property("detail"):  # explanations the elderly theme leaves out
+                text.setVisible(theme is not ELDERLY)
+        self.care.setChecked(theme is ELDERLY)
+        self.setStyleSheet(stylesheet(theme))
+        self.idle.configure(theme.idle_seconds, theme.countdown_seconds)
+
+    # -- devices ---------------------------------------------------------------------
+    def card_placed(self, card: object) -> None:
+        self.card_present = True
+        self.current.on_card(card)
+
+    def card_removed(self) -> None:
+        self.card_present = False
+        if self.current is self.attract:
+            self.notify("")  # the card left behind has been taken
+
+    def scanned(self, text: str) -> None:
+        if self.current is self.attract:
+            self.show_screen("progress")  # a receipt held to the scanner means "progress"
+        self.current.on_scan(text)
+
+    # -- idle ------------------------------------------------------------------------
+    def _countdown(self, seconds: int) -> None:
+        if not self.overlay.isVisible():
+            self.ctx.voice.announce(self.overlay.question())
+        self.overlay.show_seconds(seconds)
+
+    def _resumed(self) -> None:
+        self.overlay.hide()
+
+    def resizeEvent(self, event: object) -> None:
+        self.overlay.setGeometry(self.rect())
+
+    # -- maintenance entry -------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            pos = self.mapFromGlobal(event.globalPosition().toPoint())
+            if QRect(0, 0, CORNER_PX, CORNER_PX).contains(pos) and self.taps.tap():
+                self.show_screen("pin")
+        return False
+
+    def start(self, *, windowed: bool) -> None:
+        app = QApplication.instance()
+        assert app is not None
+        self.lockdown.install(windowed=windowed)
+        app.installEventFilter(self.idle)
+        app.installEventFilter(self)
+        self.idle.start()
+
+    def shutdown(self) -> None:
+        self.lockdown.allow_close = True  # the application is ending: let it close
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+            app.removeEventFilter(self)
+        self.lockdown.remove()
+        self.idle.stop()
+        for screen in self.screens.values():
+            screen.wipe()
+
+    def _exit_to_desktop(self) -> None:
+        self.lockdown.allow_close = True
+        self.exit_requested.emit()
+
+    def closeEvent(self, event: QEvent) -> None:
+        if not self.lockdown.allow_close:
+            event.ignore()
+            return
+        event.accept()
+

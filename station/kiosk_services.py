@@ -1,0 +1,262 @@
+"""What the self-service kiosk asks of the station, without Qt.
+
+The kiosk front end talks only to this facade (and the intake session): it
+finds a citizen's cases, reprints receipts, queues evaluations, prints the
+service guide, and runs the maintenance actions, each of which is written to
+the station's audit log.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from devices.idcard.card import IdCardData
+from devices.printer.receipt import Receipt
+from intake.applicant import Person
+from intake.catalog import Catalog, Entrance, ServiceItem
+from intake.errors import IntakeError
+from intake.submission import Channel
+from station.card_mapping import person_from_card
+from station.device_health import DeviceHealth, Health
+from station.intake_session import IntakeSession, Runner
+from station.kiosk_pin import MaintenancePin
+from station.paper import missing_notice
+from station.progress import CaseStage, CaseView, ProgressQuery
+from station.services import StationServices
+from sync.catalog_sync import load_catalog
+from sync.evaluations import AlreadyEvaluated, EvaluationQueue
+from sync.store import SyncState
+
+log = logging.getLogger(__name__)
+MAINTENANCE_ACTOR = "kiosk-maintenance"
+
+
+@dataclass(frozen=True)
+class Rating:
+    value: int
+    zh: str
+    en: str
+
+
+#: GB/T 39734-2020 five levels, best first.
+RATINGS = (
+    Rating(5, "非常满意", "Very satisfied"),
+    Rating(4, "满意", "Satisfied"),
+    Rating(3, "基本满意", "Basically satisfied"),
+    Rating(2, "不满意", "Dissatisfied"),
+    Rating(1, "非常不满意", "Very dissatisfied"),
+)
+#: Reasons offered for 不满意 / 非常不满意, after the on-site indicators of GB/T 39734-2020
+#: (service efficiency, service level, service attitude) plus the guide and the terminal.
+REASONS: tuple[tuple[str, str, str], ...] = (
+    ("efficiency_slow", "办理时间长、超过承诺时限", "Took too long, past the promised time"),
+    ("efficiency_trips", "需要多次跑动", "Had to come back several times"),
+    ("guide_unclear", "办事指南不清楚、材料要求不明确", "Guide unclear, materials not clear"),
+    ("level_unskilled", "业务不熟练、解答不准确", "Staff unskilled, answers inaccurate"),
+    ("attitude_poor", "服务态度不好", "Poor attitude"),
+    ("fees_improper", "收费不合理", "Improper fees"),
+    ("terminal_hard", "自助设备不好用", "The self-service terminal is hard to use"),
+)
+REASON_CODES = frozenset(code for code, _zh, _en in REASONS)
+LOW_RATING = 2  # at or below this the reasons are offered
+
+
+class KioskError(IntakeError):
+    """A kiosk request that cannot be met (not your case, not finished, ...)."""
+
+
+class KioskServices:
+    def __init__(
+        self,
+        station: StationServices,
+        *,
+        health: DeviceHealth | None = None,
+        pin: MaintenancePin | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.station = station
+        self.health = health or DeviceHealth()
+        store = station.intake.store
+        self.pin = pin or MaintenancePin(store.data_dir / "keys")
+        self.progress = ProgressQuery(station.intake, station.catalog)
+        self._evaluations = EvaluationQueue(store.db_path)
+        self._clock = clock
+        if station.engine is not None:
+            station.engine.heartbeat_extras.append(self.health.heartbeat)
+
+    # -- catalog ---------------------------------------------------------------
+    @property
+    def catalog(self) -> Catalog:
+        return self.station.catalog
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        self.station.catalog = catalog
+        self.progress.catalog = catalog
+
+    def reload_catalog(self) -> Catalog:
+        """The catalog the engine just wrote (sync event "catalog")."""
+        catalog = load_catalog(self.station.intake.store.data_dir)
+        self.set_catalog(catalog)
+        return catalog
+
+    def kiosk_items(self) -> tuple[ServiceItem, ...]:
+        return self.catalog.for_entrance(Entrance.PERSONAL, kiosk_only=True)
+
+    def new_session(self, runner: Runner) -> IntakeSession:
+        return IntakeSession(
+            self.station.intake, self.catalog, runner, channel=Channel.KIOSK, clerk_id=None
+        )
+
+    # -- identification and progress ---------------------------------------------
+    @staticmethod
+    def person_from_card(card: IdCardData) -> Person:
+        return person_from_card(card)
+
+    def cases_by_code(self, text: str) -> list[CaseView]:
+        return self.progress.by_receipt_code(text)
+
+    def cases_of(self, person: Person) -> list[CaseView]:
+        return self.progress.by_person(person)
+
+    def _own_case(self, person: Person, case_uuid: str) -> CaseView:
+        for case in self.cases_of(person):
+            if case.uuid == case_uuid:
+                return case
+        # never say whether the case exists: it is not this person's
+        raise KioskError("kiosk.not_yours", "未找到您的这件办件", "case not found for this person")
+
+    # -- reprint -------------------------------------------------------------------
+    def receipt_for(self, person: Person, case_uuid: str) -> Receipt:
+        self._own_case(person, case_uuid)
+        record = self.station.intake.store.get(case_uuid)
+        item = self.catalog.item(record.submission.item_code)
+        receipt = self.station.intake.receipt_for(record.submission, item)
+        receipt.title = "受理回执（补打）"
+        return receipt
+
+    def print_receipt(self, receipt: Receipt) -> bytes:
+        try:
+            data = self.station.intake.print_receipt(receipt)
+        except Exception as e:
+            code = str(getattr(e, "code", "error"))
+            self.health.report("printer", Health.FAULT, code)
+            if code == "paper_out":  # the printer said so (DLE EOT) before printing
+                self.health.report_paper("out")
+            raise
+        self.health.report("printer", Health.OK)
+        self.health.report_paper("ok")
+        return data
+
+    def notice_reprint(self, scanned: str) -> Receipt | None:
+        """A 一次性告知书 again, from the code printed on it (``YWGZ|<number>``): the item
+        and the materials with their reasons as recorded when it was issued. The record
+        holds no personal data, so the reprint names no applicant."""
+        ref = self.station.cases.find_notice(scanned)
+        if ref is None:
+            return None
+        item = self.catalog.item(ref.item_code)
+        listed = [(item.material(code), reason) for code, reason in ref.materials.items()]
+        notice = missing_notice(
+            item,
+            None,
+            listed,
+            notice_no=ref.notice_no,
+            hall=self.station.intake.hall,
+            clerk_id=None,
+            issued_at=self._clock(),
+        )
+        notice.title = "一次性告知书（补打）"
+        return notice
+
+    # -- evaluation ----------------------------------------------------------------
+    def evaluable(self, person: Person) -> list[CaseView]:
+        """The person's finished cases that have not been evaluated yet (一事一评)."""
+        finished = (CaseStage.DONE, CaseStage.REFUSED)
+        done = [c for c in self.cases_of(person) if c.stage in finished]
+        seen = self._evaluations.evaluated([c.uuid for c in done])
+        return [c for c in done if c.uuid not in seen]
+
+    def evaluate(
+        self, person: Person, case_uuid: str, rating: int, reasons: tuple[str, ...] = ()
+    ) -> str:
+        case = self._own_case(person, case_uuid)
+        if case.stage not in (CaseStage.DONE, CaseStage.REFUSED):
+            raise KioskError("kiosk.not_finished", "办件尚未办结，暂不能评价", "case not finished")
+        if rating not in {r.value for r in RATINGS}:
+            raise KioskError("kiosk.rating", "请选择评价等级", f"rating {rating!r} not 1-5")
+        if rating > LOW_RATING and reasons:
+            raise KioskError("kiosk.reasons", "只有不满意时才需选择原因", "reasons only below 3")
+        unknown = set(reasons) - REASON_CODES
+        if unknown:
+            raise KioskError("kiosk.reasons", "评价原因无效", f"unknown reasons {sorted(unknown)}")
+        labels = {code: zh for code, zh, _en in REASONS}
+        body: dict[str, Any] = {
+            "receipt_no": case.receipt_no,
+            "rating": rating,
+            "comment": "；".join(labels[r] for r in reasons),
+            "reasons": list(reasons),
+            "channel": "kiosk",
+            "at": self._clock().strftime("%Y-%m-%dT%H:%M:%SZ"),
+        }
+        try:
+            uuid = self._evaluations.enqueue(case.uuid, body)
+        except AlreadyEvaluated as e:
+            raise KioskError("kiosk.evaluated", "这件办件已经评价过了", "already evaluated") from e
+        self.sync_now()
+        return uuid
+
+    # -- service guide ---------------------------------------------------------------
+    def guide_document(self, item: ServiceItem) -> Receipt:
+        """The service guide as a printable slip (laid out like a receipt)."""
+        limit = f"{item.time_limit_days}个工作日"
+        return Receipt(
+            title="办事指南",
+            station_name=self.station.intake.station_name,
+            receipt_no=item.code,
+            item_name=item.name_zh,
+            applicant_label="—",
+            id_label="—",
+            materials=[
+                (("" if m.required else "（选交）") + m.name_zh, m.copies) for m in item.materials
+            ],
+            accepted_at=self._clock(),
+            time_limit_days=item.time_limit_days,
+            qr_payload="",
+            notes=[
+                f"办理部门：{item.department_zh}",
+                f"承诺时限：{limit}",
+                f"收费标准：{item.fees_zh or '请咨询窗口'}",
+                f"设定依据：{item.legal_basis_zh or '请咨询窗口'}",
+            ],
+            materials_label="所需材料（份数）：",
+        )
+
+    # -- devices and sync --------------------------------------------------------------
+    def sync_now(self) -> None:
+        if self.station.engine is not None:
+            self.station.engine.wake()
+
+    def online(self) -> bool | None:
+        engine = self.station.engine
+        return None if engine is None else engine.online
+
+    def queue_state(self) -> dict[str, int]:
+        store = self.station.intake.store
+        counts = store.counts()
+        return {
+            "queued": sum(
+                counts[s] for s in (SyncState.QUEUED, SyncState.RETRY, SyncState.SENDING)
+            ),
+            "delivered": counts[SyncState.DELIVERED],
+            "needs_staff": counts[SyncState.QUARANTINED],
+            "evaluations_queued": self._evaluations.depth(),
+        }
+
+    def audit(self, action: str, detail: dict[str, Any] | None = None) -> None:
+        """Every maintenance action is written to the station's audit log."""
+        self.station.intake.store.audit(MAINTENANCE_ACTOR, action, "kiosk", detail or {})
+        log.info("maintenance: %s", action)

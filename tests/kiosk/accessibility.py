@@ -1,0 +1,115 @@
+"""Measure the 适老化 minimums from live widgets: sizes, fonts, leading, rendered contrast."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QListWidget,
+    QScrollBar,
+    QWidget,
+)
+
+from kiosk.theme import (
+    MIN_ACTION_PX,
+    MIN_BODY_PX,
+    MIN_CONTRAST,
+    MIN_LINE_SPACING,
+    MIN_TARGET_DIP,
+    Theme,
+    contrast_ratio,
+)
+from kiosk.widgets import CHECK_MARK, BigButton, Text
+
+
+def _shown(root: QWidget) -> list[QWidget]:
+    return [w for w in root.findChildren(QWidget) if w.isVisibleTo(root) and w.isVisible()]
+
+
+def _pixels(widget: QWidget, region: QRect) -> tuple[QColor, np.ndarray]:
+    # grab through the top-level window, so a transparent label shows what is behind it
+    top = widget.window()
+    origin = widget.mapTo(top, QPoint(0, 0))
+    shot = top.grab(QRect(origin, widget.size()))
+    image = shot.toImage().convertToFormat(QImage.Format.Format_RGB32)
+    ratio = image.devicePixelRatio()
+    w, h = image.width(), image.height()
+    buf = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes())
+    # copied: the QImage's memory goes with it when this function returns
+    arr = buf.reshape(h, image.bytesPerLine() // 4, 4)[:, :w, :3][:, :, ::-1].copy()  # BGRA->RGB
+    r = QRect(int(region.x() * ratio), int(region.y() * ratio),
+              int(region.width() * ratio), int(region.height() * ratio)).intersected(
+        QRect(0, 0, w, h))
+    patch = arr[r.top() : r.bottom() + 1, r.left() : r.right() + 1]
+    bg = patch[1, 1] if patch.shape[0] > 2 and patch.shape[1] > 2 else arr[h // 2, 2]
+    return QColor(int(bg[0]), int(bg[1]), int(bg[2])), patch.reshape(-1, 3)
+
+
+def rendered_contrast(widget: QWidget) -> float:
+    """Contrast between the background and the most distinct ink in the text area."""
+    visible = widget.visibleRegion().boundingRect()
+    if visible != widget.rect():  # (partly) scrolled out of sight: nothing to measure
+        return 21.0
+    if isinstance(widget, QAbstractButton):
+        # inside the 3 px border, clear of the rounded corners: background, then the text
+        rect = widget.rect()
+        bg_region = QRect(rect.width() // 2 - 2, 5, 4, 4)
+        text_region = rect.adjusted(rect.width() // 8, rect.height() // 5, -rect.width() // 8,
+                                    -rect.height() // 5)
+    else:
+        text_region = widget.contentsRect()
+        bg_region = QRect(text_region.left(), text_region.top(), 4, 4)
+    text_region = text_region.intersected(visible)
+    if not visible.contains(bg_region) or text_region.isEmpty():
+        return 21.0
+    bg, _ = _pixels(widget, bg_region)
+    _, ink = _pixels(widget, text_region)
+    if ink.size == 0:
+        return 21.0
+    lum = ink @ np.array([0.2126, 0.7152, 0.0722])
+    bg_l = 0.2126 * bg.red() + 0.7152 * bg.green() + 0.0722 * bg.blue()
+    far = ink[int(np.argmax(np.abs(lum - bg_l)))]
+    return contrast_ratio(bg, QColor(int(far[0]), int(far[1]), int(far[2])))
+
+
+def check_minimums(root: QWidget, theme: Theme, where: str) -> int:
+    """Assert every shown widget meets the minimums; returns how many were measured."""
+    QApplication.processEvents()
+    measured = 0
+    for w in _shown(root):
+        if isinstance(w, QAbstractButton) and w.text():
+            assert w.width() >= MIN_TARGET_DIP and w.height() >= MIN_TARGET_DIP, (where, w.text())
+            assert w.height() >= theme.target_px - 1, (where, w.text(), w.height())
+            px = w.font().pixelSize()
+            minimum = MIN_ACTION_PX if w.property("role") == "main" else MIN_BODY_PX
+            assert px >= minimum, (where, w.text(), px)
+            if w.isCheckable():  # state in words too, never colour alone
+                assert w.text().startswith(CHECK_MARK) == w.isChecked(), (where, w.text())
+                assert isinstance(w, BigButton)
+            ratio = rendered_contrast(w)
+            assert ratio >= MIN_CONTRAST, (where, w.text(), round(ratio, 2))
+            measured += 1
+        elif isinstance(w, QLabel) and w.text().strip():
+            assert isinstance(w, Text), (where, "plain QLabel", w.text())
+            px = w.font().pixelSize()
+            assert px >= MIN_BODY_PX, (where, w.text(), px)
+            if w.property("role") in ("title", "heading"):
+                assert px >= MIN_ACTION_PX, (where, w.text(), px)
+            assert w.line_height() / px >= MIN_LINE_SPACING, (where, w.text())
+            ratio = rendered_contrast(w)
+            assert ratio >= MIN_CONTRAST, (where, w.text(), round(ratio, 2))
+            measured += 1
+        elif isinstance(w, QListWidget) and w.count():
+            assert w.font().pixelSize() >= MIN_BODY_PX, where
+            for row in range(w.count()):
+                rect = w.visualItemRect(w.item(row))
+                if rect.isValid() and rect.intersects(w.viewport().rect()):
+                    assert rect.height() >= MIN_TARGET_DIP, (where, w.item(row).text())
+            measured += 1
+        elif isinstance(w, QScrollBar):
+            assert w.width() >= MIN_TARGET_DIP, (where, "scroll bar", w.width())
+    return measured

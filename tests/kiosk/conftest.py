@@ -1,0 +1,120 @@
+"""A reference platform on 127.0.0.1, an enrolled kiosk station with simulated devices,
+and the kiosk itself on real widgets with a fake clock and the `mock` speech engine."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from argon2 import PasswordHasher
+
+from reference_platform.server import PlatformProcess
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo root: tests.helpers
+
+from tests.helpers.platform_admin import (
+    admin_json_caller,
+    set_up_enrolled_station,
+    unique_station_code,
+)
+
+PIN = "482913"
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 5_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture(scope="module")
+def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProcess]:
+    db = tmp_path_factory.mktemp("platform") / "platform.db"
+    with PlatformProcess(db) as proc:
+        yield proc
+
+
+@pytest.fixture
+def admin(platform: PlatformProcess) -> Iterator[Callable[..., Any]]:
+    with admin_json_caller(platform) as call:
+        yield call
+
+
+@pytest.fixture
+def station_dir(tmp_path: Path, platform: PlatformProcess, admin: Callable[..., Any]) -> Path:
+    station_code = unique_station_code("K")
+    return set_up_enrolled_station(tmp_path / "station", admin, platform.url, station_code)
+
+
+@dataclass
+class Kiosk:
+    app: Any  # kiosk.app.KioskApp
+    services: Any  # station.kiosk_services.KioskServices
+    clock: FakeClock
+    temp_dir: Path
+
+    @property
+    def window(self) -> Any:
+        return self.app.window
+
+    @property
+    def sims(self) -> Any:
+        return self.services.station.simulators
+
+
+@pytest.fixture
+def kiosk_factory(
+    qtbot: Any, qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[..., Kiosk]]:
+    from kiosk.app import KioskApp
+    from kiosk.theme import apply_palette
+    from kiosk.wipe import use_private_temp_dir
+    from station.context import open_station
+    from station.kiosk_pin import MaintenancePin
+    from station.kiosk_services import KioskServices
+    from ui_shared.app_setup import apply_fonts, install_translator
+
+    made: list[tuple[Any, Any]] = []
+    monkeypatch.setattr("tempfile.tempdir", None)
+
+    def make(
+        data_dir: Path, *, language: str = "zh_CN", with_engine: bool = True
+    ) -> Kiosk:
+        apply_fonts(qapp)
+        install_translator(qapp, language)
+        apply_palette(qapp)
+        temp_dir = use_private_temp_dir(tmp_path / "kiosk-tmp")
+        clock = FakeClock()
+        station = open_station(data_dir, with_engine=with_engine, clerk_id="kiosk")
+        pin = MaintenancePin(
+            data_dir / "keys",
+            clock=clock,
+            hasher=PasswordHasher(time_cost=1, memory_cost=8192),
+        )
+        services = KioskServices(station, pin=pin)
+        app = KioskApp(services, english=language == "en", voice_engine="mock", clock=clock)
+        qtbot.addWidget(app.window)
+        app.window.resize(1920, 1080)  # the usual kiosk screen
+        app.window.show()
+        app.start(windowed=True)
+        made.append((app, station))
+        return Kiosk(app, services, clock, temp_dir)
+
+    yield make
+    for app, station in reversed(made):
+        app.shutdown()
+        station.close()
+
+
+@pytest.fixture
+def kiosk(kiosk_factory: Callable[..., Kiosk], station_dir: Path) -> Kiosk:
+    return kiosk_factory(station_dir)

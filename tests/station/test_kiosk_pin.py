@@ -1,0 +1,91 @@
+"""The kiosk maintenance PIN: argon2id on disk, lockout with a growing delay that
+survives a restart, nothing compared while locked."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+
+from station.kiosk_pin import (
+    FIRST_LOCKOUT_S,
+    PIN_FILE,
+    MaintenancePin,
+    PinError,
+    lockout_seconds,
+)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+def make(keys: Path, clock: Clock) -> MaintenancePin:
+    # real argon2id, cheaper parameters so the suite stays quick
+    return MaintenancePin(keys, clock=clock, hasher=PasswordHasher(time_cost=1, memory_cost=8192))
+
+
+def test_pin_is_stored_as_argon2id_owner_only(tmp_path: Path, clock: Clock) -> None:
+    pin = make(tmp_path / "keys", clock)
+    assert not pin.is_set()
+    pin.set_pin("482913")
+    stored = (tmp_path / "keys" / PIN_FILE).read_text()
+    assert stored.startswith("$argon2id$") and "482913" not in stored
+    assert stat.S_IMODE((tmp_path / "keys" / PIN_FILE).stat().st_mode) == 0o600
+    assert pin.check("482913").ok
+
+
+@pytest.mark.parametrize("bad", ["12345", "1234567890123", "abcdef", "111111", "123456", "654321",
+                                 "４８２９１３"])
+def test_weak_or_malformed_pins_are_refused(tmp_path: Path, clock: Clock, bad: str) -> None:
+    with pytest.raises(PinError):
+        make(tmp_path / "keys", clock).set_pin(bad)
+
+
+def test_lockout_grows_and_survives_a_restart(tmp_path: Path, clock: Clock) -> None:
+    keys = tmp_path / "keys"
+    make(keys, clock).set_pin("482913")
+    pin = make(keys, clock)
+    assert [pin.check("000001").locked_for for _ in range(2)] == [0.0, 0.0]
+    third = pin.check("000002")
+    assert not third.ok and third.locked_for == FIRST_LOCKOUT_S
+    # while locked even the right PIN is refused, and a restart does not unlock
+    restarted = make(keys, clock)
+    locked = restarted.check("482913")
+    assert not locked.ok and locked.locked_for == pytest.approx(FIRST_LOCKOUT_S)
+    clock.now += FIRST_LOCKOUT_S + 1
+    fourth = restarted.check("000003")
+    assert fourth.locked_for == 2 * FIRST_LOCKOUT_S  # the delay doubles
+    clock.now += 2 * FIRST_LOCKOUT_S + 1
+    assert restarted.check("482913").ok
+    assert restarted.check("000004").locked_for == 0.0  # a success resets the count
+
+
+def test_damaged_state_file_locks_instead_of_unlocking(tmp_path: Path, clock: Clock) -> None:
+    keys = tmp_path / "keys"
+    make(keys, clock).set_pin("482913")
+    (keys / "kiosk_pin.state.json").write_text("{not json")
+    result = make(keys, clock).check("482913")
+    assert not result.ok and result.locked_for > 0
+
+
+def test_no_pin_set_is_an_error_not_an_open_door(tmp_path: Path, clock: Clock) -> None:
+    with pytest.raises(PinError) as e:
+        make(tmp_path / "keys", clock).check("482913")
+    assert e.value.code == "pin_not_set"
+
+
+def test_lockout_schedule() -> None:
+    assert [lockout_seconds(n) for n in range(1, 7)] == [0, 0, 30, 60, 120, 240]
+    assert lockout_seconds(50) == 3600

@@ -1,0 +1,87 @@
+"""`yiwang kiosk`: the self-service kiosk; `yiwang kiosk set-pin`: its maintenance PIN.
+
+    yiwang kiosk --data-dir D [--exit-when-ready] [--windowed] [--lang zh_CN|en]
+    yiwang kiosk set-pin --data-dir D      (the PIN is read from standard input)
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("kiosk", help="open the self-service kiosk (full screen, locked down)")
+    p.add_argument("--data-dir", type=Path, required=False)
+    p.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN")
+    p.add_argument("--windowed", action="store_true", help="a normal window, for development")
+    p.add_argument(
+        "--exit-when-ready", action="store_true", help="start, show the attract screen, exit 0"
+    )
+    p.set_defaults(func=_run)
+    actions = p.add_subparsers(dest="kiosk_action", metavar="ACTION")
+    pin = actions.add_parser("set-pin", help="set the maintenance PIN (6-12 digits, from stdin)")
+    pin.add_argument("--data-dir", type=Path, required=True, dest="pin_data_dir")
+    pin.set_defaults(func=_set_pin)
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.data_dir is None:
+        print("yiwang kiosk: --data-dir is required", file=sys.stderr)
+        return 2
+    return open_kiosk(
+        args.data_dir,
+        language=args.lang,
+        windowed=args.windowed,
+        exit_when_ready=args.exit_when_ready,
+    )
+
+
+def open_kiosk(
+    data_dir: Path,
+    *,
+    language: str = "zh_CN",
+    windowed: bool = False,
+    exit_when_ready: bool = False,
+    demo_devices: bool = False,
+) -> int:
+    from kiosk.app import run_kiosk
+    from station.context import open_station
+    from station.kiosk_services import KioskServices
+
+    station = open_station(data_dir, clerk_id="kiosk")
+    try:
+        return run_kiosk(
+            KioskServices(station),
+            language=language,
+            windowed=windowed,
+            exit_when_ready=exit_when_ready,
+            demo_devices=demo_devices,
+        )
+    finally:
+        station.close()
+
+
+def _set_pin(args: argparse.Namespace) -> int:
+    from station.kiosk_pin import MaintenancePin, PinError
+
+    data_dir: Path = args.pin_data_dir
+    if not (data_dir / "config.toml").is_file():
+        print(f"no station in {data_dir} (run yiwang setup first)", file=sys.stderr)
+        return 2
+    if sys.stdin.isatty():
+        pin = getpass.getpass("new maintenance PIN (6-12 digits): ")
+        if getpass.getpass("again: ") != pin:
+            print("the two PINs differ; nothing changed", file=sys.stderr)
+            return 1
+    else:
+        pin = sys.stdin.readline().strip()
+    try:
+        MaintenancePin(data_dir / "keys").set_pin(pin)
+    except PinError as e:
+        print(f"PIN not set: {e}", file=sys.stderr)
+        return 1
+    print(f"maintenance PIN set for the kiosk in {data_dir}")
+    return 0
