@@ -139,10 +139,10 @@ def main() -> int:
     from devices.camera.pipeline import CapturedPage
     from kiosk.app import KioskApp, make_application
     from kiosk.wipe import private_temp_dir, use_private_temp_dir
+    from reference_platform.server import PlatformProcess
     from station.context import open_station
     from station.kiosk_services import KioskServices
     from station.simulators import DemoSimulators
-    from reference_platform.server import PlatformProcess
     from tests.kiosk.traces import (
         clipboard_texts,
         file_texts,

@@ -4,8 +4,8 @@ An evaluation is written durably here the moment the citizen presses the
 button, then `PUT /v1/evaluations/{uuid}` carries it (idempotent per uuid and
 body): an answer means delivered, no answer means retry with backoff, a
 refusal (4xx) means failed with the reason kept. The table comes from store
-migration 6 (sync.store.evaluations_schema); this module keeps its own connection to the station database so
-the store's module stays about submissions.
+migration 6 (sync.store.evaluations_schema); this module keeps its own
+connection to the station database so the store stays about submissions.
 """
 
 from __future__ import annotations

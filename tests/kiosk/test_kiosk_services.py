@@ -15,13 +15,13 @@ import pytest
 from devices.idcard.simulator import sample_cards
 from intake.applicant import Person
 from intake.submission import Channel, Draft
+from reference_platform.server import PlatformProcess
 from station.card_mapping import person_from_card
 from station.context import open_station
 from station.device_health import Health
 from station.kiosk_services import KioskError, KioskServices
 from station.progress import CaseStage
 from station.services import StationServices
-from reference_platform.server import PlatformProcess
 
 ITEM = "SB-001"
 
