@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
 from devices.printer.receipt import Receipt
+from intake.refusals import RefusalReason
 from intake.submission import Channel, Draft
+from intake.workdays import WorkCalendar
 from station.audit_trail import AuditTrail
 from station.intake_service import Accepted, IntakeService
+from station.paper import DEFAULT_COLLECTION
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +37,7 @@ class AuditedIntake:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.inner = inner
+        self.station_name = inner.station_name
         self.trail = trail
         self._clerk = clerk
         self._clock = clock
@@ -64,6 +68,7 @@ class AuditedIntake:
 
     # -- IntakeCommands -------------------------------------------------------------
 
+
     def store_page(self, jpeg: bytes) -> str:
         sha = self.inner.store_page(jpeg)
         self.trail.record(self._clerk(), "capture", None, {"sha256": sha})
@@ -76,6 +81,8 @@ class AuditedIntake:
         channel: Channel,
         clerk_id: str | None,
         catalog_version: str,
+        collection: str = DEFAULT_COLLECTION,
+        calendar: WorkCalendar | None = None,
     ) -> Accepted:
         with self._lock:
             started, ticket = self._started, self.queue_ticket
@@ -84,6 +91,8 @@ class AuditedIntake:
             channel=channel,
             clerk_id=clerk_id,
             catalog_version=catalog_version,
+            collection=collection,
+            calendar=calendar,
             started_at=started,
             queue_ticket=ticket,
         )
@@ -98,6 +107,18 @@ class AuditedIntake:
     def missing_notice_for(self, draft: Draft) -> Receipt:
         self._notice_item = draft.item.code
         return self.inner.missing_notice_for(draft)
+
+    def issue_notice(
+        self, draft: Draft, *, clerk_id: str | None, defects: Mapping[str, str] | None = None
+    ) -> Receipt:
+        # numbered and recorded ("notice.issued") by the service; printing it is audited below
+        self._notice_item = draft.item.code
+        return self.inner.issue_notice(draft, clerk_id=clerk_id, defects=defects)
+
+    def issue_refusal(
+        self, draft: Draft, reason: RefusalReason, *, clerk_id: str | None
+    ) -> Receipt:
+        return self.inner.issue_refusal(draft, reason, clerk_id=clerk_id)
 
     def print_receipt(self, receipt: Receipt) -> bytes:
         data = self.inner.print_receipt(receipt)
