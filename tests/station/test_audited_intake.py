@@ -60,7 +60,9 @@ def test_actions_are_audited_and_handling_time_recorded(
 
     entries = [(r["actor"], r["action"], r["subject"]) for r in store.audit_rows()]
     assert entries.count(("c07", "read_card", None)) == 3
-    assert [a for _, a, _ in entries].count("capture") == len(item.required_materials)
+    # every stored page is a capture entry: the clerk's camera pages plus, since the card
+    # read satisfies the ID-card material, the 身份证信息 page each of the two drafts filed
+    assert [a for _, a, _ in entries].count("capture") == len(item.required_materials) + 2
     assert ("c07", "accept", sub.uuid) in entries
     assert ("c07", "print", sub.uuid) in entries and ("c07", "reprint", sub.uuid) in entries
     notices = [r for r in store.audit_rows() if r["action"] == "notice"]
