@@ -113,6 +113,8 @@ def kiosk_factory(
     for app, station in reversed(made):
         app.shutdown()
         station.close()
+    # the application object outlives this test: tests after it expect the source language
+    install_translator(qapp, "en")
 
 
 @pytest.fixture
