@@ -140,10 +140,13 @@ def _demo(args: argparse.Namespace, cleanups: list[Callable[[], None]]) -> int:
         )
         _say(f"station {DEMO_STATION} enrolled, data in {station_dir}")
     if args.kiosk and not args.headless:
-        from ui_shared.signal_state import defer_signals
+        # as for the clerk window below: a signal is recorded and ends the event loop cleanly
+        from ui_shared.signal_state import defer_signals, pending_signal
 
         cleanups.append(defer_signals())
-        return _kiosk(station_dir, args.lang)
+        status = _kiosk(station_dir, args.lang)
+        early = pending_signal()
+        return 128 + early if early is not None and status == 0 else status
     from station.clerk_day import ensure_demo_clerk
 
     ensure_demo_clerk(station_dir)  # the demo window signs its demo clerk in by itself
