@@ -260,42 +260,42 @@
 <context>
     <name>CaseListDialog</name>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="148"/>
+        <location filename="../../clerk_station/case_list.py" line="210"/>
         <source>Cases accepted at this window</source>
         <translation>本窗口受理的办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="153"/>
+        <location filename="../../clerk_station/case_list.py" line="218"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="154"/>
+        <location filename="../../clerk_station/case_list.py" line="219"/>
         <source>Not yet delivered</source>
         <translation>尚未上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="155"/>
+        <location filename="../../clerk_station/case_list.py" line="220"/>
         <source>Needs attention</source>
         <translation>需处理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="156"/>
+        <location filename="../../clerk_station/case_list.py" line="221"/>
         <source>Delivered</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="170"/>
+        <location filename="../../clerk_station/case_list.py" line="235"/>
         <source>Send again</source>
         <translation>重新上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="172"/>
+        <location filename="../../clerk_station/case_list.py" line="237"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="174"/>
+        <location filename="../../clerk_station/case_list.py" line="239"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -303,67 +303,68 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="76"/>
+        <location filename="../../clerk_station/case_list.py" line="134"/>
         <source>Receipt</source>
+        <extracomment>a refresh reloads what the clerk has scrolled through, up to this many rows, so a sync event does not yank the list back to the top (nor reread a huge list each time) the cursor of the page being fetched (one at a time), None when idle</extracomment>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="77"/>
+        <location filename="../../clerk_station/case_list.py" line="135"/>
         <source>Item</source>
         <translation>办理事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="78"/>
+        <location filename="../../clerk_station/case_list.py" line="136"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="79"/>
+        <location filename="../../clerk_station/case_list.py" line="137"/>
         <source>Accepted at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="80"/>
+        <location filename="../../clerk_station/case_list.py" line="138"/>
         <source>Upload</source>
         <translation>上报状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="81"/>
+        <location filename="../../clerk_station/case_list.py" line="139"/>
         <source>Platform status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="82"/>
+        <location filename="../../clerk_station/case_list.py" line="140"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="83"/>
+        <location filename="../../clerk_station/case_list.py" line="141"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="88"/>
+        <location filename="../../clerk_station/case_list.py" line="146"/>
         <source>Waiting to upload</source>
         <translation>待上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="89"/>
+        <location filename="../../clerk_station/case_list.py" line="147"/>
         <source>Uploading</source>
         <translation>上报中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="90"/>
+        <location filename="../../clerk_station/case_list.py" line="148"/>
         <source>Will retry</source>
         <translation>稍后重试</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="91"/>
+        <location filename="../../clerk_station/case_list.py" line="149"/>
         <source>Delivered</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="92"/>
+        <location filename="../../clerk_station/case_list.py" line="150"/>
         <source>Needs attention</source>
         <translation>需处理</translation>
     </message>
@@ -441,7 +442,7 @@
     </message>
     <message>
         <location filename="../../clerk_station/main_window.py" line="79"/>
-        <location filename="../../clerk_station/main_window.py" line="263"/>
+        <location filename="../../clerk_station/main_window.py" line="268"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
@@ -456,64 +457,64 @@
         <translation>打印一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="121"/>
+        <location filename="../../clerk_station/main_window.py" line="125"/>
         <source>ID reader: waiting</source>
         <translation>身份证阅读器：等待中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="123"/>
+        <location filename="../../clerk_station/main_window.py" line="127"/>
         <source>Camera: starting</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="182"/>
+        <location filename="../../clerk_station/main_window.py" line="187"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="187"/>
+        <location filename="../../clerk_station/main_window.py" line="192"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="191"/>
+        <location filename="../../clerk_station/main_window.py" line="196"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="270"/>
+        <location filename="../../clerk_station/main_window.py" line="275"/>
         <source>%1 · %2 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · %2 · 承诺时限 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="210"/>
+        <location filename="../../clerk_station/main_window.py" line="215"/>
         <source>ID reader: card read</source>
         <translation>身份证阅读器：已读卡</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="214"/>
+        <location filename="../../clerk_station/main_window.py" line="219"/>
         <source>ID reader: ready</source>
         <translation>身份证阅读器：就绪</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="217"/>
+        <location filename="../../clerk_station/main_window.py" line="222"/>
         <source>ID reader: %1</source>
         <translation>身份证阅读器：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="285"/>
+        <location filename="../../clerk_station/main_window.py" line="290"/>
         <source>Applicant not identified</source>
         <translation>尚未识别申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="288"/>
+        <location filename="../../clerk_station/main_window.py" line="293"/>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="290"/>
+        <location filename="../../clerk_station/main_window.py" line="295"/>
         <source>Complete: %n page(s) captured</source>
         <translation>
             <numerusform>材料齐全：已采集 %n 页</numerusform>
@@ -1496,8 +1497,9 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../clerk_station/sync_controller.py" line="78"/>
+        <location filename="../../clerk_station/sync_controller.py" line="91"/>
         <source>Uploading %1 of %2</source>
+        <extracomment>the station&apos;s clock is off the platform&apos;s: the host window places it</extracomment>
         <translation>正在上传 第%1件/共%2件</translation>
     </message>
 </context>
