@@ -31,32 +31,90 @@ from PySide6.QtWidgets import (
 )
 
 from intake.catalog import Catalog
-from station.cases import DELIVERED, NEEDS_ATTENTION, WAITING, CaseRow, Upload, item_name
+from station.cases import (
+    CASE_PAGE,
+    DELIVERED,
+    NEEDS_ATTENTION,
+    WAITING,
+    CasePage,
+    CaseRow,
+    Upload,
+    item_name,
+)
 from ui_shared.messages import stored_sync_text
 from ui_shared.plain_text import PlainLabel, PlainTextModel, platform_status_text
 
 _Index = QModelIndex | QPersistentModelIndex
 
+#: a refresh reloads what the clerk has scrolled through, up to this many rows, so a
+#: sync event does not yank the list back to the top (nor reread a huge list each time)
+REFRESH_ROWS_MAX = 500
+
 
 class CaseTableModel(QAbstractTableModel):
-    """A thin adapter over a list of station.cases.CaseRow."""
+    """A thin adapter over pages of station.cases.CaseRow: the first page comes with
+    each refresh, the following ones through canFetchMore/fetchMore as the view
+    scrolls. ``fetch_page(cursor)`` starts loading off the GUI thread; its answer
+    comes back through :meth:`append_page`."""
 
     COLUMNS = 8
 
-    def __init__(self, catalog: Catalog, *, english: bool = False) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        english: bool = False,
+        fetch_page: Callable[[str], None] | None = None,
+    ) -> None:
         super().__init__()
         self._catalog = catalog
         self._english = english
+        self._fetch_page = fetch_page
         self._rows: list[CaseRow] = []
+        self._next_cursor: str | None = None
+        #: the cursor of the page being fetched (one at a time), None when idle
+        self._fetching: str | None = None
 
     @property
     def english(self) -> bool:
         return self._english
 
-    def set_records(self, records: Sequence[CaseRow]) -> None:
+    def set_records(self, records: Sequence[CaseRow], next_cursor: str | None = None) -> None:
         self.beginResetModel()
         self._rows = list(records)
+        self._next_cursor = next_cursor
+        self._fetching = None  # a page asked for before the reset belongs to the old list
         self.endResetModel()
+
+    def append_page(self, cursor: str, page: CasePage) -> None:
+        if cursor != self._fetching:
+            return  # the list was reloaded (refresh, other filter) while this was read
+        self._fetching = None
+        self._next_cursor = page.next_cursor
+        if page.rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+            self._rows.extend(page.rows)
+            self.endInsertRows()
+
+    def fetch_failed(self, cursor: str) -> None:
+        if cursor == self._fetching:
+            self._fetching = None  # the view may ask again when scrolled
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return (
+            not parent.isValid()
+            and self._fetch_page is not None
+            and self._next_cursor is not None
+            and self._fetching is None
+        )
+
+    def fetchMore(self, parent: _Index) -> None:
+        if not self.canFetchMore(parent) or self._fetch_page is None:
+            return
+        assert self._next_cursor is not None
+        self._fetching = self._next_cursor
+        self._fetch_page(self._next_cursor)
 
     def record_at(self, row: int) -> CaseRow:
         return self._rows[row]
@@ -142,12 +200,19 @@ class CaseListDialog(QDialog):
         parent: QWidget | None = None,
         *,
         english: bool = False,
+        fetch_more: Callable[[tuple[Upload, ...] | None, str], None] | None = None,
     ) -> None:
+        """``load(states)`` reads the first :attr:`refresh_limit` rows and answers
+        with :meth:`show_records`; ``fetch_more(states, cursor)`` reads the page
+        after ``cursor`` and answers with ``model.append_page``."""
         super().__init__(parent)
         self.setObjectName("caseList")
         self.setWindowTitle(self.tr("Cases accepted at this window"))
         self._load = load
-        self.model = CaseTableModel(catalog, english=english)
+        fetch_page = (
+            None if fetch_more is None else (lambda cursor: fetch_more(self.states, cursor))
+        )
+        self.model = CaseTableModel(catalog, english=english, fetch_page=fetch_page)
         self.filter = QComboBox(self)
         for label in (
             self.tr("All"),
@@ -192,14 +257,22 @@ class CaseListDialog(QDialog):
     def states(self) -> tuple[Upload, ...] | None:
         return self.FILTER_STATES[self.filter.currentIndex()]
 
+    @property
+    def refresh_limit(self) -> int:
+        """How many rows a refresh reads: what is shown now (at least one page)."""
+        return min(max(CASE_PAGE, self.model.rowCount()), REFRESH_ROWS_MAX)
+
     def refresh(self) -> None:
         self._load(self.states)
 
-    def show_records(self, records: Sequence[CaseRow]) -> None:
+    def show_page(self, page: CasePage) -> None:
+        self.show_records(page.rows, page.next_cursor)
+
+    def show_records(self, records: Sequence[CaseRow], next_cursor: str | None = None) -> None:
         # refreshes come with every sync event: keep the clerk's selection across them
         index = self.table.currentIndex()
         keep = self.model.record_at(index.row()).uuid if index.isValid() else None
-        self.model.set_records(records)
+        self.model.set_records(records, next_cursor)
         self.reason.setText("")
         self.requeue.setEnabled(False)
         for row in range(self.model.rowCount()):

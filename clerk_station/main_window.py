@@ -136,7 +136,11 @@ class ClerkWindow(QMainWindow):
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 4)
         splitter.setSizes([300, 560, 580])
-        self.setCentralWidget(splitter)
+        central = QWidget(self)
+        self._central_layout = QVBoxLayout(central)
+        self._central_layout.setContentsMargins(0, 0, 0, 0)
+        self._central_layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
 
         self._build_toolbar()
         self.sync_badge = SyncBadge(self)
@@ -163,6 +167,7 @@ class ClerkWindow(QMainWindow):
         self.scanning.notice_scanned.connect(self._resume_notice)
         self.sync = SyncController(services, self.tasks, self.sync_badge, self, english=english)
         self.sync.catalog_reloaded.connect(self._catalog_reloaded)
+        self._central_layout.insertWidget(0, self.sync.clock_banner)
         self.outcomes = OutcomeController(
             self.session, services.intake.print_receipt, self.tasks, self, english=english
         )

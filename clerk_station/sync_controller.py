@@ -7,7 +7,7 @@ the clerk sees; every store read runs on the disk lane.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -17,6 +17,8 @@ from intake.catalog import Catalog
 from station.cases import QueueCounts, Upload
 from station.services import StationServices
 from ui_shared.bridges import SyncBridge
+from ui_shared.messages import clock_skew_text
+from ui_shared.plain_text import PlainLabel
 from ui_shared.sync_badge import SyncBadge
 from ui_shared.tasks import TaskRunner
 
@@ -42,6 +44,15 @@ class SyncController(QObject):
         self._window = window
         self._english = english
         self.case_list: CaseListDialog | None = None
+        #: the station's clock is off the platform's: the host window places it
+        self.clock_banner = PlainLabel("", window, multiline=True)
+        self.clock_banner.setObjectName("clockBanner")
+        self.clock_banner.setWordWrap(True)
+        self.clock_banner.setStyleSheet(
+            "QLabel#clockBanner { background: #fdecea; color: #a61b1b; padding: 6px;"
+            " font-weight: bold; }"
+        )
+        self.clock_banner.hide()
         self.bridge: SyncBridge | None = None
         self._unsubscribe: Callable[[], None] = lambda: None
         if services.engine is not None:
@@ -68,6 +79,8 @@ class SyncController(QObject):
         kind = getattr(event, "kind", "")
         if kind == "catalog":
             self._reload_catalog()
+        if kind == "clock":
+            self._show_clock(getattr(event, "params", {}))
         if kind in ("offline", "retry", "auth_failed"):
             self.badge.set_online(False)
         elif kind in ("online", "delivered", "idle", "started", "progress"):
@@ -80,6 +93,13 @@ class SyncController(QObject):
         elif kind in ("idle", "offline", "retry", "auth_failed"):
             self.badge.set_progress("")
         self.refresh_queue_depth()
+
+    def _show_clock(self, params: object) -> None:
+        text = clock_skew_text(params if isinstance(params, Mapping) else {}, english=self._english)
+        if text:
+            log.warning("station clock is off the platform's: %s", params)
+        self.clock_banner.setText(text)
+        self.clock_banner.setVisible(bool(text))
 
     def _reload_catalog(self) -> None:
         def loaded(catalog: Catalog) -> None:
@@ -110,10 +130,22 @@ class SyncController(QObject):
             cases = self.services.cases
 
             def load(uploads: tuple[Upload, ...] | None) -> None:
+                limit = dialog.refresh_limit
                 self.tasks.disk(
-                    lambda: cases.list_cases(uploads, limit=500),
-                    dialog.show_records,
+                    lambda: cases.page_cases(uploads, limit=limit),
+                    dialog.show_page,
                     lambda e: log.warning("case list failed: %r", e),
+                )
+
+            def fetch_more(uploads: tuple[Upload, ...] | None, cursor: str) -> None:
+                def failed(e: BaseException) -> None:
+                    log.warning("case list page failed: %r", e)
+                    dialog.model.fetch_failed(cursor)
+
+                self.tasks.disk(
+                    lambda: cases.page_cases(uploads, cursor=cursor),
+                    lambda page: dialog.model.append_page(cursor, page),
+                    failed,
                 )
 
             dialog = CaseListDialog(
@@ -121,6 +153,7 @@ class SyncController(QObject):
                 self.services.catalog,
                 self._window,
                 english=self._english,
+                fetch_more=fetch_more,
             )
             dialog.requeue_requested.connect(self._requeue)
             self.case_list = dialog

@@ -32,7 +32,9 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
-from devices.camera.pipeline import find_page, rectify, to_gray
+from devices.camera.images import to_gray
+from devices.camera.page_detection import find_page
+from devices.camera.rectification import rectify
 from devices.charsets import decode_payload as decode_payload  # re-exported: the no-ECI rule
 from devices.charsets import eci_codec, guess_charset, split_eci
 

@@ -58,6 +58,19 @@ class CaseRow:
 
 
 @dataclass(frozen=True)
+class CasePage:
+    """One page of the case list, newest first; ``next_cursor`` asks for the
+    following (older) page, None when this was the last."""
+
+    rows: tuple[CaseRow, ...]
+    next_cursor: str | None
+
+
+#: how many cases a list fetches at a time as the clerk scrolls
+CASE_PAGE = 100
+
+
+@dataclass(frozen=True)
 class QueueCounts:
     waiting: int
     needs_attention: int
@@ -90,6 +103,19 @@ class CaseQueries:
         """Newest first, optionally only some upload states."""
         states = None if uploads is None else [SyncState(u.value) for u in uploads]
         return [_row(r) for r in self._store.list_records(states, limit=limit)]
+
+    def page_cases(
+        self,
+        uploads: tuple[Upload, ...] | None = None,
+        *,
+        limit: int = CASE_PAGE,
+        cursor: str | None = None,
+    ) -> CasePage:
+        """One keyset page, newest first: cases added meanwhile never shift or repeat
+        the pages after ``cursor`` (the previous page's ``next_cursor``)."""
+        states = None if uploads is None else [SyncState(u.value) for u in uploads]
+        page = self._store.page_records(states, limit=limit, cursor=cursor)
+        return CasePage(tuple(_row(r) for r in page.records), page.next_cursor)
 
     def counts(self) -> QueueCounts:
         counts = self._store.counts()

@@ -81,8 +81,9 @@ _SYNC_TEXT: dict[str, tuple[str, str]] = {
     "status_updates": ("收到 {count} 条办理进度更新", "{count} progress update(s) received"),
     "catalog_updated": ("事项目录已更新（版本 {version}）", "Service catalog updated ({version})"),
     "clock_skew": (
-        "本机时间与平台相差 {seconds} 秒，请技术人员校准时间",
-        "This station's clock is {seconds} s off the platform's; have it corrected",
+        "本机时间比平台{direction_zh}约 {minutes} 分钟，回执日期可能有误，请通知技术人员校准时间",
+        "This station's clock is about {minutes} min {direction_en} the platform's; receipt"
+        " dates may be wrong: ask the technician to correct the clock",
     ),
 }
 
@@ -101,6 +102,8 @@ def sync_text(code: str, params: Mapping[str, object], *, english: bool = False)
     if pair is None:
         return f"({code})"
     values = _Blank({k: v for k, v in params.items() if v is not None})
+    if code == "clock_skew":
+        values.update(_skew_words(params))
     return pair[1 if english else 0].format_map(values)
 
 
@@ -117,3 +120,31 @@ def stored_sync_text(stored: str | None, *, english: bool = False) -> str:
         return stored
     params = doc.get("params")
     return sync_text(doc["code"], params if isinstance(params, dict) else {}, english=english)
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def _skew_words(params: Mapping[str, object]) -> dict[str, object]:
+    # the engine's skew is platform time minus station time: positive = station behind
+    seconds = _number(params.get("seconds")) or 0.0
+    return {
+        "minutes": max(1, round(abs(seconds) / 60)),
+        "direction_zh": "慢" if seconds > 0 else "快",
+        "direction_en": "behind" if seconds > 0 else "ahead of",
+    }
+
+
+def clock_skew_text(params: Mapping[str, object], *, english: bool = False) -> str:
+    """The clerk's warning for a clock event (``clock_skew`` code), or "" when the
+    station's clock is back within the limit the engine applies."""
+    seconds, limit = _number(params.get("seconds")), _number(params.get("limit"))
+    if seconds is None or limit is None or abs(seconds) <= limit:
+        return ""
+    return sync_text("clock_skew", params, english=english)

@@ -13,8 +13,8 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
+from devices.camera.capture import capture_page
 from devices.camera.errors import CameraError
-from devices.camera.pipeline import capture_page
 from devices.codes import decode_codes
 
 log = logging.getLogger(__name__)

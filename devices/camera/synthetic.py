@@ -22,7 +22,7 @@ import numpy.typing as npt
 import qrcode
 from PIL import Image, ImageDraw, ImageFont
 
-from devices.camera.pipeline import A4_MM
+from devices.camera.rectification import A4_MM
 from devices.fonts import cjk_font_path
 
 log = logging.getLogger(__name__)

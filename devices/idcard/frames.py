@@ -120,6 +120,11 @@ def encode_response(sw1: int, sw2: int, sw3: int, data: bytes = b"") -> bytes:
     return encode_frame(head, bytes(data))
 
 
+_WAIT, _BAD_LENGTH, _BAD_CHECKSUM, _GOOD = range(4)
+_SKIP, _EMIT = range(2)
+_HEADER = len(PREAMBLE) + _LEN_SIZE
+
+
 class FrameParser:
     """Incremental, resynchronising frame decoder.
 
@@ -131,6 +136,25 @@ class FrameParser:
     ``feed(b"")`` to collect what followed. Frames decoded before the broken
     one in the same call are returned first; the error is raised on the next
     call (after its bytes have been buffered).
+
+    Resynchronisation guarantee. Let the stream be ``A + R + B`` where ``A``
+    and ``B`` are runs of valid frames and ``R`` is a frame whose preamble and
+    LEN are intact but whose checksum does not match (any byte after LEN
+    corrupted). However the stream is split into ``feed`` calls, draining it
+    raises exactly one :class:`FrameError` (``frame_checksum``, ``raw == R``)
+    and returns the frames of ``A``, then any valid frames lying wholly inside
+    ``R`` after its first byte (a frame embedded in ``R``'s data cannot be told
+    from a real one), then every frame of ``B``, in stream order.
+
+    Why this needs care: after ``R`` is rejected, a preamble inside ``R``'s
+    data starts a "nested" candidate whose LEN is arbitrary. Such a candidate
+    that reaches past ``R``'s claimed end would otherwise wait for bytes that
+    never come or, passing its checksum by chance, swallow the frames of
+    ``B``. So a nested candidate reaching past the claimed end yields to a
+    valid frame starting exactly there. Without one (``R`` lost bytes, so its
+    LEN points into the next frame), it is parsed normally, which recovers a
+    frame hidden behind a truncated one. Nested candidates that fail are
+    debris of ``R``, already reported: they are skipped without a new error.
     """
 
     def __init__(self, *, head_len: int = RESPONSE_HEAD, max_length: int = DEFAULT_MAX_LENGTH):
@@ -140,6 +164,9 @@ class FrameParser:
         self.max_length = max_length
         self._buf = bytearray()
         self._pending: FrameError | None = None
+        #: Buffer offset where the last checksum-rejected frame claimed to end
+        #: (0 when no rejected frame is being rescanned).
+        self._broken_end = 0
         #: count of bytes discarded while hunting for a preamble
         self.discarded = 0
 
@@ -147,6 +174,7 @@ class FrameParser:
         """Forget any buffered bytes and any error not yet reported."""
         self._buf.clear()
         self._pending = None
+        self._broken_end = 0
 
     @property
     def buffered(self) -> int:
@@ -176,8 +204,14 @@ class FrameParser:
 
     def _drop(self, count: int) -> None:
         del self._buf[:count]
+        self._broken_end = max(0, self._broken_end - count)
 
-    def _next(self) -> Frame | None:
+    def _skip_byte(self) -> None:
+        self._drop(1)
+        self.discarded += 1
+
+    def _seek_preamble(self) -> bool:
+        """Drop bytes before the first preamble; False if there is none yet."""
         buf = self._buf
         start = buf.find(PREAMBLE)
         if start < 0:
@@ -189,38 +223,94 @@ class FrameParser:
                     break
             self.discarded += len(buf) - keep
             self._drop(len(buf) - keep)
-            return None
+            return False
         if start:
             self.discarded += start
             self._drop(start)
-        header = len(PREAMBLE) + _LEN_SIZE
+        return True
+
+    def _inspect(self, at: int) -> tuple[int, int]:
+        """(state, end) of the candidate frame whose preamble starts at ``at``.
+
+        ``end`` is the offset just past the frame (past LEN for a bad LEN).
+        """
+        buf = self._buf
+        header = at + _HEADER
         if len(buf) < header:
-            return None
-        length = int.from_bytes(buf[len(PREAMBLE) : header], "big")
+            return _WAIT, header
+        length = int.from_bytes(buf[header - _LEN_SIZE : header], "big")
         if length < self.head_len + 1 or length > self.max_length:
-            raw = bytes(buf[:header])
-            self._drop(1)
-            self.discarded += 1
-            raise FrameError(
-                "frame_length",
-                "阅读器数据长度错误",
-                f"frame length field {length} is out of range",
-                raw,
-            )
-        total = header + length
-        if len(buf) < total:
+            return _BAD_LENGTH, header
+        end = header + length
+        if len(buf) < end:
+            return _WAIT, end
+        good = checksum(bytes(buf[at + len(PREAMBLE) : end - 1])) == buf[end - 1]
+        return (_GOOD if good else _BAD_CHECKSUM), end
+
+    def _good_frame_at(self, at: int) -> bool | None:
+        """Whether a valid frame starts at ``at``; None until that is known."""
+        seen = bytes(self._buf[at : at + len(PREAMBLE)])
+        if not PREAMBLE.startswith(seen):
+            return False
+        state, _ = self._inspect(at)
+        if state == _WAIT:
             return None
-        raw = bytes(buf[:total])
-        body = raw[len(PREAMBLE) : -1]
-        if checksum(body) != raw[-1]:
-            self._drop(1)
-            self.discarded += 1
+        return state == _GOOD
+
+    def _nested_verdict(self) -> tuple[int, int] | None:
+        """What to do with a candidate starting inside a rejected frame."""
+        state, end = self._inspect(0)
+        if state != _WAIT and end <= self._broken_end:
+            # Wholly inside the rejected frame: possibly an embedded frame.
+            return (_EMIT if state == _GOOD else _SKIP), end
+        at_claimed_end = self._good_frame_at(self._broken_end)
+        if at_claimed_end is None:
+            return None
+        if at_claimed_end:
+            return _SKIP, end
+        if state == _WAIT:
+            return None
+        return (_EMIT if state == _GOOD else _SKIP), end
+
+    def _next(self) -> Frame | None:
+        while self._seek_preamble():
+            if self._broken_end:
+                verdict = self._nested_verdict()
+                if verdict is None:
+                    return None
+                action, end = verdict
+                if action == _SKIP:
+                    self._skip_byte()
+                    continue
+                return self._take(end)
+            state, end = self._inspect(0)
+            if state == _WAIT:
+                return None
+            if state == _GOOD:
+                return self._take(end)
+            raw = bytes(self._buf[:end])
+            if state == _BAD_LENGTH:
+                self._skip_byte()
+                length = int.from_bytes(raw[len(PREAMBLE) :], "big")
+                raise FrameError(
+                    "frame_length",
+                    "阅读器数据长度错误",
+                    f"frame length field {length} is out of range",
+                    raw,
+                )
+            self._broken_end = end
+            self._skip_byte()
+            expected = checksum(raw[len(PREAMBLE) : -1])
             raise FrameError(
                 "frame_checksum",
                 "阅读器数据校验错误",
-                f"frame checksum mismatch (got 0x{raw[-1]:02X}, expected 0x{checksum(body):02X})",
+                f"frame checksum mismatch (got 0x{raw[-1]:02X}, expected 0x{expected:02X})",
                 raw,
             )
-        self._drop(total)
-        payload = body[_LEN_SIZE:]
+        return None
+
+    def _take(self, end: int) -> Frame:
+        raw = bytes(self._buf[:end])
+        self._drop(end)
+        payload = raw[_HEADER:-1]
         return Frame(payload_head=payload[: self.head_len], data=payload[self.head_len :])

@@ -3,9 +3,10 @@
 :class:`IdCardReader` speaks the §7 frame protocol over pyserial: one command,
 one answer, a per-command timeout, retries on transmission problems (timeout,
 broken frame, the reader reporting our frame as broken) and resynchronisation
-on garbage. :class:`CardPoller` runs a reader on a thread and reports cards
-placed and removed through callbacks. :func:`detect_port` finds the reader
-among the serial ports.
+on garbage. :func:`detect_port` finds the reader among the serial ports. The
+command set is in :mod:`devices.idcard.commands`; :class:`CardPoller`, which runs
+a reader on a thread and reports cards placed and removed, is in
+:mod:`devices.idcard.poller` and re-exported here for the station and the CLI.
 
 Nothing here is thread-safe across processes; within a process one
 ``IdCardReader`` serialises its commands with a lock.
@@ -23,38 +24,32 @@ from typing import Any
 import serial
 
 from devices.idcard.card import IdCardData, parse_basic_read, parse_fingerprint_read
+from devices.idcard.commands import (
+    CMD_FIND_CARD,
+    CMD_READ_ADDITIONAL_ADDRESS,
+    CMD_READ_BASIC,
+    CMD_READ_FINGERPRINT,
+    CMD_RESET,
+    CMD_SAM_ID,
+    CMD_SAM_STATUS,
+    CMD_SELECT_CARD,
+    COMMAND_NAMES,
+    format_sam_id,
+)
 from devices.idcard.errors import (
     SW3_FIND_OK,
     SW3_NO_CARD,
     SW3_NO_CONTENT,
     SW3_OK,
     SW3_SELECT_FAILED,
-    CardDataError,
     DeviceError,
     ReaderStatusError,
     describe_sw3,
 )
 from devices.idcard.frames import Frame, FrameError, FrameParser, encode_command
+from devices.idcard.poller import CardPoller
 
-__all__ = [  # the error and data types are re-exported for callers of the driver
-    "CMD_FIND_CARD",
-    "CMD_READ_ADDITIONAL_ADDRESS",
-    "CMD_READ_BASIC",
-    "CMD_READ_FINGERPRINT",
-    "CMD_RESET",
-    "CMD_SAM_ID",
-    "CMD_SAM_STATUS",
-    "CMD_SELECT_CARD",
-    "CardDataError",
-    "CardPoller",
-    "DeviceError",
-    "FrameError",
-    "IdCardData",
-    "IdCardReader",
-    "ReaderStatusError",
-    "detect_port",
-    "format_sam_id",
-]
+__all__ = ["CardPoller", "IdCardReader", "detect_port"]
 
 log = logging.getLogger(__name__)
 
@@ -65,52 +60,11 @@ try:  # tcflush & co. raise termios.error (not an OSError) on a vanished tty
 except ImportError:  # pragma: no cover - non-POSIX
     _IO_ERRORS = (OSError, ValueError, TypeError)
 
-# (CMD, PARA) pairs, GA/T 467-2019 §7
-CMD_RESET = (0x10, 0xFF)
-CMD_SAM_STATUS = (0x11, 0xFF)
-CMD_SAM_ID = (0x12, 0xFF)
-CMD_FIND_CARD = (0x20, 0x01)
-CMD_SELECT_CARD = (0x20, 0x02)
-CMD_READ_BASIC = (0x30, 0x01)
-CMD_READ_ADDITIONAL_ADDRESS = (0x30, 0x03)
-CMD_READ_FINGERPRINT = (0x30, 0x10)
-
-_COMMAND_NAMES = {
-    CMD_RESET: "reset",
-    CMD_SAM_STATUS: "sam_status",
-    CMD_SAM_ID: "sam_id",
-    CMD_FIND_CARD: "find_card",
-    CMD_SELECT_CARD: "select_card",
-    CMD_READ_BASIC: "read_basic",
-    CMD_READ_ADDITIONAL_ADDRESS: "read_additional_address",
-    CMD_READ_FINGERPRINT: "read_with_fingerprint",
-}
-
 #: pyserial read timeout: how long one read() may block inside a command
 _READ_SLICE = 0.02
 #: after a broken frame, wait for the line to be quiet this long before retrying
 _SETTLE_QUIET = 0.03
 _SETTLE_MAX = 0.3
-
-
-def format_sam_id(raw: bytes) -> str:
-    """Format the 16-byte SAM id answer the way vendor tools print it.
-
-    Layout (little-endian): u16, u16, u32, u32, u32 ->
-    ``"05.01-20101111-0012345678-1234567890"``.
-    """
-    if len(raw) != 16:
-        raise DeviceError(
-            "sam_id_length",
-            "阅读器安全模块编号长度错误",
-            f"SAM id answer has {len(raw)} bytes, expected 16",
-        )
-    a = int.from_bytes(raw[0:2], "little")
-    b = int.from_bytes(raw[2:4], "little")
-    c = int.from_bytes(raw[4:8], "little")
-    d = int.from_bytes(raw[8:12], "little")
-    e = int.from_bytes(raw[12:16], "little")
-    return f"{a:02d}.{b:02d}-{c:08d}-{d:010d}-{e:010d}"
 
 
 def _timeout_error(port: str, name: str, seconds: float) -> DeviceError:
@@ -266,7 +220,7 @@ class IdCardReader:
     # --- transport --------------------------------------------------------------
 
     def _expect(self, command: tuple[int, int], accepted: tuple[int, ...]) -> Frame:
-        name = _COMMAND_NAMES.get(command, f"{command[0]:02X} {command[1]:02X}")
+        name = COMMAND_NAMES.get(command, f"{command[0]:02X} {command[1]:02X}")
         frame = self._transact(command, name)
         if frame.sw3 not in accepted:
             raise ReaderStatusError(frame.sw3, command=name)
@@ -384,149 +338,3 @@ def detect_port(
         log.info("ID card reader found on %s (SAM %s)", port, sam)
         return port
     return None
-
-
-class CardPoller:
-    """Polls a reader on a thread and reports cards placed and removed.
-
-    - ``on_card(data)`` once per presentation: a card that has been read is
-      reported again only after it has been lifted and presented again (the
-      reader's find-card answers only freshly presented cards).
-    - ``on_removed()`` when a reported card is gone: ``removal_debounce``
-      consecutive polls found no card and could not select one, or another
-      card was presented, or the reader went away.
-    - ``on_error(error)`` when the reader goes away (once, until it is back)
-      and for card errors (once per distinct error until a success).
-
-    ``reader_factory`` builds a reader (opened or not); it is called again to
-    reconnect after the device went away. Callbacks run on the poller thread;
-    exceptions they raise are logged and swallowed.
-    """
-
-    def __init__(
-        self,
-        reader_factory: Callable[[], IdCardReader],
-        on_card: Callable[[IdCardData], None],
-        on_removed: Callable[[], None],
-        on_error: Callable[[DeviceError], None],
-        interval: float = 0.3,
-        *,
-        removal_debounce: int = 2,
-    ) -> None:
-        if interval <= 0:
-            raise ValueError("interval must be positive")
-        self._factory = reader_factory
-        self._on_card = on_card
-        self._on_removed = on_removed
-        self._on_error = on_error
-        self.interval = interval
-        self.removal_debounce = max(1, removal_debounce)
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._reader: IdCardReader | None = None
-        self._holding = False
-        self._misses = 0
-        self._device_down = False
-        self._last_error_code: str | None = None
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
-
-    @property
-    def device_available(self) -> bool:
-        """False while the reader is known to be gone."""
-        return not self._device_down
-
-    def start(self) -> None:
-        if self.running:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="idcard-poller", daemon=True)
-        self._thread.start()
-
-    def stop(self, timeout: float = 5.0) -> None:
-        self._stop.set()
-        thread, self._thread = self._thread, None
-        if thread is not None and thread is not threading.current_thread():
-            thread.join(timeout)
-
-    # --- loop -------------------------------------------------------------------
-
-    def _run(self) -> None:
-        try:
-            while not self._stop.is_set():
-                try:
-                    self.poll_once()
-                except Exception:  # a broken factory must not end polling for good
-                    log.exception("ID card poller step failed")
-                self._stop.wait(self.interval)
-        finally:
-            if self._reader is not None:
-                self._reader.close()
-                self._reader = None
-
-    def poll_once(self) -> None:
-        """One poll step (the thread calls this; tests may call it directly)."""
-        try:
-            if self._reader is None:
-                self._reader = self._factory()
-            reader = self._reader
-            reader.open()
-            if reader.find_card():
-                if self._holding:  # another presentation without a seen removal
-                    self._release()
-                if reader.select_card():
-                    data = reader.read_basic()
-                    self._device_ok()
-                    self._holding = True
-                    self._misses = 0
-                    self._last_error_code = None
-                    self._call(self._on_card, data)
-                    return
-            elif self._holding:
-                if reader.select_card():
-                    self._misses = 0
-                else:
-                    self._misses += 1
-                    if self._misses >= self.removal_debounce:
-                        self._release()
-            self._device_ok()
-        except (ReaderStatusError, CardDataError) as exc:
-            # The reader is there and talking; the card (or SAM) or its data has a problem.
-            self._device_ok()
-            if exc.code != self._last_error_code:
-                self._last_error_code = exc.code
-                log.info("ID card read failed: %s", exc)
-                self._call(self._on_error, exc)
-        except DeviceError as exc:
-            self._device_gone(exc)
-
-    def _release(self) -> None:
-        self._holding = False
-        self._misses = 0
-        self._call(self._on_removed)
-
-    def _device_ok(self) -> None:
-        if self._device_down:
-            self._device_down = False
-            self._last_error_code = None
-            log.info("ID card reader is back")
-
-    def _device_gone(self, exc: DeviceError) -> None:
-        if self._reader is not None:
-            self._reader.close()
-            self._reader = None
-        if self._holding:
-            self._release()
-        if not self._device_down:
-            self._device_down = True
-            self._last_error_code = exc.code
-            log.warning("ID card reader unavailable: %s", exc)
-            self._call(self._on_error, exc)
-
-    def _call(self, callback: Callable[..., None], *args: Any) -> None:
-        try:
-            callback(*args)
-        except Exception:
-            log.exception("ID card poller callback %r failed", callback)

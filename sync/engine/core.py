@@ -251,6 +251,8 @@ class SyncEngine:
         skew = self.clock_skew
         if skew is None:
             return
+        # the store dates accepts' skew and counts retention on the platform's time
+        self.store.note_platform_clock(skew, self._time.now_dt())
         off = abs(skew) > self.clock_skew_limit
         if off != self._skew_reported:
             self._skew_reported = off

@@ -33,8 +33,8 @@ class Admin:
 
     def call(self, method: str, path: str, **kw: Any) -> requests.Response:
         headers = {"Authorization": f"Bearer {self.platform.admin_token}"}
-        return self.http.request(method, self.platform.url + path, headers=headers,
-                                 timeout=10, **kw)
+        return admin_request(self.http, method, self.platform.url + path, headers=headers,
+                             timeout=10, **kw)
 
     def enrollment_code(self) -> str:
         code = "code-" + secrets.token_hex(6)
@@ -76,6 +76,32 @@ class Admin:
 
 AdminCall = Callable[..., Any]
 
+#: methods that may be sent again when a connection dropped (RFC 9110 9.2.2)
+IDEMPOTENT_READS = frozenset({"GET", "HEAD"})
+READ_ATTEMPTS = 3
+
+
+def admin_request(
+    http: requests.Session, method: str, url: str, **kwargs: Any
+) -> requests.Response:
+    """``http.request``, sending an idempotent read again when the connection dropped.
+
+    Why: a keep-alive connection the server closes as idle (its keep-alive timeout) can
+    be reused by the client in the instant the close is on its way; the request then
+    meets a closed socket (RemoteDisconnected / ConnectionResetError), which requests
+    does not retry by default. Every HTTP client races the server's idle close like
+    this, and a machine under load widens the window. A GET changes nothing on the
+    platform, so sending it again on a fresh connection is always safe; a POST/PUT is
+    never re-sent here (it could have been acted on), its failure reaches the test."""
+    attempts = READ_ATTEMPTS if method.upper() in IDEMPOTENT_READS else 1
+    for attempt in range(1, attempts + 1):
+        try:
+            return http.request(method, url, **kwargs)
+        except requests.ConnectionError:
+            if attempt == attempts:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
 
 @contextlib.contextmanager
 def admin_json_caller(platform: PlatformProcess, *, timeout: float = 10) -> Iterator[AdminCall]:
@@ -85,8 +111,8 @@ def admin_json_caller(platform: PlatformProcess, *, timeout: float = 10) -> Iter
 
     def call(method: str, path: str, **kwargs: Any) -> Any:
         headers = {"Authorization": f"Bearer {platform.admin_token}"}
-        r = session.request(method, platform.url + path, headers=headers, timeout=timeout,
-                            **kwargs)
+        r = admin_request(session, method, platform.url + path, headers=headers,
+                          timeout=timeout, **kwargs)
         r.raise_for_status()
         return r.json()
 

@@ -56,22 +56,53 @@ def test_a_request_head_sent_too_slowly_is_cut_off(quick_server: tuple[str, int]
         assert time.monotonic() - started < 4.0
 
 
+def _get_openapi(sock: socket.socket) -> None:
+    """One whole GET on ``sock``: its answer is read to the last body byte."""
+    sock.sendall(b"GET /openapi.json HTTP/1.1\r\nHost: x\r\n\r\n")
+    head = b""
+    while b"\r\n\r\n" not in head:
+        head += sock.recv(65536)
+    assert head.startswith(b"HTTP/1.1 200")
+    length = int(next(line.split(b":")[1] for line in head.split(b"\r\n")
+                      if line.lower().startswith(b"content-length")))
+    body = head.split(b"\r\n\r\n", 1)[1]
+    while len(body) < length:
+        body += sock.recv(65536)
+
+
 def test_a_prompt_request_is_served_and_its_connection_kept(
     quick_server: tuple[str, int]
 ) -> None:
     with socket.create_connection(quick_server) as sock:
         sock.settimeout(5)
         for _ in range(2):
-            sock.sendall(b"GET /openapi.json HTTP/1.1\r\nHost: x\r\n\r\n")
-            head = b""
-            while b"\r\n\r\n" not in head:
-                head += sock.recv(65536)
-            assert head.startswith(b"HTTP/1.1 200")
-            length = int(next(line.split(b":")[1] for line in head.split(b"\r\n")
-                              if line.lower().startswith(b"content-length")))
-            body = head.split(b"\r\n\r\n", 1)[1]
-            while len(body) < length:
-                body += sock.recv(65536)
+            _get_openapi(sock)
+
+
+def test_an_idle_kept_alive_connection_is_left_to_the_keep_alive_timeout(
+    quick_server: tuple[str, int]
+) -> None:
+    """Between requests a connection is idle, not slow: the head deadline (0.5 s here)
+    must not cut it, only the keep-alive timeout (5 s) closes it. A client reusing it in
+    between gets its answer."""
+    with socket.create_connection(quick_server) as sock:
+        sock.settimeout(5)
+        _get_openapi(sock)
+        assert not _closed_within(sock, 1.5), "idle kept-alive connection cut by head deadline"
+        sock.settimeout(5)
+        _get_openapi(sock)
+
+
+def test_a_slow_head_on_a_kept_alive_connection_is_cut_off(
+    quick_server: tuple[str, int]
+) -> None:
+    with socket.create_connection(quick_server) as sock:
+        sock.settimeout(5)
+        _get_openapi(sock)
+        sock.sendall(b"GET /openapi.json HTTP/1.1\r\nHost: x\r\n")  # never finished
+        started = time.monotonic()
+        assert _closed_within(sock, 5.0)
+        assert time.monotonic() - started < 4.0  # the head deadline, not keep-alive (5 s)
 
 
 def test_serve_sets_the_server_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from devices.camera.pipeline import CapturedPage, QualityFinding
+from devices.camera.pipeline import CapturedPage
+from devices.camera.quality import QualityFinding
 from devices.printer.receipt import ReceiptPrinter
 from intake.catalog import Catalog
 from station.intake_service import IntakeService

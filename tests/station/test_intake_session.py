@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from devices.camera.pipeline import BLURRY, GLARE
+from devices.camera.quality import BLURRY, GLARE
 from devices.idcard.simulator import expired_sample_card, sample_cards
 from devices.printer.escpos_decode import decode_escpos
 from intake.applicant import LegalEntity

@@ -419,6 +419,8 @@ def test_clock_skew_is_measured_exposed_and_reported_once(
             engine.run_once()
         assert client.clock_skew is not None and abs(client.clock_skew - 600) < 5
         assert engine.clock_skew == client.clock_skew
+        stored = store.clock_offset()  # for the next accepts and for retention
+        assert stored is not None and abs(stored - 600) < 5
         clock = [e for e in events if e.kind is EventKind.CLOCK]
         assert len(clock) == 1 and abs(int(str(clock[0].params["seconds"])) - 600) < 5
         assert caplog.text.count("off the platform's") == 1

@@ -10,8 +10,9 @@ import pytest
 from devices.camera.diagnostics import capture_json, scan_json
 from devices.camera.errors import CameraError, PageNotFound
 from devices.camera.opencv_camera import OpenCvCamera
-from devices.camera.pipeline import StabilityDetector, find_page
+from devices.camera.page_detection import find_page
 from devices.camera.simulated import Camera, SimulatedCamera
+from devices.camera.stability import StabilityDetector
 from devices.camera.synthetic import render_desk
 
 from .conftest import photo

@@ -4,19 +4,12 @@ import cv2
 import numpy as np
 import pytest
 
+from devices.camera.capture import capture_page
 from devices.camera.errors import PageNotFound
-from devices.camera.pipeline import (
-    BLURRY,
-    GLARE,
-    StabilityDetector,
-    assess_quality,
-    capture_page,
-    estimate_skew,
-    find_page,
-    order_corners,
-    page_size_px,
-    rectify,
-)
+from devices.camera.page_detection import find_page, order_corners
+from devices.camera.quality import BLURRY, GLARE, assess_quality
+from devices.camera.rectification import estimate_skew, page_size_px, rectify
+from devices.camera.stability import StabilityDetector
 from devices.camera.synthetic import render_desk, render_document
 
 from .conftest import TITLE, photo

@@ -115,6 +115,60 @@ def test_good_frame_hidden_inside_a_truncated_one_is_found() -> None:
     assert all(f == Frame(b"\x00\x00\x9f", bytes(4)) for f in frames)
 
 
+def drain_all(parser: FrameParser, chunks: list[bytes]) -> tuple[list[Frame], int]:
+    frames: list[Frame] = []
+    errors = 0
+    for chunk in [*chunks, b""]:
+        data = chunk
+        for _ in range(100):
+            try:
+                frames += parser.feed(data)
+                break
+            except FrameError:
+                errors += 1
+            data = b""
+    return frames, errors
+
+
+def test_truncated_frame_then_both_good_frames_behind_it_are_found() -> None:
+    # The broken frame's LEN points into the next frame, so no good frame starts
+    # where it claims to end: the candidate crossing that point is parsed as usual.
+    frames, errors = drain_all(FrameParser(), [FIND_OK[:10] + FIND_OK + FIND_OK])
+    assert errors == 1
+    assert frames == [Frame(b"\x00\x00\x9f", bytes(4))] * 2
+
+
+def test_frame_embedded_in_a_broken_frame_is_reported_before_the_next_ones() -> None:
+    answer = encode_response(0, 0, 0x90, b"\x01" + FIND_OK + b"\x02")
+    broken = answer[:-1] + bytes([answer[-1] ^ 0xFF])
+    after = encode_response(0, 0, 0x80)
+    frames, errors = drain_all(FrameParser(), [broken + after])
+    assert errors == 1
+    assert frames == [Frame(b"\x00\x00\x9f", bytes(4)), Frame(b"\x00\x00\x80")]
+
+
+@pytest.mark.parametrize("cut", [0, 12, 20, 30, 40])
+def test_preamble_in_broken_data_cannot_swallow_the_next_frames(cut: int) -> None:
+    # The broken frame's data holds a preamble + LEN 32, reaching 29 bytes past
+    # the broken frame into the two good ones. Pick the corruption so that this
+    # nested candidate even passes its checksum: it must still lose to the good
+    # frame starting exactly where the broken frame claimed to end.
+    answer = encode_response(0, 0, 0x90, PREAMBLE + b"\x00\x20\x00\x00")
+    stream = b""
+    for mask in range(1, 256):
+        broken = answer[:-1] + bytes([answer[-1] ^ mask])
+        stream = broken + FIND_OK + FIND_OK
+        nested = stream[10 : 10 + 7 + 32]
+        if checksum(nested[5:-1]) == nested[-1]:
+            break
+    else:
+        pytest.fail("no corruption makes the nested candidate's checksum pass")
+    chunks = [stream[:cut], stream[cut:]]
+    frames, errors = drain_all(FrameParser(), chunks)
+    assert errors == 1
+    assert frames == [Frame(b"\x00\x00\x9f", bytes(4))] * 2
+
+
 @pytest.mark.parametrize("length", [b"\x00\x00", b"\x00\x03", b"\xff\xff"])
 def test_impossible_length_is_a_frame_error(length: bytes) -> None:
     parser = FrameParser()

@@ -5,10 +5,10 @@ from __future__ import annotations
 import itertools
 import time
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from devices.idcard.frames import Frame, FrameError, FrameParser, encode_response
+from devices.idcard.frames import PREAMBLE, Frame, FrameError, FrameParser, encode_response
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -92,18 +92,61 @@ def test_valid_frames_after_garbage_are_all_recovered(
     assert got == [Frame(h, d) for h, d in frames]
 
 
-@SETTINGS
-@given(st.lists(frames_st, min_size=2, max_size=4), st.data())
-def test_one_corrupted_checksum_loses_only_that_frame(
-    frames: list[tuple[bytes, bytes]], data: st.DataObject
+def assert_resync_guarantee(
+    frames: list[tuple[bytes, bytes]], encoded: list[bytes], victim: int, cuts: list[int]
 ) -> None:
-    victim = data.draw(st.integers(0, len(frames) - 1))
+    """The FrameParser resynchronisation guarantee for ``A + R + B``.
+
+    Exactly one FrameError (the broken frame R), then: every frame of A, any
+    valid frames lying wholly inside R after its first byte, every frame of B.
+    """
+    got, errors = drain(FrameParser(), chunked(b"".join(encoded), cuts))
+    before = [Frame(h, d) for h, d in frames[:victim]]
+    after = [Frame(h, d) for h, d in frames[victim + 1 :]]
+    assert errors == 1
+    assert got[: len(before)] == before
+    assert got[len(got) - len(after) :] == after
+    for embedded in got[len(before) : len(got) - len(after)]:
+        assert embedded.encode() in encoded[victim][1:]
+
+
+@SETTINGS
+@given(
+    st.lists(frames_st, min_size=2, max_size=4),
+    st.integers(0, 3),
+    st.lists(st.integers(0, 10_000), max_size=10),
+)
+# The minimal case Hypothesis found (seed 3): the broken frame's data holds a
+# preamble whose "LEN" (the corrupted CHK + the next preamble's first byte)
+# reaches past the end of the stream; the good frame after it was held back.
+@example(frames=[(b"\x00\x00\x00", PREAMBLE), (b"\x00\x00\x00", b"")], victim_pick=0, cuts=[])
+@example(frames=[(b"\x00\x00\x00", PREAMBLE), (b"\x00\x00\x00", b"")], victim_pick=0, cuts=[16])
+def test_one_corrupted_checksum_loses_only_that_frame(
+    frames: list[tuple[bytes, bytes]], victim_pick: int, cuts: list[int]
+) -> None:
+    victim = victim_pick % len(frames)
     encoded = [encode_response(h[0], h[1], h[2], d) for h, d in frames]
     encoded[victim] = encoded[victim][:-1] + bytes([encoded[victim][-1] ^ 0x5A])
-    got, errors = drain(FrameParser(), [b"".join(encoded)])
-    expected = [Frame(h, d) for i, (h, d) in enumerate(frames) if i != victim]
-    assert errors >= 1
-    # Bytes inside the broken frame are rescanned; they only add frames if they
-    # contain a complete valid frame themselves, so every good frame is there.
-    it = iter(got)
-    assert all(any(g == e for g in it) for e in expected)
+    assert_resync_guarantee(frames, encoded, victim, cuts)
+
+
+@SETTINGS
+@given(
+    st.lists(frames_st, min_size=2, max_size=4),
+    st.integers(0, 3),
+    st.integers(0, 10_000),
+    st.integers(1, 255),
+    st.lists(st.integers(0, 10_000), max_size=10),
+)
+def test_one_corrupted_byte_after_len_loses_only_that_frame(
+    frames: list[tuple[bytes, bytes]], victim_pick: int, pos: int, mask: int, cuts: list[int]
+) -> None:
+    # Any single byte after LEN (head, data or CHK) changed: the XOR no longer
+    # matches, and the frame's extent is still right.
+    victim = victim_pick % len(frames)
+    encoded = [encode_response(h[0], h[1], h[2], d) for h, d in frames]
+    broken = bytearray(encoded[victim])
+    header = len(PREAMBLE) + 2
+    broken[header + pos % (len(broken) - header)] ^= mask
+    encoded[victim] = bytes(broken)
+    assert_resync_guarantee(frames, encoded, victim, cuts)

@@ -11,7 +11,8 @@ import pytest
 
 from devices.idcard.card import IdCardData
 from devices.idcard.errors import DeviceError
-from devices.idcard.reader import CardPoller, IdCardReader
+from devices.idcard.poller import CardPoller
+from devices.idcard.reader import IdCardReader
 from devices.idcard.simulator import IdCardSimulator, sample_cards
 
 INTERVAL = 0.03
@@ -107,7 +108,7 @@ def test_card_error_is_reported_once(
 def test_device_gone_and_back_is_logged_once(
     sim: IdCardSimulator, poller: CardPoller, events: Events, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="devices.idcard.reader")
+    caplog.set_level(logging.INFO, logger="devices.idcard.poller")
     events.wait_for(lambda k: k == ["card"])
     sim.unplug()
     events.wait_for(lambda k: k == ["card", "removed", "error"])

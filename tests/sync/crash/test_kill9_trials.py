@@ -8,9 +8,14 @@ exactly the window in which a crash could cause a duplicate or a lost delivery.
 
 Each *round* queues M submissions with random-bytes pages (some of ~400-700 KB, so
 every upload is several 256 KiB chunks), then repeatedly starts
-``python -m sync.runner --data-dir DIR --once`` and SIGKILLs it after a delay drawn
-from a seeded RNG, spread over the time an uninterrupted delivery takes. After each
-kill the (dead) station and the platform are inspected:
+``python -m sync.runner --data-dir DIR --once`` (under ``traced_runner``, which reports
+each HTTP exchange on a pipe) and SIGKILLs it at an exchange drawn from a seeded RNG,
+spread over the exchanges an uninterrupted delivery takes, plus a jitter of a few ms so
+the kill lands inside the exchange. The kill point is a count of the child's own
+progress, never a wall-clock delay, so machine load cannot push it past the end of the
+run. The trial is bounded in runs and in time (``max_runs``, ``KILL9_WALL_LIMIT``) and
+fails with its tally when a bound is hit. After each kill the (dead) station and the
+platform are inspected:
 
 - the local database passes ``PRAGMA integrity_check``;
 - every accepted uuid is still there, in a sane state (never quarantined), and at
@@ -33,6 +38,7 @@ import contextlib
 import os
 import random
 import secrets
+import select
 import signal
 import socket
 import subprocess
@@ -56,6 +62,7 @@ from sync.client import PlatformClient
 from sync.config import load_config, load_credentials
 from sync.store import Store, SyncState, UnknownSubmission
 from tests.helpers.platform_admin import admin_json_caller, set_up_enrolled_station
+from tests.sync.crash.traced_runner import EVENT_FD_ENV
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -66,6 +73,8 @@ KILLS_PER_ROUND = 8
 #: each platform answer is held back this long by the proxy (seconds)
 PROXY_DELAY = 0.03
 RUN_TIMEOUT = 120.0
+#: a trial fails (with its tally) rather than run longer than this per kill (seconds)
+WALL_LIMIT_PER_KILL = 30.0
 
 PHASES = ("before_claim", "upload", "before_put", "after_put", "all_delivered")
 
@@ -183,8 +192,9 @@ class Harness:
         self.probe = PlatformClient(platform.url, load_credentials(data_dir), session=session)
         self.accepted: list[str] = []
         self.tally = Tally()
-        self.t_idle = 0.0
-        self.t_full = 0.0
+        self.events_full = 0
+        self.started = time.monotonic()
+        self.wall_limit = 0.0
 
     # -- queue ------------------------------------------------------------------
 
@@ -223,47 +233,86 @@ class Harness:
 
     # -- process ----------------------------------------------------------------
 
-    def start(self) -> subprocess.Popen[bytes]:
+    def start(self, event_fd: int | None = None) -> subprocess.Popen[bytes]:
+        """``--once`` under :mod:`traced_runner` (reports each HTTP exchange on ``event_fd``)."""
+        env = _env()
+        if event_fd is not None:
+            env[EVENT_FD_ENV] = str(event_fd)
+        module = "tests.sync.crash.traced_runner" if event_fd is not None else "sync.runner"
         return subprocess.Popen(
-            [sys.executable, "-m", "sync.runner", "--data-dir", str(self.data_dir), "--once"],
-            env=_env(),
+            [sys.executable, "-m", module, "--data-dir", str(self.data_dir), "--once"],
+            env=env,
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
+            pass_fds=() if event_fd is None else (event_fd,),
         )
 
-    def run_to_end(self) -> tuple[int, float, str]:
-        t0 = time.monotonic()
-        proc = self.start()
-        _, err = proc.communicate(timeout=RUN_TIMEOUT)
-        return proc.returncode, time.monotonic() - t0, err.decode("utf-8", "replace")
+    def run_to_end(self) -> tuple[int, int, str]:
+        """An uninterrupted run: (exit code, HTTP events it reported, stderr)."""
+        read_fd, write_fd = os.pipe()
+        proc = self.start(write_fd)
+        os.close(write_fd)
+        with os.fdopen(read_fd, "rb") as events:
+            # stderr is read on a thread so neither pipe can fill up and stall the child
+            err: list[bytes] = []
+            reader = threading.Thread(target=lambda: err.append(_read_all(proc)), daemon=True)
+            reader.start()
+            count = sum(1 for line in events if line.startswith((b"send ", b"done ")))
+        proc.wait(timeout=RUN_TIMEOUT)
+        reader.join(timeout=RUN_TIMEOUT)
+        return proc.returncode, count, b"".join(err).decode("utf-8", "replace")
 
-    def run_and_kill(self, delay: float) -> int | None:
-        """Start, SIGKILL after ``delay`` s. None when killed, else the exit code."""
-        proc = self.start()
+    def run_and_kill(self, at_event: int, jitter: float) -> int | None:
+        """Start, SIGKILL ``jitter`` s after the ``at_event``-th HTTP event it reports
+        (0: as soon as it is up). None when killed, else its exit code (it finished first).
+
+        The kill point is a place in the child's own progress, not a wall-clock delay, so a
+        loaded machine slows the run down without moving the kill past its end."""
+        read_fd, write_fd = os.pipe()
+        proc = self.start(write_fd)
+        os.close(write_fd)
+        seen = -1  # the "start" line makes it 0
         try:
-            rc = proc.wait(timeout=delay)
-        except subprocess.TimeoutExpired:
-            os.kill(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=30)
+            with os.fdopen(read_fd, "rb") as events:
+                while seen < at_event:
+                    ready, _, _ = select.select([events], [], [], RUN_TIMEOUT)
+                    if not ready:
+                        pytest.fail(f"sync run reported nothing for {RUN_TIMEOUT:.0f} s "
+                                    f"(at event {seen} of {at_event}); {self.tally.summary()}")
+                    line = events.readline()
+                    if not line:
+                        break  # it exited before reaching the kill point
+                    seen += 1
+                if seen >= at_event:
+                    if jitter:
+                        # lands the kill inside the exchange (the proxy holds answers back)
+                        time.sleep(jitter)
+                    os.kill(proc.pid, signal.SIGKILL)
+            rc = proc.wait(timeout=RUN_TIMEOUT)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait(timeout=30)
             assert proc.stderr is not None
             proc.stderr.close()
-            return None
-        assert proc.stderr is not None
-        proc.stderr.close()
-        return rc
+        return None if rc == -signal.SIGKILL else rc
 
     def calibrate(self) -> None:
-        rc, self.t_idle, err = self.run_to_end()
+        """One uninterrupted delivery of a round's worth: how many HTTP events it takes
+        (a count, so machine load cannot skew it)."""
+        rc, _, err = self.run_to_end()
         assert rc == 0, err
         self.queue(SUBMISSIONS_PER_ROUND)
-        rc, self.t_full, err = self.run_to_end()
+        rc, self.events_full, err = self.run_to_end()
         assert rc == 0, err
+        assert self.events_full > 0, "the traced runner reported no HTTP exchange"
         self.check(final=True)
 
-    def draw_delay(self) -> float:
-        # From just before the engine is up to the end of an uninterrupted delivery.
-        return self.rng.uniform(0.6 * self.t_idle, self.t_full * 1.05)
+    def draw_kill_point(self) -> tuple[int, float]:
+        # anywhere from start-up to the end of an uninterrupted delivery of a round
+        at = self.rng.randint(0, self.events_full)
+        return at, self.rng.uniform(0.0, 2 * PROXY_DELAY)
 
     # -- inspection ---------------------------------------------------------------
 
@@ -348,12 +397,24 @@ class Harness:
 
     # -- trials -------------------------------------------------------------------
 
-    def round(self, max_kills: int) -> None:
+    def enforce_bounds(self, total_kills: int) -> None:
+        """Fail, saying why, rather than loop without end when the kills stop landing."""
+        runs = self.tally.kills + self.tally.natural_exits
+        if runs >= max_runs(total_kills):
+            pytest.fail(f"kill -9 trials: {runs} runs without reaching {total_kills} kills "
+                        f"(bound {max_runs(total_kills)} runs): {self.tally.summary()}")
+        elapsed = time.monotonic() - self.started
+        if elapsed > self.wall_limit:
+            pytest.fail(f"kill -9 trials: {elapsed:.0f} s without reaching {total_kills} kills "
+                        f"(bound {self.wall_limit:.0f} s): {self.tally.summary()}")
+
+    def round(self, max_kills: int, total_kills: int) -> None:
         self.queue(SUBMISSIONS_PER_ROUND)
         self.tally.rounds += 1
         kills = 0
         while kills < max_kills:
-            rc = self.run_and_kill(self.draw_delay())
+            self.enforce_bounds(total_kills)
+            rc = self.run_and_kill(*self.draw_kill_point())
             if rc is not None:
                 self.tally.natural_exits += 1
                 assert rc in (0, 1), rc
@@ -369,13 +430,29 @@ class Harness:
         self.check(final=True)
 
     def trials(self, total_kills: int) -> Tally:
+        self.started = time.monotonic()
+        self.wall_limit = float(
+            os.environ.get("KILL9_WALL_LIMIT", 60 + WALL_LIMIT_PER_KILL * total_kills)
+        )
         self.calibrate()
         while self.tally.kills < total_kills:
-            self.round(min(KILLS_PER_ROUND, total_kills - self.tally.kills))
+            self.round(min(KILLS_PER_ROUND, total_kills - self.tally.kills), total_kills)
         # Everything accepted over all rounds: delivered exactly once.
         self.check(final=True)
         assert len(self.platform_rows()) == len(self.accepted)
         return self.tally
+
+
+def max_runs(total_kills: int) -> int:
+    """At most this many sync runs for ``total_kills`` kills. A kill point is drawn over a
+    whole round's delivery, so about half the runs of a round end in a kill; four runs
+    per kill leaves a wide margin and still ends a run-away trial quickly."""
+    return 4 * total_kills + 8
+
+
+def _read_all(proc: subprocess.Popen[bytes]) -> bytes:
+    assert proc.stderr is not None
+    return proc.stderr.read()
 
 
 # --- fixtures --------------------------------------------------------------------------
@@ -423,7 +500,7 @@ def _run_trials(harness_for: Callable[[int], Harness], default_kills: int, seed:
     wall = time.monotonic() - t0
     line = (
         f"kill-9 trials seed={seed}: {tally.summary()} "
-        f"t_idle={h.t_idle:.2f}s t_full={h.t_full:.2f}s wall={wall:.1f}s"
+        f"events_full={h.events_full} wall={wall:.1f}s"
     )
     print(line)
     sys.stderr.write(line + "\n")
