@@ -127,3 +127,19 @@ def validate(model: type[M], value: Any, code: str = codes.INVALID_BODY) -> M:
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_context=False, include_input=False)
         raise ApiError(422, code, json.loads(json.dumps(errors, default=str))) from None
+
+
+def page_query(after: str | None, limit: str | None, *, default: int, top: int) -> tuple[int, int]:
+    """A listing's ``after`` cursor (one of our row ids) and ``limit`` (1..top), checked
+    before they reach SQL; 400 with a stable code otherwise."""
+    after_id = 0
+    if after:
+        if not DIGITS_RE.fullmatch(after):
+            raise ApiError(400, codes.BAD_CURSOR, "cursor is not one of ours")
+        after_id = int(after)
+    n = default
+    if limit is not None:
+        if not DIGITS_RE.fullmatch(limit) or not 1 <= int(limit) <= top:
+            raise ApiError(400, codes.BAD_LIMIT, f"limit must be 1..{top}")
+        n = int(limit)
+    return after_id, n

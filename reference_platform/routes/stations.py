@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
 from reference_platform.auth import Caller, Ctx, signed_body
-from reference_platform.bodies import DIGITS_RE, parse_json, read_body, validate
+from reference_platform.bodies import page_query, parse_json, read_body, validate
 from reference_platform.errors import ApiError
 from reference_platform.openapi import SIGNED, body_doc
 from reference_platform.storage import EnrollmentRefused, SealError, StationCodeTaken
@@ -63,16 +63,7 @@ async def my_submissions(
     limit: str | None = None,
 ) -> Response:
     await signed_body(request, ctx, caller, 0)
-    after_id = 0
-    if after:
-        if not DIGITS_RE.fullmatch(after):
-            raise ApiError(400, codes.BAD_CURSOR, "cursor is not one of ours")
-        after_id = int(after)
-    n = DEFAULT_PAGE
-    if limit is not None:
-        if not DIGITS_RE.fullmatch(limit) or not 1 <= int(limit) <= MAX_PAGE:
-            raise ApiError(400, codes.BAD_LIMIT, f"limit must be 1..{MAX_PAGE}")
-        n = int(limit)
+    after_id, n = page_query(after, limit, default=DEFAULT_PAGE, top=MAX_PAGE)
     store = ctx.store.submissions
     rows = store.for_station_code(caller.station.station_code, after_id, n)
     out = []

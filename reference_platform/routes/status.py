@@ -6,10 +6,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
 from reference_platform.auth import Caller, Ctx, signed_body
-from reference_platform.bodies import DIGITS_RE
-from reference_platform.errors import ApiError
+from reference_platform.bodies import page_query
 from reference_platform.openapi import SIGNED
-from wire import errors as codes
 from wire import schemas
 
 router = APIRouter(tags=["submissions"])
@@ -26,17 +24,8 @@ async def status_updates(
     limit: str | None = None,
 ) -> Response:
     await signed_body(request, ctx, caller, 0)
-    after_id = 0
-    if after:
-        if not DIGITS_RE.fullmatch(after):
-            raise ApiError(400, codes.BAD_CURSOR, "cursor is not one of ours")
-        after_id = int(after)
-    n = ctx.limits.default_events
-    if limit is not None:
-        top = ctx.limits.max_events
-        if not DIGITS_RE.fullmatch(limit) or not 1 <= int(limit) <= top:
-            raise ApiError(400, codes.BAD_LIMIT, f"limit must be 1..{top}")
-        n = int(limit)
+    limits = ctx.limits
+    after_id, n = page_query(after, limit, default=limits.default_events, top=limits.max_events)
     events = ctx.store.submissions.events_for(caller.station_id, after_id, n)
     cursor = str(events[-1]["id"]) if events else (after or None)
     return JSONResponse({"events": events, "cursor": cursor})
