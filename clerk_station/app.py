@@ -15,6 +15,7 @@ from clerk_station.main_window import ClerkWindow
 from clerk_station.startup_failure import StartupFailureScreen
 from station.services import StationServices
 from ui_shared.app_setup import apply_fonts, apply_style, install_translator
+from ui_shared.gui_gc import collect_garbage_on_gui_thread
 from ui_shared.quit_signals import quit_on_signals
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,7 @@ def make_application(language: str) -> QApplication:
     app.setApplicationName("Yiwang Window")
     app.setOrganizationName("Yiwang")
     apply_fonts(app)
+    collect_garbage_on_gui_thread(app)
     install_translator(app, language)
     apply_style(app, "clerk")
     return app

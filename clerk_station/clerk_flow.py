@@ -162,5 +162,10 @@ class ClerkFlow(QObject):
     def shutdown(self) -> None:
         self.idle.detach()
         self.tasks.shutdown()
+        if self.lock_screen is not None:
+            self.lock_screen.hide()  # close() would ask reject(), which a lock refuses
+            self.lock_screen.deleteLater()
+            self.lock_screen = None
+        self._hidden = []
         if self.sign_in is not None:
             self.sign_in.close()

@@ -22,6 +22,7 @@ from station.kiosk_services import KioskServices
 from station.services import Poller
 from ui_shared.app_setup import apply_fonts, install_translator
 from ui_shared.bridges import CardBridge, ScanBridge, SyncBridge
+from ui_shared.gui_gc import collect_garbage_on_gui_thread
 from ui_shared.tasks import TaskRunner
 from ui_shared.wedge_filter import WedgeKeyFilter
 
@@ -35,6 +36,7 @@ def make_application(language: str) -> QApplication:
     app.setApplicationName("Yiwang Kiosk")
     app.setOrganizationName("Yiwang")
     apply_fonts(app)
+    collect_garbage_on_gui_thread(app)
     install_translator(app, language)
     apply_palette(app)
     return app

@@ -3,8 +3,10 @@ and real small file systems for the storage-failure tests."""
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,6 +15,31 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 pytest_plugins = ["tests.helpers.sync_fixtures"]
+
+# As in the product (ui_shared/gui_gc.py): cyclic garbage is collected on the main
+# thread only, between tests, never by whichever worker thread happens to allocate
+# (a Qt widget destroyed on a worker crashes the process).
+gc.disable()
+_tests_run = 0
+
+
+@pytest.fixture(autouse=True)
+def _garbage_and_windows_left_behind() -> Iterator[None]:
+    """After each test: hide any top-level window it left open, so that no later
+    test sees it (a screen lock hides "every visible window"), then collect its
+    cyclic garbage here, on the main thread."""
+    global _tests_run
+    yield
+    _tests_run += 1
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.instance() is not None:
+            for widget in QApplication.topLevelWidgets():
+                if widget.isVisible():
+                    widget.hide()
+    # a full pass now and then for what an earlier pass promoted to the oldest generation
+    gc.collect(2 if _tests_run % 100 == 0 else 1)
 
 
 def _mount_tmpfs(mnt: Path, size: str) -> None:

@@ -6,13 +6,21 @@ a citizen's accept never waits behind housekeeping, list queries or page
 writes queued on the disk lane (the store keeps the accept's transaction first
 in line too); a small pool for image work. Callbacks always run on the GUI
 thread, so they may touch widgets.
+
+A worker thread never holds the last reference to anything the caller handed
+in: the work, its callbacks and an error's traceback usually reach a widget
+(a bound method, a closure over ``self``), and a Qt widget destroyed on a
+worker thread crashes the process. The GUI thread keeps those references in
+:class:`_Board` and drops them itself once the result is delivered.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
+import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -20,20 +28,92 @@ from PySide6.QtCore import QObject, Signal, Slot
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
+_Task = tuple[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]]
+
 
 class _Relay(QObject):
-    done = Signal(object, object)  # callback, value
+    done = Signal(int)  # token of a finished task
 
-    @Slot(object, object)
-    def _deliver(self, callback: Callable[[Any], None], value: object) -> None:
-        callback(value)
+
+class _Board:
+    """Tasks handed out and their outcomes, shared by the GUI thread and the workers.
+
+    Only the GUI thread adds or removes tasks; a worker borrows a task's callable
+    while it runs and files the outcome before it says so, so that its own
+    references are gone by the time the GUI thread lets go of its copies."""
+
+    def __init__(self, relay: _Relay) -> None:
+        self._relay = relay
+        self._lock = threading.Lock()
+        self.tasks: dict[int, _Task] = {}
+        self._outcomes: dict[int, tuple[bool, Any]] = {}
+
+    def add(self, token: int, task: _Task) -> None:
+        with self._lock:
+            self.tasks[token] = task
+
+    def work_of(self, token: int) -> Callable[[], Any] | None:
+        with self._lock:
+            task = self.tasks.get(token)
+        return None if task is None else task[0]
+
+    def file(self, token: int, ok: bool, value: Any) -> None:
+        with self._lock:
+            self._outcomes[token] = (ok, value)
+
+    def announce(self, token: int) -> None:
+        self._relay.done.emit(token)
+
+    def collect(self, token: int) -> tuple[_Task, tuple[bool, Any]] | None:
+        with self._lock:
+            task = self.tasks.pop(token, None)
+            outcome = self._outcomes.pop(token, None)
+        if task is None or outcome is None:
+            return None
+        return task, outcome
+
+    def clear(self) -> None:
+        with self._lock:
+            self.tasks.clear()
+            self._outcomes.clear()
+
+
+def _without_traceback(error: BaseException) -> BaseException:
+    """The error as the callback needs it: its frames (and their locals) stay behind."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        current.__traceback__ = None
+        current = current.__cause__ or current.__context__
+    return error
+
+
+def _work(board: _Board, token: int) -> None:
+    """Runs on a worker thread."""
+    fn = board.work_of(token)
+    if fn is None:  # dropped by shutdown()
+        return
+    try:
+        value: Any = fn()
+        ok = True
+    except BaseException as error:  # handed to the caller's on_error, never lost
+        log.warning("background task failed: %r", error)
+        value = _without_traceback(error)
+        ok = False
+    del fn
+    board.file(token, ok, value)
+    del value
+    board.announce(token)
 
 
 class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, *, image_workers: int = 2) -> None:
         super().__init__(parent)
         self._relay = _Relay(self)
-        self._relay.done.connect(self._relay._deliver)
+        self._relay.done.connect(self._deliver)
+        self._board = _Board(self._relay)
+        self._tokens = itertools.count(1)
         self._disk = ThreadPoolExecutor(max_workers=1, thread_name_prefix="disk")
         self._accept = ThreadPoolExecutor(max_workers=1, thread_name_prefix="accept")
         self._image = ThreadPoolExecutor(max_workers=image_workers, thread_name_prefix="image")
@@ -73,24 +153,20 @@ class TaskRunner(QObject):
     ) -> None:
         if self._closed:
             return
-        future = pool.submit(fn)
+        token = next(self._tokens)
+        self._board.add(token, (fn, on_done, on_error))
+        pool.submit(_work, self._board, token)
 
-        def finished(f: Future[T]) -> None:
-            # Runs on the worker thread: only hand over to the GUI thread here.
-            if f.cancelled():  # dropped by shutdown()
-                return
-            error = f.exception()
-            if error is not None:
-                log.warning("background task failed: %r", error)
-                self._relay.done.emit(lambda e: self._finish(on_error, e), error)
-            else:
-                self._relay.done.emit(lambda v: self._finish(on_done, v), f.result())
-
-        future.add_done_callback(finished)
-
-    def _finish(self, callback: Callable[[Any], None], value: object) -> None:
-        if not self._closed:
-            callback(value)
+    @Slot(int)
+    def _deliver(self, token: int) -> None:
+        collected = self._board.collect(token)
+        if collected is None or self._closed:
+            return
+        (_fn, on_done, on_error), (ok, value) = collected
+        if ok:
+            on_done(value)
+        else:
+            on_error(value)
 
     def shutdown(self) -> None:
         """Wait for running work (a half-written blob must finish), drop queued callbacks."""
@@ -98,3 +174,4 @@ class TaskRunner(QObject):
         self._accept.shutdown(wait=True)  # an accept in progress always completes
         self._disk.shutdown(wait=True)
         self._image.shutdown(wait=True, cancel_futures=True)
+        self._board.clear()  # here, on the GUI thread

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QDialog
 
 from ui_shared.app_setup import apply_fonts, apply_style, install_translator
+from ui_shared.gui_gc import collect_garbage_on_gui_thread
 from ui_shared.quit_signals import quit_on_signals
 from ui_shared.setup_wizard.wizard import SetupWizard
 
@@ -18,6 +19,7 @@ def run_wizard(data_dir: Path, *, language: str = "zh_CN") -> int:
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     apply_fonts(app)
+    collect_garbage_on_gui_thread(app)
     install_translator(app, language)
     apply_style(app, "clerk")
     signals = quit_on_signals(app)
