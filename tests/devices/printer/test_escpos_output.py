@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from devices.printer.escpos_decode import Decoded, decode_escpos
-from devices.printer.escpos_output import encode_chinese
+from devices.printer.escpos_output import ReceiptPrinter, encode_chinese
 from devices.printer.raster import render_text_line
-from devices.printer.receipt import Receipt, ReceiptPrinter, TextLine
+from devices.printer.receipt import Receipt, TextLine
 
 CN_ON, CN_OFF = b"\x1c\x26", b"\x1c\x2e"
 

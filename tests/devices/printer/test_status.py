@@ -11,8 +11,8 @@ import pytest
 
 from devices.printer.errors import PrinterError
 from devices.printer.escpos_decode import decode_escpos
-from devices.printer.escpos_output import parse_status
-from devices.printer.receipt import PrinterStatus, Receipt, ReceiptPrinter
+from devices.printer.escpos_output import PrinterStatus, ReceiptPrinter, parse_status
+from devices.printer.receipt import Receipt
 
 # Real DLE EOT answers (fixed bits 0x12): n=1 printer, 2 offline cause, 3 error, 4 paper.
 READY = {1: 0x12, 2: 0x12, 3: 0x12, 4: 0x12}
