@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 #: the layers that must run without Qt (wire and reference_platform once they exist)
-PACKAGES = ("intake", "devices", "sync", "station", "resources", "wire", "reference_platform")
+PACKAGES = ("gbcodes", "intake", "devices", "sync", "station", "resources", "wire", "reference_platform")
 
 _PROBE = r"""
 import importlib, importlib.abc, json, sys

@@ -30,6 +30,7 @@ from devices.idcard.text_layout import (
     read_fields,
     write_fields,
 )
+from gbcodes.gb11643 import check_char
 
 __all__ = [
     "GENDERS",
@@ -127,15 +128,9 @@ NATIONS: dict[str, str] = {
 _GENDER_CODES = {v: k for k, v in GENDERS.items()}
 _NATION_CODES = {v: k for k, v in NATIONS.items()}
 
-_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-
-
 def id_check_digit(first17: str) -> str:
-    """GB 11643-1999 (ISO 7064 MOD 11-2) check character for 17 digits."""
-    if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
-        raise ValueError("need exactly 17 ASCII digits")
-    total = sum(int(c) * w for c, w in zip(first17, _WEIGHTS, strict=True))
-    return "10X98765432"[total % 11]
+    """GB 11643-1999 (ISO 7064 MOD 11-2) check character for 17 digits; ValueError else."""
+    return check_char(first17)
 
 
 def id_number_valid(number: str) -> bool:
