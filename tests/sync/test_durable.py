@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from sync.durable import publish, replacing, write_private_file
+from tests.helpers.fsync_spy import kinds, spy_fsync
 
 
 def _names(folder: Path) -> list[str]:
@@ -21,14 +22,7 @@ def test_private_file_replaces_whole_with_mode_0600(
 ) -> None:
     target = tmp_path / "secret.json"
     target.write_bytes(b"old")
-    synced: list[str] = []
-    real_fsync = os.fsync
-
-    def spy(fd: int) -> None:
-        synced.append("dir" if os.path.isdir(f"/proc/self/fd/{fd}") else "file")
-        real_fsync(fd)
-
-    monkeypatch.setattr(os, "fsync", spy)
+    synced = spy_fsync(monkeypatch)
     old_umask = os.umask(0o022)  # a umask that would leave the file world-readable
     try:
         write_private_file(target, b"new")
@@ -36,7 +30,7 @@ def test_private_file_replaces_whole_with_mode_0600(
         os.umask(old_umask)
     assert target.read_bytes() == b"new"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    assert synced == ["file", "dir"]  # the data once, then the rename
+    assert kinds(synced) == ["file", "dir"]  # the data once, then the rename
     assert _names(tmp_path) == ["secret.json"]
 
 
@@ -70,14 +64,7 @@ def test_publish_syncs_the_extra_folders(tmp_path: Path, monkeypatch: pytest.Mon
     shard.mkdir()
     tmp = tmp_path / ".tmp-1"
     tmp.write_bytes(b"blob")
-    synced: list[str] = []
-    real_fsync = os.fsync
-
-    def spy(fd: int) -> None:
-        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
-        real_fsync(fd)
-
-    monkeypatch.setattr(os, "fsync", spy)
+    synced = spy_fsync(monkeypatch)
     publish(tmp, shard / "abcd", also_sync=(tmp_path,))
     assert (shard / "abcd").read_bytes() == b"blob"
-    assert synced == [str(tmp), str(shard), str(tmp_path)]
+    assert synced == [str(tmp), f"{shard}/", f"{tmp_path}/"]
