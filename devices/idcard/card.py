@@ -16,7 +16,7 @@ See ``docs/devices/idcard.md`` for the byte layouts implemented here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from devices.idcard.errors import CardDataError
@@ -308,50 +308,42 @@ def parse_text_block(
     block = bytes(text).ljust(TEXT_BLOCK_SIZE, b"\x00")
     kind = _card_type(block)
     f = read_fields(block, kind)
-    gender = _gender(f["gender"])
-    birth_date = _date(f["birth_date"], "出生日期", "birth date")
-    id_number = f["id_number"].upper()
-    valid_from = _date(f["valid_from"], "有效期起始日期", "valid-from date")
-    valid_until = _until(f["valid_until"])
+    common = IdCardData(
+        name="",
+        gender=_gender(f["gender"]),
+        nation="",
+        birth_date=_date(f["birth_date"], "出生日期", "birth date"),
+        address="",
+        id_number=f["id_number"].upper(),
+        issuer="",
+        valid_from=_date(f["valid_from"], "有效期起始日期", "valid-from date"),
+        valid_until=_until(f["valid_until"]),
+        card_type=kind,
+        photo_wlt=photo,
+        fingerprint=fingerprint,
+    )
     if kind in (CardType.RESIDENT, CardType.HMT_RESIDENCE):
-        card = IdCardData(
+        card = replace(
+            common,
             name=f["name"],
             nation=NATIONS.get(f["nation"], f["nation"]),
             address=f["address"],
             issuer=f["issuer"],
-            card_type=kind,
-            photo_wlt=photo,
             pass_number=f.get("pass_number", ""),
             issue_count=f.get("issue_count", ""),
-            fingerprint=fingerprint,
-            gender=gender,
-            birth_date=birth_date,
-            id_number=id_number,
-            valid_from=valid_from,
-            valid_until=valid_until,
         )
     else:
         english = _english_name_2023(block) if kind == CardType.FOREIGN_PERMANENT_2023 else (
             f["english_name"]
         )
-        card = IdCardData(
+        card = replace(
+            common,
             name=f["chinese_name"] or english,
-            nation="",
-            address="",
-            issuer="",
-            card_type=kind,
-            photo_wlt=photo,
             english_name=english,
             nationality=f["nationality"],
             issue_count=f.get("issue_count", ""),
             card_version=f.get("card_version", ""),
             authority_code=f.get("authority_code", ""),
-            fingerprint=fingerprint,
-            gender=gender,
-            birth_date=birth_date,
-            id_number=id_number,
-            valid_from=valid_from,
-            valid_until=valid_until,
         )
     if validate:
         _validate(card)
