@@ -191,9 +191,6 @@ def render_escpos(
     return out
 
 
-_NOT_CONNECTED = ("not_connected", "打印机未连接")
-
-
 class ReceiptPrinter:
     """Prints receipts to an ESC/POS printer.
 
@@ -262,9 +259,7 @@ class ReceiptPrinter:
             elif t.kind == "usb":
                 if not escpos_printer.Usb.is_usable():
                     raise PrinterError(
-                        "unsupported",
-                        "打印机未连接（USB 驱动不可用）",
-                        "USB printing needs pyusb, which is not installed",
+                        "unsupported", "USB printing needs pyusb, which is not installed"
                     )
                 dev = escpos_printer.Usb(
                     idVendor=t.vendor, idProduct=t.product, timeout=0, profile=self.profile
@@ -277,14 +272,14 @@ class ReceiptPrinter:
             raise
         except (DeviceNotFoundError, OSError) as exc:
             raise PrinterError(
-                *_NOT_CONNECTED, f"printer {self.target_text} not connected: {exc}"
+                "not_connected", f"printer {self.target_text} not connected: {exc}"
             ) from exc
         except Exception as exc:  # pyusb / pyserial specific errors
             raise PrinterError(
-                *_NOT_CONNECTED, f"printer {self.target_text} could not be opened: {exc}"
+                "not_connected", f"printer {self.target_text} could not be opened: {exc}"
             ) from exc
         if t.kind != "dummy" and dev.device is None:
-            raise PrinterError(*_NOT_CONNECTED, f"printer {self.target_text} not connected")
+            raise PrinterError("not_connected", f"printer {self.target_text} not connected")
         return dev
 
     @staticmethod
@@ -391,7 +386,7 @@ class ReceiptPrinter:
                 raise
             except Exception as exc:
                 raise PrinterError(
-                    "io", "打印机通信失败", f"writing to printer {self.target_text} failed: {exc}"
+                    "io", f"writing to printer {self.target_text} failed: {exc}"
                 ) from exc
             if self.target.kind == "dummy":
                 self.last_output = bytes(dev.output)

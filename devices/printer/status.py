@@ -43,25 +43,25 @@ class PrinterStatus:
         if not self.known:
             return None
         if self.paper_out:
-            return PrinterError("paper_out", "打印机缺纸", "printer is out of paper")
+            return PrinterError("paper_out", "printer is out of paper")
         if self.cover_open:
-            return PrinterError("cover_open", "打印机盖未关好", "printer cover is open")
+            return PrinterError("cover_open", "printer cover is open")
         if self.error:
-            return PrinterError("hardware_error", "打印机故障", "printer reports an error")
+            return PrinterError("hardware_error", "printer reports an error")
         if self.online is False:
-            return PrinterError("offline", "打印机离线", "printer is offline")
+            return PrinterError("offline", "printer is offline")
         return None
 
     @property
-    def message_zh(self) -> str:
+    def code(self) -> str:
+        """One word for the state ("unknown", "ready", "paper_near_end" or the code
+        of `problem`); the front end words it (ui_shared.error_text)."""
         if not self.known:
-            return "打印机状态未知"
+            return "unknown"
         problem = self.problem
         if problem is not None:
-            return problem.message_zh
-        if self.paper_near_end:
-            return "打印纸即将用完"
-        return "打印机就绪"
+            return problem.code
+        return "paper_near_end" if self.paper_near_end else "ready"
 
 
 PrinterStatus.unknown = PrinterStatus(known=False)

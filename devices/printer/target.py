@@ -24,7 +24,7 @@ class Target:
 
 
 def _bad_target(target: str, why: str) -> PrinterError:
-    return PrinterError("bad_target", "打印机地址配置错误", f"bad printer target {target!r}: {why}")
+    return PrinterError("bad_target", f"bad printer target {target!r}: {why}")
 
 
 def parse_target(target: str) -> Target:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from intake.display_text import display_text
+from ui_shared.error_text import code_text, error_text
 from yiwang.commands import devices_decode
 
 if TYPE_CHECKING:
@@ -154,7 +155,7 @@ def _test_print(args: argparse.Namespace) -> int:
     try:
         data = test_print_json(args.printer)
     except PrinterError as e:
-        return _fail(args, e.code, e.message_zh, e.message_en)
+        return _fail(args, e.code, error_text(e), str(e))
     _emit(args, data, f"printed sample receipt {data['receipt_no']} ({data['bytes']} bytes)")
     return 0
 
@@ -272,7 +273,7 @@ def _check_printer(settings: DeviceSettings, data_dir: Path) -> Check:
     try:
         status = open_printer(settings, data_dir).status()
     except PrinterError as e:
-        return _result("printer", False, e.message_zh, e.message_en, target=target)
+        return _result("printer", False, error_text(e), str(e), target=target)
     if not status.known:
         if target.startswith("file:"):
             return _result(
@@ -296,15 +297,15 @@ def _check_printer(settings: DeviceSettings, data_dir: Path) -> Check:
         return _result(
             "printer",
             False,
-            problem.message_zh,
-            problem.message_en,
+            error_text(problem),
+            str(problem),
             target=target,
             status=problem.code,
         )
     return _result(
         "printer",
         True,
-        status.message_zh,
+        code_text(f"printer.{status.code}") or status.code,
         "printer ready" + (" (paper near end)" if status.paper_near_end else ""),
         target=target,
         status="ready",
@@ -315,10 +316,11 @@ def _check_scanner(setting: str) -> Check:
     from devices.scanner.spec import check_scanner
 
     data = check_scanner(setting)
+    error = data.get("error")
     return _result(
         "scanner",
         data["ok"],
-        data["detail_zh"],
+        error_text(error) if error is not None else data["detail_zh"],
         data["detail_en"],
         configured=data["configured"],
         setting=setting,
