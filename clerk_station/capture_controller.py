@@ -27,6 +27,7 @@ from station.page_import import IMPORTABLE, FolderInbox, import_page
 from station.services import StationServices
 from station.simulators import document_payload
 from ui_shared.camera_preview import CameraPreview
+from ui_shared.error_text import error_text, note_text
 from ui_shared.plain_text import PlainLabel
 from ui_shared.tasks import TaskRunner
 
@@ -235,7 +236,7 @@ class CaptureController(QObject):
         if state.item is None:
             self._show("", "")
         elif note is not None and note.topic is Topic.CAPTURE:
-            text = note.text(english=self._english)
+            text = note_text(note, english=self._english)
             if note.severity is Severity.ERROR:
                 self._show(text, "error")
             else:
@@ -267,5 +268,5 @@ class CaptureController(QObject):
         self._tasks.image(
             lambda: sims.present_document(material.name_zh, payload),
             lambda _r: None,
-            lambda e: self._camera_failed(str(getattr(e, "message_zh", e))),
+            lambda e: self._camera_failed(error_text(e)),
         )

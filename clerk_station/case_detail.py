@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from station.clerk_day import ClerkDay
 from station.ledger import CaseDetail
+from ui_shared.error_text import error_text
 from ui_shared.tasks import TaskRunner
 
 DOCUMENT_NAMES = {"print": "受理回执", "reprint": "受理回执（补打）"}
@@ -157,7 +158,7 @@ class CaseDetailDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.heading.setText(self.tr("This case could not be opened."))
-        self.message.setText(str(getattr(error, "message_zh", "") or type(error).__name__))
+        self.message.setText(error_text(error, fallback=type(error).__name__))
 
     def _show_page(self, row: int) -> None:
         if self.detail is None or not 0 <= row < len(self.detail.pages):
@@ -208,7 +209,7 @@ class CaseDetailDialog(QDialog):
 
     def _reprint_failed(self, error: BaseException) -> None:
         self.reprint_button.setEnabled(True)
-        text = str(getattr(error, "message_zh", "") or self.tr("the printer did not answer"))
+        text = error_text(error, fallback=self.tr("the printer did not answer"))
         self.message.setText(self.tr("Reprint failed: %1").replace("%1", text))
 
     def done(self, result: int) -> None:

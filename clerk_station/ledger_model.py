@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from station.ledger import LedgerCursor, LedgerPage, LedgerQuery, LedgerRow
+from ui_shared.error_text import error_text
 from ui_shared.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -108,7 +109,7 @@ class LedgerModel(QAbstractTableModel):
         self._loading = False
         self._more = False
         self.loading_changed.emit(False)
-        self.failed.emit(str(getattr(error, "message_zh", "") or type(error).__name__))
+        self.failed.emit(error_text(error, fallback=type(error).__name__))
 
     @property
     def loading(self) -> bool:

@@ -51,6 +51,7 @@ from station.paper import COLLECTION_METHODS
 from station.services import StationServices
 from ui_shared.bridges import CardBridge
 from ui_shared.camera_preview import CameraPreview
+from ui_shared.error_text import note_text
 from ui_shared.plain_text import PlainLabel
 from ui_shared.sync_badge import SyncBadge
 from ui_shared.tasks import TaskRunner
@@ -313,7 +314,7 @@ class ClerkWindow(QMainWindow):
         self.applicant_panel.render_extras(state)
         note = state.note
         if note is not None and note is not shown.note and note.topic is Topic.APPLICANT:
-            self.applicant_panel.show_error(note.text(english=self._english))
+            self.applicant_panel.show_error(note_text(note, english=self._english))
         if state.pages != shown.pages or state.item != shown.item:
             self.materials_panel.model.pages_changed()
         code = state.current_material
@@ -370,7 +371,7 @@ class ClerkWindow(QMainWindow):
             parts.append(self.tr("Unusable: %1 (%2)").replace("%1", name).replace("%2", reason))
         note = state.note
         if note is not None and note.topic is Topic.NOTICE:
-            parts.append(note.text(english=self._english))
+            parts.append(note_text(note, english=self._english))
         self.summary.setText("；".join(parts))
         complete = state.phase in (Phase.REVIEW, Phase.ACCEPTING)
         self.summary.setProperty("state", "ok" if complete else "warn")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from clerk_station.receipt_dialog import ReceiptDialog
 from devices.printer.receipt import Receipt
 from station.intake_session import AcceptOutcome, IntakeSession, Phase, SessionState, Topic
+from ui_shared.error_text import note_text
 from ui_shared.messages import user_message
 from ui_shared.plain_text import plain_message_box
 from ui_shared.tasks import TaskRunner
@@ -67,7 +68,7 @@ class OutcomeController(QObject):
         elif shown.phase is Phase.ACCEPTING and state.phase is not Phase.ACCEPTING:
             note = state.note
             if note is not None and note.topic is Topic.ACCEPT:
-                self._show_error(note.text(english=self._english))
+                self._show_error(note_text(note, english=self._english))
         if state.pending_switch is not None and shown.pending_switch is None:
             self._ask_switch(state)
 
@@ -79,7 +80,7 @@ class OutcomeController(QObject):
         )
         if outcome.print_error is not None:
             message += "\n" + self.tr("The receipt was not printed: %1").replace(
-                "%1", outcome.print_error.text(english=self._english)
+                "%1", note_text(outcome.print_error, english=self._english)
             )
         self._tasks.image(
             lambda: _receipt_preview(outcome),

@@ -9,6 +9,8 @@ convention requires.
 
 from __future__ import annotations
 
+from coded_errors import CodedError
+
 __all__ = [
     "ApplicantMismatch",
     "CatalogError",
@@ -24,12 +26,18 @@ __all__ = [
 ]
 
 
-class IntakeError(Exception):
-    """Base class of every error raised by the intake domain."""
+class IntakeError(CodedError):
+    """Base class of every error raised by the intake domain.
+
+    A :class:`~coded_errors.CodedError` (code, parameters, severity). Its sentences
+    still travel on the error (``message_zh``, ``message_en``) until the intake
+    codes are worded by the front end like the printer's and the scanner's are.
+    """
+
+    family = "intake"
 
     def __init__(self, code: str, message_zh: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.code = code
+        super().__init__(code, message_en)
         self.message_zh = message_zh
         self.message_en = message_en
 

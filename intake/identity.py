@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from gbcodes.gb11643 import check_char
 from intake.errors import InvalidCreditCode, InvalidIdNumber
 
 __all__ = [
@@ -27,9 +28,6 @@ __all__ = [
     "validate_resident_id",
 ]
 
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-# Index = weighted sum mod 11; value = check character (ISO 7064 MOD 11-2).
-_ID_CHECK_CHARS = "10X98765432"
 _ID_SHAPE = re.compile(r"[0-9]{17}[0-9X]")
 _EARLIEST_BIRTH = date(1900, 1, 1)
 
@@ -87,8 +85,7 @@ def resident_id_check_digit(first17: str) -> str:
             "身份证号码本体码应为17位数字",
             "the first 17 characters of a resident ID number must be 17 digits",
         )
-    total = sum(int(ch) * w for ch, w in zip(first17, _ID_WEIGHTS, strict=True))
-    return _ID_CHECK_CHARS[total % 11]
+    return check_char(first17)
 
 
 def validate_resident_id(number: str, *, today: date | None = None) -> ResidentId:

@@ -29,6 +29,7 @@ from station.intake_service import IntakeService
 from station.ledger import LedgerService
 from station.pins import MAX_PIN_LENGTH, WeakPin, check_pin_strength
 from sync.config import ConfigError
+from sync.durable import write_private_file
 from sync.store import STATION_TZ, Store
 
 __all__ = [
@@ -89,10 +90,7 @@ def _save_table(data_dir: Path, table: dict[str, Any]) -> None:
 
     doc = _read_config(data_dir)
     doc[TABLE] = table
-    path = data_dir / "config.toml"
-    tmp = path.with_suffix(".toml.tmp")
-    tmp.write_bytes(tomli_w.dumps(doc).encode("utf-8"))
-    tmp.replace(path)
+    write_private_file(data_dir / "config.toml", tomli_w.dumps(doc).encode("utf-8"))
 
 
 def _random_pin() -> str:

@@ -9,14 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from devices.idcard.card import IdCardData
-from devices.idcard.errors import DeviceError
-from devices.idcard.reader import CardPoller, IdCardReader, detect_port
-from devices.printer.receipt import ReceiptPrinter
-from devices.scanner.spec import open_scanner, parse_scanner_spec
 from station.camera_source import ReopeningCamera
 from station.cases import CaseCommands, CaseQueries
 from station.clerk_day import build_clerk_day, load_sign_in_settings
 from station.config_schema import check_station_config
+from station.device_factory import card_poller_factory, open_camera, open_printer, open_scanner_for
 from station.device_settings import SIMULATED, DeviceSettings, load_device_settings
 from station.intake_service import IntakeService
 from station.services import FrameSource, Poller, PollerFactory, StationServices
@@ -88,39 +85,13 @@ def _open_store(data_dir: Path) -> tuple[StationConfig, DeviceSettings, Any, Sto
     return config, settings, credentials, store
 
 
-def _poller_factory(port: str) -> PollerFactory:
-    def make(
-        on_card: Callable[[IdCardData], None],
-        on_removed: Callable[[], None],
-        on_error: Callable[[BaseException], None],
-    ) -> CardPoller:
-        resolved = port
-        if port == "auto":
-            found = detect_port()
-            if found is None:
-
-                def fail() -> IdCardReader:
-                    raise DeviceError("no_reader", "未找到身份证阅读器", "no ID card reader found")
-
-                return CardPoller(fail, on_card, on_removed, on_error, interval=2.0)
-            resolved = found
-        return CardPoller(lambda: IdCardReader(resolved), on_card, on_removed, on_error)
-
-    return make
-
-
 def _camera(settings: DeviceSettings, sims: DemoSimulators | None) -> FrameSource:
     if settings.camera == SIMULATED:
         if sims is None:
             raise RuntimeError("simulated camera requested but no simulators running")
         return sims
-    from devices.camera.opencv_camera import OpenCvCamera
-
-    source: int | str = int(settings.camera) if settings.camera.isdigit() else settings.camera
     # a missing camera must not keep the window from opening: files can be imported meanwhile
-    return ReopeningCamera(
-        lambda: OpenCvCamera(source, settings.camera_width, settings.camera_height)
-    )
+    return ReopeningCamera(lambda: open_camera(settings))
 
 
 def _hall_phone(data_dir: Path) -> str:
@@ -169,13 +140,7 @@ def open_station(
         simulators = DemoSimulators()
         simulators.start()
         closers.append(simulators.stop)
-    port = settings.idcard
-    if port == SIMULATED:
-        assert simulators is not None and simulators.port is not None
-        port = simulators.port
-    printer = ReceiptPrinter(
-        settings.printer_target(data_dir), paper_mm=settings.paper_mm, native_qr=settings.native_qr
-    )
+    printer = open_printer(settings, data_dir)
     intake = IntakeService(
         store,
         station_code=config.station_code,
@@ -185,7 +150,7 @@ def open_station(
         query_url=config.receipt_query_url or None,
         phone=_hall_phone(data_dir),
     )
-    scanner_spec = parse_scanner_spec(settings.scanner)
+    scanner, scanner_spec = open_scanner_for(settings)
     catalog = load_catalog(data_dir)
     holder: list[StationServices] = []
     clerk_day = build_clerk_day(
@@ -200,13 +165,15 @@ def open_station(
         intake=intake,
         catalog=catalog,
         camera=_camera(settings, simulators),
-        card_poller=_audited_reads(_poller_factory(port), clerk_day.intake.card_read),
+        card_poller=_audited_reads(
+            card_poller_factory(settings.idcard, simulators), clerk_day.intake.card_read
+        ),
         cases=CaseQueries(store, credentials.secret),
         case_commands=CaseCommands(store),
         catalog_loader=lambda: load_catalog(data_dir),
         clerk_id=clerk_id,
         simulators=simulators,
-        scanner=open_scanner(scanner_spec),
+        scanner=scanner,
         wedge_scanner=scanner_spec.kind == "wedge",
         wedge_terminator=scanner_spec.wedge_terminator,
         closers=closers,

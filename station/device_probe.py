@@ -18,8 +18,8 @@ from numpy.typing import NDArray
 
 from devices.idcard.diagnostics import read_id_json
 from devices.idcard.errors import DeviceError
-from devices.idcard.reader import detect_port
 from intake.identity import mask_id_number, mask_name
+from station.device_factory import open_camera, reader_port
 from station.device_settings import SIMULATED, DeviceSettings
 from station.simulators import DemoSimulators
 
@@ -57,18 +57,9 @@ def discover(dev: Path = Path("/dev")) -> DeviceChoices:
 def read_card_masked(setting: str, sims: DemoSimulators | None, timeout: float = 5.0) -> str:
     """Read the card on the reader; returns "<masked name> <masked ID number>".
     With the simulator, a sample card is placed first. Raises DeviceError."""
-    if setting == SIMULATED:
-        if sims is None or sims.port is None:
-            raise DeviceError("no_reader", "模拟阅读器未启动", "simulated reader not running")
+    port = reader_port(setting, sims)
+    if setting == SIMULATED and sims is not None:
         sims.place_card(sims.sample_cards()[0])
-        port = sims.port
-    elif setting == "auto":
-        found = detect_port()
-        if found is None:
-            raise DeviceError("no_reader", "未找到身份证阅读器", "no ID card reader found")
-        port = found
-    else:
-        port = setting
     data = read_id_json(port, timeout)
     return f"{mask_name(data['name'])} {mask_id_number(data['id_number'])}"
 
@@ -92,8 +83,5 @@ def grabber(
             raise DeviceError("no_camera", "模拟高拍仪未启动", "simulated camera not running")
         sims.present_document("设备测试页", "YWTEST|wizard")
         return sims.grab, lambda: None
-    from devices.camera.opencv_camera import OpenCvCamera
-
-    source: int | str = int(settings.camera) if settings.camera.isdigit() else settings.camera
-    camera = OpenCvCamera(source, settings.camera_width, settings.camera_height)
+    camera = open_camera(settings)
     return camera.grab, camera.close

@@ -9,12 +9,12 @@ apostrophe. Each export is an audited action.
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Callable, Iterable, Iterator
 from datetime import timezone
 from pathlib import Path
 
 from station.ledger import LedgerQuery, LedgerRow, LedgerService
+from sync.durable import replacing
 
 __all__ = ["HEADERS", "export_csv", "export_xlsx"]
 
@@ -70,14 +70,10 @@ def _counted(rows: Iterable[LedgerRow], counter: list[int]) -> Iterator[LedgerRo
         yield r
 
 
-def _publish(tmp: Path, path: Path, write: Callable[[Path], None]) -> None:
+def _publish(path: Path, write: Callable[[Path], None]) -> None:
     """Write to a temporary name beside ``path`` and rename: no half-written export."""
-    try:
+    with replacing(path) as tmp:
         write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def export_csv(service: LedgerService, query: LedgerQuery, path: Path, *, clerk_id: str) -> int:
@@ -91,7 +87,7 @@ def export_csv(service: LedgerService, query: LedgerQuery, path: Path, *, clerk_
             for row in _counted(service.iter_rows(query), counter):
                 writer.writerow(_cells(row, service.tz))
 
-    _publish(path.with_name(f".{path.name}.tmp"), path, write)
+    _publish(path, write)
     _audit(service, query, "csv", counter[0], clerk_id)
     return counter[0]
 
@@ -129,7 +125,7 @@ def export_xlsx(
     counter = [0]
     for row in _counted(service.iter_rows(query), counter):
         ws.append(_cells(row, service.tz))
-    _publish(path.with_name(f".{path.name}.tmp"), path, lambda tmp: wb.save(tmp))
+    _publish(path, lambda tmp: wb.save(tmp))
     _audit(service, query, "xlsx", counter[0], clerk_id)
     return counter[0]
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol, TypeVar
 
+from coded_errors import CodedError, Param
+from coded_errors import Severity as Severity  # the one severity scale, re-exported here
 from devices.printer.receipt import Receipt
 from intake.applicant import Agent, Applicant, Person
 from intake.catalog import Material, ServiceItem
@@ -42,12 +44,6 @@ class Topic(StrEnum):
     NOTICE = "notice"
 
 
-class Severity(StrEnum):
-    INFO = "info"
-    WARNING = "warning"
-    ERROR = "error"
-
-
 @dataclass(frozen=True)
 class Note:
     """What the person at the screen should know about the last event."""
@@ -57,17 +53,26 @@ class Note:
     message_en: str
     topic: Topic
     severity: Severity = Severity.ERROR
+    #: for a note made from a CodedError: its family and parameters, so that the front
+    #: end words "family.code" itself (ui_shared.error_text.note_text); the messages
+    #: above are then only the fallback
+    family: str = ""
+    params: Mapping[str, Param] = field(default_factory=dict)
 
     def text(self, *, english: bool = False) -> str:
         return self.message_en if english else self.message_zh
 
     @classmethod
     def from_error(cls, error: BaseException, topic: Topic, fallback_zh: str = "操作失败") -> Note:
+        coded = error if isinstance(error, CodedError) else None
         return cls(
             str(getattr(error, "code", type(error).__name__)),
             str(getattr(error, "message_zh", "") or fallback_zh),
             str(getattr(error, "message_en", "") or error),
             topic,
+            severity=coded.severity if coded is not None else Severity.ERROR,
+            family=coded.family if coded is not None else "",
+            params=dict(coded.params) if coded is not None else {},
         )
 
 

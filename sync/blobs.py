@@ -28,9 +28,9 @@ from sync.crypto import (
     KeyStore,
     SegmentWriter,
     StorageError,
-    fsync_dir,
     plaintext_size,
 )
+from sync.durable import fsync_dir, publish
 
 log = logging.getLogger(__name__)
 
@@ -131,9 +131,7 @@ class BlobStore:
                 tmp.unlink()
                 return sha
             final.parent.mkdir(exist_ok=True, mode=0o700)
-            os.replace(tmp, final)
-            fsync_dir(final.parent)
-            fsync_dir(self.root)
+            publish(tmp, final, synced=True, also_sync=(self.root,))
             return sha
         except BaseException as e:
             with contextlib.suppress(OSError):

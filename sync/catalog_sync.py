@@ -24,7 +24,7 @@ from typing import Any, Protocol
 from intake.catalog import Catalog
 from resources import SEED_CATALOG, resource_path
 from sync.blobs import StorageFullError, is_full_disk
-from sync.crypto import write_private_file
+from sync.durable import write_private_file
 from sync.store import Store
 
 __all__ = [
@@ -62,7 +62,7 @@ class CatalogUpdate:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so a reader sees the old or the new file, never
-    a torn one, even across a power cut (:func:`sync.crypto.write_private_file`); a
+    a torn one, even across a power cut (:func:`sync.durable.write_private_file`); a
     full disk raises :class:`StorageFullError` and leaves the old file in place."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -50,7 +50,8 @@ from sync.client import (
     check_platform_url,
 )
 from sync.config_schema import ConfigError, Key, Schema, Table
-from sync.crypto import ensure_private_dir, write_private_file
+from sync.crypto import ensure_private_dir
+from sync.durable import write_private_file
 
 __all__ = [
     "CONFIG_FILENAME",

@@ -31,7 +31,7 @@ from typing import Any
 import tomli_w
 
 from sync.config_lines import locate, locate_table
-from sync.crypto import write_private_file
+from sync.durable import write_private_file
 
 __all__ = [
     "VERSION_KEY",

@@ -41,6 +41,11 @@ from typing import TYPE_CHECKING, BinaryIO
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+# re-exported for the modules that have always imported them from here
+from sync.durable import fsync_dir as fsync_dir
+from sync.durable import temp_name
+from sync.durable import write_private_file as write_private_file
+
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer, WriteableBuffer
 
@@ -87,38 +92,11 @@ class DecryptionError(StorageError):
     default_zh = "本地数据已损坏或被篡改，请联系技术人员"
 
 
-def fsync_dir(path: Path) -> None:
-    """fsync a directory so a rename/creation inside it is durable."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def ensure_private_dir(path: Path) -> None:
     """Create ``path`` (and parents) and force mode 0700 on it."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     if stat.S_IMODE(path.stat().st_mode) != 0o700:
         path.chmod(0o700)
-
-
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically with mode 0600 (temp + fsync + rename + dir fsync)."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-    fsync_dir(path.parent)
 
 
 def load_or_create_key(path: Path) -> bytes:
@@ -129,7 +107,7 @@ def load_or_create_key(path: Path) -> bytes:
         key = secrets.token_bytes(KEY_SIZE)
         # O_EXCL-like semantics across processes: write to a temp name and
         # link it into place; whoever links first wins, the others re-read.
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        tmp = temp_name(path)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
             with os.fdopen(fd, "wb") as f:

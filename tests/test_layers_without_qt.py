@@ -16,7 +16,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 #: the layers that must run without Qt (wire and reference_platform once they exist)
-PACKAGES = ("intake", "devices", "sync", "station", "resources", "wire", "reference_platform")
+PACKAGES = (
+    "coded_errors", "gbcodes", "intake", "devices", "sync", "station", "resources", "wire",
+    "reference_platform",
+)
 
 _PROBE = r"""
 import importlib, importlib.abc, json, sys

@@ -1,14 +1,17 @@
-"""What the UI says about an error: our errors carry Chinese text for people."""
+"""What the UI says about an error or a sync problem: worded from its code at display time."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
 
+from ui_shared.error_text import error_text
+
 
 def user_message(error: BaseException, fallback: str = "") -> str:
-    """`message_zh` when the error has one, else the fallback, else the error's text."""
-    return str(getattr(error, "message_zh", "") or fallback or error)
+    """The Chinese sentence for `error` (its code worded by ui_shared.error_text, or the
+    `message_zh` an older error carries), else the fallback, else the error's text."""
+    return error_text(error, fallback=fallback)
 
 
 # -- sync problems and events: stored as code + parameters, worded here ------------------

@@ -16,11 +16,21 @@ See ``docs/devices/idcard.md`` for the byte layouts implemented here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from enum import StrEnum
 
 from devices.idcard.errors import CardDataError
+from devices.idcard.text_layout import (
+    LAYOUTS,
+    TEXT_BLOCK_SIZE,
+    TYPE_FLAG,
+    CardType,
+    raw_field,
+    read_field,
+    read_fields,
+    write_fields,
+)
+from gbcodes.gb11643 import check_char
 
 __all__ = [
     "GENDERS",
@@ -42,18 +52,7 @@ __all__ = [
     "split_blocks",
 ]
 
-TEXT_BLOCK_SIZE = 256
-TYPE_FLAG_OFFSET = 248
 LONG_TERM = "长期"
-_ENCODING = "utf-16-le"
-
-
-class CardType(StrEnum):
-    RESIDENT = "resident"  # 居民身份证
-    HMT_RESIDENCE = "hmt_residence"  # 港澳台居民居住证 ('J')
-    FOREIGN_PERMANENT = "foreign_permanent"  # 外国人永久居留身份证 2017 ('I')
-    FOREIGN_PERMANENT_2023 = "foreign_permanent_2023"  # 外国人永久居留身份证 2023 ('Y')
-
 
 _TYPE_BY_FLAG: dict[str, CardType] = {
     "J": CardType.HMT_RESIDENCE,
@@ -129,15 +128,9 @@ NATIONS: dict[str, str] = {
 _GENDER_CODES = {v: k for k, v in GENDERS.items()}
 _NATION_CODES = {v: k for k, v in NATIONS.items()}
 
-_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-
-
 def id_check_digit(first17: str) -> str:
-    """GB 11643-1999 (ISO 7064 MOD 11-2) check character for 17 digits."""
-    if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
-        raise ValueError("need exactly 17 ASCII digits")
-    total = sum(int(c) * w for c, w in zip(first17, _WEIGHTS, strict=True))
-    return "10X98765432"[total % 11]
+    """GB 11643-1999 (ISO 7064 MOD 11-2) check character for 17 digits; ValueError else."""
+    return check_char(first17)
 
 
 def id_number_valid(number: str) -> bool:
@@ -265,21 +258,11 @@ def split_blocks(data: bytes, count: int) -> list[bytes]:
     return blocks
 
 
-def _raw_text(block: bytes, start: int, length: int) -> str:
-    raw = block[start : start + length]
-    if len(raw) % 2:
-        raw = raw[:-1]
-    return raw.decode(_ENCODING, errors="replace")
-
-
-def _text(block: bytes, start: int, length: int) -> str:
-    return _raw_text(block, start, length).strip(" \x00\u3000")
-
-
 def _english_name_2023(block: bytes) -> str:
-    """Y cards split the English name: characters 1-35 at 52, 36-46 at 220."""
-    first = _raw_text(block, 52, 70)
-    rest = _raw_text(block, 220, 22).rstrip(" \x00")
+    """Y cards split the English name: characters 1-35, then 36-46 further on."""
+    layout = LAYOUTS[CardType.FOREIGN_PERMANENT_2023]
+    first = raw_field(block, layout["english_name"])
+    rest = raw_field(block, layout["english_name_rest"]).rstrip(" \x00")
     if rest:  # the first part is full; a space at the split is significant
         return first.lstrip(" \x00") + rest
     return first.strip(" \x00")
@@ -301,7 +284,7 @@ def _until(value: str) -> date | None:
 
 
 def _card_type(block: bytes) -> CardType:
-    flag = _text(block, TYPE_FLAG_OFFSET, 2)
+    flag = read_field(block, TYPE_FLAG)
     if flag == "":
         return CardType.RESIDENT
     try:
@@ -324,64 +307,43 @@ def parse_text_block(
     """Decode a text block (any of the four layouts) into :class:`IdCardData`."""
     block = bytes(text).ljust(TEXT_BLOCK_SIZE, b"\x00")
     kind = _card_type(block)
+    f = read_fields(block, kind)
+    common = IdCardData(
+        name="",
+        gender=_gender(f["gender"]),
+        nation="",
+        birth_date=_date(f["birth_date"], "出生日期", "birth date"),
+        address="",
+        id_number=f["id_number"].upper(),
+        issuer="",
+        valid_from=_date(f["valid_from"], "有效期起始日期", "valid-from date"),
+        valid_until=_until(f["valid_until"]),
+        card_type=kind,
+        photo_wlt=photo,
+        fingerprint=fingerprint,
+    )
     if kind in (CardType.RESIDENT, CardType.HMT_RESIDENCE):
-        nation_raw = _text(block, 32, 4)
-        card = IdCardData(
-            name=_text(block, 0, 30),
-            gender=_gender(_text(block, 30, 2)),
-            nation=NATIONS.get(nation_raw, nation_raw),
-            birth_date=_date(_text(block, 36, 16), "出生日期", "birth date"),
-            address=_text(block, 52, 70),
-            id_number=_text(block, 122, 36).upper(),
-            issuer=_text(block, 158, 30),
-            valid_from=_date(_text(block, 188, 16), "有效期起始日期", "valid-from date"),
-            valid_until=_until(_text(block, 204, 16)),
-            card_type=kind,
-            photo_wlt=photo,
-            pass_number=_text(block, 220, 18) if kind == CardType.HMT_RESIDENCE else "",
-            issue_count=_text(block, 238, 4) if kind == CardType.HMT_RESIDENCE else "",
-            fingerprint=fingerprint,
+        card = replace(
+            common,
+            name=f["name"],
+            nation=NATIONS.get(f["nation"], f["nation"]),
+            address=f["address"],
+            issuer=f["issuer"],
+            pass_number=f.get("pass_number", ""),
+            issue_count=f.get("issue_count", ""),
         )
-    elif kind == CardType.FOREIGN_PERMANENT:
-        english = _text(block, 0, 120)
-        chinese = _text(block, 158, 30)
-        card = IdCardData(
-            name=chinese or english,
-            gender=_gender(_text(block, 120, 2)),
-            nation="",
-            birth_date=_date(_text(block, 220, 16), "出生日期", "birth date"),
-            address="",
-            id_number=_text(block, 122, 30).upper(),
-            issuer="",
-            valid_from=_date(_text(block, 188, 16), "有效期起始日期", "valid-from date"),
-            valid_until=_until(_text(block, 204, 16)),
-            card_type=kind,
-            photo_wlt=photo,
-            english_name=english,
-            nationality=_text(block, 152, 6),
-            card_version=_text(block, 236, 4),
-            authority_code=_text(block, 240, 8),
-            fingerprint=fingerprint,
+    else:
+        english = _english_name_2023(block) if kind == CardType.FOREIGN_PERMANENT_2023 else (
+            f["english_name"]
         )
-    else:  # 2023 foreign permanent residence card
-        english = _english_name_2023(block)
-        chinese = _text(block, 0, 30)
-        card = IdCardData(
-            name=chinese or english,
-            gender=_gender(_text(block, 30, 2)),
-            nation="",
-            birth_date=_date(_text(block, 36, 16), "出生日期", "birth date"),
-            address="",
-            id_number=_text(block, 122, 36).upper(),
-            issuer="",
-            valid_from=_date(_text(block, 188, 16), "有效期起始日期", "valid-from date"),
-            valid_until=_until(_text(block, 204, 16)),
-            card_type=kind,
-            photo_wlt=photo,
+        card = replace(
+            common,
+            name=f["chinese_name"] or english,
             english_name=english,
-            nationality=_text(block, 242, 6),
-            issue_count=_text(block, 32, 4),
-            fingerprint=fingerprint,
+            nationality=f["nationality"],
+            issue_count=f.get("issue_count", ""),
+            card_version=f.get("card_version", ""),
+            authority_code=f.get("authority_code", ""),
         )
     if validate:
         _validate(card)
@@ -430,63 +392,44 @@ def parse_fingerprint_read(data: bytes, *, validate: bool = True) -> IdCardData:
 # --- encoding (simulator) -------------------------------------------------------
 
 
-def _put(block: bytearray, start: int, length: int, value: str, what: str) -> None:
-    raw = value.encode(_ENCODING)
-    if len(raw) > length:
-        raise ValueError(f"{what} {value!r} needs {len(raw)} bytes, the field holds {length}")
-    # pad with UCS-2 spaces (20 00), as cards do
-    block[start : start + length] = raw + (" " * ((length - len(raw)) // 2)).encode(_ENCODING)
-
-
 def _ymd(d: date) -> str:
     return d.strftime("%Y%m%d")
 
 
 def encode_text_block(card: IdCardData) -> bytes:
     """The 256-byte text block a card of this kind would return (for the simulator)."""
-    block = bytearray(" ".encode(_ENCODING) * (TEXT_BLOCK_SIZE // 2))
     kind = CardType(card.card_type)
-    until = LONG_TERM if card.valid_until is None else _ymd(card.valid_until)
+    values = {
+        "gender": gender_code(card.gender),
+        "birth_date": _ymd(card.birth_date),
+        "id_number": card.id_number,
+        "valid_from": _ymd(card.valid_from),
+        "valid_until": LONG_TERM if card.valid_until is None else _ymd(card.valid_until),
+    }
     if kind in (CardType.RESIDENT, CardType.HMT_RESIDENCE):
-        _put(block, 0, 30, card.name, "name")
-        _put(block, 30, 2, gender_code(card.gender), "gender")
-        _put(block, 32, 4, nation_code(card.nation) if card.nation else "", "nation")
-        _put(block, 36, 16, _ymd(card.birth_date), "birth date")
-        _put(block, 52, 70, card.address, "address")
-        _put(block, 122, 36, card.id_number, "id number")
-        _put(block, 158, 30, card.issuer, "issuer")
-        _put(block, 188, 16, _ymd(card.valid_from), "valid from")
-        _put(block, 204, 16, until, "valid until")
+        values |= {
+            "name": card.name,
+            "nation": nation_code(card.nation) if card.nation else "",
+            "address": card.address,
+            "issuer": card.issuer,
+        }
         if kind == CardType.HMT_RESIDENCE:
-            _put(block, 220, 18, card.pass_number, "pass number")
-            _put(block, 238, 4, card.issue_count, "issue count")
-    elif kind == CardType.FOREIGN_PERMANENT:
-        chinese = card.name if card.name != card.english_name else ""
-        _put(block, 0, 120, card.english_name, "English name")
-        _put(block, 120, 2, gender_code(card.gender), "gender")
-        _put(block, 122, 30, card.id_number, "id number")
-        _put(block, 152, 6, card.nationality, "nationality")
-        _put(block, 158, 30, chinese, "Chinese name")
-        _put(block, 188, 16, _ymd(card.valid_from), "valid from")
-        _put(block, 204, 16, until, "valid until")
-        _put(block, 220, 16, _ymd(card.birth_date), "birth date")
-        _put(block, 236, 4, card.card_version, "card version")
-        _put(block, 240, 8, card.authority_code, "authority code")
+            values |= {"pass_number": card.pass_number, "issue_count": card.issue_count}
     else:
-        chinese = card.name if card.name != card.english_name else ""
-        _put(block, 0, 30, chinese, "Chinese name")
-        _put(block, 30, 2, gender_code(card.gender), "gender")
-        _put(block, 32, 4, card.issue_count, "change count")
-        _put(block, 36, 16, _ymd(card.birth_date), "birth date")
-        _put(block, 52, 70, card.english_name[:35], "English name")
-        _put(block, 122, 36, card.id_number, "id number")
-        _put(block, 188, 16, _ymd(card.valid_from), "valid from")
-        _put(block, 204, 16, until, "valid until")
-        _put(block, 220, 22, card.english_name[35:], "English name (continued)")
-        _put(block, 242, 6, card.nationality, "nationality")
-    if kind != CardType.RESIDENT:
-        _put(block, TYPE_FLAG_OFFSET, 2, _FLAG_BY_TYPE[kind], "type flag")
-    return bytes(block)
+        values |= {
+            "chinese_name": card.name if card.name != card.english_name else "",
+            "english_name": card.english_name,
+            "nationality": card.nationality,
+        }
+        if kind == CardType.FOREIGN_PERMANENT:
+            values |= {"card_version": card.card_version, "authority_code": card.authority_code}
+        else:
+            values |= {
+                "issue_count": card.issue_count,
+                "english_name": card.english_name[:35],
+                "english_name_rest": card.english_name[35:],
+            }
+    return write_fields(kind, values, _FLAG_BY_TYPE.get(kind, ""))
 
 
 def encode_basic_read(card: IdCardData, photo: bytes | None = None) -> bytes:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coded_errors import CodedError
+
 __all__ = [
     "SW3_BAD_CHECKSUM",
     "SW3_BAD_LENGTH",
@@ -26,21 +28,20 @@ __all__ = [
 ]
 
 
-class DeviceError(Exception):
+class DeviceError(CodedError):
     """Base class for every ID card reader failure.
 
-    ``code`` is a short ASCII identifier, ``message_zh`` is user-facing
-    Chinese text, ``message_en`` is the English equivalent (also ``str(e)``).
+    A :class:`~coded_errors.CodedError`: ``code`` is a short ASCII identifier,
+    ``str(e)`` the English text. ``message_zh``/``message_en`` still travel on
+    the error until the reader's codes are worded by the front end.
     """
 
+    family = "idcard"
+
     def __init__(self, code: str, message_zh: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.code = code
+        super().__init__(code, message_en)
         self.message_zh = message_zh
         self.message_en = message_en
-
-    def __str__(self) -> str:
-        return self.message_en
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(code={self.code!r}, message_en={self.message_en!r})"

@@ -1,20 +1,16 @@
-"""Printer errors: English for logs, Chinese (`message_zh`) for the UI."""
+"""Printer errors: a stable code and parameters (coded_errors); `str(e)` is English
+for logs, and the front end words the code for people (ui_shared.error_text)."""
 
 from __future__ import annotations
 
+from coded_errors import CodedError
 
-class PrinterError(Exception):
+
+class PrinterError(CodedError):
     """A receipt could not be printed (or the printer could not be asked).
 
     `code` is stable for programs ("not_connected", "paper_out", "cover_open",
     "offline", "hardware_error", "io", "bad_target", "no_font", "unsupported").
     """
 
-    def __init__(self, code: str, message_zh: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.code = code
-        self.message_zh = message_zh
-        self.message_en = message_en
-
-    def __str__(self) -> str:
-        return self.message_en
+    family = "printer"

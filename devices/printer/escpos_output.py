@@ -27,9 +27,7 @@ import socket
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
-from urllib.parse import parse_qs
+from typing import Any, Literal
 
 from devices.printer.errors import PrinterError
 from devices.printer.receipt import (
@@ -41,6 +39,10 @@ from devices.printer.receipt import (
     layout_receipt,
     paper_columns,
 )
+from devices.printer.status import PrinterStatus as PrinterStatus  # re-exported: its old home
+from devices.printer.status import parse_status as parse_status
+from devices.printer.target import Target as Target
+from devices.printer.target import parse_target as parse_target
 
 
 def _ensure_escpos_cache_dir() -> None:
@@ -189,159 +191,6 @@ def render_escpos(
     return out
 
 
-# --------------------------------------------------------------------------- status
-
-
-@dataclass(frozen=True)
-class PrinterStatus:
-    """Result of the DLE EOT real-time status queries.
-
-    `known` is False when the printer did not answer (file targets, printers
-    without a back channel): then every other flag is False/None.
-    """
-
-    known: bool
-    online: bool | None = None
-    paper_out: bool = False
-    paper_near_end: bool = False
-    cover_open: bool = False
-    error: bool = False
-    raw: bytes = b""
-
-    unknown: ClassVar[PrinterStatus]
-
-    @property
-    def ready(self) -> bool:
-        """True only when the printer answered and nothing stops printing."""
-        return (
-            self.known
-            and bool(self.online)
-            and not (self.paper_out or self.cover_open or self.error)
-        )
-
-    @property
-    def problem(self) -> PrinterError | None:
-        """The condition that stops printing, as an error, or None."""
-        if not self.known:
-            return None
-        if self.paper_out:
-            return PrinterError("paper_out", "打印机缺纸", "printer is out of paper")
-        if self.cover_open:
-            return PrinterError("cover_open", "打印机盖未关好", "printer cover is open")
-        if self.error:
-            return PrinterError("hardware_error", "打印机故障", "printer reports an error")
-        if self.online is False:
-            return PrinterError("offline", "打印机离线", "printer is offline")
-        return None
-
-    @property
-    def message_zh(self) -> str:
-        if not self.known:
-            return "打印机状态未知"
-        problem = self.problem
-        if problem is not None:
-            return problem.message_zh
-        if self.paper_near_end:
-            return "打印纸即将用完"
-        return "打印机就绪"
-
-
-PrinterStatus.unknown = PrinterStatus(known=False)
-
-
-def _valid_status_byte(b: int) -> bool:
-    # Every DLE EOT answer has bits 1 and 4 set and bits 0 and 7 clear.
-    return (b & 0x93) == 0x12
-
-
-def parse_status(answers: dict[int, int]) -> PrinterStatus:
-    """Build a status from DLE EOT answers {n: byte} for n in 1..4."""
-    if not answers or not all(_valid_status_byte(v) for v in answers.values()):
-        return PrinterStatus.unknown
-    printer = answers.get(1)
-    offline_cause = answers.get(2, 0x12)
-    errors = answers.get(3, 0x12)
-    paper = answers.get(4, 0x12)
-    return PrinterStatus(
-        known=True,
-        online=None if printer is None else not (printer & 0x08),
-        paper_out=bool(paper & 0x60) or bool(offline_cause & 0x20),
-        paper_near_end=bool(paper & 0x0C),
-        cover_open=bool(offline_cause & 0x04),
-        error=bool(offline_cause & 0x40) or bool(errors & 0x68),
-        raw=bytes(answers[k] for k in sorted(answers)),
-    )
-
-
-# --------------------------------------------------------------------------- targets
-
-
-@dataclass(frozen=True)
-class Target:
-    kind: Literal["file", "serial", "tcp", "usb", "dummy"]
-    path: str = ""
-    host: str = ""
-    port: int = 9100
-    baudrate: int = 9600
-    dsrdtr: bool = False
-    vendor: int = 0
-    product: int = 0
-
-
-def _bad_target(target: str, why: str) -> PrinterError:
-    return PrinterError("bad_target", "打印机地址配置错误", f"bad printer target {target!r}: {why}")
-
-
-def parse_target(target: str) -> Target:
-    """Parse `file:PATH`, `serial:DEV[?baudrate=9600&dsrdtr=1]`, `tcp:HOST[:PORT]`,
-    `usb:VID:PID` (hex) or `dummy:`."""
-    kind, sep, rest = target.partition(":")
-    if not sep:
-        raise _bad_target(target, "expected KIND:…")
-    if kind == "file" and rest:
-        return Target("file", path=rest)
-    if kind == "dummy":
-        return Target("dummy")
-    if kind == "serial" and rest:
-        dev, _, query = rest.partition("?")
-        params = {k: v[-1] for k, v in parse_qs(query).items()}
-        try:
-            baud = int(params.get("baudrate", "9600"))
-        except ValueError:
-            raise _bad_target(target, "baudrate must be an integer") from None
-        dsrdtr = params.get("dsrdtr", "0").lower() in ("1", "true", "yes")
-        return Target("serial", path=dev, baudrate=baud, dsrdtr=dsrdtr)
-    if kind == "tcp" and rest:
-        host, port = rest, 9100
-        if rest.startswith("["):  # [v6]:port
-            host, _, tail = rest[1:].partition("]")
-            if tail.startswith(":"):
-                port = _int(tail[1:], target)
-        elif rest.count(":") == 1:
-            host, p = rest.split(":")
-            port = _int(p, target)
-        return Target("tcp", host=host, port=port)
-    if kind == "usb":
-        parts = rest.split(":")
-        if len(parts) == 2:
-            try:
-                return Target("usb", vendor=int(parts[0], 16), product=int(parts[1], 16))
-            except ValueError:
-                pass
-        raise _bad_target(target, "expected usb:VID:PID in hex")
-    raise _bad_target(target, "unknown kind or missing path")
-
-
-def _int(text: str, target: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise _bad_target(target, f"{text!r} is not a port number") from None
-
-
-_NOT_CONNECTED = ("not_connected", "打印机未连接")
-
-
 class ReceiptPrinter:
     """Prints receipts to an ESC/POS printer.
 
@@ -410,9 +259,7 @@ class ReceiptPrinter:
             elif t.kind == "usb":
                 if not escpos_printer.Usb.is_usable():
                     raise PrinterError(
-                        "unsupported",
-                        "打印机未连接（USB 驱动不可用）",
-                        "USB printing needs pyusb, which is not installed",
+                        "unsupported", "USB printing needs pyusb, which is not installed"
                     )
                 dev = escpos_printer.Usb(
                     idVendor=t.vendor, idProduct=t.product, timeout=0, profile=self.profile
@@ -425,14 +272,14 @@ class ReceiptPrinter:
             raise
         except (DeviceNotFoundError, OSError) as exc:
             raise PrinterError(
-                *_NOT_CONNECTED, f"printer {self.target_text} not connected: {exc}"
+                "not_connected", f"printer {self.target_text} not connected: {exc}"
             ) from exc
         except Exception as exc:  # pyusb / pyserial specific errors
             raise PrinterError(
-                *_NOT_CONNECTED, f"printer {self.target_text} could not be opened: {exc}"
+                "not_connected", f"printer {self.target_text} could not be opened: {exc}"
             ) from exc
         if t.kind != "dummy" and dev.device is None:
-            raise PrinterError(*_NOT_CONNECTED, f"printer {self.target_text} not connected")
+            raise PrinterError("not_connected", f"printer {self.target_text} not connected")
         return dev
 
     @staticmethod
@@ -539,7 +386,7 @@ class ReceiptPrinter:
                 raise
             except Exception as exc:
                 raise PrinterError(
-                    "io", "打印机通信失败", f"writing to printer {self.target_text} failed: {exc}"
+                    "io", f"writing to printer {self.target_text} failed: {exc}"
                 ) from exc
             if self.target.kind == "dummy":
                 self.last_output = bytes(dev.output)

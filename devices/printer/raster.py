@@ -38,9 +38,7 @@ def primary_font_path() -> str:
     path = cjk_font_path()
     if path is None:
         raise PrinterError(
-            "no_font",
-            "缺少中文字体（请安装 fonts-wqy-microhei）",
-            "no CJK font found (install fonts-wqy-microhei or set YIWANG_CJK_FONT)",
+            "no_font", "no CJK font found (install fonts-wqy-microhei or set YIWANG_CJK_FONT)"
         )
     return path
 

@@ -6,9 +6,10 @@ character grid. The grid is the printer's Font A: 12 dots per column, a hanzi or
 full-width punctuation mark takes 2 columns (24 dots). 58 mm paper is 384 dots =
 32 columns (16 hanzi), 80 mm paper is 576 dots = 48 columns (24 hanzi).
 
-This module does no I/O and does not import python-escpos. `ReceiptPrinter`,
-`PrinterStatus` and `PrinterError` are importable from here as well (they live in
-`devices.printer.escpos_output` and are loaded on first use).
+This module does no I/O and knows nothing of output: the renderers
+(`raster`, `preview`, `escpos_output`) import it, never the other way round
+(an import-linter contract keeps it so). `ReceiptPrinter` and `PrinterStatus`
+live in `devices.printer.escpos_output`, `PrinterError` in `devices.printer.errors`.
 """
 
 from __future__ import annotations
@@ -16,14 +17,10 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Literal
 
 import qrcode
 import qrcode.constants
-
-if TYPE_CHECKING:
-    from devices.printer.errors import PrinterError
-    from devices.printer.escpos_output import PrinterStatus, ReceiptPrinter
 
 __all__ = [
     "CELL_DOTS",
@@ -31,12 +28,9 @@ __all__ = [
     "Align",
     "Feed",
     "LayoutBlock",
-    "PrinterError",
-    "PrinterStatus",
     "QrBlock",
     "Receipt",
     "ReceiptLayout",
-    "ReceiptPrinter",
     "TextLine",
     "char_width",
     "display_width",
@@ -350,15 +344,3 @@ def layout_receipt(receipt: Receipt, paper_mm: int = 80) -> ReceiptLayout:
             assert display_width(block.text) * block.size <= cols, block
     return ReceiptLayout(paper_mm=paper_mm, dots=dots, columns=cols, blocks=tuple(blocks))
 
-
-def __getattr__(name: str) -> Any:
-    # ReceiptPrinter & co. live with python-escpos; load them only when asked for.
-    if name in ("ReceiptPrinter", "PrinterStatus"):
-        from devices.printer import escpos_output
-
-        return getattr(escpos_output, name)
-    if name == "PrinterError":
-        from devices.printer import errors
-
-        return errors.PrinterError
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

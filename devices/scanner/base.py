@@ -94,7 +94,7 @@ def deliver_scans(scans: Iterable[Scan], on_scan: ScanCallback) -> None:
 def report_disconnected(on_error: ErrorCallback | None, message_en: str) -> None:
     """Reader threads: the device went away; log it and tell `on_error` (if any)
     with a ScannerError(code="disconnected")."""
-    err = ScannerError("disconnected", "扫码枪已断开，请检查连接", message_en)
+    err = ScannerError("disconnected", message_en)
     log.warning("%s", err)
     if on_error is not None:
         try:

@@ -1,25 +1,19 @@
-"""Scanner errors: English `str(e)` for logs, Chinese `message_zh` for the UI."""
+"""Scanner errors: a stable code and parameters (coded_errors); `str(e)` is English
+for logs, and the front end words the code for people (ui_shared.error_text)."""
 
 from __future__ import annotations
+
+from coded_errors import CodedError
 
 __all__ = ["ScannerError"]
 
 
-class ScannerError(Exception):
+class ScannerError(CodedError):
     """A code scanner could not be opened or stopped working.
 
     `code` is stable for programs: "open_failed", "permission_denied", "not_found",
-    "grab_failed", "busy", "disconnected", "bad_spec".
+    "grab_failed", "busy", "disconnected", "bad_spec"; `params["device"]` names the
+    device or port when there is one.
     """
 
-    def __init__(self, code: str, message_zh: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.code = code
-        self.message_zh = message_zh
-        self.message_en = message_en
-
-    def __str__(self) -> str:
-        return self.message_en
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(code={self.code!r}, message_en={self.message_en!r})"
+    family = "scanner"

@@ -319,18 +319,20 @@ class EvdevScanner:
         try:
             fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
         except FileNotFoundError as exc:
-            raise ScannerError("not_found", f"未找到扫码枪设备 {self.path}，请检查连接",
-                               f"scanner input device {self.path} not found") from exc
+            raise ScannerError("not_found", f"scanner input device {self.path} not found",
+                               params={"device": self.path}) from exc
         except PermissionError as exc:
             raise ScannerError(
                 "permission_denied",
-                f"没有权限读取扫码枪设备 {self.path}（需加入 input 用户组或配置 udev 规则）",
                 f"no permission to read {self.path} (add the user to group 'input' "
                 f"or install a udev rule)",
+                params={"device": self.path},
             ) from exc
         except OSError as exc:
-            raise ScannerError("open_failed", f"无法打开扫码枪设备 {self.path}",
-                               f"cannot open scanner input device {self.path}: {exc}") from exc
+            raise ScannerError(
+                "open_failed", f"cannot open scanner input device {self.path}: {exc}",
+                params={"device": self.path},
+            ) from exc
         if self.grab:
             try:
                 fcntl.ioctl(fd, EVIOCGRAB, 1)
@@ -338,11 +340,12 @@ class EvdevScanner:
                 os.close(fd)
                 if exc.errno == errno.EBUSY:
                     raise ScannerError(
-                        "busy", f"扫码枪设备 {self.path} 已被其他程序占用",
-                        f"{self.path} is grabbed by another program") from exc
+                        "busy", f"{self.path} is grabbed by another program",
+                        params={"device": self.path}) from exc
                 raise ScannerError(
-                    "grab_failed", f"无法独占扫码枪设备 {self.path}（不是输入设备？）",
+                    "grab_failed",
                     f"cannot grab {self.path} (EVIOCGRAB: {exc}); is it an input device?",
+                    params={"device": self.path},
                 ) from exc
         self._fd = fd
 

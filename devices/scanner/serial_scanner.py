@@ -195,8 +195,8 @@ class SerialScanner:
             self._ser = self._serial_factory(port=self.port, baudrate=self.baudrate,
                                              timeout=_READ_SLICE)
         except (OSError, ValueError) as exc:  # SerialException is an OSError
-            raise ScannerError("open_failed", f"无法打开扫码枪端口 {self.port}",
-                               f"cannot open scanner port {self.port}: {exc}") from exc
+            raise ScannerError("open_failed", f"cannot open scanner port {self.port}: {exc}",
+                               params={"device": self.port}) from exc
 
     def close(self) -> None:
         ser, self._ser = self._ser, None

@@ -52,7 +52,7 @@ class ScannerSpec:
 
 
 def _bad(spec: str, why: str) -> ScannerError:
-    return ScannerError("bad_spec", "扫码枪配置错误", f"bad scanner setting {spec!r}: {why}")
+    return ScannerError("bad_spec", f"bad scanner setting {spec!r}: {why}")
 
 
 def parse_scanner_spec(spec: str) -> ScannerSpec:
@@ -107,12 +107,13 @@ def open_scanner(spec: str | ScannerSpec, **options: Any) -> Scanner | None:
 
 def check_scanner(spec: str) -> dict[str, Any]:
     """Diagnostics: {"configured", "ok", "detail_zh", "detail_en"}; opens (and for
-    evdev grabs) the device and releases it again. Never raises ScannerError."""
+    evdev grabs) the device and releases it again. Never raises ScannerError: a
+    failure is {"configured", "ok": False, "error": ScannerError, "detail_en"},
+    which the caller words (ui_shared.error_text)."""
     try:
         s = parse_scanner_spec(spec)
     except ScannerError as e:
-        return {"configured": True, "ok": False, "detail_zh": e.message_zh,
-                "detail_en": e.message_en}
+        return {"configured": True, "ok": False, "error": e, "detail_en": str(e)}
     if s.kind == "none":
         return {"configured": False, "ok": True, "detail_zh": "未配置扫码枪",
                 "detail_en": "no scanner configured"}
@@ -125,8 +126,7 @@ def check_scanner(spec: str) -> dict[str, Any]:
     try:
         driver.probe()  # type: ignore[attr-defined]
     except ScannerError as e:
-        return {"configured": True, "ok": False, "detail_zh": e.message_zh,
-                "detail_en": e.message_en}
+        return {"configured": True, "ok": False, "error": e, "detail_en": str(e)}
     if s.kind == "serial":
         return {"configured": True, "ok": True,
                 "detail_zh": f"扫码枪端口 {s.path} 可以打开（{s.baudrate} 波特）",

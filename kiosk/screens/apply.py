@@ -19,6 +19,7 @@ from station.device_health import Health
 from station.intake_service import applicant_labels
 from station.intake_session import IntakeSession, Phase, SessionState, Severity
 from station.paper import COLLECTION_METHODS
+from ui_shared.error_text import note_text
 
 log = logging.getLogger(__name__)
 CHOOSE, IDENTIFY, CONFIRM, CAPTURE, CONTACT, REVIEW, DONE = range(7)
@@ -181,7 +182,7 @@ class ApplyScreen(Screen):
         note = state.note
         if note is not None and note.severity is Severity.INFO:
             note = None  # "page saved" and the like: the step itself shows progress
-        self._show_note("" if note is None else (note.message_en if en else note.message_zh))
+        self._show_note("" if note is None else note_text(note, english=en))
         previous = self.steps.currentIndex()
         step = self._step_for(state)
         if step != CAPTURE and self._capturing is not None:

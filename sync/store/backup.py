@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sync.crypto import fsync_dir
+from sync.durable import publish
 
 log = logging.getLogger("sync.store")
 
@@ -81,13 +81,7 @@ def backup_database(db_path: Path, folder: Path, *, keep: int, now: datetime | N
     try:
         if ok != "ok":
             raise sqlite3.DatabaseError(f"backup copy failed its check: {ok}")
-        fd = os.open(tmp, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, final)
-        fsync_dir(folder)
+        publish(tmp, final)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()

@@ -31,7 +31,7 @@ from sqlite_utils import Database
 from intake.errors import IntakeError
 from intake.receipt_number import format_receipt_no
 from intake.submission import Submission, parse_utc
-from sync.crypto import fsync_dir
+from sync.durable import publish
 from sync.store.adoption import Adopted
 from sync.store.backup import list_backups
 from sync.store.facade import Store
@@ -187,13 +187,7 @@ def _restore(source: Path, db_path: Path) -> None:
     finally:
         dst.close()
         src.close()
-    fd = os.open(tmp, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, db_path)
-    fsync_dir(db_path.parent)
+    publish(tmp, db_path)
 
 
 def _raise_floor(db_path: Path, highwater: ReceiptHighWater) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from devices.camera.pipeline import CapturedPage
 from devices.camera.quality import QualityFinding
-from devices.printer.receipt import ReceiptPrinter
+from devices.printer.escpos_output import ReceiptPrinter
 from intake.catalog import Catalog
 from station.intake_service import IntakeService
 from sync.catalog_sync import load_catalog

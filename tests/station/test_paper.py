@@ -13,7 +13,8 @@ import zxingcpp
 
 from devices.idcard.simulator import sample_cards
 from devices.printer.escpos_decode import decode_escpos
-from devices.printer.receipt import CST, ReceiptPrinter, layout_receipt
+from devices.printer.escpos_output import ReceiptPrinter
+from devices.printer.receipt import CST, layout_receipt
 from intake.catalog import Catalog
 from intake.workdays import WorkCalendar
 from station.cases import CaseQueries

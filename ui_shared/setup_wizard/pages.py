@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.setup import SetupChoices
+from ui_shared.error_text import error_text
 from ui_shared.setup_wizard.fields import plain_label, schema_label, schema_problem
 
 if TYPE_CHECKING:
@@ -129,6 +130,6 @@ class SummaryPage(QWizardPage):
         try:
             lines = wizard.planned_changes()
         except Exception as e:  # a value the schema refuses: say it, Finish will too
-            lines = [str(getattr(e, "message_zh", e))]
+            lines = [error_text(e)]
         self.changes.setPlainText("\n".join(lines) or self.tr("Nothing changes."))
         self.status.setText("")

@@ -8,10 +8,14 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from intake.display_text import display_text
+from ui_shared.error_text import code_text, error_text
 from yiwang.commands import devices_decode
+
+if TYPE_CHECKING:
+    from station.device_settings import DeviceSettings
 
 DATA_DIR_ENV = "YIWANG_DATA_DIR"
 
@@ -151,7 +155,7 @@ def _test_print(args: argparse.Namespace) -> int:
     try:
         data = test_print_json(args.printer)
     except PrinterError as e:
-        return _fail(args, e.code, e.message_zh, e.message_en)
+        return _fail(args, e.code, error_text(e), str(e))
     _emit(args, data, f"printed sample receipt {data['receipt_no']} ({data['bytes']} bytes)")
     return 0
 
@@ -176,62 +180,57 @@ def _result(
 
 def _check_idcard(setting: str) -> Check:
     from devices.idcard.errors import DeviceError
-    from devices.idcard.reader import IdCardReader, detect_port
+    from devices.idcard.reader import IdCardReader
+    from station.device_factory import reader_port
     from station.device_settings import SIMULATED
+    from station.simulators import DemoSimulators
 
-    sim = None
+    sims = None
+    port = setting
     try:
         if setting == SIMULATED:
-            from devices.idcard.simulator import IdCardSimulator, sample_cards
-
-            sim = IdCardSimulator(sample_cards())
-            port = sim.start()
-        elif setting == "auto":
-            found = detect_port()
-            if found is None:
-                return _result(
-                    "idcard",
-                    False,
-                    "未找到身份证阅读器（已探测全部串口）",
-                    "no ID card reader answered on any serial port",
-                    setting=setting,
-                )
-            port = found
-        else:
-            port = setting
+            sims = DemoSimulators()
+            sims.start()
+        try:
+            port = reader_port(setting, sims)
+        except DeviceError as e:
+            if e.code != "no_reader" or setting != "auto":
+                raise
+            return _result(
+                "idcard",
+                False,
+                "未找到身份证阅读器（已探测全部串口）",
+                "no ID card reader answered on any serial port",
+                setting=setting,
+            )
         with IdCardReader(port, timeout=2.0, retries=1) as reader:
             sam = reader.sam_id()
     except DeviceError as e:
         return _result("idcard", False, e.message_zh, e.message_en, setting=setting)
     finally:
-        if sim is not None:
-            sim.stop()
-    where = "模拟阅读器" if sim is not None else f"端口 {port}"
-    where_en = "simulated reader" if sim is not None else f"port {port}"
+        if sims is not None:
+            sims.stop()
+    where = "模拟阅读器" if sims is not None else f"端口 {port}"
+    where_en = "simulated reader" if sims is not None else f"port {port}"
     return _result(
         "idcard",
         True,
         f"身份证阅读器正常（{where}，SAM 编号 {sam}）",
         f"ID card reader answers ({where_en}, SAM id {sam})",
         setting=setting,
-        port=None if sim is not None else port,
+        port=None if sims is not None else port,
         sam_id=sam,
     )
 
 
-def _check_camera(setting: str, width: int, height: int) -> Check:
+def _check_camera(settings: DeviceSettings) -> Check:
     from devices.camera.errors import CameraError
+    from station.device_factory import open_camera
     from station.device_settings import SIMULATED
 
+    setting, width, height = settings.camera, settings.camera_width, settings.camera_height
     try:
-        if setting == SIMULATED:
-            from devices.camera.simulated import SimulatedCamera
-
-            cam: Any = SimulatedCamera(size=(width, height))
-        else:
-            from devices.camera.opencv_camera import OpenCvCamera
-
-            cam = OpenCvCamera(int(setting) if setting.isdigit() else setting, width, height)
+        cam = open_camera(settings)
         try:
             frame = cam.grab()
         finally:
@@ -255,10 +254,11 @@ def _check_camera(setting: str, width: int, height: int) -> Check:
     )
 
 
-def _check_printer(target: str, paper_mm: int, native_qr: bool) -> Check:
+def _check_printer(settings: DeviceSettings, data_dir: Path) -> Check:
     from devices.printer.errors import PrinterError
-    from devices.printer.escpos_output import ReceiptPrinter
+    from station.device_factory import open_printer
 
+    target = settings.printer_target(data_dir)
     if target.startswith("file:"):
         path = Path(target[5:])
         writable = os.access(path, os.W_OK) if path.exists() else os.access(path.parent, os.W_OK)
@@ -271,9 +271,9 @@ def _check_printer(target: str, paper_mm: int, native_qr: bool) -> Check:
                 target=target,
             )
     try:
-        status = ReceiptPrinter(target, paper_mm=paper_mm, native_qr=native_qr).status()
+        status = open_printer(settings, data_dir).status()
     except PrinterError as e:
-        return _result("printer", False, e.message_zh, e.message_en, target=target)
+        return _result("printer", False, error_text(e), str(e), target=target)
     if not status.known:
         if target.startswith("file:"):
             return _result(
@@ -297,15 +297,15 @@ def _check_printer(target: str, paper_mm: int, native_qr: bool) -> Check:
         return _result(
             "printer",
             False,
-            problem.message_zh,
-            problem.message_en,
+            error_text(problem),
+            str(problem),
             target=target,
             status=problem.code,
         )
     return _result(
         "printer",
         True,
-        status.message_zh,
+        code_text(f"printer.{status.code}") or status.code,
         "printer ready" + (" (paper near end)" if status.paper_near_end else ""),
         target=target,
         status="ready",
@@ -316,10 +316,11 @@ def _check_scanner(setting: str) -> Check:
     from devices.scanner.spec import check_scanner
 
     data = check_scanner(setting)
+    error = data.get("error")
     return _result(
         "scanner",
         data["ok"],
-        data["detail_zh"],
+        error_text(error) if error is not None else data["detail_zh"],
         data["detail_en"],
         configured=data["configured"],
         setting=setting,
@@ -349,13 +350,11 @@ def diagnose(data_dir: Path) -> dict[str, Any]:
         _guarded("idcard", lambda: _check_idcard(settings.idcard)),
         _guarded(
             "camera",
-            lambda: _check_camera(settings.camera, settings.camera_width, settings.camera_height),
+            lambda: _check_camera(settings),
         ),
         _guarded(
             "printer",
-            lambda: _check_printer(
-                settings.printer_target(data_dir), settings.paper_mm, settings.native_qr
-            ),
+            lambda: _check_printer(settings, data_dir),
         ),
         _guarded("scanner", lambda: _check_scanner(settings.scanner)),
     ]

@@ -21,6 +21,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from sync.durable import replacing
 from yiwang.doctor import Check
 from yiwang.logs import log_files, mask_personal_data
 
@@ -145,11 +146,11 @@ def write_bundle(data_dir: Path, out: Path, checks: list[Check]) -> list[str]:
         except OSError as e:
             files[f"logs/{path.name}.error"] = str(e).encode()
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+    with replacing(out) as tmp, zipfile.ZipFile(
+        tmp, "w", compression=zipfile.ZIP_DEFLATED
+    ) as zf:
         for name, data in files.items():
             zf.writestr(name, scrub(data, secrets))
-    tmp.replace(out)
     return list(files)
 
 

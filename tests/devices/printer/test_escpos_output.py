@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 
 from devices.printer.escpos_decode import Decoded, decode_escpos
-from devices.printer.escpos_output import encode_chinese
+from devices.printer.escpos_output import ReceiptPrinter, encode_chinese
 from devices.printer.raster import render_text_line
-from devices.printer.receipt import Receipt, ReceiptPrinter, TextLine
+from devices.printer.receipt import Receipt, TextLine
+from ui_shared.error_text import error_text
 
 CN_ON, CN_OFF = b"\x1c\x26", b"\x1c\x2e"
 
@@ -134,7 +135,7 @@ def test_not_connected(tmp_path: Path, receipt: Receipt) -> None:
 
     with pytest.raises(PrinterError) as exc:
         ReceiptPrinter(f"file:{tmp_path}/missing-dir/lp0").print_receipt(receipt)
-    assert exc.value.message_zh == "打印机未连接"
+    assert error_text(exc.value) == "打印机未连接"
     with pytest.raises(PrinterError) as exc:
         ReceiptPrinter("tcp:127.0.0.1:1", io_timeout=1).print_receipt(receipt)
     assert exc.value.code == "not_connected"

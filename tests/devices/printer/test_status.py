@@ -11,8 +11,9 @@ import pytest
 
 from devices.printer.errors import PrinterError
 from devices.printer.escpos_decode import decode_escpos
-from devices.printer.escpos_output import parse_status
-from devices.printer.receipt import PrinterStatus, Receipt, ReceiptPrinter
+from devices.printer.escpos_output import PrinterStatus, ReceiptPrinter, parse_status
+from devices.printer.receipt import Receipt
+from ui_shared.error_text import code_text, error_text
 
 # Real DLE EOT answers (fixed bits 0x12): n=1 printer, 2 offline cause, 3 error, 4 paper.
 READY = {1: 0x12, 2: 0x12, 3: 0x12, 4: 0x12}
@@ -25,13 +26,13 @@ def test_parse_status_bits() -> None:
     assert parse_status(READY).ready
     st = parse_status(PAPER_OUT)
     assert st.known and st.paper_out and st.online is False
-    assert st.message_zh == "打印机缺纸"
+    assert code_text(f"printer.{st.code}") == "打印机缺纸"
     assert parse_status(NEAR_END).paper_near_end and parse_status(NEAR_END).ready
-    assert parse_status(NEAR_END).message_zh == "打印纸即将用完"
+    assert code_text(f"printer.{parse_status(NEAR_END).code}") == "打印纸即将用完"
     assert parse_status(COVER_OPEN).cover_open
-    assert parse_status(COVER_OPEN).message_zh == "打印机盖未关好"
+    assert code_text(f"printer.{parse_status(COVER_OPEN).code}") == "打印机盖未关好"
     assert parse_status({1: 0x41}) is PrinterStatus.unknown  # not a status byte
-    assert PrinterStatus.unknown.message_zh == "打印机状态未知"
+    assert code_text(f"printer.{PrinterStatus.unknown.code}") == "打印机状态未知"
 
 
 def test_serial_status_paper_out(fake_serial_printer: Any) -> None:
@@ -46,7 +47,7 @@ def test_serial_print_refused_when_paper_out(fake_serial_printer: Any, receipt: 
     fake_serial_printer.answers.update(PAPER_OUT)
     with pytest.raises(PrinterError) as exc:
         ReceiptPrinter(f"serial:{fake_serial_printer.path}").print_receipt(receipt)
-    assert exc.value.code == "paper_out" and exc.value.message_zh == "打印机缺纸"
+    assert exc.value.code == "paper_out" and error_text(exc.value) == "打印机缺纸"
     time.sleep(0.1)
     assert b"\x1b@" not in fake_serial_printer.received
 
@@ -74,7 +75,7 @@ def test_file_target_status_is_unknown(tmp_path: Path) -> None:
 def test_serial_missing_device() -> None:
     with pytest.raises(PrinterError) as exc:
         ReceiptPrinter("serial:/dev/ttyDOESNOTEXIST").status()
-    assert exc.value.message_zh == "打印机未连接"
+    assert error_text(exc.value) == "打印机未连接"
 
 
 @pytest.fixture
@@ -123,7 +124,7 @@ def test_tcp_status_and_print(
     assert st.cover_open and not st.ready
     with pytest.raises(PrinterError) as exc:
         ReceiptPrinter(f"tcp:127.0.0.1:{port}").print_receipt(receipt)
-    assert exc.value.message_zh == "打印机盖未关好"
+    assert error_text(exc.value) == "打印机盖未关好"
 
     port, received = tcp_printer({})  # a printer without a back channel
     p = ReceiptPrinter(f"tcp:127.0.0.1:{port}", status_timeout=0.1)

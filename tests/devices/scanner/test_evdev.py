@@ -23,6 +23,7 @@ from devices.scanner.evdev import (
     iter_events,
     text_to_events,
 )
+from ui_shared.error_text import error_text
 
 PRINTABLE = (
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
@@ -174,7 +175,7 @@ def test_missing_device_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ScannerError) as info:
         EvdevScanner(str(tmp_path / "event99")).start(lambda s: None)
     assert info.value.code == "not_found"
-    assert "扫码枪" in info.value.message_zh
+    assert "扫码枪" in error_text(info.value)
 
 
 def test_grab_fails_on_something_that_is_not_an_input_device(tmp_path: Path) -> None:
@@ -183,7 +184,7 @@ def test_grab_fails_on_something_that_is_not_an_input_device(tmp_path: Path) -> 
     with pytest.raises(ScannerError) as info:
         EvdevScanner(str(f)).probe()
     assert info.value.code == "grab_failed"
-    assert "无法独占" in info.value.message_zh
+    assert "无法独占" in error_text(info.value)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can read anything")
@@ -194,4 +195,4 @@ def test_unreadable_device_names_the_input_group(tmp_path: Path) -> None:
     with pytest.raises(ScannerError) as info:
         EvdevScanner(str(f)).probe()
     assert info.value.code == "permission_denied"
-    assert "input" in info.value.message_zh
+    assert "input" in error_text(info.value)

@@ -12,6 +12,7 @@ from devices.scanner import (
     open_scanner,
     parse_scanner_spec,
 )
+from ui_shared.error_text import error_text
 
 
 def test_capped_payload_keeps_every_character() -> None:
@@ -55,7 +56,7 @@ def test_parse_spec(text: str, spec: ScannerSpec) -> None:
 def test_bad_spec(text: str) -> None:
     with pytest.raises(ScannerError) as info:
         parse_scanner_spec(text)
-    assert info.value.code == "bad_spec" and info.value.message_zh
+    assert info.value.code == "bad_spec" and error_text(info.value) == "扫码枪配置错误"
 
 
 def test_wedge_terminator_follows_the_suffix() -> None:
@@ -80,5 +81,5 @@ def test_check_scanner_without_hardware() -> None:
                                      "detail_en": "no scanner configured"}
     assert check_scanner("wedge")["ok"] is True
     bad = check_scanner("evdev:/nonexistent/event0")
-    assert bad["ok"] is False and "未找到扫码枪" in bad["detail_zh"]
+    assert bad["ok"] is False and "未找到扫码枪" in error_text(bad["error"])
     assert check_scanner("bogus")["ok"] is False

@@ -16,6 +16,7 @@ from devices.scanner import (
     SerialScannerSimulator,
 )
 from devices.scanner.serial_scanner import decode_payload
+from ui_shared.error_text import error_text
 
 
 @pytest.fixture
@@ -83,7 +84,7 @@ def test_unplugged_port_reports_error(sim: SerialScannerSimulator) -> None:
         sim.stop()
         err = errors.get(timeout=5)
         assert isinstance(err, ScannerError) and err.code == "disconnected"
-        assert err.message_zh == "扫码枪已断开，请检查连接"
+        assert error_text(err) == "扫码枪已断开，请检查连接"
     finally:
         scanner.stop()
 
@@ -92,7 +93,7 @@ def test_open_failure_is_a_scanner_error() -> None:
     with pytest.raises(ScannerError) as info:
         SerialScanner("/dev/does-not-exist").start(lambda s: None)
     assert info.value.code == "open_failed"
-    assert "/dev/does-not-exist" in info.value.message_zh
+    assert "/dev/does-not-exist" in error_text(info.value)
 
 
 def test_line_assembler() -> None:

@@ -21,6 +21,7 @@ from sync.catalog_sync import CATALOG_FILE, ETAG_KEY, CatalogSync, write_atomic
 from sync.client import PlatformClient
 from sync.engine import EventKind, SyncEngine, SyncEvent
 from sync.store import Store, SyncState
+from tests.helpers.fsync_spy import kinds, spy_fsync
 from ui_shared.messages import sync_text
 
 SEED: dict[str, Any] = json.loads(resource_path(*SEED_CATALOG).read_text(encoding="utf-8"))
@@ -181,17 +182,10 @@ def test_write_atomic_fsyncs_file_and_directory(
 ) -> None:
     target = tmp_path / "catalog.json"
     target.write_text("old")
-    synced: list[str] = []
-    real_fsync = os.fsync
-
-    def spy(fd: int) -> None:
-        synced.append("dir" if os.path.isdir(f"/proc/self/fd/{fd}") else "file")
-        real_fsync(fd)
-
-    monkeypatch.setattr(os, "fsync", spy)
+    synced = spy_fsync(monkeypatch)
     write_atomic(target, b"new")
     assert target.read_bytes() == b"new"
-    assert synced == ["file", "dir"]
+    assert kinds(synced) == ["file", "dir"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["catalog.json"]  # no temp left
 
     def broken_replace(src: str, dst: str) -> None:
