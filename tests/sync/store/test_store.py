@@ -36,7 +36,7 @@ def test_open_creates_layout_and_pragmas(store: Store, data_dir: Path) -> None:
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
-    assert store.schema_version() == SCHEMA_VERSION == 6
+    assert store.schema_version() == SCHEMA_VERSION == 7
     assert set(db.table_names()) >= {
         "schema_version",
         "submissions",
