@@ -30,6 +30,9 @@ class FollowUpPanel(QWidget):
         self.request = PlainLabel("", self)
         self.request.setObjectName("supplementRequest")
         self.request.setWordWrap(True)
+        self.requested = PlainLabel("", self)
+        self.requested.setObjectName("materialsRequested")
+        self.requested.setWordWrap(True)
         self.progress = PlainLabel("", self)
         self.progress.setWordWrap(True)
         self.supplement_button = QPushButton(self.tr("Add supplement pages…"), self)
@@ -45,6 +48,7 @@ class FollowUpPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.request)
+        layout.addWidget(self.requested)
         layout.addLayout(buttons)
         self.supplement_button.clicked.connect(self.open_supplement)
         self.handover_button.clicked.connect(self.open_handover)
@@ -58,13 +62,11 @@ class FollowUpPanel(QWidget):
         self.view = view
         if view.request is not None:
             wanted = "、".join(name for _, name in view.request.materials) or "—"
-            self.request.setText(
-                self.tr("The department asks for a supplement (补正): %1\nMaterials requested: %2")
-                .replace("%1", view.request.note or "—").replace("%2", wanted)
-            )
-        else:
-            self.request.setText("")
-        self.request.setVisible(view.request is not None)
+            self.request.setText(self.tr("The department asks for a supplement (补正): %1")
+                                 .replace("%1", view.request.note or "—"))
+            self.requested.setText(self.tr("Materials requested: %1").replace("%1", wanted))
+        for label in (self.request, self.requested):
+            label.setVisible(view.request is not None)
         lines = [
             self.tr("Supplement %1: %2 page(s), %3")
             .replace("%1", row.created_at[:16].replace("T", " "))

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from devices.idcard.card import IdCardData
 from intake.applicant import SOURCE_CARD, SOURCE_MANUAL, Person
 from intake.errors import IntakeError
 from intake.identity import mask_id_number, validate_resident_id
+from station.card_mapping import person_from_card
 from station.case_followup import CaseFollowUp, FollowUpView, HandoverDone
 from station.handover_paper import HandedOver
 from ui_shared.plain_text import PlainLabel
@@ -79,6 +81,7 @@ class HandoverDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.card_state)
         layout.addLayout(form)
+        layout.addStretch(1)
         layout.addLayout(bottom)
         self.role.currentIndexChanged.connect(self._changed)
         self.name.textEdited.connect(self._typed)
@@ -87,7 +90,16 @@ class HandoverDialog(QDialog):
         self.relation.currentTextChanged.connect(self._changed)
         self.record_button.clicked.connect(self.record)
         close.clicked.connect(self.reject)
+        followup.card_listener = self.card_read  # the reader's next card is the collector's
         self.resize(620, 380)
+
+    def card_read(self, card: IdCardData) -> None:
+        try:
+            person = person_from_card(card)
+        except IntakeError as e:
+            self.card_state.setText(e.message_zh)
+            return
+        self.fill_from_card(person)
 
     def fill_from_card(self, person: Person) -> None:
         """A card was read: its identity, no typing and no sighting needed."""
@@ -152,5 +164,7 @@ class HandoverDialog(QDialog):
         self.message.setText(str(getattr(error, "message_zh", "") or type(error).__name__))
 
     def done(self, result: int) -> None:
+        if self._followup.card_listener == self.card_read:
+            self._followup.card_listener = None
         self.tasks.shutdown()
         super().done(result)

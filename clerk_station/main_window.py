@@ -243,6 +243,9 @@ class ClerkWindow(QMainWindow):
 
     def _card_placed(self, card: IdCardData) -> None:
         self.reader_state.setText(self.tr("ID reader: card read"))
+        day = self.services.clerk_day
+        if day is not None and day.followup is not None and day.followup.take_card(card):
+            return  # a handover dialog identifies who collects a result
         self.session.card_read(card)
 
     def _card_removed(self) -> None:

@@ -10,10 +10,11 @@ sync engine. Every method touches the disk: call it off the GUI thread.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from devices.idcard.card import IdCardData
 from intake.applicant import Person, validate_applicant
 from intake.catalog import Catalog
 from intake.errors import IntakeError, UnknownItem
@@ -82,6 +83,16 @@ class CaseFollowUp:
         self._catalog = catalog
         self._intake = intake
         self.queue = OutcomeQueue(store)
+        #: while a handover is being recorded, the card read goes there (GUI thread)
+        self.card_listener: Callable[[IdCardData], None] | None = None
+
+    def take_card(self, card: IdCardData) -> bool:
+        """Give a card read to the handover in progress, if any; True when taken."""
+        listener = self.card_listener
+        if listener is None:
+            return False
+        listener(card)
+        return True
 
     def _materials(self, item_code: str) -> tuple[tuple[str, str], ...]:
         try:

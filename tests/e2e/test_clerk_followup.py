@@ -92,7 +92,7 @@ def test_supplement_then_handover_on_real_widgets(
     qtbot.waitUntil(lambda: panel.view is not None and panel.supplement_button.isVisible(),
                     timeout=10_000)
     assert "户口簿本人页不清晰" in panel.request.text()
-    assert "居民户口簿" in panel.request.text()
+    assert "居民户口簿" in panel.requested.text()
     assert not panel.handover_button.isVisible()
     _save(dialog, "case_supplement_request.png")
 
@@ -164,3 +164,69 @@ def test_supplement_then_handover_on_real_widgets(
     assert {r.kind.value: r.state for r in queued} == {"supplement": "delivered",
                                                        "handover": "delivered"}
     dialog.close()
+
+
+def test_handover_identified_by_card_read_and_refusal_delivered(
+    qtbot: QtBot, services: StationServices, admin: Callable[..., Any],
+) -> None:
+    """The collector's card, read by the window's reader, goes to the open handover (not
+    to the intake form); a refusal issued at the window reaches the platform once."""
+    from clerk_station.app import build_window
+
+    engine, day = services.engine, services.clerk_day
+    assert engine is not None and day is not None and day.followup is not None
+    uuid = _accepted_case(services)
+    admin("POST", f"/v1/admin/submissions/{uuid}/status", json={"status": "办结"})
+    engine.run_once()
+    window = build_window(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    try:
+        dialog = CaseDetailDialog(day, uuid, "c01")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        panel = dialog.followup
+        assert panel is not None
+        qtbot.waitUntil(lambda: panel.handover_button.isVisible(), timeout=10_000)
+        hand = panel.open_handover()
+        assert isinstance(hand, HandoverDialog)
+        qtbot.addWidget(hand)
+        sims = services.simulators
+        assert sims is not None
+        card = sims.sample_cards()[0]
+        sims.place_card(card)
+        qtbot.waitUntil(lambda: hand.source == "card", timeout=10_000)
+        assert hand.id_number.text() == card.id_number and hand.name.text() == card.name
+        assert not hand.sighted.isVisible() and hand.record_button.isEnabled()
+        assert window.session.state.person is None  # the intake form did not take it
+        hand.record_button.click()
+        qtbot.waitUntil(lambda: hand.done_result is not None, timeout=15_000)
+        hand.accept()
+        assert day.followup.card_listener is None  # the next card is the intake's again
+
+        # a refusal at the window, then one pass: the platform holds it once
+        sims.remove_card()
+        sims.place_card(card)
+        qtbot.waitUntil(lambda: window.session.state.person is not None, timeout=10_000)
+        window.picker.choose("NY-001")
+        ask = window.ask_refusal()
+        assert ask is not None
+        ask.setTextValue(ask.comboBoxItems()[0])
+        ask.accept()
+        qtbot.waitUntil(lambda: window.outcomes.info_box is not None, timeout=10_000)
+        engine.run_once()
+        engine.run_once()  # a second pass sends nothing again
+        held = admin("GET", "/v1/admin/outcomes")
+        code = services.intake.station_code
+        refusals = [o for o in held if o["kind"] == "refusal"
+                    and o["reference"].startswith(code + "-BY")]
+        assert len(refusals) == 1
+        body = refusals[0]["body"]
+        assert body["item_code"] == "NY-001" and body["reason_code"]
+        assert body["applicant"]["id_number"] == card.id_number
+        handovers = [o for o in held if o["submission_uuid"] == uuid]
+        assert len(handovers) == 1 and handovers[0]["body"]["collector"]["id_source"] == "card"
+        dialog.close()
+    finally:
+        window.shutdown()
