@@ -30,7 +30,7 @@ def pump(cond: Callable[[], bool] = lambda: False, timeout: float = 15.0) -> Non
         time.sleep(0.02)
 
 
-def main() -> int:  # noqa: PLR0915 - one straight story
+def main() -> int:
     sys.path.insert(0, str(ROOT))
     import cv2
     import requests
