@@ -111,9 +111,11 @@ async def put_outcome(request: Request, uuid: str, ctx: Ctx, caller: Caller) -> 
     elif kind == "handover":
         handover = validate(wire.Handover, value, wire.INVALID_OUTCOME)
         case = _own_case(ctx, caller, handover.submission_uuid, handover.receipt_no)
-        held = ctx.store.outcomes.outcome(uuid)
-        if held is None and case["status"] != "办结":
-            raise ApiError(422, wire.NOT_READY, "the case is not finished (办结) yet")
+        if ctx.store.outcomes.outcome(uuid) is None:
+            if ctx.store.outcomes.handed_over(handover.receipt_no):
+                raise ApiError(409, wire.HANDOVER_EXISTS, "the case was already handed over")
+            if case["status"] != "办结":
+                raise ApiError(422, wire.NOT_READY, "the case is not finished (办结) yet")
         new = NewOutcome(uuid, kind, caller.station_id, handover.submission_uuid,
                          handover.receipt_no, body_sha, canonical.decode("utf-8"))
         case_no = proof_ref = str(case["case_no"])

@@ -134,6 +134,10 @@ class Outcomes:
         assert row is not None
         return row
 
+    def handed_over(self, receipt_no: str) -> bool:
+        return self.db.one("SELECT 1 AS x FROM outcomes WHERE kind = 'handover' AND reference = ?",
+                           [receipt_no]) is not None
+
     def outcome_listing(self) -> list[dict[str, Any]]:
         return self.db.all(
             "SELECT uuid, kind, station_id, submission_uuid, reference, received_at"
