@@ -132,3 +132,32 @@ def test_refusal_and_handover_delivered_once_through_cut_answers(
     assert by_kind["refusal"]["reference"] == notice_no
     assert by_kind["handover"]["body"]["collector"]["relation"] == "子女"
     assert admin.submission(sub.uuid)["status"] == "已领取"
+
+
+def test_answer_without_valid_proof_is_never_delivery(
+    store: Store, accept: Callable[..., Submission], proxy: FaultProxy,
+    proxied_client: PlatformClient, admin: Admin, station_code: str,
+) -> None:
+    """A captive portal (or anything but the platform holding our secret) answering 200 to
+    the refusal's PUT: the outcome stays queued, then goes through once the link is real."""
+    clock = Clock()
+    engine = SyncEngine(store, proxied_client, base_delay=0.02, max_delay=0.1, clock=clock)
+    queue = OutcomeQueue(store)
+    notice_no = f"{station_code}-BY20261203-002"
+    uuid = queue.enqueue(OutcomeKind.REFUSAL, {
+        "kind": "refusal", "notice_no": notice_no, "item_code": "HJ001", "reason_code": "R01",
+        "at": format_utc(datetime.now(UTC)), "applicant": None,
+    }, reference=notice_no)
+    fake = Fault.respond(200, platform_header=True, content_type="application/json",
+                         body=b'{"uuid":"' + uuid.encode() + b'","case_no":"","status":"ok",'
+                              b'"proof":"' + b"0" * 64 + b'"}')
+    proxy.set_schedule(matching("PUT /v1/outcomes/", fake, times=None))
+    engine.run_once()
+    row = queue.get(uuid)
+    assert row is not None and row.state == "queued" and "proof" in row.last_error
+    proxy.set_schedule(None)
+    _drain(engine, queue, clock, [uuid])
+    row = queue.get(uuid)
+    assert row is not None and row.state == "delivered" and row.attempts == 2
+    held = [o for o in _admin_json(admin, "/v1/admin/outcomes") if o["reference"] == notice_no]
+    assert len(held) == 1
