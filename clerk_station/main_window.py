@@ -108,6 +108,10 @@ class ClerkWindow(QMainWindow):
         self.capturing = CaptureController(
             services, self.session, self.tasks, self, english=english
         )
+        if services.clerk_day is not None and services.clerk_day.followup is not None:
+            # a supplement (补正) is photographed with the window's own document camera
+            preview = self.capturing.preview
+            services.clerk_day.followup.latest_frame = lambda: preview.latest_frame
 
         middle = QWidget(self)
         mid = QVBoxLayout(middle)

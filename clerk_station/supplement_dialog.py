@@ -1,6 +1,7 @@
-"""补正: add pages to an EXISTING case. Pages come from a scanned file or a phone
-photo through the camera's own pipeline and quality checks (blur refuses a page, glare
-warns), are stored at once, and go to the platform as one supplement, exactly once."""
+"""补正: add pages to an EXISTING case. Pages come from the window's document camera,
+a scanned file or a phone photo, through the camera's own pipeline and quality checks
+(blur refuses a page, glare warns), are stored at once, and go to the platform as one
+supplement, exactly once."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from devices.camera.pipeline import CapturedPage
+from devices.camera.pipeline import CapturedPage, capture_page
 from station.case_followup import CaseFollowUp, FollowUpView
 from station.page_import import IMPORTABLE, import_page
 from station.session_rules import judge_page
@@ -55,6 +56,9 @@ class SupplementDialog(QDialog):
         for code in [*[c for c in requested if c in names],
                      *[c for c in names if c not in requested]]:
             self.material.addItem(names[code], code)
+        self.camera_button = QPushButton(self.tr("Capture with the camera"), self)
+        self.camera_button.setObjectName("supplementCapture")
+        self.camera_button.setEnabled(followup.latest_frame is not None)
         self.import_button = QPushButton(self.tr("Import a scanned page or a photo…"), self)
         self.remove_button = QPushButton(self.tr("Remove selected page"), self)
         self.list = QListWidget(self)
@@ -69,6 +73,7 @@ class SupplementDialog(QDialog):
         cancel = QPushButton(self.tr("Close"), self)
         row = QHBoxLayout()
         row.addWidget(self.material, 1)
+        row.addWidget(self.camera_button)
         row.addWidget(self.import_button)
         row.addWidget(self.remove_button)
         bottom = QHBoxLayout()
@@ -82,6 +87,7 @@ class SupplementDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.note)
         layout.addLayout(bottom)
+        self.camera_button.clicked.connect(self.capture)
         self.import_button.clicked.connect(self.open_import_dialog)
         self.remove_button.clicked.connect(self.remove_selected)
         self.send_button.clicked.connect(self.send)
@@ -106,6 +112,18 @@ class SupplementDialog(QDialog):
             self.message.setText(self.tr("Importing %1…").replace("%1", path.name))
             self.tasks.image(lambda p=path: import_page(p),  # type: ignore[misc]
                              lambda page: self._checked(code, page), self._failed)
+
+    def capture(self) -> None:
+        """The document camera's current frame, through the camera pipeline."""
+        code = str(self.material.currentData() or "")
+        grab = self._followup.latest_frame
+        frame = grab() if grab is not None else None
+        if not code or frame is None:
+            self.message.setText(self.tr("The camera has not delivered a picture yet"))
+            return
+        self.message.setText(self.tr("Processing…"))
+        self.tasks.image(lambda: capture_page(frame), lambda page: self._checked(code, page),
+                         self._failed)
 
     def _checked(self, code: str, page: CapturedPage) -> None:
         keep, note = judge_page(page)
@@ -151,8 +169,8 @@ class SupplementDialog(QDialog):
     def _sent(self, outcome_uuid: str) -> None:
         self.outcome_uuid = outcome_uuid
         self.message.setText(self.tr("Supplement saved; it goes to the platform by itself."))
-        self.import_button.setEnabled(False)
-        self.remove_button.setEnabled(False)
+        for button in (self.camera_button, self.import_button, self.remove_button):
+            button.setEnabled(False)
 
     def _send_failed(self, error: BaseException) -> None:
         self.send_button.setEnabled(True)

@@ -14,6 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import numpy as np
+from numpy.typing import NDArray
+
 from devices.idcard.card import IdCardData
 from intake.applicant import Person, validate_applicant
 from intake.catalog import Catalog
@@ -85,6 +88,8 @@ class CaseFollowUp:
         self.queue = OutcomeQueue(store)
         #: while a handover is being recorded, the card read goes there (GUI thread)
         self.card_listener: Callable[[IdCardData], None] | None = None
+        #: the document camera's latest frame (set by the clerk window; None: no camera)
+        self.latest_frame: Callable[[], NDArray[np.uint8] | None] | None = None
 
     def take_card(self, card: IdCardData) -> bool:
         """Give a card read to the handover in progress, if any; True when taken."""

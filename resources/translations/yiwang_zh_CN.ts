@@ -902,7 +902,7 @@ guide</source>
     </message>
     <message>
         <location filename="../../clerk_station/main_window.py" line="79"/>
-        <location filename="../../clerk_station/main_window.py" line="336"/>
+        <location filename="../../clerk_station/main_window.py" line="340"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
@@ -917,64 +917,64 @@ guide</source>
         <translation>打印一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="147"/>
+        <location filename="../../clerk_station/main_window.py" line="151"/>
         <source>ID reader: waiting</source>
         <translation>身份证阅读器：等待中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="149"/>
+        <location filename="../../clerk_station/main_window.py" line="153"/>
         <source>Camera: starting</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="217"/>
+        <location filename="../../clerk_station/main_window.py" line="221"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="222"/>
+        <location filename="../../clerk_station/main_window.py" line="226"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="226"/>
+        <location filename="../../clerk_station/main_window.py" line="230"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="343"/>
+        <location filename="../../clerk_station/main_window.py" line="347"/>
         <source>%1 · %2 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · %2 · 承诺时限 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="245"/>
+        <location filename="../../clerk_station/main_window.py" line="249"/>
         <source>ID reader: card read</source>
         <translation>身份证阅读器：已读卡</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="252"/>
+        <location filename="../../clerk_station/main_window.py" line="256"/>
         <source>ID reader: ready</source>
         <translation>身份证阅读器：就绪</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="255"/>
+        <location filename="../../clerk_station/main_window.py" line="259"/>
         <source>ID reader: %1</source>
         <translation>身份证阅读器：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="364"/>
+        <location filename="../../clerk_station/main_window.py" line="368"/>
         <source>Applicant not identified</source>
         <translation>尚未识别申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="367"/>
+        <location filename="../../clerk_station/main_window.py" line="371"/>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="369"/>
+        <location filename="../../clerk_station/main_window.py" line="373"/>
         <source>Complete: %n page(s) captured</source>
         <translation>
             <numerusform>材料齐全：已采集 %n 页</numerusform>
@@ -1001,17 +1001,17 @@ guide</source>
         <translation>不予受理，并打印载明理由和依据的通知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="119"/>
+        <location filename="../../clerk_station/main_window.py" line="123"/>
         <source>Result by</source>
         <translation>结果领取方式</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="258"/>
+        <location filename="../../clerk_station/main_window.py" line="262"/>
         <source>The card reader is not available: enter the identity by hand</source>
         <translation>读卡器不可用：请手工录入证件信息</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="373"/>
+        <location filename="../../clerk_station/main_window.py" line="377"/>
         <source>Unusable: %1 (%2)</source>
         <translation>不合格：%1（%2）</translation>
     </message>
@@ -2715,84 +2715,99 @@ guide</source>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="37"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="38"/>
         <source>Supplement (补正) for %1</source>
         <translation>补正材料 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="49"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="50"/>
         <source>Requested: %1 — %2</source>
         <translation>需补正：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="58"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="59"/>
+        <source>Capture with the camera</source>
+        <translation>高拍仪拍摄</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/supplement_dialog.py" line="62"/>
         <source>Import a scanned page or a photo…</source>
         <translation>导入扫描件或照片…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="59"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="63"/>
         <source>Remove selected page</source>
         <translation>删除所选页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="63"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="67"/>
         <source>Note for the department (optional)</source>
         <translation>给审批部门的说明（可选）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="66"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="70"/>
         <source>Send the supplement</source>
         <translation>提交补正</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="69"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="73"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="92"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="98"/>
         <source>Import a scanned page or a photo</source>
         <translation>导入扫描页或照片</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="95"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="101"/>
         <source>Images (%1)</source>
         <translation>图片（%1）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="106"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="112"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="113"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="122"/>
+        <source>The camera has not delivered a picture yet</source>
+        <translation>高拍仪尚未传回画面</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/supplement_dialog.py" line="124"/>
+        <source>Processing…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/supplement_dialog.py" line="131"/>
         <source>Page refused</source>
         <translation>页面不合格</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="122"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="140"/>
         <source>This page is already in the supplement.</source>
         <translation>该页面已在补正材料中。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="125"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="143"/>
         <source>%1 — page %2</source>
         <translation>%1 — 第%2页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/supplement_dialog.py" line="127"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="145"/>
         <source>%n page(s) ready</source>
         <translation>
             <numerusform>已有%n页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="140"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="158"/>
         <source>The page could not be taken.</source>
         <translation>无法获取该页面。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="153"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="171"/>
         <source>Supplement saved; it goes to the platform by itself.</source>
         <translation>补正材料已保存，将自动报送平台。</translation>
     </message>

@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from clerk_station.case_detail import CaseDetailDialog
 from clerk_station.handover_dialog import HandoverDialog
 from clerk_station.supplement_dialog import SupplementDialog
+from devices.camera.pipeline import find_page
 from devices.camera.synthetic import render_document
 from devices.printer.escpos_decode import decode_escpos
 from intake.applicant import Person
@@ -169,31 +170,53 @@ def test_supplement_then_handover_on_real_widgets(
 def test_handover_identified_by_card_read_and_refusal_delivered(
     qtbot: QtBot, services: StationServices, admin: Callable[..., Any],
 ) -> None:
-    """The collector's card, read by the window's reader, goes to the open handover (not
-    to the intake form); a refusal issued at the window reaches the platform once."""
+    """A supplement page from the window's document camera; the collector's card, read by
+    the window's reader, goes to the open handover (not to the intake form); a refusal
+    issued at the window reaches the platform once."""
     from clerk_station.app import build_window
 
     engine, day = services.engine, services.clerk_day
     assert engine is not None and day is not None and day.followup is not None
     uuid = _accepted_case(services)
-    admin("POST", f"/v1/admin/submissions/{uuid}/status", json={"status": "办结"})
+    admin("POST", f"/v1/admin/submissions/{uuid}/status",
+          json={"status": "补正", "missing_materials": ["M03"]})
     engine.run_once()
     window = build_window(services)
     qtbot.addWidget(window)
     window.show()
     window.start()
+    sims = services.simulators
+    assert sims is not None
     try:
         dialog = CaseDetailDialog(day, uuid, "c01")
         qtbot.addWidget(dialog)
         dialog.show()
         panel = dialog.followup
         assert panel is not None
+        # 补正 with the window's document camera
+        qtbot.waitUntil(lambda: panel.supplement_button.isVisible(), timeout=10_000)
+        sup = panel.open_supplement()
+        assert isinstance(sup, SupplementDialog)
+        qtbot.addWidget(sup)
+        assert sup.camera_button.isEnabled() and sup.material.currentData() == "M03"
+        sims.present_document("城乡居民基本养老保险参保登记表", "YWDOC|SB-001|M03")
+        preview = window.capturing.preview
+        qtbot.waitUntil(lambda: preview.latest_frame is not None
+                        and find_page(preview.latest_frame) is not None, timeout=10_000)
+        sup.camera_button.click()
+        qtbot.waitUntil(lambda: len(sup.pages) == 1, timeout=20_000)
+        sup.send_button.click()
+        qtbot.waitUntil(lambda: sup.outcome_uuid is not None, timeout=10_000)
+        sup.accept()
+        admin("POST", f"/v1/admin/submissions/{uuid}/status", json={"status": "办结"})
+        engine.run_once()
+        held_sup = admin("GET", f"/v1/admin/supplements?submission={uuid}")
+        assert [h["uuid"] for h in held_sup] == [sup.outcome_uuid]
+        panel.refresh()
         qtbot.waitUntil(lambda: panel.handover_button.isVisible(), timeout=10_000)
         hand = panel.open_handover()
         assert isinstance(hand, HandoverDialog)
         qtbot.addWidget(hand)
-        sims = services.simulators
-        assert sims is not None
         card = sims.sample_cards()[0]
         sims.place_card(card)
         qtbot.waitUntil(lambda: hand.source == "card", timeout=10_000)
