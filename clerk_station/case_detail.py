@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_station.case_followup_panel import FollowUpPanel
 from station.clerk_day import ClerkDay
 from station.ledger import CaseDetail
 from ui_shared.error_text import error_text
@@ -113,6 +114,11 @@ class CaseDetailDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.facts)
+        #: 补正 request and actions, 办结领取 (station.case_followup)
+        self.followup: FollowUpPanel | None = None
+        if day.followup is not None:
+            self.followup = FollowUpPanel(day.followup, uuid, clerk_id, self.tasks, self)
+            layout.addWidget(self.followup)
         layout.addWidget(tabs, 1)
         layout.addLayout(row)
         self.pages.currentRowChanged.connect(self._show_page)

@@ -109,6 +109,10 @@ class ClerkWindow(QMainWindow):
         self.capturing = CaptureController(
             services, self.session, self.tasks, self, english=english
         )
+        if services.clerk_day is not None and services.clerk_day.followup is not None:
+            # a supplement (补正) is photographed with the window's own document camera
+            preview = self.capturing.preview
+            services.clerk_day.followup.latest_frame = lambda: preview.latest_frame
 
         middle = QWidget(self)
         mid = QVBoxLayout(middle)
@@ -244,6 +248,9 @@ class ClerkWindow(QMainWindow):
 
     def _card_placed(self, card: IdCardData) -> None:
         self.reader_state.setText(self.tr("ID reader: card read"))
+        day = self.services.clerk_day
+        if day is not None and day.followup is not None and day.followup.take_card(card):
+            return  # a handover dialog identifies who collects a result
         self.session.card_read(card)
 
     def _card_removed(self) -> None:

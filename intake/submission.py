@@ -47,6 +47,10 @@ _MANIFEST_KEYS = frozenset(
         "materials",
     }
 )
+#: optional manifest keys (absent in manifests written before they existed)
+_OPTIONAL_KEYS = frozenset({"collection"})
+#: how the citizen collects the result (chosen at intake): window pickup, post, community
+COLLECTION_METHODS = ("window", "post", "community")
 
 
 class Channel(StrEnum):
@@ -222,6 +226,8 @@ class Submission:
     channel: Channel
     clerk_id: str | None
     accepted_at: datetime
+    #: result collection chosen at intake (COLLECTION_METHODS); None = not recorded
+    collection: str | None = None
 
     def __post_init__(self) -> None:
         if _UUID.fullmatch(self.uuid) is None:
@@ -237,6 +243,8 @@ class Submission:
             object.__setattr__(self, "channel", Channel(self.channel))
         except ValueError:
             raise _bad_manifest(f"unknown channel {self.channel!r}") from None
+        if self.collection is not None and self.collection not in COLLECTION_METHODS:
+            raise _bad_manifest(f"unknown collection method {self.collection!r}")
         materials = tuple(self.materials)
         object.__setattr__(self, "materials", materials)
         codes = [m.material_code for m in materials]
@@ -256,7 +264,7 @@ class Submission:
 
     def manifest(self) -> dict[str, Any]:
         """The JSON-safe manifest PUT to the platform (docs/interfaces.md)."""
-        return {
+        manifest: dict[str, Any] = {
             "uuid": self.uuid,
             "receipt_no": self.receipt_no,
             "item_code": self.item_code,
@@ -269,6 +277,9 @@ class Submission:
                 {"code": m.material_code, "pages": list(m.pages)} for m in self.materials
             ],
         }
+        if self.collection is not None:
+            manifest["collection"] = self.collection
+        return manifest
 
     @classmethod
     def from_manifest(cls, d: Mapping[str, Any]) -> Submission:
@@ -278,7 +289,7 @@ class Submission:
         missing = _MANIFEST_KEYS - d.keys()
         if missing:
             raise _bad_manifest(f"manifest is missing {sorted(missing)}")
-        extra = d.keys() - _MANIFEST_KEYS
+        extra = d.keys() - _MANIFEST_KEYS - _OPTIONAL_KEYS
         if extra:
             raise _bad_manifest(f"manifest has unknown keys {sorted(extra)}")
         for key in ("uuid", "receipt_no", "item_code", "catalog_version", "channel"):
@@ -287,6 +298,9 @@ class Submission:
         clerk_id = d["clerk_id"]
         if clerk_id is not None and not isinstance(clerk_id, str):
             raise _bad_manifest("clerk_id must be a string or null")
+        collection = d.get("collection")
+        if collection is not None and not isinstance(collection, str):
+            raise _bad_manifest("collection must be a string")
         applicant = d["applicant"]
         if not isinstance(applicant, Mapping):
             raise _bad_manifest("applicant must be an object")
@@ -300,6 +314,7 @@ class Submission:
             channel=d["channel"],  # coerced and checked by __post_init__
             clerk_id=clerk_id,
             accepted_at=parse_utc(d["accepted_at"]),
+            collection=collection,
         )
 
 

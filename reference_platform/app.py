@@ -25,6 +25,7 @@ from reference_platform.openapi import install_openapi
 from reference_platform.routes import (
     admin,
     blobs,
+    case_outcomes,
     catalog,
     evaluations,
     heartbeat,
@@ -122,5 +123,6 @@ def create_app(
     for module in (stations, heartbeat, blobs, submissions, status, receipts, catalog,
                    evaluations, admin):
         app.include_router(module.router)
+    app.include_router(case_outcomes.router)  # P5, P6
     install_openapi(app)
     return app

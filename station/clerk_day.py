@@ -23,6 +23,7 @@ from intake.catalog import Catalog
 from station.audit_trail import AuditTrail
 from station.audited_intake import AuditedIntake
 from station.call_next import CallNext
+from station.case_followup import CaseFollowUp
 from station.clerks import ClerkDirectory
 from station.efficiency import EfficiencyService
 from station.intake_service import IntakeService
@@ -128,6 +129,8 @@ class ClerkDay:
     efficiency: EfficiencyService
     settings: SignInSettings
     call_next: CallNext | None = None
+    #: 补正 and 办结领取 on an existing case (None for a bare test composition)
+    followup: CaseFollowUp | None = None
 
 
 def build_clerk_day(
@@ -146,4 +149,5 @@ def build_clerk_day(
         efficiency=EfficiencyService(store, catalog, tz=STATION_TZ),
         settings=settings,
         call_next=CallNext(settings.call_next) if settings.call_next else None,
+        followup=CaseFollowUp(store, catalog, intake),
     )

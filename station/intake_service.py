@@ -18,11 +18,11 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from devices.printer.receipt import CST, Receipt
-from intake.applicant import SOURCE_MANUAL
+from intake.applicant import SOURCE_MANUAL, applicant_to_dict
 from intake.catalog import ServiceItem
 from intake.errors import IntakeError
 from intake.refusals import RefusalReason
-from intake.submission import Channel, Draft, Submission
+from intake.submission import Channel, Draft, Submission, format_utc
 from intake.workdays import WorkCalendar
 from station.paper import (
     DEFAULT_COLLECTION,
@@ -35,6 +35,7 @@ from station.paper import (
     refusal_notice,
 )
 from station.receipt_code import receipt_payload, verify_payload
+from sync.case_outcomes import OutcomeKind, OutcomeQueue
 from sync.store import Store, SubmissionRecord
 
 __all__ = [
@@ -120,6 +121,7 @@ class IntakeService:
             now=now or datetime.now(UTC),
             started_at=started_at,
             queue_ticket=queue_ticket,
+            collection=collection,
         )
         self._record_identification(submission)
         if collection != DEFAULT_COLLECTION:
@@ -222,17 +224,31 @@ class IntakeService:
         *,
         clerk_id: str | None,
         now: datetime | None = None,
+        catalog_version: str = "",
     ) -> Receipt:
         """The numbered 不予受理通知书, recorded in the audit log (item and reason code, no
-        personal data); disk work. Not (yet) delivered to the platform: the protocol has
-        no outcome other than a submission."""
+        personal data) and queued for the platform (P6, delivered exactly once by the
+        sync engine); disk work."""
         moment = now or datetime.now(UTC)
         notice_no = self._next_number("BY", moment)
+        outcome = OutcomeQueue(self._store).enqueue(
+            OutcomeKind.REFUSAL,
+            {
+                "kind": "refusal", "notice_no": notice_no, "item_code": draft.item.code,
+                "catalog_version": catalog_version, "reason_code": reason.code,
+                "reason": reason.reason_zh, "basis": reason.basis_zh,
+                "channel": "window" if clerk_id else "kiosk", "clerk_id": clerk_id,
+                "at": format_utc(moment),
+                "applicant": applicant_to_dict(draft.applicant) if draft.applicant else None,
+            },
+            reference=notice_no,
+            now=moment,
+        )
         self._store.audit(
             clerk_id or "kiosk",
             "refusal.issued",
             notice_no,
-            {"item": draft.item.code, "reason": reason.code},
+            {"item": draft.item.code, "reason": reason.code, "outcome": outcome},
         )
         log.info("refusal %s for %s: %s", notice_no, draft.item.code, reason.code)
         return refusal_notice(

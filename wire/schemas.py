@@ -95,6 +95,8 @@ class Manifest(_Lenient):
     accepted_at: str
     applicant: Annotated[PersonDoc | LegalEntityDoc, Field(discriminator="kind")]
     materials: Annotated[list[MaterialDoc], Field(max_length=200)]
+    #: how the result is collected, chosen at intake (absent in older manifests)
+    collection: Literal["window", "post", "community"] | None = None
 
     @field_validator("accepted_at")
     @classmethod

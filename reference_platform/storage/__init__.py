@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reference_platform.storage.blobs import BlobInfo, Blobs
 from reference_platform.storage.db import Database, iso_utc
+from reference_platform.storage.outcomes import Outcomes
 from reference_platform.storage.records import EMPTY_CATALOG, Catalog, Evaluations
 from reference_platform.storage.sealing import Sealer, SealError, load_or_create_key
 from reference_platform.storage.stations import (
@@ -50,6 +51,7 @@ class PlatformStore:
         self.submissions = Submissions(self.db, sealer)
         self.catalog = Catalog(self.db)
         self.evaluations = Evaluations(self.db)
+        self.outcomes = Outcomes(self.db, sealer)
 
     def close(self) -> None:
         self.db.close()

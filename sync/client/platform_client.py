@@ -38,6 +38,7 @@ from sync.client.answers import (
 from sync.client.deadline import mount_deadline
 from sync.client.errors import BadAnswer, SyncError
 from sync.client.observed import SKEW_LIMIT, PlatformView
+from sync.client.outcomes import CaseOutcomeCalls
 from sync.client.transport import (
     DEFAULT_TIMEOUT,
     MAX_JSON_ANSWER,
@@ -89,7 +90,7 @@ def _clone_session(session: requests.Session) -> requests.Session:
     return clone
 
 
-class PlatformClient(BlobUploads):
+class PlatformClient(BlobUploads, CaseOutcomeCalls):
     """Signed calls to the platform for one enrolled station.
 
     Not thread-safe (one ``requests.Session``); for concurrent uploads give each

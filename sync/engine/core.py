@@ -21,11 +21,13 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from sync.case_outcomes import OutcomeQueue
 from sync.catalog_sync import CatalogSync
 from sync.engine.api import PlatformAPI, abilities
 from sync.engine.delivery import Deliverer, Outcome, PassState
 from sync.engine.events import EventKind, EventSink, SyncEvent, SyncReport
 from sync.engine.link import LinkMonitor, Sleeper
+from sync.engine.outcomes import outcomes_task
 from sync.engine.periodic import PeriodicTasks
 from sync.engine.timing import BASE_DELAY, MAX_DELAY, Timekeeper
 from sync.engine.upload import UPLOAD_CONCURRENCY, BlobUploader
@@ -117,6 +119,9 @@ class SyncEngine:
         #: service evaluations (好差评) ride along with each pass, after the status pull
         self.evaluations = EvaluationQueue(store.db_path)
         self.pass_tasks.append(self._deliver_evaluations)
+        #: supplements, refusals and handovers (P5, P6), after the evaluations
+        self.outcomes = OutcomeQueue(store)
+        self.pass_tasks.append(outcomes_task(self.outcomes, lambda: self.client, self._time.now_dt))
         self._deliverer = Deliverer(
             store, client, self._uploader, self._link, self._events, self._time,
             rng=rng, base_delay=base_delay, max_delay=max_delay,

@@ -66,7 +66,9 @@ class RetentionPart(StoreCore):
             with self._write() as db:
                 for sha in candidates[start : start + ORPHAN_BATCH]:
                     used = db.execute(
-                        "SELECT 1 FROM submission_pages WHERE sha256 = ? LIMIT 1", [sha]
+                        "SELECT 1 FROM submission_pages WHERE sha256 = ?"
+                        " UNION ALL SELECT 1 FROM case_outcome_pages WHERE sha256 = ? LIMIT 1",
+                        [sha, sha],
                     ).fetchone()
                     if used is None and self.blobs.delete(sha, durable=False):
                         gone.append(sha)

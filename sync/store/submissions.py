@@ -73,6 +73,7 @@ class SubmissionsPart(StoreCore):
         now: datetime,
         started_at: datetime | None = None,
         queue_ticket: str | None = None,
+        collection: str | None = None,
     ) -> Submission:
         """Allocate the next receipt number for (station, local day) and store the submission.
 
@@ -99,6 +100,7 @@ class SubmissionsPart(StoreCore):
             channel=Channel(channel),
             clerk_id=clerk_id,
             accepted_at=aware(now),
+            collection=collection,
         )
         accepted_at = provisional.accepted_at
         channel = provisional.channel

@@ -3,9 +3,11 @@
 Without --data-dir (or with an empty one) it starts the reference platform on
 127.0.0.1 with its own database, enrolls a station, starts the simulators and
 opens the clerk window; --headless runs a scripted intake instead, delivers
-it, checks the platform holds it exactly once with matching blob hashes, and
-exits 0. With --data-dir of an existing station it uses that station as is;
---offline queues without delivering.
+it, checks the platform holds it exactly once with matching blob hashes, then
+issues a one-time notice and a refusal and closes the loop (补正 answered by a
+supplement, 办结 handed over), each on the platform exactly once, and exits 0.
+With --data-dir of an existing station it uses that station as is; --offline
+queues without delivering.
 
 Everything the demo starts it stops, on a normal end, Ctrl+C or SIGTERM: the
 reference platform, the simulators, a private Xvfb when there is no display
@@ -182,6 +184,7 @@ def _kiosk(station_dir: Path, language: str) -> int:
 
 def _headless(station_dir: Path, args: argparse.Namespace, platform: Any) -> int:
     from station.context import open_station
+    from yiwang.scripted_followup import close_the_loop, run_scripted_refusal
     from yiwang.scripted_intake import run_scripted_intakes, run_scripted_notice
 
     services = open_station(station_dir, with_engine=not args.offline)
@@ -195,6 +198,7 @@ def _headless(station_dir: Path, args: argparse.Namespace, platform: Any) -> int
         _say(f"scripted intake x{args.count} (ID card over {sims.port}, simulated document camera)")
         records = run_scripted_intakes(services, sims, args.count, say=_say)
         run_scripted_notice(services, sims, say=_say)
+        refusal_no = run_scripted_refusal(services, sims, say=_say)
         if args.offline or services.engine is None:
             _say(
                 f"queued {len(records)} submission(s) offline; "
@@ -216,12 +220,14 @@ def _headless(station_dir: Path, args: argparse.Namespace, platform: Any) -> int
             _say(f"  {r.receipt_no} -> platform case {r.case_no} ({r.platform_status})")
         if platform is None:
             return 0
-        return _verify_on_platform(platform, records)
+        return _verify_on_platform(platform, records, lambda: close_the_loop(
+            services, sims, platform, records[0].accepted.submission.uuid, refusal_no, say=_say))
     finally:
         services.close()
 
 
-def _verify_on_platform(platform: Any, records: list[Any]) -> int:
+def _verify_on_platform(platform: Any, records: list[Any],
+                        closing: Callable[[], bool] = lambda: True) -> int:
     held = _admin_submissions(platform.url, platform.admin_token)
     ok = True
     for rec in records:
@@ -237,5 +243,6 @@ def _verify_on_platform(platform: Any, records: list[Any]) -> int:
         ok = ok and len(matches) == 1 and hashes_match and verified
     _say(f"platform database holds {len(held)} submission(s)")
     ok = ok and len(held) == len(records)
+    ok = closing() and ok  # 补正, 办结领取 and the refusal, each on the platform once
     _say("demo OK" if ok else "demo FAILED")
     return 0 if ok else 1

@@ -64,4 +64,7 @@ def test_a_v3_database_gains_every_later_column_and_table_in_order(data_dir: Pat
     } <= _columns(con, "evaluations")
     indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert "evaluations_due" in indexes
+    # v7: supplements, refusals and handovers owed to the platform
+    assert {"case_outcomes", "case_outcome_pages"} <= tables
+    assert "case_outcomes_one_handover" in indexes
     con.close()

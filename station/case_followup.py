@@ -1,0 +1,236 @@
+"""Closing the loop on a case: 补正 (supplement) and 办结领取 (handover), Qt-free.
+
+The clerk's case view asks :meth:`CaseFollowUp.view` what the department asked for
+(the note and the requested materials of the latest 补正 event) and whether the
+result is ready; pages added to the EXISTING case and the handover are queued
+durably (:class:`sync.case_outcomes.OutcomeQueue`) and delivered exactly once by the
+sync engine. Every method touches the disk: call it off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import numpy as np
+from numpy.typing import NDArray
+
+from devices.idcard.card import IdCardData
+from intake.applicant import Person, validate_applicant
+from intake.catalog import Catalog
+from intake.errors import IntakeError, UnknownItem
+from intake.submission import format_utc
+from station.handover_paper import HandedOver, handover_acknowledgement
+from station.intake_service import IntakeService
+from sync.case_outcomes import AlreadyHandedOver, OutcomeKind, OutcomeQueue, OutcomeRow
+from sync.store import Store, SyncState
+
+__all__ = ["CaseFollowUp", "FollowUpView", "HandoverDone", "SupplementRequest"]
+
+log = logging.getLogger(__name__)
+
+NEEDS_SUPPLEMENT = "补正"
+RESULT_READY = "办结"
+MAX_SUPPLEMENT_PAGES = 200
+
+
+@dataclass(frozen=True)
+class SupplementRequest:
+    """What the department asked for in its latest 补正 event (its text, as plain text)."""
+
+    note: str
+    #: (material code or "" when the platform named something the catalog lacks, name)
+    materials: tuple[tuple[str, str], ...]
+    at: str
+
+
+@dataclass(frozen=True)
+class FollowUpView:
+    uuid: str
+    receipt_no: str
+    case_no: str
+    item_name: str
+    platform_status: str
+    delivered: bool
+    request: SupplementRequest | None
+    #: every material of the item (code, name): what a supplement page may be filed under
+    materials: tuple[tuple[str, str], ...]
+    supplements: tuple[OutcomeRow, ...]
+    handover: OutcomeRow | None
+
+    @property
+    def can_supplement(self) -> bool:
+        return self.platform_status == NEEDS_SUPPLEMENT
+
+    @property
+    def can_hand_over(self) -> bool:
+        return self.platform_status == RESULT_READY and self.handover is None
+
+
+@dataclass(frozen=True)
+class HandoverDone:
+    outcome_uuid: str
+    printed: bytes | None  # the ESC/POS bytes sent, None when printing failed
+    print_error: str  # "" when printed
+
+
+def _error(code: str, zh: str, en: str) -> IntakeError:
+    return IntakeError(f"followup.{code}", zh, en)
+
+
+class CaseFollowUp:
+    def __init__(self, store: Store, catalog: Catalog, intake: IntakeService) -> None:
+        self._store = store
+        self._catalog = catalog
+        self._intake = intake
+        self.queue = OutcomeQueue(store)
+        #: while a handover is being recorded, the card read goes there (GUI thread)
+        self.card_listener: Callable[[IdCardData], None] | None = None
+        #: the document camera's latest frame (set by the clerk window; None: no camera)
+        self.latest_frame: Callable[[], NDArray[np.uint8] | None] | None = None
+
+    def take_card(self, card: IdCardData) -> bool:
+        """Give a card read to the handover in progress, if any; True when taken."""
+        listener = self.card_listener
+        if listener is None:
+            return False
+        listener(card)
+        return True
+
+    def _materials(self, item_code: str) -> tuple[tuple[str, str], ...]:
+        try:
+            return tuple((m.code, m.name_zh) for m in self._catalog.item(item_code).materials)
+        except UnknownItem:
+            return ()
+
+    def view(self, uuid: str) -> FollowUpView:
+        record = self._store.get(uuid)
+        sub = record.submission
+        materials = self._materials(sub.item_code)
+        request = None
+        if record.platform_status == NEEDS_SUPPLEMENT:
+            request = self._request(uuid, dict(materials))
+        rows = self.queue.for_case(uuid)
+        try:
+            item_name = self._catalog.item(sub.item_code).name_zh
+        except UnknownItem:
+            item_name = sub.item_code
+        return FollowUpView(
+            uuid=uuid, receipt_no=sub.receipt_no, case_no=record.case_no or "",
+            item_name=item_name, platform_status=record.platform_status or "",
+            delivered=record.sync_state is SyncState.DELIVERED, request=request,
+            materials=materials,
+            supplements=tuple(r for r in rows if r.kind is OutcomeKind.SUPPLEMENT),
+            handover=next((r for r in rows if r.kind is OutcomeKind.HANDOVER), None),
+        )
+
+    def _request(self, uuid: str, names: dict[str, str]) -> SupplementRequest | None:
+        by_name = {v: k for k, v in names.items()}
+        for event in reversed(self._store.status_history(uuid)):
+            if event.get("status") != NEEDS_SUPPLEMENT:
+                continue
+            wanted: list[tuple[str, str]] = []
+            for raw in event.get("missing_materials") or ():
+                text = str(raw)[:200]
+                if text in names:  # the platform named it by code
+                    wanted.append((text, names[text]))
+                else:
+                    wanted.append((by_name.get(text, ""), text))
+            return SupplementRequest(str(event.get("note") or "")[:2000], tuple(wanted),
+                                     str(event.get("at") or ""))
+        return None
+
+    def store_page(self, jpeg: bytes) -> str:
+        return self._intake.store_page(jpeg)
+
+    def page_bytes(self, sha256: str) -> bytes:
+        return self._intake.page_bytes(sha256)
+
+    def add_supplement(
+        self, uuid: str, pages: Sequence[tuple[str, str]], *, clerk_id: str, note: str = "",
+        now: datetime | None = None,
+    ) -> str:
+        """Queue the pages (material code, sha256) as one supplement to the case."""
+        view = self.view(uuid)
+        if not view.can_supplement:
+            raise _error("not_requested", "该办件当前无需补正",
+                         f"case {view.receipt_no} is not waiting for a supplement")
+        if not pages or len(pages) > MAX_SUPPLEMENT_PAGES:
+            raise _error("no_pages", "请先添加补正材料页面", "a supplement needs 1-200 pages")
+        codes = {code for code, _ in view.materials}
+        for code, _ in pages:
+            if code not in codes:
+                raise _error("material", "材料不属于该事项", f"{code} is not a material")
+        moment = now or datetime.now(UTC)
+        grouped: dict[str, list[str]] = {}
+        for code, sha in pages:
+            grouped.setdefault(code, [])
+            if sha not in grouped[code]:
+                grouped[code].append(sha)
+        body = {
+            "submission_uuid": uuid, "receipt_no": view.receipt_no, "clerk_id": clerk_id,
+            "added_at": format_utc(moment), "note": note[:2000],
+            "materials": [{"code": c, "pages": p} for c, p in grouped.items()],
+        }
+        out = self.queue.enqueue(OutcomeKind.SUPPLEMENT, body, reference=view.receipt_no,
+                                 submission_uuid=uuid, pages=list(pages), now=moment)
+        self._store.audit(clerk_id, "supplement.added", uuid,
+                          {"outcome": out, "pages": len(pages)})
+        log.info("supplement %s for %s: %d page(s)", out, view.receipt_no, len(pages))
+        return out
+
+    def hand_over(
+        self, uuid: str, collector: HandedOver, *, clerk_id: str, now: datetime | None = None,
+    ) -> HandoverDone:
+        """Record the handover (queued for the platform) and print the acknowledgement."""
+        view = self.view(uuid)
+        if not view.can_hand_over:
+            raise _error("not_ready", "该办件尚未办结或已领取",
+                         f"case {view.receipt_no} is not ready to hand over")
+        if collector.role not in ("applicant", "agent"):
+            raise _error("role", "领取人身份无效", f"unknown role {collector.role!r}")
+        if collector.role == "agent" and not collector.relation.strip():
+            raise _error("relation", "请填写代领人与申请人的关系", "an agent needs a relation")
+        checked = validate_applicant(Person(
+            name=collector.name, id_number=collector.id_number, id_kind=collector.id_kind,
+            id_source=collector.id_source,
+        ))
+        assert isinstance(checked, Person)
+        moment = now or datetime.now(UTC)
+        record = self._store.get(uuid)
+        body = {
+            "kind": "handover", "submission_uuid": uuid, "receipt_no": view.receipt_no,
+            "clerk_id": clerk_id, "at": format_utc(moment),
+            "collector": {
+                "role": collector.role, "name": checked.name, "id_kind": checked.id_kind,
+                "id_number": checked.id_number, "id_source": checked.id_source,
+                "relation": collector.relation.strip(),
+            },
+        }
+        try:
+            out = self.queue.enqueue(OutcomeKind.HANDOVER, body, reference=view.receipt_no,
+                                     submission_uuid=uuid, now=moment)
+        except AlreadyHandedOver:
+            raise _error("done", "该办件已领取", f"{view.receipt_no} was handed over") from None
+        self._store.audit(clerk_id, "handover.recorded", uuid,
+                          {"outcome": out, "role": collector.role, "source": checked.id_source})
+        try:
+            department = self._catalog.item(record.submission.item_code).department_zh
+        except UnknownItem:
+            department = ""
+        paper = handover_acknowledgement(
+            receipt_no=view.receipt_no, case_no=view.case_no, item_name=view.item_name,
+            department=department, applicant=record.submission.applicant,
+            collector=HandedOver(collector.role, checked.name, checked.id_kind,
+                                 checked.id_number, checked.id_source, collector.relation),
+            hall=self._intake.hall, clerk_id=clerk_id, handed_at=moment,
+        )
+        try:
+            printed = self._intake.print_receipt(paper)
+        except Exception as e:  # the handover is recorded; a jam is reported, not raised
+            log.warning("handover acknowledgement for %s not printed: %r", view.receipt_no, e)
+            return HandoverDone(out, None, str(getattr(e, "message_zh", "") or "打印失败"))
+        self._store.audit(clerk_id, "handover.printed", uuid, {"outcome": out})
+        return HandoverDone(out, printed, "")
