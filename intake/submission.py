@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
+from intake.acceptance import Acceptance
 from intake.applicant import Applicant, LegalEntity, Person, applicant_from_dict, applicant_to_dict
 from intake.catalog import Entrance, Material, ServiceItem
 from intake.errors import ApplicantMismatch, DraftError, IntakeError, InvalidManifest
@@ -47,6 +48,8 @@ _MANIFEST_KEYS = frozenset(
         "materials",
     }
 )
+#: optional manifest keys: present only when they say something (older manifests unchanged)
+_MANIFEST_OPTIONAL_KEYS = frozenset({"acceptance"})
 
 
 class Channel(StrEnum):
@@ -154,14 +157,15 @@ class Draft:
             return False
         return True
 
-    def check_complete(self) -> None:
-        """Raise an ``IntakeError`` explaining why the draft cannot be accepted yet."""
+    def check_complete(self, excused: Sequence[str] = ()) -> None:
+        """Raise an ``IntakeError`` explaining why the draft cannot be accepted yet;
+        ``excused`` material codes may be missing (容缺受理, 告知承诺制)."""
         if self.applicant is None:
             raise DraftError(
                 "draft.no_applicant", "请先录入申请人信息", "the draft has no applicant"
             )
         check_applicant_for_item(self.item, self.applicant)
-        missing = self.missing_materials()
+        missing = [m for m in self.missing_materials() if m.code not in excused]
         if missing:
             raise DraftError(
                 "draft.missing_materials",
@@ -222,6 +226,8 @@ class Submission:
     channel: Channel
     clerk_id: str | None
     accepted_at: datetime
+    #: 容缺受理 / 告知承诺制; None = every required material was received
+    acceptance: Acceptance | None = None
 
     def __post_init__(self) -> None:
         if _UUID.fullmatch(self.uuid) is None:
@@ -256,7 +262,7 @@ class Submission:
 
     def manifest(self) -> dict[str, Any]:
         """The JSON-safe manifest PUT to the platform (docs/interfaces.md)."""
-        return {
+        d: dict[str, Any] = {
             "uuid": self.uuid,
             "receipt_no": self.receipt_no,
             "item_code": self.item_code,
@@ -269,6 +275,9 @@ class Submission:
                 {"code": m.material_code, "pages": list(m.pages)} for m in self.materials
             ],
         }
+        if self.acceptance is not None:
+            d["acceptance"] = self.acceptance.to_dict()
+        return d
 
     @classmethod
     def from_manifest(cls, d: Mapping[str, Any]) -> Submission:
@@ -278,7 +287,7 @@ class Submission:
         missing = _MANIFEST_KEYS - d.keys()
         if missing:
             raise _bad_manifest(f"manifest is missing {sorted(missing)}")
-        extra = d.keys() - _MANIFEST_KEYS
+        extra = d.keys() - _MANIFEST_KEYS - _MANIFEST_OPTIONAL_KEYS
         if extra:
             raise _bad_manifest(f"manifest has unknown keys {sorted(extra)}")
         for key in ("uuid", "receipt_no", "item_code", "catalog_version", "channel"):
@@ -300,6 +309,7 @@ class Submission:
             channel=d["channel"],  # coerced and checked by __post_init__
             clerk_id=clerk_id,
             accepted_at=parse_utc(d["accepted_at"]),
+            acceptance=Acceptance.from_dict(d["acceptance"]) if "acceptance" in d else None,
         )
 
 
