@@ -90,7 +90,9 @@ def commitment_allowed(missing: Sequence[Material]) -> bool:
     return bool(missing) and all(m.commitment for m in missing)
 
 
-def plan(item: ServiceItem, missing: Sequence[Material], mode: Mode, due: date | None) -> Acceptance:
+def plan(
+    item: ServiceItem, missing: Sequence[Material], mode: Mode, due: date | None
+) -> Acceptance:
     """The acceptance for what is missing, or a ``DraftError`` saying why it is not allowed."""
     if mode is Mode.DEFICIENCY and not deficiency_allowed(missing):
         key = [m.name_zh for m in missing if m.key]

@@ -182,6 +182,9 @@ class Receipt:
     #: Further titled lists after the materials (what is owed and by when, what the
     #: applicant commits to), each printed as numbered lines.
     sections: list[tuple[str, list[str]]] = field(default_factory=list)
+    #: Which paper this is ("receipt", "notice", "refusal", "commitment"): for records
+    #: and file names, never printed.
+    kind: str = "receipt"
 
     def __post_init__(self) -> None:
         if not self.qr_payload.isascii():
