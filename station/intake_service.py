@@ -276,6 +276,14 @@ class IntakeService:
             return None
         return self._store.find_by_receipt(receipt_no)
 
+    def a4_pdf(self, receipt: Receipt) -> bytes:
+        """The paper as an A4 PDF for the hall's laser printer (same data as the thermal
+        print; CJK font embedded). Raises ``PrinterError('no_font')`` without a CJK font.
+        CPU work: run it off the GUI thread."""
+        from devices.printer.a4 import render_a4  # fpdf2 loads only when a PDF is wanted
+
+        return render_a4(receipt)
+
     def print_receipt(self, receipt: Receipt) -> bytes:
         if self._printer is None:
             raise IntakeError("no_printer", "未配置打印机", "no receipt printer configured")
