@@ -103,7 +103,7 @@ def test_commitment_accept_prints_the_signed_form_with_the_receipt(
         jobs.append(paper.kind)
         return real_print(paper)
 
-    intake.print_receipt = printing  # type: ignore[method-assign]
+    intake.print_receipt = printing  # type: ignore[method-assign,assignment]
     session = _session(intake, catalog, "SB-002")
     for code in ("M03", "M04"):
         session.page_captured(page(code), code)
