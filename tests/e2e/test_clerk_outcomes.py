@@ -8,12 +8,15 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import numpy as np
+from PIL import Image
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from clerk_station.app import build_window
 from clerk_station.main_window import ClerkWindow
+from devices.camera.pipeline import CapturedPage
 from devices.printer.escpos_decode import decode_escpos
 from intake.acceptance import Mode
 from station.context import open_station
@@ -136,7 +139,20 @@ def test_page_viewer_zooms_rotates_and_pages_from_the_keyboard(
     window = _open(qtbot, station_dir)
     try:
         window.picker.choose("SB-001")
-        _capture(qtbot, window, "M03", "M03")
+        for shade in (200, 120):  # two real JPEG pages of the registration form, portrait
+            image = Image.new("RGB", (620, 877), (shade, shade, shade))
+            out = io.BytesIO()
+            image.save(out, "JPEG")
+            page = CapturedPage(
+                jpeg=out.getvalue(),
+                corners=np.zeros((4, 2), np.float32),
+                findings=[],
+                width=620,
+                height=877,
+            )
+            window.session.page_captured(page, "M03")
+        qtbot.waitUntil(lambda: len(window.session.state.pages.get("M03", ())) == 2)
+        window.session.select_material("M03")
         strip = window.capturing.strip
         qtbot.waitUntil(lambda: strip.list.count() == 2, timeout=10_000)
         strip.list.setFocus()
