@@ -10,6 +10,7 @@ slow step runs off the GUI thread through TaskRunner or the device bridges.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -91,6 +92,20 @@ class ClerkWindow(QMainWindow):
         self.notice_button = QPushButton(self.tr("Print notice of missing materials"), self)
         self.notice_button.setObjectName("noticeButton")
         self.notice_button.setEnabled(False)
+        self.deficiency_button = QPushButton(self.tr("Accept, owing materials"), self)
+        self.deficiency_button.setObjectName("deficiencyButton")
+        self.deficiency_button.setToolTip(
+            self.tr("容缺受理: only non-key materials are missing; the receipt names them and"
+                    " the date to bring them")
+        )
+        self.deficiency_button.setEnabled(False)
+        self.commitment_button = QPushButton(self.tr("Accept on commitment"), self)
+        self.commitment_button.setObjectName("commitmentButton")
+        self.commitment_button.setToolTip(
+            self.tr("告知承诺制: the applicant signs the printed commitment form in place of"
+                    " the missing materials")
+        )
+        self.commitment_button.setEnabled(False)
         self.collection = QComboBox(self)
         self.collection.setObjectName("collection")
         for code, (zh, en) in COLLECTION_METHODS.items():
@@ -130,6 +145,8 @@ class ClerkWindow(QMainWindow):
         buttons.addWidget(self.notice_button)
         buttons.addWidget(self.refuse_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.deficiency_button)
+        buttons.addWidget(self.commitment_button)
         buttons.addWidget(self.accept_button)
         mid.addLayout(buttons)
 
@@ -174,7 +191,12 @@ class ClerkWindow(QMainWindow):
         self.sync.catalog_reloaded.connect(self._catalog_reloaded)
         self._central_layout.insertWidget(0, self.sync.clock_banner)
         self.outcomes = OutcomeController(
-            self.session, services.intake.print_receipt, self.tasks, self, english=english
+            self.session,
+            services.intake.print_receipt,
+            self.tasks,
+            self,
+            english=english,
+            a4_pdf=services.intake.a4_pdf,
         )
         self.outcomes.accepted.connect(self.accepted)
         self.outcomes.accepted.connect(self._accepted)
@@ -187,6 +209,12 @@ class ClerkWindow(QMainWindow):
         self.materials_panel.material_selected.connect(self._material_selected)
         self.accept_button.clicked.connect(self.session.accept_requested)
         self.notice_button.clicked.connect(self.session.notice_requested)
+        self.deficiency_button.clicked.connect(
+            lambda: self._decide(self.session.deficiency_accept_requested)
+        )
+        self.commitment_button.clicked.connect(
+            lambda: self._decide(self.session.commitment_accept_requested)
+        )
         self.collection.currentIndexChanged.connect(
             lambda _i: self.session.collection_chosen(str(self.collection.currentData()))
         )
@@ -298,6 +326,14 @@ class ClerkWindow(QMainWindow):
     def defect_dialog(self) -> QInputDialog | None:
         return self.decisions.defect_dialog
 
+    def _decide(self, event: Callable[[], None]) -> None:
+        """An accept with something missing; the session may still say no (a page was
+        removed meanwhile): its reason is shown, nothing is lost."""
+        try:
+            event()
+        except IntakeError as e:
+            self.summary.setText(e.message_en if self._english else e.message_zh)
+
     def reset(self) -> None:
         """New applicant: captured pages are dropped only once the clerk confirms it."""
         state = self.session.state
@@ -354,6 +390,8 @@ class ClerkWindow(QMainWindow):
 
     def _render_summary(self, state: SessionState) -> None:
         self.accept_button.setEnabled(state.can_accept)
+        self.deficiency_button.setEnabled(state.can_accept_deficient)
+        self.commitment_button.setEnabled(state.can_accept_committed)
         self.notice_button.setEnabled(state.can_issue_notice)
         self.refuse_button.setEnabled(
             state.phase in FORWARDS_IDENTITY[1:] and bool(self.session.catalog.refusal_reasons)

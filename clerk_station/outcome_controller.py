@@ -1,5 +1,7 @@
-"""What the clerk sees when an intake ends or needs a decision: the receipt
-after acceptance (printer trouble said plainly), a non-blocking box when
+"""What the clerk sees when an intake ends or needs a decision: the papers after
+acceptance (the receipt, and the 告知承诺书 under 告知承诺制; printer trouble said
+plainly), the 一次性告知书 once printed, the 不予受理通知书 — each previewed as printed
+and as its A4 PDF (``clerk_station.paper_actions``) — a non-blocking box when
 acceptance failed (the draft kept), and the confirmation an item switch needs
 when pages were captured."""
 
@@ -11,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from clerk_station.paper_actions import PaperActions, thermal_png
 from clerk_station.receipt_dialog import ReceiptDialog
 from devices.printer.receipt import Receipt
 from station.intake_session import AcceptOutcome, IntakeSession, Phase, SessionState, Topic
@@ -20,17 +23,6 @@ from ui_shared.plain_text import plain_message_box
 from ui_shared.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-
-
-def _receipt_preview(outcome: AcceptOutcome) -> bytes | None:
-    """PNG of the receipt, rendered off the GUI thread (fonts and QR take a while)."""
-    try:
-        from devices.printer.preview import render_preview
-
-        return render_preview(outcome.accepted.receipt, 80)
-    except Exception:
-        log.exception("receipt preview failed")
-        return None
 
 
 class OutcomeController(QObject):
@@ -44,10 +36,13 @@ class OutcomeController(QObject):
         window: QWidget,
         *,
         english: bool = False,
+        a4_pdf: Callable[[Receipt], bytes] | None = None,
     ) -> None:
         super().__init__(window)
         self._session = session
         self._print_receipt = print_receipt
+        self._a4_pdf = a4_pdf
+        self.paper_actions: PaperActions | None = None
         self._tasks = tasks
         self._window = window
         self._english = english
@@ -64,7 +59,10 @@ class OutcomeController(QObject):
         if shown.phase is Phase.ACCEPTING and state.phase is Phase.DONE and state.outcome:
             self._show_outcome(state.outcome)
         elif state.phase is Phase.REFUSED and shown.phase is not Phase.REFUSED:
-            self._show_refusal(state.refusal_no)
+            self._show_refusal(state.refusal_no, state.papers)
+        elif state.papers and state.papers != shown.papers and state.phase is Phase.NOTICE:
+            message = self.tr("The notice of missing materials was printed and recorded.")
+            self._open_papers(self.tr("One-time notice"), message, state.papers)
         elif shown.phase is Phase.ACCEPTING and state.phase is not Phase.ACCEPTING:
             note = state.note
             if note is not None and note.topic is Topic.ACCEPT:
@@ -82,29 +80,38 @@ class OutcomeController(QObject):
             message += "\n" + self.tr("The receipt was not printed: %1").replace(
                 "%1", note_text(outcome.print_error, english=self._english)
             )
-        self._tasks.image(
-            lambda: _receipt_preview(outcome),
-            lambda png: self._open_receipt(self.tr("Accepted"), message, outcome, png),
-            lambda _e: self._open_receipt(self.tr("Accepted"), message, outcome, None),
-        )
+        acceptance = accepted.submission.acceptance
+        if acceptance is not None:
+            message += "\n" + acceptance.mode.label_zh
+        self._open_papers(self.tr("Accepted"), message, accepted.papers)
         self._session.reset()  # the window is ready for the next citizen at once
 
+    def _open_papers(self, title: str, message: str, papers: tuple[Receipt, ...]) -> None:
+        first = papers[0]
+        self._tasks.image(
+            lambda: thermal_png(first),
+            lambda png: self._open_receipt(title, message, papers, png),
+            lambda _e: self._open_receipt(title, message, papers, None),
+        )
+
     def _open_receipt(
-        self, title: str, message: str, outcome: AcceptOutcome, png: bytes | None
+        self, title: str, message: str, papers: tuple[Receipt, ...], png: bytes | None
     ) -> None:
-        dialog = ReceiptDialog(title, message, png, self._window)
-        receipt = outcome.accepted.receipt
-        dialog.reprint_requested.connect(
-            lambda: self._tasks.disk(
-                lambda: self._print_receipt(receipt),
-                lambda _b: None,
-                lambda e: self._show_error(user_message(e)),
-            )
+        dialog = ReceiptDialog(
+            title, message, png, self._window, paper_titles=[p.title for p in papers]
+        )
+        self.paper_actions = PaperActions(
+            dialog,
+            papers,
+            print_receipt=self._print_receipt,
+            a4_pdf=self._a4_pdf,
+            tasks=self._tasks,
+            on_error=self._show_error,
         )
         self.receipt_dialog = dialog
         dialog.open()
 
-    def _show_refusal(self, number: str) -> None:
+    def _show_refusal(self, number: str, papers: tuple[Receipt, ...]) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("Refused"),
@@ -113,6 +120,13 @@ class OutcomeController(QObject):
         )
         box.setObjectName("refusalDone")
         box.setTextFormat(Qt.TextFormat.PlainText)
+        if papers:
+            view = box.addButton(self.tr("Preview / A4…"), QMessageBox.ButtonRole.ActionRole)
+            view.setObjectName("refusalPapers")
+            view.clicked.connect(
+                lambda: self._open_papers(self.tr("Refused"), box.text(), papers)
+            )
+            box.addButton(QMessageBox.StandardButton.Ok)
         self.info_box = box
         box.open()
         self._session.reset()  # the window is ready for the next citizen

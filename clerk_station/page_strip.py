@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_station.page_viewer import PageViewer
 from station.intake_session import SessionState
 from ui_shared.tasks import TaskRunner
 
@@ -61,7 +62,12 @@ class PageStrip(QWidget):
         self.later = QPushButton(self.tr("Later ▶"), self)
         self.delete = QPushButton(self.tr("Delete page"), self)
         self.delete.setObjectName("deletePage")
+        self.view = QPushButton(self.tr("View page…"), self)
+        self.view.setObjectName("viewPage")
+        self.view.setToolTip(self.tr("Zoom and rotate (Enter or double-click on a page)"))
+        self.viewer: PageViewer | None = None
         buttons = QHBoxLayout()
+        buttons.addWidget(self.view)
         buttons.addWidget(self.earlier)
         buttons.addWidget(self.later)
         buttons.addStretch(1)
@@ -73,6 +79,8 @@ class PageStrip(QWidget):
         self.earlier.clicked.connect(lambda: self._move(-1))
         self.later.clicked.connect(lambda: self._move(+1))
         self.delete.clicked.connect(self._delete)
+        self.view.clicked.connect(self.open_viewer)
+        self.list.itemActivated.connect(lambda _item: self.open_viewer())  # Enter, double-click
         self.list.currentRowChanged.connect(lambda _row: self._enable())
         self._enable()
 
@@ -120,6 +128,19 @@ class PageStrip(QWidget):
         if sha is not None and self._material is not None:
             self.move_requested.emit(self._material, sha, row + step)
 
+    def open_viewer(self) -> PageViewer | None:
+        """The selected page (else the first) large, with zoom and rotation."""
+        if not self._pages:
+            return None
+        sha = self.selected_page()
+        index = self._pages.index(sha) if sha in self._pages else 0
+        viewer = PageViewer(self._page_bytes, self._tasks, self._pages, index, self.window())
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.destroyed.connect(lambda: setattr(self, "viewer", None))
+        self.viewer = viewer
+        viewer.open()
+        return viewer
+
     def _delete(self) -> None:
         sha = self.selected_page()
         if sha is not None and self._material is not None:
@@ -130,3 +151,4 @@ class PageStrip(QWidget):
         self.earlier.setEnabled(row > 0)
         self.later.setEnabled(0 <= row < count - 1)
         self.delete.setEnabled(row >= 0)
+        self.view.setEnabled(count > 0)

@@ -24,9 +24,12 @@ _ITEM_CODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,31}")
 _MATERIAL_CODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,15}")
 
 # The service guide's facts (办事指南). Optional, so catalogs from before them still load.
+# 容缺受理: how many working days the applicant has to bring owed non-key materials.
 _ITEM_OPTIONAL_KEYS = frozenset(
-    {"life_events", "fees_zh", "fees_en", "legal_basis_zh", "legal_basis_en"}
+    {"life_events", "fees_zh", "fees_en", "legal_basis_zh", "legal_basis_en", "deficiency_days"}
 )
+#: working days to bring an owed material when the catalog does not say
+DEFAULT_DEFICIENCY_DAYS = 5
 _ITEM_KEYS = frozenset(
     {
         "code",
@@ -41,10 +44,10 @@ _ITEM_KEYS = frozenset(
     }
     | _ITEM_OPTIONAL_KEYS
 )
-_MATERIAL_KEYS = frozenset(
-    {"code", "name_zh", "name_en", "required", "copies", "original_to_sight", "card_read"}
+_MATERIAL_OPTIONAL_KEYS = frozenset(
+    {"copies", "original_to_sight", "card_read", "key", "commitment"}
 )
-_MATERIAL_OPTIONAL_KEYS = frozenset({"copies", "original_to_sight", "card_read"})
+_MATERIAL_KEYS = frozenset({"code", "name_zh", "name_en", "required"}) | _MATERIAL_OPTIONAL_KEYS
 
 #: Life events (人生事件) the service guide groups items by: code -> (zh, en).
 #: A closed list, so a catalog cannot invent a heading the kiosk has no words for.
@@ -86,6 +89,10 @@ class Material:
     # The applicant's ID card: reading the card's chip satisfies it (a 身份证信息
     # page is filed instead of a photo of the card).
     card_read: bool = False
+    # A key material (核心材料) is never owed: 容缺受理 only waives non-key ones.
+    key: bool = True
+    # 告知承诺制: the applicant's signed commitment may stand in for this material.
+    commitment: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -96,8 +103,13 @@ class Material:
             "copies": self.copies,
             "original_to_sight": self.original_to_sight,
         }
-        if self.card_read:  # only when set: older catalogs keep their exact form
+        # only when set: older catalogs keep their exact form
+        if self.card_read:
             d["card_read"] = True
+        if not self.key:
+            d["key"] = False
+        if self.commitment:
+            d["commitment"] = True
         return d
 
 
@@ -117,6 +129,7 @@ class ServiceItem:
     fees_en: str = ""
     legal_basis_zh: str = ""  # 设定依据
     legal_basis_en: str = ""
+    deficiency_days: int = DEFAULT_DEFICIENCY_DAYS  # 容缺受理: days to bring what is owed
 
     def __post_init__(self) -> None:
         # Callers building items by hand may pass a plain string or a list;
@@ -161,6 +174,8 @@ class ServiceItem:
             "legal_basis_zh": self.legal_basis_zh,
             "legal_basis_en": self.legal_basis_en,
         }
+        if self.deficiency_days != DEFAULT_DEFICIENCY_DAYS:
+            guide["deficiency_days"] = self.deficiency_days
         return {k: v for k, v in guide.items() if v}
 
 
@@ -345,6 +360,7 @@ def _item_from_dict(data: object, index: int) -> ServiceItem:
         fees_en=_optional_text(raw, "fees_en", where),
         legal_basis_zh=_optional_text(raw, "legal_basis_zh", where),
         legal_basis_en=_optional_text(raw, "legal_basis_en", where),
+        deficiency_days=_positive_int(raw, "deficiency_days", where, DEFAULT_DEFICIENCY_DAYS),
     )
 
 
@@ -378,4 +394,6 @@ def _material_from_dict(data: object, where: str) -> Material:
         copies=_positive_int(raw, "copies", where, 1),
         original_to_sight=_bool(raw, "original_to_sight", where, False),
         card_read=_bool(raw, "card_read", where, False),
+        key=_bool(raw, "key", where, True),
+        commitment=_bool(raw, "commitment", where, False),
     )

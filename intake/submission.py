@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
+from intake.acceptance import Acceptance
 from intake.applicant import Applicant, LegalEntity, Person, applicant_from_dict, applicant_to_dict
 from intake.catalog import Entrance, Material, ServiceItem
 from intake.errors import ApplicantMismatch, DraftError, IntakeError, InvalidManifest
@@ -47,8 +48,8 @@ _MANIFEST_KEYS = frozenset(
         "materials",
     }
 )
-#: optional manifest keys (absent in manifests written before they existed)
-_OPTIONAL_KEYS = frozenset({"collection"})
+#: optional manifest keys: present only when they say something (older manifests unchanged)
+_MANIFEST_OPTIONAL_KEYS = frozenset({"collection", "acceptance"})
 #: how the citizen collects the result (chosen at intake): window pickup, post, community
 COLLECTION_METHODS = ("window", "post", "community")
 
@@ -158,14 +159,15 @@ class Draft:
             return False
         return True
 
-    def check_complete(self) -> None:
-        """Raise an ``IntakeError`` explaining why the draft cannot be accepted yet."""
+    def check_complete(self, excused: Sequence[str] = ()) -> None:
+        """Raise an ``IntakeError`` explaining why the draft cannot be accepted yet;
+        ``excused`` material codes may be missing (容缺受理, 告知承诺制)."""
         if self.applicant is None:
             raise DraftError(
                 "draft.no_applicant", "请先录入申请人信息", "the draft has no applicant"
             )
         check_applicant_for_item(self.item, self.applicant)
-        missing = self.missing_materials()
+        missing = [m for m in self.missing_materials() if m.code not in excused]
         if missing:
             raise DraftError(
                 "draft.missing_materials",
@@ -228,6 +230,8 @@ class Submission:
     accepted_at: datetime
     #: result collection chosen at intake (COLLECTION_METHODS); None = not recorded
     collection: str | None = None
+    #: 容缺受理 / 告知承诺制; None = every required material was received
+    acceptance: Acceptance | None = None
 
     def __post_init__(self) -> None:
         if _UUID.fullmatch(self.uuid) is None:
@@ -279,6 +283,8 @@ class Submission:
         }
         if self.collection is not None:
             manifest["collection"] = self.collection
+        if self.acceptance is not None:
+            manifest["acceptance"] = self.acceptance.to_dict()
         return manifest
 
     @classmethod
@@ -289,7 +295,7 @@ class Submission:
         missing = _MANIFEST_KEYS - d.keys()
         if missing:
             raise _bad_manifest(f"manifest is missing {sorted(missing)}")
-        extra = d.keys() - _MANIFEST_KEYS - _OPTIONAL_KEYS
+        extra = d.keys() - _MANIFEST_KEYS - _MANIFEST_OPTIONAL_KEYS
         if extra:
             raise _bad_manifest(f"manifest has unknown keys {sorted(extra)}")
         for key in ("uuid", "receipt_no", "item_code", "catalog_version", "channel"):
@@ -315,6 +321,7 @@ class Submission:
             clerk_id=clerk_id,
             accepted_at=parse_utc(d["accepted_at"]),
             collection=collection,
+            acceptance=Acceptance.from_dict(d["acceptance"]) if "acceptance" in d else None,
         )
 
 

@@ -3,11 +3,13 @@
 Starts the reference platform, enrolls a station with simulated devices, reads
 a simulated ID card (which files the ID-card material by itself), chooses an
 item, captures one more material, and grabs the window in Chinese and in
-English, plus the receipt, one-time-notice and refusal previews, the manual-entry dialog
-and the case list.
+English, plus the receipt, one-time-notice and refusal previews, every paper as its
+thermal print and A4 PDF page (docs/screenshots/papers/, scripts/paper_screenshots.py),
+the page viewer, the manual-entry dialog and the case list.
 Then every kiosk screen, normal and 关怀模式, in both languages
 (scripts/kiosk_screenshots.py, under docs/screenshots/kiosk/).
-Run: `./run screenshots` (QT_QPA_PLATFORM=offscreen); `--kiosk-only` for the kiosk alone.
+Run: `./run screenshots` (QT_QPA_PLATFORM=offscreen); `--kiosk-only` for the kiosk alone,
+`--clerk-only` without the kiosk.
 """
 
 from __future__ import annotations
@@ -92,12 +94,36 @@ def shoot(station_dir: Path, language: str, name: str) -> None:
             )
             (OUT / "refusal.png").write_bytes(render_preview(refusal, 80))
             print(f"wrote {OUT / 'refusal.png'}")
+            from paper_screenshots import shoot_papers  # scripts/ is on sys.path
+
+            for path in shoot_papers(services, window, OUT):
+                print(f"wrote {path}")
+            _shoot_page_viewer(window)
             _shoot_manual_entry(window)
             _shoot_case_list(services, window)
     finally:
         window.shutdown()
         window.close()
         services.close()
+
+
+def _shoot_page_viewer(window: object) -> None:
+    """The captured page large, zoomed in and turned a quarter (keyboard: + and R)."""
+    from PySide6.QtWidgets import QApplication
+
+    strip = window.capturing.strip  # type: ignore[attr-defined]
+    window.session.select_material("M02")  # type: ignore[attr-defined]
+    pump_until(lambda: strip.list.count() > 0)
+    viewer = strip.open_viewer()
+    pump_until(lambda: viewer.image is not None)
+    viewer.zoom_in()
+    viewer.rotate(90)
+    for _ in range(10):
+        QApplication.processEvents()
+        time.sleep(0.02)
+    viewer.grab().save(str(OUT / "page_viewer.png"))
+    print(f"wrote {OUT / 'page_viewer.png'}")
+    viewer.close()
 
 
 def _shoot_manual_entry(window: object) -> None:
@@ -175,7 +201,8 @@ def main() -> int:
                 setup_station(station, platform_url=platform.url, enrollment_code=code,
                               station_code="S001", station_name="城关镇便民服务中心")
                 shoot(station, lang, name)
-            _kiosk_screens(Path(tmp), platform)
+            if "--clerk-only" not in sys.argv:
+                _kiosk_screens(Path(tmp), platform)
     return 0
 
 

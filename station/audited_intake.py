@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
 from devices.printer.receipt import Receipt
+from intake.acceptance import Acceptance
 from intake.refusals import RefusalReason
 from intake.submission import Channel, Draft
 from intake.workdays import WorkCalendar
@@ -83,6 +84,7 @@ class AuditedIntake:
         catalog_version: str,
         collection: str = DEFAULT_COLLECTION,
         calendar: WorkCalendar | None = None,
+        acceptance: Acceptance | None = None,
     ) -> Accepted:
         with self._lock:
             started, ticket = self._started, self.queue_ticket
@@ -95,6 +97,7 @@ class AuditedIntake:
             calendar=calendar,
             started_at=started,
             queue_ticket=ticket,
+            acceptance=acceptance,
         )
         with self._lock:
             self._started = None
@@ -125,6 +128,10 @@ class AuditedIntake:
         clerk = self._clerk()
         if receipt.title == NOTICE_TITLE:
             self.trail.record(clerk, "notice", None, {"item_code": self._notice_item or ""})
+        elif receipt.kind == "commitment":  # printed with its receipt: not a reprint
+            with self._lock:
+                uuid, _times = self._printed.get(receipt.receipt_no, (None, 0))
+            self.trail.record(clerk, "print", uuid, {"document": receipt.kind})
         else:
             with self._lock:
                 uuid, times = self._printed.get(receipt.receipt_no, (None, 0))

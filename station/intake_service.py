@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from devices.printer.receipt import CST, Receipt
+from intake.acceptance import Acceptance, Mode
 from intake.applicant import SOURCE_MANUAL, applicant_to_dict
 from intake.catalog import ServiceItem
 from intake.errors import IntakeError
@@ -29,6 +30,7 @@ from station.paper import (
     Hall,
     accept_receipt,
     applicant_labels,
+    commitment_form,
     identification_lines,
     missing_notice,
     person_of,
@@ -57,6 +59,12 @@ class ReceiptSink(Protocol):
 class Accepted:
     submission: Submission
     receipt: Receipt
+    #: papers printed with the receipt (the 告知承诺书 under 告知承诺制)
+    extra: tuple[Receipt, ...] = ()
+
+    @property
+    def papers(self) -> tuple[Receipt, ...]:
+        return (self.receipt, *self.extra)
 
 
 class IntakeService:
@@ -105,8 +113,12 @@ class IntakeService:
         now: datetime | None = None,
         started_at: datetime | None = None,
         queue_ticket: str | None = None,
+        acceptance: Acceptance | None = None,
     ) -> Accepted:
-        draft.check_complete()  # raises DraftError naming what is missing
+        """Store the submission; ``acceptance`` excuses the materials it names (容缺受理:
+        owed by its due date; 告知承诺制: replaced by the signed commitment)."""
+        # raises DraftError naming what is missing and not excused
+        draft.check_complete(acceptance.materials if acceptance else ())
         assert draft.applicant is not None  # check_complete guarantees it
         item = draft.item
         submission = self._store.accept(
@@ -122,6 +134,7 @@ class IntakeService:
             started_at=started_at,
             queue_ticket=queue_ticket,
             collection=collection,
+            acceptance=acceptance,
         )
         self._record_identification(submission)
         if collection != DEFAULT_COLLECTION:
@@ -134,7 +147,10 @@ class IntakeService:
             len(submission.blob_hashes),
         )
         receipt = self.receipt_for(submission, item, collection=collection, calendar=calendar)
-        return Accepted(submission, receipt)
+        extra: tuple[Receipt, ...] = ()
+        if acceptance is not None and acceptance.mode is Mode.COMMITMENT:
+            extra = (commitment_form(submission, item, acceptance, hall=self.hall),)
+        return Accepted(submission, receipt, extra)
 
     def receipt_for(
         self,
@@ -275,6 +291,14 @@ class IntakeService:
         if receipt_no is None:
             return None
         return self._store.find_by_receipt(receipt_no)
+
+    def a4_pdf(self, receipt: Receipt) -> bytes:
+        """The paper as an A4 PDF for the hall's laser printer (same data as the thermal
+        print; CJK font embedded). Raises ``PrinterError('no_font')`` without a CJK font.
+        CPU work: run it off the GUI thread."""
+        from devices.printer.a4 import render_a4  # fpdf2 loads only when a PDF is wanted
+
+        return render_a4(receipt)
 
     def print_receipt(self, receipt: Receipt) -> bytes:
         if self._printer is None:

@@ -72,7 +72,6 @@ Events that make no sense in the current phase raise ``SessionError``.
 
 from __future__ import annotations
 
-import copy
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -87,8 +86,8 @@ from intake.submission import Draft
 from station.card_page import render_card_page
 from station.identification import Identification
 from station.paper import COLLECTION_METHODS
-from station.session_core import SessionCore
-from station.session_rules import accept_and_print, judge_page, plan_switch
+from station.session_outcomes import OutcomeEvents
+from station.session_rules import judge_page, plan_switch
 from station.session_state import (
     EDITABLE,
     AcceptOutcome,
@@ -122,7 +121,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
-class IntakeSession(SessionCore):
+class IntakeSession(OutcomeEvents):
     # -- events ------------------------------------------------------------
     def set_catalog(self, catalog: Catalog) -> None:
         self._catalog = catalog
@@ -276,122 +275,6 @@ class IntakeSession(SessionCore):
         if self._defects.pop(material_code, None) is not None:
             self._notice_issued = False
         self._changed()
-
-    def accept_requested(self) -> None:
-        self._require(Phase.REVIEW)
-        if self._storing:
-            raise SessionError(
-                "session.storing", "页面仍在保存，请稍候", "pages still being stored"
-            )
-        draft = self._require_draft()
-        draft.check_complete()
-        snapshot = copy.deepcopy(draft)
-        version, channel, clerk = self._catalog_version, self.channel, self.clerk_id
-        intake, collection, calendar = self._intake, self._collection, self._catalog.calendar
-        self._accepting = True
-        self._note = None
-        self._changed()
-        generation = self._generation
-        self._runner.disk(
-            lambda: accept_and_print(
-                intake,
-                snapshot,
-                channel=channel,
-                clerk_id=clerk,
-                catalog_version=version,
-                collection=collection,
-                calendar=calendar,
-            ),
-            lambda outcome: self.accept_succeeded(outcome, generation),
-            lambda e: self.accept_failed(e, generation),
-        )
-
-    def accept_succeeded(self, outcome: AcceptOutcome, generation: int | None = None) -> None:
-        if not self._current_generation(generation):
-            return
-        self._accepting = False
-        self._outcome = outcome
-        self._note = outcome.print_error
-        self._changed()
-
-    def accept_failed(self, error: BaseException, generation: int | None = None) -> None:
-        if not self._current_generation(generation):
-            return
-        log.error("accept failed: %r", error)
-        self._accepting = False
-        self._note = Note.from_error(error, Topic.ACCEPT, "受理失败")
-        self._changed()
-
-    def notice_requested(self) -> None:
-        self._require(Phase.IDENTIFYING, Phase.CAPTURING, Phase.NOTICE)
-        draft = copy.deepcopy(self._require_draft())
-        intake, clerk, defects = self._intake, self.clerk_id, dict(self._defects)
-        generation, issued_for = self._generation, self._fingerprint()
-        self._runner.disk(
-            lambda: intake.print_receipt(
-                intake.issue_notice(draft, clerk_id=clerk, defects=defects)
-            ),
-            lambda _sent: self.notice_printed(generation, issued_for),
-            lambda e: self.notice_failed(e, generation),
-        )
-
-    def _fingerprint(self) -> object:
-        """What the draft holds: a notice printed for an older draft does not end this one."""
-        draft = self._draft
-        pages = {k: tuple(v) for k, v in draft.pages.items()} if draft else {}
-        return (pages, draft.applicant if draft else None, dict(self._defects))
-
-    def refusal_requested(self, reason_code: str) -> None:
-        """不予受理: the numbered notice with the catalog's reason and legal basis is
-        printed and recorded; the intake then ends (REFUSED)."""
-        self._require(*EDITABLE)
-        reasons = {r.code: r for r in self._catalog.refusal_reasons}
-        if reason_code not in reasons:
-            raise SessionError("session.refusal_reason", "请选择不予受理理由", "unknown reason")
-        draft, reason = copy.deepcopy(self._require_draft()), reasons[reason_code]
-        intake, clerk, generation = self._intake, self.clerk_id, self._generation
-        self._accepting = True  # nothing else may happen while the decision is printed
-
-        def work() -> str:
-            notice = intake.issue_refusal(draft, reason, clerk_id=clerk)
-            intake.print_receipt(notice)
-            return notice.receipt_no
-
-        self._changed()
-        self._runner.disk(
-            work,
-            lambda number: self._refusal_done(generation, number, None),
-            lambda e: self._refusal_done(generation, "", e),
-        )
-
-    def _refusal_done(self, generation: int, number: str, error: BaseException | None) -> None:
-        if not self._current_generation(generation):
-            return
-        self._accepting = False
-        if error is not None:
-            self._note = Note.from_error(error, Topic.ACCEPT, "不予受理通知书打印失败")
-        else:
-            self._refusal_no = number
-            self._note = None
-        self._changed()
-
-    def notice_printed(self, generation: int | None = None, issued_for: object = None) -> None:
-        if self._current_generation(generation):
-            # the clerk may have gone on meanwhile (the citizen found the page after all)
-            self._notice_issued = issued_for is None or issued_for == self._fingerprint()
-            self._note = Note(
-                "notice.printed",
-                "一次性告知书已打印",
-                "notice printed",
-                Topic.NOTICE,
-                Severity.INFO,
-            )
-            self._changed()
-
-    def notice_failed(self, error: BaseException, generation: int | None = None) -> None:
-        if self._current_generation(generation):
-            self._note = Note.from_error(error, Topic.NOTICE, "告知书打印失败")
-            self._changed()
 
     # -- internals ---------------------------------------------------------
     def _start_draft(self, item: ServiceItem, pages: dict[str, list[str]]) -> None:

@@ -1,16 +1,25 @@
-"""What the station hands the citizen on paper, built as data (``devices.printer.receipt.Receipt``)
-for the thermal printer: the 受理回执, the 一次性告知书 and the 不予受理通知书, each
-with its own rows.
+"""What the station hands the citizen on paper, built once as data
+(``devices.printer.receipt.Receipt``) and laid out twice: for the thermal printer
+(``devices.printer.receipt.layout_receipt``) and as an A4 PDF
+(``devices.printer.a4.render_a4``).
+
+One model: every paper opens with the same ``Heading`` (number, item, department,
+masked applicant, time, clerk and window, the number to call), composed by
+``compose``; each document adds only its own content: the 受理回执 (with what is
+owed under 容缺受理 or committed under 告知承诺制), the 一次性告知书, the
+不予受理通知书 and the 告知承诺书.
 
 Everything personal is masked here, before it reaches a printer or a preview.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from devices.printer.receipt import CST, Receipt
+from intake.acceptance import Acceptance, Mode
 from intake.applicant import SOURCE_MANUAL, Applicant, LegalEntity, Person
 from intake.catalog import Material, ServiceItem
 from intake.documents import document_kind, mask_mobile
@@ -76,6 +85,75 @@ def _clerk_line(clerk_id: str | None, hall: Hall) -> str:
     return f"{who}（{hall.station_name} {hall.station_code}）"
 
 
+@dataclass(frozen=True)
+class Heading:
+    """What every paper opens with; the labels differ by document."""
+
+    title: str
+    kind: str
+    number_label: str
+    number: str
+    item: ServiceItem
+    applicant: Applicant | None
+    time_label: str
+    at: datetime
+    clerk_label: str
+    clerk_id: str | None
+    item_label: str = "办理事项"
+    #: document rows after the shared ones (before the phone number)
+    rows: Sequence[tuple[str, str]] = field(default_factory=tuple)
+
+
+def compose(
+    head: Heading,
+    hall: Hall,
+    *,
+    materials: Sequence[tuple[str, int]] = (),
+    sections: Sequence[tuple[str, list[str]]] = (),
+    notes: Sequence[str] = (),
+    qr: tuple[str, str] = ("", ""),
+    closing: Sequence[str] = (),
+) -> Receipt:
+    """The one document model: shared rows from ``head``, then the document's content."""
+    name_label, id_label = (
+        applicant_labels(head.applicant) if head.applicant is not None else ("—", "—")
+    )
+    rows = [
+        (head.number_label, head.number),
+        (head.item_label, head.item.name_zh),
+        ("受理部门", head.item.department_zh),
+        ("申 请 人", name_label),
+        ("证件号码", id_label),
+        (head.time_label, f"{head.at.astimezone(CST):%Y-%m-%d %H:%M}"),
+        (head.clerk_label, _clerk_line(head.clerk_id, hall)),
+        *head.rows,
+    ]
+    if hall.phone:
+        rows.append(("咨询电话", hall.phone))
+    return Receipt(
+        title=head.title,
+        station_name=hall.station_name,
+        receipt_no=head.number,
+        item_name=head.item.name_zh,
+        applicant_label=name_label,
+        id_label=id_label,
+        materials=list(materials),
+        accepted_at=head.at,
+        time_limit_days=head.item.time_limit_days,
+        qr_payload=qr[0],
+        qr_caption=qr[1],
+        notes=list(notes),
+        rows=rows,
+        closing=list(closing),
+        sections=list(sections),
+        kind=head.kind,
+    )
+
+
+def _names(item: ServiceItem, codes: Sequence[str]) -> list[str]:
+    return [item.material(code).name_zh for code in codes]
+
+
 def accept_receipt(
     submission: Submission,
     item: ServiceItem,
@@ -86,8 +164,8 @@ def accept_receipt(
     collection: str = DEFAULT_COLLECTION,
     calendar: WorkCalendar | None = None,
 ) -> Receipt:
-    """The 受理回执: what was accepted, by whom, until when, and how to follow it."""
-    name_label, id_label = applicant_labels(submission.applicant)
+    """The 受理回执: what was accepted, by whom, until when, and how to follow it;
+    under 容缺受理 what is owed and by when, under 告知承诺制 what was committed."""
     pages = {m.material_code: len(m.pages) for m in submission.materials}
     due = due_date(submission.accepted_at, item.time_limit_days, calendar or WorkCalendar())
     promise = (
@@ -96,35 +174,82 @@ def accept_receipt(
         else f"{due:%Y年%m月%d日}前（{item.time_limit_days}个工作日）"
     )
     rows = [
-        ("回执编号", submission.receipt_no),
-        ("办理事项", item.name_zh),
-        ("受理部门", item.department_zh),
-        ("申 请 人", name_label),
-        ("证件号码", id_label),
-        ("受理时间", f"{submission.accepted_at.astimezone(CST):%Y-%m-%d %H:%M}"),
-        ("受 理 人", _clerk_line(submission.clerk_id, hall)),
         ("承诺办结", promise),
         ("领取方式", COLLECTION_METHODS.get(collection, COLLECTION_METHODS["window"])[0]),
     ]
-    if hall.phone:
-        rows.append(("咨询电话", hall.phone))
-    return Receipt(
+    sections: list[tuple[str, list[str]]] = []
+    notes = identification_lines(submission.applicant)
+    acceptance = submission.acceptance
+    if acceptance is not None:
+        rows.insert(0, ("受理方式", acceptance.mode.label_zh))
+        owed = _names(item, acceptance.materials)
+        if acceptance.mode is Mode.DEFICIENCY and acceptance.due is not None:
+            rows.insert(1, ("补齐期限", f"{acceptance.due:%Y年%m月%d日}前"))
+            sections.append(("待补齐材料（容缺）：", owed))
+            notes.append(
+                f"请于{acceptance.due:%Y年%m月%d日}前补齐上述材料，逾期未补齐的，"
+                "本次申请按不予受理处理。"
+            )
+        else:
+            sections.append(("以告知承诺代替的材料：", owed))
+            notes.append("申请人已签署告知承诺书；承诺不实的，依法撤销办理结果并承担相应责任。")
+    notes.append("请凭本回执查询办理进度、领取办理结果。")
+    head = Heading(
         title="受理回执",
-        station_name=hall.station_name,
-        receipt_no=submission.receipt_no,
-        item_name=item.name_zh,
-        applicant_label=name_label,
-        id_label=id_label,
-        materials=[(m.name_zh, pages[m.code]) for m in item.materials if m.code in pages],
-        accepted_at=submission.accepted_at,
-        time_limit_days=item.time_limit_days,
-        qr_payload=qr_payload,
-        notes=[
-            *identification_lines(submission.applicant),
-            "请凭本回执查询办理进度、领取办理结果。",
-        ],
+        kind="receipt",
+        number_label="回执编号",
+        number=submission.receipt_no,
+        item=item,
+        applicant=submission.applicant,
+        time_label="受理时间",
+        at=submission.accepted_at,
+        clerk_label="受 理 人",
+        clerk_id=submission.clerk_id,
         rows=rows,
-        qr_caption="扫码查询办理进度" if qr_is_url else "回执校验码（可在窗口或自助终端扫码查询）",
+    )
+    caption = "扫码查询办理进度" if qr_is_url else "回执校验码（可在窗口或自助终端扫码查询）"
+    return compose(
+        head,
+        hall,
+        materials=[(m.name_zh, pages[m.code]) for m in item.materials if m.code in pages],
+        sections=sections,
+        notes=notes,
+        qr=(qr_payload, caption),
+    )
+
+
+COMMITMENT_TEXT = (
+    "本人已知晓上述事项的办理条件和所需材料，现以书面承诺代替下列材料。",
+    "本人承诺所填报的信息和作出的承诺真实、准确、完整，并将按要求接受核查。",
+    "如承诺不实，本人愿意承担由此产生的法律责任，行政机关可依法撤销办理结果。",
+)
+
+
+def commitment_form(
+    submission: Submission, item: ServiceItem, acceptance: Acceptance, *, hall: Hall
+) -> Receipt:
+    """The 告知承诺书 the applicant signs (告知承诺制): the materials the commitment
+    stands in for and the commitment itself, with the receipt's number on it so the
+    signed form is filed with the case."""
+    head = Heading(
+        title="告知承诺书",
+        kind="commitment",
+        number_label="回执编号",
+        number=submission.receipt_no,
+        item=item,
+        applicant=submission.applicant,
+        time_label="承诺时间",
+        at=submission.accepted_at,
+        clerk_label="经 办 人",
+        clerk_id=submission.clerk_id,
+        item_label="申请事项",
+    )
+    return compose(
+        head,
+        hall,
+        sections=[("以本承诺代替的材料：", _names(item, acceptance.materials))],
+        notes=list(COMMITMENT_TEXT),
+        closing=["承诺人（签字并按手印）：____________", "经办人签字：________________"],
     )
 
 
@@ -148,33 +273,24 @@ def missing_notice(
 ) -> Receipt:
     """The 一次性告知书: every missing or defective material with the reason, once,
     numbered so that the next visit starts from it, with a signature line."""
-    name_label, id_label = applicant_labels(applicant) if applicant is not None else ("—", "—")
-    rows = [
-        ("告知书编号", notice_no),
-        ("办理事项", item.name_zh),
-        ("受理部门", item.department_zh),
-        ("申 请 人", name_label),
-        ("证件号码", id_label),
-        ("告知时间", f"{issued_at.astimezone(CST):%Y-%m-%d %H:%M}"),
-        ("经 办 人", _clerk_line(clerk_id, hall)),
-    ]
-    if hall.phone:
-        rows.append(("咨询电话", hall.phone))
-    return Receipt(
+    head = Heading(
         title="一次性告知书",
-        station_name=hall.station_name,
-        receipt_no=notice_no,
-        item_name=item.name_zh,
-        applicant_label=name_label,
-        id_label=id_label,
-        materials=[],
-        accepted_at=issued_at,
-        time_limit_days=item.time_limit_days,
-        qr_payload=notice_code(notice_no),
-        qr_caption="再次办理时出示此码，窗口扫码即可续办",
+        kind="notice",
+        number_label="告知书编号",
+        number=notice_no,
+        item=item,
+        applicant=applicant,
+        time_label="告知时间",
+        at=issued_at,
+        clerk_label="经 办 人",
+        clerk_id=clerk_id,
+    )
+    return compose(
+        head,
+        hall,
+        qr=(notice_code(notice_no), "再次办理时出示此码，窗口扫码即可续办"),
         notes=[f"{n}.{m.name_zh}（{reason}）" for n, (m, reason) in enumerate(missing, start=1)]
         + ["以上材料一次告知。补齐后请携带本告知书办理，凭编号可直接续办。"],
-        rows=rows,
         closing=["申请人签字：________________", "经办人签字：________________"],
     )
 
@@ -191,35 +307,26 @@ def refusal_notice(
 ) -> Receipt:
     """The 不予受理通知书: the decision, its reason and legal basis, and the citizen's
     right to contest it."""
-    name_label, id_label = applicant_labels(applicant) if applicant is not None else ("—", "—")
-    rows = [
-        ("通知书编号", notice_no),
-        ("申请事项", item.name_zh),
-        ("受理部门", item.department_zh),
-        ("申 请 人", name_label),
-        ("证件号码", id_label),
-        ("决定时间", f"{issued_at.astimezone(CST):%Y-%m-%d %H:%M}"),
-        ("经 办 人", _clerk_line(clerk_id, hall)),
-        ("不予受理理由", reason.reason_zh),
-        ("依据", reason.basis_zh),
-    ]
-    if hall.phone:
-        rows.append(("咨询电话", hall.phone))
-    return Receipt(
+    head = Heading(
         title="不予受理通知书",
-        station_name=hall.station_name,
-        receipt_no=notice_no,
-        item_name=item.name_zh,
-        applicant_label=name_label,
-        id_label=id_label,
-        materials=[],
-        accepted_at=issued_at,
-        time_limit_days=item.time_limit_days,
-        qr_payload="",
+        kind="refusal",
+        number_label="通知书编号",
+        number=notice_no,
+        item=item,
+        applicant=applicant,
+        time_label="决定时间",
+        at=issued_at,
+        clerk_label="经 办 人",
+        clerk_id=clerk_id,
+        item_label="申请事项",
+        rows=[("不予受理理由", reason.reason_zh), ("依据", reason.basis_zh)],
+    )
+    return compose(
+        head,
+        hall,
         notes=[
             "经审查，您的申请不予受理，所提交材料原件已当场退还。",
             "如不服本决定，可依法申请行政复议或者提起行政诉讼。",
         ],
-        rows=rows,
         closing=["申请人签收：________________", "经办人签字：________________"],
     )

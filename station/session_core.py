@@ -9,6 +9,7 @@ import logging
 from collections.abc import Callable
 from datetime import date
 
+from devices.printer.receipt import Receipt
 from intake.applicant import Applicant
 from intake.catalog import Catalog
 from intake.errors import IntakeError
@@ -46,6 +47,7 @@ class SessionCore:
     _collection: str
     _defects: dict[str, str]
     _refusal_no: str
+    _papers: tuple[Receipt, ...]
 
     def __init__(
         self,
@@ -104,6 +106,7 @@ class SessionCore:
         self._collection = "window"
         self._defects = {}
         self._refusal_no = ""
+        self._papers = ()
 
     def _set_applicant(self, applicant: Applicant | None) -> None:
         if self._draft is None:
@@ -161,6 +164,7 @@ class SessionCore:
             collection=self._collection,
             defects=dict(self._defects),
             refusal_no=self._refusal_no,
+            papers=self._papers,
         )
 
     def _changed(self) -> None:

@@ -5,8 +5,10 @@ then printing, carrying pages across an item switch.
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 from devices.camera.pipeline import CapturedPage
+from intake.acceptance import Acceptance
 from intake.catalog import ServiceItem
 from intake.submission import Channel, Draft
 from intake.workdays import WorkCalendar
@@ -46,8 +48,10 @@ def accept_and_print(
     catalog_version: str,
     collection: str,
     calendar: WorkCalendar | None,
+    acceptance: Acceptance | None = None,
 ) -> AcceptOutcome:
-    """Disk work: store the submission, then print; a printer error is reported, not raised."""
+    """Disk work: store the submission, then print its papers (the receipt, and the
+    告知承诺书 under 告知承诺制); a printer error is reported, not raised."""
     accepted = intake.accept(
         draft,
         channel=channel,
@@ -55,14 +59,21 @@ def accept_and_print(
         catalog_version=catalog_version,
         collection=collection,
         calendar=calendar,
+        acceptance=acceptance,
     )
     # The submission is durable before the printer is tried: a jam never loses it.
     try:
-        intake.print_receipt(accepted.receipt)
+        for paper in accepted.papers:
+            intake.print_receipt(paper)
     except Exception as e:
         log.warning("receipt for %s not printed: %r", accepted.submission.receipt_no, e)
         return AcceptOutcome(accepted, Note.from_error(e, Topic.ACCEPT, "回执打印失败"))
     return AcceptOutcome(accepted, None)
+
+
+def deficiency_due(today: date, item: ServiceItem, calendar: WorkCalendar) -> date:
+    """容缺受理: the last day to bring what is owed (the catalog's working days)."""
+    return calendar.add_working_days(today, item.deficiency_days)
 
 
 def plan_switch(draft: Draft, item: ServiceItem) -> ItemSwitch:

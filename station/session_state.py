@@ -13,6 +13,7 @@ from typing import Protocol, TypeVar
 from coded_errors import CodedError, Param
 from coded_errors import Severity as Severity  # the one severity scale, re-exported here
 from devices.printer.receipt import Receipt
+from intake.acceptance import Acceptance, commitment_allowed, deficiency_allowed
 from intake.applicant import Agent, Applicant, Person
 from intake.catalog import Material, ServiceItem
 from intake.errors import IntakeError
@@ -123,6 +124,9 @@ class SessionState:
     defects: Mapping[str, str] = field(default_factory=dict)
     #: the 不予受理通知书 printed (phase REFUSED): its number
     refusal_no: str = ""
+    #: the papers this intake printed last (receipt and commitment form, notice or
+    #: refusal), for the clerk to preview, reprint or take as A4 PDF
+    papers: tuple[Receipt, ...] = ()
 
     @property
     def page_count(self) -> int:
@@ -135,6 +139,26 @@ class SessionState:
     @property
     def can_accept(self) -> bool:
         return self.phase is Phase.REVIEW and self.storing == 0
+
+    @property
+    def _can_decide(self) -> bool:
+        return (
+            self.phase in (Phase.CAPTURING, Phase.NOTICE)
+            and self.applicant is not None
+            and not self.needs_guardian
+            and self.storing == 0
+            and not self.defects
+        )
+
+    @property
+    def can_accept_deficient(self) -> bool:
+        """容缺受理 is open: only non-key materials are missing."""
+        return self._can_decide and deficiency_allowed(self.missing)
+
+    @property
+    def can_accept_committed(self) -> bool:
+        """告知承诺制 is open: every missing material may be replaced by a commitment."""
+        return self._can_decide and commitment_allowed(self.missing)
 
     @property
     def can_issue_notice(self) -> bool:
@@ -189,6 +213,7 @@ class IntakeCommands(Protocol):
         catalog_version: str,
         collection: str,
         calendar: WorkCalendar | None,
+        acceptance: Acceptance | None = None,
     ) -> Accepted: ...
     def print_receipt(self, receipt: Receipt) -> bytes: ...
     def issue_notice(

@@ -83,6 +83,23 @@ class MaterialDoc(_Lenient):
     pages: Annotated[list[Sha256Hex], Field(min_length=1, max_length=500)]
 
 
+class AcceptanceDoc(_Lenient):
+    """How a submission was accepted with a required material absent (protocol.md,
+    "Acceptance modes"): 容缺受理 owes materials by ``due``; 告知承诺制 replaces them."""
+
+    mode: Literal["deficiency", "commitment"]
+    materials: Annotated[list[Annotated[str, StringConstraints(min_length=1, max_length=64)]],
+                         Field(min_length=1, max_length=200)]
+    due: str | None = None
+
+    @field_validator("due")
+    @classmethod
+    def _iso_due(cls, v: str | None) -> str | None:
+        if v is not None:
+            date.fromisoformat(v)
+        return v
+
+
 class Manifest(_Lenient):
     """The submission manifest (docs/interfaces.md, "The submission manifest")."""
 
@@ -97,6 +114,7 @@ class Manifest(_Lenient):
     materials: Annotated[list[MaterialDoc], Field(max_length=200)]
     #: how the result is collected, chosen at intake (absent in older manifests)
     collection: Literal["window", "post", "community"] | None = None
+    acceptance: AcceptanceDoc | None = None
 
     @field_validator("accepted_at")
     @classmethod

@@ -173,6 +173,12 @@ class Receipt:
     qr_caption: str = "扫码查询办理进度"
     #: Lines at the very end (a signature line on a notice).
     closing: list[str] = field(default_factory=list)
+    #: Further titled lists after the materials (what is owed and by when, what the
+    #: applicant commits to), each printed as numbered lines.
+    sections: list[tuple[str, list[str]]] = field(default_factory=list)
+    #: Which paper this is ("receipt", "notice", "refusal", "commitment"): for records
+    #: and file names, never printed.
+    kind: str = "receipt"
 
     def __post_init__(self) -> None:
         if not self.qr_payload.isascii():
@@ -291,7 +297,7 @@ def _material_lines(index: int, name: str, pages: int, columns: int) -> list[Tex
     return out
 
 
-def _rows(receipt: Receipt) -> list[tuple[str, str]]:
+def receipt_rows(receipt: Receipt) -> list[tuple[str, str]]:
     if receipt.rows is not None:
         return receipt.rows
     limit = "即办件" if receipt.time_limit_days == 0 else f"{receipt.time_limit_days}个工作日"
@@ -315,7 +321,7 @@ def layout_receipt(receipt: Receipt, paper_mm: int = 80) -> ReceiptLayout:
         blocks.append(TextLine(part, align="center"))
     rule = TextLine("-" * cols)
     blocks.append(rule)
-    for label, value in _rows(receipt):
+    for label, value in receipt_rows(receipt):
         blocks.extend(_label_value(f"{label}：", value, cols))
     if receipt.materials:
         blocks.append(rule)
@@ -325,6 +331,11 @@ def layout_receipt(receipt: Receipt, paper_mm: int = 80) -> ReceiptLayout:
         blocks.append(TextLine(label, bold=True))
         for n, (name, pages) in enumerate(receipt.materials, start=1):
             blocks.extend(_material_lines(n, name, pages, cols))
+    for heading, entries in receipt.sections:
+        blocks.append(rule)
+        blocks.extend(_label_value("", heading, cols))
+        for n, entry in enumerate(entries, start=1):
+            blocks.extend(_label_value(f"{n}.", entry, cols))
     if receipt.notes:
         blocks.append(rule)
         for note in receipt.notes:

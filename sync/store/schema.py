@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from sync.store.acceptance_schema import migrate_v9
 from sync.store.evaluations_schema import migrate_v6
 from sync.store.ledger_schema import migrate_v5
 from sync.store.outcomes_schema import migrate_v7
@@ -141,6 +142,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Database], None]], ...] = (
     (5, "clerks, ledger search columns, signed audit", migrate_v5),
     (6, "evaluations", migrate_v6),
     (7, "case outcomes: supplements, refusals, handovers", migrate_v7),
+    (9, "submissions.acceptance (容缺受理, 告知承诺制)", migrate_v9),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from intake.acceptance import Acceptance
 from intake.applicant import Applicant, applicant_from_dict, applicant_to_dict
 from intake.receipt_number import format_receipt_no
 from intake.submission import CapturedMaterial, Channel, Submission
@@ -74,6 +75,7 @@ class SubmissionsPart(StoreCore):
         started_at: datetime | None = None,
         queue_ticket: str | None = None,
         collection: str | None = None,
+        acceptance: Acceptance | None = None,
     ) -> Submission:
         """Allocate the next receipt number for (station, local day) and store the submission.
 
@@ -84,7 +86,8 @@ class SubmissionsPart(StoreCore):
         different content raises :class:`DuplicateSubmission`.
 
         ``started_at`` (the first card read of this intake) measures handling time;
-        ``queue_ticket`` is the hall's 排队号. The applicant's ID number and name are
+        ``queue_ticket`` is the hall's 排队号; ``acceptance`` records 容缺受理 or 告知承诺制
+        (in the row and the manifest). The applicant's ID number and name are
         stored only as keyed hashes (:mod:`sync.keyed_hash`) for the ledger's search.
         """
         if queue_ticket is not None and not QUEUE_TICKET.fullmatch(queue_ticket):
@@ -101,6 +104,7 @@ class SubmissionsPart(StoreCore):
             clerk_id=clerk_id,
             accepted_at=aware(now),
             collection=collection,
+            acceptance=acceptance,
         )
         accepted_at = provisional.accepted_at
         channel = provisional.channel
@@ -121,6 +125,7 @@ class SubmissionsPart(StoreCore):
                     and prev.materials == materials
                     and prev.channel == channel
                     and prev.clerk_id == clerk_id
+                    and prev.acceptance == acceptance
                 )
                 if not same:
                     raise DuplicateSubmission(f"uuid {uuid} already accepted with other content")
@@ -145,8 +150,8 @@ class SubmissionsPart(StoreCore):
                 "INSERT INTO submissions (uuid, receipt_no, station_code, item_code,"
                 " catalog_version, channel, clerk_id, accepted_at, applicant_sealed,"
                 " manifest_sealed, clock_skew_s, sync_state, id_hash, name_hash, started_at,"
-                " queue_ticket)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)",
+                " queue_ticket, acceptance)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)",
                 [
                     uuid,
                     receipt_no,
@@ -163,6 +168,7 @@ class SubmissionsPart(StoreCore):
                     name_hash,
                     to_db_time(aware(started_at)) if started_at else None,
                     queue_ticket,
+                    canonical_text(acceptance.to_dict()) if acceptance is not None else None,
                 ],
             )
             self._hook("accept:submission")
@@ -185,7 +191,12 @@ class SubmissionsPart(StoreCore):
                 actor=clerk_id or channel.value,
                 action="accept",
                 subject=uuid,
-                detail={"receipt_no": receipt_no, "item_code": item_code, "pages": len(pages)},
+                detail={
+                    "receipt_no": receipt_no,
+                    "item_code": item_code,
+                    "pages": len(pages),
+                    **({"acceptance": acceptance.to_dict()} if acceptance else {}),
+                },
                 now=accepted_at,
             )
             self._hook("accept:commit")
@@ -283,6 +294,7 @@ class SubmissionsPart(StoreCore):
             channel=Channel(r["channel"]),
             clerk_id=r["clerk_id"],
             accepted_at=accepted_at,
+            acceptance=_acceptance(r.get("acceptance")),
         )
         return SubmissionRecord(
             submission=submission,
@@ -297,3 +309,7 @@ class SubmissionsPart(StoreCore):
             blobs_purged_at=from_db_time(r["blobs_purged_at"]),
             clock_skew_s=r["clock_skew_s"],
         )
+
+
+def _acceptance(raw: object) -> Acceptance | None:
+    return Acceptance.from_dict(json.loads(str(raw))) if raw else None

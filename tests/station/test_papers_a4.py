@@ -1,0 +1,131 @@
+"""Every paper also as an A4 PDF, from the same data as the thermal print: the text read
+back from the PDF (pypdf) holds each document's required fields, and the Chinese font
+is embedded (as a subset) in the PDF's font dictionary."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from devices.idcard.simulator import sample_cards
+from devices.printer.a4 import render_a4
+from devices.printer.errors import PrinterError
+from devices.printer.receipt import Receipt
+from intake.catalog import Catalog
+from station.intake_service import IntakeService
+from station.intake_session import InlineRunner, IntakeSession
+
+from .conftest import page
+
+TODAY = date(2026, 12, 3)
+
+
+def _session(intake: IntakeService, catalog: Catalog, code: str) -> IntakeSession:
+    session = IntakeSession(intake, catalog, InlineRunner(), clerk_id="c07", today=lambda: TODAY)
+    session.card_read(sample_cards()[0])
+    session.choose_item(code)
+    return session
+
+
+def _pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return "".join("".join(p.extract_text().split()) for p in reader.pages)
+
+
+def _embedded_fonts(data: bytes) -> list[str]:
+    """BaseFont names of the fonts whose program is inside the PDF (FontFile2/3)."""
+    names = []
+    for p in PdfReader(io.BytesIO(data)).pages:
+        fonts = p["/Resources"]["/Font"]
+        for ref in fonts.values():
+            font = ref.get_object()
+            for desc_font in font.get("/DescendantFonts", [font]):
+                descriptor = desc_font.get_object()["/FontDescriptor"].get_object()
+                if "/FontFile2" in descriptor or "/FontFile3" in descriptor:
+                    names.append(str(descriptor["/FontName"]))
+    return names
+
+
+def _check(paper: Receipt, *fields: str) -> str:
+    data = render_a4(paper)
+    assert data.startswith(b"%PDF-")
+    text = _pdf_text(data)
+    masked = paper.id_label
+    for f in (paper.title, paper.receipt_no, paper.station_name, masked, *fields):
+        assert "".join(f.split()) in text, f
+    embedded = _embedded_fonts(data)
+    assert embedded, "the CJK font must be embedded"
+    # a subset: "ABCDEF+FontName" (only the glyphs used travel with the file)
+    assert all(len(n.lstrip("/").split("+")[0]) == 6 and "+" in n for n in embedded)
+    assert len(data) < 200_000  # subset, not the whole 5 MB font
+    return text
+
+
+def test_every_paper_as_a4_pdf_holds_its_fields(
+    intake: IntakeService, catalog: Catalog
+) -> None:
+    plain = _session(intake, catalog, "SB-001")
+    for m in plain.state.missing:
+        plain.page_captured(page(m.code), m.code)
+    plain.collection_chosen("post")
+    plain.accept_requested()
+    assert plain.state.outcome is not None
+    [receipt] = plain.state.outcome.accepted.papers
+    fields = ("受理部门县人力资源和社会保障局", "邮寄送达", "承诺办结", "已收材料")
+    _check(receipt, *fields)
+
+    owed = _session(intake, catalog, "SB-001")
+    owed.page_captured(page("form"), "M03")
+    owed.deficiency_accept_requested()
+    assert owed.state.outcome is not None
+    text = _check(owed.state.outcome.accepted.receipt, "容缺受理", "补齐期限", "居民户口簿")
+    assert "2026年12月10日前" in text
+
+    committed = _session(intake, catalog, "SB-002")
+    for code in ("M03", "M04"):
+        committed.page_captured(page(code), code)
+    committed.commitment_accept_requested()
+    assert committed.state.outcome is not None
+    receipt, form = committed.state.outcome.accepted.papers
+    _check(receipt, "告知承诺制受理", "以告知承诺代替的材料")
+    _check(form, "以本承诺代替的材料", "居民户口簿", "承诺人（签字并按手印）", "如承诺不实")
+
+    notice = _session(intake, catalog, "SB-001")
+    notice.material_defective("M01", "证件已过有效期")
+    notice.notice_requested()
+    [paper] = notice.state.papers
+    _check(paper, "告知书编号", "证件已过有效期", "申请人签字")
+
+    refusal = _session(intake, catalog, "NY-001")
+    refusal.refusal_requested("R01")
+    [paper] = refusal.state.papers
+    _check(paper, "不予受理理由", "第三十二条", "行政复议", "申请人签收")
+
+
+def test_without_a_cjk_font_the_pdf_fails_with_a_clear_error(
+    intake: IntakeService, catalog: Catalog, tmp_path: Path
+) -> None:
+    session = _session(intake, catalog, "NY-001")
+    session.refusal_requested("R01")
+    [paper] = session.state.papers
+    with pytest.raises(PrinterError) as missing:
+        render_a4(paper, font_path=str(tmp_path / "no-such-font.ttc"))
+    assert missing.value.code == "no_font" and "fonts-wqy-microhei" in missing.value.message_zh
+    not_a_font = tmp_path / "broken.ttf"
+    not_a_font.write_bytes(b"\x00\x01\x00\x00 not really a font")
+    with pytest.raises(PrinterError) as broken:
+        render_a4(paper, font_path=str(not_a_font))
+    assert broken.value.code == "no_font"
+
+
+def test_hostile_text_is_printed_as_text(intake: IntakeService, catalog: Catalog) -> None:
+    session = _session(intake, catalog, "NY-001")
+    session.refusal_requested("R01")
+    [paper] = session.state.papers
+    paper.notes.append("**<b>粗体</b>** \\n %PDF-1.7 ) Tj (")
+    text = _pdf_text(render_a4(paper))
+    assert "**<b>粗体</b>**" in text and ")Tj(" in text
