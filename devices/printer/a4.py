@@ -35,7 +35,6 @@ LINE_H = 7.0
 def no_font_error() -> PrinterError:
     return PrinterError(
         "no_font",
-        "未找到中文字体，无法生成A4文档（请安装 fonts-wqy-microhei 或 fonts-noto-cjk）",
         "no CJK font found for the A4 PDF (install fonts-wqy-microhei or fonts-noto-cjk,"
         " or set YIWANG_CJK_FONT)",
     )
