@@ -28,7 +28,7 @@ class AccessPage(QWizardPage):
     def __init__(self, first_setup: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.first_setup = first_setup
-        #: None until read from disk (the wizard reads it on its disk lane)
+        # None until read from disk (the wizard reads it on its disk lane)
         self.state: AccessState | None = None
         self.setTitle(self.tr("Access"))
         self.stack = QStackedWidget(self)
