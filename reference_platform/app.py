@@ -28,6 +28,7 @@ from reference_platform.routes import (
     catalog,
     evaluations,
     heartbeat,
+    licences,
     receipts,
     stations,
     status,
@@ -122,5 +123,6 @@ def create_app(
     for module in (stations, heartbeat, blobs, submissions, status, receipts, catalog,
                    evaluations, admin):
         app.include_router(module.router)
+    app.include_router(licences.router)  # P9 electronic licences
     install_openapi(app)
     return app
