@@ -35,6 +35,7 @@ from clerk_station.case_list import CaseListDialog
 from clerk_station.decisions import DecisionDialogs
 from clerk_station.identification_controller import FORWARDS_IDENTITY, IdentificationController
 from clerk_station.item_picker import ItemPicker
+from clerk_station.licence_controller import LicenceController
 from clerk_station.manual_entry import ManualEntryDialog
 from clerk_station.materials_panel import MaterialsPanel
 from clerk_station.outcome_controller import OutcomeController
@@ -108,6 +109,9 @@ class ClerkWindow(QMainWindow):
         self.capturing = CaptureController(
             services, self.session, self.tasks, self, english=english
         )
+        self.licences = LicenceController(
+            services.licences, self.session, self.tasks, self, english=english
+        )
 
         middle = QWidget(self)
         mid = QVBoxLayout(middle)
@@ -119,6 +123,7 @@ class ClerkWindow(QMainWindow):
         options.addWidget(QLabel(self.tr("Result by"), self))
         options.addWidget(self.collection)
         options.addStretch(1)
+        options.addWidget(self.licences.button)
         options.addWidget(self.defect_button)
         mid.addLayout(options)
         buttons = QHBoxLayout()
@@ -325,6 +330,7 @@ class ClerkWindow(QMainWindow):
             for sha in pages:
                 if sha not in shown.pages.get(material, ()):
                     self.page_stored.emit(material, sha)
+        self.licences.render(state)
         self._render_summary(state)
 
     def _render_item(self, state: SessionState) -> None:

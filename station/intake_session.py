@@ -86,8 +86,8 @@ from intake.errors import IntakeError
 from intake.submission import Draft
 from station.card_page import render_card_page
 from station.identification import Identification
+from station.licence_filing import LicenceFiling
 from station.paper import COLLECTION_METHODS
-from station.session_core import SessionCore
 from station.session_rules import accept_and_print, judge_page, plan_switch
 from station.session_state import (
     EDITABLE,
@@ -122,7 +122,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
-class IntakeSession(SessionCore):
+class IntakeSession(LicenceFiling):
     # -- events ------------------------------------------------------------
     def set_catalog(self, catalog: Catalog) -> None:
         self._catalog = catalog
