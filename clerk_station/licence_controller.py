@@ -33,7 +33,7 @@ class LicenceDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("licenceDialog")
         self.setWindowTitle(self.tr("Electronic licence: %1").replace("%1", material_name))
-        self.resize(720, 420)
+        self.resize(860, 420)
         self.status = PlainLabel(self.tr("Asking the platform's licence library…"), self,
                                  multiline=True)  # fmt: skip
         self.status.setObjectName("licenceStatus")

@@ -1004,122 +1004,122 @@ guide</source>
 <context>
     <name>ClerkWindow</name>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="75"/>
+        <location filename="../../clerk_station/main_window.py" line="76"/>
         <source>Yiwang Window — Clerk Station %1</source>
         <translation>一网窗口 — 窗口受理终端 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="79"/>
-        <location filename="../../clerk_station/main_window.py" line="333"/>
+        <location filename="../../clerk_station/main_window.py" line="80"/>
+        <location filename="../../clerk_station/main_window.py" line="339"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="87"/>
+        <location filename="../../clerk_station/main_window.py" line="88"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="90"/>
+        <location filename="../../clerk_station/main_window.py" line="91"/>
         <source>Print notice of missing materials</source>
         <translation>打印一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="147"/>
+        <location filename="../../clerk_station/main_window.py" line="152"/>
         <source>ID reader: waiting</source>
         <translation>身份证阅读器：等待中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="149"/>
+        <location filename="../../clerk_station/main_window.py" line="154"/>
         <source>Camera: starting</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="217"/>
+        <location filename="../../clerk_station/main_window.py" line="222"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="222"/>
+        <location filename="../../clerk_station/main_window.py" line="227"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="226"/>
+        <location filename="../../clerk_station/main_window.py" line="231"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="340"/>
+        <location filename="../../clerk_station/main_window.py" line="346"/>
         <source>%1 · %2 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · %2 · 承诺时限 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="245"/>
+        <location filename="../../clerk_station/main_window.py" line="250"/>
         <source>ID reader: card read</source>
         <translation>身份证阅读器：已读卡</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="249"/>
+        <location filename="../../clerk_station/main_window.py" line="254"/>
         <source>ID reader: ready</source>
         <translation>身份证阅读器：就绪</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="252"/>
+        <location filename="../../clerk_station/main_window.py" line="257"/>
         <source>ID reader: %1</source>
         <translation>身份证阅读器：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="361"/>
+        <location filename="../../clerk_station/main_window.py" line="367"/>
         <source>Applicant not identified</source>
         <translation>尚未识别申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="364"/>
+        <location filename="../../clerk_station/main_window.py" line="370"/>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="366"/>
+        <location filename="../../clerk_station/main_window.py" line="372"/>
         <source>Complete: %n page(s) captured</source>
         <translation>
             <numerusform>材料齐全：已采集 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="97"/>
+        <location filename="../../clerk_station/main_window.py" line="98"/>
         <source>Material unusable…</source>
         <translation>材料不合格…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="100"/>
+        <location filename="../../clerk_station/main_window.py" line="101"/>
         <source>What was brought for the selected material cannot be used</source>
         <translation>所选材料不能使用（将写入一次性告知书）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="102"/>
+        <location filename="../../clerk_station/main_window.py" line="103"/>
         <source>Refuse…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="105"/>
+        <location filename="../../clerk_station/main_window.py" line="106"/>
         <source>Refuse the application and print the notice with the reason</source>
         <translation>不予受理，并打印载明理由和依据的通知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="119"/>
+        <location filename="../../clerk_station/main_window.py" line="123"/>
         <source>Result by</source>
         <translation>结果领取方式</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="255"/>
+        <location filename="../../clerk_station/main_window.py" line="260"/>
         <source>The card reader is not available: enter the identity by hand</source>
         <translation>读卡器不可用：请手工录入证件信息</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="370"/>
+        <location filename="../../clerk_station/main_window.py" line="376"/>
         <source>Unusable: %1 (%2)</source>
         <translation>不合格：%1（%2）</translation>
     </message>
@@ -1898,6 +1898,72 @@ guide</source>
         <location filename="../../clerk_station/ledger_model.py" line="63"/>
         <source>Platform status</source>
         <translation>平台状态</translation>
+    </message>
+</context>
+<context>
+    <name>LicenceController</name>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="106"/>
+        <source>Electronic licence…</source>
+        <translation>电子证照…</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="109"/>
+        <source>Take the selected material from the platform&apos;s electronic licence library by the applicant&apos;s ID number (needs the network)</source>
+        <translation>按申请人身份证号从平台电子证照库取得所选材料（需要网络）</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="124"/>
+        <source>The licence could not be used. Call the technician.</source>
+        <translation>无法使用该电子证照，请联系技术人员。</translation>
+    </message>
+</context>
+<context>
+    <name>LicenceDialog</name>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="35"/>
+        <source>Electronic licence: %1</source>
+        <translation>电子证照：%1</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="37"/>
+        <source>Asking the platform&apos;s licence library…</source>
+        <translation>正在查询平台电子证照库…</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="46"/>
+        <source>Use this licence</source>
+        <translation>使用此证照</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="50"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="63"/>
+        <source>no end</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="64"/>
+        <source> (sample)</source>
+        <translation>（样例）</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="71"/>
+        <source>Choose the licence to file as this material (no paper needed).</source>
+        <translation>请选择作为该材料的电子证照（无需纸质材料）。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="73"/>
+        <source>The licence library holds nothing for this applicant.</source>
+        <translation>电子证照库中没有该申请人的证照。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="85"/>
+        <source>Fetching the licence…</source>
+        <translation>正在取得证照…</translation>
     </message>
 </context>
 <context>
