@@ -36,6 +36,7 @@ from clerk_station.case_list import CaseListDialog
 from clerk_station.decisions import DecisionDialogs
 from clerk_station.identification_controller import FORWARDS_IDENTITY, IdentificationController
 from clerk_station.item_picker import ItemPicker
+from clerk_station.licence_controller import LicenceController
 from clerk_station.manual_entry import ManualEntryDialog
 from clerk_station.materials_panel import MaterialsPanel
 from clerk_station.outcome_controller import OutcomeController
@@ -124,6 +125,9 @@ class ClerkWindow(QMainWindow):
         self.capturing = CaptureController(
             services, self.session, self.tasks, self, english=english
         )
+        self.licences = LicenceController(
+            services.licences, self.session, self.tasks, self, english=english
+        )
         if services.clerk_day is not None and services.clerk_day.followup is not None:
             # a supplement (补正) is photographed with the window's own document camera
             preview = self.capturing.preview
@@ -139,6 +143,7 @@ class ClerkWindow(QMainWindow):
         options.addWidget(QLabel(self.tr("Result by"), self))
         options.addWidget(self.collection)
         options.addStretch(1)
+        options.addWidget(self.licences.button)
         options.addWidget(self.defect_button)
         mid.addLayout(options)
         buttons = QHBoxLayout()
@@ -369,6 +374,7 @@ class ClerkWindow(QMainWindow):
             for sha in pages:
                 if sha not in shown.pages.get(material, ()):
                     self.page_stored.emit(material, sha)
+        self.licences.render(state)
         self._render_summary(state)
 
     def _render_item(self, state: SessionState) -> None:

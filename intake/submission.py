@@ -60,12 +60,36 @@ class Channel(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class LicenceRef:
+    """A material taken from the platform's electronic licence library (电子证照, P9):
+    its page is the licence as the platform rendered it, no paper was handed in."""
+
+    licence_id: str
+    kind: str
+    number: str
+    issuer: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"licence_id": self.licence_id, "kind": self.kind, "number": self.number,
+                "issuer": self.issuer}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
 class CapturedMaterial:
     material_code: str
     pages: tuple[str, ...]  # blob SHA-256 hex, in page order
+    # where the page came from does not make two acceptances differ (an accept replay
+    # compares materials rebuilt from the page table); the sealed manifest keeps it
+    licence: LicenceRef | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pages", tuple(self.pages))
+
+    def to_manifest(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {"code": self.material_code, "pages": list(self.pages)}
+        if self.licence is not None:
+            doc["electronic_licence"] = self.licence.to_dict()
+        return doc
 
 
 def missing_materials(item: ServiceItem, pages: Mapping[str, Sequence[str]]) -> list[Material]:
@@ -107,6 +131,8 @@ class Draft:
     item: ServiceItem
     applicant: Applicant | None = None
     pages: dict[str, list[str]] = field(default_factory=dict)
+    # material code -> (page, licence) for pages taken from the electronic licence library
+    licences: dict[str, tuple[str, LicenceRef]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.applicant is not None:
@@ -178,10 +204,14 @@ class Draft:
     def captured_materials(self) -> tuple[CapturedMaterial, ...]:
         """Captured materials in catalog order (what ``Store.accept`` takes)."""
         return tuple(
-            CapturedMaterial(m.code, tuple(self.pages[m.code]))
+            CapturedMaterial(m.code, tuple(self.pages[m.code]), self._licence(m.code))
             for m in self.item.materials
             if self.pages.get(m.code)
         )
+
+    def _licence(self, code: str) -> LicenceRef | None:
+        page, licence = self.licences.get(code, ("", None))
+        return licence if page in self.pages.get(code, ()) else None
 
     @property
     def blob_hashes(self) -> list[str]:
@@ -277,9 +307,7 @@ class Submission:
             "clerk_id": self.clerk_id,
             "accepted_at": format_utc(self.accepted_at),
             "applicant": applicant_to_dict(self.applicant),
-            "materials": [
-                {"code": m.material_code, "pages": list(m.pages)} for m in self.materials
-            ],
+            "materials": [m.to_manifest() for m in self.materials],
         }
         if self.collection is not None:
             manifest["collection"] = self.collection
@@ -330,7 +358,9 @@ def _materials_from_manifest(raw: object) -> tuple[CapturedMaterial, ...]:
         raise _bad_manifest("materials must be a list")
     out: list[CapturedMaterial] = []
     for entry in raw:
-        if not isinstance(entry, Mapping) or set(entry.keys()) != {"code", "pages"}:
+        if not isinstance(entry, Mapping) or not (
+            {"code", "pages"} <= set(entry.keys()) <= {"code", "pages", "electronic_licence"}
+        ):
             raise _bad_manifest("each material must be an object with 'code' and 'pages'")
         code, pages = entry["code"], entry["pages"]
         if not isinstance(code, str) or not code:
@@ -341,5 +371,16 @@ def _materials_from_manifest(raw: object) -> tuple[CapturedMaterial, ...]:
             or not all(isinstance(p, str) for p in pages)
         ):
             raise _bad_manifest(f"pages of material {code} must be a list of strings")
-        out.append(CapturedMaterial(code, tuple(pages)))
+        out.append(CapturedMaterial(code, tuple(pages), _licence_from(entry)))
     return tuple(out)
+
+
+def _licence_from(entry: Mapping[str, Any]) -> LicenceRef | None:
+    raw = entry.get("electronic_licence")
+    if raw is None:
+        return None
+    keys = ("licence_id", "kind", "number", "issuer")
+    if not (isinstance(raw, Mapping) and set(raw) == set(keys)
+            and all(isinstance(raw[k], str) and 0 < len(raw[k]) <= 100 for k in keys)):
+        raise _bad_manifest("electronic_licence must hold licence_id, kind, number, issuer")
+    return LicenceRef(*(str(raw[k]) for k in keys))  # fmt: skip

@@ -29,6 +29,7 @@ from reference_platform.routes import (
     catalog,
     evaluations,
     heartbeat,
+    licences,
     receipts,
     stations,
     status,
@@ -124,5 +125,6 @@ def create_app(
                    evaluations, admin):
         app.include_router(module.router)
     app.include_router(case_outcomes.router)  # P5, P6
+    app.include_router(licences.router)  # P9 electronic licences
     install_openapi(app)
     return app

@@ -2,7 +2,8 @@
 real parts: the reference platform, the simulated reader, camera and printer.
 
 Run: `QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/wizard_screenshots.py`
-Writes docs/screenshots/wizard_{station,platform,devices,summary}.png (Chinese).
+Writes docs/screenshots/wizard_{station,platform,devices,admin,kiosk_pin,summary}.png
+(Chinese).
 """
 
 from __future__ import annotations
@@ -81,10 +82,37 @@ def main() -> int:
         page.wedge_input.returnPressed.emit()
         shoot("devices")
         wizard.next()
+        access = wizard.access_page
+        pump_until(lambda: access.state is not None)
+        access.admin_id.setText("admin01")
+        access.admin_name.setText("王技术")
+        access.admin_pin.setText("246813")
+        access.admin_pin_again.setText("246831")
+        wizard.next()  # refused: the two PINs differ (the picture shows the message)
+        shoot("admin")
+        access.admin_pin_again.setText("246813")
+        wizard.next()
         shoot("summary")
         wizard.accept()
         pump_until(lambda: wizard.result_ is not None)
         wizard.shutdown()
+
+        kiosk = SetupWizard(Path(tmp) / "kiosk")
+        kiosk.resize(1000, 720)
+        kiosk.show()
+        kiosk.station_page.code.setText("CGZK1")
+        kiosk.station_page.kiosk_role.setChecked(True)
+        kiosk.next()
+        kiosk.platform_page.url.setText(platform.url)
+        kiosk.next()
+        kiosk.next()
+        pump_until(lambda: kiosk.access_page.state is not None)
+        kiosk.access_page.kiosk_pin.setText("135790")
+        pump_until(lambda: True)
+        app.processEvents()
+        kiosk.grab().save(str(OUT / "wizard_kiosk_pin.png"))
+        kiosk.shutdown()
+        kiosk.close()
     print(f"wrote {OUT}/wizard_*.png")
     return 0
 

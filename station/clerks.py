@@ -27,6 +27,7 @@ __all__ = [
     "ClerkRole",
     "SignIn",
     "validate_clerk_id",
+    "validate_clerk_name",
 ]
 
 _CLERK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,31}")
@@ -134,6 +135,11 @@ def _validate_name(name: str) -> str:
     if not name or len(name) > _MAX_NAME or not name.isprintable():
         raise ClerkError("bad_clerk_name", f"a clerk name is 1-{_MAX_NAME} printable characters")
     return name
+
+
+def validate_clerk_name(name: str) -> str:
+    """The name as stored (spaces collapsed); ClerkError when it cannot be one."""
+    return _validate_name(name)
 
 
 class ClerkDirectory:

@@ -16,9 +16,11 @@ from station.config_schema import check_station_config
 from station.device_factory import card_poller_factory, open_camera, open_printer, open_scanner_for
 from station.device_settings import SIMULATED, DeviceSettings, load_device_settings
 from station.intake_service import IntakeService
+from station.licences import LicenceService
 from station.services import FrameSource, Poller, PollerFactory, StationServices
 from station.simulators import DemoSimulators
 from sync.catalog_sync import load_catalog
+from sync.client import PlatformClient
 from sync.config import ConfigError, StationConfig, load_config, load_credentials
 from sync.crypto import StorageError
 from sync.exit_codes import ExitCode, exit_code_for
@@ -182,7 +184,10 @@ def open_station(
     )
     holder.append(services)
     if with_engine:
-        services.engine = build_engine(
+        engine = services.engine = build_engine(
             store, config, credentials, on_event=services.sync_events.emit
+        )
+        services.licences = LicenceService(
+            lambda: engine.client.worker() if isinstance(engine.client, PlatformClient) else None
         )
     return services

@@ -85,6 +85,7 @@ from intake.errors import IntakeError
 from intake.submission import Draft
 from station.card_page import render_card_page
 from station.identification import Identification
+from station.licence_filing import LicenceFiling
 from station.paper import COLLECTION_METHODS
 from station.session_outcomes import OutcomeEvents
 from station.session_rules import judge_page, plan_switch
@@ -121,7 +122,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
-class IntakeSession(OutcomeEvents):
+class IntakeSession(OutcomeEvents, LicenceFiling):
     # -- events ------------------------------------------------------------
     def set_catalog(self, catalog: Catalog) -> None:
         self._catalog = catalog

@@ -20,6 +20,7 @@ from station.clerk_day import ClerkDay
 from station.events import EventHub
 from station.intake_service import IntakeService
 from station.intake_session import IntakeSession, Runner
+from station.licences import LicenceService
 from sync.engine import SyncEngine, SyncEvent
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,8 @@ class StationServices:
     clerk_day: ClerkDay | None = None
     #: a folder a flatbed scanner or a phone share writes pages into (`<data dir>/scans`)
     scan_inbox: Path | None = None
+    #: the platform's electronic licence library (None: no platform, e.g. a bare test)
+    licences: LicenceService | None = None
 
     def new_session(self, runner: Runner, *, channel: Channel = Channel.WINDOW) -> IntakeSession:
         """An intake session over this station's services and current catalog."""

@@ -117,6 +117,9 @@ class TaskRunner(QObject):
         self._disk = ThreadPoolExecutor(max_workers=1, thread_name_prefix="disk")
         self._accept = ThreadPoolExecutor(max_workers=1, thread_name_prefix="accept")
         self._image = ThreadPoolExecutor(max_workers=image_workers, thread_name_prefix="image")
+        # platform queries a person waits for (not the sync engine's delivery): a slow
+        # link must not hold up storing pages on the disk lane
+        self._network = ThreadPoolExecutor(max_workers=1, thread_name_prefix="network")
         self._closed = False
 
     def disk(
@@ -143,6 +146,14 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None],
     ) -> None:
         self._submit(self._image, fn, on_done, on_error)
+
+    def network(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        self._submit(self._network, fn, on_done, on_error)
 
     def _submit(
         self,
@@ -174,4 +185,5 @@ class TaskRunner(QObject):
         self._accept.shutdown(wait=True)  # an accept in progress always completes
         self._disk.shutdown(wait=True)
         self._image.shutdown(wait=True, cancel_futures=True)
+        self._network.shutdown(wait=True, cancel_futures=True)
         self._board.clear()  # here, on the GUI thread

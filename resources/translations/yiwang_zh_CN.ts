@@ -3010,4 +3010,179 @@ guide</source>
         <translation>无法生成A4文书：%1</translation>
     </message>
 </context>
+<context>
+    <name>AccessPage</name>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="33" />
+        <source>Access</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="42" />
+        <source>Maintenance PIN</source>
+        <translation>维护密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="43" />
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="60" />
+        <source>The same PIN again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="57" />
+        <source>Admin clerk ID</source>
+        <translation>管理员工号</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="58" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="59" />
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="80" />
+        <source>The PIN a technician types to open the kiosk's maintenance screen.</source>
+        <translation>技术人员打开自助终端维护界面时输入的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="82" />
+        <source>The first admin clerk signs in and adds the other clerks.</source>
+        <translation>第一位管理员登录后添加其他窗口人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="90" />
+        <source>Reading what this station holds…</source>
+        <translation>正在读取本终端的设置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="95" />
+        <source>A maintenance PIN is set: leave both fields empty to keep it.</source>
+        <translation>已设置维护密码：两栏留空即保留原密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="97" />
+        <source>6-12 digits, not one repeated digit and not a run like 123456.</source>
+        <translation>6至12位数字，不能全部相同，也不能是123456这样的顺序数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="101" />
+        <source>Admins on this station: %1. Leave empty to add none.</source>
+        <translation>本终端的管理员：%1。留空则不添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="107" />
+        <source>Nobody can sign in yet: create the admin clerk (PIN of 6-12 digits).</source>
+        <translation>目前无人能够登录：请创建管理员（密码6至12位数字）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="124" />
+        <source>Still reading this station: try again in a moment.</source>
+        <translation>仍在读取本终端的设置，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="138" />
+        <source>Set the maintenance PIN: nobody could service the kiosk.</source>
+        <translation>请设置维护密码，否则无人能够维护自助终端。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="139" />
+        <source>Create the admin clerk: nobody could sign in otherwise.</source>
+        <translation>请创建管理员，否则无人能够登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="140" />
+        <source>This PIN is too weak: 6-12 digits, not a run.</source>
+        <translation>密码过于简单：需 6-12 位数字，且不能是连续或重复数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="141" />
+        <source>The two PINs differ: type the same PIN twice.</source>
+        <translation>两次输入的密码不一致，请输入相同的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="142" />
+        <source>A clerk ID is 1-32 letters, digits, '_', '.' or '-'.</source>
+        <translation>工号为1至32位字母、数字、“_”、“.”或“-”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="143" />
+        <source>This clerk ID exists already.</source>
+        <translation>该工号已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="144" />
+        <source>Enter the clerk's name (at most 40 characters).</source>
+        <translation>请输入姓名（最多40个字）。</translation>
+    </message>
+</context>
+<context>
+    <name>LicenceController</name>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="106" />
+        <source>Electronic licence…</source>
+        <translation>电子证照…</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="109" />
+        <source>Take the selected material from the platform's electronic licence library by the applicant's ID number (needs the network)</source>
+        <translation>按申请人身份证号从平台电子证照库取得所选材料（需要网络）</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="124" />
+        <source>The licence could not be used. Call the technician.</source>
+        <translation>无法使用该电子证照，请联系技术人员。</translation>
+    </message>
+</context>
+<context>
+    <name>LicenceDialog</name>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="35" />
+        <source>Electronic licence: %1</source>
+        <translation>电子证照：%1</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="37" />
+        <source>Asking the platform's licence library…</source>
+        <translation>正在查询平台电子证照库…</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="46" />
+        <source>Use this licence</source>
+        <translation>使用此证照</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="50" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="63" />
+        <source>no end</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="64" />
+        <source> (sample)</source>
+        <translation>（样例）</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="71" />
+        <source>Choose the licence to file as this material (no paper needed).</source>
+        <translation>请选择作为该材料的电子证照（无需纸质材料）。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="73" />
+        <source>The licence library holds nothing for this applicant.</source>
+        <translation>电子证照库中没有该申请人的证照。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="85" />
+        <source>Fetching the licence…</source>
+        <translation>正在取得证照…</translation>
+    </message>
+</context>
 </TS>

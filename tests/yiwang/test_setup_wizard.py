@@ -33,6 +33,16 @@ def open_wizard(qtbot: QtBot, data_dir: Path) -> SetupWizard:
     return wizard
 
 
+def fill_admin(
+    wizard: SetupWizard, clerk_id: str, name: str, pin: str, again: str | None = None
+) -> None:
+    page = wizard.access_page
+    page.admin_id.setText(clerk_id)
+    page.admin_name.setText(name)
+    page.admin_pin.setText(pin)
+    page.admin_pin_again.setText(pin if again is None else again)
+
+
 def finish(qtbot: QtBot, wizard: SetupWizard) -> None:
     assert wizard.currentPage() is wizard.summary_page
     with qtbot.waitSignal(wizard.applied, timeout=30_000):
@@ -79,6 +89,12 @@ def test_first_run_proves_each_device_and_enrolls(
     assert page.results["scanner"].text() == "Code read: YW1|W001-20261203-0001|abc"
 
     wizard.next()
+    assert wizard.currentPage() is wizard.access_page  # role window: the first admin clerk
+    qtbot.waitUntil(lambda: wizard.access_page.state is not None)
+    wizard.next()
+    assert wizard.currentPage() is wizard.access_page  # a first set-up needs an admin
+    fill_admin(wizard, "admin01", "王技术", "246813")
+    wizard.next()
     changes = wizard.summary_page.changes.toPlainText()
     assert "new configuration" in changes and f"enroll at {platform.url}" in changes
     assert "devices.scanner: 'none' -> 'wedge'" in changes
@@ -91,6 +107,20 @@ def test_first_run_proves_each_device_and_enrolls(
     assert config.platform_url == platform.url
     assert credentials_path(data_dir).exists()
     assert load_device_settings(data_dir).scanner == "wedge"
+    assert "add admin clerk admin01 (王技术)" in changes and "246813" not in changes
+    assert admin_signs_in(data_dir, "admin01", "246813")
+
+
+def admin_signs_in(data_dir: Path, clerk_id: str, pin: str) -> bool:
+    from station.clerks import ClerkDirectory
+    from sync.store import Store
+
+    store = Store(data_dir)
+    try:
+        result = ClerkDirectory(store).sign_in(clerk_id, pin)
+        return result.ok and result.account is not None and result.account.is_admin
+    finally:
+        store.close()
 
 
 def test_rerun_changes_only_what_the_technician_changed(
@@ -106,6 +136,8 @@ def test_rerun_changes_only_what_the_technician_changed(
     wizard.next()
     wizard.next()  # no enrollment code: the station stays enrolled
     wizard.next()
+    qtbot.waitUntil(lambda: wizard.access_page.state is not None)
+    wizard.next()  # a re-run adds no admin unless the technician types one
     changes = wizard.summary_page.changes.toPlainText().splitlines()
     assert len(changes) == 1 and changes[0].startswith("station.name:")
     finish(qtbot, wizard)
@@ -127,6 +159,9 @@ def test_refused_enrollment_keeps_the_wizard_open_and_the_station_untouched(
     wizard.platform_page.code.setText("not-a-code")
     wizard.next()
     wizard.next()
+    qtbot.waitUntil(lambda: wizard.access_page.state is not None)
+    fill_admin(wizard, "admin01", "王技术", "246813")
+    wizard.next()
     with qtbot.waitSignal(wizard.failed, timeout=30_000):
         wizard.accept()
     assert wizard.isVisible() and wizard.summary_page.status.text()
@@ -142,6 +177,12 @@ def test_setup_without_flags_and_without_display_says_what_to_do(tmp_path: Path)
     r = subprocess.run([*cmd, "setup", "--data-dir", str(tmp_path / "s")], capture_output=True,
                        text=True, env=env, cwd=ROOT, timeout=60)  # fmt: skip
     assert r.returncode == 2 and "--enrollment-code" in r.stderr and "Traceback" not in r.stderr
-    r = subprocess.run([*cmd, "setup", "--data-dir", str(tmp_path / "s"), "--platform", "x"],
-                       capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+    r = subprocess.run(
+        [*cmd, "setup", "--data-dir", str(tmp_path / "s"), "--platform", "x"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert r.returncode == 2 and "missing --enrollment-code, --station-code" in r.stderr

@@ -3,6 +3,7 @@ needed) and writes only what changed, off the GUI thread."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 
@@ -17,8 +18,10 @@ from station.setup import (
     is_enrolled,
     plan_changes,
 )
+from station.setup_access import AccessState, apply_access, plan_access, read_access_state
 from station.simulators import DemoSimulators
 from ui_shared.messages import user_message
+from ui_shared.setup_wizard.access_page import AccessPage
 from ui_shared.setup_wizard.devices_page import DevicesPage
 from ui_shared.setup_wizard.pages import PlatformPage, StationPage, SummaryPage
 from ui_shared.tasks import TaskRunner
@@ -54,9 +57,27 @@ class SetupWizard(QWizard):
         self.devices_page = DevicesPage(
             initial.devices if initial else SetupChoices("X", "https://x").devices, self
         )
+        self.access_page = AccessPage(initial is None, self)
         self.summary_page = SummaryPage(self)
-        for page in (self.station_page, self.platform_page, self.devices_page, self.summary_page):
+        for page in (
+            self.station_page,
+            self.platform_page,
+            self.devices_page,
+            self.access_page,
+            self.summary_page,
+        ):
             self.addPage(page)
+        self.tasks.disk(
+            lambda: read_access_state(self.data_dir),
+            self.access_page.show_state,
+            self._access_unreadable,
+        )
+
+    def _access_unreadable(self, error: BaseException) -> None:
+        # a damaged database: the technician can still set up; adding an admin will
+        # report the same problem on Finish
+        log.warning("station access not read: %r", error)
+        self.access_page.show_state(AccessState())
 
     def simulators(self) -> DemoSimulators:
         """The simulated reader and camera, started the first time a test needs them."""
@@ -77,7 +98,12 @@ class SetupWizard(QWizard):
         )
 
     def planned_changes(self) -> list[str]:
-        return plan_changes(self.data_dir, self.choices())
+        access = plan_access(
+            self.station_page.role,
+            self.access_page.state or AccessState(),
+            self.access_page.choices(),
+        )
+        return plan_changes(self.data_dir, self.choices()) + access
 
     def accept(self) -> None:
         """Finish: apply on the disk lane; close only once it worked."""
@@ -86,14 +112,24 @@ class SetupWizard(QWizard):
         self._applying = True
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         self.summary_page.status.setText(self.tr("Enrolling and saving…"))
-        choices = self.choices()
-        self.tasks.disk(lambda: apply_setup(self.data_dir, choices), self._done, self._failed)
+        choices, access = self.choices(), self.access_page.choices()
+
+        def apply() -> SetupResult:
+            result = apply_setup(self.data_dir, choices)
+            added = apply_access(self.data_dir, choices.role, access)
+            return dataclasses.replace(result, changed=result.changed + tuple(added))
+
+        self.tasks.disk(apply, self._done, self._failed)
 
     def _done(self, result: SetupResult) -> None:
         self._applying = False
         self.result_ = result
-        log.info("station set up in %s (%d change(s), enrolled=%s)", self.data_dir,
-                 len(result.changed), result.enrolled)
+        log.info(
+            "station set up in %s (%d change(s), enrolled=%s)",
+            self.data_dir,
+            len(result.changed),
+            result.enrolled,
+        )
         self.applied.emit(result)
         super().accept()
 

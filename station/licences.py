@@ -1,0 +1,92 @@
+"""The applicant's electronic licences (电子证照, P9) for the intake UIs: list them by ID
+number and fetch a chosen one's page, through the platform client (network lane).
+
+Every failure is one :class:`LicenceUnavailable` whose code picks the sentence:
+``offline`` (no network or platform: the action needs the network), ``refused`` (the
+platform refused the station), ``bad_answer`` (the answer broke the protocol: nothing
+of it is used). The ID number is only hashed (keyed) by the client; it is never logged.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Callable
+from typing import TypeVar
+
+from PIL import Image
+
+from intake.submission import LicenceRef
+from sync.client import AuthError, BadAnswer, PermanentError, PlatformClient, TransientError
+from sync.client.licences import ElectronicLicence, fetch_licence_page, find_licences
+
+T = TypeVar("T")
+
+__all__ = ["ElectronicLicence", "LicenceService", "LicenceUnavailable", "licence_ref"]
+
+log = logging.getLogger(__name__)
+
+#: a page wider or taller than this is not a licence page
+MAX_PAGE_SIDE = 6000
+
+_TEXT = {
+    "offline": ("电子证照需要网络连接：网络恢复后再试，或收取纸质材料",
+                "Electronic licences need the network: try again when online, or take paper"),
+    "refused": ("平台拒绝了电子证照查询，请联系技术人员",
+                "The platform refused the licence query; call the technician"),
+    "bad_answer": ("平台的电子证照应答无效，未使用",
+                   "The platform's licence answer was invalid and was not used"),
+}  # fmt: skip
+
+
+class LicenceUnavailable(Exception):
+    def __init__(self, code: str) -> None:
+        self.code = code
+        self.message_zh, message_en = _TEXT[code]
+        super().__init__(message_en)
+
+
+def licence_ref(licence: ElectronicLicence) -> LicenceRef:
+    """What the manifest records of a licence filed as a material."""
+    return LicenceRef(licence.licence_id, licence.kind, licence.number, licence.issuer)
+
+
+class LicenceService:
+    """``client`` gives a fresh worker client (its own HTTP session), or None when the
+    station has no platform (not enrolled, engine off): that is "offline" too."""
+
+    def __init__(self, client: Callable[[], PlatformClient | None]) -> None:
+        self._client = client
+
+    def find(self, id_number: str) -> list[ElectronicLicence]:
+        return self._with_client(lambda c: find_licences(c, id_number))
+
+    def page(self, licence: ElectronicLicence, id_number: str) -> bytes:
+        jpeg = self._with_client(lambda c: fetch_licence_page(c, licence, id_number))
+        try:
+            with Image.open(io.BytesIO(jpeg)) as image:
+                if image.format != "JPEG" or max(image.size) > MAX_PAGE_SIDE:
+                    raise ValueError(f"{image.format} {image.size}")
+                image.load()  # decodes every byte: a truncated page fails here
+        except (OSError, ValueError, Image.DecompressionBombError) as e:
+            log.warning("licence page refused: %s", e)
+            raise LicenceUnavailable("bad_answer") from None
+        return jpeg
+
+    def _with_client(self, call: Callable[[PlatformClient], T]) -> T:
+        client = self._client()
+        if client is None:
+            raise LicenceUnavailable("offline")
+        try:
+            return call(client)
+        except BadAnswer as e:  # before TransientError, which it extends
+            log.warning("licence answer refused: %s", e)
+            raise LicenceUnavailable("bad_answer") from None
+        except TransientError as e:
+            log.info("licence library unreachable: %s", e)
+            raise LicenceUnavailable("offline") from None
+        except (AuthError, PermanentError) as e:
+            log.warning("licence query refused by the platform: %s", e)
+            raise LicenceUnavailable("refused") from None
+        finally:
+            client.close_worker()

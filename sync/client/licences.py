@@ -1,0 +1,83 @@
+"""P9 client calls: an applicant's electronic licences (电子证照) and a licence's page.
+
+What the platform answers is hostile until checked: the list is capped (size and count),
+every field is validated against ``wire.licences.LicenceDoc`` strictly, and text with
+control characters (or bidi overrides that could disguise it) is refused, so the UI only
+ever shows short plain text. A page must be a JPEG of at most ``MAX_PAGE_BYTES`` whose
+SHA-256 is the one the list announced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from pydantic import ValidationError
+
+from sync.client.errors import BadAnswer
+from sync.client.platform_client import PlatformClient
+from wire.licences import MAX_PAGE_BYTES, LicenceDoc, LicenceList, holder_hash
+
+__all__ = ["ElectronicLicence", "fetch_licence_page", "find_licences"]
+
+#: a holder's list: 50 entries of a few hundred bytes each fit well inside
+MAX_LIST_ANSWER = 256 * 1024
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+@dataclass(frozen=True)
+class ElectronicLicence:
+    licence_id: str
+    kind: str
+    title: str
+    number: str
+    issuer: str
+    issued_on: str
+    valid_until: str | None
+    holder: str  # masked by the platform
+    page_sha256: str
+    page_bytes: int
+    sample: bool
+
+
+def _licence(doc: LicenceDoc) -> ElectronicLicence:
+    for value in (doc.title, doc.number, doc.issuer, doc.holder):
+        if _UNSAFE.search(value):
+            raise BadAnswer("licence text holds control characters")
+    return ElectronicLicence(
+        licence_id=doc.licence_id, kind=doc.kind, title=doc.title, number=doc.number,
+        issuer=doc.issuer, issued_on=doc.issued_on, valid_until=doc.valid_until,
+        holder=doc.holder, page_sha256=doc.page_sha256, page_bytes=doc.page_bytes,
+        sample=doc.sample,
+    )  # fmt: skip
+
+
+def find_licences(client: PlatformClient, id_number: str) -> list[ElectronicLicence]:
+    """The holder's licences ([] when the library has none). Raises TransientError
+    (network, platform down: the caller says it needs the network), AuthError, BadAnswer."""
+    hashed = holder_hash(client.credentials.secret, id_number)
+    answer = client._call(  # the client's own signed-call plumbing
+        "GET", "/v1/licences", params={"holder_hash": hashed}, limit=MAX_LIST_ANSWER
+    )
+    try:
+        parsed = LicenceList.model_validate(answer.data, strict=True)
+    except ValidationError as e:
+        raise BadAnswer(f"malformed licence list ({e.error_count()} problem(s))") from None
+    return [_licence(doc) for doc in parsed.licences]
+
+
+def fetch_licence_page(client: PlatformClient, licence: ElectronicLicence, id_number: str) -> bytes:
+    """The licence's page as JPEG bytes, checked against what the list announced."""
+    hashed = holder_hash(client.credentials.secret, id_number)
+    answer = client._call(
+        "GET", f"/v1/licences/{quote(licence.licence_id, safe='')}/page",
+        params={"holder_hash": hashed}, limit=MAX_PAGE_BYTES,
+    )  # fmt: skip
+    page = answer.content
+    if not page.startswith(b"\xff\xd8\xff") or len(page) > MAX_PAGE_BYTES:
+        raise BadAnswer("licence page is not a JPEG")
+    if hashlib.sha256(page).hexdigest() != licence.page_sha256:
+        raise BadAnswer("licence page differs from the one listed")
+    return page
