@@ -20,6 +20,7 @@ from kiosk.wipe import use_private_temp_dir
 from station.device_health import Health
 from station.kiosk_services import KioskServices
 from station.services import Poller
+from station.warmup import warm_up
 from ui_shared.app_setup import apply_fonts, install_translator
 from ui_shared.bridges import CardBridge, ScanBridge, SyncBridge
 from ui_shared.tasks import TaskRunner
@@ -63,6 +64,7 @@ class KioskApp(QObject):
             parent=self,
         )
         self.window = KioskWindow(self.ctx, self.idle, TapCounter(clock=clock))
+        self.window.ready.connect(self._warm_up)
         self.cards = CardBridge(self)
         self.cards.card_placed.connect(self._card_placed)
         self.cards.card_removed.connect(self.window.card_removed)
@@ -81,6 +83,8 @@ class KioskApp(QObject):
             self.cards.on_card, self.cards.on_removed, self.cards.on_error
         )
         self.sync: SyncBridge | None = None
+        self._services_started = False
+        self._shut_down = False
         self._unsubscribe: Callable[[], None] = lambda: None
         if station.engine is not None:
             engine = station.engine
@@ -92,6 +96,15 @@ class KioskApp(QObject):
         self.window.start(windowed=windowed)
         if self.wedge is not None:
             self.wedge.install()
+        # devices and sync on the first event-loop turn, once the window is shown: their
+        # threads (the sync engine's first call loads requests) would hold the GIL while
+        # the first frame is built. `ready` follows them, so it still means "all running".
+        QTimer.singleShot(0, self._start_services)
+
+    def _start_services(self) -> None:
+        if self._shut_down:
+            return
+        self._services_started = True
         self.poller.start()
         scanner = self.services.station.scanner
         if scanner is None:
@@ -107,20 +120,32 @@ class KioskApp(QObject):
                 self.services.health.report("scanner", Health.MISSING, "not_found")
         if self.sync is not None:
             self.sync.start()
-        QTimer.singleShot(0, self.window.ready.emit)
+        self.window.ready.emit()
 
     def shutdown(self) -> None:
+        self._shut_down = True
         self._unsubscribe()
         self.window.shutdown()
         if self.wedge is not None:
             self.wedge.remove()
-        self.poller.stop()
-        if self.services.station.scanner is not None:
-            self.services.station.scanner.stop()
-        if self.sync is not None:
-            self.sync.stop()
+        if self._services_started:
+            self.poller.stop()
+            if self.services.station.scanner is not None:
+                self.services.station.scanner.stop()
+            if self.sync is not None:
+                self.sync.stop()
         self.voice.stop()
         self.tasks.shutdown()
+
+    def _warm_up(self) -> None:
+        # after the attract screen is up (next event-loop turn, so whoever waits for
+        # `ready` runs first), and before the first capture needs cv2
+        QTimer.singleShot(
+            0,
+            lambda: self.tasks.image(
+                warm_up, lambda _took: None, lambda e: log.warning("warm-up failed: %r", e)
+            ),
+        )
 
     def _card_placed(self, card: object) -> None:
         self.services.health.report("reader", Health.OK)

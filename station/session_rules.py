@@ -5,12 +5,15 @@ then printing, carrying pages across an item switch.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from devices.camera.pipeline import CapturedPage
 from intake.catalog import ServiceItem
 from intake.submission import Channel, Draft
 from intake.workdays import WorkCalendar
 from station.session_state import AcceptOutcome, IntakeCommands, ItemSwitch, Note, Severity, Topic
+
+if TYPE_CHECKING:
+    from devices.camera.pipeline import CapturedPage
 
 log = logging.getLogger(__name__)
 

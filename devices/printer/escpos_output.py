@@ -55,9 +55,6 @@ def _ensure_escpos_cache_dir() -> None:
         os.makedirs(default, exist_ok=True)
 
 
-_ensure_escpos_cache_dir()
-
-
 @contextlib.contextmanager
 def _no_stray_temp_dir() -> Iterator[None]:
     """escpos.capabilities evaluates ``environ.get(VAR, mkdtemp())``: the default is
@@ -71,12 +68,14 @@ def _no_stray_temp_dir() -> Iterator[None]:
         tempfile.mkdtemp = original
 
 
-with _no_stray_temp_dir():
-    from escpos import printer as escpos_printer
-    from escpos.constants import QR_ECLEVEL_M
-    from escpos.exceptions import DeviceNotFoundError
+def load_escpos() -> Any:
+    """python-escpos's printer module, loaded on first use: it pulls PIL, yaml and
+    python-barcode in (~100 ms), which a station does not need before its window is up."""
+    _ensure_escpos_cache_dir()
+    with _no_stray_temp_dir():
+        from escpos import printer
 
-from devices.printer.raster import render_qr, render_text_line  # noqa: E402
+    return printer
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +128,7 @@ def _escpos_profile_data(profile: Any, dots: int) -> dict[str, Any]:
 
 
 def _dummy(profile: str | None, dots: int) -> Any:
-    dummy = escpos_printer.Dummy(profile=profile)
+    dummy = load_escpos().Dummy(profile=profile)
     # Per-instance copy: python-escpos shares profile_data between instances.
     dummy.profile.profile_data = _escpos_profile_data(dummy.profile, dots)
     return dummy
@@ -143,6 +142,8 @@ def render_escpos(
     profile: str | None = None,
 ) -> bytes:
     """The complete ESC/POS job for a layout (no I/O)."""
+    from devices.printer.raster import render_qr, render_text_line  # PIL, on first print
+
     p = _dummy(profile, layout.dots)
     p._raw(INIT)
     for block in layout.blocks:
@@ -169,6 +170,8 @@ def render_escpos(
                 p._raw(ESC + b"E\x00")
         elif isinstance(block, QrBlock):
             if native_qr:
+                from escpos.constants import QR_ECLEVEL_M
+
                 p._raw(ESC + b"a\x01")
                 p.qr(
                     block.payload,
@@ -392,6 +395,9 @@ class ReceiptPrinter:
     # ---------------------------------------------------------------- transport
     def _open(self) -> Any:
         t = self.target
+        escpos_printer = load_escpos()
+        from escpos.exceptions import DeviceNotFoundError
+
         try:
             if t.kind == "file":
                 dev = escpos_printer.File(devfile=t.path, profile=self.profile)
