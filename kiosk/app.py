@@ -22,6 +22,7 @@ from station.kiosk_services import KioskServices
 from station.services import Poller
 from station.warmup import warm_up
 from ui_shared.app_setup import apply_fonts, install_translator
+from ui_shared.quit_signals import SignalQuit, quit_on_signals
 from ui_shared.bridges import CardBridge, ScanBridge, SyncBridge
 from ui_shared.tasks import TaskRunner
 from ui_shared.wedge_filter import WedgeKeyFilter
@@ -177,6 +178,30 @@ def run_kiosk(
 ) -> int:
     started = time.monotonic()
     app = make_application(language)
+    # Ctrl+C / SIGTERM (systemd stopping the session) leave the event loop like the
+    # maintenance exit does, so devices, sync and the private temp folder are cleaned up
+    signals = quit_on_signals(app)
+    try:
+        code = _run_window(app, services, started, language=language, windowed=windowed,
+                           exit_when_ready=exit_when_ready, demo_devices=demo_devices,
+                           signals=signals)
+    finally:
+        signals.restore()
+    log.info("kiosk stopped (exit code %d)", code)
+    return code
+
+
+def _run_window(
+    app: QApplication,
+    services: KioskServices,
+    started: float,
+    *,
+    language: str,
+    windowed: bool,
+    exit_when_ready: bool,
+    demo_devices: bool,
+    signals: SignalQuit,
+) -> int:
     use_private_temp_dir(services.station.intake.store.data_dir / "tmp")
     kiosk = KioskApp(services, english=language == "en", voice_engine=default_engine())
     code = {"value": 0}
@@ -203,11 +228,12 @@ def run_kiosk(
         kiosk.window.showFullScreen()
     if devices is not None:
         devices.show()
-    app.exec()
+    signals.exec()
+    kiosk.window.lockdown.allow_close = True  # a signal ended the loop: the window may go
     if devices is not None:
         devices.close()
     kiosk.shutdown()
-    return code["value"]
+    return signals.code if signals.code is not None else code["value"]
 
 
 def _demo_devices(kiosk: KioskApp) -> QWidget | None:
