@@ -22,8 +22,8 @@ from station.kiosk_services import KioskServices
 from station.services import Poller
 from station.warmup import warm_up
 from ui_shared.app_setup import apply_fonts, install_translator
-from ui_shared.quit_signals import SignalQuit, quit_on_signals
 from ui_shared.bridges import CardBridge, ScanBridge, SyncBridge
+from ui_shared.quit_signals import SignalQuit, quit_on_signals
 from ui_shared.tasks import TaskRunner
 from ui_shared.wedge_filter import WedgeKeyFilter
 
@@ -56,7 +56,7 @@ class KioskApp(QObject):
         super().__init__()
         self.services = services
         self.tasks = TaskRunner(self)
-        self.voice = Voice(voice_engine, self)
+        self.voice = Voice(voice_engine, self, chinese=not english)
         self.ctx = KioskContext(services, self.tasks, self.voice, english=english, theme=NORMAL)
         self.idle = IdleWatch(
             idle_seconds=NORMAL.idle_seconds,
