@@ -29,7 +29,6 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
-from urllib.parse import parse_qs
 
 from devices.printer.errors import PrinterError
 from devices.printer.receipt import (
@@ -41,6 +40,7 @@ from devices.printer.receipt import (
     layout_receipt,
     paper_columns,
 )
+from devices.printer.target import parse_target
 
 
 def _ensure_escpos_cache_dir() -> None:
@@ -279,69 +279,6 @@ def parse_status(answers: dict[int, int]) -> PrinterStatus:
 # --------------------------------------------------------------------------- targets
 
 
-@dataclass(frozen=True)
-class Target:
-    kind: Literal["file", "serial", "tcp", "usb", "dummy"]
-    path: str = ""
-    host: str = ""
-    port: int = 9100
-    baudrate: int = 9600
-    dsrdtr: bool = False
-    vendor: int = 0
-    product: int = 0
-
-
-def _bad_target(target: str, why: str) -> PrinterError:
-    return PrinterError("bad_target", "打印机地址配置错误", f"bad printer target {target!r}: {why}")
-
-
-def parse_target(target: str) -> Target:
-    """Parse `file:PATH`, `serial:DEV[?baudrate=9600&dsrdtr=1]`, `tcp:HOST[:PORT]`,
-    `usb:VID:PID` (hex) or `dummy:`."""
-    kind, sep, rest = target.partition(":")
-    if not sep:
-        raise _bad_target(target, "expected KIND:…")
-    if kind == "file" and rest:
-        return Target("file", path=rest)
-    if kind == "dummy":
-        return Target("dummy")
-    if kind == "serial" and rest:
-        dev, _, query = rest.partition("?")
-        params = {k: v[-1] for k, v in parse_qs(query).items()}
-        try:
-            baud = int(params.get("baudrate", "9600"))
-        except ValueError:
-            raise _bad_target(target, "baudrate must be an integer") from None
-        dsrdtr = params.get("dsrdtr", "0").lower() in ("1", "true", "yes")
-        return Target("serial", path=dev, baudrate=baud, dsrdtr=dsrdtr)
-    if kind == "tcp" and rest:
-        host, port = rest, 9100
-        if rest.startswith("["):  # [v6]:port
-            host, _, tail = rest[1:].partition("]")
-            if tail.startswith(":"):
-                port = _int(tail[1:], target)
-        elif rest.count(":") == 1:
-            host, p = rest.split(":")
-            port = _int(p, target)
-        return Target("tcp", host=host, port=port)
-    if kind == "usb":
-        parts = rest.split(":")
-        if len(parts) == 2:
-            try:
-                return Target("usb", vendor=int(parts[0], 16), product=int(parts[1], 16))
-            except ValueError:
-                pass
-        raise _bad_target(target, "expected usb:VID:PID in hex")
-    raise _bad_target(target, "unknown kind or missing path")
-
-
-def _int(text: str, target: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise _bad_target(target, f"{text!r} is not a port number") from None
-
-
 _NOT_CONNECTED = ("not_connected", "打印机未连接")
 
 
@@ -528,7 +465,14 @@ class ReceiptPrinter:
 
     def print_receipt(self, receipt: Receipt) -> bytes:
         """Print `receipt`; returns the exact bytes sent. Raises PrinterError."""
-        data = self.render(receipt)
+        return self.print_layout(lambda mm: layout_receipt(receipt, mm), receipt.receipt_no)
+
+    def print_layout(self, lay_out: Callable[[int], ReceiptLayout], label: str) -> bytes:
+        """Print any document (a receipt, a service guide) that `lay_out` lays out for this
+        printer's paper width in mm; `label` names it in the log (never personal data).
+        Returns the exact bytes sent. Raises PrinterError."""
+        data = render_escpos(lay_out(self.paper_mm), native_qr=self.native_qr,
+                             charset=self.charset, profile=self.profile)
         dev = self._open()
         try:
             if self.check_status and self._has_back_channel():
@@ -551,7 +495,5 @@ class ReceiptPrinter:
                 self.last_output = bytes(dev.output)
         finally:
             self._close(dev)
-        log.info(
-            "printed receipt %s (%d bytes) on %s", receipt.receipt_no, len(data), self.target_text
-        )
+        log.info("printed %s (%d bytes) on %s", label, len(data), self.target_text)
         return data
