@@ -87,6 +87,8 @@ def run_clerk(
 
     try:
         flow = ClerkFlow(services, make_window)
+        # bench/kiosk_cold_start.py times the process up to this line
+        flow.ready.connect(lambda: log.info("clerk window ready"))
         if exit_when_ready:
             # the first screen (sign-in, or the main window) is shown: quit once it has painted
             flow.ready.connect(lambda: QTimer.singleShot(0, app.quit))

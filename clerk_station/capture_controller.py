@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_station.page_strip import PageStrip
-from devices.camera.pipeline import CapturedPage, StabilityDetector, capture_page, find_page
 from station.intake_session import IntakeSession, SessionState, Severity, Topic
 from station.page_import import IMPORTABLE, FolderInbox, import_page
 from station.services import StationServices
@@ -30,6 +30,12 @@ from ui_shared.camera_preview import CameraPreview
 from ui_shared.error_text import error_text, note_text
 from ui_shared.plain_text import PlainLabel
 from ui_shared.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+    from devices.camera.pipeline import CapturedPage, StabilityDetector
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +58,7 @@ class CaptureController(QObject):
         self._tasks = tasks
         self._english = english
         self.panel = QWidget(parent)
-        self.preview = CameraPreview(services.camera.grab, find_page, tasks, self.panel)
+        self.preview = CameraPreview(services.camera.grab, _find_page, tasks, self.panel)
         self.capture_button = QPushButton(self.tr("Capture page"), self.panel)
         self.capture_button.setObjectName("captureButton")
         self.capture_button.setEnabled(False)
@@ -64,7 +70,7 @@ class CaptureController(QObject):
         self.status.setObjectName("captureStatus")
         self.status.setWordWrap(True)
         # a page must hold still for about half a second before it is taken by itself
-        self._stability = StabilityDetector(n_frames=4, tolerance_px=3.0)
+        self._stability_detector: StabilityDetector | None = None  # needs cv2: on first use
         self._capturing = False
         self._last_size = (0, 0)
         self._presented: tuple[str, str] | None = None
@@ -182,7 +188,7 @@ class CaptureController(QObject):
         self.render(state)
         self._show(self.tr("Processing…"), "")
         self._tasks.image(
-            lambda: capture_page(frame),
+            lambda: _capture_page(frame),
             lambda page: self._captured(code, page),
             self._failed,
         )
@@ -206,7 +212,11 @@ class CaptureController(QObject):
             self._session.page_removed(code)
 
     def _frame_shown(self) -> None:
-        fired = self._stability.update(self.preview.latest_corners)
+        if self._stability_detector is None:
+            from devices.camera.pipeline import StabilityDetector
+
+            self._stability_detector = StabilityDetector(n_frames=4, tolerance_px=3.0)
+        fired = self._stability_detector.update(self.preview.latest_corners)
         if fired and self.auto_capture.isChecked() and self.capture_button.isEnabled():
             self.capture()
         self.camera_message.emit(
@@ -270,3 +280,17 @@ class CaptureController(QObject):
             lambda _r: None,
             lambda e: self._camera_failed(error_text(e)),
         )
+
+
+# The camera pipeline (cv2, numpy) is imported on first use, not with the window: the
+# main window comes up without it (clerk_station.app warms it up after show).
+def _find_page(frame: NDArray[np.uint8]) -> NDArray[np.float32] | None:
+    from devices.camera.pipeline import find_page
+
+    return find_page(frame)
+
+
+def _capture_page(frame: NDArray[np.uint8]) -> CapturedPage:
+    from devices.camera.pipeline import capture_page
+
+    return capture_page(frame)

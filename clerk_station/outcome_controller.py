@@ -18,7 +18,6 @@ from clerk_station.receipt_dialog import ReceiptDialog
 from devices.printer.receipt import Receipt
 from station.intake_session import AcceptOutcome, IntakeSession, Phase, SessionState, Topic
 from ui_shared.error_text import note_text
-from ui_shared.messages import user_message
 from ui_shared.plain_text import plain_message_box
 from ui_shared.tasks import TaskRunner
 

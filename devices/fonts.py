@@ -11,8 +11,11 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import ImageFont
+if TYPE_CHECKING:
+    from PIL import ImageFont
+
 
 FALLBACK_PATHS = (
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
@@ -61,6 +64,8 @@ def cjk_font_path() -> str | None:
         if not path or not Path(path).is_file():
             continue
         try:
+            from PIL import ImageFont  # PIL on first use
+
             font = ImageFont.truetype(path, _PROBE_SIZE)
         except OSError:
             continue

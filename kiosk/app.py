@@ -20,9 +20,11 @@ from kiosk.wipe import use_private_temp_dir
 from station.device_health import Health
 from station.kiosk_services import KioskServices
 from station.services import Poller
+from station.warmup import warm_up
 from ui_shared.app_setup import apply_fonts, install_translator
 from ui_shared.bridges import CardBridge, ScanBridge, SyncBridge
 from ui_shared.gui_gc import collect_garbage_on_gui_thread
+from ui_shared.quit_signals import SignalQuit, quit_on_signals
 from ui_shared.tasks import TaskRunner
 from ui_shared.wedge_filter import WedgeKeyFilter
 
@@ -56,7 +58,7 @@ class KioskApp(QObject):
         super().__init__()
         self.services = services
         self.tasks = TaskRunner(self)
-        self.voice = Voice(voice_engine, self)
+        self.voice = Voice(voice_engine, self, chinese=not english)
         self.ctx = KioskContext(services, self.tasks, self.voice, english=english, theme=NORMAL)
         self.idle = IdleWatch(
             idle_seconds=NORMAL.idle_seconds,
@@ -65,6 +67,7 @@ class KioskApp(QObject):
             parent=self,
         )
         self.window = KioskWindow(self.ctx, self.idle, TapCounter(clock=clock))
+        self.window.ready.connect(self._warm_up)
         self.cards = CardBridge(self)
         self.cards.card_placed.connect(self._card_placed)
         self.cards.card_removed.connect(self.window.card_removed)
@@ -83,6 +86,8 @@ class KioskApp(QObject):
             self.cards.on_card, self.cards.on_removed, self.cards.on_error
         )
         self.sync: SyncBridge | None = None
+        self._services_started = False
+        self._shut_down = False
         self._unsubscribe: Callable[[], None] = lambda: None
         if station.engine is not None:
             engine = station.engine
@@ -94,6 +99,15 @@ class KioskApp(QObject):
         self.window.start(windowed=windowed)
         if self.wedge is not None:
             self.wedge.install()
+        # devices and sync on the first event-loop turn, once the window is shown: their
+        # threads (the sync engine's first call loads requests) would hold the GIL while
+        # the first frame is built. `ready` follows them, so it still means "all running".
+        QTimer.singleShot(0, self._start_services)
+
+    def _start_services(self) -> None:
+        if self._shut_down:
+            return
+        self._services_started = True
         self.poller.start()
         scanner = self.services.station.scanner
         if scanner is None:
@@ -109,20 +123,32 @@ class KioskApp(QObject):
                 self.services.health.report("scanner", Health.MISSING, "not_found")
         if self.sync is not None:
             self.sync.start()
-        QTimer.singleShot(0, self.window.ready.emit)
+        self.window.ready.emit()
 
     def shutdown(self) -> None:
+        self._shut_down = True
         self._unsubscribe()
         self.window.shutdown()
         if self.wedge is not None:
             self.wedge.remove()
-        self.poller.stop()
-        if self.services.station.scanner is not None:
-            self.services.station.scanner.stop()
-        if self.sync is not None:
-            self.sync.stop()
+        if self._services_started:
+            self.poller.stop()
+            if self.services.station.scanner is not None:
+                self.services.station.scanner.stop()
+            if self.sync is not None:
+                self.sync.stop()
         self.voice.stop()
         self.tasks.shutdown()
+
+    def _warm_up(self) -> None:
+        # after the attract screen is up (next event-loop turn, so whoever waits for
+        # `ready` runs first), and before the first capture needs cv2
+        QTimer.singleShot(
+            0,
+            lambda: self.tasks.image(
+                warm_up, lambda _took: None, lambda e: log.warning("warm-up failed: %r", e)
+            ),
+        )
 
     def _card_placed(self, card: object) -> None:
         self.services.health.report("reader", Health.OK)
@@ -154,6 +180,30 @@ def run_kiosk(
 ) -> int:
     started = time.monotonic()
     app = make_application(language)
+    # Ctrl+C / SIGTERM (systemd stopping the session) leave the event loop like the
+    # maintenance exit does, so devices, sync and the private temp folder are cleaned up
+    signals = quit_on_signals(app)
+    try:
+        code = _run_window(app, services, started, language=language, windowed=windowed,
+                           exit_when_ready=exit_when_ready, demo_devices=demo_devices,
+                           signals=signals)
+    finally:
+        signals.restore()
+    log.info("kiosk stopped (exit code %d)", code)
+    return code
+
+
+def _run_window(
+    app: QApplication,
+    services: KioskServices,
+    started: float,
+    *,
+    language: str,
+    windowed: bool,
+    exit_when_ready: bool,
+    demo_devices: bool,
+    signals: SignalQuit,
+) -> int:
     use_private_temp_dir(services.station.intake.store.data_dir / "tmp")
     kiosk = KioskApp(services, english=language == "en", voice_engine=default_engine())
     code = {"value": 0}
@@ -180,11 +230,12 @@ def run_kiosk(
         kiosk.window.showFullScreen()
     if devices is not None:
         devices.show()
-    app.exec()
+    signals.exec()
+    kiosk.window.lockdown.allow_close = True  # a signal ended the loop: the window may go
     if devices is not None:
         devices.close()
     kiosk.shutdown()
-    return code["value"]
+    return signals.code if signals.code is not None else code["value"]
 
 
 def _demo_devices(kiosk: KioskApp) -> QWidget | None:

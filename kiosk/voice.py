@@ -27,10 +27,20 @@ def default_engine() -> str | None:
     return "speechd" if shutil.which("speech-dispatcher") else None
 
 
+#: voice names that speak Mandarin where the engine reports no Chinese locale for them
+#: (espeak-ng's voice through speech-dispatcher is called "cmn" / "Chinese_Mandarin")
+MANDARIN_NAMES = ("cmn", "mandarin", "chinese")
+
+
 class Voice(QObject):
-    def __init__(self, engine: str | None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, engine: str | None, parent: QObject | None = None, *, chinese: bool = True
+    ) -> None:
         super().__init__(parent)
         self._engine_name = engine
+        #: the prompts are Chinese: a voice for another language would read them as noise,
+        #: so without a Mandarin voice the kiosk stays silent
+        self._chinese = chinese
         self._tts: Any = None
         self._broken = engine is None
         self.enabled = False  # speak prompts unprompted (关怀模式 turns it on)
@@ -51,20 +61,28 @@ class Voice(QObject):
                 self._tts = QTextToSpeech(self._engine_name, self)
                 if self._tts.state() == QTextToSpeech.State.Error:
                     raise RuntimeError(self._tts.errorString())
-                self._pick_chinese_locale()
+                self._pick_voice()
             except Exception as e:  # missing module, no engine, no daemon: stay silent
                 log.warning("text to speech unavailable (%s): %s", self._engine_name, e)
                 self._broken = True
                 self._tts = None
         return self._tts
 
-    def _pick_chinese_locale(self) -> None:
+    def _pick_voice(self) -> None:
         from PySide6.QtCore import QLocale
 
+        wanted = QLocale.Language.Chinese if self._chinese else QLocale.Language.English
         for locale in self._tts.availableLocales():
-            if locale.language() == QLocale.Language.Chinese:
+            if locale.language() == wanted:
                 self._tts.setLocale(locale)
                 return
+        if not self._chinese:
+            return  # English prompts: the engine's default voice will do
+        for voice in self._tts.allVoices(None):
+            if any(part in voice.name().lower() for part in MANDARIN_NAMES):
+                self._tts.setVoice(voice)
+                return
+        raise RuntimeError("the engine has no Mandarin voice")
 
     def prompt(self, text: str) -> None:
         """A screen's prompt: remembered for replay, spoken when the voice is on."""

@@ -33,7 +33,19 @@ class Text(QLabel):
         self.setSizePolicy(policy)
         if role:
             self.setProperty("role", role)
+        #: laid-out lines of the current text by (font, width): layouts ask
+        #: heightForWidth many times while the window first comes up (~0.2 s uncached).
+        #: Emptied with every new text, so no earlier (personal) text outlives a wipe.
+        self._line_cache: dict[tuple[str, float], list[tuple[str, float]]] = {}
         self.setText(text)
+
+    def setText(self, text: str) -> None:
+        self._line_cache.clear()
+        super().setText(text)
+
+    def clear(self) -> None:
+        self._line_cache.clear()
+        super().clear()
 
     def line_height(self) -> float:
         return max(QFontMetricsF(self.font()).height(), self._px() * LINE_SPACING)
@@ -44,6 +56,15 @@ class Text(QLabel):
 
     def _lines(self, width: float) -> list[tuple[str, float]]:
         """The text broken into lines that fit `width`: (line, natural width)."""
+        key = (self.font().key(), width)
+        cached = self._line_cache.get(key)
+        if cached is None:
+            if len(self._line_cache) >= 16:  # fonts and widths change: keep it small
+                self._line_cache.clear()
+            cached = self._line_cache[key] = self._layout_lines(width)
+        return list(cached)
+
+    def _layout_lines(self, width: float) -> list[tuple[str, float]]:
         out: list[tuple[str, float]] = []
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)

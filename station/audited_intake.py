@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
-from devices.printer.receipt import Receipt
+from devices.printer.receipt import Receipt, ReceiptLayout
 from intake.acceptance import Acceptance
 from intake.refusals import RefusalReason
 from intake.submission import Channel, Draft
@@ -39,6 +39,7 @@ class AuditedIntake:
     ) -> None:
         self.inner = inner
         self.station_name = inner.station_name
+        self.hall = inner.hall
         self.trail = trail
         self._clerk = clerk
         self._clock = clock
@@ -139,4 +140,10 @@ class AuditedIntake:
                     self._printed[receipt.receipt_no] = (uuid, times + 1)
             action = "reprint" if times else "print"
             self.trail.record(clerk, action, uuid, {"document": "receipt"})
+        return data
+
+    def print_layout(self, lay_out: Callable[[int], ReceiptLayout], label: str) -> bytes:
+        """A paper with no case behind it (the service guide): audited as a print."""
+        data = self.inner.print_layout(lay_out, label)
+        self.trail.record(self._clerk(), "print", None, {"document": label})
         return data

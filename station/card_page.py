@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
-
-from PIL import Image, ImageDraw, ImageFont
+from typing import TYPE_CHECKING
 
 from devices.fonts import cjk_font_path
 from devices.idcard.card import IdCardData
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
 
 PAGE_PX = (1654, 2339)  # A4 at 200 dpi, like a captured page
 
 
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    from PIL import ImageFont
+
     path = cjk_font_path()
     return ImageFont.truetype(path, size) if path else ImageFont.load_default()
 
@@ -40,6 +44,8 @@ def card_rows(card: IdCardData) -> list[tuple[str, str]]:
 
 def render_card_page(card: IdCardData, *, read_at: datetime, station: str) -> bytes:
     """JPEG of the page; ``read_at`` and ``station`` say where the data came from."""
+    from PIL import Image, ImageDraw  # on first use: the station opens without PIL
+
     page = Image.new("L", PAGE_PX, 255)
     draw = ImageDraw.Draw(page)
     title, body, small = _font(72), _font(44), _font(32)
@@ -70,3 +76,10 @@ def render_card_page(card: IdCardData, *, read_at: datetime, station: str) -> by
     out = io.BytesIO()
     page.save(out, format="JPEG", quality=85)
     return out.getvalue()
+
+
+def warm_up_pil() -> None:
+    """Load PIL's image, drawing and font modules (for station.warmup)."""
+    from PIL import Image, ImageDraw, ImageFont  # noqa: F401
+
+    cjk_font_path()

@@ -12,12 +12,12 @@ import json
 import logging
 import threading
 import uuid as uuid_mod
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
 
-from devices.printer.receipt import CST, Receipt
+from devices.printer.receipt import CST, Receipt, ReceiptLayout
 from intake.acceptance import Acceptance, Mode
 from intake.applicant import SOURCE_MANUAL, applicant_to_dict
 from intake.catalog import ServiceItem
@@ -53,6 +53,7 @@ log = logging.getLogger(__name__)
 
 class ReceiptSink(Protocol):
     def print_receipt(self, r: Receipt) -> bytes: ...
+    def print_layout(self, lay_out: Callable[[int], ReceiptLayout], label: str) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -306,3 +307,11 @@ class IntakeService:
         # the accept lane and the disk lane (reprints, notices) may both print
         with self._print_lock:
             return self._printer.print_receipt(receipt)
+
+    def print_layout(self, lay_out: Callable[[int], ReceiptLayout], label: str) -> bytes:
+        """A paper that is no receipt (the service guide) on the same printer; `label`
+        names it in the log."""
+        if self._printer is None:
+            raise IntakeError("no_printer", "未配置打印机", "no receipt printer configured")
+        with self._print_lock:
+            return self._printer.print_layout(lay_out, label)

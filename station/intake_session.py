@@ -75,8 +75,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from devices.camera.pipeline import CapturedPage
 from devices.idcard.card import IdCardData
 from devices.printer.receipt import CST
 from intake.applicant import Applicant, Person
@@ -103,6 +103,9 @@ from station.session_state import (
     Severity,
     Topic,
 )
+
+if TYPE_CHECKING:  # the camera pipeline (cv2, numpy) loads when the first page comes
+    from devices.camera.pipeline import CapturedPage
 
 __all__ = [
     "AcceptOutcome",

@@ -1,44 +1,49 @@
-"""The kiosk's maintenance PIN: argon2id hash on disk, lockout with a growing delay.
+"""Where the kiosk keeps its maintenance PIN: one argon2id hash and one lockout state
+in `keys/`, checked by the same :class:`station.pins.PinGuard` the clerks use.
 
-The PIN is set with `yiwang kiosk set-pin --data-dir D` (read from standard
-input, never from the command line, where `ps` would show it). The hash and
-the failure count live in `keys/` beside the station's other secrets, owner
-only; the failure count survives a restart, so pulling the plug does not reset
-the lockout.
+Hashing, PIN strength and the growing lockout are `station.pins`' alone; this module
+only stores the hash and the :class:`LockoutState` on disk (owner only, written
+atomically) so that the failure count survives a restart and pulling the plug does not
+reset a lockout. The PIN is set with `yiwang kiosk set-pin --data-dir D` (read from
+standard input, never from the command line, where `ps` would show it).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-
+from station.pins import LockoutPolicy, LockoutState, PinGuard, PinHasher, WeakPin
+from station.pins import check_pin_strength as _check_strength
 from sync.durable import write_private_file
 
 log = logging.getLogger(__name__)
 
 PIN_FILE = "kiosk_pin.argon2"
 STATE_FILE = "kiosk_pin.state.json"
-MIN_DIGITS, MAX_DIGITS = 6, 12
-#: failures allowed before the first lockout
-FREE_ATTEMPTS = 3
 FIRST_LOCKOUT_S = 30.0
 MAX_LOCKOUT_S = 3600.0
+#: An unattended kiosk is easier to try at leisure than a staffed window: three free
+#: attempts (clerks get five), then 30 s doubling up to an hour.
+KIOSK_LOCKOUT = LockoutPolicy(
+    free_attempts=3,
+    base_delay=timedelta(seconds=FIRST_LOCKOUT_S),
+    max_delay=timedelta(seconds=MAX_LOCKOUT_S),
+)
 
 
 class PinError(Exception):
     """A PIN problem a person can act on; `code` picks the sentence."""
 
-    def __init__(self, code: str, message_en: str, *, retry_after: float = 0.0) -> None:
+    def __init__(self, code: str, message_en: str) -> None:
         super().__init__(message_en)
         self.code = code
-        self.retry_after = retry_after
 
 
 @dataclass(frozen=True)
@@ -48,24 +53,12 @@ class PinCheck:
     locked_for: float
 
 
-def default_hasher() -> PasswordHasher:
-    # argon2id (the library's default type). Cost chosen for a kiosk PC: ~50 ms per
-    # check, 19 MiB (OWASP's floor for argon2id), so a stolen hash is slow to brute-force.
-    return PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
-
-
-def lockout_seconds(failures: int) -> float:
-    """0 for the first FREE_ATTEMPTS failures, then 30 s doubling up to an hour."""
-    if failures < FREE_ATTEMPTS:
-        return 0.0
-    return float(min(MAX_LOCKOUT_S, FIRST_LOCKOUT_S * 2 ** (failures - FREE_ATTEMPTS)))
-
-
 def validate_pin(pin: str) -> str:
-    if not (pin.isascii() and pin.isdigit() and MIN_DIGITS <= len(pin) <= MAX_DIGITS):
-        raise PinError("pin_format", f"the PIN must be {MIN_DIGITS}-{MAX_DIGITS} digits")
-    if len(set(pin)) == 1 or pin in "01234567890123456789" or pin in "98765432109876543210":
-        raise PinError("pin_weak", "the PIN must not be one repeated digit or a run")
+    """The clerks' strength rule (6-12 digits, no repeat or run), as a :class:`PinError`."""
+    try:
+        _check_strength(pin)
+    except WeakPin as e:
+        raise PinError(e.code, str(e)) from None
     return pin
 
 
@@ -75,11 +68,14 @@ class MaintenancePin:
         keys_dir: Path,
         *,
         clock: Callable[[], float] = time.time,
-        hasher: PasswordHasher | None = None,
+        hasher: PinHasher | None = None,
     ) -> None:
         self._dir = keys_dir
         self._clock = clock
-        self._hasher = hasher or default_hasher()
+        self.guard = PinGuard(hasher, KIOSK_LOCKOUT, self._now)
+
+    def _now(self) -> datetime:
+        return datetime.fromtimestamp(self._clock(), UTC)
 
     @property
     def _pin_path(self) -> Path:
@@ -94,49 +90,54 @@ class MaintenancePin:
 
     def set_pin(self, pin: str) -> None:
         validate_pin(pin)
-        self._write(self._pin_path, self._hasher.hash(pin))
-        self._save_state(0, 0.0)
+        self._write(self._pin_path, self.guard.hasher.hash(pin))
+        self._save_state(LockoutState())
         log.info("kiosk maintenance PIN set")
 
     def locked_for(self) -> float:
-        _failures, until = self._load_state()
-        return max(0.0, until - self._clock())
+        until = self.guard.locked_until(self._load_state())
+        return 0.0 if until is None else (until - self._now()).total_seconds()
 
     def check(self, pin: str) -> PinCheck:
         """Verify `pin`; a wrong one counts towards the lockout. While locked, the PIN
         is not even compared (so waiting is the only way on)."""
         if not self.is_set():
             raise PinError("pin_not_set", "no maintenance PIN is set on this kiosk")
-        failures, until = self._load_state()
-        now = self._clock()
-        if until > now:
-            return PinCheck(False, until - now)
         stored = self._pin_path.read_text(encoding="ascii").strip()
-        try:
-            self._hasher.verify(stored, pin)
-        except (VerificationError, InvalidHashError):
-            failures += 1
-            delay = lockout_seconds(failures)
-            self._save_state(failures, now + delay if delay else 0.0)
-            log.warning("wrong maintenance PIN (%d failures; locked %.0f s)", failures, delay)
-            return PinCheck(False, delay)
-        self._save_state(0, 0.0)
-        return PinCheck(True, 0.0)
+        before = self._load_state()
+        result = self.guard.attempt(stored, before, pin)
+        if result.state != before:
+            self._save_state(result.state)
+        if result.ok:
+            return PinCheck(True, 0.0)
+        locked_for = 0.0
+        if result.retry_at is not None:
+            locked_for = max(0.0, (result.retry_at - self._now()).total_seconds())
+        if result.state.failures != before.failures:
+            log.warning("wrong maintenance PIN (%d failures; locked %.0f s)",
+                        result.state.failures, locked_for)
+        return PinCheck(False, locked_for)
 
-    def _load_state(self) -> tuple[int, float]:
+    def _load_state(self) -> LockoutState:
         try:
             raw = json.loads(self._state_path.read_text(encoding="utf-8"))
-            return int(raw["failures"]), float(raw["locked_until"])
+            failures, until = int(raw["failures"]), float(raw["locked_until"])
+            if not math.isfinite(until) or failures < 0:
+                raise ValueError("kiosk PIN state out of range")
+            locked = datetime.fromtimestamp(until, UTC) if until > 0 else None
         except FileNotFoundError:
-            return 0, 0.0
-        except (ValueError, KeyError, TypeError):
+            return LockoutState()
+        except (ValueError, KeyError, TypeError, OverflowError, OSError):
             # a damaged state file must not unlock: treat it as the longest lockout
             log.error("kiosk PIN state unreadable; locking")
-            return FREE_ATTEMPTS + 7, self._clock() + MAX_LOCKOUT_S
+            failures = KIOSK_LOCKOUT.free_attempts + 7
+            locked = self._now() + KIOSK_LOCKOUT.max_delay
+        return LockoutState(failures=failures, locked_until=locked)
 
-    def _save_state(self, failures: int, locked_until: float) -> None:
-        doc = json.dumps({"failures": failures, "locked_until": locked_until})
-        self._write(self._state_path, doc)
+    def _save_state(self, state: LockoutState) -> None:
+        until = state.locked_until.timestamp() if state.locked_until is not None else 0.0
+        self._write(self._state_path, json.dumps({"failures": state.failures,
+                                                  "locked_until": until}))
 
     def _write(self, path: Path, text: str) -> None:
         self._dir.mkdir(parents=True, exist_ok=True, mode=0o700)

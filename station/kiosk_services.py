@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from devices.idcard.card import IdCardData
+from devices.printer.guide import GuideMaterial, ServiceGuide, layout_guide
 from devices.printer.receipt import Receipt
 from intake.applicant import Person
 from intake.catalog import Catalog, Entrance, ServiceItem
@@ -139,8 +140,12 @@ class KioskServices:
         return receipt
 
     def print_receipt(self, receipt: Receipt) -> bytes:
+        return self._reporting(lambda: self.station.intake.print_receipt(receipt))
+
+    def _reporting(self, printing: Callable[[], bytes]) -> bytes:
+        """Print, and tell the device health (and so the heartbeat) how the printer did."""
         try:
-            data = self.station.intake.print_receipt(receipt)
+            data = printing()
         except Exception as e:
             code = str(getattr(e, "code", "error"))
             self.health.report("printer", Health.FAULT, code)
@@ -210,30 +215,31 @@ class KioskServices:
         return uuid
 
     # -- service guide ---------------------------------------------------------------
-    def guide_document(self, item: ServiceItem) -> Receipt:
-        """The service guide as a printable slip (laid out like a receipt)."""
-        limit = f"{item.time_limit_days}个工作日"
-        return Receipt(
-            title="办事指南",
-            station_name=self.station.intake.station_name,
-            receipt_no=item.code,
+    def guide(self, item: ServiceItem) -> ServiceGuide:
+        """The service guide (办事指南) of `item`, as printed: its own paper, not a receipt."""
+        intake = self.station.intake
+        return ServiceGuide(
+            item_code=item.code,
             item_name=item.name_zh,
-            applicant_label="—",
-            id_label="—",
-            materials=[
-                (("" if m.required else "（选交）") + m.name_zh, m.copies) for m in item.materials
-            ],
-            accepted_at=self._clock(),
+            department=item.department_zh,
+            materials=tuple(
+                GuideMaterial(m.name_zh, copies=m.copies, required=m.required,
+                              original=m.original_to_sight, card_read=m.card_read)
+                for m in item.materials
+            ),
             time_limit_days=item.time_limit_days,
-            qr_payload="",
-            notes=[
-                f"办理部门：{item.department_zh}",
-                f"承诺时限：{limit}",
-                f"收费标准：{item.fees_zh or '请咨询窗口'}",
-                f"设定依据：{item.legal_basis_zh or '请咨询窗口'}",
-            ],
-            materials_label="所需材料（份数）：",
+            fees=item.fees_zh,
+            legal_basis=item.legal_basis_zh,
+            station_name=intake.station_name,
+            printed_at=self._clock(),
+            phone=intake.hall.phone,
         )
+
+    def print_guide(self, item: ServiceItem) -> bytes:
+        """Print the guide on the receipt printer; returns the ESC/POS bytes sent."""
+        guide = self.guide(item)
+        return self._reporting(lambda: self.station.intake.print_layout(
+            lambda mm: layout_guide(guide, mm), f"service guide {item.code}"))
 
     # -- devices and sync --------------------------------------------------------------
     def sync_now(self) -> None:

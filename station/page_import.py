@@ -17,13 +17,12 @@ import logging
 import os
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import cv2
-import numpy as np
-from PIL import Image
-
-from devices.camera.pipeline import CapturedPage, capture_page, find_page
 from intake.errors import IntakeError
+
+if TYPE_CHECKING:  # cv2, numpy and PIL load with the first import, not the window
+    from devices.camera.pipeline import CapturedPage
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +55,12 @@ def import_page(path: Path) -> CapturedPage:
 
 
 def page_from_bytes(data: bytes, *, name: str = "image") -> CapturedPage:
+    import cv2
+    import numpy as np
+    from PIL import Image
+
+    from devices.camera.pipeline import capture_page, find_page
+
     # the header says how big the decoded image would be: refuse bombs before decoding
     try:
         with Image.open(io.BytesIO(data)) as header:

@@ -6,10 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
-
-import numpy as np
-from numpy.typing import NDArray
+from typing import TYPE_CHECKING, Protocol
 
 from devices.idcard.card import IdCardData
 from devices.scanner.base import Scanner
@@ -22,6 +19,10 @@ from station.intake_service import IntakeService
 from station.intake_session import IntakeSession, Runner
 from station.licences import LicenceService
 from sync.engine import SyncEngine, SyncEvent
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 log = logging.getLogger(__name__)
 

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from typing import TYPE_CHECKING
 
-from devices.camera.pipeline import CapturedPage
 from intake.acceptance import Acceptance
 from intake.catalog import ServiceItem
 from intake.submission import Channel, Draft
 from intake.workdays import WorkCalendar
 from station.session_state import AcceptOutcome, IntakeCommands, ItemSwitch, Note, Severity, Topic
+
+if TYPE_CHECKING:
+    from devices.camera.pipeline import CapturedPage
 
 log = logging.getLogger(__name__)
 

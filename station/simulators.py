@@ -8,13 +8,17 @@ ESC/POS bytes to a file.
 from __future__ import annotations
 
 import logging
+import threading
+from typing import TYPE_CHECKING
 
-import numpy as np
-from numpy.typing import NDArray
-
-from devices.camera.simulated import SimulatedCamera
 from devices.idcard.card import IdCardData
 from devices.idcard.simulator import IdCardSimulator, sample_cards
+
+if TYPE_CHECKING:  # the simulated camera needs cv2 and numpy: loaded with its first use
+    import numpy as np
+    from numpy.typing import NDArray
+
+    from devices.camera.simulated import SimulatedCamera
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +34,21 @@ class DemoSimulators:
     def __init__(self, *, camera_size: tuple[int, int] = (1920, 1080), seed: int = 7) -> None:
         self._cards = sample_cards()
         self.idcard = IdCardSimulator(self._cards[:0])
-        self.camera = SimulatedCamera(size=camera_size, seed=seed)
+        self._camera_args = (camera_size, seed)
+        self._camera: SimulatedCamera | None = None
+        self._camera_lock = threading.Lock()
         self.port: str | None = None
+
+    @property
+    def camera(self) -> SimulatedCamera:
+        """Made on first use (a frame grabbed or a page presented), not at start-up."""
+        with self._camera_lock:
+            if self._camera is None:
+                from devices.camera.simulated import SimulatedCamera
+
+                size, seed = self._camera_args
+                self._camera = SimulatedCamera(size=size, seed=seed)
+            return self._camera
 
     def start(self) -> str:
         self.port = self.idcard.start()

@@ -25,9 +25,7 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import Any
-
-import requests
+from typing import TYPE_CHECKING, Any
 
 from sync.catalog_sync import CatalogSync
 from sync.client import PlatformClient, StationCredentials
@@ -38,6 +36,9 @@ from sync.engine.retention import ABANDONED_PAGES_AFTER, PURGE_EVERY, RetentionP
 from sync.exit_codes import ExitCode, exit_code_for, one_line
 from sync.sdnotify import Watchdog, notify
 from sync.store import Store, require_usable_dir
+
+if TYPE_CHECKING:
+    import requests
 
 __all__ = [
     "ABANDONED_PAGES_AFTER",

@@ -9,9 +9,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
-from numpy.typing import NDArray
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -19,6 +18,10 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from ui_shared.images import bgr_to_qimage
 from ui_shared.messages import user_message
 from ui_shared.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 log = logging.getLogger(__name__)
 PREVIEW_WIDTH = 960
@@ -87,6 +90,7 @@ class CameraPreview(QWidget):
 
     def _produce(self) -> PreviewFrame:
         import cv2  # lazy: keeps start-up fast
+        import numpy as np
 
         frame = self._grab()
         h, w = frame.shape[:2]

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-import numpy as np
-from numpy.typing import NDArray
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QImage
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 
 def bgr_to_qimage(frame: NDArray[np.uint8]) -> QImage:
+    import numpy as np  # already loaded by whoever made the frame
+
     if frame.ndim == 2:
         h, w = frame.shape
         data = np.ascontiguousarray(frame)

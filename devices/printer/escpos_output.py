@@ -57,9 +57,6 @@ def _ensure_escpos_cache_dir() -> None:
         os.makedirs(default, exist_ok=True)
 
 
-_ensure_escpos_cache_dir()
-
-
 @contextlib.contextmanager
 def _no_stray_temp_dir() -> Iterator[None]:
     """escpos.capabilities evaluates ``environ.get(VAR, mkdtemp())``: the default is
@@ -73,12 +70,13 @@ def _no_stray_temp_dir() -> Iterator[None]:
         tempfile.mkdtemp = original
 
 
-with _no_stray_temp_dir():
-    from escpos import printer as escpos_printer
-    from escpos.constants import QR_ECLEVEL_M
-    from escpos.exceptions import DeviceNotFoundError
-
-from devices.printer.raster import render_qr, render_text_line  # noqa: E402
+def load_escpos() -> Any:
+    """python-escpos's printer module, loaded on first use: it pulls PIL, yaml and
+    python-barcode in (~100 ms), which a station does not need before its window is up."""
+    _ensure_escpos_cache_dir()
+    with _no_stray_temp_dir():
+        from escpos import printer
+    return printer
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +129,7 @@ def _escpos_profile_data(profile: Any, dots: int) -> dict[str, Any]:
 
 
 def _dummy(profile: str | None, dots: int) -> Any:
-    dummy = escpos_printer.Dummy(profile=profile)
+    dummy = load_escpos().Dummy(profile=profile)
     # Per-instance copy: python-escpos shares profile_data between instances.
     dummy.profile.profile_data = _escpos_profile_data(dummy.profile, dots)
     return dummy
@@ -145,6 +143,8 @@ def render_escpos(
     profile: str | None = None,
 ) -> bytes:
     """The complete ESC/POS job for a layout (no I/O)."""
+    from devices.printer.raster import render_qr, render_text_line  # PIL, on first print
+
     p = _dummy(profile, layout.dots)
     p._raw(INIT)
     for block in layout.blocks:
@@ -171,6 +171,8 @@ def render_escpos(
                 p._raw(ESC + b"E\x00")
         elif isinstance(block, QrBlock):
             if native_qr:
+                from escpos.constants import QR_ECLEVEL_M
+
                 p._raw(ESC + b"a\x01")
                 p.qr(
                     block.payload,
@@ -241,6 +243,9 @@ class ReceiptPrinter:
     # ---------------------------------------------------------------- transport
     def _open(self) -> Any:
         t = self.target
+        escpos_printer = load_escpos()
+        from escpos.exceptions import DeviceNotFoundError
+
         try:
             if t.kind == "file":
                 dev = escpos_printer.File(devfile=t.path, profile=self.profile)
@@ -369,7 +374,18 @@ class ReceiptPrinter:
 
     def print_receipt(self, receipt: Receipt) -> bytes:
         """Print `receipt`; returns the exact bytes sent. Raises PrinterError."""
-        data = self.render(receipt)
+        return self.print_layout(lambda mm: layout_receipt(receipt, mm), receipt.receipt_no)
+
+    def print_layout(self, lay_out: Callable[[int], ReceiptLayout], label: str) -> bytes:
+        """Print any document (a receipt, a service guide) that `lay_out` lays out for this
+        printer's paper width in mm; `label` names it in the log (never personal data).
+        Returns the exact bytes sent. Raises PrinterError."""
+        data = render_escpos(
+            lay_out(self.paper_mm),
+            native_qr=self.native_qr,
+            charset=self.charset,
+            profile=self.profile,
+        )
         dev = self._open()
         try:
             if self.check_status and self._has_back_channel():
@@ -392,7 +408,5 @@ class ReceiptPrinter:
                 self.last_output = bytes(dev.output)
         finally:
             self._close(dev)
-        log.info(
-            "printed receipt %s (%d bytes) on %s", receipt.receipt_no, len(data), self.target_text
-        )
+        log.info("printed %s (%d bytes) on %s", label, len(data), self.target_text)
         return data

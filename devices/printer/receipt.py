@@ -19,9 +19,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Literal
 
-import qrcode
-import qrcode.constants
-
 __all__ = [
     "CELL_DOTS",
     "PAPER_DOTS",
@@ -245,6 +242,9 @@ QR_BORDER = 2
 
 def qr_matrix(payload: str) -> list[list[bool]]:
     """QR modules (True = dark) with the quiet zone, error correction M."""
+    import qrcode  # here, not at module load: it pulls PIL in, which start-up does not need
+    import qrcode.constants
+
     code = qrcode.QRCode(
         version=None, error_correction=qrcode.constants.ERROR_CORRECT_M, border=QR_BORDER
     )

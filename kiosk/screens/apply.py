@@ -4,10 +4,10 @@ submit -> receipt. The kiosk renders the station's IntakeSession and forwards ev
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
-from devices.camera.pipeline import CapturedPage
 from devices.idcard.card import IdCardData
 from intake.documents import mask_mobile
 from kiosk.context import KioskContext, Screen
@@ -20,6 +20,9 @@ from station.intake_service import applicant_labels
 from station.intake_session import IntakeSession, Phase, SessionState, Severity
 from station.paper import COLLECTION_METHODS
 from ui_shared.error_text import note_text
+
+if TYPE_CHECKING:
+    from devices.camera.pipeline import CapturedPage
 
 log = logging.getLogger(__name__)
 CHOOSE, IDENTIFY, CONFIRM, CAPTURE, CONTACT, REVIEW, DONE = range(7)

@@ -4,19 +4,23 @@ when the page holds still (file import is not offered on a kiosk)."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-import numpy as np
-from numpy.typing import NDArray
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from devices.camera.pipeline import CapturedPage, StabilityDetector, capture_page, find_page
 from intake.catalog import Material
 from kiosk.context import KioskContext
 from kiosk.widgets import BigButton, Text
 from station.device_health import Health
 from station.simulators import document_payload
 from ui_shared.camera_preview import CameraPreview
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+    from devices.camera.pipeline import CapturedPage, StabilityDetector
 
 log = logging.getLogger(__name__)
 MOVED_PX = 40.0  # preview pixels: a different page, or the same one put down again
@@ -35,9 +39,9 @@ class CaptureStep(QWidget):
         #: corners of the page just taken: the next picture waits until that page is
         #: taken away or replaced (a page lying still is never taken twice)
         self._taken: NDArray[np.float32] | None = None
-        self._stability = StabilityDetector(n_frames=6)
+        self._stability: StabilityDetector | None = None  # made by start(): needs cv2
         camera = ctx.services.station.camera
-        self.preview = CameraPreview(camera.grab, find_page, ctx.tasks, self)
+        self.preview = CameraPreview(camera.grab, _find_page, ctx.tasks, self)
         self.preview.frame_shown.connect(self._frame)
         self.preview.camera_failed.connect(self._camera_failed)
         self.instruction = Text("", self, role="heading")
@@ -67,7 +71,7 @@ class CaptureStep(QWidget):
         name = material.name_en if self.ctx.english else material.name_zh
         self.instruction.setText(self.tr("Please place: %1").replace("%1", name))
         self.state.setText(self.tr("Waiting for the document…"))
-        self._stability.reset()
+        self._stability = _new_stability_detector()
         self._busy = False
         sims = self.ctx.services.station.simulators
         if sims is not None:  # the demo's simulated camera shows the requested document
@@ -91,11 +95,11 @@ class CaptureStep(QWidget):
         self.ctx.services.health.report("camera", Health.OK)
         corners = self.preview.latest_corners
         if self._taken is not None:
-            if corners is not None and float(np.abs(corners - self._taken).max()) < MOVED_PX:
+            if corners is not None and float(abs(corners - self._taken).max()) < MOVED_PX:
                 self.state.setText(self.tr("Done. Please take that document away."))
                 return
             self._taken = None
-        if self._stability.update(corners) and not self._busy:
+        if self._stability is not None and self._stability.update(corners) and not self._busy:
             self.capture()
         elif not self._busy:
             self.state.setText(
@@ -110,17 +114,19 @@ class CaptureStep(QWidget):
             return
         self._busy = True
         self.state.setText(self.tr("Taking the picture…"))
-        self.ctx.tasks.image(lambda: capture_page(frame), self._done, self._error)
+        self.ctx.tasks.image(lambda: _capture_page(frame), self._done, self._error)
 
     def _done(self, page: CapturedPage) -> None:
         self._busy = False
-        self._stability.reset()
+        if self._stability is not None:
+            self._stability.reset()
         self._taken = self.preview.latest_corners
         self.captured.emit(page)
 
     def _error(self, error: BaseException) -> None:
         self._busy = False
-        self._stability.reset()
+        if self._stability is not None:
+            self._stability.reset()
         self.state.setText(
             self.tr("No document found in the picture. Lay it flat in the marked area.")
         )
@@ -139,3 +145,23 @@ class CaptureStep(QWidget):
         self.preview.clear_frame()
         self.instruction.setText("")
         self.state.setText("")
+
+
+# The camera pipeline (cv2, numpy) is imported on first use, not with the kiosk's
+# screens: the attract screen comes up without it (kiosk.app warms it up after show).
+def _find_page(frame: NDArray[np.uint8]) -> NDArray[np.float32] | None:
+    from devices.camera.pipeline import find_page
+
+    return find_page(frame)
+
+
+def _capture_page(frame: NDArray[np.uint8]) -> CapturedPage:
+    from devices.camera.pipeline import capture_page
+
+    return capture_page(frame)
+
+
+def _new_stability_detector() -> StabilityDetector:
+    from devices.camera.pipeline import StabilityDetector
+
+    return StabilityDetector(n_frames=6)

@@ -171,9 +171,9 @@ class GuideScreen(Screen):
         if item is None:
             return
         services = self.ctx.services
-        doc = services.guide_document(item)
         self.print_button.setEnabled(False)
-        self.ctx.tasks.disk(lambda: services.print_receipt(doc), self._printed, self._failed)
+        # its own paper (devices.printer.guide), not a receipt
+        self.ctx.tasks.disk(lambda: services.print_guide(item), self._printed, self._failed)
 
     def _printed(self, _data: bytes) -> None:
         self.print_button.setEnabled(True)

@@ -80,8 +80,15 @@ def test_kiosk_unit_autologins_into_cage_and_restarts() -> None:
     unit = parse_unit(DEPLOY / "systemd" / "yiwang-kiosk.service")
     service = unit["Service"]
     assert service["ExecStart"][0].startswith("/usr/bin/cage ")
-    assert " -- /opt/yiwang/venv/bin/yiwang kiosk --data-dir " in service["ExecStart"][0]
-    assert service["Restart"] == ["always"]
+    # cage runs the session script, which runs `yiwang kiosk` (tests/deploy/test_kiosk_session)
+    assert service["ExecStart"][0].endswith(" -- /opt/yiwang/app/deploy/kiosk-session.sh")
+    assert "YIWANG=/opt/yiwang/venv/bin/yiwang" in service["Environment"]
+    assert os.access(DEPLOY / "kiosk-session.sh", os.X_OK)
+    # restarted on failure and on 75 (restart asked for from maintenance); "exit to the
+    # desktop" (0) and a stop by signal (130/143) are not failures and stay stopped
+    assert service["Restart"] == ["on-failure"]
+    assert service["RestartForceExitStatus"] == ["75"]
+    assert service["SuccessExitStatus"] == ["130 143"]
     assert service["PAMName"] == ["login"] and service["TTYPath"] == ["/dev/tty1"]
     assert service["User"] == ["yiwang"]
     assert "getty@tty1.service" in unit["Unit"]["Conflicts"]

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from argon2 import PasswordHasher
 
 from reference_platform.server import PlatformProcess
 
@@ -81,6 +80,7 @@ def kiosk_factory(
     from station.context import open_station
     from station.kiosk_pin import MaintenancePin
     from station.kiosk_services import KioskServices
+    from station.pins import PinHasher
     from ui_shared.app_setup import apply_fonts, install_translator
 
     made: list[tuple[Any, Any]] = []
@@ -98,7 +98,7 @@ def kiosk_factory(
         pin = MaintenancePin(
             data_dir / "keys",
             clock=clock,
-            hasher=PasswordHasher(time_cost=1, memory_cost=8192),
+            hasher=PinHasher(time_cost=1, memory_kib=8192),
         )
         services = KioskServices(station, pin=pin)
         app = KioskApp(services, english=language == "en", voice_engine="mock", clock=clock)

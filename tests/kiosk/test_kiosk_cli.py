@@ -2,14 +2,18 @@
 
   yiwang kiosk --data-dir D --exit-when-ready     (starts as usual, exits 0 once ready)
   yiwang kiosk set-pin --data-dir D               (PIN from standard input)
+  SIGTERM / SIGINT                                 (clean exit, 128 + the signal)
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,3 +46,28 @@ def test_set_pin_from_stdin(station_dir: Path) -> None:
     assert (station_dir / "keys" / "kiosk_pin.argon2").read_text() == stored
     nowhere = _yiwang("kiosk", "set-pin", "--data-dir", str(station_dir / "nope"), stdin="4829\n")
     assert nowhere.returncode == 2
+
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_signal_ends_the_kiosk_cleanly(
+    station_dir: Path, sig: signal.Signals, code: int
+) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
+           "YIWANG_KIOSK_TTS": "mock", "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "yiwang", "kiosk", "--data-dir", str(station_dir)],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    assert proc.stdout is not None
+    seen: list[str] = []
+    for line in proc.stdout:  # the full-screen kiosk runs until it is told to stop
+        seen.append(line)
+        if "kiosk ready for a touch" in line:
+            break
+    proc.send_signal(sig)
+    rest = proc.communicate(timeout=60)[0]
+    assert proc.returncode == code, "".join(seen) + rest
+    # the event loop ended and the clean-up ran: devices, sync and the temp folder
+    assert f"kiosk stopped (exit code {code})" in rest
+    assert "Traceback" not in rest
+    assert not any(p.is_file() for p in (station_dir / "tmp").rglob("*"))

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from devices.idcard.simulator import sample_cards
+from devices.printer.escpos_decode import decode_escpos
 from intake.applicant import Person
 from intake.submission import Channel, Draft
 from reference_platform.server import PlatformProcess
@@ -175,8 +176,11 @@ def test_heartbeat_carries_device_health_queue_and_last_error(
 def test_guide_document_names_everything_and_prints(station: StationServices) -> None:
     services = KioskServices(station)
     item = station.catalog.item("SB-002")
-    doc = services.guide_document(item)
-    text = "\n".join(doc.notes)
-    assert item.department_zh in text and item.legal_basis_zh in text and item.fees_zh in text
-    assert [n for n, _c in doc.materials][-1].startswith("（选交）")
-    assert services.print_receipt(doc)
+    guide = services.guide(item)
+    assert (guide.department, guide.legal_basis, guide.fees) == (
+        item.department_zh, item.legal_basis_zh, item.fees_zh)
+    assert [m.name for m in guide.materials] == [m.name_zh for m in item.materials]
+    assert not guide.materials[-1].required  # the optional one stays marked optional
+    printed = decode_escpos(services.print_guide(item)).text
+    assert item.department_zh in printed and "办事指南" in printed
+    assert "回执编号" not in printed and "申 请 人" not in printed  # not a receipt

@@ -1,5 +1,5 @@
-"""The kiosk maintenance PIN: argon2id on disk, lockout with a growing delay that
-survives a restart, nothing compared while locked."""
+"""The kiosk maintenance PIN: argon2id on disk through the clerks' PinGuard, lockout with
+a growing delay that survives a restart, nothing compared while locked."""
 
 from __future__ import annotations
 
@@ -7,15 +7,15 @@ import stat
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
 
 from station.kiosk_pin import (
     FIRST_LOCKOUT_S,
+    KIOSK_LOCKOUT,
     PIN_FILE,
     MaintenancePin,
     PinError,
-    lockout_seconds,
 )
+from station.pins import PinGuard, PinHasher
 
 
 class Clock:
@@ -33,7 +33,7 @@ def clock() -> Clock:
 
 def make(keys: Path, clock: Clock) -> MaintenancePin:
     # real argon2id, cheaper parameters so the suite stays quick
-    return MaintenancePin(keys, clock=clock, hasher=PasswordHasher(time_cost=1, memory_cost=8192))
+    return MaintenancePin(keys, clock=clock, hasher=PinHasher(time_cost=1, memory_kib=8192))
 
 
 def test_pin_is_stored_as_argon2id_owner_only(tmp_path: Path, clock: Clock) -> None:
@@ -86,6 +86,30 @@ def test_no_pin_set_is_an_error_not_an_open_door(tmp_path: Path, clock: Clock) -
     assert e.value.code == "pin_not_set"
 
 
+def lockout_seconds(failures: int) -> float:
+    return KIOSK_LOCKOUT.delay_after(failures).total_seconds()
+
+
 def test_lockout_schedule() -> None:
     assert [lockout_seconds(n) for n in range(1, 7)] == [0, 0, 30, 60, 120, 240]
     assert lockout_seconds(50) == 3600
+
+
+def test_the_kiosk_checks_with_the_clerks_pin_guard(tmp_path: Path, clock: Clock) -> None:
+    pin = make(tmp_path / "keys", clock)
+    assert isinstance(pin.guard, PinGuard) and pin.guard.policy is KIOSK_LOCKOUT
+    pin.set_pin("482913")
+    # a hash the kiosk stored verifies with the clerks' hasher, and the other way round
+    stored = (tmp_path / "keys" / PIN_FILE).read_text()
+    assert PinHasher(time_cost=1, memory_kib=8192).verify(stored, "482913")
+
+
+@pytest.mark.parametrize("damage", ['{"failures": 1, "locked_until": "nan"}',
+                                    '{"failures": 1, "locked_until": 1e300}',
+                                    '{"failures": "x", "locked_until": 0}'])
+def test_odd_state_values_lock_too(tmp_path: Path, clock: Clock, damage: str) -> None:
+    keys = tmp_path / "keys"
+    make(keys, clock).set_pin("482913")
+    (keys / "kiosk_pin.state.json").write_text(damage)
+    result = make(keys, clock).check("482913")
+    assert not result.ok and result.locked_for > 0

@@ -47,21 +47,29 @@ def open_kiosk(
     exit_when_ready: bool = False,
     demo_devices: bool = False,
 ) -> int:
-    from kiosk.app import run_kiosk
-    from station.context import open_station
-    from station.kiosk_services import KioskServices
+    from ui_shared.signal_state import defer_signals
 
-    station = open_station(data_dir, clerk_id="kiosk")
+    # until the event loop runs, SIGTERM/SIGINT are only recorded (raised inside a Qt
+    # import they would end the process uncleanly); run_kiosk then acts on them
+    restore = defer_signals()
     try:
-        return run_kiosk(
-            KioskServices(station),
-            language=language,
-            windowed=windowed,
-            exit_when_ready=exit_when_ready,
-            demo_devices=demo_devices,
-        )
+        from kiosk.app import run_kiosk
+        from station.context import open_station
+        from station.kiosk_services import KioskServices
+
+        station = open_station(data_dir, clerk_id="kiosk")
+        try:
+            return run_kiosk(
+                KioskServices(station),
+                language=language,
+                windowed=windowed,
+                exit_when_ready=exit_when_ready,
+                demo_devices=demo_devices,
+            )
+        finally:
+            station.close()
     finally:
-        station.close()
+        restore()
 
 
 def _set_pin(args: argparse.Namespace) -> int:
