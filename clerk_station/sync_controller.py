@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from clerk_station.case_list import CaseListDialog
 from intake.catalog import Catalog
-from station.cases import QueueCounts, Upload
+from station.cases import QueueCounts, Upload, human_bytes
 from station.services import StationServices
 from ui_shared.bridges import SyncBridge
 from ui_shared.messages import clock_skew_text
@@ -85,14 +85,28 @@ class SyncController(QObject):
             self.badge.set_online(False)
         elif kind in ("online", "delivered", "idle", "started", "progress"):
             self.badge.set_online(True)
-        done, total = getattr(event, "done", 0), getattr(event, "total", 0)
-        if kind == "progress" and total:
-            self.badge.set_progress(
-                self.tr("Uploading %1 of %2").replace("%1", str(done)).replace("%2", str(total))
-            )
+        text = self._progress_text(event)
+        if text is not None:
+            self.badge.set_progress(text)
         elif kind in ("idle", "offline", "retry", "auth_failed"):
             self.badge.set_progress("")
         self.refresh_queue_depth()
+
+    def _progress_text(self, event: object) -> str | None:
+        """The badge's figures (sync.engine.events.SyncEvent): the submission being
+        sent counted from 1 to N, and the bytes of it the platform holds."""
+        kind, total = getattr(event, "kind", ""), getattr(event, "total", 0)
+        if kind not in ("progress", "delivered") or not total:
+            return None
+        item = int(getattr(event, "item", 0))
+        held = human_bytes(int(getattr(event, "bytes_done", 0)))
+        size = human_bytes(int(getattr(event, "bytes_total", 0)))
+        if kind == "delivered":
+            text = self.tr("Delivered %1 of %2")
+        else:
+            text = self.tr("Uploading %1 of %2, platform has %3 of %4")
+        return (text.replace("%1", str(item)).replace("%2", str(total))
+                .replace("%3", held).replace("%4", size))
 
     def _show_clock(self, params: object) -> None:
         text = clock_skew_text(params if isinstance(params, Mapping) else {}, english=self._english)

@@ -26,6 +26,7 @@ from reference_platform.routes import (
     admin,
     blobs,
     catalog,
+    clerk_day,
     evaluations,
     heartbeat,
     receipts,
@@ -120,7 +121,7 @@ def create_app(
     app.add_middleware(PlatformHeaders, ctx=ctx)
     install_error_handlers(app)
     for module in (stations, heartbeat, blobs, submissions, status, receipts, catalog,
-                   evaluations, admin):
+                   evaluations, admin, clerk_day):
         app.include_router(module.router)
     install_openapi(app)
     return app

@@ -35,6 +35,7 @@ from sync.client.answers import (
     check_enrollment,
     check_status_page,
 )
+from sync.client.clerk_day import ClerkDayCalls
 from sync.client.deadline import mount_deadline
 from sync.client.errors import BadAnswer, SyncError
 from sync.client.observed import SKEW_LIMIT, PlatformView
@@ -89,7 +90,7 @@ def _clone_session(session: requests.Session) -> requests.Session:
     return clone
 
 
-class PlatformClient(BlobUploads):
+class PlatformClient(BlobUploads, ClerkDayCalls):
     """Signed calls to the platform for one enrolled station.
 
     Not thread-safe (one ``requests.Session``); for concurrent uploads give each
@@ -216,6 +217,9 @@ class PlatformClient(BlobUploads):
         if answer.status >= 300 and answer.status != 304:
             raise error_for(answer, self.now())
         return answer
+
+    def _station_secret(self) -> tuple[str, str]:
+        return self.credentials.station_id, self.credentials.secret
 
     def _error(self, answer: Answer) -> SyncError:
         return error_for(answer, self.now())

@@ -23,6 +23,7 @@ from typing import Any
 
 from sync.catalog_sync import CatalogSync
 from sync.engine.api import PlatformAPI, abilities
+from sync.engine.clerk_day_tasks import ClerkDayTasks
 from sync.engine.delivery import Deliverer, Outcome, PassState
 from sync.engine.events import EventKind, EventSink, SyncEvent, SyncReport
 from sync.engine.link import LinkMonitor, Sleeper
@@ -117,6 +118,10 @@ class SyncEngine:
         #: service evaluations (好差评) ride along with each pass, after the status pull
         self.evaluations = EvaluationQueue(store.db_path)
         self.pass_tasks.append(self._deliver_evaluations)
+        #: audit entries to the platform (P7), the hall's clerks from it (P8)
+        self.clerk_day = ClerkDayTasks(store, lambda: self.client, self._time.now_dt,
+                                       monotonic=monotonic)
+        self.clerk_day.install(self.pass_tasks)
         self._deliverer = Deliverer(
             store, client, self._uploader, self._link, self._events, self._time,
             rng=rng, base_delay=base_delay, max_delay=max_delay,

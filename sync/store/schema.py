@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from sync.store.clerk_day_schema import migrate_v8
 from sync.store.evaluations_schema import migrate_v6
 from sync.store.ledger_schema import migrate_v5
 from sync.store.records import SchemaTooNew, SyncState, to_db_time, utcnow
@@ -139,6 +140,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Database], None]], ...] = (
     (4, "status_events.platform_id, submissions.clock_skew_s/delivered_platform_at", _migrate_v4),
     (5, "clerks, ledger search columns, signed audit", migrate_v5),
     (6, "evaluations", migrate_v6),
+    (8, "audit delivery high-water, clerk directory", migrate_v8),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
