@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from clerk_station.case_list import CaseListDialog
 from intake.catalog import Catalog
-from station.cases import QueueCounts, Upload, human_bytes
+from station.cases import QueueCounts, Upload
 from station.services import StationServices
 from ui_shared.bridges import SyncBridge
 from ui_shared.messages import clock_skew_text
@@ -23,6 +23,17 @@ from ui_shared.sync_badge import SyncBadge
 from ui_shared.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+
+
+def transfer_figures(event: object) -> tuple[int, int, int, int, bool] | None:
+    """What the badge shows of an engine event (sync.engine.events.SyncEvent): the
+    submission being sent counted from 1 to N, the bytes of it the platform holds,
+    its size, and whether it arrived; None for events without figures."""
+    kind, total = getattr(event, "kind", ""), int(getattr(event, "total", 0))
+    if kind not in ("progress", "delivered") or not total:
+        return None
+    return (int(getattr(event, "item", 0)), total, int(getattr(event, "bytes_done", 0)),
+            int(getattr(event, "bytes_total", 0)), kind == "delivered")
 
 
 class SyncController(QObject):
@@ -85,28 +96,17 @@ class SyncController(QObject):
             self.badge.set_online(False)
         elif kind in ("online", "delivered", "idle", "started", "progress"):
             self.badge.set_online(True)
-        text = self._progress_text(event)
-        if text is not None:
-            self.badge.set_progress(text)
-        elif kind in ("idle", "offline", "retry", "auth_failed"):
+        if not self._show_transfer(event) and kind in ("idle", "offline", "retry", "auth_failed"):
             self.badge.set_progress("")
         self.refresh_queue_depth()
 
-    def _progress_text(self, event: object) -> str | None:
-        """The badge's figures (sync.engine.events.SyncEvent): the submission being
-        sent counted from 1 to N, and the bytes of it the platform holds."""
-        kind, total = getattr(event, "kind", ""), getattr(event, "total", 0)
-        if kind not in ("progress", "delivered") or not total:
-            return None
-        item = int(getattr(event, "item", 0))
-        held = human_bytes(int(getattr(event, "bytes_done", 0)))
-        size = human_bytes(int(getattr(event, "bytes_total", 0)))
-        if kind == "delivered":
-            text = self.tr("Delivered %1 of %2")
-        else:
-            text = self.tr("Uploading %1 of %2, platform has %3 of %4")
-        return (text.replace("%1", str(item)).replace("%2", str(total))
-                .replace("%3", held).replace("%4", size))
+    def _show_transfer(self, event: object) -> bool:
+        figures = transfer_figures(event)
+        if figures is None:
+            return False
+        item, total, held, size, delivered = figures
+        self.badge.set_transfer(item, total, held, size, delivered=delivered)
+        return True
 
     def _show_clock(self, params: object) -> None:
         text = clock_skew_text(params if isinstance(params, Mapping) else {}, english=self._english)
