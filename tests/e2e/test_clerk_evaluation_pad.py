@@ -14,9 +14,9 @@ from types import SimpleNamespace
 
 import pytest
 import requests
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
 
 from clerk_station.app import build_window
 from clerk_station.clerk_day_bar import ClerkDayBar
