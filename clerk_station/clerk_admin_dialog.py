@@ -105,6 +105,7 @@ class ClerkAdminDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.add_button = QPushButton(self.tr("Add clerk…"), self)
         self.reset_button = QPushButton(self.tr("Reset PIN…"), self)

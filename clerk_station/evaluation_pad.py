@@ -47,9 +47,9 @@ class EvaluationPad(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setStyleSheet(
             "#evaluationPad { background: #f7f9fc; }"
-            " QLabel#padTitle { font-size: 26px; font-weight: bold; color: #1f3b63; }"
-            " QLabel#padText { font-size: 20px; }"
-            " QPushButton { font-size: 20px; min-height: 56px; padding: 6px 12px; }"
+            " QLabel#padTitle { font-size: 30px; font-weight: bold; color: #1f3b63; }"
+            " QLabel#padText { font-size: 26px; line-height: 150%; }"
+            " QPushButton { font-size: 24px; min-height: 56px; padding: 6px 12px; }"
             " QPushButton:checked { background: #ffd9a8; }"
         )
         self._english = english
