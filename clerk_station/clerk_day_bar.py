@@ -15,16 +15,19 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRegularExpression
-from PySide6.QtGui import QAction, QKeySequence, QRegularExpressionValidator
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMainWindow, QToolBar, QWidget
 
 from clerk_station.sign_in import PinChangeDialog
+from station.clerk_admin import ClerkAdmin
 from station.clerk_day import ClerkDay
 from station.services import StationServices
 from ui_shared.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not at start-up
+    from clerk_station.clerk_admin_dialog import ClerkAdminDialog
     from clerk_station.efficiency_view import EfficiencyDialog
+    from clerk_station.evaluation_flow import EvaluationPadFlow
     from clerk_station.ledger_dialog import LedgerDialog
 
 _TICKET = QRegularExpression("[A-Za-z0-9-]{0,16}")
@@ -82,6 +85,22 @@ class ClerkDayBar(QToolBar):
         self.lock_action = self._action(self.tr("Lock"), "Ctrl+Shift+L", lock)
         self.pin_action = self._action(self.tr("Change PIN"), "", self.change_pin)
         self.sign_out_action = self._action(self.tr("Sign out"), "", sign_out)
+        # 人员管理: only for an admin (asked on the disk lane; the bar shows it when known)
+        self.clerks_action = self._action(self.tr("Clerks"), "", self.open_clerk_admin)
+        self.clerks_action.setVisible(False)
+        self._admin = ClerkAdmin(day.directory, services.clerk_id)
+        self._tasks.disk(self._admin.allowed, self.clerks_action.setVisible,
+                         lambda _e: self.clerks_action.setVisible(False))
+
+        # 评价器: on by itself when a second screen faces the citizen, else on request
+        self.pad_action = self._action(self.tr("Evaluation pad"), "", self.toggle_pad)
+        self.pad_action.setCheckable(True)
+        self.pad_action.setToolTip(
+            self.tr("A window facing the citizen: confirm details, then evaluate"))
+        self.pad_flow: EvaluationPadFlow | None = None
+        if len(QGuiApplication.screens()) > 1:
+            self.pad_action.setChecked(True)
+            self.toggle_pad()
 
         panel = getattr(window, "applicant_panel", None)
         reveal = getattr(panel, "reveal_button", None)
@@ -154,6 +173,26 @@ class ClerkDayBar(QToolBar):
         dialog = EfficiencyDialog(
             self._day, english=self._english, show_due=show_due, parent=self._parent()
         )
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def toggle_pad(self) -> None:
+        on = self.pad_action.isChecked()
+        if on and self.pad_flow is None:
+            from clerk_station.evaluation_flow import EvaluationPadFlow
+            from station.window_evaluation import WindowEvaluations
+
+            self.pad_flow = EvaluationPadFlow(
+                self._window, WindowEvaluations(self._services.intake.store), self._tasks,
+                english=self._english)
+        if self.pad_flow is not None:
+            self.pad_flow.set_visible(on)
+
+    def open_clerk_admin(self) -> ClerkAdminDialog:
+        from clerk_station.clerk_admin_dialog import ClerkAdminDialog
+
+        dialog = ClerkAdminDialog(self._admin, self._tasks, self._parent())
         self.dialog = dialog
         dialog.open()
         return dialog

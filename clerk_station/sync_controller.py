@@ -25,6 +25,17 @@ from ui_shared.tasks import TaskRunner
 log = logging.getLogger(__name__)
 
 
+def transfer_figures(event: object) -> tuple[int, int, int, int, bool] | None:
+    """What the badge shows of an engine event (sync.engine.events.SyncEvent): the
+    submission being sent counted from 1 to N, the bytes of it the platform holds,
+    its size, and whether it arrived; None for events without figures."""
+    kind, total = getattr(event, "kind", ""), int(getattr(event, "total", 0))
+    if kind not in ("progress", "delivered") or not total:
+        return None
+    return (int(getattr(event, "item", 0)), total, int(getattr(event, "bytes_done", 0)),
+            int(getattr(event, "bytes_total", 0)), kind == "delivered")
+
+
 class SyncController(QObject):
     catalog_reloaded = Signal(object)  # intake.catalog.Catalog
 
@@ -85,14 +96,17 @@ class SyncController(QObject):
             self.badge.set_online(False)
         elif kind in ("online", "delivered", "idle", "started", "progress"):
             self.badge.set_online(True)
-        done, total = getattr(event, "done", 0), getattr(event, "total", 0)
-        if kind == "progress" and total:
-            self.badge.set_progress(
-                self.tr("Uploading %1 of %2").replace("%1", str(done)).replace("%2", str(total))
-            )
-        elif kind in ("idle", "offline", "retry", "auth_failed"):
+        if not self._show_transfer(event) and kind in ("idle", "offline", "retry", "auth_failed"):
             self.badge.set_progress("")
         self.refresh_queue_depth()
+
+    def _show_transfer(self, event: object) -> bool:
+        figures = transfer_figures(event)
+        if figures is None:
+            return False
+        item, total, held, size, delivered = figures
+        self.badge.set_transfer(item, total, held, size, delivered=delivered)
+        return True
 
     def _show_clock(self, params: object) -> None:
         text = clock_skew_text(params if isinstance(params, Mapping) else {}, english=self._english)

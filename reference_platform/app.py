@@ -27,6 +27,7 @@ from reference_platform.routes import (
     blobs,
     case_outcomes,
     catalog,
+    clerk_day,
     evaluations,
     heartbeat,
     licences,
@@ -122,7 +123,7 @@ def create_app(
     app.add_middleware(PlatformHeaders, ctx=ctx)
     install_error_handlers(app)
     for module in (stations, heartbeat, blobs, submissions, status, receipts, catalog,
-                   evaluations, admin):
+                   evaluations, admin, clerk_day):
         app.include_router(module.router)
     app.include_router(case_outcomes.router)  # P5, P6
     app.include_router(licences.router)  # P9 electronic licences

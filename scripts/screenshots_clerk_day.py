@@ -209,6 +209,13 @@ def shoot_language(station_dir: Path, language: str) -> None:
             eff.tabs.setCurrentWidget(eff.due)
             save(eff, "overdue", size)
             eff.done(0)
+
+            clerks = bar.open_clerk_admin()  # zhangli is an admin: 人员管理
+            clerks.resize(min(900, w - 200), min(520, h - 160))
+            pump(lambda d=clerks: len(d.rows) >= 3)
+            save(clerks, "clerks", size)
+            clerks.done(0)
+        shoot_pad(window, bar, services, save)
         window.shutdown()
         window.close()
         del english
@@ -216,6 +223,37 @@ def shoot_language(station_dir: Path, language: str) -> None:
         tasks.shutdown()
         services.close()
         app.processEvents()
+
+
+def shoot_pad(window: object, bar: object, services: object,
+              save: Callable[[object, str, tuple[int, int]], None]) -> None:
+    """The citizen's evaluation pad (评价器) on a 1024x600 second screen: the masked
+    details during intake, the five levels after the accept, the reasons."""
+    from types import SimpleNamespace
+
+    from intake.applicant import Person
+    from intake.identity import resident_id_check_digit
+
+    first17 = "35010219700101100"
+    bar.pad_action.setChecked(True)  # type: ignore[attr-defined]
+    bar.toggle_pad()  # type: ignore[attr-defined]
+    flow = bar.pad_flow  # type: ignore[attr-defined]
+    pad = flow.pad
+    pad.resize(1024, 600)
+    window.picker.choose("SB-001")  # type: ignore[attr-defined]
+    window.applicant_panel.applicant_changed.emit(  # type: ignore[attr-defined]
+        Person(name="王建国", id_number=first17 + resident_id_check_digit(first17)))
+    save(pad, "pad_details", (1024, 600))
+    store = services.intake.store  # type: ignore[attr-defined]
+    pending = store.pending(datetime.now(UTC) + timedelta(days=1))
+    if pending:  # an accepted case of the station stands in for the one just accepted
+        accepted = SimpleNamespace(submission=pending[0].submission)
+        window.accepted.emit(accepted)  # type: ignore[attr-defined]
+        save(pad, "pad_rating", (1024, 600))
+        pad.choose_level(2)
+        pad.reason_buttons["efficiency_slow"].setChecked(True)
+        save(pad, "pad_reasons", (1024, 600))
+    pad.close()
 
 
 def main() -> int:

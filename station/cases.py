@@ -17,6 +17,7 @@ from intake.catalog import Catalog
 from station.intake_service import applicant_labels
 from station.paper import NOTICE_PREFIX
 from station.receipt_code import verify_payload
+from sync.engine.progress_text import human_bytes as human_bytes
 from sync.store import STATION_TZ, Store, SubmissionRecord, SyncState
 
 

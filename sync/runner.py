@@ -32,6 +32,7 @@ from sync.client import PlatformClient, StationCredentials
 from sync.config import ConfigError, StationConfig, load_config, load_credentials
 from sync.crypto import StorageError
 from sync.engine import SyncEngine, SyncEvent
+from sync.engine.progress_text import TerminalProgress
 from sync.engine.retention import ABANDONED_PAGES_AFTER, PURGE_EVERY, RetentionPurger
 from sync.exit_codes import ExitCode, exit_code_for, one_line
 from sync.sdnotify import Watchdog, notify
@@ -181,8 +182,9 @@ def _run(
     for warning in store.open_warnings:
         _say(f"sync: warning: {warning}")
     stop = threading.Event()
+    progress = TerminalProgress(sys.stderr)
     try:
-        engine = build_engine(store, config, credentials, session=session)
+        engine = build_engine(store, config, credentials, session=session, on_event=progress)
 
         def on_signal() -> None:
             stop.set()
@@ -226,6 +228,7 @@ def _run(
         log.error("storage failure: %s", e, exc_info=True)
         return _fail(e)
     finally:
+        progress.close()
         store.close()
 
 

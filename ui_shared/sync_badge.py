@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from station.cases import human_bytes
 from ui_shared.plain_text import PlainLabel
 
 
@@ -51,6 +52,17 @@ class SyncBadge(QWidget):
     def set_progress(self, text: str) -> None:
         self._progress = text
         self._render()
+
+    def set_transfer(self, item: int, total: int, held: int, size: int, *,
+                     delivered: bool = False) -> None:
+        """The submission being sent (``item`` of ``total``, counting from 1) and the
+        bytes of it the platform holds (``held`` of ``size``); ``delivered``: it arrived."""
+        if delivered:
+            text = self.tr("Delivered %1 of %2")
+        else:
+            text = self.tr("Uploading %1 of %2, platform has %3 of %4")
+        self.set_progress(text.replace("%1", str(item)).replace("%2", str(total))
+                          .replace("%3", human_bytes(held)).replace("%4", human_bytes(size)))
 
     def _render(self) -> None:
         if self._online is None:

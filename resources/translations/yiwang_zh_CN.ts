@@ -892,6 +892,18 @@ guide</source>
         <source>The queuing system did not answer. Call the next applicant by voice.</source>
         <translation>排队叫号系统无响应，请口头叫号。</translation>
     </message>
+<message>
+        <source>Clerks</source>
+        <translation>人员管理</translation>
+    </message>
+    <message>
+        <source>Evaluation pad</source>
+        <translation>评价器</translation>
+    </message>
+    <message>
+        <source>A window facing the citizen: confirm details, then evaluate</source>
+        <translation>面向群众的评价器：核对信息，办结后评价</translation>
+    </message>
 </context>
 <context>
     <name>ClerkWindow</name>
@@ -2923,6 +2935,14 @@ guide</source>
             <numerusform>需处理：%n 件</numerusform>
         </translation>
     </message>
+<message>
+        <source>Delivered %1 of %2</source>
+        <translation>已送达 第%1件/共%2件</translation>
+    </message>
+    <message>
+        <source>Uploading %1 of %2, platform has %3 of %4</source>
+        <translation>正在上传 第%1件/共%2件，平台已收 %3/%4</translation>
+    </message>
 </context>
 <context>
     <name>SyncController</name>
@@ -3183,6 +3203,247 @@ guide</source>
         <location filename="../../clerk_station/licence_controller.py" line="85" />
         <source>Fetching the licence…</source>
         <translation>正在取得证照…</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkAdminDialog</name>
+    <message>
+        <source>Clerks</source>
+        <translation>人员管理</translation>
+    </message>
+    <message>
+        <source>Clerk ID</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Add clerk…</source>
+        <translation>添加人员…</translation>
+    </message>
+    <message>
+        <source>Reset PIN…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>窗口人员</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked (wrong PINs)</source>
+        <translation>已锁定（密码错误次数过多）</translation>
+    </message>
+    <message>
+        <source>Must change PIN</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>A clerk with this ID exists already.</source>
+        <translation>该工号已存在。</translation>
+    </message>
+    <message>
+        <source>A clerk ID is 1-32 letters, digits, '_', '.' or '-'.</source>
+        <translation>工号为1-32位字母、数字或 _ . -。</translation>
+    </message>
+    <message>
+        <source>Enter the clerk's name (at most 40 characters).</source>
+        <translation>请输入姓名（不超过40个字）。</translation>
+    </message>
+    <message>
+        <source>The last administrator cannot be disabled.</source>
+        <translation>不能停用最后一名管理员。</translation>
+    </message>
+    <message>
+        <source>You cannot disable the account you are signed in with.</source>
+        <translation>不能停用当前登录的账号。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can manage clerks.</source>
+        <translation>只有管理员可以管理人员。</translation>
+    </message>
+    <message>
+        <source>This PIN is too weak: 6-12 digits, not a run.</source>
+        <translation>密码过于简单：须为6-12位数字，不能是连续或重复数字。</translation>
+    </message>
+    <message>
+        <source>The change could not be saved. Call the technician.</source>
+        <translation>修改未能保存，请联系技术人员。</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkFormDialog</name>
+    <message>
+        <source>Reset PIN</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Add clerk</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Administrator (manages clerks)</source>
+        <translation>管理员（可管理人员）</translation>
+    </message>
+    <message>
+        <source>Clerk ID</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Temporary PIN</source>
+        <translation>临时密码</translation>
+    </message>
+    <message>
+        <source>Temporary PIN again</source>
+        <translation>再次输入临时密码</translation>
+    </message>
+    <message>
+        <source>The clerk must choose a new PIN at the next sign-in.</source>
+        <translation>该人员下次登录时须设置新密码。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Enter the clerk ID and name.</source>
+        <translation>请输入工号和姓名。</translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPad</name>
+    <message>
+        <source>Evaluation pad</source>
+        <translation>评价器</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>Please wait for the clerk.</source>
+        <translation>请稍候，工作人员正在为您办理。</translation>
+    </message>
+    <message>
+        <source>Please check your details</source>
+        <translation>请核对您的信息</translation>
+    </message>
+    <message>
+        <source>Thank you for your evaluation</source>
+        <translation>感谢您的评价</translation>
+    </message>
+    <message>
+        <source>We will keep improving our service.</source>
+        <translation>我们将持续改进服务。</translation>
+    </message>
+    <message>
+        <source>Your evaluation could not be saved</source>
+        <translation>您的评价未能保存</translation>
+    </message>
+    <message>
+        <source>Please tell the clerk at the window.</source>
+        <translation>请告知窗口工作人员。</translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>How was our service today?</source>
+        <translation>请对本次服务进行评价</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>What went wrong? (choose any)</source>
+        <translation>请选择不满意的原因（可多选）</translation>
+    </message>
+    <message>
+        <source>Item: %1</source>
+        <translation>办理事项：%1</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>姓名：%1</translation>
+    </message>
+    <message>
+        <source>ID number: %1</source>
+        <translation>证件号码：%1</translation>
     </message>
 </context>
 </TS>

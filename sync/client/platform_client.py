@@ -35,6 +35,7 @@ from sync.client.answers import (
     check_enrollment,
     check_status_page,
 )
+from sync.client.clerk_day import ClerkDayCalls
 from sync.client.deadline import mount_deadline
 from sync.client.errors import BadAnswer, SyncError
 from sync.client.observed import SKEW_LIMIT, PlatformView
@@ -90,7 +91,7 @@ def _clone_session(session: requests.Session) -> requests.Session:
     return clone
 
 
-class PlatformClient(BlobUploads, CaseOutcomeCalls):
+class PlatformClient(BlobUploads, CaseOutcomeCalls, ClerkDayCalls):
     """Signed calls to the platform for one enrolled station.
 
     Not thread-safe (one ``requests.Session``); for concurrent uploads give each
@@ -217,6 +218,9 @@ class PlatformClient(BlobUploads, CaseOutcomeCalls):
         if answer.status >= 300 and answer.status != 304:
             raise error_for(answer, self.now())
         return answer
+
+    def _station_secret(self) -> tuple[str, str]:
+        return self.credentials.station_id, self.credentials.secret
 
     def _error(self, answer: Answer) -> SyncError:
         return error_for(answer, self.now())

@@ -24,6 +24,7 @@ from typing import Any
 from sync.case_outcomes import OutcomeQueue
 from sync.catalog_sync import CatalogSync
 from sync.engine.api import PlatformAPI, abilities
+from sync.engine.clerk_day_tasks import ClerkDayTasks
 from sync.engine.delivery import Deliverer, Outcome, PassState
 from sync.engine.events import EventKind, EventSink, SyncEvent, SyncReport
 from sync.engine.link import LinkMonitor, Sleeper
@@ -122,6 +123,10 @@ class SyncEngine:
         #: supplements, refusals and handovers (P5, P6), after the evaluations
         self.outcomes = OutcomeQueue(store)
         self.pass_tasks.append(outcomes_task(self.outcomes, lambda: self.client, self._time.now_dt))
+        #: audit entries to the platform (P7), the hall's clerks from it (P8)
+        self.clerk_day = ClerkDayTasks(store, lambda: self.client, self._time.now_dt,
+                                       monotonic=monotonic)
+        self.clerk_day.install(self.pass_tasks)
         self._deliverer = Deliverer(
             store, client, self._uploader, self._link, self._events, self._time,
             rng=rng, base_delay=base_delay, max_delay=max_delay,

@@ -151,7 +151,8 @@ class Deliverer:
             progress = UploadProgress(
                 sum(sizes.values()), report=report, answered=self.link.answered
             )
-            progress.report(0)
+            # the first figure comes from the uploader once it knows what the platform
+            # holds: a resumed submission starts at its offset, never at 0
             first = rec.attempts == 0 and self.store.get(uuid).attempts == 1
             self.uploader.upload(shas, sizes, progress, check_state=True, first_attempt=first)
             phase = "submit"

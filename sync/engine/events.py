@@ -49,6 +49,15 @@ class SyncEvent:
     params: Mapping[str, Param] = field(default_factory=dict)
 
     @property
+    def item(self) -> int:
+        """Which submission of this pass the event is about, counting from 1: the one
+        being sent (progress, retry, refusal of credentials) or the one just finished
+        (delivered, quarantined), so the figures run 1..N and reach N of N."""
+        if self.kind in (EventKind.PROGRESS, EventKind.RETRY, EventKind.AUTH_FAILED):
+            return min(self.total, self.done + 1)
+        return self.done
+
+    @property
     def problem(self) -> Problem:
         return Problem(self.code or self.kind.value, self.params)
 

@@ -63,6 +63,17 @@ class UploadProgress:
     def _bytes_done(self) -> int:
         return min(self.bytes_total, sum(self._finished.values()) + sum(self._partial.values()))
 
+    def start(self, offsets: dict[str, int], sizes: dict[str, int]) -> None:
+        """What the platform holds of each blob before this attempt sends a byte: the
+        first figure shown, so a resumed upload starts at its offset, never at 0."""
+        with self._lock:
+            for sha, offset in offsets.items():
+                if offset > sizes[sha]:  # complete (see BlobUploader._platform_offsets)
+                    self._finished[sha] = sizes[sha]
+                else:
+                    self._partial[sha] = max(offset, self._partial.get(sha, 0))
+            self.report(self._bytes_done())
+
     def reached(self) -> None:
         """The platform answered (so it is online)."""
         with self._lock:
@@ -120,10 +131,15 @@ class BlobUploader:
             if sha not in sizes:
                 sizes[sha] = self.store.blob_size(sha)
         clients = self._clients(len(todo))
+        offsets: dict[str, int | None] = dict.fromkeys(todo)
+        if check_state:
+            known = self._platform_offsets(clients[0], todo, sizes, progress, first_attempt)
+            progress.start(known, sizes)
+            offsets.update(known)
+            todo = [sha for sha in todo if known[sha] <= sizes[sha]]  # not complete
         if len(clients) == 1:
             for sha in todo:
-                self._one(clients[0], sha, sizes[sha], progress, check_state, first_attempt,
-                          None)
+                self._one(clients[0], sha, sizes[sha], progress, offsets[sha], None)
             return
         # longest first: the connections finish at about the same time
         pending = deque(sorted(todo, key=lambda sha: -sizes[sha]))
@@ -138,8 +154,7 @@ class BlobUploader:
                         return
                     sha = pending.popleft()
                 try:
-                    self._one(client, sha, sizes[sha], progress, check_state, first_attempt,
-                              cancel)
+                    self._one(client, sha, sizes[sha], progress, offsets[sha], cancel)
                 except _Cancelled:
                     return
                 except Exception as e:
@@ -192,24 +207,41 @@ class BlobUploader:
             self._touched.add(sha)
             return False
 
+    def _platform_offsets(
+        self, client: PlatformAPI, shas: Sequence[str], sizes: dict[str, int],
+        progress: UploadProgress, first_attempt: bool,
+    ) -> dict[str, int]:
+        """How many bytes of each blob the platform holds, before any is sent.
+
+        A blob of a first attempt that this engine never touched is at 0 without
+        asking (the station never began it); every other blob is asked for (HEAD), all
+        of them up front, so the progress shown from the start is what the platform
+        has and an upload resumes at its offset. A complete blob is at its size + 1
+        (so that an empty blob the platform lacks, at 0 = its size, is still sent)."""
+        offsets: dict[str, int] = {}
+        for sha in shas:
+            with self._touched_lock:
+                touched = sha in self._touched
+            if first_attempt and not touched and self.store.has_blob(sha):
+                offsets[sha] = 0
+                continue
+            state = client.blob_state(sha)
+            progress.reached()
+            offsets[sha] = sizes[sha] + 1 if state.complete else min(state.offset, sizes[sha])
+        return offsets
+
     def _one(
         self,
         client: PlatformAPI,
         sha: str,
         size: int,
         progress: UploadProgress,
-        check_state: bool,
-        first_attempt: bool,
+        offset: int | None,
         cancel: threading.Event | None,
     ) -> None:
-        touched = self._touch(sha)
-        blind = check_state and first_attempt and not touched and self.store.has_blob(sha)
-        if check_state and not blind:
-            state = client.blob_state(sha)
-            progress.reached()
-            if state.complete:
-                progress.blob_done(sha, size)
-                return
+        """Upload one blob from ``offset`` (what the platform holds, as just read or
+        known); None: ``upload_blob`` asks the platform itself."""
+        self._touch(sha)
         if not self.store.has_blob(sha):
             raise BlobNotFound(sha)
         seen: list[int] = []
@@ -217,17 +249,17 @@ class BlobUploader:
         def open_fn() -> BinaryIO:
             return self.store.open_blob(sha)
 
-        def on_progress(offset: int, _size: int) -> None:
-            if seen and offset != seen[0]:
+        def on_progress(at: int, _size: int) -> None:
+            if seen and at != seen[0]:
                 progress.reached()  # a PATCH was answered
-            seen.append(offset)
-            progress.blob_at(sha, offset)
+            seen.append(at)
+            progress.blob_at(sha, at)
             if cancel is not None and cancel.is_set():
                 raise _Cancelled
 
-        if blind:
-            client.upload_blob(sha, size, open_fn, progress=on_progress, offset=0)
-        else:
+        if offset is None:
             client.upload_blob(sha, size, open_fn, progress=on_progress)
+        else:
+            client.upload_blob(sha, size, open_fn, progress=on_progress, offset=offset)
         progress.reached()
         progress.blob_done(sha, size)

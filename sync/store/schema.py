@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from sync.store.acceptance_schema import migrate_v9
+from sync.store.clerk_day_schema import migrate_v8
 from sync.store.evaluations_schema import migrate_v6
 from sync.store.ledger_schema import migrate_v5
 from sync.store.outcomes_schema import migrate_v7
@@ -142,6 +143,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Database], None]], ...] = (
     (5, "clerks, ledger search columns, signed audit", migrate_v5),
     (6, "evaluations", migrate_v6),
     (7, "case outcomes: supplements, refusals, handovers", migrate_v7),
+    (8, "audit delivery high-water, clerk directory", migrate_v8),
     (9, "submissions.acceptance (容缺受理, 告知承诺制)", migrate_v9),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -116,6 +116,20 @@ def test_run_once_delivers_and_exits_zero(station: Path, store: Store, accept, a
     assert run_sync_process(station, once=True) == EXIT_OK  # nothing left
 
 
+def test_run_once_prints_the_progress_figures(
+    station: Path, store: Store, accept, capsys: pytest.CaptureFixture[str]
+) -> None:
+    subs = [accept(), accept()]
+    assert run_sync_process(station, once=True) == EXIT_OK
+    err = capsys.readouterr().err.splitlines()
+    sending = [line for line in err if line.startswith("sync: sending")]
+    delivered = [line for line in err if line.startswith("sync: delivered")]
+    assert sending[0].startswith(f"sync: sending 1 of 2 ({subs[0].receipt_no}): 0 B of ")
+    assert [d.split(" (")[0] for d in delivered] == ["sync: delivered 1 of 2",
+                                                      "sync: delivered 2 of 2"]
+    assert f"({subs[1].receipt_no})" in delivered[-1]
+
+
 def test_run_once_exit_codes(data_dir: Path, store: Store, accept, capsys) -> None:
     assert run_sync_process(data_dir, once=True) == EXIT_CONFIG
     assert "config.toml" in capsys.readouterr().err

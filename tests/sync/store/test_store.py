@@ -55,7 +55,7 @@ def test_migrations_are_recorded_once_and_newer_schema_refused(data_dir: Path) -
     Store(data_dir).close()
     con = sqlite3.connect(data_dir / "station.db")
     versions = con.execute("SELECT version FROM schema_version").fetchall()
-    assert versions == [(1,), (2,), (3,), (4,), (5,), (6,), (7,), (9,)]
+    assert versions == [(1,), (2,), (3,), (4,), (5,), (6,), (7,), (8,), (9,)]
     con.execute("INSERT INTO schema_version VALUES (99, 'future', 'x')")
     con.commit()
     con.close()
