@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QStackedWidget, QWidget, QWizardPage
 
-from station.kiosk_pin import MAX_DIGITS
+from station.pins import MAX_PIN_LENGTH as MAX_DIGITS
 from station.setup_access import AccessChoices, AccessProblem, AccessState, access_problem
 from ui_shared.setup_wizard.fields import plain_label
 
