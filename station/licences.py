@@ -14,8 +14,6 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from PIL import Image
-
 from intake.submission import LicenceRef
 from sync.client import AuthError, BadAnswer, PermanentError, PlatformClient, TransientError
 from sync.client.licences import ElectronicLicence, fetch_licence_page, find_licences
@@ -62,6 +60,8 @@ class LicenceService:
         return self._with_client(lambda c: find_licences(c, id_number))
 
     def page(self, licence: ElectronicLicence, id_number: str) -> bytes:
+        from PIL import Image  # on first use: start-up does not need it
+
         jpeg = self._with_client(lambda c: fetch_licence_page(c, licence, id_number))
         try:
             with Image.open(io.BytesIO(jpeg)) as image:

@@ -20,10 +20,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from sync.client import AuthError, SyncError, TransientError
-from wire.clerk_day import AUDIT_BATCH, AuditAck
+
+if TYPE_CHECKING:  # a pydantic model: not loaded at station start-up
+    from wire.clerk_day import AuditAck
+
+#: entries per request at most (wire.clerk_day.AUDIT_BATCH; a test keeps them equal)
+AUDIT_BATCH = 200
 
 __all__ = ["AuditDelivery", "AuditDeliveryAPI", "AuditMark", "AuditPass"]
 

@@ -24,11 +24,13 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from sync.store import Store
 from sync.store.clerks import ClerkRow
-from wire.clerk_day import ClerkDirectory
+
+if TYPE_CHECKING:  # a pydantic model: not loaded at station start-up
+    from wire.clerk_day import ClerkDirectory
 
 __all__ = ["ClerkDirectoryAPI", "ClerkPull", "DirectoryApplied"]
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from sync.client.errors import BadAnswer
 from sync.client.transport import Answer
 from wire.canonical import canonical_json
-from wire.clerk_day import AuditAck, ClerkDirectory, audit_ack_proof_ok
+
+if TYPE_CHECKING:  # pydantic models: loaded on the first call, not at station start-up
+    from wire.clerk_day import AuditAck, ClerkDirectory
 
 __all__ = ["ClerkDayCalls"]
 
@@ -33,6 +33,10 @@ class ClerkDayCalls(ABC):
     def put_audit_entries(self, entries: Sequence[dict[str, Any]]) -> AuditAck:
         """P7: deliver audit entries (id order, continuing the chain the platform holds);
         returns its acknowledgement once the proof checks out."""
+        from pydantic import ValidationError
+
+        from wire.clerk_day import AuditAck, audit_ack_proof_ok
+
         body = canonical_json({"entries": list(entries)})
         answer = self._call("POST", "/v1/audit-entries", body=body,
                             headers={"Content-Type": "application/json"})
@@ -48,6 +52,10 @@ class ClerkDayCalls(ABC):
 
     def clerk_directory(self) -> ClerkDirectory:
         """P8: the clerks the platform holds for this station (PIN hashes only)."""
+        from pydantic import ValidationError
+
+        from wire.clerk_day import ClerkDirectory
+
         answer = self._call("GET", "/v1/stations/me/clerks")
         try:
             return ClerkDirectory.model_validate(answer.data)

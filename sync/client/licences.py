@@ -12,13 +12,14 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-from pydantic import ValidationError
 
 from sync.client.errors import BadAnswer
 from sync.client.platform_client import PlatformClient
-from wire.licences import MAX_PAGE_BYTES, LicenceDoc, LicenceList, holder_hash
+
+if TYPE_CHECKING:  # pydantic models: loaded on the first call, not at station start-up
+    from wire.licences import LicenceDoc
 
 __all__ = ["ElectronicLicence", "fetch_licence_page", "find_licences"]
 
@@ -57,6 +58,10 @@ def _licence(doc: LicenceDoc) -> ElectronicLicence:
 def find_licences(client: PlatformClient, id_number: str) -> list[ElectronicLicence]:
     """The holder's licences ([] when the library has none). Raises TransientError
     (network, platform down: the caller says it needs the network), AuthError, BadAnswer."""
+    from pydantic import ValidationError
+
+    from wire.licences import LicenceList, holder_hash
+
     hashed = holder_hash(client.credentials.secret, id_number)
     answer = client._call(  # the client's own signed-call plumbing
         "GET", "/v1/licences", params={"holder_hash": hashed}, limit=MAX_LIST_ANSWER
@@ -70,6 +75,8 @@ def find_licences(client: PlatformClient, id_number: str) -> list[ElectronicLice
 
 def fetch_licence_page(client: PlatformClient, licence: ElectronicLicence, id_number: str) -> bytes:
     """The licence's page as JPEG bytes, checked against what the list announced."""
+    from wire.licences import MAX_PAGE_BYTES, holder_hash
+
     hashed = holder_hash(client.credentials.secret, id_number)
     answer = client._call(
         "GET", f"/v1/licences/{quote(licence.licence_id, safe='')}/page",

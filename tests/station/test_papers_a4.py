@@ -18,6 +18,7 @@ from devices.printer.receipt import Receipt
 from intake.catalog import Catalog
 from station.intake_service import IntakeService
 from station.intake_session import InlineRunner, IntakeSession
+from ui_shared.error_text import code_text
 
 from .conftest import page
 
@@ -114,7 +115,9 @@ def test_without_a_cjk_font_the_pdf_fails_with_a_clear_error(
     [paper] = session.state.papers
     with pytest.raises(PrinterError) as missing:
         render_a4(paper, font_path=str(tmp_path / "no-such-font.ttc"))
-    assert missing.value.code == "no_font" and "fonts-wqy-microhei" in missing.value.message_zh
+    assert missing.value.code == "no_font" and "fonts-wqy-microhei" in str(missing.value)
+    zh = code_text(missing.value.qualified_code)
+    assert zh is not None and "fonts-wqy-microhei" in zh
     not_a_font = tmp_path / "broken.ttf"
     not_a_font.write_bytes(b"\x00\x01\x00\x00 not really a font")
     with pytest.raises(PrinterError) as broken:

@@ -93,3 +93,11 @@ def test_new_entries_continue_the_chain_on_the_platform(
     assert result.sent == 10 and not result.refused
     held = _platform_entries(admin, proxied_client.credentials.station_id)
     assert len(held) == 11 and held[0]["prev_hash"] == GENESIS_HASH
+
+
+def test_the_station_batch_is_the_protocol_batch() -> None:
+    """sync.audit_delivery keeps its own copy (pydantic stays out of start-up)."""
+    from sync import audit_delivery
+    from wire import clerk_day
+
+    assert audit_delivery.AUDIT_BATCH == clerk_day.AUDIT_BATCH
