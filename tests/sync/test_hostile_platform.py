@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 import tracemalloc
+from collections.abc import Callable
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from pathlib import Path
@@ -405,13 +406,20 @@ def test_clock_skew_is_measured_exposed_and_reported_once(
 ) -> None:
     ahead = [600.0]
 
-    def status(*_: Any) -> Reply:
-        date = format_datetime(datetime.fromtimestamp(time.time() + ahead[0], UTC), usegmt=True)
-        return Reply(200, {"events": [], "cursor": None}, {"Date": date})
+    def dated(code: int, body: Any) -> Callable[..., Reply]:
+        def answer(*_: Any) -> Reply:
+            now = datetime.fromtimestamp(time.time() + ahead[0], UTC)
+            return Reply(code, body, {"Date": format_datetime(now, usegmt=True)})
+
+        return answer
 
     events: list[SyncEvent] = []
     with ScriptedPlatform(SECRET) as platform:
-        platform.routes[("GET", "/v1/status-updates")] = status
+        platform.routes[("GET", "/v1/status-updates")] = dated(200, {"events": [], "cursor": None})
+        # one platform, one clock: every other call of a pass (clerk directory, audit ...)
+        # is answered from the same clock, unscripted or not
+        for method in ("GET", "POST", "PUT", "PATCH", "HEAD"):
+            platform.routes[(method, "/")] = dated(404, {"error": "not_found"})
         client = client_for(platform.url)
         engine = SyncEngine(store, client, on_event=events.append)
         with caplog.at_level(logging.WARNING):
