@@ -28,7 +28,9 @@ from station.ledger import CaseDetail
 from ui_shared.error_text import error_text
 from ui_shared.tasks import TaskRunner
 
-DOCUMENT_NAMES = {"print": "受理回执", "reprint": "受理回执（补打）"}
+DOCUMENT_NAMES = {
+    "print": "受理回执", "reprint": "受理回执（补打）", "handover.printed": "办结领取确认单",
+}
 
 
 def _item(text: str) -> QTableWidgetItem:

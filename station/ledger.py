@@ -230,7 +230,7 @@ class LedgerService:
         )
         documents = tuple(
             (str(r["action"]), str(r["at"]), str(r["actor"]))
-            for r in self.store.audit_for_subject(uuid, ("print", "reprint"))
+            for r in self.store.audit_for_subject(uuid, ("print", "reprint", "handover.printed"))
         )
         return CaseDetail(self._row(entry), pages, statuses, documents)
 

@@ -161,6 +161,13 @@ def test_supplement_then_handover_on_real_widgets(
     assert len(outcomes) == 1 and outcomes[0]["kind"] == "handover"
     assert outcomes[0]["body"]["collector"]["id_source"] == "manual"
     assert admin("GET", f"/v1/admin/submissions/{uuid}")["status"] == "已领取"
+    dialog.close()
+    again = CaseDetailDialog(day, uuid, "c01")  # the acknowledgement is among its documents
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.detail is not None, timeout=10_000)
+    names = [again.documents.item(i, 0).text() for i in range(again.documents.rowCount())]
+    assert "办结领取确认单" in names
+    again.close()
     queued = day.followup.queue.for_case(uuid)
     assert {r.kind.value: r.state for r in queued} == {"supplement": "delivered",
                                                        "handover": "delivered"}
