@@ -63,6 +63,9 @@ def quit_on_signals(app: QCoreApplication) -> SignalQuit:
 
     for sig in (signal.SIGINT, signal.SIGTERM):
         previous[sig] = signal.signal(sig, handler)
+    late = pending_signal()  # recorded between the first look and the handlers' change
+    if late is not None and state.code is None:
+        state.code = 128 + late
     tick.setInterval(200)
     tick.timeout.connect(lambda: None)  # returning to Python lets handlers run
     tick.start()

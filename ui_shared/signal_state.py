@@ -1,9 +1,12 @@
-"""Ctrl+C / SIGTERM that arrive while a Qt application is being started.
+"""Ctrl+C / SIGTERM recorded, and acted on only at safe points.
 
-Raising from a signal handler is only safe in plain Python: raised inside a
-Qt import or a callback from C++, the exception is converted or swallowed and
-the process hangs on or ends uncleanly. So before Qt is imported a caller
-defers the signals here (the handler only records them), and
+Raising from a signal handler is never safe: Python runs the handler between
+any two bytecodes of the main thread, so the exception can surface inside a Qt
+import or a callback from C++ (converted or swallowed), or inside a weakref
+callback or ``__del__`` (importlib's module-lock callbacks run during every
+import), where Python prints "Exception ignored" and carries on as if no signal
+had come. So a caller defers the signals here (the handler only records them),
+stops at points of its choosing with :func:`stop_if_signalled`, and
 ``ui_shared.quit_signals`` turns a recorded signal into a clean exit of the
 event loop. This module imports no Qt, so deferring can come first.
 """
@@ -16,7 +19,7 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
-__all__ = ["defer_signals", "pending_signal"]
+__all__ = ["defer_signals", "pending_signal", "stop_if_signalled"]
 
 _pending: list[int] = []
 
@@ -43,3 +46,12 @@ def defer_signals() -> Callable[[], None]:
 def pending_signal() -> int | None:
     """The first signal recorded while deferred, if any."""
     return _pending[0] if _pending else None
+
+
+def stop_if_signalled() -> None:
+    """At a safe point: if a signal was recorded, raise ``SystemExit(128 + signal)`` (the
+    exit status a shell reports for a process the signal ended), so ``finally`` blocks
+    and clean-ups run."""
+    signum = pending_signal()
+    if signum is not None:
+        raise SystemExit(128 + signum)

@@ -370,3 +370,47 @@ def test_draft_to_submission_flow(
     )
     assert s.blob_hashes == draft.blob_hashes
     assert Submission.from_manifest(s.manifest()) == s
+
+
+# --- electronic licences (电子证照, P9) ------------------------------------------
+
+
+def test_electronic_licence_is_marked_in_the_manifest_and_read_back(
+    person: Person, sha: Sha
+) -> None:
+    from intake.submission import LicenceRef
+
+    ref = LicenceRef("EL-1", "hukou", "演示HU1", "演示县公安局")
+    s = _submission(person, sha, materials=(
+        CapturedMaterial("M01", (sha("id-front"),)),
+        CapturedMaterial("M02", (sha("licence"),), ref),
+    ))  # fmt: skip
+    m = s.manifest()
+    assert "electronic_licence" not in m["materials"][0]
+    assert m["materials"][1]["electronic_licence"] == {
+        "licence_id": "EL-1", "kind": "hukou", "number": "演示HU1", "issuer": "演示县公安局"
+    }  # fmt: skip
+    again = Submission.from_manifest(json.loads(json.dumps(m)))
+    assert again.materials[1].licence == ref and again.manifest() == m
+    for bad in ({"licence_id": "EL-1"}, {**ref.to_dict(), "kind": 5}, "EL-1",
+                {**ref.to_dict(), "number": ""}):  # fmt: skip
+        broken = json.loads(json.dumps(m))
+        broken["materials"][1]["electronic_licence"] = bad
+        with pytest.raises(InvalidManifest):
+            Submission.from_manifest(broken)
+
+
+def test_draft_marks_a_licence_only_while_its_page_is_there(
+    personal_item: ServiceItem, sha: Sha
+) -> None:
+    from intake.submission import LicenceRef
+
+    draft = Draft(personal_item)
+    code = personal_item.materials[0].code
+    ref = LicenceRef("EL-1", "hukou", "N", "I")
+    draft.add_page(code, sha("licence"))
+    draft.licences[code] = (sha("licence"), ref)
+    assert draft.captured_materials()[0].licence == ref
+    draft.add_page(code, sha("paper"))
+    draft.remove_page(code, sha("licence"))
+    assert draft.captured_materials()[0].licence is None

@@ -21,14 +21,11 @@ import atexit
 import json
 import secrets
 import shutil
-import signal
 import tempfile
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 DEMO_STATION = "DEMO01"
@@ -67,22 +64,9 @@ def _admin_submissions(url: str, token: str) -> list[dict[str, Any]]:
         return list(json.loads(resp.read().decode("utf-8")))
 
 
-@contextmanager
-def _sigterm_unwinds() -> Iterator[None]:
-    """SIGTERM raises SystemExit(143) like Ctrl+C raises KeyboardInterrupt, so every
-    ``finally`` below runs (a Qt loop installs its own handler while it runs)."""
-
-    def handler(signum: int, _frame: FrameType | None) -> None:
-        raise SystemExit(128 + signum)
-
-    previous = signal.signal(signal.SIGTERM, handler)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
 def _run(args: argparse.Namespace) -> int:
+    from ui_shared.signal_state import defer_signals
+
     cleanups: list[Callable[[], None]] = []
 
     def clean_up() -> None:
@@ -90,15 +74,30 @@ def _run(args: argparse.Namespace) -> int:
         while cleanups:
             cleanups.pop()()
 
-    # a SystemExit raised inside a Qt callback ends the process without unwinding
-    # (PySide prints it and exits); atexit still runs then
-    atexit.register(clean_up)
-    with _sigterm_unwinds():
-        try:
-            return _demo(args, cleanups)
-        finally:
-            clean_up()
-            atexit.unregister(clean_up)
+    # Ctrl+C and SIGTERM are only recorded, and end the demo at the next stop point
+    # (_stop_point, or Qt's loop through ui_shared.quit_signals). A handler that raised
+    # could land anywhere: inside importlib's module-lock weakref callback, for one, the
+    # exception is printed as "Exception ignored" and dropped, and the demo ran on.
+    restore = defer_signals()
+    atexit.register(clean_up)  # in case the process ends some other way
+    try:
+        return _demo(args, cleanups)
+    finally:
+        clean_up()
+        atexit.unregister(clean_up)
+        restore()
+
+
+def _say_or_stop(text: str) -> None:
+    _say(text)
+    _stop_point()  # said after each scripted intake: a safe point between two
+
+
+def _stop_point() -> None:
+    """End the demo here (SystemExit 128 + signal) if Ctrl+C or SIGTERM came."""
+    from ui_shared.signal_state import stop_if_signalled
+
+    stop_if_signalled()
 
 
 def _demo(args: argparse.Namespace, cleanups: list[Callable[[], None]]) -> int:
@@ -113,6 +112,7 @@ def _demo(args: argparse.Namespace, cleanups: list[Callable[[], None]]) -> int:
             xvfb = Xvfb().start()  # ends with this process (see yiwang.xvfb)
             _say(f"no display: the window opens on Xvfb display {xvfb.display} "
                  f"(watch it with `x11vnc -display {xvfb.display}`)")
+    _stop_point()
     platform: PlatformProcess | None = None
     existing = args.data_dir is not None and config_path(args.data_dir).exists()
     if existing:
@@ -131,6 +131,7 @@ def _demo(args: argparse.Namespace, cleanups: list[Callable[[], None]]) -> int:
         cleanups.append(platform.stop)
         platform.start()
         _say(f"reference platform  {platform.url}  (database {platform_db})")
+        _stop_point()
     if platform is not None:
         setup_station(
             station_dir,
@@ -141,24 +142,23 @@ def _demo(args: argparse.Namespace, cleanups: list[Callable[[], None]]) -> int:
             role="kiosk" if args.kiosk else "window",
         )
         _say(f"station {DEMO_STATION} enrolled, data in {station_dir}")
+        _stop_point()
     if args.kiosk and not args.headless:
-        # as for the clerk window below: a signal is recorded and ends the event loop cleanly
-        from ui_shared.signal_state import defer_signals, pending_signal
+        # as for the clerk window below: a recorded signal ends the event loop cleanly
+        from ui_shared.signal_state import pending_signal
 
-        cleanups.append(defer_signals())
         status = _kiosk(station_dir, args.lang)
         early = pending_signal()
         return 128 + early if early is not None and status == 0 else status
     from station.clerk_day import ensure_demo_clerk
 
     ensure_demo_clerk(station_dir)  # the demo window signs its demo clerk in by itself
+    _stop_point()
     if args.headless:
         return _headless(station_dir, args, platform)
-    # from here Qt starts: a signal is recorded and ends the event loop cleanly
-    from ui_shared.signal_state import defer_signals, pending_signal
-
-    restore = defer_signals()
-    cleanups.append(restore)
+    # from here Qt starts: a recorded signal (also one that came before the loop ran)
+    # ends the event loop cleanly (ui_shared.quit_signals)
+    from ui_shared.signal_state import pending_signal
     from yiwang.commands.clerk import open_clerk
 
     status = open_clerk(station_dir, language=args.lang)
@@ -196,9 +196,9 @@ def _headless(station_dir: Path, args: argparse.Namespace, platform: Any) -> int
             _say("this station has real devices configured; the scripted demo needs simulated ones")
             return 2
         _say(f"scripted intake x{args.count} (ID card over {sims.port}, simulated document camera)")
-        records = run_scripted_intakes(services, sims, args.count, say=_say)
-        run_scripted_notice(services, sims, say=_say)
-        refusal_no = run_scripted_refusal(services, sims, say=_say)
+        records = run_scripted_intakes(services, sims, args.count, say=_say_or_stop)
+        run_scripted_notice(services, sims, say=_say_or_stop)
+        refusal_no = run_scripted_refusal(services, sims, say=_say_or_stop)
         if args.offline or services.engine is None:
             _say(
                 f"queued {len(records)} submission(s) offline; "
@@ -207,6 +207,7 @@ def _headless(station_dir: Path, args: argparse.Namespace, platform: Any) -> int
             return 0
         deadline = time.monotonic() + 120
         while True:
+            _stop_point()
             report = services.engine.run_once()
             if report.remaining == 0 or time.monotonic() > deadline or report.auth_failed:
                 break
