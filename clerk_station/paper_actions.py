@@ -21,7 +21,7 @@ from ui_shared.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-#: the largest PDF the dialog writes or shows (a paper is tens of kilobytes)
+# the largest PDF the dialog writes or shows (a paper is tens of kilobytes)
 MAX_PDF = 20 * 1024 * 1024
 
 
@@ -46,6 +46,7 @@ class PaperActions(QObject):
         a4_pdf: Callable[[Receipt], bytes] | None,
         tasks: TaskRunner,
         on_error: Callable[[str], None],
+        on_exported: Callable[[Receipt, str], None] | None = None,
     ) -> None:
         super().__init__(dialog)
         self.dialog = dialog
@@ -55,6 +56,7 @@ class PaperActions(QObject):
         self._a4_pdf = a4_pdf
         self._tasks = tasks
         self._on_error = on_error
+        self._on_exported = on_exported
         self._pdfs: dict[int, bytes] = {}
         self.print_dialog: QPrintDialog | None = None
         self.saved: Path | None = None
@@ -149,7 +151,18 @@ class PaperActions(QObject):
 
         self._with_pdf(write)
 
+    def _exported(self, paper: Receipt, how: str) -> None:
+        """Into the audit log (disk work), when the station keeps one."""
+        record = self._on_exported
+        if record is not None:
+            self._tasks.disk(
+                lambda: record(paper, how),
+                lambda _r: None,
+                lambda e: log.error("A4 %s not audited: %r", how, e),
+            )
+
     def _saved(self, target: Path) -> None:
+        self._exported(self.paper, "save")
         self.saved = target
         self.dialog.show_status(self.tr("Saved: %1").replace("%1", str(target)))
 
@@ -175,6 +188,7 @@ class PaperActions(QObject):
             log.warning("A4 print failed: %r", e)
             self._failed(e)
             return
+        self._exported(self.paper, "print")
         self.dialog.show_status(self.tr("Sent to the printer."))
 
     def _failed(self, error: BaseException) -> None:

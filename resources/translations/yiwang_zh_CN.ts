@@ -901,7 +901,7 @@ guide</source>
     </message>
     <message>
         <location filename="../../clerk_station/main_window.py" line="80"/>
-        <location filename="../../clerk_station/main_window.py" line="369"/>
+        <location filename="../../clerk_station/main_window.py" line="372"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
@@ -946,54 +946,54 @@ guide</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="245"/>
+        <location filename="../../clerk_station/main_window.py" line="248"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="250"/>
+        <location filename="../../clerk_station/main_window.py" line="253"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="254"/>
+        <location filename="../../clerk_station/main_window.py" line="257"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="376"/>
+        <location filename="../../clerk_station/main_window.py" line="379"/>
         <source>%1 · %2 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · %2 · 承诺时限 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="273"/>
+        <location filename="../../clerk_station/main_window.py" line="276"/>
         <source>ID reader: card read</source>
         <translation>身份证阅读器：已读卡</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="277"/>
+        <location filename="../../clerk_station/main_window.py" line="280"/>
         <source>ID reader: ready</source>
         <translation>身份证阅读器：就绪</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="280"/>
+        <location filename="../../clerk_station/main_window.py" line="283"/>
         <source>ID reader: %1</source>
         <translation>身份证阅读器：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="399"/>
+        <location filename="../../clerk_station/main_window.py" line="402"/>
         <source>Applicant not identified</source>
         <translation>尚未识别申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="402"/>
+        <location filename="../../clerk_station/main_window.py" line="405"/>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="404"/>
+        <location filename="../../clerk_station/main_window.py" line="407"/>
         <source>Complete: %n page(s) captured</source>
         <translation>
             <numerusform>材料齐全：已采集 %n 页</numerusform>
@@ -1025,12 +1025,12 @@ guide</source>
         <translation>结果领取方式</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="283"/>
+        <location filename="../../clerk_station/main_window.py" line="286"/>
         <source>The card reader is not available: enter the identity by hand</source>
         <translation>读卡器不可用：请手工录入证件信息</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="408"/>
+        <location filename="../../clerk_station/main_window.py" line="411"/>
         <source>Unusable: %1 (%2)</source>
         <translation>不合格：%1（%2）</translation>
     </message>
@@ -2017,82 +2017,82 @@ guide</source>
 <context>
     <name>OutcomeController</name>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="74"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="76"/>
         <source>Accepted. Receipt number %1.</source>
         <translation>已受理，回执编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="78"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="80"/>
         <source>The receipt was not printed: %1</source>
         <translation>回执未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="84"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="86"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="122"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="125"/>
         <source>Preview / A4…</source>
         <translation>预览 / A4…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="134"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="137"/>
         <source>Not accepted</source>
         <translation>未能受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="145"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="148"/>
         <source>Switch to “%1”?</source>
         <translation>切换到“%1”？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="148"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="151"/>
         <source>%n captured page(s) will be kept for the same materials.</source>
         <translation>
             <numerusform>已拍摄的 %n 页将保留给同名材料。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="152"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="155"/>
         <source>%n captured page(s) fit no material of the new item and will be discarded.</source>
         <translation>
             <numerusform>已拍摄的 %n 页不属于新事项的任何材料，将被丢弃。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="158"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="161"/>
         <source>Switch service item</source>
         <translation>切换事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="115"/>
-        <location filename="../../clerk_station/outcome_controller.py" line="125"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="118"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="128"/>
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="62"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="64"/>
         <source>The notice of missing materials was printed and recorded.</source>
         <translation>一次性告知书已打印并登记。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="63"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="65"/>
         <source>One-time notice</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="116"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="119"/>
         <source>The notice of refusal %1 was printed and recorded.</source>
         <translation>不予受理通知书 %1 已打印并登记。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="173"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="176"/>
         <source>New applicant</source>
         <translation>新申请人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="174"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="177"/>
         <source>%n captured page(s) will be discarded. Start a new applicant?</source>
         <translation>
             <numerusform>已采集的 %n 页将被丢弃。开始办理新申请人？</numerusform>
@@ -2172,7 +2172,7 @@ guide</source>
     <message>
         <location filename="../../clerk_station/page_viewer.py" line="127"/>
         <source>Loading…</source>
-        <translation type="unfinished">正在读取…</translation>
+        <translation>正在读取…</translation>
     </message>
     <message>
         <location filename="../../clerk_station/page_viewer.py" line="129"/>
@@ -2188,23 +2188,22 @@ guide</source>
 <context>
     <name>PaperActions</name>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="102"/>
+        <location filename="../../clerk_station/paper_actions.py" line="104"/>
         <source>Printed again.</source>
-        <extracomment>the largest PDF the dialog writes or shows (a paper is tens of kilobytes)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>已重新打印。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="154"/>
+        <location filename="../../clerk_station/paper_actions.py" line="167"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="178"/>
+        <location filename="../../clerk_station/paper_actions.py" line="192"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="183"/>
+        <location filename="../../clerk_station/paper_actions.py" line="197"/>
         <source>Could not make the A4 paper: %1</source>
         <translation>无法生成A4文书：%1</translation>
     </message>
