@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from devices.idcard.simulator import sample_cards
-from devices.printer.a4 import render_a4
+from devices.printer.a4 import FALLBACK_FONTS, render_a4
 from devices.printer.errors import PrinterError
 from devices.printer.receipt import Receipt
 from intake.catalog import Catalog
@@ -127,5 +127,24 @@ def test_hostile_text_is_printed_as_text(intake: IntakeService, catalog: Catalog
     session.refusal_requested("R01")
     [paper] = session.state.papers
     paper.notes.append("**<b>粗体</b>** \\n %PDF-1.7 ) Tj (")
+    paper.notes.append("编号\u202eKCAB\u0000\x1b[31m尾")  # a bidi override, NUL, ESC
     text = _pdf_text(render_a4(paper))
     assert "**<b>粗体</b>**" in text and ")Tj(" in text
+    assert "编号KCAB[31m尾" in text and "\u202e" not in text
+
+
+def test_rare_characters_come_from_a_fallback_font(
+    intake: IntakeService, catalog: Catalog
+) -> None:
+    """䶮 (Ext A) and 𠮷 (Ext B) are not in WenQuanYi Micro Hei; with a fallback font
+    installed (fonts-babelstone-han, set up by ./run) they are printed, not dropped."""
+    fallbacks = [p for p in FALLBACK_FONTS if Path(p).is_file()]
+    if not fallbacks:
+        pytest.skip("no fallback font for CJK extensions installed")
+    session = _session(intake, catalog, "NY-001")
+    session.refusal_requested("R01")
+    [paper] = session.state.papers
+    paper.notes.append("生僻字：䶮 𠮷")
+    data = render_a4(paper)
+    assert "生僻字：䶮𠮷" in _pdf_text(data)
+    assert len(_embedded_fonts(data)) == 2  # the primary subset and the fallback subset
