@@ -161,11 +161,16 @@ def render_a4(receipt: Receipt, *, font_path: str | None = None) -> bytes:
         pdf.set_font(FAMILY, size=11)
         for note in receipt.notes:
             pdf.multi_cell(width, 6.5, f"※ {note}", align=Align.L, new_x=XPos.LMARGIN)
-    if receipt.closing:
+    # the A4 receipt is what the window stamps (受理专用章): room for the seal
+    stamp = ["受理单位（盖章）：            "] if receipt.kind == "receipt" else []
+    closing = receipt.closing or stamp
+    if closing:
         pdf.ln(10)
         pdf.set_font(FAMILY, size=12)
-        for line in receipt.closing:
+        for line in closing:
             pdf.cell(width, 12, line, align=Align.R, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        if not receipt.closing:
+            pdf.ln(18)  # the seal itself is about 40 mm across
         pdf.cell(width, 10, "年    月    日", align=Align.R, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     return bytes(pdf.output())
 

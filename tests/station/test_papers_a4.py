@@ -76,7 +76,7 @@ def test_every_paper_as_a4_pdf_holds_its_fields(
     assert plain.state.outcome is not None
     [receipt] = plain.state.outcome.accepted.papers
     fields = ("受理部门县人力资源和社会保障局", "邮寄送达", "承诺办结", "已收材料")
-    _check(receipt, *fields)
+    _check(receipt, *fields, "受理单位（盖章）")  # the window stamps the A4 receipt
 
     owed = _session(intake, catalog, "SB-001")
     owed.page_captured(page("form"), "M03")
