@@ -31,7 +31,9 @@ def print_pages(printer: QPrinter, pdf: bytes) -> None:
     """Paint the PDF's pages onto ``printer``, each fitted to the printable area."""
     dpi = min(printer.resolution(), 300)
     pages = pdf_pages(pdf, round(A4_MM[0] / 25.4 * dpi))
-    painter = QPainter(printer)
+    painter = QPainter()
+    if not painter.begin(printer):  # no such printer, a file that cannot be written
+        raise OSError("the printer could not be opened")
     try:
         for n, image in enumerate(pages):
             if n:

@@ -182,13 +182,16 @@ class PaperActions(QObject):
         self.print_dialog = None
         if result != QDialog.DialogCode.Accepted:
             return
-        try:
-            print_pages(printer, pdf)
-        except Exception as e:  # the printer refused: say so, keep the window alive
-            log.warning("A4 print failed: %r", e)
-            self._failed(e)
-            return
-        self._exported(self.paper, "print")
+        paper = self.paper
+        # painting onto a QPrinter may wait on the spooler: never on the GUI thread
+        self._tasks.disk(
+            lambda: print_pages(printer, pdf),
+            lambda _r: self._printed(paper),
+            self._failed,
+        )
+
+    def _printed(self, paper: Receipt) -> None:
+        self._exported(paper, "print")
         self.dialog.show_status(self.tr("Sent to the printer."))
 
     def _failed(self, error: BaseException) -> None:

@@ -13,6 +13,8 @@ import numpy as np
 from PIL import Image
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from clerk_station.app import build_window
@@ -102,6 +104,21 @@ def test_deficiency_accept_from_the_window(
             )
 
         qtbot.waitUntil(exported, timeout=10_000)  # a PDF of personal data is an export
+
+        # "Print A4…": the print dialog, then the pages on the chosen (here: PDF) printer
+        dialog.print_a4.click()
+        actions = window.outcomes.paper_actions
+        assert actions is not None
+        qtbot.waitUntil(lambda: actions.print_dialog is not None, timeout=10_000)
+        print_dialog = actions.print_dialog
+        assert print_dialog is not None
+        printed_pdf = tmp_path / "laser.pdf"
+        print_dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        print_dialog.printer().setOutputFileName(str(printed_pdf))
+        # done(), not accept(): accept() would take the printer from the dialog's widgets
+        print_dialog.done(QDialog.DialogCode.Accepted)
+        qtbot.waitUntil(lambda: "printer" in dialog.status.text(), timeout=20_000)
+        assert len(PdfReader(io.BytesIO(printed_pdf.read_bytes())).pages) == 1
         dialog.a4.click()
         qtbot.waitUntil(lambda: not dialog.showing_a4, timeout=10_000)
         dialog.close()
@@ -234,8 +251,6 @@ def test_notice_and_refusal_papers_open_as_a4_from_their_dialogs(
 def test_a4_pages_print_on_a_real_qprinter(qtbot: QtBot, tmp_path: Path) -> None:
     """What "Print A4…" does after the print dialog: paint every page onto the printer
     (here a QPrinter writing a PDF file, read back)."""
-    from PySide6.QtPrintSupport import QPrinter
-
     from clerk_station.a4_pages import print_pages
     from devices.printer.a4 import render_a4
     from devices.printer.receipt import Receipt
