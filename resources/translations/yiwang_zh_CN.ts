@@ -608,47 +608,47 @@ guide</source>
         <translation>申请人 %1 %2 · %3 由 %4 受理 · 平台办件号 %5</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="138"/>
+        <location filename="../../clerk_station/case_detail.py" line="139"/>
         <source>%1 — page %2</source>
         <translation>%1 — 第%2页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="143"/>
+        <location filename="../../clerk_station/case_detail.py" line="144"/>
         <source> (image removed after retention)</source>
         <translation>（图像已按保存期限清除）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="159"/>
+        <location filename="../../clerk_station/case_detail.py" line="160"/>
         <source>This case could not be opened.</source>
         <translation>无法打开该办件。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="167"/>
+        <location filename="../../clerk_station/case_detail.py" line="168"/>
         <source>The image was removed after delivery (retention).</source>
         <translation>该图像在上报后已按保存期限清除。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="184"/>
+        <location filename="../../clerk_station/case_detail.py" line="185"/>
         <source>This page is not an image.</source>
         <translation>该页面不是图像。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="187"/>
+        <location filename="../../clerk_station/case_detail.py" line="188"/>
         <source>The page could not be read.</source>
         <translation>无法读取该页面。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="198"/>
+        <location filename="../../clerk_station/case_detail.py" line="199"/>
         <source>Receipt printed again.</source>
         <translation>回执已补打。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="211"/>
+        <location filename="../../clerk_station/case_detail.py" line="212"/>
         <source>the printer did not answer</source>
         <translation>打印机无响应</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="212"/>
+        <location filename="../../clerk_station/case_detail.py" line="213"/>
         <source>Reprint failed: %1</source>
         <translation>补打失败：%1</translation>
     </message>
@@ -2198,12 +2198,12 @@ guide</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="192"/>
+        <location filename="../../clerk_station/paper_actions.py" line="195"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="197"/>
+        <location filename="../../clerk_station/paper_actions.py" line="200"/>
         <source>Could not make the A4 paper: %1</source>
         <translation>无法生成A4文书：%1</translation>
     </message>
