@@ -93,9 +93,14 @@ class PaperActions(QObject):
         paper, index = self.paper, self.index
         self._tasks.image(
             lambda: thermal_png(paper),
-            lambda png: self.dialog.show_thermal(png) if index == self.index else None,
+            lambda png: self._thermal_ready(index, png),
             lambda e: self._failed(e),
         )
+
+    def _thermal_ready(self, index: int, png: bytes | None) -> None:
+        # the clerk may have chosen another paper or the A4 view meanwhile
+        if index == self.index and not self.dialog.a4.isChecked():
+            self.dialog.show_thermal(png)
 
     def reprint(self) -> None:
         paper = self.paper

@@ -96,7 +96,7 @@ def shoot(station_dir: Path, language: str, name: str) -> None:
             print(f"wrote {OUT / 'refusal.png'}")
             from paper_screenshots import shoot_papers  # scripts/ is on sys.path
 
-            for path in shoot_papers(services, window, OUT):
+            for path in shoot_papers(services, window, OUT, pump_until):
                 print(f"wrote {path}")
             _shoot_page_viewer(window)
             _shoot_manual_entry(window)
