@@ -21,17 +21,29 @@ def pdf_pages(pdf: bytes, width_px: int = 794) -> list[QImage]:
     if document.status() != QPdfDocument.Status.Ready:
         raise ValueError(f"the PDF could not be read: {document.error()}")
     size = QSize(width_px, round(width_px * A4_MM[1] / A4_MM[0]))
-    pages = [document.render(n, size) for n in range(document.pageCount())]
+    pages = [_on_white(document.render(n, size)) for n in range(document.pageCount())]
     document.close()
     buffer.close()
     return pages
+
+
+def _on_white(page: QImage) -> QImage:
+    """QtPdf leaves the paper transparent: lay it on white, as it will be printed."""
+    sheet = QImage(page.size(), QImage.Format.Format_RGB32)
+    sheet.fill(Qt.GlobalColor.white)
+    painter = QPainter(sheet)
+    painter.drawImage(0, 0, page)
+    painter.end()
+    return sheet
 
 
 def print_pages(printer: QPrinter, pdf: bytes) -> None:
     """Paint the PDF's pages onto ``printer``, each fitted to the printable area."""
     dpi = min(printer.resolution(), 300)
     pages = pdf_pages(pdf, round(A4_MM[0] / 25.4 * dpi))
-    painter = QPainter(printer)
+    painter = QPainter()
+    if not painter.begin(printer):  # no such printer, a file that cannot be written
+        raise OSError("the printer could not be opened")
     try:
         for n, image in enumerate(pages):
             if n:

@@ -141,6 +141,7 @@ class CaseDetailDialog(QDialog):
             .replace("%3", r.accepted_at.strftime("%Y-%m-%d %H:%M"))
             .replace("%4", r.clerk_id)
             .replace("%5", r.case_no or "—")
+            + (f"\n{detail.acceptance}" if detail.acceptance else "")
         )
         for p in detail.pages:
             label = (

@@ -202,6 +202,9 @@ class ClerkWindow(QMainWindow):
             self,
             english=english,
             a4_pdf=services.intake.a4_pdf,
+            on_paper_exported=(
+                services.clerk_day.intake.paper_exported if services.clerk_day else None
+            ),
         )
         self.outcomes.accepted.connect(self.accepted)
         self.outcomes.accepted.connect(self._accepted)

@@ -36,11 +36,13 @@ class OutcomeController(QObject):
         *,
         english: bool = False,
         a4_pdf: Callable[[Receipt], bytes] | None = None,
+        on_paper_exported: Callable[[Receipt, str], None] | None = None,
     ) -> None:
         super().__init__(window)
         self._session = session
         self._print_receipt = print_receipt
         self._a4_pdf = a4_pdf
+        self._on_paper_exported = on_paper_exported
         self.paper_actions: PaperActions | None = None
         self._tasks = tasks
         self._window = window
@@ -106,6 +108,7 @@ class OutcomeController(QObject):
             a4_pdf=self._a4_pdf,
             tasks=self._tasks,
             on_error=self._show_error,
+            on_exported=self._on_paper_exported,
         )
         self.receipt_dialog = dialog
         dialog.open()

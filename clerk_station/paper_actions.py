@@ -21,7 +21,7 @@ from ui_shared.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-#: the largest PDF the dialog writes or shows (a paper is tens of kilobytes)
+# the largest PDF the dialog writes or shows (a paper is tens of kilobytes)
 MAX_PDF = 20 * 1024 * 1024
 
 
@@ -46,6 +46,7 @@ class PaperActions(QObject):
         a4_pdf: Callable[[Receipt], bytes] | None,
         tasks: TaskRunner,
         on_error: Callable[[str], None],
+        on_exported: Callable[[Receipt, str], None] | None = None,
     ) -> None:
         super().__init__(dialog)
         self.dialog = dialog
@@ -55,6 +56,7 @@ class PaperActions(QObject):
         self._a4_pdf = a4_pdf
         self._tasks = tasks
         self._on_error = on_error
+        self._on_exported = on_exported
         self._pdfs: dict[int, bytes] = {}
         self.print_dialog: QPrintDialog | None = None
         self.saved: Path | None = None
@@ -91,9 +93,14 @@ class PaperActions(QObject):
         paper, index = self.paper, self.index
         self._tasks.image(
             lambda: thermal_png(paper),
-            lambda png: self.dialog.show_thermal(png) if index == self.index else None,
+            lambda png: self._thermal_ready(index, png),
             lambda e: self._failed(e),
         )
+
+    def _thermal_ready(self, index: int, png: bytes | None) -> None:
+        # the clerk may have chosen another paper or the A4 view meanwhile
+        if index == self.index and not self.dialog.a4.isChecked():
+            self.dialog.show_thermal(png)
 
     def reprint(self) -> None:
         paper = self.paper
@@ -149,7 +156,18 @@ class PaperActions(QObject):
 
         self._with_pdf(write)
 
+    def _exported(self, paper: Receipt, how: str) -> None:
+        """Into the audit log (disk work), when the station keeps one."""
+        record = self._on_exported
+        if record is not None:
+            self._tasks.disk(
+                lambda: record(paper, how),
+                lambda _r: None,
+                lambda e: log.error("A4 %s not audited: %r", how, e),
+            )
+
     def _saved(self, target: Path) -> None:
+        self._exported(self.paper, "save")
         self.saved = target
         self.dialog.show_status(self.tr("Saved: %1").replace("%1", str(target)))
 
@@ -169,12 +187,16 @@ class PaperActions(QObject):
         self.print_dialog = None
         if result != QDialog.DialogCode.Accepted:
             return
-        try:
-            print_pages(printer, pdf)
-        except Exception as e:  # the printer refused: say so, keep the window alive
-            log.warning("A4 print failed: %r", e)
-            self._failed(e)
-            return
+        paper = self.paper
+        # painting onto a QPrinter may wait on the spooler: never on the GUI thread
+        self._tasks.disk(
+            lambda: print_pages(printer, pdf),
+            lambda _r: self._printed(paper),
+            self._failed,
+        )
+
+    def _printed(self, paper: Receipt) -> None:
+        self._exported(paper, "print")
         self.dialog.show_status(self.tr("Sent to the printer."))
 
     def _failed(self, error: BaseException) -> None:

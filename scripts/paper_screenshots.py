@@ -6,18 +6,24 @@ are built from the same data the window would print."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from clerk_station.a4_pages import pdf_pages
+from clerk_station.paper_actions import PaperActions
+from clerk_station.receipt_dialog import ReceiptDialog
 from devices.printer.preview import render_preview
+from devices.printer.receipt import Receipt
 from intake.acceptance import Acceptance, Mode
 from intake.submission import CapturedMaterial, Submission
 from station.paper import commitment_form
 
 
-def shoot_papers(services: Any, window: Any, out: Path) -> list[Path]:
+def shoot_papers(
+    services: Any, window: Any, out: Path, pump: Callable[[Callable[[], bool]], None]
+) -> list[Path]:
     intake, catalog = services.intake, services.catalog
     draft = window.draft
     folder = out / "papers"
@@ -67,4 +73,36 @@ def shoot_papers(services: Any, window: Any, out: Path) -> list[Path]:
         pdf = intake.a4_pdf(paper)
         pdf_pages(pdf, 794)[0].save(str(a4))
         written += [thermal, a4]
+    written.append(_shoot_dialog(window, papers, out, pump))
     return written
+
+
+def _shoot_dialog(
+    window: Any, papers: dict[str, Receipt], out: Path, pump: Callable[[Callable[[], bool]], None]
+) -> Path:
+    """The outcome dialog of a 告知承诺制 accept, showing the form's A4 page."""
+    shown = (papers["receipt_commitment"], papers["commitment_form"])
+    dialog = ReceiptDialog(
+        "已受理",
+        f"已受理，回执编号 {shown[0].receipt_no}。\n告知承诺制受理",
+        render_preview(shown[0], 80),
+        window,
+        paper_titles=[p.title for p in shown],
+    )
+    PaperActions(
+        dialog,
+        shown,
+        print_receipt=lambda _p: b"",
+        a4_pdf=window.services.intake.a4_pdf,
+        tasks=window.tasks,
+        on_error=print,
+    )
+    dialog.resize(720, 900)
+    dialog.show()
+    dialog.papers.setCurrentIndex(1)
+    dialog.a4.click()
+    pump(lambda: dialog.showing_a4)
+    path = out / "outcome_dialog.png"
+    dialog.grab().save(str(path))
+    dialog.close()
+    return path

@@ -96,7 +96,7 @@ def shoot(station_dir: Path, language: str, name: str) -> None:
             print(f"wrote {OUT / 'refusal.png'}")
             from paper_screenshots import shoot_papers  # scripts/ is on sys.path
 
-            for path in shoot_papers(services, window, OUT):
+            for path in shoot_papers(services, window, OUT, pump_until):
                 print(f"wrote {path}")
             _shoot_page_viewer(window)
             _shoot_manual_entry(window)
@@ -195,11 +195,12 @@ def main() -> int:
         db = Path(tmp) / "platform" / "platform.db"
         with PlatformProcess(db, enrollment_codes=[code_zh, code_en]) as platform:
             clerk = [] if "--kiosk-only" in sys.argv else [
-                (code_zh, "zh_CN", "clerk"), (code_en, "en", "clerk_en")]
-            for code, lang, name in clerk:
+                (code_zh, "zh_CN", "clerk", "S001"), (code_en, "en", "clerk_en", "S002")]
+            # one platform, two stations: each needs its own station code
+            for code, lang, name, station_code in clerk:
                 station = Path(tmp) / name
                 setup_station(station, platform_url=platform.url, enrollment_code=code,
-                              station_code="S001", station_name="城关镇便民服务中心")
+                              station_code=station_code, station_name="城关镇便民服务中心")
                 shoot(station, lang, name)
             if "--clerk-only" not in sys.argv:
                 _kiosk_screens(Path(tmp), platform)

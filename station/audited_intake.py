@@ -63,6 +63,15 @@ class AuditedIntake:
     def full_number_shown(self) -> None:
         self.trail.record(self._clerk(), "show_full_number")
 
+    def paper_exported(self, paper: Receipt, how: str) -> None:
+        """A paper taken as A4: ``how`` "save" (a PDF file: an export of personal data)
+        or "print" (the laser printer). Only the kind and number are recorded."""
+        with self._lock:
+            uuid, _times = self._printed.get(paper.receipt_no, (None, 0))
+        action = "print" if how == "print" else "export"
+        detail = {"document": paper.kind, "format": "a4_pdf", "number": paper.receipt_no}
+        self.trail.record(self._clerk(), action, uuid, detail)
+
     def intake_abandoned(self) -> None:
         with self._lock:
             self._started = None

@@ -48,6 +48,13 @@ Events (plain method calls, on one thread — the GUI thread in a front end):
 - ``accept_requested()``: store the submission (one transaction), then print the
   receipt; a printer error is ``state.outcome.print_error``, never fatal.
   Ends in ``accept_succeeded(outcome)`` or ``accept_failed(error)``.
+- ``deficiency_accept_requested()`` (容缺受理, only non-key materials missing: the receipt
+  names them and the date to bring them) and ``commitment_accept_requested()``
+  (告知承诺制, every missing material replaceable by the applicant's commitment: the
+  告知承诺书 prints with the receipt), from CAPTURING or NOTICE (``state.can_accept_deficient``,
+  ``state.can_accept_committed``); the mode is recorded in the submission and manifest.
+  These and the outcomes below live in ``station.session_outcomes``; the papers an
+  outcome printed are ``state.papers``.
 - ``collection_chosen(method)``: window / post / community (on the receipt).
 - ``material_defective(code, reason)`` / ``defect_cleared(code)``: a material
   brought but unusable; it blocks acceptance and is named on the notice.

@@ -99,6 +99,8 @@ class CaseDetail:
     statuses: tuple[StatusStep, ...]
     #: documents printed for this case, oldest first: (action, at, clerk)
     documents: tuple[tuple[str, str, str], ...]
+    #: 容缺受理 (what is owed, by when) or 告知承诺制 (what was committed); "" = plain
+    acceptance: str = ""
 
 
 def mask_applicant(applicant: Applicant | None) -> tuple[str, str]:
@@ -232,7 +234,14 @@ class LedgerService:
             (str(r["action"]), str(r["at"]), str(r["actor"]))
             for r in self.store.audit_for_subject(uuid, ("print", "reprint", "handover.printed"))
         )
-        return CaseDetail(self._row(entry), pages, statuses, documents)
+        acceptance = record.submission.acceptance
+        return CaseDetail(
+            self._row(entry),
+            pages,
+            statuses,
+            documents,
+            acceptance.describe_zh(names) if acceptance is not None else "",
+        )
 
     def _local_time(self, iso: str) -> str:
         """An event's ISO time as the hall's clock reads it (text kept if unparseable)."""

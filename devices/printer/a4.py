@@ -11,12 +11,15 @@ package to install instead of printing boxes.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
+from fpdf.fonts import TTFFont
 from PIL import Image
 
 from devices.fonts import cjk_font_path
@@ -30,6 +33,13 @@ MARGIN = 20.0  # mm
 LABEL_W = 34.0  # mm, the label column of the rows
 QR_MM = 32.0
 LINE_H = 7.0
+#: fonts for rare characters (生僻字, CJK extensions) the primary font lacks; loaded only
+#: when a paper needs them (the first is 50 MB)
+FALLBACK_FONTS = (
+    "/usr/share/fonts/truetype/babelstone/BabelStoneHan.ttf",
+    "/usr/share/fonts/truetype/hanazono/HanaMinA.ttf",
+    "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf",
+)
 
 
 def no_font_error() -> PrinterError:
@@ -63,8 +73,64 @@ def _qr_image(payload: str) -> Image.Image:
     return image.resize((size * 8, size * 8), Image.Resampling.NEAREST)
 
 
+def _plain(text: str) -> str:
+    """Outside text as plain characters: controls and format marks (a bidi override
+    turning a number around) are dropped, line breaks become spaces."""
+    return "".join(
+        " " if ch in "\t\r\n\v\f" else ch
+        for ch in text
+        if ch in "\t\r\n\v\f" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co")
+    )
+
+
+def _plain_receipt(r: Receipt) -> Receipt:
+    return dataclasses.replace(
+        r,
+        title=_plain(r.title),
+        station_name=_plain(r.station_name),
+        receipt_no=_plain(r.receipt_no),
+        rows=[(_plain(a), _plain(b)) for a, b in receipt_rows(r)],
+        materials=[(_plain(n), p) for n, p in r.materials],
+        sections=[(_plain(h), [_plain(e) for e in es]) for h, es in r.sections],
+        notes=[_plain(n) for n in r.notes],
+        closing=[_plain(c) for c in r.closing],
+        qr_caption=_plain(r.qr_caption),
+    )
+
+
+def _texts(r: Receipt) -> str:
+    parts = [r.title, r.station_name, r.receipt_no, r.qr_caption, *r.notes, *r.closing]
+    parts += [f"{a}{b}" for a, b in r.rows or ()]
+    parts += [n for n, _p in r.materials]
+    parts += [h + "".join(es) for h, es in r.sections]
+    return "".join(parts)
+
+
+def _add_fallbacks(pdf: FPDF, receipt: Receipt) -> None:
+    """Rare characters the primary font lacks come from a fallback font, when one is
+    installed; otherwise they are left out (logged), never a box of garbage."""
+    font = pdf.fonts[FAMILY]
+    cmap = font.cmap if isinstance(font, TTFFont) else {}
+    missing = {ch for ch in _texts(receipt) if ord(ch) > 0x7F and ord(ch) not in cmap}
+    if not missing:
+        return
+    names = []
+    for n, path in enumerate(p for p in FALLBACK_FONTS if Path(p).is_file()):
+        try:
+            pdf.add_font(f"{FAMILY}-fallback{n}", fname=path)
+        except Exception as e:
+            log.warning("fallback font %s unusable: %r", path, e)
+            continue
+        names.append(f"{FAMILY}-fallback{n}")
+    if names:
+        pdf.set_fallback_fonts(names)
+    else:
+        log.warning("A4 paper: %d character(s) have no glyph in any installed font", len(missing))
+
+
 def render_a4(receipt: Receipt, *, font_path: str | None = None) -> bytes:
     """The PDF of one paper on A4 (one page, more when the lists are long)."""
+    receipt = _plain_receipt(receipt)
     path = font_path or cjk_font_path()
     if path is None or not Path(path).is_file():
         raise no_font_error()
@@ -77,6 +143,7 @@ def render_a4(receipt: Receipt, *, font_path: str | None = None) -> bytes:
     except Exception as e:  # a damaged or unsupported font file
         log.warning("CJK font %s unusable for PDF: %r", path, e)
         raise no_font_error() from e
+    _add_fallbacks(pdf, receipt)
     pdf.set_title(receipt.title)
     pdf.set_creator("Yiwang Window")
     pdf.set_creation_date(datetime.now(UTC))
@@ -93,11 +160,16 @@ def render_a4(receipt: Receipt, *, font_path: str | None = None) -> bytes:
         pdf.set_font(FAMILY, size=11)
         for note in receipt.notes:
             pdf.multi_cell(width, 6.5, f"※ {note}", align=Align.L, new_x=XPos.LMARGIN)
-    if receipt.closing:
+    # the A4 receipt is what the window stamps (受理专用章): room for the seal
+    stamp = ["受理单位（盖章）：            "] if receipt.kind == "receipt" else []
+    closing = receipt.closing or stamp
+    if closing:
         pdf.ln(10)
         pdf.set_font(FAMILY, size=12)
-        for line in receipt.closing:
+        for line in closing:
             pdf.cell(width, 12, line, align=Align.R, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        if not receipt.closing:
+            pdf.ln(18)  # the seal itself is about 40 mm across
         pdf.cell(width, 10, "年    月    日", align=Align.R, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     return bytes(pdf.output())
 

@@ -6,12 +6,15 @@ rotation and paging from the keyboard."""
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 from PIL import Image
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from clerk_station.app import build_window
@@ -93,6 +96,29 @@ def test_deficiency_accept_from_the_window(
         assert sheet.height() > sheet.width() > 500  # portrait A4
         text = _save_pdf(qtbot, window, tmp_path / "receipt.pdf")
         assert "容缺受理" in text and submission.receipt_no in text and "补齐期限" in text
+        store = window.services.intake.store
+
+        def exported() -> bool:
+            return any(
+                r["action"] == "export" and '"a4_pdf"' in r["detail"] for r in store.audit_rows()
+            )
+
+        qtbot.waitUntil(exported, timeout=10_000)  # a PDF of personal data is an export
+
+        # "Print A4…": the print dialog, then the pages on the chosen (here: PDF) printer
+        dialog.print_a4.click()
+        actions = window.outcomes.paper_actions
+        assert actions is not None
+        qtbot.waitUntil(lambda: actions.print_dialog is not None, timeout=10_000)
+        print_dialog = actions.print_dialog
+        assert print_dialog is not None
+        printed_pdf = tmp_path / "laser.pdf"
+        print_dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        print_dialog.printer().setOutputFileName(str(printed_pdf))
+        # done(), not accept(): accept() would take the printer from the dialog's widgets
+        print_dialog.done(QDialog.DialogCode.Accepted)
+        qtbot.waitUntil(lambda: "printer" in dialog.status.text(), timeout=20_000)
+        assert len(PdfReader(io.BytesIO(printed_pdf.read_bytes())).pages) == 1
         dialog.a4.click()
         qtbot.waitUntil(lambda: not dialog.showing_a4, timeout=10_000)
         dialog.close()
@@ -182,3 +208,65 @@ def test_page_viewer_zooms_rotates_and_pages_from_the_keyboard(
     finally:
         window.shutdown()
         window.services.close()
+
+
+def test_notice_and_refusal_papers_open_as_a4_from_their_dialogs(
+    qtbot: QtBot, station_dir: Path, tmp_path: Path
+) -> None:
+    window = _open(qtbot, station_dir)
+    try:
+        window.picker.choose("SB-001")
+        qtbot.waitUntil(lambda: window.session.state.storing == 0, timeout=10_000)
+        window.notice_button.click()
+        qtbot.waitUntil(lambda: window.receipt_dialog is not None, timeout=20_000)
+        dialog = window.receipt_dialog
+        assert dialog is not None and window.session.state.phase.value == "notice"
+        text = _save_pdf(qtbot, window, tmp_path / "notice.pdf")
+        assert "一次性告知书" in text and "城乡居民基本养老保险参保登记表" in text
+        assert "申请人签字" in text
+        dialog.close()
+
+        refusal = window.ask_refusal()
+        assert refusal is not None
+        refusal.setTextValue(refusal.comboBoxItems()[0])
+        refusal.accept()
+        qtbot.waitUntil(lambda: window.outcomes.info_box is not None, timeout=10_000)
+        box = window.outcomes.info_box
+        assert box is not None
+        [view] = [b for b in box.buttons() if b.objectName() == "refusalPapers"]
+        view.click()
+        qtbot.waitUntil(
+            lambda: window.receipt_dialog is not None and window.receipt_dialog is not dialog,
+            timeout=20_000,
+        )
+        text = _save_pdf(qtbot, window, tmp_path / "refusal.pdf")
+        assert "不予受理通知书" in text and "第三十二条" in text and "行政复议" in text
+        assert window.receipt_dialog is not None
+        window.receipt_dialog.close()
+    finally:
+        window.shutdown()
+        window.services.close()
+
+
+def test_a4_pages_print_on_a_real_qprinter(qtbot: QtBot, tmp_path: Path) -> None:
+    """What "Print A4…" does after the print dialog: paint every page onto the printer
+    (here a QPrinter writing a PDF file, read back)."""
+    from clerk_station.a4_pages import print_pages
+    from devices.printer.a4 import render_a4
+    from devices.printer.receipt import Receipt
+
+    paper = Receipt(
+        title="受理回执", station_name="城关镇便民服务中心", receipt_no="T01-20261203-0001",
+        item_name="事项", applicant_label="张*", id_label="1101**********002X",
+        materials=[(f"材料{n}", 1) for n in range(60)],  # long enough for more than one page
+        accepted_at=datetime.now(UTC), time_limit_days=3, qr_payload="YW1|T01-20261203-0001|X",
+    )
+    pdf = render_a4(paper)
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    assert pages > 1
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    print_pages(printer, pdf)
+    assert len(PdfReader(io.BytesIO(out.read_bytes())).pages) == pages

@@ -17,6 +17,7 @@ from intake.catalog import Catalog
 from intake.errors import DraftError
 from station.intake_service import IntakeService
 from station.intake_session import InlineRunner, IntakeSession, Phase
+from station.ledger import LedgerService
 from sync.store import Store
 
 from .conftest import page
@@ -68,6 +69,10 @@ def test_deficiency_accept_owes_non_key_materials_with_a_due_date(
     assert "待补齐材料（容缺）：" in printed and "1.居民户口簿" in printed
     assert submission.receipt_no in printed
     assert session.state.papers == (outcome.accepted.receipt,)
+    # the case as the ledger opens it says what is owed and by when
+    ledger = LedgerService(store, catalog, store.lookup_hasher(), tz=CST)
+    detail = ledger.open_case(submission.uuid)
+    assert detail.acceptance == "容缺受理：待补 居民户口簿，2026年12月10日前补齐"
 
 
 def test_a_missing_key_material_is_never_owed(intake: IntakeService, catalog: Catalog) -> None:
@@ -121,6 +126,8 @@ def test_commitment_accept_prints_the_signed_form_with_the_receipt(
         "mode": "commitment",
         "materials": ["M02"],
     }
+    ledger = LedgerService(store, catalog, store.lookup_hasher(), tz=CST)
+    assert ledger.open_case(submission.uuid).acceptance == "告知承诺制受理：以承诺代替 居民户口簿"
     receipt, form = outcome.accepted.papers
     assert jobs == ["receipt", "commitment"]  # both printed, the receipt first
     assert form.kind == "commitment" and form.receipt_no == submission.receipt_no

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from devices.idcard.simulator import sample_cards
-from devices.printer.a4 import render_a4
+from devices.printer.a4 import FALLBACK_FONTS, render_a4
 from devices.printer.errors import PrinterError
 from devices.printer.receipt import Receipt
 from intake.catalog import Catalog
@@ -77,7 +77,7 @@ def test_every_paper_as_a4_pdf_holds_its_fields(
     assert plain.state.outcome is not None
     [receipt] = plain.state.outcome.accepted.papers
     fields = ("受理部门县人力资源和社会保障局", "邮寄送达", "承诺办结", "已收材料")
-    _check(receipt, *fields)
+    _check(receipt, *fields, "受理单位（盖章）")  # the window stamps the A4 receipt
 
     owed = _session(intake, catalog, "SB-001")
     owed.page_captured(page("form"), "M03")
@@ -130,5 +130,24 @@ def test_hostile_text_is_printed_as_text(intake: IntakeService, catalog: Catalog
     session.refusal_requested("R01")
     [paper] = session.state.papers
     paper.notes.append("**<b>粗体</b>** \\n %PDF-1.7 ) Tj (")
+    paper.notes.append("编号\u202eKCAB\u0000\x1b[31m尾")  # a bidi override, NUL, ESC
     text = _pdf_text(render_a4(paper))
     assert "**<b>粗体</b>**" in text and ")Tj(" in text
+    assert "编号KCAB[31m尾" in text and "\u202e" not in text
+
+
+def test_rare_characters_come_from_a_fallback_font(
+    intake: IntakeService, catalog: Catalog
+) -> None:
+    """䶮 (Ext A) and 𠮷 (Ext B) are not in WenQuanYi Micro Hei; with a fallback font
+    installed (fonts-babelstone-han, set up by ./run) they are printed, not dropped."""
+    fallbacks = [p for p in FALLBACK_FONTS if Path(p).is_file()]
+    if not fallbacks:
+        pytest.skip("no fallback font for CJK extensions installed")
+    session = _session(intake, catalog, "NY-001")
+    session.refusal_requested("R01")
+    [paper] = session.state.papers
+    paper.notes.append("生僻字：䶮 𠮷")
+    data = render_a4(paper)
+    assert "生僻字：䶮𠮷" in _pdf_text(data)
+    assert len(_embedded_fonts(data)) == 2  # the primary subset and the fallback subset
