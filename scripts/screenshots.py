@@ -168,12 +168,13 @@ def main() -> int:
         code_zh, code_en = secrets.token_hex(6), secrets.token_hex(6)
         db = Path(tmp) / "platform" / "platform.db"
         with PlatformProcess(db, enrollment_codes=[code_zh, code_en]) as platform:
+            # station codes are unique on a platform: one per station
             clerk = [] if "--kiosk-only" in sys.argv else [
-                (code_zh, "zh_CN", "clerk"), (code_en, "en", "clerk_en")]
-            for code, lang, name in clerk:
+                (code_zh, "zh_CN", "clerk", "S001"), (code_en, "en", "clerk_en", "S002")]
+            for code, lang, name, station_code in clerk:
                 station = Path(tmp) / name
                 setup_station(station, platform_url=platform.url, enrollment_code=code,
-                              station_code="S001", station_name="城关镇便民服务中心")
+                              station_code=station_code, station_name="城关镇便民服务中心")
                 shoot(station, lang, name)
             _kiosk_screens(Path(tmp), platform)
     return 0
@@ -186,12 +187,12 @@ def _kiosk_screens(tmp: Path, platform: object) -> None:
     from yiwang.commands.setup import setup_station
 
     with admin_json_caller(platform) as admin:  # type: ignore[arg-type]
-        for lang in ("zh_CN", "en"):
+        for lang, station_code in (("zh_CN", "K001"), ("en", "K002")):
             code = secrets.token_hex(6)
             admin("POST", "/v1/admin/enrollment-codes", json={"codes": [code]})
             station = tmp / f"kiosk_{lang}"
             setup_station(station, platform_url=platform.url,  # type: ignore[attr-defined]
-                          enrollment_code=code, station_code="K001",
+                          enrollment_code=code, station_code=station_code,
                           station_name="城关镇便民服务中心", role="kiosk")
             for path in shoot_kiosk(station, lang, admin):
                 print(f"wrote {path}")
