@@ -412,6 +412,14 @@ def test_clock_skew_is_measured_exposed_and_reported_once(
     events: list[SyncEvent] = []
     with ScriptedPlatform(SECRET) as platform:
         platform.routes[("GET", "/v1/status-updates")] = status
+
+        def elsewhere(*_: Any) -> Reply:  # the same clock on every route (audit, clerks)
+            date = format_datetime(datetime.fromtimestamp(time.time() + ahead[0], UTC),
+                                   usegmt=True)
+            return Reply(404, {"error": "not_found"}, {"Date": date})
+
+        platform.routes[("GET", "/v1/")] = elsewhere
+        platform.routes[("POST", "/v1/")] = elsewhere
         client = client_for(platform.url)
         engine = SyncEngine(store, client, on_event=events.append)
         with caplog.at_level(logging.WARNING):
