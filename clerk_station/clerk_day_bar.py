@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QRegularExpressionValidator
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from clerk_station.sign_in import PinChangeDialog
 from station.clerk_admin import ClerkAdmin
@@ -83,17 +92,29 @@ class ClerkDayBar(QToolBar):
             self.tr("Overdue"), "Ctrl+Shift+E", lambda: self.open_efficiency(True)
         )
         self.lock_action = self._action(self.tr("Lock"), "Ctrl+Shift+L", lock)
-        self.pin_action = self._action(self.tr("Change PIN"), "", self.change_pin)
         self.sign_out_action = self._action(self.tr("Sign out"), "", sign_out)
-        # 人员管理: only for an admin (asked on the disk lane; the bar shows it when known)
-        self.clerks_action = self._action(self.tr("Clerks"), "", self.open_clerk_admin)
+        # what a clerk uses rarely sits behind 更多 (More), so the bar fits 1366 px in English
+        self.more_menu = QMenu(self)
+        self.more_menu.setToolTipsVisible(True)
+        more = QToolButton(self)
+        more.setObjectName("moreButton")
+        more.setText(self.tr("More"))
+        more.setMenu(self.more_menu)
+        more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.addWidget(more)
+        self.pin_action = self._action(self.tr("Change PIN"), "", self.change_pin,
+                                       menu=self.more_menu)
+        # 人员管理: only for an admin (asked on the disk lane; the menu shows it when known)
+        self.clerks_action = self._action(self.tr("Clerks"), "", self.open_clerk_admin,
+                                          menu=self.more_menu)
         self.clerks_action.setVisible(False)
         self._admin = ClerkAdmin(day.directory, services.clerk_id)
         self._tasks.disk(self._admin.allowed, self.clerks_action.setVisible,
                          lambda _e: self.clerks_action.setVisible(False))
 
         # 评价器: on by itself when a second screen faces the citizen, else on request
-        self.pad_action = self._action(self.tr("Evaluation pad"), "", self.toggle_pad)
+        self.pad_action = self._action(self.tr("Evaluation pad"), "", self.toggle_pad,
+                                       menu=self.more_menu)
         self.pad_action.setCheckable(True)
         self.pad_action.setToolTip(
             self.tr("A window facing the citizen: confirm details, then evaluate"))
@@ -110,13 +131,17 @@ class ClerkDayBar(QToolBar):
         if accepted is not None:
             accepted.connect(lambda _a: self.ticket.clear())
 
-    def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+    def _action(self, text: str, shortcut: str, slot: Callable[[], object], *,
+                menu: QMenu | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             action.setToolTip(f"{text} ({shortcut})")
         action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
+        if menu is not None:
+            menu.addAction(action)
+        else:
+            self.addAction(action)
         return action
 
     def call_next(self) -> None:

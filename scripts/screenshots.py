@@ -196,7 +196,6 @@ def main() -> int:
         with PlatformProcess(db, enrollment_codes=[code_zh, code_en]) as platform:
             clerk = [] if "--kiosk-only" in sys.argv else [
                 (code_zh, "zh_CN", "clerk", "S001"), (code_en, "en", "clerk_en", "S002")]
-            # one platform, two stations: each needs its own station code
             for code, lang, name, station_code in clerk:
                 station = Path(tmp) / name
                 setup_station(station, platform_url=platform.url, enrollment_code=code,

@@ -88,6 +88,13 @@ class ClerkPull:
         seen: set[str] = set()
         for clerk in directory.clerks:
             seen.add(clerk.clerk_id)
+            name = " ".join(clerk.name.split())
+            if not name or not name.isprintable() or not clerk.clerk_id[0].isalnum():
+                # what the station itself would refuse is not taken from the platform either
+                log.warning("clerk directory v%d: an entry with an unusable id or name skipped",
+                            directory.version)
+                continue
+            clerk = clerk.model_copy(update={"name": name})
             row = self.store.clerk_row(clerk.clerk_id)
             new_pin = pulled.get(clerk.clerk_id) != clerk.pin_hash
             if row is None:

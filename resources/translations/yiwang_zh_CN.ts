@@ -1149,6 +1149,10 @@ guide</source>
         <source>A window facing the citizen: confirm details, then evaluate</source>
         <translation>面向群众的评价器：核对信息，办结后评价</translation>
     </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
 </context>
 <context>
     <name>ClerkFormDialog</name>
