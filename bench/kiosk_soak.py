@@ -51,13 +51,16 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def settled_rss(app, reads: int) -> list[float]:  # type: ignore[no-untyped-def]
+def settled_rss(app, tasks, reads: int) -> list[float]:  # type: ignore[no-untyped-def]
     """RSS read `reads` times once the kiosk has settled (see the module docstring).
 
     Right after a reset, worker threads still finish the last citizen's work (page
     images, the simulated camera's renders) and RSS swings by tens of MB from one
-    tenth of a second to the next; so first wait (up to 10 s) until five readings in a
-    row agree within 1 MB, then take the reads."""
+    tenth of a second to the next; so first wait for the kiosk's worker lanes to run
+    dry, then (up to 10 s) until five readings in a row agree within 1 MB, then take
+    the reads."""
+    if not tasks.wait_idle(timeout=120):
+        print("  (the kiosk's workers were still busy after 120 s)", flush=True)
     try:
         trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
     except (OSError, AttributeError):  # not glibc
@@ -241,14 +244,14 @@ def main() -> int:
         checkpoints: list[tuple[int, list[float]]] = []  # (sessions done, RSS reads)
         for n, card in enumerate(cards):
             if n == warmup:
-                checkpoints.append((n, settled_rss(app, args.reads)))
+                checkpoints.append((n, settled_rss(app, kiosk.tasks, args.reads)))
             session(kiosk, app, card, n, page)
             done = n + 1
             if done > warmup and (done - warmup) % 100 == 0 and done != args.sessions:
-                checkpoints.append((done, settled_rss(app, args.reads)))
+                checkpoints.append((done, settled_rss(app, kiosk.tasks, args.reads)))
                 print(f"  {done} sessions, RSS {statistics.median(checkpoints[-1][1]):.1f} MB",
                       flush=True)
-        checkpoints.append((args.sessions, settled_rss(app, args.reads)))
+        checkpoints.append((args.sessions, settled_rss(app, kiosk.tasks, args.reads)))
         elapsed = time.monotonic() - started
         last = cards[-1]
         secrets_of = [c.id_number for c in cards] + [c.name for c in cards[-20:]]

@@ -52,6 +52,7 @@ class KioskApp(QObject):
         english: bool = False,
         voice_engine: str | None = None,
         clock: Callable[[], float] = time.monotonic,
+        frameless: bool = False,
     ) -> None:
         super().__init__()
         self.services = services
@@ -64,7 +65,8 @@ class KioskApp(QObject):
             clock=clock,
             parent=self,
         )
-        self.window = KioskWindow(self.ctx, self.idle, TapCounter(clock=clock))
+        self.window = KioskWindow(self.ctx, self.idle, TapCounter(clock=clock),
+                                  frameless=frameless)
         self.window.ready.connect(self._warm_up)
         self.cards = CardBridge(self)
         self.cards.card_placed.connect(self._card_placed)
@@ -203,7 +205,8 @@ def _run_window(
     signals: SignalQuit,
 ) -> int:
     use_private_temp_dir(services.station.intake.store.data_dir / "tmp")
-    kiosk = KioskApp(services, english=language == "en", voice_engine=default_engine())
+    kiosk = KioskApp(services, english=language == "en", voice_engine=default_engine(),
+                     frameless=not windowed)
     code = {"value": 0}
 
     def leave(value: int) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from kiosk.context import KioskContext, Screen
 from kiosk.countdown import CountdownOverlay
 from kiosk.idle import IdleWatch, TapCounter
-from kiosk.lockdown import Lockdown
+from kiosk.lockdown import LOCKED_FLAGS, Lockdown
 from kiosk.screens.apply import ApplyScreen
 from kiosk.screens.attract import AttractScreen
 from kiosk.screens.evaluate import EvaluateScreen
@@ -42,10 +42,17 @@ class KioskWindow(QWidget):
     restart_requested = Signal()
     exit_requested = Signal()
 
-    def __init__(self, ctx: KioskContext, idle: IdleWatch, taps: TapCounter) -> None:
+    def __init__(
+        self, ctx: KioskContext, idle: IdleWatch, taps: TapCounter, *, frameless: bool = False
+    ) -> None:
         super().__init__()
         self.ctx = ctx
         self.setObjectName("kioskRoot")
+        # Flags and style sheet before any child exists: set afterwards, each re-polishes
+        # every widget of every screen (~0.1 s apiece at start-up)
+        if frameless:
+            self.setWindowFlags(LOCKED_FLAGS)
+        self.setStyleSheet(stylesheet(NORMAL))
         self.setWindowTitle("Yiwang Kiosk")
         ctx.notify = self.notify
         self.idle = idle
@@ -171,7 +178,9 @@ class KioskWindow(QWidget):
             if text.property("detail"):  # explanations the elderly theme leaves out
                 text.setVisible(theme is not ELDERLY)
         self.care.setChecked(theme is ELDERLY)
-        self.setStyleSheet(stylesheet(theme))
+        sheet = stylesheet(theme)
+        if self.styleSheet() != sheet:
+            self.setStyleSheet(sheet)
         self.idle.configure(theme.idle_seconds, theme.countdown_seconds)
 
     # -- devices ---------------------------------------------------------------------
