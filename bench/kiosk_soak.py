@@ -281,7 +281,7 @@ def main() -> int:
           f" MB) (goal < 10 MB)")
     if len(checkpoints) >= 3:
         xs = [n for n, _r in checkpoints]
-        ys = [statistics.median(r) for r in checkpoints]
+        ys = [statistics.median(r) for _n, r in checkpoints]
         points = ", ".join(f"{x}: {y:.1f}" for x, y in zip(xs, ys, strict=True))
         print(f"checkpoints (sessions: MB): {points}")
         print(f"least-squares trend: {slope_per_1000(xs, ys):+.1f} MB per 1000 sessions")
