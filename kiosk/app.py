@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.context import KioskContext
 from kiosk.idle import IdleWatch, TapCounter
-from kiosk.screens.apply import ApplyScreen
 from kiosk.theme import NORMAL, apply_palette
 from kiosk.voice import Voice, default_engine
 from kiosk.window import KioskWindow
@@ -124,6 +123,8 @@ class KioskApp(QObject):
         if self.sync is not None:
             self.sync.start()
         self.window.ready.emit()
+        # the other screens are built on the next turns, while nobody touches it yet
+        QTimer.singleShot(0, self.window.build_screens_later)
 
     def shutdown(self) -> None:
         self._shut_down = True
@@ -161,6 +162,8 @@ class KioskApp(QObject):
 
     def _sync_event(self, event: object) -> None:
         if getattr(event, "kind", "") == "catalog":
+            from kiosk.screens.apply import ApplyScreen
+
             apply_screen = self.window.screens["apply"]
             assert isinstance(apply_screen, ApplyScreen)
             self.tasks.disk(
@@ -244,6 +247,7 @@ def _demo_devices(kiosk: KioskApp) -> QWidget | None:
     if sims is None:
         return None
     from kiosk.demo_devices import DemoDevices
+    from kiosk.screens.apply import ApplyScreen
 
     apply_screen = kiosk.window.screens["apply"]
     assert isinstance(apply_screen, ApplyScreen)
