@@ -7,16 +7,29 @@ and every tenth citizen a whole application with pages and a printed receipt;
 then the kiosk goes quiet and the idle countdown wipes it (fake clock). Cards
 are handed to the window as the reader would (the reader's protocol is tested
 on a real pty elsewhere; one read per citizen there would take an hour here).
-Run: .venv/bin/python bench/kiosk_soak.py [--sessions N]
+
+Memory is read so that one figure can be trusted: after --warmup sessions (caches,
+fonts, the first screens built, SQLite's page cache filled) and then every 100
+sessions, the kiosk is let settle (events pumped until worker threads have finished
+and RSS holds still, gc, freed heap returned to the system with malloc_trim) and RSS
+is read --reads times;
+each checkpoint is the median of its reads, with their min-max spread. Growth is
+last checkpoint minus first (medians), with the worst/best case from the spreads,
+plus the least-squares slope over all checkpoints (MB per 1 000 sessions), which
+one noisy reading cannot move much.
+Run: .venv/bin/python bench/kiosk_soak.py [--sessions N] [--warmup N] [--reads N]
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
+import ctypes.util
 import gc
 import os
 import random
 import secrets
+import statistics
 import sys
 import tempfile
 import time
@@ -36,6 +49,48 @@ def rss_mb() -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def settled_rss(app, tasks, reads: int) -> list[float]:  # type: ignore[no-untyped-def]
+    """RSS read `reads` times once the kiosk has settled (see the module docstring).
+
+    Right after a reset, worker threads still finish the last citizen's work (page
+    images, the simulated camera's renders) and RSS swings by tens of MB from one
+    tenth of a second to the next; so first wait for the kiosk's worker lanes to run
+    dry, then (up to 10 s) until five readings in a row agree within 1 MB, then take
+    the reads."""
+    if not tasks.wait_idle(timeout=120):
+        print("  (the kiosk's workers were still busy after 120 s)", flush=True)
+    try:
+        trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        trim = None
+
+    def read() -> float:
+        pump(app, 0.1)
+        gc.collect()
+        gc.collect()
+        if trim is not None:
+            trim(0)
+        return rss_mb()
+
+    recent: list[float] = []
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        recent = [*recent[-4:], read()]
+        if len(recent) == 5 and max(recent) - min(recent) <= 1.0:
+            break
+    else:
+        print(f"  (RSS did not settle within 10 s: last readings {recent})", flush=True)
+    return [read() for _ in range(reads)]
+
+
+def slope_per_1000(xs: list[int], ys: list[float]) -> float:
+    """Least-squares slope of ys over xs, in MB per 1 000 sessions."""
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    den = sum((x - mx) ** 2 for x in xs)
+    num = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
+    return 0.0 if den == 0 else 1000 * num / den
 
 
 def make_card(n: int, rng: random.Random):  # type: ignore[no-untyped-def]
@@ -131,6 +186,8 @@ class Clock:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sessions", type=int, default=1000)
+    parser.add_argument("--warmup", type=int, default=100, help="sessions before the baseline")
+    parser.add_argument("--reads", type=int, default=5, help="RSS reads per checkpoint")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     import numpy as np
@@ -181,25 +238,20 @@ def main() -> int:
         kiosk.window.show()
         kiosk.start(windowed=True)
         pump(app, 0.5)
-        warmup = 50
+        warmup = min(args.warmup, max(0, args.sessions - 1))
         cards = [make_card(n, rng) for n in range(args.sessions)]
         started = time.monotonic()
-        rss0 = 0.0
-        samples: list[float] = []
+        checkpoints: list[tuple[int, list[float]]] = []  # (sessions done, RSS reads)
         for n, card in enumerate(cards):
             if n == warmup:
-                gc.collect()
-                rss0 = rss_mb()
+                checkpoints.append((n, settled_rss(app, kiosk.tasks, args.reads)))
             session(kiosk, app, card, n, page)
-            if n % 100 == 99:
-                gc.collect()
-                samples.append(rss_mb())
-                print(f"  {n + 1} sessions, RSS {samples[-1]:.1f} MB", flush=True)
-        gc.collect()
-        rss1 = rss_mb()  # measured as rss0 was: right after a citizen's reset
-        pump(app, 0.5)  # then let in-flight work (the simulated camera's renders) finish
-        gc.collect()
-        rss_settled = rss_mb()
+            done = n + 1
+            if done > warmup and (done - warmup) % 100 == 0 and done != args.sessions:
+                checkpoints.append((done, settled_rss(app, kiosk.tasks, args.reads)))
+                print(f"  {done} sessions, RSS {statistics.median(checkpoints[-1][1]):.1f} MB",
+                      flush=True)
+        checkpoints.append((args.sessions, settled_rss(app, kiosk.tasks, args.reads)))
         elapsed = time.monotonic() - started
         last = cards[-1]
         secrets_of = [c.id_number for c in cards] + [c.name for c in cards[-20:]]
@@ -218,13 +270,21 @@ def main() -> int:
         station.close()
         sims.stop()
     print(f"sessions: {args.sessions} in {elapsed:.0f} s ({accepted} applications submitted)")
-    print(f"RSS after {warmup} warm-up sessions: {rss0:.1f} MB; after the last: {rss1:.1f} MB; "
-          f"growth {rss1 - rss0:+.1f} MB (goal < 10 MB); {rss_settled:.1f} MB half a second "
-          f"later")
-    if len(samples) >= 3:
-        half = len(samples) // 2
-        print(f"RSS per 100 sessions: {', '.join(f'{x:.0f}' for x in samples)} MB; second half "
-              f"minus first half: {max(samples[half:]) - max(samples[:half]):+.1f} MB (peaks)")
+    (n0, first), (n1, last_reads) = checkpoints[0], checkpoints[-1]
+    growth = statistics.median(last_reads) - statistics.median(first)
+    print(f"RSS after {n0} warm-up sessions: median {statistics.median(first):.1f} MB "
+          f"(reads {min(first):.1f}-{max(first):.1f}); after {n1}: median "
+          f"{statistics.median(last_reads):.1f} MB (reads {min(last_reads):.1f}-"
+          f"{max(last_reads):.1f})")
+    print(f"growth over {n1 - n0} sessions: {growth:+.1f} MB median "
+          f"(spread {min(last_reads) - max(first):+.1f} to {max(last_reads) - min(first):+.1f}"
+          f" MB) (goal < 10 MB)")
+    if len(checkpoints) >= 3:
+        xs = [n for n, _r in checkpoints]
+        ys = [statistics.median(r) for _n, r in checkpoints]
+        points = ", ".join(f"{x}: {y:.1f}" for x, y in zip(xs, ys, strict=True))
+        print(f"checkpoints (sessions: MB): {points}")
+        print(f"least-squares trend: {slope_per_1000(xs, ys):+.1f} MB per 1000 sessions")
     print(f"residual personal data after the last reset: {len(residual_ui)} in widgets, models, "
           f"clipboard and temp files; {len(residual_objects)} strings reachable from the kiosk "
           f"(goal none)")

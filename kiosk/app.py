@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.context import KioskContext
 from kiosk.idle import IdleWatch, TapCounter
-from kiosk.screens.apply import ApplyScreen
 from kiosk.theme import NORMAL, apply_palette
 from kiosk.voice import Voice, default_engine
 from kiosk.window import KioskWindow
@@ -54,6 +53,7 @@ class KioskApp(QObject):
         english: bool = False,
         voice_engine: str | None = None,
         clock: Callable[[], float] = time.monotonic,
+        frameless: bool = False,
     ) -> None:
         super().__init__()
         self.services = services
@@ -66,7 +66,8 @@ class KioskApp(QObject):
             clock=clock,
             parent=self,
         )
-        self.window = KioskWindow(self.ctx, self.idle, TapCounter(clock=clock))
+        self.window = KioskWindow(self.ctx, self.idle, TapCounter(clock=clock),
+                                  frameless=frameless)
         self.window.ready.connect(self._warm_up)
         self.cards = CardBridge(self)
         self.cards.card_placed.connect(self._card_placed)
@@ -124,6 +125,8 @@ class KioskApp(QObject):
         if self.sync is not None:
             self.sync.start()
         self.window.ready.emit()
+        # the other screens are built on the next turns, while nobody touches it yet
+        QTimer.singleShot(0, self.window.build_screens_later)
 
     def shutdown(self) -> None:
         self._shut_down = True
@@ -161,6 +164,8 @@ class KioskApp(QObject):
 
     def _sync_event(self, event: object) -> None:
         if getattr(event, "kind", "") == "catalog":
+            from kiosk.screens.apply import ApplyScreen
+
             apply_screen = self.window.screens["apply"]
             assert isinstance(apply_screen, ApplyScreen)
             self.tasks.disk(
@@ -205,7 +210,8 @@ def _run_window(
     signals: SignalQuit,
 ) -> int:
     use_private_temp_dir(services.station.intake.store.data_dir / "tmp")
-    kiosk = KioskApp(services, english=language == "en", voice_engine=default_engine())
+    kiosk = KioskApp(services, english=language == "en", voice_engine=default_engine(),
+                     frameless=not windowed)
     code = {"value": 0}
 
     def leave(value: int) -> None:
@@ -243,6 +249,7 @@ def _demo_devices(kiosk: KioskApp) -> QWidget | None:
     if sims is None:
         return None
     from kiosk.demo_devices import DemoDevices
+    from kiosk.screens.apply import ApplyScreen
 
     apply_screen = kiosk.window.screens["apply"]
     assert isinstance(apply_screen, ApplyScreen)

@@ -57,6 +57,12 @@ def is_escape_key(event: QKeyEvent) -> bool:
     )
 
 
+#: frameless, full screen (shown so), above every other window
+LOCKED_FLAGS = (
+    Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+)
+
+
 class Lockdown(QObject):
     def __init__(self, window: QWidget, parent: QObject | None = None) -> None:
         super().__init__(parent or window)
@@ -70,12 +76,8 @@ class Lockdown(QObject):
         app.installEventFilter(self)
         self.window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.window.setAcceptDrops(False)
-        if not windowed:
-            self.window.setWindowFlags(
-                Qt.WindowType.Window
-                | Qt.WindowType.FramelessWindowHint
-                | Qt.WindowType.WindowStaysOnTopHint
-            )
+        if not windowed and self.window.windowFlags() != LOCKED_FLAGS:
+            self.window.setWindowFlags(LOCKED_FLAGS)
         if touch_hardware():
             QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, QRect, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,14 +21,10 @@ from PySide6.QtWidgets import (
 from kiosk.context import KioskContext, Screen
 from kiosk.countdown import CountdownOverlay
 from kiosk.idle import IdleWatch, TapCounter
-from kiosk.lockdown import Lockdown
-from kiosk.screens.apply import ApplyScreen
+from kiosk.lockdown import LOCKED_FLAGS, Lockdown
+from kiosk.screen_set import Factory, ScreenSet
 from kiosk.screens.attract import AttractScreen
-from kiosk.screens.evaluate import EvaluateScreen
-from kiosk.screens.guide import GuideScreen
 from kiosk.screens.maintenance import MaintenanceScreen, PinScreen
-from kiosk.screens.progress import ProgressScreen
-from kiosk.screens.reprint import ReprintScreen
 from kiosk.theme import ELDERLY, NORMAL, Theme, stylesheet
 from kiosk.widgets import BigButton, Text
 from kiosk.wipe import wipe_traces
@@ -42,10 +38,17 @@ class KioskWindow(QWidget):
     restart_requested = Signal()
     exit_requested = Signal()
 
-    def __init__(self, ctx: KioskContext, idle: IdleWatch, taps: TapCounter) -> None:
+    def __init__(
+        self, ctx: KioskContext, idle: IdleWatch, taps: TapCounter, *, frameless: bool = False
+    ) -> None:
         super().__init__()
         self.ctx = ctx
         self.setObjectName("kioskRoot")
+        # Flags and style sheet before any child exists: set afterwards, each re-polishes
+        # every widget of every screen (~0.1 s apiece at start-up)
+        if frameless:
+            self.setWindowFlags(LOCKED_FLAGS)
+        self.setStyleSheet(stylesheet(NORMAL))
         self.setWindowTitle("Yiwang Kiosk")
         ctx.notify = self.notify
         self.idle = idle
@@ -73,39 +76,18 @@ class KioskWindow(QWidget):
             bar.addWidget(b)
         self.status = Text("", self, role="warn")
         self.status.hide()
-        # screens
+        # screens: the attract screen now, the others on first use or after the first
+        # paint (kiosk.screen_set)
         self.stack = QStackedWidget(self)
-        self.attract = AttractScreen(ctx)
-        self.screens: dict[str, Screen] = {
-            "attract": self.attract,
-            "apply": ApplyScreen(ctx),
-            "progress": ProgressScreen(ctx),
-            "reprint": ReprintScreen(ctx),
-            "evaluate": EvaluateScreen(ctx),
-            "guide": GuideScreen(ctx),
-            "pin": PinScreen(ctx),
-            "maintenance": MaintenanceScreen(ctx),
-        }
         #: each screen scrolls on its own when it is taller than the display (the
         #: elderly theme on a small screen) instead of pushing the window off it
         self._pages: dict[Screen, QScrollArea] = {}
-        for screen in self.screens.values():
-            page = QScrollArea(self.stack)
-            page.setWidgetResizable(True)
-            page.setFrameShape(QFrame.Shape.NoFrame)
-            page.setWidget(screen)
-            self.stack.addWidget(page)
-            self._pages[screen] = page
-            screen.home_requested.connect(self.reset_to_attract)
+        self.screens = ScreenSet(_factories(ctx), self._add_screen)
+        attract = self.screens["attract"]
+        assert isinstance(attract, AttractScreen)
+        self.attract = attract
         self._current: Screen = self.attract
         self.attract.service_chosen.connect(self.show_screen)
-        pin = self.screens["pin"]
-        assert isinstance(pin, PinScreen)
-        pin.unlocked.connect(lambda: self.show_screen("maintenance"))
-        maintenance = self.screens["maintenance"]
-        assert isinstance(maintenance, MaintenanceScreen)
-        maintenance.restart_requested.connect(self.restart_requested)
-        maintenance.exit_requested.connect(self._exit_to_desktop)
         self.attract.set_station_name(ctx.services.station.intake.station_name)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -120,6 +102,26 @@ class KioskWindow(QWidget):
         self.show_screen("attract")
 
     # -- screens -------------------------------------------------------------------
+    def _add_screen(self, name: str, screen: Screen) -> None:
+        page = QScrollArea(self.stack)
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setWidget(screen)
+        self.stack.addWidget(page)
+        self._pages[screen] = page
+        screen.home_requested.connect(self.reset_to_attract)
+        if isinstance(screen, PinScreen):
+            screen.unlocked.connect(lambda: self.show_screen("maintenance"))
+        elif isinstance(screen, MaintenanceScreen):
+            screen.restart_requested.connect(self.restart_requested)
+            screen.exit_requested.connect(self._exit_to_desktop)
+        self._theme_texts(screen, self.ctx.theme)
+
+    def build_screens_later(self) -> None:
+        """Build the screens not yet built, one per event-loop turn (after the first paint)."""
+        if self.screens.build_next():
+            QTimer.singleShot(0, self.build_screens_later)
+
     @property
     def current(self) -> Screen:
         return self._current
@@ -138,9 +140,9 @@ class KioskWindow(QWidget):
 
     def reset_to_attract(self) -> None:
         """The end of a citizen's visit: wipe every trace, then the attract screen."""
-        left = [thing for s in self.screens.values() for thing in s.pending_items()]
+        left = [thing for s in self.screens.built() for thing in s.pending_items()]
         self.overlay.hide()
-        for screen in self.screens.values():
+        for screen in self.screens.built():
             screen.wipe()
         self.ctx.voice.forget()
         wipe_traces()
@@ -167,12 +169,18 @@ class KioskWindow(QWidget):
 
     def apply_theme(self, theme: Theme) -> None:
         self.ctx.theme = theme
-        for text in self.findChildren(Text):
+        self._theme_texts(self, theme)
+        self.care.setChecked(theme is ELDERLY)
+        sheet = stylesheet(theme)
+        if self.styleSheet() != sheet:
+            self.setStyleSheet(sheet)
+        self.idle.configure(theme.idle_seconds, theme.countdown_seconds)
+
+    @staticmethod
+    def _theme_texts(root: QWidget, theme: Theme) -> None:
+        for text in root.findChildren(Text):
             if text.property("detail"):  # explanations the elderly theme leaves out
                 text.setVisible(theme is not ELDERLY)
-        self.care.setChecked(theme is ELDERLY)
-        self.setStyleSheet(stylesheet(theme))
-        self.idle.configure(theme.idle_seconds, theme.countdown_seconds)
 
     # -- devices ---------------------------------------------------------------------
     def card_placed(self, card: object) -> None:
@@ -225,7 +233,7 @@ class KioskWindow(QWidget):
             app.removeEventFilter(self)
         self.lockdown.remove()
         self.idle.stop()
-        for screen in self.screens.values():
+        for screen in self.screens.built():
             screen.wipe()
 
     def _exit_to_desktop(self) -> None:
@@ -238,3 +246,41 @@ class KioskWindow(QWidget):
             return
         event.accept()
 
+
+def _factories(ctx: KioskContext) -> dict[str, Factory]:
+    # the screens' modules are imported when the screen is built, not with the window
+    def apply() -> Screen:
+        from kiosk.screens.apply import ApplyScreen
+
+        return ApplyScreen(ctx)
+
+    def progress() -> Screen:
+        from kiosk.screens.progress import ProgressScreen
+
+        return ProgressScreen(ctx)
+
+    def reprint() -> Screen:
+        from kiosk.screens.reprint import ReprintScreen
+
+        return ReprintScreen(ctx)
+
+    def evaluate() -> Screen:
+        from kiosk.screens.evaluate import EvaluateScreen
+
+        return EvaluateScreen(ctx)
+
+    def guide() -> Screen:
+        from kiosk.screens.guide import GuideScreen
+
+        return GuideScreen(ctx)
+
+    return {
+        "attract": lambda: AttractScreen(ctx),
+        "apply": apply,
+        "progress": progress,
+        "reprint": reprint,
+        "evaluate": evaluate,
+        "guide": guide,
+        "pin": lambda: PinScreen(ctx),
+        "maintenance": lambda: MaintenanceScreen(ctx),
+    }

@@ -120,6 +120,7 @@ class TaskRunner(QObject):
         # platform queries a person waits for (not the sync engine's delivery): a slow
         # link must not hold up storing pages on the disk lane
         self._network = ThreadPoolExecutor(max_workers=1, thread_name_prefix="network")
+        self._image_workers = image_workers
         self._closed = False
 
     def disk(
@@ -178,6 +179,29 @@ class TaskRunner(QObject):
             on_done(value)
         else:
             on_error(value)
+
+    def wait_idle(self, timeout: float = 60.0) -> bool:
+        """Block until the work queued so far on every lane has finished; False when it
+        takes longer than `timeout` per lane. For benchmarks and tests that measure a
+        quiet process, never for the GUI thread in use. Results are still delivered by
+        the event loop afterwards."""
+        lanes = (
+            (self._disk, 1),
+            (self._accept, 1),
+            (self._image, self._image_workers),
+            (self._network, 1),
+        )
+        for pool, workers in lanes:
+            # every worker of the lane waiting at the barrier = nothing else is running,
+            # and the pool's queue is first in, first out
+            barrier = threading.Barrier(workers + 1)
+            for _ in range(workers):
+                pool.submit(barrier.wait, timeout)
+            try:
+                barrier.wait(timeout)
+            except threading.BrokenBarrierError:
+                return False
+        return True
 
     def shutdown(self) -> None:
         """Wait for running work (a half-written blob must finish), drop queued callbacks."""

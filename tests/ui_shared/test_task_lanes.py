@@ -55,3 +55,24 @@ def test_accept_errors_come_back_on_the_gui_thread(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     assert seen == [("disk full", True)]
     runner.shutdown()
+
+
+def test_wait_idle_returns_once_everything_queued_has_run(qtbot: QtBot) -> None:
+    runner = TaskRunner(image_workers=2)
+    release = threading.Event()
+    finished: list[str] = []
+
+    def work(name: str) -> str:
+        release.wait(10)
+        finished.append(name)  # on the worker, before wait_idle may return
+        return name
+
+    for n in range(4):
+        runner.image(lambda n=n: work(f"image {n}"), lambda _v: None, lambda _e: None)
+    runner.disk(lambda: work("disk"), lambda _v: None, lambda _e: None)
+    # held up: wait_idle gives up after its timeout instead of returning early
+    assert not runner.wait_idle(timeout=0.2)
+    release.set()
+    assert runner.wait_idle(timeout=10)
+    assert sorted(finished) == ["disk", "image 0", "image 1", "image 2", "image 3"]
+    runner.shutdown()
