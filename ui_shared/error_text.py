@@ -6,7 +6,7 @@ reader's language, like ``ui_shared.messages`` does for sync problems. The
 command line uses it too (``yiwang devices ... --json`` keeps its ``message_zh``
 and ``message_en`` fields). Qt-free, so the command line may import it.
 
-Families not moved to the model yet (intake, the ID card reader, the camera)
+Families not moved to the model yet (intake; the camera's quality findings)
 still carry ``message_zh``/``message_en``; :func:`error_text` falls back to them.
 """
 
@@ -174,6 +174,28 @@ _TEXT: dict[str, tuple[str, str]] = {
         "证件信息异常：有效期限起止日期颠倒，请重新放置证件",
         "Card data invalid: the validity period ends before it starts",
     ),
+    # document camera and image files (devices.camera)
+    "camera.camera_error": ("高拍仪故障", "The document camera failed"),
+    "camera.camera_not_found": (
+        "未找到高拍仪或视频文件",
+        "No document camera (or video file) found",
+    ),
+    "camera.camera_open_failed": (
+        "无法打开高拍仪，请检查连接",
+        "Cannot open the camera; check the cable",
+    ),
+    "camera.camera_closed": ("高拍仪已关闭", "The camera is closed"),
+    "camera.camera_read_failed": (
+        "高拍仪没有画面，请检查连接",
+        "The camera gives no picture; check the cable",
+    ),
+    "camera.page_not_found": ("未检测到完整页面", "No complete page found"),
+    "camera.image_too_large": ("图片{what}过大", "The image {what} is too large"),
+    "camera.what.file": ("文件", "file"),
+    "camera.what.pixels": ("尺寸", "size"),
+    "camera.image_unreadable": ("{why}", "{why}"),
+    "camera.why.io": ("无法读取图片文件", "Cannot read the image file"),
+    "camera.why.format": ("无法识别的图片格式", "Not an image format we know"),
     # code scanner (devices.scanner)
     "scanner.not_found": (
         "未找到扫码枪设备 {device}，请检查连接",

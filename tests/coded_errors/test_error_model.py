@@ -87,3 +87,16 @@ def test_id_card_errors_are_worded_with_their_parameters() -> None:
     assert error_text(DeviceError("open_failed", "x", params={"device": "/dev/ttyUSB0"})) == (
         "无法打开身份证阅读器端口 /dev/ttyUSB0"
     )
+
+
+def test_camera_errors_are_worded_with_their_parameters() -> None:
+    from devices.camera.errors import CameraError, PageNotFound
+
+    assert error_text(PageNotFound()) == "未检测到完整页面"
+    assert error_text(CameraError("x", code="image_too_large", params={"what": "pixels"})) == (
+        "图片尺寸过大"
+    )
+    assert error_text(CameraError("x", code="image_unreadable", params={"why": "io"})) == (
+        "无法读取图片文件"
+    )
+    assert error_text(CameraError("camera not opened yet")) == "高拍仪故障"
