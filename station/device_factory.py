@@ -56,12 +56,12 @@ def reader_port(setting: str, simulated: SimulatedReader | None = None) -> str:
     Raises DeviceError ("no_reader") when there is none."""
     if setting == SIMULATED:
         if simulated is None or simulated.port is None:
-            raise DeviceError("no_reader", "模拟阅读器未启动", "simulated reader not running")
+            raise DeviceError("no_reader", "simulated reader not running")
         return simulated.port
     if setting == AUTO:
         found = detect_port()
         if found is None:
-            raise DeviceError("no_reader", "未找到身份证阅读器", "no ID card reader found")
+            raise DeviceError("no_reader", "no ID card reader found")
         return found
     return setting
 

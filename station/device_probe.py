@@ -80,7 +80,7 @@ def grabber(
     """(grab, close) for the chosen camera. Raises CameraError when it cannot open."""
     if settings.camera == SIMULATED:
         if sims is None:
-            raise DeviceError("no_camera", "模拟高拍仪未启动", "simulated camera not running")
+            raise DeviceError("no_camera", "simulated camera not running")
         sims.present_document("设备测试页", "YWTEST|wizard")
         return sims.grab, lambda: None
     camera = open_camera(settings)

@@ -13,6 +13,14 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# python-escpos rewrites its capabilities pickle in place when it is missing or stale;
+# parallel workers (pytest-xdist) importing it at once could read a half-written one.
+# Each worker, and the processes it starts, gets its own folder.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER")
+if _WORKER:
+    _escpos_dir = Path.home() / ".cache" / "yiwang-escpos" / _WORKER
+    _escpos_dir.mkdir(parents=True, exist_ok=True)
+    os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(_escpos_dir)
 
 pytest_plugins = ["tests.helpers.sync_fixtures"]
 

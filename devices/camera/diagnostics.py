@@ -50,18 +50,19 @@ def read_image(path: str | os.PathLike[str]) -> npt.NDArray[np.uint8]:
         size = os.stat(path).st_size
         if size > MAX_IMAGE_BYTES:
             raise CameraError(f"image file too large: {path} ({size} bytes)",
-                              "图片文件过大", code="image_too_large")
+                              code="image_too_large", params={"what": "file"})
         data = np.fromfile(os.fspath(path), dtype=np.uint8)
     except OSError as exc:
         raise CameraError(f"cannot read image {path}: {exc.strerror or exc}",
-                          "无法读取图片文件", code="image_unreadable") from exc
+                          code="image_unreadable", params={"why": "io"}) from exc
     pixels = _claimed_pixels(data) if data.size else None
     if pixels is not None and pixels > MAX_IMAGE_PIXELS:
-        raise CameraError(f"image too large: {path} ({pixels} pixels)", "图片尺寸过大",
-                          code="image_too_large")
+        raise CameraError(f"image too large: {path} ({pixels} pixels)",
+                          code="image_too_large", params={"what": "pixels"})
     image = cv2.imdecode(data, cv2.IMREAD_COLOR) if data.size else None
     if image is None:
-        raise CameraError(f"not an image: {path}", "无法识别的图片格式", code="image_unreadable")
+        raise CameraError(f"not an image: {path}", code="image_unreadable",
+                          params={"why": "format"})
     return np.asarray(image, dtype=np.uint8)
 
 
@@ -71,7 +72,7 @@ def capture_json(image_path: str | os.PathLike[str], out_path: str | os.PathLike
 
     Returns {"corners": [[x, y] * 4] (TL, TR, BR, BL, input pixels), "findings":
     [{"code", "message_zh", "message_en"}], "width", "height", "bytes"}.
-    Raises `PageNotFound` (message_zh 未检测到完整页面) or `CameraError`.
+    Raises `PageNotFound` (code "page_not_found") or `CameraError`.
     """
     image = read_image(image_path)
     page = capture_page(image, **options)
@@ -108,15 +109,13 @@ def decode_file_json(path: str | os.PathLike[str]) -> dict[str, Any]:
 
     {"file", "ok": true, "codes": [{"format", "text", "bytes_hex", "charset", "gs1"}]}
     or, when the file cannot be read as an image,
-    {"file", "ok": false, "codes": [], "error": {"code", "message_zh", "message_en"}}.
+    {"file", "ok": false, "codes": [], "error": CameraError} (the command line words it).
     """
     name = os.fspath(path)
     try:
         codes = decode_codes(read_image(path))
     except CameraError as exc:
-        return {"file": name, "ok": False, "codes": [],
-                "error": {"code": exc.code, "message_zh": exc.message_zh,
-                          "message_en": exc.message_en}}
+        return {"file": name, "ok": False, "codes": [], "error": exc}
     return {
         "file": name,
         "ok": True,

@@ -1,32 +1,40 @@
-"""Camera errors: English `str(e)`, Chinese `message_zh` for the UI."""
+"""Camera errors: a stable code and parameters (coded_errors); `str(e)` is English
+for logs, and the front end words the code for people (ui_shared.error_text)."""
 
 from __future__ import annotations
 
-from coded_errors import CodedError
+from collections.abc import Mapping
+from typing import ClassVar
+
+from coded_errors import CodedError, Param
 
 
 class CameraError(CodedError):
     """The camera or the capture pipeline failed.
 
-    A :class:`~coded_errors.CodedError`; ``message_zh`` still travels on the error
-    until the camera's codes are worded by the front end.
+    Codes: "camera_error" (default), "camera_not_found", "camera_open_failed",
+    "camera_closed", "camera_read_failed", "image_too_large" (``params["what"]``:
+    "file" or "pixels"), "image_unreadable" (``params["why"]``: "io" or "format"),
+    "page_not_found".
     """
 
     family = "camera"
-    default_code = "camera_error"
-    default_zh = "高拍仪故障"
+    default_code: ClassVar[str] = "camera_error"
 
-    def __init__(self, message_en: str, message_zh: str | None = None, *, code: str | None = None):
-        super().__init__(code or self.default_code, message_en)
-        self.message_en = message_en
-        self.message_zh = message_zh if message_zh is not None else self.default_zh
+    def __init__(
+        self,
+        message_en: str,
+        *,
+        code: str | None = None,
+        params: Mapping[str, Param] | None = None,
+    ) -> None:
+        super().__init__(code or self.default_code, message_en, params=params)
 
 
 class PageNotFound(CameraError):
     """No complete page in the frame (empty desk, page cut off by the frame edge, ...)."""
 
     default_code = "page_not_found"
-    default_zh = "未检测到完整页面"
 
-    def __init__(self, message_en: str = "no complete page found", message_zh: str | None = None):
-        super().__init__(message_en, message_zh)
+    def __init__(self, message_en: str = "no complete page found") -> None:
+        super().__init__(message_en)

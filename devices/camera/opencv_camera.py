@@ -19,19 +19,18 @@ __all__ = ["CameraError", "OpenCvCamera"]
 class OpenCvCamera:
     """`source`: device index (0), device path ("/dev/video2") or a video/image file.
 
-    Raises `CameraError` (with `message_zh`) when the source cannot be opened or read.
+    Raises `CameraError` (code "camera_not_found", "camera_open_failed", ...) when
+    the source cannot be opened or read.
     """
 
     def __init__(self, source: int | str, width: int = 1920, height: int = 1080) -> None:
         self.source = source
         if isinstance(source, str) and not source.startswith("/dev/") and not Path(source).exists():
-            raise CameraError(f"camera source not found: {source}", "未找到高拍仪或视频文件",
-                              code="camera_not_found")
+            raise CameraError(f"camera source not found: {source}", code="camera_not_found")
         cap = cv2.VideoCapture(source)
         if not cap.isOpened():
             cap.release()
-            raise CameraError(f"cannot open camera {source!r}", "无法打开高拍仪，请检查连接",
-                              code="camera_open_failed")
+            raise CameraError(f"cannot open camera {source!r}", code="camera_open_failed")
         cap.set(cv2.CAP_PROP_FRAME_WIDTH, width)
         cap.set(cv2.CAP_PROP_FRAME_HEIGHT, height)
         got = (int(cap.get(cv2.CAP_PROP_FRAME_WIDTH)), int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT)))
@@ -42,11 +41,11 @@ class OpenCvCamera:
 
     def grab(self) -> npt.NDArray[np.uint8]:
         if self._cap is None:
-            raise CameraError("camera is closed", "高拍仪已关闭", code="camera_closed")
+            raise CameraError("camera is closed", code="camera_closed")
         ok, frame = self._cap.read()
         if not ok or frame is None:
             raise CameraError(f"cannot read a frame from {self.source!r}",
-                              "高拍仪没有画面，请检查连接", code="camera_read_failed")
+                              code="camera_read_failed")
         return np.asarray(frame, dtype=np.uint8)
 
     def close(self) -> None:

@@ -79,7 +79,7 @@ class SimulatedCamera:
 
     def grab(self) -> Frame:
         if self._closed:
-            raise CameraError("simulated camera is closed", "高拍仪已关闭")
+            raise CameraError("simulated camera is closed", code="camera_closed")
         with self._lock:
             if self._still is None:
                 self._still = render_desk(seed=self.seed, size=self.size, noise=0.5)

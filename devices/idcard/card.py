@@ -242,11 +242,10 @@ def split_blocks(data: bytes, count: int) -> list[bytes]:
     """Split ``count`` big-endian 2-byte lengths followed by the blocks they describe."""
     head = 2 * count
     if len(data) < head:
-        raise CardDataError("长度字段不完整", f"need {head} length bytes, got {len(data)}")
+        raise CardDataError(f"need {head} length bytes, got {len(data)}", code="card_data_header")
     lengths = [int.from_bytes(data[2 * i : 2 * i + 2], "big") for i in range(count)]
     if head + sum(lengths) > len(data):
         raise CardDataError(
-            "数据长度与长度字段不符",
             f"length fields {lengths} need {head + sum(lengths)} bytes, got {len(data)}",
             code="card_data_length",
         )
@@ -268,19 +267,24 @@ def _english_name_2023(block: bytes) -> str:
     return first.strip(" \x00")
 
 
-def _date(value: str, what_zh: str, what_en: str) -> date:
+def _date(value: str, field: str) -> date:
+    what = field.replace("_", " ")
     if len(value) != 8 or not value.isascii() or not value.isdigit():
-        raise CardDataError(f"{what_zh}格式错误", f"{what_en} {value!r} is not YYYYMMDD")
+        raise CardDataError(
+            f"{what} {value!r} is not YYYYMMDD", code="card_date_format", params={"field": field}
+        )
     try:
         return date(int(value[:4]), int(value[4:6]), int(value[6:]))
     except ValueError:
-        raise CardDataError(f"{what_zh}无效", f"{what_en} {value!r} is not a date") from None
+        raise CardDataError(
+            f"{what} {value!r} is not a date", code="card_date_invalid", params={"field": field}
+        ) from None
 
 
 def _until(value: str) -> date | None:
     if value == LONG_TERM:
         return None
-    return _date(value, "有效期截止日期", "valid-until date")
+    return _date(value, "valid_until")
 
 
 def _card_type(block: bytes) -> CardType:
@@ -291,9 +295,9 @@ def _card_type(block: bytes) -> CardType:
         return _TYPE_BY_FLAG[flag]
     except KeyError:
         raise CardDataError(
-            f"不支持的证件类型标识“{flag}”",
             f"unsupported card type flag {flag!r}",
             code="card_type_unsupported",
+            params={"flag": flag},
         ) from None
 
 
@@ -312,11 +316,11 @@ def parse_text_block(
         name="",
         gender=_gender(f["gender"]),
         nation="",
-        birth_date=_date(f["birth_date"], "出生日期", "birth date"),
+        birth_date=_date(f["birth_date"], "birth_date"),
         address="",
         id_number=f["id_number"].upper(),
         issuer="",
-        valid_from=_date(f["valid_from"], "有效期起始日期", "valid-from date"),
+        valid_from=_date(f["valid_from"], "valid_from"),
         valid_until=_until(f["valid_until"]),
         card_type=kind,
         photo_wlt=photo,
@@ -352,20 +356,16 @@ def parse_text_block(
 
 def _validate(card: IdCardData) -> None:
     if not card.id_number_valid:
-        raise CardDataError(
-            "证件号码校验位错误", "ID number fails its check character", code="id_check_digit"
-        )
+        raise CardDataError("ID number fails its check character", code="id_check_digit")
     if card.card_type in (CardType.RESIDENT, CardType.HMT_RESIDENCE) and (
         card.id_number[6:14] != card.birth_date.strftime("%Y%m%d")
     ):
         raise CardDataError(
-            "证件号码与出生日期不一致",
             "ID number does not match the birth date",
             code="id_birth_mismatch",
         )
     if card.valid_until is not None and card.valid_until < card.valid_from:
         raise CardDataError(
-            "有效期限起止日期颠倒",
             "validity period ends before it starts",
             code="validity_period",
         )

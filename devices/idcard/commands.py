@@ -37,7 +37,6 @@ def format_sam_id(raw: bytes) -> str:
     if len(raw) != 16:
         raise DeviceError(
             "sam_id_length",
-            "阅读器安全模块编号长度错误",
             f"SAM id answer has {len(raw)} bytes, expected 16",
         )
     a = int.from_bytes(raw[0:2], "little")

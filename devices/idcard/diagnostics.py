@@ -64,7 +64,6 @@ def read_id_json(port: str, timeout: float) -> dict[str, Any]:
             if remaining <= 0:
                 raise DeviceError(
                     "no_card",
-                    "未检测到身份证，请将证件放在阅读器上",
                     f"no card was presented on {port} within {timeout:g} s",
                 )
             time.sleep(min(_POLL, remaining))

@@ -7,9 +7,10 @@ Every error carries a stable ``code`` (for logs and tests), a Chinese
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from coded_errors import CodedError
+from coded_errors import CodedError, Param
 
 __all__ = [
     "SW3_BAD_CHECKSUM",
@@ -31,31 +32,22 @@ __all__ = [
 class DeviceError(CodedError):
     """Base class for every ID card reader failure.
 
-    A :class:`~coded_errors.CodedError`: ``code`` is a short ASCII identifier,
-    ``str(e)`` the English text. ``message_zh``/``message_en`` still travel on
-    the error until the reader's codes are worded by the front end.
+    A :class:`~coded_errors.CodedError`: ``code`` is a short ASCII identifier (the
+    SW3 table's codes, "timeout", "disconnected", "open_failed", ...), ``params`` its
+    details, ``str(e)`` the English text for logs. The front end words the code
+    (``ui_shared.error_text``).
     """
 
     family = "idcard"
-
-    def __init__(self, code: str, message_zh: str, message_en: str) -> None:
-        super().__init__(code, message_en)
-        self.message_zh = message_zh
-        self.message_en = message_en
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(code={self.code!r}, message_en={self.message_en!r})"
 
 
 class CardDataError(DeviceError):
     """The card answered, but its text block is malformed or inconsistent."""
 
-    def __init__(self, detail_zh: str, detail_en: str, *, code: str = "card_data") -> None:
-        super().__init__(
-            code,
-            f"证件信息异常：{detail_zh}，请重新放置证件",
-            f"card data invalid: {detail_en}",
-        )
+    def __init__(
+        self, detail_en: str, *, code: str = "card_data", params: Mapping[str, Param] | None = None
+    ) -> None:
+        super().__init__(code, f"card data invalid: {detail_en}", params=params)
 
 
 # --- GA/T 467 SW3 status codes ------------------------------------------------
@@ -75,7 +67,7 @@ class StatusInfo:
 
     sw3: int
     code: str
-    message_zh: str
+    #: English, for logs; the front end words ``code`` (ui_shared.error_text)
     message_en: str
     #: the command may simply be sent again (transmission problem)
     retry_transport: bool = False
@@ -88,121 +80,105 @@ class StatusInfo:
 _STATUS: dict[int, StatusInfo] = {
     s.sw3: s
     for s in (
-        StatusInfo(0x90, "ok", "操作成功", "operation succeeded"),
+        StatusInfo(0x90, "ok", "operation succeeded"),
         StatusInfo(
-            0x91, "no_content", "证件中此项无内容", "the card holds no content for this item"
+            0x91, "no_content", "the card holds no content for this item"
         ),
-        StatusInfo(0x9F, "find_ok", "找卡成功", "card found"),
+        StatusInfo(0x9F, "find_ok", "card found"),
         StatusInfo(
             0x10,
             "terminal_checksum",
-            "阅读器接收业务终端数据的校验和错",
             "the reader received a frame with a bad checksum",
             retry_transport=True,
         ),
         StatusInfo(
             0x11,
             "terminal_length",
-            "阅读器接收业务终端数据的长度错",
             "the reader received a frame with a bad length",
             retry_transport=True,
         ),
         StatusInfo(
             0x21,
             "command_error",
-            "阅读器接收业务终端的命令错误（命令或参数错误）",
             "the reader rejected the command (bad command or parameter)",
         ),
-        StatusInfo(0x23, "unauthorised", "越权操作，阅读器拒绝执行", "unauthorised operation"),
+        StatusInfo(0x23, "unauthorised", "unauthorised operation"),
         StatusInfo(
             0x24,
             "unrecognised",
-            "阅读器报告无法识别的错误",
             "the reader reported an unrecognised error",
         ),
         StatusInfo(
             0x31,
             "card_auth_sam_failed",
-            "卡认证机具失败，请重新放置证件",
             "the card failed to authenticate the reader's SAM; present the card again",
             represent_card=True,
         ),
         StatusInfo(
             0x32,
             "sam_auth_card_failed",
-            "机具认证卡失败，请重新放置证件",
             "the reader's SAM failed to authenticate the card; present the card again",
             represent_card=True,
         ),
         StatusInfo(
             0x33,
             "info_verify_failed",
-            "信息验证错误，请重新放置证件",
             "card information failed verification; present the card again",
             represent_card=True,
         ),
         StatusInfo(
             0x34,
             "card_not_found_yet",
-            "尚未找卡，不能进行对卡的操作",
             "no card has been found yet, so the card cannot be operated on",
             represent_card=True,
         ),
         StatusInfo(
             0x37,
             "fingerprint_verify_failed",
-            "指纹信息验证错误",
             "fingerprint information failed verification",
             represent_card=True,
         ),
         StatusInfo(
             0x3F,
             "info_length_error",
-            "信息长度错误，请重新放置证件",
             "card information has a wrong length; present the card again",
             represent_card=True,
         ),
         StatusInfo(
             0x40,
             "card_type_unrecognised",
-            "无法识别的卡类型，请放置居民身份证",
             "unrecognised card type; present a resident ID card",
             represent_card=True,
         ),
         StatusInfo(
             0x41,
             "read_failed",
-            "读卡操作失败，请重新放置证件",
             "reading the card failed; present the card again",
             represent_card=True,
         ),
         StatusInfo(
             0x47,
             "random_failed",
-            "取随机数失败，请重新放置证件",
             "getting a random number (challenge) failed; present the card again",
             represent_card=True,
         ),
         StatusInfo(
             0x60,
             "sam_self_check",
-            "阅读器安全模块（SAM）自检失败，不能接收命令，请联系技术人员",
             "the reader's security module (SAM) failed its self-check and accepts no command; "
             "call a technician",
         ),
         StatusInfo(
             0x66,
             "sam_unauthorised",
-            "阅读器安全模块（SAM）未经授权，无法使用",
             "the reader's security module (SAM) is not authorised",
         ),
         StatusInfo(
-            0x80, "no_card", "找卡不成功，请将证件放在阅读器上", "no card found on the reader"
+            0x80, "no_card", "no card found on the reader"
         ),
         StatusInfo(
             0x81,
             "select_failed",
-            "选卡不成功，请重新放置证件",
             "selecting the card failed; present the card again",
             represent_card=True,
         ),
@@ -215,12 +191,7 @@ def describe_sw3(sw3: int) -> StatusInfo:
     info = _STATUS.get(sw3)
     if info is not None:
         return info
-    return StatusInfo(
-        sw3,
-        "unknown_status",
-        f"阅读器返回未知状态码 0x{sw3:02X}",
-        f"the reader returned unknown status 0x{sw3:02X}",
-    )
+    return StatusInfo(sw3, "unknown_status", f"the reader returned unknown status 0x{sw3:02X}")
 
 
 def known_status_codes() -> list[int]:
@@ -236,8 +207,8 @@ class ReaderStatusError(DeviceError):
         where = f" ({command})" if command else ""
         super().__init__(
             info.code,
-            info.message_zh,
             f"{info.message_en}{where} [SW3=0x{sw3:02X}]",
+            params={"sw3": f"0x{sw3:02X}"},
         )
         self.sw3 = sw3
         self.info = info

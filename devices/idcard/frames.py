@@ -49,8 +49,8 @@ _LEN_SIZE = 2
 class FrameError(DeviceError):
     """A frame arrived but is broken (bad checksum or impossible length)."""
 
-    def __init__(self, code: str, message_zh: str, message_en: str, raw: bytes = b"") -> None:
-        super().__init__(code, message_zh, message_en)
+    def __init__(self, code: str, message_en: str, raw: bytes = b"") -> None:
+        super().__init__(code, message_en)
         self.raw = raw
 
 
@@ -294,7 +294,6 @@ class FrameParser:
                 length = int.from_bytes(raw[len(PREAMBLE) :], "big")
                 raise FrameError(
                     "frame_length",
-                    "阅读器数据长度错误",
                     f"frame length field {length} is out of range",
                     raw,
                 )
@@ -303,7 +302,6 @@ class FrameParser:
             expected = checksum(raw[len(PREAMBLE) : -1])
             raise FrameError(
                 "frame_checksum",
-                "阅读器数据校验错误",
                 f"frame checksum mismatch (got 0x{raw[-1]:02X}, expected 0x{expected:02X})",
                 raw,
             )

@@ -70,7 +70,6 @@ _SETTLE_MAX = 0.3
 def _timeout_error(port: str, name: str, seconds: float) -> DeviceError:
     return DeviceError(
         "timeout",
-        "身份证阅读器无响应，请检查连接",
         f"no answer from the ID card reader on {port} to {name} within {seconds:.2f} s",
     )
 
@@ -78,7 +77,6 @@ def _timeout_error(port: str, name: str, seconds: float) -> DeviceError:
 def _disconnected(port: str, exc: BaseException) -> DeviceError:
     return DeviceError(
         "disconnected",
-        "身份证阅读器已断开，请检查连接",
         f"ID card reader on {port} went away: {exc}",
     )
 
@@ -138,8 +136,8 @@ class IdCardReader:
             except (OSError, ValueError) as exc:  # serial.SerialException is an OSError
                 raise DeviceError(
                     "open_failed",
-                    f"无法打开身份证阅读器端口 {self.port}",
                     f"cannot open ID card reader port {self.port}: {exc}",
+                    params={"device": self.port},
                 ) from exc
             log.debug("opened ID card reader port %s", self.port)
 

@@ -37,7 +37,7 @@ def test_long_parameters_are_capped() -> None:
 def test_every_family_is_a_coded_error() -> None:
     for error in (
         InvalidIdNumber("id.check_digit", "校验位错误", "bad check digit"),
-        DeviceError("no_reader", "未找到身份证阅读器", "no reader"),
+        DeviceError("no_reader", "no reader"),
         PrinterError("paper_out", "printer is out of paper"),
         ScannerError("busy", "busy", params={"device": "/dev/input/event3"}),
     ):
@@ -74,3 +74,29 @@ def test_a_session_note_from_a_coded_error_is_worded_by_the_front_end() -> None:
     assert note_text(note, english=True) == "The printer cover is open"
     plain = Note.from_error(RuntimeError("disk"), Topic.ACCEPT, "受理失败")
     assert note_text(plain) == "受理失败" and plain.family == ""
+
+
+def test_id_card_errors_are_worded_with_their_parameters() -> None:
+    from devices.idcard.errors import CardDataError, ReaderStatusError
+
+    err = CardDataError("birth date '19851317' is not a date", code="card_date_invalid",
+                        params={"field": "birth_date"})
+    assert error_text(err) == "证件信息异常：出生日期无效，请重新放置证件"
+    assert "birth date is not a date" in error_text(err, english=True)
+    assert error_text(ReaderStatusError(0x41)) == "读卡操作失败，请重新放置证件"
+    assert error_text(DeviceError("open_failed", "x", params={"device": "/dev/ttyUSB0"})) == (
+        "无法打开身份证阅读器端口 /dev/ttyUSB0"
+    )
+
+
+def test_camera_errors_are_worded_with_their_parameters() -> None:
+    from devices.camera.errors import CameraError, PageNotFound
+
+    assert error_text(PageNotFound()) == "未检测到完整页面"
+    assert error_text(CameraError("x", code="image_too_large", params={"what": "pixels"})) == (
+        "图片尺寸过大"
+    )
+    assert error_text(CameraError("x", code="image_unreadable", params={"why": "io"})) == (
+        "无法读取图片文件"
+    )
+    assert error_text(CameraError("camera not opened yet")) == "高拍仪故障"

@@ -8,6 +8,7 @@ from numpy.typing import NDArray
 
 from devices.camera.errors import CameraError
 from station.camera_source import ReopeningCamera
+from ui_shared.error_text import error_text
 
 
 class Clock:
@@ -28,13 +29,13 @@ class Plug:
 
     def open(self) -> Plug:
         if not self.present:
-            raise CameraError("no camera", "未找到高拍仪", code="camera_not_found")
+            raise CameraError("no camera", code="camera_not_found")
         self.opened += 1
         return self
 
     def grab(self) -> NDArray[np.uint8]:
         if not self.present:
-            raise CameraError("unplugged", "高拍仪已断开", code="camera_read_failed")
+            raise CameraError("unplugged", code="camera_read_failed")
         return np.zeros((4, 4, 3), np.uint8)
 
     def close(self) -> None:
@@ -46,7 +47,7 @@ def test_missing_then_plugged_in_then_lost() -> None:
     camera = ReopeningCamera(plug.open, retry_s=5.0, clock=clock)
     with pytest.raises(CameraError) as e:
         camera.grab()
-    assert e.value.message_zh == "未找到高拍仪"
+    assert error_text(e.value) == "未找到高拍仪或视频文件"
     plug.present = True
     with pytest.raises(CameraError):
         camera.grab()  # not retried before retry_s has passed
@@ -57,7 +58,7 @@ def test_missing_then_plugged_in_then_lost() -> None:
     plug.present = False
     with pytest.raises(CameraError) as lost:
         camera.grab()
-    assert lost.value.message_zh == "高拍仪已断开" and plug.closed == 1
+    assert error_text(lost.value) == "高拍仪没有画面，请检查连接" and plug.closed == 1
     plug.present = True
     clock.now += 5.0
     assert camera.grab().shape == (4, 4, 3) and plug.opened == 2

@@ -111,7 +111,7 @@ def _read_id(args: argparse.Namespace) -> int:
     try:
         data = read_id_json(port, args.timeout)
     except DeviceError as e:
-        return _fail(args, e.code, e.message_zh, e.message_en)
+        return _fail(args, e.code, error_text(e), str(e))
     human = "\n".join(f"{k}: {v}" for k, v in data.items())
     _emit(args, data, human)
     return 0
@@ -137,7 +137,7 @@ def _capture(args: argparse.Namespace) -> int:
     try:
         data = capture_json(str(args.image), str(args.out))
     except Exception as e:
-        zh = getattr(e, "message_zh", "无法处理该图像")
+        zh = error_text(e, fallback="无法处理该图像")
         return _fail(args, getattr(e, "code", "capture_failed"), zh, str(e))
     findings = "; ".join(f["message_zh"] for f in data.get("findings", [])) or "ok"
     _emit(
@@ -206,7 +206,7 @@ def _check_idcard(setting: str) -> Check:
         with IdCardReader(port, timeout=2.0, retries=1) as reader:
             sam = reader.sam_id()
     except DeviceError as e:
-        return _result("idcard", False, e.message_zh, e.message_en, setting=setting)
+        return _result("idcard", False, error_text(e), str(e), setting=setting)
     finally:
         if sims is not None:
             sims.stop()
@@ -236,7 +236,7 @@ def _check_camera(settings: DeviceSettings) -> Check:
         finally:
             cam.close()
     except CameraError as e:
-        return _result("camera", False, e.message_zh, e.message_en, setting=setting)
+        return _result("camera", False, error_text(e), str(e), setting=setting)
     h, w = int(frame.shape[0]), int(frame.shape[1])
     note_zh = note_en = ""
     if (w, h) != (width, height):

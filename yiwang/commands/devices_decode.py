@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from intake.display_text import display_text
+from ui_shared.error_text import error_text
 
 #: Longest code text printed in the human form (the JSON form is never cut).
 HUMAN_TEXT_LIMIT = 300
@@ -58,10 +59,19 @@ def _human(record: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _worded(record: dict[str, Any]) -> dict[str, Any]:
+    error = record.get("error")
+    if isinstance(error, BaseException):
+        code = str(getattr(error, "code", type(error).__name__))
+        record = {**record, "error": {"code": code, "message_zh": error_text(error),
+                                      "message_en": str(error)}}
+    return record
+
+
 def run(args: argparse.Namespace) -> int:
     from devices.camera.diagnostics import decode_file_json
 
-    records = [decode_file_json(path) for path in args.files]
+    records = [_worded(decode_file_json(path)) for path in args.files]
     if args.json:
         print(json.dumps(records, ensure_ascii=False))
     else:

@@ -14,6 +14,7 @@ from devices.camera.page_detection import find_page
 from devices.camera.simulated import Camera, SimulatedCamera
 from devices.camera.stability import StabilityDetector
 from devices.camera.synthetic import render_desk
+from ui_shared.error_text import error_text
 
 from .conftest import photo
 
@@ -47,7 +48,7 @@ def test_simulated_camera_shows_empty_desk_then_a_page() -> None:
 def test_opencv_camera_missing_source_raises_with_chinese_message(tmp_path: Path) -> None:
     with pytest.raises(CameraError) as info:
         OpenCvCamera(str(tmp_path / "nope.avi"))
-    assert info.value.message_zh
+    assert error_text(info.value) == "未找到高拍仪或视频文件"
     not_video = tmp_path / "junk.avi"
     not_video.write_bytes(b"not a video")
     with pytest.raises(CameraError):
@@ -68,7 +69,7 @@ def test_opencv_camera_reads_a_video_file(tmp_path: Path) -> None:
         assert frames[0].shape == (240, 320, 3)
         with pytest.raises(CameraError) as info:
             cam.grab()  # end of file
-        assert info.value.message_zh
+        assert error_text(info.value) == "高拍仪没有画面，请检查连接"
 
 
 def test_capture_json_contract(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from devices.camera.quality import BLURRY, GLARE, assess_quality
 from devices.camera.rectification import estimate_skew, page_size_px, rectify
 from devices.camera.stability import StabilityDetector
 from devices.camera.synthetic import render_desk, render_document
+from ui_shared.error_text import error_text
 
 from .conftest import TITLE, photo
 
@@ -55,7 +56,7 @@ def test_empty_desk_is_page_not_found() -> None:
     assert find_page(desk) is None
     with pytest.raises(PageNotFound) as info:
         capture_page(desk)
-    assert info.value.message_zh == "未检测到完整页面"
+    assert error_text(info.value) == "未检测到完整页面"
 
 
 def test_page_cut_off_by_the_frame_is_not_a_full_page() -> None:

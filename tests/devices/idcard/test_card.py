@@ -23,6 +23,7 @@ from devices.idcard.card import (
 )
 from devices.idcard.errors import CardDataError
 from devices.idcard.simulator import expired_sample_card, foreign_sample_cards, sample_cards
+from ui_shared.error_text import error_text
 
 ALL = sample_cards() + foreign_sample_cards() + [expired_sample_card()]
 
@@ -148,7 +149,7 @@ def test_bad_check_digit_is_rejected() -> None:
     with pytest.raises(CardDataError) as info:
         parse_text_block(encode_text_block(card))
     assert info.value.code == "id_check_digit"
-    assert "校验位" in info.value.message_zh
+    assert "校验位" in error_text(info.value)
     assert parse_text_block(encode_text_block(card), validate=False).id_number.endswith("8")
 
 

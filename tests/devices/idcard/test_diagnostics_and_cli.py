@@ -13,6 +13,7 @@ from devices.idcard.diagnostics import JSON_KEYS, read_id_json
 from devices.idcard.errors import DeviceError
 from devices.idcard.reader import IdCardReader
 from devices.idcard.simulator import IdCardSimulator, sample_cards
+from ui_shared.error_text import error_text
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -67,7 +68,7 @@ def test_read_id_json_without_a_card(sim: IdCardSimulator) -> None:
     with pytest.raises(DeviceError) as info:
         read_id_json(sim.path, timeout=0.3)
     assert info.value.code == "no_card"
-    assert "身份证" in info.value.message_zh
+    assert "身份证" in error_text(info.value)
 
 
 def test_simulator_module_entry_serves_until_killed() -> None:

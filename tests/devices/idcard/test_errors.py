@@ -8,6 +8,7 @@ from devices.idcard.errors import (
     describe_sw3,
     known_status_codes,
 )
+from ui_shared.error_text import code_text, error_text
 
 BRIEF_CODES = [
     0x90,
@@ -36,13 +37,15 @@ def test_every_status_has_a_clear_meaning(sw3: int) -> None:
     assert sw3 in known_status_codes()
     info = describe_sw3(sw3)
     assert info.code != "unknown_status"
-    assert info.message_zh and info.message_en
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in info.message_zh)
+    zh = code_text(f"idcard.{info.code}")
+    assert zh and info.message_en
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in zh)
 
 
 def test_unknown_status_is_described_generically() -> None:
     info = describe_sw3(0x55)
     assert info.code == "unknown_status" and "0x55" in info.message_en
+    assert error_text(ReaderStatusError(0x55)) == "阅读器返回未知状态码 0x55"
 
 
 def test_reader_status_error() -> None:
@@ -50,8 +53,8 @@ def test_reader_status_error() -> None:
     assert isinstance(err, DeviceError)
     assert err.sw3 == 0x60
     assert err.code == "sam_self_check"
-    assert "自检" in err.message_zh
-    assert str(err) == err.message_en and "sam_status" in str(err) and "0x60" in str(err)
+    assert "自检" in error_text(err)
+    assert "sam_status" in str(err) and "0x60" in str(err)
 
 
 def test_transport_statuses_are_retryable() -> None:
@@ -100,15 +103,17 @@ GA_T_467_TABLE = [
 @pytest.mark.parametrize(("sw3", "code", "zh", "en"), GA_T_467_TABLE)
 def test_status_text_matches_the_ga_t_467_table(sw3: int, code: str, zh: str, en: str) -> None:
     info = describe_sw3(sw3)
-    assert (info.code, zh in info.message_zh, en in info.message_en) == (code, True, True)
+    assert (info.code, zh in (code_text(f"idcard.{code}") or ""), en in info.message_en) == (
+        code, True, True
+    )
 
 
 def test_no_status_text_names_the_wrong_failure() -> None:
     # 0x41 is a read failure, not a wrong card type; 0x47 is the challenge, not a SAM fault;
     # 0x31 is the card authenticating the SAM (the old English had the direction reversed).
-    assert "卡类型" not in describe_sw3(0x41).message_zh
+    assert "卡类型" not in (code_text("idcard.read_failed") or "")
     assert "type" not in describe_sw3(0x41).message_en
-    assert "SAM" not in describe_sw3(0x47).message_zh
+    assert "SAM" not in (code_text("idcard.random_failed") or "")
     assert "SAM" not in describe_sw3(0x47).message_en
     assert describe_sw3(0x31).message_en.startswith("the card failed to authenticate")
     assert describe_sw3(0x32).message_en.startswith("the reader's SAM failed to authenticate")

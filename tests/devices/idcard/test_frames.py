@@ -13,6 +13,7 @@ from devices.idcard.frames import (
     encode_command,
     encode_response,
 )
+from ui_shared.error_text import error_text
 
 FIND_OK = bytes.fromhex("AA AA AA 96 69 00 08 00 00 9F 00 00 00 00 97")
 
@@ -78,7 +79,7 @@ def test_bad_checksum_raises_and_the_next_good_frame_survives() -> None:
     with pytest.raises(FrameError) as info:
         parser.feed(bad + encode_response(0, 0, 0x80))
     assert info.value.code == "frame_checksum"
-    assert info.value.message_zh == "阅读器数据校验错误"
+    assert error_text(info.value) == "阅读器数据校验错误"
     assert isinstance(info.value, DeviceError)
     assert info.value.raw == bad
     assert [f.sw3 for f in parser.feed(b"")] == [0x80]

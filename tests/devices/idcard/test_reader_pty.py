@@ -19,6 +19,7 @@ from devices.idcard.simulator import (
     foreign_sample_cards,
     sample_cards,
 )
+from ui_shared.error_text import error_text
 
 
 def test_sam_commands(reader: IdCardReader) -> None:
@@ -98,7 +99,7 @@ def test_bad_checksum_is_a_clear_error_without_retries(sim: IdCardSimulator) -> 
     ):
         reader.find_card()
     assert info.value.code == "frame_checksum"
-    assert info.value.message_zh == "阅读器数据校验错误"
+    assert error_text(info.value) == "阅读器数据校验错误"
 
 
 def test_bad_checksum_then_retry_succeeds(sim: IdCardSimulator, reader: IdCardReader) -> None:
@@ -132,7 +133,7 @@ def test_too_slow_device_times_out(sim: IdCardSimulator) -> None:
             reader.find_card()
         assert time.monotonic() - started < 1.0
     assert info.value.code == "timeout"
-    assert "无响应" in info.value.message_zh
+    assert "无响应" in error_text(info.value)
 
 
 def test_unplugged_silent_device(sim: IdCardSimulator, reader: IdCardReader) -> None:
@@ -150,7 +151,7 @@ def test_unplugged_closed_device(sim: IdCardSimulator, reader: IdCardReader) -> 
     with pytest.raises(DeviceError) as info:
         reader.read_card()
     assert info.value.code == "disconnected"
-    assert "断开" in info.value.message_zh
+    assert "断开" in error_text(info.value)
     assert not reader.is_open
     with pytest.raises(DeviceError) as again:
         reader.read_card()  # the pty is gone for good
@@ -161,7 +162,7 @@ def test_open_failure_is_a_device_error() -> None:
     with pytest.raises(DeviceError) as info:
         IdCardReader("/dev/does-not-exist-idcard").open()
     assert info.value.code == "open_failed"
-    assert "无法打开" in info.value.message_zh
+    assert "无法打开" in error_text(info.value)
 
 
 def test_status_errors(sim: IdCardSimulator, reader: IdCardReader) -> None:
