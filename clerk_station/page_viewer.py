@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut, QTransform
 from PySide6.QtWidgets import (
@@ -142,13 +143,15 @@ class PageViewer(QDialog):
         )
 
     def _loaded(self, index: int, image: QImage) -> None:
+        if not shiboken6.isValid(self.scroller):  # closed before the page was decoded
+            return
         if index == self.index:  # the clerk may have stepped on meanwhile
             self._image = image
             self._show()
 
     def _failed(self, index: int, error: BaseException) -> None:
         log.warning("page viewer: page %d unreadable: %r", index, error)
-        if index == self.index:
+        if index == self.index and shiboken6.isValid(self.image_label):
             self.image_label.setText(self.tr("This page cannot be shown."))
 
     def shown_size(self) -> tuple[int, int]:
