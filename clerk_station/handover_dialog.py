@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_station.paper_actions import PaperActions
+from clerk_station.receipt_dialog import ReceiptDialog
 from devices.idcard.card import IdCardData
 from intake.applicant import SOURCE_CARD, SOURCE_MANUAL, Person
 from intake.errors import IntakeError
@@ -23,6 +25,7 @@ from intake.identity import mask_id_number, validate_resident_id
 from station.card_mapping import person_from_card
 from station.case_followup import CaseFollowUp, FollowUpView, HandoverDone
 from station.handover_paper import HandedOver
+from ui_shared.messages import user_message
 from ui_shared.plain_text import PlainLabel
 from ui_shared.tasks import TaskRunner
 
@@ -72,10 +75,16 @@ class HandoverDialog(QDialog):
         self.record_button = QPushButton(self.tr("Record handover and print"), self)
         self.record_button.setObjectName("recordHandover")
         self.record_button.setEnabled(False)
+        #: after the handover: the acknowledgement again, previewed, or as an A4 PDF
+        self.papers_button = QPushButton(self.tr("Preview / A4…"), self)
+        self.papers_button.setObjectName("handoverPapers")
+        self.papers_button.setEnabled(False)
+        self.papers_dialog: ReceiptDialog | None = None
         close = QPushButton(self.tr("Close"), self)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.record_button)
+        bottom.addWidget(self.papers_button)
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -89,6 +98,7 @@ class HandoverDialog(QDialog):
         self.sighted.toggled.connect(self._changed)
         self.relation.currentTextChanged.connect(self._changed)
         self.record_button.clicked.connect(self.record)
+        self.papers_button.clicked.connect(self.open_papers)
         close.clicked.connect(self.reject)
         followup.card_listener = self.card_read  # the reader's next card is the collector's
         self.resize(620, 380)
@@ -152,16 +162,36 @@ class HandoverDialog(QDialog):
 
     def _recorded(self, done: HandoverDone) -> None:
         self.done_result = done
+        self.papers_button.setEnabled(done.paper is not None)
         if done.print_error:
+            why = (user_message(done.print_failure) if done.print_failure is not None
+                   else done.print_error)
             self.message.setText(self.tr("Handover recorded; the acknowledgement did not print: "
-                                         "%1").replace("%1", done.print_error))
+                                         "%1").replace("%1", why))
         else:
             self.message.setText(self.tr("Handover recorded and acknowledgement printed; the "
                                          "platform is told by itself."))
 
     def _failed(self, error: BaseException) -> None:
         self.record_button.setEnabled(True)
-        self.message.setText(str(getattr(error, "message_zh", "") or type(error).__name__))
+        self.message.setText(user_message(error, self.tr("The handover could not be recorded.")))
+
+    def open_papers(self) -> None:
+        """The printed acknowledgement in the papers dialog: thermal preview, reprint,
+        A4 preview, save as PDF and laser print (the same actions as after an accept)."""
+        done = self.done_result
+        if done is None or done.paper is None:
+            return
+        paper, followup = done.paper, self._followup
+        dialog = ReceiptDialog(self.tr("Handover acknowledgement"), self.message.text(), None,
+                               self, paper_titles=[paper.title])
+        self.paper_actions = PaperActions(
+            dialog, (paper,), print_receipt=followup.reprint, a4_pdf=followup.a4_pdf,
+            tasks=self.tasks, on_error=dialog.show_status,
+        )
+        self.paper_actions.show_thermal()
+        self.papers_dialog = dialog
+        dialog.open()
 
     def done(self, result: int) -> None:
         if self._followup.card_listener == self.card_read:

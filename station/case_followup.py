@@ -18,6 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from devices.idcard.card import IdCardData
+from devices.printer.receipt import Receipt
 from intake.applicant import Person, validate_applicant
 from intake.catalog import Catalog
 from intake.errors import IntakeError, UnknownItem
@@ -74,6 +75,10 @@ class HandoverDone:
     outcome_uuid: str
     printed: bytes | None  # the ESC/POS bytes sent, None when printing failed
     print_error: str  # "" when printed
+    #: the acknowledgement itself, for a reprint or its A4 PDF
+    paper: Receipt | None = None
+    #: why it did not print (the front end words it); None when printed
+    print_failure: BaseException | None = None
 
 
 def _error(code: str, zh: str, en: str) -> IntakeError:
@@ -231,6 +236,14 @@ class CaseFollowUp:
             printed = self._intake.print_receipt(paper)
         except Exception as e:  # the handover is recorded; a jam is reported, not raised
             log.warning("handover acknowledgement for %s not printed: %r", view.receipt_no, e)
-            return HandoverDone(out, None, str(getattr(e, "message_zh", "") or "打印失败"))
+            return HandoverDone(out, None, str(e) or "not printed", paper, e)
         self._store.audit(clerk_id, "handover.printed", uuid, {"outcome": out})
-        return HandoverDone(out, printed, "")
+        return HandoverDone(out, printed, "", paper)
+
+    def reprint(self, paper: Receipt) -> bytes:
+        """Print the acknowledgement again (the clerk's reprint from the papers dialog)."""
+        return self._intake.print_receipt(paper)
+
+    def a4_pdf(self, paper: Receipt) -> bytes:
+        """The acknowledgement as an A4 PDF, from the same data (CPU work: off the GUI)."""
+        return self._intake.a4_pdf(paper)

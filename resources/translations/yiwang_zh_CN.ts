@@ -1997,79 +1997,95 @@ guide</source>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="37"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="40"/>
         <source>Hand over the result of %1</source>
         <translation>办结领取 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="48"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="51"/>
         <source>The applicant in person</source>
         <translation>申请人本人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="49"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="52"/>
         <source>An agent collecting for the applicant</source>
         <translation>代领人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="59"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="62"/>
         <source>I have sighted the original ID document</source>
         <translation>已核验证件原件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="60"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="63"/>
         <source>Place the collector&apos;s ID card on the reader, or type the identity from the original.</source>
         <translation>请领取人将身份证放在读卡器上，或按原件录入身份信息。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="64"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="67"/>
         <source>Collected by</source>
         <translation>领取人身份</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="65"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="68"/>
         <source>Relation to the applicant</source>
         <translation>与申请人关系</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="66"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="69"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="67"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="70"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="72"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="75"/>
         <source>Record handover and print</source>
         <translation>登记领取并打印</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="75"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="79"/>
+        <source>Preview / A4…</source>
+        <extracomment>after the handover: the acknowledgement again, previewed, or as an A4 PDF</extracomment>
+        <translation>预览 / A4…</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/handover_dialog.py" line="83"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="110"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="120"/>
         <source>Read from the ID card: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="128"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="138"/>
         <source>ID number is valid</source>
         <translation>证件号码有效</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="156"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="169"/>
         <source>Handover recorded; the acknowledgement did not print: %1</source>
         <translation>已登记领取；确认单未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="159"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="172"/>
         <source>Handover recorded and acknowledgement printed; the platform is told by itself.</source>
         <translation>已登记领取并打印确认单，将自动报送平台。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/handover_dialog.py" line="177"/>
+        <source>The handover could not be recorded.</source>
+        <translation>领取登记未能保存。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/handover_dialog.py" line="186"/>
+        <source>Handover acknowledgement</source>
+        <translation>办结领取确认单</translation>
     </message>
 </context>
 <context>
@@ -2112,30 +2128,30 @@ guide</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="59"/>
+        <location filename="../../kiosk/window.py" line="62"/>
         <source>Care mode
 (larger, spoken)</source>
         <translation>关怀模式
 （大字、语音）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="63"/>
+        <location filename="../../kiosk/window.py" line="66"/>
         <source>Hear it again</source>
         <translation>再听一遍</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="66"/>
+        <location filename="../../kiosk/window.py" line="69"/>
         <source>Home</source>
         <translation>回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="151"/>
+        <location filename="../../kiosk/window.py" line="153"/>
         <source>your ID card on the reader</source>
         <extracomment>each screen scrolls on its own when it is taller than the display (the elderly theme on a small screen) instead of pushing the window off it</extracomment>
         <translation>读卡区上的身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="153"/>
+        <location filename="../../kiosk/window.py" line="155"/>
         <source>Please take %1 with you.</source>
         <translation>请带走%1。</translation>
     </message>
@@ -2757,52 +2773,52 @@ guide</source>
 <context>
     <name>PageViewer</name>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="54"/>
+        <location filename="../../clerk_station/page_viewer.py" line="55"/>
         <source>Page viewer</source>
         <translation>页面查看</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="73"/>
+        <location filename="../../clerk_station/page_viewer.py" line="74"/>
         <source>◀ Previous</source>
         <translation>◀ 上一页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="74"/>
+        <location filename="../../clerk_station/page_viewer.py" line="75"/>
         <source>Next ▶</source>
         <translation>下一页 ▶</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="75"/>
+        <location filename="../../clerk_station/page_viewer.py" line="76"/>
         <source>Zoom out (-)</source>
         <translation>缩小 (-)</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="76"/>
+        <location filename="../../clerk_station/page_viewer.py" line="77"/>
         <source>Zoom in (+)</source>
         <translation>放大 (+)</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="77"/>
+        <location filename="../../clerk_station/page_viewer.py" line="78"/>
         <source>Fit (0)</source>
         <translation>适合窗口 (0)</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="78"/>
+        <location filename="../../clerk_station/page_viewer.py" line="79"/>
         <source>Rotate (R)</source>
         <translation>旋转 (R)</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="127"/>
+        <location filename="../../clerk_station/page_viewer.py" line="128"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="129"/>
+        <location filename="../../clerk_station/page_viewer.py" line="130"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="152"/>
+        <location filename="../../clerk_station/page_viewer.py" line="155"/>
         <source>This page cannot be shown.</source>
         <translation>此页面无法显示。</translation>
     </message>

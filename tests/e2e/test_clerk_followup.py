@@ -7,6 +7,7 @@ ESC/POS bytes, and the platform records the handover exactly once."""
 
 from __future__ import annotations
 
+import io
 import os
 import uuid as uuidlib
 from collections.abc import Callable, Iterator
@@ -16,6 +17,7 @@ from typing import Any
 
 import cv2
 import pytest
+from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from clerk_station.case_detail import CaseDetailDialog
@@ -155,6 +157,19 @@ def test_supplement_then_handover_on_real_widgets(
         assert needed in text, needed
     assert "11010519491231002X" not in text  # masked on paper
     assert paper.read_bytes()[before:] == done.printed  # what went to the printer
+    # the same acknowledgement as an A4 PDF for the hall's laser printer
+    hand.papers_button.click()
+    papers = hand.paper_actions
+    pdfs: list[bytes] = []
+    papers._with_pdf(pdfs.append)
+    qtbot.waitUntil(lambda: bool(pdfs), timeout=60_000)
+    pages = PdfReader(io.BytesIO(pdfs[0])).pages
+    a4 = "".join("".join((page.extract_text() or "").split()) for page in pages)
+    for needed in ("办结领取确认单", "子女", "领取人签字"):
+        assert needed in a4, needed
+    assert "11010519491231002X" not in a4  # masked on A4 too
+    assert hand.papers_dialog is not None
+    hand.papers_dialog.close()
     hand.accept()
     engine.run_once()
     outcomes = [o for o in admin("GET", "/v1/admin/outcomes") if o["submission_uuid"] == uuid]
