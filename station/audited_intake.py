@@ -129,9 +129,16 @@ class AuditedIntake:
         return self.inner.issue_notice(draft, clerk_id=clerk_id, defects=defects)
 
     def issue_refusal(
-        self, draft: Draft, reason: RefusalReason, *, clerk_id: str | None
+        self,
+        draft: Draft,
+        reason: RefusalReason,
+        *,
+        clerk_id: str | None,
+        catalog_version: str = "",
     ) -> Receipt:
-        return self.inner.issue_refusal(draft, reason, clerk_id=clerk_id)
+        return self.inner.issue_refusal(
+            draft, reason, clerk_id=clerk_id, catalog_version=catalog_version
+        )
 
     def print_receipt(self, receipt: Receipt) -> bytes:
         data = self.inner.print_receipt(receipt)

@@ -138,10 +138,11 @@ class OutcomeEvents(SessionCore):
             raise SessionError("session.refusal_reason", "请选择不予受理理由", "unknown reason")
         draft, reason = copy.deepcopy(self._require_draft()), reasons[reason_code]
         intake, clerk, generation = self._intake, self.clerk_id, self._generation
+        version = self._catalog_version
         self._accepting = True  # nothing else may happen while the decision is printed
 
         def work() -> Receipt:
-            notice = intake.issue_refusal(draft, reason, clerk_id=clerk)
+            notice = intake.issue_refusal(draft, reason, clerk_id=clerk, catalog_version=version)
             intake.print_receipt(notice)
             return notice
 

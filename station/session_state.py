@@ -220,5 +220,10 @@ class IntakeCommands(Protocol):
         self, draft: Draft, *, clerk_id: str | None, defects: Mapping[str, str] | None
     ) -> Receipt: ...
     def issue_refusal(
-        self, draft: Draft, reason: RefusalReason, *, clerk_id: str | None
+        self,
+        draft: Draft,
+        reason: RefusalReason,
+        *,
+        clerk_id: str | None,
+        catalog_version: str = "",
     ) -> Receipt: ...

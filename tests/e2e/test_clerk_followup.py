@@ -269,6 +269,7 @@ def test_handover_identified_by_card_read_and_refusal_delivered(
         assert len(refusals) == 1
         body = refusals[0]["body"]
         assert body["item_code"] == "NY-001" and body["reason_code"]
+        assert body["catalog_version"] == services.catalog.version  # the catalog it applied
         assert body["applicant"]["id_number"] == card.id_number
         handovers = [o for o in held if o["submission_uuid"] == uuid]
         assert len(handovers) == 1 and handovers[0]["body"]["collector"]["id_source"] == "card"
