@@ -28,9 +28,10 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from sync.store import Store
 from sync.store.clerks import ClerkRow
+from wire.pin_hash import argon2id_cost_ok
 
 if TYPE_CHECKING:  # a pydantic model: not loaded at station start-up
-    from wire.clerk_day import ClerkDirectory
+    from wire.clerk_day import ClerkDirectory, DirectoryClerk
 
 __all__ = ["ClerkDirectoryAPI", "ClerkPull", "DirectoryApplied"]
 
@@ -86,6 +87,7 @@ class ClerkPull:
                 "SELECT clerk_id, pulled_pin_hash FROM clerk_directory").fetchall())
         added = changed = disabled = pins = 0
         seen: set[str] = set()
+        taken: list[DirectoryClerk] = []  # what this station now holds from the platform
         for clerk in directory.clerks:
             seen.add(clerk.clerk_id)
             name = " ".join(clerk.name.split())
@@ -94,8 +96,19 @@ class ClerkPull:
                 log.warning("clerk directory v%d: an entry with an unusable id or name skipped",
                             directory.version)
                 continue
+            if not argon2id_cost_ok(clerk.pin_hash):
+                log.warning("clerk directory v%d: a PIN hash with unaffordable argon2id"
+                            " parameters skipped", directory.version)
+                continue
             clerk = clerk.model_copy(update={"name": name})
             row = self.store.clerk_row(clerk.clerk_id)
+            if row is not None and clerk.clerk_id not in pulled:
+                # made on this station (set-up, an admin, `yiwang clerks`): the station's
+                # own accounts are never taken over from the platform
+                log.warning("clerk directory v%d: names a clerk made on this station; left"
+                            " alone", directory.version)
+                continue
+            taken.append(clerk)
             new_pin = pulled.get(clerk.clerk_id) != clerk.pin_hash
             if row is None:
                 new = ClerkRow(clerk.clerk_id, clerk.name, clerk.role, clerk.pin_hash,
@@ -122,7 +135,7 @@ class ClerkPull:
             db.executemany(
                 "INSERT INTO clerk_directory (clerk_id, pulled_pin_hash, version, pulled_at)"
                 " VALUES (?, ?, ?, ?)",
-                [(c.clerk_id, c.pin_hash, directory.version, at) for c in directory.clerks])
+                [(c.clerk_id, c.pin_hash, directory.version, at) for c in taken])
             db.execute("UPDATE clerk_directory_state SET version = ?, pulled_at = ?"
                        " WHERE id = 1", [directory.version, at])
         result = DirectoryApplied(directory.version, added, changed, disabled, pins)

@@ -19,9 +19,10 @@ import hmac
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from wire.canonical import canonical_json
+from wire.pin_hash import argon2id_cost_ok
 
 __all__ = [
     "AUDIT_BATCH",
@@ -104,6 +105,21 @@ class DirectoryClerk(_Strict):
     active: bool = True
     #: the PIN was set by an admin: the clerk must choose a new one at the next sign-in
     must_change_pin: bool = True
+
+
+    @field_validator("pin_hash")
+    @classmethod
+    def _affordable(cls, value: str) -> str:
+        if not argon2id_cost_ok(value):
+            raise ValueError("argon2id parameters outside what a station verifies")
+        return value
+
+    @field_validator("name")
+    @classmethod
+    def _printable(cls, value: str) -> str:
+        if not value.isprintable():  # control and bidi characters are never a name
+            raise ValueError("a clerk name is printable text")
+        return value
 
 
 class ClerkDirectory(_Strict):

@@ -25,7 +25,9 @@ __all__ = ["ElectronicLicence", "fetch_licence_page", "find_licences"]
 
 #: a holder's list: 50 entries of a few hundred bytes each fit well inside
 MAX_LIST_ANSWER = 256 * 1024
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+)
 
 
 @dataclass(frozen=True)

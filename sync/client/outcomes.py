@@ -27,6 +27,11 @@ __all__ = ["CaseOutcomeCalls", "OutcomeDelivery"]
 
 _PROOF = re.compile(r"[0-9a-f]{64}")
 
+#: characters no status or case number has: controls, bidi and invisible marks
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
 
 @dataclass(frozen=True)
 class OutcomeDelivery:
@@ -62,6 +67,9 @@ class CaseOutcomeCalls(ABC):
         if not (isinstance(case_no, str) and len(case_no) <= 64
                 and isinstance(status, str) and len(status) <= 32):
             raise BadAnswer(f"{what} answer is malformed")
+        if _UNSAFE.search(case_no) or _UNSAFE.search(status):
+            # stored as the case's platform status and shown to the clerk (found by review)
+            raise BadAnswer(f"{what} answer carries control or bidi characters")
         if data.get("uuid") != uuid:
             raise BadAnswer(f"{what} answer names another uuid")
         if proof_ref is None:

@@ -470,3 +470,20 @@ def test_enrollment_receipt_high_water_is_kept_beside_the_keys(data_dir: Path) -
         creds = enroll_station(data_dir, "code", session=session)
     assert creds.receipt_high == "S001-20261125-0042"
     assert ReceiptHighWater(data_dir / "keys").platform_high("S001") == "S001-20261125-0042"
+
+
+@pytest.mark.parametrize("status", ["\u202e\x1b[2J已领取", "已领取\u2028", "受理\x00"])
+def test_an_outcome_answer_with_control_or_bidi_text_is_refused(status: str) -> None:
+    """Found by review: a proven P5/P6 answer's status was stored as the case's platform
+    status whatever characters it carried (the proof covers the case number, not it)."""
+    uuid = "0f0e0d0c-0b0a-4908-8706-050403020100"
+
+    def put(p: ScriptedPlatform, _m: str, path: str, _h: dict[str, str], body: bytes) -> Reply:
+        return Reply(200, {"uuid": uuid, "case_no": "SW1", "status": status,
+                           "proof": p.proof_for(uuid, body, "SW1")})
+
+    with ScriptedPlatform(SECRET) as platform:
+        platform.routes[("PUT", "/v1/supplements/")] = put
+        client = client_for(platform.url)
+        with pytest.raises(BadAnswer):
+            client.put_supplement(uuid, {"uuid": uuid, "materials": []})
