@@ -7,8 +7,8 @@ import pytest
 from argon2 import PasswordHasher
 from pydantic import ValidationError
 
-from sync.clerk_directory import ClerkPull
 from station.pins import PinHasher
+from sync.clerk_directory import ClerkPull
 from sync.store import Store
 from sync.store.clerks import ClerkRow
 from wire.clerk_day import ClerkDirectory, DirectoryClerk
