@@ -116,11 +116,13 @@ class ClerkWindow(QMainWindow):
         self.defect_button.setToolTip(
             self.tr("What was brought for the selected material cannot be used")
         )
+        self.defect_button.setEnabled(False)  # until the session says (found by review)
         self.refuse_button = QPushButton(self.tr("Refuse…"), self)
         self.refuse_button.setObjectName("refuseButton")
         self.refuse_button.setToolTip(
             self.tr("Refuse the application and print the notice with the reason")
         )
+        self.refuse_button.setEnabled(False)
         self.decisions = DecisionDialogs(self.session, self, english=english)
         self.capturing = CaptureController(
             services, self.session, self.tasks, self, english=english

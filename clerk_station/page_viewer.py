@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui_shared.plain_text import PlainLabel
+from ui_shared.screen_fit import resize_within_screen
 from ui_shared.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -91,7 +92,7 @@ class PageViewer(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.scroller, 1)
-        self.resize(900, 1000)
+        resize_within_screen(self, 900, 1000)
         self._load()
 
     @property

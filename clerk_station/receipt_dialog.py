@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui_shared.plain_text import PlainLabel, shown
+from ui_shared.screen_fit import resize_within_screen
 
 
 class ReceiptDialog(QDialog):
@@ -96,6 +97,8 @@ class ReceiptDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        # wide enough for the 80 mm paper and an A4 page without sideways scrolling
+        resize_within_screen(self, 760, 900)
 
     def show_thermal(self, png: bytes | None) -> None:
         self.showing_a4 = False

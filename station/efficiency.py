@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from intake.catalog import Catalog
 from intake.errors import UnknownItem
+from intake.workdays import WorkCalendar
 from sync.store import Store
 from sync.store.ledger import AcceptStat, OpenCase
 
@@ -37,15 +38,10 @@ OUTCOME_ACTIONS = ("notice", "refuse")
 OPEN_LOOKBACK = timedelta(days=366)
 
 
-def due_date(accepted: date, working_days: int) -> date:
-    """The promised date: ``working_days`` Monday-Friday days after ``accepted``."""
-    d = accepted
-    left = working_days
-    while left > 0:
-        d += timedelta(days=1)
-        if d.weekday() < 5:
-            left -= 1
-    return d
+def due_date(accepted: date, working_days: int, calendar: WorkCalendar | None = None) -> date:
+    """The promised date: ``working_days`` working days after ``accepted``, by the
+    catalog's holiday calendar (the date the receipt printed; Monday-Friday without one)."""
+    return (calendar or WorkCalendar()).add_working_days(accepted, working_days)
 
 
 @dataclass(frozen=True)
@@ -109,11 +105,12 @@ class _Acc:
         )
 
 
-def _working_days_between(start: date, end: date) -> int:
+def _working_days_between(start: date, end: date, calendar: WorkCalendar) -> int:
     """Working days from ``start`` to ``end`` (negative when ``end`` is earlier)."""
     if end < start:
-        return -_working_days_between(end, start)
-    return sum(1 for i in range(1, (end - start).days + 1) if (start + timedelta(i)).weekday() < 5)
+        return -_working_days_between(end, start, calendar)
+    days = (end - start).days
+    return sum(1 for i in range(1, days + 1) if calendar.is_working_day(start + timedelta(i)))
 
 
 class EfficiencyService:
@@ -167,8 +164,9 @@ class EfficiencyService:
             limit = self._time_limit(c.item_code)
             if limit is None:
                 continue
-            due = due_date(c.accepted_at.astimezone(self.tz).date(), limit)
-            left = _working_days_between(today, due)
+            calendar = self.catalog.calendar
+            due = due_date(c.accepted_at.astimezone(self.tz).date(), limit, calendar)
+            left = _working_days_between(today, due, calendar)
             if left <= self.near_days:
                 out.append(self._due_case(c, due, left))
         out.sort(key=lambda d: (d.days_left, d.accepted_at))

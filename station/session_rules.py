@@ -75,8 +75,13 @@ def accept_and_print(
 
 
 def deficiency_due(today: date, item: ServiceItem, calendar: WorkCalendar) -> date:
-    """容缺受理: the last day to bring what is owed (the catalog's working days)."""
-    return calendar.add_working_days(today, item.deficiency_days)
+    """容缺受理: the last day to bring what is owed (the catalog's working days), and never
+    later than the day before the promised completion date: a later date contradicted
+    the receipt's own promise and the overdue list (found by review)."""
+    days = item.deficiency_days
+    if item.time_limit_days > 0:
+        days = min(days, max(1, item.time_limit_days - 1))
+    return calendar.add_working_days(today, days)
 
 
 def plan_switch(draft: Draft, item: ServiceItem) -> ItemSwitch:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -32,6 +32,15 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
         return None
     app.installTranslator(translator)
     _installed.append(translator)
+    # Qt's own texts (OK, Cancel, Close, Yes, No, the file dialog) come from Qt's catalog
+    qt_own = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_own.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
+    else:
+        log.warning("Qt's own %s translation not found in %s; its buttons stay English",
+                    language, qt_dir)
     return translator
 
 

@@ -1227,7 +1227,7 @@ guide</source>
     </message>
     <message>
         <location filename="../../clerk_station/main_window.py" line="82"/>
-        <location filename="../../clerk_station/main_window.py" line="386"/>
+        <location filename="../../clerk_station/main_window.py" line="388"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
@@ -1242,64 +1242,64 @@ guide</source>
         <translation>打印一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="174"/>
+        <location filename="../../clerk_station/main_window.py" line="176"/>
         <source>ID reader: waiting</source>
         <translation>身份证阅读器：等待中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="176"/>
+        <location filename="../../clerk_station/main_window.py" line="178"/>
         <source>Camera: starting</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="258"/>
+        <location filename="../../clerk_station/main_window.py" line="260"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="263"/>
+        <location filename="../../clerk_station/main_window.py" line="265"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="267"/>
+        <location filename="../../clerk_station/main_window.py" line="269"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="393"/>
+        <location filename="../../clerk_station/main_window.py" line="395"/>
         <source>%1 · %2 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · %2 · 承诺时限 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="286"/>
+        <location filename="../../clerk_station/main_window.py" line="288"/>
         <source>ID reader: card read</source>
         <translation>身份证阅读器：已读卡</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="293"/>
+        <location filename="../../clerk_station/main_window.py" line="295"/>
         <source>ID reader: ready</source>
         <translation>身份证阅读器：就绪</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="296"/>
+        <location filename="../../clerk_station/main_window.py" line="298"/>
         <source>ID reader: %1</source>
         <translation>身份证阅读器：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="416"/>
+        <location filename="../../clerk_station/main_window.py" line="418"/>
         <source>Applicant not identified</source>
         <translation>尚未识别申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="419"/>
+        <location filename="../../clerk_station/main_window.py" line="421"/>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="421"/>
+        <location filename="../../clerk_station/main_window.py" line="423"/>
         <source>Complete: %n page(s) captured</source>
         <translation>
             <numerusform>材料齐全：已采集 %n 页</numerusform>
@@ -1316,27 +1316,27 @@ guide</source>
         <translation>所选材料不能使用（将写入一次性告知书）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="119"/>
+        <location filename="../../clerk_station/main_window.py" line="120"/>
         <source>Refuse…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="122"/>
+        <location filename="../../clerk_station/main_window.py" line="123"/>
         <source>Refuse the application and print the notice with the reason</source>
         <translation>不予受理，并打印载明理由和依据的通知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="143"/>
+        <location filename="../../clerk_station/main_window.py" line="145"/>
         <source>Result by</source>
         <translation>结果领取方式</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="299"/>
+        <location filename="../../clerk_station/main_window.py" line="301"/>
         <source>The card reader is not available: enter the identity by hand</source>
         <translation>读卡器不可用：请手工录入证件信息</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="425"/>
+        <location filename="../../clerk_station/main_window.py" line="427"/>
         <source>Unusable: %1 (%2)</source>
         <translation>不合格：%1（%2）</translation>
     </message>
@@ -2773,52 +2773,52 @@ guide</source>
 <context>
     <name>PageViewer</name>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="55"/>
+        <location filename="../../clerk_station/page_viewer.py" line="56"/>
         <source>Page viewer</source>
         <translation>页面查看</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="74"/>
+        <location filename="../../clerk_station/page_viewer.py" line="75"/>
         <source>◀ Previous</source>
         <translation>◀ 上一页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="75"/>
+        <location filename="../../clerk_station/page_viewer.py" line="76"/>
         <source>Next ▶</source>
         <translation>下一页 ▶</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="76"/>
+        <location filename="../../clerk_station/page_viewer.py" line="77"/>
         <source>Zoom out (-)</source>
         <translation>缩小 (-)</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="77"/>
+        <location filename="../../clerk_station/page_viewer.py" line="78"/>
         <source>Zoom in (+)</source>
         <translation>放大 (+)</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="78"/>
+        <location filename="../../clerk_station/page_viewer.py" line="79"/>
         <source>Fit (0)</source>
         <translation>适合窗口 (0)</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="79"/>
+        <location filename="../../clerk_station/page_viewer.py" line="80"/>
         <source>Rotate (R)</source>
         <translation>旋转 (R)</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="128"/>
+        <location filename="../../clerk_station/page_viewer.py" line="129"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="130"/>
+        <location filename="../../clerk_station/page_viewer.py" line="131"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="155"/>
+        <location filename="../../clerk_station/page_viewer.py" line="156"/>
         <source>This page cannot be shown.</source>
         <translation>此页面无法显示。</translation>
     </message>
@@ -3064,37 +3064,37 @@ guide</source>
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../clerk_station/receipt_dialog.py" line="71"/>
+        <location filename="../../clerk_station/receipt_dialog.py" line="72"/>
         <source>Reprint</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/receipt_dialog.py" line="73"/>
+        <location filename="../../clerk_station/receipt_dialog.py" line="74"/>
         <source>A4 view</source>
         <translation>A4 预览</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/receipt_dialog.py" line="76"/>
+        <location filename="../../clerk_station/receipt_dialog.py" line="77"/>
         <source>The same paper as an A4 page for the laser printer</source>
         <translation>同一文书的A4版式，用于激光打印机</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/receipt_dialog.py" line="77"/>
+        <location filename="../../clerk_station/receipt_dialog.py" line="78"/>
         <source>Save PDF…</source>
         <translation>保存PDF…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/receipt_dialog.py" line="79"/>
+        <location filename="../../clerk_station/receipt_dialog.py" line="80"/>
         <source>Print A4…</source>
         <translation>打印A4…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/receipt_dialog.py" line="131"/>
+        <location filename="../../clerk_station/receipt_dialog.py" line="134"/>
         <source>Save the A4 PDF</source>
         <translation>保存A4 PDF</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/receipt_dialog.py" line="134"/>
+        <location filename="../../clerk_station/receipt_dialog.py" line="137"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>

@@ -79,6 +79,8 @@ def test_refusal_from_the_window(qtbot: QtBot, station_dir: Path) -> None:
     window.start()
     receipts = station_dir / "printer" / "receipts.escpos"
     try:
+        # nothing to refuse yet: the buttons wait for an applicant (they did nothing before)
+        assert not window.refuse_button.isEnabled() and not window.defect_button.isEnabled()
         sims = services.simulators
         assert sims is not None
         sims.place_card(sims.sample_cards()[0])

@@ -51,28 +51,31 @@ def test_deficiency_accept_owes_non_key_materials_with_a_due_date(
     outcome = session.state.outcome
     assert outcome is not None and outcome.print_error is None
     submission = outcome.accepted.submission
-    expected = Acceptance(Mode.DEFICIENCY, ("M02",), date(2026, 12, 10))
+    expected = Acceptance(Mode.DEFICIENCY, ("M02",), date(2026, 12, 7))
     assert submission.acceptance == expected
     # recorded in the case (read back from SQLite) and in the manifest the platform gets
     assert store.get(submission.uuid).submission.acceptance == expected
     assert store.manifest(submission.uuid)["acceptance"] == {
         "mode": "deficiency",
         "materials": ["M02"],
-        "due": "2026-12-10",
+        "due": "2026-12-07",
     }
     [row] = [r for r in store.audit_rows() if r["action"] == "accept"]
     assert '"deficiency"' in row["detail"]
 
     printed = _flat(receipt_file.read_bytes())
     assert "受理方式：容缺受理" in printed
-    assert "补齐期限：2026年12月10日前" in printed
+    assert "补齐期限：2026年12月07日前" in printed
+    # what is owed arrives before the promised completion date (3 working days), never
+    # after it (the catalog's 5 deficiency days ended after the promise: found by review)
+    assert "承诺办结：2026年12月08日前" in printed
     assert "待补齐材料（容缺）：" in printed and "1.居民户口簿" in printed
     assert submission.receipt_no in printed
     assert session.state.papers == (outcome.accepted.receipt,)
     # the case as the ledger opens it says what is owed and by when
     ledger = LedgerService(store, catalog, store.lookup_hasher(), tz=CST)
     detail = ledger.open_case(submission.uuid)
-    assert detail.acceptance == "容缺受理：待补 居民户口簿，2026年12月10日前补齐"
+    assert detail.acceptance == "容缺受理：待补 居民户口簿，2026年12月07日前补齐"
 
 
 def test_a_missing_key_material_is_never_owed(intake: IntakeService, catalog: Catalog) -> None:
@@ -167,5 +170,5 @@ def test_a_reprint_from_the_case_still_says_what_is_owed(
     assert outcome is not None
     record = store.get(outcome.accepted.submission.uuid)
     again = intake.receipt_for(record.submission, catalog.item("SB-001"))
-    assert ("补齐期限", "2026年12月10日前") in (again.rows or [])
+    assert ("补齐期限", "2026年12月07日前") in (again.rows or [])
     assert again.sections == [("待补齐材料（容缺）：", ["居民户口簿"])]

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from intake.applicant import Person
 from intake.submission import CapturedMaterial, Channel
+from intake.workdays import WorkCalendar
 from station.efficiency import EfficiencyService, due_date
 from station.ledger import LedgerQuery, LedgerService
 from station.ledger_export import HEADERS, export_csv, export_xlsx
@@ -152,3 +153,11 @@ def test_item_usage_counts_recent_cases(day_store: Store) -> None:
 def test_due_date_skips_weekends() -> None:
     assert due_date(date(2026, 12, 4), 1) == date(2026, 12, 7)  # Fri + 1 -> Mon
     assert due_date(date(2026, 12, 3), 3) == date(2026, 12, 8)
+    # by the catalog's calendar, as the receipt printed it: across the National Day week
+    # the overdue list and the paper agree (they counted Monday-Friday before)
+    calendar = WorkCalendar.from_dict(
+        {"holidays": ["2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"],
+         "workdays": ["2026-10-10"]}
+    )
+    assert due_date(date(2026, 9, 30), 3, calendar) == date(2026, 10, 10)
+    assert due_date(date(2026, 9, 30), 3) == date(2026, 10, 5)
