@@ -16,13 +16,14 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from sync.client import AuthError, SyncError, TransientError
+from sync.side_connection import side_connection
 
 if TYPE_CHECKING:  # a pydantic model: not loaded at station start-up
     from wire.clerk_day import AuditAck
@@ -72,16 +73,8 @@ class AuditDelivery:
         self._path = db_path
         self._batch = max(1, min(batch, AUDIT_BATCH))
 
-    @contextlib.contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
-        conn = sqlite3.connect(str(self._path), timeout=10)
-        try:
-            conn.execute("PRAGMA busy_timeout = 10000")
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.row_factory = sqlite3.Row
-            yield conn
-        finally:
-            conn.close()
+    def _db(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        return side_connection(self._path)
 
     def mark(self) -> AuditMark:
         with self._db() as db:

@@ -17,12 +17,13 @@ import json
 import logging
 import sqlite3
 import uuid as uuid_mod
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
+from sync.side_connection import side_connection
 from sync.store import Store
 from wire.canonical import canonical_json
 
@@ -67,17 +68,8 @@ class OutcomeQueue:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    @contextlib.contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
-        conn = sqlite3.connect(str(self.store.db_path), timeout=10)
-        try:
-            conn.execute("PRAGMA busy_timeout = 10000")
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.row_factory = sqlite3.Row
-            yield conn
-        finally:
-            conn.close()
+    def _db(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        return side_connection(self.store.db_path, foreign_keys=True)
 
     def _seal(self, uuid: str, body: Mapping[str, Any]) -> bytes:
         return self.store.keys.seal(canonical_json(dict(body)), aad=f"outcome:{uuid}".encode())

@@ -21,11 +21,11 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from sync.side_connection import side_connection
 from sync.store import Store
 from sync.store.clerks import ClerkRow
 from wire.pin_hash import argon2id_cost_ok
@@ -56,15 +56,8 @@ class ClerkPull:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    @contextlib.contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
-        conn = sqlite3.connect(str(self.store.db_path), timeout=10)
-        try:
-            conn.execute("PRAGMA busy_timeout = 10000")
-            conn.execute("PRAGMA synchronous = FULL")
-            yield conn
-        finally:
-            conn.close()
+    def _db(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        return side_connection(self.store.db_path, rows=False)
 
     def applied_version(self) -> int:
         with self._db() as db:

@@ -15,13 +15,14 @@ import json
 import logging
 import sqlite3
 import uuid as uuid_mod
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from sync.client import AuthError, SyncError, TransientError
+from sync.side_connection import side_connection
 from sync.store.evaluations_schema import MIGRATION_SQL as MIGRATION_SQL
 from wire.canonical import canonical_json
 
@@ -59,17 +60,8 @@ class EvaluationQueue:
     def __init__(self, db_path: Path) -> None:
         self._path = db_path
 
-    @contextlib.contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
-        conn = sqlite3.connect(str(self._path), timeout=10)
-        try:
-            conn.execute("PRAGMA busy_timeout = 10000")
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.row_factory = sqlite3.Row
-            yield conn
-        finally:
-            conn.close()
+    def _db(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        return side_connection(self._path, foreign_keys=True)
 
     def enqueue(
         self, submission_uuid: str, body: Mapping[str, Any], *, now: datetime | None = None

@@ -84,7 +84,7 @@ def test_every_paper_as_a4_pdf_holds_its_fields(
     owed.deficiency_accept_requested()
     assert owed.state.outcome is not None
     text = _check(owed.state.outcome.accepted.receipt, "容缺受理", "补齐期限", "居民户口簿")
-    assert "2026年12月10日前" in text
+    assert "2026年12月07日前" in text
 
     committed = _session(intake, catalog, "SB-002")
     for code in ("M03", "M04"):
