@@ -32,4 +32,8 @@ def test_emit_keeps_reference_counts(qtbot: QtBot) -> None:
         emitter.carrying.emit(None)
     seen.clear()
     after = (sys.getrefcount(True), sys.getrefcount(False))
-    assert after == before, f"emit() changed bool refcounts {before} -> {after}"
+    # the bug drops one reference per emit: 400 here. Other threads of the test process
+    # (a platform's, an engine's) may flip a flag meanwhile and move a count by a few,
+    # which made an exact comparison flaky under xdist.
+    drops = (before[0] - after[0], before[1] - after[1])
+    assert max(drops) < 50, f"emit() dropped bool references {before} -> {after}"
