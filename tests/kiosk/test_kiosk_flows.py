@@ -32,6 +32,15 @@ def _receipts(station_dir: Path) -> bytes:
     return path.read_bytes() if path.exists() else b""
 
 
+def _printed(station_dir: Path) -> str:
+    """The text of the last print; "" while the printer is still writing it (waiting for
+    the file to change alone caught it truncated, mid-print, under load)."""
+    try:
+        return decode_escpos(_receipts(station_dir)).text
+    except Exception:
+        return ""
+
+
 def _apply(kiosk: Kiosk, qtbot: QtBot, card: Any) -> ApplyScreen:
     window = kiosk.window
     window.attract.buttons["apply"].click()
@@ -155,9 +164,11 @@ def test_reprint_then_printer_out_shows_the_code_and_calls_staff(
     qtbot.waitUntil(lambda: bool(reprint.cases.buttons), timeout=10_000)
     before = _receipts(station_dir)
     reprint.cases.buttons[0].click()
-    qtbot.waitUntil(lambda: _receipts(station_dir) != before, timeout=10_000)
-    again = decode_escpos(_receipts(station_dir)).text  # the file holds the last print
-    assert "补打" in again and receipt_no in again
+    qtbot.waitUntil(
+        lambda: "补打" in _printed(station_dir) and receipt_no in _printed(station_dir),
+        timeout=10_000,
+    )
+    assert _receipts(station_dir) != before  # the file holds the last print
     # the printer fails for real: its output path becomes a directory
     printer_file = station_dir / "printer" / "receipts.escpos"
     printer_file.unlink()
@@ -221,8 +232,8 @@ def test_guide_browse_and_print(kiosk: Kiosk, qtbot: QtBot, station_dir: Path) -
     guide.show_item(item)
     before = _receipts(station_dir)
     guide.print_button.click()
-    qtbot.waitUntil(lambda: _receipts(station_dir) != before, timeout=10_000)
-    assert "办事指南" in decode_escpos(_receipts(station_dir)).text
+    qtbot.waitUntil(lambda: "办事指南" in _printed(station_dir), timeout=10_000)
+    assert _receipts(station_dir) != before
 
 
 def test_reprint_a_one_time_notice_from_its_code(
@@ -238,9 +249,12 @@ def test_reprint_a_one_time_notice_from_its_code(
     assert isinstance(reprint, ReprintScreen)
     before = _receipts(station_dir)
     kiosk.window.scanned(notice.qr_payload)
-    qtbot.waitUntil(lambda: _receipts(station_dir) != before, timeout=10_000)
-    again = decode_escpos(_receipts(station_dir)).text
-    assert "补打" in again and notice.receipt_no in again
+    qtbot.waitUntil(
+        lambda: "补打" in _printed(station_dir) and notice.receipt_no in _printed(station_dir),
+        timeout=10_000,
+    )
+    again = _printed(station_dir)
+    assert _receipts(station_dir) != before
     assert item.required_materials[0].name_zh in again
     # a code that is not a notice of this hall prints nothing and says so
     printed = _receipts(station_dir)
