@@ -163,9 +163,8 @@ class HandoverDialog(QDialog):
     def _recorded(self, done: HandoverDone) -> None:
         self.done_result = done
         self.papers_button.setEnabled(done.paper is not None)
-        if done.print_error:
-            why = (user_message(done.print_failure) if done.print_failure is not None
-                   else done.print_error)
+        if done.print_failure is not None:
+            why = user_message(done.print_failure)
             self.message.setText(self.tr("Handover recorded; the acknowledgement did not print: "
                                          "%1").replace("%1", why))
         else:

@@ -74,11 +74,17 @@ class FollowUpView:
 class HandoverDone:
     outcome_uuid: str
     printed: bytes | None  # the ESC/POS bytes sent, None when printing failed
-    print_error: str  # "" when printed
     #: the acknowledgement itself, for a reprint or its A4 PDF
     paper: Receipt | None = None
     #: why it did not print (the front end words it); None when printed
     print_failure: BaseException | None = None
+
+    @property
+    def print_error(self) -> str:
+        """Why it did not print, in English for logs and the demo; "" when printed."""
+        if self.print_failure is None:
+            return ""
+        return str(self.print_failure) or type(self.print_failure).__name__
 
 
 def _error(code: str, zh: str, en: str) -> IntakeError:
@@ -236,9 +242,9 @@ class CaseFollowUp:
             printed = self._intake.print_receipt(paper)
         except Exception as e:  # the handover is recorded; a jam is reported, not raised
             log.warning("handover acknowledgement for %s not printed: %r", view.receipt_no, e)
-            return HandoverDone(out, None, str(e) or "not printed", paper, e)
+            return HandoverDone(out, None, paper, e)
         self._store.audit(clerk_id, "handover.printed", uuid, {"outcome": out})
-        return HandoverDone(out, printed, "", paper)
+        return HandoverDone(out, printed, paper)
 
     def reprint(self, paper: Receipt) -> bytes:
         """Print the acknowledgement again (the clerk's reprint from the papers dialog)."""

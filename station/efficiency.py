@@ -160,11 +160,11 @@ class EfficiencyService:
         today = self.today()
         out = []
         opened = self.store.open_cases(self.clock() - OPEN_LOOKBACK, FINAL_STATUSES)
+        calendar = self.catalog.calendar
         for c in opened:
             limit = self._time_limit(c.item_code)
             if limit is None:
                 continue
-            calendar = self.catalog.calendar
             due = due_date(c.accepted_at.astimezone(self.tz).date(), limit, calendar)
             left = _working_days_between(today, due, calendar)
             if left <= self.near_days:
