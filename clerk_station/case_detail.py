@@ -26,6 +26,7 @@ from clerk_station.case_followup_panel import FollowUpPanel
 from station.clerk_day import ClerkDay
 from station.ledger import CaseDetail
 from ui_shared.error_text import error_text
+from ui_shared.plain_text import shown, tooltip
 from ui_shared.tasks import TaskRunner
 
 DOCUMENT_NAMES = {
@@ -34,8 +35,9 @@ DOCUMENT_NAMES = {
 
 
 def _item(text: str) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setToolTip(text)
+    # platform text (status, note, missing materials): plain, capped, never rich text
+    item = QTableWidgetItem(shown(text))
+    item.setToolTip(tooltip(text))
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
     return item
 
@@ -152,7 +154,7 @@ class CaseDetailDialog(QDialog):
             if not p.available:
                 label += self.tr(" (image removed after retention)")
             item = QListWidgetItem(label)
-            item.setToolTip(label)
+            item.setToolTip(tooltip(label))
             self.pages.addItem(item)
         self.statuses.setRowCount(len(detail.statuses))
         for i, s in enumerate(detail.statuses):

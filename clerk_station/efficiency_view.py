@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from station.clerk_day import ClerkDay
 from station.efficiency import DueCase, EfficiencyLine, EfficiencyReport
+from ui_shared.plain_text import shown, tooltip
 from ui_shared.tasks import TaskRunner
 
 OVERDUE_COLOUR = QColor("#c0392b")
@@ -31,8 +32,9 @@ NEAR_COLOUR = QColor("#b7791f")
 
 
 def _cell(text: str, *, align_right: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setToolTip(text)
+    # item names and platform statuses: plain, capped, never rich text
+    item = QTableWidgetItem(shown(text))
+    item.setToolTip(tooltip(text))
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
     if align_right:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
