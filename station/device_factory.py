@@ -119,9 +119,14 @@ def open_camera(settings: DeviceSettings, simulated: Camera | None = None) -> Ca
 
 
 def open_printer(settings: DeviceSettings, data_dir: Path) -> ReceiptPrinter:
-    """The receipt printer; relative ``file:`` targets land inside `data_dir`."""
+    """The receipt printer; relative ``file:`` targets land inside `data_dir`, whose
+    folder the first print creates (opening the printer creates nothing)."""
+    folder = settings.printer_folder_to_create(data_dir)
     return ReceiptPrinter(
-        settings.printer_target(data_dir), paper_mm=settings.paper_mm, native_qr=settings.native_qr
+        settings.printer_target(data_dir),
+        paper_mm=settings.paper_mm,
+        native_qr=settings.native_qr,
+        make_folder=None if folder is None else str(folder),
     )
 
 

@@ -68,8 +68,12 @@ def print_test_receipt(settings: DeviceSettings, data_dir: Path) -> str:
     """Print the sample receipt; returns a one-line description. Raises PrinterError."""
     from devices.printer.diagnostics import test_print_json
 
+    folder = settings.printer_folder_to_create(data_dir)
     result = test_print_json(
-        settings.printer_target(data_dir), paper_mm=settings.paper_mm, native_qr=settings.native_qr
+        settings.printer_target(data_dir),
+        paper_mm=settings.paper_mm,
+        native_qr=settings.native_qr,
+        make_folder=None if folder is None else str(folder),
     )
     return f"{result['receipt_no']} ({result['bytes']} bytes)"
 

@@ -75,13 +75,23 @@ class DeviceSettings:
     scanner: str = "none"
 
     def printer_target(self, data_dir: Path) -> str:
+        """The target with a relative ``file:`` path resolved in `data_dir`. Touches
+        nothing: doctor and diagnose read it too (the first print makes the folder, see
+        :meth:`printer_folder_to_create`)."""
         if self.printer.startswith("file:"):
             path = Path(self.printer[5:])
             if not path.is_absolute():
                 path = data_dir / path
-            path.parent.mkdir(parents=True, exist_ok=True)
             return f"file:{path}"
         return self.printer
+
+    def printer_folder_to_create(self, data_dir: Path) -> Path | None:
+        """The folder a real print may create: that of a relative ``file:`` target,
+        which lies inside the data directory. None for anything else (an absolute
+        path names a device or a place the technician chose; it must exist)."""
+        if self.printer.startswith("file:") and not Path(self.printer[5:]).is_absolute():
+            return (data_dir / self.printer[5:]).parent
+        return None
 
     def to_toml_table(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}

@@ -29,13 +29,18 @@ def sample_receipt(now: datetime | None = None) -> Receipt:
     )
 
 
-def test_print_json(target: str, *, paper_mm: int = 80, native_qr: bool = False) -> dict[str, Any]:
+def test_print_json(
+    target: str, *, paper_mm: int = 80, native_qr: bool = False, make_folder: str | None = None
+) -> dict[str, Any]:
     """Print the sample receipt to `target`; returns {"receipt_no", "qr_payload", "bytes"}
-    ("bytes" = number of bytes sent). Raises PrinterError (with message_zh)."""
+    ("bytes" = number of bytes sent). `make_folder` is created first (see ReceiptPrinter).
+    Raises PrinterError (with message_zh)."""
     from devices.printer.escpos_output import ReceiptPrinter
 
     receipt = sample_receipt()
-    data = ReceiptPrinter(target, paper_mm=paper_mm, native_qr=native_qr).print_receipt(receipt)
+    data = ReceiptPrinter(
+        target, paper_mm=paper_mm, native_qr=native_qr, make_folder=make_folder
+    ).print_receipt(receipt)
     return {"receipt_no": receipt.receipt_no, "qr_payload": receipt.qr_payload, "bytes": len(data)}
 
 

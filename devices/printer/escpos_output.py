@@ -217,8 +217,12 @@ class ReceiptPrinter:
         check_status: bool = True,
         status_timeout: float = 0.5,
         io_timeout: float = 5.0,
+        make_folder: str | None = None,
     ) -> None:
         self.target = parse_target(target)
+        #: a folder a print creates before writing to a `file:` target (the data dir's
+        #: printer folder); only printing creates it, never a status query
+        self.make_folder = make_folder
         self.target_text = target
         paper_columns(paper_mm)  # ValueError for a width the layout does not know
         self.paper_mm = paper_mm
@@ -248,6 +252,8 @@ class ReceiptPrinter:
 
         try:
             if t.kind == "file":
+                if self.make_folder is not None:
+                    os.makedirs(self.make_folder, exist_ok=True)
                 dev = escpos_printer.File(devfile=t.path, profile=self.profile)
             elif t.kind == "serial":
                 dev = escpos_printer.Serial(

@@ -257,19 +257,15 @@ def _check_camera(settings: DeviceSettings) -> Check:
 def _check_printer(settings: DeviceSettings, data_dir: Path) -> Check:
     from devices.printer.errors import PrinterError
     from station.device_factory import open_printer
+    from station.printer_target_check import check_printer_target
 
     target = settings.printer_target(data_dir)
-    if target.startswith("file:"):
-        path = Path(target[5:])
-        writable = os.access(path, os.W_OK) if path.exists() else os.access(path.parent, os.W_OK)
-        if not writable:
-            return _result(
-                "printer",
-                False,
-                f"无法写入打印输出 {path}",
-                f"cannot write the printer output {path}",
-                target=target,
-            )
+    verdict = check_printer_target(settings, data_dir)
+    if not verdict.ok:
+        return _result(
+            "printer", False, verdict.detail_zh, verdict.detail_en, target=target,
+            status=verdict.code,
+        )
     try:
         status = open_printer(settings, data_dir).status()
     except PrinterError as e:
@@ -279,8 +275,8 @@ def _check_printer(settings: DeviceSettings, data_dir: Path) -> Check:
             return _result(
                 "printer",
                 True,
-                f"打印输出写入文件 {target[5:]}（文件无状态可查）",
-                f"printing to file {target[5:]} (files report no status)",
+                f"{verdict.detail_zh}（文件无状态可查）",
+                f"{verdict.detail_en} (files report no status)",
                 target=target,
                 status="unknown",
             )
