@@ -40,6 +40,7 @@ from clerk_station.licence_controller import LicenceController
 from clerk_station.manual_entry import ManualEntryDialog
 from clerk_station.materials_panel import MaterialsPanel
 from clerk_station.outcome_controller import OutcomeController
+from clerk_station.printer_banner import printer_banner
 from clerk_station.receipt_dialog import ReceiptDialog
 from clerk_station.scan_controller import ScanController
 from clerk_station.sync_controller import SyncController
@@ -197,6 +198,8 @@ class ClerkWindow(QMainWindow):
         self.sync = SyncController(services, self.tasks, self.sync_badge, self, english=english)
         self.sync.catalog_reloaded.connect(self._catalog_reloaded)
         self._central_layout.insertWidget(0, self.sync.clock_banner)
+        self.printer_banner = printer_banner(services, self, english=english)
+        self._central_layout.insertWidget(0, self.printer_banner)
         self.outcomes = OutcomeController(
             self.session,
             services.intake.print_receipt,

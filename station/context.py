@@ -17,6 +17,7 @@ from station.device_factory import card_poller_factory, open_camera, open_printe
 from station.device_settings import SIMULATED, DeviceSettings, load_device_settings
 from station.intake_service import IntakeService
 from station.licences import LicenceService
+from station.printer_target_check import check_printer_target
 from station.services import FrameSource, Poller, PollerFactory, StationServices
 from station.simulators import DemoSimulators
 from sync.catalog_sync import load_catalog
@@ -143,6 +144,9 @@ def open_station(
         simulators.start()
         closers.append(simulators.stop)
     printer = open_printer(settings, data_dir)
+    printer_verdict = check_printer_target(settings, data_dir)
+    if not printer_verdict.ok:  # paper can wait: the station starts and says so
+        log.warning("printer target unusable: %s", printer_verdict.detail_en)
     intake = IntakeService(
         store,
         station_code=config.station_code,
@@ -181,6 +185,7 @@ def open_station(
         closers=closers,
         clerk_day=clerk_day,
         scan_inbox=data_dir / "scans",
+        printer_trouble=None if printer_verdict.ok else printer_verdict,
     )
     holder.append(services)
     if with_engine:

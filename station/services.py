@@ -18,6 +18,7 @@ from station.events import EventHub
 from station.intake_service import IntakeService
 from station.intake_session import IntakeSession, Runner
 from station.licences import LicenceService
+from station.printer_target_check import TargetVerdict
 from sync.engine import SyncEngine, SyncEvent
 
 if TYPE_CHECKING:
@@ -77,6 +78,9 @@ class StationServices:
     scan_inbox: Path | None = None
     #: the platform's electronic licence library (None: no platform, e.g. a bare test)
     licences: LicenceService | None = None
+    #: the configured printer target is unusable (found at start): intake goes on, the
+    #: window says so, receipts are reprinted from the case list once it is fixed
+    printer_trouble: TargetVerdict | None = None
 
     def new_session(self, runner: Runner, *, channel: Channel = Channel.WINDOW) -> IntakeSession:
         """An intake session over this station's services and current catalog."""

@@ -3521,4 +3521,12 @@ guide</source>
         <translation>正在上传 第%1件/共%2件，平台已收 %3/%4</translation>
     </message>
 </context>
+<context>
+    <name>PrinterBanner</name>
+    <message>
+        <location filename="../../clerk_station/printer_banner.py" line="28"/>
+        <source>Receipt printer unusable: %1. Intake continues; reprint the receipts from the case list once a technician has fixed the printer setting.</source>
+        <translation>回执打印机无法使用：%1。受理可以继续；技术人员修好打印机设置后，请在办件查询中补打回执。</translation>
+    </message>
+</context>
 </TS>
