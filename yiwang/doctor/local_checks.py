@@ -4,6 +4,7 @@ disk, queue and devices."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import sqlite3
@@ -19,6 +20,32 @@ SETUP_FIX = (
     "--enrollment-code CODE --station-code CODE --role window|kiosk --devices simulated`"
 )
 RECOVER_FIX = "stop the station's services, then run `yiwang recover --data-dir {d}`"
+FREE_SPACE_FIX = (
+    "free space on the file system of {d} (old logs, other files) or move the data directory "
+    "to a larger disk; the station needs room for every page it captures"
+)
+#: below this much free space SQLite cannot even open the database to read it (the WAL
+#: index alone is 32 KiB), so an open failure then means "disk full", not "damaged"
+FULL_BELOW = 1024 * 1024
+
+
+def size_text(n: int) -> str:
+    if n < 1000:
+        return f"{n} bytes"
+    if n < 1_000_000:
+        return f"{n / 1000:.0f} kB"
+    return f"{n / 1e6:.1f} MB"
+
+
+def full_disk(data_dir: Path) -> str | None:
+    """"<dir> is full (ENOSPC): N free" when the data dir's file system is (nearly) full."""
+    try:
+        free = shutil.disk_usage(data_dir).free
+    except OSError:
+        return None
+    if free >= FULL_BELOW:
+        return None
+    return f"the file system of {data_dir} is full (ENOSPC): {size_text(free)} free"
 
 
 def local_checks(data_dir: Path, opts: DoctorOptions) -> list[Check]:
@@ -89,6 +116,15 @@ def check_database(data_dir: Path) -> Check:
             version = int(db.execute("SELECT MAX(version) FROM schema_version").fetchone()[0])
             rows = int(db.execute("SELECT COUNT(*) FROM submissions").fetchone()[0])
     except sqlite3.Error as e:
+        full = full_disk(data_dir)
+        if full is not None:  # not damaged: SQLite had no room for its read-only index
+            return Check(
+                "database",
+                False,
+                f"{full}; {DB_FILENAME} cannot be opened until there is room (it is not "
+                "damaged: do not run `yiwang recover`)",
+                FREE_SPACE_FIX.format(d=data_dir),
+            )
         return Check("database", False, f"{db_path} cannot be read: {e}", fix)
     if verdict != "ok":
         return Check("database", False, f"{db_path} is damaged: {verdict[:200]}", fix)
@@ -152,10 +188,7 @@ def check_disk(data_dir: Path, min_free: int) -> Check:
         fix = SETUP_FIX.format(d=data_dir)
         return Check("disk", False, f"no data directory at {data_dir}", fix)
     usage = shutil.disk_usage(data_dir)
-    fix = (
-        f"free space on the file system of {data_dir} (old logs, other files) or move the "
-        "data directory to a larger disk; the station needs room for every page it captures"
-    )
+    fix = FREE_SPACE_FIX.format(d=data_dir)
     probe = data_dir / f".doctor-probe-{os.getpid()}"
     try:
         with open(probe, "wb") as f:
@@ -163,7 +196,12 @@ def check_disk(data_dir: Path, min_free: int) -> Check:
             f.flush()
             os.fsync(f.fileno())
     except OSError as e:
-        return Check("disk", False, f"cannot write to {data_dir}: {e.strerror or e}", fix)
+        if e.errno == errno.ENOSPC:
+            free = shutil.disk_usage(data_dir).free
+            why = f"the file system is full (ENOSPC): {size_text(free)} free"
+        else:
+            why = f"{e.strerror or e} ({errno.errorcode.get(e.errno or 0, 'OSError')})"
+        return Check("disk", False, f"cannot write to {data_dir}: {why}", fix)
     finally:
         with contextlib.suppress(OSError):
             probe.unlink()
@@ -211,6 +249,9 @@ def check_queue(data_dir: Path, max_age: float) -> Check:
     try:
         summary = queue_summary(data_dir)
     except sqlite3.Error as e:
+        full = full_disk(data_dir)
+        if full is not None:
+            return Check("queue", False, f"not read: {full}", FREE_SPACE_FIX.format(d=data_dir))
         return Check("queue", False, f"cannot read the queue: {e}", RECOVER_FIX.format(d=data_dir))
     counts = summary["counts"]
     undelivered = sum(n for state, n in counts.items() if state != "delivered")
