@@ -42,7 +42,11 @@ def by_name(checks: list[Check]) -> dict[str, Check]:
 
 
 def failing(checks: list[Check]) -> set[str]:
-    return {c.name for c in checks if not c.ok}
+    return {c.name for c in checks if not c.ok and not c.skipped}
+
+
+def skipped(checks: list[Check]) -> set[str]:
+    return {c.name for c in checks if c.skipped}
 
 
 def test_fresh_station_is_all_green_json_contract(station: Path) -> None:
@@ -79,7 +83,8 @@ def test_missing_device(station: Path) -> None:
 def test_wrong_url(station: Path, platform: PlatformProcess) -> None:
     save_config(station, replace(load_config(station), platform_url=platform.url + "/portal"))
     checks = run_doctor(station, DoctorOptions(devices=False))
-    assert failing(checks) == {"platform", "tls", "signature", "clock", "heartbeat"}
+    assert failing(checks) == {"platform"}
+    assert skipped(checks) == {"tls", "signature", "clock", "heartbeat"}
     platform_check = by_name(checks)["platform"]
     assert "404" in platform_check.detail and "path" in platform_check.fix
 
@@ -87,9 +92,16 @@ def test_wrong_url(station: Path, platform: PlatformProcess) -> None:
 def test_platform_down(station: Path, platform: PlatformProcess) -> None:
     platform.stop()
     checks = run_doctor(station, DoctorOptions(devices=False))
-    assert failing(checks) == {"platform", "tls", "signature", "clock", "heartbeat"}
-    assert "cannot reach" in by_name(checks)["platform"].detail
-    assert by_name(checks)["tls"].detail.startswith("not checked")
+    assert failing(checks) == {"platform"}  # one outage is one failure
+    assert skipped(checks) == {"tls", "signature", "clock", "heartbeat"}
+    detail = by_name(checks)["platform"].detail
+    port = platform.url.rsplit(":", 1)[1]
+    assert detail.startswith(f"cannot reach the platform at 127.0.0.1:{port}: connection refused")
+    for raw in ("Max retries", "HTTPConnection", "Errno", "urllib3", "_HTTPPool"):
+        assert raw not in detail, detail
+    for name in ("tls", "signature", "clock", "heartbeat"):
+        assert by_name(checks)[name].detail == "skipped: platform unreachable"
+        assert by_name(checks)[name].fix == ""
 
 
 def test_wrong_clock(station: Path) -> None:
@@ -108,7 +120,7 @@ def test_revoked_credentials(station: Path) -> None:
     data = json.loads(creds.read_text())
     creds.write_text(json.dumps({**data, "secret": "not-the-secret"}))
     checks = run_doctor(station, DoctorOptions(devices=False))
-    assert failing(checks) == {"signature", "heartbeat"}
+    assert failing(checks) == {"signature"} and skipped(checks) == {"heartbeat"}
     assert "enroll again" in by_name(checks)["signature"].fix
 
 

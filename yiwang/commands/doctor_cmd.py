@@ -37,12 +37,15 @@ def _run(args: argparse.Namespace) -> int:
     else:
         width = max(len(c.name) for c in checks)
         for c in checks:
-            line = f"{'OK  ' if c.ok else 'FAIL'} {c.name:<{width}}  {c.detail}"
+            mark = "SKIP" if c.skipped else "OK  " if c.ok else "FAIL"
+            line = f"{mark} {c.name:<{width}}  {c.detail}"
             if not c.ok and c.fix:
                 line += f"  -> fix: {c.fix}"
             print(line)
-        failed = sum(not c.ok for c in checks)
-        print("all checks passed" if ok else f"{failed} check(s) failed")
+        failed = sum(not c.ok and not c.skipped for c in checks)
+        skipped = sum(c.skipped for c in checks)
+        summary = f"{failed} check(s) failed" + (f", {skipped} skipped" if skipped else "")
+        print("all checks passed" if ok else summary)
     if args.bundle is not None:
         from yiwang.doctor.bundle import write_bundle
 

@@ -22,9 +22,19 @@ class Check:
     ok: bool
     detail: str
     fix: str = ""
+    #: not run because a check it depends on failed (the platform is unreachable): not a
+    #: failure of its own, and never counted as one
+    skipped: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        if not self.skipped:  # the documented shape (name, ok, detail, fix) stays as it was
+            del data["skipped"]
+        return data
+
+    @classmethod
+    def skip(cls, name: str, reason: str) -> Check:
+        return cls(name, False, f"skipped: {reason}", "", skipped=True)
 
 
 @dataclass(frozen=True)

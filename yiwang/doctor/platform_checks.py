@@ -17,12 +17,13 @@ from urllib.parse import urlsplit
 from sync.client import AuthError, PlatformClient, SyncError, TransientError
 from sync.config import ConfigError, load_config, load_credentials
 from yiwang.doctor import Check, DoctorOptions
+from yiwang.doctor.outage import host_port, outage_text, tls_reason
 
 NAMES = ("platform", "tls", "signature", "clock", "heartbeat")
 
 
-def _skipped(reason: str, fix: str) -> list[Check]:
-    return [Check(name, False, f"not checked: {reason}", fix) for name in NAMES[1:]]
+def _skipped(reason: str, names: tuple[str, ...] = NAMES[1:]) -> list[Check]:
+    return [Check.skip(name, reason) for name in names]
 
 
 def platform_checks(data_dir: Path, opts: DoctorOptions) -> list[Check]:
@@ -31,7 +32,7 @@ def platform_checks(data_dir: Path, opts: DoctorOptions) -> list[Check]:
         credentials = load_credentials(data_dir)
     except ConfigError as e:
         fix = "fix the configuration and enrollment first (see the config and credentials checks)"
-        return [Check("platform", False, f"not checked: {e}", fix), *_skipped("no config", fix)]
+        return [Check("platform", False, f"not checked: {e}", fix), *_skipped("no config")]
     url = config.platform_url
     client = PlatformClient(
         url,
@@ -58,24 +59,26 @@ def _run(client: PlatformClient, ca_bundle: str | None, opts: DoctorOptions) -> 
                 Check(
                     "tls",
                     False,
-                    f"the platform's certificate is not trusted: {e}",
+                    f"the platform's certificate at {host_port(url)} is not trusted"
+                    f" ({tls_reason(e)})",
                     "set [platform] ca_bundle to the province's CA bundle (PEM) or fix the "
                     "machine's trust store; check for a TLS-intercepting proxy",
                 )
             )
-            return checks + _skipped("TLS refused", "fix TLS first")[1:]
+            return checks + _skipped("TLS refused", NAMES[2:])
         if e.code == "not_platform":
+            detail = f"something else answers at {host_port(url)}: {e}"
             fix = (
                 "something else answers at platform.url (a proxy or portal, or a wrong address): "
                 "correct [platform] url with `yiwang setup`, or log in to the network portal"
             )
         else:
+            detail = outage_text(url, e)
             fix = (
                 f"check the network and that the platform runs at {url} "
                 "(e.g. `curl -I URL`); correct [platform] url if it is wrong"
             )
-        return [Check("platform", False, f"cannot reach the platform at {url}: {e}", fix),
-                *_skipped("platform unreachable", "fix the platform check first")]
+        return [Check("platform", False, detail, fix), *_skipped("platform unreachable")]
     except AuthError as e:
         checks += _reached(url, ca_bundle)
         checks.append(
@@ -88,7 +91,7 @@ def _run(client: PlatformClient, ca_bundle: str | None, opts: DoctorOptions) -> 
             )
         )
         checks.append(_clock(client, opts))
-        checks.append(Check("heartbeat", False, "not checked: signature refused", ""))
+        checks.append(Check.skip("heartbeat", "signature refused"))
         return checks
     except SyncError as e:
         return [
@@ -99,7 +102,7 @@ def _run(client: PlatformClient, ca_bundle: str | None, opts: DoctorOptions) -> 
                 "platform.url reaches the platform software but not its station API: check the "
                 "URL's path (it is the API base, e.g. https://host/ not https://host/portal)",
             ),
-            *_skipped("wrong platform URL", "fix the platform check first"),
+            *_skipped("wrong platform URL"),
         ]
     checks += _reached(url, ca_bundle)
     checks.append(Check("signature", True, "a signed request was accepted"))
