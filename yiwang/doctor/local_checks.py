@@ -8,6 +8,7 @@ import errno
 import os
 import shutil
 import sqlite3
+import time
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -53,7 +54,7 @@ def local_checks(data_dir: Path, opts: DoctorOptions) -> list[Check]:
         check_config(data_dir),
         check_credentials(data_dir),
         check_database(data_dir),
-        check_backups(data_dir),
+        check_backups(data_dir, now=(opts.clock or time.time)()),
         check_disk(data_dir, opts.min_free_bytes),
         check_queue(data_dir, opts.max_queue_age),
     ]
@@ -140,9 +141,25 @@ def check_database(data_dir: Path) -> Check:
     )
 
 
-def check_backups(data_dir: Path) -> Check:
+def _fresh_and_empty(db_path: Path, now: float, allowed: float) -> float | None:
+    """The station's age in seconds when its database was created less than `allowed`
+    ago and holds no case yet (nothing to back up; the first backup is still to come)."""
+    try:
+        with contextlib.closing(_open_readonly(db_path)) as db:
+            created = db.execute("SELECT MIN(applied_at) FROM schema_version").fetchone()[0]
+            cases = int(db.execute("SELECT COUNT(*) FROM submissions").fetchone()[0])
+    except sqlite3.Error:
+        return None
+    if created is None or cases:
+        return None
+    age = now - _parse_time(str(created)).timestamp()
+    return age if -60 <= age < allowed else None
+
+
+def check_backups(data_dir: Path, now: float | None = None) -> Check:
     """The newest rolling backup (sync.store.backup) exists, is intact, and is not far
-    behind the database it copies."""
+    behind the database it copies. A station younger than the backup interval with no
+    case yet has no backup to show, and that is fine."""
     from station.context import backup_settings
     from sync.config import ConfigError, load_config
     from sync.store import DB_FILENAME, list_backups
@@ -160,7 +177,17 @@ def check_backups(data_dir: Path) -> Check:
         "exists, is writable by the station's user and has free space ([sync] backup_dir)"
     )
     found = list_backups(folder)
+    allowed = 2 * settings.every_minutes * 60 + 60
     if not found:
+        age = _fresh_and_empty(db_path, time.time() if now is None else now, allowed)
+        if age is not None:
+            return Check(
+                "backups",
+                True,
+                f"no backup yet (info): the station started {max(age, 0) / 60:.0f} min ago "
+                f"with no case; the first backup goes to {folder} within "
+                f"{settings.every_minutes} min or right after the first accept",
+            )
         return Check("backups", False, f"no database backup in {folder}", fix)
     newest = found[0]
     try:
@@ -173,7 +200,6 @@ def check_backups(data_dir: Path) -> Check:
                      fix)
     changed = max(p.stat().st_mtime for p in (db_path, Path(f"{db_path}-wal")) if p.exists())
     behind = changed - newest.stat().st_mtime
-    allowed = 2 * settings.every_minutes * 60 + 60
     detail = f"{len(found)} generation(s) in {folder}; newest {newest.name}"
     if behind > allowed:
         return Check(
