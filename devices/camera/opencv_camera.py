@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 import cv2
@@ -13,7 +15,21 @@ from devices.camera.errors import CameraError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["CameraError", "OpenCvCamera"]
+__all__ = ["CameraError", "OpenCvCamera", "quiet_opencv"]
+
+
+@contextlib.contextmanager
+def quiet_opencv() -> Iterator[None]:
+    """OpenCV's own log lines ("[ WARN:0@0.03] global cap_v4l.cpp ... can't open camera
+    by index") go straight to the terminal, not through logging; while a camera is
+    probed they are silenced: the failure reaches the caller as a CameraError."""
+    logs = cv2.utils.logging
+    level = logs.getLogLevel()
+    logs.setLogLevel(logs.LOG_LEVEL_SILENT)
+    try:
+        yield
+    finally:
+        logs.setLogLevel(level)
 
 
 class OpenCvCamera:
@@ -27,7 +43,8 @@ class OpenCvCamera:
         self.source = source
         if isinstance(source, str) and not source.startswith("/dev/") and not Path(source).exists():
             raise CameraError(f"camera source not found: {source}", code="camera_not_found")
-        cap = cv2.VideoCapture(source)
+        with quiet_opencv():
+            cap = cv2.VideoCapture(source)
         if not cap.isOpened():
             cap.release()
             raise CameraError(f"cannot open camera {source!r}", code="camera_open_failed")

@@ -48,6 +48,7 @@ from devices.idcard.errors import (
 )
 from devices.idcard.frames import Frame, FrameError, FrameParser, encode_command
 from devices.idcard.poller import CardPoller
+from devices.os_reason import os_reason
 
 __all__ = ["CardPoller", "IdCardReader", "detect_port"]
 
@@ -136,7 +137,7 @@ class IdCardReader:
             except (OSError, ValueError) as exc:  # serial.SerialException is an OSError
                 raise DeviceError(
                     "open_failed",
-                    f"cannot open ID card reader port {self.port}: {exc}",
+                    f"cannot open ID card reader port {self.port}: {os_reason(exc)}",
                     params={"device": self.port},
                 ) from exc
             log.debug("opened ID card reader port %s", self.port)

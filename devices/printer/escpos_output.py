@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
+from devices.os_reason import os_reason
 from devices.printer.errors import PrinterError
 from devices.printer.receipt import (
     Feed,
@@ -283,7 +284,7 @@ class ReceiptPrinter:
             raise
         except (DeviceNotFoundError, OSError) as exc:
             raise PrinterError(
-                "not_connected", f"printer {self.target_text} not connected: {exc}"
+                "not_connected", f"printer {self.target_text} not connected: {os_reason(exc)}"
             ) from exc
         except Exception as exc:  # pyusb / pyserial specific errors
             raise PrinterError(

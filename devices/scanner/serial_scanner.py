@@ -24,6 +24,7 @@ import serial
 
 from devices.charsets import decode_payload as decode_payload  # re-exported (scanner docs)
 from devices.charsets import guess_charset
+from devices.os_reason import os_reason
 from devices.scanner.base import (
     DEFAULT_MAX_LENGTH,
     ErrorCallback,
@@ -195,8 +196,10 @@ class SerialScanner:
             self._ser = self._serial_factory(port=self.port, baudrate=self.baudrate,
                                              timeout=_READ_SLICE)
         except (OSError, ValueError) as exc:  # SerialException is an OSError
-            raise ScannerError("open_failed", f"cannot open scanner port {self.port}: {exc}",
-                               params={"device": self.port}) from exc
+            raise ScannerError(
+                "open_failed", f"cannot open scanner port {self.port}: {os_reason(exc)}",
+                params={"device": self.port},
+            ) from exc
 
     def close(self) -> None:
         ser, self._ser = self._ser, None

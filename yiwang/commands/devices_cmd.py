@@ -48,8 +48,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cp.set_defaults(func=_capture)
 
     tp = dsub.add_parser("test-print", help="print a sample acceptance receipt")
-    tp.add_argument(
-        "--printer", required=True, help="file:PATH | serial:DEV | tcp:HOST[:PORT] | usb:VID:PID"
+    where = tp.add_mutually_exclusive_group(required=True)
+    where.add_argument(
+        "--printer", help="file:PATH | serial:DEV | tcp:HOST[:PORT] | usb:VID:PID"
+    )
+    where.add_argument(
+        "--data-dir",
+        type=Path,
+        help="the station's data directory: its configured printer, paper width and QR mode",
     )
     tp.add_argument("--json", action="store_true")
     tp.set_defaults(func=_test_print)
@@ -152,6 +158,10 @@ def _test_print(args: argparse.Namespace) -> int:
     from devices.printer.diagnostics import test_print_json
     from devices.printer.errors import PrinterError
 
+    if args.data_dir is not None:
+        from yiwang.commands.devices_test_print import print_sample_on_station
+
+        return print_sample_on_station(args, args.data_dir, _emit, _fail)
     try:
         data = test_print_json(args.printer)
     except PrinterError as e:

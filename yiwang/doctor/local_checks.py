@@ -317,7 +317,7 @@ _DEVICE_FIX = {
     "camera": "check the document camera's USB cable; `yiwang devices list` shows /dev/video*; "
     "set [devices] camera to its index",
     "printer": "check power, cable and paper; set [devices] printer (serial:/dev/yiwang-printer, "
-    "usb:VID:PID, tcp:HOST) and try `yiwang devices test-print --printer TARGET`",
+    "usb:VID:PID, tcp:HOST) and try `yiwang devices test-print --data-dir DIR`",
     "scanner": "check the scanner's cable; set [devices] scanner (none, wedge, serial:PORT, "
     "evdev:PATH)",
 }
