@@ -23,13 +23,15 @@ def receipt_payload(secret: str, receipt_no: str, query_url: str | None = None) 
     return f"{PREFIX}|{receipt_no}|{tag}"
 
 
-_URL_FORM = re.compile(r"^https?://\S+/v1/receipts/([A-Za-z0-9-]{1,40})\?t=([A-Z2-7]{10})$")
+# \Z, not $: "$" also matches before a trailing newline, and a code that is not exactly
+# the URL is not ours
+_URL_FORM = re.compile(r"https?://\S+/v1/receipts/([A-Za-z0-9-]{1,40})\?t=([A-Z2-7]{10})\Z")
 
 
 def verify_payload(secret: str, payload: str) -> str | None:
     """The receipt number if `payload` is a genuine code of this station, in either
     form (`YW1|no|tag` or the progress-query URL)."""
-    url = _URL_FORM.match(payload)
+    url = _URL_FORM.fullmatch(payload)
     if url:
         receipt_no, tag = url.group(1), url.group(2)
     else:

@@ -71,7 +71,7 @@ def is_full_disk(e: BaseException) -> bool:
 
 
 def check_sha(sha: str) -> str:
-    if not isinstance(sha, str) or not _SHA_RE.match(sha):
+    if not isinstance(sha, str) or not _SHA_RE.fullmatch(sha):
         raise ValueError(f"not a lower-case sha256 hex digest: {sha!r}")
     return sha
 
@@ -198,7 +198,7 @@ class BlobStore:
         out: list[str] = []
         for shard in sorted(self.root.iterdir()):
             if shard.is_dir() and len(shard.name) == 2:
-                out.extend(p.name for p in sorted(shard.iterdir()) if _SHA_RE.match(p.name))
+                out.extend(p.name for p in sorted(shard.iterdir()) if _SHA_RE.fullmatch(p.name))
         return out
 
     def cleanup_temp(self, older_than_s: float = 3600.0) -> int:

@@ -120,7 +120,7 @@ def _event(doc: Any) -> StatusEvent:
                     for m in missing)):
         raise BadAnswer("a status event's missing_materials is not a short list of codes")
     receipt_no = _text(doc, "receipt_no", max_len=40, required=False)
-    if receipt_no and not RECEIPT_RE.match(receipt_no):
+    if receipt_no and not RECEIPT_RE.fullmatch(receipt_no):
         raise BadAnswer("a status event's receipt_no is malformed")
     return StatusEvent(
         uuid=uuid,
@@ -202,7 +202,7 @@ def check_receipt_high(value: str | None) -> str | None:
     if not value:
         return None
     value = value.strip()
-    if len(value) > 40 or not RECEIPT_RE.match(value):
+    if len(value) > 40 or not RECEIPT_RE.fullmatch(value):
         log.warning("platform sent a malformed receipt high-water mark; ignored")
         return None
     return value
