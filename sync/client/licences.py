@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -45,10 +46,32 @@ class ElectronicLicence:
     sample: bool
 
 
-def _licence(doc: LicenceDoc) -> ElectronicLicence:
+def _masked(holder: str) -> bool:
+    """Masked as the protocol says (`样*****甲`, `陈*`): every character between the
+    first and the last is "*", and at least one is hidden."""
+    return len(holder) >= 2 and "*" in holder and set(holder[1:-1]) <= {"*"}
+
+
+def _day(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadAnswer(f"licence {what} is not a calendar date") from None
+
+
+def _licence(doc: LicenceDoc, today: date | None = None) -> ElectronicLicence:
     for value in (doc.title, doc.number, doc.issuer, doc.holder):
         if _UNSAFE.search(value):
             raise BadAnswer("licence text holds control characters")
+    if not _masked(doc.holder):
+        raise BadAnswer("licence holder is not masked")  # a name must never reach the UI
+    # a day of grace: the platform's date may already be tomorrow in its time zone
+    latest = (today or datetime.now(UTC).date()) + timedelta(days=1)
+    issued = _day(doc.issued_on, "issued_on")
+    if issued > latest:
+        raise BadAnswer("licence issued_on lies in the future")
+    if doc.valid_until is not None and _day(doc.valid_until, "valid_until") < issued:
+        raise BadAnswer("licence valid_until is before issued_on")
     return ElectronicLicence(
         licence_id=doc.licence_id, kind=doc.kind, title=doc.title, number=doc.number,
         issuer=doc.issuer, issued_on=doc.issued_on, valid_until=doc.valid_until,
