@@ -69,11 +69,15 @@ async def get_clerks(request: Request, ctx: Ctx, caller: Caller) -> Response:
     "/v1/admin/stations/{station_code}/clerks",
     summary="P8 (admin): set the clerks of a station code",
     dependencies=[Depends(require_admin)],
+    responses={404: {"model": schemas.ErrorBody}, 422: {"model": schemas.ErrorBody}},
     openapi_extra={**ADMIN, **body_doc(wire.ClerkDirectory)},
 )
 async def put_clerks(request: Request, station_code: str, ctx: Ctx) -> Response:
     if not station_code.isascii() or not station_code.isalnum() or len(station_code) > 16:
         raise ApiError(400, codes.INVALID_REQUEST, "station code: 1-16 letters and digits")
+    if not ctx.store.stations.ever_enrolled(station_code):
+        # a typo would otherwise file a directory no station ever pulls
+        raise ApiError(404, codes.UNKNOWN_STATION, "no station ever enrolled with this code")
     value, _ = parse_json(await read_body(request, ctx.limits.small_body * 4))
     directory = validate(wire.ClerkDirectory, value, wire.INVALID_CLERKS)
     ids = [c.clerk_id for c in directory.clerks]

@@ -115,6 +115,14 @@ class Stations:
         )
         return [str(r["secret"]) for r in rows]
 
+    def ever_enrolled(self, station_code: str) -> bool:
+        """A station (revoked too) has enrolled under this code, letter case ignored."""
+        row = self.db.one(
+            "SELECT 1 AS found FROM stations WHERE station_code = ? COLLATE NOCASE LIMIT 1",
+            [station_code],
+        )
+        return row is not None
+
     def secret_of(self, station_id: str) -> str | None:
         row = self.db.one("SELECT secret FROM stations WHERE station_id = ?", [station_id])
         return None if row is None else str(row["secret"])

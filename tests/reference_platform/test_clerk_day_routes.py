@@ -100,8 +100,8 @@ def test_clerk_directory_set_by_admin_pulled_by_station(
     twice = {"clerks": body["clerks"] * 2}
     assert admin("PUT", f"/v1/admin/stations/{station_code}/clerks",
                  json=twice).status_code == 422
-    # another station sees none of them
+    # a code no station ever enrolled with is refused (review #14): nothing stored
     other = unique_station_code()
-    assert admin("PUT", f"/v1/admin/stations/{other}/clerks",
-                 json={"clerks": []}).status_code == 200
+    r = admin("PUT", f"/v1/admin/stations/{other}/clerks", json={"clerks": []})
+    assert r.status_code == 404 and r.json()["error"] == "unknown_station", r.text
     assert client.clerk_directory().version == 1
