@@ -3,8 +3,9 @@
 Accepted cases and handling time (first card read to receipt) come from the
 submissions; 一次性告知 (``notice``) and 不予受理 (``refuse``) from the audit log,
 where every outcome is recorded with its item code. Promised dates count
-working days (Monday-Friday) after the day of acceptance; the catalog has no
-holiday calendar yet, so a public holiday still counts as a working day.
+working days after the day of acceptance, by the catalog's holiday calendar, plus the
+working days the case waited for the applicant's 补正 (``station.supplement_clock``:
+that time is not counted against the promise).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from intake.catalog import Catalog
 from intake.errors import UnknownItem
 from intake.workdays import WorkCalendar
+from station.supplement_clock import paused_working_days, supplement_waits
 from sync.store import Store
 from sync.store.ledger import AcceptStat, OpenCase
 
@@ -69,6 +71,8 @@ class DueCase:
     #: working days until due (negative when overdue)
     days_left: int
     platform_status: str
+    #: working days the promise moved out while the case waited for a 补正
+    paused_days: int = 0
 
 
 @dataclass(frozen=True)
@@ -161,18 +165,23 @@ class EfficiencyService:
         out = []
         opened = self.store.open_cases(self.clock() - OPEN_LOOKBACK, FINAL_STATUSES)
         calendar = self.catalog.calendar
+        timelines = self.store.case_timelines([c.uuid for c in opened])
+        now = self.clock()
         for c in opened:
             limit = self._time_limit(c.item_code)
             if limit is None:
                 continue
-            due = due_date(c.accepted_at.astimezone(self.tz).date(), limit, calendar)
+            timeline = timelines[c.uuid]
+            waits = supplement_waits(timeline.statuses, timeline.supplements_delivered, now)
+            paused = paused_working_days(waits, calendar, self.tz)
+            due = due_date(c.accepted_at.astimezone(self.tz).date(), limit + paused, calendar)
             left = _working_days_between(today, due, calendar)
             if left <= self.near_days:
-                out.append(self._due_case(c, due, left))
+                out.append(self._due_case(c, due, left, paused))
         out.sort(key=lambda d: (d.days_left, d.accepted_at))
         return out
 
-    def _due_case(self, c: OpenCase, due: date, left: int) -> DueCase:
+    def _due_case(self, c: OpenCase, due: date, left: int, paused: int) -> DueCase:
         return DueCase(
             c.uuid,
             c.receipt_no,
@@ -183,6 +192,7 @@ class EfficiencyService:
             due,
             left,
             c.platform_status or "",
+            paused,
         )
 
     def report(self, since: date, until: date) -> EfficiencyReport:

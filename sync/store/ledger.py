@@ -8,8 +8,10 @@ newest first, using the ``submissions_order`` index (or the filter's own
 
 from __future__ import annotations
 
+import contextlib
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -76,6 +78,26 @@ class OpenCase:
     clerk_id: str
     accepted_at: datetime
     platform_status: str | None
+
+
+@dataclass(frozen=True)
+class CaseTimeline:
+    """What decides how long a case waited on the applicant (补正): its platform status
+    events (when each happened, oldest first) and when each of its supplements reached
+    the platform."""
+
+    statuses: list[tuple[datetime, str]] = field(default_factory=list)
+    supplements_delivered: list[datetime] = field(default_factory=list)
+
+
+def _parse_time(text: object) -> datetime | None:
+    if not isinstance(text, str):
+        return None
+    with contextlib.suppress(ValueError):
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        if parsed.tzinfo is not None:
+            return parsed
+    return None
 
 
 def _like_escape(text: str) -> str:
@@ -234,4 +256,37 @@ class LedgerPart(SubmissionsPart):
             accepted_at = from_db_time(at)
             assert accepted_at is not None
             out.append(OpenCase(uuid, receipt_no, item_code, clerk, accepted_at, status))
+        return out
+
+    def case_timelines(self, uuids: Sequence[str]) -> dict[str, CaseTimeline]:
+        """Per case: its status events (the platform's time when the event carries one,
+        else when the station received it) and its delivered supplements."""
+        out: dict[str, CaseTimeline] = {u: CaseTimeline() for u in uuids}
+        db = self._db()
+        wanted = list(out)
+        for start in range(0, len(wanted), 500):  # SQLite's bound-parameter limit
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for uuid, status, payload, received in db.execute(
+                "SELECT uuid, status, payload, received_at FROM status_events"
+                f" WHERE uuid IN ({marks}) ORDER BY rowid",
+                chunk,
+            ).fetchall():
+                at = None
+                with contextlib.suppress(ValueError, TypeError, AttributeError):
+                    at = _parse_time(json.loads(payload).get("at"))
+                when = at or from_db_time(received)
+                assert when is not None
+                out[uuid].statuses.append((when, str(status)))
+            for uuid, delivered in db.execute(
+                "SELECT submission_uuid, delivered_at FROM case_outcomes"
+                " WHERE kind = 'supplement' AND state = 'delivered'"
+                f" AND submission_uuid IN ({marks})",
+                chunk,
+            ).fetchall():
+                if (when := _parse_time(delivered)) is not None:
+                    out[uuid].supplements_delivered.append(when)
+        for timeline in out.values():
+            timeline.statuses.sort(key=lambda e: e[0])
+            timeline.supplements_delivered.sort()
         return out
