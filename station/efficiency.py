@@ -16,8 +16,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from intake.catalog import Catalog
-from intake.errors import UnknownItem
+from intake.errors import UnknownItem, UnknownMaterial
 from intake.workdays import WorkCalendar
+from station.deficiency_due import (
+    DeficiencyDue,
+    owed_materials,
+    parse_acceptance,
+    working_days_between,
+)
 from station.supplement_clock import paused_working_days, supplement_waits
 from sync.store import Store
 from sync.store.ledger import AcceptStat, OpenCase
@@ -84,6 +90,8 @@ class EfficiencyReport:
     total: EfficiencyLine
     #: open cases near or past their promised date, most urgent first
     due: tuple[DueCase, ...]
+    #: 容缺受理 cases whose owed materials are near or past their day, most urgent first
+    owed: tuple[DeficiencyDue, ...] = ()
 
 
 @dataclass
@@ -109,12 +117,7 @@ class _Acc:
         )
 
 
-def _working_days_between(start: date, end: date, calendar: WorkCalendar) -> int:
-    """Working days from ``start`` to ``end`` (negative when ``end`` is earlier)."""
-    if end < start:
-        return -_working_days_between(end, start, calendar)
-    days = (end - start).days
-    return sum(1 for i in range(1, days + 1) if calendar.is_working_day(start + timedelta(i)))
+_working_days_between = working_days_between
 
 
 class EfficiencyService:
@@ -181,6 +184,33 @@ class EfficiencyService:
         out.sort(key=lambda d: (d.days_left, d.accepted_at))
         return out
 
+    def owed_cases(self) -> list[DeficiencyDue]:
+        """容缺受理 cases still owing materials whose day is within ``near_days`` or past."""
+        today = self.today()
+        calendar = self.catalog.calendar
+        found = self.store.open_deficiencies(self.clock() - OPEN_LOOKBACK, FINAL_STATUSES)
+        brought = self.store.supplemented_materials([c.uuid for c, _ in found])
+        out = []
+        for c, raw in found:
+            acceptance = parse_acceptance(raw)
+            owed = owed_materials(acceptance, brought[c.uuid])
+            if not owed or acceptance is None or acceptance.due is None:
+                continue
+            left = working_days_between(today, acceptance.due, calendar)
+            if left > self.near_days:
+                continue
+            try:
+                item = self.catalog.item(c.item_code)
+                names = tuple(item.material(code).name_zh for code in owed)
+            except (UnknownItem, UnknownMaterial):
+                names = owed
+            out.append(DeficiencyDue(
+                c.uuid, c.receipt_no, c.item_code, self._item_name(c.item_code), c.clerk_id,
+                c.accepted_at.astimezone(self.tz), acceptance.due, left, names,
+            ))  # fmt: skip
+        out.sort(key=lambda d: (d.days_left, d.accepted_at))
+        return out
+
     def _due_case(self, c: OpenCase, due: date, left: int, paused: int) -> DueCase:
         return DueCase(
             c.uuid,
@@ -230,4 +260,5 @@ class EfficiencyService:
             ),
             total=total.line("", "合计"),
             due=tuple(due),
+            owed=tuple(self.owed_cases()),
         )

@@ -712,53 +712,53 @@ guide</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="140"/>
+        <location filename="../../clerk_station/case_detail.py" line="148"/>
         <source>Applicant %1 %2 · accepted %3 by %4 · platform case %5</source>
-        <extracomment>补正 request and actions, 办结领取 (station.case_followup)</extracomment>
+        <extracomment>容缺受理: owed materials near or past their day (hidden otherwise) 补正 request and actions, 办结领取 (station.case_followup)</extracomment>
         <translation>申请人 %1 %2 · %3 由 %4 受理 · 平台办件号 %5</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="150"/>
+        <location filename="../../clerk_station/case_detail.py" line="160"/>
         <source>%1 — page %2</source>
         <translation>%1 — 第%2页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="155"/>
+        <location filename="../../clerk_station/case_detail.py" line="165"/>
         <source> (image removed after retention)</source>
         <translation>（图像已按保存期限清除）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="171"/>
+        <location filename="../../clerk_station/case_detail.py" line="181"/>
         <source>This case could not be opened.</source>
         <translation>无法打开该办件。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="179"/>
+        <location filename="../../clerk_station/case_detail.py" line="189"/>
         <source>The image was removed after delivery (retention).</source>
         <translation>该图像在上报后已按保存期限清除。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="196"/>
+        <location filename="../../clerk_station/case_detail.py" line="206"/>
         <source>This page is not an image.</source>
         <translation>该页面不是图像。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="199"/>
+        <location filename="../../clerk_station/case_detail.py" line="209"/>
         <source>The page could not be read.</source>
         <translation>无法读取该页面。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="210"/>
+        <location filename="../../clerk_station/case_detail.py" line="220"/>
         <source>Receipt printed again.</source>
         <translation>回执已补打。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="223"/>
+        <location filename="../../clerk_station/case_detail.py" line="233"/>
         <source>the printer did not answer</source>
         <translation>打印机无响应</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="224"/>
+        <location filename="../../clerk_station/case_detail.py" line="234"/>
         <source>Reprint failed: %1</source>
         <translation>补打失败：%1</translation>
     </message>
@@ -1575,120 +1575,140 @@ guide</source>
 <context>
     <name>EfficiencyDialog</name>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="59"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="60"/>
         <source>Efficiency</source>
         <translation>效能</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="64"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="65"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="65"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="66"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="75"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="89"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="76"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="90"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="76"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="77"/>
         <source>Notices</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="77"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="78"/>
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="78"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="79"/>
         <source>Avg. handling (min)</source>
         <translation>平均办理时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="79"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="80"/>
         <source>Near due</source>
         <translation>临近期限</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="80"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="81"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="82"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="88"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="83"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="89"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="101"/>
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="83"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="87"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="84"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="88"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="100"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="86"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="87"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="99"/>
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="90"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="91"/>
         <source>Promised date</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="91"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="92"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="104"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="92"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="93"/>
         <source>Platform status</source>
         <translation>平台状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="97"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="102"/>
+        <source>Owed materials</source>
+        <translation>待补材料</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/efficiency_view.py" line="103"/>
+        <source>Bring by</source>
+        <translation>补齐期限</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/efficiency_view.py" line="110"/>
         <source>By clerk</source>
         <translation>按受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="98"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="111"/>
         <source>By item</source>
         <translation>按事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="99"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="112"/>
         <source>Near or past the promised date</source>
         <translation>临近或超过承诺期限</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="100"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="113"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="181"/>
+        <source>Owed materials due</source>
+        <translation>容缺到期</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/efficiency_view.py" line="114"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="101"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="115"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="135"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="149"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="141"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="155"/>
         <source>The figures could not be read. Call the technician.</source>
         <translation>无法读取统计数据，请联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="148"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="162"/>
         <source>%1 to %2: %3 accepted, %4 notices, %5 refused, average handling %6 min; %7 near the promised date, %8 overdue</source>
         <translation>%1 至 %2：受理 %3 件，一次性告知 %4 件，不予受理 %5 件，平均办理 %6 分钟；临近承诺期限 %7 件，超期 %8 件</translation>
     </message>

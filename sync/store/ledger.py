@@ -290,3 +290,45 @@ class LedgerPart(SubmissionsPart):
             timeline.statuses.sort(key=lambda e: e[0])
             timeline.supplements_delivered.sort()
         return out
+
+    def open_deficiencies(
+        self, accepted_since: datetime, final_statuses: Sequence[str]
+    ) -> list[tuple[OpenCase, str]]:
+        """容缺受理 cases accepted since then, not final: each with its acceptance JSON."""
+        marks = ", ".join("?" for _ in final_statuses) or "NULL"
+        rows = (
+            self._db()
+            .execute(
+                "SELECT uuid, receipt_no, item_code, COALESCE(clerk_id, channel), accepted_at,"
+                " platform_status, acceptance FROM submissions WHERE accepted_at >= ?"
+                " AND acceptance LIKE '%\"deficiency\"%'"
+                f" AND (platform_status IS NULL OR platform_status NOT IN ({marks}))"
+                " ORDER BY accepted_at",
+                [to_db_time(accepted_since), *final_statuses],
+            )
+            .fetchall()
+        )
+        out = []
+        for uuid, receipt_no, item_code, clerk, at, status, acceptance in rows:
+            accepted_at = from_db_time(at)
+            assert accepted_at is not None
+            case = OpenCase(uuid, receipt_no, item_code, clerk, accepted_at, status)
+            out.append((case, str(acceptance)))
+        return out
+
+    def supplemented_materials(self, uuids: Sequence[str]) -> dict[str, set[str]]:
+        """Per case, the material codes the clerk has added pages for as a supplement
+        (queued or delivered: the applicant brought them either way)."""
+        out: dict[str, set[str]] = {u: set() for u in uuids}
+        wanted = list(out)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for uuid, code in self._db().execute(
+                "SELECT o.submission_uuid, p.material_code FROM case_outcomes o"
+                " JOIN case_outcome_pages p ON p.outcome_uuid = o.uuid"
+                f" WHERE o.kind = 'supplement' AND o.submission_uuid IN ({marks})",
+                chunk,
+            ).fetchall():
+                out[uuid].add(str(code))
+        return out
