@@ -129,7 +129,9 @@ class CaseDetailDialog(QDialog):
         #: 补正 request and actions, 办结领取 (station.case_followup)
         self.followup: FollowUpPanel | None = None
         if day.followup is not None:
-            self.followup = FollowUpPanel(day.followup, uuid, clerk_id, self.tasks, self)
+            self.followup = FollowUpPanel(
+                day.followup, uuid, clerk_id, self.tasks, self, english=english
+            )
             layout.addWidget(self.followup)
         layout.addWidget(tabs, 1)
         layout.addLayout(row)

@@ -26,9 +26,16 @@ from intake.submission import format_utc
 from station.handover_paper import HandedOver, handover_acknowledgement
 from station.intake_service import IntakeService
 from sync.case_outcomes import AlreadyHandedOver, OutcomeKind, OutcomeQueue, OutcomeRow
+from sync.problems import Code, Problem
 from sync.store import Store, SyncState
 
-__all__ = ["CaseFollowUp", "FollowUpView", "HandoverDone", "SupplementRequest"]
+__all__ = [
+    "CaseFollowUp",
+    "FollowUpView",
+    "HandoverDone",
+    "OutcomeRow",
+    "SupplementRequest",
+]
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +67,14 @@ class FollowUpView:
     materials: tuple[tuple[str, str], ...]
     supplements: tuple[OutcomeRow, ...]
     handover: OutcomeRow | None
+    #: the case itself was quarantined (the platform refused it for good): its stored
+    #: problem (``sync.problems``), worded by the front end. While it is set, a queued
+    #: supplement or handover of this case cannot be sent: it waits for the case.
+    case_blocked: str | None = None
+
+    def blocked(self, row: OutcomeRow) -> bool:
+        """True when ``row`` waits on a quarantined case (it is not merely queued)."""
+        return self.case_blocked is not None and row.state == "queued"
 
     @property
     def can_supplement(self) -> bool:
@@ -135,7 +150,9 @@ class CaseFollowUp:
             materials=materials,
             supplements=tuple(r for r in rows if r.kind is OutcomeKind.SUPPLEMENT),
             handover=next((r for r in rows if r.kind is OutcomeKind.HANDOVER), None),
-        )
+            case_blocked=(record.last_error or Problem.of(Code.PLATFORM_REFUSED).encode())
+            if record.sync_state is SyncState.QUARANTINED else None,
+        )  # fmt: skip
 
     def _request(self, uuid: str, names: dict[str, str]) -> SupplementRequest | None:
         by_name = {v: k for k, v in names.items()}

@@ -712,53 +712,53 @@ guide</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="148"/>
+        <location filename="../../clerk_station/case_detail.py" line="150"/>
         <source>Applicant %1 %2 · accepted %3 by %4 · platform case %5</source>
         <extracomment>容缺受理: owed materials near or past their day (hidden otherwise) 补正 request and actions, 办结领取 (station.case_followup)</extracomment>
         <translation>申请人 %1 %2 · %3 由 %4 受理 · 平台办件号 %5</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="160"/>
+        <location filename="../../clerk_station/case_detail.py" line="162"/>
         <source>%1 — page %2</source>
         <translation>%1 — 第%2页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="165"/>
+        <location filename="../../clerk_station/case_detail.py" line="167"/>
         <source> (image removed after retention)</source>
         <translation>（图像已按保存期限清除）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="181"/>
+        <location filename="../../clerk_station/case_detail.py" line="183"/>
         <source>This case could not be opened.</source>
         <translation>无法打开该办件。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="189"/>
+        <location filename="../../clerk_station/case_detail.py" line="191"/>
         <source>The image was removed after delivery (retention).</source>
         <translation>该图像在上报后已按保存期限清除。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="206"/>
+        <location filename="../../clerk_station/case_detail.py" line="208"/>
         <source>This page is not an image.</source>
         <translation>该页面不是图像。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="209"/>
+        <location filename="../../clerk_station/case_detail.py" line="211"/>
         <source>The page could not be read.</source>
         <translation>无法读取该页面。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="220"/>
+        <location filename="../../clerk_station/case_detail.py" line="222"/>
         <source>Receipt printed again.</source>
         <translation>回执已补打。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="233"/>
+        <location filename="../../clerk_station/case_detail.py" line="235"/>
         <source>the printer did not answer</source>
         <translation>打印机无响应</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="234"/>
+        <location filename="../../clerk_station/case_detail.py" line="236"/>
         <source>Reprint failed: %1</source>
         <translation>补打失败：%1</translation>
     </message>
@@ -1878,47 +1878,58 @@ guide</source>
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="38"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="46"/>
         <source>Add supplement pages…</source>
+        <extracomment>a supplement or handover held back because the case itself was refused</extracomment>
         <translation>补正材料…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="40"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="48"/>
         <source>Hand over the result…</source>
         <translation>办结领取…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="65"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="74"/>
         <source>The department asks for a supplement (补正): %1</source>
         <translation>部门要求补正：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="67"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="76"/>
         <source>Materials requested: %1</source>
         <translation>需补正材料：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="71"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="80"/>
         <source>Supplement %1: %2 page(s), %3</source>
         <translation>补正 %1：%2页，%3</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="78"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="87"/>
         <source>Result handed over: %1</source>
         <translation>办结领取：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="85"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="94"/>
+        <source>Not sent: the platform refused this case itself, so its supplement or handover cannot reach the platform until the case is resolved. Reason: %1 Call the technician (case list, “Send again” once it is fixed).</source>
+        <translation>未发送：平台拒收了该办件本身，在办件问题解决之前，其补正材料或领取记录无法送达平台。原因：%1 请联系技术人员（问题解决后在办件列表中点“重新上报”）。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_followup_panel.py" line="104"/>
+        <source>blocked: the case was refused by the platform</source>
+        <translation>受阻：办件本身被平台拒收</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_followup_panel.py" line="108"/>
         <source>waiting to be sent</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="86"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="109"/>
         <source>delivered to the platform</source>
         <translation>已送达平台</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="87"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="110"/>
         <source>refused by the platform</source>
         <translation>平台拒收</translation>
     </message>
