@@ -47,10 +47,14 @@ class FollowUpPanel(QWidget):
         self.supplement_button.setObjectName("supplementButton")
         self.handover_button = QPushButton(self.tr("Hand over the result…"), self)
         self.handover_button.setObjectName("handoverButton")
-        for button in (self.supplement_button, self.handover_button):
+        self.commitment_button = QPushButton(self.tr("Capture the signed commitment form…"),
+                                             self)  # fmt: skip
+        self.commitment_button.setObjectName("commitmentFormButton")
+        for button in (self.supplement_button, self.handover_button, self.commitment_button):
             button.setVisible(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.commitment_button)
         buttons.addWidget(self.supplement_button)
         buttons.addWidget(self.handover_button)
         layout = QVBoxLayout(self)
@@ -61,6 +65,7 @@ class FollowUpPanel(QWidget):
         layout.addLayout(buttons)
         self.supplement_button.clicked.connect(self.open_supplement)
         self.handover_button.clicked.connect(self.open_handover)
+        self.commitment_button.clicked.connect(self.open_commitment_form)
         self.refresh()
 
     def refresh(self) -> None:
@@ -83,11 +88,17 @@ class FollowUpPanel(QWidget):
             .replace("%3", self._row_state(view, row))
             for row in view.supplements
         ]
+        if view.commitment_form is not None:
+            lines.append(self.tr("Signed commitment form: %1").replace(
+                "%1", self._row_state(view, view.commitment_form)))
+        elif view.commitment_accepted:
+            lines.append(self.tr("Signed commitment form: not captured yet"))
         if view.handover is not None:
             lines.append(self.tr("Result handed over: %1").replace(
                 "%1", self._row_state(view, view.handover)))
         self.progress.setText("\n".join(lines))
-        held = [r for r in (*view.supplements, view.handover) if r is not None and view.blocked(r)]
+        held = [r for r in (*view.supplements, view.commitment_form, view.handover)
+                if r is not None and view.blocked(r)]  # fmt: skip
         if held:
             reason = stored_sync_text(view.case_blocked, english=self._english)
             self.blocked.setText(self.tr(
@@ -98,6 +109,7 @@ class FollowUpPanel(QWidget):
         self.blocked.setVisible(bool(held))
         self.supplement_button.setVisible(view.can_supplement)
         self.handover_button.setVisible(view.can_hand_over)
+        self.commitment_button.setVisible(view.can_capture_commitment)
 
     def _row_state(self, view: FollowUpView, row: OutcomeRow) -> str:
         if view.blocked(row):
@@ -116,6 +128,14 @@ class FollowUpPanel(QWidget):
         if self.view is None:
             return None
         dialog = SupplementDialog(self._followup, self.view, self._clerk, parent=self)
+        self._open(dialog)
+        return dialog
+
+    def open_commitment_form(self) -> SupplementDialog | None:
+        if self.view is None:
+            return None
+        dialog = SupplementDialog(self._followup, self.view, self._clerk, parent=self,
+                                  commitment=True)  # fmt: skip
         self._open(dialog)
         return dialog
 

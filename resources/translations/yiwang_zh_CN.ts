@@ -1889,47 +1889,62 @@ guide</source>
         <translation>办结领取…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="74"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="50"/>
+        <source>Capture the signed commitment form…</source>
+        <translation>采集已签字的告知承诺书…</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_followup_panel.py" line="79"/>
         <source>The department asks for a supplement (补正): %1</source>
         <translation>部门要求补正：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="76"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="81"/>
         <source>Materials requested: %1</source>
         <translation>需补正材料：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="80"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="85"/>
         <source>Supplement %1: %2 page(s), %3</source>
         <translation>补正 %1：%2页，%3</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="87"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="92"/>
+        <source>Signed commitment form: %1</source>
+        <translation>已签字的告知承诺书：%1</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_followup_panel.py" line="95"/>
+        <source>Signed commitment form: not captured yet</source>
+        <translation>已签字的告知承诺书：尚未采集</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_followup_panel.py" line="97"/>
         <source>Result handed over: %1</source>
         <translation>办结领取：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="94"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="105"/>
         <source>Not sent: the platform refused this case itself, so its supplement or handover cannot reach the platform until the case is resolved. Reason: %1 Call the technician (case list, “Send again” once it is fixed).</source>
         <translation>未发送：平台拒收了该办件本身，在办件问题解决之前，其补正材料或领取记录无法送达平台。原因：%1 请联系技术人员（问题解决后在办件列表中点“重新上报”）。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="104"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="116"/>
         <source>blocked: the case was refused by the platform</source>
         <translation>受阻：办件本身被平台拒收</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="108"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="120"/>
         <source>waiting to be sent</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="109"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="121"/>
         <source>delivered to the platform</source>
         <translation>已送达平台</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="110"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="122"/>
         <source>refused by the platform</source>
         <translation>平台拒收</translation>
     </message>
@@ -3413,99 +3428,124 @@ guide</source>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="38"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="45"/>
+        <source>Signed commitment form for %1</source>
+        <translation>采集 %1 的已签字告知承诺书</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/supplement_dialog.py" line="46"/>
         <source>Supplement (补正) for %1</source>
         <translation>补正材料 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="50"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="60"/>
+        <source>Capture every page of the commitment form the applicant has signed; it goes to the platform with the case, once.</source>
+        <translation>请采集申请人已签字的告知承诺书的每一页；它将随办件报送平台，且只报送一次。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/supplement_dialog.py" line="64"/>
         <source>Requested: %1 — %2</source>
         <translation>需补正：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="59"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="71"/>
+        <source>Signed commitment form (告知承诺书)</source>
+        <translation>已签字的告知承诺书</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/supplement_dialog.py" line="76"/>
         <source>Capture with the camera</source>
         <translation>高拍仪拍摄</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="62"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="79"/>
         <source>Import a scanned page or a photo…</source>
         <translation>导入扫描件或照片…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="63"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="80"/>
         <source>Remove selected page</source>
         <translation>删除所选页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="67"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="84"/>
         <source>Note for the department (optional)</source>
         <translation>给审批部门的说明（可选）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="70"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="89"/>
         <source>Send the supplement</source>
         <translation>提交补正</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="73"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="89"/>
+        <source>File the signed form</source>
+        <translation>归档已签字的承诺书</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/supplement_dialog.py" line="94"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="98"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="119"/>
         <source>Import a scanned page or a photo</source>
         <translation>导入扫描页或照片</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="101"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="122"/>
         <source>Images (%1)</source>
         <translation>图片（%1）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="112"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="133"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="122"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="143"/>
         <source>The camera has not delivered a picture yet</source>
         <translation>高拍仪尚未传回画面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="124"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="145"/>
         <source>Processing…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="131"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="152"/>
         <source>Page refused</source>
         <translation>页面不合格</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="140"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="161"/>
         <source>This page is already in the supplement.</source>
         <translation>该页面已在补正材料中。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="143"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="164"/>
         <source>%1 — page %2</source>
         <translation>%1 — 第%2页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/supplement_dialog.py" line="145"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="166"/>
         <source>%n page(s) ready</source>
         <translation>
             <numerusform>已有%n页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="158"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="179"/>
         <source>The page could not be taken.</source>
         <translation>无法获取该页面。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="171"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="198"/>
+        <source>Signed form filed; it goes to the platform by itself.</source>
+        <translation>承诺书已归档，将自动报送平台。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/supplement_dialog.py" line="199"/>
         <source>Supplement saved; it goes to the platform by itself.</source>
         <translation>补正材料已保存，将自动报送平台。</translation>
     </message>

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from intake.acceptance import COMMITMENT_FORM
 from intake.applicant import Applicant
 from sync.crypto import DecryptionError
 from sync.store.records import UnknownSubmission, from_db_time, to_db_time
@@ -279,10 +280,13 @@ class LedgerPart(SubmissionsPart):
                 assert when is not None
                 out[uuid].statuses.append((when, str(status)))
             for uuid, delivered in db.execute(
-                "SELECT submission_uuid, delivered_at FROM case_outcomes"
-                " WHERE kind = 'supplement' AND state = 'delivered'"
-                f" AND submission_uuid IN ({marks})",
-                chunk,
+                "SELECT o.submission_uuid, o.delivered_at FROM case_outcomes o"
+                " WHERE o.kind = 'supplement' AND o.state = 'delivered'"
+                f" AND o.submission_uuid IN ({marks})"
+                # the signed 告知承诺书 (P10) answers no 补正
+                " AND NOT EXISTS (SELECT 1 FROM case_outcome_pages p"
+                " WHERE p.outcome_uuid = o.uuid AND p.material_code = ?)",
+                [*chunk, COMMITMENT_FORM],
             ).fetchall():
                 if (when := _parse_time(delivered)) is not None:
                     out[uuid].supplements_delivered.append(when)
