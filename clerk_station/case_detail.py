@@ -118,10 +118,20 @@ class CaseDetailDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.facts)
+        #: 容缺受理: owed materials near or past their day (hidden otherwise)
+        self.owed = QLabel("", self)
+        self.owed.setObjectName("owedWarning")
+        self.owed.setTextFormat(Qt.TextFormat.PlainText)
+        self.owed.setWordWrap(True)
+        self.owed.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.owed.setVisible(False)
+        layout.addWidget(self.owed)
         #: 补正 request and actions, 办结领取 (station.case_followup)
         self.followup: FollowUpPanel | None = None
         if day.followup is not None:
-            self.followup = FollowUpPanel(day.followup, uuid, clerk_id, self.tasks, self)
+            self.followup = FollowUpPanel(
+                day.followup, uuid, clerk_id, self.tasks, self, english=english
+            )
             layout.addWidget(self.followup)
         layout.addWidget(tabs, 1)
         layout.addLayout(row)
@@ -145,6 +155,8 @@ class CaseDetailDialog(QDialog):
             .replace("%5", r.case_no or "—")
             + (f"\n{detail.acceptance}" if detail.acceptance else "")
         )
+        self.owed.setText(detail.owed_warning)
+        self.owed.setVisible(bool(detail.owed_warning))
         for p in detail.pages:
             label = (
                 self.tr("%1 — page %2")

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from clerk_station.handover_dialog import HandoverDialog
 from clerk_station.supplement_dialog import SupplementDialog
-from station.case_followup import CaseFollowUp, FollowUpView
+from station.case_followup import CaseFollowUp, FollowUpView, OutcomeRow
+from ui_shared.messages import stored_sync_text
 from ui_shared.plain_text import PlainLabel
 from ui_shared.tasks import TaskRunner
 
@@ -18,8 +19,9 @@ class FollowUpPanel(QWidget):
     changed = Signal()
 
     def __init__(self, followup: CaseFollowUp, uuid: str, clerk_id: str, tasks: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, english: bool = False) -> None:
         super().__init__(parent)
+        self._english = english
         self.setObjectName("followUp")
         self._followup = followup
         self._uuid = uuid
@@ -35,23 +37,35 @@ class FollowUpPanel(QWidget):
         self.requested.setWordWrap(True)
         self.progress = PlainLabel("", self)
         self.progress.setWordWrap(True)
+        #: a supplement or handover held back because the case itself was refused
+        self.blocked = PlainLabel("", self, multiline=True)
+        self.blocked.setObjectName("outcomeBlocked")
+        self.blocked.setWordWrap(True)
+        self.blocked.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.blocked.setVisible(False)
         self.supplement_button = QPushButton(self.tr("Add supplement pages…"), self)
         self.supplement_button.setObjectName("supplementButton")
         self.handover_button = QPushButton(self.tr("Hand over the result…"), self)
         self.handover_button.setObjectName("handoverButton")
-        for button in (self.supplement_button, self.handover_button):
+        self.commitment_button = QPushButton(self.tr("Capture the signed commitment form…"),
+                                             self)  # fmt: skip
+        self.commitment_button.setObjectName("commitmentFormButton")
+        for button in (self.supplement_button, self.handover_button, self.commitment_button):
             button.setVisible(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.commitment_button)
         buttons.addWidget(self.supplement_button)
         buttons.addWidget(self.handover_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.request)
         layout.addWidget(self.requested)
+        layout.addWidget(self.blocked)
         layout.addLayout(buttons)
         self.supplement_button.clicked.connect(self.open_supplement)
         self.handover_button.clicked.connect(self.open_handover)
+        self.commitment_button.clicked.connect(self.open_commitment_form)
         self.refresh()
 
     def refresh(self) -> None:
@@ -71,15 +85,36 @@ class FollowUpPanel(QWidget):
             self.tr("Supplement %1: %2 page(s), %3")
             .replace("%1", row.created_at[:16].replace("T", " "))
             .replace("%2", str(len(row.pages)))
-            .replace("%3", self._state(row.state))
+            .replace("%3", self._row_state(view, row))
             for row in view.supplements
         ]
+        if view.commitment_form is not None:
+            lines.append(self.tr("Signed commitment form: %1").replace(
+                "%1", self._row_state(view, view.commitment_form)))
+        elif view.commitment_accepted:
+            lines.append(self.tr("Signed commitment form: not captured yet"))
         if view.handover is not None:
             lines.append(self.tr("Result handed over: %1").replace(
-                "%1", self._state(view.handover.state)))
+                "%1", self._row_state(view, view.handover)))
         self.progress.setText("\n".join(lines))
+        held = [r for r in (*view.supplements, view.commitment_form, view.handover)
+                if r is not None and view.blocked(r)]  # fmt: skip
+        if held:
+            reason = stored_sync_text(view.case_blocked, english=self._english)
+            self.blocked.setText(self.tr(
+                "Not sent: the platform refused this case itself, so its supplement or "
+                "handover cannot reach the platform until the case is resolved. Reason: %1 "
+                "Call the technician (case list, “Send again” once it is fixed)."
+            ).replace("%1", reason))  # fmt: skip
+        self.blocked.setVisible(bool(held))
         self.supplement_button.setVisible(view.can_supplement)
         self.handover_button.setVisible(view.can_hand_over)
+        self.commitment_button.setVisible(view.can_capture_commitment)
+
+    def _row_state(self, view: FollowUpView, row: OutcomeRow) -> str:
+        if view.blocked(row):
+            return self.tr("blocked: the case was refused by the platform")
+        return self._state(row.state)
 
     def _state(self, state: str) -> str:
         return {"queued": self.tr("waiting to be sent"),
@@ -93,6 +128,14 @@ class FollowUpPanel(QWidget):
         if self.view is None:
             return None
         dialog = SupplementDialog(self._followup, self.view, self._clerk, parent=self)
+        self._open(dialog)
+        return dialog
+
+    def open_commitment_form(self) -> SupplementDialog | None:
+        if self.view is None:
+            return None
+        dialog = SupplementDialog(self._followup, self.view, self._clerk, parent=self,
+                                  commitment=True)  # fmt: skip
         self._open(dialog)
         return dialog
 

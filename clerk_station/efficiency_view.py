@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.clerk_day import ClerkDay
+from station.deficiency_due import DeficiencyDue
 from station.efficiency import DueCase, EfficiencyLine, EfficiencyReport
 from ui_shared.plain_text import shown, tooltip
 from ui_shared.tasks import TaskRunner
@@ -93,10 +94,23 @@ class EfficiencyDialog(QDialog):
             ],
             stretch=1,
         )
+        self.owed = self._table(
+            [
+                self.tr("Receipt no."),
+                self.tr("Item"),
+                self.tr("Clerk"),
+                self.tr("Owed materials"),
+                self.tr("Bring by"),
+                self.tr("Working days left"),
+            ],
+            stretch=3,
+        )
+        self.owed.setObjectName("owedTable")
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.by_clerk, self.tr("By clerk"))
         self.tabs.addTab(self.by_item, self.tr("By item"))
         self.tabs.addTab(self.due, self.tr("Near or past the promised date"))
+        self.tabs.addTab(self.owed, self.tr("Owed materials due"))
         refresh = QPushButton(self.tr("Refresh"), self)
         close = QPushButton(self.tr("Close"), self)
         top = QHBoxLayout()
@@ -160,6 +174,13 @@ class EfficiencyDialog(QDialog):
         self._fill_lines(self.by_clerk, report.by_clerk)
         self._fill_lines(self.by_item, report.by_item)
         self._fill_due(report.due)
+        self._fill_owed(report.owed)
+        owed_tab = self.tabs.indexOf(self.owed)
+        self.tabs.setTabText(
+            owed_tab,
+            self.tr("Owed materials due")
+            + (f" ({len(report.owed)})" if report.owed else ""),
+        )
 
     def _fill_lines(self, table: QTableWidget, lines: Sequence[EfficiencyLine]) -> None:
         table.setRowCount(len(lines))
@@ -196,6 +217,22 @@ class EfficiencyDialog(QDialog):
                 item = _cell(text, align_right=col == 5)
                 item.setForeground(OVERDUE_COLOUR if d.days_left < 0 else NEAR_COLOUR)
                 self.due.setItem(i, col, item)
+
+    def _fill_owed(self, owed: Sequence[DeficiencyDue]) -> None:
+        self.owed.setRowCount(len(owed))
+        for i, d in enumerate(owed):
+            values = (
+                d.receipt_no,
+                d.item_name,
+                d.clerk_id,
+                "、".join(d.owed),
+                d.due.isoformat(),
+                str(d.days_left),
+            )
+            for col, text in enumerate(values):
+                item = _cell(text, align_right=col == 5)
+                item.setForeground(OVERDUE_COLOUR if d.days_left < 0 else NEAR_COLOUR)
+                self.owed.setItem(i, col, item)
 
     def done(self, result: int) -> None:
         self.tasks.shutdown()

@@ -9,8 +9,9 @@ the dialog says so and nothing is filed. Everything from the platform is plain t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QListWidget,
@@ -20,8 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake.catalog import Material
 from station.intake_session import IntakeSession, SessionState
-from station.licences import ElectronicLicence, LicenceService, LicenceUnavailable, licence_ref
+from station.licences import (
+    ElectronicLicence,
+    LicenceService,
+    LicenceUnavailable,
+    licence_ref,
+    licences_fitting,
+)
 from ui_shared.plain_text import PlainLabel
 from ui_shared.tasks import TaskRunner
 
@@ -32,14 +40,29 @@ class LicenceDialog(QDialog):
     def __init__(self, material_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("licenceDialog")
-        self.setWindowTitle(self.tr("Electronic licence: %1").replace("%1", material_name))
-        self.resize(860, 420)
+        self.material_name = material_name
+        heading = self.tr("Choose an electronic licence for “%1”").replace("%1", material_name)
+        self.setWindowTitle(heading)
+        self.resize(640, 420)
+        # the target material named on the page too: a title bar may be cut short
+        self.header = PlainLabel(heading, self, multiline=True)
+        self.header.setObjectName("licenceTarget")
+        self.header.setWordWrap(True)
+        font = self.header.font()
+        font.setBold(True)
+        self.header.setFont(font)
         self.status = PlainLabel(self.tr("Asking the platform's licence library…"), self,
                                  multiline=True)  # fmt: skip
         self.status.setObjectName("licenceStatus")
         self.status.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("licenceList")
+        # long issuers and numbers wrap onto more lines, never scroll sideways
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.licences: list[ElectronicLicence] = []
         buttons = QDialogButtonBox(self)
         self.use_button = buttons.addButton(
@@ -52,11 +75,14 @@ class LicenceDialog(QDialog):
         self.use_button.clicked.connect(self._use)
         self.list.currentRowChanged.connect(lambda row: self.use_button.setEnabled(row >= 0))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
         layout.addWidget(self.status)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
 
-    def show_licences(self, licences: list[ElectronicLicence]) -> None:
+    def show_licences(self, licences: list[ElectronicLicence], held: int) -> None:
+        """``licences``: those that fit the material; ``held``: how many the applicant
+        has in all (so that "none fit" and "none at all" read differently)."""
         self.licences = licences
         self.list.clear()
         for lic in licences:
@@ -64,14 +90,19 @@ class LicenceDialog(QDialog):
             sample = self.tr(" (sample)") if lic.sample else ""
             # QListWidgetItem text is never rich text
             self.list.addItem(QListWidgetItem(
-                f"{lic.title}{sample}  {lic.number}  {lic.issuer}  "
+                f"{lic.title}{sample}\n{lic.number}  {lic.issuer}\n"
                 f"{lic.issued_on} – {until}  {lic.holder}"
             ))  # fmt: skip
-        self.status.setText(
-            self.tr("Choose the licence to file as this material (no paper needed).")
-            if licences
-            else self.tr("The licence library holds nothing for this applicant.")
-        )
+        if licences:
+            text = self.tr("Choose the licence to file as this material (no paper needed).")
+        elif held:
+            text = self.tr(
+                "The applicant holds %1 electronic licence(s), none of which can stand in "
+                "for “%2”: take the paper material."
+            ).replace("%1", str(held)).replace("%2", self.material_name)
+        else:
+            text = self.tr("The licence library holds nothing for this applicant.")
+        self.status.setText(text)
 
     def show_problem(self, text: str) -> None:
         self.status.setText(text)
@@ -140,7 +171,7 @@ class LicenceController(QObject):
         dialog_id = id(dialog)
         self._tasks.network(
             lambda: service.find(id_number),
-            lambda found: self._found(dialog_id, found),
+            lambda found: self._found(dialog_id, material, found),
             lambda e: self._failed(dialog_id, e),
         )
         return dialog
@@ -154,9 +185,9 @@ class LicenceController(QObject):
             self.dialog = None
         dialog.deleteLater()
 
-    def _found(self, dialog_id: int, found: list[ElectronicLicence]) -> None:
+    def _found(self, dialog_id: int, material: Material, found: list[ElectronicLicence]) -> None:
         if (dialog := self._live(dialog_id)) is not None:
-            dialog.show_licences(found)
+            dialog.show_licences(licences_fitting(found, material), len(found))
 
     def _failed(self, dialog_id: int, error: BaseException) -> None:
         if (dialog := self._live(dialog_id)) is not None:

@@ -1,7 +1,11 @@
 """补正: add pages to an EXISTING case. Pages come from the window's document camera,
 a scanned file or a phone photo, through the camera's own pipeline and quality checks
 (blur refuses a page, glare warns), are stored at once, and go to the platform as one
-supplement, exactly once."""
+supplement, exactly once.
+
+With ``commitment=True`` the same dialog captures the applicant's signed 告知承诺书
+after a 告知承诺制 accept: one kind of page, sent as a supplement marked as the
+commitment form (P10), once per case."""
 
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from devices.camera.pipeline import CapturedPage, capture_page
+from intake.acceptance import COMMITMENT_FORM
 from station.case_followup import CaseFollowUp, FollowUpView
 from station.page_import import IMPORTABLE, import_page
 from station.session_rules import judge_page
@@ -32,10 +37,14 @@ log = logging.getLogger(__name__)
 
 class SupplementDialog(QDialog):
     def __init__(self, followup: CaseFollowUp, view: FollowUpView, clerk_id: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, commitment: bool = False) -> None:
         super().__init__(parent)
-        self.setObjectName("supplementDialog")
-        self.setWindowTitle(self.tr("Supplement (补正) for %1").replace("%1", view.receipt_no))
+        self.commitment = commitment
+        self.setObjectName("commitmentFormDialog" if commitment else "supplementDialog")
+        self.setWindowTitle(
+            (self.tr("Signed commitment form for %1") if commitment
+             else self.tr("Supplement (补正) for %1")).replace("%1", view.receipt_no)
+        )  # fmt: skip
         self._followup = followup
         self._view = view
         self._clerk = clerk_id
@@ -46,16 +55,24 @@ class SupplementDialog(QDialog):
         heading.setObjectName("itemTitle")
         self.request = PlainLabel("", self)
         self.request.setWordWrap(True)
-        if view.request is not None:
+        if commitment:
+            self.request.setText(self.tr(
+                "Capture every page of the commitment form the applicant has signed; it "
+                "goes to the platform with the case, once."
+            ))  # fmt: skip
+        elif view.request is not None:
             self.request.setText(self.tr("Requested: %1 — %2").replace(
                 "%1", "、".join(n for _, n in view.request.materials) or "—").replace(
                 "%2", view.request.note or "—"))
         self.material = QComboBox(self)
         requested = [c for c, _ in view.request.materials] if view.request else []
         names = dict(view.materials)
-        for code in [*[c for c in requested if c in names],
-                     *[c for c in names if c not in requested]]:
-            self.material.addItem(names[code], code)
+        if commitment:
+            self.material.addItem(self.tr("Signed commitment form (告知承诺书)"), COMMITMENT_FORM)
+        else:
+            for code in [*[c for c in requested if c in names],
+                         *[c for c in names if c not in requested]]:
+                self.material.addItem(names[code], code)
         self.camera_button = QPushButton(self.tr("Capture with the camera"), self)
         self.camera_button.setObjectName("supplementCapture")
         self.camera_button.setEnabled(followup.latest_frame is not None)
@@ -65,9 +82,13 @@ class SupplementDialog(QDialog):
         self.note = QLineEdit(self)
         self.note.setMaxLength(500)
         self.note.setPlaceholderText(self.tr("Note for the department (optional)"))
+        self.note.setVisible(not commitment)
         self.message = PlainLabel("", self)
         self.message.setWordWrap(True)
-        self.send_button = QPushButton(self.tr("Send the supplement"), self)
+        self.send_button = QPushButton(
+            self.tr("File the signed form") if commitment else self.tr("Send the supplement"),
+            self,
+        )
         self.send_button.setObjectName("sendSupplement")
         self.send_button.setEnabled(False)
         cancel = QPushButton(self.tr("Close"), self)
@@ -163,12 +184,20 @@ class SupplementDialog(QDialog):
         self.send_button.setEnabled(False)
         followup, uuid, pages = self._followup, self._view.uuid, list(self.pages)
         clerk, note = self._clerk, self.note.text()
+        if self.commitment:
+            shas = [sha for _, sha in pages]
+            self.tasks.disk(lambda: followup.add_commitment_form(uuid, shas, clerk_id=clerk),
+                            self._sent, self._send_failed)
+            return
         self.tasks.disk(lambda: followup.add_supplement(uuid, pages, clerk_id=clerk, note=note),
                         self._sent, self._send_failed)
 
     def _sent(self, outcome_uuid: str) -> None:
         self.outcome_uuid = outcome_uuid
-        self.message.setText(self.tr("Supplement saved; it goes to the platform by itself."))
+        self.message.setText(
+            self.tr("Signed form filed; it goes to the platform by itself.") if self.commitment
+            else self.tr("Supplement saved; it goes to the platform by itself.")
+        )  # fmt: skip
         for button in (self.camera_button, self.import_button, self.remove_button):
             button.setEnabled(False)
 

@@ -20,7 +20,21 @@ from typing import Any
 from intake.catalog import Material, ServiceItem
 from intake.errors import DraftError, InvalidManifest
 
-__all__ = ["Acceptance", "Mode", "commitment_allowed", "deficiency_allowed", "plan"]
+__all__ = [
+    "COMMITMENT_FORM",
+    "COMMITMENT_FORM_PURPOSE",
+    "Acceptance",
+    "Mode",
+    "commitment_allowed",
+    "deficiency_allowed",
+    "plan",
+]
+
+#: 告知承诺制: the applicant's signed 告知承诺书, captured back into the case after the
+#: accept, travels as a P5 supplement with this purpose and its pages under this code
+#: (not a catalog material: the form stands in for the committed ones; docs/protocol.md P10)
+COMMITMENT_FORM_PURPOSE = "commitment_form"
+COMMITMENT_FORM = "COMMITMENT_FORM"
 
 
 class Mode(StrEnum):

@@ -26,8 +26,11 @@ _MATERIAL_CODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,15}")
 # The service guide's facts (办事指南). Optional, so catalogs from before them still load.
 # 容缺受理: how many working days the applicant has to bring owed non-key materials.
 _ITEM_OPTIONAL_KEYS = frozenset(
-    {"life_events", "fees_zh", "fees_en", "legal_basis_zh", "legal_basis_en", "deficiency_days"}
-)
+    {
+        "life_events", "fees_zh", "fees_en", "legal_basis_zh", "legal_basis_en",
+        "deficiency_days", "review_body_zh",
+    }
+)  # fmt: skip
 #: working days to bring an owed material when the catalog does not say
 DEFAULT_DEFICIENCY_DAYS = 5
 _ITEM_KEYS = frozenset(
@@ -45,8 +48,10 @@ _ITEM_KEYS = frozenset(
     | _ITEM_OPTIONAL_KEYS
 )
 _MATERIAL_OPTIONAL_KEYS = frozenset(
-    {"copies", "original_to_sight", "card_read", "key", "commitment"}
+    {"copies", "original_to_sight", "card_read", "key", "commitment", "licence_kinds"}
 )
+# the kinds of electronic licence (P9 ``kind``) that may stand in for a material
+_LICENCE_KIND = re.compile(r"[a-z][a-z0-9_]{0,31}")
 _MATERIAL_KEYS = frozenset({"code", "name_zh", "name_en", "required"}) | _MATERIAL_OPTIONAL_KEYS
 
 #: Life events (人生事件) the service guide groups items by: code -> (zh, en).
@@ -93,6 +98,11 @@ class Material:
     key: bool = True
     # 告知承诺制: the applicant's signed commitment may stand in for this material.
     commitment: bool = False
+    # 电子证照: the licence kinds that satisfy this material (none: no licence fits)
+    licence_kinds: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "licence_kinds", tuple(self.licence_kinds))
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -110,6 +120,8 @@ class Material:
             d["key"] = False
         if self.commitment:
             d["commitment"] = True
+        if self.licence_kinds:
+            d["licence_kinds"] = list(self.licence_kinds)
         return d
 
 
@@ -130,6 +142,8 @@ class ServiceItem:
     legal_basis_zh: str = ""  # 设定依据
     legal_basis_en: str = ""
     deficiency_days: int = DEFAULT_DEFICIENCY_DAYS  # 容缺受理: days to bring what is owed
+    # 行政复议机关: where an applicant refused at the window may ask for a review
+    review_body_zh: str = ""
 
     def __post_init__(self) -> None:
         # Callers building items by hand may pass a plain string or a list;
@@ -173,6 +187,7 @@ class ServiceItem:
             "fees_en": self.fees_en,
             "legal_basis_zh": self.legal_basis_zh,
             "legal_basis_en": self.legal_basis_en,
+            "review_body_zh": self.review_body_zh,
         }
         if self.deficiency_days != DEFAULT_DEFICIENCY_DAYS:
             guide["deficiency_days"] = self.deficiency_days
@@ -361,6 +376,7 @@ def _item_from_dict(data: object, index: int) -> ServiceItem:
         legal_basis_zh=_optional_text(raw, "legal_basis_zh", where),
         legal_basis_en=_optional_text(raw, "legal_basis_en", where),
         deficiency_days=_positive_int(raw, "deficiency_days", where, DEFAULT_DEFICIENCY_DAYS),
+        review_body_zh=_optional_text(raw, "review_body_zh", where),
     )
 
 
@@ -396,4 +412,18 @@ def _material_from_dict(data: object, where: str) -> Material:
         card_read=_bool(raw, "card_read", where, False),
         key=_bool(raw, "key", where, True),
         commitment=_bool(raw, "commitment", where, False),
+        licence_kinds=_licence_kinds(raw, where),
     )
+
+
+def _licence_kinds(d: Mapping[str, Any], where: str) -> tuple[str, ...]:
+    value = d.get("licence_kinds", [])
+    if (
+        not isinstance(value, Sequence)
+        or isinstance(value, str)
+        or len(value) > 16
+        or any(not isinstance(v, str) or _LICENCE_KIND.fullmatch(v) is None for v in value)
+        or len(set(value)) != len(value)
+    ):
+        raise _field_error(where, "licence_kinds", "a list of distinct lower-case kind codes")
+    return tuple(value)

@@ -64,10 +64,11 @@ _KINDS = {
     "marriage": ("结婚证", "演示县民政局", None),
     "property": ("不动产权证书", "演示县自然资源局", None),
     "driving": ("机动车驾驶证", "演示市公安局交通警察支队", "2032-06-30"),
+    "birth": ("出生医学证明", "演示县妇幼保健院", None),
 }
 _HOLDERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("330881198503171237", "样例持证人甲", ("hukou", "marriage", "property")),
-    ("522634197806210026", "样例持证人乙", ("hukou", "driving")),
+    ("522634197806210026", "样例持证人乙", ("hukou", "driving", "birth")),
     ("421122195609180634", "样例持证人丙", ("property",)),
     ("110101199001010031", "样例持证人丁", ("hukou",)),  # no simulator card has it
 )

@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 
 from devices.idcard.card import IdCardData
 from devices.printer.receipt import Receipt
+from intake.acceptance import COMMITMENT_FORM, COMMITMENT_FORM_PURPOSE, Mode
 from intake.applicant import Person, validate_applicant
 from intake.catalog import Catalog
 from intake.errors import IntakeError, UnknownItem
@@ -26,9 +27,16 @@ from intake.submission import format_utc
 from station.handover_paper import HandedOver, handover_acknowledgement
 from station.intake_service import IntakeService
 from sync.case_outcomes import AlreadyHandedOver, OutcomeKind, OutcomeQueue, OutcomeRow
+from sync.problems import Code, Problem
 from sync.store import Store, SyncState
 
-__all__ = ["CaseFollowUp", "FollowUpView", "HandoverDone", "SupplementRequest"]
+__all__ = [
+    "CaseFollowUp",
+    "FollowUpView",
+    "HandoverDone",
+    "OutcomeRow",
+    "SupplementRequest",
+]
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +68,25 @@ class FollowUpView:
     materials: tuple[tuple[str, str], ...]
     supplements: tuple[OutcomeRow, ...]
     handover: OutcomeRow | None
+    #: 告知承诺制: the case was accepted on the applicant's commitment
+    commitment_accepted: bool = False
+    #: the signed 告知承诺书 captured back into the case (None: not yet)
+    commitment_form: OutcomeRow | None = None
+    #: the case itself was quarantined (the platform refused it for good): its stored
+    #: problem (``sync.problems``), worded by the front end. While it is set, a queued
+    #: supplement or handover of this case cannot be sent: it waits for the case.
+    case_blocked: str | None = None
+
+    @property
+    def can_capture_commitment(self) -> bool:
+        """The signed form may be captured: a 告知承诺制 case without one (or whose
+        capture the platform refused, so that a good one can replace it)."""
+        form = self.commitment_form
+        return self.commitment_accepted and (form is None or form.state == "failed")
+
+    def blocked(self, row: OutcomeRow) -> bool:
+        """True when ``row`` waits on a quarantined case (it is not merely queued)."""
+        return self.case_blocked is not None and row.state == "queued"
 
     @property
     def can_supplement(self) -> bool:
@@ -85,6 +112,11 @@ class HandoverDone:
         if self.print_failure is None:
             return ""
         return str(self.print_failure) or type(self.print_failure).__name__
+
+
+def is_commitment_form(row: OutcomeRow) -> bool:
+    """A supplement carrying the signed 告知承诺书 (its pages filed under that code)."""
+    return row.kind is OutcomeKind.SUPPLEMENT and any(c == COMMITMENT_FORM for c, _ in row.pages)
 
 
 def _error(code: str, zh: str, en: str) -> IntakeError:
@@ -124,6 +156,8 @@ class CaseFollowUp:
         if record.platform_status == NEEDS_SUPPLEMENT:
             request = self._request(uuid, dict(materials))
         rows = self.queue.for_case(uuid)
+        forms = [r for r in rows if is_commitment_form(r)]
+        live_forms = [r for r in forms if r.state != "failed"]
         try:
             item_name = self._catalog.item(sub.item_code).name_zh
         except UnknownItem:
@@ -133,9 +167,16 @@ class CaseFollowUp:
             item_name=item_name, platform_status=record.platform_status or "",
             delivered=record.sync_state is SyncState.DELIVERED, request=request,
             materials=materials,
-            supplements=tuple(r for r in rows if r.kind is OutcomeKind.SUPPLEMENT),
+            supplements=tuple(
+                r for r in rows if r.kind is OutcomeKind.SUPPLEMENT and r not in forms
+            ),
+            commitment_accepted=sub.acceptance is not None
+            and sub.acceptance.mode is Mode.COMMITMENT,
+            commitment_form=(live_forms or forms)[-1] if forms else None,
             handover=next((r for r in rows if r.kind is OutcomeKind.HANDOVER), None),
-        )
+            case_blocked=(record.last_error or Problem.of(Code.PLATFORM_REFUSED).encode())
+            if record.sync_state is SyncState.QUARANTINED else None,
+        )  # fmt: skip
 
     def _request(self, uuid: str, names: dict[str, str]) -> SupplementRequest | None:
         by_name = {v: k for k, v in names.items()}
@@ -190,6 +231,37 @@ class CaseFollowUp:
         self._store.audit(clerk_id, "supplement.added", uuid,
                           {"outcome": out, "pages": len(pages)})
         log.info("supplement %s for %s: %d page(s)", out, view.receipt_no, len(pages))
+        return out
+
+    def add_commitment_form(
+        self, uuid: str, pages: Sequence[str], *, clerk_id: str, now: datetime | None = None,
+    ) -> str:
+        """Queue the signed 告知承诺书's pages (sha256) for the platform, once per case: a
+        P5 supplement with purpose "commitment_form" (docs/protocol.md P10)."""
+        view = self.view(uuid)
+        if not view.commitment_accepted:
+            raise _error("not_commitment", "该办件不是告知承诺制受理，无需告知承诺书",
+                         f"case {view.receipt_no} was not accepted on a commitment")
+        if not view.can_capture_commitment:
+            raise _error("commitment_form_exists", "该办件的告知承诺书已采集",
+                         f"case {view.receipt_no} already has its signed commitment form")
+        shas = list(dict.fromkeys(pages))
+        if not shas or len(shas) > MAX_SUPPLEMENT_PAGES:
+            raise _error("no_pages", "请先添加告知承诺书页面", "a commitment form needs pages")
+        moment = now or datetime.now(UTC)
+        body = {
+            "purpose": COMMITMENT_FORM_PURPOSE, "submission_uuid": uuid,
+            "receipt_no": view.receipt_no, "clerk_id": clerk_id,
+            "added_at": format_utc(moment), "note": "申请人签字的告知承诺书",
+            "materials": [{"code": COMMITMENT_FORM, "pages": shas}],
+        }  # fmt: skip
+        out = self.queue.enqueue(
+            OutcomeKind.SUPPLEMENT, body, reference=view.receipt_no, submission_uuid=uuid,
+            pages=[(COMMITMENT_FORM, sha) for sha in shas], now=moment,
+        )  # fmt: skip
+        self._store.audit(clerk_id, "commitment_form.added", uuid,
+                          {"outcome": out, "pages": len(shas)})  # fmt: skip
+        log.info("signed commitment form %s for %s: %d page(s)", out, view.receipt_no, len(shas))
         return out
 
     def hand_over(

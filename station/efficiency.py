@@ -3,8 +3,9 @@
 Accepted cases and handling time (first card read to receipt) come from the
 submissions; 一次性告知 (``notice``) and 不予受理 (``refuse``) from the audit log,
 where every outcome is recorded with its item code. Promised dates count
-working days (Monday-Friday) after the day of acceptance; the catalog has no
-holiday calendar yet, so a public holiday still counts as a working day.
+working days after the day of acceptance, by the catalog's holiday calendar, plus the
+working days the case waited for the applicant's 补正 (``station.supplement_clock``:
+that time is not counted against the promise).
 """
 
 from __future__ import annotations
@@ -15,8 +16,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from intake.catalog import Catalog
-from intake.errors import UnknownItem
+from intake.errors import UnknownItem, UnknownMaterial
 from intake.workdays import WorkCalendar
+from station.deficiency_due import (
+    DeficiencyDue,
+    owed_materials,
+    parse_acceptance,
+    working_days_between,
+)
+from station.supplement_clock import paused_working_days, supplement_waits
 from sync.store import Store
 from sync.store.ledger import AcceptStat, OpenCase
 
@@ -69,6 +77,8 @@ class DueCase:
     #: working days until due (negative when overdue)
     days_left: int
     platform_status: str
+    #: working days the promise moved out while the case waited for a 补正
+    paused_days: int = 0
 
 
 @dataclass(frozen=True)
@@ -80,6 +90,8 @@ class EfficiencyReport:
     total: EfficiencyLine
     #: open cases near or past their promised date, most urgent first
     due: tuple[DueCase, ...]
+    #: 容缺受理 cases whose owed materials are near or past their day, most urgent first
+    owed: tuple[DeficiencyDue, ...] = ()
 
 
 @dataclass
@@ -105,12 +117,7 @@ class _Acc:
         )
 
 
-def _working_days_between(start: date, end: date, calendar: WorkCalendar) -> int:
-    """Working days from ``start`` to ``end`` (negative when ``end`` is earlier)."""
-    if end < start:
-        return -_working_days_between(end, start, calendar)
-    days = (end - start).days
-    return sum(1 for i in range(1, days + 1) if calendar.is_working_day(start + timedelta(i)))
+_working_days_between = working_days_between
 
 
 class EfficiencyService:
@@ -161,18 +168,50 @@ class EfficiencyService:
         out = []
         opened = self.store.open_cases(self.clock() - OPEN_LOOKBACK, FINAL_STATUSES)
         calendar = self.catalog.calendar
+        timelines = self.store.case_timelines([c.uuid for c in opened])
+        now = self.clock()
         for c in opened:
             limit = self._time_limit(c.item_code)
             if limit is None:
                 continue
-            due = due_date(c.accepted_at.astimezone(self.tz).date(), limit, calendar)
+            timeline = timelines[c.uuid]
+            waits = supplement_waits(timeline.statuses, timeline.supplements_delivered, now)
+            paused = paused_working_days(waits, calendar, self.tz)
+            due = due_date(c.accepted_at.astimezone(self.tz).date(), limit + paused, calendar)
             left = _working_days_between(today, due, calendar)
             if left <= self.near_days:
-                out.append(self._due_case(c, due, left))
+                out.append(self._due_case(c, due, left, paused))
         out.sort(key=lambda d: (d.days_left, d.accepted_at))
         return out
 
-    def _due_case(self, c: OpenCase, due: date, left: int) -> DueCase:
+    def owed_cases(self) -> list[DeficiencyDue]:
+        """容缺受理 cases still owing materials whose day is within ``near_days`` or past."""
+        today = self.today()
+        calendar = self.catalog.calendar
+        found = self.store.open_deficiencies(self.clock() - OPEN_LOOKBACK, FINAL_STATUSES)
+        brought = self.store.supplemented_materials([c.uuid for c, _ in found])
+        out = []
+        for c, raw in found:
+            acceptance = parse_acceptance(raw)
+            owed = owed_materials(acceptance, brought[c.uuid])
+            if not owed or acceptance is None or acceptance.due is None:
+                continue
+            left = working_days_between(today, acceptance.due, calendar)
+            if left > self.near_days:
+                continue
+            try:
+                item = self.catalog.item(c.item_code)
+                names = tuple(item.material(code).name_zh for code in owed)
+            except (UnknownItem, UnknownMaterial):
+                names = owed
+            out.append(DeficiencyDue(
+                c.uuid, c.receipt_no, c.item_code, self._item_name(c.item_code), c.clerk_id,
+                c.accepted_at.astimezone(self.tz), acceptance.due, left, names,
+            ))  # fmt: skip
+        out.sort(key=lambda d: (d.days_left, d.accepted_at))
+        return out
+
+    def _due_case(self, c: OpenCase, due: date, left: int, paused: int) -> DueCase:
         return DueCase(
             c.uuid,
             c.receipt_no,
@@ -183,6 +222,7 @@ class EfficiencyService:
             due,
             left,
             c.platform_status or "",
+            paused,
         )
 
     def report(self, since: date, until: date) -> EfficiencyReport:
@@ -220,4 +260,5 @@ class EfficiencyService:
             ),
             total=total.line("", "合计"),
             due=tuple(due),
+            owed=tuple(self.owed_cases()),
         )

@@ -9,7 +9,7 @@ rows come back with the applicant already masked. Pages are keyset-paged on
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
@@ -17,6 +17,7 @@ from intake.applicant import Applicant, LegalEntity
 from intake.catalog import Catalog
 from intake.errors import UnknownItem
 from intake.identity import mask_id_number, mask_name
+from station.deficiency_due import owed_warning_zh
 from station.intake_service import IntakeService
 from sync.keyed_hash import LookupHasher
 from sync.store import Store, SyncState
@@ -101,6 +102,8 @@ class CaseDetail:
     documents: tuple[tuple[str, str, str], ...]
     #: 容缺受理 (what is owed, by when) or 告知承诺制 (what was committed); "" = plain
     acceptance: str = ""
+    #: 容缺受理 materials still owed near or past their day ("" = nothing to chase)
+    owed_warning: str = ""
 
 
 def mask_applicant(applicant: Applicant | None) -> tuple[str, str]:
@@ -120,12 +123,16 @@ class LedgerService:
         *,
         tz: timezone,
         intake: IntakeService | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        near_days: int = 2,
     ) -> None:
         self.store = store
         self.catalog = catalog
         self.hasher = hasher
         self.tz = tz
         self.intake = intake
+        self.clock = clock
+        self.near_days = near_days
 
     # -- search -----------------------------------------------------------------
 
@@ -235,12 +242,17 @@ class LedgerService:
             for r in self.store.audit_for_subject(uuid, ("print", "reprint", "handover.printed"))
         )
         acceptance = record.submission.acceptance
+        warning = owed_warning_zh(
+            acceptance, self.store.supplemented_materials([uuid])[uuid], names,
+            self.clock().astimezone(self.tz).date(), self.catalog.calendar, self.near_days,
+        )  # fmt: skip
         return CaseDetail(
             self._row(entry),
             pages,
             statuses,
             documents,
             acceptance.describe_zh(names) if acceptance is not None else "",
+            warning,
         )
 
     def _local_time(self, iso: str) -> str:

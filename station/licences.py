@@ -14,13 +14,20 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
+from intake.catalog import Material
 from intake.submission import LicenceRef
 from sync.client import AuthError, BadAnswer, PermanentError, PlatformClient, TransientError
 from sync.client.licences import ElectronicLicence, fetch_licence_page, find_licences
 
 T = TypeVar("T")
 
-__all__ = ["ElectronicLicence", "LicenceService", "LicenceUnavailable", "licence_ref"]
+__all__ = [
+    "ElectronicLicence",
+    "LicenceService",
+    "LicenceUnavailable",
+    "licence_ref",
+    "licences_fitting",
+]
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +54,14 @@ class LicenceUnavailable(Exception):
 def licence_ref(licence: ElectronicLicence) -> LicenceRef:
     """What the manifest records of a licence filed as a material."""
     return LicenceRef(licence.licence_id, licence.kind, licence.number, licence.issuer)
+
+
+def licences_fitting(
+    licences: list[ElectronicLicence], material: Material
+) -> list[ElectronicLicence]:
+    """The licences the catalog lets stand in for ``material`` (its ``licence_kinds``):
+    a 户口簿 is never offered for a 出生医学证明."""
+    return [lic for lic in licences if lic.kind in material.licence_kinds]
 
 
 class LicenceService:

@@ -295,6 +295,23 @@ def missing_notice(
     )
 
 
+#: when the catalog names no 行政复议机关 the paper still tells the citizen where to turn
+UNNAMED_REVIEW_BODY = "依法有管辖权的行政复议机关"
+
+
+def remedy_lines(item: ServiceItem) -> list[str]:
+    """The citizen's remedies against a refusal with the body and the time limits the
+    law sets: 60 days for 行政复议 (行政复议法 第二十条), six months for 行政诉讼
+    (行政诉讼法 第四十六条), both counted from the day the notice is received."""
+    body = item.review_body_zh or UNNAMED_REVIEW_BODY
+    return [
+        "如不服本决定，可以自收到本通知书之日起六十日内向"
+        f"{body}申请行政复议（《中华人民共和国行政复议法》第二十条）；",
+        "也可以自收到本通知书之日起六个月内依法向人民法院提起行政诉讼"
+        "（《中华人民共和国行政诉讼法》第四十六条）。",
+    ]
+
+
 def refusal_notice(
     item: ServiceItem,
     applicant: Applicant | None,
@@ -306,7 +323,7 @@ def refusal_notice(
     issued_at: datetime,
 ) -> Receipt:
     """The 不予受理通知书: the decision, its reason and legal basis, and the citizen's
-    right to contest it."""
+    right to contest it: where (the item's 行政复议机关) and within which time limits."""
     head = Heading(
         title="不予受理通知书",
         kind="refusal",
@@ -324,9 +341,6 @@ def refusal_notice(
     return compose(
         head,
         hall,
-        notes=[
-            "经审查，您的申请不予受理，所提交材料原件已当场退还。",
-            "如不服本决定，可依法申请行政复议或者提起行政诉讼。",
-        ],
+        notes=["经审查，您的申请不予受理，所提交材料原件已当场退还。", *remedy_lines(item)],
         closing=["申请人签收：________________", "经办人签字：________________"],
     )

@@ -51,6 +51,9 @@ class Supplement(_Lenient):
     added_at: Utc
     note: Note = ""
     materials: Annotated[list[MaterialDoc], Field(min_length=1, max_length=200)]
+    #: P10: "commitment_form" for the applicant's signed 告知承诺书 captured after a
+    #: 告知承诺制 accept (pages under the code "COMMITMENT_FORM"); absent = a 补正
+    purpose: Literal["supplement", "commitment_form"] = "supplement"
 
     def blob_hashes(self) -> list[str]:
         return list(dict.fromkeys(p for m in self.materials for p in m.pages))

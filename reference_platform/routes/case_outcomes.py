@@ -155,10 +155,22 @@ async def admin_supplements(ctx: Ctx, submission: str | None = None) -> Response
     blobs = ctx.store.blobs
     return JSONResponse([
         {**{k: r[k] for k in ("uuid", "station_id", "submission_uuid", "received_at")},
+         "purpose": _supplement_purpose(ctx, str(r["uuid"])),
          "blobs": [{"sha256": s, "present": blobs.present(s), "verified": blobs.is_verified(s)}
                    for s in _blob_list(r["blobs"])]}
         for r in rows
     ])
+
+
+def _supplement_purpose(ctx: Ctx, uuid: str) -> str | None:
+    """P10: what the supplement carries ("supplement" or "commitment_form")."""
+    full = ctx.store.outcomes.supplement(uuid)
+    try:
+        body = ctx.store.outcomes.opened(full) if full else None
+    except (SealError, ValueError) as exc:
+        log.error("supplement %s does not open: %s", uuid, exc)
+        return None
+    return str(body.get("purpose", "supplement")) if isinstance(body, dict) else None
 
 
 @router.get("/v1/admin/outcomes", summary="Every refusal and handover received (P6)",

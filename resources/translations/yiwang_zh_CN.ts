@@ -637,128 +637,128 @@ guide</source>
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="55"/>
+        <location filename="../../clerk_station/case_detail.py" line="57"/>
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="62"/>
+        <location filename="../../clerk_station/case_detail.py" line="64"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="71"/>
+        <location filename="../../clerk_station/case_detail.py" line="73"/>
         <source>Choose a page</source>
         <translation>请选择页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="85"/>
+        <location filename="../../clerk_station/case_detail.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="86"/>
+        <location filename="../../clerk_station/case_detail.py" line="88"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="87"/>
+        <location filename="../../clerk_station/case_detail.py" line="89"/>
         <source>Department&apos;s note</source>
         <translation>部门意见</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="88"/>
+        <location filename="../../clerk_station/case_detail.py" line="90"/>
         <source>Materials requested</source>
         <translation>要求补正的材料</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="98"/>
+        <location filename="../../clerk_station/case_detail.py" line="100"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="98"/>
+        <location filename="../../clerk_station/case_detail.py" line="100"/>
         <source>Printed</source>
         <translation>打印时间</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="98"/>
+        <location filename="../../clerk_station/case_detail.py" line="100"/>
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="103"/>
+        <location filename="../../clerk_station/case_detail.py" line="105"/>
         <source>Pages</source>
         <translation>材料页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="104"/>
+        <location filename="../../clerk_station/case_detail.py" line="106"/>
         <source>Status history</source>
         <translation>办理进度</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="105"/>
+        <location filename="../../clerk_station/case_detail.py" line="107"/>
         <source>Documents printed</source>
         <translation>已打印文书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="110"/>
+        <location filename="../../clerk_station/case_detail.py" line="112"/>
         <source>Reprint receipt</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="111"/>
+        <location filename="../../clerk_station/case_detail.py" line="113"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="138"/>
+        <location filename="../../clerk_station/case_detail.py" line="150"/>
         <source>Applicant %1 %2 · accepted %3 by %4 · platform case %5</source>
-        <extracomment>补正 request and actions, 办结领取 (station.case_followup)</extracomment>
+        <extracomment>容缺受理: owed materials near or past their day (hidden otherwise) 补正 request and actions, 办结领取 (station.case_followup)</extracomment>
         <translation>申请人 %1 %2 · %3 由 %4 受理 · 平台办件号 %5</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="148"/>
+        <location filename="../../clerk_station/case_detail.py" line="162"/>
         <source>%1 — page %2</source>
         <translation>%1 — 第%2页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="153"/>
+        <location filename="../../clerk_station/case_detail.py" line="167"/>
         <source> (image removed after retention)</source>
         <translation>（图像已按保存期限清除）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="169"/>
+        <location filename="../../clerk_station/case_detail.py" line="183"/>
         <source>This case could not be opened.</source>
         <translation>无法打开该办件。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="177"/>
+        <location filename="../../clerk_station/case_detail.py" line="191"/>
         <source>The image was removed after delivery (retention).</source>
         <translation>该图像在上报后已按保存期限清除。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="194"/>
+        <location filename="../../clerk_station/case_detail.py" line="208"/>
         <source>This page is not an image.</source>
         <translation>该页面不是图像。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="197"/>
+        <location filename="../../clerk_station/case_detail.py" line="211"/>
         <source>The page could not be read.</source>
         <translation>无法读取该页面。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="208"/>
+        <location filename="../../clerk_station/case_detail.py" line="222"/>
         <source>Receipt printed again.</source>
         <translation>回执已补打。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="221"/>
+        <location filename="../../clerk_station/case_detail.py" line="235"/>
         <source>the printer did not answer</source>
         <translation>打印机无响应</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="222"/>
+        <location filename="../../clerk_station/case_detail.py" line="236"/>
         <source>Reprint failed: %1</source>
         <translation>补打失败：%1</translation>
     </message>
@@ -1575,120 +1575,140 @@ guide</source>
 <context>
     <name>EfficiencyDialog</name>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="57"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="60"/>
         <source>Efficiency</source>
         <translation>效能</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="62"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="65"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="63"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="66"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="73"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="87"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="76"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="90"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="74"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="77"/>
         <source>Notices</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="75"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="78"/>
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="76"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="79"/>
         <source>Avg. handling (min)</source>
         <translation>平均办理时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="77"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="80"/>
         <source>Near due</source>
         <translation>临近期限</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="78"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="81"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="80"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="86"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="83"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="89"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="101"/>
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="81"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="85"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="84"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="88"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="100"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="84"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="87"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="99"/>
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="88"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="91"/>
         <source>Promised date</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="89"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="92"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="104"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="90"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="93"/>
         <source>Platform status</source>
         <translation>平台状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="95"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="102"/>
+        <source>Owed materials</source>
+        <translation>待补材料</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/efficiency_view.py" line="103"/>
+        <source>Bring by</source>
+        <translation>补齐期限</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/efficiency_view.py" line="110"/>
         <source>By clerk</source>
         <translation>按受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="96"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="111"/>
         <source>By item</source>
         <translation>按事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="97"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="112"/>
         <source>Near or past the promised date</source>
         <translation>临近或超过承诺期限</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="98"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="113"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="181"/>
+        <source>Owed materials due</source>
+        <translation>容缺到期</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/efficiency_view.py" line="114"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="99"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="115"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="133"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="149"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="139"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="155"/>
         <source>The figures could not be read. Call the technician.</source>
         <translation>无法读取统计数据，请联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="146"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="162"/>
         <source>%1 to %2: %3 accepted, %4 notices, %5 refused, average handling %6 min; %7 near the promised date, %8 overdue</source>
         <translation>%1 至 %2：受理 %3 件，一次性告知 %4 件，不予受理 %5 件，平均办理 %6 分钟；临近承诺期限 %7 件，超期 %8 件</translation>
     </message>
@@ -1858,47 +1878,73 @@ guide</source>
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="38"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="46"/>
         <source>Add supplement pages…</source>
+        <extracomment>a supplement or handover held back because the case itself was refused</extracomment>
         <translation>补正材料…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="40"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="48"/>
         <source>Hand over the result…</source>
         <translation>办结领取…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="65"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="50"/>
+        <source>Capture the signed commitment form…</source>
+        <translation>采集已签字的告知承诺书…</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_followup_panel.py" line="79"/>
         <source>The department asks for a supplement (补正): %1</source>
         <translation>部门要求补正：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="67"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="81"/>
         <source>Materials requested: %1</source>
         <translation>需补正材料：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="71"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="85"/>
         <source>Supplement %1: %2 page(s), %3</source>
         <translation>补正 %1：%2页，%3</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="78"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="92"/>
+        <source>Signed commitment form: %1</source>
+        <translation>已签字的告知承诺书：%1</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_followup_panel.py" line="95"/>
+        <source>Signed commitment form: not captured yet</source>
+        <translation>已签字的告知承诺书：尚未采集</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_followup_panel.py" line="97"/>
         <source>Result handed over: %1</source>
         <translation>办结领取：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="85"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="105"/>
+        <source>Not sent: the platform refused this case itself, so its supplement or handover cannot reach the platform until the case is resolved. Reason: %1 Call the technician (case list, “Send again” once it is fixed).</source>
+        <translation>未发送：平台拒收了该办件本身，在办件问题解决之前，其补正材料或领取记录无法送达平台。原因：%1 请联系技术人员（问题解决后在办件列表中点“重新上报”）。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_followup_panel.py" line="116"/>
+        <source>blocked: the case was refused by the platform</source>
+        <translation>受阻：办件本身被平台拒收</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_followup_panel.py" line="120"/>
         <source>waiting to be sent</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="86"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="121"/>
         <source>delivered to the platform</source>
         <translation>已送达平台</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="87"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="122"/>
         <source>refused by the platform</source>
         <translation>平台拒收</translation>
     </message>
@@ -2068,22 +2114,22 @@ guide</source>
         <translation>证件号码有效</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="169"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="168"/>
         <source>Handover recorded; the acknowledgement did not print: %1</source>
         <translation>已登记领取；确认单未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="172"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="171"/>
         <source>Handover recorded and acknowledgement printed; the platform is told by itself.</source>
         <translation>已登记领取并打印确认单，将自动报送平台。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="177"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="176"/>
         <source>The handover could not be recorded.</source>
         <translation>领取登记未能保存。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="186"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="185"/>
         <source>Handover acknowledgement</source>
         <translation>办结领取确认单</translation>
     </message>
@@ -2386,17 +2432,17 @@ guide</source>
 <context>
     <name>LicenceController</name>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="106"/>
+        <location filename="../../clerk_station/licence_controller.py" line="137"/>
         <source>Electronic licence…</source>
         <translation>电子证照…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="109"/>
+        <location filename="../../clerk_station/licence_controller.py" line="140"/>
         <source>Take the selected material from the platform&apos;s electronic licence library by the applicant&apos;s ID number (needs the network)</source>
         <translation>按申请人身份证号从平台电子证照库取得所选材料（需要网络）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="124"/>
+        <location filename="../../clerk_station/licence_controller.py" line="155"/>
         <source>The licence could not be used. Call the technician.</source>
         <translation>无法使用该电子证照，请联系技术人员。</translation>
     </message>
@@ -2404,47 +2450,52 @@ guide</source>
 <context>
     <name>LicenceDialog</name>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="35"/>
-        <source>Electronic licence: %1</source>
-        <translation>电子证照：%1</translation>
+        <location filename="../../clerk_station/licence_controller.py" line="44"/>
+        <source>Choose an electronic licence for “%1”</source>
+        <translation>为「%1」选择电子证照</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="37"/>
+        <location filename="../../clerk_station/licence_controller.py" line="54"/>
         <source>Asking the platform&apos;s licence library…</source>
         <translation>正在查询平台电子证照库…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="46"/>
+        <location filename="../../clerk_station/licence_controller.py" line="69"/>
         <source>Use this licence</source>
         <translation>使用此证照</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="50"/>
+        <location filename="../../clerk_station/licence_controller.py" line="73"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="63"/>
+        <location filename="../../clerk_station/licence_controller.py" line="89"/>
         <source>no end</source>
         <translation>长期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="64"/>
+        <location filename="../../clerk_station/licence_controller.py" line="90"/>
         <source> (sample)</source>
         <translation>（样例）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="71"/>
+        <location filename="../../clerk_station/licence_controller.py" line="97"/>
         <source>Choose the licence to file as this material (no paper needed).</source>
         <translation>请选择作为该材料的电子证照（无需纸质材料）。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="73"/>
+        <location filename="../../clerk_station/licence_controller.py" line="100"/>
+        <source>The applicant holds %1 electronic licence(s), none of which can stand in for “%2”: take the paper material.</source>
+        <translation>申请人有%1项电子证照，但没有一项可以作为「%2」，请收取纸质材料。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/licence_controller.py" line="104"/>
         <source>The licence library holds nothing for this applicant.</source>
         <translation>电子证照库中没有该申请人的证照。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="85"/>
+        <location filename="../../clerk_station/licence_controller.py" line="116"/>
         <source>Fetching the licence…</source>
         <translation>正在取得证照…</translation>
     </message>
@@ -3377,99 +3428,124 @@ guide</source>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="38"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="45"/>
+        <source>Signed commitment form for %1</source>
+        <translation>采集 %1 的已签字告知承诺书</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/supplement_dialog.py" line="46"/>
         <source>Supplement (补正) for %1</source>
         <translation>补正材料 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="50"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="60"/>
+        <source>Capture every page of the commitment form the applicant has signed; it goes to the platform with the case, once.</source>
+        <translation>请采集申请人已签字的告知承诺书的每一页；它将随办件报送平台，且只报送一次。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/supplement_dialog.py" line="64"/>
         <source>Requested: %1 — %2</source>
         <translation>需补正：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="59"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="71"/>
+        <source>Signed commitment form (告知承诺书)</source>
+        <translation>已签字的告知承诺书</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/supplement_dialog.py" line="76"/>
         <source>Capture with the camera</source>
         <translation>高拍仪拍摄</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="62"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="79"/>
         <source>Import a scanned page or a photo…</source>
         <translation>导入扫描件或照片…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="63"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="80"/>
         <source>Remove selected page</source>
         <translation>删除所选页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="67"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="84"/>
         <source>Note for the department (optional)</source>
         <translation>给审批部门的说明（可选）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="70"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="89"/>
         <source>Send the supplement</source>
         <translation>提交补正</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="73"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="89"/>
+        <source>File the signed form</source>
+        <translation>归档已签字的承诺书</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/supplement_dialog.py" line="94"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="98"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="119"/>
         <source>Import a scanned page or a photo</source>
         <translation>导入扫描页或照片</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="101"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="122"/>
         <source>Images (%1)</source>
         <translation>图片（%1）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="112"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="133"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="122"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="143"/>
         <source>The camera has not delivered a picture yet</source>
         <translation>高拍仪尚未传回画面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="124"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="145"/>
         <source>Processing…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="131"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="152"/>
         <source>Page refused</source>
         <translation>页面不合格</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="140"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="161"/>
         <source>This page is already in the supplement.</source>
         <translation>该页面已在补正材料中。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="143"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="164"/>
         <source>%1 — page %2</source>
         <translation>%1 — 第%2页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/supplement_dialog.py" line="145"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="166"/>
         <source>%n page(s) ready</source>
         <translation>
             <numerusform>已有%n页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="158"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="179"/>
         <source>The page could not be taken.</source>
         <translation>无法获取该页面。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="171"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="198"/>
+        <source>Signed form filed; it goes to the platform by itself.</source>
+        <translation>承诺书已归档，将自动报送平台。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/supplement_dialog.py" line="199"/>
         <source>Supplement saved; it goes to the platform by itself.</source>
         <translation>补正材料已保存，将自动报送平台。</translation>
     </message>

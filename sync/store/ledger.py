@@ -8,11 +8,14 @@ newest first, using the ``submissions_order`` index (or the filter's own
 
 from __future__ import annotations
 
+import contextlib
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from intake.acceptance import COMMITMENT_FORM
 from intake.applicant import Applicant
 from sync.crypto import DecryptionError
 from sync.store.records import UnknownSubmission, from_db_time, to_db_time
@@ -76,6 +79,26 @@ class OpenCase:
     clerk_id: str
     accepted_at: datetime
     platform_status: str | None
+
+
+@dataclass(frozen=True)
+class CaseTimeline:
+    """What decides how long a case waited on the applicant (补正): its platform status
+    events (when each happened, oldest first) and when each of its supplements reached
+    the platform."""
+
+    statuses: list[tuple[datetime, str]] = field(default_factory=list)
+    supplements_delivered: list[datetime] = field(default_factory=list)
+
+
+def _parse_time(text: object) -> datetime | None:
+    if not isinstance(text, str):
+        return None
+    with contextlib.suppress(ValueError):
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        if parsed.tzinfo is not None:
+            return parsed
+    return None
 
 
 def _like_escape(text: str) -> str:
@@ -234,4 +257,82 @@ class LedgerPart(SubmissionsPart):
             accepted_at = from_db_time(at)
             assert accepted_at is not None
             out.append(OpenCase(uuid, receipt_no, item_code, clerk, accepted_at, status))
+        return out
+
+    def case_timelines(self, uuids: Sequence[str]) -> dict[str, CaseTimeline]:
+        """Per case: its status events (the platform's time when the event carries one,
+        else when the station received it) and its delivered supplements."""
+        out: dict[str, CaseTimeline] = {u: CaseTimeline() for u in uuids}
+        db = self._db()
+        wanted = list(out)
+        for start in range(0, len(wanted), 500):  # SQLite's bound-parameter limit
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for uuid, status, payload, received in db.execute(
+                "SELECT uuid, status, payload, received_at FROM status_events"
+                f" WHERE uuid IN ({marks}) ORDER BY rowid",
+                chunk,
+            ).fetchall():
+                at = None
+                with contextlib.suppress(ValueError, TypeError, AttributeError):
+                    at = _parse_time(json.loads(payload).get("at"))
+                when = at or from_db_time(received)
+                assert when is not None
+                out[uuid].statuses.append((when, str(status)))
+            for uuid, delivered in db.execute(
+                "SELECT o.submission_uuid, o.delivered_at FROM case_outcomes o"
+                " WHERE o.kind = 'supplement' AND o.state = 'delivered'"
+                f" AND o.submission_uuid IN ({marks})"
+                # the signed 告知承诺书 (P10) answers no 补正
+                " AND NOT EXISTS (SELECT 1 FROM case_outcome_pages p"
+                " WHERE p.outcome_uuid = o.uuid AND p.material_code = ?)",
+                [*chunk, COMMITMENT_FORM],
+            ).fetchall():
+                if (when := _parse_time(delivered)) is not None:
+                    out[uuid].supplements_delivered.append(when)
+        for timeline in out.values():
+            timeline.statuses.sort(key=lambda e: e[0])
+            timeline.supplements_delivered.sort()
+        return out
+
+    def open_deficiencies(
+        self, accepted_since: datetime, final_statuses: Sequence[str]
+    ) -> list[tuple[OpenCase, str]]:
+        """容缺受理 cases accepted since then, not final: each with its acceptance JSON."""
+        marks = ", ".join("?" for _ in final_statuses) or "NULL"
+        rows = (
+            self._db()
+            .execute(
+                "SELECT uuid, receipt_no, item_code, COALESCE(clerk_id, channel), accepted_at,"
+                " platform_status, acceptance FROM submissions WHERE accepted_at >= ?"
+                " AND acceptance LIKE '%\"deficiency\"%'"
+                f" AND (platform_status IS NULL OR platform_status NOT IN ({marks}))"
+                " ORDER BY accepted_at",
+                [to_db_time(accepted_since), *final_statuses],
+            )
+            .fetchall()
+        )
+        out = []
+        for uuid, receipt_no, item_code, clerk, at, status, acceptance in rows:
+            accepted_at = from_db_time(at)
+            assert accepted_at is not None
+            case = OpenCase(uuid, receipt_no, item_code, clerk, accepted_at, status)
+            out.append((case, str(acceptance)))
+        return out
+
+    def supplemented_materials(self, uuids: Sequence[str]) -> dict[str, set[str]]:
+        """Per case, the material codes the clerk has added pages for as a supplement
+        (queued or delivered: the applicant brought them either way)."""
+        out: dict[str, set[str]] = {u: set() for u in uuids}
+        wanted = list(out)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for uuid, code in self._db().execute(
+                "SELECT o.submission_uuid, p.material_code FROM case_outcomes o"
+                " JOIN case_outcome_pages p ON p.outcome_uuid = o.uuid"
+                f" WHERE o.kind = 'supplement' AND o.submission_uuid IN ({marks})",
+                chunk,
+            ).fetchall():
+                out[uuid].add(str(code))
         return out

@@ -1,7 +1,9 @@
 """电子证照 at the window against the reference platform: the applicant's licences are
-listed by ID number (a keyed hash on the wire), the chosen one is filed as the selected
-material's page without paper, marked in the manifest the platform receives; with the
-platform unreachable the action says it needs the network and files nothing."""
+listed by ID number (a keyed hash on the wire), only those the catalog lets stand in for
+the selected material (its ``licence_kinds``) are offered, under a header naming that
+material; the chosen one is filed as the material's page without paper, marked in the
+manifest the platform receives; with the platform unreachable the action says it needs
+the network and files nothing."""
 
 from __future__ import annotations
 
@@ -11,13 +13,17 @@ from pathlib import Path
 from typing import Any
 
 import requests
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from clerk_station.app import build_window
+from clerk_station.licence_controller import LicenceDialog
 from reference_platform.server import PlatformProcess
 from station.context import open_station
 from tests.helpers.clerk import capture_required, wait_for_platform
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
 
 def test_licence_filed_as_material_and_marked_in_the_manifest(
@@ -39,25 +45,46 @@ def test_licence_filed_as_material_and_marked_in_the_manifest(
         assert item is not None
         button = window.licences.button
         qtbot.waitUntil(button.isEnabled, timeout=10_000)
-        capture_required(qtbot, window, item)
-        window.materials_panel.select_row([m.code for m in item.materials].index("M03"))
-        qtbot.waitUntil(lambda: window.session.state.current_material == "M03", timeout=5_000)
+        codes = [m.code for m in item.materials]
 
+        # 出生医学证明: the applicant holds 户口簿, 结婚证, 不动产权证书 and none of them fits
+        window.materials_panel.select_row(codes.index("M03"))
+        qtbot.waitUntil(lambda: window.session.state.current_material == "M03", timeout=5_000)
+        button.click()
+        unfit = window.licences.dialog
+        assert unfit is not None
+        assert "出生医学证明" in unfit.windowTitle() and "出生医学证明" in unfit.header.text()
+        qtbot.waitUntil(lambda: "none of which" in unfit.status.text(), timeout=20_000)
+        assert "holds 3" in unfit.status.text() and "出生医学证明" in unfit.status.text()
+        assert unfit.list.count() == 0 and not unfit.use_button.isEnabled()
+        unfit.reject()
+
+        # 参保人居民身份证或户口簿: only the 户口簿 is offered, and its long lines wrap
+        window.materials_panel.select_row(codes.index("M01"))
+        qtbot.waitUntil(lambda: window.session.state.current_material == "M01", timeout=5_000)
         button.click()
         dialog = window.licences.dialog
-        assert dialog is not None
-        qtbot.waitUntil(lambda: dialog.list.count() == 3, timeout=20_000)
-        rows = [dialog.list.item(i).text() for i in range(3)]
-        assert "居民户口簿" in rows[0] and "(sample)" in rows[0]
-        assert card.id_number not in "".join(rows) and card.name not in "".join(rows)
+        assert dialog is not None and dialog is not unfit
+        # (untranslated in tests: the English source; the zh wording is checked below)
+        assert dialog.windowTitle() == "Choose an electronic licence for “参保人居民身份证或户口簿”"
+        qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=20_000)
+        row = dialog.list.item(0).text()
+        assert "居民户口簿" in row and "(sample)" in row
+        assert card.id_number not in row and card.name not in row
+        dialog.resize(360, 420)  # narrower than the longest line
+        QApplication.processEvents()
+        assert dialog.list.horizontalScrollBar().maximum() == 0
+        assert dialog.list.wordWrap()
         dialog.list.setCurrentRow(0)
         with qtbot.waitSignal(window.page_stored, timeout=20_000) as stored:
             dialog.use_button.click()
-        assert stored.args is not None and stored.args[0] == "M03"
+        assert stored.args is not None and stored.args[0] == "M01"
         assert window.session.state.note is not None
         assert window.session.state.note.code == "licence.filed"
         licence = dialog.licences[0]
+        assert licence.kind == "hukou"
         assert stored.args[1] == licence.page_sha256
+        capture_required(qtbot, window, item)  # the form M02; M01 is the licence
 
         with qtbot.waitSignal(window.accepted, timeout=20_000) as accepted:
             window.accept_button.click()
@@ -65,7 +92,7 @@ def test_licence_filed_as_material_and_marked_in_the_manifest(
         submission = accepted.args[0].submission
         held = wait_for_platform(admin, submission.uuid)
         materials = {m["code"]: m for m in held["manifest"]["materials"]}
-        assert materials["M03"]["electronic_licence"] == {
+        assert materials["M01"]["electronic_licence"] == {
             "licence_id": licence.licence_id, "kind": "hukou",
             "number": licence.number, "issuer": licence.issuer,
         }  # fmt: skip
@@ -99,3 +126,20 @@ def test_licence_filed_as_material_and_marked_in_the_manifest(
     finally:
         window.shutdown()
         services.close()
+
+
+def test_the_dialog_names_the_target_material_in_chinese(qtbot: QtBot) -> None:
+    translator = QTranslator()
+    assert translator.load(str(TRANSLATIONS / "yiwang_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        dialog = LicenceDialog("出生医学证明")
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "为「出生医学证明」选择电子证照"
+        assert dialog.header.text() == dialog.windowTitle()
+        dialog.show_licences([], 2)
+        assert dialog.status.text() == (
+            "申请人有2项电子证照，但没有一项可以作为「出生医学证明」，请收取纸质材料。"
+        )
+    finally:
+        QCoreApplication.removeTranslator(translator)

@@ -241,6 +241,7 @@ def test_notice_and_refusal_papers_open_as_a4_from_their_dialogs(
         )
         text = _save_pdf(qtbot, window, tmp_path / "refusal.pdf")
         assert "不予受理通知书" in text and "第三十二条" in text and "行政复议" in text
+        assert "六十日内向县人民政府申请行政复议" in text and "六个月内" in text
         assert window.receipt_dialog is not None
         window.receipt_dialog.close()
     finally:

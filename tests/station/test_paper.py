@@ -4,6 +4,7 @@ collected, the number to call; the notice numbered, recorded, with reasons."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from intake.workdays import WorkCalendar
 from station.cases import CaseQueries
 from station.intake_service import IntakeService
 from station.intake_session import InlineRunner, IntakeSession, Phase, SessionError
+from station.paper import remedy_lines
 from sync.store import Store
 
 from .conftest import SECRET, page
@@ -142,6 +144,12 @@ def test_refusal_prints_reason_and_basis_and_ends_the_intake(
     reason = catalog.refusal_reasons[2]
     assert "不予受理通知书" in printed and "".join(reason.reason_zh.split()) in printed
     assert "".join(reason.basis_zh.split()) in printed and "行政复议" in printed
+    # the remedies: where and within which time limits (行政复议法 第二十条, 行政诉讼法 第四十六条)
+    assert catalog.item("NY-001").review_body_zh == "县人民政府"
+    assert "自收到本通知书之日起六十日内向县人民政府申请行政复议" in printed
+    assert "《中华人民共和国行政复议法》第二十条" in printed
+    assert "六个月内依法向人民法院提起行政诉讼" in printed
+    assert "《中华人民共和国行政诉讼法》第四十六条" in printed
     assert sample_cards()[0].id_number not in printed
     [row] = [r for r in store.audit_rows() if r["action"] == "refusal.issued"]
     assert row["subject"] == state.refusal_no and "R03" in row["detail"]
@@ -168,3 +176,12 @@ def test_the_next_visit_starts_from_the_notice_code(
     assert set(ref.materials) == {"M02", "M03"}  # M01 was filed from the card read
     for hostile in ("YWGZ|", "YWGZ|../../etc/passwd", "YWGZ|T01-GZ20261203-999", code + "x"):
         assert queries.find_notice(hostile) is None
+
+
+def test_a_refusal_without_a_named_review_body_still_says_where_to_turn(
+    catalog: Catalog,
+) -> None:
+    item = dataclasses.replace(catalog.item("NY-001"), review_body_zh="")
+    lines = "".join(remedy_lines(item))
+    assert "六十日内向依法有管辖权的行政复议机关申请行政复议" in lines
+    assert "六个月内" in lines and "县人民政府" not in lines

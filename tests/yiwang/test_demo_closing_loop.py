@@ -1,6 +1,7 @@
 """`yiwang demo --headless` (the contract of issue #11): accept, one-time notice, refusal,
-补正 answered by a supplement and the handover, against the reference platform; the
-earlier output lines are kept and it still ends with "demo OK"."""
+补正 answered by a supplement and the handover, then a 容缺受理 and a 告知承诺制 acceptance
+(with its signed form captured back), against the reference platform; the earlier output
+lines are kept and it still ends with "demo OK"."""
 
 from __future__ import annotations
 
@@ -42,3 +43,9 @@ def test_headless_demo_closes_the_loop(tmp_path: Path) -> None:
     assert "acknowledgement printed; platform holds 1 handover(s), case status 已领取" in line(
         "handover of DEMO01-")
     assert line("platform holds refusal") == f"  platform holds refusal {refusal_no}: 1 time(s)"
+    # 容缺受理 and 告知承诺制, each on the platform once with its mode; the signed form once
+    owed = line("容缺受理 DEMO01-")
+    once = "platform holds it 1 time(s), acceptance recorded: True"
+    assert " by 20" in owed and owed.endswith(once)
+    assert line("告知承诺制受理 DEMO01-").endswith(once)
+    assert line("signed 告知承诺书 for DEMO01-").endswith("platform holds 1 commitment form(s)")

@@ -186,6 +186,7 @@ def _headless(station_dir: Path, args: argparse.Namespace, platform: Any) -> int
     from station.context import open_station
     from yiwang.scripted_followup import close_the_loop, run_scripted_refusal
     from yiwang.scripted_intake import run_scripted_intakes, run_scripted_notice
+    from yiwang.scripted_modes import run_acceptance_modes
 
     services = open_station(station_dir, with_engine=not args.offline)
     try:
@@ -221,8 +222,13 @@ def _headless(station_dir: Path, args: argparse.Namespace, platform: Any) -> int
             _say(f"  {r.receipt_no} -> platform case {r.case_no} ({r.platform_status})")
         if platform is None:
             return 0
-        return _verify_on_platform(platform, records, lambda: close_the_loop(
-            services, sims, platform, records[0].accepted.submission.uuid, refusal_no, say=_say))
+        def closing() -> bool:
+            looped = close_the_loop(services, sims, platform, records[0].accepted.submission.uuid,
+                                    refusal_no, say=_say)  # fmt: skip
+            # 容缺受理 and 告知承诺制 after the counts above, which stay as they always were
+            return run_acceptance_modes(services, sims, platform, say=_say) and looped
+
+        return _verify_on_platform(platform, records, closing)
     finally:
         services.close()
 
