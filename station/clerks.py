@@ -204,7 +204,7 @@ class ClerkDirectory:
         self._phantoms[key] = result.state
         while len(self._phantoms) > _MAX_PHANTOMS:
             self._phantoms.popitem(last=False)
-        detail: dict[str, Any] = {"reason": "unknown_or_disabled", "failures": result.state.failures}
+        detail = {"reason": "unknown_or_disabled", "failures": result.state.failures}
         self.store.audit(clerk_id[:32] or "?", "sign_in_failed", None, detail)
         return SignIn(result.outcome, attempts_left=result.attempts_left, retry_at=result.retry_at)
 
