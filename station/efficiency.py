@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from intake.catalog import Catalog
 from intake.errors import UnknownItem
 from intake.workdays import WorkCalendar
+from station.paper import display_clerk
 from sync.store import Store
 from sync.store.ledger import AcceptStat, OpenCase
 
@@ -69,6 +70,8 @@ class DueCase:
     #: working days until due (negative when overdue)
     days_left: int
     platform_status: str
+    #: the clerk's display name from the clerk directory (the id when none)
+    clerk_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,7 @@ class EfficiencyService:
         out = []
         opened = self.store.open_cases(self.clock() - OPEN_LOOKBACK, FINAL_STATUSES)
         calendar = self.catalog.calendar
+        names = self.store.clerk_names()
         for c in opened:
             limit = self._time_limit(c.item_code)
             if limit is None:
@@ -168,11 +172,13 @@ class EfficiencyService:
             due = due_date(c.accepted_at.astimezone(self.tz).date(), limit, calendar)
             left = _working_days_between(today, due, calendar)
             if left <= self.near_days:
-                out.append(self._due_case(c, due, left))
+                out.append(self._due_case(c, due, left, names))
         out.sort(key=lambda d: (d.days_left, d.accepted_at))
         return out
 
-    def _due_case(self, c: OpenCase, due: date, left: int) -> DueCase:
+    def _due_case(
+        self, c: OpenCase, due: date, left: int, names: dict[str, str]
+    ) -> DueCase:
         return DueCase(
             c.uuid,
             c.receipt_no,
@@ -183,6 +189,7 @@ class EfficiencyService:
             due,
             left,
             c.platform_status or "",
+            display_clerk(c.clerk_id, names),
         )
 
     def report(self, since: date, until: date) -> EfficiencyReport:
@@ -204,6 +211,7 @@ class EfficiencyService:
                 else:
                     acc.refused += n
         due = self.due_cases()
+        names = self.store.clerk_names()
         for d in due:
             for acc in (clerks[d.clerk_id], items[d.item_code], total):
                 if d.days_left < 0:
@@ -213,7 +221,7 @@ class EfficiencyService:
         return EfficiencyReport(
             since=since,
             until=until,
-            by_clerk=tuple(clerks[k].line(k, k) for k in sorted(clerks)),
+            by_clerk=tuple(clerks[k].line(k, display_clerk(k, names)) for k in sorted(clerks)),
             by_item=tuple(
                 items[k].line(k, self._item_name(k))
                 for k in sorted(items, key=lambda k: (-items[k].accepted, k))

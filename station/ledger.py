@@ -18,6 +18,7 @@ from intake.catalog import Catalog
 from intake.errors import UnknownItem
 from intake.identity import mask_id_number, mask_name
 from station.intake_service import IntakeService
+from station.paper import display_clerk
 from sync.keyed_hash import LookupHasher
 from sync.store import Store, SyncState
 from sync.store.ledger import LedgerCursor, LedgerEntry, LedgerFilter
@@ -66,6 +67,8 @@ class LedgerRow:
     platform_status: str
     case_no: str
     queue_ticket: str
+    #: the clerk's display name from the clerk directory (the id when none)
+    clerk_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,7 @@ class CaseDetail:
     row: LedgerRow
     pages: tuple[PageRef, ...]
     statuses: tuple[StatusStep, ...]
-    #: documents printed for this case, oldest first: (action, at, clerk)
+    #: documents printed for this case, oldest first: (action, at, clerk's name)
     documents: tuple[tuple[str, str, str], ...]
     #: 容缺受理 (what is owed, by when) or 告知承诺制 (what was committed); "" = plain
     acceptance: str = ""
@@ -154,7 +157,8 @@ class LedgerService:
         entries = self.store.ledger_page(self._filter(query), after=after, limit=limit + 1)
         more = len(entries) > limit
         entries = entries[:limit]
-        rows = tuple(self._row(e) for e in entries)
+        names = self.store.clerk_names()
+        rows = tuple(self._row(e, names) for e in entries)
         cursor = entries[-1].cursor if more and entries else None
         return LedgerPage(rows, cursor)
 
@@ -179,7 +183,7 @@ class LedgerService:
         except UnknownItem:
             return code
 
-    def _row(self, e: LedgerEntry) -> LedgerRow:
+    def _row(self, e: LedgerEntry, clerks: dict[str, str]) -> LedgerRow:
         name, id_masked = mask_applicant(e.applicant)
         return LedgerRow(
             uuid=e.uuid,
@@ -194,6 +198,7 @@ class LedgerService:
             platform_status=e.platform_status or "",
             case_no=e.case_no or "",
             queue_ticket=e.queue_ticket or "",
+            clerk_name=display_clerk(e.clerk_id or "", clerks),
         )
 
     # -- one case -------------------------------------------------------------------
@@ -230,13 +235,14 @@ class LedgerService:
             )
             for ev in self.store.status_history(uuid)
         )
+        clerks = self.store.clerk_names()
         documents = tuple(
-            (str(r["action"]), str(r["at"]), str(r["actor"]))
+            (str(r["action"]), str(r["at"]), display_clerk(str(r["actor"]), clerks))
             for r in self.store.audit_for_subject(uuid, ("print", "reprint", "handover.printed"))
         )
         acceptance = record.submission.acceptance
         return CaseDetail(
-            self._row(entry),
+            self._row(entry, clerks),
             pages,
             statuses,
             documents,
