@@ -237,6 +237,16 @@
         <source>A child applies through a guardian: record the agent</source>
         <translation>未成年人须由监护人代办：请录入代办人</translation>
     </message>
+    <message>
+        <location filename="../../clerk_station/applicant_panel.py" line="1"/>
+        <source>Read card again</source>
+        <translation>重新读卡</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/applicant_panel.py" line="1"/>
+        <source>Reads the card lying on the reader; a new card is read by itself</source>
+        <translation>重新读取阅读器上的身份证；新放上的证件会自动读取</translation>
+    </message>
 </context>
 <context>
     <name>ApplyScreen</name>
@@ -1360,6 +1370,11 @@ guide</source>
         <source>告知承诺制: the applicant signs the printed commitment form in place of the missing materials</source>
         <translation>告知承诺制：申请人签署打印的告知承诺书，代替所缺材料</translation>
     </message>
+    <message>
+        <location filename="../../clerk_station/main_window.py" line="1"/>
+        <source>New applicant (%1)</source>
+        <translation>下一位（%1）</translation>
+    </message>
 </context>
 <context>
     <name>ContactStep</name>
@@ -1853,6 +1868,11 @@ guide</source>
         <location filename="../../clerk_station/evaluation_pad.py" line="165"/>
         <source>ID number: %1</source>
         <translation>证件号码：%1</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/evaluation_pad.py" line="1"/>
+        <source>Back</source>
+        <translation>返回</translation>
     </message>
 </context>
 <context>
@@ -3519,6 +3539,14 @@ guide</source>
         <location filename="../../ui_shared/sync_badge.py" line="63"/>
         <source>Uploading %1 of %2, platform has %3 of %4</source>
         <translation>正在上传 第%1件/共%2件，平台已收 %3/%4</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardFlow</name>
+    <message>
+        <location filename="../../clerk_station/keyboard.py" line="1"/>
+        <source>Name, code, pinyin initials or a short name like 低保 (%1); Enter chooses</source>
+        <translation>名称、编码、拼音首字母或简称（如低保）（%1）；回车选择</translation>
     </message>
 </context>
 </TS>
