@@ -15,7 +15,7 @@ returns it to the details screen. Everything shown is plain text.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QGridLayout,
     QPushButton,
@@ -140,10 +140,10 @@ class EvaluationPad(QWidget):
 
     # -- placing ------------------------------------------------------------------------
 
-    def place(self) -> bool:
-        """On the second screen when there is one (True), else floating at the bottom
-        right of the clerk's screen."""
-        primary = QGuiApplication.primaryScreen()
+    def place(self, clerk_screen: QScreen | None = None) -> bool:
+        """On a screen other than the clerk's when there is one (True: full screen
+        there once shown), else floating at the bottom right of the clerk's screen."""
+        primary = clerk_screen or QGuiApplication.primaryScreen()
         others = [s for s in QGuiApplication.screens() if s is not primary]
         if others:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
