@@ -30,6 +30,7 @@ REVEAL_SECONDS = 10
 class ApplicantPanel(QGroupBox):
     applicant_changed = Signal(object)  # Applicant | None
     manual_entry_requested = Signal()
+    read_again_requested = Signal()  # 重新读卡: the card on the reader, read on demand
     phone_entered = Signal(str)  # a valid mobile number, or "" to clear it
     agent_card_requested = Signal(str)  # relation
     agent_manual_requested = Signal()
@@ -146,10 +147,17 @@ class ApplicantPanel(QGroupBox):
             self.tr("When the reader is missing or the card will not read")
         )
         self.manual_button.clicked.connect(self.manual_entry_requested)
+        self.reread_button = QPushButton(self.tr("Read card again"), self)
+        self.reread_button.setObjectName("rereadButton")
+        self.reread_button.setToolTip(
+            self.tr("Reads the card lying on the reader; a new card is read by itself")
+        )
+        self.reread_button.clicked.connect(self.read_again_requested)
         self.source_label = PlainLabel("", self)
         self.source_label.setObjectName("idSource")
         source_row = QHBoxLayout()
         source_row.addWidget(self.source_label, 1)
+        source_row.addWidget(self.reread_button)
         source_row.addWidget(self.manual_button)
         form.addRow(source_row)
         self.phone = QLineEdit(self)

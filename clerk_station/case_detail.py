@@ -151,7 +151,7 @@ class CaseDetailDialog(QDialog):
             .replace("%1", r.applicant_name)
             .replace("%2", r.applicant_id)
             .replace("%3", r.accepted_at.strftime("%Y-%m-%d %H:%M"))
-            .replace("%4", r.clerk_id)
+            .replace("%4", r.clerk_name or r.clerk_id)
             .replace("%5", r.case_no or "—")
             + (f"\n{detail.acceptance}" if detail.acceptance else "")
         )

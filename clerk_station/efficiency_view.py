@@ -207,7 +207,7 @@ class EfficiencyDialog(QDialog):
             values = (
                 d.receipt_no,
                 d.item_name,
-                d.clerk_id,
+                d.clerk_name or d.clerk_id,
                 d.accepted_at.strftime("%Y-%m-%d"),
                 d.due.isoformat(),
                 str(d.days_left),

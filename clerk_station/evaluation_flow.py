@@ -36,7 +36,7 @@ class EvaluationPadFlow(QObject):
     ) -> None:
         super().__init__(window)
         self.pad = EvaluationPad(english=english)
-        self.on_second_screen = self.pad.place()
+        self.on_second_screen = self.pad.place(window.screen())
         self._evaluations = evaluations
         self._tasks = tasks
         self._english = english
@@ -58,7 +58,10 @@ class EvaluationPadFlow(QObject):
         self.pad.show_welcome()
 
     def set_visible(self, visible: bool) -> None:
-        self.pad.setVisible(visible)
+        if visible and self.on_second_screen:
+            self.pad.showFullScreen()  # the whole citizen-facing screen
+        else:
+            self.pad.setVisible(visible)
 
     def close(self) -> None:
         self.pad.close()

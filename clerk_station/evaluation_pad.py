@@ -6,7 +6,8 @@ does not accept focus, is shown without activation, and none of its buttons take
 keyboard focus, so a citizen's tap never moves the clerk's cursor.
 
 Screens: welcome → the masked details to confirm during intake → after the
-accept, the five GB/T 39734-2020 levels (and the reasons for the two lowest) →
+accept, the five GB/T 39734-2020 levels (and the reasons for the two lowest, with a
+way back to the levels) →
 thanks → welcome. Evaluating is optional: 跳过 (skip) or the next applicant
 returns it to the details screen. Everything shown is plain text.
 """
@@ -14,7 +15,7 @@ returns it to the details screen. Everything shown is plain text.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QGridLayout,
     QPushButton,
@@ -126,17 +127,23 @@ class EvaluationPad(QWidget):
             button.setCheckable(True)
             self.reason_buttons[code] = button
             grid.addWidget(button, i // 2, i % 2)
+        last = (len(WINDOW_REASONS) + 1) // 2
+        # a citizen who tapped a low level by mistake goes back to the five levels
+        self.back_button = self._button(self.tr("Back"), box)
+        self.back_button.setObjectName("padBack")
+        self.back_button.clicked.connect(self.back_to_rating)
+        grid.addWidget(self.back_button, last, 0)
         self.submit_button = self._button(self.tr("Submit"), box)
         self.submit_button.clicked.connect(self.submit_reasons)
-        grid.addWidget(self.submit_button, (len(WINDOW_REASONS) + 1) // 2, 0, 1, 2)
+        grid.addWidget(self.submit_button, last, 1)
         return self._page_of(PlainLabel(self.tr("What went wrong? (choose any)"), self), box)
 
     # -- placing ------------------------------------------------------------------------
 
-    def place(self) -> bool:
-        """On the second screen when there is one (True), else floating at the bottom
-        right of the clerk's screen."""
-        primary = QGuiApplication.primaryScreen()
+    def place(self, clerk_screen: QScreen | None = None) -> bool:
+        """On a screen other than the clerk's when there is one (True: full screen
+        there once shown), else floating at the bottom right of the clerk's screen."""
+        primary = clerk_screen or QGuiApplication.primaryScreen()
         others = [s for s in QGuiApplication.screens() if s is not primary]
         if others:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
@@ -179,6 +186,10 @@ class EvaluationPad(QWidget):
             self.pages.setCurrentWidget(self.reasons)
         else:
             self.rated.emit(level, ())
+
+    def back_to_rating(self) -> None:
+        """The reasons page's way back: nothing is sent, the chosen reasons are cleared."""
+        self.ask_rating()
 
     def submit_reasons(self) -> None:
         chosen = tuple(code for code, b in self.reason_buttons.items() if b.isChecked())

@@ -132,6 +132,16 @@ class ItemPicker(QWidget):
     def _clicked(self, index: QModelIndex) -> None:
         self.item_chosen.emit(self.model.item_at(index.row()))
 
+    def choose_current(self) -> None:
+        """Enter in the search: the highlighted item, else the first match."""
+        if self.model.rowCount() == 0:
+            return
+        index = self.view.currentIndex()
+        if not index.isValid():
+            index = self.model.index(0)
+            self.view.setCurrentIndex(index)
+        self._clicked(index)
+
     def mark(self, code: str) -> None:
         """Show ``code`` as the item in hand without choosing it again (a cancelled switch)."""
         for row in range(self.model.rowCount()):

@@ -167,7 +167,7 @@ class LedgerModel(QAbstractTableModel):
         if col == 4:
             return r.applicant_id
         if col == 5:
-            return r.clerk_id
+            return r.clerk_name or r.clerk_id
         if col == 6:
             return r.queue_ticket
         if col == 7:

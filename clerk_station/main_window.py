@@ -36,6 +36,7 @@ from clerk_station.case_list import CaseListDialog
 from clerk_station.decisions import DecisionDialogs
 from clerk_station.identification_controller import FORWARDS_IDENTITY, IdentificationController
 from clerk_station.item_picker import ItemPicker
+from clerk_station.keyboard import NEXT, KeyboardFlow
 from clerk_station.licence_controller import LicenceController
 from clerk_station.manual_entry import ManualEntryDialog
 from clerk_station.materials_panel import MaterialsPanel
@@ -235,6 +236,8 @@ class ClerkWindow(QMainWindow):
         self.refuse_button.clicked.connect(self.ask_refusal)
         self.capturing.camera_message.connect(self.camera_state.setText)
         self.session.subscribe(self._render)
+        self.applicant_panel.read_again_requested.connect(self._poller.request_reread)
+        self.keyboard = KeyboardFlow(self)
         self.resize(1440, 880)
         self.sync.refresh_queue_depth()
 
@@ -266,7 +269,8 @@ class ClerkWindow(QMainWindow):
         station.setObjectName("stationName")
         bar.addWidget(station)
         new_case = QAction(self.tr("New applicant"), self)
-        new_case.setShortcut(QKeySequence("Ctrl+N"))
+        new_case.setShortcut(QKeySequence(NEXT))
+        new_case.setToolTip(self.tr("New applicant (%1)").replace("%1", NEXT))
         new_case.triggered.connect(self.reset)
         bar.addAction(new_case)
         cases = QAction(self.tr("Cases"), self)

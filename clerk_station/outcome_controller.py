@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 
 class OutcomeController(QObject):
     accepted = Signal(object)  # station.intake_service.Accepted
+    #: a paper dialog, an outcome box or the new-applicant question was closed (the
+    #: keyboard goes back to the window)
+    papers_closed = Signal()
 
     def __init__(
         self,
@@ -111,6 +114,7 @@ class OutcomeController(QObject):
             on_exported=self._on_paper_exported,
         )
         self.receipt_dialog = dialog
+        dialog.finished.connect(lambda _r: self.papers_closed.emit())
         dialog.open()
 
     def _show_refusal(self, number: str, papers: tuple[Receipt, ...]) -> None:
@@ -128,8 +132,12 @@ class OutcomeController(QObject):
             view.clicked.connect(
                 lambda: self._open_papers(self.tr("Refused"), box.text(), papers)
             )
-            box.addButton(QMessageBox.StandardButton.Ok)
+            ok = box.addButton(QMessageBox.StandardButton.Ok)
+            # Enter and Esc both close it, so the keyboard goes on to the next applicant
+            box.setDefaultButton(ok)
+            box.setEscapeButton(ok)
         self.info_box = box
+        box.finished.connect(lambda _r: self.papers_closed.emit())
         box.open()
         self._session.reset()  # the window is ready for the next citizen
 
@@ -187,6 +195,7 @@ class OutcomeController(QObject):
             )
         )
         self.reset_box = box
+        box.finished.connect(lambda _r: self.papers_closed.emit())
         box.open()
         return box
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_station.keyboard import PRINT, PRINT_A4, with_shortcut
 from ui_shared.plain_text import PlainLabel, shown
 from ui_shared.screen_fit import resize_within_screen
 
@@ -79,6 +80,8 @@ class ReceiptDialog(QDialog):
         self.save_pdf.setObjectName("savePdfButton")
         self.print_a4 = QPushButton(self.tr("Print A4…"), self)
         self.print_a4.setObjectName("printA4Button")
+        with_shortcut(self.reprint, PRINT)
+        with_shortcut(self.print_a4, PRINT_A4)
         for button in (self.reprint, self.a4, self.save_pdf, self.print_a4):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         self.reprint.clicked.connect(self.reprint_requested)

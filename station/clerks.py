@@ -10,6 +10,8 @@ screen cannot be used to list accounts.
 from __future__ import annotations
 
 import re
+import secrets
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -32,6 +34,9 @@ __all__ = [
 
 _CLERK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,31}")
 _MAX_NAME = 40
+#: unknown ids whose phantom lockout is remembered (oldest forgotten first); enough for
+#: any hall, small enough that a flood of made-up ids cannot grow memory
+_MAX_PHANTOMS = 4096
 
 
 class ClerkRole(StrEnum):
@@ -149,8 +154,13 @@ class ClerkDirectory:
         self.store = _Accounts(store)
         self.guard = guard or PinGuard()
         # verifying against this keeps an unknown id as slow as a known one; made on
-        # first use, so opening a station does not pay for a hash nobody needs
+        # first use, so opening a station does not pay for a hash nobody needs. Its
+        # secret is random, so no PIN ever matches it.
         self._decoy: str | None = None
+        # the lockout an unknown (or disabled) id would have, so that its remaining
+        # attempts count down and lock exactly like a real account's: otherwise
+        # "5 attempts left" on every try tells anyone which ids exist
+        self._phantoms: OrderedDict[str, LockoutState] = OrderedDict()
 
     # -- reading ----------------------------------------------------------------
 
@@ -168,18 +178,35 @@ class ClerkDirectory:
 
     # -- signing in ---------------------------------------------------------------
 
+    def _decoy_hash(self) -> str:
+        if self._decoy is None:
+            self._decoy = self.guard.hasher.hash(secrets.token_hex(16))
+        return self._decoy
+
     def sign_in(self, clerk_id: str, pin: str) -> SignIn:
+        # the decoy is made before the lookup, so the first attempt costs the same
+        # extra hash whether the id exists or not
+        decoy = self._decoy_hash()
         account = self.store.get_clerk(clerk_id)
         if account is None or account.disabled:
-            if self._decoy is None:
-                self._decoy = self.guard.hasher.hash("000000-decoy")
-            self.guard.hasher.verify(self._decoy, pin)
-            self.store.audit(
-                clerk_id[:32] or "?", "sign_in_failed", None, {"reason": "unknown_or_disabled"}
-            )
-            return SignIn(AttemptOutcome.WRONG, attempts_left=self.guard.policy.free_attempts)
+            return self._phantom_attempt(clerk_id, pin, decoy)
         result = self.guard.attempt(account.pin_hash, account.lockout, pin)
         return self._after_attempt(account, result, "sign_in")
+
+    def _phantom_attempt(self, clerk_id: str, pin: str, decoy: str) -> SignIn:
+        """An unknown or disabled id: the same argon2 verify, the same countdown and lock
+        as a real account, never a way in."""
+        key = clerk_id[:64]
+        state = self._phantoms.pop(key, LockoutState())
+        result = self.guard.attempt(decoy, state, pin)
+        if result.ok:  # unreachable (random decoy secret); never let it through
+            result = self.guard.attempt(None, state, pin)
+        self._phantoms[key] = result.state
+        while len(self._phantoms) > _MAX_PHANTOMS:
+            self._phantoms.popitem(last=False)
+        detail = {"reason": "unknown_or_disabled", "failures": result.state.failures}
+        self.store.audit(clerk_id[:32] or "?", "sign_in_failed", None, detail)
+        return SignIn(result.outcome, attempts_left=result.attempts_left, retry_at=result.retry_at)
 
     def sign_in_configured(self, clerk_id: str) -> ClerkAccount:
         """Auto sign-in of the one clerk a test/demo station's config names (no PIN)."""

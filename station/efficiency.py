@@ -25,6 +25,7 @@ from station.deficiency_due import (
     working_days_between,
 )
 from station.supplement_clock import paused_working_days, supplement_waits
+from station.paper import display_clerk
 from sync.store import Store
 from sync.store.ledger import AcceptStat, OpenCase
 
@@ -79,6 +80,8 @@ class DueCase:
     platform_status: str
     #: working days the promise moved out while the case waited for a 补正
     paused_days: int = 0
+    #: the clerk's display name from the clerk directory (the id when none)
+    clerk_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,7 @@ class EfficiencyService:
         calendar = self.catalog.calendar
         timelines = self.store.case_timelines([c.uuid for c in opened])
         now = self.clock()
+        names = self.store.clerk_names()
         for c in opened:
             limit = self._time_limit(c.item_code)
             if limit is None:
@@ -180,7 +184,7 @@ class EfficiencyService:
             due = due_date(c.accepted_at.astimezone(self.tz).date(), limit + paused, calendar)
             left = _working_days_between(today, due, calendar)
             if left <= self.near_days:
-                out.append(self._due_case(c, due, left, paused))
+                out.append(self._due_case(c, due, left, paused, names))
         out.sort(key=lambda d: (d.days_left, d.accepted_at))
         return out
 
@@ -211,7 +215,9 @@ class EfficiencyService:
         out.sort(key=lambda d: (d.days_left, d.accepted_at))
         return out
 
-    def _due_case(self, c: OpenCase, due: date, left: int, paused: int) -> DueCase:
+    def _due_case(
+        self, c: OpenCase, due: date, left: int, paused: int, names: dict[str, str]
+    ) -> DueCase:
         return DueCase(
             c.uuid,
             c.receipt_no,
@@ -223,6 +229,7 @@ class EfficiencyService:
             left,
             c.platform_status or "",
             paused,
+            display_clerk(c.clerk_id, names),
         )
 
     def report(self, since: date, until: date) -> EfficiencyReport:
@@ -244,6 +251,7 @@ class EfficiencyService:
                 else:
                     acc.refused += n
         due = self.due_cases()
+        names = self.store.clerk_names()
         for d in due:
             for acc in (clerks[d.clerk_id], items[d.item_code], total):
                 if d.days_left < 0:
@@ -253,7 +261,7 @@ class EfficiencyService:
         return EfficiencyReport(
             since=since,
             until=until,
-            by_clerk=tuple(clerks[k].line(k, k) for k in sorted(clerks)),
+            by_clerk=tuple(clerks[k].line(k, display_clerk(k, names)) for k in sorted(clerks)),
             by_item=tuple(
                 items[k].line(k, self._item_name(k))
                 for k in sorted(items, key=lambda k: (-items[k].accepted, k))

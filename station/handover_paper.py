@@ -62,7 +62,7 @@ def handover_acknowledgement(
         ("领 取 人", who),
         ("领取人证件", f"{mask_id_number(collector.id_number)}（{how}）"),
         ("领取时间", f"{handed_at.astimezone(CST):%Y-%m-%d %H:%M}"),
-        ("经 办 人", f"{clerk_id}（{hall.station_name} {hall.station_code}）"),
+        ("经 办 人", f"{hall.clerk_name(clerk_id)}（{hall.station_name} {hall.station_code}）"),
     ]
     if hall.phone:
         rows.append(("咨询电话", hall.phone))

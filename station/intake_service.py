@@ -87,7 +87,7 @@ class IntakeService:
         self._printer = printer
         self._print_lock = threading.Lock()
         self._query_url = query_url
-        self.hall = Hall(station_name, station_code, phone)
+        self.hall = Hall(station_name, station_code, phone, clerk_names=store.clerk_names)
 
     @property
     def store(self) -> Store:

@@ -19,6 +19,7 @@ from intake.errors import UnknownItem
 from intake.identity import mask_id_number, mask_name
 from station.deficiency_due import owed_warning_zh
 from station.intake_service import IntakeService
+from station.paper import display_clerk
 from sync.keyed_hash import LookupHasher
 from sync.store import Store, SyncState
 from sync.store.ledger import LedgerCursor, LedgerEntry, LedgerFilter
@@ -67,6 +68,8 @@ class LedgerRow:
     platform_status: str
     case_no: str
     queue_ticket: str
+    #: the clerk's display name from the clerk directory (the id when none)
+    clerk_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,7 @@ class CaseDetail:
     row: LedgerRow
     pages: tuple[PageRef, ...]
     statuses: tuple[StatusStep, ...]
-    #: documents printed for this case, oldest first: (action, at, clerk)
+    #: documents printed for this case, oldest first: (action, at, clerk's name)
     documents: tuple[tuple[str, str, str], ...]
     #: 容缺受理 (what is owed, by when) or 告知承诺制 (what was committed); "" = plain
     acceptance: str = ""
@@ -161,7 +164,8 @@ class LedgerService:
         entries = self.store.ledger_page(self._filter(query), after=after, limit=limit + 1)
         more = len(entries) > limit
         entries = entries[:limit]
-        rows = tuple(self._row(e) for e in entries)
+        names = self.store.clerk_names()
+        rows = tuple(self._row(e, names) for e in entries)
         cursor = entries[-1].cursor if more and entries else None
         return LedgerPage(rows, cursor)
 
@@ -186,7 +190,7 @@ class LedgerService:
         except UnknownItem:
             return code
 
-    def _row(self, e: LedgerEntry) -> LedgerRow:
+    def _row(self, e: LedgerEntry, clerks: dict[str, str]) -> LedgerRow:
         name, id_masked = mask_applicant(e.applicant)
         return LedgerRow(
             uuid=e.uuid,
@@ -201,6 +205,7 @@ class LedgerService:
             platform_status=e.platform_status or "",
             case_no=e.case_no or "",
             queue_ticket=e.queue_ticket or "",
+            clerk_name=display_clerk(e.clerk_id or "", clerks),
         )
 
     # -- one case -------------------------------------------------------------------
@@ -237,8 +242,9 @@ class LedgerService:
             )
             for ev in self.store.status_history(uuid)
         )
+        clerks = self.store.clerk_names()
         documents = tuple(
-            (str(r["action"]), str(r["at"]), str(r["actor"]))
+            (str(r["action"]), str(r["at"]), display_clerk(str(r["actor"]), clerks))
             for r in self.store.audit_for_subject(uuid, ("print", "reprint", "handover.printed"))
         )
         acceptance = record.submission.acceptance
@@ -247,7 +253,7 @@ class LedgerService:
             self.clock().astimezone(self.tz).date(), self.catalog.calendar, self.near_days,
         )  # fmt: skip
         return CaseDetail(
-            self._row(entry),
+            self._row(entry, clerks),
             pages,
             statuses,
             documents,

@@ -14,7 +14,7 @@ Everything personal is masked here, before it reaches a printer or a preview.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -44,6 +44,20 @@ class Hall:
     station_name: str
     station_code: str
     phone: str = ""
+    #: the clerk directory's names by id, read when a paper is made (a clerk added or
+    #: renamed since start-up is named correctly); None = papers show the id
+    clerk_names: Callable[[], Mapping[str, str]] | None = field(
+        default=None, compare=False, repr=False
+    )
+
+    def clerk_name(self, clerk_id: str) -> str:
+        """The clerk's display name from the directory; the id when there is none."""
+        return display_clerk(clerk_id, self.clerk_names() if self.clerk_names else {})
+
+
+def display_clerk(clerk_id: str, names: Mapping[str, str]) -> str:
+    """A clerk as a citizen or a colleague reads them: the name, else the login id."""
+    return names.get(clerk_id, "").strip() or clerk_id
 
 
 def person_of(applicant: Applicant) -> Person:
@@ -81,7 +95,7 @@ def due_date(accepted_at: datetime, days: int, calendar: WorkCalendar) -> date:
 
 
 def _clerk_line(clerk_id: str | None, hall: Hall) -> str:
-    who = clerk_id or "自助终端"
+    who = hall.clerk_name(clerk_id) if clerk_id else "自助终端"
     return f"{who}（{hall.station_name} {hall.station_code}）"
 
 

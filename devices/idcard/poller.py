@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from devices.idcard.card import IdCardData
-from devices.idcard.errors import CardDataError, DeviceError, ReaderStatusError
+from devices.idcard.errors import SW3_NO_CARD, CardDataError, DeviceError, ReaderStatusError
 
 if TYPE_CHECKING:  # the reader module re-exports this one: a runtime import would be a cycle
     from devices.idcard.reader import IdCardReader
@@ -29,6 +29,11 @@ class CardPoller:
       card was presented, or the reader went away.
     - ``on_error(error)`` when the reader goes away (once, until it is back)
       and for card errors (once per distinct error until a success).
+    - :meth:`request_reread` asks for the card lying on the reader to be read
+      once more (the clerk's 重新读卡): ``on_card`` again with its data, or
+      ``on_error`` with SW3 "no card" when none lies there. Nothing else reads a
+      card that stays on the reader, so the next applicant never inherits the
+      previous one's card by accident.
 
     ``reader_factory`` builds a reader (opened or not); it is called again to
     reconnect after the device went away. Callbacks run on the poller thread;
@@ -54,6 +59,7 @@ class CardPoller:
         self.interval = interval
         self.removal_debounce = max(1, removal_debounce)
         self._stop = threading.Event()
+        self._reread = threading.Event()
         self._thread: threading.Thread | None = None
         self._reader: IdCardReader | None = None
         self._holding = False
@@ -69,6 +75,10 @@ class CardPoller:
     def device_available(self) -> bool:
         """False while the reader is known to be gone."""
         return not self._device_down
+
+    def request_reread(self) -> None:
+        """Read the card on the reader again at the next poll (any thread)."""
+        self._reread.set()
 
     def start(self) -> None:
         if self.running:
@@ -105,6 +115,10 @@ class CardPoller:
                 self._reader = self._factory()
             reader = self._reader
             reader.open()
+            if self._reread.is_set():
+                self._reread.clear()
+                self._read_again(reader)
+                return
             if reader.find_card():
                 if self._holding:  # another presentation without a seen removal
                     self._release()
@@ -133,6 +147,22 @@ class CardPoller:
                 self._call(self._on_error, exc)
         except DeviceError as exc:
             self._device_gone(exc)
+
+    def _read_again(self, reader: IdCardReader) -> None:
+        """The clerk asked: a fresh card or the one still lying there (select-card
+        answers while it lies on the reader), else say that there is none."""
+        self._last_error_code = None  # an asked-for read always gets its answer
+        if (reader.find_card() or self._holding) and reader.select_card():
+            data = reader.read_basic()
+            self._device_ok()
+            self._holding = True
+            self._misses = 0
+            self._call(self._on_card, data)
+            return
+        self._device_ok()
+        if self._holding:
+            self._release()
+        self._call(self._on_error, ReaderStatusError(SW3_NO_CARD, command="reread"))
 
     def _release(self) -> None:
         self._holding = False

@@ -4,396 +4,406 @@
 <context>
     <name>AccessPage</name>
     <message>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="33"/>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="33" />
         <source>Access</source>
         <translation>权限</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="42"/>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="42" />
         <source>Maintenance PIN</source>
         <translation>维护密码</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="43"/>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="60"/>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="43" />
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="60" />
         <source>The same PIN again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="57"/>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="57" />
         <source>Admin clerk ID</source>
         <translation>管理员工号</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="58"/>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="58" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="59"/>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="59" />
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="80"/>
-        <source>The PIN a technician types to open the kiosk&apos;s maintenance screen.</source>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="80" />
+        <source>The PIN a technician types to open the kiosk's maintenance screen.</source>
         <translation>技术人员打开自助终端维护界面时输入的密码。</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="82"/>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="82" />
         <source>The first admin clerk signs in and adds the other clerks.</source>
         <translation>第一位管理员登录后添加其他窗口人员。</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="90"/>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="90" />
         <source>Reading what this station holds…</source>
         <translation>正在读取本终端的设置…</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="95"/>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="95" />
         <source>A maintenance PIN is set: leave both fields empty to keep it.</source>
         <translation>已设置维护密码：两栏留空即保留原密码。</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="97"/>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="97" />
         <source>6-12 digits, not one repeated digit and not a run like 123456.</source>
         <translation>6至12位数字，不能全部相同，也不能是123456这样的顺序数字。</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="101"/>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="101" />
         <source>Admins on this station: %1. Leave empty to add none.</source>
         <translation>本终端的管理员：%1。留空则不添加。</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="107"/>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="107" />
         <source>Nobody can sign in yet: create the admin clerk (PIN of 6-12 digits).</source>
         <translation>目前无人能够登录：请创建管理员（密码6至12位数字）。</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="124"/>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="124" />
         <source>Still reading this station: try again in a moment.</source>
         <translation>仍在读取本终端的设置，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="138"/>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="138" />
         <source>Set the maintenance PIN: nobody could service the kiosk.</source>
         <translation>请设置维护密码，否则无人能够维护自助终端。</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="139"/>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="139" />
         <source>Create the admin clerk: nobody could sign in otherwise.</source>
         <translation>请创建管理员，否则无人能够登录。</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="140"/>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="140" />
         <source>This PIN is too weak: 6-12 digits, not a run.</source>
         <translation>密码过于简单：需 6-12 位数字，且不能是连续或重复数字。</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="141"/>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="141" />
         <source>The two PINs differ: type the same PIN twice.</source>
         <translation>两次输入的密码不一致，请输入相同的密码。</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="142"/>
-        <source>A clerk ID is 1-32 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="142" />
+        <source>A clerk ID is 1-32 letters, digits, '_', '.' or '-'.</source>
         <translation>工号为1至32位字母、数字、“_”、“.”或“-”。</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="143"/>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="143" />
         <source>This clerk ID exists already.</source>
         <translation>该工号已存在。</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/access_page.py" line="144"/>
-        <source>Enter the clerk&apos;s name (at most 40 characters).</source>
+        <location filename="../../ui_shared/setup_wizard/access_page.py" line="144" />
+        <source>Enter the clerk's name (at most 40 characters).</source>
         <translation>请输入姓名（最多40个字）。</translation>
     </message>
 </context>
 <context>
     <name>ApplicantPanel</name>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="39"/>
-        <location filename="../../clerk_station/applicant_panel.py" line="103"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="39" />
+        <location filename="../../clerk_station/applicant_panel.py" line="103" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="43"/>
-        <location filename="../../clerk_station/applicant_panel.py" line="124"/>
-        <source>Place the applicant&apos;s ID card on the reader</source>
+        <location filename="../../clerk_station/applicant_panel.py" line="43" />
+        <location filename="../../clerk_station/applicant_panel.py" line="124" />
+        <source>Place the applicant's ID card on the reader</source>
         <translation>请将申请人身份证放在阅读器上</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="51"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="51" />
         <source>Show number</source>
         <translation>显示完整号码</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/applicant_panel.py" line="54"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="54" />
         <source>Shows the full ID number for %n seconds</source>
         <translation>
             <numerusform>显示完整证件号码 %n 秒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="66"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="66" />
         <source>18-character unified social credit code</source>
         <translation>18位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="73"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="73" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="74"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="74" />
         <source>Company name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="83"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="83" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="84"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="84" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="101"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="101" />
         <source>Applicant company and representative</source>
         <translation>申请单位及经办人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="108"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="108" />
         <source>ID card read</source>
         <translation>已读取身份证</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="143"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="143" />
         <source>Enter by hand</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="146"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="146" />
         <source>When the reader is missing or the card will not read</source>
         <translation>读卡器缺失或证件无法读取时使用</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="158"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="158" />
         <source>11-digit mobile number</source>
         <translation>11位手机号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="165"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="165" />
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="166"/>
-        <location filename="../../clerk_station/applicant_panel.py" line="209"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="166" />
+        <location filename="../../clerk_station/applicant_panel.py" line="209" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="171"/>
-        <source>Read agent&apos;s card</source>
+        <location filename="../../clerk_station/applicant_panel.py" line="171" />
+        <source>Read agent's card</source>
         <translation>读取代办人身份证</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="176"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="176" />
         <source>Agent by hand</source>
         <translation>手工录入代办人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="179"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="179" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="187"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="187" />
         <source>Agent</source>
         <translation>代办人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="195"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="195" />
         <source>Typed by hand, original sighted</source>
         <translation>手工录入，已核验原件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="197"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="197" />
         <source>Read from the card</source>
         <translation>读卡获取</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="200"/>
-        <source>Place the agent&apos;s card on the reader (%1)</source>
+        <location filename="../../clerk_station/applicant_panel.py" line="200" />
+        <source>Place the agent's card on the reader (%1)</source>
         <translation>请将代办人身份证放在读卡器上（%1）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="211"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="211" />
         <source>A child applies through a guardian: record the agent</source>
         <translation>未成年人须由监护人代办：请录入代办人</translation>
+    </message>
+<message>
+        <location filename="../../clerk_station/applicant_panel.py" line="1" />
+        <source>Read card again</source>
+        <translation>重新读卡</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/applicant_panel.py" line="1" />
+        <source>Reads the card lying on the reader; a new card is read by itself</source>
+        <translation>重新读取阅读器上的身份证；新放上的证件会自动读取</translation>
     </message>
 </context>
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="46"/>
+        <location filename="../../kiosk/screens/apply.py" line="46" />
         <source>Which service do you need?</source>
-        <extracomment>the last receipt&apos;s QR payload, for the demo&apos;s &quot;scan the receipt&quot; button: only the receipt number and its signature, never the outcome (it holds the applicant)</extracomment>
+        <extracomment>the last receipt's QR payload, for the demo's "scan the receipt" button: only the receipt number and its signature, never the outcome (it holds the applicant)</extracomment>
         <translation>请选择要办理的事项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="62"/>
+        <location filename="../../kiosk/screens/apply.py" line="62" />
         <source>Place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="66"/>
+        <location filename="../../kiosk/screens/apply.py" line="66" />
         <source>Is this you?</source>
         <translation>这是您本人吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="68"/>
+        <location filename="../../kiosk/screens/apply.py" line="68" />
         <source>Yes, continue</source>
         <translation>是我本人，继续</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="70"/>
+        <location filename="../../kiosk/screens/apply.py" line="70" />
         <source>No, start again</source>
         <translation>不是，重新开始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="86"/>
+        <location filename="../../kiosk/screens/apply.py" line="86" />
         <source>Please check, then submit</source>
         <translation>请核对后提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="88"/>
+        <location filename="../../kiosk/screens/apply.py" line="88" />
         <source>Submit my application</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="99"/>
+        <location filename="../../kiosk/screens/apply.py" line="99" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="114"/>
+        <location filename="../../kiosk/screens/apply.py" line="114" />
         <source>Apply for a service</source>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="118"/>
+        <location filename="../../kiosk/screens/apply.py" line="118" />
         <source>Touch the service you need.</source>
         <translation>请点击要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="119"/>
+        <location filename="../../kiosk/screens/apply.py" line="119" />
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="120"/>
+        <location filename="../../kiosk/screens/apply.py" line="120" />
         <source>Is this you? Touch yes to continue.</source>
         <translation>这是您本人吗？是的话请点“继续”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="121"/>
+        <location filename="../../kiosk/screens/apply.py" line="121" />
         <source>Lay the document flat under the camera.</source>
         <translation>请把材料平放在拍摄区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="122"/>
+        <location filename="../../kiosk/screens/apply.py" line="122" />
         <source>Enter your mobile number, then choose how to collect the result.</source>
         <translation>请输入手机号码，再选择结果的领取方式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="123"/>
+        <location filename="../../kiosk/screens/apply.py" line="123" />
         <source>Please check, then touch submit.</source>
         <translation>请核对，然后点“提交申请”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="124"/>
+        <location filename="../../kiosk/screens/apply.py" line="124" />
         <source>Your application is submitted. Please take your receipt.</source>
         <translation>申请已提交，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="130"/>
+        <location filename="../../kiosk/screens/apply.py" line="130" />
         <source>The camera is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="150"/>
+        <location filename="../../kiosk/screens/apply.py" line="150" />
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="200"/>
+        <location filename="../../kiosk/screens/apply.py" line="200" />
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="239"/>
+        <location filename="../../kiosk/screens/apply.py" line="239" />
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="241"/>
+        <location filename="../../kiosk/screens/apply.py" line="241" />
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="243"/>
+        <location filename="../../kiosk/screens/apply.py" line="243" />
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="248"/>
+        <location filename="../../kiosk/screens/apply.py" line="248" />
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="256"/>
+        <location filename="../../kiosk/screens/apply.py" line="256" />
         <source>Submitted. Receipt number %1</source>
         <translation>已提交，回执编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="259"/>
+        <location filename="../../kiosk/screens/apply.py" line="259" />
         <source>What happens next: the department handles it within %n working day(s).</source>
         <translation>
             <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="261"/>
-        <source>Check progress here with your ID card or the receipt&apos;s QR code.</source>
+        <location filename="../../kiosk/screens/apply.py" line="261" />
+        <source>Check progress here with your ID card or the receipt's QR code.</source>
         <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="266"/>
+        <location filename="../../kiosk/screens/apply.py" line="266" />
         <source>The receipt could not be printed. Staff have been called. You can photograph this code instead.</source>
         <translation>回执没能打印，已通知工作人员。您可以用手机拍下这个二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="268"/>
+        <location filename="../../kiosk/screens/apply.py" line="268" />
         <source>Staff called: printer problem</source>
         <translation>已通知工作人员：打印机故障</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="274"/>
+        <location filename="../../kiosk/screens/apply.py" line="274" />
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="276"/>
+        <location filename="../../kiosk/screens/apply.py" line="276" />
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
@@ -401,62 +411,62 @@ ID number: %2</source>
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="20"/>
+        <location filename="../../kiosk/screens/attract.py" line="20" />
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="22"/>
+        <location filename="../../kiosk/screens/attract.py" line="22" />
         <source>Touch a button to begin</source>
         <translation>请点击下面的按钮开始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="26"/>
+        <location filename="../../kiosk/screens/attract.py" line="26" />
         <source>Apply
 for a service</source>
         <translation>我要
 办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="27"/>
+        <location filename="../../kiosk/screens/attract.py" line="27" />
         <source>Check
 progress</source>
         <translation>进度
 查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="28"/>
+        <location filename="../../kiosk/screens/attract.py" line="28" />
         <source>Print
 a receipt again</source>
         <translation>补打
 回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="29"/>
+        <location filename="../../kiosk/screens/attract.py" line="29" />
         <source>Rate
 our service</source>
         <translation>服务
 评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="30"/>
+        <location filename="../../kiosk/screens/attract.py" line="30" />
         <source>Service
 guide</source>
         <translation>办事
 指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="50"/>
+        <location filename="../../kiosk/screens/attract.py" line="50" />
         <source>Self-service</source>
         <translation>自助服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="53"/>
+        <location filename="../../kiosk/screens/attract.py" line="53" />
         <source>Welcome. Touch a button to begin.</source>
         <translation>欢迎使用自助服务，请点击按钮开始。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="56"/>
+        <location filename="../../kiosk/screens/attract.py" line="56" />
         <source>Welcome to %1</source>
         <translation>欢迎来到%1</translation>
     </message>
@@ -464,17 +474,17 @@ guide</source>
 <context>
     <name>CameraPreview</name>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="63"/>
+        <location filename="../../ui_shared/camera_preview.py" line="63" />
         <source>Document camera preview</source>
         <translation>高拍仪预览</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="122"/>
+        <location filename="../../ui_shared/camera_preview.py" line="122" />
         <source>Camera unavailable</source>
         <translation>高拍仪不可用</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="130"/>
+        <location filename="../../ui_shared/camera_preview.py" line="130" />
         <source>Waiting for camera…</source>
         <translation>正在等待高拍仪画面…</translation>
     </message>
@@ -482,82 +492,82 @@ guide</source>
 <context>
     <name>CaptureController</name>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="62"/>
+        <location filename="../../clerk_station/capture_controller.py" line="62" />
         <source>Capture page</source>
         <translation>拍摄本页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="65"/>
+        <location filename="../../clerk_station/capture_controller.py" line="65" />
         <source>Remove last page</source>
         <translation>删除最后一页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="67"/>
+        <location filename="../../clerk_station/capture_controller.py" line="67" />
         <source>Auto capture when the page is still</source>
         <translation>页面放稳后自动拍摄</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="185"/>
+        <location filename="../../clerk_station/capture_controller.py" line="185" />
         <source>The camera has not delivered a picture yet</source>
         <translation>高拍仪尚未传回画面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="189"/>
+        <location filename="../../clerk_station/capture_controller.py" line="189" />
         <source>Processing…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="223"/>
+        <location filename="../../clerk_station/capture_controller.py" line="223" />
         <source>Camera: page detected</source>
         <translation>高拍仪：已识别页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="225"/>
+        <location filename="../../clerk_station/capture_controller.py" line="225" />
         <source>Camera: no page in view</source>
         <translation>高拍仪：未检测到页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="229"/>
+        <location filename="../../clerk_station/capture_controller.py" line="229" />
         <source>Camera: %1</source>
         <translation>高拍仪：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="254"/>
+        <location filename="../../clerk_station/capture_controller.py" line="254" />
         <source>Page saved (%1×%2)</source>
         <translation>已保存本页（%1×%2）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="77"/>
+        <location filename="../../clerk_station/capture_controller.py" line="77" />
         <source>Import file…</source>
         <translation>从文件导入…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="79"/>
+        <location filename="../../clerk_station/capture_controller.py" line="79" />
         <source>A scanned file or a phone photo</source>
         <translation>扫描件或手机照片</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="80"/>
+        <location filename="../../clerk_station/capture_controller.py" line="80" />
         <source>Take pages from the scan folder</source>
         <translation>从扫描文件夹取页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="128"/>
+        <location filename="../../clerk_station/capture_controller.py" line="128" />
         <source>Import a scanned page or a photo</source>
         <translation>导入扫描页或照片</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="133"/>
+        <location filename="../../clerk_station/capture_controller.py" line="133" />
         <source>Images (%1)</source>
         <translation>图片（%1）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="147"/>
+        <location filename="../../clerk_station/capture_controller.py" line="147" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="232"/>
+        <location filename="../../clerk_station/capture_controller.py" line="232" />
         <source>No camera picture: import a scanned file or a photo instead</source>
         <translation>高拍仪无画面：请改为导入扫描件或照片</translation>
     </message>
@@ -565,7 +575,7 @@ guide</source>
 <context>
     <name>CaptureStep</name>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="49"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="49" />
         <source>1. Open the document and lay it flat in the marked area.
 2. Hold still: the picture is taken by itself.
 3. Take the document back.</source>
@@ -575,43 +585,43 @@ guide</source>
 3. 拍好后取回材料。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="56"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="56" />
         <source>Take the picture now</source>
         <translation>现在拍照</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="72"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="72" />
         <source>Please place: %1</source>
         <translation>请放入：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="73"/>
-        <location filename="../../kiosk/screens/capture_step.py" line="108"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="73" />
+        <location filename="../../kiosk/screens/capture_step.py" line="108" />
         <source>Waiting for the document…</source>
         <translation>正在等待放入材料…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="99"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="99" />
         <source>Done. Please take that document away.</source>
         <translation>拍好了，请取走这份材料。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="106"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="106" />
         <source>Document found: hold still…</source>
         <translation>已看到材料，请保持不动…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="116"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="116" />
         <source>Taking the picture…</source>
         <translation>正在拍照…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="131"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="131" />
         <source>No document found in the picture. Lay it flat in the marked area.</source>
         <translation>没有拍到材料，请平放在拍摄区内。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="138"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="138" />
         <source>The camera is not working right now (%1). Please go to the window.</source>
         <translation>高拍仪暂时不能使用（%1），请到窗口办理。</translation>
     </message>
@@ -619,17 +629,17 @@ guide</source>
 <context>
     <name>CardAnimation</name>
     <message>
-        <location filename="../../kiosk/screens/identify.py" line="23"/>
+        <location filename="../../kiosk/screens/identify.py" line="23" />
         <source>Animation: put the card flat on the reader</source>
         <translation>动画：把身份证平放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/identify.py" line="45"/>
+        <location filename="../../kiosk/screens/identify.py" line="45" />
         <source>Reader</source>
         <translation>读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/identify.py" line="55"/>
+        <location filename="../../kiosk/screens/identify.py" line="55" />
         <source>ID card</source>
         <translation>身份证</translation>
     </message>
@@ -637,128 +647,128 @@ guide</source>
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="57"/>
+        <location filename="../../clerk_station/case_detail.py" line="57" />
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="64"/>
+        <location filename="../../clerk_station/case_detail.py" line="64" />
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="73"/>
+        <location filename="../../clerk_station/case_detail.py" line="73" />
         <source>Choose a page</source>
         <translation>请选择页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="87"/>
+        <location filename="../../clerk_station/case_detail.py" line="87" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="88"/>
+        <location filename="../../clerk_station/case_detail.py" line="88" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="89"/>
-        <source>Department&apos;s note</source>
+        <location filename="../../clerk_station/case_detail.py" line="89" />
+        <source>Department's note</source>
         <translation>部门意见</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="90"/>
+        <location filename="../../clerk_station/case_detail.py" line="90" />
         <source>Materials requested</source>
         <translation>要求补正的材料</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="100"/>
+        <location filename="../../clerk_station/case_detail.py" line="100" />
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="100"/>
+        <location filename="../../clerk_station/case_detail.py" line="100" />
         <source>Printed</source>
         <translation>打印时间</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="100"/>
+        <location filename="../../clerk_station/case_detail.py" line="100" />
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="105"/>
+        <location filename="../../clerk_station/case_detail.py" line="105" />
         <source>Pages</source>
         <translation>材料页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="106"/>
+        <location filename="../../clerk_station/case_detail.py" line="106" />
         <source>Status history</source>
         <translation>办理进度</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="107"/>
+        <location filename="../../clerk_station/case_detail.py" line="107" />
         <source>Documents printed</source>
         <translation>已打印文书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="112"/>
+        <location filename="../../clerk_station/case_detail.py" line="112" />
         <source>Reprint receipt</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="113"/>
+        <location filename="../../clerk_station/case_detail.py" line="113" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="150"/>
+        <location filename="../../clerk_station/case_detail.py" line="150" />
         <source>Applicant %1 %2 · accepted %3 by %4 · platform case %5</source>
         <extracomment>容缺受理: owed materials near or past their day (hidden otherwise) 补正 request and actions, 办结领取 (station.case_followup)</extracomment>
         <translation>申请人 %1 %2 · %3 由 %4 受理 · 平台办件号 %5</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="162"/>
+        <location filename="../../clerk_station/case_detail.py" line="162" />
         <source>%1 — page %2</source>
         <translation>%1 — 第%2页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="167"/>
+        <location filename="../../clerk_station/case_detail.py" line="167" />
         <source> (image removed after retention)</source>
         <translation>（图像已按保存期限清除）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="183"/>
+        <location filename="../../clerk_station/case_detail.py" line="183" />
         <source>This case could not be opened.</source>
         <translation>无法打开该办件。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="191"/>
+        <location filename="../../clerk_station/case_detail.py" line="191" />
         <source>The image was removed after delivery (retention).</source>
         <translation>该图像在上报后已按保存期限清除。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="208"/>
+        <location filename="../../clerk_station/case_detail.py" line="208" />
         <source>This page is not an image.</source>
         <translation>该页面不是图像。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="211"/>
+        <location filename="../../clerk_station/case_detail.py" line="211" />
         <source>The page could not be read.</source>
         <translation>无法读取该页面。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="222"/>
+        <location filename="../../clerk_station/case_detail.py" line="222" />
         <source>Receipt printed again.</source>
         <translation>回执已补打。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="235"/>
+        <location filename="../../clerk_station/case_detail.py" line="235" />
         <source>the printer did not answer</source>
         <translation>打印机无响应</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="236"/>
+        <location filename="../../clerk_station/case_detail.py" line="236" />
         <source>Reprint failed: %1</source>
         <translation>补打失败：%1</translation>
     </message>
@@ -766,62 +776,62 @@ guide</source>
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="31"/>
+        <location filename="../../kiosk/screens/cases.py" line="31" />
         <source>Accepted here; waiting to be sent to the department</source>
         <translation>本机已受理，等待报送部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="33"/>
+        <location filename="../../kiosk/screens/cases.py" line="33" />
         <source>Needs a member of staff: please ask at the window</source>
         <translation>需要工作人员处理，请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="34"/>
+        <location filename="../../kiosk/screens/cases.py" line="34" />
         <source>Received by the department</source>
         <translation>部门已受理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="35"/>
+        <location filename="../../kiosk/screens/cases.py" line="35" />
         <source>Being reviewed by the department</source>
         <translation>部门正在审核</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="36"/>
+        <location filename="../../kiosk/screens/cases.py" line="36" />
         <source>More materials needed: please bring them</source>
         <translation>需要补充材料，请带齐后前来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="37"/>
+        <location filename="../../kiosk/screens/cases.py" line="37" />
         <source>Finished: you can collect the result</source>
         <translation>已办结，可以领取结果</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="38"/>
+        <location filename="../../kiosk/screens/cases.py" line="38" />
         <source>Not approved: please ask at the window</source>
         <translation>未予许可，请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="45"/>
+        <location filename="../../kiosk/screens/cases.py" line="45" />
         <source>Receipt number: %1</source>
         <translation>回执编号：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="46"/>
+        <location filename="../../kiosk/screens/cases.py" line="46" />
         <source>Status: %1</source>
         <translation>办理状态：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="49"/>
-        <source>Department&apos;s note: %1</source>
+        <location filename="../../kiosk/screens/cases.py" line="49" />
+        <source>Department's note: %1</source>
         <translation>部门说明：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="52"/>
+        <location filename="../../kiosk/screens/cases.py" line="52" />
         <source>Please bring: %1</source>
         <translation>请携带：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="53"/>
+        <location filename="../../kiosk/screens/cases.py" line="53" />
         <source>As of %1</source>
         <translation>状态时间：%1</translation>
     </message>
@@ -829,42 +839,42 @@ guide</source>
 <context>
     <name>CaseListDialog</name>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="210"/>
+        <location filename="../../clerk_station/case_list.py" line="210" />
         <source>Cases accepted at this window</source>
         <translation>本窗口受理的办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="218"/>
+        <location filename="../../clerk_station/case_list.py" line="218" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="219"/>
+        <location filename="../../clerk_station/case_list.py" line="219" />
         <source>Not yet delivered</source>
         <translation>尚未上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="220"/>
+        <location filename="../../clerk_station/case_list.py" line="220" />
         <source>Needs attention</source>
         <translation>需处理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="221"/>
+        <location filename="../../clerk_station/case_list.py" line="221" />
         <source>Delivered</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="235"/>
+        <location filename="../../clerk_station/case_list.py" line="235" />
         <source>Send again</source>
         <translation>重新上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="237"/>
+        <location filename="../../clerk_station/case_list.py" line="237" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="239"/>
+        <location filename="../../clerk_station/case_list.py" line="239" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -872,68 +882,68 @@ guide</source>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="134"/>
+        <location filename="../../clerk_station/case_list.py" line="134" />
         <source>Receipt</source>
         <extracomment>a refresh reloads what the clerk has scrolled through, up to this many rows, so a sync event does not yank the list back to the top (nor reread a huge list each time) the cursor of the page being fetched (one at a time), None when idle</extracomment>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="135"/>
+        <location filename="../../clerk_station/case_list.py" line="135" />
         <source>Item</source>
         <translation>办理事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="136"/>
+        <location filename="../../clerk_station/case_list.py" line="136" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="137"/>
+        <location filename="../../clerk_station/case_list.py" line="137" />
         <source>Accepted at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="138"/>
+        <location filename="../../clerk_station/case_list.py" line="138" />
         <source>Upload</source>
         <translation>上报状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="139"/>
+        <location filename="../../clerk_station/case_list.py" line="139" />
         <source>Platform status</source>
         <translation>办理状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="140"/>
+        <location filename="../../clerk_station/case_list.py" line="140" />
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="141"/>
+        <location filename="../../clerk_station/case_list.py" line="141" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="146"/>
+        <location filename="../../clerk_station/case_list.py" line="146" />
         <source>Waiting to upload</source>
         <translation>待上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="147"/>
+        <location filename="../../clerk_station/case_list.py" line="147" />
         <source>Uploading</source>
         <translation>上报中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="148"/>
+        <location filename="../../clerk_station/case_list.py" line="148" />
         <source>Will retry</source>
         <translation>稍后重试</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="149"/>
+        <location filename="../../clerk_station/case_list.py" line="149" />
         <source>Delivered</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="150"/>
+        <location filename="../../clerk_station/case_list.py" line="150" />
         <source>Needs attention</source>
         <translation>需处理</translation>
     </message>
@@ -941,132 +951,132 @@ guide</source>
 <context>
     <name>ClerkAdminDialog</name>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="94"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="94" />
         <source>Clerks</source>
         <translation>人员管理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="103"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="103" />
         <source>Clerk ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="103"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="103" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="103"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="103" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="103"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="103" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="110"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="110" />
         <source>Add clerk…</source>
         <translation>添加人员…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="111"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="111" />
         <source>Reset PIN…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="112"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="112" />
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="113"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="113" />
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="114"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="114" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="143"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="143" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="143"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="143" />
         <source>Clerk</source>
         <translation>窗口人员</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="145"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="145" />
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="147"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="147" />
         <source>Locked (wrong PINs)</source>
         <translation>已锁定（密码错误次数过多）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="149"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="149" />
         <source>Must change PIN</source>
         <translation>须修改密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="151"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="151" />
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="197"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="197" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="201"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="201" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="207"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="207" />
         <source>A clerk with this ID exists already.</source>
         <translation>该工号已存在。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="208"/>
-        <source>A clerk ID is 1-32 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="208" />
+        <source>A clerk ID is 1-32 letters, digits, '_', '.' or '-'.</source>
         <translation>工号为1-32位字母、数字或 _ . -。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="209"/>
-        <source>Enter the clerk&apos;s name (at most 40 characters).</source>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="209" />
+        <source>Enter the clerk's name (at most 40 characters).</source>
         <translation>请输入姓名（不超过40个字）。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="210"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="210" />
         <source>The last administrator cannot be disabled.</source>
         <translation>不能停用最后一名管理员。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="211"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="211" />
         <source>You cannot disable the account you are signed in with.</source>
         <translation>不能停用当前登录的账号。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="212"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="212" />
         <source>Only an administrator can manage clerks.</source>
         <translation>只有管理员可以管理人员。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="215"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="215" />
         <source>This PIN is too weak: 6-12 digits, not a run.</source>
         <translation>密码过于简单：须为6-12位数字，不能是连续或重复数字。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="219"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="219" />
         <source>The change could not be saved. Call the technician.</source>
         <translation>修改未能保存，请联系技术人员。</translation>
     </message>
@@ -1074,83 +1084,83 @@ guide</source>
 <context>
     <name>ClerkDayBar</name>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="58"/>
-        <source>Clerk&apos;s day</source>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="58" />
+        <source>Clerk's day</source>
         <translation>窗口工作</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="69"/>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="75"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="69" />
+        <location filename="../../clerk_station/clerk_day_bar.py" line="75" />
         <source>Queue no.</source>
         <translation>排队号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="73"/>
-        <source>The hall&apos;s queue number for this applicant (Ctrl+Q)</source>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="73" />
+        <source>The hall's queue number for this applicant (Ctrl+Q)</source>
         <translation>本申请人的大厅排队号（Ctrl+Q）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="81"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="81" />
         <source>Call next</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="87"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="87" />
         <source>Case ledger</source>
         <translation>办件台账</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="89"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="89" />
         <source>Efficiency</source>
         <translation>效能</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="92"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="92" />
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="94"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="94" />
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="105"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="105" />
         <source>Change PIN</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="95"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="95" />
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="163"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="163" />
         <source>Called the next applicant %1</source>
         <translation>已叫号 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="170"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="170" />
         <source>The queuing system did not answer. Call the next applicant by voice.</source>
         <translation>排队叫号系统无响应，请口头叫号。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="108"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="108" />
         <source>Clerks</source>
         <translation>人员管理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="116"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="116" />
         <source>Evaluation pad</source>
         <translation>评价器</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="120"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="120" />
         <source>A window facing the citizen: confirm details, then evaluate</source>
         <translation>面向群众的评价器：核对信息，办结后评价</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="101"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="101" />
         <source>More</source>
         <translation>更多</translation>
     </message>
@@ -1158,62 +1168,62 @@ guide</source>
 <context>
     <name>ClerkFormDialog</name>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="47"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="47" />
         <source>Reset PIN</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="47"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="47" />
         <source>Add clerk</source>
         <translation>添加人员</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="55"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="55" />
         <source>Administrator (manages clerks)</source>
         <translation>管理员（可管理人员）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="59"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="59" />
         <source>Clerk ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="61"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="61" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="63"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="63" />
         <source>Temporary PIN</source>
         <translation>临时密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="64"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="64" />
         <source>Temporary PIN again</source>
         <translation>再次输入临时密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="66"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="66" />
         <source>The clerk must choose a new PIN at the next sign-in.</source>
         <translation>该人员下次登录时须设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="69"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="69" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="70"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="70" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="83"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="83" />
         <source>Enter the clerk ID and name.</source>
         <translation>请输入工号和姓名。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="85"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="85" />
         <source>The two PINs differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1221,160 +1231,165 @@ guide</source>
 <context>
     <name>ClerkWindow</name>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="78"/>
+        <location filename="../../clerk_station/main_window.py" line="78" />
         <source>Yiwang Window — Clerk Station %1</source>
         <translation>一网窗口 — 窗口受理终端 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="82"/>
-        <location filename="../../clerk_station/main_window.py" line="388"/>
+        <location filename="../../clerk_station/main_window.py" line="82" />
+        <location filename="../../clerk_station/main_window.py" line="388" />
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="90"/>
+        <location filename="../../clerk_station/main_window.py" line="90" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="93"/>
+        <location filename="../../clerk_station/main_window.py" line="93" />
         <source>Print notice of missing materials</source>
         <translation>打印一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="176"/>
+        <location filename="../../clerk_station/main_window.py" line="176" />
         <source>ID reader: waiting</source>
         <translation>身份证阅读器：等待中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="178"/>
+        <location filename="../../clerk_station/main_window.py" line="178" />
         <source>Camera: starting</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="260"/>
+        <location filename="../../clerk_station/main_window.py" line="260" />
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="265"/>
+        <location filename="../../clerk_station/main_window.py" line="265" />
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="269"/>
+        <location filename="../../clerk_station/main_window.py" line="269" />
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="395"/>
+        <location filename="../../clerk_station/main_window.py" line="395" />
         <source>%1 · %2 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · %2 · 承诺时限 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="288"/>
+        <location filename="../../clerk_station/main_window.py" line="288" />
         <source>ID reader: card read</source>
         <translation>身份证阅读器：已读卡</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="295"/>
+        <location filename="../../clerk_station/main_window.py" line="295" />
         <source>ID reader: ready</source>
         <translation>身份证阅读器：就绪</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="298"/>
+        <location filename="../../clerk_station/main_window.py" line="298" />
         <source>ID reader: %1</source>
         <translation>身份证阅读器：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="418"/>
+        <location filename="../../clerk_station/main_window.py" line="418" />
         <source>Applicant not identified</source>
         <translation>尚未识别申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="421"/>
+        <location filename="../../clerk_station/main_window.py" line="421" />
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="423"/>
+        <location filename="../../clerk_station/main_window.py" line="423" />
         <source>Complete: %n page(s) captured</source>
         <translation>
             <numerusform>材料齐全：已采集 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="114"/>
+        <location filename="../../clerk_station/main_window.py" line="114" />
         <source>Material unusable…</source>
         <translation>材料不合格…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="117"/>
+        <location filename="../../clerk_station/main_window.py" line="117" />
         <source>What was brought for the selected material cannot be used</source>
         <translation>所选材料不能使用（将写入一次性告知书）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="120"/>
+        <location filename="../../clerk_station/main_window.py" line="120" />
         <source>Refuse…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="123"/>
+        <location filename="../../clerk_station/main_window.py" line="123" />
         <source>Refuse the application and print the notice with the reason</source>
         <translation>不予受理，并打印载明理由和依据的通知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="145"/>
+        <location filename="../../clerk_station/main_window.py" line="145" />
         <source>Result by</source>
         <translation>结果领取方式</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="301"/>
+        <location filename="../../clerk_station/main_window.py" line="301" />
         <source>The card reader is not available: enter the identity by hand</source>
         <translation>读卡器不可用：请手工录入证件信息</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="427"/>
+        <location filename="../../clerk_station/main_window.py" line="427" />
         <source>Unusable: %1 (%2)</source>
         <translation>不合格：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="96"/>
+        <location filename="../../clerk_station/main_window.py" line="96" />
         <source>Accept, owing materials</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="99"/>
+        <location filename="../../clerk_station/main_window.py" line="99" />
         <source>容缺受理: only non-key materials are missing; the receipt names them and the date to bring them</source>
         <translation>容缺受理：仅缺非核心材料，回执列明待补材料和补齐期限</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="103"/>
+        <location filename="../../clerk_station/main_window.py" line="103" />
         <source>Accept on commitment</source>
         <translation>告知承诺受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="106"/>
+        <location filename="../../clerk_station/main_window.py" line="106" />
         <source>告知承诺制: the applicant signs the printed commitment form in place of the missing materials</source>
         <translation>告知承诺制：申请人签署打印的告知承诺书，代替所缺材料</translation>
+    </message>
+<message>
+        <location filename="../../clerk_station/main_window.py" line="1" />
+        <source>New applicant (%1)</source>
+        <translation>下一位（%1）</translation>
     </message>
 </context>
 <context>
     <name>ContactStep</name>
     <message>
-        <location filename="../../kiosk/screens/contact_step.py" line="21"/>
+        <location filename="../../kiosk/screens/contact_step.py" line="21" />
         <source>Your mobile number, so the department can reach you</source>
         <translation>请输入手机号码，方便部门联系您</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/contact_step.py" line="25"/>
+        <location filename="../../kiosk/screens/contact_step.py" line="25" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/contact_step.py" line="28"/>
+        <location filename="../../kiosk/screens/contact_step.py" line="28" />
         <source>How will you collect the result?</source>
         <translation>办理结果怎么领取？</translation>
     </message>
@@ -1382,22 +1397,22 @@ guide</source>
 <context>
     <name>CountdownOverlay</name>
     <message>
-        <location filename="../../kiosk/countdown.py" line="23"/>
+        <location filename="../../kiosk/countdown.py" line="23" />
         <source>If nobody touches the screen, it starts again for the next person and everything you entered is erased.</source>
         <translation>如果没有人操作，系统将回到首页，您录入的信息会全部清除。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/countdown.py" line="29"/>
+        <location filename="../../kiosk/countdown.py" line="29" />
         <source>Yes, I need more time</source>
         <translation>需要，继续办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/countdown.py" line="40"/>
+        <location filename="../../kiosk/countdown.py" line="40" />
         <source>Do you need more time?</source>
         <translation>还需要更多时间吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/countdown.py" line="43"/>
+        <location filename="../../kiosk/countdown.py" line="43" />
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n 秒</numerusform>
@@ -1407,23 +1422,23 @@ guide</source>
 <context>
     <name>DecisionDialogs</name>
     <message>
-        <location filename="../../clerk_station/decisions.py" line="40"/>
+        <location filename="../../clerk_station/decisions.py" line="40" />
         <source>Refuse the application</source>
         <extracomment>reasons a clerk picks from (or types) when a material cannot be used</extracomment>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/decisions.py" line="41"/>
+        <location filename="../../clerk_station/decisions.py" line="41" />
         <source>Reason (the legal basis is printed with it)</source>
         <translation>理由（依据将一并打印）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/decisions.py" line="61"/>
+        <location filename="../../clerk_station/decisions.py" line="61" />
         <source>Material unusable</source>
         <translation>材料不合格</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/decisions.py" line="63"/>
+        <location filename="../../clerk_station/decisions.py" line="63" />
         <source>Why can “%1” not be used?</source>
         <translation>“%1”为何不能使用？</translation>
     </message>
@@ -1431,27 +1446,27 @@ guide</source>
 <context>
     <name>DemoDevices</name>
     <message>
-        <location filename="../../kiosk/demo_devices.py" line="24"/>
+        <location filename="../../kiosk/demo_devices.py" line="24" />
         <source>Simulated devices (demo)</source>
         <translation>模拟设备（演示）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/demo_devices.py" line="30"/>
+        <location filename="../../kiosk/demo_devices.py" line="30" />
         <source>Place ID card</source>
         <translation>放置身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/demo_devices.py" line="32"/>
+        <location filename="../../kiosk/demo_devices.py" line="32" />
         <source>Lift card</source>
         <translation>取走身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/demo_devices.py" line="34"/>
-        <source>Scan the last receipt&apos;s QR code</source>
+        <location filename="../../kiosk/demo_devices.py" line="34" />
+        <source>Scan the last receipt's QR code</source>
         <translation>扫描刚打印回执的二维码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/demo_devices.py" line="42"/>
+        <location filename="../../kiosk/demo_devices.py" line="42" />
         <source>The camera shows the material the kiosk asks for.</source>
         <translation>高拍仪会显示自助终端要求的材料。</translation>
     </message>
@@ -1459,22 +1474,22 @@ guide</source>
 <context>
     <name>DemoPanel</name>
     <message>
-        <location filename="../../clerk_station/demo_panel.py" line="25"/>
+        <location filename="../../clerk_station/demo_panel.py" line="25" />
         <source>Simulated devices (demo)</source>
         <translation>模拟设备（演示）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/demo_panel.py" line="33"/>
+        <location filename="../../clerk_station/demo_panel.py" line="33" />
         <source>Place ID card</source>
         <translation>放置身份证</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/demo_panel.py" line="35"/>
+        <location filename="../../clerk_station/demo_panel.py" line="35" />
         <source>Lift card</source>
         <translation>取走身份证</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/demo_panel.py" line="44"/>
+        <location filename="../../clerk_station/demo_panel.py" line="44" />
         <source>The camera shows the material selected in the checklist.</source>
         <translation>高拍仪显示材料清单中选中的材料。</translation>
     </message>
@@ -1482,92 +1497,92 @@ guide</source>
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="38"/>
+        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="38" />
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="39"/>
+        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="39" />
         <source>Choose each device and prove it works before finishing.</source>
         <translation>请选择每台设备，并在完成前逐一测试。</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="52"/>
+        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="52" />
         <source>Read a card</source>
         <translation>读卡测试</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="53"/>
+        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="53" />
         <source>Show the camera</source>
         <translation>显示画面</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="54"/>
+        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="54" />
         <source>Print a test receipt</source>
         <translation>打印测试回执</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="55"/>
+        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="55" />
         <source>Listen for a code</source>
         <translation>扫码测试</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="81"/>
+        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="81" />
         <source>keyboard scanner: scan a code into this field</source>
         <translation>键盘模式扫码枪：请在此框内扫码</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="124"/>
+        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="124" />
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="128"/>
+        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="128" />
         <source>Test failed</source>
         <translation>测试失败</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="134"/>
+        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="134" />
         <source>Card read:</source>
         <translation>读卡成功：</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="138"/>
+        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="138" />
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="147"/>
+        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="147" />
         <source>Camera unavailable</source>
         <translation>高拍仪不可用</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="159"/>
+        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="159" />
         <source>Picture live, page detected</source>
         <translation>画面正常，已识别到页面</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="161"/>
+        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="161" />
         <source>Picture live; put a page under the camera</source>
         <translation>画面正常；请在高拍仪下放一页材料</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="167"/>
+        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="167" />
         <source>No scanner chosen</source>
         <translation>未选择扫码枪</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="169"/>
+        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="169" />
         <source>Scan a code now…</source>
         <translation>请现在扫码…</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="180"/>
+        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="180" />
         <source>Scanner unavailable</source>
         <translation>扫码枪不可用</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="184"/>
+        <location filename="../../ui_shared/setup_wizard/devices_page.py" line="184" />
         <source>Code read: %1</source>
         <translation>扫码成功：%1</translation>
     </message>
@@ -1575,140 +1590,140 @@ guide</source>
 <context>
     <name>EfficiencyDialog</name>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="60"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="60" />
         <source>Efficiency</source>
         <translation>效能</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="65"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="65" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="66"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="66" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="76"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="90"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="76" />
+        <location filename="../../clerk_station/efficiency_view.py" line="90" />
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="77"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="77" />
         <source>Notices</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="78"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="78" />
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="79"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="79" />
         <source>Avg. handling (min)</source>
         <translation>平均办理时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="80"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="80" />
         <source>Near due</source>
         <translation>临近期限</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="81"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="81" />
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="83"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="89"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="101"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="83" />
+        <location filename="../../clerk_station/efficiency_view.py" line="89" />
+        <location filename="../../clerk_station/efficiency_view.py" line="101" />
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="84"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="88"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="100"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="84" />
+        <location filename="../../clerk_station/efficiency_view.py" line="88" />
+        <location filename="../../clerk_station/efficiency_view.py" line="100" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="87"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="99"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="87" />
+        <location filename="../../clerk_station/efficiency_view.py" line="99" />
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="91"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="91" />
         <source>Promised date</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="92"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="104"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="92" />
+        <location filename="../../clerk_station/efficiency_view.py" line="104" />
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="93"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="93" />
         <source>Platform status</source>
         <translation>平台状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="102"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="102" />
         <source>Owed materials</source>
         <translation>待补材料</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="103"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="103" />
         <source>Bring by</source>
         <translation>补齐期限</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="110"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="110" />
         <source>By clerk</source>
         <translation>按受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="111"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="111" />
         <source>By item</source>
         <translation>按事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="112"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="112" />
         <source>Near or past the promised date</source>
         <translation>临近或超过承诺期限</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="113"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="181"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="113" />
+        <location filename="../../clerk_station/efficiency_view.py" line="181" />
         <source>Owed materials due</source>
         <translation>容缺到期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="114"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="114" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="115"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="115" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="149"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="149" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="155"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="155" />
         <source>The figures could not be read. Call the technician.</source>
         <translation>无法读取统计数据，请联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="162"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="162" />
         <source>%1 to %2: %3 accepted, %4 notices, %5 refused, average handling %6 min; %7 near the promised date, %8 overdue</source>
         <translation>%1 至 %2：受理 %3 件，一次性告知 %4 件，不予受理 %5 件，平均办理 %6 分钟；临近承诺期限 %7 件，超期 %8 件</translation>
     </message>
@@ -1716,57 +1731,57 @@ guide</source>
 <context>
     <name>EvaluateScreen</name>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="24"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="24" />
         <source>Place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="46"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="46" />
         <source>Submit my rating</source>
         <translation>提交评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="56"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="56" />
         <source>Rate our service</source>
         <translation>服务评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="59"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="59" />
         <source>Place your ID card on the reader to rate a finished case.</source>
         <translation>请放身份证，评价已办结的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="94"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="94" />
         <source>You have no finished case waiting for a rating.</source>
         <translation>您没有待评价的已办结事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="96"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="96" />
         <source>Choose the case to rate</source>
         <translation>请选择要评价的办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="97"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="97" />
         <source>Rate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="105"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="105" />
         <source>How satisfied are you with: %1</source>
         <translation>您对“%1”的办理满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="107"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="107" />
         <source>How satisfied are you?</source>
         <translation>您满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="138"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="138" />
         <source>Thank you. Your rating has been recorded and will be sent to the department.</source>
         <translation>谢谢！评价已记录，将报送部门。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="148"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="148" />
         <source>Could not record the rating</source>
         <translation>评价没有保存成功</translation>
     </message>
@@ -1774,177 +1789,182 @@ guide</source>
 <context>
     <name>EvaluationPad</name>
     <message>
-        <location filename="../../clerk_station/evaluation_pad.py" line="41"/>
+        <location filename="../../clerk_station/evaluation_pad.py" line="41" />
         <source>Evaluation pad</source>
         <extracomment>the thank-you screen stays this long before the welcome screen returns</extracomment>
         <translation>评价器</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/evaluation_pad.py" line="57"/>
+        <location filename="../../clerk_station/evaluation_pad.py" line="57" />
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/evaluation_pad.py" line="57"/>
+        <location filename="../../clerk_station/evaluation_pad.py" line="57" />
         <source>Please wait for the clerk.</source>
         <translation>请稍候，工作人员正在为您办理。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/evaluation_pad.py" line="58"/>
+        <location filename="../../clerk_station/evaluation_pad.py" line="58" />
         <source>Please check your details</source>
         <translation>请核对您的信息</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/evaluation_pad.py" line="65"/>
+        <location filename="../../clerk_station/evaluation_pad.py" line="65" />
         <source>Thank you for your evaluation</source>
         <translation>感谢您的评价</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/evaluation_pad.py" line="66"/>
+        <location filename="../../clerk_station/evaluation_pad.py" line="66" />
         <source>We will keep improving our service.</source>
         <translation>我们将持续改进服务。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/evaluation_pad.py" line="67"/>
+        <location filename="../../clerk_station/evaluation_pad.py" line="67" />
         <source>Your evaluation could not be saved</source>
         <translation>您的评价未能保存</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/evaluation_pad.py" line="68"/>
+        <location filename="../../clerk_station/evaluation_pad.py" line="68" />
         <source>Please tell the clerk at the window.</source>
         <translation>请告知窗口工作人员。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/evaluation_pad.py" line="107"/>
+        <location filename="../../clerk_station/evaluation_pad.py" line="107" />
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/evaluation_pad.py" line="107"/>
+        <location filename="../../clerk_station/evaluation_pad.py" line="107" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/evaluation_pad.py" line="108"/>
+        <location filename="../../clerk_station/evaluation_pad.py" line="108" />
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/evaluation_pad.py" line="108"/>
+        <location filename="../../clerk_station/evaluation_pad.py" line="108" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/evaluation_pad.py" line="109"/>
+        <location filename="../../clerk_station/evaluation_pad.py" line="109" />
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/evaluation_pad.py" line="116"/>
+        <location filename="../../clerk_station/evaluation_pad.py" line="116" />
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/evaluation_pad.py" line="119"/>
+        <location filename="../../clerk_station/evaluation_pad.py" line="119" />
         <source>How was our service today?</source>
         <translation>请对本次服务进行评价</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/evaluation_pad.py" line="129"/>
+        <location filename="../../clerk_station/evaluation_pad.py" line="129" />
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/evaluation_pad.py" line="132"/>
+        <location filename="../../clerk_station/evaluation_pad.py" line="132" />
         <source>What went wrong? (choose any)</source>
         <translation>请选择不满意的原因（可多选）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/evaluation_pad.py" line="163"/>
+        <location filename="../../clerk_station/evaluation_pad.py" line="163" />
         <source>Item: %1</source>
         <translation>办理事项：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/evaluation_pad.py" line="164"/>
+        <location filename="../../clerk_station/evaluation_pad.py" line="164" />
         <source>Name: %1</source>
         <translation>姓名：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/evaluation_pad.py" line="165"/>
+        <location filename="../../clerk_station/evaluation_pad.py" line="165" />
         <source>ID number: %1</source>
         <translation>证件号码：%1</translation>
+    </message>
+<message>
+        <location filename="../../clerk_station/evaluation_pad.py" line="1" />
+        <source>Back</source>
+        <translation>返回</translation>
     </message>
 </context>
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="46"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="46" />
         <source>Add supplement pages…</source>
         <extracomment>a supplement or handover held back because the case itself was refused</extracomment>
         <translation>补正材料…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="48"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="48" />
         <source>Hand over the result…</source>
         <translation>办结领取…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="50"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="50" />
         <source>Capture the signed commitment form…</source>
         <translation>采集已签字的告知承诺书…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="79"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="79" />
         <source>The department asks for a supplement (补正): %1</source>
         <translation>部门要求补正：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="81"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="81" />
         <source>Materials requested: %1</source>
         <translation>需补正材料：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="85"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="85" />
         <source>Supplement %1: %2 page(s), %3</source>
         <translation>补正 %1：%2页，%3</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="92"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="92" />
         <source>Signed commitment form: %1</source>
         <translation>已签字的告知承诺书：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="95"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="95" />
         <source>Signed commitment form: not captured yet</source>
         <translation>已签字的告知承诺书：尚未采集</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="97"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="97" />
         <source>Result handed over: %1</source>
         <translation>办结领取：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="105"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="105" />
         <source>Not sent: the platform refused this case itself, so its supplement or handover cannot reach the platform until the case is resolved. Reason: %1 Call the technician (case list, “Send again” once it is fixed).</source>
         <translation>未发送：平台拒收了该办件本身，在办件问题解决之前，其补正材料或领取记录无法送达平台。原因：%1 请联系技术人员（问题解决后在办件列表中点“重新上报”）。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="116"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="116" />
         <source>blocked: the case was refused by the platform</source>
         <translation>受阻：办件本身被平台拒收</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="120"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="120" />
         <source>waiting to be sent</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="121"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="121" />
         <source>delivered to the platform</source>
         <translation>已送达平台</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="122"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="122" />
         <source>refused by the platform</source>
         <translation>平台拒收</translation>
     </message>
@@ -1952,90 +1972,90 @@ guide</source>
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="36"/>
+        <location filename="../../kiosk/screens/guide.py" line="36" />
         <source>By life event</source>
         <translation>按人生事件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="37"/>
+        <location filename="../../kiosk/screens/guide.py" line="37" />
         <source>By department</source>
         <translation>按部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="55"/>
-        <location filename="../../kiosk/screens/guide.py" line="71"/>
+        <location filename="../../kiosk/screens/guide.py" line="55" />
+        <location filename="../../kiosk/screens/guide.py" line="71" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="69"/>
+        <location filename="../../kiosk/screens/guide.py" line="69" />
         <source>Print this guide</source>
         <translation>打印办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="90"/>
+        <location filename="../../kiosk/screens/guide.py" line="90" />
         <source>Service guide</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="93"/>
+        <location filename="../../kiosk/screens/guide.py" line="93" />
         <source>Choose a topic, then a service, to see what to bring.</source>
         <translation>请先选主题，再选事项，查看需要带什么材料。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="147"/>
+        <location filename="../../kiosk/screens/guide.py" line="147" />
         <source>Ask at the window</source>
         <translation>请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="152"/>
+        <location filename="../../kiosk/screens/guide.py" line="152" />
         <source>Department: %1</source>
         <translation>办理部门：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/guide.py" line="153"/>
+        <location filename="../../kiosk/screens/guide.py" line="153" />
         <source>Promised time: %n working day(s)</source>
         <translation>
             <numerusform>承诺时限：%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="154"/>
+        <location filename="../../kiosk/screens/guide.py" line="154" />
         <source>Fees: %1</source>
         <translation>收费标准：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="156"/>
+        <location filename="../../kiosk/screens/guide.py" line="156" />
         <source>Materials to bring:</source>
         <translation>需要带的材料：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="160"/>
+        <location filename="../../kiosk/screens/guide.py" line="160" />
         <source>required</source>
         <translation>必交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="160"/>
+        <location filename="../../kiosk/screens/guide.py" line="160" />
         <source>if it applies</source>
         <translation>如有</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="162"/>
+        <location filename="../../kiosk/screens/guide.py" line="162" />
         <source>Legal basis: %1</source>
         <translation>设定依据：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="164"/>
+        <location filename="../../kiosk/screens/guide.py" line="164" />
         <source>You can apply for this at this kiosk.</source>
         <translation>本事项可在本机自助申请。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="180"/>
+        <location filename="../../kiosk/screens/guide.py" line="180" />
         <source>Printed. Please take the guide.</source>
         <translation>已打印，请取走办事指南。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="185"/>
+        <location filename="../../kiosk/screens/guide.py" line="185" />
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
@@ -2043,93 +2063,93 @@ guide</source>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="40"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="40" />
         <source>Hand over the result of %1</source>
         <translation>办结领取 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="51"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="51" />
         <source>The applicant in person</source>
         <translation>申请人本人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="52"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="52" />
         <source>An agent collecting for the applicant</source>
         <translation>代领人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="62"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="62" />
         <source>I have sighted the original ID document</source>
         <translation>已核验证件原件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="63"/>
-        <source>Place the collector&apos;s ID card on the reader, or type the identity from the original.</source>
+        <location filename="../../clerk_station/handover_dialog.py" line="63" />
+        <source>Place the collector's ID card on the reader, or type the identity from the original.</source>
         <translation>请领取人将身份证放在读卡器上，或按原件录入身份信息。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="67"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="67" />
         <source>Collected by</source>
         <translation>领取人身份</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="68"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="68" />
         <source>Relation to the applicant</source>
         <translation>与申请人关系</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="69"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="69" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="70"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="70" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="75"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="75" />
         <source>Record handover and print</source>
         <translation>登记领取并打印</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="79"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="79" />
         <source>Preview / A4…</source>
         <extracomment>after the handover: the acknowledgement again, previewed, or as an A4 PDF</extracomment>
         <translation>预览 / A4…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="83"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="83" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="120"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="120" />
         <source>Read from the ID card: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="138"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="138" />
         <source>ID number is valid</source>
         <translation>证件号码有效</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="168"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="168" />
         <source>Handover recorded; the acknowledgement did not print: %1</source>
         <translation>已登记领取；确认单未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="171"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="171" />
         <source>Handover recorded and acknowledgement printed; the platform is told by itself.</source>
         <translation>已登记领取并打印确认单，将自动报送平台。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="176"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="176" />
         <source>The handover could not be recorded.</source>
         <translation>领取登记未能保存。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="185"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="185" />
         <source>Handover acknowledgement</source>
         <translation>办结领取确认单</translation>
     </message>
@@ -2137,18 +2157,18 @@ guide</source>
 <context>
     <name>ItemPicker</name>
     <message>
-        <location filename="../../clerk_station/item_picker.py" line="106"/>
+        <location filename="../../clerk_station/item_picker.py" line="106" />
         <source>Personal</source>
         <extracomment>accepted cases per item code lately; most used first (catalog order otherwise)</extracomment>
         <translation>个人办事</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/item_picker.py" line="107"/>
+        <location filename="../../clerk_station/item_picker.py" line="107" />
         <source>Legal entity</source>
         <translation>法人办事</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/item_picker.py" line="109"/>
+        <location filename="../../clerk_station/item_picker.py" line="109" />
         <source>Search items</source>
         <translation>搜索事项</translation>
     </message>
@@ -2156,17 +2176,17 @@ guide</source>
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/keypad.py" line="27"/>
+        <location filename="../../kiosk/keypad.py" line="27" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../kiosk/keypad.py" line="31"/>
+        <location filename="../../kiosk/keypad.py" line="31" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../kiosk/keypad.py" line="34"/>
+        <location filename="../../kiosk/keypad.py" line="34" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -2174,30 +2194,30 @@ guide</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="62"/>
+        <location filename="../../kiosk/window.py" line="62" />
         <source>Care mode
 (larger, spoken)</source>
         <translation>关怀模式
 （大字、语音）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="66"/>
+        <location filename="../../kiosk/window.py" line="66" />
         <source>Hear it again</source>
         <translation>再听一遍</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="69"/>
+        <location filename="../../kiosk/window.py" line="69" />
         <source>Home</source>
         <translation>回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="153"/>
+        <location filename="../../kiosk/window.py" line="153" />
         <source>your ID card on the reader</source>
         <extracomment>each screen scrolls on its own when it is taller than the display (the elderly theme on a small screen) instead of pushing the window off it</extracomment>
         <translation>读卡区上的身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="155"/>
+        <location filename="../../kiosk/window.py" line="155" />
         <source>Please take %1 with you.</source>
         <translation>请带走%1。</translation>
     </message>
@@ -2205,178 +2225,178 @@ guide</source>
 <context>
     <name>LedgerDialog</name>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="65"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="65" />
         <source>Case ledger</source>
         <extracomment>platform statuses, shown as the platform names them</extracomment>
         <translation>办件台账</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="77"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="77" />
         <source>All items</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="81"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="81" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="84"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="84" />
         <source>Not yet uploaded</source>
         <translation>待上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="85"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="85" />
         <source>Waiting to retry</source>
         <translation>等待重试</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="86"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="86" />
         <source>Needs attention</source>
         <translation>需处理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="92"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="92" />
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="94"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="94" />
         <source>Search (Enter)</source>
         <translation>查询（回车）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="97"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="97" />
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="98"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="98" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="99"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="99" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="100"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="100" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="101"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="101" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="102"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="102" />
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="103"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="103" />
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="104"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="104" />
         <source>To</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="125"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="125" />
         <source>Open case</source>
         <translation>查看办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="126"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="126" />
         <source>Reprint receipt</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="127"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="127" />
         <source>Export XLSX</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="128"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="128" />
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="129"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="129" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="154"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="154" />
         <source>Open case (Ctrl+O, double-click)</source>
         <translation>查看办件（Ctrl+O 或双击）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="155"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="155" />
         <source>Reprint receipt (Ctrl+P)</source>
         <translation>补打回执（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="181"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="181" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="187"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="187" />
         <source> (scroll for more)</source>
         <translation>（向下滚动加载更多）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/ledger_dialog.py" line="188"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="188" />
         <source>%n case(s) shown</source>
         <translation>
             <numerusform>已显示 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="199"/>
-        <location filename="../../clerk_station/ledger_dialog.py" line="210"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="199" />
+        <location filename="../../clerk_station/ledger_dialog.py" line="210" />
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="223"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="223" />
         <source>Receipt %1 printed again.</source>
         <translation>回执 %1 已补打。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="227"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="227" />
         <source>the printer did not answer</source>
         <translation>打印机无响应</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="228"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="228" />
         <source>Reprint failed: %1</source>
         <translation>补打失败：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="236"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="236" />
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="244"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="244" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/ledger_dialog.py" line="248"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="248" />
         <source>%n case(s) exported to %1</source>
         <translation>
             <numerusform>已导出 %n 件到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="255"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="255" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -2384,47 +2404,47 @@ guide</source>
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="56"/>
+        <location filename="../../clerk_station/ledger_model.py" line="56" />
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="57"/>
+        <location filename="../../clerk_station/ledger_model.py" line="57" />
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="58"/>
+        <location filename="../../clerk_station/ledger_model.py" line="58" />
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="59"/>
+        <location filename="../../clerk_station/ledger_model.py" line="59" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="60"/>
+        <location filename="../../clerk_station/ledger_model.py" line="60" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="61"/>
+        <location filename="../../clerk_station/ledger_model.py" line="61" />
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="62"/>
+        <location filename="../../clerk_station/ledger_model.py" line="62" />
         <source>Queue no.</source>
         <translation>排队号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="63"/>
+        <location filename="../../clerk_station/ledger_model.py" line="63" />
         <source>Upload</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="64"/>
+        <location filename="../../clerk_station/ledger_model.py" line="64" />
         <source>Platform status</source>
         <translation>平台状态</translation>
     </message>
@@ -2432,17 +2452,17 @@ guide</source>
 <context>
     <name>LicenceController</name>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="137"/>
+        <location filename="../../clerk_station/licence_controller.py" line="137" />
         <source>Electronic licence…</source>
         <translation>电子证照…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="140"/>
-        <source>Take the selected material from the platform&apos;s electronic licence library by the applicant&apos;s ID number (needs the network)</source>
+        <location filename="../../clerk_station/licence_controller.py" line="140" />
+        <source>Take the selected material from the platform's electronic licence library by the applicant's ID number (needs the network)</source>
         <translation>按申请人身份证号从平台电子证照库取得所选材料（需要网络）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="155"/>
+        <location filename="../../clerk_station/licence_controller.py" line="155" />
         <source>The licence could not be used. Call the technician.</source>
         <translation>无法使用该电子证照，请联系技术人员。</translation>
     </message>
@@ -2450,95 +2470,100 @@ guide</source>
 <context>
     <name>LicenceDialog</name>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="44"/>
+        <location filename="../../clerk_station/licence_controller.py" line="44" />
         <source>Choose an electronic licence for “%1”</source>
         <translation>为「%1」选择电子证照</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="54"/>
-        <source>Asking the platform&apos;s licence library…</source>
+        <location filename="../../clerk_station/licence_controller.py" line="54" />
+        <source>Asking the platform's licence library…</source>
         <translation>正在查询平台电子证照库…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="69"/>
+        <location filename="../../clerk_station/licence_controller.py" line="69" />
         <source>Use this licence</source>
         <translation>使用此证照</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="73"/>
+        <location filename="../../clerk_station/licence_controller.py" line="73" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="89"/>
+        <location filename="../../clerk_station/licence_controller.py" line="89" />
         <source>no end</source>
         <translation>长期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="90"/>
+        <location filename="../../clerk_station/licence_controller.py" line="90" />
         <source> (sample)</source>
         <translation>（样例）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="97"/>
+        <location filename="../../clerk_station/licence_controller.py" line="97" />
         <source>Choose the licence to file as this material (no paper needed).</source>
         <translation>请选择作为该材料的电子证照（无需纸质材料）。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="100"/>
+        <location filename="../../clerk_station/licence_controller.py" line="100" />
         <source>The applicant holds %1 electronic licence(s), none of which can stand in for “%2”: take the paper material.</source>
         <translation>申请人有%1项电子证照，但没有一项可以作为「%2」，请收取纸质材料。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="104"/>
+        <location filename="../../clerk_station/licence_controller.py" line="104" />
         <source>The licence library holds nothing for this applicant.</source>
         <translation>电子证照库中没有该申请人的证照。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="116"/>
+        <location filename="../../clerk_station/licence_controller.py" line="116" />
         <source>Fetching the licence…</source>
         <translation>正在取得证照…</translation>
     </message>
-</context>
+<message>
+        <location filename="../../clerk_station/licence_controller.py" line="35" />
+        <source>Electronic licence: %1</source>
+        <translation>电子证照：%1</translation>
+    </message>
+    </context>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../clerk_station/screen_lock.py" line="79"/>
+        <location filename="../../clerk_station/screen_lock.py" line="79" />
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/screen_lock.py" line="87"/>
+        <location filename="../../clerk_station/screen_lock.py" line="87" />
         <source>Locked — %1 (%2)</source>
         <translation>已锁定 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/screen_lock.py" line="90"/>
+        <location filename="../../clerk_station/screen_lock.py" line="90" />
         <source>Enter your PIN to continue, or sign out for another clerk.</source>
         <translation>请输入密码继续，或退出登录以便其他人员登录。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/screen_lock.py" line="93"/>
+        <location filename="../../clerk_station/screen_lock.py" line="93" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/screen_lock.py" line="95"/>
+        <location filename="../../clerk_station/screen_lock.py" line="95" />
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/screen_lock.py" line="141"/>
+        <location filename="../../clerk_station/screen_lock.py" line="141" />
         <source>Too many wrong PINs: locked until %1.</source>
         <translation>密码错误次数过多，已锁定至 %1。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/screen_lock.py" line="144"/>
+        <location filename="../../clerk_station/screen_lock.py" line="144" />
         <source>Wrong PIN.</source>
         <translation>密码错误。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/screen_lock.py" line="148"/>
+        <location filename="../../clerk_station/screen_lock.py" line="148" />
         <source>The PIN could not be checked. Call the technician.</source>
         <translation>无法校验密码，请联系技术人员。</translation>
     </message>
@@ -2546,58 +2571,58 @@ guide</source>
 <context>
     <name>MaintenanceScreen</name>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="110"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="110" />
         <source>Device diagnostics</source>
         <translation>设备诊断</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="111"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="111" />
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="112"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="112" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="113"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="113" />
         <source>Queue state</source>
         <translation>待报送队列</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="114"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="114" />
         <source>Restart the kiosk</source>
         <translation>重启自助终端</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="115"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="115" />
         <source>Exit to the desktop</source>
         <translation>退出到桌面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="116"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="116" />
         <source>Back to the kiosk</source>
         <translation>返回自助服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="126"/>
-        <location filename="../../kiosk/screens/maintenance.py" line="131"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="126" />
+        <location filename="../../kiosk/screens/maintenance.py" line="131" />
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="134"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="134" />
         <source>Maintenance mode.</source>
         <translation>维护模式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="163"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="163" />
         <source>Test page sent (%1 bytes)</source>
         <translation>测试页已发送（%1 字节）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="171"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="171" />
         <source>Sync started</source>
         <translation>已开始同步</translation>
     </message>
@@ -2605,48 +2630,48 @@ guide</source>
 <context>
     <name>ManualEntryDialog</name>
     <message>
-        <location filename="../../clerk_station/manual_entry.py" line="44"/>
+        <location filename="../../clerk_station/manual_entry.py" line="44" />
         <source>Enter the agent by hand</source>
         <extracomment>the kinds whose number says nothing about the birth date</extracomment>
         <translation>手工录入代办人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/manual_entry.py" line="44"/>
+        <location filename="../../clerk_station/manual_entry.py" line="44" />
         <source>Enter by hand</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/manual_entry.py" line="72"/>
+        <location filename="../../clerk_station/manual_entry.py" line="72" />
         <source>I have sighted the original document</source>
         <translation>已核验证件原件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/manual_entry.py" line="80"/>
+        <location filename="../../clerk_station/manual_entry.py" line="80" />
         <source>Document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/manual_entry.py" line="81"/>
+        <location filename="../../clerk_station/manual_entry.py" line="81" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/manual_entry.py" line="82"/>
+        <location filename="../../clerk_station/manual_entry.py" line="82" />
         <source>Number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/manual_entry.py" line="83"/>
+        <location filename="../../clerk_station/manual_entry.py" line="83" />
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/manual_entry.py" line="86"/>
+        <location filename="../../clerk_station/manual_entry.py" line="86" />
         <source>Relation to the applicant</source>
         <translation>与申请人关系</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/manual_entry.py" line="134"/>
+        <location filename="../../clerk_station/manual_entry.py" line="134" />
         <source>%1 number is valid</source>
         <translation>%1号码有效</translation>
     </message>
@@ -2654,43 +2679,43 @@ guide</source>
 <context>
     <name>MaterialsModel</name>
     <message>
-        <location filename="../../clerk_station/materials_panel.py" line="59"/>
+        <location filename="../../clerk_station/materials_panel.py" line="59" />
         <source>Material</source>
         <translation>材料名称</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/materials_panel.py" line="59"/>
-        <location filename="../../clerk_station/materials_panel.py" line="75"/>
+        <location filename="../../clerk_station/materials_panel.py" line="59" />
+        <location filename="../../clerk_station/materials_panel.py" line="75" />
         <source>Required</source>
         <translation>必需</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/materials_panel.py" line="59"/>
+        <location filename="../../clerk_station/materials_panel.py" line="59" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/materials_panel.py" line="59"/>
+        <location filename="../../clerk_station/materials_panel.py" line="59" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/materials_panel.py" line="72"/>
+        <location filename="../../clerk_station/materials_panel.py" line="72" />
         <source> (original to sight)</source>
         <translation>（需核验原件）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/materials_panel.py" line="75"/>
+        <location filename="../../clerk_station/materials_panel.py" line="75" />
         <source>Optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/materials_panel.py" line="79"/>
+        <location filename="../../clerk_station/materials_panel.py" line="79" />
         <source>Captured</source>
         <translation>已采集</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/materials_panel.py" line="80"/>
+        <location filename="../../clerk_station/materials_panel.py" line="80" />
         <source>Missing</source>
         <translation>缺</translation>
     </message>
@@ -2698,7 +2723,7 @@ guide</source>
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../../clerk_station/materials_panel.py" line="95"/>
+        <location filename="../../clerk_station/materials_panel.py" line="95" />
         <source>Materials</source>
         <translation>申请材料</translation>
     </message>
@@ -2706,84 +2731,84 @@ guide</source>
 <context>
     <name>OutcomeController</name>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="77"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="77" />
         <source>Accepted. Receipt number %1.</source>
         <translation>已受理，回执编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="81"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="81" />
         <source>The receipt was not printed: %1</source>
         <translation>回执未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="87"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="87" />
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="138"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="138" />
         <source>Not accepted</source>
         <translation>未能受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="149"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="149" />
         <source>Switch to “%1”?</source>
         <translation>切换到“%1”？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="152"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="152" />
         <source>%n captured page(s) will be kept for the same materials.</source>
         <translation>
             <numerusform>已拍摄的 %n 页将保留给同名材料。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="156"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="156" />
         <source>%n captured page(s) fit no material of the new item and will be discarded.</source>
         <translation>
             <numerusform>已拍摄的 %n 页不属于新事项的任何材料，将被丢弃。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="162"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="162" />
         <source>Switch service item</source>
         <translation>切换事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="119"/>
-        <location filename="../../clerk_station/outcome_controller.py" line="129"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="119" />
+        <location filename="../../clerk_station/outcome_controller.py" line="129" />
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="120"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="120" />
         <source>The notice of refusal %1 was printed and recorded.</source>
         <translation>不予受理通知书 %1 已打印并登记。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="177"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="177" />
         <source>New applicant</source>
         <translation>新申请人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="178"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="178" />
         <source>%n captured page(s) will be discarded. Start a new applicant?</source>
         <translation>
             <numerusform>已采集的 %n 页将被丢弃。开始办理新申请人？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="126"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="126" />
         <source>Preview / A4…</source>
         <translation>预览 / A4…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="65"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="65" />
         <source>The notice of missing materials was printed and recorded.</source>
         <translation>一次性告知书已打印并登记。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="66"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="66" />
         <source>One-time notice</source>
         <translation>一次性告知书</translation>
     </message>
@@ -2791,32 +2816,32 @@ guide</source>
 <context>
     <name>PageStrip</name>
     <message>
-        <location filename="../../clerk_station/page_strip.py" line="61"/>
+        <location filename="../../clerk_station/page_strip.py" line="61" />
         <source>◀ Earlier</source>
         <translation>◀ 前移</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_strip.py" line="62"/>
+        <location filename="../../clerk_station/page_strip.py" line="62" />
         <source>Later ▶</source>
         <translation>后移 ▶</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_strip.py" line="63"/>
+        <location filename="../../clerk_station/page_strip.py" line="63" />
         <source>Delete page</source>
         <translation>删除此页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_strip.py" line="96"/>
+        <location filename="../../clerk_station/page_strip.py" line="96" />
         <source>Page %1</source>
         <translation>第%1页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_strip.py" line="65"/>
+        <location filename="../../clerk_station/page_strip.py" line="65" />
         <source>View page…</source>
         <translation>查看页面…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_strip.py" line="67"/>
+        <location filename="../../clerk_station/page_strip.py" line="67" />
         <source>Zoom and rotate (Enter or double-click on a page)</source>
         <translation>放大、旋转（在页面上按回车或双击）</translation>
     </message>
@@ -2824,52 +2849,52 @@ guide</source>
 <context>
     <name>PageViewer</name>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="56"/>
+        <location filename="../../clerk_station/page_viewer.py" line="56" />
         <source>Page viewer</source>
         <translation>页面查看</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="75"/>
+        <location filename="../../clerk_station/page_viewer.py" line="75" />
         <source>◀ Previous</source>
         <translation>◀ 上一页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="76"/>
+        <location filename="../../clerk_station/page_viewer.py" line="76" />
         <source>Next ▶</source>
         <translation>下一页 ▶</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="77"/>
+        <location filename="../../clerk_station/page_viewer.py" line="77" />
         <source>Zoom out (-)</source>
         <translation>缩小 (-)</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="78"/>
+        <location filename="../../clerk_station/page_viewer.py" line="78" />
         <source>Zoom in (+)</source>
         <translation>放大 (+)</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="79"/>
+        <location filename="../../clerk_station/page_viewer.py" line="79" />
         <source>Fit (0)</source>
         <translation>适合窗口 (0)</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="80"/>
+        <location filename="../../clerk_station/page_viewer.py" line="80" />
         <source>Rotate (R)</source>
         <translation>旋转 (R)</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="129"/>
+        <location filename="../../clerk_station/page_viewer.py" line="129" />
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="131"/>
+        <location filename="../../clerk_station/page_viewer.py" line="131" />
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/page_viewer.py" line="156"/>
+        <location filename="../../clerk_station/page_viewer.py" line="156" />
         <source>This page cannot be shown.</source>
         <translation>此页面无法显示。</translation>
     </message>
@@ -2877,22 +2902,22 @@ guide</source>
 <context>
     <name>PaperActions</name>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="109"/>
+        <location filename="../../clerk_station/paper_actions.py" line="109" />
         <source>Printed again.</source>
         <translation>已重新打印。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="172"/>
+        <location filename="../../clerk_station/paper_actions.py" line="172" />
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="200"/>
+        <location filename="../../clerk_station/paper_actions.py" line="200" />
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="205"/>
+        <location filename="../../clerk_station/paper_actions.py" line="205" />
         <source>Could not make the A4 paper: %1</source>
         <translation>无法生成A4文书：%1</translation>
     </message>
@@ -2900,67 +2925,67 @@ guide</source>
 <context>
     <name>PinChangeDialog</name>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="172"/>
+        <location filename="../../clerk_station/sign_in.py" line="172" />
         <source>Change PIN</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="179"/>
+        <location filename="../../clerk_station/sign_in.py" line="179" />
         <source>Current PIN</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="180"/>
+        <location filename="../../clerk_station/sign_in.py" line="180" />
         <source>New PIN</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="181"/>
+        <location filename="../../clerk_station/sign_in.py" line="181" />
         <source>New PIN again</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="184"/>
+        <location filename="../../clerk_station/sign_in.py" line="184" />
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="186"/>
+        <location filename="../../clerk_station/sign_in.py" line="186" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="191"/>
+        <location filename="../../clerk_station/sign_in.py" line="191" />
         <source>Choose a PIN of 6-12 digits, not a run like 123456.</source>
         <translation>请设置 6-12 位数字密码，不能是 123456 这样的连续数字。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="200"/>
+        <location filename="../../clerk_station/sign_in.py" line="200" />
         <source>The two new PINs differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="213"/>
+        <location filename="../../clerk_station/sign_in.py" line="213" />
         <source>Too many wrong PINs: try again later.</source>
         <translation>密码错误次数过多，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="215"/>
+        <location filename="../../clerk_station/sign_in.py" line="215" />
         <source>The current PIN is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="220"/>
+        <location filename="../../clerk_station/sign_in.py" line="220" />
         <source>This PIN is too weak: 6-12 digits, not a run.</source>
         <translation>密码过于简单：需 6-12 位数字，且不能是连续或重复数字。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="222"/>
+        <location filename="../../clerk_station/sign_in.py" line="222" />
         <source>The new PIN must differ from the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="224"/>
+        <location filename="../../clerk_station/sign_in.py" line="224" />
         <source>The PIN could not be changed. Call the technician.</source>
         <translation>无法修改密码，请联系技术人员。</translation>
     </message>
@@ -2968,44 +2993,44 @@ guide</source>
 <context>
     <name>PinScreen</name>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="23"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="23" />
         <source>Maintenance: enter the PIN</source>
         <translation>维护：请输入密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="30"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="30" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="45"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="45" />
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="48"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="48" />
         <source>Enter the maintenance PIN.</source>
         <translation>请输入维护密码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="54"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="54" />
         <source>No maintenance PIN is set. Set one with: yiwang kiosk set-pin</source>
         <translation>尚未设置维护密码，请用命令 yiwang kiosk set-pin 设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/maintenance.py" line="86"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="86" />
         <source>Too many wrong PINs. Try again in %n second(s).</source>
         <translation>
             <numerusform>密码错误次数过多，请 %n 秒后再试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="89"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="89" />
         <source>Wrong PIN.</source>
         <translation>密码错误。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="93"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="93" />
         <source>No maintenance PIN is set.</source>
         <translation>尚未设置维护密码。</translation>
     </message>
@@ -3013,42 +3038,42 @@ guide</source>
 <context>
     <name>PlatformPage</name>
     <message>
-        <location filename="../../ui_shared/setup_wizard/pages.py" line="75"/>
+        <location filename="../../ui_shared/setup_wizard/pages.py" line="75" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/pages.py" line="76"/>
+        <location filename="../../ui_shared/setup_wizard/pages.py" line="76" />
         <source>Where this station delivers, and the one-time enrollment code.</source>
         <translation>办件提交到哪个平台，以及一次性注册码。</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/pages.py" line="81"/>
-        <source>empty: the system&apos;s certificates</source>
+        <location filename="../../ui_shared/setup_wizard/pages.py" line="81" />
+        <source>empty: the system's certificates</source>
         <translation>留空：使用系统证书</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/pages.py" line="82"/>
+        <location filename="../../ui_shared/setup_wizard/pages.py" line="82" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/pages.py" line="87"/>
+        <location filename="../../ui_shared/setup_wizard/pages.py" line="87" />
         <source>already enrolled: leave empty to keep it</source>
         <translation>已注册：留空则保持现有注册</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/pages.py" line="96"/>
+        <location filename="../../ui_shared/setup_wizard/pages.py" line="96" />
         <source>Enrollment code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/pages.py" line="101"/>
+        <location filename="../../ui_shared/setup_wizard/pages.py" line="101" />
         <source>CA bundle</source>
         <translation>CA 证书</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/pages.py" line="101"/>
+        <location filename="../../ui_shared/setup_wizard/pages.py" line="101" />
         <source>PEM certificates (*.pem *.crt)</source>
         <translation>PEM 证书 (*.pem *.crt)</translation>
     </message>
@@ -3056,49 +3081,49 @@ guide</source>
 <context>
     <name>ProgressScreen</name>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="20"/>
-        <source>Place your ID card on the reader, or hold the receipt&apos;s QR code under the scanner</source>
+        <location filename="../../kiosk/screens/progress.py" line="20" />
+        <source>Place your ID card on the reader, or hold the receipt's QR code under the scanner</source>
         <translation>请把身份证放在读卡区，或把回执上的二维码对准扫码口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="27"/>
+        <location filename="../../kiosk/screens/progress.py" line="27" />
         <source>Look up another</source>
         <translation>再查一件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="38"/>
+        <location filename="../../kiosk/screens/progress.py" line="38" />
         <source>Check progress</source>
         <translation>进度查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="41"/>
+        <location filename="../../kiosk/screens/progress.py" line="41" />
         <source>Place your ID card on the reader, or scan your receipt.</source>
         <translation>请放身份证，或扫描回执二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="59"/>
-        <source>The card reader is not working right now. You can still scan your receipt&apos;s QR code.</source>
+        <location filename="../../kiosk/screens/progress.py" line="59" />
+        <source>The card reader is not working right now. You can still scan your receipt's QR code.</source>
         <translation>读卡器暂时不能使用，您仍可扫描回执二维码查询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="84"/>
+        <location filename="../../kiosk/screens/progress.py" line="84" />
         <source>The network is down right now: this is the last status we know, with its time.</source>
         <translation>网络暂时不通：显示的是最后一次同步到的状态和时间。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/progress.py" line="88"/>
+        <location filename="../../kiosk/screens/progress.py" line="88" />
         <source>Your cases: %n</source>
         <translation>
             <numerusform>您的办件：%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="91"/>
+        <location filename="../../kiosk/screens/progress.py" line="91" />
         <source>No case found. Cases accepted at other halls are not shown here.</source>
         <translation>没有查到办件。在其他大厅受理的办件这里查不到。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="98"/>
+        <location filename="../../kiosk/screens/progress.py" line="98" />
         <source>Could not look it up</source>
         <translation>查询没有成功</translation>
     </message>
@@ -3106,46 +3131,46 @@ guide</source>
 <context>
     <name>QrView</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="161"/>
+        <location filename="../../kiosk/widgets.py" line="161" />
         <source>Receipt QR code</source>
-        <extracomment>line height as a multiple of the font&apos;s pixel size (适老化: at least 1.3) laid-out lines of the current text by (font, width): layouts ask heightForWidth many times while the window first comes up (~0.2 s uncached). Emptied with every new text, so no earlier (personal) text outlives a wipe.</extracomment>
+        <extracomment>line height as a multiple of the font's pixel size (适老化: at least 1.3) laid-out lines of the current text by (font, width): layouts ask heightForWidth many times while the window first comes up (~0.2 s uncached). Emptied with every new text, so no earlier (personal) text outlives a wipe.</extracomment>
         <translation>回执二维码</translation>
     </message>
 </context>
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../clerk_station/receipt_dialog.py" line="72"/>
+        <location filename="../../clerk_station/receipt_dialog.py" line="72" />
         <source>Reprint</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/receipt_dialog.py" line="74"/>
+        <location filename="../../clerk_station/receipt_dialog.py" line="74" />
         <source>A4 view</source>
         <translation>A4 预览</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/receipt_dialog.py" line="77"/>
+        <location filename="../../clerk_station/receipt_dialog.py" line="77" />
         <source>The same paper as an A4 page for the laser printer</source>
         <translation>同一文书的A4版式，用于激光打印机</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/receipt_dialog.py" line="78"/>
+        <location filename="../../clerk_station/receipt_dialog.py" line="78" />
         <source>Save PDF…</source>
         <translation>保存PDF…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/receipt_dialog.py" line="80"/>
+        <location filename="../../clerk_station/receipt_dialog.py" line="80" />
         <source>Print A4…</source>
         <translation>打印A4…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/receipt_dialog.py" line="134"/>
+        <location filename="../../clerk_station/receipt_dialog.py" line="134" />
         <source>Save the A4 PDF</source>
         <translation>保存A4 PDF</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/receipt_dialog.py" line="137"/>
+        <location filename="../../clerk_station/receipt_dialog.py" line="137" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -3153,77 +3178,77 @@ guide</source>
 <context>
     <name>ReprintScreen</name>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="23"/>
+        <location filename="../../kiosk/screens/reprint.py" line="23" />
         <source>Place your ID card on the reader; for a one-time notice, hold its QR code under the scanner</source>
         <translation>请把身份证放在读卡区；补打一次性告知书请把告知书上的二维码对准扫码口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="40"/>
+        <location filename="../../kiosk/screens/reprint.py" line="40" />
         <source>Print a receipt again</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="43"/>
+        <location filename="../../kiosk/screens/reprint.py" line="43" />
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="49"/>
+        <location filename="../../kiosk/screens/reprint.py" line="49" />
         <source>The card reader is not working right now; please ask at the window.</source>
         <translation>读卡器暂时不能使用，请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="93"/>
+        <location filename="../../kiosk/screens/reprint.py" line="93" />
         <source>This code is not a one-time notice of this hall.</source>
         <translation>这不是本大厅开具的一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="95"/>
+        <location filename="../../kiosk/screens/reprint.py" line="95" />
         <source>Printed. Please take your one-time notice.</source>
         <translation>已打印，请取走一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="98"/>
+        <location filename="../../kiosk/screens/reprint.py" line="98" />
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="107"/>
+        <location filename="../../kiosk/screens/reprint.py" line="107" />
         <source>Choose the receipt to print</source>
         <translation>请选择要补打的回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="107"/>
+        <location filename="../../kiosk/screens/reprint.py" line="107" />
         <source>No case found</source>
         <translation>没有查到办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="109"/>
+        <location filename="../../kiosk/screens/reprint.py" line="109" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="127"/>
+        <location filename="../../kiosk/screens/reprint.py" line="127" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="133"/>
+        <location filename="../../kiosk/screens/reprint.py" line="133" />
         <source>Printed. Please take your receipt.</source>
         <translation>已打印，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="141"/>
+        <location filename="../../kiosk/screens/reprint.py" line="141" />
         <source>The printer cannot print right now (%1). Staff have been called. You can photograph this code to check progress on your phone.</source>
         <translation>打印机暂时不能打印（%1），已通知工作人员。您可以用手机拍下这个二维码查询进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="145"/>
+        <location filename="../../kiosk/screens/reprint.py" line="145" />
         <source>Staff called: printer problem</source>
         <translation>已通知工作人员：打印机故障</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="153"/>
+        <location filename="../../kiosk/screens/reprint.py" line="153" />
         <source>Could not read the card</source>
         <translation>没能读取身份证</translation>
     </message>
@@ -3231,28 +3256,28 @@ guide</source>
 <context>
     <name>ScanController</name>
     <message>
-        <location filename="../../clerk_station/scan_controller.py" line="84"/>
-        <location filename="../../clerk_station/scan_controller.py" line="102"/>
+        <location filename="../../clerk_station/scan_controller.py" line="84" />
+        <location filename="../../clerk_station/scan_controller.py" line="102" />
         <source>Scanned: %1</source>
         <translation>扫码内容：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/scan_controller.py" line="86"/>
+        <location filename="../../clerk_station/scan_controller.py" line="86" />
         <source>waiting to upload</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/scan_controller.py" line="88"/>
+        <location filename="../../clerk_station/scan_controller.py" line="88" />
         <source>Receipt %1: %2</source>
         <translation>回执 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/scan_controller.py" line="108"/>
+        <location filename="../../clerk_station/scan_controller.py" line="108" />
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/scan_controller.py" line="104"/>
+        <location filename="../../clerk_station/scan_controller.py" line="104" />
         <source>Notice %1: continue the intake</source>
         <translation>告知书 %1：继续办理</translation>
     </message>
@@ -3260,37 +3285,37 @@ guide</source>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ui_shared/setup_wizard/wizard.py" line="38"/>
+        <location filename="../../ui_shared/setup_wizard/wizard.py" line="38" />
         <source>Yiwang Window — station set-up</source>
         <translation>一网窗口 — 终端设置</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/wizard.py" line="43"/>
+        <location filename="../../ui_shared/setup_wizard/wizard.py" line="43" />
         <source>&lt; Back</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/wizard.py" line="44"/>
+        <location filename="../../ui_shared/setup_wizard/wizard.py" line="44" />
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/wizard.py" line="45"/>
+        <location filename="../../ui_shared/setup_wizard/wizard.py" line="45" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/wizard.py" line="46"/>
+        <location filename="../../ui_shared/setup_wizard/wizard.py" line="46" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/wizard.py" line="114"/>
+        <location filename="../../ui_shared/setup_wizard/wizard.py" line="114" />
         <source>Enrolling and saving…</source>
         <translation>正在注册并保存…</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/wizard.py" line="139"/>
+        <location filename="../../ui_shared/setup_wizard/wizard.py" line="139" />
         <source>Set-up failed</source>
         <translation>设置失败</translation>
     </message>
@@ -3298,65 +3323,65 @@ guide</source>
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="67"/>
+        <location filename="../../clerk_station/sign_in.py" line="67" />
         <source>Yiwang Window — Sign in</source>
         <translation>一网窗口 — 登录</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="72"/>
+        <location filename="../../clerk_station/sign_in.py" line="72" />
         <source>Window clerk sign-in</source>
         <translation>窗口人员登录</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="76"/>
-        <location filename="../../clerk_station/sign_in.py" line="85"/>
+        <location filename="../../clerk_station/sign_in.py" line="76" />
+        <location filename="../../clerk_station/sign_in.py" line="85" />
         <source>Clerk ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="78"/>
+        <location filename="../../clerk_station/sign_in.py" line="78" />
         <source>PIN (6-12 digits)</source>
         <translation>密码（6-12 位数字）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="79"/>
+        <location filename="../../clerk_station/sign_in.py" line="79" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="82"/>
+        <location filename="../../clerk_station/sign_in.py" line="82" />
         <source>Sign in (Enter)</source>
         <translation>登录（回车）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="86"/>
+        <location filename="../../clerk_station/sign_in.py" line="86" />
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="115"/>
+        <location filename="../../clerk_station/sign_in.py" line="115" />
         <source>Enter your clerk ID and PIN.</source>
         <translation>请输入工号和密码。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/sign_in.py" line="138"/>
+        <location filename="../../clerk_station/sign_in.py" line="138" />
         <source>Clerk ID or PIN is wrong. %n attempt(s) left before a lock.</source>
         <translation>
             <numerusform>工号或密码错误，再错 %n 次将被锁定。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="147"/>
+        <location filename="../../clerk_station/sign_in.py" line="147" />
         <source>Too many wrong PINs: locked until %1.</source>
         <translation>密码错误次数过多，已锁定至 %1。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="154"/>
+        <location filename="../../clerk_station/sign_in.py" line="154" />
         <source>You may try again.</source>
         <translation>现在可以重试。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="158"/>
+        <location filename="../../clerk_station/sign_in.py" line="158" />
         <source>Sign-in could not be checked. Call the technician.</source>
         <translation>无法校验登录，请联系技术人员。</translation>
     </message>
@@ -3364,22 +3389,22 @@ guide</source>
 <context>
     <name>StartupFailureScreen</name>
     <message>
-        <location filename="../../clerk_station/startup_failure.py" line="15"/>
+        <location filename="../../clerk_station/startup_failure.py" line="15" />
         <source>Yiwang Window</source>
         <translation>一网窗口</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/startup_failure.py" line="16"/>
+        <location filename="../../clerk_station/startup_failure.py" line="16" />
         <source>This station has stopped accepting applications</source>
         <translation>本终端已暂停受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/startup_failure.py" line="30"/>
+        <location filename="../../clerk_station/startup_failure.py" line="30" />
         <source>Next step: call the technician and show them this screen. Receipts already printed stay valid; do not hand out new numbers by hand.</source>
         <translation>下一步：请联系技术人员并出示本页面。已打印的受理回执仍然有效；请勿手工编写新的受理编号。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/startup_failure.py" line="38"/>
+        <location filename="../../clerk_station/startup_failure.py" line="38" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3387,22 +3412,22 @@ guide</source>
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../../ui_shared/setup_wizard/pages.py" line="32"/>
+        <location filename="../../ui_shared/setup_wizard/pages.py" line="32" />
         <source>Station</source>
         <translation>终端信息</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/pages.py" line="33"/>
+        <location filename="../../ui_shared/setup_wizard/pages.py" line="33" />
         <source>Who this terminal is: its code prefixes every receipt number.</source>
         <translation>本终端的身份：终端编号是每张回执编号的前缀。</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/pages.py" line="39"/>
+        <location filename="../../ui_shared/setup_wizard/pages.py" line="39" />
         <source>Service window (clerk station)</source>
         <translation>窗口受理（工作人员使用）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/pages.py" line="40"/>
+        <location filename="../../ui_shared/setup_wizard/pages.py" line="40" />
         <source>Self-service kiosk</source>
         <translation>自助服务终端</translation>
     </message>
@@ -3410,17 +3435,17 @@ guide</source>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui_shared/setup_wizard/pages.py" line="117"/>
+        <location filename="../../ui_shared/setup_wizard/pages.py" line="117" />
         <source>Summary</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/pages.py" line="118"/>
+        <location filename="../../ui_shared/setup_wizard/pages.py" line="118" />
         <source>Finish writes these changes and enrolls when needed.</source>
         <translation>点击“完成”将写入以下更改，并在需要时向平台注册。</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/setup_wizard/pages.py" line="134"/>
+        <location filename="../../ui_shared/setup_wizard/pages.py" line="134" />
         <source>Nothing changes.</source>
         <translation>没有需要更改的内容。</translation>
     </message>
@@ -3428,124 +3453,124 @@ guide</source>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="45"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="45" />
         <source>Signed commitment form for %1</source>
         <translation>采集 %1 的已签字告知承诺书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="46"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="46" />
         <source>Supplement (补正) for %1</source>
         <translation>补正材料 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="60"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="60" />
         <source>Capture every page of the commitment form the applicant has signed; it goes to the platform with the case, once.</source>
         <translation>请采集申请人已签字的告知承诺书的每一页；它将随办件报送平台，且只报送一次。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="64"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="64" />
         <source>Requested: %1 — %2</source>
         <translation>需补正：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="71"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="71" />
         <source>Signed commitment form (告知承诺书)</source>
         <translation>已签字的告知承诺书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="76"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="76" />
         <source>Capture with the camera</source>
         <translation>高拍仪拍摄</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="79"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="79" />
         <source>Import a scanned page or a photo…</source>
         <translation>导入扫描件或照片…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="80"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="80" />
         <source>Remove selected page</source>
         <translation>删除所选页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="84"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="84" />
         <source>Note for the department (optional)</source>
         <translation>给审批部门的说明（可选）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="89"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="89" />
         <source>Send the supplement</source>
         <translation>提交补正</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="89"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="89" />
         <source>File the signed form</source>
         <translation>归档已签字的承诺书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="94"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="94" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="119"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="119" />
         <source>Import a scanned page or a photo</source>
         <translation>导入扫描页或照片</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="122"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="122" />
         <source>Images (%1)</source>
         <translation>图片（%1）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="133"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="133" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="143"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="143" />
         <source>The camera has not delivered a picture yet</source>
         <translation>高拍仪尚未传回画面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="145"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="145" />
         <source>Processing…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="152"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="152" />
         <source>Page refused</source>
         <translation>页面不合格</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="161"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="161" />
         <source>This page is already in the supplement.</source>
         <translation>该页面已在补正材料中。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="164"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="164" />
         <source>%1 — page %2</source>
         <translation>%1 — 第%2页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/supplement_dialog.py" line="166"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="166" />
         <source>%n page(s) ready</source>
         <translation>
             <numerusform>已有%n页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="179"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="179" />
         <source>The page could not be taken.</source>
         <translation>无法获取该页面。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="198"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="198" />
         <source>Signed form filed; it goes to the platform by itself.</source>
         <translation>承诺书已归档，将自动报送平台。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="199"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="199" />
         <source>Supplement saved; it goes to the platform by itself.</source>
         <translation>补正材料已保存，将自动报送平台。</translation>
     </message>
@@ -3553,46 +3578,46 @@ guide</source>
 <context>
     <name>SyncBadge</name>
     <message>
-        <location filename="../../ui_shared/sync_badge.py" line="25"/>
+        <location filename="../../ui_shared/sync_badge.py" line="25" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/sync_badge.py" line="69"/>
+        <location filename="../../ui_shared/sync_badge.py" line="69" />
         <source>● Connecting</source>
         <translation>● 连接中</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/sync_badge.py" line="72"/>
+        <location filename="../../ui_shared/sync_badge.py" line="72" />
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/sync_badge.py" line="75"/>
+        <location filename="../../ui_shared/sync_badge.py" line="75" />
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui_shared/sync_badge.py" line="79"/>
+        <location filename="../../ui_shared/sync_badge.py" line="79" />
         <source>Queued: %n</source>
         <translation>
             <numerusform>待上传：%n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui_shared/sync_badge.py" line="81"/>
+        <location filename="../../ui_shared/sync_badge.py" line="81" />
         <source>Needs attention: %n</source>
         <translation>
             <numerusform>需处理：%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui_shared/sync_badge.py" line="61"/>
+        <location filename="../../ui_shared/sync_badge.py" line="61" />
         <source>Delivered %1 of %2</source>
         <translation>已送达 第%1件/共%2件</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/sync_badge.py" line="63"/>
+        <location filename="../../ui_shared/sync_badge.py" line="63" />
         <source>Uploading %1 of %2, platform has %3 of %4</source>
         <translation>正在上传 第%1件/共%2件，平台已收 %3/%4</translation>
     </message>
@@ -3600,9 +3625,17 @@ guide</source>
 <context>
     <name>PrinterBanner</name>
     <message>
-        <location filename="../../clerk_station/printer_banner.py" line="28"/>
+        <location filename="../../clerk_station/printer_banner.py" line="28" />
         <source>Receipt printer unusable: %1. Intake continues; reprint the receipts from the case list once a technician has fixed the printer setting.</source>
         <translation>回执打印机无法使用：%1。受理可以继续；技术人员修好打印机设置后，请在办件查询中补打回执。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardFlow</name>
+    <message>
+        <location filename="../../clerk_station/keyboard.py" line="1" />
+        <source>Name, code, pinyin initials or a short name like 低保 (%1); Enter chooses</source>
+        <translation>名称、编码、拼音首字母或简称（如低保）（%1）；回车选择</translation>
     </message>
 </context>
 </TS>

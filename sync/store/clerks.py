@@ -40,6 +40,13 @@ class ClerksPart(StoreCore):
         rows = list(self._db().query("SELECT * FROM clerks WHERE clerk_id = ?", [clerk_id]))
         return _row(rows[0]) if rows else None
 
+    def clerk_names(self) -> dict[str, str]:
+        """Every clerk's display name by id (papers and screens name the clerk)."""
+        return {
+            str(r["clerk_id"]): str(r["name"])
+            for r in self._db().query("SELECT clerk_id, name FROM clerks")
+        }
+
     def clerk_rows(self) -> list[ClerkRow]:
         return [_row(r) for r in self._db().query("SELECT * FROM clerks ORDER BY clerk_id")]
 

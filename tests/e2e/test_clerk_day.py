@@ -109,6 +109,35 @@ def test_sign_in_lockout_and_success(qtbot: QtBot, services: StationServices, cl
         flow.shutdown()
 
 
+def test_sign_in_screen_answers_an_unknown_id_like_a_known_one(
+    qtbot: QtBot, services: StationServices, clock: Clock
+) -> None:
+    """The message after each wrong attempt (count left, then the lock) is the same text
+    for the existing clerk c01 and for an id nobody has: no account list by trial."""
+    flow = _flow(qtbot, services)
+    try:
+        flow.start()
+        screen = flow.sign_in
+        assert screen is not None
+
+        def messages(clerk: str) -> list[str]:
+            seen: list[str] = []
+            for guess in ("111112", "111113", "111114"):
+                screen.message.clear()
+                _sign_in(qtbot, flow, clerk, guess)
+                qtbot.waitUntil(lambda: screen.message.text() != "", timeout=5_000)
+                seen.append(screen.message.text())
+            screen._lock_over()
+            return seen
+
+        known = messages("c01")
+        assert "2" in known[0] and "1" in known[1] and ":" in known[2]
+        assert messages("nobody01") == known
+        assert flow.window is None
+    finally:
+        flow.shutdown()
+
+
 def test_idle_lock_unlock_and_sign_out(
     qtbot: QtBot, services: StationServices, clock: Clock
 ) -> None:

@@ -156,3 +156,27 @@ def test_callback_exceptions_do_not_kill_the_poller(sim: IdCardSimulator) -> Non
         assert p.running
     finally:
         p.stop()
+
+
+def test_a_card_left_on_the_reader_is_read_again_only_on_request(
+    sim: IdCardSimulator, poller: CardPoller, events: Events
+) -> None:
+    """重新读卡: the card lying on the reader is read again when asked (and only then);
+    with no card there, the answer is the reader's "no card" error."""
+    events.wait_for(lambda k: k == ["card"])
+    polls = sim.received.count((0x20, 0x01))
+    deadline = time.monotonic() + 3.0  # several polls later, still one read
+    while sim.received.count((0x20, 0x01)) < polls + 5 and time.monotonic() < deadline:
+        time.sleep(INTERVAL)  # polling the simulator's own count, not timing the poller
+    assert sim.received.count((0x20, 0x01)) >= polls + 5
+    assert events.kinds() == ["card"] and sim.reads == 1
+    poller.request_reread()
+    events.wait_for(lambda k: k == ["card", "card"])
+    assert events.items[1][1] == sample_cards()[0] and sim.reads == 2
+    sim.remove_card()
+    events.wait_for(lambda k: k[-1] == "removed")
+    poller.request_reread()
+    events.wait_for(lambda k: k[-1] == "error")
+    error = events.items[-1][1]
+    assert isinstance(error, DeviceError) and error.code == "no_card"
+    assert sim.reads == 2

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from station.clerks import ClerkDirectory, ClerkError, ClerkRole
-from station.pins import AttemptOutcome, LockoutPolicy, PinGuard, WeakPin
+from station.pins import AttemptOutcome, LockoutPolicy, PinGuard, PinHasher, WeakPin
 from sync.store import Store
 
 from .conftest import FAST_HASHER, FakeClock
@@ -50,6 +50,48 @@ def test_lockout_survives_a_restart_and_ends(
 def test_unknown_clerk_answers_like_a_wrong_pin(directory: ClerkDirectory) -> None:
     result = directory.sign_in("nobody", "730518")
     assert result.outcome is AttemptOutcome.WRONG and result.account is None
+
+
+class CountingHasher(PinHasher):
+    """Real argon2id that counts how many verifications each attempt ran."""
+
+    def __init__(self) -> None:
+        super().__init__(time_cost=1, memory_kib=1024)
+        self.verifies = 0
+
+    def verify(self, stored: str, pin: str) -> bool:
+        self.verifies += 1
+        return super().verify(stored, pin)
+
+
+def _answers(directory: ClerkDirectory, clerk_id: str, hasher: CountingHasher) -> list[object]:
+    seen: list[object] = []
+    for guess in ("111112", "111113", "111114", "730518"):
+        before = hasher.verifies
+        r = directory.sign_in(clerk_id, guess)
+        seen.append((r.outcome, r.attempts_left, r.retry_at, r.account, hasher.verifies - before))
+    return seen
+
+
+def test_an_unknown_id_cannot_be_told_from_a_known_one(
+    clerk_store: Store, clock: FakeClock
+) -> None:
+    """Same outcome, same countdown, same lock and the same argon2 work per attempt for
+    an existing id, an unknown one and a disabled one: the sign-in lists no accounts."""
+    hasher = CountingHasher()
+    directory = ClerkDirectory(clerk_store, PinGuard(hasher, LockoutPolicy(free_attempts=3), clock))
+    directory.add("admin", "站长", "482915", role=ClerkRole.ADMIN, by="setup")
+    directory.add("c01", "王窗口", "730518", by="admin")
+    directory.add("c02", "赵窗口", "730518", by="admin")
+    directory.set_disabled("c02", True, by="admin")
+    known = _answers(directory, "c01", hasher)
+    assert [a[1] for a in known[:2]] == [2, 1] and known[2][0] is AttemptOutcome.LOCKED
+    assert _answers(directory, "ghost", hasher) == known
+    assert _answers(directory, "c02", hasher) == known
+    clock.advance(31)
+    # after the lock, the unknown id counts on from where a real account would
+    assert directory.sign_in("ghost", "111115").outcome is AttemptOutcome.LOCKED
+    assert directory.sign_in("c01", "111115").outcome is AttemptOutcome.LOCKED
 
 
 def test_pin_change_needs_the_old_pin_and_a_strong_new_one(directory: ClerkDirectory) -> None:
