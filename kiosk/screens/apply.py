@@ -155,6 +155,21 @@ class ApplyScreen(Screen):
         if self.session.state.phase is Phase.IDENTIFYING:
             self.session.card_read(card)
 
+    def card_holder(self) -> str | None:
+        state = self.session.state
+        if state.outcome is not None or state.person is None:
+            return None  # nobody yet, or accepted: the receipt is the citizen's now
+        return state.person.id_number
+
+    def service_key(self) -> str:
+        item = self.session.state.item
+        return "" if item is None else item.code
+
+    def start_with_card(self, card: object, key: str) -> None:
+        if key:
+            self.session.choose_item(key)
+        self.on_card(card)
+
     def _confirm(self) -> None:
         self._confirmed = True
         self._render(self.session.state)
