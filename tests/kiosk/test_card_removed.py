@@ -1,8 +1,9 @@
 """Taking the ID card out ends a card-identified visit unless the same card comes back:
 "您的身份证已取出" with a short countdown in front of the service (what the card unlocked
 hidden at once); the same card continues, another card wipes and identifies its holder,
-the countdown or "结束办理" wipes like the idle reset. Receipt-code visits are left alone (an accepted
-application too: test_kiosk_flows). Cards go through the simulated reader on its real pty."""
+the countdown or "结束办理" wipes like the idle reset. Receipt-code visits are left
+alone (an accepted application too: test_kiosk_flows). Cards go through the simulated
+reader on its real pty."""
 
 from __future__ import annotations
 
