@@ -56,6 +56,27 @@ class Screen(QWidget):
     def on_scan(self, text: str) -> None:
         """The scanner read a code while this screen is shown."""
 
+    # -- the card that identified the citizen (kiosk.card_away) ----------------------
+    def card_holder(self) -> str | None:
+        """The ID number of the card that identified the citizen this screen now serves,
+        while taking that card out must pause the visit; None when nobody was
+        identified by card (a receipt's QR code, nobody yet) or the card no longer
+        matters (the application was accepted)."""
+        return None
+
+    def card_returned(self, card: object) -> None:
+        """The same card came back after the card-removed prompt."""
+
+    def service_key(self) -> str:
+        """What the citizen chose that is not personal (the item code of 办事), so that a
+        different card can start identification in the same service after the wipe."""
+        return ""
+
+    def start_with_card(self, card: object, key: str) -> None:
+        """After the wipe: identify the holder of `card` in this service (`key` from
+        `service_key` of the visit that ended)."""
+        self.on_card(card)
+
     def pending_items(self) -> list[str]:
         """Things the citizen may leave behind (e.g. "a page on the camera")."""
         return []

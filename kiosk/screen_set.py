@@ -39,6 +39,9 @@ class ScreenSet(Mapping[str, Screen]):
         """The screens made so far (a screen never built holds nothing to wipe)."""
         return list(self._built.values())
 
+    def name_of(self, screen: Screen) -> str:
+        return next(name for name, built in self._built.items() if built is screen)
+
     def build_next(self) -> bool:
         """Build one screen not yet built; True while others remain."""
         for name in self._factories:

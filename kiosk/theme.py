@@ -31,10 +31,12 @@ class Theme:
     idle_seconds: float  # quiet time before the "more time?" countdown
     countdown_seconds: int
     voice: bool  # speak each screen's prompt without being asked
+    #: the ID card was taken out mid-visit: time to put it back before the visit ends
+    card_away_seconds: int = 15
 
 
-NORMAL = Theme("normal", 24, 32, 44, 80, 1.4, 90.0, 20, voice=False)
-ELDERLY = Theme("elderly", 32, 42, 54, 104, 1.5, 180.0, 40, voice=True)
+NORMAL = Theme("normal", 24, 32, 44, 80, 1.4, 90.0, 20, voice=False, card_away_seconds=15)
+ELDERLY = Theme("elderly", 32, 42, 54, 104, 1.5, 180.0, 40, voice=True, card_away_seconds=30)
 
 # Dark text on a warm off-white, deep blue buttons with white text. Every pair is
 # far above 4.5:1 (see contrast_ratio); states also differ in words, never colour alone.

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.card_away import CardAwayPanel
 from kiosk.context import KioskContext, Screen
 from kiosk.countdown import CountdownOverlay
 from kiosk.idle import IdleWatch, TapCounter
@@ -97,18 +98,30 @@ class KioskWindow(QWidget):
         self.overlay = CountdownOverlay(self)
         self.overlay.more_time.connect(self.idle.touch)
         self.overlay.hide()
+        # "您的身份证已取出": a page of its own in front of the service (kiosk.card_away)
+        self.card_away = CardAwayPanel(idle.clock)
+        self.card_away.more_time.connect(self._card_away_more_time)
+        self.card_away.end_requested.connect(self.reset_to_attract)
+        self.card_away.expired.connect(self.reset_to_attract)
+        self.card_away.ticked.connect(self._card_away_still_needed)
+        self._card_away_page = self._scrolling_page(self.card_away)
         self.card_present = False
+        #: the mode every visit starts in (no configuration chooses 关怀模式 by default)
+        self.default_theme: Theme = NORMAL
         self.apply_theme(NORMAL)
         self.show_screen("attract")
 
     # -- screens -------------------------------------------------------------------
-    def _add_screen(self, name: str, screen: Screen) -> None:
+    def _scrolling_page(self, content: QWidget) -> QScrollArea:
         page = QScrollArea(self.stack)
         page.setWidgetResizable(True)
         page.setFrameShape(QFrame.Shape.NoFrame)
-        page.setWidget(screen)
+        page.setWidget(content)
         self.stack.addWidget(page)
-        self._pages[screen] = page
+        return page
+
+    def _add_screen(self, name: str, screen: Screen) -> None:
+        self._pages[screen] = self._scrolling_page(screen)
         screen.home_requested.connect(self.reset_to_attract)
         if isinstance(screen, PinScreen):
             screen.unlocked.connect(lambda: self.show_screen("maintenance"))
@@ -141,19 +154,28 @@ class KioskWindow(QWidget):
     def reset_to_attract(self) -> None:
         """The end of a citizen's visit: wipe every trace, then the attract screen."""
         left = [thing for s in self.screens.built() for thing in s.pending_items()]
-        self.overlay.hide()
-        for screen in self.screens.built():
-            screen.wipe()
-        self.ctx.voice.forget()
-        wipe_traces()
-        self.status.setText("")
-        self.status.hide()
+        self._wipe_visit()
         self.show_screen("attract")
         if self.card_present:
             left.insert(0, self.tr("your ID card on the reader"))
         if left:
             self.notify(self.tr("Please take %1 with you.").replace("%1", "、".join(left)),
                         speak=True)
+
+    def _wipe_visit(self) -> None:
+        """Forget the citizen everywhere (every screen, the voice, the clipboard, temp
+        files) and return to the kiosk's own mode."""
+        self.overlay.hide()
+        self.card_away.stop()
+        for screen in self.screens.built():
+            screen.wipe()
+        self.ctx.voice.forget()
+        wipe_traces()
+        self.status.setText("")
+        self.status.hide()
+        # the next citizen starts in the kiosk's own mode, not in the last one's 关怀模式
+        self.apply_theme(self.default_theme)
+        self.ctx.voice.enabled = self.default_theme.voice
 
     def notify(self, text: str, *, speak: bool = False) -> None:
         self.status.setText(text)
@@ -165,7 +187,11 @@ class KioskWindow(QWidget):
     def set_elderly(self, on: bool) -> None:
         self.apply_theme(ELDERLY if on else NORMAL)
         self.ctx.voice.enabled = on
-        self.ctx.voice.prompt(self.current.prompt())
+        if self.card_away_shown:  # the new mode's time, from now
+            self.card_away.begin(self.ctx.theme.card_away_seconds)
+            self.ctx.voice.prompt(self.card_away.prompt())
+        else:
+            self.ctx.voice.prompt(self.current.prompt())
 
     def apply_theme(self, theme: Theme) -> None:
         self.ctx.theme = theme
@@ -185,12 +211,62 @@ class KioskWindow(QWidget):
     # -- devices ---------------------------------------------------------------------
     def card_placed(self, card: object) -> None:
         self.card_present = True
+        if self.card_away_shown:
+            holder = self.current.card_holder()
+            if holder is not None and getattr(card, "id_number", None) == holder:
+                self._card_back(card)
+            else:
+                self._next_person(card)
+            return
         self.current.on_card(card)
 
     def card_removed(self) -> None:
         self.card_present = False
         if self.current is self.attract:
             self.notify("")  # the card left behind has been taken
+        elif self.current.card_holder() is not None and not self.card_away_shown:
+            self._card_taken_out()
+
+    # -- the card taken out mid-visit (kiosk.card_away) ---------------------------------
+    @property
+    def card_away_shown(self) -> bool:
+        return self.stack.currentWidget() is self._card_away_page
+
+    def _card_taken_out(self) -> None:
+        # the service's page (and what the card unlocked on it) leaves the screen now
+        self.overlay.hide()
+        self.idle.touch()  # one countdown at a time: this one is the shorter
+        self.stack.setCurrentWidget(self._card_away_page)
+        self.card_away.begin(self.ctx.theme.card_away_seconds)
+        self.ctx.voice.announce(self.card_away.prompt())
+
+    def _card_away_more_time(self) -> None:
+        self.card_away.begin(self.ctx.theme.card_away_seconds)
+        self.ctx.voice.announce(self.card_away.prompt())
+
+    def _card_away_still_needed(self) -> None:
+        # the application was accepted meanwhile: its "done" page tells them to take the
+        # card, so it may come back
+        if self.current.card_holder() is None:
+            self._show_current_page()
+
+    def _card_back(self, card: object) -> None:
+        self._show_current_page()
+        self.ctx.voice.prompt(self.current.prompt())
+        self.current.card_returned(card)
+
+    def _next_person(self, card: object) -> None:
+        """A different card: the first visit ends (the full wipe) and the new card's holder
+        is identified in the same service."""
+        screen = self.current
+        key = screen.service_key()
+        self._wipe_visit()
+        self.show_screen(self.screens.name_of(screen))
+        screen.start_with_card(card, key)
+
+    def _show_current_page(self) -> None:
+        self.card_away.stop()
+        self.stack.setCurrentWidget(self._pages[self.current])
 
     def scanned(self, text: str) -> None:
         if self.current is self.attract:

@@ -6,7 +6,15 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from devices.idcard.card import IdCardData
 from intake.documents import mask_mobile
@@ -33,8 +41,14 @@ class ApplyScreen(Screen):
         super().__init__(ctx, parent)
         self.session: IntakeSession = ctx.services.new_session(ctx.tasks)
         self.session.subscribe(self._render)
+        # where the citizen stands beyond what the session derives: confirmed "this is
+        # me", gave the mobile number, or stepped back (上一步) to an earlier step while
+        # the session keeps everything captured
         self._confirmed = False
         self._contact_done = False
+        self._rechoose = False  # back at the item list, identified
+        self._reidentify = False  # back at "place your card", identified
+        self._recapture = False  # back at the camera with every required page in
         self._capturing: tuple[str, str] | None = None
         #: the last receipt's QR payload, for the demo's "scan the receipt" button: only
         #: the receipt number and its signature, never the outcome (it holds the applicant)
@@ -52,7 +66,7 @@ class ApplyScreen(Screen):
         self.item_buttons: dict[str, BigButton] = {}
         for item in ctx.services.kiosk_items():
             b = BigButton(item.name_en if ctx.english else item.name_zh, body, role="main")
-            b.clicked.connect(lambda _c=False, code=item.code: self.session.choose_item(code))
+            b.clicked.connect(lambda _c=False, code=item.code: self._choose(code))
             items.addWidget(b)
             self.item_buttons[item.code] = b
         items.addStretch(1)
@@ -105,9 +119,23 @@ class ApplyScreen(Screen):
         for page in (choose, self.identify, confirm, self.capture, self.contact, review, done):
             self.steps.addWidget(page)
         self.note = Text("", self, role="warn")
+        # 上一步 on every step after the first; 下一步 where no event moves on by itself
+        self.back = BigButton(self.tr("Back"), self, role="main")
+        self.back.setObjectName("applyBack")
+        self.back.clicked.connect(self.go_back)
+        self.next_step = BigButton(self.tr("Next"), self, role="main")
+        self.next_step.setObjectName("applyNext")
+        self.next_step.clicked.connect(self._capture_finished)
+        nav = QHBoxLayout()
+        nav.addWidget(self.back)
+        nav.addStretch(1)
+        nav.addWidget(self.next_step)
+        for b in (self.back, self.next_step):
+            b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.addWidget(self.steps, 1)
         layout.addWidget(self.note)
+        layout.addLayout(nav)
         self.wipe()
 
     def title(self) -> str:
@@ -134,8 +162,7 @@ class ApplyScreen(Screen):
         self.capture.wipe()
         self._capturing = None
         self.session.reset()
-        self._confirmed = False
-        self._contact_done = False
+        self._forget_steps()
         self.contact.wipe()
         for text in (self.who, self.summary, self.done_title, self.done_text, self.note):
             text.setText("")
@@ -150,10 +177,83 @@ class ApplyScreen(Screen):
             return [self.tr("your document under the camera")]
         return []
 
+    def _forget_steps(self) -> None:
+        self._confirmed = self._contact_done = False
+        self._rechoose = self._reidentify = self._recapture = False
+
     def on_card(self, card: object) -> None:
         assert isinstance(card, IdCardData)
         if self.session.state.phase is Phase.IDENTIFYING:
             self.session.card_read(card)
+        elif self._reidentify and self.steps.currentIndex() == IDENTIFY:
+            self.card_returned(card)
+
+    def card_returned(self, card: object) -> None:
+        assert isinstance(card, IdCardData)
+        if not self._reidentify:
+            return
+        person = self.session.state.person
+        if person is not None and person.id_number == card.id_number:
+            self._reidentify = self._confirmed = False  # "is this you?" again, pages kept
+            self._render(self.session.state)
+        else:  # someone else: nothing of the first citizen goes with them
+            key = self.service_key()
+            self.wipe()
+            self.start_with_card(card, key)
+
+    # -- 上一步 ------------------------------------------------------------------------
+    def go_back(self) -> None:
+        """The previous step; what was captured stays in the session (never back past
+        the submission)."""
+        state = self.session.state
+        step = self.steps.currentIndex()
+        if state.phase in (Phase.ACCEPTING, Phase.DONE) or step == CHOOSE:
+            return
+        if step == IDENTIFY:
+            if state.phase is Phase.IDENTIFYING:
+                self.session.reset()  # nothing captured yet: the item list again
+                return
+            self._rechoose = True
+        elif step == CONFIRM:
+            self._reidentify = True
+        elif step == CAPTURE:
+            self._confirmed = self._recapture = False
+        elif step == CONTACT:
+            self._recapture = True
+        elif step == REVIEW:
+            self._contact_done = False
+        self._render(state)
+
+    def _choose(self, code: str) -> None:
+        if self._rechoose:
+            self._rechoose = False
+            state = self.session.state
+            if state.item is not None and state.item.code == code:
+                self._render(state)  # the same service: on to the card, nothing lost
+                return
+            # another service: the first one's draft goes with its materials
+            self.session.reset()
+            self._forget_steps()
+        self.session.choose_item(code)
+
+    def _capture_finished(self) -> None:
+        self._recapture = False
+        self._render(self.session.state)
+
+    def card_holder(self) -> str | None:
+        state = self.session.state
+        if state.outcome is not None or state.person is None:
+            return None  # nobody yet, or accepted: the receipt is the citizen's now
+        return state.person.id_number
+
+    def service_key(self) -> str:
+        item = self.session.state.item
+        return "" if item is None else item.code
+
+    def start_with_card(self, card: object, key: str) -> None:
+        if key:
+            self.session.choose_item(key)
+        self.on_card(card)
 
     def _confirm(self) -> None:
         self._confirmed = True
@@ -211,6 +311,9 @@ class ApplyScreen(Screen):
             self.last_receipt_code = state.outcome.accepted.receipt.qr_payload
             self._done(state)
         self.steps.setCurrentIndex(step)
+        self.back.setVisible(step != CHOOSE and step != DONE)
+        self.back.setEnabled(state.phase is not Phase.ACCEPTING)
+        self.next_step.setVisible(step == CAPTURE and state.phase is Phase.REVIEW)
         if step != previous:
             self.ctx.voice.prompt(self.prompt())
 
@@ -220,13 +323,21 @@ class ApplyScreen(Screen):
             return CHOOSE
         if phase is Phase.IDENTIFYING:
             return IDENTIFY
+        if phase is Phase.DONE:
+            return DONE
+        if phase is Phase.ACCEPTING:
+            return REVIEW
+        if self._rechoose:
+            return CHOOSE
+        if self._reidentify:
+            return IDENTIFY
         if not self._confirmed:
             return CONFIRM
-        if phase is Phase.CAPTURING:
+        if phase is Phase.CAPTURING or self._recapture:
             return CAPTURE
         if phase is Phase.REVIEW and not self._contact_done:
             return CONTACT
-        if phase in (Phase.REVIEW, Phase.ACCEPTING):
+        if phase is Phase.REVIEW:
             return REVIEW
         return DONE
 

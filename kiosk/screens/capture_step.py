@@ -7,6 +7,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from intake.catalog import Material
@@ -86,6 +87,17 @@ class CaptureStep(QWidget):
     def stop(self) -> None:
         self.preview.stop()
         self._material = None
+
+    # The camera runs only while this step is on screen: hidden (the card-removed
+    # prompt in front, another step) it takes no picture for nobody.
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._material is not None:
+            self.preview.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.preview.stop()
 
     @property
     def page_in_view(self) -> bool:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.widgets import BigButton, Text
 from station.progress import CaseStage, CaseView, station_time
+from ui_shared.plain_text import shown
 
 
 class CaseList(QScrollArea):
@@ -39,17 +40,21 @@ class CaseList(QScrollArea):
         }[stage]
 
     def case_text(self, case: CaseView, english: bool) -> str:
-        name = case.item_name_en if english else case.item_name_zh
+        # the note, the names and the receipt number come from the platform or the
+        # catalog: outside text, shown cleaned (bidi marks and controls cannot reorder
+        # or hide the words around them) and capped
+        name = shown(case.item_name_en if english else case.item_name_zh, limit=120)
         lines = [
             name,
-            self.tr("Receipt number: %1").replace("%1", case.receipt_no),
+            self.tr("Receipt number: %1").replace("%1", shown(case.receipt_no, limit=40)),
             self.tr("Status: %1").replace("%1", self.stage_words(case.stage)),
         ]
         if case.note:
-            lines.append(self.tr("Department's note: %1").replace("%1", case.note))
+            lines.append(self.tr("Department's note: %1").replace("%1", shown(case.note)))
         bring = case.bring_en if english else case.bring_zh
         if bring:
-            lines.append(self.tr("Please bring: %1").replace("%1", "、".join(bring)))
+            lines.append(self.tr("Please bring: %1").replace(
+                "%1", "、".join(shown(b, limit=80) for b in bring)))
         lines.append(self.tr("As of %1").replace("%1", station_time(case.known_at)))
         return "\n".join(lines)
 

@@ -13,11 +13,14 @@ from kiosk.widgets import BigButton, Text
 from station.kiosk_services import LOW_RATING, RATINGS, REASONS
 from station.progress import CaseView
 from ui_shared.messages import user_message
+from ui_shared.plain_text import shown
 
 
 class EvaluateScreen(Screen):
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        #: the ID number of the card this visit was identified by (kiosk.card_away)
+        self._card_id: str | None = None
         self._person: Person | None = None
         self._case: CaseView | None = None
         self._rating: int | None = None
@@ -61,7 +64,11 @@ class EvaluateScreen(Screen):
     def enter(self) -> None:
         self.wipe()
 
+    def card_holder(self) -> str | None:
+        return self._card_id
+
     def wipe(self) -> None:
+        self._card_id = None
         self._person = self._case = None
         self._rating = None
         self.cases.clear()
@@ -77,6 +84,7 @@ class EvaluateScreen(Screen):
 
     def on_card(self, card: object) -> None:
         assert isinstance(card, IdCardData)
+        self._card_id = card.id_number  # this visit is the card holder's from now on
         services = self.ctx.services
 
         def work() -> tuple[Person, list[CaseView]]:
@@ -101,7 +109,7 @@ class EvaluateScreen(Screen):
     def _chosen(self, case: CaseView) -> None:
         self._case = case
         self.cases.hide()
-        name = case.item_name_en if self.ctx.english else case.item_name_zh
+        name = shown(case.item_name_en if self.ctx.english else case.item_name_zh, limit=120)
         self.heading.setText(self.tr("How satisfied are you with: %1").replace("%1", name))
         self.rating_box.show()
         self.ctx.voice.prompt(self.tr("How satisfied are you?"))

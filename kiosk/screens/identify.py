@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QHideEvent, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.theme import INK, PAPER, PRIMARY
@@ -11,21 +11,41 @@ from kiosk.widgets import Text
 
 
 class CardAnimation(QWidget):
-    """A card gliding down onto the reader, over and over (no flashing)."""
+    """A card gliding down onto the reader, over and over (no flashing).
+
+    It moves only while it is on screen: `start()` asks for it, and the timer runs
+    while the widget is also visible (a hidden screen's animation costs nothing)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.phase = 0.0
+        self._wanted = False
         self._timer = QTimer(self)
         self._timer.setInterval(50)
         self._timer.timeout.connect(self._step)
         self.setMinimumSize(QSize(360, 260))
         self.setAccessibleName(self.tr("Animation: put the card flat on the reader"))
 
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
     def start(self) -> None:
-        self._timer.start()
+        self._wanted = True
+        if self.isVisible():
+            self._timer.start()
 
     def stop(self) -> None:
+        self._wanted = False
+        self._timer.stop()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._wanted:
+            self._timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
         self._timer.stop()
 
     def _step(self) -> None:

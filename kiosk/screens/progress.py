@@ -16,6 +16,8 @@ from ui_shared.messages import user_message
 class ProgressScreen(Screen):
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        #: the ID number of the card this visit was identified by (kiosk.card_away)
+        self._card_id: str | None = None
         self.identify = IdentifyPanel(
             self.tr("Place your ID card on the reader, or hold the receipt's QR code "
                     "under the scanner"),
@@ -60,7 +62,11 @@ class ProgressScreen(Screen):
                          "your receipt's QR code.")
         )
 
+    def card_holder(self) -> str | None:
+        return self._card_id
+
     def wipe(self) -> None:
+        self._card_id = None
         self.cases.clear()
         self.result_title.setText("")
         self.identify.set_message("")
@@ -68,6 +74,7 @@ class ProgressScreen(Screen):
 
     def on_card(self, card: object) -> None:
         assert isinstance(card, IdCardData)
+        self._card_id = card.id_number  # this visit is the card holder's from now on
         services = self.ctx.services
 
         def work() -> list[CaseView]:
@@ -76,6 +83,7 @@ class ProgressScreen(Screen):
         self.ctx.tasks.disk(work, self._found, self._failed)
 
     def on_scan(self, text: str) -> None:
+        self._card_id = None  # a receipt's code: taking a card out changes nothing
         services = self.ctx.services
         self.ctx.tasks.disk(lambda: services.cases_by_code(text), self._found, self._failed)
 

@@ -18,6 +18,8 @@ from ui_shared.messages import user_message
 class ReprintScreen(Screen):
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        #: the ID number of the card this visit was identified by (kiosk.card_away)
+        self._card_id: str | None = None
         self._person: Person | None = None
         self.identify = IdentifyPanel(
             self.tr("Place your ID card on the reader; for a one-time notice, hold its QR "
@@ -49,7 +51,11 @@ class ReprintScreen(Screen):
                 self.tr("The card reader is not working right now; please ask at the window.")
             )
 
+    def card_holder(self) -> str | None:
+        return self._card_id
+
     def wipe(self) -> None:
+        self._card_id = None
         self._person = None
         self.cases.clear()
         self.cases.hide()
@@ -64,6 +70,7 @@ class ReprintScreen(Screen):
 
     def on_card(self, card: object) -> None:
         assert isinstance(card, IdCardData)
+        self._card_id = card.id_number  # this visit is the card holder's from now on
         services = self.ctx.services
 
         def work() -> tuple[Person, list[CaseView]]:

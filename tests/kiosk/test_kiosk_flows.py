@@ -101,6 +101,10 @@ def test_apply_from_card_to_receipt_and_platform(
             break
         qtbot.wait(200)
     assert len(held) == 1
+    # accepted and printed: taking the card out lets the "done" page finish
+    kiosk.sims.remove_card()
+    qtbot.waitUntil(lambda: not kiosk.window.card_present, timeout=10_000)
+    assert not kiosk.window.card_away_shown and apply.finish.isVisible()
     apply.finish.click()
     assert kiosk.window.current is kiosk.window.attract
 

@@ -1,0 +1,93 @@
+"""上一步 in the 办事 flow: a large back button on every step after the first, to the
+previous step, keeping what was captured (pages, the mobile number); none on the
+"done" page, so never back past the submission."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.screens.apply import (
+    CAPTURE,
+    CHOOSE,
+    CONFIRM,
+    CONTACT,
+    DONE,
+    IDENTIFY,
+    REVIEW,
+    ApplyScreen,
+)
+from kiosk.theme import MIN_ACTION_PX, NORMAL
+from tests.kiosk.conftest import Kiosk
+
+ITEM = "SB-004"  # one page to capture besides the card's own
+PHONE = "13905712345"
+
+
+def _big(apply: ApplyScreen) -> None:
+    assert apply.back.isVisible() and apply.back.height() >= NORMAL.target_px - 1
+    assert apply.back.font().pixelSize() >= MIN_ACTION_PX
+
+
+def test_back_on_every_step_keeps_what_was_captured(kiosk: Kiosk, qtbot: QtBot) -> None:
+    window = kiosk.window
+    card = kiosk.sims.sample_cards()[0]
+    window.attract.buttons["apply"].click()
+    apply = window.screens["apply"]
+    assert isinstance(apply, ApplyScreen)
+    assert not apply.back.isVisible()  # the first step: Home is the way out
+    apply.item_buttons[ITEM].click()
+    assert apply.steps.currentIndex() == IDENTIFY
+    _big(apply)
+    apply.back.click()
+    assert apply.steps.currentIndex() == CHOOSE and apply.session.state.item is None
+    apply.item_buttons[ITEM].click()
+    kiosk.sims.place_card(card)
+    qtbot.waitUntil(lambda: apply.steps.currentIndex() == CONFIRM, timeout=10_000)
+    apply.yes.click()
+    assert apply.steps.currentIndex() == CAPTURE
+    qtbot.waitUntil(lambda: apply.steps.currentIndex() == CONTACT, timeout=90_000)
+    pages = dict(apply.session.state.pages)
+    assert pages["M02"]
+    for d in PHONE:
+        apply.contact.keypad.press(d)
+    apply.contact.keypad.ok_key.click()
+    assert apply.steps.currentIndex() == REVIEW
+    _big(apply)
+
+    # review -> contact: the number is still there
+    apply.back.click()
+    assert apply.steps.currentIndex() == CONTACT
+    assert apply.contact.number.text() == "139 0571 2345"
+    # contact -> capture: the pages are kept; 下一步 leads on again
+    apply.back.click()
+    assert apply.steps.currentIndex() == CAPTURE and apply.next_step.isVisible()
+    assert apply.session.state.pages["M02"][: len(pages["M02"])] == pages["M02"]
+    # capture -> "is this you?" -> "place your card" -> the item list, all kept
+    apply.back.click()
+    assert apply.steps.currentIndex() == CONFIRM
+    apply.back.click()
+    assert apply.steps.currentIndex() == IDENTIFY
+    apply.back.click()
+    assert apply.steps.currentIndex() == CHOOSE
+    assert apply.session.state.pages["M02"][: len(pages["M02"])] == pages["M02"]
+    # and forward again: the same service, the same card
+    apply.item_buttons[ITEM].click()
+    assert apply.steps.currentIndex() == IDENTIFY
+    kiosk.sims.remove_card()  # the card taken out and put back: "is this you?" again
+    qtbot.waitUntil(lambda: window.card_away_shown, timeout=10_000)
+    kiosk.sims.place_card(card)
+    qtbot.waitUntil(lambda: apply.steps.currentIndex() == CONFIRM, timeout=10_000)
+    apply.yes.click()
+    assert apply.steps.currentIndex() == CONTACT  # every page is in: on to the number
+    apply.back.click()
+    assert apply.steps.currentIndex() == CAPTURE
+    apply.next_step.click()
+    assert apply.steps.currentIndex() == CONTACT
+    apply.contact.keypad.ok_key.click()
+    assert apply.steps.currentIndex() == REVIEW
+    assert apply.session.state.phone == PHONE
+    apply.submit.click()
+    qtbot.waitUntil(lambda: apply.steps.currentIndex() == DONE, timeout=20_000)
+    assert not apply.back.isVisible()  # never back past the submission
+    apply.go_back()
+    assert apply.steps.currentIndex() == DONE
