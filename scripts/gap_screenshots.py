@@ -36,8 +36,10 @@ def _licence(kind: str, title: str, issuer: str, number: str) -> ElectronicLicen
 
 
 def shoot_licence_dialogs(out: Path, pump: Pump) -> list[Path]:
-    hukou = _licence("hukou", "居民户口簿（常住人口登记卡）",
-                     "演示县公安局城关派出所户籍管理与居民身份证办理窗口", "演示HU12345678")  # fmt: skip
+    hukou = _licence(
+        "hukou", "居民户口簿（常住人口登记卡）",
+        "演示县公安局城关派出所户籍管理与居民身份证办理窗口", "演示HU12345678",
+    )  # fmt: skip
     fits = LicenceDialog("参保人居民身份证或户口簿")
     fits.resize(520, 380)
     fits.show_licences([hukou], 3)

@@ -72,7 +72,7 @@ def shoot_papers(
             collector=HandedOver("agent", "王大明", "resident", "11010519491231002X", "manual",
                                  "子女"),
             hall=intake.hall, clerk_id="clerk", handed_at=now,
-        ),  # fmt: skip
+        ),
     }
     written = []
     for name, paper in papers.items():
