@@ -211,7 +211,14 @@ class EfficiencyDialog(QDialog):
                 d.accepted_at.strftime("%Y-%m-%d"),
                 d.due.isoformat(),
                 str(d.days_left),
-                d.platform_status or "—",
+                (d.platform_status or "—")
+                + (
+                    self.tr(" (clock stopped %1 working day(s) for 补正)").replace(
+                        "%1", str(d.paused_days)
+                    )
+                    if d.paused_days
+                    else ""
+                ),
             )
             for col, text in enumerate(values):
                 item = _cell(text, align_right=col == 5)

@@ -119,6 +119,11 @@ def main() -> int:
                     hall=services.intake.hall, clerk_id="zhangli", handed_at=datetime.now(UTC),
                 )
                 (OUT / "handover_acknowledgement.png").write_bytes(render_preview(paper))
+                from gap_screenshots import shoot_case_gaps, shoot_licence_dialogs
+
+                shoot_case_gaps(services, OUT, Path(tmp), pump)
+                for path in shoot_licence_dialogs(OUT.parent, pump):
+                    print(f"wrote {path.relative_to(ROOT)}")
             finally:
                 services.close()
                 app.processEvents()

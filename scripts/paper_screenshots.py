@@ -18,6 +18,7 @@ from devices.printer.preview import render_preview
 from devices.printer.receipt import Receipt
 from intake.acceptance import Acceptance, Mode
 from intake.submission import CapturedMaterial, Submission
+from station.handover_paper import HandedOver, handover_acknowledgement
 from station.paper import commitment_form
 
 
@@ -64,6 +65,14 @@ def shoot_papers(
             dataclasses.replace(draft), clerk_id="clerk", defects={"M02": "照片背景不是白色"}
         ),
         "refusal": intake.issue_refusal(draft, catalog.refusal_reasons[0], clerk_id="clerk"),
+        # 办结领取确认单: the result collected by an agent, identity typed (original sighted)
+        "handover": handover_acknowledgement(
+            receipt_no=plain.receipt_no, case_no="SW20261203000001", item_name=sb1.name_zh,
+            department=sb1.department_zh, applicant=draft.applicant,
+            collector=HandedOver("agent", "王大明", "resident", "11010519491231002X", "manual",
+                                 "子女"),
+            hall=intake.hall, clerk_id="clerk", handed_at=now,
+        ),
     }
     written = []
     for name, paper in papers.items():

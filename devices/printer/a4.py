@@ -159,7 +159,9 @@ def render_a4(receipt: Receipt, *, font_path: str | None = None) -> bytes:
         pdf.ln(3)
         pdf.set_font(FAMILY, size=11)
         for note in receipt.notes:
-            pdf.multi_cell(width, 6.5, f"※ {note}", align=Align.L, new_x=XPos.LMARGIN)
+            # a no-break space: a long note of Chinese (no spaces) otherwise wraps right
+            # after the mark, leaving "※" alone on its line
+            pdf.multi_cell(width, 6.5, f"※\u00a0{note}", align=Align.L, new_x=XPos.LMARGIN)
     # the A4 receipt is what the window stamps (受理专用章): room for the seal
     stamp = ["受理单位（盖章）：            "] if receipt.kind == "receipt" else []
     closing = receipt.closing or stamp

@@ -1727,6 +1727,11 @@ guide</source>
         <source>%1 to %2: %3 accepted, %4 notices, %5 refused, average handling %6 min; %7 near the promised date, %8 overdue</source>
         <translation>%1 至 %2：受理 %3 件，一次性告知 %4 件，不予受理 %5 件，平均办理 %6 分钟；临近承诺期限 %7 件，超期 %8 件</translation>
     </message>
+    <message>
+        <location filename="../../clerk_station/efficiency_view.py" line="216"/>
+        <source> (clock stopped %1 working day(s) for 补正)</source>
+        <translation>（补正停表 %1 个工作日）</translation>
+    </message>
 </context>
 <context>
     <name>EvaluateScreen</name>

@@ -155,3 +155,16 @@ def test_rare_characters_come_from_a_fallback_font(
     data = render_a4(paper)
     assert "生僻字：䶮𠮷" in _pdf_text(data)
     assert len(_embedded_fonts(data)) == 2  # the primary subset and the fallback subset
+
+
+def test_a_long_note_keeps_its_mark_on_its_first_line(
+    intake: IntakeService, catalog: Catalog
+) -> None:
+    refusal = _session(intake, catalog, "NY-001")
+    refusal.refusal_requested("R01")
+    [paper] = refusal.state.papers
+    reader = PdfReader(io.BytesIO(render_a4(paper)))
+    lines = [line.strip() for p in reader.pages for line in p.extract_text().splitlines()]
+    marks = [line for line in lines if line.startswith("※")]
+    assert len(marks) == 3, lines
+    assert all(len(line) > 5 for line in marks), marks  # never "※" alone on a line

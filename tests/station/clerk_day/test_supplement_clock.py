@@ -92,3 +92,4 @@ def test_the_overdue_list_extends_the_promise_by_the_days_in_supplement(
             assert due.due == date(2026, 10, 14) and due.days_left == 2
     finally:
         store.close()
+
