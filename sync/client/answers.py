@@ -45,10 +45,11 @@ _PROOF = re.compile(r"^[0-9a-f]{64}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _NOTE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: bidi overrides/isolates/marks, zero-width and line-separator characters: they can make
-#: text read otherwise than it is stored. In a code, a status or a number they are refused
-#: like control characters; in a note (free text a department typed, often pasted) they
-#: are stripped at the door: the note says the same without them, and one stray mark does
-#: not hold back the status stream behind it.
+#: text read otherwise than it is stored. A note (free text a department typed, often
+#: pasted) is stripped of them at the door: it says the same without them, and one stray
+#: mark does not hold back the status stream behind it. A status is kept exactly as
+#: received (docs/protocol.md: any 1-32 characters without controls) and cleaned where
+#: it is shown (intake.display_text), as before.
 _INVISIBLE = re.compile("[\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
 MAX_EVENTS_SLACK = 0  # a page holds at most the ``limit`` asked for
 
@@ -93,9 +94,7 @@ def _text(doc: dict[str, Any], key: str, *, max_len: int, required: bool = True,
                         f"(allowed {min_len}-{max_len})")
     if (_NOTE_CONTROL if note else _CONTROL).search(value):
         raise BadAnswer(f"answer field {key!r} holds control characters")
-    if _INVISIBLE.search(value):
-        if not note:
-            raise BadAnswer(f"answer field {key!r} holds invisible formatting characters")
+    if note:
         value = _INVISIBLE.sub("", value)
     return value
 
@@ -127,7 +126,7 @@ def _event(doc: Any) -> StatusEvent:
     missing = doc.get("missing_materials") or []
     if not (isinstance(missing, list) and len(missing) <= 100
             and all(isinstance(m, str) and 0 < len(m) <= 200 and not _CONTROL.search(m)
-                    and not _INVISIBLE.search(m) for m in missing)):
+                    for m in missing)):
         raise BadAnswer("a status event's missing_materials is not a short list of codes")
     receipt_no = _text(doc, "receipt_no", max_len=40, required=False)
     if receipt_no and not RECEIPT_RE.fullmatch(receipt_no):
