@@ -29,6 +29,7 @@ from station.intake_service import IntakeService
 from sync.case_outcomes import AlreadyHandedOver, OutcomeKind, OutcomeQueue, OutcomeRow
 from sync.problems import Code, Problem
 from sync.store import Store, SyncState
+from wire.plain_text import plain
 
 __all__ = [
     "CaseFollowUp",
@@ -223,7 +224,7 @@ class CaseFollowUp:
                 grouped[code].append(sha)
         body = {
             "submission_uuid": uuid, "receipt_no": view.receipt_no, "clerk_id": clerk_id,
-            "added_at": format_utc(moment), "note": note[:2000],
+            "added_at": format_utc(moment), "note": plain(note)[:2000],
             "materials": [{"code": c, "pages": p} for c, p in grouped.items()],
         }
         out = self.queue.enqueue(OutcomeKind.SUPPLEMENT, body, reference=view.receipt_no,

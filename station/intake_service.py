@@ -39,6 +39,7 @@ from station.paper import (
 from station.receipt_code import receipt_payload, verify_payload
 from sync.case_outcomes import OutcomeKind, OutcomeQueue
 from sync.store import Store, SubmissionRecord
+from wire.plain_text import plain
 
 __all__ = [
     "Accepted",
@@ -253,7 +254,8 @@ class IntakeService:
             {
                 "kind": "refusal", "notice_no": notice_no, "item_code": draft.item.code,
                 "catalog_version": catalog_version, "reason_code": reason.code,
-                "reason": reason.reason_zh, "basis": reason.basis_zh,
+                # the catalog's words, as plain text the platform accepts (wire.plain_text)
+                "reason": plain(reason.reason_zh), "basis": plain(reason.basis_zh),
                 "channel": "window" if clerk_id else "kiosk", "clerk_id": clerk_id,
                 "at": format_utc(moment),
                 "applicant": applicant_to_dict(draft.applicant) if draft.applicant else None,

@@ -19,10 +19,18 @@ import hmac
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 from wire.canonical import canonical_json
 from wire.pin_hash import argon2id_cost_ok
+from wire.plain_text import line_check
 
 __all__ = [
     "AUDIT_BATCH",
@@ -72,7 +80,9 @@ class AuditEntry(_Strict):
 
     id: Annotated[int, Field(ge=1, strict=True)]
     at: Annotated[str, StringConstraints(min_length=1, max_length=40)]
-    actor: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    actor: Annotated[
+        str, StringConstraints(min_length=1, max_length=64), AfterValidator(line_check)
+    ]
     action: Annotated[str, StringConstraints(min_length=1, max_length=64)]
     subject: Annotated[str, StringConstraints(max_length=200)] | None = None
     detail: Annotated[str, StringConstraints(max_length=4000)]

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
+from wire.plain_text import note_check
 from wire.schemas import (
     LegalEntityDoc,
     MaterialDoc,
-    Note,
     PersonDoc,
     ReceiptNo,
     ShortText,
@@ -37,6 +37,9 @@ ClerkId = Annotated[str, StringConstraints(max_length=64)]
 _UTC_RE = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$"
 Utc = Annotated[str, StringConstraints(pattern=_UTC_RE)]
 
+#: a note or reason: plain text (wire.plain_text), control and bidi characters refused
+PlainNote = Annotated[str, StringConstraints(max_length=2000), AfterValidator(note_check)]
+
 COLLECTION_METHODS = ("window", "post", "community")
 Collection = Literal["window", "post", "community"]
 
@@ -49,7 +52,7 @@ class Supplement(_Lenient):
     receipt_no: ReceiptNo
     clerk_id: ClerkId | None = None
     added_at: Utc
-    note: Note = ""
+    note: PlainNote = ""
     materials: Annotated[list[MaterialDoc], Field(min_length=1, max_length=200)]
     #: P10: "commitment_form" for the applicant's signed 告知承诺书 captured after a
     #: 告知承诺制 accept (pages under the code "COMMITMENT_FORM"); absent = a 补正
@@ -86,8 +89,8 @@ class Refusal(_Lenient):
     item_code: Annotated[str, StringConstraints(min_length=1, max_length=64)]
     catalog_version: Annotated[str, StringConstraints(max_length=64)] = ""
     reason_code: Annotated[str, StringConstraints(min_length=1, max_length=64)]
-    reason: Note = ""
-    basis: Note = ""
+    reason: PlainNote = ""
+    basis: PlainNote = ""
     channel: Literal["window", "kiosk"] = "window"
     clerk_id: ClerkId | None = None
     at: Utc

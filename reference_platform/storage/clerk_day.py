@@ -67,7 +67,7 @@ class ClerkDayStore:
 
     def append(self, station_id: str, entries: Sequence[AuditEntry], now: float) -> AuditHigh:
         """Store the entries that continue this station's chain, all or none. Entries the
-        platform holds already are a replay when their hash is the same."""
+        platform holds already are a replay when their hash and mac are the same."""
         with self.db.tx() as conn:
             row = conn.execute("SELECT id, hash FROM audit_entries WHERE station_id = ?"
                                " ORDER BY id DESC LIMIT 1", [station_id]).fetchone()
@@ -81,9 +81,11 @@ class ClerkDayStore:
                 if audit_entry_hash(e.prev_hash, e.chained()) != e.hash:
                     raise AuditRefused("audit_hash_mismatch", {"id": e.id})
                 if e.id <= high:
-                    held = conn.execute("SELECT hash FROM audit_entries WHERE station_id = ?"
-                                        " AND id = ?", [station_id, e.id]).fetchone()
-                    if held is None or str(held[0]) != e.hash:
+                    held = conn.execute("SELECT hash, mac FROM audit_entries WHERE station_id"
+                                        " = ? AND id = ?", [station_id, e.id]).fetchone()
+                    # a replay is the same entry: same hash AND same signature; another
+                    # mac is another signer (or a forgery), never silently dropped
+                    if held is None or (str(held[0]), str(held[1])) != (e.hash, e.mac):
                         raise AuditRefused("audit_conflict", {"id": e.id})
                     continue
                 if e.prev_hash != last_hash:

@@ -46,6 +46,7 @@ from sync.store.records import (
     utcnow,
 )
 from sync.store.schema import current_version
+from wire.plain_text import plain
 
 log = logging.getLogger("sync.store")
 
@@ -78,7 +79,9 @@ def append_audit(
     prev_hash = str(prev[0]) if prev else GENESIS_HASH
     row = {
         "at": to_db_time(now or utcnow()),
-        "actor": actor,
+        # plain single-line text (a typed clerk id may hold anything): the platform
+        # refuses an actor with control or invisible characters, and the chain is final
+        "actor": plain(actor, multiline=False)[:64] or "?",
         "action": action,
         "subject": subject,
         "detail": canonical_text(dict(detail or {})),
