@@ -186,13 +186,18 @@ class ApplicantPanel(QGroupBox):
         self.agent_manual.clicked.connect(self.agent_manual_requested)
         self.agent_remove = QPushButton(self.tr("Remove"), self)
         self.agent_remove.clicked.connect(self.agent_removed)
+        # two lines: in one, the English labels made the panel ~850 px wide and the
+        # splitter squeezed the item picker to ~140 px at 1366x768
         agent_row = QHBoxLayout()
         agent_row.addWidget(self.agent_label, 1)
         agent_row.addWidget(self.relation)
-        agent_row.addWidget(self.agent_card)
-        agent_row.addWidget(self.agent_manual)
-        agent_row.addWidget(self.agent_remove)
         form.addRow(self.tr("Agent"), agent_row)
+        agent_actions = QHBoxLayout()
+        agent_actions.addStretch(1)
+        agent_actions.addWidget(self.agent_card)
+        agent_actions.addWidget(self.agent_manual)
+        agent_actions.addWidget(self.agent_remove)
+        form.addRow(agent_actions)
 
     def render_extras(self, state: SessionState) -> None:
         """The parts of the session's state this panel shows besides the person."""
