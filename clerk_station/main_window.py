@@ -55,7 +55,7 @@ from station.services import StationServices
 from ui_shared.bridges import CardBridge
 from ui_shared.camera_preview import CameraPreview
 from ui_shared.error_text import note_text
-from ui_shared.plain_text import PlainLabel
+from ui_shared.plain_text import PlainLabel, tooltip
 from ui_shared.sync_badge import SyncBadge
 from ui_shared.tasks import TaskRunner
 
@@ -110,6 +110,10 @@ class ClerkWindow(QMainWindow):
         self.commitment_button.setEnabled(False)
         self.collection = QComboBox(self)
         self.collection.setObjectName("collection")
+        self.collection.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.collection.setMinimumContentsLength(16)
         for code, (zh, en) in COLLECTION_METHODS.items():
             self.collection.addItem(en if english else zh, code)
         self.defect_button = QPushButton(self.tr("Material unusable…"), self)
@@ -403,11 +407,12 @@ class ClerkWindow(QMainWindow):
             return
         name = item.name_en if self._english else item.name_zh
         dept = item.department_en if self._english else item.department_zh
+        # the department in the tooltip (and on the picker's line): on one line less the
+        # window fits a 768 px screen
         self.item_title.setText(
-            self.tr("%1 · %2 · within %n working day(s)", "", item.time_limit_days)
-            .replace("%1", name)
-            .replace("%2", dept)
+            self.tr("%1 · within %n working day(s)", "", item.time_limit_days).replace("%1", name)
         )
+        self.item_title.setToolTip(tooltip(f"{name}\n{dept}"))
         self.applicant_panel.set_entrance(item.entrance)
         self.materials_panel.set_draft(self.session.draft)
 

@@ -31,6 +31,7 @@ def test_english_window_fits_1366x768_with_a_usable_item_list(
     try:
         window.resize(1366, 768)
         window.show()
+        window.start()  # the camera panel as the clerk sees it
         window.picker.choose("SB-001")
         QApplication.processEvents()
         hint = window.minimumSizeHint()
@@ -45,8 +46,9 @@ def test_english_window_fits_1366x768_with_a_usable_item_list(
             window.capture_button, window.capturing.import_button,
         ):
             assert widget.isVisible() and _inside(widget, window), widget.objectName()
-            # a button never shows less than its own label
+            # a button never shows less than its own label (the squeezed agent row did)
             assert widget.width() >= widget.minimumSizeHint().width(), widget.text()
+            assert widget.height() >= widget.minimumSizeHint().height(), widget.text()
     finally:
         window.shutdown()
         services.close()
