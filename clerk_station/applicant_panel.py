@@ -43,6 +43,7 @@ class ApplicantPanel(QGroupBox):
         self._applicant: Applicant | None = None
         self.hint = PlainLabel(self.tr("Place the applicant's ID card on the reader"), self)
         self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
         self.name_label = PlainLabel("—", self, limit=60)
         self.name_label.setObjectName("applicantName")
         self.id_label = PlainLabel("—", self, limit=40)
@@ -78,15 +79,25 @@ class ApplicantPanel(QGroupBox):
         self.company_name.textChanged.connect(self._company_edited)
 
         form = QFormLayout()
+        self._build_identify_row()
         id_row = QHBoxLayout()
         id_row.addWidget(self.id_label, 1)
         id_row.addWidget(self.reveal_button)
         form.addRow(self.tr("Name"), self.name_label)
         form.addRow(self.tr("ID number"), id_row)
-        form.addRow(self.details_label)
+        details_row = QHBoxLayout()
+        details_row.addWidget(self.details_label, 1)
+        details_row.addWidget(self.source_label)
+        form.addRow(details_row)
         self._build_extras(form)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.hint)
+        # the hint and the two ways to identify share a line: a 768 px screen has no
+        # height to spare for a line of their own
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(self.hint, 1)
+        hint_row.addWidget(self.reread_button)
+        hint_row.addWidget(self.manual_button)
+        layout.addLayout(hint_row)
         layout.addLayout(form)
         layout.addWidget(self.company_box)
         self.set_entrance(Entrance.PERSONAL)
@@ -134,13 +145,15 @@ class ApplicantPanel(QGroupBox):
             self.name_label.setText("—")
             self.id_label.setText("—")
             self.details_label.setText("")
+            self.details_label.setVisible(False)  # no empty line on a 768 px screen
             return
         self.name_label.setText(mask_name(p.name))
         self.id_label.setText(mask_id_number(p.id_number))
         born = p.birth_date.isoformat() if p.birth_date else ""
         self.details_label.setText(f"{p.gender}  {p.nation}  {born}  {mask_address(p.address)}")
+        self.details_label.setVisible(True)
 
-    def _build_extras(self, form: QFormLayout) -> None:
+    def _build_identify_row(self) -> None:
         self.manual_button = QPushButton(self.tr("Enter by hand"), self)
         self.manual_button.setObjectName("manualButton")
         self.manual_button.setToolTip(
@@ -155,11 +168,8 @@ class ApplicantPanel(QGroupBox):
         self.reread_button.clicked.connect(self.read_again_requested)
         self.source_label = PlainLabel("", self)
         self.source_label.setObjectName("idSource")
-        source_row = QHBoxLayout()
-        source_row.addWidget(self.source_label, 1)
-        source_row.addWidget(self.reread_button)
-        source_row.addWidget(self.manual_button)
-        form.addRow(source_row)
+
+    def _build_extras(self, form: QFormLayout) -> None:
         self.phone = QLineEdit(self)
         self.phone.setObjectName("mobile")
         self.phone.setMaxLength(20)
@@ -186,17 +196,23 @@ class ApplicantPanel(QGroupBox):
         self.agent_manual.clicked.connect(self.agent_manual_requested)
         self.agent_remove = QPushButton(self.tr("Remove"), self)
         self.agent_remove.clicked.connect(self.agent_removed)
+        # two lines: in one, the English labels made the panel ~850 px wide and the
+        # splitter squeezed the item picker to ~140 px at 1366x768
         agent_row = QHBoxLayout()
         agent_row.addWidget(self.agent_label, 1)
         agent_row.addWidget(self.relation)
-        agent_row.addWidget(self.agent_card)
-        agent_row.addWidget(self.agent_manual)
-        agent_row.addWidget(self.agent_remove)
         form.addRow(self.tr("Agent"), agent_row)
+        agent_actions = QHBoxLayout()
+        agent_actions.addStretch(1)
+        agent_actions.addWidget(self.agent_card)
+        agent_actions.addWidget(self.agent_manual)
+        agent_actions.addWidget(self.agent_remove)
+        form.addRow(agent_actions)
 
     def render_extras(self, state: SessionState) -> None:
         """The parts of the session's state this panel shows besides the person."""
         person = state.person
+        self.source_label.setVisible(person is not None)
         if person is None:
             self.source_label.setText("")
         elif person.id_source == SOURCE_MANUAL:

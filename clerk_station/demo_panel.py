@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,15 +34,15 @@ class DemoPanel(QDockWidget):
         self.lift = QPushButton(self.tr("Lift card"), body)
         self.place.clicked.connect(self.place_selected)
         self.lift.clicked.connect(sims.remove_card)
-        row = QHBoxLayout()
+        # one line: at 1366x768 the window has no height to spare for the demo's panel
+        row = QHBoxLayout(body)
+        row.setContentsMargins(6, 2, 6, 2)
         row.addWidget(self.cards, 1)
         row.addWidget(self.place)
         row.addWidget(self.lift)
-        layout = QVBoxLayout(body)
-        layout.addWidget(
+        row.addWidget(
             QLabel(self.tr("The camera shows the material selected in the checklist."), body)
         )
-        layout.addLayout(row)
         self.setWidget(body)
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
 

@@ -56,7 +56,7 @@ from station.services import StationServices
 from ui_shared.bridges import CardBridge
 from ui_shared.camera_preview import CameraPreview
 from ui_shared.error_text import note_text
-from ui_shared.plain_text import PlainLabel
+from ui_shared.plain_text import PlainLabel, tooltip
 from ui_shared.sync_badge import SyncBadge
 from ui_shared.tasks import TaskRunner
 
@@ -111,6 +111,10 @@ class ClerkWindow(QMainWindow):
         self.commitment_button.setEnabled(False)
         self.collection = QComboBox(self)
         self.collection.setObjectName("collection")
+        self.collection.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.collection.setMinimumContentsLength(16)
         for code, (zh, en) in COLLECTION_METHODS.items():
             self.collection.addItem(en if english else zh, code)
         self.defect_button = QPushButton(self.tr("Material unusable…"), self)
@@ -150,14 +154,19 @@ class ClerkWindow(QMainWindow):
         options.addWidget(self.licences.button)
         options.addWidget(self.defect_button)
         mid.addLayout(options)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.notice_button)
-        buttons.addWidget(self.refuse_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.deficiency_button)
-        buttons.addWidget(self.commitment_button)
-        buttons.addWidget(self.accept_button)
-        mid.addLayout(buttons)
+        # the outcomes on two lines (one line was ~860 px in English): what ends the
+        # intake without accepting, then the three ways to accept
+        others = QHBoxLayout()
+        others.addWidget(self.notice_button)
+        others.addWidget(self.refuse_button)
+        others.addStretch(1)
+        mid.addLayout(others)
+        accepts = QHBoxLayout()
+        accepts.addStretch(1)
+        accepts.addWidget(self.deficiency_button)
+        accepts.addWidget(self.commitment_button)
+        accepts.addWidget(self.accept_button)
+        mid.addLayout(accepts)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.picker)
@@ -166,7 +175,10 @@ class ClerkWindow(QMainWindow):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 4)
-        splitter.setSizes([300, 560, 580])
+        # the item list never shrinks below two readable lines of a long name
+        self.picker.setMinimumWidth(260)
+        splitter.setCollapsible(0, False)
+        splitter.setSizes([300, 540, 540])
         central = QWidget(self)
         self._central_layout = QVBoxLayout(central)
         self._central_layout.setContentsMargins(0, 0, 0, 0)
@@ -398,11 +410,12 @@ class ClerkWindow(QMainWindow):
             return
         name = item.name_en if self._english else item.name_zh
         dept = item.department_en if self._english else item.department_zh
+        # the department in the tooltip (and on the picker's line): on one line less the
+        # window fits a 768 px screen
         self.item_title.setText(
-            self.tr("%1 · %2 · within %n working day(s)", "", item.time_limit_days)
-            .replace("%1", name)
-            .replace("%2", dept)
+            self.tr("%1 · within %n working day(s)", "", item.time_limit_days).replace("%1", name)
         )
+        self.item_title.setToolTip(tooltip(f"{name}\n{dept}"))
         self.applicant_panel.set_entrance(item.entrance)
         self.materials_panel.set_draft(self.session.draft)
 

@@ -168,6 +168,7 @@ def shoot_language(station_dir: Path, language: str) -> None:
             save(sign_in, "sign_in", size)
             sign_in.close()
 
+            window.picker.choose("SB-001")  # an item in hand: the picker beside a checklist
             window.resize(w, h)
             pump(timeout=0.5)
             save(window, "main", size)

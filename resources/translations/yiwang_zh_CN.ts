@@ -1375,6 +1375,13 @@ guide</source>
         <source>New applicant (%1)</source>
         <translation>下一位（%1）</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../clerk_station/main_window.py" line="1"/>
+        <source>%1 · within %n working day(s)</source>
+        <translation>
+            <numerusform>%1 · 承诺时限 %n 个工作日</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ContactStep</name>
