@@ -106,7 +106,7 @@ class KioskWindow(QWidget):
         self.card_away.ticked.connect(self._card_away_still_needed)
         self._card_away_page = self._scrolling_page(self.card_away)
         self.card_present = False
-        #: the mode every visit starts in (no configuration chooses 关怀模式 by default)
+        # the mode every visit starts in (no configuration chooses 关怀模式 by default)
         self.default_theme: Theme = NORMAL
         self.apply_theme(NORMAL)
         self.show_screen("attract")

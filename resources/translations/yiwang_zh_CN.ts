@@ -241,159 +241,169 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="46"/>
+        <location filename="../../kiosk/screens/apply.py" line="60"/>
         <source>Which service do you need?</source>
         <extracomment>the last receipt&apos;s QR payload, for the demo&apos;s &quot;scan the receipt&quot; button: only the receipt number and its signature, never the outcome (it holds the applicant)</extracomment>
         <translation>请选择要办理的事项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="62"/>
+        <location filename="../../kiosk/screens/apply.py" line="76"/>
         <source>Place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="66"/>
+        <location filename="../../kiosk/screens/apply.py" line="80"/>
         <source>Is this you?</source>
         <translation>这是您本人吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="68"/>
+        <location filename="../../kiosk/screens/apply.py" line="82"/>
         <source>Yes, continue</source>
         <translation>是我本人，继续</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="70"/>
+        <location filename="../../kiosk/screens/apply.py" line="84"/>
         <source>No, start again</source>
         <translation>不是，重新开始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="86"/>
+        <location filename="../../kiosk/screens/apply.py" line="101"/>
         <source>Please check, then submit</source>
         <translation>请核对后提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="88"/>
+        <location filename="../../kiosk/screens/apply.py" line="103"/>
         <source>Submit my application</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="99"/>
+        <location filename="../../kiosk/screens/apply.py" line="118"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="114"/>
+        <location filename="../../kiosk/screens/apply.py" line="133"/>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="136"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="153"/>
         <source>Apply for a service</source>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="118"/>
+        <location filename="../../kiosk/screens/apply.py" line="157"/>
         <source>Touch the service you need.</source>
         <translation>请点击要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="119"/>
+        <location filename="../../kiosk/screens/apply.py" line="158"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="120"/>
+        <location filename="../../kiosk/screens/apply.py" line="159"/>
         <source>Is this you? Touch yes to continue.</source>
         <translation>这是您本人吗？是的话请点“继续”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="121"/>
+        <location filename="../../kiosk/screens/apply.py" line="160"/>
         <source>Lay the document flat under the camera.</source>
         <translation>请把材料平放在拍摄区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="122"/>
+        <location filename="../../kiosk/screens/apply.py" line="161"/>
         <source>Enter your mobile number, then choose how to collect the result.</source>
         <translation>请输入手机号码，再选择结果的领取方式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="123"/>
+        <location filename="../../kiosk/screens/apply.py" line="162"/>
         <source>Please check, then touch submit.</source>
         <translation>请核对，然后点“提交申请”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="124"/>
+        <location filename="../../kiosk/screens/apply.py" line="163"/>
         <source>Your application is submitted. Please take your receipt.</source>
         <translation>申请已提交，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="130"/>
+        <location filename="../../kiosk/screens/apply.py" line="169"/>
         <source>The camera is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="150"/>
+        <location filename="../../kiosk/screens/apply.py" line="188"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="200"/>
+        <location filename="../../kiosk/screens/apply.py" line="318"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="239"/>
+        <location filename="../../kiosk/screens/apply.py" line="369"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="241"/>
+        <location filename="../../kiosk/screens/apply.py" line="371"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="243"/>
+        <location filename="../../kiosk/screens/apply.py" line="373"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="248"/>
+        <location filename="../../kiosk/screens/apply.py" line="378"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="256"/>
+        <location filename="../../kiosk/screens/apply.py" line="386"/>
         <source>Submitted. Receipt number %1</source>
         <translation>已提交，回执编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="259"/>
+        <location filename="../../kiosk/screens/apply.py" line="389"/>
         <source>What happens next: the department handles it within %n working day(s).</source>
         <translation>
             <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="261"/>
+        <location filename="../../kiosk/screens/apply.py" line="391"/>
         <source>Check progress here with your ID card or the receipt&apos;s QR code.</source>
         <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="266"/>
+        <location filename="../../kiosk/screens/apply.py" line="396"/>
         <source>The receipt could not be printed. Staff have been called. You can photograph this code instead.</source>
         <translation>回执没能打印，已通知工作人员。您可以用手机拍下这个二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="268"/>
+        <location filename="../../kiosk/screens/apply.py" line="398"/>
         <source>Staff called: printer problem</source>
         <translation>已通知工作人员：打印机故障</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="274"/>
+        <location filename="../../kiosk/screens/apply.py" line="404"/>
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="276"/>
+        <location filename="../../kiosk/screens/apply.py" line="406"/>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
@@ -565,7 +575,7 @@ guide</source>
 <context>
     <name>CaptureStep</name>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="49"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="50"/>
         <source>1. Open the document and lay it flat in the marked area.
 2. Hold still: the picture is taken by itself.
 3. Take the document back.</source>
@@ -575,43 +585,43 @@ guide</source>
 3. 拍好后取回材料。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="56"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="57"/>
         <source>Take the picture now</source>
         <translation>现在拍照</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="72"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="73"/>
         <source>Please place: %1</source>
         <translation>请放入：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="73"/>
-        <location filename="../../kiosk/screens/capture_step.py" line="108"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="74"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="120"/>
         <source>Waiting for the document…</source>
         <translation>正在等待放入材料…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="99"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="111"/>
         <source>Done. Please take that document away.</source>
         <translation>拍好了，请取走这份材料。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="106"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="118"/>
         <source>Document found: hold still…</source>
         <translation>已看到材料，请保持不动…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="116"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="128"/>
         <source>Taking the picture…</source>
         <translation>正在拍照…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="131"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="143"/>
         <source>No document found in the picture. Lay it flat in the marked area.</source>
         <translation>没有拍到材料，请平放在拍摄区内。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="138"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="150"/>
         <source>The camera is not working right now (%1). Please go to the window.</source>
         <translation>高拍仪暂时不能使用（%1），请到窗口办理。</translation>
     </message>
@@ -619,146 +629,183 @@ guide</source>
 <context>
     <name>CardAnimation</name>
     <message>
-        <location filename="../../kiosk/screens/identify.py" line="23"/>
+        <location filename="../../kiosk/screens/identify.py" line="27"/>
         <source>Animation: put the card flat on the reader</source>
         <translation>动画：把身份证平放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/identify.py" line="45"/>
+        <location filename="../../kiosk/screens/identify.py" line="65"/>
         <source>Reader</source>
         <translation>读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/identify.py" line="55"/>
+        <location filename="../../kiosk/screens/identify.py" line="75"/>
         <source>ID card</source>
         <translation>身份证</translation>
     </message>
 </context>
 <context>
+    <name>CardAwayPanel</name>
+    <message>
+        <location filename="../../kiosk/card_away.py" line="46"/>
+        <source>Your ID card has been taken out</source>
+        <translation>您的身份证已取出</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/card_away.py" line="51"/>
+        <source>To continue, put the same card back on the reader. Otherwise, everything you entered is erased for the next person.</source>
+        <translation>请把同一张身份证放回读卡区继续办理；否则您填写的内容将全部清除，留给下一位。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/card_away.py" line="57"/>
+        <source>Put the card back
+and continue</source>
+        <translation>放回身份证
+继续办理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/card_away.py" line="60"/>
+        <source>End</source>
+        <translation>结束办理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/card_away.py" line="77"/>
+        <source>Your ID card has been taken out. Put it back to continue, or touch End.</source>
+        <translation>您的身份证已取出。放回身份证可继续办理，或点“结束办理”。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/card_away.py" line="106"/>
+        <source>Ending in %n second(s)</source>
+        <translation>
+            <numerusform>%n 秒后结束办理</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="55"/>
+        <location filename="../../clerk_station/case_detail.py" line="57"/>
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="62"/>
+        <location filename="../../clerk_station/case_detail.py" line="64"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="71"/>
+        <location filename="../../clerk_station/case_detail.py" line="73"/>
         <source>Choose a page</source>
         <translation>请选择页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="85"/>
+        <location filename="../../clerk_station/case_detail.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="86"/>
+        <location filename="../../clerk_station/case_detail.py" line="88"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="87"/>
+        <location filename="../../clerk_station/case_detail.py" line="89"/>
         <source>Department&apos;s note</source>
         <translation>部门意见</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="88"/>
+        <location filename="../../clerk_station/case_detail.py" line="90"/>
         <source>Materials requested</source>
         <translation>要求补正的材料</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="98"/>
+        <location filename="../../clerk_station/case_detail.py" line="100"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="98"/>
+        <location filename="../../clerk_station/case_detail.py" line="100"/>
         <source>Printed</source>
         <translation>打印时间</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="98"/>
+        <location filename="../../clerk_station/case_detail.py" line="100"/>
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="103"/>
+        <location filename="../../clerk_station/case_detail.py" line="105"/>
         <source>Pages</source>
         <translation>材料页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="104"/>
+        <location filename="../../clerk_station/case_detail.py" line="106"/>
         <source>Status history</source>
         <translation>办理进度</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="105"/>
+        <location filename="../../clerk_station/case_detail.py" line="107"/>
         <source>Documents printed</source>
         <translation>已打印文书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="110"/>
+        <location filename="../../clerk_station/case_detail.py" line="112"/>
         <source>Reprint receipt</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="111"/>
+        <location filename="../../clerk_station/case_detail.py" line="113"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="138"/>
+        <location filename="../../clerk_station/case_detail.py" line="140"/>
         <source>Applicant %1 %2 · accepted %3 by %4 · platform case %5</source>
         <extracomment>补正 request and actions, 办结领取 (station.case_followup)</extracomment>
         <translation>申请人 %1 %2 · %3 由 %4 受理 · 平台办件号 %5</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="148"/>
+        <location filename="../../clerk_station/case_detail.py" line="150"/>
         <source>%1 — page %2</source>
         <translation>%1 — 第%2页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="153"/>
+        <location filename="../../clerk_station/case_detail.py" line="155"/>
         <source> (image removed after retention)</source>
         <translation>（图像已按保存期限清除）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="169"/>
+        <location filename="../../clerk_station/case_detail.py" line="171"/>
         <source>This case could not be opened.</source>
         <translation>无法打开该办件。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="177"/>
+        <location filename="../../clerk_station/case_detail.py" line="179"/>
         <source>The image was removed after delivery (retention).</source>
         <translation>该图像在上报后已按保存期限清除。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="194"/>
+        <location filename="../../clerk_station/case_detail.py" line="196"/>
         <source>This page is not an image.</source>
         <translation>该页面不是图像。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="197"/>
+        <location filename="../../clerk_station/case_detail.py" line="199"/>
         <source>The page could not be read.</source>
         <translation>无法读取该页面。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="208"/>
+        <location filename="../../clerk_station/case_detail.py" line="210"/>
         <source>Receipt printed again.</source>
         <translation>回执已补打。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="221"/>
+        <location filename="../../clerk_station/case_detail.py" line="223"/>
         <source>the printer did not answer</source>
         <translation>打印机无响应</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="222"/>
+        <location filename="../../clerk_station/case_detail.py" line="224"/>
         <source>Reprint failed: %1</source>
         <translation>补打失败：%1</translation>
     </message>
@@ -766,62 +813,62 @@ guide</source>
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="31"/>
+        <location filename="../../kiosk/screens/cases.py" line="32"/>
         <source>Accepted here; waiting to be sent to the department</source>
         <translation>本机已受理，等待报送部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="33"/>
+        <location filename="../../kiosk/screens/cases.py" line="34"/>
         <source>Needs a member of staff: please ask at the window</source>
         <translation>需要工作人员处理，请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="34"/>
+        <location filename="../../kiosk/screens/cases.py" line="35"/>
         <source>Received by the department</source>
         <translation>部门已受理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="35"/>
+        <location filename="../../kiosk/screens/cases.py" line="36"/>
         <source>Being reviewed by the department</source>
         <translation>部门正在审核</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="36"/>
+        <location filename="../../kiosk/screens/cases.py" line="37"/>
         <source>More materials needed: please bring them</source>
         <translation>需要补充材料，请带齐后前来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="37"/>
+        <location filename="../../kiosk/screens/cases.py" line="38"/>
         <source>Finished: you can collect the result</source>
         <translation>已办结，可以领取结果</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="38"/>
+        <location filename="../../kiosk/screens/cases.py" line="39"/>
         <source>Not approved: please ask at the window</source>
         <translation>未予许可，请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="45"/>
+        <location filename="../../kiosk/screens/cases.py" line="49"/>
         <source>Receipt number: %1</source>
         <translation>回执编号：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="46"/>
+        <location filename="../../kiosk/screens/cases.py" line="50"/>
         <source>Status: %1</source>
         <translation>办理状态：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="49"/>
+        <location filename="../../kiosk/screens/cases.py" line="53"/>
         <source>Department&apos;s note: %1</source>
         <translation>部门说明：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="52"/>
+        <location filename="../../kiosk/screens/cases.py" line="56"/>
         <source>Please bring: %1</source>
         <translation>请携带：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="53"/>
+        <location filename="../../kiosk/screens/cases.py" line="58"/>
         <source>As of %1</source>
         <translation>状态时间：%1</translation>
     </message>
@@ -1364,19 +1411,24 @@ guide</source>
 <context>
     <name>ContactStep</name>
     <message>
-        <location filename="../../kiosk/screens/contact_step.py" line="21"/>
+        <location filename="../../kiosk/screens/contact_step.py" line="22"/>
         <source>Your mobile number, so the department can reach you</source>
         <translation>请输入手机号码，方便部门联系您</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/contact_step.py" line="25"/>
+        <location filename="../../kiosk/screens/contact_step.py" line="26"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/contact_step.py" line="28"/>
+        <location filename="../../kiosk/screens/contact_step.py" line="29"/>
         <source>How will you collect the result?</source>
         <translation>办理结果怎么领取？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/contact_step.py" line="41"/>
+        <source>Back</source>
+        <translation>上一步</translation>
     </message>
 </context>
 <context>
@@ -1575,120 +1627,120 @@ guide</source>
 <context>
     <name>EfficiencyDialog</name>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="57"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="59"/>
         <source>Efficiency</source>
         <translation>效能</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="62"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="64"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="63"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="65"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="73"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="87"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="75"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="89"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="74"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="76"/>
         <source>Notices</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="75"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="77"/>
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="76"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="78"/>
         <source>Avg. handling (min)</source>
         <translation>平均办理时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="77"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="79"/>
         <source>Near due</source>
         <translation>临近期限</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="78"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="80"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="80"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="86"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="82"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="88"/>
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="81"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="85"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="83"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="87"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="84"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="86"/>
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="88"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="90"/>
         <source>Promised date</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="89"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="91"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="90"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="92"/>
         <source>Platform status</source>
         <translation>平台状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="95"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="97"/>
         <source>By clerk</source>
         <translation>按受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="96"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="98"/>
         <source>By item</source>
         <translation>按事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="97"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="99"/>
         <source>Near or past the promised date</source>
         <translation>临近或超过承诺期限</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="98"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="100"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="99"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="101"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="133"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="135"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="139"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="141"/>
         <source>The figures could not be read. Call the technician.</source>
         <translation>无法读取统计数据，请联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="146"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="148"/>
         <source>%1 to %2: %3 accepted, %4 notices, %5 refused, average handling %6 min; %7 near the promised date, %8 overdue</source>
         <translation>%1 至 %2：受理 %3 件，一次性告知 %4 件，不予受理 %5 件，平均办理 %6 分钟；临近承诺期限 %7 件，超期 %8 件</translation>
     </message>
@@ -1696,57 +1748,57 @@ guide</source>
 <context>
     <name>EvaluateScreen</name>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="24"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="27"/>
         <source>Place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="46"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="49"/>
         <source>Submit my rating</source>
         <translation>提交评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="56"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="61"/>
         <source>Rate our service</source>
         <translation>服务评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="59"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="64"/>
         <source>Place your ID card on the reader to rate a finished case.</source>
         <translation>请放身份证，评价已办结的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="94"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="104"/>
         <source>You have no finished case waiting for a rating.</source>
         <translation>您没有待评价的已办结事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="96"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="106"/>
         <source>Choose the case to rate</source>
         <translation>请选择要评价的办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="97"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="107"/>
         <source>Rate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="105"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="115"/>
         <source>How satisfied are you with: %1</source>
         <translation>您对“%1”的办理满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="107"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="117"/>
         <source>How satisfied are you?</source>
         <translation>您满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="138"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="148"/>
         <source>Thank you. Your rating has been recorded and will be sent to the department.</source>
         <translation>谢谢！评价已记录，将报送部门。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="148"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="158"/>
         <source>Could not record the rating</source>
         <translation>评价没有保存成功</translation>
     </message>
@@ -2068,22 +2120,22 @@ guide</source>
         <translation>证件号码有效</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="169"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="168"/>
         <source>Handover recorded; the acknowledgement did not print: %1</source>
         <translation>已登记领取；确认单未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="172"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="171"/>
         <source>Handover recorded and acknowledgement printed; the platform is told by itself.</source>
         <translation>已登记领取并打印确认单，将自动报送平台。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="177"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="176"/>
         <source>The handover could not be recorded.</source>
         <translation>领取登记未能保存。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="186"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="185"/>
         <source>Handover acknowledgement</source>
         <translation>办结领取确认单</translation>
     </message>
@@ -2128,32 +2180,37 @@ guide</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="62"/>
+        <location filename="../../kiosk/window.py" line="201"/>
         <source>Care mode
 (larger, spoken)</source>
         <translation>关怀模式
 （大字、语音）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="66"/>
+        <location filename="../../kiosk/window.py" line="67"/>
         <source>Hear it again</source>
         <translation>再听一遍</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="69"/>
+        <location filename="../../kiosk/window.py" line="70"/>
         <source>Home</source>
         <translation>回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="153"/>
+        <location filename="../../kiosk/window.py" line="160"/>
         <source>your ID card on the reader</source>
         <extracomment>each screen scrolls on its own when it is taller than the display (the elderly theme on a small screen) instead of pushing the window off it</extracomment>
         <translation>读卡区上的身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="155"/>
+        <location filename="../../kiosk/window.py" line="162"/>
         <source>Please take %1 with you.</source>
         <translation>请带走%1。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="200"/>
+        <source>Care mode</source>
+        <translation>关怀模式</translation>
     </message>
 </context>
 <context>
@@ -3005,49 +3062,49 @@ guide</source>
 <context>
     <name>ProgressScreen</name>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="20"/>
+        <location filename="../../kiosk/screens/progress.py" line="22"/>
         <source>Place your ID card on the reader, or hold the receipt&apos;s QR code under the scanner</source>
         <translation>请把身份证放在读卡区，或把回执上的二维码对准扫码口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="27"/>
+        <location filename="../../kiosk/screens/progress.py" line="29"/>
         <source>Look up another</source>
         <translation>再查一件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="38"/>
+        <location filename="../../kiosk/screens/progress.py" line="40"/>
         <source>Check progress</source>
         <translation>进度查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="41"/>
+        <location filename="../../kiosk/screens/progress.py" line="43"/>
         <source>Place your ID card on the reader, or scan your receipt.</source>
         <translation>请放身份证，或扫描回执二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="59"/>
+        <location filename="../../kiosk/screens/progress.py" line="61"/>
         <source>The card reader is not working right now. You can still scan your receipt&apos;s QR code.</source>
         <translation>读卡器暂时不能使用，您仍可扫描回执二维码查询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="84"/>
+        <location filename="../../kiosk/screens/progress.py" line="92"/>
         <source>The network is down right now: this is the last status we know, with its time.</source>
         <translation>网络暂时不通：显示的是最后一次同步到的状态和时间。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/progress.py" line="88"/>
+        <location filename="../../kiosk/screens/progress.py" line="96"/>
         <source>Your cases: %n</source>
         <translation>
             <numerusform>您的办件：%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="91"/>
+        <location filename="../../kiosk/screens/progress.py" line="99"/>
         <source>No case found. Cases accepted at other halls are not shown here.</source>
         <translation>没有查到办件。在其他大厅受理的办件这里查不到。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="98"/>
+        <location filename="../../kiosk/screens/progress.py" line="106"/>
         <source>Could not look it up</source>
         <translation>查询没有成功</translation>
     </message>
@@ -3055,7 +3112,7 @@ guide</source>
 <context>
     <name>QrView</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="161"/>
+        <location filename="../../kiosk/widgets.py" line="230"/>
         <source>Receipt QR code</source>
         <extracomment>line height as a multiple of the font&apos;s pixel size (适老化: at least 1.3) laid-out lines of the current text by (font, width): layouts ask heightForWidth many times while the window first comes up (~0.2 s uncached). Emptied with every new text, so no earlier (personal) text outlives a wipe.</extracomment>
         <translation>回执二维码</translation>
@@ -3102,77 +3159,77 @@ guide</source>
 <context>
     <name>ReprintScreen</name>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="23"/>
+        <location filename="../../kiosk/screens/reprint.py" line="25"/>
         <source>Place your ID card on the reader; for a one-time notice, hold its QR code under the scanner</source>
         <translation>请把身份证放在读卡区；补打一次性告知书请把告知书上的二维码对准扫码口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="40"/>
+        <location filename="../../kiosk/screens/reprint.py" line="42"/>
         <source>Print a receipt again</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="43"/>
+        <location filename="../../kiosk/screens/reprint.py" line="45"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="49"/>
+        <location filename="../../kiosk/screens/reprint.py" line="51"/>
         <source>The card reader is not working right now; please ask at the window.</source>
         <translation>读卡器暂时不能使用，请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="93"/>
+        <location filename="../../kiosk/screens/reprint.py" line="100"/>
         <source>This code is not a one-time notice of this hall.</source>
         <translation>这不是本大厅开具的一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="95"/>
+        <location filename="../../kiosk/screens/reprint.py" line="102"/>
         <source>Printed. Please take your one-time notice.</source>
         <translation>已打印，请取走一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="98"/>
+        <location filename="../../kiosk/screens/reprint.py" line="105"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="107"/>
+        <location filename="../../kiosk/screens/reprint.py" line="114"/>
         <source>Choose the receipt to print</source>
         <translation>请选择要补打的回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="107"/>
+        <location filename="../../kiosk/screens/reprint.py" line="114"/>
         <source>No case found</source>
         <translation>没有查到办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="109"/>
+        <location filename="../../kiosk/screens/reprint.py" line="116"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="127"/>
+        <location filename="../../kiosk/screens/reprint.py" line="134"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="133"/>
+        <location filename="../../kiosk/screens/reprint.py" line="140"/>
         <source>Printed. Please take your receipt.</source>
         <translation>已打印，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="141"/>
+        <location filename="../../kiosk/screens/reprint.py" line="148"/>
         <source>The printer cannot print right now (%1). Staff have been called. You can photograph this code to check progress on your phone.</source>
         <translation>打印机暂时不能打印（%1），已通知工作人员。您可以用手机拍下这个二维码查询进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="145"/>
+        <location filename="../../kiosk/screens/reprint.py" line="152"/>
         <source>Staff called: printer problem</source>
         <translation>已通知工作人员：打印机故障</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="153"/>
+        <location filename="../../kiosk/screens/reprint.py" line="160"/>
         <source>Could not read the card</source>
         <translation>没能读取身份证</translation>
     </message>
