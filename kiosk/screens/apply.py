@@ -121,7 +121,12 @@ class ApplyScreen(Screen):
         # the code for a phone beside the words, not under them: with the printer out the
         # page is otherwise taller than a 768-line screen and "完成" falls off its edge
         done_row = QHBoxLayout()
-        done_row.addWidget(scrolling(self.done_text, done), 3)
+        done_box = QWidget()
+        box = QVBoxLayout(done_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.done_text)
+        box.addStretch(1)  # the card as tall as its words, at the top
+        done_row.addWidget(scrolling(done_box, done), 3)
         done_row.addWidget(self.qr, 2, Qt.AlignmentFlag.AlignTop)
         d.addLayout(done_row, 1)
         d.addWidget(self.finish)
