@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 from kiosk.widgets import BigButton
 
@@ -20,7 +20,7 @@ class Keypad(QWidget):
         self.secret = secret
         self._digits = ""
         grid = QGridLayout(self)
-        grid.setSpacing(12)
+        grid.setSpacing(10)
         self.keys: dict[str, BigButton] = {}
         for i, d in enumerate("123456789"):
             self._key(grid, d, i // 3, i % 3)
@@ -32,8 +32,11 @@ class Keypad(QWidget):
         self.back_key.clicked.connect(self.backspace)
         grid.addWidget(self.back_key, 3, 2)
         self.ok_key = BigButton(self.tr("OK"), self, role="main")
+        self.ok_key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.ok_key.clicked.connect(lambda: self.submitted.emit(self._digits))
-        grid.addWidget(self.ok_key, 4, 0, 1, 3)
+        # a tall key beside the digits, not a fifth row: the keypad fits a 768-line
+        # screen in 关怀模式
+        grid.addWidget(self.ok_key, 0, 3, 4, 1)
 
     def _key(self, grid: QGridLayout, digit: str, row: int, col: int) -> None:
         button = BigButton(digit, self, role="main")

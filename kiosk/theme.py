@@ -91,6 +91,10 @@ def apply_palette(app: QApplication) -> None:
 def stylesheet(theme: Theme) -> str:
     t = theme
     pad = max(8, t.target_px // 6)
+    # min-width/min-height size the contents: with the padding and the 3 px border a
+    # one-line button is target_px high, not target_px + 40 (which pushed the actions of
+    # the elderly theme off a 768-line screen)
+    inner = t.target_px - 2 * pad - 6
     return f"""
 QWidget#kioskRoot, QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget {{
     background-color: {PAPER}; color: {INK};
@@ -106,7 +110,7 @@ QLabel[role="number"] {{ font-size: {t.title_px}px; font-weight: bold; backgroun
     border: 2px solid {INK}; border-radius: 12px; padding: {pad}px; }}
 QLabel[role="countdown"] {{ font-size: {t.title_px * 3}px; font-weight: bold; }}
 QPushButton {{
-    min-width: {t.target_px}px; min-height: {t.target_px}px;
+    min-width: {inner}px; min-height: {inner}px;
     font-size: {t.body_px}px; padding: {pad}px {pad * 2}px;
     color: {ON_PRIMARY}; background-color: {PRIMARY};
     border: 3px solid {INK}; border-radius: 14px;

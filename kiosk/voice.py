@@ -28,8 +28,24 @@ def default_engine() -> str | None:
 
 
 #: voice names that speak Mandarin where the engine reports no Chinese locale for them
-#: (espeak-ng's voice through speech-dispatcher is called "cmn" / "Chinese_Mandarin")
-MANDARIN_NAMES = ("cmn", "mandarin", "chinese")
+#: (espeak-ng's voice through speech-dispatcher is "Chinese (Mandarin, latin as Pinyin)",
+#: "cmn" in some versions), and names of Chinese voices that are not Mandarin: espeak-ng
+#: lists "Chinese (Cantonese)" first, and Cantonese reads Mandarin prompts wrongly
+MANDARIN_NAMES = ("cmn", "mandarin")
+NOT_MANDARIN = ("cantonese", "yue", "hakka", "min nan", "wu ")
+
+
+def mandarin_voice_rank(name: str) -> int | None:
+    """How well a voice named `name` fits Mandarin prompts (lower is better), or None."""
+    lowered = name.lower()
+    if any(part in lowered for part in NOT_MANDARIN):
+        return None
+    if not any(part in lowered for part in (*MANDARIN_NAMES, "chinese")):
+        return None
+    rank = 0 if any(part in lowered for part in MANDARIN_NAMES) else 2
+    if "pinyin" not in lowered and "cmn" not in lowered:
+        rank += 1  # "latin as English" and plain "Chinese" after the Pinyin voice
+    return rank * 2 + ("+" in name)  # espeak-ng's "+variant" voices after the plain one
 
 
 class Voice(QObject):
@@ -72,17 +88,19 @@ class Voice(QObject):
         from PySide6.QtCore import QLocale
 
         wanted = QLocale.Language.Chinese if self._chinese else QLocale.Language.English
-        for locale in self._tts.availableLocales():
-            if locale.language() == wanted:
-                self._tts.setLocale(locale)
-                return
+        locales = [loc for loc in self._tts.availableLocales() if loc.language() == wanted]
+        # mainland Chinese first (not zh_TW / zh_HK), then whatever the engine offers
+        locales.sort(key=lambda loc: loc.territory() != QLocale.Country.China)
+        if locales:
+            self._tts.setLocale(locales[0])
+            return
         if not self._chinese:
             return  # English prompts: the engine's default voice will do
-        for voice in self._tts.allVoices(None):
-            if any(part in voice.name().lower() for part in MANDARIN_NAMES):
-                self._tts.setVoice(voice)
-                return
-        raise RuntimeError("the engine has no Mandarin voice")
+        ranked = [(rank, n, voice) for n, voice in enumerate(self._tts.allVoices(None))
+                  if (rank := mandarin_voice_rank(voice.name())) is not None]
+        if not ranked:
+            raise RuntimeError("the engine has no Mandarin voice")
+        self._tts.setVoice(min(ranked, key=lambda r: (r[0], r[1]))[2])
 
     def prompt(self, text: str) -> None:
         """A screen's prompt: remembered for replay, spoken when the voice is on."""

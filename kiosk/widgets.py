@@ -3,13 +3,15 @@ an on-screen QR code. All text is plain text (untrusted data never becomes marku
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -125,6 +127,73 @@ class Text(QLabel):
             x = inner.left() + ((inner.width() - natural) / 2 if centred else 0.0)
             baseline = top + n * step + (step - fm.height()) / 2 + fm.ascent()
             painter.drawText(QPointF(x, baseline), text)
+
+
+class StepStack(QWidget):
+    """Steps shown one at a time, like a QStackedWidget, but asking only for the room of
+    the step on screen: a stacked layout asks for its tallest page's height-for-width,
+    so the long review page pushed every step's buttons off a 768-line screen. The
+    steps sit in a box layout, all hidden but one (a box layout skips hidden widgets)."""
+
+    currentChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pages: list[QWidget] = []
+        self._current = -1
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def addWidget(self, page: QWidget) -> int:
+        self._pages.append(page)
+        self._layout.addWidget(page)
+        if self._current < 0:
+            self._current = 0
+        else:
+            page.hide()
+        return len(self._pages) - 1
+
+    def count(self) -> int:
+        return len(self._pages)
+
+    def widget(self, index: int) -> QWidget:
+        return self._pages[index]
+
+    def currentIndex(self) -> int:
+        return self._current
+
+    def currentWidget(self) -> QWidget | None:
+        return self._pages[self._current] if self._pages else None
+
+    def setCurrentIndex(self, index: int) -> None:
+        if index == self._current or not 0 <= index < len(self._pages):
+            return
+        self._pages[self._current].hide()
+        self._current = index
+        self._pages[index].show()
+        self.currentChanged.emit(index)
+
+
+class ScrollingPanel(QScrollArea):
+    """Content that scrolls when the screen is too short for it, so that the actions
+    laid out after it stay on screen (a long summary or list scrolls; the button that
+    acts on it never does). It asks only for its minimum height and grows into what
+    is left: a page sized by height-for-width takes every child's preferred height,
+    which for a plain scroll area is its whole content."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(content)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
+
+
+def scrolling(content: QWidget, parent: QWidget | None = None) -> ScrollingPanel:
+    return ScrollingPanel(content, parent)
 
 
 CHECK_MARK = "✓ "

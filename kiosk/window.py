@@ -60,7 +60,7 @@ class KioskWindow(QWidget):
         self.lockdown = Lockdown(self)
         # top bar
         self.heading = Text("", self, role="title")
-        self.care = BigButton(self.tr("Care mode\n(larger, spoken)"), self, role="main")
+        self.care = BigButton(self._care_caption(NORMAL), self, role="main")
         self.care.setObjectName("careMode")
         self.care.setCheckable(True)
         self.care.clicked.connect(lambda: self.set_elderly(self.care.isChecked()))
@@ -91,7 +91,7 @@ class KioskWindow(QWidget):
         self.attract.service_chosen.connect(self.show_screen)
         self.attract.set_station_name(ctx.services.station.intake.station_name)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setContentsMargins(16, 8, 16, 8)
         layout.addLayout(bar)
         layout.addWidget(self.status)
         layout.addWidget(self.stack, 1)
@@ -106,7 +106,7 @@ class KioskWindow(QWidget):
         self.card_away.ticked.connect(self._card_away_still_needed)
         self._card_away_page = self._scrolling_page(self.card_away)
         self.card_present = False
-        #: the mode every visit starts in (no configuration chooses 关怀模式 by default)
+        # the mode every visit starts in (no configuration chooses 关怀模式 by default)
         self.default_theme: Theme = NORMAL
         self.apply_theme(NORMAL)
         self.show_screen("attract")
@@ -193,9 +193,17 @@ class KioskWindow(QWidget):
         else:
             self.ctx.voice.prompt(self.current.prompt())
 
+    def _care_caption(self, theme: Theme) -> str:
+        # in 关怀模式 the button's explanation is what the citizen already has: one line
+        # keeps the top bar (and every screen under it) a row shorter
+        if theme is ELDERLY:
+            return self.tr("Care mode")
+        return self.tr("Care mode\n(larger, spoken)")
+
     def apply_theme(self, theme: Theme) -> None:
         self.ctx.theme = theme
         self._theme_texts(self, theme)
+        self.care.set_caption(self._care_caption(theme))
         self.care.setChecked(theme is ELDERLY)
         sheet = stylesheet(theme)
         if self.styleSheet() != sheet:

@@ -89,6 +89,12 @@ def shoot_kiosk(station_dir: Path, language: str, admin: Callable[..., Any]) -> 
         sims.place_card(card)
         _pump(lambda: apply.steps.currentIndex() == CONFIRM)
         snap("apply_confirm")
+        # the card taken out before the visit is over: 您的身份证已取出
+        sims.remove_card()
+        _pump(lambda: window.card_away_shown)
+        snap("card_removed")
+        sims.place_card(card)
+        _pump(lambda: not window.card_away_shown)
         apply.yes.click()
         _pump(lambda: apply.steps.currentIndex() == CAPTURE and apply.capture.preview.page_detected)
         # while in this step the camera keeps capturing: one picture is enough

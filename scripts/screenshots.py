@@ -218,7 +218,7 @@ def _kiosk_screens(tmp: Path, platform: object) -> None:
             admin("POST", "/v1/admin/enrollment-codes", json={"codes": [code]})
             station = tmp / f"kiosk_{lang}"
             setup_station(station, platform_url=platform.url,  # type: ignore[attr-defined]
-                          enrollment_code=code, station_code="K001",
+                          enrollment_code=code, station_code="K001" if lang == "zh_CN" else "K002",
                           station_name="城关镇便民服务中心", role="kiosk")
             for path in shoot_kiosk(station, lang, admin):
                 print(f"wrote {path}")

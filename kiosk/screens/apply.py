@@ -6,12 +6,12 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QScrollArea,
     QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +22,7 @@ from kiosk.context import KioskContext, Screen
 from kiosk.screens.capture_step import CaptureStep
 from kiosk.screens.contact_step import ContactStep
 from kiosk.screens.identify import IdentifyPanel
-from kiosk.widgets import BigButton, QrView, Text
+from kiosk.widgets import BigButton, QrView, StepStack, Text, scrolling
 from station.device_health import Health
 from station.intake_service import applicant_labels
 from station.intake_session import IntakeSession, Phase, SessionState, Severity
@@ -53,7 +53,7 @@ class ApplyScreen(Screen):
         #: the last receipt's QR payload, for the demo's "scan the receipt" button: only
         #: the receipt number and its signature, never the outcome (it holds the applicant)
         self.last_receipt_code = ""  # (item, material) under the camera
-        self.steps = QStackedWidget(self)
+        self.steps = StepStack(self)
         # CHOOSE
         choose = QWidget()
         c = QVBoxLayout(choose)
@@ -94,30 +94,45 @@ class ApplyScreen(Screen):
         self.contact = ContactStep(ctx)
         self.contact.phone_submitted.connect(self._phone)
         self.contact.collection_chosen.connect(self.session.collection_chosen)
+        self.contact.back_requested.connect(self.go_back)
         # REVIEW
         review = QWidget()
         r = QVBoxLayout(review)
         r.addWidget(Text(self.tr("Please check, then submit"), review, role="heading"))
-        self.summary = Text("", review, role="card")
+        self.summary = Text("", None, role="card")
         self.submit = BigButton(self.tr("Submit my application"), review, role="main")
         self.submit.clicked.connect(self._submit)
-        r.addWidget(self.summary)
-        r.addStretch(1)
+        summary_box = QWidget()
+        box = QVBoxLayout(summary_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.summary)
+        box.addStretch(1)
+        r.addWidget(scrolling(summary_box, review), 1)
         r.addWidget(self.submit)
         # DONE
         done = QWidget()
         d = QVBoxLayout(done)
         self.done_title = Text("", done, role="heading")
-        self.done_text = Text("", done, role="card")
+        self.done_text = Text("", None, role="card")
         self.qr = QrView(done)
         self.finish = BigButton(self.tr("Finish"), done, role="main")
         self.finish.clicked.connect(self.home_requested)
-        for part in (self.done_title, self.done_text, self.qr):
-            d.addWidget(part)
-        d.addStretch(1)
+        d.addWidget(self.done_title)
+        # the code for a phone beside the words, not under them: with the printer out the
+        # page is otherwise taller than a 768-line screen and "完成" falls off its edge
+        done_row = QHBoxLayout()
+        done_box = QWidget()
+        box = QVBoxLayout(done_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.done_text)
+        box.addStretch(1)  # the card as tall as its words, at the top
+        done_row.addWidget(scrolling(done_box, done), 3)
+        done_row.addWidget(self.qr, 2, Qt.AlignmentFlag.AlignTop)
+        d.addLayout(done_row, 1)
         d.addWidget(self.finish)
         for page in (choose, self.identify, confirm, self.capture, self.contact, review, done):
             self.steps.addWidget(page)
+
         self.note = Text("", self, role="warn")
         # 上一步 on every step after the first; 下一步 where no event moves on by itself
         self.back = BigButton(self.tr("Back"), self, role="main")
@@ -133,6 +148,7 @@ class ApplyScreen(Screen):
         for b in (self.back, self.next_step):
             b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.steps, 1)
         layout.addWidget(self.note)
         layout.addLayout(nav)
@@ -202,6 +218,13 @@ class ApplyScreen(Screen):
             self.start_with_card(card, key)
 
     # -- 上一步 ------------------------------------------------------------------------
+    def back_button(self) -> BigButton | None:
+        """The 上一步 on screen, if any."""
+        for button in (self.back, self.contact.back):
+            if button.isVisible():
+                return button
+        return None
+
     def go_back(self) -> None:
         """The previous step; what was captured stays in the session (never back past
         the submission)."""
@@ -311,7 +334,8 @@ class ApplyScreen(Screen):
             self.last_receipt_code = state.outcome.accepted.receipt.qr_payload
             self._done(state)
         self.steps.setCurrentIndex(step)
-        self.back.setVisible(step != CHOOSE and step != DONE)
+        # the number's step has its own 上一步 under the keypad
+        self.back.setVisible(step not in (CHOOSE, CONTACT, DONE))
         self.back.setEnabled(state.phase is not Phase.ACCEPTING)
         self.next_step.setVisible(step == CAPTURE and state.phase is Phase.REVIEW)
         if step != previous:

@@ -15,6 +15,7 @@ from station.paper import COLLECTION_METHODS, DEFAULT_COLLECTION
 class ContactStep(QWidget):
     phone_submitted = Signal(str)
     collection_chosen = Signal(str)
+    back_requested = Signal()  # 上一步, under the keypad: a row of its own does not fit
 
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,10 +38,16 @@ class ContactStep(QWidget):
             side.addWidget(button)
             self.methods[code] = button
         side.addStretch(1)
+        self.back = BigButton(self.tr("Back"), self, role="main")
+        self.back.clicked.connect(self.back_requested)
+        left = QVBoxLayout()
+        left.addWidget(self.keypad, 1)
+        left.addWidget(self.back)
         row = QHBoxLayout()
-        row.addWidget(self.keypad, 1)
+        row.addLayout(left, 1)
         row.addLayout(side, 1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.ask)
         layout.addLayout(row, 1)
         self.wipe()

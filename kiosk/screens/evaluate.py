@@ -9,7 +9,7 @@ from intake.applicant import Person
 from kiosk.context import KioskContext, Screen
 from kiosk.screens.cases import CaseList
 from kiosk.screens.identify import IdentifyPanel
-from kiosk.widgets import BigButton, Text
+from kiosk.widgets import BigButton, Text, scrolling
 from station.kiosk_services import LOW_RATING, RATINGS, REASONS
 from station.progress import CaseView
 from ui_shared.messages import user_message
@@ -19,7 +19,7 @@ from ui_shared.plain_text import shown
 class EvaluateScreen(Screen):
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        #: the ID number of the card this visit was identified by (kiosk.card_away)
+        # the ID number of the card this visit was identified by (kiosk.card_away)
         self._card_id: str | None = None
         self._person: Person | None = None
         self._case: CaseView | None = None
@@ -38,7 +38,7 @@ class EvaluateScreen(Screen):
             button.clicked.connect(lambda _c=False, v=r.value: self._rate(v))
             rating_row.addWidget(button)
             self.rating_buttons[r.value] = button
-        self.reason_box = QWidget(self)
+        self.reason_box = QWidget()
         grid = QGridLayout(self.reason_box)
         self.reason_buttons: dict[str, BigButton] = {}
         for i, (code, zh, en) in enumerate(REASONS):
@@ -50,7 +50,9 @@ class EvaluateScreen(Screen):
         self.submit.clicked.connect(self._submit)
         self.status = Text("", self, role="warn")
         layout = QVBoxLayout(self)
-        for w in (self.identify, self.heading, self.cases, self.rating_box, self.reason_box,
+        # the reasons scroll on a short screen; the submit button under them never does
+        self.reason_area = scrolling(self.reason_box, self)
+        for w in (self.identify, self.heading, self.cases, self.rating_box, self.reason_area,
                   self.submit, self.status):
             layout.addWidget(w)
         self.wipe()
@@ -76,7 +78,7 @@ class EvaluateScreen(Screen):
         self.status.setText("")
         for b in [*self.rating_buttons.values(), *self.reason_buttons.values()]:
             b.setChecked(False)
-        for w in (self.heading, self.cases, self.rating_box, self.reason_box, self.submit,
+        for w in (self.heading, self.cases, self.rating_box, self.reason_area, self.submit,
                   self.status):
             w.hide()
         self.identify.show()
@@ -119,7 +121,7 @@ class EvaluateScreen(Screen):
         for v, b in self.rating_buttons.items():
             b.setChecked(v == value)
         low = value <= LOW_RATING
-        self.reason_box.setVisible(low)
+        self.reason_area.setVisible(low)
         if not low:
             for b in self.reason_buttons.values():
                 b.setChecked(False)
@@ -141,7 +143,7 @@ class EvaluateScreen(Screen):
     def _done(self, _uuid: str) -> None:
         self.submit.setEnabled(True)
         self.rating_box.hide()
-        self.reason_box.hide()
+        self.reason_area.hide()
         self.submit.hide()
         self._say(self.tr("Thank you. Your rating has been recorded and will be sent to "
                           "the department."))

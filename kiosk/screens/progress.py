@@ -16,7 +16,7 @@ from ui_shared.messages import user_message
 class ProgressScreen(Screen):
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        #: the ID number of the card this visit was identified by (kiosk.card_away)
+        # the ID number of the card this visit was identified by (kiosk.card_away)
         self._card_id: str | None = None
         self.identify = IdentifyPanel(
             self.tr("Place your ID card on the reader, or hold the receipt's QR code "

@@ -407,7 +407,17 @@ ID number: %2</source>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
-</context>
+<message>
+        <location filename="../../kiosk/screens/apply.py" line="133" />
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="136" />
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    </context>
 <context>
     <name>AttractScreen</name>
     <message>
@@ -1376,7 +1386,7 @@ guide</source>
         <translation>下一位（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="1"/>
+        <location filename="../../clerk_station/main_window.py" line="1" />
         <source>%1 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · 承诺时限 %n 个工作日</numerusform>
@@ -1399,6 +1409,11 @@ guide</source>
         <location filename="../../kiosk/screens/contact_step.py" line="28" />
         <source>How will you collect the result?</source>
         <translation>办理结果怎么领取？</translation>
+    </message>
+<message>
+        <location filename="../../kiosk/screens/contact_step.py" line="41" />
+        <source>Back</source>
+        <translation>上一步</translation>
     </message>
 </context>
 <context>
@@ -1735,7 +1750,7 @@ guide</source>
         <translation>%1 至 %2：受理 %3 件，一次性告知 %4 件，不予受理 %5 件，平均办理 %6 分钟；临近承诺期限 %7 件，超期 %8 件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="216"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="216" />
         <source> (clock stopped %1 working day(s) for 补正)</source>
         <translation>（补正停表 %1 个工作日）</translation>
     </message>
@@ -2232,6 +2247,11 @@ guide</source>
         <location filename="../../kiosk/window.py" line="155" />
         <source>Please take %1 with you.</source>
         <translation>请带走%1。</translation>
+    </message>
+<message>
+        <location filename="../../kiosk/window.py" line="200" />
+        <source>Care mode</source>
+        <translation>关怀模式</translation>
     </message>
 </context>
 <context>
@@ -3648,6 +3668,43 @@ guide</source>
         <location filename="../../clerk_station/keyboard.py" line="1" />
         <source>Name, code, pinyin initials or a short name like 低保 (%1); Enter chooses</source>
         <translation>名称、编码、拼音首字母或简称（如低保）（%1）；回车选择</translation>
+    </message>
+</context>
+<context>
+    <name>CardAwayPanel</name>
+    <message>
+        <location filename="../../kiosk/card_away.py" line="46" />
+        <source>Your ID card has been taken out</source>
+        <translation>您的身份证已取出</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/card_away.py" line="51" />
+        <source>To continue, put the same card back on the reader. Otherwise, everything you entered is erased for the next person.</source>
+        <translation>请把同一张身份证放回读卡区继续办理；否则您填写的内容将全部清除，留给下一位。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/card_away.py" line="57" />
+        <source>Put the card back
+and continue</source>
+        <translation>放回身份证
+继续办理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/card_away.py" line="60" />
+        <source>End</source>
+        <translation>结束办理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/card_away.py" line="77" />
+        <source>Your ID card has been taken out. Put it back to continue, or touch End.</source>
+        <translation>您的身份证已取出。放回身份证可继续办理，或点“结束办理”。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/card_away.py" line="106" />
+        <source>Ending in %n second(s)</source>
+        <translation>
+            <numerusform>%n 秒后结束办理</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -23,9 +23,12 @@ ITEM = "SB-004"  # one page to capture besides the card's own
 PHONE = "13905712345"
 
 
-def _big(apply: ApplyScreen) -> None:
-    assert apply.back.isVisible() and apply.back.height() >= NORMAL.target_px - 1
-    assert apply.back.font().pixelSize() >= MIN_ACTION_PX
+def _back(apply: ApplyScreen) -> None:
+    """Touch the 上一步 on screen, checking it is there and large."""
+    button = apply.back_button()
+    assert button is not None and button.height() >= NORMAL.target_px - 1
+    assert button.font().pixelSize() >= MIN_ACTION_PX
+    button.click()
 
 
 def test_back_on_every_step_keeps_what_was_captured(kiosk: Kiosk, qtbot: QtBot) -> None:
@@ -34,11 +37,10 @@ def test_back_on_every_step_keeps_what_was_captured(kiosk: Kiosk, qtbot: QtBot) 
     window.attract.buttons["apply"].click()
     apply = window.screens["apply"]
     assert isinstance(apply, ApplyScreen)
-    assert not apply.back.isVisible()  # the first step: Home is the way out
+    assert apply.back_button() is None  # the first step: Home is the way out
     apply.item_buttons[ITEM].click()
     assert apply.steps.currentIndex() == IDENTIFY
-    _big(apply)
-    apply.back.click()
+    _back(apply)
     assert apply.steps.currentIndex() == CHOOSE and apply.session.state.item is None
     apply.item_buttons[ITEM].click()
     kiosk.sims.place_card(card)
@@ -52,22 +54,21 @@ def test_back_on_every_step_keeps_what_was_captured(kiosk: Kiosk, qtbot: QtBot) 
         apply.contact.keypad.press(d)
     apply.contact.keypad.ok_key.click()
     assert apply.steps.currentIndex() == REVIEW
-    _big(apply)
 
     # review -> contact: the number is still there
-    apply.back.click()
+    _back(apply)
     assert apply.steps.currentIndex() == CONTACT
     assert apply.contact.number.text() == "139 0571 2345"
     # contact -> capture: the pages are kept; 下一步 leads on again
-    apply.back.click()
+    _back(apply)
     assert apply.steps.currentIndex() == CAPTURE and apply.next_step.isVisible()
     assert apply.session.state.pages["M02"][: len(pages["M02"])] == pages["M02"]
     # capture -> "is this you?" -> "place your card" -> the item list, all kept
-    apply.back.click()
+    _back(apply)
     assert apply.steps.currentIndex() == CONFIRM
-    apply.back.click()
+    _back(apply)
     assert apply.steps.currentIndex() == IDENTIFY
-    apply.back.click()
+    _back(apply)
     assert apply.steps.currentIndex() == CHOOSE
     assert apply.session.state.pages["M02"][: len(pages["M02"])] == pages["M02"]
     # and forward again: the same service, the same card
@@ -79,7 +80,7 @@ def test_back_on_every_step_keeps_what_was_captured(kiosk: Kiosk, qtbot: QtBot) 
     qtbot.waitUntil(lambda: apply.steps.currentIndex() == CONFIRM, timeout=10_000)
     apply.yes.click()
     assert apply.steps.currentIndex() == CONTACT  # every page is in: on to the number
-    apply.back.click()
+    _back(apply)
     assert apply.steps.currentIndex() == CAPTURE
     apply.next_step.click()
     assert apply.steps.currentIndex() == CONTACT
@@ -88,6 +89,6 @@ def test_back_on_every_step_keeps_what_was_captured(kiosk: Kiosk, qtbot: QtBot) 
     assert apply.session.state.phone == PHONE
     apply.submit.click()
     qtbot.waitUntil(lambda: apply.steps.currentIndex() == DONE, timeout=20_000)
-    assert not apply.back.isVisible()  # never back past the submission
+    assert apply.back_button() is None  # never back past the submission
     apply.go_back()
     assert apply.steps.currentIndex() == DONE

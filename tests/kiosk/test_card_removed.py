@@ -56,7 +56,7 @@ def test_same_card_back_continues_another_card_wipes_and_identifies_its_holder(
     _remove(kiosk, qtbot)
     assert window.card_away_shown and window.card_away.isVisible()
     assert not apply.who.isVisible() and not apply.yes.isVisible()  # hidden at once
-    assert window.card_away.title.text() == window.tr("Your ID card has been taken out")
+    assert window.card_away.title.text() == window.card_away.tr("Your ID card has been taken out")
     assert "15" in window.card_away.seconds.text()
     assert kiosk.app.voice.spoken[-1] == window.card_away.prompt()  # said aloud
     check_minimums(window, NORMAL, "card away")

@@ -1,0 +1,84 @@
+"""Does every main action fit on the screen? Measured from live widgets: a main action
+(role "main") and the top bar's buttons must lie wholly inside the window and be
+wholly visible without scrolling the page (a button scrolled below the edge is a
+button an elderly citizen never finds). Buttons that are entries of a list of their
+own (a case's 打印, a service in the item list) scroll with that list and are exempt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
+
+from kiosk.theme import ELDERLY, NORMAL, Theme
+
+#: the kiosk screens we are asked to fit: landscape 16:9, the 5:4 and 4:3 panels of older
+#: terminals, and the tall portrait kiosk
+SIZES = ((1920, 1080), (1280, 1024), (1024, 768), (1080, 1920))
+THEMES = (NORMAL, ELDERLY)
+
+
+def _page_of(button: QWidget, pages: set[int]) -> QScrollArea | None:
+    """The nearest scroll area above `button`, when it is a whole page (else None)."""
+    w = button.parentWidget()
+    while w is not None:
+        if isinstance(w, QScrollArea):
+            return w if id(w) in pages else None
+        w = w.parentWidget()
+    return None
+
+
+def main_actions(window: QWidget, pages: Iterable[QScrollArea]) -> list[QAbstractButton]:
+    page_ids = {id(p) for p in pages}
+    out = []
+    for b in window.findChildren(QAbstractButton):
+        if not b.isVisible() or b.property("role") != "main":
+            continue
+        inside_list = _page_of(b, page_ids) is None and any(
+            isinstance(a, QScrollArea) for a in _ancestors(b, window)
+        )
+        if not inside_list:
+            out.append(b)
+    return out
+
+
+def _ancestors(w: QWidget, top: QWidget) -> list[QWidget]:
+    out = []
+    p = w.parentWidget()
+    while p is not None and p is not top:
+        out.append(p)
+        p = p.parentWidget()
+    return out
+
+
+def misfits(window: QWidget, pages: Iterable[QScrollArea], where: str) -> list[str]:
+    QApplication.processEvents()
+    bad = []
+    frame = window.rect()
+    for b in main_actions(window, list(pages)):
+        rect = QRect(b.mapTo(window, b.rect().topLeft()), b.size())
+        seen = b.visibleRegion().boundingRect()
+        if not frame.contains(rect) or seen != b.rect():
+            bad.append(f"{where}: {b.text()!r} at {rect.getRect()} (visible {seen.getRect()})")
+    return bad
+
+
+def check_fit(window: QWidget, pages: Iterable[QScrollArea], where: str,
+              set_theme: object, themes: Iterable[Theme] = THEMES) -> int:
+    """Every size, every theme: returns how many buttons were checked; asserts none
+    misfits."""
+    pages = list(pages)
+    bad: list[str] = []
+    checked = 0
+    for theme in themes:
+        set_theme(theme is ELDERLY)  # type: ignore[operator]
+        for w, h in SIZES:
+            window.resize(w, h)
+            found = misfits(window, pages, f"{where} {theme.name} {w}x{h}")
+            bad.extend(found)
+            checked += len(main_actions(window, pages))
+    window.resize(1920, 1080)
+    set_theme(False)  # type: ignore[operator]
+    assert not bad, "\n".join(bad)
+    return checked
