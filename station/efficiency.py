@@ -24,8 +24,8 @@ from station.deficiency_due import (
     parse_acceptance,
     working_days_between,
 )
-from station.supplement_clock import paused_working_days, supplement_waits
 from station.paper import display_clerk
+from station.supplement_clock import paused_working_days, supplement_waits
 from sync.store import Store
 from sync.store.ledger import AcceptStat, OpenCase
 
