@@ -2,7 +2,10 @@
 
 Speech is optional at run time: the engine is created on first use (never at
 start-up), any failure turns the voice off for good with one log line, and the
-GUI never waits on it. Prompts never contain personal data.
+GUI never waits on it: for speech-dispatcher, whose Qt engine connects (and
+spawns the daemon) in its constructor, a worker first checks that the daemon
+answers (``kiosk.speechd_probe``); prompts before that answer stay unspoken
+(再听一遍 repeats them). Prompts never contain personal data.
 """
 
 from __future__ import annotations
@@ -13,10 +16,14 @@ import shutil
 from collections import deque
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
+
+from kiosk.speechd_probe import Probe, daemon_address
 
 log = logging.getLogger(__name__)
 ENV_ENGINE = "YIWANG_KIOSK_TTS"  # "mock" in tests, "none" to silence, or an engine name
+#: the daemon check starts this long after the kiosk is built, off its cold start
+PROBE_DELAY_MS = 1500
 
 
 def default_engine() -> str | None:
@@ -63,12 +70,28 @@ class Voice(QObject):
         self.last_prompt = ""
         #: what was said, newest last (for tests and the maintenance screen)
         self.spoken: deque[str] = deque(maxlen=20)
+        self._probe: Probe | None = None
+        if engine == "speechd":
+            self._probe = Probe()
+            QTimer.singleShot(PROBE_DELAY_MS, self.start_probe)
+
+    def start_probe(self) -> None:
+        """Ask (on a worker) whether the speech daemon answers; idempotent."""
+        if self._probe is not None and not self._probe.started:
+            self._probe.start(daemon_address())
 
     @property
     def available(self) -> bool:
         return not self._broken
 
     def _engine(self) -> Any:
+        if self._tts is None and not self._broken and self._probe is not None:
+            self.start_probe()
+            if not self._probe.done.is_set():
+                return None  # still asking the daemon: never wait on it here
+            if not self._probe.ok:
+                self._broken = True  # the probe logged why
+                return None
         if self._tts is None and not self._broken:
             try:
                 from PySide6.QtTextToSpeech import QTextToSpeech

@@ -30,6 +30,8 @@ out = {"engines": QTextToSpeech.availableEngines()}
 if "speechd" in out["engines"]:
     from kiosk.voice import Voice
     voice = Voice("speechd", chinese=True)
+    voice.start_probe()
+    voice._probe.done.wait(40)
     voice.announce("请将身份证放在读卡器上。")
     engine = voice._engine()
     out["available"] = voice.available
