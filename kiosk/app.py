@@ -126,7 +126,7 @@ class KioskApp(QObject):
             self.sync.start()
         self.window.ready.emit()
         # the other screens are built on the next turns, while nobody touches it yet
-        QTimer.singleShot(0, self.window.build_screens_later)
+        QTimer.singleShot(0, self.window, self.window.build_screens_later)
 
     def shutdown(self) -> None:
         self._shut_down = True

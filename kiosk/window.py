@@ -43,6 +43,7 @@ class KioskWindow(QWidget):
         self, ctx: KioskContext, idle: IdleWatch, taps: TapCounter, *, frameless: bool = False
     ) -> None:
         super().__init__()
+        self._shut_down = False
         self.ctx = ctx
         self.setObjectName("kioskRoot")
         # Flags and style sheet before any child exists: set afterwards, each re-polishes
@@ -132,8 +133,11 @@ class KioskWindow(QWidget):
 
     def build_screens_later(self) -> None:
         """Build the screens not yet built, one per event-loop turn (after the first paint)."""
+        if self._shut_down:
+            return  # a turn queued before shutdown must not build into a closing window
         if self.screens.build_next():
-            QTimer.singleShot(0, self.build_screens_later)
+            # the window as context: a turn still queued when it is deleted is dropped
+            QTimer.singleShot(0, self, self.build_screens_later)
 
     @property
     def current(self) -> Screen:
@@ -310,6 +314,7 @@ class KioskWindow(QWidget):
         self.idle.start()
 
     def shutdown(self) -> None:
+        self._shut_down = True
         self.lockdown.allow_close = True  # the application is ending: let it close
         app = QApplication.instance()
         if app is not None:
