@@ -1276,13 +1276,6 @@ guide</source>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="395"/>
-        <source>%1 · %2 · within %n working day(s)</source>
-        <translation>
-            <numerusform>%1 · %2 · 承诺时限 %n 个工作日</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../clerk_station/main_window.py" line="288"/>
         <source>ID reader: card read</source>
