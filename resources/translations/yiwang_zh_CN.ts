@@ -637,128 +637,128 @@ guide</source>
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="55"/>
+        <location filename="../../clerk_station/case_detail.py" line="57"/>
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="62"/>
+        <location filename="../../clerk_station/case_detail.py" line="64"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="71"/>
+        <location filename="../../clerk_station/case_detail.py" line="73"/>
         <source>Choose a page</source>
         <translation>请选择页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="85"/>
+        <location filename="../../clerk_station/case_detail.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="86"/>
+        <location filename="../../clerk_station/case_detail.py" line="88"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="87"/>
+        <location filename="../../clerk_station/case_detail.py" line="89"/>
         <source>Department&apos;s note</source>
         <translation>部门意见</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="88"/>
+        <location filename="../../clerk_station/case_detail.py" line="90"/>
         <source>Materials requested</source>
         <translation>要求补正的材料</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="98"/>
+        <location filename="../../clerk_station/case_detail.py" line="100"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="98"/>
+        <location filename="../../clerk_station/case_detail.py" line="100"/>
         <source>Printed</source>
         <translation>打印时间</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="98"/>
+        <location filename="../../clerk_station/case_detail.py" line="100"/>
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="103"/>
+        <location filename="../../clerk_station/case_detail.py" line="105"/>
         <source>Pages</source>
         <translation>材料页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="104"/>
+        <location filename="../../clerk_station/case_detail.py" line="106"/>
         <source>Status history</source>
         <translation>办理进度</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="105"/>
+        <location filename="../../clerk_station/case_detail.py" line="107"/>
         <source>Documents printed</source>
         <translation>已打印文书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="110"/>
+        <location filename="../../clerk_station/case_detail.py" line="112"/>
         <source>Reprint receipt</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="111"/>
+        <location filename="../../clerk_station/case_detail.py" line="113"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="138"/>
+        <location filename="../../clerk_station/case_detail.py" line="140"/>
         <source>Applicant %1 %2 · accepted %3 by %4 · platform case %5</source>
         <extracomment>补正 request and actions, 办结领取 (station.case_followup)</extracomment>
         <translation>申请人 %1 %2 · %3 由 %4 受理 · 平台办件号 %5</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="148"/>
+        <location filename="../../clerk_station/case_detail.py" line="150"/>
         <source>%1 — page %2</source>
         <translation>%1 — 第%2页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="153"/>
+        <location filename="../../clerk_station/case_detail.py" line="155"/>
         <source> (image removed after retention)</source>
         <translation>（图像已按保存期限清除）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="169"/>
+        <location filename="../../clerk_station/case_detail.py" line="171"/>
         <source>This case could not be opened.</source>
         <translation>无法打开该办件。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="177"/>
+        <location filename="../../clerk_station/case_detail.py" line="179"/>
         <source>The image was removed after delivery (retention).</source>
         <translation>该图像在上报后已按保存期限清除。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="194"/>
+        <location filename="../../clerk_station/case_detail.py" line="196"/>
         <source>This page is not an image.</source>
         <translation>该页面不是图像。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="197"/>
+        <location filename="../../clerk_station/case_detail.py" line="199"/>
         <source>The page could not be read.</source>
         <translation>无法读取该页面。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="208"/>
+        <location filename="../../clerk_station/case_detail.py" line="210"/>
         <source>Receipt printed again.</source>
         <translation>回执已补打。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="221"/>
+        <location filename="../../clerk_station/case_detail.py" line="223"/>
         <source>the printer did not answer</source>
         <translation>打印机无响应</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="222"/>
+        <location filename="../../clerk_station/case_detail.py" line="224"/>
         <source>Reprint failed: %1</source>
         <translation>补打失败：%1</translation>
     </message>
@@ -1575,122 +1575,1136 @@ guide</source>
 <context>
     <name>EfficiencyDialog</name>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="57"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="59"/>
         <source>Efficiency</source>
         <translation>效能</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="62"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="64"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="63"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="65"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="73"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="87"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="75"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="89"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="74"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="76"/>
         <source>Notices</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="75"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="77"/>
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="76"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="78"/>
         <source>Avg. handling (min)</source>
         <translation>平均办理时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="77"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="79"/>
         <source>Near due</source>
         <translation>临近期限</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="78"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="80"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="80"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="86"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="82"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="88"/>
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="81"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="85"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="83"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="87"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="84"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="86"/>
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="88"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="90"/>
         <source>Promised date</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="89"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="91"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="90"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="92"/>
         <source>Platform status</source>
         <translation>平台状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="95"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="97"/>
         <source>By clerk</source>
         <translation>按受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="96"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="98"/>
         <source>By item</source>
         <translation>按事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="97"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="99"/>
         <source>Near or past the promised date</source>
         <translation>临近或超过承诺期限</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="98"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="100"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="99"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="101"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="133"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="135"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="139"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="141"/>
         <source>The figures could not be read. Call the technician.</source>
         <translation>无法读取统计数据，请联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="146"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="148"/>
         <source>%1 to %2: %3 accepted, %4 notices, %5 refused, average handling %6 min; %7 near the promised date, %8 overdue</source>
         <translation>%1 至 %2：受理 %3 件，一次性告知 %4 件，不予受理 %5 件，平均办理 %6 分钟；临近承诺期限 %7 件，超期 %8 件</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="12"/>
+        <source>The printer is not connected</source>
+        <translation>打印机未连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="13"/>
+        <source>The printer is not connected (no USB driver)</source>
+        <translation>打印机未连接（USB 驱动不可用）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="17"/>
+        <source>Could not talk to the printer</source>
+        <translation>打印机通信失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="18"/>
+        <source>The printer setting is wrong</source>
+        <translation>打印机地址配置错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="19"/>
+        <source>No Chinese font (install fonts-wqy-microhei)</source>
+        <translation>缺少中文字体（请安装 fonts-wqy-microhei）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="23"/>
+        <source>The printer is out of paper</source>
+        <translation>打印机缺纸</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="24"/>
+        <source>The printer cover is open</source>
+        <translation>打印机盖未关好</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="25"/>
+        <source>The printer reports a fault</source>
+        <translation>打印机故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="26"/>
+        <source>The printer is offline</source>
+        <translation>打印机离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="27"/>
+        <source>Printer state unknown</source>
+        <translation>打印机状态未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="28"/>
+        <source>Paper is running out</source>
+        <translation>打印纸即将用完</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="29"/>
+        <source>Printer ready</source>
+        <translation>打印机就绪</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="30"/>
+        <source>Done</source>
+        <translation>操作成功</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="31"/>
+        <source>The card holds nothing for this item</source>
+        <translation>证件中此项无内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="32"/>
+        <source>Card found</source>
+        <translation>找卡成功</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="33"/>
+        <source>The reader received a damaged frame (checksum)</source>
+        <translation>阅读器接收业务终端数据的校验和错</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="37"/>
+        <source>The reader received a damaged frame (length)</source>
+        <translation>阅读器接收业务终端数据的长度错</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="41"/>
+        <source>The reader refused the command</source>
+        <translation>阅读器接收业务终端的命令错误（命令或参数错误）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="42"/>
+        <source>The reader refused an unauthorised operation</source>
+        <translation>越权操作，阅读器拒绝执行</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="46"/>
+        <source>The reader reported an unrecognised error</source>
+        <translation>阅读器报告无法识别的错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="50"/>
+        <source>The card could not authenticate the reader; place the card again</source>
+        <translation>卡认证机具失败，请重新放置证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="54"/>
+        <source>The reader could not authenticate the card; place the card again</source>
+        <translation>机具认证卡失败，请重新放置证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="58"/>
+        <source>Card information failed verification; place the card again</source>
+        <translation>信息验证错误，请重新放置证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="62"/>
+        <source>No card found yet</source>
+        <translation>尚未找卡，不能进行对卡的操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="63"/>
+        <source>Fingerprint information failed verification</source>
+        <translation>指纹信息验证错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="67"/>
+        <source>Card information has a wrong length; place the card again</source>
+        <translation>信息长度错误，请重新放置证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="71"/>
+        <source>Unrecognised card type; place a resident ID card</source>
+        <translation>无法识别的卡类型，请放置居民身份证</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="75"/>
+        <source>Reading the card failed; place the card again</source>
+        <translation>读卡操作失败，请重新放置证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="79"/>
+        <source>The card&apos;s challenge failed; place the card again</source>
+        <translation>取随机数失败，请重新放置证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="83"/>
+        <source>The reader&apos;s security module failed its self-check; call a technician</source>
+        <translation>阅读器安全模块（SAM）自检失败，不能接收命令，请联系技术人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="87"/>
+        <source>The reader&apos;s security module is not authorised</source>
+        <translation>阅读器安全模块（SAM）未经授权，无法使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="91"/>
+        <source>No card on the reader; place the ID card on it</source>
+        <translation>找卡不成功，请将身份证或其他证件放在阅读器上</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="95"/>
+        <source>Selecting the card failed; place the card again</source>
+        <translation>选卡不成功，请重新放置证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="99"/>
+        <source>The reader returned unknown status {sw3}</source>
+        <translation>阅读器返回未知状态码 {sw3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="103"/>
+        <source>The ID card reader does not answer; check the cable</source>
+        <translation>身份证阅读器无响应，请检查连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="107"/>
+        <source>The ID card reader was disconnected; check the cable</source>
+        <translation>身份证阅读器已断开，请检查连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="111"/>
+        <source>Cannot open the ID card reader port {device}</source>
+        <translation>无法打开身份证阅读器端口 {device}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="115"/>
+        <source>No ID card reader found</source>
+        <translation>未找到身份证阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="116"/>
+        <source>No document camera found</source>
+        <translation>未找到高拍仪</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="117"/>
+        <source>The reader&apos;s security module id has a wrong length</source>
+        <translation>阅读器安全模块编号长度错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="121"/>
+        <source>The reader sent a frame of impossible length</source>
+        <translation>阅读器数据长度错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="125"/>
+        <source>The reader sent a damaged frame (checksum)</source>
+        <translation>阅读器数据校验错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="129"/>
+        <source>Card data invalid; place the card again</source>
+        <translation>证件信息异常，请重新放置证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="130"/>
+        <source>Card data invalid (length fields); place the card again</source>
+        <translation>证件信息异常：长度字段不完整，请重新放置证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="134"/>
+        <source>Card data invalid (length mismatch); place the card again</source>
+        <translation>证件信息异常：数据长度与长度字段不符，请重新放置证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="138"/>
+        <source>Card data invalid: the {field} is malformed; place the card again</source>
+        <translation>证件信息异常：{field}格式错误，请重新放置证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="142"/>
+        <source>Card data invalid: the {field} is not a date; place the card again</source>
+        <translation>证件信息异常：{field}无效，请重新放置证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="146"/>
+        <source>birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="147"/>
+        <source>valid-from date</source>
+        <translation>有效期起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="148"/>
+        <source>valid-until date</source>
+        <translation>有效期截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="149"/>
+        <source>Card data invalid: unsupported card type {flag}; place the card again</source>
+        <translation>证件信息异常：不支持的证件类型标识“{flag}”，请重新放置证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="153"/>
+        <source>Card data invalid: the ID number fails its check character</source>
+        <translation>证件信息异常：证件号码校验位错误，请重新放置证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="157"/>
+        <source>Card data invalid: the ID number does not match the birth date</source>
+        <translation>证件信息异常：证件号码与出生日期不一致，请重新放置证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="161"/>
+        <source>Card data invalid: the validity period ends before it starts</source>
+        <translation>证件信息异常：有效期限起止日期颠倒，请重新放置证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="165"/>
+        <source>The document camera failed</source>
+        <translation>高拍仪故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="166"/>
+        <source>No document camera (or video file) found</source>
+        <translation>未找到高拍仪或视频文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="170"/>
+        <source>Cannot open the camera; check the cable</source>
+        <translation>无法打开高拍仪，请检查连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="174"/>
+        <source>The camera is closed</source>
+        <translation>高拍仪已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="175"/>
+        <source>The camera gives no picture; check the cable</source>
+        <translation>高拍仪没有画面，请检查连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="179"/>
+        <source>No complete page found</source>
+        <translation>未检测到完整页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="180"/>
+        <source>The image {what} is too large</source>
+        <translation>图片{what}过大</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="181"/>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="182"/>
+        <source>size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="183"/>
+        <source>{why}</source>
+        <translation>{why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="184"/>
+        <source>Cannot read the image file</source>
+        <translation>无法读取图片文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="185"/>
+        <source>Not an image format we know</source>
+        <translation>无法识别的图片格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="186"/>
+        <source>Scanner {device} not found; check the cable</source>
+        <translation>未找到扫码枪设备 {device}，请检查连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="190"/>
+        <source>No permission to read scanner {device} (group &apos;input&apos; or a udev rule is needed)</source>
+        <translation>没有权限读取扫码枪设备 {device}（需加入 input 用户组或配置 udev 规则）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="194"/>
+        <source>Cannot open scanner {device}</source>
+        <translation>无法打开扫码枪 {device}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="195"/>
+        <source>Scanner {device} is in use by another program</source>
+        <translation>扫码枪设备 {device} 已被其他程序占用</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="196"/>
+        <source>Cannot take scanner {device} for this program (not an input device?)</source>
+        <translation>无法独占扫码枪设备 {device}（不是输入设备？）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="200"/>
+        <source>The scanner was disconnected</source>
+        <translation>扫码枪已断开，请检查连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="201"/>
+        <source>The scanner setting is wrong</source>
+        <translation>扫码枪配置错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="12"/>
+        <source>The first 17 characters of a resident ID number must be digits</source>
+        <translation>身份证号码本体码应为17位数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="16"/>
+        <source>A resident ID number has 18 characters; this one has {length}</source>
+        <translation>身份证号码应为18位，当前为{length}位</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="20"/>
+        <source>A resident ID number is made of digits; only the last may be X</source>
+        <translation>身份证号码只能由数字组成，最后一位可以是X</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="24"/>
+        <source>The region code (first six digits) of the ID number is not valid</source>
+        <translation>身份证号码前六位地址码无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="28"/>
+        <source>The ID number&apos;s check digit is wrong; check the number</source>
+        <translation>身份证号码校验位错误，请核对号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="32"/>
+        <source>The permanent residence ID&apos;s check digit is wrong; check the number</source>
+        <translation>永久居留身份证号码校验位错误，请核对号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="36"/>
+        <source>The birth date in the ID number is not a valid date</source>
+        <translation>身份证号码中的出生日期无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="40"/>
+        <source>The birth date in the ID number is later than today</source>
+        <translation>身份证号码中的出生日期晚于今天</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="44"/>
+        <source>The birth date in the ID number is before 1900</source>
+        <translation>身份证号码中的出生日期早于1900年</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="48"/>
+        <source>An HK/Macao/Taiwan residence permit number starts with 810000, 820000 or 830000</source>
+        <translation>港澳台居民居住证号码应以810000、820000或830000开头</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="52"/>
+        <source>The {kind} number has the wrong format (e.g. {example})</source>
+        <translation>{kind}号码格式不正确（例如 {example}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="56"/>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="57"/>
+        <source>Household register</source>
+        <translation>居民户口簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="58"/>
+        <source>Birth certificate</source>
+        <translation>出生医学证明</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="59"/>
+        <source>Foreign permanent residence ID</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="63"/>
+        <source>HK/Macao/Taiwan residence permit</source>
+        <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="67"/>
+        <source>HK/Macao travel permit</source>
+        <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="68"/>
+        <source>Taiwan travel permit</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="69"/>
+        <source>The first 17 characters of the credit code contain characters that are not allowed</source>
+        <translation>统一社会信用代码前17位含有无效字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="73"/>
+        <source>A unified social credit code has 18 characters; this one has {length}</source>
+        <translation>统一社会信用代码应为18位，当前为{length}位</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="77"/>
+        <source>The credit code contains characters that are not allowed: {chars} (I, O, Z, S and V are never used)</source>
+        <translation>统一社会信用代码含有无效字符：{chars}（不使用I、O、Z、S、V）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="81"/>
+        <source>The first character of the credit code (registration authority) is not valid</source>
+        <translation>统一社会信用代码第1位登记管理部门代码无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="85"/>
+        <source>The second character of the credit code (institution type) is not valid</source>
+        <translation>统一社会信用代码第2位机构类别代码无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="89"/>
+        <source>Characters 3 to 8 of the credit code (region code) must be digits</source>
+        <translation>统一社会信用代码第3至8位行政区划码应为数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="93"/>
+        <source>The credit code&apos;s check character is wrong; check the code</source>
+        <translation>统一社会信用代码校验位错误，请核对代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="97"/>
+        <source>Unknown type of identity document</source>
+        <translation>证件类型无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="98"/>
+        <source>A mobile number has 11 digits and starts with 1</source>
+        <translation>手机号码应为以1开头的11位数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="102"/>
+        <source>Enter the organisation&apos;s name</source>
+        <translation>请填写单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="103"/>
+        <source>Choose the agent&apos;s relation to the applicant</source>
+        <translation>请选择代办人与申请人的关系</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="107"/>
+        <source>Enter the name</source>
+        <translation>请填写姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="108"/>
+        <source>Enter the document number</source>
+        <translation>请填写证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="109"/>
+        <source>The gender does not match the ID number</source>
+        <translation>性别与身份证号码不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="113"/>
+        <source>The birth date does not match the ID number</source>
+        <translation>出生日期与身份证号码不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="117"/>
+        <source>The applicant&apos;s data is malformed</source>
+        <translation>申请人信息格式错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="121"/>
+        <source>Before typing the identity in, check the original document and tick “original sighted”</source>
+        <translation>手工录入前须核验证件原件，请勾选“已核验原件”</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="125"/>
+        <source>“{item_en}” is a legal-entity service: the applicant must be an organisation (with a unified social credit code)</source>
+        <translation>“{item}”是法人事项，申请人须为单位（需填写统一社会信用代码）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="129"/>
+        <source>“{item_en}” is a personal service: the applicant must be a person (with a resident ID number)</source>
+        <translation>“{item}”是个人事项，申请人须为个人（需填写身份证号码）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="133"/>
+        <source>The ID card expired on {valid_until}; use a valid document</source>
+        <translation>身份证已过有效期（{valid_until}），请使用有效证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="137"/>
+        <source>The page reference is not valid</source>
+        <translation>材料页面标识无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="138"/>
+        <source>The page to delete does not exist</source>
+        <translation>要删除的页面不存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="142"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="235"/>
+        <source>Enter the applicant first</source>
+        <translation>请先录入申请人信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="143"/>
+        <source>Required materials are still missing: {materials_en}</source>
+        <translation>尚缺必交材料：{materials}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="147"/>
+        <source>The case data is malformed</source>
+        <translation>办件数据格式错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="148"/>
+        <source>Key materials cannot be owed: {materials_en}</source>
+        <translation>核心材料不能容缺：{materials}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="152"/>
+        <source>Nothing is missing that could be owed</source>
+        <translation>没有可容缺的材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="156"/>
+        <source>These materials cannot be replaced by a commitment: {materials_en}</source>
+        <translation>以下材料不适用告知承诺制：{materials}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="160"/>
+        <source>Nothing is missing that a commitment could replace</source>
+        <translation>没有可承诺的材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="164"/>
+        <source>The station code is not valid: letters and digits only</source>
+        <translation>窗口编号无效，只能包含字母和数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="168"/>
+        <source>The receipt sequence number is not valid</source>
+        <translation>受理序号无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="172"/>
+        <source>The receipt number is malformed; it looks like S001-20261125-0001</source>
+        <translation>受理编号格式错误，应类似 S001-20261125-0001</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="176"/>
+        <source>No receipt printer is configured</source>
+        <translation>未配置打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="177"/>
+        <source>The service “{item_en}” has no material {material}</source>
+        <translation>事项“{item}”没有编号为{material}的材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="181"/>
+        <source>The service catalog (version {version}) has no service {item}</source>
+        <translation>事项目录（版本{version}）中没有编号为{item}的事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="185"/>
+        <source>The service catalog is malformed</source>
+        <translation>事项目录格式错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="186"/>
+        <source>The service catalog has fields we do not know</source>
+        <translation>事项目录含有无法识别的字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="190"/>
+        <source>Service catalog data error: {where} is malformed</source>
+        <translation>事项目录数据错误：{where} 格式错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="194"/>
+        <source>The service catalog has no version</source>
+        <translation>事项目录缺少版本号</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="195"/>
+        <source>The service catalog holds no services</source>
+        <translation>事项目录中没有事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="196"/>
+        <source>The service code {item} appears twice</source>
+        <translation>事项编号{item}重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="200"/>
+        <source>Service catalog data error: the field {key} of {where} is not valid</source>
+        <translation>事项目录数据错误：{where} 的字段 {key} 无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="204"/>
+        <source>Service catalog data error: {where} lacks the fields {keys}</source>
+        <translation>事项目录数据错误：{where} 缺少字段 {keys}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="208"/>
+        <source>Service catalog data error: {where} has unknown fields {keys}</source>
+        <translation>事项目录数据错误：{where} 含有无法识别的字段 {keys}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="212"/>
+        <source>The material code {material} appears twice in service {item}</source>
+        <translation>事项{item}的材料编号{material}重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="216"/>
+        <source>Service {item} needs at least one required material</source>
+        <translation>事项{item}至少需要一项必交材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="220"/>
+        <source>The holiday calendar is malformed</source>
+        <translation>节假日日历格式错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="221"/>
+        <source>The refusal reasons are malformed</source>
+        <translation>不予受理理由格式错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="225"/>
+        <source>No change of service is waiting for confirmation</source>
+        <translation>没有待确认的事项切换</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="229"/>
+        <source>Choose a material first</source>
+        <translation>请先选择材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="230"/>
+        <source>The page to move does not exist</source>
+        <translation>要移动的页面不存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="231"/>
+        <source>The way to collect the result is not valid</source>
+        <translation>领取方式无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="236"/>
+        <source>A material is marked unusable; deal with it first</source>
+        <translation>有不符合要求的材料，请先处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="240"/>
+        <source>Pages are still being saved; please wait</source>
+        <translation>页面仍在保存，请稍候</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="244"/>
+        <source>Choose a reason for the refusal</source>
+        <translation>请选择不予受理理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="248"/>
+        <source>This cannot be done at the current step</source>
+        <translation>当前步骤不能进行此操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="252"/>
+        <source>Choose a service first</source>
+        <translation>请先选择事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="253"/>
+        <source>This case needs no supplement now</source>
+        <translation>该办件当前无需补正</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="257"/>
+        <source>Add the supplement&apos;s pages first</source>
+        <translation>请先添加补正材料页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="258"/>
+        <source>The material does not belong to this service</source>
+        <translation>材料不属于该事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="262"/>
+        <source>This case is not finished yet or was already collected</source>
+        <translation>该办件尚未办结或已领取</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="266"/>
+        <source>The collector&apos;s role is not valid</source>
+        <translation>领取人身份无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="267"/>
+        <source>Enter the agent&apos;s relation to the applicant</source>
+        <translation>请填写代领人与申请人的关系</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="271"/>
+        <source>This case was already collected</source>
+        <translation>该办件已领取</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="272"/>
+        <source>Only image files can be imported (JPG, PNG, TIFF)</source>
+        <translation>只能导入图片文件（JPG、PNG、TIFF）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="276"/>
+        <source>Cannot read this file</source>
+        <translation>无法读取该文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="277"/>
+        <source>The file is too large (over 25 MB)</source>
+        <translation>文件过大（超过25MB）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="278"/>
+        <source>This file is not an image we can read</source>
+        <translation>该文件不是可识别的图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="282"/>
+        <source>The image resolution is too high</source>
+        <translation>图片分辨率过高</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="286"/>
+        <source>The image resolution is too low to read</source>
+        <translation>图片分辨率过低，无法辨认</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/session.py" line="12"/>
+        <source>The ID card&apos;s data page was made from the card read; no photo of the card is needed</source>
+        <translation>已由读卡生成身份证信息页，无需拍摄身份证</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/session.py" line="16"/>
+        <source>Page saved</source>
+        <translation>页面已保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/session.py" line="17"/>
+        <source>Taken from the electronic licence library; no paper needed</source>
+        <translation>已从电子证照库取得，无需纸质材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/session.py" line="21"/>
+        <source>One-time notice printed</source>
+        <translation>一次性告知书已打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/session.py" line="22"/>
+        <source>The operation failed</source>
+        <translation>操作失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/session.py" line="23"/>
+        <source>Capturing the page failed</source>
+        <translation>拍摄失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/session.py" line="24"/>
+        <source>Saving the electronic licence failed</source>
+        <translation>电子证照保存失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/session.py" line="28"/>
+        <source>Accepting the case failed</source>
+        <translation>受理失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/session.py" line="29"/>
+        <source>Printing the refusal notice failed</source>
+        <translation>不予受理通知书打印失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/session.py" line="33"/>
+        <source>Printing the notice failed</source>
+        <translation>告知书打印失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/session.py" line="34"/>
+        <source>Printing the receipt failed</source>
+        <translation>回执打印失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/session.py" line="35"/>
+        <source>The image is blurry</source>
+        <translation>画面模糊</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/session.py" line="36"/>
+        <source>The image is blurry; capture it again</source>
+        <translation>画面模糊，请重拍</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/session.py" line="40"/>
+        <source>There is glare on the page</source>
+        <translation>有反光</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/session.py" line="41"/>
+        <source>There is glare on the page; capture it again</source>
+        <translation>有反光，请重拍</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/session.py" line="45"/>
+        <source>The barcode decoder is not available</source>
+        <translation>条码识别组件不可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="12"/>
+        <source>The network is unavailable; accepted cases are kept here and retried automatically</source>
+        <translation>网络暂时不可用，已受理的办件保存在本机，将自动重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="16"/>
+        <source>The platform&apos;s TLS certificate is not trusted; check platform.ca_bundle</source>
+        <translation>平台证书不受信任（TLS），请技术人员检查 platform.ca_bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="20"/>
+        <source>The platform could not process the request (HTTP {status}); retrying later</source>
+        <translation>平台暂时无法处理（HTTP {status}），稍后自动重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="24"/>
+        <source>The platform&apos;s answer broke the protocol; retrying later</source>
+        <translation>平台应答不符合协议，稍后自动重试；如持续出现请联系技术人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="28"/>
+        <source>Upload conflict; retrying later</source>
+        <translation>上传冲突，稍后重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="29"/>
+        <source>Sending failed; retrying later</source>
+        <translation>发送出错，稍后重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="30"/>
+        <source>Sending was interrupted; retrying</source>
+        <translation>发送中断，将自动重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="31"/>
+        <source>Refused: the platform holds a different case with the same id (conflict)</source>
+        <translation>平台拒绝：平台上已有同一编号但内容不同的办件（冲突），请联系技术人员核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="35"/>
+        <source>Refused by the platform: {text} (HTTP {status}); check the case, then call support</source>
+        <translation>平台拒绝：{text}（HTTP {status}），请核对办件信息后联系技术人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="39"/>
+        <source>Refused: the platform asked for pages that are not part of this case</source>
+        <translation>平台拒绝：平台要求的材料不属于本办件，请联系技术人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="43"/>
+        <source>Refused: the platform still lacks {count} page(s) after uploading them again</source>
+        <translation>平台拒绝：重新上传后平台仍缺少 {count} 页材料，请联系技术人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="47"/>
+        <source>A captured page is missing on this station ({sha}); capture again and re-accept</source>
+        <translation>本地材料文件缺失（{sha}），请重新采集材料后重新受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="51"/>
+        <source>A captured page is damaged on this station; capture again and re-accept</source>
+        <translation>本地材料文件已损坏，请重新采集材料后重新受理，或联系技术人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="55"/>
+        <source>The platform refused this station&apos;s credentials; re-enroll the station</source>
+        <translation>本终端未获平台授权，请联系技术人员重新注册</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="59"/>
+        <source>Sync started, {count} to send</source>
+        <translation>开始同步，待发送 {count} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="60"/>
+        <source>Connected to the platform</source>
+        <translation>已连接平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="61"/>
+        <source>Offline; accepted cases are kept here and retried automatically</source>
+        <translation>网络暂时不可用，已受理的办件保存在本机，将自动重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="65"/>
+        <source>Sending {n} of {of}: {receipt_no}</source>
+        <translation>正在发送第 {n}/{of} 件：{receipt_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="66"/>
+        <source>Delivered {n} of {of}: {receipt_no} (case {case_no})</source>
+        <translation>已送达 {n}/{of}：{receipt_no}（平台编号 {case_no}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="70"/>
+        <source>Not sent; retrying in {seconds} s</source>
+        <translation>发送未成功，{seconds} 秒后自动重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="71"/>
+        <source>Every case has reached the platform</source>
+        <translation>全部办件已送达平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="72"/>
+        <source>{count} progress update(s) received</source>
+        <translation>收到 {count} 条办理进度更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="73"/>
+        <source>Service catalog updated ({version})</source>
+        <translation>事项目录已更新（版本 {version}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="74"/>
+        <source>This station&apos;s clock is about {minutes} min behind the platform&apos;s; receipt dates may be wrong: ask the technician to correct the clock</source>
+        <translation>本机时间比平台慢约 {minutes} 分钟，回执日期可能有误，请通知技术人员校准时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="78"/>
+        <source>This station&apos;s clock is about {minutes} min ahead of the platform&apos;s; receipt dates may be wrong: ask the technician to correct the clock</source>
+        <translation>本机时间比平台快约 {minutes} 分钟，回执日期可能有误，请通知技术人员校准时间</translation>
     </message>
 </context>
 <context>
@@ -2068,22 +3082,22 @@ guide</source>
         <translation>证件号码有效</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="169"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="168"/>
         <source>Handover recorded; the acknowledgement did not print: %1</source>
         <translation>已登记领取；确认单未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="172"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="171"/>
         <source>Handover recorded and acknowledgement printed; the platform is told by itself.</source>
         <translation>已登记领取并打印确认单，将自动报送平台。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="177"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="176"/>
         <source>The handover could not be recorded.</source>
         <translation>领取登记未能保存。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="186"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="185"/>
         <source>Handover acknowledgement</source>
         <translation>办结领取确认单</translation>
     </message>
