@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from station.intake_session import IntakeSession, SessionState
 from station.licences import ElectronicLicence, LicenceService, LicenceUnavailable, licence_ref
+from ui_shared.error_text import error_text
 from ui_shared.plain_text import PlainLabel
 from ui_shared.tasks import TaskRunner
 
@@ -120,7 +121,7 @@ class LicenceController(QObject):
 
     def _problem(self, error: BaseException) -> str:
         if isinstance(error, LicenceUnavailable):
-            return str(error) if self._english else error.message_zh
+            return error_text(error, english=self._english)
         return self.tr("The licence could not be used. Call the technician.")
 
     def open(self) -> LicenceDialog | None:

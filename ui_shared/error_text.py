@@ -126,8 +126,8 @@ def translated(source: str) -> str:
     if text != source:
         return text
     catalog = _bundled_catalog()
-    text = catalog.translate(CONTEXT, source) if catalog is not None else ""
-    return text or source
+    bundled = catalog.translate(CONTEXT, source) if catalog is not None else None
+    return bundled or source
 
 
 @cache

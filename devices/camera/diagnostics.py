@@ -71,7 +71,9 @@ def capture_json(image_path: str | os.PathLike[str], out_path: str | os.PathLike
     """Capture the page in a photo, write the JPEG to `out_path`, describe it.
 
     Returns {"corners": [[x, y] * 4] (TL, TR, BR, BL, input pixels), "findings":
-    [{"code", "message_zh", "message_en"}], "width", "height", "bytes"}.
+    [{"code", "detail_en"}] (codes of the "quality" family, worded by the front end:
+    ``yiwang devices capture --json`` adds "message_zh"/"message_en"), "width", "height",
+    "bytes"}.
     Raises `PageNotFound` (code "page_not_found") or `CameraError`.
     """
     image = read_image(image_path)
@@ -83,8 +85,7 @@ def capture_json(image_path: str | os.PathLike[str], out_path: str | os.PathLike
     return {
         "corners": [[round(float(x), 2), round(float(y), 2)] for x, y in page.corners],
         "findings": [
-            {"code": f.code, "message_zh": f.message_zh, "message_en": f.message_en}
-            for f in page.findings
+            {"code": f.code, "detail_en": f.detail_en} for f in page.findings
         ],
         "width": page.width,
         "height": page.height,

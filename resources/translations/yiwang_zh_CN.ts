@@ -113,127 +113,127 @@
 <context>
     <name>ApplicantPanel</name>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="39"/>
-        <location filename="../../clerk_station/applicant_panel.py" line="103"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="40"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="104"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="43"/>
-        <location filename="../../clerk_station/applicant_panel.py" line="124"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="44"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="125"/>
         <source>Place the applicant&apos;s ID card on the reader</source>
         <translation>请将申请人身份证放在阅读器上</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="51"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="52"/>
         <source>Show number</source>
         <translation>显示完整号码</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/applicant_panel.py" line="54"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="55"/>
         <source>Shows the full ID number for %n seconds</source>
         <translation>
             <numerusform>显示完整证件号码 %n 秒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="66"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="67"/>
         <source>18-character unified social credit code</source>
         <translation>18位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="73"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="74"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="74"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="75"/>
         <source>Company name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="83"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="84"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="84"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="85"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="101"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="102"/>
         <source>Applicant company and representative</source>
         <translation>申请单位及经办人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="108"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="109"/>
         <source>ID card read</source>
         <translation>已读取身份证</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="143"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="144"/>
         <source>Enter by hand</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="146"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="147"/>
         <source>When the reader is missing or the card will not read</source>
         <translation>读卡器缺失或证件无法读取时使用</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="158"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="159"/>
         <source>11-digit mobile number</source>
         <translation>11位手机号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="165"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="166"/>
         <source>Mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="166"/>
-        <location filename="../../clerk_station/applicant_panel.py" line="209"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="167"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="210"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="171"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="172"/>
         <source>Read agent&apos;s card</source>
         <translation>读取代办人身份证</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="176"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="177"/>
         <source>Agent by hand</source>
         <translation>手工录入代办人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="179"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="180"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="187"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="188"/>
         <source>Agent</source>
         <translation>代办人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="195"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="196"/>
         <source>Typed by hand, original sighted</source>
         <translation>手工录入，已核验原件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="197"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="198"/>
         <source>Read from the card</source>
         <translation>读卡获取</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="200"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="201"/>
         <source>Place the agent&apos;s card on the reader (%1)</source>
         <translation>请将代办人身份证放在读卡器上（%1）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/applicant_panel.py" line="211"/>
+        <location filename="../../clerk_station/applicant_panel.py" line="212"/>
         <source>A child applies through a guardian: record the agent</source>
         <translation>未成年人须由监护人代办：请录入代办人</translation>
     </message>
@@ -2502,6 +2502,40 @@ guide</source>
         <translation>图片分辨率过低，无法辨认</translation>
     </message>
     <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="290"/>
+        <source>Your case was not found</source>
+        <translation>未找到您的这件办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="291"/>
+        <source>The case is not finished yet, so it cannot be evaluated</source>
+        <translation>办件尚未办结，暂不能评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="295"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="302"/>
+        <source>Choose a rating</source>
+        <translation>请选择评价等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="296"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="303"/>
+        <source>Reasons are chosen only when you are not satisfied</source>
+        <translation>只有不满意时才需选择原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="300"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="307"/>
+        <source>The reason is not valid</source>
+        <translation>评价原因无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="301"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="308"/>
+        <source>This case was already evaluated</source>
+        <translation>这件办件已经评价过了</translation>
+    </message>
+    <message>
         <location filename="../../ui_shared/error_sources/session.py" line="12"/>
         <source>The ID card&apos;s data page was made from the card read; no photo of the card is needed</source>
         <translation>已由读卡生成身份证信息页，无需拍摄身份证</translation>
@@ -2580,6 +2614,21 @@ guide</source>
         <location filename="../../ui_shared/error_sources/session.py" line="45"/>
         <source>The barcode decoder is not available</source>
         <translation>条码识别组件不可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/session.py" line="46"/>
+        <source>Electronic licences need the network: try again when online, or take paper</source>
+        <translation>电子证照需要网络连接：网络恢复后再试，或收取纸质材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/session.py" line="50"/>
+        <source>The platform refused the licence query; call the technician</source>
+        <translation>平台拒绝了电子证照查询，请联系技术人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/session.py" line="54"/>
+        <source>The platform&apos;s licence answer was invalid and was not used</source>
+        <translation>平台的电子证照应答无效，未使用</translation>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/sync.py" line="12"/>
@@ -2872,47 +2921,47 @@ guide</source>
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="38"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="39"/>
         <source>Add supplement pages…</source>
         <translation>补正材料…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="40"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="41"/>
         <source>Hand over the result…</source>
         <translation>办结领取…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="65"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="66"/>
         <source>The department asks for a supplement (补正): %1</source>
         <translation>部门要求补正：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="67"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="68"/>
         <source>Materials requested: %1</source>
         <translation>需补正材料：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="71"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="72"/>
         <source>Supplement %1: %2 page(s), %3</source>
         <translation>补正 %1：%2页，%3</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="78"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="79"/>
         <source>Result handed over: %1</source>
         <translation>办结领取：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="85"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="86"/>
         <source>waiting to be sent</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="86"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="87"/>
         <source>delivered to the platform</source>
         <translation>已送达平台</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="87"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="88"/>
         <source>refused by the platform</source>
         <translation>平台拒收</translation>
     </message>
@@ -3011,93 +3060,93 @@ guide</source>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="40"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="41"/>
         <source>Hand over the result of %1</source>
         <translation>办结领取 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="51"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="52"/>
         <source>The applicant in person</source>
         <translation>申请人本人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="52"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="53"/>
         <source>An agent collecting for the applicant</source>
         <translation>代领人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="62"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="63"/>
         <source>I have sighted the original ID document</source>
         <translation>已核验证件原件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="63"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="64"/>
         <source>Place the collector&apos;s ID card on the reader, or type the identity from the original.</source>
         <translation>请领取人将身份证放在读卡器上，或按原件录入身份信息。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="67"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="68"/>
         <source>Collected by</source>
         <translation>领取人身份</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="68"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="69"/>
         <source>Relation to the applicant</source>
         <translation>与申请人关系</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="69"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="70"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="70"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="71"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="75"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="76"/>
         <source>Record handover and print</source>
         <translation>登记领取并打印</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="79"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="80"/>
         <source>Preview / A4…</source>
         <extracomment>after the handover: the acknowledgement again, previewed, or as an A4 PDF</extracomment>
         <translation>预览 / A4…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="83"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="84"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="120"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="121"/>
         <source>Read from the ID card: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="138"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="139"/>
         <source>ID number is valid</source>
         <translation>证件号码有效</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="168"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="169"/>
         <source>Handover recorded; the acknowledgement did not print: %1</source>
         <translation>已登记领取；确认单未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="171"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="172"/>
         <source>Handover recorded and acknowledgement printed; the platform is told by itself.</source>
         <translation>已登记领取并打印确认单，将自动报送平台。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="176"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="177"/>
         <source>The handover could not be recorded.</source>
         <translation>领取登记未能保存。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="185"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="186"/>
         <source>Handover acknowledgement</source>
         <translation>办结领取确认单</translation>
     </message>
@@ -3400,17 +3449,17 @@ guide</source>
 <context>
     <name>LicenceController</name>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="106"/>
+        <location filename="../../clerk_station/licence_controller.py" line="107"/>
         <source>Electronic licence…</source>
         <translation>电子证照…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="109"/>
+        <location filename="../../clerk_station/licence_controller.py" line="110"/>
         <source>Take the selected material from the platform&apos;s electronic licence library by the applicant&apos;s ID number (needs the network)</source>
         <translation>按申请人身份证号从平台电子证照库取得所选材料（需要网络）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="124"/>
+        <location filename="../../clerk_station/licence_controller.py" line="125"/>
         <source>The licence could not be used. Call the technician.</source>
         <translation>无法使用该电子证照，请联系技术人员。</translation>
     </message>
@@ -3418,47 +3467,47 @@ guide</source>
 <context>
     <name>LicenceDialog</name>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="35"/>
+        <location filename="../../clerk_station/licence_controller.py" line="36"/>
         <source>Electronic licence: %1</source>
         <translation>电子证照：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="37"/>
+        <location filename="../../clerk_station/licence_controller.py" line="38"/>
         <source>Asking the platform&apos;s licence library…</source>
         <translation>正在查询平台电子证照库…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="46"/>
+        <location filename="../../clerk_station/licence_controller.py" line="47"/>
         <source>Use this licence</source>
         <translation>使用此证照</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="50"/>
+        <location filename="../../clerk_station/licence_controller.py" line="51"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="63"/>
+        <location filename="../../clerk_station/licence_controller.py" line="64"/>
         <source>no end</source>
         <translation>长期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="64"/>
+        <location filename="../../clerk_station/licence_controller.py" line="65"/>
         <source> (sample)</source>
         <translation>（样例）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="71"/>
+        <location filename="../../clerk_station/licence_controller.py" line="72"/>
         <source>Choose the licence to file as this material (no paper needed).</source>
         <translation>请选择作为该材料的电子证照（无需纸质材料）。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="73"/>
+        <location filename="../../clerk_station/licence_controller.py" line="74"/>
         <source>The licence library holds nothing for this applicant.</source>
         <translation>电子证照库中没有该申请人的证照。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="85"/>
+        <location filename="../../clerk_station/licence_controller.py" line="86"/>
         <source>Fetching the licence…</source>
         <translation>正在取得证照…</translation>
     </message>
@@ -3568,48 +3617,48 @@ guide</source>
 <context>
     <name>ManualEntryDialog</name>
     <message>
-        <location filename="../../clerk_station/manual_entry.py" line="44"/>
+        <location filename="../../clerk_station/manual_entry.py" line="45"/>
         <source>Enter the agent by hand</source>
         <extracomment>the kinds whose number says nothing about the birth date</extracomment>
         <translation>手工录入代办人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/manual_entry.py" line="44"/>
+        <location filename="../../clerk_station/manual_entry.py" line="45"/>
         <source>Enter by hand</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/manual_entry.py" line="72"/>
+        <location filename="../../clerk_station/manual_entry.py" line="73"/>
         <source>I have sighted the original document</source>
         <translation>已核验证件原件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/manual_entry.py" line="80"/>
+        <location filename="../../clerk_station/manual_entry.py" line="81"/>
         <source>Document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/manual_entry.py" line="81"/>
+        <location filename="../../clerk_station/manual_entry.py" line="82"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/manual_entry.py" line="82"/>
+        <location filename="../../clerk_station/manual_entry.py" line="83"/>
         <source>Number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/manual_entry.py" line="83"/>
+        <location filename="../../clerk_station/manual_entry.py" line="84"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/manual_entry.py" line="86"/>
+        <location filename="../../clerk_station/manual_entry.py" line="87"/>
         <source>Relation to the applicant</source>
         <translation>与申请人关系</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/manual_entry.py" line="134"/>
+        <location filename="../../clerk_station/manual_entry.py" line="135"/>
         <source>%1 number is valid</source>
         <translation>%1号码有效</translation>
     </message>
@@ -4391,87 +4440,87 @@ guide</source>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="38"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="39"/>
         <source>Supplement (补正) for %1</source>
         <translation>补正材料 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="50"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="51"/>
         <source>Requested: %1 — %2</source>
         <translation>需补正：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="59"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="60"/>
         <source>Capture with the camera</source>
         <translation>高拍仪拍摄</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="62"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="63"/>
         <source>Import a scanned page or a photo…</source>
         <translation>导入扫描件或照片…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="63"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="64"/>
         <source>Remove selected page</source>
         <translation>删除所选页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="67"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="68"/>
         <source>Note for the department (optional)</source>
         <translation>给审批部门的说明（可选）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="70"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="71"/>
         <source>Send the supplement</source>
         <translation>提交补正</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="73"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="74"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="98"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="99"/>
         <source>Import a scanned page or a photo</source>
         <translation>导入扫描页或照片</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="101"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="102"/>
         <source>Images (%1)</source>
         <translation>图片（%1）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="112"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="113"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="122"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="123"/>
         <source>The camera has not delivered a picture yet</source>
         <translation>高拍仪尚未传回画面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="124"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="125"/>
         <source>Processing…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="131"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="132"/>
         <source>Page refused</source>
         <translation>页面不合格</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="140"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="141"/>
         <source>This page is already in the supplement.</source>
         <translation>该页面已在补正材料中。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="143"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="144"/>
         <source>%1 — page %2</source>
         <translation>%1 — 第%2页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/supplement_dialog.py" line="145"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="146"/>
         <source>%n page(s) ready</source>
         <translation>
             <numerusform>已有%n页</numerusform>

@@ -287,4 +287,23 @@ INTAKE: dict[str, str] = {
         "ErrorText",
         "The image resolution is too low to read",
     ),
+    "intake.kiosk.not_yours": QT_TRANSLATE_NOOP("ErrorText", "Your case was not found"),
+    "intake.kiosk.not_finished": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The case is not finished yet, so it cannot be evaluated",
+    ),
+    "intake.kiosk.rating": QT_TRANSLATE_NOOP("ErrorText", "Choose a rating"),
+    "intake.kiosk.reasons": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "Reasons are chosen only when you are not satisfied",
+    ),
+    "intake.kiosk.reasons[unknown]": QT_TRANSLATE_NOOP("ErrorText", "The reason is not valid"),
+    "intake.kiosk.evaluated": QT_TRANSLATE_NOOP("ErrorText", "This case was already evaluated"),
+    "intake.pad.rating": QT_TRANSLATE_NOOP("ErrorText", "Choose a rating"),
+    "intake.pad.reasons": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "Reasons are chosen only when you are not satisfied",
+    ),
+    "intake.pad.reasons[unknown]": QT_TRANSLATE_NOOP("ErrorText", "The reason is not valid"),
+    "intake.pad.evaluated": QT_TRANSLATE_NOOP("ErrorText", "This case was already evaluated"),
 }

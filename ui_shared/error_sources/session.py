@@ -43,4 +43,16 @@ SESSION: dict[str, str] = {
         "There is glare on the page; capture it again",
     ),
     "codes.unavailable": QT_TRANSLATE_NOOP("ErrorText", "The barcode decoder is not available"),
+    "licence.offline": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "Electronic licences need the network: try again when online, or take paper",
+    ),
+    "licence.refused": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The platform refused the licence query; call the technician",
+    ),
+    "licence.bad_answer": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The platform's licence answer was invalid and was not used",
+    ),
 }

@@ -139,7 +139,16 @@ def _capture(args: argparse.Namespace) -> int:
     except Exception as e:
         zh = error_text(e, fallback="无法处理该图像")
         return _fail(args, getattr(e, "code", "capture_failed"), zh, str(e))
-    findings = "; ".join(f["message_zh"] for f in data.get("findings", [])) or "ok"
+    # the command line words the camera's finding codes (its JSON keeps both languages)
+    data["findings"] = [
+        {
+            "code": f["code"],
+            "message_zh": code_text(f"quality.{f['code']}") or f["code"],
+            "message_en": code_text(f"quality.{f['code']}", english=True) or f["detail_en"],
+        }
+        for f in data.get("findings", [])
+    ]
+    findings = "; ".join(f["message_zh"] for f in data["findings"]) or "ok"
     _emit(
         args,
         data,
