@@ -2755,6 +2755,217 @@ guide</source>
         <source>This station&apos;s clock is about {minutes} min ahead of the platform&apos;s; receipt dates may be wrong: ask the technician to correct the clock</source>
         <translation>本机时间比平台快约 {minutes} 分钟，回执日期可能有误，请通知技术人员校准时间</translation>
     </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="12"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="16"/>
+        <source>Local storage failed; call the technician</source>
+        <translation>本地存储出错，请联系技术人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="20"/>
+        <source>The station&apos;s key file is damaged; call the technician</source>
+        <translation>本机密钥文件异常，请联系技术人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="24"/>
+        <source>Local data is damaged or was tampered with; call the technician</source>
+        <translation>本地数据已损坏或被篡改，请联系技术人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="28"/>
+        <source>The storage is full; call the technician</source>
+        <translation>存储空间已满，请联系技术人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="32"/>
+        <source>A captured page file is missing; capture it again</source>
+        <translation>材料文件缺失，请重新采集</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="36"/>
+        <source>A captured page file is damaged; capture it again or call the technician</source>
+        <translation>材料文件已损坏，请重新采集或联系技术人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="40"/>
+        <source>The case was not found</source>
+        <translation>找不到该办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="41"/>
+        <source>A case with the same number but different content exists; accept it again</source>
+        <translation>办件编号重复且内容不同，请重新受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="45"/>
+        <source>Some page images were not saved; capture them again before accepting</source>
+        <translation>部分材料图像未保存成功，请重新采集后再受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="49"/>
+        <source>The station&apos;s data was written by a newer version of the software; upgrade the software</source>
+        <translation>本机数据由更新版本的软件写入，请升级软件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="53"/>
+        <source>The station&apos;s data folder cannot be read or written; ask the technician to check the disk and the folder&apos;s permissions</source>
+        <translation>本机数据目录无法读写，请技术人员检查磁盘和目录权限</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="57"/>
+        <source>The station&apos;s database is in use by another program; try again later or call the technician</source>
+        <translation>本机数据库被其他程序占用，请稍后重试或联系技术人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="61"/>
+        <source>The receipt number record is damaged; call the technician</source>
+        <translation>受理编号记录文件损坏，请联系技术人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="65"/>
+        <source>{kind}; receipts are stopped. Ask the technician to run yiwang recover --data-dir {data_dir} to restore the data.</source>
+        <translation>{kind}，已停止出具受理回执。请技术人员运行 yiwang recover --data-dir {data_dir} 恢复数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="69"/>
+        <source>{kind}; receipts are stopped; the old files are kept as {kept}. Ask the technician to run yiwang recover --data-dir {data_dir} to restore the data.</source>
+        <translation>{kind}，已停止出具受理回执，原文件已保留为 {kept}。请技术人员运行 yiwang recover --data-dir {data_dir} 恢复数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="73"/>
+        <source>The station database file is missing</source>
+        <translation>本机数据库文件丢失</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="74"/>
+        <source>The station database file was truncated to nothing</source>
+        <translation>本机数据库文件被截断为空</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="78"/>
+        <source>The station database file is damaged</source>
+        <translation>本机数据库文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="79"/>
+        <source>The station database has lost its structure</source>
+        <translation>本机数据库结构已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="83"/>
+        <source>The station database lacks receipts it once issued (lost log file or an old copy)</source>
+        <translation>本机数据库缺少已出具的受理记录（日志文件丢失或为旧副本）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="87"/>
+        <source>The receipt number record is damaged</source>
+        <translation>受理编号记录文件损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="88"/>
+        <source>This station is not enrolled with the platform; the technician must enroll it with an enrollment code</source>
+        <translation>本终端尚未在平台注册，请技术人员使用注册码完成注册</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="92"/>
+        <source>The platform credentials file is damaged; the technician must enroll this station again</source>
+        <translation>平台凭据文件损坏，请技术人员重新注册本终端</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="96"/>
+        <source>The platform address must start with https:// (only a test platform on this machine may use http://): platform.url = {url}</source>
+        <translation>平台地址必须以 https:// 开头（仅本机测试平台可用 http://）：platform.url = {url}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="100"/>
+        <source>No configuration file config.toml; finish the station setup first</source>
+        <translation>未找到配置文件 config.toml，请先完成终端设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="104"/>
+        <source>The configuration file {file} cannot be read</source>
+        <translation>配置文件 {file} 无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="108"/>
+        <source>The configuration file {file} cannot be read or is malformed</source>
+        <translation>配置文件 {file} 无法读取或格式错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="112"/>
+        <source>The configuration file {file} is malformed: {error}</source>
+        <translation>配置文件 {file} 格式错误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="116"/>
+        <source>The configuration file&apos;s version ({key}) is not valid</source>
+        <translation>配置文件版本号（{key}）无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="120"/>
+        <source>The configuration file is newer than this software; upgrade the software</source>
+        <translation>配置文件版本比本程序新，请升级软件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="124"/>
+        <source>[{key}] in the configuration file is malformed ({where_en})</source>
+        <translation>配置文件中 [{key}] 格式错误（{where}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="128"/>
+        <source>The configuration file has an unknown entry {key} ({where_en})</source>
+        <translation>配置文件中有未知的项 {key}（{where}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="132"/>
+        <source>The configuration file lacks the required entry {key}</source>
+        <translation>配置文件缺少必填项 {key}（{label}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="136"/>
+        <source>{key} is not valid: {problem_en} ({where_en})</source>
+        <translation>{label}（{key}）无效：{problem}（{where}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="140"/>
+        <source>{key} is not valid: {problem_en}</source>
+        <translation>{label}（{key}）无效：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="141"/>
+        <source>An enrollment code is needed: the station is not enrolled, or its code, platform or role changed</source>
+        <translation>需要注册码：本终端尚未注册，或终端编号、平台地址、终端类型已更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="145"/>
+        <source>[clerks] in the configuration file must be a table</source>
+        <translation>配置文件中 [clerks] 必须是表</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="149"/>
+        <source>clerks.auto_login must be a clerk id</source>
+        <translation>配置项 clerks.auto_login 应为工号</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="153"/>
+        <source>clerks.idle_lock_minutes must be a number from 0.5 to 240</source>
+        <translation>配置项 clerks.idle_lock_minutes 应为 0.5 到 240 之间的数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="157"/>
+        <source>clerks.call_next must be a list of strings (the program and its arguments)</source>
+        <translation>配置项 clerks.call_next 应为字符串列表（程序及参数）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="161"/>
+        <source>The data directory {data_dir} does not exist; ask the technician to check the station&apos;s setup</source>
+        <translation>数据目录 {data_dir} 不存在，请技术人员检查终端设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="165"/>
+        <source>The station cannot start; the details are in the log file</source>
+        <translation>本终端无法启动，详情见日志文件</translation>
+    </message>
 </context>
 <context>
     <name>EvaluateScreen</name>

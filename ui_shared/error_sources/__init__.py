@@ -18,8 +18,9 @@ from ui_shared.error_sources.devices import DEVICES
 from ui_shared.error_sources.intake import INTAKE
 from ui_shared.error_sources.marker import CONTEXT
 from ui_shared.error_sources.session import SESSION
+from ui_shared.error_sources.station import STATION
 from ui_shared.error_sources.sync import SYNC
 
 __all__ = ["CONTEXT", "SOURCES"]
 
-SOURCES: Final = MappingProxyType({**DEVICES, **INTAKE, **SYNC, **SESSION})
+SOURCES: Final = MappingProxyType({**DEVICES, **INTAKE, **SYNC, **SESSION, **STATION})

@@ -108,6 +108,7 @@ def _run(args: argparse.Namespace) -> int:
 def _scripted(args: argparse.Namespace, data_dir: Path) -> int:
     from sync.client import SyncError
     from sync.config import ConfigError
+    from yiwang.error_words import technician_text
 
     try:
         setup_station(
@@ -121,7 +122,8 @@ def _scripted(args: argparse.Namespace, data_dir: Path) -> int:
             ca_bundle=args.ca_bundle,
         )
     except (SyncError, ConfigError) as e:
-        print(f"setup failed: {getattr(e, 'message_zh', '')} ({e})", file=sys.stderr)
+        zh = technician_text(e) or getattr(e, "message_zh", "")  # SyncError: not moved yet
+        print(f"setup failed: {zh} ({e})", file=sys.stderr)
         return 1
     print(f"station {args.station_code} configured in {data_dir} and enrolled at {args.platform}")
     return 0
