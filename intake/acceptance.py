@@ -83,8 +83,8 @@ class Acceptance:
         return cls(Mode(mode), tuple(materials), day)
 
 
-def _bad(message_en: str) -> InvalidManifest:
-    return InvalidManifest("manifest.malformed", message_en)
+def _bad(detail_en: str) -> InvalidManifest:
+    return InvalidManifest("manifest.malformed", detail_en)
 
 
 def deficiency_allowed(missing: Sequence[Material]) -> bool:

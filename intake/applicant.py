@@ -223,8 +223,8 @@ def _agent(value: object) -> Agent | None:
     return Agent(person=person, relation=_str(d, "relation"))
 
 
-def _bad(message_en: str) -> InvalidApplicant:
-    return InvalidApplicant("applicant.malformed", message_en)
+def _bad(detail_en: str) -> InvalidApplicant:
+    return InvalidApplicant("applicant.malformed", detail_en)
 
 
 def _check_keys(d: Mapping[str, Any], allowed: frozenset[str], required: frozenset[str]) -> None:

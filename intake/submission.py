@@ -244,8 +244,8 @@ def parse_utc(text: str) -> datetime:
         raise _bad_manifest(f"accepted_at {text!r} is not a valid time") from None
 
 
-def _bad_manifest(message_en: str) -> InvalidManifest:
-    return InvalidManifest("manifest.malformed", message_en)
+def _bad_manifest(detail_en: str) -> InvalidManifest:
+    return InvalidManifest("manifest.malformed", detail_en)
 
 
 @dataclass(frozen=True, slots=True)
