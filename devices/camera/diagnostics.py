@@ -54,7 +54,7 @@ def read_image(path: str | os.PathLike[str]) -> npt.NDArray[np.uint8]:
         data = np.fromfile(os.fspath(path), dtype=np.uint8)
     except OSError as exc:
         raise CameraError(f"cannot read image {path}: {exc.strerror or exc}",
-                          code="image_unreadable", params={"why": "io"}) from exc
+                          code="image_unreadable", params={"variant": "io"}) from exc
     pixels = _claimed_pixels(data) if data.size else None
     if pixels is not None and pixels > MAX_IMAGE_PIXELS:
         raise CameraError(f"image too large: {path} ({pixels} pixels)",
@@ -62,7 +62,7 @@ def read_image(path: str | os.PathLike[str]) -> npt.NDArray[np.uint8]:
     image = cv2.imdecode(data, cv2.IMREAD_COLOR) if data.size else None
     if image is None:
         raise CameraError(f"not an image: {path}", code="image_unreadable",
-                          params={"why": "format"})
+                          params={"variant": "format"})
     return np.asarray(image, dtype=np.uint8)
 
 

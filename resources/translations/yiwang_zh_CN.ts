@@ -2012,8 +2012,8 @@ guide</source>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/devices.py" line="183"/>
-        <source>{why}</source>
-        <translation>{why}</translation>
+        <source>The image cannot be used</source>
+        <translation>图片无法使用</translation>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/devices.py" line="184"/>
@@ -2026,37 +2026,37 @@ guide</source>
         <translation>无法识别的图片格式</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/devices.py" line="186"/>
+        <location filename="../../ui_shared/error_sources/devices.py" line="188"/>
         <source>Scanner {device} not found; check the cable</source>
         <translation>未找到扫码枪设备 {device}，请检查连接</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/devices.py" line="190"/>
+        <location filename="../../ui_shared/error_sources/devices.py" line="192"/>
         <source>No permission to read scanner {device} (group &apos;input&apos; or a udev rule is needed)</source>
         <translation>没有权限读取扫码枪设备 {device}（需加入 input 用户组或配置 udev 规则）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/devices.py" line="194"/>
+        <location filename="../../ui_shared/error_sources/devices.py" line="196"/>
         <source>Cannot open scanner {device}</source>
         <translation>无法打开扫码枪 {device}</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/devices.py" line="195"/>
+        <location filename="../../ui_shared/error_sources/devices.py" line="197"/>
         <source>Scanner {device} is in use by another program</source>
         <translation>扫码枪设备 {device} 已被其他程序占用</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/devices.py" line="196"/>
+        <location filename="../../ui_shared/error_sources/devices.py" line="198"/>
         <source>Cannot take scanner {device} for this program (not an input device?)</source>
         <translation>无法独占扫码枪设备 {device}（不是输入设备？）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/devices.py" line="200"/>
+        <location filename="../../ui_shared/error_sources/devices.py" line="202"/>
         <source>The scanner was disconnected</source>
         <translation>扫码枪已断开，请检查连接</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/devices.py" line="201"/>
+        <location filename="../../ui_shared/error_sources/devices.py" line="203"/>
         <source>The scanner setting is wrong</source>
         <translation>扫码枪配置错误</translation>
     </message>

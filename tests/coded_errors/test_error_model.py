@@ -101,7 +101,7 @@ def test_camera_errors_are_worded_with_their_parameters() -> None:
     assert error_text(CameraError("x", code="image_too_large", params={"what": "pixels"})) == (
         "图片尺寸过大"
     )
-    assert error_text(CameraError("x", code="image_unreadable", params={"why": "io"})) == (
+    assert error_text(CameraError("x", code="image_unreadable", params={"variant": "io"})) == (
         "无法读取图片文件"
     )
     assert error_text(CameraError("camera not opened yet")) == "高拍仪故障"

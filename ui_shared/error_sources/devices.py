@@ -180,9 +180,11 @@ DEVICES: dict[str, str] = {
     "camera.image_too_large": QT_TRANSLATE_NOOP("ErrorText", "The image {what} is too large"),
     "camera.what.file": QT_TRANSLATE_NOOP("ErrorText", "file"),
     "camera.what.pixels": QT_TRANSLATE_NOOP("ErrorText", "size"),
-    "camera.image_unreadable": QT_TRANSLATE_NOOP("ErrorText", "{why}"),
-    "camera.why.io": QT_TRANSLATE_NOOP("ErrorText", "Cannot read the image file"),
-    "camera.why.format": QT_TRANSLATE_NOOP("ErrorText", "Not an image format we know"),
+    "camera.image_unreadable": QT_TRANSLATE_NOOP("ErrorText", "The image cannot be used"),
+    "camera.image_unreadable[io]": QT_TRANSLATE_NOOP("ErrorText", "Cannot read the image file"),
+    "camera.image_unreadable[format]": QT_TRANSLATE_NOOP(
+        "ErrorText", "Not an image format we know"
+    ),
     "scanner.not_found": QT_TRANSLATE_NOOP(
         "ErrorText",
         "Scanner {device} not found; check the cable",
