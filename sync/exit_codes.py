@@ -24,6 +24,9 @@ class ExitCode(IntEnum):
     OK = 0
     #: ``yiwang sync --once``: submissions remain (offline, backing off, interrupted)
     PENDING = 1
+    #: the command ran and its answer is no: a check or device test failed, the audit
+    #: chain does not verify, a request was refused (the same number as PENDING)
+    FAILED = 1
     #: configuration missing or invalid, or the data directory does not exist
     CONFIG = 2
     #: not enrolled, or the platform refused the station's credentials
@@ -49,7 +52,9 @@ TABLE: tuple[tuple[ExitCode, str], ...] = (
     (
         ExitCode.PENDING,
         "sync --once: submissions remain (offline, backing off, interrupted); "
-        "doctor: at least one check failed; setup: enrollment refused or a value invalid",
+        "doctor: at least one check failed; setup: enrollment refused or a value invalid; "
+        "devices: the device or file failed; audit verify: the chain does not verify; "
+        "clerks, kiosk set-pin: refused; demo: not everything was delivered",
     ),
     (ExitCode.CONFIG, "configuration missing or invalid, or the data directory does not exist"),
     (ExitCode.AUTH, "not enrolled, or the platform refused the station's credentials"),
