@@ -30,6 +30,7 @@ from station.licences import (
     licence_ref,
     licences_fitting,
 )
+from ui_shared.error_text import error_text
 from ui_shared.plain_text import PlainLabel
 from ui_shared.tasks import TaskRunner
 
@@ -151,7 +152,7 @@ class LicenceController(QObject):
 
     def _problem(self, error: BaseException) -> str:
         if isinstance(error, LicenceUnavailable):
-            return str(error) if self._english else error.message_zh
+            return error_text(error, english=self._english)
         return self.tr("The licence could not be used. Call the technician.")
 
     def open(self) -> LicenceDialog | None:

@@ -55,7 +55,7 @@ from station.paper import COLLECTION_METHODS
 from station.services import StationServices
 from ui_shared.bridges import CardBridge
 from ui_shared.camera_preview import CameraPreview
-from ui_shared.error_text import note_text
+from ui_shared.error_text import error_text, note_text
 from ui_shared.plain_text import PlainLabel, tooltip
 from ui_shared.sync_badge import SyncBadge
 from ui_shared.tasks import TaskRunner
@@ -327,7 +327,7 @@ class ClerkWindow(QMainWindow):
             try:
                 self.session.choose_item(ref.item_code)
             except IntakeError as e:  # the item left the catalog since
-                self.scan_result.setText(e.message_en if self._english else e.message_zh)
+                self.scan_result.setText(error_text(e, english=self._english))
                 return
             self.picker.mark(ref.item_code)
 
@@ -361,7 +361,7 @@ class ClerkWindow(QMainWindow):
         try:
             event()
         except IntakeError as e:
-            self.summary.setText(e.message_en if self._english else e.message_zh)
+            self.summary.setText(error_text(e, english=self._english))
 
     def reset(self) -> None:
         """New applicant: captured pages are dropped only once the clerk confirms it."""

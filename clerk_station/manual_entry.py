@@ -29,6 +29,7 @@ from intake.applicant import Person
 from intake.documents import DOCUMENT_KINDS, document_kind, validate_document
 from intake.errors import IntakeError
 from station.identification import RELATIONS
+from ui_shared.error_text import error_text
 
 #: the kinds whose number says nothing about the birth date
 _NEEDS_BIRTH_DATE = ("birth_certificate",)
@@ -126,7 +127,7 @@ class ManualEntryDialog(QDialog):
             try:
                 validate_document(self.kind_code, text)
             except IntakeError as e:
-                self.check.setText(e.message_en if self._english else e.message_zh)
+                self.check.setText(error_text(e, english=self._english))
                 state = "error"
             else:
                 kind = document_kind(self.kind_code)

@@ -29,6 +29,7 @@ from intake.acceptance import COMMITMENT_FORM
 from station.case_followup import CaseFollowUp, FollowUpView
 from station.page_import import IMPORTABLE, import_page
 from station.session_rules import judge_page
+from ui_shared.error_text import error_text, note_text
 from ui_shared.plain_text import PlainLabel
 from ui_shared.tasks import TaskRunner
 
@@ -149,11 +150,11 @@ class SupplementDialog(QDialog):
     def _checked(self, code: str, page: CapturedPage) -> None:
         keep, note = judge_page(page)
         if not keep:
-            self.message.setText(note.message_zh if note else self.tr("Page refused"))
+            self.message.setText(note_text(note) if note else self.tr("Page refused"))
             return
         followup = self._followup
         self.tasks.disk(lambda: followup.store_page(page.jpeg),
-                        lambda sha: self._stored(code, sha, note.message_zh if note else ""),
+                        lambda sha: self._stored(code, sha, note_text(note) if note else ""),
                         self._failed)
 
     def _stored(self, code: str, sha: str, warning: str) -> None:
@@ -175,8 +176,7 @@ class SupplementDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         log.warning("supplement page failed: %r", error)
-        self.message.setText(str(getattr(error, "message_zh", "") or
-                                 self.tr("The page could not be taken.")))
+        self.message.setText(error_text(error, fallback=self.tr("The page could not be taken.")))
 
     def send(self) -> None:
         if not self.pages:

@@ -32,6 +32,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
+from coded_errors import CodedError
 from devices.camera.images import to_gray
 from devices.camera.page_detection import find_page
 from devices.camera.rectification import rectify
@@ -88,13 +89,14 @@ class DecodedCode:
     gs1: bool = field(default=False, compare=False)
 
 
-class CodesUnavailable(RuntimeError):
-    """The requested decoding engine cannot be loaded (e.g. libzbar0 missing)."""
+class CodesUnavailable(CodedError, RuntimeError):
+    """The requested decoding engine cannot be loaded (e.g. libzbar0 missing): code
+    "codes.unavailable"; ``str(error)`` says which engine and why, for logs."""
 
-    def __init__(self, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_en = message_en
-        self.message_zh = "条码识别组件不可用"
+    family = "codes"
+
+    def __init__(self, detail_en: str) -> None:
+        super().__init__("unavailable", detail_en)
 
 
 def payload_text(raw: bytes, eci_bytes: bytes | None = None) -> tuple[str, str]:

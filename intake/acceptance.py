@@ -97,8 +97,8 @@ class Acceptance:
         return cls(Mode(mode), tuple(materials), day)
 
 
-def _bad(message_en: str) -> InvalidManifest:
-    return InvalidManifest("manifest.malformed", "办件数据格式错误", message_en)
+def _bad(detail_en: str) -> InvalidManifest:
+    return InvalidManifest("manifest.malformed", detail_en)
 
 
 def deficiency_allowed(missing: Sequence[Material]) -> bool:
@@ -116,17 +116,27 @@ def plan(
 ) -> Acceptance:
     """The acceptance for what is missing, or a ``DraftError`` saying why it is not allowed."""
     if mode is Mode.DEFICIENCY and not deficiency_allowed(missing):
-        key = [m.name_zh for m in missing if m.key]
+        key = [m for m in missing if m.key]
         raise DraftError(
             "acceptance.key_missing",
-            "核心材料不能容缺：" + "、".join(key) if key else "没有可容缺的材料",
             f"{item.code}: deficiency acceptance needs only non-key materials missing",
+            params=_materials(key),
         )
     if mode is Mode.COMMITMENT and not commitment_allowed(missing):
-        other = [m.name_zh for m in missing if not m.commitment]
+        other = [m for m in missing if not m.commitment]
         raise DraftError(
             "acceptance.no_commitment",
-            "以下材料不适用告知承诺制：" + "、".join(other) if other else "没有可承诺的材料",
             f"{item.code}: commitment acceptance needs only commitment materials missing",
+            params=_materials(other),
         )
     return Acceptance(mode, tuple(m.code for m in missing), due)
+
+
+def _materials(materials: Sequence[Material]) -> dict[str, str]:
+    """The parameters naming `materials` in both languages, or the "none" variant."""
+    if not materials:
+        return {"variant": "none"}
+    return {
+        "materials": "、".join(m.name_zh for m in materials),
+        "materials_en": ", ".join(m.name_en for m in materials),
+    }

@@ -86,7 +86,7 @@ def validate_applicant(applicant: Applicant, *, today: date | None = None) -> Ap
     if isinstance(applicant, LegalEntity):
         if not applicant.name.strip():
             raise InvalidApplicant(
-                "applicant.legal_name", "请填写单位名称", "the legal entity's name is empty"
+                "applicant.legal_name", "the legal entity's name is empty",
             )
         code = validate_credit_code(applicant.credit_code)
         representative = _validate_person(applicant.representative, today)
@@ -110,7 +110,6 @@ def _validate_person(person: Person, today: date | None, *, agent: bool = False)
     if not relation:
         raise InvalidApplicant(
             "applicant.agent_relation",
-            "请选择代办人与申请人的关系",
             "the agent's relation is empty",
         )
     agent_person = _validate_person(person.agent.person, today, agent=True)
@@ -120,7 +119,7 @@ def _validate_person(person: Person, today: date | None, *, agent: bool = False)
 def _validate_identity(person: Person, today: date | None) -> Person:
     name = person.name.strip()
     if not name:
-        raise InvalidApplicant("applicant.name", "请填写姓名", "the applicant's name is empty")
+        raise InvalidApplicant("applicant.name", "the applicant's name is empty")
     if person.id_source not in (SOURCE_CARD, SOURCE_MANUAL):
         raise _bad(f"unknown id_source {person.id_source!r}")
     if person.id_source == SOURCE_MANUAL and person.id_kind != ID_KIND_RESIDENT:
@@ -132,20 +131,18 @@ def _validate_identity(person: Person, today: date | None) -> Person:
     elif person.id_kind != ID_KIND_RESIDENT:
         if not person.id_number.strip():
             raise InvalidApplicant(
-                "applicant.id_number", "请填写证件号码", "the applicant's ID number is empty"
+                "applicant.id_number", "the applicant's ID number is empty",
             )
         return replace(person, name=name, id_number=person.id_number.strip())
     rid = validate_resident_id(person.id_number, today=today)
     if person.gender and person.gender != rid.gender:
         raise InvalidApplicant(
             "applicant.gender_mismatch",
-            "性别与身份证号码不符",
             "the gender does not match the resident ID number",
         )
     if person.birth_date is not None and person.birth_date != rid.birth_date:
         raise InvalidApplicant(
             "applicant.birth_date_mismatch",
-            "出生日期与身份证号码不符",
             "the birth date does not match the resident ID number",
         )
     return replace(
@@ -226,8 +223,8 @@ def _agent(value: object) -> Agent | None:
     return Agent(person=person, relation=_str(d, "relation"))
 
 
-def _bad(message_en: str) -> InvalidApplicant:
-    return InvalidApplicant("applicant.malformed", "申请人信息格式错误", message_en)
+def _bad(detail_en: str) -> InvalidApplicant:
+    return InvalidApplicant("applicant.malformed", detail_en)
 
 
 def _check_keys(d: Mapping[str, Any], allowed: frozenset[str], required: frozenset[str]) -> None:

@@ -162,8 +162,8 @@ class ServiceItem:
                 return m
         raise UnknownMaterial(
             "catalog.unknown_material",
-            f"事项“{self.name_zh}”没有编号为{code}的材料",
             f"service item {self.code} has no material {code!r}",
+            params={"item": self.name_zh, "item_en": self.name_en, "material": code},
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -212,8 +212,8 @@ class Catalog:
                 return it
         raise UnknownItem(
             "catalog.unknown_item",
-            f"事项目录（版本{self.version}）中没有编号为{code}的事项",
             f"catalog {self.version} has no service item {code!r}",
+            params={"version": self.version, "item": code},
         )
 
     def for_entrance(self, e: Entrance, *, kiosk_only: bool = False) -> tuple[ServiceItem, ...]:
@@ -237,25 +237,24 @@ class Catalog:
     def from_dict(cls, d: Mapping[str, Any]) -> Catalog:
         """Build and validate a catalog; raises ``CatalogError`` naming the first problem."""
         if not isinstance(d, Mapping):
-            raise CatalogError("catalog.malformed", "事项目录格式错误", "catalog must be an object")
+            raise CatalogError("catalog.malformed", "catalog must be an object")
         extra = d.keys() - {"version", "items", "calendar", "refusal_reasons"}
         if extra:
             raise CatalogError(
                 "catalog.malformed",
-                "事项目录含有无法识别的字段",
                 f"catalog has unknown keys {sorted(extra)}",
+                params={"variant": "unknown_keys"},
             )
         version = d.get("version")
         if not isinstance(version, str) or not version.strip() or version != version.strip():
             raise CatalogError(
                 "catalog.version",
-                "事项目录缺少版本号",
                 "catalog version must be a non-empty string",
             )
         raw_items = d.get("items")
         if not isinstance(raw_items, Sequence) or isinstance(raw_items, str) or not raw_items:
             raise CatalogError(
-                "catalog.items", "事项目录中没有事项", "catalog items must be a non-empty list"
+                "catalog.items", "catalog items must be a non-empty list",
             )
         items: list[ServiceItem] = []
         seen: set[str] = set()
@@ -264,8 +263,8 @@ class Catalog:
             if item.code in seen:
                 raise CatalogError(
                     "catalog.duplicate_item",
-                    f"事项编号{item.code}重复",
                     f"duplicate service item code {item.code!r}",
+                    params={"item": item.code},
                 )
             seen.add(item.code)
             items.append(item)
@@ -277,8 +276,8 @@ class Catalog:
 def _field_error(where: str, key: str, expected: str) -> CatalogError:
     return CatalogError(
         "catalog.field",
-        f"事项目录数据错误：{where} 的字段 {key} 无效",
         f"{where}: field {key!r} must be {expected}",
+        params={"where": where, "key": key},
     )
 
 
@@ -309,21 +308,23 @@ def _as_record(
 ) -> Mapping[str, Any]:
     if not isinstance(d, Mapping):
         raise CatalogError(
-            "catalog.malformed", f"事项目录数据错误：{where} 格式错误", f"{where}: not an object"
+            "catalog.malformed",
+            f"{where}: not an object",
+            params={"variant": "where", "where": where},
         )
     missing = allowed - optional - d.keys()
     if missing:
         raise CatalogError(
             "catalog.field",
-            f"事项目录数据错误：{where} 缺少字段 {', '.join(sorted(missing))}",
             f"{where}: missing {sorted(missing)}",
+            params={"variant": "missing", "where": where, "keys": ", ".join(sorted(missing))},
         )
     extra = d.keys() - allowed
     if extra:
         raise CatalogError(
             "catalog.field",
-            f"事项目录数据错误：{where} 含有无法识别的字段 {', '.join(sorted(extra))}",
             f"{where}: unknown keys {sorted(extra)}",
+            params={"variant": "unknown", "where": where, "keys": ", ".join(sorted(extra))},
         )
     return d
 
@@ -349,16 +350,16 @@ def _item_from_dict(data: object, index: int) -> ServiceItem:
         if material.code in seen:
             raise CatalogError(
                 "catalog.duplicate_material",
-                f"事项{code}的材料编号{material.code}重复",
                 f"{where}: duplicate material code {material.code!r}",
+                params={"item": code, "material": material.code},
             )
         seen.add(material.code)
         materials.append(material)
     if not any(m.required for m in materials):
         raise CatalogError(
             "catalog.no_required_material",
-            f"事项{code}至少需要一项必交材料",
             f"{where}: at least one material must be required",
+            params={"item": code},
         )
     return ServiceItem(
         code=code,

@@ -67,15 +67,15 @@ def document_kind(code: str) -> DocumentKind:
         return _BY_CODE[code]
     except KeyError:
         raise InvalidApplicant(
-            "applicant.id_kind", "证件类型无效", f"unknown document kind {code!r}"
+            "applicant.id_kind", f"unknown document kind {code!r}",
         ) from None
 
 
 def _bad(kind: DocumentKind, example: str) -> InvalidIdNumber:
     return InvalidIdNumber(
         "id.format",
-        f"{kind.name_zh}号码格式不正确（例如 {example}）",
         f"{kind.name_en} number has the wrong format (e.g. {example})",
+        params={"kind": kind.code, "example": example},
     )
 
 
@@ -88,7 +88,6 @@ def validate_document(code: str, number: str, *, today: date | None = None) -> s
         if code == "hk_macao_taiwan_permit" and not normalised.startswith(_HMT_REGIONS):
             raise InvalidIdNumber(
                 "id.hmt_region",
-                "港澳台居民居住证号码应以810000、820000或830000开头",
                 "an HK/Macao/Taiwan residence permit number starts with 810000/820000/830000",
             )
         return normalised
@@ -103,8 +102,8 @@ def validate_document(code: str, number: str, *, today: date | None = None) -> s
             if text[17] != resident_id_check_digit(text[:17]):
                 raise InvalidIdNumber(
                     "id.check_digit",
-                    "永久居留身份证号码校验位错误，请核对号码",
                     "foreign permanent residence ID check digit is wrong",
+                    params={"variant": "foreign"},
                 )
             return text
         raise _bad(kind, "GBR110085031201")
@@ -127,7 +126,6 @@ def validate_mobile(number: str) -> str:
     if not _MOBILE.fullmatch(text):
         raise InvalidApplicant(
             "applicant.mobile",
-            "手机号码应为以1开头的11位数字",
             "a mobile number has 11 digits and starts with 1",
         )
     return text

@@ -1,10 +1,11 @@
 """Domain errors.
 
-Every error carries a stable machine code (for logs, tests and the platform),
-a Chinese message the window can show to the citizen or clerk as-is, and an
-English message for logs. ``str(error)`` is the English message (the one
-argument given to ``Exception``) so that log lines stay English, as the project
-convention requires.
+Every error carries a stable machine code (for logs, tests and the platform), its
+parameters and a severity (:class:`~coded_errors.CodedError`); ``str(error)`` is an
+English technical detail for logs. No sentence for people travels on the error: the
+front end words the qualified code ("intake.id.check_digit") at display time
+(``ui_shared.error_text``). A ``variant`` parameter picks one of several sentences of
+one code ("intake.id.birth_date[future]").
 """
 
 from __future__ import annotations
@@ -27,22 +28,9 @@ __all__ = [
 
 
 class IntakeError(CodedError):
-    """Base class of every error raised by the intake domain.
-
-    A :class:`~coded_errors.CodedError` (code, parameters, severity). Its sentences
-    still travel on the error (``message_zh``, ``message_en``) until the intake
-    codes are worded by the front end like the printer's and the scanner's are.
-    """
+    """Base class of every error raised by the intake domain (family "intake")."""
 
     family = "intake"
-
-    def __init__(self, code: str, message_zh: str, message_en: str) -> None:
-        super().__init__(code, message_en)
-        self.message_zh = message_zh
-        self.message_en = message_en
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(code={self.code!r}, message_en={self.message_en!r})"
 
 
 class InvalidIdNumber(IntakeError):

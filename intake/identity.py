@@ -82,7 +82,6 @@ def resident_id_check_digit(first17: str) -> str:
     if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
         raise InvalidIdNumber(
             "id.first17",
-            "身份证号码本体码应为17位数字",
             "the first 17 characters of a resident ID number must be 17 digits",
         )
     return check_char(first17)
@@ -97,20 +96,18 @@ def validate_resident_id(number: str, *, today: date | None = None) -> ResidentI
     if len(normalised) != 18:
         raise InvalidIdNumber(
             "id.length",
-            f"身份证号码应为18位，当前为{len(normalised)}位",
             f"a resident ID number has 18 characters, got {len(normalised)}",
+            params={"length": len(normalised)},
         )
     if _ID_SHAPE.fullmatch(normalised) is None:  # [0-9] matches ASCII digits only
         raise InvalidIdNumber(
             "id.charset",
-            "身份证号码只能由数字组成，最后一位可以是X",
             "a resident ID number is 17 digits followed by a digit or X",
         )
     region_code = normalised[:6]
     if region_code[0] not in "12345678":
         raise InvalidIdNumber(
             "id.region",
-            "身份证号码前六位地址码无效",
             f"invalid region code {region_code!r} in resident ID number",
         )
     birth_date = _parse_birth_date(normalised[6:14], today or date.today())
@@ -118,7 +115,6 @@ def validate_resident_id(number: str, *, today: date | None = None) -> ResidentI
     if normalised[17] != expected:
         raise InvalidIdNumber(
             "id.check_digit",
-            "身份证号码校验位错误，请核对号码",
             "resident ID number check digit is wrong",
         )
     gender = "男" if int(normalised[16]) % 2 == 1 else "女"
@@ -133,20 +129,19 @@ def _parse_birth_date(digits: str, today: date) -> date:
     except ValueError:
         raise InvalidIdNumber(
             "id.birth_date",
-            "身份证号码中的出生日期无效",
             f"resident ID number contains an invalid birth date {digits!r}",
         ) from None
     if birth > today:
         raise InvalidIdNumber(
             "id.birth_date",
-            "身份证号码中的出生日期晚于今天",
             f"resident ID number birth date {birth.isoformat()} is in the future",
+            params={"variant": "future"},
         )
     if birth < _EARLIEST_BIRTH:
         raise InvalidIdNumber(
             "id.birth_date",
-            "身份证号码中的出生日期早于1900年",
             f"resident ID number birth date {birth.isoformat()} is before 1900",
+            params={"variant": "before_1900"},
         )
     return birth
 
@@ -156,7 +151,6 @@ def uscc_check_char(first17: str) -> str:
     if len(first17) != 17 or any(ch not in _USCC_VALUES for ch in first17):
         raise InvalidCreditCode(
             "uscc.first17",
-            "统一社会信用代码前17位含有无效字符",
             f"the first 17 characters of a credit code must come from the charset {USCC_CHARSET}",
         )
     total = sum(_USCC_VALUES[ch] * w for ch, w in zip(first17, _USCC_WEIGHTS, strict=True))
@@ -169,8 +163,8 @@ def validate_credit_code(code: str) -> str:
     if len(normalised) != 18:
         raise InvalidCreditCode(
             "uscc.length",
-            f"统一社会信用代码应为18位，当前为{len(normalised)}位",
             f"a unified social credit code has 18 characters, got {len(normalised)}",
+            params={"length": len(normalised)},
         )
     bad = sorted({ch for ch in normalised if ch not in _USCC_VALUES})
     if bad:
@@ -178,32 +172,28 @@ def validate_credit_code(code: str) -> str:
         # confused with 1, 0, 2, 5 and U; saying which character is wrong helps.
         raise InvalidCreditCode(
             "uscc.charset",
-            f"统一社会信用代码含有无效字符：{''.join(bad)}（不使用I、O、Z、S、V）",
             f"unified social credit code contains invalid characters {''.join(bad)!r}",
+            params={"chars": "".join(bad)},
         )
     authority, kind = normalised[0], normalised[1]
     if authority not in _USCC_TYPES:
         raise InvalidCreditCode(
             "uscc.authority",
-            "统一社会信用代码第1位登记管理部门代码无效",
             f"invalid registration authority code {authority!r} in credit code",
         )
     if kind not in _USCC_TYPES[authority]:
         raise InvalidCreditCode(
             "uscc.type",
-            "统一社会信用代码第2位机构类别代码无效",
             f"invalid institution type code {kind!r} for authority {authority!r}",
         )
     if not normalised[2:8].isdigit():
         raise InvalidCreditCode(
             "uscc.region",
-            "统一社会信用代码第3至8位行政区划码应为数字",
             "characters 3-8 of a credit code (region code) must be digits",
         )
     if normalised[17] != uscc_check_char(normalised[:17]):
         raise InvalidCreditCode(
             "uscc.check_char",
-            "统一社会信用代码校验位错误，请核对代码",
             "unified social credit code check character is wrong",
         )
     return normalised

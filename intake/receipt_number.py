@@ -24,13 +24,11 @@ def format_receipt_no(station_code: str, day: date, seq: int) -> str:
     if _STATION.fullmatch(station_code) is None:
         raise InvalidReceiptNumber(
             "receipt.station",
-            "窗口编号无效，只能包含字母和数字",
             f"station code {station_code!r} must be 1-32 ASCII letters or digits",
         )
     if isinstance(seq, bool) or not isinstance(seq, int) or seq < 1:
         raise InvalidReceiptNumber(
             "receipt.seq",
-            "受理序号无效",
             f"receipt sequence must be a positive integer, got {seq!r}",
         )
     # Explicit padding: strftime("%Y") drops leading zeros for years < 1000 on glibc.
@@ -59,6 +57,5 @@ def parse_receipt_no(s: str) -> tuple[str, date, int]:
 def _malformed(s: str) -> InvalidReceiptNumber:
     return InvalidReceiptNumber(
         "receipt.malformed",
-        "受理编号格式错误，应类似 S001-20261125-0001",
         f"malformed receipt number {s!r}",
     )

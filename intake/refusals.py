@@ -25,7 +25,7 @@ class RefusalReason:
 
 
 def _bad(detail: str) -> CatalogError:
-    return CatalogError("catalog.refusal_reasons", "不予受理理由格式错误", detail)
+    return CatalogError("catalog.refusal_reasons", detail)
 
 
 def refusal_reasons_from(value: object) -> tuple[RefusalReason, ...]:

@@ -102,14 +102,14 @@ def check_applicant_for_item(item: ServiceItem, applicant: Applicant) -> None:
     if item.entrance is Entrance.LEGAL and not isinstance(applicant, LegalEntity):
         raise ApplicantMismatch(
             "applicant.needs_legal_entity",
-            f"“{item.name_zh}”是法人事项，申请人须为单位（需填写统一社会信用代码）",
             f"{item.code} is a legal-entity item; the applicant must be a legal entity",
+            params={"item": item.name_zh, "item_en": item.name_en},
         )
     if item.entrance is Entrance.PERSONAL and not isinstance(applicant, Person):
         raise ApplicantMismatch(
             "applicant.needs_person",
-            f"“{item.name_zh}”是个人事项，申请人须为个人（需填写身份证号码）",
             f"{item.code} is a personal item; the applicant must be a person",
+            params={"item": item.name_zh, "item_en": item.name_en},
         )
 
 
@@ -118,7 +118,6 @@ def _normalise_sha(sha256: str) -> str:
     if _SHA256.fullmatch(text) is None:
         raise DraftError(
             "draft.bad_page",
-            "材料页面标识无效",
             f"page reference must be a SHA-256 hex digest, got {sha256!r}",
         )
     return text
@@ -166,7 +165,6 @@ class Draft:
         if not pages or sha not in pages:
             raise DraftError(
                 "draft.no_such_page",
-                "要删除的页面不存在",
                 f"page {sha[:12]} is not in material {material_code}",
             )
         pages.remove(sha)
@@ -190,15 +188,18 @@ class Draft:
         ``excused`` material codes may be missing (容缺受理, 告知承诺制)."""
         if self.applicant is None:
             raise DraftError(
-                "draft.no_applicant", "请先录入申请人信息", "the draft has no applicant"
+                "draft.no_applicant", "the draft has no applicant",
             )
         check_applicant_for_item(self.item, self.applicant)
         missing = [m for m in self.missing_materials() if m.code not in excused]
         if missing:
             raise DraftError(
                 "draft.missing_materials",
-                "尚缺必交材料：" + "、".join(m.name_zh for m in missing),
                 "missing required materials: " + ", ".join(m.code for m in missing),
+                params={
+                    "materials": "、".join(m.name_zh for m in missing),
+                    "materials_en": ", ".join(m.name_en for m in missing),
+                },
             )
 
     def captured_materials(self) -> tuple[CapturedMaterial, ...]:
@@ -243,8 +244,8 @@ def parse_utc(text: str) -> datetime:
         raise _bad_manifest(f"accepted_at {text!r} is not a valid time") from None
 
 
-def _bad_manifest(message_en: str) -> InvalidManifest:
-    return InvalidManifest("manifest.malformed", "办件数据格式错误", message_en)
+def _bad_manifest(detail_en: str) -> InvalidManifest:
+    return InvalidManifest("manifest.malformed", detail_en)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ _MAX_DAYS = 1000
 def _dates(value: object, key: str) -> frozenset[date]:
     if not isinstance(value, list) or len(value) > _MAX_DAYS:
         raise CatalogError(
-            "catalog.calendar", "节假日日历格式错误", f"calendar {key} must be a list of dates"
+            "catalog.calendar", f"calendar {key} must be a list of dates",
         )
     out = set()
     for text in value:
@@ -33,7 +33,7 @@ def _dates(value: object, key: str) -> frozenset[date]:
             day = None
         if day is None or day.isoformat() != text:
             raise CatalogError(
-                "catalog.calendar", "节假日日历格式错误", f"calendar {key}: {text!r} is not a date"
+                "catalog.calendar", f"calendar {key}: {text!r} is not a date",
             )
         out.add(day)
     return frozenset(out)
@@ -77,7 +77,6 @@ class WorkCalendar:
         if not isinstance(d, Mapping) or set(d) - {"holidays", "workdays"}:
             raise CatalogError(
                 "catalog.calendar",
-                "节假日日历格式错误",
                 "calendar must be an object with holidays and workdays",
             )
         return cls(

@@ -24,8 +24,8 @@ def person_from_card(card: IdCardData, *, today: date | None = None) -> Person:
     if card.valid_until is not None and card.valid_until < today:
         raise IntakeError(
             "card_expired",
-            f"身份证已过有效期（{card.valid_until:%Y.%m.%d}），请使用有效证件",
             f"identity card expired on {card.valid_until.isoformat()}",
+            params={"valid_until": f"{card.valid_until:%Y.%m.%d}"},
         )
     kind = _ID_KINDS.get(card.card_type, card.card_type)
     if kind == ID_KIND_HMT_PERMIT:  # these permits carry resident-format numbers

@@ -120,8 +120,8 @@ def is_commitment_form(row: OutcomeRow) -> bool:
     return row.kind is OutcomeKind.SUPPLEMENT and any(c == COMMITMENT_FORM for c, _ in row.pages)
 
 
-def _error(code: str, zh: str, en: str) -> IntakeError:
-    return IntakeError(f"followup.{code}", zh, en)
+def _error(code: str, en: str) -> IntakeError:
+    return IntakeError(f"followup.{code}", en)
 
 
 class CaseFollowUp:
@@ -208,14 +208,13 @@ class CaseFollowUp:
         """Queue the pages (material code, sha256) as one supplement to the case."""
         view = self.view(uuid)
         if not view.can_supplement:
-            raise _error("not_requested", "该办件当前无需补正",
-                         f"case {view.receipt_no} is not waiting for a supplement")
+            raise _error("not_requested", f"case {view.receipt_no} is not waiting for a supplement")
         if not pages or len(pages) > MAX_SUPPLEMENT_PAGES:
-            raise _error("no_pages", "请先添加补正材料页面", "a supplement needs 1-200 pages")
+            raise _error("no_pages", "a supplement needs 1-200 pages")
         codes = {code for code, _ in view.materials}
         for code, _ in pages:
             if code not in codes:
-                raise _error("material", "材料不属于该事项", f"{code} is not a material")
+                raise _error("material", f"{code} is not a material")
         moment = now or datetime.now(UTC)
         grouped: dict[str, list[str]] = {}
         for code, sha in pages:
@@ -241,14 +240,14 @@ class CaseFollowUp:
         P5 supplement with purpose "commitment_form" (docs/protocol.md P10)."""
         view = self.view(uuid)
         if not view.commitment_accepted:
-            raise _error("not_commitment", "该办件不是告知承诺制受理，无需告知承诺书",
+            raise _error("not_commitment",
                          f"case {view.receipt_no} was not accepted on a commitment")
         if not view.can_capture_commitment:
-            raise _error("commitment_form_exists", "该办件的告知承诺书已采集",
+            raise _error("commitment_form_exists",
                          f"case {view.receipt_no} already has its signed commitment form")
         shas = list(dict.fromkeys(pages))
         if not shas or len(shas) > MAX_SUPPLEMENT_PAGES:
-            raise _error("no_pages", "请先添加告知承诺书页面", "a commitment form needs pages")
+            raise _error("commitment_no_pages", "a commitment form needs pages")
         moment = now or datetime.now(UTC)
         body = {
             "purpose": COMMITMENT_FORM_PURPOSE, "submission_uuid": uuid,
@@ -271,12 +270,11 @@ class CaseFollowUp:
         """Record the handover (queued for the platform) and print the acknowledgement."""
         view = self.view(uuid)
         if not view.can_hand_over:
-            raise _error("not_ready", "该办件尚未办结或已领取",
-                         f"case {view.receipt_no} is not ready to hand over")
+            raise _error("not_ready", f"case {view.receipt_no} is not ready to hand over")
         if collector.role not in ("applicant", "agent"):
-            raise _error("role", "领取人身份无效", f"unknown role {collector.role!r}")
+            raise _error("role", f"unknown role {collector.role!r}")
         if collector.role == "agent" and not collector.relation.strip():
-            raise _error("relation", "请填写代领人与申请人的关系", "an agent needs a relation")
+            raise _error("relation", "an agent needs a relation")
         checked = validate_applicant(Person(
             name=collector.name, id_number=collector.id_number, id_kind=collector.id_kind,
             id_source=collector.id_source,
@@ -297,7 +295,7 @@ class CaseFollowUp:
             out = self.queue.enqueue(OutcomeKind.HANDOVER, body, reference=view.receipt_no,
                                      submission_uuid=uuid, now=moment)
         except AlreadyHandedOver:
-            raise _error("done", "该办件已领取", f"{view.receipt_no} was handed over") from None
+            raise _error("done", f"{view.receipt_no} was handed over") from None
         self._store.audit(clerk_id, "handover.recorded", uuid,
                           {"outcome": out, "role": collector.role, "source": checked.id_source})
         try:

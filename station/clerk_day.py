@@ -63,25 +63,19 @@ def _read_config(data_dir: Path) -> dict[str, Any]:
 def load_sign_in_settings(data_dir: Path) -> SignInSettings:
     table = _read_config(data_dir).get(TABLE, {})
     if not isinstance(table, dict):
-        raise ConfigError(
-            f"[{TABLE}] in config.toml must be a table", "配置文件中 [clerks] 必须是表"
-        )
+        raise ConfigError("clerks_table", f"[{TABLE}] in config.toml must be a table")
     auto = table.get("auto_login")
     idle = table.get("idle_lock_minutes", 5.0)
     if auto is not None and not isinstance(auto, str):
-        raise ConfigError(
-            "clerks.auto_login must be a clerk id (text)", "配置项 clerks.auto_login 应为工号"
-        )
+        raise ConfigError("clerks_auto_login", "clerks.auto_login must be a clerk id (text)")
     if isinstance(idle, bool) or not isinstance(idle, int | float) or not 0.5 <= idle <= 240:
         raise ConfigError(
-            "clerks.idle_lock_minutes must be a number from 0.5 to 240",
-            "配置项 clerks.idle_lock_minutes 应为 0.5 到 240 之间的数字",
+            "clerks_idle_lock", "clerks.idle_lock_minutes must be a number from 0.5 to 240"
         )
     call = table.get("call_next", [])
     if not isinstance(call, list) or not all(isinstance(a, str) and a for a in call):
         raise ConfigError(
-            "clerks.call_next must be a list of strings (program and arguments)",
-            "配置项 clerks.call_next 应为字符串列表（程序及参数）",
+            "clerks_call_next", "clerks.call_next must be a list of strings (program and arguments)"
         )
     return SignInSettings(auto or None, float(idle), tuple(call))
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from coded_errors import CodedError, Param
 from devices.idcard.card import IdCardData
 from station.camera_source import ReopeningCamera
 from station.cases import CaseCommands, CaseQueries
@@ -31,28 +32,31 @@ from sync.store import BackupScheduler, BackupSettings, Store, require_usable_di
 log = logging.getLogger(__name__)
 
 
-class StationUnavailable(Exception):
-    """The station cannot start safely: ``message_zh``/``message_en`` say why and what
-    to do, ``exit_code`` is the documented code (:mod:`sync.exit_codes`)."""
+class StationUnavailable(CodedError):
+    """The station cannot start safely: "station.<code>" with its parameters, or the
+    ``reason`` it wraps (a CodedError or an OSError), is worded by the front end;
+    ``exit_code`` is the documented code (:mod:`sync.exit_codes`)."""
 
-    def __init__(self, exit_code: int, message_en: str, message_zh: str) -> None:
-        super().__init__(message_en)
+    family = "station"
+
+    def __init__(
+        self,
+        exit_code: int,
+        code: str,
+        detail_en: str,
+        *,
+        params: Mapping[str, Param] | None = None,
+        reason: BaseException | None = None,
+    ) -> None:
+        super().__init__(code, detail_en, params=params)
         self.exit_code = exit_code
-        self.message_en = message_en
-        self.message_zh = message_zh
-
-    @property
-    def line(self) -> str:
-        """One line for stderr: Chinese for the technician, English for the log."""
-        return " ".join(f"{self.message_zh} ({self.message_en})".split())
+        self.reason = reason
 
     @classmethod
     def from_error(cls, error: BaseException) -> StationUnavailable:
         code = exit_code_for(error)
-        zh = str(getattr(error, "message_zh", "") or "")
-        if isinstance(error, OSError) and not zh:
-            zh = "本机数据目录无法读写，请技术人员检查磁盘和目录权限"
-        return cls(int(code if code is not None else ExitCode.STORAGE), str(error), zh)
+        exit_code = int(code if code is not None else ExitCode.STORAGE)
+        return cls(exit_code, "unavailable", str(error), reason=error)
 
 
 def backup_settings(config: StationConfig, data_dir: Path) -> BackupSettings:
@@ -70,8 +74,9 @@ def _open_store(data_dir: Path) -> tuple[StationConfig, DeviceSettings, Any, Sto
     if not Path(data_dir).is_dir():
         raise StationUnavailable(
             int(ExitCode.CONFIG),
+            "data_dir_missing",
             f"data directory {data_dir} does not exist",
-            f"数据目录 {data_dir} 不存在，请技术人员检查终端设置",
+            params={"data_dir": str(data_dir)},
         )
     try:
         require_usable_dir(Path(data_dir))

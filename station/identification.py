@@ -43,7 +43,6 @@ RELATIONS = ("父母", "子女", "配偶", "其他亲属", "受托人")
 def _sighted_required() -> IntakeError:
     return InvalidApplicant(
         "applicant.not_sighted",
-        "手工录入前须核验证件原件，请勾选“已核验原件”",
         "a typed identity needs the clerk's confirmation that the original was sighted",
     )
 
@@ -147,7 +146,6 @@ def _relation(text: str) -> str:
     if not relation:
         raise InvalidApplicant(
             "applicant.agent_relation",
-            "请选择代办人与申请人的关系",
             "the agent's relation is empty",
         )
     return relation[:20]

@@ -305,7 +305,7 @@ class IntakeService:
 
     def print_receipt(self, receipt: Receipt) -> bytes:
         if self._printer is None:
-            raise IntakeError("no_printer", "未配置打印机", "no receipt printer configured")
+            raise IntakeError("no_printer", "no receipt printer configured")
         # the accept lane and the disk lane (reprints, notices) may both print
         with self._print_lock:
             return self._printer.print_receipt(receipt)
@@ -314,6 +314,6 @@ class IntakeService:
         """A paper that is no receipt (the service guide) on the same printer; `label`
         names it in the log."""
         if self._printer is None:
-            raise IntakeError("no_printer", "未配置打印机", "no receipt printer configured")
+            raise IntakeError("no_printer", "no receipt printer configured")
         with self._print_lock:
             return self._printer.print_layout(lay_out, label)

@@ -161,7 +161,7 @@ class IntakeSession(OutcomeEvents, LicenceFiling):
         switch = self._pending
         if switch is None or self._draft is None:
             raise SessionError(
-                "session.no_switch", "没有待确认的事项切换", "no item switch pending"
+                "session.no_switch", "no item switch pending",
             )
         old = self._draft.pages
         carried = {new: list(old[prev]) for prev, new, _n in switch.reusable}
@@ -226,7 +226,7 @@ class IntakeSession(OutcomeEvents, LicenceFiling):
         self._require(*EDITABLE)
         code = material_code or self._current
         if code is None:
-            raise SessionError("session.no_material", "请先选择材料", "no material selected")
+            raise SessionError("session.no_material", "no material selected")
         self._require_draft().item.material(code)
         keep, warning = judge_page(page)
         if not keep:
@@ -243,7 +243,7 @@ class IntakeSession(OutcomeEvents, LicenceFiling):
         )
 
     def capture_failed(self, error: BaseException) -> None:
-        self._note = Note.from_error(error, Topic.CAPTURE, "拍摄失败")
+        self._note = Note.from_error(error, Topic.CAPTURE, "capture_failed")
         self._changed()
 
     def page_removed(self, material_code: str, sha256: str | None = None) -> None:
@@ -261,7 +261,7 @@ class IntakeSession(OutcomeEvents, LicenceFiling):
         self._require(*EDITABLE)
         pages = self._require_draft().pages.get(material_code, [])
         if sha256 not in pages:
-            raise SessionError("session.no_page", "要移动的页面不存在", "no such page")
+            raise SessionError("session.no_page", "no such page")
         pages.remove(sha256)
         pages.insert(max(0, min(index, len(pages))), sha256)
         self._changed()
@@ -269,7 +269,7 @@ class IntakeSession(OutcomeEvents, LicenceFiling):
     def collection_chosen(self, method: str) -> None:
         """How the result will reach the citizen (``station.paper.COLLECTION_METHODS``)."""
         if method not in COLLECTION_METHODS:
-            raise SessionError("session.collection", "领取方式无效", f"unknown method {method!r}")
+            raise SessionError("session.collection", f"unknown method {method!r}")
         self._collection = method
         self._changed()
 
@@ -307,7 +307,7 @@ class IntakeSession(OutcomeEvents, LicenceFiling):
         try:
             change(self._who)
         except IntakeError as e:
-            log.warning("identification refused: %s", e.message_en)
+            log.warning("identification refused: %s", e)
             self._note = Note.from_error(e, Topic.APPLICANT)
             self._changed()
             return
@@ -330,13 +330,7 @@ class IntakeSession(OutcomeEvents, LicenceFiling):
             return
         self._card_page_filed = key
         code, station, generation = wanted[0].code, self._intake.station_name, self._generation
-        note = Note(
-            "card.page_filed",
-            "已由读卡生成身份证信息页，无需拍摄身份证",
-            "ID card data page filed from the card read; no photo of the card needed",
-            Topic.CAPTURE,
-            Severity.INFO,
-        )
+        note = Note("card.page_filed", Topic.CAPTURE, Severity.INFO)
         self._storing += 1
         self._runner.disk(
             lambda: self._intake.store_page(
@@ -353,9 +347,7 @@ class IntakeSession(OutcomeEvents, LicenceFiling):
         self._storing -= 1
         self._notice_issued = False
         self._draft.add_page(code, sha)
-        self._note = warning or Note(
-            "page.stored", "页面已保存", "page saved", Topic.CAPTURE, Severity.INFO
-        )
+        self._note = warning or Note("page.stored", Topic.CAPTURE, Severity.INFO)
         if self._current == code:
             self._select_next_missing()
         self._changed()

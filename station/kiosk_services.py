@@ -128,7 +128,7 @@ class KioskServices:
             if case.uuid == case_uuid:
                 return case
         # never say whether the case exists: it is not this person's
-        raise KioskError("kiosk.not_yours", "未找到您的这件办件", "case not found for this person")
+        raise KioskError("kiosk.not_yours", "case not found for this person")
 
     # -- reprint -------------------------------------------------------------------
     def receipt_for(self, person: Person, case_uuid: str) -> Receipt:
@@ -190,14 +190,16 @@ class KioskServices:
     ) -> str:
         case = self._own_case(person, case_uuid)
         if case.stage not in (CaseStage.DONE, CaseStage.REFUSED):
-            raise KioskError("kiosk.not_finished", "办件尚未办结，暂不能评价", "case not finished")
+            raise KioskError("kiosk.not_finished", "case not finished")
         if rating not in {r.value for r in RATINGS}:
-            raise KioskError("kiosk.rating", "请选择评价等级", f"rating {rating!r} not 1-5")
+            raise KioskError("kiosk.rating", f"rating {rating!r} not 1-5")
         if rating > LOW_RATING and reasons:
-            raise KioskError("kiosk.reasons", "只有不满意时才需选择原因", "reasons only below 3")
+            raise KioskError("kiosk.reasons", "reasons only below 3")
         unknown = set(reasons) - REASON_CODES
         if unknown:
-            raise KioskError("kiosk.reasons", "评价原因无效", f"unknown reasons {sorted(unknown)}")
+            raise KioskError(
+                "kiosk.reasons", f"unknown reasons {sorted(unknown)}", params={"variant": "unknown"}
+            )
         labels = {code: zh for code, zh, _en in REASONS}
         body: dict[str, Any] = {
             "receipt_no": case.receipt_no,
@@ -210,7 +212,7 @@ class KioskServices:
         try:
             uuid = self._evaluations.enqueue(case.uuid, body)
         except AlreadyEvaluated as e:
-            raise KioskError("kiosk.evaluated", "这件办件已经评价过了", "already evaluated") from e
+            raise KioskError("kiosk.evaluated", "already evaluated") from e
         self.sync_now()
         return uuid
 

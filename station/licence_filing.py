@@ -39,13 +39,7 @@ class LicenceFiling(SessionCore):
         self._notice_issued = False
         self._draft.add_page(code, sha)
         self._draft.licences[code] = (sha, licence)
-        self._note = Note(
-            "licence.filed",
-            "已从电子证照库取得，无需纸质材料",
-            "taken from the electronic licence library; no paper needed",
-            Topic.CAPTURE,
-            Severity.INFO,
-        )
+        self._note = Note("licence.filed", Topic.CAPTURE, Severity.INFO)
         if self._current == code:
             self._select_next_missing()
         self._changed()
@@ -54,5 +48,5 @@ class LicenceFiling(SessionCore):
         if generation != self._generation:
             return
         self._storing -= 1
-        self._note = Note.from_error(error, Topic.CAPTURE, "电子证照保存失败")
+        self._note = Note.from_error(error, Topic.CAPTURE, "licence_store_failed")
         self._changed()

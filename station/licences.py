@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
+from coded_errors import CodedError
 from intake.catalog import Material
 from intake.submission import LicenceRef
 from sync.client import AuthError, BadAnswer, PermanentError, PlatformClient, TransientError
@@ -34,21 +35,21 @@ log = logging.getLogger(__name__)
 #: a page wider or taller than this is not a licence page
 MAX_PAGE_SIDE = 6000
 
-_TEXT = {
-    "offline": ("电子证照需要网络连接：网络恢复后再试，或收取纸质材料",
-                "Electronic licences need the network: try again when online, or take paper"),
-    "refused": ("平台拒绝了电子证照查询，请联系技术人员",
-                "The platform refused the licence query; call the technician"),
-    "bad_answer": ("平台的电子证照应答无效，未使用",
-                   "The platform's licence answer was invalid and was not used"),
-}  # fmt: skip
+_DETAIL = {
+    "offline": "electronic licences need the network",
+    "refused": "the platform refused the licence query",
+    "bad_answer": "the platform's licence answer was invalid and was not used",
+}
 
 
-class LicenceUnavailable(Exception):
+class LicenceUnavailable(CodedError):
+    """The licence library cannot be used now: "licence.offline", "licence.refused" or
+    "licence.bad_answer", worded by the front end."""
+
+    family = "licence"
+
     def __init__(self, code: str) -> None:
-        self.code = code
-        self.message_zh, message_en = _TEXT[code]
-        super().__init__(message_en)
+        super().__init__(code, _DETAIL[code])
 
 
 def licence_ref(licence: ElectronicLicence) -> LicenceRef:

@@ -32,8 +32,8 @@ MIN_SIDE = 300
 IMPORTABLE = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp")
 
 
-def _error(code: str, zh: str, en: str) -> IntakeError:
-    return IntakeError(f"import.{code}", zh, en)
+def _error(code: str, en: str) -> IntakeError:
+    return IntakeError(f"import.{code}", en)
 
 
 def import_page(path: Path) -> CapturedPage:
@@ -41,16 +41,15 @@ def import_page(path: Path) -> CapturedPage:
     if path.suffix.lower() not in IMPORTABLE:
         raise _error(
             "type",
-            "只能导入图片文件（JPG、PNG、TIFF）",
             f"not an importable image: {path.suffix!r}",
         )
     try:
         with open(path, "rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
     except OSError as e:
-        raise _error("unreadable", "无法读取该文件", f"cannot read {path.name}: {e}") from e
+        raise _error("unreadable", f"cannot read {path.name}: {e}") from e
     if len(data) > MAX_FILE_BYTES:
-        raise _error("too_large", "文件过大（超过25MB）", f"{path.name} is larger than 25 MB")
+        raise _error("too_large", f"{path.name} is larger than 25 MB")
     return page_from_bytes(data, name=path.name)
 
 
@@ -66,15 +65,15 @@ def page_from_bytes(data: bytes, *, name: str = "image") -> CapturedPage:
         with Image.open(io.BytesIO(data)) as header:
             w, h = header.size
     except (OSError, ValueError, Image.DecompressionBombError) as e:
-        raise _error("not_image", "该文件不是可识别的图片", f"{name}: {e}") from e
+        raise _error("not_image", f"{name}: {e}") from e
     if w * h > MAX_PIXELS:
-        raise _error("too_many_pixels", "图片分辨率过高", f"{name} has {w}x{h} pixels")
+        raise _error("too_many_pixels", f"{name} has {w}x{h} pixels")
     frame = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
     if frame is None:
-        raise _error("not_image", "该文件不是可识别的图片", f"{name} is not a decodable image")
+        raise _error("not_image", f"{name} is not a decodable image")
     h, w = frame.shape[:2]
     if min(h, w) < MIN_SIDE:
-        raise _error("too_small", "图片分辨率过低，无法辨认", f"{name} is only {w}x{h} pixels")
+        raise _error("too_small", f"{name} is only {w}x{h} pixels")
     image = frame.astype(np.uint8, copy=False)
     corners = find_page(image)
     if corners is None:  # a flatbed scan: the image is the page

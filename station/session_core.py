@@ -186,13 +186,12 @@ class SessionCore:
         if self._phase not in phases:
             raise SessionError(
                 "session.wrong_phase",
-                "当前步骤不能进行此操作",
                 f"not allowed in phase {self._phase}",
             )
 
     def _require_draft(self) -> Draft:
         if self._draft is None:
-            raise SessionError("session.no_item", "请先选择事项", "no service item chosen")
+            raise SessionError("session.no_item", "no service item chosen")
         return self._draft
 
     def _current_generation(self, generation: int | None) -> bool:

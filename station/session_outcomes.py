@@ -49,10 +49,10 @@ class OutcomeEvents(SessionCore):
         self._require(*DECIDING)
         draft = self._require_draft()
         if draft.applicant is None:
-            raise SessionError("session.no_applicant", "请先录入申请人信息", "no applicant")
+            raise SessionError("session.no_applicant", "no applicant")
         if self._defects:
             raise SessionError(
-                "session.defects", "有不符合要求的材料，请先处理", "a material is marked unusable"
+                "session.defects", "a material is marked unusable",
             )
         due = None
         if mode is Mode.DEFICIENCY:
@@ -62,7 +62,7 @@ class OutcomeEvents(SessionCore):
     def _start_accept(self, acceptance: Acceptance | None) -> None:
         if self._storing:
             raise SessionError(
-                "session.storing", "页面仍在保存，请稍候", "pages still being stored"
+                "session.storing", "pages still being stored",
             )
         draft = self._require_draft()
         draft.check_complete(acceptance.materials if acceptance else ())
@@ -103,7 +103,7 @@ class OutcomeEvents(SessionCore):
             return
         log.error("accept failed: %r", error)
         self._accepting = False
-        self._note = Note.from_error(error, Topic.ACCEPT, "受理失败")
+        self._note = Note.from_error(error, Topic.ACCEPT, "accept_failed")
         self._changed()
 
     def notice_requested(self) -> None:
@@ -135,7 +135,7 @@ class OutcomeEvents(SessionCore):
         self._require(*EDITABLE)
         reasons = {r.code: r for r in self._catalog.refusal_reasons}
         if reason_code not in reasons:
-            raise SessionError("session.refusal_reason", "请选择不予受理理由", "unknown reason")
+            raise SessionError("session.refusal_reason", "unknown reason")
         draft, reason = copy.deepcopy(self._require_draft()), reasons[reason_code]
         intake, clerk, generation = self._intake, self.clerk_id, self._generation
         version = self._catalog_version
@@ -161,7 +161,7 @@ class OutcomeEvents(SessionCore):
         self._accepting = False
         if error is not None or notice is None:
             failure = error or ValueError("no notice")
-            self._note = Note.from_error(failure, Topic.ACCEPT, "不予受理通知书打印失败")
+            self._note = Note.from_error(failure, Topic.ACCEPT, "refusal_print_failed")
         else:
             self._refusal_no = notice.receipt_no
             self._papers = (notice,)
@@ -179,16 +179,10 @@ class OutcomeEvents(SessionCore):
             self._notice_issued = issued_for is None or issued_for == self._fingerprint()
             if notice is not None:
                 self._papers = (notice,)
-            self._note = Note(
-                "notice.printed",
-                "一次性告知书已打印",
-                "notice printed",
-                Topic.NOTICE,
-                Severity.INFO,
-            )
+            self._note = Note("notice.printed", Topic.NOTICE, Severity.INFO)
             self._changed()
 
     def notice_failed(self, error: BaseException, generation: int | None = None) -> None:
         if self._current_generation(generation):
-            self._note = Note.from_error(error, Topic.NOTICE, "告知书打印失败")
+            self._note = Note.from_error(error, Topic.NOTICE, "notice_print_failed")
             self._changed()

@@ -29,17 +29,13 @@ def judge_page(page: CapturedPage) -> tuple[bool, Note | None]:
     if blocking:
         f = blocking[0]
         return False, Note(
-            f.code, f.message_zh + "，请重拍", f.message_en + ", capture again", Topic.CAPTURE
+            f.code, Topic.CAPTURE, family=f.family, params={"variant": "retake"}
         )
     if not page.findings:
         return True, None
-    return True, Note(
-        page.findings[0].code,
-        "；".join(f.message_zh for f in page.findings),
-        "; ".join(f.message_en for f in page.findings),
-        Topic.CAPTURE,
-        Severity.WARNING,
-    )
+    # only glare warns today; the first finding names the warning
+    f = page.findings[0]
+    return True, Note(f.code, Topic.CAPTURE, Severity.WARNING, f.family)
 
 
 def accept_and_print(
@@ -70,7 +66,7 @@ def accept_and_print(
             intake.print_receipt(paper)
     except Exception as e:
         log.warning("receipt for %s not printed: %r", accepted.submission.receipt_no, e)
-        return AcceptOutcome(accepted, Note.from_error(e, Topic.ACCEPT, "回执打印失败"))
+        return AcceptOutcome(accepted, Note.from_error(e, Topic.ACCEPT, "receipt_print_failed"))
     return AcceptOutcome(accepted, None)
 
 

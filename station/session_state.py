@@ -47,34 +47,29 @@ class Topic(StrEnum):
 
 @dataclass(frozen=True)
 class Note:
-    """What the person at the screen should know about the last event."""
+    """What the person at the screen should know about the last event: a code and its
+    parameters, never a sentence; the front end words "family.code" at display time
+    (ui_shared.error_text.note_text). ``detail_en`` is an English detail for logs."""
 
     code: str
-    message_zh: str
-    message_en: str
     topic: Topic
     severity: Severity = Severity.ERROR
-    #: for a note made from a CodedError: its family and parameters, so that the front
-    #: end words "family.code" itself (ui_shared.error_text.note_text); the messages
-    #: above are then only the fallback
-    family: str = ""
+    #: the code's family: the error's family for a note made from a CodedError,
+    #: "session" for the session's own notes, "quality" for page findings
+    family: str = "session"
     params: Mapping[str, Param] = field(default_factory=dict)
-
-    def text(self, *, english: bool = False) -> str:
-        return self.message_en if english else self.message_zh
+    detail_en: str = ""
 
     @classmethod
-    def from_error(cls, error: BaseException, topic: Topic, fallback_zh: str = "操作失败") -> Note:
-        coded = error if isinstance(error, CodedError) else None
-        return cls(
-            str(getattr(error, "code", type(error).__name__)),
-            str(getattr(error, "message_zh", "") or fallback_zh),
-            str(getattr(error, "message_en", "") or error),
-            topic,
-            severity=coded.severity if coded is not None else Severity.ERROR,
-            family=coded.family if coded is not None else "",
-            params=dict(coded.params) if coded is not None else {},
-        )
+    def from_error(cls, error: BaseException, topic: Topic, fallback_code: str = "failed") -> Note:
+        """The note for `error`: its own code when it is a CodedError, else the
+        session's `fallback_code` ("receipt_print_failed", ...)."""
+        detail = str(error) or type(error).__name__
+        if isinstance(error, CodedError):
+            return cls(
+                error.code, topic, error.severity, error.family, dict(error.params), detail
+            )
+        return cls(fallback_code, topic, detail_en=detail)
 
 
 class SessionError(IntakeError):

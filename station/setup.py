@@ -150,9 +150,9 @@ def apply_setup(
     if _needs_enrollment(data_dir, old, new, choices):
         if not choices.enrollment_code:
             raise ConfigError(
+                "enrollment_code",
                 "an enrollment code is needed: the station is not enrolled, or its code, "
                 "platform or role changed",
-                "需要注册码：本终端尚未注册，或终端编号、平台地址、终端类型已更改",
                 key="enrollment_code",
             )
         credentials = PlatformClient.enroll(

@@ -70,14 +70,13 @@ class WindowEvaluations:
                  reasons: tuple[str, ...] = ()) -> str:
         """Queue the citizen's evaluation of an accepted case; returns its uuid."""
         if rating not in {r.value for r in RATINGS}:
-            raise EvaluationRefused("pad.rating", "请选择评价等级", f"rating {rating!r} not 1-5")
+            raise EvaluationRefused("pad.rating", f"rating {rating!r} not 1-5")
         if rating > LOW_RATING and reasons:
-            raise EvaluationRefused("pad.reasons", "只有不满意时才需选择原因",
-                                    "reasons only below 3")
+            raise EvaluationRefused("pad.reasons", "reasons only below 3")
         unknown = set(reasons) - _WINDOW_REASON_CODES
         if unknown:
-            raise EvaluationRefused("pad.reasons", "评价原因无效",
-                                    f"unknown reasons {sorted(unknown)}")
+            raise EvaluationRefused("pad.reasons", f"unknown reasons {sorted(unknown)}",
+                                    params={"variant": "unknown"})
         labels = {code: zh for code, zh, _en in WINDOW_REASONS}
         body: dict[str, Any] = {
             "receipt_no": receipt_no,
@@ -90,8 +89,7 @@ class WindowEvaluations:
         try:
             uuid = self._queue.enqueue(submission_uuid, body)
         except AlreadyEvaluated as e:
-            raise EvaluationRefused("pad.evaluated", "这件办件已经评价过了",
-                                    "already evaluated") from e
+            raise EvaluationRefused("pad.evaluated", "already evaluated") from e
         log.info("window evaluation %s queued (rating %d)", uuid, rating)
         return uuid
 

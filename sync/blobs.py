@@ -38,19 +38,14 @@ _SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 _TEMP_PREFIX = ".tmp-"
 READ_SIZE = 256 * 1024
 
-STORAGE_FULL_ZH = "存储空间已满，请联系技术人员"
-
-
 class StorageFullError(StorageError):
     """The disk (or quota) is full; nothing partial was left behind."""
 
     code = "storage_full"
-    default_zh = STORAGE_FULL_ZH
 
 
 class BlobNotFound(StorageError):
     code = "blob_not_found"
-    default_zh = "材料文件缺失，请重新采集"
 
     def __init__(self, sha: str) -> None:
         super().__init__(f"blob {sha} not found")
@@ -59,7 +54,6 @@ class BlobNotFound(StorageError):
 
 class BlobCorrupted(StorageError):
     code = "blob_corrupted"
-    default_zh = "材料文件已损坏，请重新采集或联系技术人员"
 
     def __init__(self, sha: str, why: str) -> None:
         super().__init__(f"blob {sha} is corrupted: {why}")

@@ -161,10 +161,10 @@ SYNC_SCHEMA = Schema(
 
 
 class NotEnrolled(ConfigError):
-    code = "not_enrolled"
+    """No platform credentials: "config.not_enrolled"."""
 
-    def __init__(self, message_en: str = "station is not enrolled (no credentials)") -> None:
-        super().__init__(message_en, "本终端尚未在平台注册，请技术人员使用注册码完成注册")
+    def __init__(self, detail_en: str = "station is not enrolled (no credentials)") -> None:
+        super().__init__("not_enrolled", detail_en)
 
 
 @dataclass(frozen=True)
@@ -217,8 +217,9 @@ class StationConfig:
         try:
             check_platform_url(self.platform_url)
         except InsecurePlatformURL as e:
-            zh = f"{e.message_zh}：platform.url = {self.platform_url}"
-            raise ConfigError(str(e), zh, key="platform.url") from None
+            raise ConfigError(
+                "insecure_url", str(e), params={"url": self.platform_url}, key="platform.url"
+            ) from None
         return self
 
     @classmethod
@@ -288,15 +289,13 @@ def load_credentials(data_dir: Path) -> StationCredentials:
     except FileNotFoundError:
         raise NotEnrolled() from None
     except (OSError, ValueError) as e:
-        raise ConfigError(
-            f"cannot read {path}: {e}", "平台凭据文件损坏，请技术人员重新注册本终端"
-        ) from e
+        raise ConfigError("credentials", f"cannot read {path}: {e}") from e
     if not (
         isinstance(raw, dict)
         and isinstance(raw.get("station_id"), str)
         and isinstance(raw.get("secret"), str)
     ):
-        raise ConfigError(f"{path} is malformed", "平台凭据文件损坏，请技术人员重新注册本终端")
+        raise ConfigError("credentials", f"{path} is malformed")
     return StationCredentials(station_id=raw["station_id"], secret=raw["secret"])
 
 

@@ -30,6 +30,7 @@ from typing import Any
 
 import tomli_w
 
+from coded_errors import CodedError, Param
 from sync.config_lines import locate, locate_table
 from sync.durable import write_private_file
 
@@ -52,25 +53,25 @@ VERSION_KEY = "config_version"
 Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
 
 
-class ConfigError(Exception):
-    """The configuration is missing or invalid; ``message_zh`` is for the technician.
+class ConfigError(CodedError):
+    """The configuration is missing or invalid: a code of the "config" family with its
+    parameters, worded for the technician by the front end; ``str(error)`` is English.
 
     ``key`` (``table.key``), ``path`` and ``line`` say where, when known."""
 
-    code = "config_error"
+    family = "config"
 
     def __init__(
         self,
-        message_en: str,
-        message_zh: str,
+        code: str,
+        detail_en: str,
         *,
+        params: Mapping[str, Param] | None = None,
         key: str | None = None,
         path: Path | None = None,
         line: int | None = None,
     ) -> None:
-        super().__init__(message_en)
-        self.message_en = message_en
-        self.message_zh = message_zh
+        super().__init__(code, detail_en, params=params)
         self.key = key
         self.path = path
         self.line = line
@@ -222,13 +223,11 @@ class Schema:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise ConfigError(
-                f"no configuration at {path}",
-                "未找到配置文件 config.toml，请先完成终端设置",
-                path=path,
+                "missing_file", f"no configuration at {path}", path=path
             ) from None
         except (OSError, UnicodeError) as e:
             raise ConfigError(
-                f"cannot read {path}: {e}", f"配置文件 {path.name} 无法读取", path=path
+                "unreadable", f"cannot read {path}: {e}", params={"file": path.name}, path=path
             ) from e
         return self.parse(text, path, foreign_tables=foreign_tables)
 
@@ -239,7 +238,7 @@ class Schema:
             doc = tomllib.loads(text)
         except tomllib.TOMLDecodeError as e:
             raise ConfigError(
-                f"{path}: {e}", f"配置文件 {path.name} 格式错误：{e}", path=path
+                "syntax", f"{path}: {e}", params={"file": path.name, "error": str(e)}, path=path
             ) from e
         doc = self.upgrade(doc, path)
         return self.validate(doc, text, path, foreign_tables=foreign_tables)
@@ -249,16 +248,18 @@ class Schema:
         found = doc.get(VERSION_KEY, 1)
         if isinstance(found, bool) or not isinstance(found, int) or found < 1:
             raise ConfigError(
+                "version",
                 f"{path}: {VERSION_KEY} must be a positive integer, not {found!r}",
-                f"配置文件版本号（{VERSION_KEY}）无效",
+                params={"key": VERSION_KEY},
                 key=VERSION_KEY,
                 path=path,
             )
         if found > self.version:
             raise ConfigError(
+                "version",
                 f"{path}: {VERSION_KEY} {found} is newer than this software supports "
                 f"({self.version})",
-                "配置文件版本比本程序新，请升级软件",
+                params={"variant": "newer", "key": VERSION_KEY},
                 key=VERSION_KEY,
                 path=path,
             )
@@ -278,8 +279,9 @@ class Schema:
             if not isinstance(raw, dict):
                 line = locate(text, None, table.name)
                 raise ConfigError(
+                    "not_table",
                     f"{_where(path, line)}: {table.name} must be a table ([{table.name}])",
-                    f"配置文件中 [{table.name}] 格式错误（{_where_zh(path, line)}）",
+                    params={"key": table.name, **_where_params(path, line)},
                     key=table.name,
                     path=path,
                     line=line,
@@ -295,9 +297,10 @@ class Schema:
                     continue
                 line = locate(text, None, name) or locate_table(text, name)
                 raise ConfigError(
+                    "unknown_key",
                     f"{_where(path, line)}: unknown {'table' if isinstance(value, dict) else 'key'}"
                     f" {name!r} (known tables: {', '.join(sorted(declared))})",
-                    f"配置文件中有未知的项 {name}（{_where_zh(path, line)}）",
+                    params={"key": name, **_where_params(path, line)},
                     key=name,
                     path=path,
                     line=line,
@@ -312,9 +315,10 @@ class Schema:
             if name not in known:
                 line = locate(text, table.name, name)
                 raise ConfigError(
+                    "unknown_key",
                     f"{_where(path, line)}: unknown key {table.name}.{name} "
                     f"(known: {', '.join(known)})",
-                    f"配置文件中有未知的项 {table.name}.{name}（{_where_zh(path, line)}）",
+                    params={"key": f"{table.name}.{name}", **_where_params(path, line)},
                     key=f"{table.name}.{name}",
                     path=path,
                     line=line,
@@ -326,8 +330,9 @@ class Schema:
                 if key.required:
                     line = locate_table(text, table.name)
                     raise ConfigError(
+                        "required",
                         f"{_where(path, line)}: required key {dotted} is missing",
-                        f"配置文件缺少必填项 {dotted}（{key.label_zh}）",
+                        params={"key": dotted, "label": key.label_zh},
                         key=dotted,
                         path=path,
                         line=line,
@@ -339,8 +344,15 @@ class Schema:
             if problem is not None:
                 line = locate(text, table.name, key.name)
                 raise ConfigError(
+                    "invalid",
                     f"{_where(path, line)}: {dotted} {problem[0]}",
-                    f"{key.label_zh}（{dotted}）无效：{problem[1]}（{_where_zh(path, line)}）",
+                    params={
+                        "key": dotted,
+                        "label": key.label_zh,
+                        "problem": problem[1],
+                        "problem_en": problem[0],
+                        **_where_params(path, line),
+                    },
                     key=dotted,
                     path=path,
                     line=line,
@@ -357,7 +369,9 @@ class Schema:
                 doc = tomllib.loads(path.read_text(encoding="utf-8"))
             except (OSError, UnicodeError, tomllib.TOMLDecodeError) as e:
                 raise ConfigError(
-                    f"cannot read {path}: {e}", f"配置文件 {path.name} 无法读取或格式错误",
+                    "unreadable",
+                    f"cannot read {path}: {e}",
+                    params={"variant": "or_malformed", "file": path.name},
                     path=path,
                 ) from e
             doc = self.upgrade(doc, path)
@@ -379,8 +393,15 @@ class Schema:
         problem = key.problem(value)
         if problem is not None:
             raise ConfigError(
+                "invalid",
                 f"{dotted} {problem[0]}",
-                f"{key.label_zh}（{dotted}）无效：{problem[1]}",
+                params={
+                    "variant": "value",
+                    "key": dotted,
+                    "label": key.label_zh,
+                    "problem": problem[1],
+                    "problem_en": problem[0],
+                },
                 key=dotted,
             )
 
@@ -397,5 +418,6 @@ def _where(path: Path, line: int | None) -> str:
     return f"{path}:{line}" if line else str(path)
 
 
-def _where_zh(path: Path, line: int | None) -> str:
-    return f"{path} 第 {line} 行" if line else str(path)
+def _where_params(path: Path, line: int | None) -> dict[str, Param]:
+    """Where in the file, for both languages (the schema's words travel as parameters)."""
+    return {"where": f"{path} 第 {line} 行" if line else str(path), "where_en": _where(path, line)}

@@ -34,12 +34,14 @@ import os
 import secrets
 import stat
 import struct
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from coded_errors import CodedError, Param
 
 # re-exported for the modules that have always imported them from here
 from sync.durable import fsync_dir as fsync_dir
@@ -66,30 +68,28 @@ SEALED_SEGMENT_SIZE = SEGMENT_SIZE + TAG_SIZE
 MAX_SEGMENTS = 1 << 32
 
 
-class StorageError(Exception):
-    """Base for local storage failures; carries text the UI can show."""
+class StorageError(CodedError):
+    """Base for local storage failures: a code of the "storage" family (each class's
+    ``code``), worded by the front end (ui_shared.error_text); ``str(error)`` is an
+    English detail for logs."""
 
+    family = "storage"
     code = "storage_error"
-    default_zh = "本地存储出错，请联系技术人员"
 
-    def __init__(self, message_en: str, message_zh: str | None = None) -> None:
-        super().__init__(message_en)
-        self.message_en = message_en
-        self.message_zh = message_zh or self.default_zh
+    def __init__(self, detail_en: str, *, params: Mapping[str, Param] | None = None) -> None:
+        super().__init__(type(self).code, detail_en, params=params)
 
 
 class KeyFileError(StorageError):
     """The key file is missing, unreadable or malformed."""
 
     code = "key_error"
-    default_zh = "本机密钥文件异常，请联系技术人员"
 
 
 class DecryptionError(StorageError):
     """Authentication failed: wrong key, tampering, truncation or corruption."""
 
     code = "decryption_failed"
-    default_zh = "本地数据已损坏或被篡改，请联系技术人员"
 
 
 def ensure_private_dir(path: Path) -> None:

@@ -7,19 +7,26 @@ never renumber. :func:`exit_code_for` maps a failure to its code and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 
 from sync.config import ConfigError, NotEnrolled
 from sync.crypto import StorageError
 from sync.store import StoreDamaged
 
-__all__ = ["TABLE", "ExitCode", "exit_code_for", "one_line"]
+__all__ = ["TABLE", "ExitCode", "Words", "exit_code_for", "one_line"]
+
+#: the sentence for people about an error ("" when there is none)
+Words = Callable[[BaseException], str]
 
 
 class ExitCode(IntEnum):
     OK = 0
     #: ``yiwang sync --once``: submissions remain (offline, backing off, interrupted)
     PENDING = 1
+    #: the command ran and its answer is no: a check or device test failed, the audit
+    #: chain does not verify, a request was refused (the same number as PENDING)
+    FAILED = 1
     #: configuration missing or invalid, or the data directory does not exist
     CONFIG = 2
     #: not enrolled, or the platform refused the station's credentials
@@ -45,7 +52,9 @@ TABLE: tuple[tuple[ExitCode, str], ...] = (
     (
         ExitCode.PENDING,
         "sync --once: submissions remain (offline, backing off, interrupted); "
-        "doctor: at least one check failed; setup: enrollment refused or a value invalid",
+        "doctor: at least one check failed; setup: enrollment refused or a value invalid; "
+        "devices: the device or file failed; audit verify: the chain does not verify; "
+        "clerks, kiosk set-pin: refused; demo: not everything was delivered",
     ),
     (ExitCode.CONFIG, "configuration missing or invalid, or the data directory does not exist"),
     (ExitCode.AUTH, "not enrolled, or the platform refused the station's credentials"),
@@ -83,13 +92,14 @@ def exit_code_for(error: BaseException) -> ExitCode | None:
     return None
 
 
-def one_line(command: str, error: BaseException) -> str:
-    """``"<command>: <Chinese> (<English>)"`` on one line, for stderr."""
-    zh = getattr(error, "message_zh", "")
-    if isinstance(error, OSError) and not zh:
+def one_line(command: str, error: BaseException, words: Words | None = None) -> str:
+    """``"<command>: <sentence> (<English>)"`` on one line, for stderr. `words` is the
+    front end's sentence for an error's code (the command line passes its Chinese one,
+    ``yiwang.error_words.technician_text``); without it the line is English only."""
+    zh = words(error) if words is not None else ""
+    if isinstance(error, OSError):
         where = f" {error.filename}" if error.filename else ""
         en = f"cannot use{where}: {error.strerror or error}"
-        zh = "本机数据目录无法读写，请技术人员检查磁盘和目录权限"
     else:
         en = str(error)
     text = f"{command}: {zh} ({en})" if zh else f"{command}: {en}"

@@ -34,7 +34,7 @@ from sync.crypto import StorageError
 from sync.engine import SyncEngine, SyncEvent
 from sync.engine.progress_text import TerminalProgress
 from sync.engine.retention import ABANDONED_PAGES_AFTER, PURGE_EVERY, RetentionPurger
-from sync.exit_codes import ExitCode, exit_code_for, one_line
+from sync.exit_codes import ExitCode, Words, exit_code_for, one_line
 from sync.sdnotify import Watchdog, notify
 from sync.store import Store, require_usable_dir
 
@@ -146,28 +146,34 @@ def run_sync_process(
     *,
     interval: float | None = None,
     session: requests.Session | None = None,
+    words: Words | None = None,
 ) -> int:
-    """Run the delivery engine for the station in ``data_dir``; returns an exit code."""
+    """Run the delivery engine for the station in ``data_dir``; returns an exit code.
+    `words` words a failure's code for people (the command line passes its own)."""
     data_dir = Path(data_dir)
     handler = _setup_logging(data_dir)
     try:
-        return _run(data_dir, once, interval, session)
+        return _run(data_dir, once, interval, session, words)
     finally:
         if handler is not None:
             logging.getLogger().removeHandler(handler)
             handler.close()
 
 
-def _fail(error: BaseException) -> int:
+def _fail(error: BaseException, words: Words | None) -> int:
     code = exit_code_for(error)
     if code is None:
         raise error
-    _say(one_line("sync", error))
+    _say(one_line("sync", error, words))
     return int(code)
 
 
 def _run(
-    data_dir: Path, once: bool, interval: float | None, session: requests.Session | None
+    data_dir: Path,
+    once: bool,
+    interval: float | None,
+    session: requests.Session | None,
+    words: Words | None,
 ) -> int:
     if not data_dir.is_dir():
         _say(f"sync: 数据目录不存在 (data directory {data_dir} does not exist)")
@@ -178,7 +184,7 @@ def _run(
         credentials = load_credentials(data_dir)
         store = Store(data_dir)
     except (ConfigError, StorageError, OSError) as e:
-        return _fail(e)
+        return _fail(e, words)
     for warning in store.open_warnings:
         _say(f"sync: warning: {warning}")
     stop = threading.Event()
@@ -226,7 +232,7 @@ def _run(
             restore()
     except (StorageError, OSError) as e:
         log.error("storage failure: %s", e, exc_info=True)
-        return _fail(e)
+        return _fail(e, words)
     finally:
         progress.close()
         store.close()

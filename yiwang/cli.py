@@ -24,6 +24,7 @@ from yiwang.commands import (
     setup,
     sync_cmd,
 )
+from yiwang.error_words import technician_text
 
 COMMANDS = (
     demo,
@@ -73,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the last line of defence: one line for the person, the traceback to the log file
         code = exit_code_for(e)
         logging.getLogger("yiwang").error("%s failed: %s", args.command, e, exc_info=True)
-        print(one_line(args.command, e), file=sys.stderr, flush=True)
+        print(one_line(args.command, e, technician_text), file=sys.stderr, flush=True)
         return int(code if code is not None else ExitCode.UNEXPECTED)
 
 

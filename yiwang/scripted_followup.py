@@ -21,6 +21,7 @@ from station.handover_paper import HandedOver
 from station.intake_session import InlineRunner
 from station.services import StationServices
 from station.simulators import DemoSimulators, document_payload
+from ui_shared.error_text import note_text
 
 Say = Callable[[str], None]
 
@@ -45,7 +46,7 @@ def run_scripted_refusal(services: StationServices, sims: DemoSimulators, *, say
     number = session.state.refusal_no
     if not number:
         note = session.state.note
-        raise RuntimeError(f"refusal not printed: {note.message_en if note else '?'}")
+        raise RuntimeError(f"refusal not printed: {note_text(note, english=True) if note else '?'}")
     say(f"  refusal {number} for {item.name_zh}: {reason.reason_zh}")
     return number
 

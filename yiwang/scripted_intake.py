@@ -22,6 +22,7 @@ from station.intake_service import Accepted
 from station.intake_session import InlineRunner
 from station.services import StationServices
 from station.simulators import DemoSimulators, document_payload
+from ui_shared.error_text import note_text
 
 log = logging.getLogger(__name__)
 
@@ -68,14 +69,15 @@ def run_scripted_intakes(
                 session.page_captured(page)
             state = session.state
             if not state.can_accept:
-                why = state.note.message_en if state.note else str(state.phase)
+                why = note_text(state.note, english=True) if state.note else str(state.phase)
                 raise RuntimeError(f"scripted intake of {item.code} incomplete: {why}")
             hashes = [sha for pages in state.pages.values() for sha in pages]
             session.accept_requested()
             outcome = session.state.outcome
             if outcome is None:
                 failed = session.state.note
-                raise RuntimeError(f"not accepted: {failed.message_en if failed else '?'}")
+                why = note_text(failed, english=True) if failed else "?"
+                raise RuntimeError(f"not accepted: {why}")
             accepted = outcome.accepted
             printed = "not printed" if outcome.print_error else "printed"
             sims.remove_card()
@@ -108,6 +110,6 @@ def run_scripted_notice(
     session.notice_requested()
     note = session.state.note
     if note is None or note.code != "notice.printed":
-        raise RuntimeError(f"notice not printed: {note.message_en if note else '?'}")
+        raise RuntimeError(f"notice not printed: {note_text(note, english=True) if note else '?'}")
     say(f"  one-time notice for {item.name_zh}: {len(missing)} material(s) to bring")
     return item.code

@@ -19,6 +19,7 @@ from station.intake_service import Accepted
 from station.intake_session import InlineRunner
 from station.services import StationServices
 from station.simulators import DemoSimulators, document_payload
+from ui_shared.error_text import note_text
 from yiwang.scripted_followup import _admin
 
 Say = Callable[[str], None]
@@ -61,7 +62,8 @@ def _accept_in_mode(services: StationServices, sims: DemoSimulators, mode: Mode)
     outcome = session.state.outcome
     if outcome is None:
         note = session.state.note
-        raise RuntimeError(f"{mode.value} not accepted: {note.message_en if note else '?'}")
+        why = note_text(note, english=True) if note else "?"
+        raise RuntimeError(f"{mode.value} not accepted: {why}")
     return outcome.accepted
 
 

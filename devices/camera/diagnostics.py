@@ -54,7 +54,7 @@ def read_image(path: str | os.PathLike[str]) -> npt.NDArray[np.uint8]:
         data = np.fromfile(os.fspath(path), dtype=np.uint8)
     except OSError as exc:
         raise CameraError(f"cannot read image {path}: {exc.strerror or exc}",
-                          code="image_unreadable", params={"why": "io"}) from exc
+                          code="image_unreadable", params={"variant": "io"}) from exc
     pixels = _claimed_pixels(data) if data.size else None
     if pixels is not None and pixels > MAX_IMAGE_PIXELS:
         raise CameraError(f"image too large: {path} ({pixels} pixels)",
@@ -62,7 +62,7 @@ def read_image(path: str | os.PathLike[str]) -> npt.NDArray[np.uint8]:
     image = cv2.imdecode(data, cv2.IMREAD_COLOR) if data.size else None
     if image is None:
         raise CameraError(f"not an image: {path}", code="image_unreadable",
-                          params={"why": "format"})
+                          params={"variant": "format"})
     return np.asarray(image, dtype=np.uint8)
 
 
@@ -71,7 +71,9 @@ def capture_json(image_path: str | os.PathLike[str], out_path: str | os.PathLike
     """Capture the page in a photo, write the JPEG to `out_path`, describe it.
 
     Returns {"corners": [[x, y] * 4] (TL, TR, BR, BL, input pixels), "findings":
-    [{"code", "message_zh", "message_en"}], "width", "height", "bytes"}.
+    [{"code", "detail_en"}] (codes of the "quality" family, worded by the front end:
+    ``yiwang devices capture --json`` adds "message_zh"/"message_en"), "width", "height",
+    "bytes"}.
     Raises `PageNotFound` (code "page_not_found") or `CameraError`.
     """
     image = read_image(image_path)
@@ -83,8 +85,7 @@ def capture_json(image_path: str | os.PathLike[str], out_path: str | os.PathLike
     return {
         "corners": [[round(float(x), 2), round(float(y), 2)] for x, y in page.corners],
         "findings": [
-            {"code": f.code, "message_zh": f.message_zh, "message_en": f.message_en}
-            for f in page.findings
+            {"code": f.code, "detail_en": f.detail_en} for f in page.findings
         ],
         "width": page.width,
         "height": page.height,

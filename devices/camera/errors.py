@@ -14,7 +14,7 @@ class CameraError(CodedError):
 
     Codes: "camera_error" (default), "camera_not_found", "camera_open_failed",
     "camera_closed", "camera_read_failed", "image_too_large" (``params["what"]``:
-    "file" or "pixels"), "image_unreadable" (``params["why"]``: "io" or "format"),
+    "file" or "pixels"), "image_unreadable" (``params["variant"]``: "io" or "format"),
     "page_not_found".
     """
 

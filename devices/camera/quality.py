@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import cv2
 import numpy as np
@@ -18,15 +19,21 @@ GLARE_MIN_FRACTION = 0.004  # of the page area, for one clipped blob
 
 @dataclass(frozen=True)
 class QualityFinding:
-    """Something the person at the window should fix before the page is kept."""
+    """Something the person at the window should fix before the page is kept: a code
+    of the "quality" family, worded by the front end ("quality.blurry",
+    ui_shared.error_text); ``detail_en`` is the English line for logs."""
 
     code: str
-    message_zh: str
-    message_en: str
+    detail_en: str
+    family: ClassVar[str] = "quality"
+
+    @property
+    def qualified_code(self) -> str:
+        return f"{self.family}.{self.code}"
 
 
-BLURRY = QualityFinding("blurry", "画面模糊", "image is blurry")
-GLARE = QualityFinding("glare", "有反光", "glare on the page")
+BLURRY = QualityFinding("blurry", "image is blurry")
+GLARE = QualityFinding("glare", "glare on the page")
 
 
 @dataclass

@@ -56,7 +56,6 @@ _EMPTY: dict[str, Any] = {"version": 1, "days": {}, "platform_high": {}}
 
 class HighWaterUnreadable(StorageError):
     code = "highwater_unreadable"
-    default_zh = "受理编号记录文件损坏，请联系技术人员"
 
 
 @dataclass(frozen=True)

@@ -50,22 +50,17 @@ class DamageKind(StrEnum):
     RECORD = "record"  # the high-water record itself cannot be read
 
     def describe_en(self) -> str:
-        return _DESCRIBE[self][0]
-
-    def describe_zh(self) -> str:
-        return _DESCRIBE[self][1]
+        """English, for logs; people read "storage.kind.<kind>" worded by the front end."""
+        return _DESCRIBE[self]
 
 
 _DESCRIBE = {
-    DamageKind.MISSING: ("station.db is missing", "本机数据库文件丢失"),
-    DamageKind.TRUNCATED: ("station.db is empty (truncated)", "本机数据库文件被截断为空"),
-    DamageKind.CORRUPT: ("station.db is corrupt", "本机数据库文件已损坏"),
-    DamageKind.SCHEMA: ("station.db has lost its tables", "本机数据库结构已损坏"),
-    DamageKind.BEHIND: (
-        "station.db is missing receipts it once held (lost WAL or an old copy)",
-        "本机数据库缺少已出具的受理记录（日志文件丢失或为旧副本）",
-    ),
-    DamageKind.RECORD: ("the receipt high-water record is unreadable", "受理编号记录文件损坏"),
+    DamageKind.MISSING: "station.db is missing",
+    DamageKind.TRUNCATED: "station.db is empty (truncated)",
+    DamageKind.CORRUPT: "station.db is corrupt",
+    DamageKind.SCHEMA: "station.db has lost its tables",
+    DamageKind.BEHIND: "station.db is missing receipts it once held (lost WAL or an old copy)",
+    DamageKind.RECORD: "the receipt high-water record is unreadable",
 }
 
 
@@ -86,12 +81,16 @@ class StoreDamaged(StoreError):
             if self.moved
             else "; nothing was deleted"
         )
-        kept_zh = f"，原文件已保留为 {', '.join(p.name for p in self.moved)}" if self.moved else ""
+        names = ", ".join(p.name for p in self.moved)
         super().__init__(
             f"{kind.describe_en()} ({detail}){kept}; receipts are stopped — "
             f"run `yiwang recover --data-dir {data_dir}`",
-            f"{kind.describe_zh()}，已停止出具受理回执{kept_zh}。"
-            f"请技术人员运行 yiwang recover --data-dir {data_dir} 恢复数据。",
+            params={
+                "kind": kind.value,  # worded from "storage.kind.<kind>"
+                "data_dir": str(data_dir),
+                "kept": names or None,
+                "variant": "kept" if self.moved else None,
+            },
         )
 
 

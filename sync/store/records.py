@@ -30,17 +30,14 @@ class StoreError(StorageError):
 
 class UnknownSubmission(StoreError):
     code = "unknown_submission"
-    default_zh = "找不到该办件"
 
 
 class DuplicateSubmission(StoreError):
     code = "duplicate_submission"
-    default_zh = "办件编号重复且内容不同，请重新受理"
 
 
 class MissingLocalBlobs(StoreError):
     code = "missing_blobs"
-    default_zh = "部分材料图像未保存成功，请重新采集后再受理"
 
     def __init__(self, shas: Sequence[str]) -> None:
         super().__init__(f"blobs not in the store: {', '.join(shas)}")
@@ -49,21 +46,18 @@ class MissingLocalBlobs(StoreError):
 
 class SchemaTooNew(StoreError):
     code = "schema_too_new"
-    default_zh = "本机数据由更新版本的软件写入，请升级软件"
 
 
 class DataDirUnusable(StoreError):
     """The data directory is missing, unreadable, read-only or otherwise unusable."""
 
     code = "data_dir_unusable"
-    default_zh = "本机数据目录无法读写，请技术人员检查磁盘和目录权限"
 
 
 class DatabaseLocked(StoreError):
     """Another program holds the database lock longer than we can wait."""
 
     code = "database_locked"
-    default_zh = "本机数据库被其他程序占用，请稍后重试或联系技术人员"
 
 
 # --- time helpers ------------------------------------------------------------

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from clerk_station.startup_failure import StartupFailureScreen
 from sync.store import DamageKind, StoreDamaged
 from ui_shared.app_setup import install_translator
+from ui_shared.error_text import error_text
 
 
 @pytest.fixture
@@ -32,7 +33,7 @@ def test_damage_is_shown_in_chinese_as_plain_text_with_the_next_step(
     damage = StoreDamaged(
         DamageKind.TRUNCATED, "0 bytes", tmp_path, [tmp_path / "station.db.damaged-20261203T071500"]
     )
-    screen = StartupFailureScreen(damage.message_zh + " <b>not bold</b>")
+    screen = StartupFailureScreen(error_text(damage) + " <b>not bold</b>")
     qtbot.addWidget(screen)
     screen.show()
     qtbot.waitExposed(screen)

@@ -36,7 +36,7 @@ def test_long_parameters_are_capped() -> None:
 
 def test_every_family_is_a_coded_error() -> None:
     for error in (
-        InvalidIdNumber("id.check_digit", "校验位错误", "bad check digit"),
+        InvalidIdNumber("id.check_digit", "bad check digit"),
         DeviceError("no_reader", "no reader"),
         PrinterError("paper_out", "printer is out of paper"),
         ScannerError("busy", "busy", params={"device": "/dev/input/event3"}),
@@ -54,8 +54,10 @@ def test_sentences_are_made_from_the_code_in_the_readers_language() -> None:
     assert code_text("printer.nonexistent") is None
 
 
-def test_families_not_moved_yet_fall_back_to_the_sentence_they_carry() -> None:
-    assert error_text(InvalidIdNumber("id.check_digit", "校验位错误", "bad")) == "校验位错误"
+def test_intake_errors_are_worded_from_their_code_and_unknown_codes_fall_back() -> None:
+    e = InvalidIdNumber("id.check_digit", "bad")
+    assert not hasattr(e, "message_zh") and not hasattr(e, "message_en")
+    assert error_text(e) == "身份证号码校验位错误，请核对号码"
     assert error_text(PrinterError("new_code", "english detail"), fallback="打印失败") == "打印失败"
     assert error_text(ValueError("boom")) == "boom"
 
@@ -67,13 +69,16 @@ def test_printer_states_are_worded_from_their_code() -> None:
 
 
 def test_a_session_note_from_a_coded_error_is_worded_by_the_front_end() -> None:
-    note = Note.from_error(PrinterError("cover_open", "cover open"), Topic.ACCEPT, "回执打印失败")
+    note = Note.from_error(
+        PrinterError("cover_open", "cover open"), Topic.ACCEPT, "receipt_print_failed"
+    )
     assert (note.family, note.code) == ("printer", "cover_open")
-    assert note.message_zh == "回执打印失败"  # what a front end without the table would show
+    assert not hasattr(note, "message_zh") and note.detail_en == "cover open"
     assert note_text(note) == "打印机盖未关好"
     assert note_text(note, english=True) == "The printer cover is open"
-    plain = Note.from_error(RuntimeError("disk"), Topic.ACCEPT, "受理失败")
-    assert note_text(plain) == "受理失败" and plain.family == ""
+    plain = Note.from_error(RuntimeError("disk"), Topic.ACCEPT, "accept_failed")
+    assert (plain.family, plain.code) == ("session", "accept_failed")
+    assert note_text(plain) == "受理失败" and note_text(plain, english=True).isascii()
 
 
 def test_id_card_errors_are_worded_with_their_parameters() -> None:
@@ -96,7 +101,7 @@ def test_camera_errors_are_worded_with_their_parameters() -> None:
     assert error_text(CameraError("x", code="image_too_large", params={"what": "pixels"})) == (
         "图片尺寸过大"
     )
-    assert error_text(CameraError("x", code="image_unreadable", params={"why": "io"})) == (
+    assert error_text(CameraError("x", code="image_unreadable", params={"variant": "io"})) == (
         "无法读取图片文件"
     )
     assert error_text(CameraError("camera not opened yet")) == "高拍仪故障"

@@ -18,6 +18,7 @@ from intake import (
     applicant_to_dict,
     validate_applicant,
 )
+from ui_shared.error_text import error_text
 
 TODAY = date(2026, 11, 25)
 
@@ -83,7 +84,7 @@ def test_person_dict_optional_fields_default() -> None:
 def test_from_dict_rejects_malformed(d: dict[str, Any]) -> None:
     with pytest.raises(InvalidApplicant) as exc:
         applicant_from_dict(d)
-    assert exc.value.message_zh == "申请人信息格式错误"
+    assert error_text(exc.value) == "申请人信息格式错误"
 
 
 def test_from_dict_rejects_non_mapping() -> None:
@@ -122,7 +123,7 @@ def test_validate_person_rejects_inconsistent_data(
     with pytest.raises(InvalidApplicant) as exc:
         validate_applicant(replace(person, **change), today=TODAY)
     assert exc.value.code == code
-    assert exc.value.message_zh
+    assert error_text(exc.value)
 
 
 def test_validate_non_resident_id_kind_is_not_checked_as_resident_id() -> None:

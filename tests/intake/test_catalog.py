@@ -18,6 +18,7 @@ from intake import (
     UnknownMaterial,
 )
 from resources import SEED_CATALOG, resource_path
+from ui_shared.error_text import error_text
 
 
 def test_seed_catalog_loads_with_enough_items_in_both_entrances(seed_catalog: Catalog) -> None:
@@ -73,7 +74,7 @@ def test_item_lookup(seed_catalog: Catalog) -> None:
     with pytest.raises(UnknownItem) as exc:
         seed_catalog.item("NOPE-1")
     assert isinstance(exc.value, IntakeError)
-    assert "NOPE-1" in exc.value.message_zh
+    assert "NOPE-1" in error_text(exc.value)
     with pytest.raises(UnknownMaterial):
         item.material("M99")
 
@@ -192,8 +193,8 @@ def test_from_dict_rejects_bad_catalogs(data: dict[str, Any], code: str) -> None
     with pytest.raises(CatalogError) as exc:
         Catalog.from_dict(data)
     assert exc.value.code == code
-    assert exc.value.message_zh
-    assert exc.value.message_en
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in error_text(exc.value))
+    assert str(exc.value) and error_text(exc.value, english=True).isascii()
 
 
 def test_from_dict_rejects_non_mapping() -> None:

@@ -19,6 +19,7 @@ from intake import (
     validate_resident_id,
 )
 from intake.identity import USCC_CHARSET
+from ui_shared.error_text import error_text
 
 TODAY = date(2026, 11, 25)
 
@@ -80,14 +81,18 @@ def test_invalid_resident_ids(number: str, code: str) -> None:
     with pytest.raises(InvalidIdNumber) as exc:
         validate_resident_id(number, today=TODAY)
     assert exc.value.code == code
-    assert exc.value.message_zh
-    assert str(exc.value) == exc.value.message_en
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in error_text(exc.value))
+    english = error_text(exc.value, english=True)
+    assert english and english != exc.value.qualified_code and english.isascii()
+    assert str(exc.value).isascii()  # the log detail is English
 
 
 def test_check_digit_error_message_is_chinese() -> None:
     with pytest.raises(IntakeError) as exc:
         validate_resident_id("110105194912310021", today=TODAY)
-    assert exc.value.message_zh == "身份证号码校验位错误，请核对号码"
+    assert error_text(exc.value) == "身份证号码校验位错误，请核对号码"
+    english = "The ID number's check digit is wrong; check the number"
+    assert error_text(exc.value, english=True) == english
 
 
 def test_resident_id_check_digit_rejects_bad_input() -> None:
@@ -216,7 +221,7 @@ def test_invalid_credit_codes(code: str, error: str) -> None:
     with pytest.raises(InvalidCreditCode) as exc:
         validate_credit_code(code)
     assert exc.value.code == error
-    assert exc.value.message_zh
+    assert error_text(exc.value)
 
 
 def test_uscc_check_char_rejects_bad_input() -> None:

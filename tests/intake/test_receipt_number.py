@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from intake import IntakeError, InvalidReceiptNumber, format_receipt_no, parse_receipt_no
+from ui_shared.error_text import error_text
 
 
 def test_format_matches_interface_example() -> None:
@@ -38,7 +39,7 @@ def test_parse_rejects_malformed(text: str) -> None:
     with pytest.raises(IntakeError) as exc:
         parse_receipt_no(text)
     assert exc.value.code == "receipt.malformed"
-    assert exc.value.message_zh
+    assert error_text(exc.value)
 
 
 @pytest.mark.parametrize(

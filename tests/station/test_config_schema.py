@@ -18,6 +18,7 @@ from sync.config import (
     load_config,
     save_config,
 )
+from ui_shared.error_text import error_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -92,9 +93,9 @@ def test_wrong_type_or_unknown_key_names_key_file_and_line(
         check_station_config(data_dir)
     err = e.value
     assert (err.key, err.path, err.line) == (key, path, line)
-    assert f"{path}:{line}" in err.message_en
-    assert key in err.message_en and key in err.message_zh
-    assert f"第 {line} 行" in err.message_zh
+    assert f"{path}:{line}" in str(err)
+    assert key in str(err) and key in error_text(err)
+    assert f"第 {line} 行" in error_text(err)
 
 
 def test_missing_required_key_points_at_its_table(data_dir: Path) -> None:
@@ -102,7 +103,7 @@ def test_missing_required_key_points_at_its_table(data_dir: Path) -> None:
     with pytest.raises(ConfigError) as e:
         load_config(data_dir)
     assert (e.value.key, e.value.path, e.value.line) == ("station.code", path, 1)
-    assert "缺少必填项" in e.value.message_zh
+    assert "缺少必填项" in error_text(e.value)
 
 
 def test_sync_process_leaves_foreign_tables_to_their_owners(data_dir: Path) -> None:

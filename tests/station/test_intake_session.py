@@ -25,6 +25,7 @@ from station.intake_session import (
     Severity,
 )
 from sync.store import Store
+from ui_shared.error_text import note_text
 
 from .conftest import page
 
@@ -108,12 +109,12 @@ def test_blurry_page_is_refused_and_glare_is_kept_with_a_warning(
     session.page_captured(page("blurred", BLURRY))
     assert session.state.pages == {}
     assert session.state.note is not None
-    assert session.state.note.code == "blurry" and "重拍" in session.state.note.message_zh
+    assert session.state.note.code == "blurry" and "重拍" in note_text(session.state.note)
 
     session.page_captured(page("glare", GLARE))
     assert len(session.state.pages["M01"]) == 1
     note = session.state.note
-    assert note is not None and note.severity is Severity.WARNING and "反光" in note.message_zh
+    assert note is not None and note.severity is Severity.WARNING and "反光" in note_text(note)
     assert session.state.current_material == "M02"  # on to the next missing material
 
 
@@ -147,7 +148,7 @@ def test_expired_card_becomes_a_note_not_an_applicant(
     session.choose_item("SB-001")
     session.card_read(expired_sample_card())
     assert session.state.applicant is None and session.state.phase is Phase.IDENTIFYING
-    assert session.state.note is not None and "有效期" in session.state.note.message_zh
+    assert session.state.note is not None and "有效期" in note_text(session.state.note)
 
 
 def test_printer_failure_is_reported_and_the_submission_kept(

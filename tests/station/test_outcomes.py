@@ -19,6 +19,7 @@ from station.intake_service import IntakeService
 from station.intake_session import InlineRunner, IntakeSession, Phase
 from station.ledger import LedgerService
 from sync.store import Store
+from ui_shared.error_text import error_text
 
 from .conftest import page
 
@@ -86,7 +87,7 @@ def test_a_missing_key_material_is_never_owed(intake: IntakeService, catalog: Ca
     assert not state.can_accept_deficient and not state.can_accept_committed
     with pytest.raises(DraftError) as refused:
         session.deficiency_accept_requested()
-    assert "核心材料不能容缺" in refused.value.message_zh
+    assert "核心材料不能容缺" in error_text(refused.value)
     assert session.state.outcome is None and session.state.phase is Phase.CAPTURING
 
 
@@ -157,7 +158,7 @@ def test_commitment_is_only_for_materials_the_catalog_allows(
     assert session.state.can_accept_deficient and not session.state.can_accept_committed
     with pytest.raises(DraftError) as refused:
         session.commitment_accept_requested()
-    assert "不适用告知承诺制" in refused.value.message_zh
+    assert "不适用告知承诺制" in error_text(refused.value)
 
 
 def test_a_reprint_from_the_case_still_says_what_is_owed(

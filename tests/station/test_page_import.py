@@ -15,6 +15,7 @@ from intake.errors import IntakeError
 from station.intake_service import IntakeService
 from station.intake_session import InlineRunner, IntakeSession
 from station.page_import import FolderInbox, import_page
+from ui_shared.error_text import error_text
 
 
 def _photo(tmp_path: Path, name: str, *, blur: float = 0.6) -> Path:
@@ -73,7 +74,7 @@ def test_hostile_files_are_refused_in_chinese(
     with pytest.raises(IntakeError) as e:
         import_page(path)
     assert e.value.code == code
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in e.value.message_zh)
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in error_text(e.value))
 
 
 def test_inbox_takes_each_finished_file_once(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from intake.identity import resident_id_check_digit
 from station.intake_service import IntakeService
 from station.intake_session import InlineRunner, IntakeSession, Phase
 from sync.store import Store
+from ui_shared.error_text import note_text
 
 from .conftest import page
 
@@ -49,7 +50,7 @@ def test_reader_missing_manual_entry_to_accept(
     wrong = ADULT[:17] + ("0" if ADULT[17] != "0" else "1")
     session.person_typed(Person("李卫东", wrong), sighted=True)
     assert session.state.applicant is None
-    assert session.state.note is not None and "校验位" in session.state.note.message_zh
+    assert session.state.note is not None and "校验位" in note_text(session.state.note)
 
     session.person_typed(typed, sighted=True)
     applicant = session.state.applicant
@@ -133,7 +134,7 @@ def test_birth_certificate_and_permits_by_number(intake: IntakeService, catalog:
     # a different person: the first one's phone and agent do not carry over
     assert session.state.person is not None and session.state.person.name == "陳大文"
     session.person_typed(Person("陳大文", "X12345678", id_kind="hk_macao_travel"), sighted=True)
-    assert session.state.note is not None and "格式" in session.state.note.message_zh
+    assert session.state.note is not None and "格式" in note_text(session.state.note)
     session.agent_requested(" ")
     assert session.state.note is not None
     assert session.state.note.code == "applicant.agent_relation"

@@ -39,6 +39,7 @@ from sync.problems import Code, decode_problem
 from sync.store import Store, SyncState
 from tests.helpers.hostile_platform import RawServer, Reply, ScriptedPlatform
 from tests.helpers.sync_fixtures import T0, FakeTime
+from ui_shared.error_text import error_text
 
 SECRET = "s3cret-for-hostile-tests-0123456789"
 CREDS = StationCredentials("st-hostile", SECRET)
@@ -178,7 +179,7 @@ def test_plain_http_to_another_host_is_refused_everywhere(url: str) -> None:
         PlatformClient.enroll(url, "code", "S001", "window")
     with pytest.raises(ConfigError) as e:
         StationConfig(station_code="S001", platform_url=url).validate()
-    assert "https://" in str(e.value) and "https://" in e.value.message_zh
+    assert "https://" in str(e.value) and "https://" in error_text(e.value)
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from station.config_schema import STATION_SCHEMA, ConfigError
+from ui_shared.error_text import error_text
 
 
 def schema_label(dotted: str, parent: QWidget) -> QLabel:
@@ -24,7 +25,7 @@ def schema_problem(dotted: str, value: Any) -> str | None:
     try:
         STATION_SCHEMA.check_value(dotted, value)
     except ConfigError as e:
-        return e.message_zh
+        return error_text(e)
     return None
 
 

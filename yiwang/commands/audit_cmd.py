@@ -12,6 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from sync.exit_codes import ExitCode
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("audit", help="check the station's audit log")
@@ -27,18 +29,18 @@ def _verify(args: argparse.Namespace) -> int:
     data_dir: Path = args.data_dir
     if not (data_dir / DB_FILENAME).is_file():
         print(f"no station database in {data_dir}", file=sys.stderr)
-        return 2
+        return int(ExitCode.CONFIG)
     try:
         store = Store(data_dir, recover=False)
     except (StorageError, OSError) as e:
         print(f"cannot open the station database in {data_dir}: {e}", file=sys.stderr)
-        return 2
+        return int(ExitCode.STORAGE)
     try:
         checked, problem = store.verify_audit()
     finally:
         store.close()
     if problem is not None:
         print(f"AUDIT LOG BROKEN: {problem.describe()} ({checked} entries before it are good)")
-        return 1
+        return int(ExitCode.FAILED)
     print(f"audit log OK: {checked} entries, chain and station signatures verified")
-    return 0
+    return int(ExitCode.OK)

@@ -41,14 +41,14 @@ def open_clerk(
     station whose config names an ``auto_login`` clerk opens straight on the main window."""
     from clerk_station.app import run_clerk, run_startup_failure
     from station.context import StationUnavailable, open_station
+    from yiwang.error_words import english_text, technician_text
 
     try:
         services = open_station(data_dir)
     except StationUnavailable as e:
-        print(f"clerk: {e.line}", file=sys.stderr, flush=True)
-        run_startup_failure(
-            e.message_zh, e.message_en, language=language, exit_when_ready=exit_when_ready
-        )
+        zh, en = technician_text(e), english_text(e)
+        print(" ".join(f"clerk: {zh} ({e})".split()), file=sys.stderr, flush=True)
+        run_startup_failure(zh, en, language=language, exit_when_ready=exit_when_ready)
         return e.exit_code
     try:
         return run_clerk(services, language=language, exit_when_ready=exit_when_ready)

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sync.exit_codes import ExitCode
+
 if TYPE_CHECKING:
     from station.clerks import ClerkDirectory
 
@@ -66,26 +68,26 @@ def _run(args: argparse.Namespace) -> int:
     data_dir: Path = args.data_dir
     if not ((data_dir / DB_FILENAME).is_file() or (data_dir / "config.toml").is_file()):
         print(f"no station in {data_dir} (run `yiwang setup` first)", file=sys.stderr)
-        return 2
+        return int(ExitCode.CONFIG)
     try:
         store = Store(data_dir, recover=False)
     except (StorageError, OSError) as e:
         print(f"cannot open the station database in {data_dir}: {e}", file=sys.stderr)
-        return 2
+        return int(ExitCode.STORAGE)
     try:
         directory = ClerkDirectory(store)
         if args.clerks_command == "list":
             for a in directory.list():
                 state = "disabled" if a.disabled else "locked" if a.lockout.locked_until else "ok"
                 print(f"{a.clerk_id}\t{a.role.value}\t{state}\t{a.name}")
-            return 0
+            return int(ExitCode.OK)
         actor = _authorize(directory, args)
         action = _ACTIONS[args.clerks_command]
         print(action(directory, args, actor))
-        return 0
+        return int(ExitCode.OK)
     except (ClerkError, WeakPin, ValueError) as e:
         print(f"refused: {e}", file=sys.stderr)
-        return 1
+        return int(ExitCode.FAILED)
     finally:
         store.close()
 

@@ -28,6 +28,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sync.exit_codes import ExitCode
+
 DEMO_STATION = "DEMO01"
 DEMO_STATION_NAME = "示范镇便民服务中心"
 
@@ -195,7 +197,7 @@ def _headless(station_dir: Path, args: argparse.Namespace, platform: Any) -> int
         sims = services.simulators
         if not isinstance(sims, DemoSimulators):
             _say("this station has real devices configured; the scripted demo needs simulated ones")
-            return 2
+            return int(ExitCode.CONFIG)
         _say(f"scripted intake x{args.count} (ID card over {sims.port}, simulated document camera)")
         records = run_scripted_intakes(services, sims, args.count, say=_say_or_stop)
         run_scripted_notice(services, sims, say=_say_or_stop)
@@ -205,7 +207,7 @@ def _headless(station_dir: Path, args: argparse.Namespace, platform: Any) -> int
                 f"queued {len(records)} submission(s) offline; "
                 f"queue depth {services.intake.store.queue_depth()}"
             )
-            return 0
+            return int(ExitCode.OK)
         deadline = time.monotonic() + 120
         while True:
             _stop_point()
@@ -216,12 +218,12 @@ def _headless(station_dir: Path, args: argparse.Namespace, platform: Any) -> int
         _say(f"sync: delivered {report.delivered}, remaining {report.remaining}")
         if report.remaining:
             _say("not everything could be delivered")
-            return 1
+            return int(ExitCode.FAILED)
         for rec in records:
             r = services.intake.store.get(rec.accepted.submission.uuid)
             _say(f"  {r.receipt_no} -> platform case {r.case_no} ({r.platform_status})")
         if platform is None:
-            return 0
+            return int(ExitCode.OK)
         def closing() -> bool:
             looped = close_the_loop(services, sims, platform, records[0].accepted.submission.uuid,
                                     refusal_no, say=_say)  # fmt: skip
@@ -252,4 +254,4 @@ def _verify_on_platform(platform: Any, records: list[Any],
     ok = ok and len(held) == len(records)
     ok = closing() and ok  # 补正, 办结领取 and the refusal, each on the platform once
     _say("demo OK" if ok else "demo FAILED")
-    return 0 if ok else 1
+    return int(ExitCode.OK if ok else ExitCode.FAILED)

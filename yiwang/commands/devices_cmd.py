@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from intake.display_text import display_text
+from sync.exit_codes import ExitCode
 from ui_shared.error_text import code_text, error_text
 from yiwang.commands import devices_decode
 
@@ -85,7 +86,7 @@ def _fail(args: argparse.Namespace, code: str, zh: str, en: str) -> int:
         print(json.dumps({"error": code, "message_zh": zh, "message_en": en}, ensure_ascii=False))
     else:
         print(f"{zh} ({en})", file=sys.stderr)
-    return 1
+    return int(ExitCode.FAILED)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -101,7 +102,7 @@ def _list(args: argparse.Namespace) -> int:
     ]
     lines += ["Cameras:"] + ([f"  {c}" for c in cameras] or ["  (none)"])
     _emit(args, {"serial_ports": ports, "cameras": cameras}, "\n".join(lines))
-    return 0
+    return int(ExitCode.OK)
 
 
 def _read_id(args: argparse.Namespace) -> int:
@@ -120,7 +121,7 @@ def _read_id(args: argparse.Namespace) -> int:
         return _fail(args, e.code, error_text(e), str(e))
     human = "\n".join(f"{k}: {v}" for k, v in data.items())
     _emit(args, data, human)
-    return 0
+    return int(ExitCode.OK)
 
 
 def _scan(args: argparse.Namespace) -> int:
@@ -134,7 +135,7 @@ def _scan(args: argparse.Namespace) -> int:
         for r in results
     )
     _emit(args, results, human)
-    return 0
+    return int(ExitCode.OK)
 
 
 def _capture(args: argparse.Namespace) -> int:
@@ -145,13 +146,22 @@ def _capture(args: argparse.Namespace) -> int:
     except Exception as e:
         zh = error_text(e, fallback="无法处理该图像")
         return _fail(args, getattr(e, "code", "capture_failed"), zh, str(e))
-    findings = "; ".join(f["message_zh"] for f in data.get("findings", [])) or "ok"
+    # the command line words the camera's finding codes (its JSON keeps both languages)
+    data["findings"] = [
+        {
+            "code": f["code"],
+            "message_zh": code_text(f"quality.{f['code']}") or f["code"],
+            "message_en": code_text(f"quality.{f['code']}", english=True) or f["detail_en"],
+        }
+        for f in data.get("findings", [])
+    ]
+    findings = "; ".join(f["message_zh"] for f in data["findings"]) or "ok"
     _emit(
         args,
         data,
         f"page written to {args.out} ({data['width']}x{data['height']}); quality: {findings}",
     )
-    return 0
+    return int(ExitCode.OK)
 
 
 def _test_print(args: argparse.Namespace) -> int:
@@ -167,7 +177,7 @@ def _test_print(args: argparse.Namespace) -> int:
     except PrinterError as e:
         return _fail(args, e.code, error_text(e), str(e))
     _emit(args, data, f"printed sample receipt {data['receipt_no']} ({data['bytes']} bytes)")
-    return 0
+    return int(ExitCode.OK)
 
 
 # --- diagnose -----------------------------------------------------------------------
@@ -413,4 +423,4 @@ def _diagnose(args: argparse.Namespace) -> int:
         )
     lines.append("all devices ok" if report["ok"] else "some devices failed")
     _emit(args, report, "\n".join(lines))
-    return 0 if report["ok"] else 1
+    return int(ExitCode.OK if report["ok"] else ExitCode.FAILED)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from intake.display_text import display_text
+from sync.exit_codes import ExitCode
 from ui_shared.error_text import error_text
 
 #: Longest code text printed in the human form (the JSON form is never cut).
@@ -78,4 +79,4 @@ def run(args: argparse.Namespace) -> int:
         for record in records:
             out = sys.stdout if record["ok"] else sys.stderr
             print(_human(record), file=out)
-    return 0 if all(r["ok"] for r in records) else 1
+    return int(ExitCode.OK if all(r["ok"] for r in records) else ExitCode.FAILED)

@@ -12,6 +12,8 @@ import json
 import sys
 from pathlib import Path
 
+from sync.exit_codes import ExitCode
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("doctor", help="check configuration, database, disk, platform and devices")
@@ -53,7 +55,7 @@ def _run(args: argparse.Namespace) -> int:
             write_bundle(data_dir, args.bundle, checks)
         except OSError as e:
             print(f"cannot write the bundle {args.bundle}: {e}", file=sys.stderr)
-            return 2
+            return int(ExitCode.CONFIG)
         print(f"diagnostics bundle written to {args.bundle}", file=sys.stderr)
-        return 0
-    return 0 if ok else 1
+        return int(ExitCode.OK)
+    return int(ExitCode.OK if ok else ExitCode.FAILED)

@@ -11,6 +11,8 @@ import getpass
 import sys
 from pathlib import Path
 
+from sync.exit_codes import ExitCode
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("kiosk", help="open the self-service kiosk (full screen, locked down)")
@@ -30,7 +32,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _run(args: argparse.Namespace) -> int:
     if args.data_dir is None:
         print("yiwang kiosk: --data-dir is required", file=sys.stderr)
-        return 2
+        return int(ExitCode.CONFIG)
     return open_kiosk(
         args.data_dir,
         language=args.lang,
@@ -78,18 +80,18 @@ def _set_pin(args: argparse.Namespace) -> int:
     data_dir: Path = args.pin_data_dir
     if not (data_dir / "config.toml").is_file():
         print(f"no station in {data_dir} (run yiwang setup first)", file=sys.stderr)
-        return 2
+        return int(ExitCode.CONFIG)
     if sys.stdin.isatty():
         pin = getpass.getpass("new maintenance PIN (6-12 digits): ")
         if getpass.getpass("again: ") != pin:
             print("the two PINs differ; nothing changed", file=sys.stderr)
-            return 1
+            return int(ExitCode.FAILED)
     else:
         pin = sys.stdin.readline().strip()
     try:
         MaintenancePin(data_dir / "keys").set_pin(pin)
     except PinError as e:
         print(f"PIN not set: {e}", file=sys.stderr)
-        return 1
+        return int(ExitCode.FAILED)
     print(f"maintenance PIN set for the kiosk in {data_dir}")
-    return 0
+    return int(ExitCode.OK)

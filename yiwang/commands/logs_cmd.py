@@ -8,6 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
+from sync.exit_codes import ExitCode
 from yiwang import logs
 
 
@@ -23,7 +24,7 @@ def _run(args: argparse.Namespace) -> int:
     data_dir: Path = args.data_dir
     if not data_dir.is_dir():
         print(f"no station data directory at {data_dir}", file=sys.stderr)
-        return 2
+        return int(ExitCode.CONFIG)
     # where following starts is fixed before the first read: a line written meanwhile
     # may show twice, never not at all
     start = snapshot(data_dir)
@@ -35,7 +36,7 @@ def _run(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     if args.follow:
         follow(data_dir, threading.Event(), start=start)
-    return 0
+    return int(ExitCode.OK)
 
 
 def snapshot(data_dir: Path) -> dict[Path, tuple[int, int]]:

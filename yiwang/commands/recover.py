@@ -47,6 +47,7 @@ def recover_command(
     from sync.crypto import StorageError
     from sync.exit_codes import ExitCode, exit_code_for, one_line
     from sync.store import HeldSubmission, parse_held, recover_station
+    from yiwang.error_words import technician_text
 
     if not data_dir.is_dir():
         print(
@@ -77,7 +78,8 @@ def recover_command(
                     cursor = nxt
 
     except ConfigError as e:
-        print(f"recover: {one_line('', e).lstrip(': ')} — replay skipped", file=sys.stderr)
+        line = one_line("", e, technician_text).lstrip(": ")
+        print(f"recover: {line} — replay skipped", file=sys.stderr)
     try:
         report = recover_station(
             data_dir,
@@ -85,7 +87,7 @@ def recover_command(
             fetch_held=fetch,
         )
     except (StorageError, OSError) as e:
-        print(one_line("recover", e), file=sys.stderr)
+        print(one_line("recover", e, technician_text), file=sys.stderr)
         code = exit_code_for(e)
         return int(code if code is not None else ExitCode.STORAGE)
     for line in report.lines():

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from station.device_settings import DeviceSettings
+from sync.exit_codes import ExitCode
 
 #: the flags a scripted set-up must give (the wizard asks for them instead)
 REQUIRED = ("platform", "enrollment_code", "station_code")
@@ -94,20 +95,21 @@ def _run(args: argparse.Namespace) -> int:
                 "--station-code (see `yiwang setup --help`)",
                 file=sys.stderr,
             )
-            return 2
+            return int(ExitCode.CONFIG)
         from ui_shared.setup_wizard.run import run_wizard
 
         return run_wizard(data_dir, language=args.lang)
     missing = [f"--{name.replace('_', '-')}" for name in REQUIRED if name not in given]
     if missing:
         print(f"setup: missing {', '.join(missing)}", file=sys.stderr)
-        return 2
+        return int(ExitCode.CONFIG)
     return _scripted(args, data_dir)
 
 
 def _scripted(args: argparse.Namespace, data_dir: Path) -> int:
     from sync.client import SyncError
     from sync.config import ConfigError
+    from yiwang.error_words import technician_text
 
     try:
         setup_station(
@@ -121,7 +123,8 @@ def _scripted(args: argparse.Namespace, data_dir: Path) -> int:
             ca_bundle=args.ca_bundle,
         )
     except (SyncError, ConfigError) as e:
-        print(f"setup failed: {getattr(e, 'message_zh', '')} ({e})", file=sys.stderr)
-        return 1
+        zh = technician_text(e) or getattr(e, "message_zh", "")  # SyncError: not moved yet
+        print(f"setup failed: {zh} ({e})", file=sys.stderr)
+        return int(ExitCode.FAILED)
     print(f"station {args.station_code} configured in {data_dir} and enrolled at {args.platform}")
-    return 0
+    return int(ExitCode.OK)

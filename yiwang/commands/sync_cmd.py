@@ -16,5 +16,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     from sync.runner import run_sync_process
+    from yiwang.error_words import technician_text
 
-    return run_sync_process(args.data_dir, args.once, interval=args.interval)
+    return run_sync_process(
+        args.data_dir, args.once, interval=args.interval, words=technician_text
+    )

@@ -11,7 +11,7 @@ from devices.camera.quality import BLURRY, GLARE, assess_quality
 from devices.camera.rectification import estimate_skew, page_size_px, rectify
 from devices.camera.stability import StabilityDetector
 from devices.camera.synthetic import render_desk, render_document
-from ui_shared.error_text import error_text
+from ui_shared.error_text import code_text, error_text
 
 from .conftest import TITLE, photo
 
@@ -92,14 +92,15 @@ def test_blurry_photo_is_flagged_and_sharp_one_is_not() -> None:
     assert cb is not None
     report = assess_quality(blurry.image, cb)
     assert BLURRY in report.findings
-    assert BLURRY.message_zh == "画面模糊"
+    assert code_text(BLURRY.qualified_code) == "画面模糊"
+    assert code_text(BLURRY.qualified_code, english=True) == "The image is blurry"
 
 
 def test_glare_is_flagged() -> None:
     p = photo(7, glare=True, blur=0.8)
     page = capture_page(p.image)
     assert GLARE in page.findings
-    assert GLARE.message_zh == "有反光"
+    assert code_text(GLARE.qualified_code) == "有反光"
 
 
 def test_jpeg_stays_within_budget() -> None:

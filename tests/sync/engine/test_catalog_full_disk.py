@@ -14,6 +14,7 @@ from resources import resource_path
 from sync.blobs import StorageFullError
 from sync.catalog_sync import CATALOG_FILE, ETAG_KEY, CatalogSync
 from sync.store import Store
+from ui_shared.error_text import error_text
 
 
 class BigCatalogClient:
@@ -41,7 +42,7 @@ def test_catalog_download_on_a_full_disk(tiny_fs: Path) -> None:
         new = dict(seed, version="2099.1.1")
         with pytest.raises(StorageFullError) as e:
             CatalogSync(store, BigCatalogClient(new)).pull()
-        assert e.value.message_zh == "存储空间已满，请联系技术人员"
+        assert error_text(e.value) == "存储空间已满，请联系技术人员"
         assert (station / CATALOG_FILE).read_bytes() == old
         assert not [p.name for p in station.iterdir() if p.name.endswith(".tmp")]
         os.unlink(tiny_fs / "filler")

@@ -31,6 +31,8 @@ from sync.config import (
 )
 from sync.runner import EXIT_AUTH, EXIT_CONFIG, EXIT_OK, EXIT_PENDING, run_sync_process
 from sync.store import Store, SyncState
+from ui_shared.error_text import error_text
+from yiwang.error_words import technician_text
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -74,7 +76,7 @@ def test_config_errors_speak_to_the_technician(data_dir: Path, text: str | None,
         config_path(data_dir).write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError) as e:
         load_config(data_dir)
-    assert zh in e.value.message_zh
+    assert zh in error_text(e.value)
 
 
 def test_credentials_are_owner_only(data_dir: Path) -> None:
@@ -131,11 +133,11 @@ def test_run_once_prints_the_progress_figures(
 
 
 def test_run_once_exit_codes(data_dir: Path, store: Store, accept, capsys) -> None:
-    assert run_sync_process(data_dir, once=True) == EXIT_CONFIG
+    assert run_sync_process(data_dir, once=True, words=technician_text) == EXIT_CONFIG
     assert "config.toml" in capsys.readouterr().err
     # configured, but pointing at a port where nothing listens, and not enrolled
     save_config(data_dir, StationConfig(station_code="S001", platform_url="http://127.0.0.1:9"))
-    assert run_sync_process(data_dir, once=True) == EXIT_AUTH
+    assert run_sync_process(data_dir, once=True, words=technician_text) == EXIT_AUTH
     assert "注册" in capsys.readouterr().err
     save_credentials(data_dir, StationCredentials("st", "secret"))
     accept()

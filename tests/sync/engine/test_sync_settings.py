@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from sync.config import ConfigError, StationConfig, config_path, load_config, save_config
+from ui_shared.error_text import error_text
 
 BASE = '[station]\ncode = "S1"\n[platform]\nurl = "https://x"\n'
 
@@ -30,4 +31,4 @@ def test_invalid_values_are_refused(data_dir: Path, line: str) -> None:
     config_path(data_dir).write_text(BASE + f"[sync]\n{line}\n", encoding="utf-8")
     with pytest.raises(ConfigError) as e:
         load_config(data_dir)
-    assert "sync." in e.value.message_zh
+    assert "sync." in error_text(e.value)

@@ -21,6 +21,7 @@ from intake.applicant import Person
 from intake.submission import CapturedMaterial, Channel
 from sync.blobs import StorageFullError
 from sync.store import Store, SyncState
+from ui_shared.error_text import error_text
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -150,7 +151,7 @@ def test_full_disk_blob_write_is_clean(tiny_fs: Path) -> None:
         big = os.urandom(2 * 1024 * 1024)  # larger than the whole filesystem
         with pytest.raises(StorageFullError) as e:
             store.put_blob(big)
-        assert e.value.message_zh == "存储空间已满，请联系技术人员"
+        assert error_text(e.value) == "存储空间已满，请联系技术人员"
         assert leftovers(store.blobs.root) == before  # no partial or temp file
         with pytest.raises(StorageFullError):
             store.put_blob_stream(io.BytesIO(big))
@@ -189,7 +190,7 @@ def test_full_disk_during_accept_rolls_back(tiny_fs: Path, person: Person) -> No
         with pytest.raises(StorageFullError) as e:
             for _ in range(50):  # the WAL may have a little slack; keep going until it bites
                 do_accept()
-        assert e.value.message_zh == "存储空间已满，请联系技术人员"
+        assert error_text(e.value) == "存储空间已满，请联系技术人员"
         assert isinstance(e.value.__cause__, sqlite3.Error)  # SQLITE_FULL, mapped
         filler.unlink()
         assert store.integrity_check() == "ok"

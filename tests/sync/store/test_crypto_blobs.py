@@ -20,6 +20,7 @@ from sync.crypto import (
     DecryptionError,
     KeyStore,
 )
+from ui_shared.error_text import error_text
 
 MARKER = b"PLAINTEXT-MARKER-\xe5\xbc\xa0\xe4\xb8\x89-0123456789"
 
@@ -66,7 +67,7 @@ def test_seal_open_roundtrip_and_aad_binding(tmp_path: Path) -> None:
     tampered[-1] ^= 1
     with pytest.raises(DecryptionError) as e:
         ks.open(bytes(tampered), b"applicant:u1")
-    assert e.value.message_zh
+    assert error_text(e.value)
 
 
 @pytest.fixture
@@ -170,7 +171,7 @@ def test_tampered_blob_is_detected(blobs: BlobStore) -> None:
     path.write_bytes(bytes(raw))
     with pytest.raises(BlobCorrupted) as e:
         blobs.verify(sha)
-    assert "损坏" in e.value.message_zh
+    assert "损坏" in error_text(e.value)
     with blobs.open(sha) as r:
         assert r.read(100) == data[:100]  # segment 0 is intact
         with pytest.raises(DecryptionError):

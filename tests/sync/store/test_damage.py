@@ -25,6 +25,7 @@ from sync.store import (
     recover_station,
 )
 from sync.store.attachments import PAGES_MISSING_ZH
+from ui_shared.error_text import error_text
 
 NOW = datetime(2026, 11, 25, 2, 0, 0, tzinfo=UTC)
 AcceptFn = Callable[..., Submission]
@@ -44,7 +45,7 @@ def open_damaged(data_dir: Path) -> StoreDamaged:
     message = str(e.value)
     assert "\n" not in message and "Traceback" not in message
     assert "yiwang recover --data-dir" in message
-    assert "\n" not in e.value.message_zh and "恢复" in e.value.message_zh
+    assert "\n" not in error_text(e.value) and "恢复" in error_text(e.value)
     return e.value
 
 

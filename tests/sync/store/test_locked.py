@@ -9,6 +9,7 @@ import pytest
 
 from sync.exit_codes import ExitCode, exit_code_for, one_line
 from sync.store import DatabaseLocked, Store
+from yiwang.error_words import technician_text
 
 
 def test_locked_database_is_reported_not_raised_raw(data_dir: Path, store: Store, accept) -> None:
@@ -21,7 +22,7 @@ def test_locked_database_is_reported_not_raised_raw(data_dir: Path, store: Store
         with pytest.raises(DatabaseLocked) as e:
             Store(data_dir, busy_timeout_ms=200)
         assert exit_code_for(e.value) is ExitCode.STORAGE
-        line = one_line("sync", e.value)
+        line = one_line("sync", e.value, technician_text)
         assert "\n" not in line and "locked" in line and "占用" in line
     finally:
         holder.rollback()

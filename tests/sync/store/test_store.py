@@ -23,6 +23,7 @@ from sync.store import (
     Store,
     SyncState,
 )
+from ui_shared.error_text import error_text
 
 STATION = "S001"
 NOW = datetime(2026, 11, 25, 2, 0, 0, tzinfo=UTC)
@@ -61,7 +62,7 @@ def test_migrations_are_recorded_once_and_newer_schema_refused(data_dir: Path) -
     con.close()
     with pytest.raises(SchemaTooNew) as e:
         Store(data_dir)
-    assert "升级" in e.value.message_zh
+    assert "升级" in error_text(e.value)
 
 
 def test_accept_roundtrip_and_manifest(store: Store, accept, person: Person) -> None:
@@ -113,7 +114,7 @@ def test_missing_blob_rejected_without_consuming_a_number(store: Store, accept) 
     with pytest.raises(MissingLocalBlobs) as e:
         accept(materials=[CapturedMaterial("M01", ("ef" * 32,))])
     assert e.value.shas == ["ef" * 32]
-    assert e.value.message_zh
+    assert error_text(e.value)
     assert store.queue_depth() == 0
     assert accept().receipt_no.endswith("-0001")
 
