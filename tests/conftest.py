@@ -22,7 +22,7 @@ if _WORKER:
     _escpos_dir.mkdir(parents=True, exist_ok=True)
     os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(_escpos_dir)
 
-pytest_plugins = ["tests.helpers.sync_fixtures"]
+pytest_plugins = ["tests.helpers.sync_fixtures", "tests.helpers.platform_fixtures"]
 
 # As in the product (ui_shared/gui_gc.py): cyclic garbage is collected on the main
 # thread only, between tests, never by whichever worker thread happens to allocate

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 import requests
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -18,6 +19,12 @@ from clerk_station.app import build_window
 from reference_platform.server import PlatformProcess
 from station.context import open_station
 from tests.helpers.clerk import capture_required, wait_for_platform
+
+
+@pytest.fixture(scope="module")
+def platform(own_platform: PlatformProcess) -> PlatformProcess:
+    """A platform of this module's own: the test stops and restarts it."""
+    return own_platform
 
 
 def test_licence_filed_as_material_and_marked_in_the_manifest(
