@@ -7,35 +7,12 @@ import gc
 import os
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def _temp_files_in_memory() -> None:
-    """Test folders (tmp_path, and the TMPDIR of the processes tests start) on tmpfs
-    when the machine has one and the caller did not choose a TMPDIR: the store fsyncs
-    every accept, and on a shared virtual disk those fsyncs were a third of the store
-    tests' time. Nothing a test checks depends on the platter: a kill -9 keeps the page
-    cache, and the full-disk tests mount their own small tmpfs."""
-    if "TMPDIR" in os.environ:
-        return
-    shm = Path("/dev/shm")
-    try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
-    except OSError:
-        return
-    on_tmpfs = any(m.split()[1:3] == [str(shm), "tmpfs"] for m in mounts if len(m.split()) > 2)
-    if on_tmpfs and os.access(shm, os.W_OK | os.X_OK):
-        os.environ["TMPDIR"] = str(shm)
-        tempfile.tempdir = None  # gettempdir() reads TMPDIR again
-
-
-_temp_files_in_memory()
 # python-escpos rewrites its capabilities pickle in place when it is missing or stale;
 # parallel workers (pytest-xdist) importing it at once could read a half-written one.
 # Each worker, and the processes it starts, gets its own folder.
