@@ -22,7 +22,7 @@ if _WORKER:
     _escpos_dir.mkdir(parents=True, exist_ok=True)
     os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(_escpos_dir)
 
-pytest_plugins = ["tests.helpers.sync_fixtures"]
+pytest_plugins = ["tests.helpers.sync_fixtures", "tests.helpers.platform_fixtures"]
 
 # As in the product (ui_shared/gui_gc.py): cyclic garbage is collected on the main
 # thread only, between tests, never by whichever worker thread happens to allocate
@@ -95,3 +95,44 @@ def remount_readonly() -> Callable[[Path], None]:
         subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
 
     return remount
+
+
+# The longest test files (by summed duration, one process), started first: under
+# `--dist loadfile --no-loadscope-reorder` (./run tests) a worker takes the next file in
+# collection order, so a long file left to the end would run alone while the other
+# workers idle. Re-measure with `--durations=0` when a file grows past about 15 s.
+LONGEST_FILES_FIRST = (
+    "tests/sync/crash/test_kill9_trials.py",
+    "tests/sync/crash/test_kill9_second_seed.py",
+    "tests/yiwang/test_demo_signals.py",
+    "tests/yiwang/test_station_contracts.py",
+    "tests/yiwang/test_data_safety_cli.py",
+    "tests/kiosk/test_kiosk_flows.py",
+    "tests/yiwang/test_doctor.py",
+    "tests/sync/faults/test_fault_proxy_delivery.py",
+    "tests/e2e/test_clerk_case_paging.py",
+    "tests/e2e/test_clerk_outcomes.py",
+    "tests/yiwang/test_doctor_bundle.py",
+    "tests/yiwang/test_demo_closing_loop.py",
+    "tests/sync/engine/test_engine_platform.py",
+    "tests/yiwang/test_clerks_audit_cli.py",
+    "tests/sync/test_hostile_platform.py",
+    "tests/kiosk/test_kiosk_cli.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The longest files first, then the rest by number of tests (as xdist orders them
+    by default); a file's tests keep their order (the sort is stable)."""
+    root = config.rootpath
+    first = {path: rank for rank, path in enumerate(LONGEST_FILES_FIRST)}
+    per_file: dict[str, int] = {}
+    for item in items:
+        key = item.path.relative_to(root).as_posix()
+        per_file[key] = per_file.get(key, 0) + 1
+
+    def order(item: pytest.Item) -> tuple[int, int]:
+        key = item.path.relative_to(root).as_posix()
+        return (first.get(key, len(first)), -per_file[key])
+
+    items.sort(key=order)

@@ -13,11 +13,11 @@ from reference_platform.server import PlatformProcess
 from tests.helpers.platform_admin import admin_json_caller, set_up_enrolled_station
 
 
-@pytest.fixture(scope="module")
-def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProcess]:
-    db = tmp_path_factory.mktemp("platform") / "platform.db"
-    with PlatformProcess(db) as proc:
-        yield proc
+@pytest.fixture
+def platform(shared_platform: PlatformProcess) -> PlatformProcess:
+    """The worker's shared platform (tests/helpers/platform_fixtures.py): each test
+    enrolls its own station on it."""
+    return shared_platform
 
 
 @pytest.fixture

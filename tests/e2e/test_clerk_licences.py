@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 import requests
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QPushButton
@@ -24,6 +25,12 @@ from station.context import open_station
 from tests.helpers.clerk import capture_required, wait_for_platform
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+
+@pytest.fixture(scope="module")
+def platform(own_platform: PlatformProcess) -> PlatformProcess:
+    """A platform of this module's own: the test stops and restarts it."""
+    return own_platform
 
 
 def test_licence_filed_as_material_and_marked_in_the_manifest(

@@ -16,15 +16,23 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 import zxingcpp
 from pytestqt.qtbot import QtBot
 
 from clerk_station.app import build_window
 from devices.printer.escpos_decode import decode_escpos
+from reference_platform.server import PlatformProcess
 from station.context import open_station
 from station.intake_service import Accepted
 from station.receipt_code import verify_payload
 from sync.config import load_credentials
+
+
+@pytest.fixture(scope="module")
+def platform(own_platform: PlatformProcess) -> PlatformProcess:
+    """A platform of this module's own: the test counts every submission it holds."""
+    return own_platform
 
 ITEM = "SB-001"  # a personal social-security item of the seed catalog
 

@@ -1,5 +1,5 @@
 """Shared fixtures for the sync tests (a pytest plugin, registered in tests/conftest.py):
-a loopback-only HTTP session and fake time."""
+a loopback-only HTTP session, an environment without proxies and fake time."""
 
 from __future__ import annotations
 
@@ -56,3 +56,17 @@ def http() -> Iterator[requests.Session]:
     s.trust_env = False  # never route loopback through an environment proxy
     yield s
     s.close()
+
+
+PROXY_VARIABLES = (
+    "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY",
+)
+
+
+@pytest.fixture
+def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No proxy variables in the environment: code that builds its own requests session
+    (the sync runner, recovery) must reach the loopback platform directly. A module uses
+    it with ``pytestmark = pytest.mark.usefixtures("no_proxy")``."""
+    for var in PROXY_VARIABLES:
+        monkeypatch.delenv(var, raising=False)

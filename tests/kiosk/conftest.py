@@ -3,7 +3,6 @@ and the kiosk itself on real widgets with a fake clock and the `mock` speech eng
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,9 +11,6 @@ from typing import Any
 import pytest
 
 from reference_platform.server import PlatformProcess
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo root: tests.helpers
-
 from tests.helpers.platform_admin import (
     admin_json_caller,
     set_up_enrolled_station,
@@ -35,11 +31,11 @@ class FakeClock:
         self.now += seconds
 
 
-@pytest.fixture(scope="module")
-def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProcess]:
-    db = tmp_path_factory.mktemp("platform") / "platform.db"
-    with PlatformProcess(db) as proc:
-        yield proc
+@pytest.fixture
+def platform(shared_platform: PlatformProcess) -> PlatformProcess:
+    """The worker's shared platform (tests/helpers/platform_fixtures.py): each test
+    enrolls its own station on it."""
+    return shared_platform
 
 
 @pytest.fixture

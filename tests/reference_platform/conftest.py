@@ -25,14 +25,6 @@ def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProce
 
 
 @pytest.fixture
-def http() -> Iterator[requests.Session]:
-    s = requests.Session()
-    s.trust_env = False  # never route loopback through an environment proxy
-    yield s
-    s.close()
-
-
-@pytest.fixture
 def admin(platform: PlatformProcess, http: requests.Session) -> Callable[..., requests.Response]:
     def call(method: str, path: str, **kwargs: Any) -> requests.Response:
         headers = {"Authorization": f"Bearer {platform.admin_token}", **kwargs.pop("headers", {})}

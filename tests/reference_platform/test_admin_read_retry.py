@@ -53,13 +53,6 @@ def dropping_server(drops: int) -> Iterator[tuple[str, list[bytes]]]:
         assert not thread.is_alive()
 
 
-@pytest.fixture
-def http() -> Iterator[requests.Session]:
-    with requests.Session() as s:
-        s.trust_env = False
-        yield s
-
-
 def test_a_get_dropped_unanswered_is_sent_again(http: requests.Session) -> None:
     with dropping_server(drops=1) as (url, heads):
         r = admin_request(http, "GET", url + "/v1/admin/submissions", timeout=5)

@@ -33,14 +33,6 @@ def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProce
         yield proc
 
 
-@pytest.fixture
-def http() -> Iterator[requests.Session]:
-    s = requests.Session()
-    s.trust_env = False
-    yield s
-    s.close()
-
-
 def admin(platform: PlatformProcess, http: requests.Session, method: str, path: str,
           **kw: Any) -> requests.Response:
     headers = {"Authorization": f"Bearer {platform.admin_token}", **kw.pop("headers", {})}

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from types import ModuleType
 
 from PySide6.QtCore import QTranslator
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-from update_translations import tool, ui_sources  # noqa: E402
+
+
+def _load_script(name: str) -> ModuleType:
+    """A module of scripts/ (not a package), loaded by path rather than via sys.path."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_update_translations = _load_script("update_translations")
+tool = _update_translations.tool
+ui_sources = _update_translations.ui_sources
 
 TS = ROOT / "resources" / "translations" / "yiwang_zh_CN.ts"
 

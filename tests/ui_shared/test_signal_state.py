@@ -18,7 +18,6 @@ ROOT = Path(__file__).resolve().parents[2]
 # the signal is delivered inside a weakref callback, the way importlib's are run
 SCENARIO = """
 import os, signal, sys, weakref
-sys.path.insert(0, {root!r})
 from ui_shared.signal_state import defer_signals, stop_if_signalled
 
 if sys.argv[1] == "raise":
@@ -40,9 +39,9 @@ print("carried on after SIGTERM")
 
 
 def _run(mode: str) -> subprocess.CompletedProcess[str]:
-    code = SCENARIO.format(root=str(ROOT))
-    return subprocess.run([sys.executable, "-c", code, mode], capture_output=True, text=True,
-                          timeout=60, check=False)  # fmt: skip
+    # `python -c` puts its working directory first on sys.path: the repo root's packages
+    return subprocess.run([sys.executable, "-c", SCENARIO, mode], capture_output=True, text=True,
+                          timeout=60, check=False, cwd=ROOT)  # fmt: skip
 
 
 def test_a_raising_handler_loses_the_signal_inside_a_weakref_callback() -> None:

@@ -1,23 +1,30 @@
-"""Fixtures for the command-line tests: a reference platform and an enrolled station."""
+"""Fixtures for the command-line tests: a reference platform (one per test module; each
+test enrolls its own station with its own enrollment code) and an enrolled station."""
 
 from __future__ import annotations
 
 import secrets
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from reference_platform.server import PlatformProcess
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo root: tests.helpers
-
 from yiwang.commands.setup import setup_station
 
 
+@pytest.fixture(scope="module")
+def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProcess]:
+    """Shared by a module's tests (a platform start costs about a second); stations are
+    unique per test. A test that stops its platform uses ``lone_platform``."""
+    db = tmp_path_factory.mktemp("platform") / "platform.db"
+    with PlatformProcess(db, enrollment_codes=[]) as proc:
+        yield proc
+
+
 @pytest.fixture
-def platform(tmp_path: Path) -> Iterator[PlatformProcess]:
+def lone_platform(tmp_path: Path) -> Iterator[PlatformProcess]:
+    """A platform of the test's own, for a test that stops or breaks it."""
     with PlatformProcess(tmp_path / "platform" / "platform.db", enrollment_codes=[]) as proc:
         yield proc
 
@@ -37,10 +44,8 @@ def enroll_code(platform: PlatformProcess, *, verify: bool | Path = True) -> str
     return code
 
 
-@pytest.fixture
-def station(tmp_path: Path, platform: PlatformProcess) -> Path:
+def set_up_station(data_dir: Path, platform: PlatformProcess) -> Path:
     """A station set up exactly as `yiwang setup ... --devices simulated` does."""
-    data_dir = tmp_path / "station"
     setup_station(
         data_dir,
         platform_url=platform.url,
@@ -48,3 +53,8 @@ def station(tmp_path: Path, platform: PlatformProcess) -> Path:
         station_code="T" + secrets.token_hex(3).upper(),
     )
     return data_dir
+
+
+@pytest.fixture
+def station(tmp_path: Path, platform: PlatformProcess) -> Path:
+    return set_up_station(tmp_path / "station", platform)

@@ -89,8 +89,11 @@ def test_wrong_url(station: Path, platform: PlatformProcess) -> None:
     assert "404" in platform_check.detail and "path" in platform_check.fix
 
 
-def test_platform_down(station: Path, platform: PlatformProcess) -> None:
-    platform.stop()
+def test_platform_down(tmp_path: Path, lone_platform: PlatformProcess) -> None:
+    from tests.yiwang.conftest import set_up_station
+
+    station = set_up_station(tmp_path / "station", lone_platform)
+    lone_platform.stop()
     checks = run_doctor(station, DoctorOptions(devices=False))
     assert failing(checks) == {"platform"}  # one outage is one failure
     assert skipped(checks) == {"tls", "signature", "clock", "heartbeat"}

@@ -17,11 +17,8 @@ from sync.runner import EXIT_OK, run_sync_process
 from sync.store import Store, StoreDamaged, SyncState, backup_database
 from yiwang.commands.recover import recover_command
 
-
-@pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(var, raising=False)
+# run_sync_process builds its own requests session: keep loopback away from any proxy
+pytestmark = pytest.mark.usefixtures("no_proxy")
 
 
 def corrupt(db: Path) -> None:

@@ -103,11 +103,8 @@ def station(
     return data_dir
 
 
-@pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    # run_sync_process builds its own requests session: keep loopback away from any proxy
-    for var in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(var, raising=False)
+# run_sync_process builds its own requests session: keep loopback away from any proxy
+pytestmark = pytest.mark.usefixtures("no_proxy")
 
 
 def test_run_once_delivers_and_exits_zero(station: Path, store: Store, accept, admin) -> None:

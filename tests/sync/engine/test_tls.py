@@ -105,23 +105,14 @@ def platform(
 
 
 @pytest.fixture
-def http() -> Iterator[requests.Session]:
-    s = requests.Session()
-    s.trust_env = False
-    yield s
-    s.close()
-
-
-@pytest.fixture
 def admin(platform: PlatformProcess, http: requests.Session, pki) -> Admin:
     http.verify = str(pki[0])  # the admin helper's own calls trust the test CA
     return Admin(platform, http)
 
 
 @pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy",
-                "ALL_PROXY", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
+def _no_proxy_nor_ca_bundle(no_proxy: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
         monkeypatch.delenv(var, raising=False)
 
 

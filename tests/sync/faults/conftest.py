@@ -14,11 +14,11 @@ from tests.helpers.fault_proxy import FaultProxy
 from tests.helpers.platform_admin import Admin, unique_station_code
 
 
-@pytest.fixture(scope="module")
-def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProcess]:
-    db = tmp_path_factory.mktemp("faults-platform") / "platform.db"
-    with PlatformProcess(db) as proc:
-        yield proc
+@pytest.fixture
+def platform(shared_platform: PlatformProcess) -> PlatformProcess:
+    """The worker's shared platform (tests/helpers/platform_fixtures.py): each test
+    enrolls its own station on it."""
+    return shared_platform
 
 
 @pytest.fixture
