@@ -98,7 +98,7 @@ def test_platform_down(tmp_path: Path, lone_platform: PlatformProcess) -> None:
     assert failing(checks) == {"platform"}  # one outage is one failure
     assert skipped(checks) == {"tls", "signature", "clock", "heartbeat"}
     detail = by_name(checks)["platform"].detail
-    port = platform.url.rsplit(":", 1)[1]
+    port = lone_platform.url.rsplit(":", 1)[1]
     assert detail.startswith(f"cannot reach the platform at 127.0.0.1:{port}: connection refused")
     for raw in ("Max retries", "HTTPConnection", "Errno", "urllib3", "_HTTPPool"):
         assert raw not in detail, detail
