@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from clerk_station.applicant_panel import ApplicantPanel
@@ -26,6 +26,9 @@ FORWARDS_IDENTITY = (
 
 
 class IdentificationController(QObject):
+    #: the manual-entry dialog closed (typed, or cancelled): the window takes the keyboard back
+    manual_closed = Signal()
+
     def __init__(
         self,
         session: IntakeSession,
@@ -74,6 +77,7 @@ class IdentificationController(QObject):
                 self._identify(self.session.person_typed, person, sighted=sighted)
 
         dialog.accepted.connect(entered)
+        dialog.finished.connect(lambda _r: self.manual_closed.emit())
         self.manual_dialog = dialog
         dialog.open()
         return dialog

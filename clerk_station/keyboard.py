@@ -97,6 +97,7 @@ class KeyboardFlow(QObject):
         window.capture_button.installEventFilter(self)
         window.session.subscribe(self._render)
         window.outcomes.papers_closed.connect(self.back_to_window)
+        window.identifying.manual_closed.connect(self.back_to_window)
         picker.filter.setFocus()  # the first thing a clerk does: find the item
 
     def back_to_window(self) -> None:
@@ -135,8 +136,12 @@ class KeyboardFlow(QObject):
         if self._typing():
             return
         target = self.next_target(self._window.session.state)
-        # a disabled button cannot hold focus: the item search always can
-        (target if target.isEnabled() else self._window.picker.filter).setFocus()
+        if target is self._window.picker.filter or not target.isEnabled():
+            # a disabled button cannot hold focus; the search keeps the last applicant's
+            # words selected, so that the next typing replaces them
+            self.focus_search()
+            return
+        target.setFocus()
 
     def _typing(self) -> bool:
         """The clerk is in a text field of the window: never pull the cursor out of it."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.catalog import Material
+from intake.errors import IntakeError
 from station.intake_session import IntakeSession, SessionState
 from station.licences import (
     ElectronicLicence,
@@ -146,8 +147,18 @@ class LicenceController(QObject):
         self.button.clicked.connect(self.open)
 
     def render(self, state: SessionState) -> None:
+        # only for a material the catalog lets an electronic licence stand in for
+        fits = False
+        if state.item is not None and state.current_material is not None:
+            try:
+                fits = bool(state.item.material(state.current_material).licence_kinds)
+            except IntakeError:
+                fits = False
         self.button.setEnabled(
-            self._licences is not None and state.can_capture and state.person is not None
+            self._licences is not None
+            and state.can_capture
+            and state.person is not None
+            and fits
         )
 
     def _problem(self, error: BaseException) -> str:

@@ -542,9 +542,14 @@ guide</source>
         <translation>高拍仪：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="255"/>
+        <location filename="../../clerk_station/capture_controller.py" line="257"/>
         <source>Page saved (%1×%2)</source>
         <translation>已保存本页（%1×%2）</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/capture_controller.py" line="261"/>
+        <source>Page saved</source>
+        <translation>已保存本页</translation>
     </message>
     <message>
         <location filename="../../clerk_station/capture_controller.py" line="77"/>
@@ -3811,17 +3816,17 @@ and continue</source>
 <context>
     <name>LicenceController</name>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="138"/>
+        <location filename="../../clerk_station/licence_controller.py" line="139"/>
         <source>Electronic licence…</source>
         <translation>电子证照…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="141"/>
+        <location filename="../../clerk_station/licence_controller.py" line="142"/>
         <source>Take the selected material from the platform&apos;s electronic licence library by the applicant&apos;s ID number (needs the network)</source>
         <translation>按申请人身份证号从平台电子证照库取得所选材料（需要网络）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="156"/>
+        <location filename="../../clerk_station/licence_controller.py" line="167"/>
         <source>The licence could not be used. Call the technician.</source>
         <translation>无法使用该电子证照，请联系技术人员。</translation>
     </message>
@@ -3829,52 +3834,52 @@ and continue</source>
 <context>
     <name>LicenceDialog</name>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="45"/>
+        <location filename="../../clerk_station/licence_controller.py" line="46"/>
         <source>Choose an electronic licence for “%1”</source>
         <translation>为「%1」选择电子证照</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="55"/>
+        <location filename="../../clerk_station/licence_controller.py" line="56"/>
         <source>Asking the platform&apos;s licence library…</source>
         <translation>正在查询平台电子证照库…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="70"/>
+        <location filename="../../clerk_station/licence_controller.py" line="71"/>
         <source>Use this licence</source>
         <translation>使用此证照</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="74"/>
+        <location filename="../../clerk_station/licence_controller.py" line="75"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="90"/>
+        <location filename="../../clerk_station/licence_controller.py" line="91"/>
         <source>no end</source>
         <translation>长期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="91"/>
+        <location filename="../../clerk_station/licence_controller.py" line="92"/>
         <source> (sample)</source>
         <translation>（样例）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="98"/>
+        <location filename="../../clerk_station/licence_controller.py" line="99"/>
         <source>Choose the licence to file as this material (no paper needed).</source>
         <translation>请选择作为该材料的电子证照（无需纸质材料）。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="101"/>
+        <location filename="../../clerk_station/licence_controller.py" line="102"/>
         <source>The applicant holds %1 electronic licence(s), none of which can stand in for “%2”: take the paper material.</source>
         <translation>申请人有%1项电子证照，但没有一项可以作为「%2」，请收取纸质材料。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="105"/>
+        <location filename="../../clerk_station/licence_controller.py" line="106"/>
         <source>The licence library holds nothing for this applicant.</source>
         <translation>电子证照库中没有该申请人的证照。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/licence_controller.py" line="117"/>
+        <location filename="../../clerk_station/licence_controller.py" line="118"/>
         <source>Fetching the licence…</source>
         <translation>正在取得证照…</translation>
     </message>

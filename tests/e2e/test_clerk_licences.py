@@ -54,9 +54,16 @@ def test_licence_filed_as_material_and_marked_in_the_manifest(
         qtbot.waitUntil(button.isEnabled, timeout=10_000)
         codes = [m.code for m in item.materials]
 
+        # the application form: no licence can stand in for it, so no button for it
+        assert not item.material("M02").licence_kinds
+        window.materials_panel.select_row(codes.index("M02"))
+        qtbot.waitUntil(lambda: window.session.state.current_material == "M02", timeout=5_000)
+        assert not button.isEnabled()
+
         # 出生医学证明: the applicant holds 户口簿, 结婚证, 不动产权证书 and none of them fits
         window.materials_panel.select_row(codes.index("M03"))
         qtbot.waitUntil(lambda: window.session.state.current_material == "M03", timeout=5_000)
+        assert button.isEnabled()
         button.click()
         unfit = window.licences.dialog
         assert unfit is not None

@@ -1,0 +1,68 @@
+"""What a reviewer playing a clerk found on the keyboard path, on the real window:
+after 手工录入 the window takes the keyboard back; a page made from the card data
+says "已保存本页" without a 0×0 size; after an accept the item search holds the last
+applicant's words selected, so that the next typing replaces them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from clerk_station.app import build_window
+from clerk_station.main_window import ClerkWindow
+from station.context import open_station
+
+
+@pytest.fixture
+def window(qtbot: QtBot, station_dir: Path) -> Iterator[ClerkWindow]:
+    services = open_station(station_dir, with_engine=False)
+    w = build_window(services)
+    qtbot.addWidget(w)
+    w.show()
+    w.start()
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=5_000)
+    yield w
+    w.shutdown()
+    services.close()
+
+
+def test_after_manual_entry_the_window_has_the_keyboard(qtbot: QtBot, window: ClerkWindow) -> None:
+    window.picker.choose("MZ-001")
+    dialog = window.identifying.open_manual_entry(agent=False)
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    dialog.name.setText("张三")  # QTest types Latin-1 only
+    qtbot.keyClicks(dialog.number, "11010519491231002X")
+    dialog.sighted.setChecked(True)
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.session.state.person is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=5_000)
+    assert QApplication.activeWindow() is window
+    assert QApplication.focusWidget() in (window.capture_button, window.materials_panel.table,
+                                          window.capturing.import_button)
+
+
+def test_a_card_page_is_saved_without_a_size(qtbot: QtBot, window: ClerkWindow) -> None:
+    sims = window.services.simulators
+    assert sims is not None
+    window.picker.choose("SB-002")
+    sims.place_card(sims.sample_cards()[0])
+    qtbot.waitUntil(lambda: window.session.state.page_count > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: bool(window.capturing.status.text()), timeout=5_000)
+    text = window.capturing.status.text()
+    assert "0×0" not in text and "×" not in text
+
+
+def test_the_search_keeps_the_last_words_selected(qtbot: QtBot, window: ClerkWindow) -> None:
+    field = window.picker.filter
+    field.setText("低保")  # QTest types Latin-1 only
+    window.keyboard.focus_next()  # what the flow does once an applicant is done
+    assert QApplication.focusWidget() is field
+    assert field.selectedText() == "低保"
+    qtbot.keyClick(field, Qt.Key.Key_S)
+    assert field.text() == "s"
