@@ -13,9 +13,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-
-import numpy as np
-from numpy.typing import NDArray
+from typing import TYPE_CHECKING
 
 from devices.idcard.card import IdCardData
 from devices.printer.receipt import Receipt
@@ -27,6 +25,10 @@ from station.handover_paper import HandedOver, handover_acknowledgement
 from station.intake_service import IntakeService
 from sync.case_outcomes import AlreadyHandedOver, OutcomeKind, OutcomeQueue, OutcomeRow
 from sync.store import Store, SyncState
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 __all__ = ["CaseFollowUp", "FollowUpView", "HandoverDone", "SupplementRequest"]
 

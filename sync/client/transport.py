@@ -21,13 +21,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import requests
-import urllib3
-
-from sync.client.deadline import deadline
 from sync.client.errors import (
     AuthError,
     BadAnswer,
@@ -40,6 +36,9 @@ from sync.client.errors import (
 )
 from wire.canonical import StrictJsonError, loads_strict
 from wire.headers import ERROR_HEADER, PLATFORM_HEADER, PLATFORM_HEADER_VALUE
+
+if TYPE_CHECKING:
+    import requests
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -178,6 +177,10 @@ def exchange(
     ``timeout`` bounds each socket operation; ``total`` the whole exchange, head and
     body (on a session with :class:`~sync.client.deadline.DeadlineAdapter` mounted;
     elsewhere the body only)."""
+    # here, not at the top: requests and urllib3 load with the first exchange, after
+    # a station's window is up (issues #12/#13, cold start)
+    from sync.client.deadline import deadline
+
     prepared.headers["Accept-Encoding"] = "identity"
     with deadline(total) as cut:
         try:
@@ -201,6 +204,9 @@ def _exchange(
     on_answer: Callable[[Any, float], None] | None,
     clock: Callable[[], float],
 ) -> Answer:
+    import requests
+    import urllib3
+
     deadline_at = time.monotonic() + total
     try:
         response = session.send(prepared, timeout=timeout, verify=verify,
