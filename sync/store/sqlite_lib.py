@@ -50,7 +50,7 @@ def load_sqlite_utils() -> ModuleType:
         refuse = _RefuseOnThisThread()
         sys.meta_path.insert(0, refuse)
         try:
-            import sqlite_utils  # noqa: F401
+            import sqlite_utils
         finally:
             sys.meta_path.remove(refuse)
     import sqlite_utils
