@@ -20,7 +20,6 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -107,6 +106,8 @@ def retry_after_seconds(value: str | None, now: float) -> float | None:
     value = value.strip()
     if value.isdigit():
         return float(value[:12])
+    from email.utils import parsedate_to_datetime  # here: email is ~13 modules
+
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError, OverflowError):
