@@ -7,17 +7,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog
 
-from clerk_station.a4_pages import pdf_pages, print_pages
 from clerk_station.receipt_dialog import ReceiptDialog
 from devices.printer.receipt import Receipt
 from ui_shared.messages import user_message
 from ui_shared.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    # QtPdf and QtPrintSupport load with the first A4 preview or print, not with the
+    # clerk's first window (issue #13, cold start)
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +132,8 @@ class PaperActions(QObject):
         self._tasks.image(lambda: make(paper), done, self._failed)
 
     def show_a4(self) -> None:
+        from clerk_station.a4_pages import pdf_pages  # on the GUI thread, before the task
+
         def render(pdf: bytes) -> None:
             self._tasks.image(
                 lambda: pdf_pages(pdf),
@@ -172,6 +178,8 @@ class PaperActions(QObject):
         self.dialog.show_status(self.tr("Saved: %1").replace("%1", str(target)))
 
     def print_a4(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
         def ask(pdf: bytes) -> None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             dialog = QPrintDialog(printer, self.dialog)
@@ -187,6 +195,8 @@ class PaperActions(QObject):
         self.print_dialog = None
         if result != QDialog.DialogCode.Accepted:
             return
+        from clerk_station.a4_pages import print_pages
+
         paper = self.paper
         # painting onto a QPrinter may wait on the spooler: never on the GUI thread
         self._tasks.disk(

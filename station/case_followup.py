@@ -13,9 +13,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-
-import numpy as np
-from numpy.typing import NDArray
+from typing import TYPE_CHECKING
 
 from devices.idcard.card import IdCardData
 from devices.printer.receipt import Receipt
@@ -30,6 +28,10 @@ from sync.case_outcomes import AlreadyHandedOver, OutcomeKind, OutcomeQueue, Out
 from sync.problems import Code, Problem
 from sync.store import Store, SyncState
 from wire.plain_text import plain
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 __all__ = [
     "CaseFollowUp",

@@ -11,10 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
-
-import numpy as np
-from numpy.typing import NDArray
+from typing import TYPE_CHECKING, Protocol
 
 from devices.idcard.card import IdCardData
 from devices.idcard.errors import DeviceError
@@ -23,6 +20,10 @@ from devices.printer.escpos_output import ReceiptPrinter
 from devices.scanner.base import Scanner
 from devices.scanner.spec import ScannerSpec, open_scanner, parse_scanner_spec
 from station.device_settings import SIMULATED, DeviceSettings
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 __all__ = [
     "Camera",

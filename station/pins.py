@@ -17,9 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 __all__ = [
     "MAX_PIN_LENGTH",
@@ -71,14 +72,28 @@ class PinHasher:
     """
 
     def __init__(self, *, time_cost: int = 2, memory_kib: int = 19_456, parallelism: int = 1):
-        self._hasher = PasswordHasher(
-            time_cost=time_cost, memory_cost=memory_kib, parallelism=parallelism
-        )
+        self._cost = (time_cost, memory_kib, parallelism)
+        self._made: PasswordHasher | None = None
+
+    @property
+    def _hasher(self) -> PasswordHasher:
+        # argon2 and cffi load with the first PIN, not with the station's first window
+        # (issues #12/#13, cold start)
+        if self._made is None:
+            from argon2 import PasswordHasher
+
+            time_cost, memory_kib, parallelism = self._cost
+            self._made = PasswordHasher(
+                time_cost=time_cost, memory_cost=memory_kib, parallelism=parallelism
+            )
+        return self._made
 
     def hash(self, pin: str) -> str:
         return self._hasher.hash(pin)
 
     def verify(self, stored: str, pin: str) -> bool:
+        from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
         try:
             return bool(self._hasher.verify(stored, pin))
         except VerifyMismatchError:
@@ -88,6 +103,8 @@ class PinHasher:
             return False
 
     def needs_rehash(self, stored: str) -> bool:
+        from argon2.exceptions import InvalidHashError
+
         try:
             return bool(self._hasher.check_needs_rehash(stored))
         except InvalidHashError:

@@ -18,6 +18,7 @@ def warm_up() -> float:
     """Import the deferred libraries; returns the seconds it took."""
     started = time.monotonic()
     import requests  # noqa: F401  the sync engine's first call
+    from argon2 import PasswordHasher  # noqa: F401  the first PIN
 
     import devices.camera.pipeline  # noqa: F401  cv2 and numpy
     from devices.printer.escpos_output import load_escpos

@@ -39,9 +39,7 @@ import contextlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import requests
+from typing import TYPE_CHECKING, Any
 
 from sync.client import (
     InsecurePlatformURL,
@@ -52,6 +50,9 @@ from sync.client import (
 from sync.config_schema import ConfigError, Key, Schema, Table
 from sync.crypto import ensure_private_dir
 from sync.durable import write_private_file
+
+if TYPE_CHECKING:
+    import requests
 
 __all__ = [
     "CONFIG_FILENAME",

@@ -18,7 +18,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 from sync.client.answers import check_receipt_high
@@ -62,6 +61,8 @@ class PlatformView:
         date = headers.get("Date")
         if not date:
             return
+        from email.utils import parsedate_to_datetime  # here: email is ~13 modules
+
         try:
             server = parsedate_to_datetime(date).timestamp()
         except (TypeError, ValueError, IndexError, OverflowError):

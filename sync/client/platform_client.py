@@ -19,13 +19,12 @@ import copy
 import hashlib
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-
-import requests
 
 from sync.client.answers import (
     Delivery,
@@ -36,7 +35,6 @@ from sync.client.answers import (
     check_status_page,
 )
 from sync.client.clerk_day import ClerkDayCalls
-from sync.client.deadline import mount_deadline
 from sync.client.errors import BadAnswer, SyncError
 from sync.client.observed import SKEW_LIMIT, PlatformView
 from sync.client.outcomes import CaseOutcomeCalls
@@ -53,6 +51,9 @@ from sync.client.uploads import BlobUploads
 from wire import signing
 from wire.canonical import canonical_json
 from wire.headers import ERROR_HEADER
+
+if TYPE_CHECKING:
+    import requests
 
 __all__ = ["MAX_CATALOG_ANSWER", "PlatformClient", "StationCredentials"]
 
@@ -75,6 +76,8 @@ def _clone_session(session: requests.Session) -> requests.Session:
 
     Custom adapters (anything but the stock ``HTTPAdapter``, e.g. one pinning TLS
     settings) are shared: urllib3 connection pools are thread-safe."""
+    import requests
+
     clone = requests.Session()
     clone.trust_env = session.trust_env
     clone.verify = session.verify
@@ -89,6 +92,13 @@ def _clone_session(session: requests.Session) -> requests.Session:
         if type(adapter) is not requests.adapters.HTTPAdapter:
             clone.mount(prefix, adapter)
     return clone
+
+
+def _mounted(session: requests.Session, base_url: str) -> requests.Session:
+    from sync.client.deadline import mount_deadline
+
+    mount_deadline(session, base_url)
+    return session
 
 
 class PlatformClient(BlobUploads, CaseOutcomeCalls, ClerkDayCalls):
@@ -116,13 +126,31 @@ class PlatformClient(BlobUploads, CaseOutcomeCalls, ClerkDayCalls):
         super().__init__()
         self.base_url = base_url.rstrip("/")
         self.credentials = credentials
-        self.session = session or requests.Session()
-        mount_deadline(self.session, self.base_url)
+        self._session_lock = threading.Lock()
+        self._session: requests.Session | None = None
+        if session is not None:
+            self.session = session
         self.timeout = timeout
         self.total_timeout = total_timeout
         self.verify = verify
         self.clock = clock
         self.view = PlatformView(skew_limit=skew_limit, on_receipt_high=on_receipt_high)
+
+    @property
+    def session(self) -> requests.Session:
+        """The HTTP session, made on first use: requests and urllib3 are ~80 modules a
+        station's first window does not need (issues #12/#13, cold start)."""
+        with self._session_lock:
+            if self._session is None:
+                import requests
+
+                self._session = _mounted(requests.Session(), self.base_url)
+            return self._session
+
+    @session.setter
+    def session(self, value: requests.Session) -> None:
+        with self._session_lock:
+            self._session = _mounted(value, self.base_url)
 
     # -- what the client has learned (shared with its workers) ---------------------------
 
@@ -159,7 +187,8 @@ class PlatformClient(BlobUploads, CaseOutcomeCalls, ClerkDayCalls):
 
     def close_worker(self) -> None:
         """Close the Session of a client made by :meth:`worker`."""
-        self.session.close()
+        if self._session is not None:
+            self._session.close()
 
     # -- plumbing -------------------------------------------------------------------------
 
@@ -175,6 +204,8 @@ class PlatformClient(BlobUploads, CaseOutcomeCalls, ClerkDayCalls):
         limit: int = MAX_JSON_ANSWER,
     ) -> Answer:
         """One request; returns the genuine answer (any status) or raises TransientError."""
+        import requests
+
         for attempt in (1, 2):
             req = requests.Request(
                 method, self.base_url + path, params=params, data=body or None,
@@ -239,9 +270,10 @@ class PlatformClient(BlobUploads, CaseOutcomeCalls, ClerkDayCalls):
         verify: bool | str = True,
     ) -> StationCredentials:
         """Exchange a one-time enrollment code for credentials (403 unknown, 409 used)."""
+        import requests
+
         check_platform_url(base_url)
-        sess = session or requests.Session()
-        mount_deadline(sess, base_url)
+        sess = _mounted(session or requests.Session(), base_url)
         body = json.dumps(
             {"code": code, "station_code": station_code, "role": role}, ensure_ascii=False
         ).encode("utf-8")

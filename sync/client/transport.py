@@ -20,14 +20,9 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import requests
-import urllib3
-
-from sync.client.deadline import deadline
 from sync.client.errors import (
     AuthError,
     BadAnswer,
@@ -40,6 +35,9 @@ from sync.client.errors import (
 )
 from wire.canonical import StrictJsonError, loads_strict
 from wire.headers import ERROR_HEADER, PLATFORM_HEADER, PLATFORM_HEADER_VALUE
+
+if TYPE_CHECKING:
+    import requests
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -108,6 +106,8 @@ def retry_after_seconds(value: str | None, now: float) -> float | None:
     value = value.strip()
     if value.isdigit():
         return float(value[:12])
+    from email.utils import parsedate_to_datetime  # here: email is ~13 modules
+
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError, OverflowError):
@@ -178,6 +178,10 @@ def exchange(
     ``timeout`` bounds each socket operation; ``total`` the whole exchange, head and
     body (on a session with :class:`~sync.client.deadline.DeadlineAdapter` mounted;
     elsewhere the body only)."""
+    # here, not at the top: requests and urllib3 load with the first exchange, after
+    # a station's window is up (issues #12/#13, cold start)
+    from sync.client.deadline import deadline
+
     prepared.headers["Accept-Encoding"] = "identity"
     with deadline(total) as cut:
         try:
@@ -201,6 +205,9 @@ def _exchange(
     on_answer: Callable[[Any, float], None] | None,
     clock: Callable[[], float],
 ) -> Answer:
+    import requests
+    import urllib3
+
     deadline_at = time.monotonic() + total
     try:
         response = session.send(prepared, timeout=timeout, verify=verify,

@@ -13,7 +13,6 @@ database. It composes four parts with explicit interfaces:
 
 from __future__ import annotations
 
-import importlib.metadata
 import logging
 import random
 import threading
@@ -48,6 +47,10 @@ _ALL_CAUSES = ("offline", "server", "local", "protocol")
 
 
 def software_version() -> str:
+    # here, not at the top: importlib.metadata (with email) is ~25 modules a station's
+    # first window does not need (issues #12/#13, cold start)
+    import importlib.metadata
+
     try:
         return importlib.metadata.version("yiwang-window")
     except importlib.metadata.PackageNotFoundError:
@@ -92,7 +95,7 @@ class SyncEngine:
             monotonic = time.monotonic if clock is time.time else clock
         self.store = store
         self.client = client
-        self.version = version or software_version()
+        self._version = version
         self.catalog = catalog
         self.clock_skew_limit = clock_skew_limit
         self.auth_failed = False
@@ -300,6 +303,14 @@ class SyncEngine:
         if nxt is not None:
             return max(0.0, min(interval, nxt.timestamp() - now))
         return interval
+
+    @property
+    def version(self) -> str:
+        """This software's version for the heartbeat; looked up when first sent, on the
+        sync thread (reading the installed packages' metadata costs start-up time)."""
+        if not self._version:
+            self._version = software_version()
+        return self._version
 
     def run_forever(self, stop: threading.Event, interval: float = 30.0) -> None:
         """Loop until ``stop`` is set: a pass, then sleep until the next due retry,

@@ -22,6 +22,8 @@ backups) and :mod:`.recovery` (``yiwang recover``).
 
 from __future__ import annotations
 
+# first: sqlite-utils without numpy, before any part of the store imports it
+from sync.store import sqlite_lib  # noqa: F401  # isort: skip
 from sync.blobs import BlobCorrupted, BlobNotFound, StorageFullError
 from sync.crypto import StorageError
 from sync.store.adoption import Adopted

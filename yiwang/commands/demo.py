@@ -23,7 +23,6 @@ import secrets
 import shutil
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -59,6 +58,8 @@ def _say(text: str) -> None:
 
 
 def _admin_submissions(url: str, token: str) -> list[dict[str, Any]]:
+    import urllib.request  # here: every `yiwang` command would load http.client and email
+
     req = urllib.request.Request(
         f"{url}/v1/admin/submissions", headers={"Authorization": f"Bearer {token}"}
     )
