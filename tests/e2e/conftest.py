@@ -30,3 +30,22 @@ def admin(platform: PlatformProcess) -> Iterator[Callable[..., Any]]:
 def station_dir(tmp_path: Path, platform: PlatformProcess, admin: Callable[..., Any]) -> Path:
     station_code = "T" + secrets.token_hex(3).upper()
     return set_up_enrolled_station(tmp_path / "station", admin, platform.url, station_code)
+
+
+@pytest.fixture
+def active_window(qtbot: Any, station_dir: Path) -> Iterator[Any]:
+    """The clerk window on this test's station, engine off, shown and holding the
+    keyboard (what the keyboard-flow tests press into)."""
+    from clerk_station.app import build_window
+    from station.context import open_station
+
+    services = open_station(station_dir, with_engine=False)
+    w = build_window(services)
+    qtbot.addWidget(w)
+    w.show()
+    w.start()
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=5_000)
+    yield w
+    w.shutdown()
+    services.close()

@@ -8,7 +8,6 @@ into the next applicant until 重新读卡 (F4) asks for it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,28 +16,17 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from clerk_station import keyboard as keys
-from clerk_station.app import build_window
 from clerk_station.main_window import ClerkWindow
 from devices.printer.escpos_decode import decode_escpos
 from intake.acceptance import Mode
-from station.context import open_station
 from station.intake_session import Phase
 
 FIND_CARD = (0x20, 0x01)
 
 
 @pytest.fixture
-def window(qtbot: QtBot, station_dir: Path) -> Iterator[ClerkWindow]:
-    services = open_station(station_dir, with_engine=False)
-    w = build_window(services)
-    qtbot.addWidget(w)
-    w.show()
-    w.start()
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow, timeout=5_000)
-    yield w
-    w.shutdown()
-    services.close()
+def window(active_window: ClerkWindow) -> ClerkWindow:
+    return active_window
 
 
 def press(qtbot: QtBot, key: str) -> None:

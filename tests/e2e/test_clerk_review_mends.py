@@ -5,31 +5,17 @@ applicant's words selected, so that the next typing replaces them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from clerk_station.app import build_window
 from clerk_station.main_window import ClerkWindow
-from station.context import open_station
 
 
 @pytest.fixture
-def window(qtbot: QtBot, station_dir: Path) -> Iterator[ClerkWindow]:
-    services = open_station(station_dir, with_engine=False)
-    w = build_window(services)
-    qtbot.addWidget(w)
-    w.show()
-    w.start()
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow, timeout=5_000)
-    yield w
-    w.shutdown()
-    services.close()
+def window(active_window: ClerkWindow) -> ClerkWindow:
+    return active_window
 
 
 def test_after_manual_entry_the_window_has_the_keyboard(qtbot: QtBot, window: ClerkWindow) -> None:
