@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.screens.apply import CAPTURE, CONFIRM, CONTACT, DONE, IDENTIFY, REVIEW, ApplyScreen
@@ -130,3 +131,31 @@ def test_apply_with_the_printer_out_and_the_card_taken_out_fit(
     # NOT YET: the five rating buttons in one row clip their captions in 关怀模式 below
     # 1280 wide (and normal at 1024); only their place on screen is checked here
     _fit(kiosk, "evaluate/reasons", captions=False)
+
+
+def test_the_title_stays_on_one_line_in_english(
+    kiosk_factory: Callable[..., Kiosk], station_dir: Path
+) -> None:
+    """"Apply for a service" in 关怀模式 on a 1024-wide screen wrapped to three lines
+    and made the top bar ~240 px tall: it is elided instead, the whole title kept in
+    the tooltip."""
+    window = kiosk_factory(station_dir, language="en").window
+    window.show_screen("apply")
+    title = window.heading.text()
+    assert title == "Apply for a service"
+    elided = []
+    for elderly in (False, True):
+        window.set_elderly(elderly)
+        for w, h in SIZES:
+            window.resize(w, h)
+            QApplication.processEvents()
+            heading = window.heading
+            lines = heading._lines(float(heading.contentsRect().width()))
+            assert len(lines) == 1, (elderly, w, h, lines)
+            assert heading.height() <= window.care.height(), (elderly, w, h)
+            if lines[0][0] != title:
+                assert lines[0][0].endswith("…")
+                elided.append((elderly, w))
+    window.set_elderly(False)
+    assert window.heading.toolTip() == title
+    assert (True, 1024) in elided  # the reported case is reached, and elided
