@@ -13,7 +13,12 @@ class Keypad(QWidget):
     submitted = Signal(str)
 
     def __init__(
-        self, parent: QWidget | None = None, *, max_length: int = 11, secret: bool = False
+        self,
+        parent: QWidget | None = None,
+        *,
+        max_length: int = 11,
+        secret: bool = False,
+        ok_in_grid: bool = True,
     ) -> None:
         super().__init__(parent)
         self.max_length = max_length
@@ -35,8 +40,10 @@ class Keypad(QWidget):
         self.ok_key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.ok_key.clicked.connect(lambda: self.submitted.emit(self._digits))
         # a tall key beside the digits, not a fifth row: the keypad fits a 768-line
-        # screen in 关怀模式
-        grid.addWidget(self.ok_key, 0, 3, 4, 1)
+        # screen in 关怀模式. A screen with a row of its own under the keypad
+        # (ok_in_grid=False) places the key there, where its caption has the room.
+        if ok_in_grid:
+            grid.addWidget(self.ok_key, 0, 3, 4, 1)
 
     def _key(self, grid: QGridLayout, digit: str, row: int, col: int) -> None:
         button = BigButton(digit, self, role="main")

@@ -129,6 +129,28 @@ class Text(QLabel):
             painter.drawText(QPointF(x, baseline), text)
 
 
+class OneLineText(Text):
+    """A title kept to one line: a long title (English, 关怀模式, a 1024-wide screen)
+    is elided rather than wrapped, because a wrapped top-bar title grew the bar to three
+    lines and pushed each screen's actions below the window's edge. The whole title
+    stays in the tooltip and the accessible name."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+
+    def _layout_lines(self, width: float) -> list[tuple[str, float]]:
+        fm = QFontMetricsF(self.font())
+        line = " ".join(self.text().split())  # any line break becomes a space
+        shown = fm.elidedText(line, Qt.TextElideMode.ElideRight, max(10.0, width))
+        return [(shown, fm.horizontalAdvance(shown))]
+
+    def minimumSizeHint(self) -> QSize:
+        # two characters and the ellipsis: the buttons beside it keep their whole words
+        return QSize(int(self._px() * 2), int(self.line_height()))
+
+
 class StepStack(QWidget):
     """Steps shown one at a time, like a QStackedWidget, but asking only for the room of
     the step on screen: a stacked layout asks for its tallest page's height-for-width,

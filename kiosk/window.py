@@ -27,7 +27,7 @@ from kiosk.screen_set import Factory, ScreenSet
 from kiosk.screens.attract import AttractScreen
 from kiosk.screens.maintenance import MaintenanceScreen, PinScreen
 from kiosk.theme import ELDERLY, NORMAL, Theme, stylesheet
-from kiosk.widgets import BigButton, Text
+from kiosk.widgets import BigButton, OneLineText, Text
 from kiosk.wipe import wipe_traces
 
 log = logging.getLogger(__name__)
@@ -60,7 +60,7 @@ class KioskWindow(QWidget):
         self.taps = taps
         self.lockdown = Lockdown(self)
         # top bar
-        self.heading = Text("", self, role="title")
+        self.heading = OneLineText("", self, role="title")
         self.care = BigButton(self._care_caption(NORMAL), self, role="main")
         self.care.setObjectName("careMode")
         self.care.setCheckable(True)
@@ -74,7 +74,9 @@ class KioskWindow(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.heading, 1)
         for b in (self.care, self.replay, self.home):
-            b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+            # never narrower than the caption: the title gives way (it elides) instead
+            # of the buttons' words ("✓ Care mod")
+            b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
             bar.addWidget(b)
         self.status = Text("", self, role="warn")
         self.status.hide()

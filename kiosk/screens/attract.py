@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.context import KioskContext, Screen
 from kiosk.widgets import BigButton, Text
@@ -23,9 +23,9 @@ class AttractScreen(Screen):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setProperty("detail", True)  # 关怀模式: fewer words
         labels = {
-            "apply": self.tr("Apply\nfor a service"),
+            "apply": self.tr("Apply for\na service"),
             "progress": self.tr("Check\nprogress"),
-            "reprint": self.tr("Print\na receipt again"),
+            "reprint": self.tr("Reprint\na receipt"),
             "evaluate": self.tr("Rate\nour service"),
             "guide": self.tr("Service\nguide"),
         }
@@ -36,6 +36,9 @@ class AttractScreen(Screen):
             button = BigButton(labels[key], self, role="main")
             button.setObjectName(f"service_{key}")
             button.setMinimumHeight(ctx.theme.target_px * 2)
+            # never narrower than its words: the columns share out what is left
+            button.setSizePolicy(QSizePolicy.Policy.MinimumExpanding,
+                                 QSizePolicy.Policy.Preferred)
             button.clicked.connect(lambda _c=False, k=key: self.service_chosen.emit(k))
             grid.addWidget(button, i // 3, i % 3)
             self.buttons[key] = button

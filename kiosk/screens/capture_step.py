@@ -61,10 +61,14 @@ class CaptureStep(QWidget):
         side.addWidget(self.steps)
         side.addWidget(self.state)
         side.addStretch(1)
-        side.addWidget(self.take_now)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.preview, 3)
-        layout.addLayout(side, 2)
+        row = QHBoxLayout()
+        row.addWidget(self.preview, 3)
+        row.addLayout(side, 2)
+        # the button under both, the window's whole width: in the side column (2/5 of
+        # a 1024-wide screen) "Take the picture now" was clipped in 关怀模式
+        layout = QVBoxLayout(self)
+        layout.addLayout(row, 1)
+        layout.addWidget(self.take_now)
 
     def start(self, item_code: str, material: Material) -> None:
         self._item_code = item_code

@@ -4,7 +4,7 @@ the result. No physical keyboard and no Chinese text input anywhere."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.context import KioskContext
 from kiosk.keypad import Keypad
@@ -19,11 +19,19 @@ class ContactStep(QWidget):
 
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ask = Text(self.tr("Your mobile number, so the department can reach you"), self,
-                        role="heading")
+        # a one-line question and its reason apart: the English question on two lines
+        # pushed 上一步/下一步 below a 768-line screen in 关怀模式 (which leaves the
+        # reason out)
+        self.ask = Text(self.tr("Your mobile number"), self, role="heading")
+        self.why = Text(self.tr("So the department can reach you"), self)
+        self.why.setProperty("detail", True)
         self.number = Text("", self, role="number")
-        self.keypad = Keypad(self, max_length=11)
+        # 下一步 sits beside 上一步 under the digits: as a fourth keypad column it was
+        # 138 px wide in 关怀模式 on a 1024-wide screen, too narrow for its caption
+        self.keypad = Keypad(self, max_length=11, ok_in_grid=False)
         self.keypad.ok_key.setText(self.tr("Next"))
+        self.keypad.ok_key.setSizePolicy(QSizePolicy.Policy.MinimumExpanding,
+                                         QSizePolicy.Policy.Preferred)
         self.keypad.changed.connect(self._show)
         self.keypad.submitted.connect(self.phone_submitted)
         self.how = Text(self.tr("How will you collect the result?"), self, role="heading")
@@ -42,13 +50,17 @@ class ContactStep(QWidget):
         self.back.clicked.connect(self.back_requested)
         left = QVBoxLayout()
         left.addWidget(self.keypad, 1)
-        left.addWidget(self.back)
+        actions = QHBoxLayout()
+        actions.addWidget(self.back)
+        actions.addWidget(self.keypad.ok_key)
+        left.addLayout(actions)
         row = QHBoxLayout()
         row.addLayout(left, 1)
         row.addLayout(side, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.ask)
+        layout.addWidget(self.why)
         layout.addLayout(row, 1)
         self.wipe()
 

@@ -432,8 +432,8 @@ ID number: %2</source>
     </message>
     <message>
         <location filename="../../kiosk/screens/attract.py" line="26"/>
-        <source>Apply
-for a service</source>
+        <source>Apply for
+a service</source>
         <translation>我要
 办事</translation>
     </message>
@@ -446,8 +446,8 @@ progress</source>
     </message>
     <message>
         <location filename="../../kiosk/screens/attract.py" line="28"/>
-        <source>Print
-a receipt again</source>
+        <source>Reprint
+a receipt</source>
         <translation>补打
 回执</translation>
     </message>
@@ -466,17 +466,17 @@ guide</source>
 指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="50"/>
+        <location filename="../../kiosk/screens/attract.py" line="53"/>
         <source>Self-service</source>
         <translation>自助服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="53"/>
+        <location filename="../../kiosk/screens/attract.py" line="56"/>
         <source>Welcome. Touch a button to begin.</source>
         <translation>欢迎使用自助服务，请点击按钮开始。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="56"/>
+        <location filename="../../kiosk/screens/attract.py" line="59"/>
         <source>Welcome to %1</source>
         <translation>欢迎来到%1</translation>
     </message>
@@ -605,38 +605,38 @@ guide</source>
         <translation>现在拍照</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="73"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="77"/>
         <source>Please place: %1</source>
         <translation>请放入：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="74"/>
-        <location filename="../../kiosk/screens/capture_step.py" line="120"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="78"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="124"/>
         <source>Waiting for the document…</source>
         <translation>正在等待放入材料…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="111"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="115"/>
         <source>Done. Please take that document away.</source>
         <translation>拍好了，请取走这份材料。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="118"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="122"/>
         <source>Document found: hold still…</source>
         <translation>已看到材料，请保持不动…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="128"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="132"/>
         <source>Taking the picture…</source>
         <translation>正在拍照…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="143"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="147"/>
         <source>No document found in the picture. Lay it flat in the marked area.</source>
         <translation>没有拍到材料，请平放在拍摄区内。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="150"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="154"/>
         <source>The camera is not working right now (%1). Please go to the window.</source>
         <translation>高拍仪暂时不能使用（%1），请到窗口办理。</translation>
     </message>
@@ -1431,22 +1431,27 @@ and continue</source>
 <context>
     <name>ContactStep</name>
     <message>
-        <location filename="../../kiosk/screens/contact_step.py" line="22"/>
-        <source>Your mobile number, so the department can reach you</source>
-        <translation>请输入手机号码，方便部门联系您</translation>
+        <location filename="../../kiosk/screens/contact_step.py" line="25"/>
+        <source>Your mobile number</source>
+        <translation>请输入手机号码</translation>
     </message>
     <message>
         <location filename="../../kiosk/screens/contact_step.py" line="26"/>
+        <source>So the department can reach you</source>
+        <translation>方便部门联系您</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/contact_step.py" line="32"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/contact_step.py" line="29"/>
+        <location filename="../../kiosk/screens/contact_step.py" line="37"/>
         <source>How will you collect the result?</source>
         <translation>办理结果怎么领取？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/contact_step.py" line="41"/>
+        <location filename="../../kiosk/screens/contact_step.py" line="49"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
@@ -3087,52 +3092,52 @@ and continue</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="49"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="50"/>
         <source>Submit my rating</source>
         <translation>提交评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="61"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="62"/>
         <source>Rate our service</source>
         <translation>服务评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="64"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="65"/>
         <source>Place your ID card on the reader to rate a finished case.</source>
         <translation>请放身份证，评价已办结的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="104"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="105"/>
         <source>You have no finished case waiting for a rating.</source>
         <translation>您没有待评价的已办结事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="106"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="107"/>
         <source>Choose the case to rate</source>
         <translation>请选择要评价的办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="107"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="108"/>
         <source>Rate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="115"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="116"/>
         <source>How satisfied are you with: %1</source>
         <translation>您对“%1”的办理满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="117"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="118"/>
         <source>How satisfied are you?</source>
         <translation>您满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="148"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="149"/>
         <source>Thank you. Your rating has been recorded and will be sent to the department.</source>
         <translation>谢谢！评价已记录，将报送部门。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="158"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="159"/>
         <source>Could not record the rating</source>
         <translation>评价没有保存成功</translation>
     </message>
@@ -3535,17 +3540,17 @@ and continue</source>
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/keypad.py" line="27"/>
+        <location filename="../../kiosk/keypad.py" line="32"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../kiosk/keypad.py" line="31"/>
+        <location filename="../../kiosk/keypad.py" line="36"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../kiosk/keypad.py" line="34"/>
+        <location filename="../../kiosk/keypad.py" line="39"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -3553,7 +3558,7 @@ and continue</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="205"/>
+        <location filename="../../kiosk/window.py" line="207"/>
         <source>Care mode
 (larger, spoken)</source>
         <translation>关怀模式
@@ -3570,18 +3575,18 @@ and continue</source>
         <translation>回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="164"/>
+        <location filename="../../kiosk/window.py" line="166"/>
         <source>your ID card on the reader</source>
         <extracomment>each screen scrolls on its own when it is taller than the display (the elderly theme on a small screen) instead of pushing the window off it</extracomment>
         <translation>读卡区上的身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="166"/>
+        <location filename="../../kiosk/window.py" line="168"/>
         <source>Please take %1 with you.</source>
         <translation>请带走%1。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="204"/>
+        <location filename="../../kiosk/window.py" line="206"/>
         <source>Care mode</source>
         <translation>关怀模式</translation>
     </message>
@@ -4262,22 +4267,22 @@ and continue</source>
 <context>
     <name>PaperActions</name>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="109"/>
+        <location filename="../../clerk_station/paper_actions.py" line="113"/>
         <source>Printed again.</source>
         <translation>已重新打印。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="172"/>
+        <location filename="../../clerk_station/paper_actions.py" line="178"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="200"/>
+        <location filename="../../clerk_station/paper_actions.py" line="210"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="205"/>
+        <location filename="../../clerk_station/paper_actions.py" line="215"/>
         <source>Could not make the A4 paper: %1</source>
         <translation>无法生成A4文书：%1</translation>
     </message>
@@ -4499,7 +4504,7 @@ and continue</source>
 <context>
     <name>QrView</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="230"/>
+        <location filename="../../kiosk/widgets.py" line="252"/>
         <source>Receipt QR code</source>
         <extracomment>line height as a multiple of the font&apos;s pixel size (适老化: at least 1.3) laid-out lines of the current text by (font, width): layouts ask heightForWidth many times while the window first comes up (~0.2 s uncached). Emptied with every new text, so no earlier (personal) text outlives a wipe.</extracomment>
         <translation>回执二维码</translation>

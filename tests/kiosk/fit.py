@@ -1,15 +1,26 @@
 """Does every main action fit on the screen? Measured from live widgets: a main action
 (role "main") and the top bar's buttons must lie wholly inside the window and be
 wholly visible without scrolling the page (a button scrolled below the edge is a
-button an elderly citizen never finds). Buttons that are entries of a list of their
-own (a case's 打印, a service in the item list) scroll with that list and are exempt."""
+button an elderly citizen never finds), and each line of its caption must fit inside
+the button's padding and border (a clipped "Care mod" is a button nobody can read).
+Buttons that are entries of a list of their own (a case's 打印, a service in the item
+list) scroll with that list and are exempt."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
 
 from kiosk.theme import ELDERLY, NORMAL, Theme
 
@@ -52,7 +63,29 @@ def _ancestors(w: QWidget, top: QWidget) -> list[QWidget]:
     return out
 
 
-def misfits(window: QWidget, pages: Iterable[QScrollArea], where: str) -> list[str]:
+def caption_room(button: QAbstractButton) -> int:
+    """The width the style leaves the caption: the button less its style-sheet border
+    and padding (stricter than contentsRect, which for a style-sheet button is the
+    whole button)."""
+    if not isinstance(button, QPushButton):
+        return button.contentsRect().width()
+    option = QStyleOptionButton()
+    button.initStyleOption(option)
+    inner = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option,
+                                          button)
+    return min(inner.width(), button.contentsRect().width())
+
+
+def clipped_lines(button: QAbstractButton) -> list[str]:
+    """The lines of the caption wider than the room the button gives them."""
+    metrics = QFontMetrics(button.font())
+    room = caption_room(button)
+    return [line for line in button.text().split("\n")
+            if metrics.horizontalAdvance(line) > room]
+
+
+def misfits(window: QWidget, pages: Iterable[QScrollArea], where: str,
+            captions: bool = True) -> list[str]:
     QApplication.processEvents()
     bad = []
     frame = window.rect()
@@ -61,13 +94,17 @@ def misfits(window: QWidget, pages: Iterable[QScrollArea], where: str) -> list[s
         seen = b.visibleRegion().boundingRect()
         if not frame.contains(rect) or seen != b.rect():
             bad.append(f"{where}: {b.text()!r} at {rect.getRect()} (visible {seen.getRect()})")
+        for line in clipped_lines(b) if captions else []:
+            width = QFontMetrics(b.font()).horizontalAdvance(line)
+            bad.append(f"{where}: {line!r} clipped: {width} px of text in {caption_room(b)} px")
     return bad
 
 
 def check_fit(window: QWidget, pages: Iterable[QScrollArea], where: str,
-              set_theme: object, themes: Iterable[Theme] = THEMES) -> int:
+              set_theme: object, themes: Iterable[Theme] = THEMES,
+              captions: bool = True) -> int:
     """Every size, every theme: returns how many buttons were checked; asserts none
-    misfits."""
+    misfits (and, with `captions`, that no caption is clipped)."""
     pages = list(pages)
     bad: list[str] = []
     checked = 0
@@ -75,7 +112,7 @@ def check_fit(window: QWidget, pages: Iterable[QScrollArea], where: str,
         set_theme(theme is ELDERLY)  # type: ignore[operator]
         for w, h in SIZES:
             window.resize(w, h)
-            found = misfits(window, pages, f"{where} {theme.name} {w}x{h}")
+            found = misfits(window, pages, f"{where} {theme.name} {w}x{h}", captions)
             bad.extend(found)
             checked += len(main_actions(window, pages))
     window.resize(1920, 1080)
