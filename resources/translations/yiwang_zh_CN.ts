@@ -3092,52 +3092,52 @@ and continue</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="50"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="49"/>
         <source>Submit my rating</source>
         <translation>提交评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="62"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="61"/>
         <source>Rate our service</source>
         <translation>服务评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="65"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="64"/>
         <source>Place your ID card on the reader to rate a finished case.</source>
         <translation>请放身份证，评价已办结的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="105"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="104"/>
         <source>You have no finished case waiting for a rating.</source>
         <translation>您没有待评价的已办结事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="107"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="106"/>
         <source>Choose the case to rate</source>
         <translation>请选择要评价的办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="108"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="107"/>
         <source>Rate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="116"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="115"/>
         <source>How satisfied are you with: %1</source>
         <translation>您对“%1”的办理满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="118"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="117"/>
         <source>How satisfied are you?</source>
         <translation>您满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="149"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="148"/>
         <source>Thank you. Your rating has been recorded and will be sent to the department.</source>
         <translation>谢谢！评价已记录，将报送部门。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="159"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="158"/>
         <source>Could not record the rating</source>
         <translation>评价没有保存成功</translation>
     </message>
