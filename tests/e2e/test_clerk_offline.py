@@ -15,6 +15,7 @@ from devices.printer.escpos_decode import decode_escpos
 from station.context import open_station
 from sync.config import load_config, save_config
 from sync.store import Store
+from tests.helpers.printed import printed
 
 
 def _dead_url() -> str:
@@ -42,7 +43,7 @@ def test_offline_accept_queues_and_notice_prints(qtbot: QtBot, station_dir: Path
         assert window.notice_button.isEnabled() and not window.accept_button.isEnabled()
         receipts = station_dir / "printer" / "receipts.escpos"
         window.notice_button.click()
-        qtbot.waitUntil(lambda: receipts.exists() and receipts.stat().st_size > 0, timeout=10_000)
+        qtbot.waitUntil(lambda: printed(receipts, "一次性告知书") is not None, timeout=10_000)
         notice = decode_escpos(receipts.read_bytes())
         assert "一次性告知书" in notice.chinese_text
         for m in item.required_materials:
