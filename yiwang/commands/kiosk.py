@@ -56,10 +56,19 @@ def open_kiosk(
     restore = defer_signals()
     try:
         from kiosk.app import run_kiosk
-        from station.context import open_station
+        from station.context import StationUnavailable, open_station
         from station.kiosk_services import KioskServices
+        from yiwang.error_words import technician_text
 
-        station = open_station(data_dir, clerk_id="kiosk")
+        try:
+            station = open_station(data_dir, clerk_id="kiosk")
+        except StationUnavailable as e:
+            # the documented code (a damaged store is 5, a missing data dir 2), as the
+            # clerk gives; nobody stands at a kiosk to read a window, the technician
+            # reads this line in the journal
+            print(" ".join(f"kiosk: {technician_text(e)} ({e})".split()), file=sys.stderr,
+                  flush=True)
+            return e.exit_code
         try:
             return run_kiosk(
                 KioskServices(station),
