@@ -14,7 +14,6 @@ from collections.abc import Callable
 from typing import Any
 
 from devices.camera.pipeline import capture_page
-from devices.idcard.reader import IdCardReader
 from intake.catalog import Entrance
 from station.card_mapping import person_from_card
 from station.handover_paper import HandedOver
@@ -22,6 +21,7 @@ from station.intake_session import InlineRunner
 from station.services import StationServices
 from station.simulators import DemoSimulators, document_payload
 from ui_shared.error_text import note_text
+from yiwang.scripted_intake import read_resident_card
 
 Say = Callable[[str], None]
 
@@ -29,15 +29,8 @@ Say = Callable[[str], None]
 def run_scripted_refusal(services: StationServices, sims: DemoSimulators, *, say: Say) -> str:
     """An application the window may not accept: the numbered 不予受理通知书, queued for
     the platform like any other outcome."""
-    assert sims.port is not None
     item = services.catalog.for_entrance(Entrance.PERSONAL)[-1]
-    card = next(c for c in sims.sample_cards() if c.card_type == "resident")
-    with IdCardReader(sims.port) as reader:
-        sims.place_card(card)
-        data = reader.read_card()
-        sims.remove_card()
-    if data is None:
-        raise RuntimeError("the simulated card was not found by the reader")
+    data = read_resident_card(sims)
     reason = services.catalog.refusal_reasons[0]
     session = services.new_session(InlineRunner())
     session.card_read(data)
@@ -89,15 +82,7 @@ def close_the_loop(services: StationServices, sims: DemoSimulators, platform: An
     _admin(url, token, "POST", f"/v1/admin/submissions/{uuid}/status",
            {"status": "办结", "note": "已办结，请领取"})
     engine.run_once()
-    card = next(c for c in sims.sample_cards() if c.card_type == "resident")
-    assert sims.port is not None
-    with IdCardReader(sims.port) as reader:
-        sims.place_card(card)
-        data = reader.read_card()
-        sims.remove_card()
-    if data is None:
-        raise RuntimeError("the simulated card was not found by the reader")
-    person = person_from_card(data)
+    person = person_from_card(read_resident_card(sims))
     done = followup.hand_over(uuid, HandedOver("applicant", person.name, person.id_kind,
                                                person.id_number, "card"),
                               clerk_id=services.clerk_id)

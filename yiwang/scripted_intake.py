@@ -16,6 +16,7 @@ import numpy as np
 
 from devices.camera.pipeline import capture_page
 from devices.codes import decode_codes
+from devices.idcard.card import IdCardData
 from devices.idcard.reader import IdCardReader
 from intake.catalog import Entrance
 from station.intake_service import Accepted
@@ -32,6 +33,20 @@ class IntakeRecord:
     accepted: Accepted
     page_hashes: list[str]
     decoded: list[str]
+
+
+def read_resident_card(sims: DemoSimulators) -> IdCardData:
+    """The first sample resident card placed on the simulated reader, read through the
+    real GA 467 driver on its pty, and taken off again."""
+    assert sims.port is not None
+    card = next(c for c in sims.sample_cards() if c.card_type == "resident")
+    with IdCardReader(sims.port) as reader:
+        sims.place_card(card)
+        data = reader.read_card()
+        sims.remove_card()
+    if data is None:
+        raise RuntimeError("the simulated card was not found by the reader")
+    return data
 
 
 def run_scripted_intakes(
@@ -94,15 +109,8 @@ def run_scripted_notice(
     services: StationServices, sims: DemoSimulators, *, say: Callable[[str], None] = print
 ) -> str:
     """A citizen who brought only part of the materials: the numbered 一次性告知书."""
-    assert sims.port is not None
     item = services.catalog.for_entrance(Entrance.PERSONAL)[0]
-    card = next(c for c in sims.sample_cards() if c.card_type == "resident")
-    with IdCardReader(sims.port) as reader:
-        sims.place_card(card)
-        data = reader.read_card()
-        sims.remove_card()
-    if data is None:
-        raise RuntimeError("the simulated card was not found by the reader")
+    data = read_resident_card(sims)
     session = services.new_session(InlineRunner())
     session.card_read(data)
     session.choose_item(item.code)

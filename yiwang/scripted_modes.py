@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from devices.camera.pipeline import capture_page
-from devices.idcard.reader import IdCardReader
 from intake.acceptance import Mode
 from intake.catalog import ServiceItem
 from station.intake_service import Accepted
@@ -21,6 +20,7 @@ from station.services import StationServices
 from station.simulators import DemoSimulators, document_payload
 from ui_shared.error_text import note_text
 from yiwang.scripted_followup import _admin
+from yiwang.scripted_intake import read_resident_card
 
 Say = Callable[[str], None]
 
@@ -33,15 +33,8 @@ def _fits(item: ServiceItem, mode: Mode) -> bool:
 
 
 def _accept_in_mode(services: StationServices, sims: DemoSimulators, mode: Mode) -> Accepted:
-    assert sims.port is not None
     item = next(it for it in services.catalog.items if _fits(it, mode))
-    card = next(c for c in sims.sample_cards() if c.card_type == "resident")
-    with IdCardReader(sims.port) as reader:
-        sims.place_card(card)
-        data = reader.read_card()
-        sims.remove_card()
-    if data is None:
-        raise RuntimeError("the simulated card was not found by the reader")
+    data = read_resident_card(sims)
     session = services.new_session(InlineRunner())
     session.card_read(data)
     session.choose_item(item.code)
