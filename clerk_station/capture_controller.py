@@ -250,17 +250,14 @@ class CaptureController(QObject):
             text = note_text(note, english=self._english)
             if note.severity is Severity.ERROR:
                 self._show(text, "error")
+            elif note.code == "card.page_filed":
+                self._show(text, "ok")  # made from the card's data: no camera frame size
             else:
-                # the size of the frame this controller captured; a page made otherwise
-                # (the card data, a licence) has none to show
                 saved = (
                     self.tr("Page saved (%1×%2)")
                     .replace("%1", str(self._last_size[0]))
                     .replace("%2", str(self._last_size[1]))
-                    if self._last_size != (0, 0)
-                    else self.tr("Page saved")
                 )
-                self._last_size = (0, 0)
                 warn = note.severity is Severity.WARNING
                 self._show(f"{saved}  {text}" if warn else saved, "warn" if warn else "ok")
         self._present_on_simulator(state)

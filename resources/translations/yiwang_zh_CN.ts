@@ -547,11 +547,6 @@ guide</source>
         <translation>已保存本页（%1×%2）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="261"/>
-        <source>Page saved</source>
-        <translation>已保存本页</translation>
-    </message>
-    <message>
         <location filename="../../clerk_station/capture_controller.py" line="77"/>
         <source>Import file…</source>
         <translation>从文件导入…</translation>

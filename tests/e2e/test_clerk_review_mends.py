@@ -1,6 +1,6 @@
 """What a reviewer playing a clerk found on the keyboard path, on the real window:
 after 手工录入 the window takes the keyboard back; a page made from the card data
-says "已保存本页" without a 0×0 size; after an accept the item search holds the last
+says so in its own words, without a 0×0 size; after an accept the item search holds the last
 applicant's words selected, so that the next typing replaces them."""
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ def test_a_card_page_is_saved_without_a_size(qtbot: QtBot, window: ClerkWindow) 
     qtbot.waitUntil(lambda: bool(window.capturing.status.text()), timeout=5_000)
     text = window.capturing.status.text()
     assert "0×0" not in text and "×" not in text
+    assert "身份证" in text  # the card page's own words (session.card.page_filed)
 
 
 def test_the_search_keeps_the_last_words_selected(qtbot: QtBot, window: ClerkWindow) -> None:
