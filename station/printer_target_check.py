@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from devices.printer.errors import PrinterError
+from devices.printer.escpos_output import refuse_fifo_without_reader
 from devices.printer.target import parse_target
 from station.device_settings import DeviceSettings
 
@@ -27,7 +28,7 @@ __all__ = ["TargetVerdict", "check_printer_target"]
 class TargetVerdict:
     ok: bool
     #: machine-readable reason: ok | created_on_print | is_directory | not_writable |
-    #: no_folder | not_a_folder | not_a_printer | bad_target
+    #: no_folder | not_a_folder | not_a_printer | not_connected | bad_target
     code: str
     #: the path (or host:port) the verdict is about
     where: str
@@ -73,6 +74,12 @@ def _check_node(path: Path, *, serial: bool = False) -> TargetVerdict:
         if not os.access(path, os.W_OK):
             return _fail("not_writable", str(path), f"no permission to write to {path}",
                          f"没有写入 {path} 的权限")
+        try:
+            refuse_fifo_without_reader(str(path))
+        except OSError as e:
+            return _fail("not_connected", str(path),
+                         f"nothing reads from {path} ({e.strerror}): printer not connected",
+                         f"{path} 无人接收（{e.strerror}）：打印机未连接")
         return TargetVerdict(True, "ok", str(path), f"printer device {path}",
                              f"打印设备 {path}")
     return _fail("not_a_printer", str(path), f"{path} is not a character device",

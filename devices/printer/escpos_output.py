@@ -24,6 +24,7 @@ import logging
 import os
 import select
 import socket
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -255,6 +256,7 @@ class ReceiptPrinter:
             if t.kind == "file":
                 if self.make_folder is not None:
                     os.makedirs(self.make_folder, exist_ok=True)
+                refuse_fifo_without_reader(t.path)
                 dev = escpos_printer.File(devfile=t.path, profile=self.profile)
             elif t.kind == "serial":
                 dev = escpos_printer.Serial(
@@ -417,3 +419,15 @@ class ReceiptPrinter:
             self._close(dev)
         log.info("printed %s (%d bytes) on %s", label, len(data), self.target_text)
         return data
+
+
+def refuse_fifo_without_reader(path: str) -> None:
+    """A FIFO that nobody reads blocks a writing open() for ever: probe it without
+    blocking, which fails with ENXIO when no reader is there (the job then fails as
+    "not connected" instead of hanging its worker)."""
+    try:
+        if not stat.S_ISFIFO(os.stat(path).st_mode):
+            return
+    except OSError:
+        return  # the open itself reports a missing path
+    os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))

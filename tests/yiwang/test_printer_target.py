@@ -59,13 +59,19 @@ def test_a_directory_fails_diagnose_and_doctor_with_the_reason(tmp_path: Path) -
 )
 def test_the_target_grammar(tmp_path: Path, target: str, ok: bool, code: str) -> None:
     os.mkfifo(tmp_path / "fifo")
+    # the FIFO's printer end is there (a FIFO nobody reads is "not connected":
+    # tests/devices/printer/test_fifo_without_reader.py)
+    reader = os.open(tmp_path / "fifo", os.O_RDONLY | os.O_NONBLOCK)
     (tmp_path / "existing.bin").write_bytes(b"")
     data_dir = tmp_path / "station"
     data_dir.mkdir()
     before = tree(tmp_path)
-    verdict = check_printer_target(
-        DeviceSettings(printer=target.format(tmp=tmp_path)), data_dir
-    )
+    try:
+        verdict = check_printer_target(
+            DeviceSettings(printer=target.format(tmp=tmp_path)), data_dir
+        )
+    finally:
+        os.close(reader)
     assert (verdict.ok, verdict.code) == (ok, code), verdict
     assert verdict.detail_en and verdict.detail_zh
     assert tree(tmp_path) == before
