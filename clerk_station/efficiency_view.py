@@ -231,7 +231,7 @@ class EfficiencyDialog(QDialog):
             values = (
                 d.receipt_no,
                 d.item_name,
-                d.clerk_id,
+                d.clerk_name or d.clerk_id,
                 "、".join(d.owed),
                 d.due.isoformat(),
                 str(d.days_left),

@@ -41,6 +41,8 @@ class DeficiencyDue:
     days_left: int
     #: names of the materials still owed
     owed: tuple[str, ...]
+    #: the clerk's display name from the clerk directory (the id when none)
+    clerk_name: str = ""
 
 
 def parse_acceptance(text: str | None) -> Acceptance | None:

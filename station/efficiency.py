@@ -194,6 +194,7 @@ class EfficiencyService:
         calendar = self.catalog.calendar
         found = self.store.open_deficiencies(self.clock() - OPEN_LOOKBACK, FINAL_STATUSES)
         brought = self.store.supplemented_materials([c.uuid for c, _ in found])
+        clerks = self.store.clerk_names()
         out = []
         for c, raw in found:
             acceptance = parse_acceptance(raw)
@@ -211,6 +212,7 @@ class EfficiencyService:
             out.append(DeficiencyDue(
                 c.uuid, c.receipt_no, c.item_code, self._item_name(c.item_code), c.clerk_id,
                 c.accepted_at.astimezone(self.tz), acceptance.due, left, names,
+                display_clerk(c.clerk_id, clerks),
             ))  # fmt: skip
         out.sort(key=lambda d: (d.days_left, d.accepted_at))
         return out

@@ -22,6 +22,7 @@ from intake.submission import CapturedMaterial, Channel
 from intake.workdays import WorkCalendar
 from station.context import open_station
 from station.deficiency_due import owed_warning_zh
+from station.pins import PinGuard, PinHasher
 from station.services import StationServices
 from sync.case_outcomes import OutcomeKind, OutcomeQueue
 
@@ -53,6 +54,8 @@ def test_owed_materials_past_their_day_are_on_the_overdue_list_and_the_case(
 ) -> None:
     day = services.clerk_day
     assert day is not None
+    day.directory.guard = PinGuard(PinHasher(time_cost=1, memory_kib=1024))
+    day.directory.add("c01", "李窗口", "730518", by="setup")  # the list names the clerk
     due = datetime.now(UTC).date() - timedelta(days=8)  # past by at least 5 working days
     uuid = _owing_case(services, due)
     item = services.catalog.item("SB-001")
@@ -64,6 +67,7 @@ def test_owed_materials_past_their_day_are_on_the_overdue_list_and_the_case(
     assert overdue.owed.rowCount() == 1
     cells = [overdue.owed.item(0, c).text() for c in range(6)]
     assert cells[1] == item.name_zh and cells[3] == "居民户口簿" and cells[4] == due.isoformat()
+    assert cells[2] == "李窗口"  # not the login id "c01"
     assert int(cells[5]) < 0
     assert "(1)" in overdue.tabs.tabText(overdue.tabs.indexOf(overdue.owed))
 
