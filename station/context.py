@@ -27,7 +27,13 @@ from sync.config import ConfigError, StationConfig, load_config, load_credential
 from sync.crypto import StorageError
 from sync.exit_codes import ExitCode, exit_code_for
 from sync.runner import build_engine
-from sync.store import BackupScheduler, BackupSettings, Store, require_usable_dir
+from sync.store import (
+    BackupScheduler,
+    BackupSettings,
+    Store,
+    data_dir_missing,
+    require_usable_dir,
+)
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +77,7 @@ def backup_settings(config: StationConfig, data_dir: Path) -> BackupSettings:
 def _open_store(data_dir: Path) -> tuple[StationConfig, DeviceSettings, Any, Store]:
     """Configuration, device settings, credentials and the checked store, or
     :class:`StationUnavailable` naming the problem."""
-    if not Path(data_dir).is_dir():
+    if data_dir_missing(Path(data_dir)):
         raise StationUnavailable(
             int(ExitCode.CONFIG),
             "data_dir_missing",

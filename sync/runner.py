@@ -36,7 +36,7 @@ from sync.engine.progress_text import TerminalProgress
 from sync.engine.retention import ABANDONED_PAGES_AFTER, PURGE_EVERY, RetentionPurger
 from sync.exit_codes import ExitCode, Words, exit_code_for, one_line
 from sync.sdnotify import Watchdog, notify
-from sync.store import Store, require_usable_dir
+from sync.store import Store, data_dir_missing, require_usable_dir
 
 if TYPE_CHECKING:
     import requests
@@ -175,7 +175,7 @@ def _run(
     session: requests.Session | None,
     words: Words | None,
 ) -> int:
-    if not data_dir.is_dir():
+    if data_dir_missing(data_dir):
         _say(f"sync: 数据目录不存在 (data directory {data_dir} does not exist)")
         return EXIT_CONFIG
     try:

@@ -106,6 +106,16 @@ def _one_line(text: str) -> str:
     return text.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n")
 
 
+def _is_dir(path: Path) -> bool:
+    """``path.is_dir()``, except that a directory whose parent we may not search is "not
+    there" for logging (Path.is_dir raises PermissionError for it, before the command
+    could say what is wrong in its own line)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def under_systemd() -> bool:
     return bool(os.environ.get("JOURNAL_STREAM"))
 
@@ -143,7 +153,7 @@ def configure(
         )
     stderr.addFilter(privacy)
     root.addHandler(stderr)
-    if data_dir is not None and (create or Path(data_dir).is_dir()):
+    if data_dir is not None and (create or _is_dir(Path(data_dir))):
         try:
             log_dir = Path(data_dir) / LOG_DIRNAME
             log_dir.mkdir(parents=True, exist_ok=True)

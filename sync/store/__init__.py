@@ -28,7 +28,7 @@ from sync.blobs import BlobCorrupted, BlobNotFound, StorageFullError
 from sync.crypto import StorageError
 from sync.store.adoption import Adopted
 from sync.store.backup import BackupScheduler, BackupSettings, backup_database, list_backups
-from sync.store.core import require_usable_dir
+from sync.store.core import data_dir_missing, require_usable_dir
 from sync.store.deliveries import STALE_SENDING
 from sync.store.facade import Store
 from sync.store.integrity import DamageKind, StoreDamaged
@@ -84,6 +84,7 @@ __all__ = [
     "SyncState",
     "UnknownSubmission",
     "backup_database",
+    "data_dir_missing",
     "from_db_time",
     "list_backups",
     "parse_held",

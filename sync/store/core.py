@@ -147,10 +147,20 @@ def gate_for(db_path: Path) -> WriteGate:
         return _gates.setdefault(key, WriteGate())
 
 
+def data_dir_missing(data_dir: Path) -> bool:
+    """No directory there. One we may not even look at (a folder above it is closed to
+    us: ``Path.is_dir`` raises PermissionError) is not missing but unusable, which
+    :func:`require_usable_dir` reports."""
+    try:
+        return not data_dir.is_dir()
+    except PermissionError:
+        return False
+
+
 def require_usable_dir(data_dir: Path) -> None:
     """An existing data directory this process cannot read and write is a storage
     problem, reported as such before anything tries to read the configuration in it."""
-    if data_dir.is_dir() and not os.access(data_dir, os.R_OK | os.W_OK | os.X_OK):
+    if not data_dir_missing(data_dir) and not os.access(data_dir, os.R_OK | os.W_OK | os.X_OK):
         raise DataDirUnusable(f"data directory {data_dir} is not readable and writable by us")
 
 

@@ -211,27 +211,21 @@ def test_unreadable_data_dir_is_a_storage_problem() -> None:
         make_station(station, accepted=1)
         station.chmod(0o700)  # root's; the command runs as nobody
         env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(outer)}
-        r = subprocess.run(
-            [
-                "setpriv",
-                "--reuid=65534",
-                "--regid=65534",
-                "--clear-groups",
-                sys.executable,
-                "-m",
-                "yiwang",
-                "sync",
-                "--data-dir",
-                str(station),
-                "--once",
-            ],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+
+        def sync_as_nobody() -> subprocess.CompletedProcess[str]:
+            return subprocess.run(
+                ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                 sys.executable, "-m", "yiwang", "sync", "--data-dir", str(station), "--once"],
+                cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
+            )
+
+        r = sync_as_nobody()
+        assert r.returncode == ExitCode.STORAGE, r.stderr
+        assert_one_line(r, "sync", str(station), "not readable")
+        # the folder above closed too: the data dir cannot even be looked at (Path.is_dir
+        # raised PermissionError in the log set-up, a traceback before the command ran)
+        outer.chmod(0o700)
+        r = sync_as_nobody()
         assert r.returncode == ExitCode.STORAGE, r.stderr
         assert_one_line(r, "sync", str(station), "not readable")
     finally:
