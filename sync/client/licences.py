@@ -10,7 +10,6 @@ SHA-256 is the one the list announced.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -18,6 +17,7 @@ from urllib.parse import quote
 
 from sync.client.errors import BadAnswer
 from sync.client.platform_client import PlatformClient
+from wire.plain_text import is_plain_line
 
 if TYPE_CHECKING:  # pydantic models: loaded on the first call, not at station start-up
     from wire.licences import LicenceDoc
@@ -26,9 +26,6 @@ __all__ = ["ElectronicLicence", "fetch_licence_page", "find_licences"]
 
 #: a holder's list: 50 entries of a few hundred bytes each fit well inside
 MAX_LIST_ANSWER = 256 * 1024
-_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
-)
 
 
 @dataclass(frozen=True)
@@ -61,8 +58,8 @@ def _day(text: str, what: str) -> date:
 
 def _licence(doc: LicenceDoc, today: date | None = None) -> ElectronicLicence:
     for value in (doc.title, doc.number, doc.issuer, doc.holder):
-        if _UNSAFE.search(value):
-            raise BadAnswer("licence text holds control characters")
+        if not is_plain_line(value):
+            raise BadAnswer("licence text holds control, invisible or non-text characters")
     if not _masked(doc.holder):
         raise BadAnswer("licence holder is not masked")  # a name must never reach the UI
     # a day of grace: the platform's date may already be tomorrow in its time zone
