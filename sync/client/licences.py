@@ -26,6 +26,10 @@ __all__ = ["ElectronicLicence", "fetch_licence_page", "find_licences"]
 
 #: a holder's list: 50 entries of a few hundred bytes each fit well inside
 MAX_LIST_ANSWER = 256 * 1024
+#: no licence is issued before the People's Republic was founded
+EARLIEST_ISSUE = date(1949, 10, 1)
+#: a licence valid longer than this after its issue is a made-up date (9999-12-31)
+LONGEST_VALIDITY_YEARS = 100
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,13 @@ def _day(text: str, what: str) -> date:
         raise BadAnswer(f"licence {what} is not a calendar date") from None
 
 
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year + years, day=28)
+
+
 def _licence(doc: LicenceDoc, today: date | None = None) -> ElectronicLicence:
     for value in (doc.title, doc.number, doc.issuer, doc.holder):
         if not is_plain_line(value):
@@ -65,10 +76,14 @@ def _licence(doc: LicenceDoc, today: date | None = None) -> ElectronicLicence:
     # a day of grace: the platform's date may already be tomorrow in its time zone
     latest = (today or datetime.now(UTC).date()) + timedelta(days=1)
     issued = _day(doc.issued_on, "issued_on")
-    if issued > latest:
-        raise BadAnswer("licence issued_on lies in the future")
-    if doc.valid_until is not None and _day(doc.valid_until, "valid_until") < issued:
-        raise BadAnswer("licence valid_until is before issued_on")
+    if not EARLIEST_ISSUE <= issued <= latest:
+        raise BadAnswer("licence issued_on lies before 1949-10-01 or in the future")
+    if doc.valid_until is not None:
+        until = _day(doc.valid_until, "valid_until")
+        if until <= issued:
+            raise BadAnswer("licence valid_until is not after issued_on")
+        if until >= _years_after(issued, LONGEST_VALIDITY_YEARS):
+            raise BadAnswer("licence valid_until lies 100 years or more after issued_on")
     return ElectronicLicence(
         licence_id=doc.licence_id, kind=doc.kind, title=doc.title, number=doc.number,
         issuer=doc.issuer, issued_on=doc.issued_on, valid_until=doc.valid_until,
