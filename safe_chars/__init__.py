@@ -106,10 +106,13 @@ def first_unsafe(text: str, *, multiline: bool = False) -> tuple[int, Kind | str
     return None
 
 
-def strip_unsafe(text: str, *, multiline: bool = False) -> str:
+def strip_unsafe(text: str, *, multiline: bool = False, keep_not_text: bool = False) -> str:
     """`text` without what :func:`first_unsafe` finds: controls (but LF and TAB in a
     multi-line text), invisible and non-text characters are removed, a run of
-    combining marks is cut to :data:`MAX_COMBINING`."""
+    combining marks is cut to :data:`MAX_COMBINING`. With `keep_not_text`, private-use
+    and unassigned characters stay (a person's name may hold a rare character a card
+    reader gives in the private-use area, or one newer than this Unicode database);
+    surrogates never do."""
     out: list[str] = []
     marks = 0
     for ch in text:
@@ -117,7 +120,10 @@ def strip_unsafe(text: str, *, multiline: bool = False) -> str:
             out.append(ch)
             marks = 0
             continue
-        if kind_of(ch) is not None:
+        kind = kind_of(ch)
+        if kind is not None and not (
+            keep_not_text and kind is Kind.NOT_TEXT and unicodedata.category(ch) != "Cs"
+        ):
             continue  # an invisible character between base and mark does not reset the run
         if _is_mark(ch):
             marks += 1
