@@ -15,6 +15,7 @@ from typing import Any, TypeAlias
 from intake.documents import document_kind, validate_document, validate_mobile
 from intake.errors import InvalidApplicant
 from intake.identity import validate_credit_code, validate_resident_id
+from safe_chars import strip_unsafe
 
 __all__ = [
     "ID_KIND_RESIDENT",
@@ -77,6 +78,13 @@ class LegalEntity:
 Applicant: TypeAlias = Person | LegalEntity
 
 
+def _plain_name(text: str) -> str:
+    """A name as read or typed, without control and invisible characters (a card reader or
+    a paste may bring them; "张\u200b三" would be stored, hashed and shown as another
+    name than "张三"). Private-use characters stay: a card may carry a rare one there."""
+    return strip_unsafe(text, keep_not_text=True).strip()
+
+
 def validate_applicant(applicant: Applicant, *, today: date | None = None) -> Applicant:
     """Check names and ID numbers; return a normalised copy or raise an ``IntakeError``.
 
@@ -84,7 +92,8 @@ def validate_applicant(applicant: Applicant, *, today: date | None = None) -> Ap
     empty, and must agree with it when given (a card-reader/keyboard mix-up shows here).
     """
     if isinstance(applicant, LegalEntity):
-        if not applicant.name.strip():
+        legal_name = _plain_name(applicant.name)
+        if not legal_name:
             raise InvalidApplicant(
                 "applicant.legal_name", "the legal entity's name is empty",
             )
@@ -92,7 +101,7 @@ def validate_applicant(applicant: Applicant, *, today: date | None = None) -> Ap
         representative = _validate_person(applicant.representative, today)
         return replace(
             applicant,
-            name=applicant.name.strip(),
+            name=legal_name,
             credit_code=code,
             representative=representative,
         )
@@ -106,7 +115,7 @@ def _validate_person(person: Person, today: date | None, *, agent: bool = False)
         return replace(checked, phone=phone)
     if agent:
         raise _bad("an agent cannot have an agent of their own")
-    relation = person.agent.relation.strip()
+    relation = _plain_name(person.agent.relation)
     if not relation:
         raise InvalidApplicant(
             "applicant.agent_relation",
@@ -117,7 +126,7 @@ def _validate_person(person: Person, today: date | None, *, agent: bool = False)
 
 
 def _validate_identity(person: Person, today: date | None) -> Person:
-    name = person.name.strip()
+    name = _plain_name(person.name)
     if not name:
         raise InvalidApplicant("applicant.name", "the applicant's name is empty")
     if person.id_source not in (SOURCE_CARD, SOURCE_MANUAL):

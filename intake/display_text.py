@@ -8,9 +8,13 @@ are stored exactly as they came; this is applied only when they are shown:
   Unicode Control Pictures show as empty boxes in the station's CJK fonts); in
   multi-line places tab and line feed stay, and CR LF / CR become a line feed; C1
   controls become [U+0085] and the like, lone surrogates U+FFFD;
-- bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069, U+200E/F,
-  U+061C) are removed, so text cannot reorder what surrounds it; line and paragraph
-  separators count as line feeds;
+- invisible characters (``safe_chars``: every format character incl. bidi overrides,
+  isolates and marks, zero-width characters and U+2060-U+206F, the tag block,
+  variation selectors, Hangul fillers) are removed, so text cannot reorder or hide
+  within what surrounds it; line and paragraph separators count as line feeds;
+- private-use and unassigned code points become [U+E000] and the like (seen, not
+  silently dropped: a rare name character from a card reader may be one);
+- a run of combining marks on one character is cut to ``safe_chars.MAX_COMBINING``;
 - the result is capped at `limit` characters, ending in "…" when cut.
 
 The result is plain text: callers still show it as plain text (never Qt rich text).
@@ -18,12 +22,15 @@ The result is plain text: callers still show it as plain text (never Qt rich tex
 
 from __future__ import annotations
 
+import unicodedata
+
+from safe_chars import MAX_COMBINING, Kind, kind_of
+
 __all__ = ["DEFAULT_LIMIT", "display_text"]
 
 #: Longest text shown in one place unless the caller says otherwise.
 DEFAULT_LIMIT = 500
 
-_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _LINE_BREAKS = frozenset("\u2028\u2029\x85")
 _ELLIPSIS = "…"
 
@@ -45,14 +52,14 @@ def _visible(ch: str) -> str:
 
 
 def display_text(text: str, *, limit: int = DEFAULT_LIMIT, multiline: bool = False) -> str:
-    """`text` as it may be shown: controls visible, bidi controls removed, capped."""
+    """`text` as it may be shown: controls visible, invisible characters removed,
+    combining floods cut, capped."""
     if multiline:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     out: list[str] = []
+    marks = 0
     for ch in text[: limit * 2 + 1]:  # never walk a huge payload: the cap comes next
         code = ord(ch)
-        if ch in _BIDI:
-            continue
         if ch in _LINE_BREAKS:
             out.append("\n" if multiline else "[LS]")
         elif multiline and ch in "\n\t":
@@ -61,8 +68,18 @@ def display_text(text: str, *, limit: int = DEFAULT_LIMIT, multiline: bool = Fal
             out.append(_visible(ch))
         elif 0xD800 <= code <= 0xDFFF:
             out.append("\ufffd")
+        elif (kind := kind_of(ch)) is Kind.INVISIBLE:
+            continue  # neither a base nor a mark: the run of marks goes on across it
+        elif kind is Kind.NOT_TEXT:
+            out.append(_visible(ch))
+        elif unicodedata.category(ch) in ("Mn", "Me"):
+            marks += 1
+            if marks <= MAX_COMBINING:
+                out.append(ch)
+            continue
         else:
             out.append(ch)
+        marks = 0
     shown = "".join(out)
     if len(shown) > limit or len(text) > limit * 2 + 1:
         return shown[: max(0, limit - 1)] + _ELLIPSIS

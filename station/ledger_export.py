@@ -1,9 +1,12 @@
 """Export a ledger query (a day, a range, any filter) as XLSX and CSV, ID numbers masked.
 
 Rows stream page by page from :class:`station.ledger.LedgerService`, so a
-month of cases never sits in memory twice. Every cell is text or a date; text
-that a spreadsheet would run as a formula (``= + - @``) is prefixed with an
-apostrophe. Each export is an audited action.
+month of cases never sits in memory twice. Every cell is text or a date. Cells are
+outside text (card names, catalog names, platform statuses): control and invisible
+characters are removed (``safe_chars``; an XLSX cell cannot hold C0 controls at all,
+and one NUL in a name made the whole export fail), then text that a spreadsheet would
+run as a formula — starting, after any blanks, with ``= + - @`` or their full-width
+forms — is prefixed with an apostrophe. Each export is an audited action.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import timezone
 from pathlib import Path
 
+from safe_chars import strip_unsafe
 from station.ledger import LedgerQuery, LedgerRow, LedgerService
 from sync.durable import replacing
 
@@ -38,11 +42,12 @@ _SYNC_LABELS = {
     "delivered": "已上报",
     "quarantined": "需处理",
 }
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
 
 
 def _safe(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    text = strip_unsafe(text, keep_not_text=True)
+    return "'" + text if text.lstrip().startswith(_FORMULA_START) else text
 
 
 def _cells(row: LedgerRow, tz: timezone) -> list[str]:

@@ -2,11 +2,13 @@
 without touching the machine, for `yiwang doctor`, `yiwang devices diagnose` and the
 clerk window's start.
 
-A `file:` target must be a character device (a printer node such as /dev/usb/lp0),
-a FIFO, or a writable regular file (existing, or to be created in an existing
-writable folder). A relative path inside the data directory may name a folder that
-does not exist yet: the first real print creates it. `tcp:` needs a host and a port
-in 1-65535; `serial:` a device path; `usb:` is checked by the driver itself.
+A `file:` target must be a printer's character device (/dev/usb/lp0, /dev/lp0, a
+serial line; never /dev/null, /dev/zero or another device that is no printer:
+devices.printer.device_node), a FIFO, or a writable regular file (existing, or to be
+created in an existing writable folder). A relative path inside the data directory
+may name a folder that does not exist yet: the first real print creates it. `tcp:`
+needs a host and a port in 1-65535; `serial:` a device path; `usb:` is checked by the
+driver itself.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from devices.printer.device_node import classify_char_device
 from devices.printer.errors import PrinterError
 from devices.printer.escpos_output import refuse_fifo_without_reader
 from devices.printer.target import parse_target
@@ -63,14 +66,22 @@ def check_printer_target(settings: DeviceSettings, data_dir: Path) -> TargetVerd
 
 def _check_node(path: Path, *, serial: bool = False) -> TargetVerdict:
     try:
-        mode = path.stat().st_mode
+        status = path.stat()
     except FileNotFoundError:
         return _fail("not_a_printer", str(path), f"{path} does not exist (printer unplugged?)",
                      f"{path} 不存在（打印机未连接？）")
     except OSError as e:
         return _fail("not_writable", str(path), f"{path} cannot be examined ({e.strerror})",
                      f"无法检查 {path}（{e.strerror}）")
+    mode = status.st_mode
     if stat.S_ISCHR(mode) or (not serial and stat.S_ISFIFO(mode)):
+        node = classify_char_device(status.st_rdev) if stat.S_ISCHR(mode) else None
+        if node is not None and not node.printer:
+            return _fail("not_a_printer", str(path),
+                         f"{path} is not a printer: {node.what_en} (a USB printer is "
+                         "/dev/usb/lp*, a serial one /dev/tty*; the simulator prints to a file)",
+                         f"{path} 不是打印机：{node.what_zh}（USB 打印机为 /dev/usb/lp*，"
+                         "串口打印机为 /dev/tty*，模拟打印请写入普通文件）")
         if not os.access(path, os.W_OK):
             return _fail("not_writable", str(path), f"no permission to write to {path}",
                          f"没有写入 {path} 的权限")

@@ -13,6 +13,7 @@ import hmac
 import unicodedata
 
 from intake.applicant import Applicant, LegalEntity
+from safe_chars import strip_unsafe
 
 __all__ = ["LOOKUP_KEY_FILE", "LookupHasher", "normalise_id_number", "normalise_name"]
 
@@ -21,12 +22,14 @@ LOOKUP_KEY_FILE = "lookup.key"
 
 def normalise_id_number(text: str) -> str:
     """``"  110101 19900307 123x"`` → ``"11010119900307123X"`` (also fits a credit code)."""
-    return "".join(unicodedata.normalize("NFKC", text).split()).upper()
+    return "".join(unicodedata.normalize("NFKC", strip_unsafe(text)).split()).upper()
 
 
 def normalise_name(text: str) -> str:
-    """Full-width forms folded, spaces dropped, Latin letters case-folded."""
-    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+    """Full-width forms folded, spaces, control and invisible characters dropped (as
+    intake.applicant stores a name), Latin letters case-folded."""
+    clean = strip_unsafe(text, keep_not_text=True)
+    return "".join(unicodedata.normalize("NFKC", clean).split()).casefold()
 
 
 class LookupHasher:

@@ -17,7 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 #: the layers that must run without Qt (wire and reference_platform once they exist)
 PACKAGES = (
-    "coded_errors", "gbcodes", "intake", "devices", "sync", "station", "resources", "wire",
+    "coded_errors", "gbcodes", "safe_chars", "intake", "devices", "sync", "station", "resources",
+    "wire",
     "reference_platform",
 )
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Annotated, Literal, get_args
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -16,9 +17,15 @@ from pydantic import (
     model_validator,
 )
 
+from wire.plain_text import note_check
+
 Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Note = Annotated[str, StringConstraints(max_length=2000)]
+#: free text a person reads: plain text (wire.plain_text), line feeds and tabs allowed
+PlainNote = Annotated[str, StringConstraints(max_length=2000), AfterValidator(note_check)]
+#: an evaluation reason (GB/T 39734 kinds, e.g. "attitude_poor")
+ReasonCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
 ReceiptNo = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,16}-[0-9]{8}-[0-9]{4,6}$")]
 StationCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,16}$")]
 
@@ -162,7 +169,9 @@ class Evaluation(_Lenient):
 
     receipt_no: ReceiptNo
     rating: Annotated[int, Field(ge=1, le=5, strict=True)]
-    comment: Note = ""
+    comment: PlainNote = ""
+    #: the reasons chosen for a low rating (codes; ``comment`` is their wording)
+    reasons: Annotated[list[ReasonCode], Field(max_length=10)] = []
     channel: Literal["window", "kiosk"] = "kiosk"
     at: str | None = None
 

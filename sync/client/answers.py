@@ -18,6 +18,7 @@ from typing import Any
 
 from intake.platform_status import DOCUMENTED_STATUSES
 from sync.client.errors import BadAnswer
+from wire.plain_text import plain
 from wire.receipts import RECEIPT_RE
 from wire.signing import delivery_proof_ok
 
@@ -44,13 +45,12 @@ _PROOF = re.compile(r"^[0-9a-f]{64}$")
 #: C0/C1 control characters (and DEL); a newline is allowed in notes only
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _NOTE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-#: bidi overrides/isolates/marks, zero-width and line-separator characters: they can make
-#: text read otherwise than it is stored. A note (free text a department typed, often
-#: pasted) is stripped of them at the door: it says the same without them, and one stray
-#: mark does not hold back the status stream behind it. A status is kept exactly as
-#: received (docs/protocol.md: any 1-32 characters without controls) and cleaned where
-#: it is shown (intake.display_text), as before.
-_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+# Invisible, reordering and non-text characters and combining floods (wire.plain_text,
+# the one rule) make text read otherwise than it is stored. A note (free text a
+# department typed, often pasted) is stripped of them at the door: it says the same
+# without them, and one stray mark does not hold back the status stream behind it. A
+# status is kept exactly as received (docs/protocol.md: any 1-32 characters without
+# controls) and cleaned where it is shown (intake.display_text), as before.
 MAX_EVENTS_SLACK = 0  # a page holds at most the ``limit`` asked for
 
 
@@ -95,7 +95,7 @@ def _text(doc: dict[str, Any], key: str, *, max_len: int, required: bool = True,
     if (_NOTE_CONTROL if note else _CONTROL).search(value):
         raise BadAnswer(f"answer field {key!r} holds control characters")
     if note:
-        value = _INVISIBLE.sub("", value)
+        value = plain(value)
     return value
 
 

@@ -10,7 +10,6 @@ SHA-256 is the one the list announced.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -18,6 +17,7 @@ from urllib.parse import quote
 
 from sync.client.errors import BadAnswer
 from sync.client.platform_client import PlatformClient
+from wire.plain_text import is_plain_line
 
 if TYPE_CHECKING:  # pydantic models: loaded on the first call, not at station start-up
     from wire.licences import LicenceDoc
@@ -26,9 +26,10 @@ __all__ = ["ElectronicLicence", "fetch_licence_page", "find_licences"]
 
 #: a holder's list: 50 entries of a few hundred bytes each fit well inside
 MAX_LIST_ANSWER = 256 * 1024
-_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
-)
+#: no licence is issued before the People's Republic was founded
+EARLIEST_ISSUE = date(1949, 10, 1)
+#: a licence valid longer than this after its issue is a made-up date (9999-12-31)
+LONGEST_VALIDITY_YEARS = 100
 
 
 @dataclass(frozen=True)
@@ -59,19 +60,30 @@ def _day(text: str, what: str) -> date:
         raise BadAnswer(f"licence {what} is not a calendar date") from None
 
 
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year + years, day=28)
+
+
 def _licence(doc: LicenceDoc, today: date | None = None) -> ElectronicLicence:
     for value in (doc.title, doc.number, doc.issuer, doc.holder):
-        if _UNSAFE.search(value):
-            raise BadAnswer("licence text holds control characters")
+        if not is_plain_line(value):
+            raise BadAnswer("licence text holds control, invisible or non-text characters")
     if not _masked(doc.holder):
         raise BadAnswer("licence holder is not masked")  # a name must never reach the UI
     # a day of grace: the platform's date may already be tomorrow in its time zone
     latest = (today or datetime.now(UTC).date()) + timedelta(days=1)
     issued = _day(doc.issued_on, "issued_on")
-    if issued > latest:
-        raise BadAnswer("licence issued_on lies in the future")
-    if doc.valid_until is not None and _day(doc.valid_until, "valid_until") < issued:
-        raise BadAnswer("licence valid_until is before issued_on")
+    if not EARLIEST_ISSUE <= issued <= latest:
+        raise BadAnswer("licence issued_on lies before 1949-10-01 or in the future")
+    if doc.valid_until is not None:
+        until = _day(doc.valid_until, "valid_until")
+        if until <= issued:
+            raise BadAnswer("licence valid_until is not after issued_on")
+        if until >= _years_after(issued, LONGEST_VALIDITY_YEARS):
+            raise BadAnswer("licence valid_until lies 100 years or more after issued_on")
     return ElectronicLicence(
         licence_id=doc.licence_id, kind=doc.kind, title=doc.title, number=doc.number,
         issuer=doc.issuer, issued_on=doc.issued_on, valid_until=doc.valid_until,

@@ -18,6 +18,7 @@ from urllib.parse import quote
 from sync.client.errors import BadAnswer
 from sync.client.transport import Answer
 from wire.canonical import canonical_json
+from wire.plain_text import is_plain_line
 from wire.signing import delivery_proof_ok
 
 if TYPE_CHECKING:
@@ -27,10 +28,6 @@ __all__ = ["CaseOutcomeCalls", "OutcomeDelivery"]
 
 _PROOF = re.compile(r"[0-9a-f]{64}")
 
-#: characters no status or case number has: controls, bidi and invisible marks
-_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
-)
 
 
 @dataclass(frozen=True)
@@ -67,7 +64,7 @@ class CaseOutcomeCalls(ABC):
         if not (isinstance(case_no, str) and len(case_no) <= 64
                 and isinstance(status, str) and len(status) <= 32):
             raise BadAnswer(f"{what} answer is malformed")
-        if _UNSAFE.search(case_no) or _UNSAFE.search(status):
+        if not (is_plain_line(case_no) and is_plain_line(status)):
             # stored as the case's platform status and shown to the clerk (found by review)
             raise BadAnswer(f"{what} answer carries control or bidi characters")
         if data.get("uuid") != uuid:

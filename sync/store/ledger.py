@@ -101,6 +101,11 @@ def _parse_time(text: object) -> datetime | None:
     return None
 
 
+#: longer than any receipt number: such a fragment matches nothing (and SQLite refuses a
+#: LIKE pattern over 50,000 bytes with "pattern too complex")
+MAX_RECEIPT_FRAGMENT = 64
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -108,7 +113,10 @@ def _like_escape(text: str) -> str:
 def _where(f: LedgerFilter) -> tuple[list[str], list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
-    if f.receipt_no:
+    if f.receipt_no and ("\x00" in f.receipt_no or len(f.receipt_no) > MAX_RECEIPT_FRAGMENT):
+        # SQLite's LIKE ends a pattern at NUL: "%\0%" would match every case
+        clauses.append("0")
+    elif f.receipt_no:
         clauses.append("receipt_no LIKE ? ESCAPE '\\'")
         params.append(f"%{_like_escape(f.receipt_no)}%")
     for column, value in (
