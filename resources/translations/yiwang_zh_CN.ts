@@ -886,113 +886,116 @@ and continue</source>
 <context>
     <name>CaseListDialog</name>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="210"/>
+        <location filename="../../clerk_station/case_list.py" line="138"/>
         <source>Cases accepted at this window</source>
         <translation>本窗口受理的办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="218"/>
+        <location filename="../../clerk_station/case_list.py" line="142"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="219"/>
+        <location filename="../../clerk_station/case_list.py" line="143"/>
         <source>Not yet delivered</source>
         <translation>尚未上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="220"/>
+        <location filename="../../clerk_station/case_list.py" line="144"/>
         <source>Needs attention</source>
         <translation>需处理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="221"/>
+        <location filename="../../clerk_station/case_list.py" line="145"/>
         <source>Delivered</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="235"/>
+        <location filename="../../clerk_station/case_list.py" line="159"/>
         <source>Send again</source>
         <translation>重新上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="237"/>
+        <location filename="../../clerk_station/case_list.py" line="161"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="239"/>
+        <location filename="../../clerk_station/case_list.py" line="163"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
 </context>
 <context>
-    <name>CaseTableModel</name>
+    <name>CasePagesModel</name>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="134"/>
-        <source>Receipt</source>
-        <extracomment>a refresh reloads what the clerk has scrolled through, up to this many rows, so a sync event does not yank the list back to the top (nor reread a huge list each time) the cursor of the page being fetched (one at a time), None when idle</extracomment>
-        <translation>回执编号</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/case_list.py" line="135"/>
-        <source>Item</source>
-        <translation>办理事项</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/case_list.py" line="136"/>
-        <source>Applicant</source>
-        <translation>申请人</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/case_list.py" line="137"/>
-        <source>Accepted at</source>
-        <translation>受理时间</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/case_list.py" line="138"/>
-        <source>Upload</source>
-        <translation>上报状态</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/case_list.py" line="139"/>
-        <source>Platform status</source>
-        <translation>办理状态</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/case_list.py" line="140"/>
-        <source>Case number</source>
-        <translation>办件编号</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/case_list.py" line="141"/>
-        <source>Note</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/case_list.py" line="146"/>
+        <location filename="../../clerk_station/case_pages_model.py" line="135"/>
         <source>Waiting to upload</source>
         <translation>待上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="147"/>
+        <location filename="../../clerk_station/case_pages_model.py" line="136"/>
         <source>Uploading</source>
         <translation>上报中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="148"/>
+        <location filename="../../clerk_station/case_pages_model.py" line="137"/>
         <source>Will retry</source>
         <translation>稍后重试</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="149"/>
+        <location filename="../../clerk_station/case_pages_model.py" line="138"/>
         <source>Delivered</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="150"/>
+        <location filename="../../clerk_station/case_pages_model.py" line="139"/>
         <source>Needs attention</source>
         <translation>需处理</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="72"/>
+        <source>Receipt</source>
+        <extracomment>a refresh reloads what the clerk has scrolled through, up to this many rows, so a sync event does not yank the list back to the top (nor reread a huge list each time)</extracomment>
+        <translation>回执编号</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="73"/>
+        <source>Item</source>
+        <translation>办理事项</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="74"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="75"/>
+        <source>Accepted at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="76"/>
+        <source>Upload</source>
+        <translation>上报状态</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="77"/>
+        <source>Platform status</source>
+        <translation>办理状态</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="78"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="79"/>
+        <source>Note</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
@@ -3705,62 +3708,62 @@ and continue</source>
         <translation>补打回执（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="181"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="183"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="187"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="189"/>
         <source> (scroll for more)</source>
         <translation>（向下滚动加载更多）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/ledger_dialog.py" line="188"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="190"/>
         <source>%n case(s) shown</source>
         <translation>
             <numerusform>已显示 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="199"/>
-        <location filename="../../clerk_station/ledger_dialog.py" line="210"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="201"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="212"/>
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="223"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="225"/>
         <source>Receipt %1 printed again.</source>
         <translation>回执 %1 已补打。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="227"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="229"/>
         <source>the printer did not answer</source>
         <translation>打印机无响应</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="228"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="230"/>
         <source>Reprint failed: %1</source>
         <translation>补打失败：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="236"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="238"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="244"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="246"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/ledger_dialog.py" line="248"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="250"/>
         <source>%n case(s) exported to %1</source>
         <translation>
             <numerusform>已导出 %n 件到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="255"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="257"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -3768,47 +3771,47 @@ and continue</source>
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="56"/>
+        <location filename="../../clerk_station/ledger_model.py" line="22"/>
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="57"/>
+        <location filename="../../clerk_station/ledger_model.py" line="23"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="58"/>
+        <location filename="../../clerk_station/ledger_model.py" line="24"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="59"/>
+        <location filename="../../clerk_station/ledger_model.py" line="25"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="60"/>
+        <location filename="../../clerk_station/ledger_model.py" line="26"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="61"/>
+        <location filename="../../clerk_station/ledger_model.py" line="27"/>
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="62"/>
+        <location filename="../../clerk_station/ledger_model.py" line="28"/>
         <source>Queue no.</source>
         <translation>排队号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="63"/>
+        <location filename="../../clerk_station/ledger_model.py" line="29"/>
         <source>Upload</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="64"/>
+        <location filename="../../clerk_station/ledger_model.py" line="30"/>
         <source>Platform status</source>
         <translation>平台状态</translation>
     </message>
