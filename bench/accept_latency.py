@@ -39,6 +39,7 @@ from reference_platform.server import PlatformProcess  # noqa: E402
 from sync.client import PlatformClient  # noqa: E402
 from sync.engine import SyncEngine  # noqa: E402
 from sync.store import Store  # noqa: E402
+from sync.store.ledger import LedgerCursor, LedgerFilter  # noqa: E402
 from sync.store.records import canonical_text, to_db_time  # noqa: E402
 from tests.helpers.platform_admin import Admin  # noqa: E402
 
@@ -192,9 +193,9 @@ def main() -> int:
 
             def case_list() -> None:  # the clerk's case list, paging again and again
                 while not stop.is_set():
-                    cursor = None
+                    cursor: LedgerCursor | None = None
                     for _ in range(5):  # first page, then four fetchMore
-                        page = store.page_records(limit=100, cursor=cursor)
+                        page = store.ledger_page(LedgerFilter(), after=cursor, limit=100)
                         pages_read[0] += 1
                         cursor = page.next_cursor
                         if cursor is None or stop.is_set():

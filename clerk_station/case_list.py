@@ -7,15 +7,10 @@ reads the reason here and, once the cause is dealt with, sends it again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import logging
+from collections.abc import Sequence
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,97 +25,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_station.case_pages_model import CasePagesModel, Search
 from intake.catalog import Catalog
-from station.cases import (
-    CASE_PAGE,
-    DELIVERED,
-    NEEDS_ATTENTION,
-    WAITING,
-    CasePage,
-    CaseRow,
-    Upload,
-    item_name,
-)
+from station.cases import CASE_PAGE, DELIVERED, NEEDS_ATTENTION, WAITING, Upload, item_name
+from station.ledger import LedgerCursor, LedgerQuery, LedgerRow
 from ui_shared.messages import stored_sync_text
 from ui_shared.plain_text import PlainLabel, PlainTextModel, platform_status_text
+from ui_shared.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
+log = logging.getLogger(__name__)
 
 #: a refresh reloads what the clerk has scrolled through, up to this many rows, so a
 #: sync event does not yank the list back to the top (nor reread a huge list each time)
 REFRESH_ROWS_MAX = 500
 
 
-class CaseTableModel(QAbstractTableModel):
-    """A thin adapter over pages of station.cases.CaseRow: the first page comes with
-    each refresh, the following ones through canFetchMore/fetchMore as the view
-    scrolls. ``fetch_page(cursor)`` starts loading off the GUI thread; its answer
-    comes back through :meth:`append_page`."""
+class CaseTableModel(CasePagesModel):
+    """The case list's columns: where each case stands on its way to the platform."""
 
     COLUMNS = 8
 
     def __init__(
-        self,
-        catalog: Catalog,
-        *,
-        english: bool = False,
-        fetch_page: Callable[[str], None] | None = None,
+        self, search: Search, tasks: TaskRunner, catalog: Catalog, *, english: bool = False
     ) -> None:
-        super().__init__()
+        super().__init__(search, tasks, page_size=CASE_PAGE)
         self._catalog = catalog
         self._english = english
-        self._fetch_page = fetch_page
-        self._rows: list[CaseRow] = []
-        self._next_cursor: str | None = None
-        #: the cursor of the page being fetched (one at a time), None when idle
-        self._fetching: str | None = None
 
     @property
     def english(self) -> bool:
         return self._english
 
-    def set_records(self, records: Sequence[CaseRow], next_cursor: str | None = None) -> None:
-        self.beginResetModel()
-        self._rows = list(records)
-        self._next_cursor = next_cursor
-        self._fetching = None  # a page asked for before the reset belongs to the old list
-        self.endResetModel()
-
-    def append_page(self, cursor: str, page: CasePage) -> None:
-        if cursor != self._fetching:
-            return  # the list was reloaded (refresh, other filter) while this was read
-        self._fetching = None
-        self._next_cursor = page.next_cursor
-        if page.rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._rows.extend(page.rows)
-            self.endInsertRows()
-
-    def fetch_failed(self, cursor: str) -> None:
-        if cursor == self._fetching:
-            self._fetching = None  # the view may ask again when scrolled
-
-    def canFetchMore(self, parent: _Index) -> bool:
-        return (
-            not parent.isValid()
-            and self._fetch_page is not None
-            and self._next_cursor is not None
-            and self._fetching is None
-        )
-
-    def fetchMore(self, parent: _Index) -> None:
-        if not self.canFetchMore(parent) or self._fetch_page is None:
-            return
-        assert self._next_cursor is not None
-        self._fetching = self._next_cursor
-        self._fetch_page(self._next_cursor)
-
-    def record_at(self, row: int) -> CaseRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def record_at(self, row: int) -> LedgerRow:
+        return self.row_at(row)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.COLUMNS
@@ -141,19 +79,10 @@ class CaseTableModel(QAbstractTableModel):
             self.tr("Note"),
         )[section]
 
-    def _state(self, state: Upload) -> str:
-        return {
-            Upload.QUEUED: self.tr("Waiting to upload"),
-            Upload.SENDING: self.tr("Uploading"),
-            Upload.RETRY: self.tr("Will retry"),
-            Upload.DELIVERED: self.tr("Delivered"),
-            Upload.QUARANTINED: self.tr("Needs attention"),
-        }[state]
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
-        r = self._rows[index.row()]
+        r = self.row_at(index.row())
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
@@ -161,21 +90,21 @@ class CaseTableModel(QAbstractTableModel):
             if col == 1:
                 return item_name(self._catalog, r.item_code, english=self._english)
             if col == 2:
-                return r.applicant_label
+                return f"{r.applicant_name} {r.applicant_id}"
             if col == 3:
                 # the hall, its receipts and its receipt numbers run on Beijing time
                 return r.accepted_at.strftime("%Y-%m-%d %H:%M")
             if col == 4:
-                return self._state(r.upload)
+                return self.upload_text(r.sync_state)
             if col == 5:
-                return platform_status_text(r.platform_status, where=r.receipt_no) or "—"
+                return platform_status_text(r.platform_status or None, where=r.receipt_no) or "—"
             if col == 6:
                 return r.case_no or "—"
             return stored_sync_text(r.note, english=self._english)
         if role == Qt.ItemDataRole.ForegroundRole and col == 4:
-            if r.upload is Upload.QUARANTINED:
+            if r.sync_state == Upload.QUARANTINED:
                 return QColor("#c0392b")
-            if r.upload is Upload.DELIVERED:
+            if r.sync_state == Upload.DELIVERED:
                 return QColor("#1b7f4f")
         if role == Qt.ItemDataRole.ToolTipRole and col == 7 and r.note:
             return stored_sync_text(r.note, english=self._english)
@@ -195,24 +124,19 @@ class CaseListDialog(QDialog):
 
     def __init__(
         self,
-        load: Callable[[tuple[Upload, ...] | None], None],
+        search: Search,
+        tasks: TaskRunner,
         catalog: Catalog,
         parent: QWidget | None = None,
         *,
         english: bool = False,
-        fetch_more: Callable[[tuple[Upload, ...] | None, str], None] | None = None,
     ) -> None:
-        """``load(states)`` reads the first :attr:`refresh_limit` rows and answers
-        with :meth:`show_records`; ``fetch_more(states, cursor)`` reads the page
-        after ``cursor`` and answers with ``model.append_page``."""
+        """``search(query, after, limit)`` reads one page of cases (disk work, run on
+        ``tasks``): the ledger's search, here filtered by upload state only."""
         super().__init__(parent)
         self.setObjectName("caseList")
         self.setWindowTitle(self.tr("Cases accepted at this window"))
-        self._load = load
-        fetch_page = (
-            None if fetch_more is None else (lambda cursor: fetch_more(self.states, cursor))
-        )
-        self.model = CaseTableModel(catalog, english=english, fetch_page=fetch_page)
+        self.model = CaseTableModel(search, tasks, catalog, english=english)
         self.filter = QComboBox(self)
         for label in (
             self.tr("All"),
@@ -252,10 +176,17 @@ class CaseListDialog(QDialog):
         self.refresh_button.clicked.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.requeue.clicked.connect(self._requeue)
+        self._keep: str | None = None  # the case selected when a refresh started
+        self.model.reloaded.connect(self._reselect)
+        self.model.failed.connect(self._failed)
 
     @property
     def states(self) -> tuple[Upload, ...] | None:
         return self.FILTER_STATES[self.filter.currentIndex()]
+
+    def query(self) -> LedgerQuery:
+        states = self.states
+        return LedgerQuery(uploads=() if states is None else tuple(s.value for s in states))
 
     @property
     def refresh_limit(self) -> int:
@@ -263,23 +194,29 @@ class CaseListDialog(QDialog):
         return min(max(CASE_PAGE, self.model.rowCount()), REFRESH_ROWS_MAX)
 
     def refresh(self) -> None:
-        self._load(self.states)
-
-    def show_page(self, page: CasePage) -> None:
-        self.show_records(page.rows, page.next_cursor)
-
-    def show_records(self, records: Sequence[CaseRow], next_cursor: str | None = None) -> None:
         # refreshes come with every sync event: keep the clerk's selection across them
         index = self.table.currentIndex()
-        keep = self.model.record_at(index.row()).uuid if index.isValid() else None
-        self.model.set_records(records, next_cursor)
+        self._keep = self.model.record_at(index.row()).uuid if index.isValid() else None
+        self.model.load(self.query(), self.refresh_limit)
+
+    def show_records(
+        self, records: Sequence[LedgerRow], next_cursor: LedgerCursor | None = None
+    ) -> None:
+        self.model.show_rows(records, next_cursor)
+
+    def _reselect(self) -> None:
         self.reason.setText("")
         self.requeue.setEnabled(False)
+        keep, self._keep = self._keep, None
         for row in range(self.model.rowCount()):
             if self.model.record_at(row).uuid == keep:
                 self.table.selectRow(row)
                 self._selected(self.model.index(row, 0), QModelIndex())
                 break
+
+    def _failed(self, text: str) -> None:
+        log.warning("case list page failed: %s", text)
+        self.reason.setText(text)
 
     def _selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

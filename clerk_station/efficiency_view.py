@@ -3,7 +3,8 @@ past their promised date (the overdue list is one click from the main window).""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -23,13 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from station.clerk_day import ClerkDay
-from station.deficiency_due import DeficiencyDue
+from station.deficiency_due import DeficiencyDue, PromisedCase
 from station.efficiency import DueCase, EfficiencyLine, EfficiencyReport
 from ui_shared.plain_text import shown, tooltip
 from ui_shared.tasks import TaskRunner
 
 OVERDUE_COLOUR = QColor("#c0392b")
 NEAR_COLOUR = QColor("#b7791f")
+DAYS_LEFT_COLUMN = 5
+
+_Promised = TypeVar("_Promised", bound=PromisedCase)
 
 
 def _cell(text: str, *, align_right: bool = False) -> QTableWidgetItem:
@@ -202,44 +206,39 @@ class EfficiencyDialog(QDialog):
                 table.setItem(i, col, cell)
 
     def _fill_due(self, due: Sequence[DueCase]) -> None:
-        self.due.setRowCount(len(due))
-        for i, d in enumerate(due):
-            values = (
-                d.receipt_no,
-                d.item_name,
-                d.clerk_name or d.clerk_id,
-                d.accepted_at.strftime("%Y-%m-%d"),
-                d.due.isoformat(),
-                str(d.days_left),
-                (d.platform_status or "—")
-                + (
-                    self.tr(" (clock stopped %1 working day(s) for 补正)").replace(
-                        "%1", str(d.paused_days)
-                    )
-                    if d.paused_days
-                    else ""
-                ),
-            )
-            for col, text in enumerate(values):
-                item = _cell(text, align_right=col == 5)
-                item.setForeground(OVERDUE_COLOUR if d.days_left < 0 else NEAR_COLOUR)
-                self.due.setItem(i, col, item)
+        self._fill_promised(self.due, due, lambda d: (
+            d.accepted_at.strftime("%Y-%m-%d"),
+            d.due.isoformat(),
+            str(d.days_left),
+            (d.platform_status or "—") + (
+                self.tr(" (clock stopped %1 working day(s) for 补正)").replace(
+                    "%1", str(d.paused_days)
+                )
+                if d.paused_days
+                else ""
+            ),
+        ))  # fmt: skip
 
     def _fill_owed(self, owed: Sequence[DeficiencyDue]) -> None:
-        self.owed.setRowCount(len(owed))
-        for i, d in enumerate(owed):
-            values = (
-                d.receipt_no,
-                d.item_name,
-                d.clerk_name or d.clerk_id,
-                "、".join(d.owed),
-                d.due.isoformat(),
-                str(d.days_left),
-            )
+        self._fill_promised(
+            self.owed, owed, lambda d: ("、".join(d.owed), d.due.isoformat(), str(d.days_left))
+        )
+
+    def _fill_promised(
+        self,
+        table: QTableWidget,
+        cases: Sequence[_Promised],
+        rest: Callable[[_Promised], tuple[str, ...]],
+    ) -> None:
+        """One row a case: receipt, item, clerk, then ``rest`` (in both lists the days
+        left are the sixth column, right-aligned); red when past, amber when near."""
+        table.setRowCount(len(cases))
+        for i, d in enumerate(cases):
+            values = (d.receipt_no, d.item_name, d.clerk_label, *rest(d))
             for col, text in enumerate(values):
-                item = _cell(text, align_right=col == 5)
-                item.setForeground(OVERDUE_COLOUR if d.days_left < 0 else NEAR_COLOUR)
-                self.owed.setItem(i, col, item)
+                item = _cell(text, align_right=col == DAYS_LEFT_COLUMN)
+                item.setForeground(OVERDUE_COLOUR if d.overdue else NEAR_COLOUR)
+                table.setItem(i, col, item)
 
     def done(self, result: int) -> None:
         self.tasks.shutdown()

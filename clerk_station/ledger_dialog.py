@@ -108,7 +108,7 @@ class LedgerDialog(QDialog):
             form.addWidget(widget, i // 4, (i % 4) * 2 + 1)
         form.addWidget(self.search_button, 0, 8, 2, 1)
 
-        self.model = LedgerModel(self._search_page, self.tasks, english=english)
+        self.model = LedgerModel(self._search_page, self.tasks)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -170,8 +170,10 @@ class LedgerDialog(QDialog):
             date_to=_pydate(self.date_to.date()),
         )
 
-    def _search_page(self, query: LedgerQuery, after: LedgerCursor | None) -> LedgerPage:
-        return self._day.ledger.search(query, after=after)
+    def _search_page(
+        self, query: LedgerQuery, after: LedgerCursor | None, limit: int
+    ) -> LedgerPage:
+        return self._day.ledger.search(query, after=after, limit=limit)
 
     def search(self) -> None:
         self.model.run(self.query())

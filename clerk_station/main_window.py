@@ -10,16 +10,12 @@ slow step runs off the GUI thread through TaskRunner or the device bridges.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QHBoxLayout,
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -32,9 +28,11 @@ from PySide6.QtWidgets import (
 
 from clerk_station.applicant_panel import ApplicantPanel
 from clerk_station.capture_controller import CaptureController
+from clerk_station.card_reader_controller import CardReaderController
 from clerk_station.case_list import CaseListDialog
 from clerk_station.decisions import DecisionDialogs
-from clerk_station.identification_controller import FORWARDS_IDENTITY, IdentificationController
+from clerk_station.identification_controller import IdentificationController
+from clerk_station.intake_actions import IntakeActions
 from clerk_station.item_picker import ItemPicker
 from clerk_station.keyboard import NEXT, KeyboardFlow
 from clerk_station.licence_controller import LicenceController
@@ -45,15 +43,12 @@ from clerk_station.printer_banner import printer_banner
 from clerk_station.receipt_dialog import ReceiptDialog
 from clerk_station.scan_controller import ScanController
 from clerk_station.sync_controller import SyncController
-from devices.idcard.card import IdCardData
 from intake.catalog import Catalog, Material, ServiceItem
 from intake.errors import IntakeError
 from intake.submission import Draft
 from station.cases import CaseRow, NoticeRef
 from station.intake_session import Phase, SessionState, Topic
-from station.paper import COLLECTION_METHODS
 from station.services import StationServices
-from ui_shared.bridges import CardBridge
 from ui_shared.camera_preview import CameraPreview
 from ui_shared.error_text import error_text, note_text
 from ui_shared.plain_text import PlainLabel, tooltip
@@ -86,49 +81,16 @@ class ClerkWindow(QMainWindow):
         self.item_title.setWordWrap(True)
         self.applicant_panel = ApplicantPanel(self)
         self.materials_panel = MaterialsPanel(self, english=english)
-        self.summary = PlainLabel("", self, multiline=True)
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        self.accept_button = QPushButton(self.tr("Accept"), self)
-        self.accept_button.setObjectName("acceptButton")
-        self.accept_button.setEnabled(False)
-        self.notice_button = QPushButton(self.tr("Print notice of missing materials"), self)
-        self.notice_button.setObjectName("noticeButton")
-        self.notice_button.setEnabled(False)
-        self.deficiency_button = QPushButton(self.tr("Accept, owing materials"), self)
-        self.deficiency_button.setObjectName("deficiencyButton")
-        self.deficiency_button.setToolTip(
-            self.tr("容缺受理: only non-key materials are missing; the receipt names them and"
-                    " the date to bring them")
-        )
-        self.deficiency_button.setEnabled(False)
-        self.commitment_button = QPushButton(self.tr("Accept on commitment"), self)
-        self.commitment_button.setObjectName("commitmentButton")
-        self.commitment_button.setToolTip(
-            self.tr("告知承诺制: the applicant signs the printed commitment form in place of"
-                    " the missing materials")
-        )
-        self.commitment_button.setEnabled(False)
-        self.collection = QComboBox(self)
-        self.collection.setObjectName("collection")
-        self.collection.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.collection.setMinimumContentsLength(16)
-        for code, (zh, en) in COLLECTION_METHODS.items():
-            self.collection.addItem(en if english else zh, code)
-        self.defect_button = QPushButton(self.tr("Material unusable…"), self)
-        self.defect_button.setObjectName("defectButton")
-        self.defect_button.setToolTip(
-            self.tr("What was brought for the selected material cannot be used")
-        )
-        self.defect_button.setEnabled(False)  # until the session says (found by review)
-        self.refuse_button = QPushButton(self.tr("Refuse…"), self)
-        self.refuse_button.setObjectName("refuseButton")
-        self.refuse_button.setToolTip(
-            self.tr("Refuse the application and print the notice with the reason")
-        )
-        self.refuse_button.setEnabled(False)
+        self.intake_actions = IntakeActions(self.session, self, english=english)
+        # the outcome buttons are the window's: the keyboard flow and tests reach them here
+        self.summary = self.intake_actions.summary
+        self.accept_button = self.intake_actions.accept_button
+        self.notice_button = self.intake_actions.notice_button
+        self.deficiency_button = self.intake_actions.deficiency_button
+        self.commitment_button = self.intake_actions.commitment_button
+        self.collection = self.intake_actions.collection
+        self.defect_button = self.intake_actions.defect_button
+        self.refuse_button = self.intake_actions.refuse_button
         self.decisions = DecisionDialogs(self.session, self, english=english)
         self.capturing = CaptureController(
             services, self.session, self.tasks, self, english=english
@@ -146,27 +108,8 @@ class ClerkWindow(QMainWindow):
         mid.addWidget(self.item_title)
         mid.addWidget(self.applicant_panel)
         mid.addWidget(self.materials_panel, 1)
-        mid.addWidget(self.summary)
-        options = QHBoxLayout()
-        options.addWidget(QLabel(self.tr("Result by"), self))
-        options.addWidget(self.collection)
-        options.addStretch(1)
-        options.addWidget(self.licences.button)
-        options.addWidget(self.defect_button)
-        mid.addLayout(options)
-        # the outcomes on two lines (one line was ~860 px in English): what ends the
-        # intake without accepting, then the three ways to accept
-        others = QHBoxLayout()
-        others.addWidget(self.notice_button)
-        others.addWidget(self.refuse_button)
-        others.addStretch(1)
-        mid.addLayout(others)
-        accepts = QHBoxLayout()
-        accepts.addStretch(1)
-        accepts.addWidget(self.deficiency_button)
-        accepts.addWidget(self.commitment_button)
-        accepts.addWidget(self.accept_button)
-        mid.addLayout(accepts)
+        self.intake_actions.add_option(self.licences.button)
+        mid.addWidget(self.intake_actions)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.picker)
@@ -187,8 +130,11 @@ class ClerkWindow(QMainWindow):
 
         self._build_toolbar()
         self.sync_badge = SyncBadge(self)
-        self.reader_state = PlainLabel(self.tr("ID reader: waiting"), self)
-        self.reader_state.setObjectName("readerState")
+        self.card_reader = CardReaderController(
+            services, self.session, self.applicant_panel, self
+        )
+        self.reader_state = self.card_reader.state_label
+        self._poller = self.card_reader.poller  # the screenshot script frees the reader
         self.camera_state = PlainLabel(self.tr("Camera: starting"), self)
         self.scan_result = PlainLabel("", self)
         self.scan_result.setObjectName("scanResult")
@@ -199,13 +145,6 @@ class ClerkWindow(QMainWindow):
         status.addPermanentWidget(self.sync_badge)
         self.setStatusBar(status)
 
-        self.card_bridge = CardBridge(self)
-        self.card_bridge.card_placed.connect(self._card_placed)
-        self.card_bridge.card_removed.connect(self._card_removed)
-        self.card_bridge.reader_error.connect(self._reader_error)
-        self._poller = services.card_poller(
-            self.card_bridge.on_card, self.card_bridge.on_removed, self.card_bridge.on_error
-        )
         self.scanning = ScanController(services, self.tasks, self.scan_result, self)
         self.scanning.notice_scanned.connect(self._resume_notice)
         self.sync = SyncController(services, self.tasks, self.sync_badge, self, english=english)
@@ -233,22 +172,10 @@ class ClerkWindow(QMainWindow):
             self.session, self.applicant_panel, self, english=english
         )
         self.materials_panel.material_selected.connect(self._material_selected)
-        self.accept_button.clicked.connect(self.session.accept_requested)
-        self.notice_button.clicked.connect(self.session.notice_requested)
-        self.deficiency_button.clicked.connect(
-            lambda: self._decide(self.session.deficiency_accept_requested)
-        )
-        self.commitment_button.clicked.connect(
-            lambda: self._decide(self.session.commitment_accept_requested)
-        )
-        self.collection.currentIndexChanged.connect(
-            lambda _i: self.session.collection_chosen(str(self.collection.currentData()))
-        )
         self.defect_button.clicked.connect(self.ask_defect)
         self.refuse_button.clicked.connect(self.ask_refusal)
         self.capturing.camera_message.connect(self.camera_state.setText)
         self.session.subscribe(self._render)
-        self.applicant_panel.read_again_requested.connect(self._poller.request_reread)
         self.keyboard = KeyboardFlow(self)
         self.resize(1440, 880)
         self.sync.refresh_queue_depth()
@@ -256,7 +183,7 @@ class ClerkWindow(QMainWindow):
     # -- lifecycle -------------------------------------------------------
     def start(self) -> None:
         self.capturing.start()
-        self._poller.start()
+        self.card_reader.start()
         self.scanning.start()
         self.sync.start()
 
@@ -269,7 +196,7 @@ class ClerkWindow(QMainWindow):
             return
         self._shut_down = True
         self.capturing.stop()
-        self._poller.stop()
+        self.card_reader.stop()
         self.scanning.stop()
         self.sync.stop()
         self.tasks.shutdown()
@@ -302,23 +229,6 @@ class ClerkWindow(QMainWindow):
     def _catalog_reloaded(self, catalog: Catalog) -> None:
         self.picker.model.set_catalog(catalog)
         self.session.set_catalog(catalog)
-
-    def _card_placed(self, card: IdCardData) -> None:
-        self.reader_state.setText(self.tr("ID reader: card read"))
-        day = self.services.clerk_day
-        if day is not None and day.followup is not None and day.followup.take_card(card):
-            return  # a handover dialog identifies who collects a result
-        self.session.card_read(card)
-
-    def _card_removed(self) -> None:
-        self.reader_state.setText(self.tr("ID reader: ready"))
-
-    def _reader_error(self, message: str) -> None:
-        self.reader_state.setText(self.tr("ID reader: %1").replace("%1", message))
-        if self.session.state.person is None:
-            self.applicant_panel.show_error(
-                self.tr("The card reader is not available: enter the identity by hand")
-            )
 
     def _resume_notice(self, ref: NoticeRef) -> None:
         """A citizen back with a 一次性告知书: start from the item it named."""
@@ -354,14 +264,6 @@ class ClerkWindow(QMainWindow):
     @property
     def defect_dialog(self) -> QInputDialog | None:
         return self.decisions.defect_dialog
-
-    def _decide(self, event: Callable[[], None]) -> None:
-        """An accept with something missing; the session may still say no (a page was
-        removed meanwhile): its reason is shown, nothing is lost."""
-        try:
-            event()
-        except IntakeError as e:
-            self.summary.setText(error_text(e, english=self._english))
 
     def reset(self) -> None:
         """New applicant: captured pages are dropped only once the clerk confirms it."""
@@ -399,7 +301,7 @@ class ClerkWindow(QMainWindow):
                 if sha not in shown.pages.get(material, ()):
                     self.page_stored.emit(material, sha)
         self.licences.render(state)
-        self._render_summary(state)
+        self.intake_actions.show_state(state)
 
     def _render_item(self, state: SessionState) -> None:
         item = state.item
@@ -418,40 +320,6 @@ class ClerkWindow(QMainWindow):
         self.item_title.setToolTip(tooltip(f"{name}\n{dept}"))
         self.applicant_panel.set_entrance(item.entrance)
         self.materials_panel.set_draft(self.session.draft)
-
-    def _render_summary(self, state: SessionState) -> None:
-        self.accept_button.setEnabled(state.can_accept)
-        self.deficiency_button.setEnabled(state.can_accept_deficient)
-        self.commitment_button.setEnabled(state.can_accept_committed)
-        self.notice_button.setEnabled(state.can_issue_notice)
-        self.refuse_button.setEnabled(
-            state.phase in FORWARDS_IDENTITY[1:] and bool(self.session.catalog.refusal_reasons)
-        )
-        self.defect_button.setEnabled(state.phase in FORWARDS_IDENTITY[1:] and bool(state.item))
-        if state.item is None and self.collection.currentIndex() != 0:
-            self.collection.setCurrentIndex(0)  # a new intake starts from window pickup
-        if state.item is None:
-            self.summary.setText("")
-            return
-        parts = []
-        if state.applicant is None:
-            parts.append(self.tr("Applicant not identified"))
-        if state.missing:
-            names = "、".join((m.name_en if self._english else m.name_zh) for m in state.missing)
-            parts.append(self.tr("Missing: %1").replace("%1", names))
-        if not parts:
-            parts.append(self.tr("Complete: %n page(s) captured", "", state.page_count))
-        for code, reason in state.defects.items():
-            material = state.item.material(code)
-            name = material.name_en if self._english else material.name_zh
-            parts.append(self.tr("Unusable: %1 (%2)").replace("%1", name).replace("%2", reason))
-        note = state.note
-        if note is not None and note.topic is Topic.NOTICE:
-            parts.append(note_text(note, english=self._english))
-        self.summary.setText("；".join(parts))
-        complete = state.phase in (Phase.REVIEW, Phase.ACCEPTING)
-        self.summary.setProperty("state", "ok" if complete else "warn")
-        self.summary.style().polish(self.summary)
 
     def _accepted(self, _accepted: object) -> None:
         self.sync.sync_now()

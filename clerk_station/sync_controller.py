@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from clerk_station.case_list import CaseListDialog
 from intake.catalog import Catalog
-from station.cases import QueueCounts, Upload
+from station.cases import QueueCounts
 from station.services import StationServices
 from ui_shared.bridges import SyncBridge
 from ui_shared.messages import clock_skew_text
@@ -140,34 +140,18 @@ class SyncController(QObject):
             self.case_list.refresh()
 
     def open_case_list(self) -> None:
+        day = self.services.clerk_day
+        if day is None:
+            log.warning("no case list: this composition has no ledger")
+            return
         if self.case_list is None:
-            cases = self.services.cases
-
-            def load(uploads: tuple[Upload, ...] | None) -> None:
-                limit = dialog.refresh_limit
-                self.tasks.disk(
-                    lambda: cases.page_cases(uploads, limit=limit),
-                    dialog.show_page,
-                    lambda e: log.warning("case list failed: %r", e),
-                )
-
-            def fetch_more(uploads: tuple[Upload, ...] | None, cursor: str) -> None:
-                def failed(e: BaseException) -> None:
-                    log.warning("case list page failed: %r", e)
-                    dialog.model.fetch_failed(cursor)
-
-                self.tasks.disk(
-                    lambda: cases.page_cases(uploads, cursor=cursor),
-                    lambda page: dialog.model.append_page(cursor, page),
-                    failed,
-                )
-
+            ledger = day.ledger
             dialog = CaseListDialog(
-                load,
+                lambda query, after, limit: ledger.search(query, after=after, limit=limit),
+                self.tasks,
                 self.services.catalog,
                 self._window,
                 english=self._english,
-                fetch_more=fetch_more,
             )
             dialog.requeue_requested.connect(self._requeue)
             self.case_list = dialog

@@ -1,8 +1,10 @@
 """Read models and commands over the station's cases, for the front ends.
 
 Front ends never see the store: they get ``CaseRow`` (masked, display-ready,
-station time) and ``QueueCounts`` from ``CaseQueries``, and act through
-``CaseCommands``. Every method touches the disk: call it off the GUI thread.
+station time) of a scanned receipt and ``QueueCounts`` from ``CaseQueries``, and act
+through ``CaseCommands``. Lists of cases page through ``station.ledger.LedgerService``
+(the case list filters it by upload state). Every method touches the disk: call it
+off the GUI thread.
 """
 
 from __future__ import annotations
@@ -58,15 +60,6 @@ class CaseRow:
         return self.upload in (Upload.QUARANTINED, Upload.RETRY)
 
 
-@dataclass(frozen=True)
-class CasePage:
-    """One page of the case list, newest first; ``next_cursor`` asks for the
-    following (older) page, None when this was the last."""
-
-    rows: tuple[CaseRow, ...]
-    next_cursor: str | None
-
-
 #: how many cases a list fetches at a time as the clerk scrolls
 CASE_PAGE = 100
 
@@ -97,26 +90,6 @@ class CaseQueries:
     def __init__(self, store: Store, secret: str) -> None:
         self._store = store
         self._secret = secret
-
-    def list_cases(
-        self, uploads: tuple[Upload, ...] | None = None, *, limit: int = 500
-    ) -> list[CaseRow]:
-        """Newest first, optionally only some upload states."""
-        states = None if uploads is None else [SyncState(u.value) for u in uploads]
-        return [_row(r) for r in self._store.list_records(states, limit=limit)]
-
-    def page_cases(
-        self,
-        uploads: tuple[Upload, ...] | None = None,
-        *,
-        limit: int = CASE_PAGE,
-        cursor: str | None = None,
-    ) -> CasePage:
-        """One keyset page, newest first: cases added meanwhile never shift or repeat
-        the pages after ``cursor`` (the previous page's ``next_cursor``)."""
-        states = None if uploads is None else [SyncState(u.value) for u in uploads]
-        page = self._store.page_records(states, limit=limit, cursor=cursor)
-        return CasePage(tuple(_row(r) for r in page.records), page.next_cursor)
 
     def counts(self) -> QueueCounts:
         counts = self._store.counts()

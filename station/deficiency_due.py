@@ -20,6 +20,7 @@ from intake.workdays import WorkCalendar
 
 __all__ = [
     "DeficiencyDue",
+    "PromisedCase",
     "owed_materials",
     "owed_warning_zh",
     "parse_acceptance",
@@ -27,22 +28,39 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class DeficiencyDue:
+@dataclass(frozen=True, kw_only=True)
+class PromisedCase:
+    """An open case with a day promised to the applicant or owed by the applicant, as
+    the overdue lists show it (station time)."""
+
     uuid: str
     receipt_no: str
     item_code: str
     item_name: str
     clerk_id: str
+    #: the clerk's display name from the clerk directory (the id when none)
+    clerk_name: str = ""
     accepted_at: datetime
-    #: the last day to bring what is owed
+    #: the promised day (DueCase) or the last day to bring what is owed (DeficiencyDue)
     due: date
     #: working days until that day (0: today; negative when past)
     days_left: int
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left < 0
+
+    @property
+    def clerk_label(self) -> str:
+        return self.clerk_name or self.clerk_id
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeficiencyDue(PromisedCase):
+    """A 容缺受理 case still owing materials."""
+
     #: names of the materials still owed
     owed: tuple[str, ...]
-    #: the clerk's display name from the clerk directory (the id when none)
-    clerk_name: str = ""
 
 
 def parse_acceptance(text: str | None) -> Acceptance | None:

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time, timedelta, timezone
+from typing import Any
 
 from intake.catalog import Catalog
 from intake.errors import UnknownItem, UnknownMaterial
 from intake.workdays import WorkCalendar
 from station.deficiency_due import (
     DeficiencyDue,
+    PromisedCase,
     owed_materials,
     parse_acceptance,
     working_days_between,
@@ -66,22 +68,13 @@ class EfficiencyLine:
     overdue: int = 0
 
 
-@dataclass(frozen=True)
-class DueCase:
-    uuid: str
-    receipt_no: str
-    item_code: str
-    item_name: str
-    clerk_id: str
-    accepted_at: datetime
-    due: date
-    #: working days until due (negative when overdue)
-    days_left: int
+@dataclass(frozen=True, kw_only=True)
+class DueCase(PromisedCase):
+    """An open case near or past the date promised on its receipt."""
+
     platform_status: str
     #: working days the promise moved out while the case waited for a 补正
     paused_days: int = 0
-    #: the clerk's display name from the clerk directory (the id when none)
-    clerk_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -209,11 +202,9 @@ class EfficiencyService:
                 names = tuple(item.material(code).name_zh for code in owed)
             except (UnknownItem, UnknownMaterial):
                 names = owed
-            out.append(DeficiencyDue(
-                c.uuid, c.receipt_no, c.item_code, self._item_name(c.item_code), c.clerk_id,
-                c.accepted_at.astimezone(self.tz), acceptance.due, left, names,
-                display_clerk(c.clerk_id, clerks),
-            ))  # fmt: skip
+            out.append(
+                DeficiencyDue(**self._promised(c, acceptance.due, left, clerks), owed=names)
+            )
         out.sort(key=lambda d: (d.days_left, d.accepted_at))
         return out
 
@@ -221,18 +212,27 @@ class EfficiencyService:
         self, c: OpenCase, due: date, left: int, paused: int, names: dict[str, str]
     ) -> DueCase:
         return DueCase(
-            c.uuid,
-            c.receipt_no,
-            c.item_code,
-            self._item_name(c.item_code),
-            c.clerk_id,
-            c.accepted_at.astimezone(self.tz),
-            due,
-            left,
-            c.platform_status or "",
-            paused,
-            display_clerk(c.clerk_id, names),
+            **self._promised(c, due, left, names),
+            platform_status=c.platform_status or "",
+            paused_days=paused,
         )
+
+    def _promised(
+        self, c: OpenCase, due: date, left: int, clerks: dict[str, str]
+    ) -> dict[str, Any]:
+        """The fields every overdue list shows of an open case (``PromisedCase``)."""
+        case = PromisedCase(
+            uuid=c.uuid,
+            receipt_no=c.receipt_no,
+            item_code=c.item_code,
+            item_name=self._item_name(c.item_code),
+            clerk_id=c.clerk_id,
+            clerk_name=display_clerk(c.clerk_id, clerks),
+            accepted_at=c.accepted_at.astimezone(self.tz),
+            due=due,
+            days_left=left,
+        )
+        return {f.name: getattr(case, f.name) for f in fields(case)}
 
     def report(self, since: date, until: date) -> EfficiencyReport:
         """Counts for local days ``since`` .. ``until`` inclusive; due cases as of today."""
@@ -256,7 +256,7 @@ class EfficiencyService:
         names = self.store.clerk_names()
         for d in due:
             for acc in (clerks[d.clerk_id], items[d.item_code], total):
-                if d.days_left < 0:
+                if d.overdue:
                     acc.overdue += 1
                 else:
                     acc.near += 1

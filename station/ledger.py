@@ -49,6 +49,8 @@ class LedgerQuery:
     item_code: str = ""
     #: a platform status (受理, 审核中, 补正, 办结, 不予许可) or a local sync state
     status: str = ""
+    #: only cases in one of these local upload states (empty: any)
+    uploads: tuple[str, ...] = ()
     clerk_id: str = ""
     date_from: date | None = None
     date_to: date | None = None
@@ -70,6 +72,13 @@ class LedgerRow:
     queue_ticket: str
     #: the clerk's display name from the clerk directory (the id when none)
     clerk_name: str = ""
+    #: why delivery is stuck (the platform's refusal or the last error), else ""
+    note: str = ""
+
+    @property
+    def stuck(self) -> bool:
+        """Delivery needs the clerk: refused by the platform or waiting to retry."""
+        return self.sync_state in ("quarantined", "retry")
 
 
 @dataclass(frozen=True)
@@ -145,13 +154,17 @@ class LedgerService:
 
         status = q.status.strip()
         sync_states = {s.value for s in SyncState}
+        # both the upload filter and a status that is a local state narrow the states
+        uploads: set[str] | None = set(q.uploads) & sync_states if q.uploads else None
+        if status in sync_states:
+            uploads = {status} if uploads is None else uploads & {status}
         return LedgerFilter(
             receipt_no=q.receipt_no.strip().upper() or None,
             name_hash=self.hasher.name(q.name) if q.name.strip() else None,
             id_hash=self.hasher.id_number(q.id_number) if q.id_number.strip() else None,
             item_code=q.item_code.strip() or None,
             platform_status=status if status and status not in sync_states else None,
-            sync_state=status if status in sync_states else None,
+            sync_states=None if uploads is None else tuple(sorted(uploads)),
             clerk_id=q.clerk_id.strip() or None,
             accepted_from=local_midnight(q.date_from) if q.date_from else None,
             accepted_before=(local_midnight(q.date_to + timedelta(days=1)) if q.date_to else None),
@@ -161,13 +174,9 @@ class LedgerService:
         self, query: LedgerQuery, *, after: LedgerCursor | None = None, limit: int = PAGE_SIZE
     ) -> LedgerPage:
         limit = max(1, min(limit, MAX_PAGE_SIZE))
-        entries = self.store.ledger_page(self._filter(query), after=after, limit=limit + 1)
-        more = len(entries) > limit
-        entries = entries[:limit]
+        page = self.store.ledger_page(self._filter(query), after=after, limit=limit)
         names = self.store.clerk_names()
-        rows = tuple(self._row(e, names) for e in entries)
-        cursor = entries[-1].cursor if more and entries else None
-        return LedgerPage(rows, cursor)
+        return LedgerPage(tuple(self._row(e, names) for e in page.entries), page.next_cursor)
 
     def iter_rows(self, query: LedgerQuery, *, batch: int = MAX_PAGE_SIZE) -> Iterator[LedgerRow]:
         """Every matching row, newest first, a page at a time (for exports)."""
@@ -206,6 +215,7 @@ class LedgerService:
             case_no=e.case_no or "",
             queue_ticket=e.queue_ticket or "",
             clerk_name=display_clerk(e.clerk_id or "", clerks),
+            note=e.note,
         )
 
     # -- one case -------------------------------------------------------------------

@@ -59,11 +59,14 @@ class OutcomeEvents(SessionCore):
             due = deficiency_due(self._today(), draft.item, self._catalog.calendar)
         return plan(draft.item, draft.missing_materials(), mode, due)
 
-    def _start_accept(self, acceptance: Acceptance | None) -> None:
+    def _require_stored(self) -> None:
         if self._storing:
             raise SessionError(
                 "session.storing", "pages still being stored",
             )
+
+    def _start_accept(self, acceptance: Acceptance | None) -> None:
+        self._require_stored()
         draft = self._require_draft()
         draft.check_complete(acceptance.materials if acceptance else ())
         snapshot = copy.deepcopy(draft)
@@ -108,6 +111,7 @@ class OutcomeEvents(SessionCore):
 
     def notice_requested(self) -> None:
         self._require(Phase.IDENTIFYING, Phase.CAPTURING, Phase.NOTICE)
+        self._require_stored()
         draft = copy.deepcopy(self._require_draft())
         intake, clerk, defects = self._intake, self.clerk_id, dict(self._defects)
         generation, issued_for = self._generation, self._fingerprint()

@@ -157,8 +157,12 @@ class SessionState:
 
     @property
     def can_issue_notice(self) -> bool:
-        return self.phase in (Phase.IDENTIFYING, Phase.CAPTURING, Phase.NOTICE) and bool(
-            self.missing or self.defects
+        # not while a page is being stored: the notice would list as missing a material
+        # whose page lands a moment later (and not end the intake it was printed for)
+        return (
+            self.phase in (Phase.IDENTIFYING, Phase.CAPTURING, Phase.NOTICE)
+            and bool(self.missing or self.defects)
+            and self.storing == 0
         )
 
 

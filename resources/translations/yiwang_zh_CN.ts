@@ -692,6 +692,34 @@ and continue</source>
     </message>
 </context>
 <context>
+    <name>CardReaderController</name>
+    <message>
+        <location filename="../../clerk_station/card_reader_controller.py" line="34"/>
+        <source>ID reader: waiting</source>
+        <translation>身份证阅读器：等待中</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/card_reader_controller.py" line="52"/>
+        <source>ID reader: card read</source>
+        <translation>身份证阅读器：已读卡</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/card_reader_controller.py" line="59"/>
+        <source>ID reader: ready</source>
+        <translation>身份证阅读器：就绪</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/card_reader_controller.py" line="62"/>
+        <source>ID reader: %1</source>
+        <translation>身份证阅读器：%1</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/card_reader_controller.py" line="65"/>
+        <source>The card reader is not available: enter the identity by hand</source>
+        <translation>读卡器不可用：请手工录入证件信息</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailDialog</name>
     <message>
         <location filename="../../clerk_station/case_detail.py" line="57"/>
@@ -886,113 +914,116 @@ and continue</source>
 <context>
     <name>CaseListDialog</name>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="210"/>
+        <location filename="../../clerk_station/case_list.py" line="138"/>
         <source>Cases accepted at this window</source>
         <translation>本窗口受理的办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="218"/>
+        <location filename="../../clerk_station/case_list.py" line="142"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="219"/>
+        <location filename="../../clerk_station/case_list.py" line="143"/>
         <source>Not yet delivered</source>
         <translation>尚未上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="220"/>
+        <location filename="../../clerk_station/case_list.py" line="144"/>
         <source>Needs attention</source>
         <translation>需处理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="221"/>
+        <location filename="../../clerk_station/case_list.py" line="145"/>
         <source>Delivered</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="235"/>
+        <location filename="../../clerk_station/case_list.py" line="159"/>
         <source>Send again</source>
         <translation>重新上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="237"/>
+        <location filename="../../clerk_station/case_list.py" line="161"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="239"/>
+        <location filename="../../clerk_station/case_list.py" line="163"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
 </context>
 <context>
-    <name>CaseTableModel</name>
+    <name>CasePagesModel</name>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="134"/>
-        <source>Receipt</source>
-        <extracomment>a refresh reloads what the clerk has scrolled through, up to this many rows, so a sync event does not yank the list back to the top (nor reread a huge list each time) the cursor of the page being fetched (one at a time), None when idle</extracomment>
-        <translation>回执编号</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/case_list.py" line="135"/>
-        <source>Item</source>
-        <translation>办理事项</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/case_list.py" line="136"/>
-        <source>Applicant</source>
-        <translation>申请人</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/case_list.py" line="137"/>
-        <source>Accepted at</source>
-        <translation>受理时间</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/case_list.py" line="138"/>
-        <source>Upload</source>
-        <translation>上报状态</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/case_list.py" line="139"/>
-        <source>Platform status</source>
-        <translation>办理状态</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/case_list.py" line="140"/>
-        <source>Case number</source>
-        <translation>办件编号</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/case_list.py" line="141"/>
-        <source>Note</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/case_list.py" line="146"/>
+        <location filename="../../clerk_station/case_pages_model.py" line="135"/>
         <source>Waiting to upload</source>
         <translation>待上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="147"/>
+        <location filename="../../clerk_station/case_pages_model.py" line="136"/>
         <source>Uploading</source>
         <translation>上报中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="148"/>
+        <location filename="../../clerk_station/case_pages_model.py" line="137"/>
         <source>Will retry</source>
         <translation>稍后重试</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="149"/>
+        <location filename="../../clerk_station/case_pages_model.py" line="138"/>
         <source>Delivered</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="150"/>
+        <location filename="../../clerk_station/case_pages_model.py" line="139"/>
         <source>Needs attention</source>
         <translation>需处理</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="72"/>
+        <source>Receipt</source>
+        <extracomment>a refresh reloads what the clerk has scrolled through, up to this many rows, so a sync event does not yank the list back to the top (nor reread a huge list each time)</extracomment>
+        <translation>回执编号</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="73"/>
+        <source>Item</source>
+        <translation>办理事项</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="74"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="75"/>
+        <source>Accepted at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="76"/>
+        <source>Upload</source>
+        <translation>上报状态</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="77"/>
+        <source>Platform status</source>
+        <translation>办理状态</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="78"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_list.py" line="79"/>
+        <source>Note</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
@@ -1278,145 +1309,43 @@ and continue</source>
 <context>
     <name>ClerkWindow</name>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="80"/>
+        <location filename="../../clerk_station/main_window.py" line="75"/>
         <source>Yiwang Window — Clerk Station %1</source>
         <translation>一网窗口 — 窗口受理终端 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="84"/>
-        <location filename="../../clerk_station/main_window.py" line="407"/>
+        <location filename="../../clerk_station/main_window.py" line="79"/>
+        <location filename="../../clerk_station/main_window.py" line="309"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="92"/>
-        <source>Accept</source>
-        <translation>受理</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="95"/>
-        <source>Print notice of missing materials</source>
-        <translation>打印一次性告知书</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="190"/>
-        <source>ID reader: waiting</source>
-        <translation>身份证阅读器：等待中</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="192"/>
+        <location filename="../../clerk_station/main_window.py" line="138"/>
         <source>Camera: starting</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="278"/>
+        <location filename="../../clerk_station/main_window.py" line="205"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="283"/>
+        <location filename="../../clerk_station/main_window.py" line="210"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="288"/>
+        <location filename="../../clerk_station/main_window.py" line="215"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="307"/>
-        <source>ID reader: card read</source>
-        <translation>身份证阅读器：已读卡</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="314"/>
-        <source>ID reader: ready</source>
-        <translation>身份证阅读器：就绪</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="317"/>
-        <source>ID reader: %1</source>
-        <translation>身份证阅读器：%1</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="438"/>
-        <source>Applicant not identified</source>
-        <translation>尚未识别申请人</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="441"/>
-        <source>Missing: %1</source>
-        <translation>缺少：%1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="443"/>
-        <source>Complete: %n page(s) captured</source>
-        <translation>
-            <numerusform>材料齐全：已采集 %n 页</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="120"/>
-        <source>Material unusable…</source>
-        <translation>材料不合格…</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="123"/>
-        <source>What was brought for the selected material cannot be used</source>
-        <translation>所选材料不能使用（将写入一次性告知书）</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="126"/>
-        <source>Refuse…</source>
-        <translation>不予受理…</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="129"/>
-        <source>Refuse the application and print the notice with the reason</source>
-        <translation>不予受理，并打印载明理由和依据的通知书</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="151"/>
-        <source>Result by</source>
-        <translation>结果领取方式</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="320"/>
-        <source>The card reader is not available: enter the identity by hand</source>
-        <translation>读卡器不可用：请手工录入证件信息</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="447"/>
-        <source>Unusable: %1 (%2)</source>
-        <translation>不合格：%1（%2）</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="98"/>
-        <source>Accept, owing materials</source>
-        <translation>容缺受理</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="101"/>
-        <source>容缺受理: only non-key materials are missing; the receipt names them and the date to bring them</source>
-        <translation>容缺受理：仅缺非核心材料，回执列明待补材料和补齐期限</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="105"/>
-        <source>Accept on commitment</source>
-        <translation>告知承诺受理</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="108"/>
-        <source>告知承诺制: the applicant signs the printed commitment form in place of the missing materials</source>
-        <translation>告知承诺制：申请人签署打印的告知承诺书，代替所缺材料</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/main_window.py" line="285"/>
+        <location filename="../../clerk_station/main_window.py" line="212"/>
         <source>New applicant (%1)</source>
         <translation>下一位（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="416"/>
+        <location filename="../../clerk_station/main_window.py" line="318"/>
         <source>%1 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · 承诺时限 %n 个工作日</numerusform>
@@ -1647,145 +1576,145 @@ and continue</source>
 <context>
     <name>EfficiencyDialog</name>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="60"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="64"/>
         <source>Efficiency</source>
         <translation>效能</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="65"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="69"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="66"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="70"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="76"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="90"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="80"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="94"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="77"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="81"/>
         <source>Notices</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="78"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="82"/>
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="79"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="83"/>
         <source>Avg. handling (min)</source>
         <translation>平均办理时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="80"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="84"/>
         <source>Near due</source>
         <translation>临近期限</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="81"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="85"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="83"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="89"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="101"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="87"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="93"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="105"/>
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="84"/>
         <location filename="../../clerk_station/efficiency_view.py" line="88"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="100"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="92"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="104"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="87"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="99"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="91"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="103"/>
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="91"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="95"/>
         <source>Promised date</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="92"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="104"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="96"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="108"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="93"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="97"/>
         <source>Platform status</source>
         <translation>平台状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="102"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="106"/>
         <source>Owed materials</source>
         <translation>待补材料</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="103"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="107"/>
         <source>Bring by</source>
         <translation>补齐期限</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="110"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="114"/>
         <source>By clerk</source>
         <translation>按受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="111"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="115"/>
         <source>By item</source>
         <translation>按事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="112"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="116"/>
         <source>Near or past the promised date</source>
         <translation>临近或超过承诺期限</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="113"/>
-        <location filename="../../clerk_station/efficiency_view.py" line="181"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="117"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="185"/>
         <source>Owed materials due</source>
         <translation>容缺到期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="114"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="118"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="115"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="119"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="149"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="153"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="155"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="159"/>
         <source>The figures could not be read. Call the technician.</source>
         <translation>无法读取统计数据，请联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="162"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="166"/>
         <source>%1 to %2: %3 accepted, %4 notices, %5 refused, average handling %6 min; %7 near the promised date, %8 overdue</source>
         <translation>%1 至 %2：受理 %3 件，一次性告知 %4 件，不予受理 %5 件，平均办理 %6 分钟；临近承诺期限 %7 件，超期 %8 件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/efficiency_view.py" line="216"/>
+        <location filename="../../clerk_station/efficiency_view.py" line="214"/>
         <source> (clock stopped %1 working day(s) for 补正)</source>
         <translation>（补正停表 %1 个工作日）</translation>
     </message>
@@ -3506,6 +3435,86 @@ and continue</source>
     </message>
 </context>
 <context>
+    <name>IntakeActions</name>
+    <message>
+        <location filename="../../clerk_station/intake_actions.py" line="37"/>
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/intake_actions.py" line="39"/>
+        <source>Print notice of missing materials</source>
+        <translation>打印一次性告知书</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/intake_actions.py" line="42"/>
+        <source>Accept, owing materials</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/intake_actions.py" line="44"/>
+        <source>容缺受理: only non-key materials are missing; the receipt names them and the date to bring them</source>
+        <translation>容缺受理：仅缺非核心材料，回执列明待补材料和补齐期限</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/intake_actions.py" line="48"/>
+        <source>Accept on commitment</source>
+        <translation>告知承诺受理</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/intake_actions.py" line="50"/>
+        <source>告知承诺制: the applicant signs the printed commitment form in place of the missing materials</source>
+        <translation>告知承诺制：申请人签署打印的告知承诺书，代替所缺材料</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/intake_actions.py" line="62"/>
+        <source>Material unusable…</source>
+        <translation>材料不合格…</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/intake_actions.py" line="64"/>
+        <source>What was brought for the selected material cannot be used</source>
+        <translation>所选材料不能使用（将写入一次性告知书）</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/intake_actions.py" line="67"/>
+        <source>Refuse…</source>
+        <translation>不予受理…</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/intake_actions.py" line="69"/>
+        <source>Refuse the application and print the notice with the reason</source>
+        <translation>不予受理，并打印载明理由和依据的通知书</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/intake_actions.py" line="76"/>
+        <source>Result by</source>
+        <translation>结果领取方式</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/intake_actions.py" line="147"/>
+        <source>Applicant not identified</source>
+        <translation>尚未识别申请人</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/intake_actions.py" line="150"/>
+        <source>Missing: %1</source>
+        <translation>缺少：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clerk_station/intake_actions.py" line="152"/>
+        <source>Complete: %n page(s) captured</source>
+        <translation>
+            <numerusform>材料齐全：已采集 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/intake_actions.py" line="156"/>
+        <source>Unusable: %1 (%2)</source>
+        <translation>不合格：%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>ItemPicker</name>
     <message>
         <location filename="../../clerk_station/item_picker.py" line="106"/>
@@ -3705,62 +3714,62 @@ and continue</source>
         <translation>补打回执（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="181"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="183"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="187"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="189"/>
         <source> (scroll for more)</source>
         <translation>（向下滚动加载更多）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/ledger_dialog.py" line="188"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="190"/>
         <source>%n case(s) shown</source>
         <translation>
             <numerusform>已显示 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="199"/>
-        <location filename="../../clerk_station/ledger_dialog.py" line="210"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="201"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="212"/>
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="223"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="225"/>
         <source>Receipt %1 printed again.</source>
         <translation>回执 %1 已补打。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="227"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="229"/>
         <source>the printer did not answer</source>
         <translation>打印机无响应</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="228"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="230"/>
         <source>Reprint failed: %1</source>
         <translation>补打失败：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="236"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="238"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="244"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="246"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/ledger_dialog.py" line="248"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="250"/>
         <source>%n case(s) exported to %1</source>
         <translation>
             <numerusform>已导出 %n 件到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="255"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="257"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -3768,47 +3777,47 @@ and continue</source>
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="56"/>
+        <location filename="../../clerk_station/ledger_model.py" line="22"/>
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="57"/>
+        <location filename="../../clerk_station/ledger_model.py" line="23"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="58"/>
+        <location filename="../../clerk_station/ledger_model.py" line="24"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="59"/>
+        <location filename="../../clerk_station/ledger_model.py" line="25"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="60"/>
+        <location filename="../../clerk_station/ledger_model.py" line="26"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="61"/>
+        <location filename="../../clerk_station/ledger_model.py" line="27"/>
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="62"/>
+        <location filename="../../clerk_station/ledger_model.py" line="28"/>
         <source>Queue no.</source>
         <translation>排队号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="63"/>
+        <location filename="../../clerk_station/ledger_model.py" line="29"/>
         <source>Upload</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="64"/>
+        <location filename="../../clerk_station/ledger_model.py" line="30"/>
         <source>Platform status</source>
         <translation>平台状态</translation>
     </message>

@@ -26,7 +26,7 @@ LedgerCursor = tuple[str, int]
 
 _COLUMNS = (
     "rowid AS rid, uuid, receipt_no, accepted_at, started_at, item_code, clerk_id,"
-    " applicant_sealed, sync_state, platform_status, case_no, queue_ticket"
+    " applicant_sealed, sync_state, platform_status, case_no, queue_ticket, last_error"
 )
 
 
@@ -39,7 +39,8 @@ class LedgerFilter:
     id_hash: str | None = None
     item_code: str | None = None
     platform_status: str | None = None
-    sync_state: str | None = None
+    #: any of these local upload states (the case list's "not yet delivered" is three)
+    sync_states: tuple[str, ...] | None = None
     clerk_id: str | None = None
     accepted_from: datetime | None = None  # inclusive
     accepted_before: datetime | None = None  # exclusive
@@ -60,6 +61,17 @@ class LedgerEntry:
     case_no: str | None
     queue_ticket: str | None
     cursor: LedgerCursor
+    #: why delivery is stuck (the platform's refusal or the last error), "" when it is not
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class LedgerEntries:
+    """One keyset page of cases, newest first."""
+
+    entries: tuple[LedgerEntry, ...]
+    #: pass back as ``after`` for the next page; None when this was the last
+    next_cursor: LedgerCursor | None
 
 
 @dataclass(frozen=True)
@@ -124,12 +136,14 @@ def _where(f: LedgerFilter) -> tuple[list[str], list[Any]]:
         ("id_hash", f.id_hash),
         ("item_code", f.item_code),
         ("platform_status", f.platform_status),
-        ("sync_state", f.sync_state),
         ("clerk_id", f.clerk_id),
     ):
         if value is not None:
             clauses.append(f"{column} = ?")
             params.append(value)
+    if f.sync_states is not None:
+        clauses.append(f"sync_state IN ({', '.join('?' for _ in f.sync_states) or 'NULL'})")
+        params.extend(f.sync_states)
     if f.accepted_from is not None:
         clauses.append("accepted_at >= ?")
         params.append(to_db_time(f.accepted_from))
@@ -162,12 +176,16 @@ class LedgerPart(SubmissionsPart):
             case_no=r["case_no"],
             queue_ticket=r["queue_ticket"],
             cursor=(str(r["accepted_at"]), int(r["rid"])),
+            note=str(r["last_error"] or ""),
         )
 
     def ledger_page(
         self, flt: LedgerFilter, *, after: LedgerCursor | None = None, limit: int = 50
-    ) -> list[LedgerEntry]:
-        """Up to ``limit`` cases matching ``flt``, newest first, after ``after``."""
+    ) -> LedgerEntries:
+        """Up to ``limit`` cases matching ``flt``, newest first, after ``after``; the
+        page's ``next_cursor`` asks for the following (older) page, None at the end.
+        Every list of cases on the station pages through here."""
+        limit = max(1, int(limit))
         clauses, params = _where(flt)
         if after is not None:
             clauses.append("(accepted_at, rowid) < (?, ?)")
@@ -176,9 +194,12 @@ class LedgerPart(SubmissionsPart):
         rows = self._db().query(
             f"SELECT {_COLUMNS} FROM submissions {where}"
             " ORDER BY accepted_at DESC, rowid DESC LIMIT ?",
-            [*params, limit],
+            [*params, limit + 1],  # one more tells whether another page follows
         )
-        return [self._entry(r) for r in rows]
+        entries = [self._entry(r) for r in rows]
+        more = len(entries) > limit
+        entries = entries[:limit]
+        return LedgerEntries(tuple(entries), entries[-1].cursor if more else None)
 
     def ledger_entry(self, uuid: str) -> LedgerEntry:
         rows = list(self._db().query(f"SELECT {_COLUMNS} FROM submissions WHERE uuid = ?", [uuid]))

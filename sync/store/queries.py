@@ -1,4 +1,4 @@
-"""Read-only queries: one record, the clerk's case list, the delivery queue, counts."""
+"""Read-only queries: one record, the delivery queue, counts (case lists: ledger.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Any
 
 from sync.store.records import (
-    RecordPage,
     SubmissionRecord,
     SyncState,
     UnknownSubmission,
@@ -49,9 +48,9 @@ class QueriesPart(SubmissionsPart):
         limit: int = 200,
         offset: int = 0,
     ) -> list[SubmissionRecord]:
-        """Newest first; optionally only some sync states (for the clerk's case list).
-        For long lists page with :meth:`page_records` (its cost does not grow with
-        the page number, an offset's does)."""
+        """Newest first; optionally only some sync states. Lists a person pages through
+        use :meth:`ledger_page` (keyset: its cost does not grow with the page number,
+        an offset's does)."""
         where, params = _state_filter(states)
         db = self._db()
         rows = list(
@@ -62,37 +61,6 @@ class QueriesPart(SubmissionsPart):
             )
         )
         return [self._record(db, r) for r in rows]
-
-    def page_records(
-        self,
-        states: Iterable[SyncState | str] | None = None,
-        *,
-        limit: int = 100,
-        cursor: str | None = None,
-    ) -> RecordPage:
-        """One page of the case list, newest first (keyset paging: a UI's fetchMore
-        passes the previous page's ``next_cursor``). A short read, no write lock."""
-        where, params = _state_filter(states)
-        if cursor is not None:
-            at, _, rowid = cursor.rpartition("|")
-            if not at or not rowid.isdigit():
-                raise ValueError(f"not a case-list cursor: {cursor!r}")
-            where += " AND " if where else "WHERE "
-            where += "(accepted_at < ? OR (accepted_at = ? AND rowid < ?))"
-            params += [at, at, int(rowid)]
-        limit = max(1, int(limit))
-        db = self._db()
-        rows = list(
-            db.query(
-                f"SELECT rowid AS _rowid, * FROM submissions {where}"
-                " ORDER BY accepted_at DESC, rowid DESC LIMIT ?",
-                [*params, limit + 1],
-            )
-        )
-        more = len(rows) > limit
-        rows = rows[:limit]
-        next_cursor = f"{rows[-1]['accepted_at']}|{rows[-1]['_rowid']}" if more else None
-        return RecordPage([self._record(db, r) for r in rows], next_cursor)
 
     def count_records(self, states: Iterable[SyncState | str] | None = None) -> int:
         where, params = _state_filter(states)

@@ -118,15 +118,6 @@ class SubmissionRecord:
 
 
 @dataclass(frozen=True)
-class RecordPage:
-    """One page of the case list; ``next_cursor`` fetches the following (older) page,
-    None when there is none."""
-
-    records: list[SubmissionRecord]
-    next_cursor: str | None
-
-
-@dataclass(frozen=True)
 class PurgeResult:
     submissions: int
     blobs_deleted: int

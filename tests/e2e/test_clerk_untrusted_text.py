@@ -30,6 +30,7 @@ from intake.catalog import Catalog
 from intake.identity import resident_id_check_digit
 from station.context import open_station
 from station.device_settings import load_device_settings, save_device_settings
+from station.ledger import LedgerPage, LedgerQuery
 from ui_shared.messages import user_message
 from ui_shared.plain_text import PlainTextModel, plain_message_box, tooltip
 from yiwang.scripted_intake import run_scripted_intakes
@@ -135,12 +136,16 @@ def test_every_clerk_surface_shows_hostile_text_as_plain_text(
 
                 # 5. Case list: platform status, quarantine reason, tooltip.
                 receipt_no = done.accepted.submission.receipt_no
-                row = next(r for r in services.cases.list_cases() if r.receipt_no == receipt_no)
+                assert services.clerk_day is not None
+                [row] = services.clerk_day.ledger.search(LedgerQuery(receipt_no=receipt_no)).rows
                 record = dataclasses.replace(
                     row, platform_status=BOMB, note=leak(secret_png) + CONTROLS,
                 )
                 caplog.set_level(logging.WARNING)
-                dialog = CaseListDialog(lambda _states: None, services.catalog, window)
+                dialog = CaseListDialog(
+                    lambda _q, _after, _n: LedgerPage((), None), window.tasks,
+                    services.catalog, window,
+                )
                 qtbot.addWidget(dialog)
                 dialog.show_records([record])
                 view_model = dialog.table.model()
@@ -151,8 +156,7 @@ def test_every_clerk_surface_shows_hostile_text_as_plain_text(
                 assert isinstance(tip, str)
                 assert renders_literally(tip, leak(secret_png) + CONTROLS_SHOWN)
                 assert "not in the documented set" in caplog.text  # flagged, kept, shown
-                dialog.show_records([dataclasses.replace(
-                    record, upload=type(record.upload).QUARANTINED)])
+                dialog.show_records([dataclasses.replace(record, sync_state="quarantined")])
                 dialog.table.selectRow(0)
                 assert_plain(dialog.reason, leak(secret_png) + CONTROLS_SHOWN)
                 dialog.close()

@@ -71,4 +71,4 @@ def test_compiled_qm_is_current(tmp_path: Path, qapp: object) -> None:
     )
     translator = QTranslator()
     assert translator.load(str(TS.with_suffix(".qm")))
-    assert translator.translate("ClerkWindow", "Accept") == "受理"
+    assert translator.translate("IntakeActions", "Accept") == "受理"

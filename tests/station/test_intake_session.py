@@ -220,6 +220,28 @@ def test_slow_work_goes_through_the_runner_and_stale_results_are_ignored(
     assert session.state.phase is Phase.CHOOSING_ITEM and session.state.pages == {}
 
 
+def test_no_notice_while_a_page_is_being_stored(intake: IntakeService, catalog: Catalog) -> None:
+    """F7 right after a card read while the card's page is still being filed: the notice
+    would list that material as missing and the page, landing a moment later, would
+    leave the intake open (the F7 flake of the keyboard test under load)."""
+    runner = QueuedRunner()
+    session = _session(intake, catalog, runner)
+    session.card_read(sample_cards()[0])
+    session.choose_item("YB-001")
+    session.page_captured(page("one"))
+    assert session.state.storing == 1 and session.state.missing
+    assert not session.state.can_issue_notice
+    with pytest.raises(SessionError) as refused:
+        session.notice_requested()
+    assert refused.value.code == "session.storing"
+    assert len(runner.queue) == 1  # nothing printed
+    runner.run_all()
+    assert session.state.can_issue_notice
+    session.notice_requested()
+    runner.run_all()
+    assert session.state.phase is Phase.NOTICE
+
+
 def test_removing_a_page_reopens_capture(intake: IntakeService, catalog: Catalog) -> None:
     session = _session(intake, catalog)
     session.card_read(sample_cards()[0])

@@ -94,6 +94,21 @@ def test_every_search_key(big: tuple[LedgerService, list[Case]]) -> None:
     assert row.applicant_name.startswith("测") and "*" in row.applicant_name
 
 
+def test_the_case_list_filter_is_a_ledger_search(big: tuple[LedgerService, list[Case]]) -> None:
+    """The case list (办件查询) pages through the same search, by upload states."""
+    service, cases = big
+    waiting = ("queued", "sending", "retry")
+    queued = _newest_first([c for c in cases if c.sync_state == "queued"])
+    assert queued and _walk(service, LedgerQuery(uploads=waiting), 500) == queued
+    delivered = _newest_first([c for c in cases if c.sync_state == "delivered"])
+    assert _walk(service, LedgerQuery(uploads=("delivered",)), 500) == delivered
+    # a status that is a local state narrows the upload filter; disjoint ones find nothing
+    assert _walk(service, LedgerQuery(uploads=waiting, status="queued"), 500) == queued
+    assert service.search(LedgerQuery(uploads=waiting, status="delivered")).rows == ()
+    assert service.search(LedgerQuery(uploads=("no-such-state",))).rows == ()
+    assert all(not r.stuck and r.note == "" for r in service.search(LedgerQuery()).rows)
+
+
 def test_deep_pages_cost_what_the_first_costs(big: tuple[LedgerService, list[Case]]) -> None:
     service, cases = big
     ordered = sorted(cases, key=lambda c: (c.accepted_at, c.rowid), reverse=True)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from intake.submission import CapturedMaterial
 from sync.store import Store, SyncState
+from sync.store.ledger import LedgerFilter
 from sync.store.retention import PURGE_BATCH
 
 NOW = datetime(2026, 11, 25, 2, 0, 0, tzinfo=UTC)
@@ -111,14 +112,15 @@ def test_case_list_pages_with_a_cursor(store: Store, accept) -> None:
     seen: list[str] = []
     cursor = None
     while True:
-        page = store.page_records(limit=3, cursor=cursor)
-        seen += [r.uuid for r in page.records]
+        page = store.ledger_page(LedgerFilter(), after=cursor, limit=3)
+        seen += [e.uuid for e in page.entries]
         if page.next_cursor is None:
             break
         cursor = page.next_cursor
     assert seen == newest_first
     assert [r.uuid for r in store.list_records(limit=3, offset=3)] == newest_first[3:6]
     store.quarantine(subs[0].uuid, "x")
-    only = store.page_records([SyncState.QUARANTINED], limit=10)
-    assert [r.uuid for r in only.records] == [subs[0].uuid] and only.next_cursor is None
+    only = store.ledger_page(LedgerFilter(sync_states=(SyncState.QUARANTINED.value,)), limit=10)
+    assert [e.uuid for e in only.entries] == [subs[0].uuid] and only.next_cursor is None
+    assert only.entries[0].note == "x"  # the reason travels with the row
     assert store.count_records() == 8 and store.count_records(["quarantined"]) == 1
