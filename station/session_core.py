@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 
-from devices.printer.receipt import Receipt
+from devices.printer.receipt import CST, Receipt
 from intake.applicant import Applicant
 from intake.catalog import Catalog
 from intake.errors import IntakeError
@@ -29,6 +29,10 @@ from station.session_state import (
 )
 
 log = logging.getLogger(__name__)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 class SessionCore:
@@ -57,7 +61,8 @@ class SessionCore:
         *,
         channel: Channel = Channel.WINDOW,
         clerk_id: str | None = None,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] | None = None,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         self._intake = intake
         self._catalog = catalog
@@ -68,7 +73,9 @@ class SessionCore:
         self._generation = 0
         self._emitting = False
         self._dirty = False
-        self._today = today
+        # the station's clock: the acceptance time, and the day (in China) rules count from
+        self._now = now or _utc_now
+        self._today = today or (lambda: self._now().astimezone(CST).date())
         self._clear()
         self._state = self._snapshot()
 

@@ -72,6 +72,8 @@ class OutcomeEvents(SessionCore):
         snapshot = copy.deepcopy(draft)
         version, channel, clerk = self._catalog_version, self.channel, self.clerk_id
         intake, collection, calendar = self._intake, self._collection, self._catalog.calendar
+        # one moment for the receipt and the 容缺 due day: the day it shows is the day kept
+        moment = self._now()
         self._accepting = True
         self._notice_issued = False
         self._note = None
@@ -87,6 +89,7 @@ class OutcomeEvents(SessionCore):
                 collection=collection,
                 calendar=calendar,
                 acceptance=acceptance,
+                now=moment,
             ),
             lambda outcome: self.accept_succeeded(outcome, generation),
             lambda e: self.accept_failed(e, generation),

@@ -4,7 +4,7 @@ what the case and the manifest record."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -24,10 +24,14 @@ from ui_shared.error_text import error_text
 from .conftest import page
 
 TODAY = date(2026, 12, 3)  # a Thursday: 5 working days later is Thursday 10 December
+# the station's clock on that day (10:00 in China): the receipt counts from it too
+NOW = datetime(2026, 12, 3, 2, 0, tzinfo=UTC)
 
 
 def _session(intake: IntakeService, catalog: Catalog, code: str) -> IntakeSession:
-    session = IntakeSession(intake, catalog, InlineRunner(), clerk_id="c07", today=lambda: TODAY)
+    session = IntakeSession(
+        intake, catalog, InlineRunner(), clerk_id="c07", today=lambda: TODAY, now=lambda: NOW
+    )
     session.card_read(sample_cards()[0])  # files the ID card page from the chip
     session.choose_item(code)
     return session

@@ -5,7 +5,7 @@ is embedded (as a subset) in the PDF's font dictionary."""
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -23,10 +23,14 @@ from ui_shared.error_text import code_text
 from .conftest import page
 
 TODAY = date(2026, 12, 3)
+# the station's clock on that day (10:00 in China): the receipt counts from it too
+NOW = datetime(2026, 12, 3, 2, 0, tzinfo=UTC)
 
 
 def _session(intake: IntakeService, catalog: Catalog, code: str) -> IntakeSession:
-    session = IntakeSession(intake, catalog, InlineRunner(), clerk_id="c07", today=lambda: TODAY)
+    session = IntakeSession(
+        intake, catalog, InlineRunner(), clerk_id="c07", today=lambda: TODAY, now=lambda: NOW
+    )
     session.card_read(sample_cards()[0])
     session.choose_item(code)
     return session
