@@ -16,6 +16,7 @@ from typing import Any
 from intake.errors import CatalogError, UnknownItem, UnknownMaterial
 from intake.refusals import RefusalReason, refusal_reasons_from
 from intake.workdays import WorkCalendar
+from safe_chars import first_unsafe
 
 __all__ = ["LIFE_EVENTS", "Catalog", "Entrance", "Material", "ServiceItem"]
 
@@ -281,10 +282,22 @@ def _field_error(where: str, key: str, expected: str) -> CatalogError:
     )
 
 
-def _text(d: Mapping[str, Any], key: str, where: str) -> str:
+#: a name or code on a screen, a receipt or the kiosk's voice
+MAX_NAME = 200
+#: a fee schedule, legal basis or review body: a few paragraphs
+MAX_PARAGRAPHS = 2000
+
+
+def _text(d: Mapping[str, Any], key: str, where: str, *, multiline: bool = False) -> str:
+    """Outside text (the platform's catalog): non-empty, capped and plain — no control,
+    invisible or non-text characters and no combining flood (safe_chars), line feeds
+    only where the field is paragraphs; one bad field refuses the whole catalog."""
     value = d.get(key)
+    limit = MAX_PARAGRAPHS if multiline else MAX_NAME
     if not isinstance(value, str) or not value.strip():
         raise _field_error(where, key, "a non-empty string")
+    if len(value) > limit or first_unsafe(value, multiline=multiline) is not None:
+        raise _field_error(where, key, f"plain text of at most {limit} characters")
     return value
 
 
@@ -382,7 +395,7 @@ def _item_from_dict(data: object, index: int) -> ServiceItem:
 
 
 def _optional_text(d: Mapping[str, Any], key: str, where: str) -> str:
-    return _text(d, key, where) if key in d else ""
+    return _text(d, key, where, multiline=True) if key in d else ""
 
 
 def _life_events(d: Mapping[str, Any], where: str) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from intake.errors import CatalogError
+from safe_chars import first_unsafe
 
 __all__ = ["RefusalReason", "refusal_reasons_from"]
 
@@ -36,8 +37,9 @@ def refusal_reasons_from(value: object) -> tuple[RefusalReason, ...]:
         if not isinstance(raw, dict) or set(raw) != {"code", "reason_zh", "basis_zh"}:
             raise _bad(f"refusal_reasons[{n}] must have code, reason_zh and basis_zh")
         fields = [raw["code"], raw["reason_zh"], raw["basis_zh"]]
-        if not all(isinstance(f, str) and f.strip() and len(f) <= 200 for f in fields):
-            raise _bad(f"refusal_reasons[{n}]: every field is a non-empty string")
+        if not all(isinstance(f, str) and f.strip() and len(f) <= 200
+                   and first_unsafe(f) is None for f in fields):
+            raise _bad(f"refusal_reasons[{n}]: every field is a non-empty line of plain text")
         reasons.append(RefusalReason(*fields))
     if len({r.code for r in reasons}) != len(reasons):
         raise _bad("refusal reason codes must be unique")

@@ -21,6 +21,7 @@ from typing import Any
 from station.pins import AttemptOutcome, AttemptResult, LockoutState, PinGuard, check_pin_strength
 from sync.store import Store
 from sync.store.clerks import ClerkRow
+from wire.plain_text import is_plain_line
 
 __all__ = [
     "ClerkAccount",
@@ -137,7 +138,8 @@ def validate_clerk_id(clerk_id: str) -> str:
 
 def _validate_name(name: str) -> str:
     name = " ".join(name.split())
-    if not name or len(name) > _MAX_NAME or not name.isprintable():
+    # printable and plain (no Hangul fillers, variation selectors, combining floods)
+    if not name or len(name) > _MAX_NAME or not (name.isprintable() and is_plain_line(name)):
         raise ClerkError("bad_clerk_name", f"a clerk name is 1-{_MAX_NAME} printable characters")
     return name
 

@@ -29,6 +29,7 @@ from sync.side_connection import side_connection
 from sync.store import Store
 from sync.store.clerks import ClerkRow
 from wire.pin_hash import argon2id_cost_ok
+from wire.plain_text import is_plain_line
 
 if TYPE_CHECKING:  # a pydantic model: not loaded at station start-up
     from wire.clerk_day import ClerkDirectory, DirectoryClerk
@@ -84,7 +85,8 @@ class ClerkPull:
         for clerk in directory.clerks:
             seen.add(clerk.clerk_id)
             name = " ".join(clerk.name.split())
-            if not name or not name.isprintable() or not clerk.clerk_id[0].isalnum():
+            if (not name or not (name.isprintable() and is_plain_line(name))
+                    or not clerk.clerk_id[0].isalnum()):
                 # what the station itself would refuse is not taken from the platform either
                 log.warning("clerk directory v%d: an entry with an unusable id or name skipped",
                             directory.version)

@@ -77,7 +77,12 @@ def platform_status_text(status: str | None, *, where: str = "the clerk station"
         if len(_flagged_statuses) < _FLAG_MEMORY:
             _flagged_statuses.add(status)
         log.warning(undocumented_status_note(status, where))
-    return shown(status, limit=40)
+    text = shown(status, limit=40)
+    if not is_documented_status(status) and is_documented_status(text.strip()):
+        # "办结\u200b" or " 办结" would show exactly as the documented 办结 while meaning
+        # nothing to the station: the difference is made visible
+        return f"{text.strip()} (?)"
+    return text
 
 
 def plain_label(label: QLabel) -> QLabel:

@@ -30,7 +30,7 @@ from pydantic import (
 
 from wire.canonical import canonical_json
 from wire.pin_hash import argon2id_cost_ok
-from wire.plain_text import line_check
+from wire.plain_text import is_plain_line, line_check
 
 __all__ = [
     "AUDIT_BATCH",
@@ -127,7 +127,9 @@ class DirectoryClerk(_Strict):
     @field_validator("name")
     @classmethod
     def _printable(cls, value: str) -> str:
-        if not value.isprintable():  # control and bidi characters are never a name
+        # control, bidi and invisible characters (Hangul fillers, variation selectors,
+        # combining floods: wire.plain_text) are never a name, nor blanks alone
+        if not (value.isprintable() and is_plain_line(value) and value.strip()):
             raise ValueError("a clerk name is printable text")
         return value
 

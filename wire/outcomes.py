@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
-from wire.plain_text import note_check
 from wire.schemas import (
     LegalEntityDoc,
     MaterialDoc,
     PersonDoc,
+    PlainNote,
     ReceiptNo,
     ShortText,
     _Lenient,
@@ -37,8 +37,7 @@ ClerkId = Annotated[str, StringConstraints(max_length=64)]
 _UTC_RE = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$"
 Utc = Annotated[str, StringConstraints(pattern=_UTC_RE)]
 
-#: a note or reason: plain text (wire.plain_text), control and bidi characters refused
-PlainNote = Annotated[str, StringConstraints(max_length=2000), AfterValidator(note_check)]
+# a note or reason is wire.schemas.PlainNote: plain text (wire.plain_text)
 
 COLLECTION_METHODS = ("window", "post", "community")
 Collection = Literal["window", "post", "community"]
