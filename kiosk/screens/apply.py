@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -37,6 +37,11 @@ CHOOSE, IDENTIFY, CONFIRM, CAPTURE, CONTACT, REVIEW, DONE = range(7)
 
 
 class ApplyScreen(Screen):
+    #: a receipt was issued: its QR payload (the receipt number and its signature, never
+    #: the applicant), for the demo's simulated scanner. Sent, not kept: nothing of the
+    #: citizen, their receipt number included, may outlive the wipe in this screen.
+    receipt_issued = Signal(str)
+
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.session: IntakeSession = ctx.services.new_session(ctx.tasks)
@@ -49,10 +54,7 @@ class ApplyScreen(Screen):
         self._rechoose = False  # back at the item list, identified
         self._reidentify = False  # back at "place your card", identified
         self._recapture = False  # back at the camera with every required page in
-        self._capturing: tuple[str, str] | None = None
-        #: the last receipt's QR payload, for the demo's "scan the receipt" button: only
-        #: the receipt number and its signature, never the outcome (it holds the applicant)
-        self.last_receipt_code = ""  # (item, material) under the camera
+        self._capturing: tuple[str, str] | None = None  # (item, material) under the camera
         self.steps = StepStack(self)
         # CHOOSE
         choose = QWidget()
@@ -331,8 +333,9 @@ class ApplyScreen(Screen):
             self.submit.setEnabled(state.can_accept)
             self.summary.setText(self._summary(state))
         if step == DONE and state.outcome is not None:
-            self.last_receipt_code = state.outcome.accepted.receipt.qr_payload
             self._done(state)
+            if previous != DONE:
+                self.receipt_issued.emit(state.outcome.accepted.receipt.qr_payload)
         self.steps.setCurrentIndex(step)
         # the number's step has its own 上一步 under the keypad
         self.back.setVisible(step not in (CHOOSE, CONTACT, DONE))
