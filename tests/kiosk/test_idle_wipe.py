@@ -8,16 +8,15 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from devices.camera.pipeline import CapturedPage
 from intake.identity import mask_id_number, mask_name
 from kiosk.demo_devices import DemoDevices
-from kiosk.screens.apply import CONFIRM, CONTACT, DONE, REVIEW, ApplyScreen
+from kiosk.screens.apply import CONFIRM, ApplyScreen
 from kiosk.screens.progress import ProgressScreen
 from tests.kiosk.conftest import Kiosk
+from tests.kiosk.quick_apply import submit_application
 from tests.kiosk.traces import (
     clipboard_texts,
     file_texts,
@@ -105,34 +104,6 @@ def test_elderly_mode_waits_longer(kiosk: Kiosk) -> None:
     assert window.overlay.isVisible()
 
 
-def _submit_application(kiosk: Kiosk, qtbot: QtBot, card: object) -> ApplyScreen:
-    """An application from the card to its receipt, the pages handed to the session as
-    the camera step would (the camera itself is tested in test_kiosk_flows)."""
-    window = kiosk.window
-    window.show_screen("apply")
-    apply = window.screens["apply"]
-    assert isinstance(apply, ApplyScreen)
-    apply.item_buttons["SB-001"].click()
-    kiosk.sims.place_card(card)
-    qtbot.waitUntil(lambda: apply.steps.currentIndex() == CONFIRM, timeout=10_000)
-    apply.yes.click()
-    session = apply.session
-    for n, material in enumerate(list(session.state.missing)):
-        page = CapturedPage(jpeg=b"\xff\xd8 page %d\xff\xd9" % n,
-                            corners=np.zeros((4, 2), np.float32), findings=[],
-                            width=1654, height=2339)
-        session.page_captured(page, material.code)
-        qtbot.waitUntil(lambda: session.state.storing == 0, timeout=10_000)
-    qtbot.waitUntil(lambda: apply.steps.currentIndex() == CONTACT, timeout=10_000)
-    for d in "13905712345":
-        apply.contact.keypad.press(d)
-    apply.contact.keypad.ok_key.click()
-    assert apply.steps.currentIndex() == REVIEW
-    apply.submit.click()
-    qtbot.waitUntil(lambda: apply.steps.currentIndex() == DONE, timeout=20_000)
-    return apply
-
-
 def test_the_wipe_forgets_the_receipt_number_too(kiosk: Kiosk, qtbot: QtBot) -> None:
     """After the reset no screen, widget or Python attribute of the kiosk holds the last
     citizen's receipt number (nor its signed QR payload): found on the next visit it
@@ -146,7 +117,7 @@ def test_the_wipe_forgets_the_receipt_number_too(kiosk: Kiosk, qtbot: QtBot) -> 
     apply = window.screens["apply"]
     assert isinstance(apply, ApplyScreen)
     apply.receipt_issued.connect(devices.receipt_issued)
-    apply = _submit_application(kiosk, qtbot, card)
+    apply = submit_application(kiosk, qtbot, card)
     outcome = apply.session.state.outcome
     assert outcome is not None
     receipt_no = outcome.accepted.receipt.receipt_no

@@ -97,7 +97,8 @@ def test_apply_with_the_printer_out_and_the_card_taken_out_fit(
     printer_file.mkdir(parents=True)
     apply.submit.click()
     qtbot.waitUntil(lambda: apply.steps.currentIndex() == DONE, timeout=20_000)
-    assert apply.qr.isVisible() and window.status.isVisible()  # the code, staff called
+    # the code, and staff called in one message beside it
+    assert apply.qr.isVisible() and apply.printer_trouble.isVisible()
     _fit(kiosk, "apply/done, printer out")
     outcome = apply.session.state.outcome
     assert outcome is not None
