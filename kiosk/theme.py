@@ -100,6 +100,7 @@ QWidget#kioskRoot, QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget 
     background-color: {PAPER}; color: {INK};
 }}
 QLabel {{ color: {INK}; font-size: {t.body_px}px; background: transparent; }}
+CameraPreview {{ font-size: {t.body_px}px; }}
 QLabel[role="title"] {{ font-size: {t.title_px}px; font-weight: bold; }}
 QLabel[role="heading"] {{ font-size: {t.action_px}px; font-weight: bold; }}
 QLabel[role="card"] {{ background-color: {CARD}; border: 2px solid {INK};
