@@ -33,10 +33,15 @@ class Theme:
     voice: bool  # speak each screen's prompt without being asked
     #: the ID card was taken out mid-visit: time to put it back before the visit ends
     card_away_seconds: int = 15
+    #: what the citizen came to read (a case's status in plain words): above body text,
+    #: and in 关怀模式 half as large again, not merely the body's step up
+    result_px: int = 28
 
 
-NORMAL = Theme("normal", 24, 32, 44, 80, 1.4, 90.0, 20, voice=False, card_away_seconds=15)
-ELDERLY = Theme("elderly", 32, 42, 54, 104, 1.5, 180.0, 40, voice=True, card_away_seconds=30)
+NORMAL = Theme("normal", 24, 32, 44, 80, 1.4, 90.0, 20, voice=False, card_away_seconds=15,
+               result_px=28)
+ELDERLY = Theme("elderly", 32, 42, 54, 104, 1.5, 180.0, 40, voice=True, card_away_seconds=30,
+                result_px=42)
 
 # Dark text on a warm off-white, deep blue buttons with white text. Every pair is
 # far above 4.5:1 (see contrast_ratio); states also differ in words, never colour alone.
@@ -105,6 +110,8 @@ QLabel[role="title"] {{ font-size: {t.title_px}px; font-weight: bold; }}
 QLabel[role="heading"] {{ font-size: {t.action_px}px; font-weight: bold; }}
 QLabel[role="card"] {{ background-color: {CARD}; border: 2px solid {INK};
     border-radius: 12px; padding: {pad}px; }}
+QLabel[role="result"] {{ font-size: {t.result_px}px; background-color: {CARD};
+    border: 2px solid {INK}; border-radius: 12px; padding: {pad}px; }}
 QLabel[role="warn"] {{ background-color: {WARN_BG}; color: {WARN_INK};
     border: 3px solid {WARN_INK}; border-radius: 12px; padding: {pad}px; }}
 QLabel[role="number"] {{ font-size: {t.title_px}px; font-weight: bold; background-color: {CARD};
