@@ -93,6 +93,13 @@ def apply_palette(app: QApplication) -> None:
     app.setPalette(pal)
 
 
+def key_limits(theme: Theme) -> tuple[int, int]:
+    """The largest a keypad key grows: (width, height) in px, border and padding included.
+    Wide enough for "删除"/"Delete" in the key's text size, at most half as tall again as
+    the smallest touch target."""
+    return 2 * theme.target_px, theme.target_px * 3 // 2
+
+
 def stylesheet(theme: Theme) -> str:
     t = theme
     pad = max(8, t.target_px // 6)
@@ -100,6 +107,11 @@ def stylesheet(theme: Theme) -> str:
     # one-line button is target_px high, not target_px + 40 (which pushed the actions of
     # the elderly theme off a 768-line screen)
     inner = t.target_px - 2 * pad - 6
+    # keypad keys grow with the screen only so far: a key 400 px wide (portrait) or
+    # 300 x 180 (landscape) is a slab, not a key; what is left centres the keypad
+    key_w, key_h = key_limits(t)
+    key_w -= 2 * pad + 6  # a key's caption is short: padding all round, not twice at the sides
+    key_h -= 2 * pad + 6
     return f"""
 QWidget#kioskRoot, QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget {{
     background-color: {PAPER}; color: {INK};
@@ -124,6 +136,10 @@ QPushButton {{
     border: 3px solid {INK}; border-radius: 14px;
 }}
 QPushButton[role="main"] {{ font-size: {t.action_px}px; font-weight: bold; }}
+QPushButton[compact="true"] {{ padding: {pad}px; }}
+QPushButton[keypad="key"] {{ max-width: {key_w}px; max-height: {key_h}px; padding: {pad}px;
+    min-width: {3 * t.body_px}px; }}
+QPushButton[keypad="tall"] {{ max-width: {key_w}px; padding: {pad}px; }}
 QPushButton[role="secondary"] {{ color: {ON_SECONDARY}; background-color: {SECONDARY}; }}
 QPushButton:checked {{ color: {ON_PRIMARY}; background-color: {INK}; }}
 QPushButton:disabled {{ color: {DISABLED_INK}; background-color: {DISABLED_BG}; }}

@@ -12,9 +12,9 @@ from kiosk.screens.apply import CONFIRM, CONTACT, DONE, REVIEW, ApplyScreen
 from tests.kiosk.conftest import Kiosk
 
 
-def submit_application(kiosk: Kiosk, qtbot: QtBot, card: object) -> ApplyScreen:
-    """An application from the card to its receipt, the pages handed to the session as
-    the camera step would (the camera itself is tested in test_kiosk_flows)."""
+def reach_contact(kiosk: Kiosk, qtbot: QtBot, card: object) -> ApplyScreen:
+    """An application from the card to the mobile-number step, the pages handed to the
+    session as the camera step would (the camera itself is tested in test_kiosk_flows)."""
     window = kiosk.window
     window.show_screen("apply")
     apply = window.screens["apply"]
@@ -31,6 +31,12 @@ def submit_application(kiosk: Kiosk, qtbot: QtBot, card: object) -> ApplyScreen:
         session.page_captured(page, material.code)
         qtbot.waitUntil(lambda: session.state.storing == 0, timeout=10_000)
     qtbot.waitUntil(lambda: apply.steps.currentIndex() == CONTACT, timeout=10_000)
+    return apply
+
+
+def submit_application(kiosk: Kiosk, qtbot: QtBot, card: object) -> ApplyScreen:
+    """An application from the card to its receipt (see reach_contact)."""
+    apply = reach_contact(kiosk, qtbot, card)
     for d in "13905712345":
         apply.contact.keypad.press(d)
     apply.contact.keypad.ok_key.click()
