@@ -139,7 +139,8 @@ QPushButton[role="main"] {{ font-size: {t.action_px}px; font-weight: bold; }}
 QPushButton[compact="true"] {{ padding: {pad}px; }}
 QPushButton[keypad="key"] {{ max-width: {key_w}px; max-height: {key_h}px; padding: {pad}px;
     min-width: {3 * t.body_px}px; }}
-QPushButton[keypad="tall"] {{ max-width: {key_w}px; padding: {pad}px; }}
+QPushButton[keypad="tall"] {{ max-width: {key_w}px; padding: {pad}px;
+    min-width: {3 * t.action_px}px; }}
 QPushButton[role="secondary"] {{ color: {ON_SECONDARY}; background-color: {SECONDARY}; }}
 QPushButton:checked {{ color: {ON_PRIMARY}; background-color: {INK}; }}
 QPushButton:disabled {{ color: {DISABLED_INK}; background-color: {DISABLED_BG}; }}

@@ -37,6 +37,8 @@ def _check(keypad: Keypad, where: str) -> int:
                         <= most_h):
                     bad.append(f"{at}: {key.text()!r} is {kw}x{kh}")
                 bad.extend(f"{at}: {line!r} clipped" for line in clipped_lines(key))
+            if keypad.ok_key.property("keypad") == "tall":  # the PIN's 确定 beside the keys
+                bad.extend(f"{at}: {line!r} clipped" for line in clipped_lines(keypad.ok_key))
             # the keys together: the 0 right under the 8, the rows 10 px apart
             eight, zero = keypad.keys["8"].geometry(), keypad.keys["0"].geometry()
             if zero.top() - eight.bottom() > 12 or zero.center().x() != eight.center().x():
