@@ -130,10 +130,12 @@ def wait(app, cond, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-d
         time.sleep(0.002)
 
 
-def session(kiosk, app, card, n: int, page) -> None:  # type: ignore[no-untyped-def]
+def session(kiosk, app, card, n: int, page) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+    """One citizen; a whole application returns its (receipt number, QR payload)."""
     from kiosk.screens.apply import CONFIRM, CONTACT, DONE, REVIEW
 
     window = kiosk.window
+    issued = None
     kind = n % 4
     if kind == 0:  # progress by card
         window.show_screen("progress")
@@ -165,6 +167,8 @@ def session(kiosk, app, card, n: int, page) -> None:  # type: ignore[no-untyped-
             wait(app, lambda: apply.steps.currentIndex() == REVIEW)
             apply.submit.click()
             wait(app, lambda: apply.steps.currentIndex() == DONE)
+            receipt = apply.session.state.outcome.accepted.receipt
+            issued = (receipt.receipt_no, receipt.qr_payload)
     window.card_removed()
     # the citizen walks away: the countdown, then the wipe
     idle, clock = kiosk.idle, kiosk.idle.clock
@@ -173,6 +177,7 @@ def session(kiosk, app, card, n: int, page) -> None:  # type: ignore[no-untyped-
     clock.now += idle.countdown_seconds + 1
     idle.poll()
     assert window.current is window.attract or not window.current.personal
+    return issued
 
 
 class Clock:
@@ -242,10 +247,11 @@ def main() -> int:
         cards = [make_card(n, rng) for n in range(args.sessions)]
         started = time.monotonic()
         checkpoints: list[tuple[int, list[float]]] = []  # (sessions done, RSS reads)
+        last_receipt: tuple[str, str] | None = None  # the paper the citizen took away
         for n, card in enumerate(cards):
             if n == warmup:
                 checkpoints.append((n, settled_rss(app, kiosk.tasks, args.reads)))
-            session(kiosk, app, card, n, page)
+            last_receipt = session(kiosk, app, card, n, page) or last_receipt
             done = n + 1
             if done > warmup and (done - warmup) % 100 == 0 and done != args.sessions:
                 checkpoints.append((done, settled_rss(app, kiosk.tasks, args.reads)))
@@ -263,8 +269,14 @@ def main() -> int:
         temp = private_temp_dir()
         texts = shown + clipboard_texts() + (file_texts(temp) if temp else [])
         held = reachable_strings([kiosk, services], exclude=[station.simulators])
-        residual_ui = leaks(texts, secrets_of + last_traces)
-        residual_objects = leaks(held, last_traces)
+        # the last receipt number (and its QR payload) is the station's record, not the
+        # kiosk's to keep: searched in what the window and every screen hold
+        receipt_traces = list(last_receipt) if last_receipt else []
+        screens = list(kiosk.window.screens.built())
+        held_by_screens = reachable_strings([kiosk, *screens],
+                                            exclude=[services, station.simulators])
+        residual_ui = leaks(texts, secrets_of + last_traces + receipt_traces)
+        residual_objects = leaks(held, last_traces) + leaks(held_by_screens, receipt_traces)
         accepted = len(station.intake.store.list_records(limit=10_000))
         kiosk.shutdown()
         station.close()
@@ -285,9 +297,10 @@ def main() -> int:
         points = ", ".join(f"{x}: {y:.1f}" for x, y in zip(xs, ys, strict=True))
         print(f"checkpoints (sessions: MB): {points}")
         print(f"least-squares trend: {slope_per_1000(xs, ys):+.1f} MB per 1000 sessions")
+    searched = "searched" if last_receipt else "NOT searched, none issued"
     print(f"residual personal data after the last reset: {len(residual_ui)} in widgets, models, "
           f"clipboard and temp files; {len(residual_objects)} strings reachable from the kiosk "
-          f"(goal none)")
+          f"(name, ID number, address; last receipt number: {searched}) (goal none)")
     for text in (residual_ui + residual_objects)[:10]:
         print(f"  residual: {text!r}")
     return 0 if not residual_ui and not residual_objects else 1

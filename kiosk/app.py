@@ -258,7 +258,9 @@ def _demo_devices(kiosk: KioskApp) -> QWidget | None:
     apply_screen = kiosk.window.screens["apply"]
     assert isinstance(apply_screen, ApplyScreen)
 
-    return DemoDevices(sims, kiosk.window.scanned, lambda: apply_screen.last_receipt_code)
+    devices = DemoDevices(sims, kiosk.window.scanned)
+    apply_screen.receipt_issued.connect(devices.receipt_issued)
+    return devices
 
 
 #: `yiwang kiosk` exits with this when maintenance asks for a restart; the kiosk session

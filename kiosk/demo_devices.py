@@ -1,6 +1,8 @@
 """The kiosk demo's simulated devices, in a small window of their own beside the kiosk:
 place or lift a simulated ID card, hold a receipt's QR code to the scanner. Only used
-by `yiwang demo --kiosk`; a real kiosk has real cards and a real scanner."""
+by `yiwang demo --kiosk`; a real kiosk has real cards and a real scanner. Like the
+simulated card, the last receipt is the citizen's paper, in the simulated world: it is
+kept here, never by the kiosk's screens (which forget it with the citizen)."""
 
 from __future__ import annotations
 
@@ -18,7 +20,6 @@ class DemoDevices(QWidget):
         self,
         sims: SimulatorControls,
         scan: Callable[[str], None],
-        last_receipt_code: Callable[[], str],
     ) -> None:
         super().__init__(None, Qt.WindowType.Tool)
         self.setWindowTitle(self.tr("Simulated devices (demo)"))
@@ -32,7 +33,8 @@ class DemoDevices(QWidget):
         self.lift = QPushButton(self.tr("Lift card"), self)
         self.lift.clicked.connect(sims.remove_card)
         self.scan = QPushButton(self.tr("Scan the last receipt's QR code"), self)
-        self._scan, self._code = scan, last_receipt_code
+        self._scan = scan
+        self._receipt_code = ""  # the QR payload of the last receipt the kiosk issued
         self.scan.clicked.connect(self._scan_receipt)
         row = QHBoxLayout()
         row.addWidget(self.cards, 1)
@@ -43,7 +45,10 @@ class DemoDevices(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.scan)
 
+    def receipt_issued(self, code: str) -> None:
+        """The kiosk issued a receipt (printed, or shown as a code to photograph)."""
+        self._receipt_code = code
+
     def _scan_receipt(self) -> None:
-        code = self._code()
-        if code:
-            self._scan(code)
+        if self._receipt_code:
+            self._scan(self._receipt_code)

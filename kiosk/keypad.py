@@ -26,16 +26,21 @@ class Keypad(QWidget):
         self._digits = ""
         grid = QGridLayout(self)
         grid.setSpacing(10)
+        # the keys stop growing at the theme's key size (kiosk.theme.key_limits); the
+        # room left over goes to an empty row and column on each side: the keys stay
+        # together in the middle instead of spreading over the whole screen
+        grid.setContentsMargins(0, 0, 0, 0)
+        self._grid = grid
         self.keys: dict[str, BigButton] = {}
         for i, d in enumerate("123456789"):
-            self._key(grid, d, i // 3, i % 3)
+            self._key(grid, d, i // 3 + 1, i % 3 + 1)
         self.clear_key = BigButton(self.tr("Clear"), self, role="secondary")
         self.clear_key.clicked.connect(self.clear)
-        grid.addWidget(self.clear_key, 3, 0)
-        self._key(grid, "0", 3, 1)
+        self._place(self.clear_key, 4, 1)
+        self._key(grid, "0", 4, 2)
         self.back_key = BigButton(self.tr("Delete"), self, role="secondary")
         self.back_key.clicked.connect(self.backspace)
-        grid.addWidget(self.back_key, 3, 2)
+        self._place(self.back_key, 4, 3)
         self.ok_key = BigButton(self.tr("OK"), self, role="main")
         self.ok_key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.ok_key.clicked.connect(lambda: self.submitted.emit(self._digits))
@@ -43,13 +48,28 @@ class Keypad(QWidget):
         # screen in 关怀模式. A screen with a row of its own under the keypad
         # (ok_in_grid=False) places the key there, where its caption has the room.
         if ok_in_grid:
-            grid.addWidget(self.ok_key, 0, 3, 4, 1)
+            self.ok_key.setProperty("keypad", "tall")  # as wide as a key, four rows tall
+            grid.addWidget(self.ok_key, 1, 4, 4, 1)
+        last = 5 if ok_in_grid else 4
+        for edge in (0, last):
+            grid.setColumnStretch(edge, 1)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(5, 1)
+        for column in range(1, last):
+            grid.setColumnStretch(column, 2)
+        for row in range(1, 5):
+            grid.setRowStretch(row, 2)
+
+    def _place(self, button: BigButton, row: int, col: int) -> None:
+        button.setProperty("keypad", "key")
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._grid.addWidget(button, row, col)
 
     def _key(self, grid: QGridLayout, digit: str, row: int, col: int) -> None:
         button = BigButton(digit, self, role="main")
         button.setAccessibleName(digit)
         button.clicked.connect(lambda: self.press(digit))
-        grid.addWidget(button, row, col)
+        self._place(button, row, col)
         self.keys[digit] = button
 
     @property

@@ -33,10 +33,15 @@ class Theme:
     voice: bool  # speak each screen's prompt without being asked
     #: the ID card was taken out mid-visit: time to put it back before the visit ends
     card_away_seconds: int = 15
+    #: what the citizen came to read (a case's status in plain words): above body text,
+    #: and in 关怀模式 half as large again, not merely the body's step up
+    result_px: int = 28
 
 
-NORMAL = Theme("normal", 24, 32, 44, 80, 1.4, 90.0, 20, voice=False, card_away_seconds=15)
-ELDERLY = Theme("elderly", 32, 42, 54, 104, 1.5, 180.0, 40, voice=True, card_away_seconds=30)
+NORMAL = Theme("normal", 24, 32, 44, 80, 1.4, 90.0, 20, voice=False, card_away_seconds=15,
+               result_px=28)
+ELDERLY = Theme("elderly", 32, 42, 54, 104, 1.5, 180.0, 40, voice=True, card_away_seconds=30,
+                result_px=42)
 
 # Dark text on a warm off-white, deep blue buttons with white text. Every pair is
 # far above 4.5:1 (see contrast_ratio); states also differ in words, never colour alone.
@@ -88,6 +93,13 @@ def apply_palette(app: QApplication) -> None:
     app.setPalette(pal)
 
 
+def key_limits(theme: Theme) -> tuple[int, int]:
+    """The largest a keypad key grows: (width, height) in px, border and padding included.
+    Wide enough for "删除"/"Delete" in the key's text size, at most half as tall again as
+    the smallest touch target."""
+    return 2 * theme.target_px, theme.target_px * 3 // 2
+
+
 def stylesheet(theme: Theme) -> str:
     t = theme
     pad = max(8, t.target_px // 6)
@@ -95,15 +107,23 @@ def stylesheet(theme: Theme) -> str:
     # one-line button is target_px high, not target_px + 40 (which pushed the actions of
     # the elderly theme off a 768-line screen)
     inner = t.target_px - 2 * pad - 6
+    # keypad keys grow with the screen only so far: a key 400 px wide (portrait) or
+    # 300 x 180 (landscape) is a slab, not a key; what is left centres the keypad
+    key_w, key_h = key_limits(t)
+    key_w -= 2 * pad + 6  # a key's caption is short: padding all round, not twice at the sides
+    key_h -= 2 * pad + 6
     return f"""
 QWidget#kioskRoot, QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget {{
     background-color: {PAPER}; color: {INK};
 }}
 QLabel {{ color: {INK}; font-size: {t.body_px}px; background: transparent; }}
+CameraPreview {{ font-size: {t.body_px}px; }}
 QLabel[role="title"] {{ font-size: {t.title_px}px; font-weight: bold; }}
 QLabel[role="heading"] {{ font-size: {t.action_px}px; font-weight: bold; }}
 QLabel[role="card"] {{ background-color: {CARD}; border: 2px solid {INK};
     border-radius: 12px; padding: {pad}px; }}
+QLabel[role="result"] {{ font-size: {t.result_px}px; background-color: {CARD};
+    border: 2px solid {INK}; border-radius: 12px; padding: {pad}px; }}
 QLabel[role="warn"] {{ background-color: {WARN_BG}; color: {WARN_INK};
     border: 3px solid {WARN_INK}; border-radius: 12px; padding: {pad}px; }}
 QLabel[role="number"] {{ font-size: {t.title_px}px; font-weight: bold; background-color: {CARD};
@@ -116,6 +136,11 @@ QPushButton {{
     border: 3px solid {INK}; border-radius: 14px;
 }}
 QPushButton[role="main"] {{ font-size: {t.action_px}px; font-weight: bold; }}
+QPushButton[compact="true"] {{ padding: {pad}px; }}
+QPushButton[keypad="key"] {{ max-width: {key_w}px; max-height: {key_h}px; padding: {pad}px;
+    min-width: {3 * t.body_px}px; }}
+QPushButton[keypad="tall"] {{ max-width: {key_w}px; padding: {pad}px;
+    min-width: {3 * t.action_px}px; }}
 QPushButton[role="secondary"] {{ color: {ON_SECONDARY}; background-color: {SECONDARY}; }}
 QPushButton:checked {{ color: {ON_PRIMARY}; background-color: {INK}; }}
 QPushButton:disabled {{ color: {DISABLED_INK}; background-color: {DISABLED_BG}; }}

@@ -3,14 +3,27 @@ an on-screen QR code. All text is plain text (untrusted data never becomes marku
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QTextLayout, QTextOption
+import re
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
     QVBoxLayout,
     QWidget,
 )
@@ -146,6 +159,13 @@ class OneLineText(Text):
         shown = fm.elidedText(line, Qt.TextElideMode.ElideRight, max(10.0, width))
         return [(shown, fm.horizontalAdvance(shown))]
 
+    def whole_width(self) -> int:
+        """The width the whole title needs on one line, margins included."""
+        m = self.contentsMargins()
+        text = " ".join(self.text().split())
+        return int(QFontMetricsF(self.font()).horizontalAdvance(text) + m.left() + m.right()
+                   + 2 * self.margin() + 2)
+
     def minimumSizeHint(self) -> QSize:
         # two characters and the ellipsis: the buttons beside it keep their whole words
         return QSize(int(self._px() * 2), int(self.line_height()))
@@ -221,12 +241,23 @@ def scrolling(content: QWidget, parent: QWidget | None = None) -> ScrollingPanel
 CHECK_MARK = "✓ "
 
 
-class BigButton(QPushButton):
-    """A touch button. A checked button says so in words (a ✓), not only in colour."""
+#: where a caption may break besides a space (invisible): "非常\u200b不满意"
+SOFT_BREAK = "\u200b"
 
-    def __init__(self, text: str, parent: QWidget | None = None, *, role: str = "") -> None:
-        super().__init__(text, parent)
+
+class BigButton(QPushButton):
+    """A touch button. A checked button says so in words (a ✓), not only in colour.
+
+    With `wrap`, a caption wider than the room the button is given is broken into lines
+    at its spaces and SOFT_BREAKs (a word wider still, anywhere): a long English choice
+    or a five-character rating in 关怀模式 on a 1024-wide screen is read whole on two
+    lines instead of clipped on one."""
+
+    def __init__(self, text: str, parent: QWidget | None = None, *, role: str = "",
+                 wrap: bool = False) -> None:
+        super().__init__(text.replace(SOFT_BREAK, ""), parent)
         self._caption = text
+        self._wrap = wrap
         if role:
             self.setProperty("role", role)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touch only: no focus rectangles
@@ -238,7 +269,58 @@ class BigButton(QPushButton):
         self._mark(self.isChecked())
 
     def _mark(self, checked: bool) -> None:
-        self.setText((CHECK_MARK if checked else "") + self._caption)
+        self._show_caption((CHECK_MARK if checked else "") + self._caption)
+
+    def _show_caption(self, full: str) -> None:
+        text = _wrapped(full, self.font(), self._room()) if self._wrap else full
+        text = text.replace(SOFT_BREAK, "")
+        if text != self.text():
+            self.setText(text)
+
+    def _room(self) -> float:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        inner = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option,
+                                            self)
+        return float(min(inner.width(), self.contentsRect().width()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._wrap:
+            self._mark(self.isChecked())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if self._wrap and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._mark(self.isChecked())
+
+
+def _wrapped(caption: str, font: QFont, room: float) -> str:
+    """`caption` with line breaks so that each line fits `room` px where it can."""
+    fm = QFontMetricsF(font)
+    out: list[str] = []
+    for paragraph in caption.split("\n"):
+        # words and what stood between them: a space, or nothing (a SOFT_BREAK)
+        tokens = re.split(f"([ {SOFT_BREAK}])", paragraph)
+        line = tokens[0]
+        for joiner, word in zip(tokens[1::2], tokens[2::2], strict=True):
+            candidate = line + joiner.replace(SOFT_BREAK, "") + word
+            if not line or fm.horizontalAdvance(candidate) <= room:
+                line = candidate
+            elif word:
+                out.append(line)
+                line = word
+        out.append(line)
+    lines: list[str] = []
+    for line in out:  # a single word wider than the room: broken anywhere
+        while fm.horizontalAdvance(line) > room and len(line) > 1:
+            cut = len(line) - 1
+            while cut > 1 and fm.horizontalAdvance(line[:cut]) > room:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+        lines.append(line)
+    return "\n".join(lines)
 
 
 class QrView(QWidget):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -37,6 +37,11 @@ CHOOSE, IDENTIFY, CONFIRM, CAPTURE, CONTACT, REVIEW, DONE = range(7)
 
 
 class ApplyScreen(Screen):
+    #: a receipt was issued: its QR payload (the receipt number and its signature, never
+    #: the applicant), for the demo's simulated scanner. Sent, not kept: nothing of the
+    #: citizen, their receipt number included, may outlive the wipe in this screen.
+    receipt_issued = Signal(str)
+
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.session: IntakeSession = ctx.services.new_session(ctx.tasks)
@@ -49,10 +54,7 @@ class ApplyScreen(Screen):
         self._rechoose = False  # back at the item list, identified
         self._reidentify = False  # back at "place your card", identified
         self._recapture = False  # back at the camera with every required page in
-        self._capturing: tuple[str, str] | None = None
-        #: the last receipt's QR payload, for the demo's "scan the receipt" button: only
-        #: the receipt number and its signature, never the outcome (it holds the applicant)
-        self.last_receipt_code = ""  # (item, material) under the camera
+        self._capturing: tuple[str, str] | None = None  # (item, material) under the camera
         self.steps = StepStack(self)
         # CHOOSE
         choose = QWidget()
@@ -113,6 +115,9 @@ class ApplyScreen(Screen):
         done = QWidget()
         d = QVBoxLayout(done)
         self.done_title = Text("", done, role="heading")
+        # printer trouble: ONE message (what happened, staff called, photograph the code)
+        # beside the code, not a second warning in the status line and a third in the note
+        self.printer_trouble = Text("", None, role="warn")
         self.done_text = Text("", None, role="card")
         self.qr = QrView(done)
         self.finish = BigButton(self.tr("Finish"), done, role="main")
@@ -124,6 +129,7 @@ class ApplyScreen(Screen):
         done_box = QWidget()
         box = QVBoxLayout(done_box)
         box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.printer_trouble)
         box.addWidget(self.done_text)
         box.addStretch(1)  # the card as tall as its words, at the top
         done_row.addWidget(scrolling(done_box, done), 3)
@@ -180,9 +186,11 @@ class ApplyScreen(Screen):
         self.session.reset()
         self._forget_steps()
         self.contact.wipe()
-        for text in (self.who, self.summary, self.done_title, self.done_text, self.note):
+        for text in (self.who, self.summary, self.done_title, self.printer_trouble,
+                     self.done_text, self.note):
             text.setText("")
         self.note.hide()
+        self.printer_trouble.hide()
         self.qr.set_payload("")
         self.qr.hide()
         self.identify.stop()
@@ -308,6 +316,8 @@ class ApplyScreen(Screen):
         note = state.note
         if note is not None and note.severity is Severity.INFO:
             note = None  # "page saved" and the like: the step itself shows progress
+        if state.outcome is not None and note is state.outcome.print_error:
+            note = None  # the "done" page words the printer's trouble itself, once
         self._show_note("" if note is None else note_text(note, english=en))
         previous = self.steps.currentIndex()
         step = self._step_for(state)
@@ -331,8 +341,9 @@ class ApplyScreen(Screen):
             self.submit.setEnabled(state.can_accept)
             self.summary.setText(self._summary(state))
         if step == DONE and state.outcome is not None:
-            self.last_receipt_code = state.outcome.accepted.receipt.qr_payload
             self._done(state)
+            if previous != DONE:
+                self.receipt_issued.emit(state.outcome.accepted.receipt.qr_payload)
         self.steps.setCurrentIndex(step)
         # the number's step has its own 上一步 under the keypad
         self.back.setVisible(step not in (CHOOSE, CONTACT, DONE))
@@ -395,14 +406,17 @@ class ApplyScreen(Screen):
                     "", days),
             self.tr("Check progress here with your ID card or the receipt's QR code."),
         ]
-        if outcome.print_error is not None:
+        error = outcome.print_error
+        if error is not None:
             self.qr.set_payload(receipt.qr_payload)
             self.qr.show()
-            next_steps.insert(0, self.tr("The receipt could not be printed. Staff have been "
-                                         "called. You can photograph this code instead."))
-            self.ctx.notify(self.tr("Staff called: printer problem"))
-            self.ctx.services.health.report("printer", Health.FAULT, outcome.print_error.code)
-            if outcome.print_error.code == "paper_out":
+            self.printer_trouble.setText(
+                self.tr("The receipt could not be printed (%1). Staff have been called. "
+                        "Please photograph this code with your phone instead.")
+                .replace("%1", note_text(error, english=self.ctx.english)))
+            self.printer_trouble.show()
+            self.ctx.services.health.report("printer", Health.FAULT, error.code)
+            if error.code == "paper_out":
                 self.ctx.services.health.report_paper("out")
         else:
             self.ctx.services.health.report("printer", Health.OK)

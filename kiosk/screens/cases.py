@@ -44,9 +44,9 @@ class CaseList(QScrollArea):
         # catalog: outside text, shown cleaned (bidi marks and controls cannot reorder
         # or hide the words around them) and capped
         name = shown(case.item_name_en if english else case.item_name_zh, limit=120)
+        # what the citizen came for first: the status, then what to do, then the numbers
         lines = [
             name,
-            self.tr("Receipt number: %1").replace("%1", shown(case.receipt_no, limit=40)),
             self.tr("Status: %1").replace("%1", self.stage_words(case.stage)),
         ]
         if case.note:
@@ -55,6 +55,8 @@ class CaseList(QScrollArea):
         if bring:
             lines.append(self.tr("Please bring: %1").replace(
                 "%1", "、".join(shown(b, limit=80) for b in bring)))
+        lines.append(
+            self.tr("Receipt number: %1").replace("%1", shown(case.receipt_no, limit=40)))
         lines.append(self.tr("As of %1").replace("%1", station_time(case.known_at)))
         return "\n".join(lines)
 
@@ -66,7 +68,7 @@ class CaseList(QScrollArea):
     ) -> None:
         self.clear()
         for case in cases:
-            card = Text(self.case_text(case, english), self._body, role="card")
+            card = Text(self.case_text(case, english), self._body, role="result")
             self._layout.insertWidget(self._layout.count() - 1, card)
             self.cards.append(card)
             if action is not None:

@@ -40,7 +40,8 @@ class ContactStep(QWidget):
         side.addWidget(self.number)
         side.addWidget(self.how)
         for code, (zh, en) in COLLECTION_METHODS.items():
-            button = BigButton(en if ctx.english else zh, self)
+            # wrapped: "Through the village/community agent" was clipped at 1024 wide
+            button = BigButton(en if ctx.english else zh, self, wrap=True)
             button.setCheckable(True)
             button.clicked.connect(lambda _c=False, m=code: self.choose(m))
             side.addWidget(button)

@@ -9,7 +9,7 @@ from intake.applicant import Person
 from kiosk.context import KioskContext, Screen
 from kiosk.screens.cases import CaseList
 from kiosk.screens.identify import IdentifyPanel
-from kiosk.widgets import BigButton, Text, scrolling
+from kiosk.widgets import SOFT_BREAK, BigButton, Text, scrolling
 from station.kiosk_services import LOW_RATING, RATINGS, REASONS
 from station.progress import CaseView
 from ui_shared.messages import user_message
@@ -32,8 +32,14 @@ class EvaluateScreen(Screen):
         self.rating_buttons: dict[int, BigButton] = {}
         for r in RATINGS:
             stars = "★" * r.value
-            label = f"{r.en if ctx.english else r.zh}\n{stars}"
-            button = BigButton(label, self.rating_box, role="main")
+            label = f"{r.en if ctx.english else _soft_breaks(r.zh)}\n{stars}"
+            # five in a row, with padding all round, not doubled at the sides, so that a
+            # word keeps the room; a Chinese caption breaks after its degree word when it
+            # must (it was clipped in 关怀模式 below 1280 wide). NOT YET in English: its
+            # words would break mid-word and the taller row pushes 提交 off a 768-line
+            # screen in 关怀模式, so English captions stay on one line (clipped there)
+            button = BigButton(label, self.rating_box, role="main", wrap=not ctx.english)
+            button.setProperty("compact", "true")
             button.setCheckable(True)
             button.clicked.connect(lambda _c=False, v=r.value: self._rate(v))
             rating_row.addWidget(button)
@@ -42,7 +48,7 @@ class EvaluateScreen(Screen):
         grid = QGridLayout(self.reason_box)
         self.reason_buttons: dict[str, BigButton] = {}
         for i, (code, zh, en) in enumerate(REASONS):
-            button = BigButton(en if ctx.english else zh, self.reason_box)
+            button = BigButton(en if ctx.english else zh, self.reason_box, wrap=True)
             button.setCheckable(True)
             grid.addWidget(button, i // 2, i % 2)
             self.reason_buttons[code] = button
@@ -156,3 +162,12 @@ class EvaluateScreen(Screen):
     def _failed(self, error: BaseException) -> None:
         self.submit.setEnabled(True)
         self._say(user_message(error, self.tr("Could not record the rating")))
+
+
+def _soft_breaks(rating: str) -> str:
+    """"非常不满意" may break after its degree word ("非常" / "基本"), never inside
+    "不满意"."""
+    for degree in ("非常", "基本"):
+        if rating.startswith(degree) and len(rating) > len(degree):
+            return degree + SOFT_BREAK + rating[len(degree):]
+    return rating

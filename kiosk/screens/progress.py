@@ -26,7 +26,8 @@ class ProgressScreen(Screen):
         self.result_title = Text("", self, role="heading")
         self.offline = Text("", self, role="warn")
         self.cases = CaseList(self)
-        self.again = BigButton(self.tr("Look up another"), self, role="secondary")
+        # the way on from here is a main action (适老化: at least 30 px), not small print
+        self.again = BigButton(self.tr("Look up another"), self, role="main")
         self.again.clicked.connect(self.enter)
         layout = QVBoxLayout(self)
         layout.addWidget(self.identify, 1)

@@ -148,8 +148,7 @@ class ReprintScreen(Screen):
             self.tr("The printer cannot print right now (%1). Staff have been called. "
                     "You can photograph this code to check progress on your phone.")
             .replace("%1", user_message(error))
-        )
-        self.ctx.notify(self.tr("Staff called: printer problem"))
+        )  # one message: not a second "staff called" warning in the status line
 
     def _say(self, text: str) -> None:
         self.status.setText(text)

@@ -251,169 +251,164 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="60"/>
+        <location filename="../../kiosk/screens/apply.py" line="62"/>
         <source>Which service do you need?</source>
-        <extracomment>the last receipt&apos;s QR payload, for the demo&apos;s &quot;scan the receipt&quot; button: only the receipt number and its signature, never the outcome (it holds the applicant)</extracomment>
+        <extracomment>a receipt was issued: its QR payload (the receipt number and its signature, never the applicant), for the demo&apos;s simulated scanner. Sent, not kept: nothing of the citizen, their receipt number included, may outlive the wipe in this screen.</extracomment>
         <translation>请选择要办理的事项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="76"/>
+        <location filename="../../kiosk/screens/apply.py" line="78"/>
         <source>Place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="80"/>
+        <location filename="../../kiosk/screens/apply.py" line="82"/>
         <source>Is this you?</source>
         <translation>这是您本人吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="82"/>
+        <location filename="../../kiosk/screens/apply.py" line="84"/>
         <source>Yes, continue</source>
         <translation>是我本人，继续</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="84"/>
+        <location filename="../../kiosk/screens/apply.py" line="86"/>
         <source>No, start again</source>
         <translation>不是，重新开始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="101"/>
+        <location filename="../../kiosk/screens/apply.py" line="103"/>
         <source>Please check, then submit</source>
         <translation>请核对后提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="103"/>
+        <location filename="../../kiosk/screens/apply.py" line="105"/>
         <source>Submit my application</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="118"/>
+        <location filename="../../kiosk/screens/apply.py" line="123"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="158"/>
+        <location filename="../../kiosk/screens/apply.py" line="164"/>
         <source>Apply for a service</source>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="162"/>
+        <location filename="../../kiosk/screens/apply.py" line="168"/>
         <source>Touch the service you need.</source>
         <translation>请点击要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="163"/>
+        <location filename="../../kiosk/screens/apply.py" line="169"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="164"/>
+        <location filename="../../kiosk/screens/apply.py" line="170"/>
         <source>Is this you? Touch yes to continue.</source>
         <translation>这是您本人吗？是的话请点“继续”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="165"/>
+        <location filename="../../kiosk/screens/apply.py" line="171"/>
         <source>Lay the document flat under the camera.</source>
         <translation>请把材料平放在拍摄区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="166"/>
+        <location filename="../../kiosk/screens/apply.py" line="172"/>
         <source>Enter your mobile number, then choose how to collect the result.</source>
         <translation>请输入手机号码，再选择结果的领取方式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="167"/>
+        <location filename="../../kiosk/screens/apply.py" line="173"/>
         <source>Please check, then touch submit.</source>
         <translation>请核对，然后点“提交申请”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="168"/>
+        <location filename="../../kiosk/screens/apply.py" line="174"/>
         <source>Your application is submitted. Please take your receipt.</source>
         <translation>申请已提交，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="174"/>
+        <location filename="../../kiosk/screens/apply.py" line="180"/>
         <source>The camera is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="193"/>
+        <location filename="../../kiosk/screens/apply.py" line="201"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="323"/>
+        <location filename="../../kiosk/screens/apply.py" line="333"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="374"/>
+        <location filename="../../kiosk/screens/apply.py" line="385"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="376"/>
+        <location filename="../../kiosk/screens/apply.py" line="387"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="378"/>
+        <location filename="../../kiosk/screens/apply.py" line="389"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="383"/>
+        <location filename="../../kiosk/screens/apply.py" line="394"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="391"/>
+        <location filename="../../kiosk/screens/apply.py" line="402"/>
         <source>Submitted. Receipt number %1</source>
         <translation>已提交，回执编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="394"/>
+        <location filename="../../kiosk/screens/apply.py" line="405"/>
         <source>What happens next: the department handles it within %n working day(s).</source>
         <translation>
             <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="396"/>
+        <location filename="../../kiosk/screens/apply.py" line="407"/>
         <source>Check progress here with your ID card or the receipt&apos;s QR code.</source>
         <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="401"/>
-        <source>The receipt could not be printed. Staff have been called. You can photograph this code instead.</source>
-        <translation>回执没能打印，已通知工作人员。您可以用手机拍下这个二维码。</translation>
+        <location filename="../../kiosk/screens/apply.py" line="414"/>
+        <source>The receipt could not be printed (%1). Staff have been called. Please photograph this code with your phone instead.</source>
+        <translation>回执没能打印（%1），已通知工作人员。请用手机拍下旁边的二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="403"/>
-        <source>Staff called: printer problem</source>
-        <translation>已通知工作人员：打印机故障</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/apply.py" line="409"/>
+        <location filename="../../kiosk/screens/apply.py" line="423"/>
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="411"/>
+        <location filename="../../kiosk/screens/apply.py" line="425"/>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="138"/>
+        <location filename="../../kiosk/screens/apply.py" line="144"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="141"/>
+        <location filename="../../kiosk/screens/apply.py" line="147"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
@@ -1432,27 +1427,27 @@ and continue</source>
 <context>
     <name>DemoDevices</name>
     <message>
-        <location filename="../../kiosk/demo_devices.py" line="24"/>
+        <location filename="../../kiosk/demo_devices.py" line="25"/>
         <source>Simulated devices (demo)</source>
         <translation>模拟设备（演示）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/demo_devices.py" line="30"/>
+        <location filename="../../kiosk/demo_devices.py" line="31"/>
         <source>Place ID card</source>
         <translation>放置身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/demo_devices.py" line="32"/>
+        <location filename="../../kiosk/demo_devices.py" line="33"/>
         <source>Lift card</source>
         <translation>取走身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/demo_devices.py" line="34"/>
+        <location filename="../../kiosk/demo_devices.py" line="35"/>
         <source>Scan the last receipt&apos;s QR code</source>
         <translation>扫描刚打印回执的二维码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/demo_devices.py" line="42"/>
+        <location filename="../../kiosk/demo_devices.py" line="44"/>
         <source>The camera shows the material the kiosk asks for.</source>
         <translation>高拍仪会显示自助终端要求的材料。</translation>
     </message>
@@ -4620,12 +4615,7 @@ and continue</source>
         <translation>打印机暂时不能打印（%1），已通知工作人员。您可以用手机拍下这个二维码查询进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="152"/>
-        <source>Staff called: printer problem</source>
-        <translation>已通知工作人员：打印机故障</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/reprint.py" line="160"/>
+        <location filename="../../kiosk/screens/reprint.py" line="159"/>
         <source>Could not read the card</source>
         <translation>没能读取身份证</translation>
     </message>

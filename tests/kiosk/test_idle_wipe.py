@@ -12,8 +12,11 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from intake.identity import mask_id_number, mask_name
+from kiosk.demo_devices import DemoDevices
 from kiosk.screens.apply import CONFIRM, ApplyScreen
+from kiosk.screens.progress import ProgressScreen
 from tests.kiosk.conftest import Kiosk
+from tests.kiosk.quick_apply import submit_application
 from tests.kiosk.traces import (
     clipboard_texts,
     file_texts,
@@ -99,3 +102,52 @@ def test_elderly_mode_waits_longer(kiosk: Kiosk) -> None:
     clock.advance(idle.idle_seconds - 91 + 1)
     idle.poll()
     assert window.overlay.isVisible()
+
+
+def test_the_wipe_forgets_the_receipt_number_too(kiosk: Kiosk, qtbot: QtBot) -> None:
+    """After the reset no screen, widget or Python attribute of the kiosk holds the last
+    citizen's receipt number (nor its signed QR payload): found on the next visit it
+    would tell a stranger whose case is whose. The station's store keeps its records
+    (that is its job); what the screens, the session and the window hold is searched."""
+    window = kiosk.window
+    card = kiosk.sims.sample_cards()[0]
+    # the demo's simulated scanner: the receipt in the citizen's hand, outside the kiosk
+    devices = DemoDevices(kiosk.sims, window.scanned)
+    qtbot.addWidget(devices)
+    apply = window.screens["apply"]
+    assert isinstance(apply, ApplyScreen)
+    apply.receipt_issued.connect(devices.receipt_issued)
+    apply = submit_application(kiosk, qtbot, card)
+    outcome = apply.session.state.outcome
+    assert outcome is not None
+    receipt_no = outcome.accepted.receipt.receipt_no
+    secrets = [receipt_no, outcome.accepted.receipt.qr_payload, card.name, card.id_number]
+    screens = list(window.screens.built())
+    assert len(screens) >= 2
+    # the search sees the receipt number while the citizen is still there
+    assert leaks(widget_texts(window), [receipt_no])
+    assert leaks(reachable_strings(screens, exclude=[kiosk.services, kiosk.sims]), [receipt_no])
+
+    kiosk.sims.remove_card()
+    qtbot.waitUntil(lambda: not window.card_present, timeout=10_000)
+    idle, clock = kiosk.app.idle, kiosk.clock
+    clock.advance(idle.idle_seconds + 1)
+    idle.poll()
+    clock.advance(idle.countdown_seconds + 1)
+    idle.poll()
+    assert window.current is window.attract
+
+    assert leaks(widget_texts(window) + clipboard_texts() + file_texts(kiosk.temp_dir),
+                 secrets) == []
+    for screen in screens:  # each screen's own attributes, then everything they reach
+        attributes = [v for v in vars(screen).values() if isinstance(v, str | bytes)]
+        assert leaks(attributes, secrets) == [], type(screen).__name__
+    held = reachable_strings([kiosk.app, *screens],
+                             exclude=[kiosk.services, kiosk.sims, devices])
+    assert leaks(held, secrets) == []
+    # the citizen still holds the paper: scanning it shows that case again
+    devices.scan.click()
+    progress = window.screens["progress"]
+    assert isinstance(progress, ProgressScreen)
+    qtbot.waitUntil(lambda: bool(progress.cases.cards), timeout=10_000)
+    assert receipt_no in progress.cases.cards[0].text()

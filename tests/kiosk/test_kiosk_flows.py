@@ -180,7 +180,9 @@ def test_reprint_then_printer_out_shows_the_code_and_calls_staff(
     reprint.cases.buttons[0].click()
     qtbot.waitUntil(lambda: reprint.qr.isVisible(), timeout=10_000)
     assert reprint.qr.payload == outcome.accepted.receipt.qr_payload
-    assert kiosk.window.status.isVisible()  # staff called
+    # staff called, said once, in the reprint's own message (not again in the status line)
+    assert reprint.status.isVisible() and "工作人员" in reprint.status.text()
+    assert not kiosk.window.status.isVisible()
     assert kiosk.services.health.state("printer").health is Health.FAULT
     check_minimums(kiosk.window, NORMAL, "reprint/paper out")
 

@@ -97,7 +97,8 @@ def test_apply_with_the_printer_out_and_the_card_taken_out_fit(
     printer_file.mkdir(parents=True)
     apply.submit.click()
     qtbot.waitUntil(lambda: apply.steps.currentIndex() == DONE, timeout=20_000)
-    assert apply.qr.isVisible() and window.status.isVisible()  # the code, staff called
+    # the code, and staff called in one message beside it
+    assert apply.qr.isVisible() and apply.printer_trouble.isVisible()
     _fit(kiosk, "apply/done, printer out")
     outcome = apply.session.state.outcome
     assert outcome is not None
@@ -128,22 +129,24 @@ def test_apply_with_the_printer_out_and_the_card_taken_out_fit(
     evaluate._chosen(case)  # the rating page (a finished case is not needed to lay it out)
     evaluate.rating_buttons[1].click()
     assert evaluate.reason_box.isVisible() and evaluate.submit.isVisible()
-    # NOT YET: the five rating buttons in one row clip their captions in 关怀模式 below
-    # 1280 wide (and normal at 1024); only their place on screen is checked here
-    _fit(kiosk, "evaluate/reasons", captions=False)
+    # Chinese ratings wrap after their degree word: captions checked too
+    # (test_caption_wrap). NOT YET in English: the five English captions in one row are
+    # still clipped in 关怀模式 below 1280 wide (and normal at 1024); only their place
+    # on screen is checked in English
+    _fit(kiosk, "evaluate/reasons", captions=not window.ctx.english)
 
 
 def test_the_title_stays_on_one_line_in_english(
     kiosk_factory: Callable[..., Kiosk], station_dir: Path
 ) -> None:
     """"Apply for a service" in 关怀模式 on a 1024-wide screen wrapped to three lines
-    and made the top bar ~240 px tall: it is elided instead, the whole title kept in
-    the tooltip."""
+    and made the top bar ~240 px tall; then it was elided to "Ap…". Now it moves to a
+    row of its own above the buttons, one line and whole, the title kept in the tooltip."""
     window = kiosk_factory(station_dir, language="en").window
     window.show_screen("apply")
     title = window.heading.text()
     assert title == "Apply for a service"
-    elided = []
+    above = []
     for elderly in (False, True):
         window.set_elderly(elderly)
         for w, h in SIZES:
@@ -152,10 +155,11 @@ def test_the_title_stays_on_one_line_in_english(
             heading = window.heading
             lines = heading._lines(float(heading.contentsRect().width()))
             assert len(lines) == 1, (elderly, w, h, lines)
+            assert lines[0][0] == title, (elderly, w, h, lines)  # whole, never "Ap…"
             assert heading.height() <= window.care.height(), (elderly, w, h)
-            if lines[0][0] != title:
-                assert lines[0][0].endswith("…")
-                elided.append((elderly, w))
+            if heading.geometry().bottom() < window.care.geometry().top():
+                above.append((elderly, w))
     window.set_elderly(False)
     assert window.heading.toolTip() == title
-    assert (True, 1024) in elided  # the reported case is reached, and elided
+    assert (True, 1024) in above  # the reported case is reached: the title has its row
+    assert (False, 1920) not in above  # where it fits, it stays beside the buttons
