@@ -10,10 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from clerk_station.applicant_panel import ApplicantPanel
 from clerk_station.intake_actions import IntakeActions
-from station.context import load_catalog
-from station.intake_session import InlineRunner, IntakeSession
-from station.intake_service import IntakeService
 from station.identification import RELATIONS
+from station.intake_service import IntakeService
+from station.intake_session import InlineRunner, IntakeSession
+from sync.catalog_sync import load_catalog
 from sync.store import Store
 
 
