@@ -4,6 +4,7 @@ them stays Chinese, as the papers and the manifest print it."""
 
 from __future__ import annotations
 
+from dataclasses import replace as dataclass_replace
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -43,3 +44,28 @@ def test_summary_separators_follow_the_language(qtbot: QtBot, tmp_path: Path) ->
         assert "; Missing: " in english.summary.text() and "；" not in english.summary.text()
         assert ", " in english.summary.text() and "、" not in english.summary.text()
         assert "；" in chinese.summary.text() and "、" in chinese.summary.text()
+
+
+def test_ledger_item_names_in_the_clerks_language(qtbot: QtBot) -> None:
+    from datetime import UTC, datetime
+
+    from clerk_station.ledger_model import LedgerModel
+    from station.ledger import LedgerPage, LedgerRow
+    from ui_shared.tasks import TaskRunner
+
+    tasks = TaskRunner()
+    nothing = LedgerPage((), None)  # rows are handed in: no search runs
+    model = LedgerModel(
+        lambda *_a: nothing, tasks, item_names={"SB-001": "Pension enrolment"}
+    )
+    row = LedgerRow(
+        uuid="u", receipt_no="T01-20261203-0001", accepted_at=datetime(2026, 12, 3, tzinfo=UTC),
+        item_code="SB-001", item_name="城乡居民基本养老保险参保登记", clerk_id="c01",
+        applicant_name="王**", applicant_id="1101**********002X", sync_state="queued",
+        platform_status="", case_no="", queue_ticket="",
+    )  # fmt: skip
+    model.show_rows([row, dataclass_replace(row, item_code="GONE")], None)
+    assert model.data(model.index(0, 2)) == "Pension enrolment"
+    assert model.data(model.index(1, 2)) == "城乡居民基本养老保险参保登记"  # not in the catalog
+    assert model.data(model.index(0, 7)) == "Waiting to upload"
+    tasks.shutdown()

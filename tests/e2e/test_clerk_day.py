@@ -232,6 +232,10 @@ def test_ledger_search_page_case_reprint_export_and_efficiency(
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=5_000)
     assert dialog.model.row_at(0).receipt_no == case.receipt_no
+    # at 1366x768 every search field is wide enough to type into (姓名 and 经办人 were
+    # squeezed to a 20 px box by the item and date boxes)
+    dialog.resize(1326, 688)
+    qtbot.waitUntil(lambda: dialog.name.width() >= 120 and dialog.clerk.width() >= 120)
     # by ID number (any spacing or case), never shown in full
     dialog.id_number.setText(PERSON.id_number.lower())
     dialog.search()
