@@ -69,3 +69,4 @@ def test_ledger_item_names_in_the_clerks_language(qtbot: QtBot) -> None:
     assert model.data(model.index(1, 2)) == "城乡居民基本养老保险参保登记"  # not in the catalog
     assert model.data(model.index(0, 7)) == "Waiting to upload"
     tasks.shutdown()
+

@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
 
 from clerk_station.app import build_window
+from clerk_station.case_detail import CaseDetailDialog
 from clerk_station.clerk_day_bar import ClerkDayBar
 from clerk_station.clerk_flow import ClerkFlow
 from clerk_station.ledger_dialog import LedgerDialog
@@ -263,6 +264,14 @@ def test_ledger_search_page_case_reprint_export_and_efficiency(
         lambda: detail.preview.pixmap() is not None and not detail.preview.pixmap().isNull(),
         timeout=5_000,
     )
+    # the case in the English UI names its item in English
+    day = services.clerk_day
+    assert day is not None
+    english = CaseDetailDialog(day, case.uuid, "c01", english=True)
+    qtbot.addWidget(english)
+    item_en = day.ledger.catalog.item("SB-001").name_en
+    qtbot.waitUntil(lambda: english.heading.text() == f"{case.receipt_no}  {item_en}")
+    english.done(0)
     detail.reprint()
     qtbot.waitUntil(lambda: detail.documents.rowCount() == 1, timeout=5_000)
     assert detail.documents.item(0, 0).text() == "受理回执（补打）"
