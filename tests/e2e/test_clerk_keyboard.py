@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from clerk_station import keyboard as keys
 from clerk_station.main_window import ClerkWindow
+from clerk_station.receipt_dialog import ReceiptDialog
 from devices.printer.escpos_decode import decode_escpos
 from intake.acceptance import Mode
 from station.intake_session import Phase
@@ -70,7 +71,8 @@ def capture_by_key(qtbot: QtBot, window: ClerkWindow) -> None:
         qtbot.waitUntil(lambda: window.session.state.storing == 0, timeout=10_000)
 
 
-def close_paper_dialog(qtbot: QtBot, window: ClerkWindow) -> None:
+def active_paper_dialog(qtbot: QtBot, window: ClerkWindow) -> ReceiptDialog:
+    """The paper dialog once it is shown and has the keyboard."""
     qtbot.waitUntil(
         lambda: window.receipt_dialog is not None and window.receipt_dialog.isVisible(),
         timeout=20_000,
@@ -78,6 +80,11 @@ def close_paper_dialog(qtbot: QtBot, window: ClerkWindow) -> None:
     dialog = window.receipt_dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
+    return dialog
+
+
+def close_paper_dialog(qtbot: QtBot, window: ClerkWindow) -> None:
+    dialog = active_paper_dialog(qtbot, window)
     press(qtbot, "Escape")
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
     qtbot.waitUntil(window.isActiveWindow, timeout=5_000)  # the keyboard is back
@@ -88,13 +95,7 @@ def reprint_by_key(
 ) -> None:
     """Ctrl+P in the paper dialog prints the receipt again (real ESC/POS bytes) and the
     audit log says so, for that case, like every other print."""
-    qtbot.waitUntil(
-        lambda: window.receipt_dialog is not None and window.receipt_dialog.isVisible(),
-        timeout=20_000,
-    )
-    dialog = window.receipt_dialog
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
+    dialog = active_paper_dialog(qtbot, window)
     qtbot.waitUntil(lambda: receipt_no in decode_escpos(receipts.read_bytes()).text, timeout=20_000)
     receipts.unlink()  # the file printer writes each print afresh: this one must make it
     press(qtbot, keys.PRINT)
