@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_station.case_followup_panel import FollowUpPanel
+from intake.errors import UnknownItem
 from station.clerk_day import ClerkDay
 from station.ledger import CaseDetail
 from ui_shared.error_text import error_text
@@ -145,7 +146,7 @@ class CaseDetailDialog(QDialog):
     def _loaded(self, detail: CaseDetail) -> None:
         self.detail = detail
         r = detail.row
-        self.heading.setText(f"{r.receipt_no}  {r.item_name}")
+        self.heading.setText(f"{r.receipt_no}  {self._item_name(r.item_code, r.item_name)}")
         self.facts.setText(
             self.tr("Applicant %1 %2 · accepted %3 by %4 · platform case %5")
             .replace("%1", r.applicant_name)
@@ -178,6 +179,14 @@ class CaseDetailDialog(QDialog):
                 self.documents.setItem(i, col, _item(text))
         if detail.pages:
             self.pages.setCurrentRow(0)
+
+    def _item_name(self, code: str, stored: str) -> str:
+        """The item's name in the clerk's language (the ledger's own when not listed)."""
+        try:
+            item = self._day.ledger.catalog.item(code)
+        except UnknownItem:
+            return stored
+        return item.name_en if self._english else item.name_zh
 
     def _failed(self, error: BaseException) -> None:
         self.heading.setText(self.tr("This case could not be opened."))

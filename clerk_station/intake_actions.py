@@ -135,7 +135,7 @@ class IntakeActions(QWidget):
         if state.item is None:
             self.summary.setText("")
             return
-        self.summary.setText("；".join(self._summary_parts(state)))
+        self.summary.setText(("; " if self._english else "；").join(self._summary_parts(state)))
         complete = state.phase in (Phase.REVIEW, Phase.ACCEPTING)
         self.summary.setProperty("state", "ok" if complete else "warn")
         self.summary.style().polish(self.summary)
@@ -146,7 +146,9 @@ class IntakeActions(QWidget):
         if state.applicant is None:
             parts.append(self.tr("Applicant not identified"))
         if state.missing:
-            names = "、".join((m.name_en if self._english else m.name_zh) for m in state.missing)
+            names = (", " if self._english else "、").join(
+                (m.name_en if self._english else m.name_zh) for m in state.missing
+            )
             parts.append(self.tr("Missing: %1").replace("%1", names))
         if not parts:
             parts.append(self.tr("Complete: %n page(s) captured", "", state.page_count))

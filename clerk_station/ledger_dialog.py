@@ -106,9 +106,20 @@ class LedgerDialog(QDialog):
         for i, (label, widget) in enumerate(fields):
             form.addWidget(QLabel(label, self), i // 4, (i % 4) * 2)
             form.addWidget(widget, i // 4, (i % 4) * 2 + 1)
+        # every field column shares the width: left to the grid, the item and date boxes
+        # took it all and 姓名/经办人 shrank to a box too narrow to type a name in
+        for column in (1, 3, 5, 7):
+            form.setColumnStretch(column, 1)
+        for line in (self.receipt, self.name, self.id_number, self.clerk):
+            line.setMinimumWidth(120)
+        self.item.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.item.setMinimumContentsLength(12)
         form.addWidget(self.search_button, 0, 8, 2, 1)
 
-        self.model = LedgerModel(self._search_page, self.tasks)
+        names = {it.code: it.name_en if english else it.name_zh for it in day.ledger.catalog.items}
+        self.model = LedgerModel(self._search_page, self.tasks, item_names=names)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

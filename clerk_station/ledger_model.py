@@ -5,6 +5,8 @@ the view scrolls, so 100 000 cases stay smooth and only the rows seen are loaded
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from clerk_station.case_pages_model import CasePagesModel, Search
@@ -16,8 +18,12 @@ _Index = QModelIndex | QPersistentModelIndex
 class LedgerModel(CasePagesModel):
     COLUMNS = 9
 
-    def __init__(self, search: Search, tasks: TaskRunner) -> None:
+    def __init__(
+        self, search: Search, tasks: TaskRunner, *, item_names: Mapping[str, str] | None = None
+    ) -> None:
+        """``item_names``: item code -> name in the clerk's language (else the row's)."""
         super().__init__(search, tasks, page_size=PAGE_SIZE)
+        self._item_names = dict(item_names or {})
         self._headers = (
             self.tr("Receipt no."),
             self.tr("Accepted"),
@@ -53,11 +59,8 @@ class LedgerModel(CasePagesModel):
         if col == 1:
             return r.accepted_at.strftime("%Y-%m-%d %H:%M")
         if col == 2:
-            return (
-                r.item_name
-                if role == Qt.ItemDataRole.DisplayRole
-                else f"{r.item_code} {r.item_name}"
-            )
+            name = self._item_names.get(r.item_code, r.item_name)
+            return name if role == Qt.ItemDataRole.DisplayRole else f"{r.item_code} {name}"
         if col == 3:
             return r.applicant_name
         if col == 4:

@@ -152,16 +152,17 @@ class ClerkWindow(QMainWindow):
         self._central_layout.insertWidget(0, self.sync.clock_banner)
         self.printer_banner = printer_banner(services, self, english=english)
         self._central_layout.insertWidget(0, self.printer_banner)
+        # the paper dialog's 重打 (Ctrl+P) prints through the audited intake, as the first
+        # print did: a reprint is in the audit log like every other print
+        audited = services.clerk_day.intake if services.clerk_day else None
         self.outcomes = OutcomeController(
             self.session,
-            services.intake.print_receipt,
+            (audited or services.intake).print_receipt,
             self.tasks,
             self,
             english=english,
             a4_pdf=services.intake.a4_pdf,
-            on_paper_exported=(
-                services.clerk_day.intake.paper_exported if services.clerk_day else None
-            ),
+            on_paper_exported=audited.paper_exported if audited else None,
         )
         self.outcomes.accepted.connect(self.accepted)
         self.outcomes.accepted.connect(self._accepted)

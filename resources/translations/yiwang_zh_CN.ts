@@ -1310,7 +1310,7 @@ and continue</source>
     </message>
     <message>
         <location filename="../../clerk_station/main_window.py" line="79"/>
-        <location filename="../../clerk_station/main_window.py" line="309"/>
+        <location filename="../../clerk_station/main_window.py" line="310"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
@@ -1320,27 +1320,27 @@ and continue</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="205"/>
+        <location filename="../../clerk_station/main_window.py" line="206"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="210"/>
+        <location filename="../../clerk_station/main_window.py" line="211"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="215"/>
+        <location filename="../../clerk_station/main_window.py" line="216"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="212"/>
+        <location filename="../../clerk_station/main_window.py" line="213"/>
         <source>New applicant (%1)</source>
         <translation>下一位（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="318"/>
+        <location filename="../../clerk_station/main_window.py" line="319"/>
         <source>%1 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · 承诺时限 %n 个工作日</numerusform>
@@ -3492,19 +3492,19 @@ and continue</source>
         <translation>尚未识别申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="150"/>
+        <location filename="../../clerk_station/intake_actions.py" line="152"/>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/intake_actions.py" line="152"/>
+        <location filename="../../clerk_station/intake_actions.py" line="154"/>
         <source>Complete: %n page(s) captured</source>
         <translation>
             <numerusform>材料齐全：已采集 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="156"/>
+        <location filename="../../clerk_station/intake_actions.py" line="158"/>
         <source>Unusable: %1 (%2)</source>
         <translation>不合格：%1（%2）</translation>
     </message>
@@ -4545,6 +4545,34 @@ and continue</source>
         <location filename="../../clerk_station/receipt_dialog.py" line="140"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Relation</name>
+    <message>
+        <location filename="../../clerk_station/relations.py" line="16"/>
+        <source>Parent</source>
+        <translation>父母</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/relations.py" line="17"/>
+        <source>Child</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/relations.py" line="18"/>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/relations.py" line="19"/>
+        <source>Other relative</source>
+        <translation>其他亲属</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/relations.py" line="20"/>
+        <source>Authorised person</source>
+        <translation>受托人</translation>
     </message>
 </context>
 <context>

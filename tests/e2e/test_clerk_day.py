@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
 
 from clerk_station.app import build_window
+from clerk_station.case_detail import CaseDetailDialog
 from clerk_station.clerk_day_bar import ClerkDayBar
 from clerk_station.clerk_flow import ClerkFlow
 from clerk_station.ledger_dialog import LedgerDialog
@@ -232,6 +233,10 @@ def test_ledger_search_page_case_reprint_export_and_efficiency(
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=5_000)
     assert dialog.model.row_at(0).receipt_no == case.receipt_no
+    # at 1366x768 every search field is wide enough to type into (姓名 and 经办人 were
+    # squeezed to a 20 px box by the item and date boxes)
+    dialog.resize(1326, 688)
+    qtbot.waitUntil(lambda: dialog.name.width() >= 120 and dialog.clerk.width() >= 120)
     # by ID number (any spacing or case), never shown in full
     dialog.id_number.setText(PERSON.id_number.lower())
     dialog.search()
@@ -259,6 +264,14 @@ def test_ledger_search_page_case_reprint_export_and_efficiency(
         lambda: detail.preview.pixmap() is not None and not detail.preview.pixmap().isNull(),
         timeout=5_000,
     )
+    # the case in the English UI names its item in English
+    day = services.clerk_day
+    assert day is not None
+    english = CaseDetailDialog(day, case.uuid, "c01", english=True)
+    qtbot.addWidget(english)
+    item_en = day.ledger.catalog.item("SB-001").name_en
+    qtbot.waitUntil(lambda: english.heading.text() == f"{case.receipt_no}  {item_en}")
+    english.done(0)
     detail.reprint()
     qtbot.waitUntil(lambda: detail.documents.rowCount() == 1, timeout=5_000)
     assert detail.documents.item(0, 0).text() == "受理回执（补打）"

@@ -1,6 +1,7 @@
 """Keyboard-only intake on the real clerk window, simulated card reader and camera:
 item search → card → capture each page → 受理 → the receipt dialog → the next
-applicant, then 一次性告知, 容缺受理 and 不予受理 from their keys, with the focus
+applicant (Ctrl+P reprints the receipt there), then 一次性告知, 容缺受理 and 不予受理
+from their keys, with the focus
 checked after every card read, capture and outcome. The citizen's hand only places
 the card; the clerk never touches the mouse. Also: every intake action shows its
 shortcut in its tooltip, and a card left on the reader after an accept is not read
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from clerk_station import keyboard as keys
 from clerk_station.main_window import ClerkWindow
+from clerk_station.receipt_dialog import ReceiptDialog
 from devices.printer.escpos_decode import decode_escpos
 from intake.acceptance import Mode
 from station.intake_session import Phase
@@ -69,7 +71,8 @@ def capture_by_key(qtbot: QtBot, window: ClerkWindow) -> None:
         qtbot.waitUntil(lambda: window.session.state.storing == 0, timeout=10_000)
 
 
-def close_paper_dialog(qtbot: QtBot, window: ClerkWindow) -> None:
+def active_paper_dialog(qtbot: QtBot, window: ClerkWindow) -> ReceiptDialog:
+    """The paper dialog once it is shown and has the keyboard."""
     qtbot.waitUntil(
         lambda: window.receipt_dialog is not None and window.receipt_dialog.isVisible(),
         timeout=20_000,
@@ -77,9 +80,32 @@ def close_paper_dialog(qtbot: QtBot, window: ClerkWindow) -> None:
     dialog = window.receipt_dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
+    return dialog
+
+
+def close_paper_dialog(qtbot: QtBot, window: ClerkWindow) -> None:
+    dialog = active_paper_dialog(qtbot, window)
     press(qtbot, "Escape")
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
     qtbot.waitUntil(window.isActiveWindow, timeout=5_000)  # the keyboard is back
+
+
+def reprint_by_key(
+    qtbot: QtBot, window: ClerkWindow, receipts: Path, receipt_no: str, uuid: str
+) -> None:
+    """Ctrl+P in the paper dialog prints the receipt again (real ESC/POS bytes) and the
+    audit log says so, for that case, like every other print."""
+    dialog = active_paper_dialog(qtbot, window)
+    qtbot.waitUntil(lambda: receipt_no in decode_escpos(receipts.read_bytes()).text, timeout=20_000)
+    receipts.unlink()  # the file printer writes each print afresh: this one must make it
+    press(qtbot, keys.PRINT)
+    qtbot.waitUntil(lambda: bool(dialog.status.text()), timeout=20_000)  # "Printed again."
+    assert receipt_no in decode_escpos(receipts.read_bytes()).text
+    store = window.services.intake.store
+    qtbot.waitUntil(  # the audit trail writes on its own thread
+        lambda: any(r["action"] == "reprint" and r["subject"] == uuid for r in store.audit_rows()),
+        timeout=10_000,
+    )
 
 
 def test_every_intake_action_shows_its_shortcut(window: ClerkWindow) -> None:
@@ -111,6 +137,7 @@ def test_keyboard_only_from_item_to_receipt_and_every_outcome(
         press(qtbot, keys.ACCEPT)
     assert accepted.args is not None
     receipt_no = accepted.args[0].submission.receipt_no
+    reprint_by_key(qtbot, window, receipts, receipt_no, accepted.args[0].submission.uuid)
     close_paper_dialog(qtbot, window)
     assert receipt_no in decode_escpos(receipts.read_bytes()).text
     focus_is(qtbot, window.picker.filter)  # the next applicant starts at the item search
