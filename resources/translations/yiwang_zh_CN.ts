@@ -717,128 +717,128 @@ and continue</source>
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="57"/>
+        <location filename="../../clerk_station/case_detail.py" line="58"/>
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="64"/>
+        <location filename="../../clerk_station/case_detail.py" line="65"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="73"/>
+        <location filename="../../clerk_station/case_detail.py" line="74"/>
         <source>Choose a page</source>
         <translation>请选择页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="87"/>
+        <location filename="../../clerk_station/case_detail.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="88"/>
+        <location filename="../../clerk_station/case_detail.py" line="89"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="89"/>
+        <location filename="../../clerk_station/case_detail.py" line="90"/>
         <source>Department&apos;s note</source>
         <translation>部门意见</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="90"/>
+        <location filename="../../clerk_station/case_detail.py" line="91"/>
         <source>Materials requested</source>
         <translation>要求补正的材料</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="100"/>
+        <location filename="../../clerk_station/case_detail.py" line="101"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="100"/>
+        <location filename="../../clerk_station/case_detail.py" line="101"/>
         <source>Printed</source>
         <translation>打印时间</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="100"/>
+        <location filename="../../clerk_station/case_detail.py" line="101"/>
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="105"/>
+        <location filename="../../clerk_station/case_detail.py" line="106"/>
         <source>Pages</source>
         <translation>材料页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="106"/>
+        <location filename="../../clerk_station/case_detail.py" line="107"/>
         <source>Status history</source>
         <translation>办理进度</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="107"/>
+        <location filename="../../clerk_station/case_detail.py" line="108"/>
         <source>Documents printed</source>
         <translation>已打印文书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="112"/>
+        <location filename="../../clerk_station/case_detail.py" line="113"/>
         <source>Reprint receipt</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="113"/>
+        <location filename="../../clerk_station/case_detail.py" line="114"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="150"/>
+        <location filename="../../clerk_station/case_detail.py" line="151"/>
         <source>Applicant %1 %2 · accepted %3 by %4 · platform case %5</source>
         <extracomment>容缺受理: owed materials near or past their day (hidden otherwise) 补正 request and actions, 办结领取 (station.case_followup)</extracomment>
         <translation>申请人 %1 %2 · %3 由 %4 受理 · 平台办件号 %5</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="162"/>
+        <location filename="../../clerk_station/case_detail.py" line="163"/>
         <source>%1 — page %2</source>
         <translation>%1 — 第%2页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="167"/>
+        <location filename="../../clerk_station/case_detail.py" line="168"/>
         <source> (image removed after retention)</source>
         <translation>（图像已按保存期限清除）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="183"/>
+        <location filename="../../clerk_station/case_detail.py" line="192"/>
         <source>This case could not be opened.</source>
         <translation>无法打开该办件。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="191"/>
+        <location filename="../../clerk_station/case_detail.py" line="200"/>
         <source>The image was removed after delivery (retention).</source>
         <translation>该图像在上报后已按保存期限清除。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="208"/>
+        <location filename="../../clerk_station/case_detail.py" line="217"/>
         <source>This page is not an image.</source>
         <translation>该页面不是图像。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="211"/>
+        <location filename="../../clerk_station/case_detail.py" line="220"/>
         <source>The page could not be read.</source>
         <translation>无法读取该页面。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="222"/>
+        <location filename="../../clerk_station/case_detail.py" line="231"/>
         <source>Receipt printed again.</source>
         <translation>回执已补打。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="235"/>
+        <location filename="../../clerk_station/case_detail.py" line="244"/>
         <source>the printer did not answer</source>
         <translation>打印机无响应</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="236"/>
+        <location filename="../../clerk_station/case_detail.py" line="245"/>
         <source>Reprint failed: %1</source>
         <translation>补打失败：%1</translation>
     </message>
@@ -881,7 +881,7 @@ and continue</source>
         <translation>未予许可，请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="49"/>
+        <location filename="../../kiosk/screens/cases.py" line="59"/>
         <source>Receipt number: %1</source>
         <translation>回执编号：%1</translation>
     </message>
@@ -901,7 +901,7 @@ and continue</source>
         <translation>请携带：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="58"/>
+        <location filename="../../kiosk/screens/cases.py" line="60"/>
         <source>As of %1</source>
         <translation>状态时间：%1</translation>
     </message>
@@ -1370,7 +1370,7 @@ and continue</source>
         <translation>办理结果怎么领取？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/contact_step.py" line="49"/>
+        <location filename="../../kiosk/screens/contact_step.py" line="50"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
@@ -3011,52 +3011,52 @@ and continue</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="49"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="55"/>
         <source>Submit my rating</source>
         <translation>提交评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="61"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="67"/>
         <source>Rate our service</source>
         <translation>服务评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="64"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="70"/>
         <source>Place your ID card on the reader to rate a finished case.</source>
         <translation>请放身份证，评价已办结的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="104"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="110"/>
         <source>You have no finished case waiting for a rating.</source>
         <translation>您没有待评价的已办结事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="106"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="112"/>
         <source>Choose the case to rate</source>
         <translation>请选择要评价的办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="107"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="113"/>
         <source>Rate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="115"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="121"/>
         <source>How satisfied are you with: %1</source>
         <translation>您对“%1”的办理满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="117"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="123"/>
         <source>How satisfied are you?</source>
         <translation>您满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="148"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="154"/>
         <source>Thank you. Your rating has been recorded and will be sent to the department.</source>
         <translation>谢谢！评价已记录，将报送部门。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="158"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="164"/>
         <source>Could not record the rating</source>
         <translation>评价没有保存成功</translation>
     </message>
@@ -3539,17 +3539,17 @@ and continue</source>
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/keypad.py" line="32"/>
+        <location filename="../../kiosk/keypad.py" line="37"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../kiosk/keypad.py" line="36"/>
+        <location filename="../../kiosk/keypad.py" line="41"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../kiosk/keypad.py" line="39"/>
+        <location filename="../../kiosk/keypad.py" line="44"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -3557,7 +3557,7 @@ and continue</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="207"/>
+        <location filename="../../kiosk/window.py" line="242"/>
         <source>Care mode
 (larger, spoken)</source>
         <translation>关怀模式
@@ -3574,18 +3574,18 @@ and continue</source>
         <translation>回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="166"/>
+        <location filename="../../kiosk/window.py" line="201"/>
         <source>your ID card on the reader</source>
         <extracomment>each screen scrolls on its own when it is taller than the display (the elderly theme on a small screen) instead of pushing the window off it</extracomment>
         <translation>读卡区上的身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="168"/>
+        <location filename="../../kiosk/window.py" line="203"/>
         <source>Please take %1 with you.</source>
         <translation>请带走%1。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="206"/>
+        <location filename="../../kiosk/window.py" line="241"/>
         <source>Care mode</source>
         <translation>关怀模式</translation>
     </message>
@@ -3674,97 +3674,97 @@ and continue</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="125"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="136"/>
         <source>Open case</source>
         <translation>查看办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="126"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="137"/>
         <source>Reprint receipt</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="127"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="138"/>
         <source>Export XLSX</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="128"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="139"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="129"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="140"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="154"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="165"/>
         <source>Open case (Ctrl+O, double-click)</source>
         <translation>查看办件（Ctrl+O 或双击）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="155"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="166"/>
         <source>Reprint receipt (Ctrl+P)</source>
         <translation>补打回执（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="183"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="194"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="189"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="200"/>
         <source> (scroll for more)</source>
         <translation>（向下滚动加载更多）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/ledger_dialog.py" line="190"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="201"/>
         <source>%n case(s) shown</source>
         <translation>
             <numerusform>已显示 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="201"/>
         <location filename="../../clerk_station/ledger_dialog.py" line="212"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="223"/>
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="225"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="236"/>
         <source>Receipt %1 printed again.</source>
         <translation>回执 %1 已补打。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="229"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="240"/>
         <source>the printer did not answer</source>
         <translation>打印机无响应</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="230"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="241"/>
         <source>Reprint failed: %1</source>
         <translation>补打失败：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="238"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="249"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="246"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="257"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/ledger_dialog.py" line="250"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="261"/>
         <source>%n case(s) exported to %1</source>
         <translation>
             <numerusform>已导出 %n 件到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="257"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="268"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -3772,47 +3772,47 @@ and continue</source>
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="22"/>
+        <location filename="../../clerk_station/ledger_model.py" line="28"/>
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="23"/>
+        <location filename="../../clerk_station/ledger_model.py" line="29"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="24"/>
+        <location filename="../../clerk_station/ledger_model.py" line="30"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="25"/>
+        <location filename="../../clerk_station/ledger_model.py" line="31"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="26"/>
+        <location filename="../../clerk_station/ledger_model.py" line="32"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="27"/>
+        <location filename="../../clerk_station/ledger_model.py" line="33"/>
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="28"/>
+        <location filename="../../clerk_station/ledger_model.py" line="34"/>
         <source>Queue no.</source>
         <translation>排队号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="29"/>
+        <location filename="../../clerk_station/ledger_model.py" line="35"/>
         <source>Upload</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="30"/>
+        <location filename="../../clerk_station/ledger_model.py" line="36"/>
         <source>Platform status</source>
         <translation>平台状态</translation>
     </message>
@@ -4458,44 +4458,44 @@ and continue</source>
         <translation>请把身份证放在读卡区，或把回执上的二维码对准扫码口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="29"/>
+        <location filename="../../kiosk/screens/progress.py" line="30"/>
         <source>Look up another</source>
         <translation>再查一件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="40"/>
+        <location filename="../../kiosk/screens/progress.py" line="41"/>
         <source>Check progress</source>
         <translation>进度查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="43"/>
+        <location filename="../../kiosk/screens/progress.py" line="44"/>
         <source>Place your ID card on the reader, or scan your receipt.</source>
         <translation>请放身份证，或扫描回执二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="61"/>
+        <location filename="../../kiosk/screens/progress.py" line="62"/>
         <source>The card reader is not working right now. You can still scan your receipt&apos;s QR code.</source>
         <translation>读卡器暂时不能使用，您仍可扫描回执二维码查询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="92"/>
+        <location filename="../../kiosk/screens/progress.py" line="93"/>
         <source>The network is down right now: this is the last status we know, with its time.</source>
         <translation>网络暂时不通：显示的是最后一次同步到的状态和时间。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/progress.py" line="96"/>
+        <location filename="../../kiosk/screens/progress.py" line="97"/>
         <source>Your cases: %n</source>
         <translation>
             <numerusform>您的办件：%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="99"/>
+        <location filename="../../kiosk/screens/progress.py" line="100"/>
         <source>No case found. Cases accepted at other halls are not shown here.</source>
         <translation>没有查到办件。在其他大厅受理的办件这里查不到。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="106"/>
+        <location filename="../../kiosk/screens/progress.py" line="107"/>
         <source>Could not look it up</source>
         <translation>查询没有成功</translation>
     </message>
@@ -4503,9 +4503,9 @@ and continue</source>
 <context>
     <name>QrView</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="252"/>
+        <location filename="../../kiosk/widgets.py" line="334"/>
         <source>Receipt QR code</source>
-        <extracomment>line height as a multiple of the font&apos;s pixel size (适老化: at least 1.3) laid-out lines of the current text by (font, width): layouts ask heightForWidth many times while the window first comes up (~0.2 s uncached). Emptied with every new text, so no earlier (personal) text outlives a wipe.</extracomment>
+        <extracomment>line height as a multiple of the font&apos;s pixel size (适老化: at least 1.3) laid-out lines of the current text by (font, width): layouts ask heightForWidth many times while the window first comes up (~0.2 s uncached). Emptied with every new text, so no earlier (personal) text outlives a wipe. where a caption may break besides a space (invisible): &quot;非常​不满意&quot;</extracomment>
         <translation>回执二维码</translation>
     </message>
 </context>
