@@ -28,15 +28,21 @@ class ParentPipe:
 
     def __init__(self) -> None:
         self.child_fd, self._parent_fd = os.pipe()  # both close-on-exec; pass_fds keeps one
+        # each end is closed once only: its number may belong to another file afterwards
+        self._open = {self.child_fd, self._parent_fd}
+
+    def _close(self, fd: int) -> None:
+        if fd in self._open:
+            self._open.discard(fd)
+            with contextlib.suppress(OSError):
+                os.close(fd)
 
     def close_child_end(self) -> None:
-        with contextlib.suppress(OSError):
-            os.close(self.child_fd)
+        self._close(self.child_fd)
 
     def close(self) -> None:
-        self.close_child_end()
-        with contextlib.suppress(OSError):
-            os.close(self._parent_fd)
+        self._close(self.child_fd)
+        self._close(self._parent_fd)
 
 
 def watch_parent(environ: dict[str, str] | os._Environ[str] = os.environ) -> bool:

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reference_platform.parent_watch import PARENT_PIPE_ENV, watch_parent
+from reference_platform.parent_watch import PARENT_PIPE_ENV, ParentPipe, watch_parent
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,3 +60,18 @@ def test_platform_ends_when_its_parent_is_killed(tmp_path: Path) -> None:
 def test_no_watch_without_a_pipe_from_the_parent() -> None:
     assert not watch_parent({})
     assert not watch_parent({PARENT_PIPE_ENV: "not a number"})
+
+
+def test_each_end_of_the_pipe_is_closed_once(tmp_path: Path) -> None:
+    """The child's end is closed after the start and again "if still open" at the stop:
+    a second close would shut whatever file got that number meanwhile (it closed a
+    socket of the readiness check's session)."""
+    pipe = ParentPipe()
+    number = pipe.child_fd
+    pipe.close_child_end()
+    with open(tmp_path / "reuse", "wb") as f:
+        if f.fileno() != number:  # another thread took the number first
+            pipe.close()
+            return
+        pipe.close()
+        os.fstat(f.fileno())  # still ours
