@@ -4,8 +4,9 @@ what the case and the manifest record."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,7 +16,8 @@ from devices.printer.receipt import CST, Receipt
 from intake.acceptance import Acceptance, Mode
 from intake.catalog import Catalog
 from intake.errors import DraftError
-from station.intake_service import IntakeService
+from intake.submission import Draft
+from station.intake_service import Accepted, IntakeService
 from station.intake_session import InlineRunner, IntakeSession, Phase
 from station.ledger import LedgerService
 from sync.store import Store
@@ -24,10 +26,30 @@ from ui_shared.error_text import error_text
 from .conftest import page
 
 TODAY = date(2026, 12, 3)  # a Thursday: 5 working days later is Thursday 10 December
+#: the accept happens on TODAY in the hall (10:00 CST): the printed completion date counts
+#: from it, and the wall clock's day in Beijing differs from TODAY after 16:00 UTC
+ACCEPTED_AT = datetime(2026, 12, 3, 2, 0, tzinfo=UTC)
+
+
+class _AcceptsOnToday:
+    """The intake service with its accepts at ACCEPTED_AT instead of the wall clock."""
+
+    def __init__(self, intake: IntakeService) -> None:
+        self._intake = intake
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._intake, name)
+
+    def accept(self, draft: Draft, **options: Any) -> Accepted:
+        options.setdefault("now", ACCEPTED_AT)
+        return self._intake.accept(draft, **options)
 
 
 def _session(intake: IntakeService, catalog: Catalog, code: str) -> IntakeSession:
-    session = IntakeSession(intake, catalog, InlineRunner(), clerk_id="c07", today=lambda: TODAY)
+    session = IntakeSession(
+        _AcceptsOnToday(intake),
+        catalog, InlineRunner(), clerk_id="c07", today=lambda: TODAY,
+    )
     session.card_read(sample_cards()[0])  # files the ID card page from the chip
     session.choose_item(code)
     return session
