@@ -31,12 +31,14 @@ _BLOCKED_KEYS = {
     Qt.Key.Key_PowerOff,
 }
 _MOD = Qt.KeyboardModifier
-_BLOCKED_EVENTS = {
+_BLOCKED_EVENTS = frozenset({
     QEvent.Type.ContextMenu,
     QEvent.Type.DragEnter,
     QEvent.Type.DragMove,
     QEvent.Type.Drop,
-}
+})
+_KEY_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride,
+                         QEvent.Type.KeyRelease})
 
 
 def is_escape_key(event: QKeyEvent) -> bool:
@@ -89,21 +91,18 @@ class Lockdown(QObject):
             QApplication.restoreOverrideCursor()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # every event of the application passes here: one type() call, set look-ups
         kind = event.type()
-        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride, QEvent.Type.KeyRelease):
+        if kind in _KEY_EVENTS:
             assert isinstance(event, QKeyEvent)
             if is_escape_key(event):
                 return self._refuse(event)
-        elif kind in _BLOCKED_EVENTS or self._close_refused(watched, event):
+        elif kind in _BLOCKED_EVENTS or self._close_refused(watched, kind):
             return self._refuse(event)
         return False
 
-    def _close_refused(self, watched: QObject, event: QEvent) -> bool:
-        return (
-            event.type() == QEvent.Type.Close
-            and watched is self.window
-            and not self.allow_close
-        )
+    def _close_refused(self, watched: QObject, kind: QEvent.Type) -> bool:
+        return kind == QEvent.Type.Close and watched is self.window and not self.allow_close
 
     def _refuse(self, event: QEvent) -> bool:
         event.ignore()

@@ -155,8 +155,10 @@ def main(args: argparse.Namespace | Sequence[str] | None = None) -> int:
     except (UsageError, OSError, ValueError) as exc:
         print(f"yiwang platform: {exc}", file=sys.stderr)
         return 2
+    from reference_platform.parent_watch import watch_parent
     from reference_platform.server import serve
 
+    watch_parent()  # started by PlatformProcess: end with the process that started us
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     serve(
         args.db, args.host, args.port, token, codes,

@@ -22,6 +22,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from reference_platform.__main__ import ADMIN_TOKEN_ENV
 from reference_platform.app import create_app
+from reference_platform.parent_watch import PARENT_PIPE_ENV, ParentPipe
 
 log = logging.getLogger(__name__)
 
@@ -169,6 +170,7 @@ class PlatformProcess:
         self.startup_timeout = startup_timeout
         self.log_path = Path(log_path) if log_path else self.db_path.with_suffix(".log")
         self._proc: subprocess.Popen[bytes] | None = None
+        self._parent_pipe: ParentPipe | None = None
 
     @property
     def url(self) -> str:
@@ -212,11 +214,16 @@ class PlatformProcess:
             )
             env.setdefault("PYTHONUNBUFFERED", "1")
             env[ADMIN_TOKEN_ENV] = self.admin_token
+            # the child ends when this process does, even by kill -9 (parent_watch)
+            self._parent_pipe = ParentPipe()
+            env[PARENT_PIPE_ENV] = str(self._parent_pipe.child_fd)
             with open(self.log_path, "ab") as logf:
                 self._proc = subprocess.Popen(
                     self.command(), stdout=logf, stderr=subprocess.STDOUT, env=env,
                     cwd=str(REPO_ROOT), stdin=subprocess.DEVNULL,
+                    pass_fds=(self._parent_pipe.child_fd,),
                 )
+            self._parent_pipe.close_child_end()
             if self._wait_ready():
                 log.info("platform running at %s (pid %s)", self.url, self._proc.pid)
                 return self
@@ -258,9 +265,15 @@ class PlatformProcess:
         except OSError:
             return "(no log)"
 
+    def _close_parent_pipe(self) -> None:
+        pipe, self._parent_pipe = self._parent_pipe, None
+        if pipe is not None:
+            pipe.close()
+
     def _terminate(self) -> None:
         proc, self._proc = self._proc, None
         if proc is None:
+            self._close_parent_pipe()
             return
         if proc.poll() is None:
             proc.terminate()
@@ -269,6 +282,7 @@ class PlatformProcess:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait(timeout=5)
+        self._close_parent_pipe()
 
     def stop(self) -> None:
         """Stop the server (SIGTERM, then SIGKILL after 5 s). The port is kept for restarts."""
@@ -280,6 +294,7 @@ class PlatformProcess:
         if proc is not None and proc.poll() is None:
             proc.kill()
             proc.wait(timeout=5)
+        self._close_parent_pipe()
 
     def restart(self) -> PlatformProcess:
         """Stop and start again on the same port and database."""

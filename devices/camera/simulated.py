@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
+from collections import OrderedDict
+from collections.abc import Hashable
 from typing import Protocol, runtime_checkable
 
 import cv2
@@ -17,6 +20,66 @@ log = logging.getLogger(__name__)
 
 Frame = npt.NDArray[np.uint8]
 _PAD = 64  # noise field margin for per-frame offsets
+
+
+class _StillCache:
+    """The last few rendered stills of this process, shared by every simulated camera.
+
+    A still is a pure function of what is presented and the seed, and rendering one
+    costs a good part of a second (a textured desk, a projected page); a demo or a test
+    run presents the same few pages again and again (each new camera counts its seeds
+    from the same start). Stills are kept read-only: a grab copies before it changes a
+    pixel. ``YIWANG_CAMERA_STILL_CACHE`` sets how many (0: none)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._lock = threading.Lock()
+        self._stills: OrderedDict[Hashable, tuple[Frame, npt.NDArray[np.float32] | None]] = (
+            OrderedDict()
+        )
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Hashable) -> tuple[Frame, npt.NDArray[np.float32] | None] | None:
+        with self._lock:
+            found = self._stills.get(key)
+            if found is None:
+                self.misses += 1
+                return None
+            self._stills.move_to_end(key)
+            self.hits += 1
+            return found
+
+    def put(self, key: Hashable, still: Frame, corners: npt.NDArray[np.float32] | None) -> None:
+        if self.size <= 0:
+            return
+        still.setflags(write=False)
+        if corners is not None:
+            corners.setflags(write=False)
+        with self._lock:
+            self._stills[key] = (still, corners)
+            self._stills.move_to_end(key)
+            while len(self._stills) > self.size:
+                self._stills.popitem(last=False)
+
+
+def _cache_size() -> int:
+    value = os.environ.get("YIWANG_CAMERA_STILL_CACHE", "")
+    return int(value) if value.isdigit() else 8
+
+
+STILLS = _StillCache(_cache_size())
+
+
+def _still_key(title: str | None, qr_payload: str, seed: int, size: tuple[int, int],
+               options: dict[str, object]) -> Hashable | None:
+    """The cache key of a still, or None when an option cannot be one (an image)."""
+    key = (title, qr_payload, seed, size, tuple(sorted(options.items())))
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
 
 
 @runtime_checkable
@@ -65,13 +128,22 @@ class SimulatedCamera:
         with self._lock:
             self._count += 1
             seed = self.seed * 1000 + self._count
-            if not title:
+            key = _still_key(title or None, qr_payload if title else "", seed, self.size,
+                             render_options)
+            cached = None if key is None else STILLS.get(key)
+            if cached is not None:
+                self._still, self._corners = cached
+            elif not title:
                 self._still = render_desk(seed=seed, size=self.size, noise=0.5)
                 self._corners = None
+            else:
+                photo = render_document(title, qr_payload, seed=seed, size=self.size,
+                                        noise=0.5, **render_options)  # type: ignore[arg-type]
+                self._still, self._corners = photo.image, photo.corners
+            if cached is None and key is not None:
+                STILLS.put(key, self._still, self._corners)
+            if not title:
                 return
-            photo = render_document(title, qr_payload, seed=seed, size=self.size,
-                                    noise=0.5, **render_options)  # type: ignore[arg-type]
-            self._still, self._corners = photo.image, photo.corners
         log.debug("simulated camera: presented %r", title)
 
     def clear(self) -> None:
@@ -82,7 +154,13 @@ class SimulatedCamera:
             raise CameraError("simulated camera is closed", code="camera_closed")
         with self._lock:
             if self._still is None:
-                self._still = render_desk(seed=self.seed, size=self.size, noise=0.5)
+                key = ("empty desk", self.seed, self.size)
+                cached = STILLS.get(key)
+                if cached is None:
+                    self._still = render_desk(seed=self.seed, size=self.size, noise=0.5)
+                    STILLS.put(key, self._still, None)
+                else:
+                    self._still = cached[0]
             still = self._still
             dx, dy = self._rng.normal(0.0, self.jitter_px, 2)
             gain = 1.0 + self._rng.normal(0.0, 0.01)

@@ -1,5 +1,5 @@
-"""Fixtures for the command-line tests: a reference platform (one per test module; each
-test enrolls its own station with its own enrollment code) and an enrolled station."""
+"""Fixtures for the command-line tests: a reference platform (the worker's shared one;
+each test enrolls its own station with its own enrollment code) and an enrolled station."""
 
 from __future__ import annotations
 
@@ -13,13 +13,12 @@ from reference_platform.server import PlatformProcess
 from yiwang.commands.setup import setup_station
 
 
-@pytest.fixture(scope="module")
-def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProcess]:
-    """Shared by a module's tests (a platform start costs about a second); stations are
-    unique per test. A test that stops its platform uses ``lone_platform``."""
-    db = tmp_path_factory.mktemp("platform") / "platform.db"
-    with PlatformProcess(db, enrollment_codes=[]) as proc:
-        yield proc
+@pytest.fixture
+def platform(shared_platform: PlatformProcess) -> PlatformProcess:
+    """The worker's shared platform (tests/helpers/platform_fixtures.py; a platform start
+    costs one to two seconds of CPU); stations are unique per test. A test that stops its
+    platform uses ``lone_platform``."""
+    return shared_platform
 
 
 @pytest.fixture

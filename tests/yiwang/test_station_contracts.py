@@ -45,8 +45,10 @@ def _run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture
-def platform_url(tmp_path: Path) -> Iterator[str]:
+@pytest.fixture(scope="module")
+def platform_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One `yiwang platform` for the module (each test has its own one-time code; the
+    second test's sync never reaches it, so the first one's counts hold either way)."""
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(
@@ -54,7 +56,7 @@ def platform_url(tmp_path: Path) -> Iterator[str]:
             *YIWANG,
             "platform",
             "--db",
-            str(tmp_path / "platform.db"),
+            str(tmp_path_factory.mktemp("contract-platform") / "platform.db"),
             "--host",
             "127.0.0.1",
             "--port",

@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 #: kills in the default run, split over two test files (two seeds) so that two
 #: xdist workers share them; each file's platform is its own (module fixture)
-CI_KILLS = 24
+CI_KILLS = 8
 CI_KILLS_PER_FILE = CI_KILLS // 2
 SLOW_KILLS = 300
 SUBMISSIONS_PER_ROUND = 4
