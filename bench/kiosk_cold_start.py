@@ -5,7 +5,8 @@ Every run is a fresh process on the offscreen platform; the clock runs from spaw
 to the line it prints on its first event-loop turn with its window shown:
 - empty:  `python -c EMPTY` (a QMainWindow shown full screen) prints READY;
 - kiosk:  `python -m yiwang kiosk --data-dir D --exit-when-ready` logs "kiosk ready for
-  a touch" (attract screen up, devices and sync started);
+  a touch" (attract screen up and taking touches; the station opens behind it, and a
+  touch meanwhile is acted on once it is open: kiosk.boot);
 - clerk:  `python -m yiwang clerk --data-dir D --exit-when-ready` logs "clerk window
   ready" (main window up, camera, reader, scanner and sync started).
 Both stations are enrolled at a reference platform that runs for the whole bench, with

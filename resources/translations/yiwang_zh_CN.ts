@@ -3553,6 +3553,11 @@ and continue</source>
 <context>
     <name>KioskWindow</name>
     <message>
+        <location filename="../../kiosk/window.py" line="156"/>
+        <source>Please wait…</source>
+        <translation>请稍候…</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/window.py" line="207"/>
         <source>Care mode
 (larger, spoken)</source>

@@ -31,6 +31,8 @@ HEAVY = ("cv2", "escpos", "qrcode", "PIL", "yaml", "barcode", "pydantic", "fasta
 #: the other role's front end stays out of each
 NOT_IN_KIOSK = (*HEAVY, "clerk_station")
 NOT_IN_CLERK = (*HEAVY, "kiosk")
+#: what the kiosk loads only after its attract screen is shown (kiosk.boot)
+BEHIND_THE_KIOSK_WINDOW = ("sqlite_utils", "sqlite3", "sync", "station", "intake", "wire")
 
 
 def _python(*args: str) -> subprocess.CompletedProcess[str]:
@@ -130,4 +132,11 @@ def test_kiosk_exit_when_ready_without_the_heavy_libraries_before_it(
     before = _imported_before(done.stderr, "kiosk ready for a touch")
     assert "kiosk.window" in before  # the check sees the window's modules
     assert not before & set(NOT_IN_KIOSK), sorted(before & set(NOT_IN_KIOSK))
+    # the attract screen is up before the station opens (kiosk.boot): nothing of the
+    # store, sync or the station's modules has loaded before the ready line ...
+    behind = before & set(BEHIND_THE_KIOSK_WINDOW)
+    assert not behind, sorted(behind)
+    # ... and they did load after it: the kiosk opened its station before it exited
+    after = _imported_before(done.stderr + "\nEND", "END")
+    assert {"sqlite_utils", "sync.store", "station.context"} <= after
     assert "Traceback" not in done.stderr
