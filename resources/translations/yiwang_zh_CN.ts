@@ -4696,6 +4696,11 @@ and continue</source>
 <context>
     <name>SignInScreen</name>
     <message>
+        <location filename="../../clerk_station/sign_in.py" line="129"/>
+        <source>Please wait…</source>
+        <translation>请稍候…</translation>
+    </message>
+    <message>
         <location filename="../../clerk_station/sign_in.py" line="67"/>
         <source>Yiwang Window — Sign in</source>
         <translation>一网窗口 — 登录</translation>
