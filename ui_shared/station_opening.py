@@ -13,8 +13,8 @@ off (ui_shared.gui_gc), so no widget caught in a cycle is freed on this thread.
 
 from __future__ import annotations
 
+import re
 import threading
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, NamedTuple, TypeVar
@@ -35,13 +35,63 @@ class FirstScreenConfig(NamedTuple):
     auto_login: bool = False
 
 
+#: a plain table header, and a key set to a basic string without escapes
+_HEADER = re.compile(r"\[\s*([A-Za-z0-9_-]+)\s*\]\s*(?:#.*)?")
+_PLAIN_STRING = re.compile(r'[A-Za-z0-9_-]+\s*=\s*"([^"\\]*)"\s*(?:#.*)?')
+#: (table, key) of what the first screen reads
+_WANTED = {("station", "name"), ("clerks", "auto_login")}
+
+
 def peek_config(data_dir: Path) -> FirstScreenConfig:
     """A first look at config.toml; never raises (opening the station then says what
     is wrong with it, with its documented exit code)."""
     try:
         with open(data_dir / "config.toml", "rb") as f:
-            table = tomllib.loads(f.read(CONFIG_CAP).decode("utf-8"))
+            text = f.read(CONFIG_CAP).decode("utf-8")
     except (OSError, ValueError):
+        return FirstScreenConfig()
+    quick = _quick_look(text)
+    return quick if quick is not None else _full_look(text)
+
+
+def _quick_look(text: str) -> FirstScreenConfig | None:
+    """The two values from a config.toml as `yiwang setup` writes it, without tomllib
+    (a few milliseconds of the cold start); None for anything else (a dotted or
+    inline table, a multi-line or escaped string), which the full parser reads."""
+    table = ""
+    found: dict[tuple[str, str], str] = {}
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if '"""' in line or "'''" in line:
+            return None
+        if line.startswith("["):
+            header = _HEADER.fullmatch(line)
+            if header is None:
+                return None
+            table = header.group(1)
+            continue
+        key = line.split("=", 1)[0].strip()
+        if key[:1] in ("\"", "'"):
+            return None  # a quoted key
+        if not table and key.strip("\"' ").split(".")[0] in ("station", "clerks"):
+            return None
+        if (table, key) in _WANTED:
+            value = _PLAIN_STRING.fullmatch(line)
+            if value is None:
+                return None
+            found[(table, key)] = value.group(1)
+    return FirstScreenConfig(found.get(("station", "name"), ""),
+                             bool(found.get(("clerks", "auto_login"))))
+
+
+def _full_look(text: str) -> FirstScreenConfig:
+    import tomllib
+
+    try:
+        table = tomllib.loads(text)
+    except ValueError:
         return FirstScreenConfig()
     station, clerks = table.get("station"), table.get("clerks")
     name = station.get("name") if isinstance(station, dict) else None
