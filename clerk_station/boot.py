@@ -41,6 +41,15 @@ if TYPE_CHECKING:
     from station.services import StationServices
 
 log = logging.getLogger("clerk_station.app")
+#: says (once, on stderr: the technician's line) that the station cannot start and gives
+#: the (Chinese, English) words for the screen; the command line provides it
+Report = Callable[[BaseException], tuple[str, str]]
+
+
+def english_only(error: BaseException) -> tuple[str, str]:
+    """The report without the command line's words (tests, tools)."""
+    print(" ".join(f"clerk: {error}".split()), file=sys.stderr, flush=True)
+    return str(error), str(error)
 
 
 def open_services(data_dir: Path) -> StationServices:
@@ -56,16 +65,17 @@ def run_clerk(
     language: str = "zh_CN",
     exit_when_ready: bool = False,
     opener: Callable[[Path], StationServices] = open_services,
+    report: Report = english_only,
 ) -> int:
     if peek_config(data_dir).auto_login:
         return run_with_station(data_dir, language=language, exit_when_ready=exit_when_ready,
-                                opener=opener)
+                                opener=opener, report=report)
     started = time.monotonic()
     app = make_application(language)
     signals = quit_on_signals(app)  # Ctrl+C / SIGTERM close the window cleanly
     try:
         boot = ClerkBoot(app, data_dir, language=language, exit_when_ready=exit_when_ready,
-                         opener=opener)
+                         opener=opener, report=report)
         boot.show(started)
         return boot.run(signals)
     finally:
@@ -78,6 +88,7 @@ def run_with_station(
     language: str,
     exit_when_ready: bool,
     opener: Callable[[Path], StationServices] = open_services,
+    report: Report = english_only,
 ) -> int:
     """The station opened first, then its first screen (an auto-login station's main
     window, which needs it); a station that cannot start shows why."""
@@ -87,22 +98,13 @@ def run_with_station(
     try:
         services = opener(data_dir)
     except StationUnavailable as e:
-        zh, en = report_unavailable(e)
+        zh, en = report(e)
         app.run_startup_failure(zh, en, language=language, exit_when_ready=exit_when_ready)
         return e.exit_code
     try:
         return app.run_clerk(services, language=language, exit_when_ready=exit_when_ready)
     finally:
         services.close()
-
-
-def report_unavailable(error: BaseException) -> tuple[str, str]:
-    """The one line on stderr for a station that cannot start; its (zh, en) words."""
-    from yiwang.error_words import english_text, technician_text
-
-    zh, en = technician_text(error), english_text(error)
-    print(" ".join(f"clerk: {zh} ({error})".split()), file=sys.stderr, flush=True)
-    return zh, en
 
 
 class ClerkBoot(QObject):
@@ -116,9 +118,11 @@ class ClerkBoot(QObject):
         language: str,
         exit_when_ready: bool,
         opener: Callable[[Path], StationServices],
+        report: Report = english_only,
     ) -> None:
         super().__init__()
         self.app = app
+        self._report = report
         self.language = language
         self.exit_when_ready = exit_when_ready
         self.code = 0
@@ -176,7 +180,7 @@ class ClerkBoot(QObject):
         if not isinstance(error, StationUnavailable):
             self.leave(1)  # raised from run(): the command line's one line and code
             return
-        zh, en = report_unavailable(error)
+        zh, en = self._report(error)
         from clerk_station.app import quit_when_shown
         from clerk_station.startup_failure import StartupFailureScreen
 

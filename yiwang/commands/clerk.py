@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 
@@ -43,4 +44,15 @@ def open_clerk(
     # the sign-in screen first, the station opened behind it (clerk_station.boot)
     from clerk_station.boot import run_clerk
 
-    return run_clerk(data_dir, language=language, exit_when_ready=exit_when_ready)
+    return run_clerk(data_dir, language=language, exit_when_ready=exit_when_ready,
+                     report=_report_unavailable)
+
+
+def _report_unavailable(error: BaseException) -> tuple[str, str]:
+    """One line on stderr for a station that cannot start; the (zh, en) words the
+    clerk's screen shows."""
+    from yiwang.error_words import english_text, technician_text
+
+    zh, en = technician_text(error), english_text(error)
+    print(" ".join(f"clerk: {zh} ({error})".split()), file=sys.stderr, flush=True)
+    return zh, en
