@@ -5,9 +5,13 @@ Every run is a fresh process on the offscreen platform; the clock runs from spaw
 to the line it prints on its first event-loop turn with its window shown:
 - empty:  `python -c EMPTY` (a QMainWindow shown full screen) prints READY;
 - kiosk:  `python -m yiwang kiosk --data-dir D --exit-when-ready` logs "kiosk ready for
-  a touch" (attract screen up, devices and sync started);
+  a touch" (attract screen up and taking touches; the station opens behind it, and a
+  touch meanwhile is acted on once it is open: kiosk.boot);
 - clerk:  `python -m yiwang clerk --data-dir D --exit-when-ready` logs "clerk window
-  ready" (main window up, camera, reader, scanner and sync started).
+  ready" (the sign-in screen up and taking input; the station opens behind it, and a
+  sign-in meanwhile is checked once it is open: clerk_station.boot). The bench's
+  station has no auto-login clerk: this is the sign-in path.
+Both exit 0 only once their station is open (the exit code still says it started).
 Both stations are enrolled at a reference platform that runs for the whole bench, with
 simulated devices. The three are interleaved, so load on the machine hits all alike.
 One unmeasured run of each first warms the disk cache and writes .pyc files.

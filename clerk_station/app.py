@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sys
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -11,27 +10,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 from clerk_station.clerk_day_bar import ClerkDayBar
 from clerk_station.clerk_flow import ClerkFlow
 from clerk_station.demo_panel import DemoPanel
+from clerk_station.front import make_application
 from clerk_station.main_window import ClerkWindow
 from clerk_station.startup_failure import StartupFailureScreen
 from station.services import StationServices
-from ui_shared.app_setup import apply_fonts, apply_style, install_translator
-from ui_shared.gui_gc import collect_garbage_on_gui_thread
 from ui_shared.quit_signals import quit_on_signals
 
 log = logging.getLogger(__name__)
-
-
-def make_application(language: str) -> QApplication:
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication(sys.argv[:1])
-    app.setApplicationName("Yiwang Window")
-    app.setOrganizationName("Yiwang")
-    apply_fonts(app)
-    collect_garbage_on_gui_thread(app)
-    install_translator(app, language)
-    apply_style(app, "clerk")
-    return app
+__all__ = ["build_window", "make_application", "run_clerk", "run_startup_failure"]
 
 
 def build_window(
@@ -62,7 +48,7 @@ def build_window(
     return window
 
 
-def _quit_when_shown(app: QApplication, widget: QWidget) -> None:
+def quit_when_shown(app: QApplication, widget: QWidget) -> None:
     """Leave the event loop (code 0) once ``widget`` is on screen and taking input."""
 
     def check() -> None:
@@ -110,6 +96,6 @@ def run_startup_failure(
     screen = StartupFailureScreen(problem_en if language == "en" else problem_zh)
     screen.show()
     if exit_when_ready:
-        _quit_when_shown(app, screen)
+        quit_when_shown(app, screen)
     app.exec()
     return screen

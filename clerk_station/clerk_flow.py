@@ -37,14 +37,20 @@ class ClerkFlow(QObject):
         *,
         idle_ms: int | None = None,
         parent: QObject | None = None,
+        sign_in: SignInScreen | None = None,
+        tasks: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self._make_window = make_window
-        self.tasks = TaskRunner(self)
+        self.tasks = tasks if tasks is not None else TaskRunner(self)
         self.window: QMainWindow | None = None
         self.account: ClerkAccount | None = None
-        self.sign_in: SignInScreen | None = None
+        #: `yiwang clerk` shows the sign-in screen before the station is open
+        #: (clerk_station.boot) and hands it over here with the tasks it runs on
+        self.sign_in: SignInScreen | None = sign_in
+        if sign_in is not None:
+            sign_in.signed_in.connect(self._signed_in)
         self.lock_screen: LockScreen | None = None
         #: windows hidden by the lock, shown again on unlock
         self._hidden: list[QWidget] = []
@@ -64,8 +70,10 @@ class ClerkFlow(QObject):
             # before any window exists; one small audit write
             account = day.directory.sign_in_configured(day.settings.auto_login)
             self._enter(account)
-        else:
+        elif self.sign_in is None or not self.sign_in.isVisible():
             self.show_sign_in()
+        # else: the sign-in screen shown before the station opened stays as it is (the
+        # clerk may be typing in it)
         self.ready.emit()
 
     def show_sign_in(self) -> None:

@@ -3,11 +3,16 @@
 PIN checks are argon2id hashes (tens of milliseconds) and audit writes, so
 they run through the TaskRunner's disk lane; the screen stays responsive and
 the button is disabled while a check is in flight. Every message is plain text.
+
+`yiwang clerk` shows the sign-in screen before the station is open
+(clerk_station.boot): it imports nothing of the station's directory, and a sign-in
+submitted meanwhile says "please wait" and is checked once the directory is attached.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
@@ -22,9 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.clerks import ClerkAccount, ClerkDirectory, ClerkError, SignIn
-from station.pins import MAX_PIN_LENGTH, AttemptOutcome, WeakPin
+from station.pin_rules import MAX_PIN_LENGTH
 from ui_shared.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the station's modules load behind the sign-in screen
+    from station.clerks import ClerkAccount, ClerkDirectory, SignIn
 
 _PIN_PATTERN = QRegularExpression(f"[0-9]{{0,{MAX_PIN_LENGTH}}}")
 _ID_PATTERN = QRegularExpression("[A-Za-z0-9_.-]{0,32}")
@@ -54,7 +61,7 @@ class SignInScreen(QWidget):
 
     def __init__(
         self,
-        directory: ClerkDirectory,
+        directory: ClerkDirectory | None,
         tasks: TaskRunner,
         *,
         station_name: str,
@@ -62,10 +69,13 @@ class SignInScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("signInScreen")
+        #: None until the station is open (attach); a sign-in submitted before waits
         self._directory = directory
+        self._waiting: tuple[str, str] | None = None
+        self.title: QLabel
         self._tasks = tasks
         self.setWindowTitle(self.tr("Yiwang Window — Sign in"))
-        title = plain_label(self, "signInTitle")
+        title = self.title = plain_label(self, "signInTitle")
         title.setText(station_name)
         title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         subtitle = plain_label(self, "signInSubtitle")
@@ -115,9 +125,30 @@ class SignInScreen(QWidget):
             self.message.setText(self.tr("Enter your clerk ID and PIN."))
             return
         self._set_busy(True)
-        self._tasks.disk(
-            lambda: self._directory.sign_in(clerk_id, pin), self._answered, self._failed
-        )
+        if self._directory is None:
+            self._waiting = (clerk_id, pin)
+            self.message.setText(self.tr("Please wait…"))
+            return
+        self._check(self._directory, clerk_id, pin)
+
+    def _check(self, directory: ClerkDirectory, clerk_id: str, pin: str) -> None:
+        self._tasks.disk(lambda: directory.sign_in(clerk_id, pin), self._answered, self._failed)
+
+    @property
+    def waiting(self) -> bool:
+        """A sign-in was submitted before the station was open and waits for it."""
+        return self._waiting is not None
+
+    def attach(self, directory: ClerkDirectory, station_name: str) -> None:
+        """The station is open: its clerk directory checks sign-ins from now on, and
+        the one submitted meanwhile (if any) is checked now."""
+        self._directory = directory
+        if station_name:
+            self.title.setText(station_name)
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            self.message.clear()
+            self._check(directory, *waiting)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -130,6 +161,8 @@ class SignInScreen(QWidget):
             self.message.clear()
             self.signed_in.emit(result.account)
             return
+        from station.pins import AttemptOutcome
+
         if result.outcome is AttemptOutcome.LOCKED and result.retry_at is not None:
             self.show_locked(result.retry_at)
             return
@@ -206,6 +239,8 @@ class PinChangeDialog(QDialog):
         )
 
     def _answered(self, result: SignIn) -> None:
+        from station.pins import AttemptOutcome
+
         self.ok_button.setEnabled(True)
         if result.ok:
             self.accept()
@@ -215,6 +250,9 @@ class PinChangeDialog(QDialog):
             self.message.setText(self.tr("The current PIN is wrong."))
 
     def _failed(self, error: BaseException) -> None:
+        from station.clerks import ClerkError
+        from station.pins import WeakPin
+
         self.ok_button.setEnabled(True)
         if isinstance(error, WeakPin):
             self.message.setText(self.tr("This PIN is too weak: 6-12 digits, not a run."))

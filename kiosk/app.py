@@ -1,46 +1,26 @@
-"""Start the kiosk: the Qt application, the window, and the devices and sync wired to it."""
+"""The kiosk with its station: the devices and sync wired to the window.
+
+`yiwang kiosk` shows the window first (kiosk.front, kiosk.boot) and builds this around
+it once the station is open; tests and tools build both at once."""
 
 from __future__ import annotations
 
 import logging
-import sys
 import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.context import KioskContext
-from kiosk.idle import IdleWatch, TapCounter
-from kiosk.theme import NORMAL, apply_palette
-from kiosk.voice import Voice, default_engine
-from kiosk.window import KioskWindow
-from kiosk.wipe import use_private_temp_dir
+from kiosk.front import KioskFront, make_application
 from station.device_health import Health
 from station.kiosk_services import KioskServices
 from station.services import Poller
 from station.warmup import warm_up
-from ui_shared.app_setup import apply_fonts, install_translator
 from ui_shared.bridges import CardBridge, ScanBridge, SyncBridge
-from ui_shared.gui_gc import collect_garbage_on_gui_thread
-from ui_shared.quit_signals import SignalQuit, quit_on_signals
-from ui_shared.tasks import TaskRunner
 from ui_shared.wedge_filter import WedgeKeyFilter
 
 log = logging.getLogger(__name__)
-
-
-def make_application(language: str) -> QApplication:
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication(sys.argv[:1])
-    app.setApplicationName("Yiwang Kiosk")
-    app.setOrganizationName("Yiwang")
-    apply_fonts(app)
-    collect_garbage_on_gui_thread(app)
-    install_translator(app, language)
-    apply_palette(app)
-    return app
+__all__ = ["RESTART_EXIT_CODE", "KioskApp", "make_application"]
 
 
 class KioskApp(QObject):
@@ -54,20 +34,21 @@ class KioskApp(QObject):
         voice_engine: str | None = None,
         clock: Callable[[], float] = time.monotonic,
         frameless: bool = False,
+        front: KioskFront | None = None,
     ) -> None:
         super().__init__()
         self.services = services
-        self.tasks = TaskRunner(self)
-        self.voice = Voice(voice_engine, self, chinese=not english)
-        self.ctx = KioskContext(services, self.tasks, self.voice, english=english, theme=NORMAL)
-        self.idle = IdleWatch(
-            idle_seconds=NORMAL.idle_seconds,
-            countdown_seconds=NORMAL.countdown_seconds,
-            clock=clock,
-            parent=self,
-        )
-        self.window = KioskWindow(self.ctx, self.idle, TapCounter(clock=clock),
-                                  frameless=frameless)
+        if front is None:
+            front = KioskFront(english=english, voice_engine=voice_engine, clock=clock,
+                               frameless=frameless)
+        self.front = front
+        self.tasks = front.tasks
+        self.voice = front.voice
+        self.ctx = front.ctx
+        self.idle = front.idle
+        self.window = front.window
+        self.ctx.attach(services)
+        self.window.station_opened()
         self.window.ready.connect(self._warm_up)
         self.cards = CardBridge(self)
         self.cards.card_placed.connect(self._card_placed)
@@ -98,6 +79,11 @@ class KioskApp(QObject):
 
     def start(self, *, windowed: bool = False) -> None:
         self.window.start(windowed=windowed)
+        self.start_services()
+
+    def start_services(self) -> None:
+        """Everything but the window's own start (kiosk.boot starts the window before
+        the station is open)."""
         if self.wedge is not None:
             self.wedge.install()
         # devices and sync on the first event-loop turn, once the window is shown: their
@@ -177,90 +163,6 @@ class KioskApp(QObject):
                 apply_screen.session.set_catalog,
                 lambda e: log.warning("catalog reload failed: %r", e),
             )
-
-
-def run_kiosk(
-    services: KioskServices,
-    *,
-    language: str = "zh_CN",
-    windowed: bool = False,
-    exit_when_ready: bool = False,
-    demo_devices: bool = False,
-) -> int:
-    started = time.monotonic()
-    app = make_application(language)
-    # Ctrl+C / SIGTERM (systemd stopping the session) leave the event loop like the
-    # maintenance exit does, so devices, sync and the private temp folder are cleaned up
-    signals = quit_on_signals(app)
-    try:
-        code = _run_window(app, services, started, language=language, windowed=windowed,
-                           exit_when_ready=exit_when_ready, demo_devices=demo_devices,
-                           signals=signals)
-    finally:
-        signals.restore()
-    log.info("kiosk stopped (exit code %d)", code)
-    return code
-
-
-def _run_window(
-    app: QApplication,
-    services: KioskServices,
-    started: float,
-    *,
-    language: str,
-    windowed: bool,
-    exit_when_ready: bool,
-    demo_devices: bool,
-    signals: SignalQuit,
-) -> int:
-    use_private_temp_dir(services.station.intake.store.data_dir / "tmp")
-    kiosk = KioskApp(services, english=language == "en", voice_engine=default_engine(),
-                     frameless=not windowed)
-    code = {"value": 0}
-
-    def leave(value: int) -> None:
-        # exit(), not quit(): quit() first asks every window to close, and ours refuses
-        code["value"] = value
-        kiosk.window.lockdown.allow_close = True
-        app.exit(value)
-
-    kiosk.window.ready.connect(
-        lambda: log.info("kiosk ready for a touch %.2f s after start", time.monotonic() - started)
-    )
-    if exit_when_ready:
-        kiosk.window.ready.connect(lambda: QTimer.singleShot(0, lambda: leave(0)))
-    kiosk.window.exit_requested.connect(lambda: leave(0))
-    kiosk.window.restart_requested.connect(lambda: leave(RESTART_EXIT_CODE))
-    kiosk.start(windowed=windowed)  # window flags first: changing them hides a shown window
-    devices = _demo_devices(kiosk) if demo_devices else None
-    if windowed:
-        kiosk.window.resize(1280, 800)
-        kiosk.window.show()
-    else:
-        kiosk.window.showFullScreen()
-    if devices is not None:
-        devices.show()
-    signals.exec()
-    kiosk.window.lockdown.allow_close = True  # a signal ended the loop: the window may go
-    if devices is not None:
-        devices.close()
-    kiosk.shutdown()
-    return signals.code if signals.code is not None else code["value"]
-
-
-def _demo_devices(kiosk: KioskApp) -> QWidget | None:
-    sims = kiosk.services.station.simulators
-    if sims is None:
-        return None
-    from kiosk.demo_devices import DemoDevices
-    from kiosk.screens.apply import ApplyScreen
-
-    apply_screen = kiosk.window.screens["apply"]
-    assert isinstance(apply_screen, ApplyScreen)
-
-    devices = DemoDevices(sims, kiosk.window.scanned)
-    apply_screen.receipt_issued.connect(devices.receipt_issued)
-    return devices
 
 
 #: `yiwang kiosk` exits with this when maintenance asks for a restart; the kiosk session

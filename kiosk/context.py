@@ -3,26 +3,51 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.theme import NORMAL, Theme
 from kiosk.voice import Voice
-from station.kiosk_services import KioskServices
 from ui_shared.tasks import TaskRunner
 
+if TYPE_CHECKING:  # the station loads after the attract screen is shown (kiosk.boot)
+    from station.kiosk_services import KioskServices
 
-@dataclass
+
 class KioskContext:
-    services: KioskServices
-    tasks: TaskRunner
-    voice: Voice
-    english: bool = False
-    theme: Theme = NORMAL
-    #: shown in the status line; set by the window
-    notify: Callable[[str], None] = field(default=lambda _text: None)
+    """The station's services arrive after the window is first shown (`attach`); only
+    the attract screen is built before, and it asks nothing of them."""
+
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        voice: Voice,
+        *,
+        english: bool = False,
+        theme: Theme = NORMAL,
+    ) -> None:
+        self.tasks = tasks
+        self.voice = voice
+        self.english = english
+        self.theme = theme
+        #: shown in the status line; set by the window
+        self.notify: Callable[[str], None] = lambda _text: None
+        self._services: KioskServices | None = None
+
+    def attach(self, services: KioskServices) -> None:
+        self._services = services
+
+    @property
+    def station_open(self) -> bool:
+        return self._services is not None
+
+    @property
+    def services(self) -> KioskServices:
+        if self._services is None:
+            raise RuntimeError("the kiosk's station is not open yet")
+        return self._services
 
 
 class Screen(QWidget):

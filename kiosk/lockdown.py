@@ -73,9 +73,17 @@ class Lockdown(QObject):
         self.refused = 0  # how many escape attempts were refused (tests, diagnostics)
 
     def install(self, *, windowed: bool = False) -> None:
+        self.lock_window(windowed=windowed)
+        self.refuse_escapes()
+
+    def refuse_escapes(self) -> None:
+        """From now on close, Esc and the shortcuts are refused application-wide."""
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
+
+    def lock_window(self, *, windowed: bool = False) -> None:
+        """The window's flags and policies (before it is shown: new flags hide it)."""
         self.window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.window.setAcceptDrops(False)
         if not windowed and self.window.windowFlags() != LOCKED_FLAGS:

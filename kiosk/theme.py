@@ -8,7 +8,7 @@ elderly theme is larger still and slower.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
@@ -20,8 +20,9 @@ MIN_LINE_SPACING = 1.3
 MIN_CONTRAST = 4.5
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
+    # a NamedTuple, not a dataclass: the attract screen comes up without loading
+    # dataclasses (cold start)
     name: str
     body_px: int
     action_px: int

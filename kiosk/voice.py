@@ -14,11 +14,12 @@ import logging
 import os
 import shutil
 from collections import deque
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from kiosk.speechd_probe import Probe, daemon_address
+if TYPE_CHECKING:  # loaded when speech-dispatcher is the engine (cold start)
+    from kiosk.speechd_probe import Probe
 
 log = logging.getLogger(__name__)
 ENV_ENGINE = "YIWANG_KIOSK_TTS"  # "mock" in tests, "none" to silence, or an engine name
@@ -72,12 +73,16 @@ class Voice(QObject):
         self.spoken: deque[str] = deque(maxlen=20)
         self._probe: Probe | None = None
         if engine == "speechd":
+            from kiosk.speechd_probe import Probe
+
             self._probe = Probe()
             QTimer.singleShot(PROBE_DELAY_MS, self.start_probe)
 
     def start_probe(self) -> None:
         """Ask (on a worker) whether the speech daemon answers; idempotent."""
         if self._probe is not None and not self._probe.started:
+            from kiosk.speechd_probe import daemon_address
+
             self._probe.start(daemon_address())
 
     @property

@@ -28,8 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from devices.printer.receipt import qr_matrix
-
 #: line height as a multiple of the font's pixel size (适老化: at least 1.3)
 LINE_SPACING = 1.45
 
@@ -335,6 +333,9 @@ class QrView(QWidget):
 
     def set_payload(self, payload: str) -> None:
         self.payload = payload
+        # loaded with the first QR shown, not with the attract screen (cold start)
+        from devices.printer.receipt import qr_matrix
+
         self._matrix = qr_matrix(payload) if payload else []
         self.update()
 

@@ -1,16 +1,25 @@
 """The kiosk window: a top bar (关怀模式, replay, home), one screen at a time, the idle
-countdown, the hidden maintenance corner, and the wipe between citizens."""
+countdown, the hidden maintenance corner, and the wipe between citizens.
+
+The window is shown before the station is open (kiosk.boot): until `station_opened`,
+only the attract screen exists; a screen asked for meanwhile (a service button, the
+maintenance corner) is remembered, the touched button says "please wait", and the
+screen opens as soon as the station does. This module and those it imports at load
+time stay free of the station, the store and sync (tests/yiwang/test_cold_start.py).
+"""
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QGridLayout,
+    QLabel,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
@@ -18,17 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.card_away import CardAwayPanel
 from kiosk.context import KioskContext, Screen
 from kiosk.countdown import CountdownOverlay
 from kiosk.idle import IdleWatch, TapCounter
 from kiosk.lockdown import LOCKED_FLAGS, Lockdown
 from kiosk.screen_set import Factory, ScreenSet
 from kiosk.screens.attract import AttractScreen
-from kiosk.screens.maintenance import MaintenanceScreen, PinScreen
-from kiosk.theme import ELDERLY, NORMAL, Theme, stylesheet
+from kiosk.theme import ELDERLY, NORMAL, WARN_BG, WARN_INK, Theme, stylesheet
 from kiosk.widgets import BigButton, OneLineText, Text
-from kiosk.wipe import wipe_traces
+
+if TYPE_CHECKING:  # built after the attract screen is up
+    from kiosk.card_away import CardAwayPanel
 
 log = logging.getLogger(__name__)
 CORNER_PX = 120
@@ -93,7 +102,11 @@ class KioskWindow(QWidget):
         self.attract = attract
         self._current: Screen = self.attract
         self.attract.service_chosen.connect(self.show_screen)
-        self.attract.set_station_name(ctx.services.station.intake.station_name)
+        #: the screen asked for before the station was open, and the badge saying so
+        self._pending: str | None = None
+        self._wait_badge: QLabel | None = None
+        if ctx.station_open:
+            self.attract.set_station_name(ctx.services.station.intake.station_name)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.addLayout(bar)
@@ -102,13 +115,10 @@ class KioskWindow(QWidget):
         self.overlay = CountdownOverlay(self)
         self.overlay.more_time.connect(self.idle.touch)
         self.overlay.hide()
-        # "您的身份证已取出": a page of its own in front of the service (kiosk.card_away)
-        self.card_away = CardAwayPanel(idle.clock)
-        self.card_away.more_time.connect(self._card_away_more_time)
-        self.card_away.end_requested.connect(self.reset_to_attract)
-        self.card_away.expired.connect(self.reset_to_attract)
-        self.card_away.ticked.connect(self._card_away_still_needed)
-        self._card_away_page = self._scrolling_page(self.card_away)
+        # "您的身份证已取出": a page of its own in front of the service (kiosk.card_away),
+        # built after the attract screen is up (card_away)
+        self._card_away: CardAwayPanel | None = None
+        self._card_away_page: QScrollArea | None = None
         self.card_present = False
         # the mode every visit starts in (no configuration chooses 关怀模式 by default)
         self.default_theme: Theme = NORMAL
@@ -160,18 +170,63 @@ class KioskWindow(QWidget):
     def _add_screen(self, name: str, screen: Screen) -> None:
         self._pages[screen] = self._scrolling_page(screen)
         screen.home_requested.connect(self.reset_to_attract)
+        if name in ("pin", "maintenance"):
+            self._wire_maintenance(screen)
+        self._theme_texts(screen, self.ctx.theme)
+
+    def _wire_maintenance(self, screen: Screen) -> None:
+        # loaded with the first maintenance screen (it brings the station's PIN check)
+        from kiosk.screens.maintenance import MaintenanceScreen, PinScreen
+
         if isinstance(screen, PinScreen):
             screen.unlocked.connect(lambda: self.show_screen("maintenance"))
         elif isinstance(screen, MaintenanceScreen):
             screen.restart_requested.connect(self.restart_requested)
             screen.exit_requested.connect(self._exit_to_desktop)
-        self._theme_texts(screen, self.ctx.theme)
+
+    def station_opened(self) -> None:
+        """The station's services are attached to the context: the screen asked for
+        while it opened (if any) is shown now."""
+        self.attract.set_station_name(self.ctx.services.station.intake.station_name)
+        pending, self._pending = self._pending, None
+        if self._wait_badge is not None:
+            self._wait_badge.deleteLater()
+            self._wait_badge = None
+        if pending is not None and self._current is self.attract:
+            self.show_screen(pending)
+
+    def _wait_for_station(self, name: str) -> None:
+        self._pending = name
+        button = self.attract.buttons.get(name)
+        if button is None:
+            return  # the maintenance corner: nothing to mark
+        if self._wait_badge is None:
+            # a child of the button, outside every layout: nothing moves around it
+            self._wait_badge = QLabel(self.tr("Please wait…"))
+            self._wait_badge.setObjectName("pleaseWait")
+            self._wait_badge.setTextFormat(Qt.TextFormat.PlainText)
+            self._wait_badge.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        badge = self._wait_badge
+        badge.setParent(button)
+        badge.setStyleSheet(
+            f"background-color: {WARN_BG}; color: {WARN_INK}; border-radius: 6px;"
+            f" padding: 2px 12px; font-size: {self.ctx.theme.body_px}px;"
+        )
+        badge.adjustSize()
+        badge.move((button.width() - badge.width()) // 2,
+                   button.height() - badge.height() - 8)
+        badge.show()
 
     def build_screens_later(self) -> None:
         """Build the screens not yet built, one per event-loop turn (after the first paint)."""
         if self._shut_down:
             return  # a turn queued before shutdown must not build into a closing window
-        if self.screens.build_next():
+        if not self.ctx.station_open:
+            return
+        if self._card_away is None:
+            self._build_card_away()
+            QTimer.singleShot(0, self, self.build_screens_later)
+        elif self.screens.build_next():
             # the window as context: a turn still queued when it is deleted is dropped
             QTimer.singleShot(0, self, self.build_screens_later)
 
@@ -180,6 +235,9 @@ class KioskWindow(QWidget):
         return self._current
 
     def show_screen(self, name: str) -> None:
+        if name != "attract" and not self.ctx.station_open:
+            self._wait_for_station(name)
+            return
         screen = self.screens[name]
         self._current = screen
         self.stack.setCurrentWidget(self._pages[screen])
@@ -207,10 +265,14 @@ class KioskWindow(QWidget):
         """Forget the citizen everywhere (every screen, the voice, the clipboard, temp
         files) and return to the kiosk's own mode."""
         self.overlay.hide()
-        self.card_away.stop()
+        if self._card_away is not None:
+            self._card_away.stop()
         for screen in self.screens.built():
             screen.wipe()
         self.ctx.voice.forget()
+        # loaded with the first wipe, not with the attract screen (cold start)
+        from kiosk.wipe import wipe_traces
+
         wipe_traces()
         self.status.setText("")
         self.status.hide()
@@ -279,15 +341,37 @@ class KioskWindow(QWidget):
 
     # -- the card taken out mid-visit (kiosk.card_away) ---------------------------------
     @property
+    def card_away(self) -> CardAwayPanel:
+        """The card-removed page (built now if the idle turns after start have not yet)."""
+        return self._card_away if self._card_away is not None else self._build_card_away()
+
+    def _build_card_away(self) -> CardAwayPanel:
+        from kiosk.card_away import CardAwayPanel
+
+        panel = CardAwayPanel(self.idle.clock)
+        panel.more_time.connect(self._card_away_more_time)
+        panel.end_requested.connect(self.reset_to_attract)
+        panel.expired.connect(self.reset_to_attract)
+        panel.ticked.connect(self._card_away_still_needed)
+        self._card_away_page = self._scrolling_page(panel)
+        self._theme_texts(panel, self.ctx.theme)
+        self._card_away = panel
+        return panel
+
+    @property
     def card_away_shown(self) -> bool:
-        return self.stack.currentWidget() is self._card_away_page
+        page = self._card_away_page
+        return page is not None and self.stack.currentWidget() is page
 
     def _card_taken_out(self) -> None:
         # the service's page (and what the card unlocked on it) leaves the screen now
         self.overlay.hide()
         self.idle.touch()  # one countdown at a time: this one is the shorter
-        self.stack.setCurrentWidget(self._card_away_page)
-        self.card_away.begin(self.ctx.theme.card_away_seconds)
+        panel = self.card_away
+        page = self._card_away_page
+        assert page is not None  # built with the panel
+        self.stack.setCurrentWidget(page)
+        panel.begin(self.ctx.theme.card_away_seconds)
         self.ctx.voice.announce(self.card_away.prompt())
 
     def _card_away_more_time(self) -> None:
@@ -315,7 +399,8 @@ class KioskWindow(QWidget):
         screen.start_with_card(card, key)
 
     def _show_current_page(self) -> None:
-        self.card_away.stop()
+        if self._card_away is not None:
+            self._card_away.stop()
         self.stack.setCurrentWidget(self._pages[self.current])
 
     def scanned(self, text: str) -> None:
@@ -345,9 +430,19 @@ class KioskWindow(QWidget):
         return False
 
     def start(self, *, windowed: bool) -> None:
+        self.prepare(windowed=windowed)
+        self.watch()
+
+    def prepare(self, *, windowed: bool) -> None:
+        """What must be set before the window is shown (its flags: new ones hide it)."""
+        self.lockdown.lock_window(windowed=windowed)
+
+    def watch(self) -> None:
+        """The application-wide filters (lockdown, idle, the maintenance corner) and the
+        idle clock (kiosk.boot: once the window is shown, before the event loop runs)."""
         app = QApplication.instance()
         assert app is not None
-        self.lockdown.install(windowed=windowed)
+        self.lockdown.refuse_escapes()
         app.installEventFilter(self.idle)
         app.installEventFilter(self)
         self.idle.start()
@@ -402,6 +497,16 @@ def _factories(ctx: KioskContext) -> dict[str, Factory]:
 
         return GuideScreen(ctx)
 
+    def pin() -> Screen:
+        from kiosk.screens.maintenance import PinScreen
+
+        return PinScreen(ctx)
+
+    def maintenance() -> Screen:
+        from kiosk.screens.maintenance import MaintenanceScreen
+
+        return MaintenanceScreen(ctx)
+
     return {
         "attract": lambda: AttractScreen(ctx),
         "apply": apply,
@@ -409,6 +514,6 @@ def _factories(ctx: KioskContext) -> dict[str, Factory]:
         "reprint": reprint,
         "evaluate": evaluate,
         "guide": guide,
-        "pin": lambda: PinScreen(ctx),
-        "maintenance": lambda: MaintenanceScreen(ctx),
+        "pin": pin,
+        "maintenance": maintenance,
     }

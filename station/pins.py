@@ -19,6 +19,8 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from station.pin_rules import MAX_PIN_LENGTH, MIN_PIN_LENGTH
+
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
 
@@ -35,8 +37,6 @@ __all__ = [
     "check_pin_strength",
 ]
 
-MIN_PIN_LENGTH = 6
-MAX_PIN_LENGTH = 12
 
 Clock = Callable[[], datetime]
 

@@ -10,10 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import IntEnum
 
-from sync.config import ConfigError, NotEnrolled
-from sync.crypto import StorageError
-from sync.store import StoreDamaged
-
 __all__ = ["TABLE", "ExitCode", "Words", "exit_code_for", "one_line"]
 
 #: the sentence for people about an error ("" when there is none)
@@ -79,6 +75,13 @@ TABLE: tuple[tuple[ExitCode, str], ...] = (
 
 def exit_code_for(error: BaseException) -> ExitCode | None:
     """The code for a failure a command reports in one line; None: not one of ours."""
+    # loaded here, not with the table: every command imports ExitCode at start-up, and
+    # these bring the store and sync's config (the kiosk and clerk load them only after
+    # their first screen is shown)
+    from sync.config import ConfigError, NotEnrolled
+    from sync.crypto import StorageError
+    from sync.store import StoreDamaged
+
     if isinstance(error, NotEnrolled):
         return ExitCode.AUTH
     if isinstance(error, ConfigError):

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
+from shiboken6 import isValid
 
 _INTERVAL_MS = 250
 #: seconds between two full collections on the GUI thread at the most often
@@ -59,9 +60,15 @@ class GuiThreadCollector(QObject):
         return gc.collect(oldest) if oldest >= 0 else 0
 
 
+#: the collector installed by collect_garbage_on_gui_thread (remembered here: the first
+#: findChild by a Python type costs ~7 ms of PySide6 set-up, on the cold-start path)
+_installed: list[GuiThreadCollector] = []
+
+
 def collect_garbage_on_gui_thread(app: QObject) -> GuiThreadCollector:
     """Install once per application (again: the existing collector is returned)."""
-    existing = app.findChild(GuiThreadCollector)
-    if isinstance(existing, GuiThreadCollector):
-        return existing
-    return GuiThreadCollector(app)
+    for collector in _installed:
+        if isValid(collector) and collector.parent() is app:
+            return collector
+    _installed[:] = [GuiThreadCollector(app)]
+    return _installed[0]

@@ -20,10 +20,12 @@ import itertools
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -114,14 +116,24 @@ class TaskRunner(QObject):
         self._relay.done.connect(self._deliver)
         self._board = _Board(self._relay)
         self._tokens = itertools.count(1)
-        self._disk = ThreadPoolExecutor(max_workers=1, thread_name_prefix="disk")
-        self._accept = ThreadPoolExecutor(max_workers=1, thread_name_prefix="accept")
-        self._image = ThreadPoolExecutor(max_workers=image_workers, thread_name_prefix="image")
-        # platform queries a person waits for (not the sync engine's delivery): a slow
-        # link must not hold up storing pages on the disk lane
-        self._network = ThreadPoolExecutor(max_workers=1, thread_name_prefix="network")
-        self._image_workers = image_workers
+        # lanes (name: workers): disk, accept (and its receipt print), image, and the
+        # platform queries a person waits for (not the sync engine's delivery: a slow
+        # link must not hold up storing pages on the disk lane). Each pool is made on
+        # its first task: a first screen shown before any task starts no thread and
+        # loads no concurrent.futures (cold start)
+        self._workers = {"disk": 1, "accept": 1, "image": image_workers, "network": 1}
+        self._pools: dict[str, ThreadPoolExecutor] = {}
         self._closed = False
+
+    def _pool(self, lane: str) -> ThreadPoolExecutor:
+        pool = self._pools.get(lane)
+        if pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            pool = self._pools[lane] = ThreadPoolExecutor(
+                max_workers=self._workers[lane], thread_name_prefix=lane
+            )
+        return pool
 
     def disk(
         self,
@@ -129,7 +141,7 @@ class TaskRunner(QObject):
         on_done: Callable[[T], None],
         on_error: Callable[[BaseException], None],
     ) -> None:
-        self._submit(self._disk, fn, on_done, on_error)
+        self._submit("disk", fn, on_done, on_error)
 
     def accept(
         self,
@@ -138,7 +150,7 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None],
     ) -> None:
         """The accept (and its receipt print) on its own lane and thread."""
-        self._submit(self._accept, fn, on_done, on_error)
+        self._submit("accept", fn, on_done, on_error)
 
     def image(
         self,
@@ -146,7 +158,7 @@ class TaskRunner(QObject):
         on_done: Callable[[T], None],
         on_error: Callable[[BaseException], None],
     ) -> None:
-        self._submit(self._image, fn, on_done, on_error)
+        self._submit("image", fn, on_done, on_error)
 
     def network(
         self,
@@ -154,11 +166,11 @@ class TaskRunner(QObject):
         on_done: Callable[[T], None],
         on_error: Callable[[BaseException], None],
     ) -> None:
-        self._submit(self._network, fn, on_done, on_error)
+        self._submit("network", fn, on_done, on_error)
 
     def _submit(
         self,
-        pool: ThreadPoolExecutor,
+        lane: str,
         fn: Callable[[], T],
         on_done: Callable[[T], None],
         on_error: Callable[[BaseException], None],
@@ -167,7 +179,7 @@ class TaskRunner(QObject):
             return
         token = next(self._tokens)
         self._board.add(token, (fn, on_done, on_error))
-        pool.submit(_work, self._board, token)
+        self._pool(lane).submit(_work, self._board, token)
 
     @Slot(int)
     def _deliver(self, token: int) -> None:
@@ -185,13 +197,8 @@ class TaskRunner(QObject):
         takes longer than `timeout` per lane. For benchmarks and tests that measure a
         quiet process, never for the GUI thread in use. Results are still delivered by
         the event loop afterwards."""
-        lanes = (
-            (self._disk, 1),
-            (self._accept, 1),
-            (self._image, self._image_workers),
-            (self._network, 1),
-        )
-        for pool, workers in lanes:
+        for lane, pool in list(self._pools.items()):
+            workers = self._workers[lane]
             # every worker of the lane waiting at the barrier = nothing else is running,
             # and the pool's queue is first in, first out
             barrier = threading.Barrier(workers + 1)
@@ -206,8 +213,11 @@ class TaskRunner(QObject):
     def shutdown(self) -> None:
         """Wait for running work (a half-written blob must finish), drop queued callbacks."""
         self._closed = True
-        self._accept.shutdown(wait=True)  # an accept in progress always completes
-        self._disk.shutdown(wait=True)
-        self._image.shutdown(wait=True, cancel_futures=True)
-        self._network.shutdown(wait=True, cancel_futures=True)
+        pools = self._pools
+        for lane in ("accept", "disk"):  # an accept in progress always completes
+            if lane in pools:
+                pools[lane].shutdown(wait=True)
+        for lane in ("image", "network"):
+            if lane in pools:
+                pools[lane].shutdown(wait=True, cancel_futures=True)
         self._board.clear()  # here, on the GUI thread

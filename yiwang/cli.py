@@ -3,48 +3,55 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
 from collections.abc import Sequence
 
-from sync.exit_codes import ExitCode, exit_code_for, one_line
 from yiwang import logs
-from yiwang.commands import (
-    audit_cmd,
-    clerk,
-    clerks_cmd,
-    demo,
-    devices_cmd,
-    doctor_cmd,
-    kiosk,
-    logs_cmd,
-    platform,
-    recover,
-    setup,
-    sync_cmd,
-)
-from yiwang.error_words import technician_text
 
-COMMANDS = (
-    demo,
-    clerk,
-    kiosk,
-    platform,
-    setup,
-    sync_cmd,
-    devices_cmd,
-    recover,
-    doctor_cmd,
-    logs_cmd,
-    audit_cmd,
-    clerks_cmd,
+#: every subcommand: (its name on the command line, its module in yiwang.commands, which
+#: has ``register(sub)``). Only the module of the command being run is imported (all of
+#: them for the help), so `yiwang kiosk` and `yiwang clerk` start without the others'.
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("demo", "demo"),
+    ("clerk", "clerk"),
+    ("kiosk", "kiosk"),
+    ("platform", "platform"),
+    ("setup", "setup"),
+    ("sync", "sync_cmd"),
+    ("devices", "devices_cmd"),
+    ("recover", "recover"),
+    ("doctor", "doctor_cmd"),
+    ("logs", "logs_cmd"),
+    ("audit", "audit_cmd"),
+    ("clerks", "clerks_cmd"),
 )
 #: commands that create their data directory; the others must find it there
 CREATES_DATA_DIR = frozenset({"demo", "setup"})
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _chosen_command(argv: Sequence[str]) -> str | None:
+    """The command `argv` runs, when it names one; None (every command is registered):
+    no command, a help or unknown option first, or an unknown name."""
+    options_with_value = {"--log-level"}
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token in options_with_value:
+            skip = True
+        elif token.startswith("-"):
+            if not any(token.startswith(f"{o}=") for o in options_with_value):
+                return None
+        else:
+            return token if token in dict(COMMANDS) else None
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for `argv` (every command when None or when it names none)."""
     parser = argparse.ArgumentParser(
         prog="yiwang",
         description="Yiwang Window: intake terminal for township government service windows.",
@@ -55,13 +62,17 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["DEBUG", "INFO", "WARNING", "ERROR"],
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in COMMANDS:
-        command.register(sub)
+    chosen = None if argv is None else _chosen_command(argv)
+    for name, module in COMMANDS:
+        if chosen is None or name == chosen:
+            importlib.import_module(f"yiwang.commands.{module}").register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    if argv is None:
+        argv = sys.argv[1:]
+    args = build_parser(argv).parse_args(argv)
     data_dir = None if getattr(args, "no_log_file", False) else getattr(args, "data_dir", None)
     logs.configure(
         args.log_level, data_dir, name=args.command, create=args.command in CREATES_DATA_DIR
@@ -69,8 +80,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except KeyboardInterrupt:
+        from sync.exit_codes import ExitCode
+
         return int(ExitCode.INTERRUPTED)
     except Exception as e:
+        from sync.exit_codes import ExitCode, exit_code_for, one_line
+
+        # loaded here, not at start-up: the catalog behind the words imports all of
+        # intake, which the kiosk and the clerk load only after their first screen
+        from yiwang.error_words import technician_text
+
         # the last line of defence: one line for the person, the traceback to the log file
         code = exit_code_for(e)
         logging.getLogger("yiwang").error("%s failed: %s", args.command, e, exc_info=True)

@@ -19,12 +19,13 @@ address fields should one slip into a message anyway.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+
+from yiwang.log_file import RotatingLogFile
 
 __all__ = [
     "LOG_DIRNAME",
@@ -157,9 +158,7 @@ def configure(
         try:
             log_dir = Path(data_dir) / LOG_DIRNAME
             log_dir.mkdir(parents=True, exist_ok=True)
-            fh = logging.handlers.RotatingFileHandler(
-                log_dir / f"{name}.log", maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-            )
+            fh = RotatingLogFile(log_dir / f"{name}.log", max_bytes=MAX_BYTES, backups=BACKUPS)
         except OSError as e:
             # a read-only or full disk: the command reports it in its own line
             root.warning("no log file in %s: %s", data_dir, e.strerror or e)

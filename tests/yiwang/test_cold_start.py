@@ -1,6 +1,7 @@
 """Cold start (issues #12/#13): the station, kiosk and clerk modules load without the
 heavy libraries (they come on first use, or on a worker after the window is shown), and
-`yiwang clerk --exit-when-ready` opens the window and exits 0. Real processes."""
+`yiwang clerk --exit-when-ready` shows its sign-in screen before the station opens and
+exits 0 once it is open. Real processes."""
 
 from __future__ import annotations
 
@@ -31,6 +32,13 @@ HEAVY = ("cv2", "escpos", "qrcode", "PIL", "yaml", "barcode", "pydantic", "fasta
 #: the other role's front end stays out of each
 NOT_IN_KIOSK = (*HEAVY, "clerk_station")
 NOT_IN_CLERK = (*HEAVY, "kiosk")
+#: what the kiosk loads only after its attract screen is shown (kiosk.boot)
+BEHIND_THE_KIOSK_WINDOW = ("sqlite_utils", "sqlite3", "sync", "station", "intake", "wire")
+#: what the clerk loads only after its sign-in screen is shown (clerk_station.boot); the
+#: main window is built after the first sign-in
+BEHIND_THE_CLERK_SIGN_IN = ("sqlite_utils", "sqlite3", "sync", "intake", "wire", "argon2",
+                            "station.context", "station.clerks", "station.pins",
+                            "clerk_station.main_window", "clerk_station.clerk_flow")
 
 
 def _python(*args: str) -> subprocess.CompletedProcess[str]:
@@ -110,8 +118,15 @@ def test_clerk_exit_when_ready(
     assert "clerk window ready" in done.stderr + done.stdout
     assert "Traceback" not in done.stderr
     before = _imported_before(done.stderr, "clerk window ready")
-    assert "clerk_station.main_window" in before  # the check sees the window's modules
+    assert "clerk_station.sign_in" in before  # the check sees the first screen's modules
     assert not before & set(NOT_IN_CLERK), sorted(before & set(NOT_IN_CLERK))
+    # the sign-in screen is up before the station opens (clerk_station.boot): nothing
+    # of the store, sync, the station's services or the main window before the line ...
+    behind = before & set(BEHIND_THE_CLERK_SIGN_IN)
+    assert not behind, sorted(behind)
+    # ... and they did load after it: the station opened before the command exited 0
+    after = _imported_before(done.stderr + "\nEND", "END")
+    assert {"sqlite_utils", "sync.store", "station.context", "clerk_station.clerk_flow"} <= after
 
 
 def test_kiosk_exit_when_ready_without_the_heavy_libraries_before_it(
@@ -130,4 +145,11 @@ def test_kiosk_exit_when_ready_without_the_heavy_libraries_before_it(
     before = _imported_before(done.stderr, "kiosk ready for a touch")
     assert "kiosk.window" in before  # the check sees the window's modules
     assert not before & set(NOT_IN_KIOSK), sorted(before & set(NOT_IN_KIOSK))
+    # the attract screen is up before the station opens (kiosk.boot): nothing of the
+    # store, sync or the station's modules has loaded before the ready line ...
+    behind = before & set(BEHIND_THE_KIOSK_WINDOW)
+    assert not behind, sorted(behind)
+    # ... and they did load after it: the kiosk opened its station before it exited
+    after = _imported_before(done.stderr + "\nEND", "END")
+    assert {"sqlite_utils", "sync.store", "station.context"} <= after
     assert "Traceback" not in done.stderr

@@ -33,24 +33,26 @@ def open_clerk(
     language: str = "zh_CN",
     exit_when_ready: bool = False,
 ) -> int:
-    """Compose the station in `data_dir` and run the clerk window until it closes.
+    """Open the station in `data_dir` and run the clerk window until it closes.
 
     When the station cannot start safely (see :mod:`sync.exit_codes`), one line goes
     to stderr, the clerk sees the same in their language with the next step, and the
-    command exits with the documented code. Clerks sign in with their PIN; a demo/test
-    station whose config names an ``auto_login`` clerk opens straight on the main window."""
-    from clerk_station.app import run_clerk, run_startup_failure
-    from station.context import StationUnavailable, open_station
+    command exits with the documented code. Clerks sign in with their PIN: the sign-in
+    screen comes up first and the station opens behind it (clerk_station.boot); a
+    demo/test station whose config names an ``auto_login`` clerk opens straight on the
+    main window."""
+    # the sign-in screen first, the station opened behind it (clerk_station.boot)
+    from clerk_station.boot import run_clerk
+
+    return run_clerk(data_dir, language=language, exit_when_ready=exit_when_ready,
+                     report=_report_unavailable)
+
+
+def _report_unavailable(error: BaseException) -> tuple[str, str]:
+    """One line on stderr for a station that cannot start; the (zh, en) words the
+    clerk's screen shows."""
     from yiwang.error_words import english_text, technician_text
 
-    try:
-        services = open_station(data_dir)
-    except StationUnavailable as e:
-        zh, en = technician_text(e), english_text(e)
-        print(" ".join(f"clerk: {zh} ({e})".split()), file=sys.stderr, flush=True)
-        run_startup_failure(zh, en, language=language, exit_when_ready=exit_when_ready)
-        return e.exit_code
-    try:
-        return run_clerk(services, language=language, exit_when_ready=exit_when_ready)
-    finally:
-        services.close()
+    zh, en = technician_text(error), english_text(error)
+    print(" ".join(f"clerk: {zh} ({error})".split()), file=sys.stderr, flush=True)
+    return zh, en

@@ -10,9 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from intake.display_text import display_text
 from sync.exit_codes import ExitCode
-from ui_shared.error_text import code_text, error_text
 from yiwang.commands import devices_decode
 
 if TYPE_CHECKING:
@@ -109,6 +107,7 @@ def _read_id(args: argparse.Namespace) -> int:
     from devices.idcard.diagnostics import read_id_json
     from devices.idcard.errors import DeviceError
     from devices.idcard.reader import detect_port
+    from ui_shared.error_text import error_text
 
     port = args.port or detect_port()
     if port is None:
@@ -126,6 +125,7 @@ def _read_id(args: argparse.Namespace) -> int:
 
 def _scan(args: argparse.Namespace) -> int:
     from devices.camera.diagnostics import scan_json
+    from intake.display_text import display_text
 
     results = scan_json([str(p) for p in args.images])
     human = "\n".join(
@@ -140,6 +140,7 @@ def _scan(args: argparse.Namespace) -> int:
 
 def _capture(args: argparse.Namespace) -> int:
     from devices.camera.diagnostics import capture_json
+    from ui_shared.error_text import code_text, error_text
 
     try:
         data = capture_json(str(args.image), str(args.out))
@@ -167,6 +168,7 @@ def _capture(args: argparse.Namespace) -> int:
 def _test_print(args: argparse.Namespace) -> int:
     from devices.printer.diagnostics import test_print_json
     from devices.printer.errors import PrinterError
+    from ui_shared.error_text import error_text
 
     if args.data_dir is not None:
         from yiwang.commands.devices_test_print import print_sample_on_station
@@ -204,6 +206,7 @@ def _check_idcard(setting: str) -> Check:
     from station.device_factory import reader_port
     from station.device_settings import SIMULATED
     from station.simulators import DemoSimulators
+    from ui_shared.error_text import error_text
 
     sims = None
     port = setting
@@ -247,6 +250,7 @@ def _check_camera(settings: DeviceSettings) -> Check:
     from devices.camera.errors import CameraError
     from station.device_factory import open_camera
     from station.device_settings import SIMULATED
+    from ui_shared.error_text import error_text
 
     setting, width, height = settings.camera, settings.camera_width, settings.camera_height
     try:
@@ -278,6 +282,7 @@ def _check_printer(settings: DeviceSettings, data_dir: Path) -> Check:
     from devices.printer.errors import PrinterError
     from station.device_factory import open_printer
     from station.printer_target_check import check_printer_target
+    from ui_shared.error_text import code_text, error_text
 
     target = settings.printer_target(data_dir)
     verdict = check_printer_target(settings, data_dir)
@@ -330,6 +335,7 @@ def _check_printer(settings: DeviceSettings, data_dir: Path) -> Check:
 
 def _check_scanner(setting: str) -> Check:
     from devices.scanner.spec import check_scanner
+    from ui_shared.error_text import error_text
 
     data = check_scanner(setting)
     error = data.get("error")

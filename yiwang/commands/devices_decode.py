@@ -24,9 +24,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from intake.display_text import display_text
 from sync.exit_codes import ExitCode
-from ui_shared.error_text import error_text
 
 #: Longest code text printed in the human form (the JSON form is never cut).
 HUMAN_TEXT_LIMIT = 300
@@ -42,6 +40,8 @@ def register(dsub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _human(record: dict[str, Any]) -> str:
+    from intake.display_text import display_text
+
     name = display_text(record["file"], limit=HUMAN_TEXT_LIMIT)
     if not record["ok"]:
         err = record["error"]
@@ -61,6 +61,8 @@ def _human(record: dict[str, Any]) -> str:
 
 
 def _worded(record: dict[str, Any]) -> dict[str, Any]:
+    from ui_shared.error_text import error_text
+
     error = record.get("error")
     if isinstance(error, BaseException):
         code = str(getattr(error, "code", type(error).__name__))

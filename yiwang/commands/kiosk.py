@@ -7,11 +7,8 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
-
-from sync.exit_codes import ExitCode
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,6 +28,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     if args.data_dir is None:
+        from sync.exit_codes import ExitCode
+
         print("yiwang kiosk: --data-dir is required", file=sys.stderr)
         return int(ExitCode.CONFIG)
     return open_kiosk(
@@ -55,36 +54,39 @@ def open_kiosk(
     # import they would end the process uncleanly); run_kiosk then acts on them
     restore = defer_signals()
     try:
-        from kiosk.app import run_kiosk
-        from station.context import StationUnavailable, open_station
-        from station.kiosk_services import KioskServices
-        from yiwang.error_words import technician_text
+        # the attract screen first, the station opened behind it (kiosk.boot)
+        from kiosk.boot import run_kiosk
 
         try:
-            station = open_station(data_dir, clerk_id="kiosk")
-        except StationUnavailable as e:
+            return run_kiosk(
+                data_dir,
+                language=language,
+                windowed=windowed,
+                exit_when_ready=exit_when_ready,
+                demo_devices=demo_devices,
+            )
+        except Exception as e:
+            # loaded only now: the station's modules come after the attract screen
+            from station.context import StationUnavailable
+            from yiwang.error_words import technician_text
+
+            if not isinstance(e, StationUnavailable):
+                raise
             # the documented code (a damaged store is 5, a missing data dir 2), as the
             # clerk gives; nobody stands at a kiosk to read a window, the technician
             # reads this line in the journal
             print(" ".join(f"kiosk: {technician_text(e)} ({e})".split()), file=sys.stderr,
                   flush=True)
             return e.exit_code
-        try:
-            return run_kiosk(
-                KioskServices(station),
-                language=language,
-                windowed=windowed,
-                exit_when_ready=exit_when_ready,
-                demo_devices=demo_devices,
-            )
-        finally:
-            station.close()
     finally:
         restore()
 
 
 def _set_pin(args: argparse.Namespace) -> int:
+    import getpass
+
     from station.kiosk_pin import MaintenancePin, PinError
+    from sync.exit_codes import ExitCode
 
     data_dir: Path = args.pin_data_dir
     if not (data_dir / "config.toml").is_file():

@@ -12,7 +12,6 @@ import os
 import sys
 from pathlib import Path
 
-from station.device_settings import DeviceSettings
 from sync.exit_codes import ExitCode
 
 #: the flags a scripted set-up must give (the wizard asks for them instead)
@@ -55,6 +54,7 @@ def setup_station(
     devices: str = "simulated",
     ca_bundle: str | None = None,
 ) -> None:
+    from station.device_settings import DeviceSettings
     from station.setup import SetupChoices, apply_setup
 
     if devices == "simulated":
