@@ -53,8 +53,7 @@ class Keypad(QWidget):
         last = 5 if ok_in_grid else 4
         for edge in (0, last):
             grid.setColumnStretch(edge, 1)
-        grid.setRowStretch(0, 1)
-        grid.setRowStretch(5, 1)
+        grid.setRowStretch(5, 1)  # the keys at the top, near the number they type
         for column in range(1, last):
             grid.setColumnStretch(column, 2)
         for row in range(1, 5):

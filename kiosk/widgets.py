@@ -157,13 +157,6 @@ class OneLineText(Text):
         shown = fm.elidedText(line, Qt.TextElideMode.ElideRight, max(10.0, width))
         return [(shown, fm.horizontalAdvance(shown))]
 
-    def whole_width(self) -> int:
-        """The width the whole title needs on one line, margins included."""
-        m = self.contentsMargins()
-        text = " ".join(self.text().split())
-        return int(QFontMetricsF(self.font()).horizontalAdvance(text) + m.left() + m.right()
-                   + 2 * self.margin() + 2)
-
     def minimumSizeHint(self) -> QSize:
         # two characters and the ellipsis: the buttons beside it keep their whole words
         return QSize(int(self._px() * 2), int(self.line_height()))

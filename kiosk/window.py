@@ -18,7 +18,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QSizePolicy,
@@ -80,14 +80,13 @@ class KioskWindow(QWidget):
         self.home = BigButton(self.tr("Home"), self, role="main")
         self.home.setObjectName("home")
         self.home.clicked.connect(self.reset_to_attract)
-        bar = QGridLayout()
-        self._bar = bar
-        self._bar_rows = 0  # 1: the title beside the buttons; 2: the title above them
+        bar = QHBoxLayout()
+        bar.addWidget(self.heading, 1)
         for b in (self.care, self.replay, self.home):
-            # never narrower than the caption: the title moves up a row (or, with no room
-            # even there, elides) instead of the buttons' words ("✓ Care mod")
+            # never narrower than the caption: the title gives way (it elides) instead
+            # of the buttons' words ("✓ Care mod")
             b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
-        self._arrange_bar(rows=1)
+            bar.addWidget(b)
         self.status = Text("", self, role="warn")
         self.status.hide()
         # screens: the attract screen now, the others on first use or after the first
@@ -124,39 +123,6 @@ class KioskWindow(QWidget):
         self.default_theme: Theme = NORMAL
         self.apply_theme(NORMAL)
         self.show_screen("attract")
-
-    # -- the top bar ------------------------------------------------------------------
-    def _arrange_bar(self, rows: int | None = None) -> None:
-        """The title beside the buttons when it fits there whole, else on a row of its own
-        above them: "Apply for a service" in 关怀模式 on a 1024-wide screen was "Ap…"."""
-        if rows is None:
-            layout = self.layout()
-            margins = 0
-            if layout is not None:
-                m = layout.contentsMargins()
-                margins = m.left() + m.right()
-            width = self.width() - margins
-            buttons = sum(b.sizeHint().width() for b in (self.care, self.replay, self.home)
-                          if not b.isHidden())
-            spacing = max(0, self._bar.horizontalSpacing()) * 3
-            title = self.heading.whole_width()
-            rows = 1 if title + buttons + spacing <= width else 2
-        if rows == self._bar_rows:
-            return
-        self._bar_rows = rows
-        for w in (self.heading, self.care, self.replay, self.home):
-            self._bar.removeWidget(w)
-        for column in range(4):
-            self._bar.setColumnStretch(column, 0)
-        self._bar.setColumnStretch(0, 1)
-        if rows == 1:
-            self._bar.addWidget(self.heading, 0, 0)
-            line = 0
-        else:
-            self._bar.addWidget(self.heading, 0, 0, 1, 4)
-            line = 1
-        for column, b in enumerate((self.care, self.replay, self.home), start=1):
-            self._bar.addWidget(b, line, column)
 
     # -- screens -------------------------------------------------------------------
     def _scrolling_page(self, content: QWidget) -> QScrollArea:
@@ -244,11 +210,10 @@ class KioskWindow(QWidget):
         if name != "attract":  # a new service begins: the last visit's notice is done
             self.notify("")
         self.heading.setText(screen.title())
-        self.home.setVisible(name != "attract")
-        self._arrange_bar()
         screen.enter()
         self.idle.set_active(screen.personal)
         self.ctx.voice.prompt(screen.prompt())
+        self.home.setVisible(name != "attract")
 
     def reset_to_attract(self) -> None:
         """The end of a citizen's visit: wipe every trace, then the attract screen."""
@@ -311,7 +276,6 @@ class KioskWindow(QWidget):
         sheet = stylesheet(theme)
         if self.styleSheet() != sheet:
             self.setStyleSheet(sheet)
-        self._arrange_bar()
         self.idle.configure(theme.idle_seconds, theme.countdown_seconds)
 
     @staticmethod
@@ -419,7 +383,6 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event: object) -> None:
         self.overlay.setGeometry(self.rect())
-        self._arrange_bar()
 
     # -- maintenance entry -------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -57,7 +57,10 @@ def shoot_kiosk(station_dir: Path, language: str, admin: Callable[..., Any]) -> 
     written: list[Path] = []
     OUT.mkdir(parents=True, exist_ok=True)
 
-    def snap(name: str) -> None:
+    def snap(name: str, size: tuple[int, int] = (1920, 1080)) -> None:
+        """Both modes at `size` (the usual 1920x1080; a few screens also at the small
+        1024x768 panel and the 1080x1920 portrait kiosk, where words run out of room)."""
+        window.resize(*size)
         for elderly in (False, True):
             window.set_elderly(elderly)
             _settle(0.25)
@@ -65,6 +68,7 @@ def shoot_kiosk(station_dir: Path, language: str, admin: Callable[..., Any]) -> 
             window.grab().save(str(path))
             written.append(path)
         window.set_elderly(False)
+        window.resize(1920, 1080)
         _settle(0.1)
 
     try:
@@ -104,6 +108,8 @@ def shoot_kiosk(station_dir: Path, language: str, admin: Callable[..., Any]) -> 
         for d in "13905712345":
             apply.contact.keypad.press(d)
         snap("apply_contact")
+        snap("apply_contact_1024x768", (1024, 768))
+        snap("apply_contact_portrait", (1080, 1920))
         apply.contact.keypad.ok_key.click()
         _pump(lambda: apply.steps.currentIndex() == REVIEW)
         snap("apply_review")
@@ -130,6 +136,7 @@ def shoot_kiosk(station_dir: Path, language: str, admin: Callable[..., Any]) -> 
         progress.on_scan(outcome.accepted.receipt.qr_payload)
         _pump(lambda: bool(progress.cases.cards))
         snap("progress_result")
+        snap("progress_result_1024x768", (1024, 768))
         window.show_screen("reprint")
         snap("reprint")
         admin("POST", f"/v1/admin/submissions/{outcome.accepted.submission.uuid}/status",
@@ -143,6 +150,7 @@ def shoot_kiosk(station_dir: Path, language: str, admin: Callable[..., Any]) -> 
         evaluate.cases.buttons[0].click()
         evaluate.rating_buttons[2].click()
         snap("evaluate")
+        snap("evaluate_1024x768", (1024, 768))
         window.reset_to_attract()
         sims.remove_card()
         _pump(lambda: not window.card_present)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from devices.idcard.card import IdCardData
@@ -38,7 +39,7 @@ class EvaluateScreen(Screen):
             # must (it was clipped in 关怀模式 below 1280 wide). NOT YET in English: its
             # words would break mid-word and the taller row pushes 提交 off a 768-line
             # screen in 关怀模式, so English captions stay on one line (clipped there)
-            button = BigButton(label, self.rating_box, role="main", wrap=not ctx.english)
+            button = RatingButton(label, self.rating_box, role="main", wrap=not ctx.english)
             button.setProperty("compact", "true")
             button.setCheckable(True)
             button.clicked.connect(lambda _c=False, v=r.value: self._rate(v))
@@ -48,16 +49,19 @@ class EvaluateScreen(Screen):
         grid = QGridLayout(self.reason_box)
         self.reason_buttons: dict[str, BigButton] = {}
         for i, (code, zh, en) in enumerate(REASONS):
-            button = BigButton(en if ctx.english else zh, self.reason_box, wrap=True)
-            button.setCheckable(True)
-            grid.addWidget(button, i // 2, i % 2)
-            self.reason_buttons[code] = button
+            reason = BigButton(en if ctx.english else zh, self.reason_box, wrap=True)
+            reason.setCheckable(True)
+            grid.addWidget(reason, i // 2, i % 2)
+            self.reason_buttons[code] = reason
         self.submit = BigButton(self.tr("Submit my rating"), self, role="main")
         self.submit.clicked.connect(self._submit)
         self.status = Text("", self, role="warn")
         layout = QVBoxLayout(self)
         # the reasons scroll on a short screen; the submit button under them never does
         self.reason_area = scrolling(self.reason_box, self)
+        # one row of reasons at the least, the rest scrolls: asking for more pushed 提交
+        # below a 768-line screen in 关怀模式 under a two-line heading
+        self.reason_area.setMinimumHeight(120)
         for w in (self.identify, self.heading, self.cases, self.rating_box, self.reason_area,
                   self.submit, self.status):
             layout.addWidget(w)
@@ -171,3 +175,16 @@ def _soft_breaks(rating: str) -> str:
         if rating.startswith(degree) and len(rating) > len(degree):
             return degree + SOFT_BREAK + rating[len(degree):]
     return rating
+
+
+class RatingButton(BigButton):
+    """A rating with its stars under the words; where a row of stars would itself have
+    to break ("★★★\n★★" in 关怀模式 on a narrow screen) it is written "★×5"."""
+
+    def _show_caption(self, full: str) -> None:
+        words, _, stars = full.rpartition("\n")
+        if stars and set(stars) == {"★"} and len(stars) > 1:
+            width = QFontMetricsF(self.font()).horizontalAdvance(stars)
+            if width > self._room():
+                full = f"{words}\n★×{len(stars)}"
+        super()._show_caption(full)

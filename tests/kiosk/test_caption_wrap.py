@@ -54,6 +54,9 @@ def test_the_ratings_and_reasons_keep_their_words_in_chinese(
                            *evaluate.reason_buttons.values()]:
                 assert not clipped_lines(button), (theme.name, w, button.text())
                 assert SOFT_BREAK not in button.text()
+            for value, button in evaluate.rating_buttons.items():  # stars on one line
+                lines = button.text().split("\n")
+                assert lines[-1] in ("★" * value, f"★×{value}"), (theme.name, w, lines)
             words = evaluate.rating_buttons[1].text().split("\n")[:-1]  # less the stars
             assert "".join(words).removeprefix("✓ ") == "非常不满意", words
             assert all(part in ("✓ 非常", "非常", "不满意", "✓ 非常不满意", "非常不满意")
