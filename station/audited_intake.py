@@ -95,6 +95,7 @@ class AuditedIntake:
         collection: str = DEFAULT_COLLECTION,
         calendar: WorkCalendar | None = None,
         acceptance: Acceptance | None = None,
+        now: datetime | None = None,
     ) -> Accepted:
         with self._lock:
             started, ticket = self._started, self.queue_ticket
@@ -108,6 +109,7 @@ class AuditedIntake:
             started_at=started,
             queue_ticket=ticket,
             acceptance=acceptance,
+            now=now,
         )
         with self._lock:
             self._started = None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from devices.printer.receipt import Receipt
 from intake.applicant import Applicant
@@ -58,7 +58,11 @@ class SessionCore:
         channel: Channel = Channel.WINDOW,
         clerk_id: str | None = None,
         today: Callable[[], date] = date.today,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
+        """``today`` decides ages and 容缺 due days; ``clock`` (tests, with a fixed
+        ``today``) stamps the accept so the receipt's dates agree with it (None: the
+        intake service's own clock at the moment it stores the case)."""
         self._intake = intake
         self._catalog = catalog
         self._runner = runner
@@ -69,6 +73,7 @@ class SessionCore:
         self._emitting = False
         self._dirty = False
         self._today = today
+        self._clock = clock
         self._clear()
         self._state = self._snapshot()
 

@@ -72,6 +72,7 @@ class OutcomeEvents(SessionCore):
         snapshot = copy.deepcopy(draft)
         version, channel, clerk = self._catalog_version, self.channel, self.clerk_id
         intake, collection, calendar = self._intake, self._collection, self._catalog.calendar
+        now = self._clock() if self._clock is not None else None
         self._accepting = True
         self._notice_issued = False
         self._note = None
@@ -87,6 +88,7 @@ class OutcomeEvents(SessionCore):
                 collection=collection,
                 calendar=calendar,
                 acceptance=acceptance,
+                now=now,
             ),
             lambda outcome: self.accept_succeeded(outcome, generation),
             lambda e: self.accept_failed(e, generation),

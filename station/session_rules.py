@@ -5,7 +5,7 @@ then printing, carrying pages across an item switch.
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from intake.acceptance import Acceptance
@@ -48,6 +48,7 @@ def accept_and_print(
     collection: str,
     calendar: WorkCalendar | None,
     acceptance: Acceptance | None = None,
+    now: datetime | None = None,
 ) -> AcceptOutcome:
     """Disk work: store the submission, then print its papers (the receipt, and the
     告知承诺书 under 告知承诺制); a printer error is reported, not raised."""
@@ -59,6 +60,7 @@ def accept_and_print(
         collection=collection,
         calendar=calendar,
         acceptance=acceptance,
+        now=now,
     )
     # The submission is durable before the printer is tried: a jam never loses it.
     try:

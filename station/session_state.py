@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from typing import Protocol, TypeVar
 
@@ -213,6 +214,7 @@ class IntakeCommands(Protocol):
         collection: str,
         calendar: WorkCalendar | None,
         acceptance: Acceptance | None = None,
+        now: datetime | None = None,
     ) -> Accepted: ...
     def print_receipt(self, receipt: Receipt) -> bytes: ...
     def issue_notice(

@@ -4,7 +4,7 @@ what the case and the manifest record."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -24,10 +24,15 @@ from ui_shared.error_text import error_text
 from .conftest import page
 
 TODAY = date(2026, 12, 3)  # a Thursday: 5 working days later is Thursday 10 December
+MORNING = datetime(2026, 12, 3, 2, 0, tzinfo=UTC)  # 10:00 that day in the hall
 
 
 def _session(intake: IntakeService, catalog: Catalog, code: str) -> IntakeSession:
-    session = IntakeSession(intake, catalog, InlineRunner(), clerk_id="c07", today=lambda: TODAY)
+    # the accept is stamped on TODAY too (10:00 in the hall): the receipt's promised date
+    # counts from it, whatever the wall clock says (after 16:00 UTC Beijing is a day on)
+    session = IntakeSession(
+        intake, catalog, InlineRunner(), clerk_id="c07", today=lambda: TODAY, clock=lambda: MORNING
+    )
     session.card_read(sample_cards()[0])  # files the ID card page from the chip
     session.choose_item(code)
     return session
