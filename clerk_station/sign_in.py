@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from station.clerks import ClerkAccount, ClerkDirectory, ClerkError, SignIn
 from station.pins import MAX_PIN_LENGTH, AttemptOutcome, WeakPin
+from ui_shared.messages import user_message
 from ui_shared.tasks import TaskRunner
 
 _PIN_PATTERN = QRegularExpression(f"[0-9]{{0,{MAX_PIN_LENGTH}}}")
@@ -216,9 +217,7 @@ class PinChangeDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.ok_button.setEnabled(True)
-        if isinstance(error, WeakPin):
-            self.message.setText(self.tr("This PIN is too weak: 6-12 digits, not a run."))
-        elif isinstance(error, ClerkError) and error.code == "pin_unchanged":
-            self.message.setText(self.tr("The new PIN must differ from the current one."))
+        if isinstance(error, WeakPin | ClerkError):  # worded from its code
+            self.message.setText(user_message(error))
         else:
             self.message.setText(self.tr("The PIN could not be changed. Call the technician."))

@@ -6,13 +6,14 @@ import json
 from collections.abc import Mapping
 
 from intake.display_text import display_text
-from ui_shared.error_text import code_text, error_text
+from ui_shared.error_text import code_text, error_text, ui_speaks_english
 
 
 def user_message(error: BaseException, fallback: str = "") -> str:
-    """The Chinese sentence for `error` (its code worded by ui_shared.error_text), else
-    the fallback, else the error's text."""
-    return error_text(error, fallback=fallback)
+    """The sentence for `error` in the window's language (its code worded by
+    ui_shared.error_text; the installed translator decides), else the fallback, else
+    the error's text."""
+    return error_text(error, english=ui_speaks_english(), fallback=fallback)
 
 
 # -- sync problems and events: stored as code + parameters, worded here ------------------

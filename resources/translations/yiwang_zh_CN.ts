@@ -692,6 +692,14 @@ and continue</source>
     </message>
 </context>
 <context>
+    <name>CardBridge</name>
+    <message>
+        <location filename="../../ui_shared/bridges.py" line="33"/>
+        <source>The ID card reader failed</source>
+        <translation>身份证阅读器故障</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailDialog</name>
     <message>
         <location filename="../../clerk_station/case_detail.py" line="57"/>
@@ -998,132 +1006,97 @@ and continue</source>
 <context>
     <name>ClerkAdminDialog</name>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="94"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="95"/>
         <source>Clerks</source>
         <translation>人员管理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="103"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="104"/>
         <source>Clerk ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="103"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="104"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="103"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="104"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="103"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="104"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="110"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="111"/>
         <source>Add clerk…</source>
         <translation>添加人员…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="111"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="112"/>
         <source>Reset PIN…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="112"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="113"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="113"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="114"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="114"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="115"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="143"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="144"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="143"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="144"/>
         <source>Clerk</source>
         <translation>窗口人员</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="145"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="146"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="147"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="148"/>
         <source>Locked (wrong PINs)</source>
         <translation>已锁定（密码错误次数过多）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="149"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="150"/>
         <source>Must change PIN</source>
         <translation>须修改密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="151"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="152"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="197"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="198"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="201"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="202"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="207"/>
-        <source>A clerk with this ID exists already.</source>
-        <translation>该工号已存在。</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="208"/>
-        <source>A clerk ID is 1-32 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
-        <translation>工号为1-32位字母、数字或 _ . -。</translation>
-    </message>
-    <message>
         <location filename="../../clerk_station/clerk_admin_dialog.py" line="209"/>
-        <source>Enter the clerk&apos;s name (at most 40 characters).</source>
-        <translation>请输入姓名（不超过40个字）。</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="210"/>
-        <source>The last administrator cannot be disabled.</source>
-        <translation>不能停用最后一名管理员。</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="211"/>
-        <source>You cannot disable the account you are signed in with.</source>
-        <translation>不能停用当前登录的账号。</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="212"/>
-        <source>Only an administrator can manage clerks.</source>
-        <translation>只有管理员可以管理人员。</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="215"/>
-        <source>This PIN is too weak: 6-12 digits, not a run.</source>
-        <translation>密码过于简单：须为6-12位数字，不能是连续或重复数字。</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="219"/>
         <source>The change could not be saved. Call the technician.</source>
         <translation>修改未能保存，请联系技术人员。</translation>
     </message>
@@ -1131,83 +1104,83 @@ and continue</source>
 <context>
     <name>ClerkDayBar</name>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="58"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="59"/>
         <source>Clerk&apos;s day</source>
         <translation>窗口工作</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="69"/>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="75"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="70"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="76"/>
         <source>Queue no.</source>
         <translation>排队号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="73"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="74"/>
         <source>The hall&apos;s queue number for this applicant (Ctrl+Q)</source>
         <translation>本申请人的大厅排队号（Ctrl+Q）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="81"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="82"/>
         <source>Call next</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="87"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="88"/>
         <source>Case ledger</source>
         <translation>办件台账</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="89"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="90"/>
         <source>Efficiency</source>
         <translation>效能</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="92"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="93"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="94"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="95"/>
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="105"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="106"/>
         <source>Change PIN</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="95"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="96"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="163"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="164"/>
         <source>Called the next applicant %1</source>
         <translation>已叫号 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="170"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="173"/>
         <source>The queuing system did not answer. Call the next applicant by voice.</source>
         <translation>排队叫号系统无响应，请口头叫号。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="108"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="109"/>
         <source>Clerks</source>
         <translation>人员管理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="116"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="117"/>
         <source>Evaluation pad</source>
         <translation>评价器</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="120"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="121"/>
         <source>A window facing the citizen: confirm details, then evaluate</source>
         <translation>面向群众的评价器：核对信息，办结后评价</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_day_bar.py" line="101"/>
+        <location filename="../../clerk_station/clerk_day_bar.py" line="102"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
@@ -1215,62 +1188,62 @@ and continue</source>
 <context>
     <name>ClerkFormDialog</name>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="47"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="48"/>
         <source>Reset PIN</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="47"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="48"/>
         <source>Add clerk</source>
         <translation>添加人员</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="55"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="56"/>
         <source>Administrator (manages clerks)</source>
         <translation>管理员（可管理人员）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="59"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="60"/>
         <source>Clerk ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="61"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="62"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="63"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="64"/>
         <source>Temporary PIN</source>
         <translation>临时密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="64"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="65"/>
         <source>Temporary PIN again</source>
         <translation>再次输入临时密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="66"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="67"/>
         <source>The clerk must choose a new PIN at the next sign-in.</source>
         <translation>该人员下次登录时须设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="69"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="70"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="70"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="71"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="83"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="84"/>
         <source>Enter the clerk ID and name.</source>
         <translation>请输入工号和姓名。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/clerk_admin_dialog.py" line="85"/>
+        <location filename="../../clerk_station/clerk_admin_dialog.py" line="86"/>
         <source>The two PINs differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2868,6 +2841,46 @@ and continue</source>
         <translation>本机时间比平台快约 {minutes} 分钟，回执日期可能有误，请通知技术人员校准时间</translation>
     </message>
     <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="84"/>
+        <source>Talking to the platform failed</source>
+        <translation>同步失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="85"/>
+        <source>The network is unavailable for now; retrying automatically later</source>
+        <translation>网络暂时不可用，稍后自动重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="89"/>
+        <source>The platform&apos;s answer broke the protocol; retrying automatically later</source>
+        <translation>平台应答不符合协议，稍后自动重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="93"/>
+        <source>The platform refused the request</source>
+        <translation>平台拒绝了该请求</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="96"/>
+        <source>The platform does not accept this station; ask the technician to enroll it again</source>
+        <translation>本终端未获平台授权，请联系技术人员重新注册</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="100"/>
+        <source>The platform holds a different case with the same number</source>
+        <translation>平台已有内容不同的同号办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="104"/>
+        <source>The platform lacks some page files; they are uploaded again</source>
+        <translation>平台缺少部分材料文件，将重新上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="108"/>
+        <source>The platform address must start with https:// (http:// only for a test platform on this machine)</source>
+        <translation>平台地址必须以 https:// 开头（仅本机测试平台可用 http://）</translation>
+    </message>
+    <message>
         <location filename="../../ui_shared/error_sources/station.py" line="12"/>
         <location filename="../../ui_shared/error_sources/station.py" line="16"/>
         <source>Local storage failed; call the technician</source>
@@ -3077,6 +3090,91 @@ and continue</source>
         <location filename="../../ui_shared/error_sources/station.py" line="165"/>
         <source>The station cannot start; the details are in the log file</source>
         <translation>本终端无法启动，详情见日志文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/accounts.py" line="14"/>
+        <source>A PIN is digits only.</source>
+        <translation>密码只能由数字组成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/accounts.py" line="15"/>
+        <source>A PIN has {min} to {max} digits.</source>
+        <translation>密码须为{min}-{max}位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/accounts.py" line="16"/>
+        <source>This PIN is too weak: not one repeated digit or a run like 123456.</source>
+        <translation>密码过于简单：不能是重复数字或 123456 这样的连续数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/accounts.py" line="20"/>
+        <source>No maintenance PIN is set.</source>
+        <translation>尚未设置维护密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/accounts.py" line="21"/>
+        <source>A clerk ID is 1-32 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
+        <translation>工号为1-32位字母、数字或 _ . -。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/accounts.py" line="25"/>
+        <source>Enter the clerk&apos;s name (at most {max} characters).</source>
+        <translation>请输入姓名（不超过{max}个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/accounts.py" line="29"/>
+        <source>There is no clerk {clerk}.</source>
+        <translation>没有工号为 {clerk} 的人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/accounts.py" line="30"/>
+        <source>The clerk {clerk} is disabled.</source>
+        <translation>工号 {clerk} 已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/accounts.py" line="31"/>
+        <source>The new PIN must differ from the current one.</source>
+        <translation>新密码不能与当前密码相同。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/accounts.py" line="35"/>
+        <source>The administrator&apos;s ID or PIN is wrong.</source>
+        <translation>管理员工号或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/accounts.py" line="39"/>
+        <source>Only an administrator can manage clerks.</source>
+        <translation>只有管理员可以管理人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/accounts.py" line="40"/>
+        <source>A clerk with this ID exists already.</source>
+        <translation>该工号已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/accounts.py" line="41"/>
+        <source>The last administrator cannot be disabled.</source>
+        <translation>不能停用最后一名管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/accounts.py" line="45"/>
+        <source>You cannot disable the account you are signed in with.</source>
+        <translation>不能停用当前登录的账号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/accounts.py" line="49"/>
+        <source>The queuing system&apos;s command is missing. Call the next applicant by voice.</source>
+        <translation>找不到排队叫号系统的命令，请口头叫号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/accounts.py" line="53"/>
+        <source>The queuing system did not answer. Call the next applicant by voice.</source>
+        <translation>排队叫号系统无响应，请口头叫号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/accounts.py" line="57"/>
+        <source>The queuing system failed. Call the next applicant by voice.</source>
+        <translation>排队叫号系统出错，请口头叫号。</translation>
     </message>
 </context>
 <context>
@@ -3930,58 +4028,58 @@ and continue</source>
 <context>
     <name>MaintenanceScreen</name>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="110"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="109"/>
         <source>Device diagnostics</source>
         <translation>设备诊断</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="111"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="110"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="112"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="111"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="113"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="112"/>
         <source>Queue state</source>
         <translation>待报送队列</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="114"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="113"/>
         <source>Restart the kiosk</source>
         <translation>重启自助终端</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="115"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="114"/>
         <source>Exit to the desktop</source>
         <translation>退出到桌面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="116"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="115"/>
         <source>Back to the kiosk</source>
         <translation>返回自助服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="126"/>
-        <location filename="../../kiosk/screens/maintenance.py" line="131"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="125"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="130"/>
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="134"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="133"/>
         <source>Maintenance mode.</source>
         <translation>维护模式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="163"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="162"/>
         <source>Test page sent (%1 bytes)</source>
         <translation>测试页已发送（%1 字节）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="171"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="170"/>
         <source>Sync started</source>
         <translation>已开始同步</translation>
     </message>
@@ -4285,67 +4383,57 @@ and continue</source>
 <context>
     <name>PinChangeDialog</name>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="172"/>
+        <location filename="../../clerk_station/sign_in.py" line="173"/>
         <source>Change PIN</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="179"/>
+        <location filename="../../clerk_station/sign_in.py" line="180"/>
         <source>Current PIN</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="180"/>
+        <location filename="../../clerk_station/sign_in.py" line="181"/>
         <source>New PIN</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="181"/>
+        <location filename="../../clerk_station/sign_in.py" line="182"/>
         <source>New PIN again</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="184"/>
+        <location filename="../../clerk_station/sign_in.py" line="185"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="186"/>
+        <location filename="../../clerk_station/sign_in.py" line="187"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="191"/>
+        <location filename="../../clerk_station/sign_in.py" line="192"/>
         <source>Choose a PIN of 6-12 digits, not a run like 123456.</source>
         <translation>请设置 6-12 位数字密码，不能是 123456 这样的连续数字。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="200"/>
+        <location filename="../../clerk_station/sign_in.py" line="201"/>
         <source>The two new PINs differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="213"/>
+        <location filename="../../clerk_station/sign_in.py" line="214"/>
         <source>Too many wrong PINs: try again later.</source>
         <translation>密码错误次数过多，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="215"/>
+        <location filename="../../clerk_station/sign_in.py" line="216"/>
         <source>The current PIN is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="220"/>
-        <source>This PIN is too weak: 6-12 digits, not a run.</source>
-        <translation>密码过于简单：需 6-12 位数字，且不能是连续或重复数字。</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/sign_in.py" line="222"/>
-        <source>The new PIN must differ from the current one.</source>
-        <translation>新密码不能与当前密码相同。</translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/sign_in.py" line="224"/>
+        <location filename="../../clerk_station/sign_in.py" line="223"/>
         <source>The PIN could not be changed. Call the technician.</source>
         <translation>无法修改密码，请联系技术人员。</translation>
     </message>
@@ -4388,11 +4476,6 @@ and continue</source>
         <location filename="../../kiosk/screens/maintenance.py" line="89"/>
         <source>Wrong PIN.</source>
         <translation>密码错误。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="93"/>
-        <source>No maintenance PIN is set.</source>
-        <translation>尚未设置维护密码。</translation>
     </message>
 </context>
 <context>
@@ -4622,6 +4705,14 @@ and continue</source>
     </message>
 </context>
 <context>
+    <name>ScanBridge</name>
+    <message>
+        <location filename="../../ui_shared/bridges.py" line="44"/>
+        <source>The scanner failed</source>
+        <translation>扫码枪故障</translation>
+    </message>
+</context>
+<context>
     <name>ScanController</name>
     <message>
         <location filename="../../clerk_station/scan_controller.py" line="84"/>
@@ -4691,65 +4782,65 @@ and continue</source>
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="67"/>
+        <location filename="../../clerk_station/sign_in.py" line="68"/>
         <source>Yiwang Window — Sign in</source>
         <translation>一网窗口 — 登录</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="72"/>
+        <location filename="../../clerk_station/sign_in.py" line="73"/>
         <source>Window clerk sign-in</source>
         <translation>窗口人员登录</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="76"/>
-        <location filename="../../clerk_station/sign_in.py" line="85"/>
+        <location filename="../../clerk_station/sign_in.py" line="77"/>
+        <location filename="../../clerk_station/sign_in.py" line="86"/>
         <source>Clerk ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="78"/>
+        <location filename="../../clerk_station/sign_in.py" line="79"/>
         <source>PIN (6-12 digits)</source>
         <translation>密码（6-12 位数字）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="79"/>
+        <location filename="../../clerk_station/sign_in.py" line="80"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="82"/>
+        <location filename="../../clerk_station/sign_in.py" line="83"/>
         <source>Sign in (Enter)</source>
         <translation>登录（回车）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="86"/>
+        <location filename="../../clerk_station/sign_in.py" line="87"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="115"/>
+        <location filename="../../clerk_station/sign_in.py" line="116"/>
         <source>Enter your clerk ID and PIN.</source>
         <translation>请输入工号和密码。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/sign_in.py" line="138"/>
+        <location filename="../../clerk_station/sign_in.py" line="139"/>
         <source>Clerk ID or PIN is wrong. %n attempt(s) left before a lock.</source>
         <translation>
             <numerusform>工号或密码错误，再错 %n 次将被锁定。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="147"/>
+        <location filename="../../clerk_station/sign_in.py" line="148"/>
         <source>Too many wrong PINs: locked until %1.</source>
         <translation>密码错误次数过多，已锁定至 %1。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="154"/>
+        <location filename="../../clerk_station/sign_in.py" line="155"/>
         <source>You may try again.</source>
         <translation>现在可以重试。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="158"/>
+        <location filename="../../clerk_station/sign_in.py" line="159"/>
         <source>Sign-in could not be checked. Call the technician.</source>
         <translation>无法校验登录，请联系技术人员。</translation>
     </message>

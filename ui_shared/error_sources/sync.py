@@ -79,4 +79,34 @@ SYNC: dict[str, str] = {
         "ErrorText",
         "This station's clock is about {minutes} min ahead of the platform's; receipt dates may be wrong: ask the technician to correct the clock",  # noqa: E501
     ),
+    # sync.client errors (``sync.client.errors``), by their class: the command line
+    # (setup, doctor) words them; the engine stores its own problems (above) instead
+    "platform_client.failed": QT_TRANSLATE_NOOP("ErrorText", "Talking to the platform failed"),
+    "platform_client.transient": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The network is unavailable for now; retrying automatically later",
+    ),
+    "platform_client.bad_answer": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The platform's answer broke the protocol; retrying automatically later",
+    ),
+    "platform_client.refused": QT_TRANSLATE_NOOP(
+        "ErrorText", "The platform refused the request"
+    ),
+    "platform_client.auth": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The platform does not accept this station; ask the technician to enroll it again",
+    ),
+    "platform_client.conflict": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The platform holds a different case with the same number",
+    ),
+    "platform_client.missing_blobs": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The platform lacks some page files; they are uploaded again",
+    ),
+    "platform_client.insecure_url": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The platform address must start with https:// (http:// only for a test platform on this machine)",  # noqa: E501
+    ),
 }
