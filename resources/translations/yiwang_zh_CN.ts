@@ -2993,101 +2993,107 @@ and continue</source>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/station.py" line="92"/>
+        <source>The platform refused this station&apos;s credentials; the technician must enroll it again</source>
+        <translation>平台拒绝了本终端的身份认证，请技术人员重新注册</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="100"/>
         <source>The platform credentials file is damaged; the technician must enroll this station again</source>
         <translation>平台凭据文件损坏，请技术人员重新注册本终端</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="96"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="104"/>
         <source>The platform address must start with https:// (only a test platform on this machine may use http://): platform.url = {url}</source>
         <translation>平台地址必须以 https:// 开头（仅本机测试平台可用 http://）：platform.url = {url}</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="100"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="108"/>
         <source>No configuration file config.toml; finish the station setup first</source>
         <translation>未找到配置文件 config.toml，请先完成终端设置</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="104"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="112"/>
         <source>The configuration file {file} cannot be read</source>
         <translation>配置文件 {file} 无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="108"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="116"/>
         <source>The configuration file {file} cannot be read or is malformed</source>
         <translation>配置文件 {file} 无法读取或格式错误</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="112"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="120"/>
         <source>The configuration file {file} is malformed: {error}</source>
         <translation>配置文件 {file} 格式错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="116"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="124"/>
         <source>The configuration file&apos;s version ({key}) is not valid</source>
         <translation>配置文件版本号（{key}）无效</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="120"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="128"/>
         <source>The configuration file is newer than this software; upgrade the software</source>
         <translation>配置文件版本比本程序新，请升级软件</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="124"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="132"/>
         <source>[{key}] in the configuration file is malformed ({where_en})</source>
         <translation>配置文件中 [{key}] 格式错误（{where}）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="128"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="136"/>
         <source>The configuration file has an unknown entry {key} ({where_en})</source>
         <translation>配置文件中有未知的项 {key}（{where}）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="132"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="140"/>
         <source>The configuration file lacks the required entry {key}</source>
         <translation>配置文件缺少必填项 {key}（{label}）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="136"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="144"/>
         <source>{key} is not valid: {problem_en} ({where_en})</source>
         <translation>{label}（{key}）无效：{problem}（{where}）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="140"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="148"/>
         <source>{key} is not valid: {problem_en}</source>
         <translation>{label}（{key}）无效：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="141"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="149"/>
         <source>An enrollment code is needed: the station is not enrolled, or its code, platform or role changed</source>
         <translation>需要注册码：本终端尚未注册，或终端编号、平台地址、终端类型已更改</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="145"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="153"/>
         <source>[clerks] in the configuration file must be a table</source>
         <translation>配置文件中 [clerks] 必须是表</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="149"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="157"/>
         <source>clerks.auto_login must be a clerk id</source>
         <translation>配置项 clerks.auto_login 应为工号</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="153"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="161"/>
         <source>clerks.idle_lock_minutes must be a number from 0.5 to 240</source>
         <translation>配置项 clerks.idle_lock_minutes 应为 0.5 到 240 之间的数字</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="157"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="165"/>
         <source>clerks.call_next must be a list of strings (the program and its arguments)</source>
         <translation>配置项 clerks.call_next 应为字符串列表（程序及参数）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="161"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="96"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="169"/>
         <source>The data directory {data_dir} does not exist; ask the technician to check the station&apos;s setup</source>
         <translation>数据目录 {data_dir} 不存在，请技术人员检查终端设置</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="165"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="173"/>
         <source>The station cannot start; the details are in the log file</source>
         <translation>本终端无法启动，详情见日志文件</translation>
     </message>

@@ -103,3 +103,28 @@ def test_the_platforms_own_code_stays_on_the_error_for_branching() -> None:
     e = BadAnswer("no proof", code="bad_proof")
     assert e.code == "bad_proof" and e.params["code"] == "bad_proof" and e.status is None
     assert str(e) == "no proof"  # English, for the log
+
+
+def test_the_sync_command_words_a_missing_data_dir_from_its_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sync.exit_codes import ExitCode
+    from sync.runner import run_sync_process
+    from yiwang.error_words import technician_text
+
+    absent = tmp_path / "absent"
+    assert run_sync_process(absent, True, words=technician_text) == ExitCode.CONFIG
+    line = capsys.readouterr().err.strip()
+    assert line == (
+        f"sync: 数据目录 {absent} 不存在，请技术人员检查终端设置 "
+        f"(data directory {absent} does not exist)"
+    )
+
+
+def test_refused_credentials_end_a_command_with_the_auth_code() -> None:
+    from sync.config import CredentialsRefused
+    from sync.exit_codes import ExitCode, exit_code_for
+
+    e = CredentialsRefused()
+    assert exit_code_for(e) is ExitCode.AUTH and e.qualified_code == "config.credentials_refused"
+    assert error_text(e) == "平台拒绝了本终端的身份认证，请技术人员重新注册"

@@ -89,6 +89,14 @@ STATION: dict[str, str] = {
         "ErrorText",
         "This station is not enrolled with the platform; the technician must enroll it with an enrollment code",  # noqa: E501
     ),
+    "config.credentials_refused": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The platform refused this station's credentials; the technician must enroll it again",
+    ),
+    "config.data_dir_missing": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The data directory {data_dir} does not exist; ask the technician to check the station's setup",  # noqa: E501
+    ),
     "config.credentials": QT_TRANSLATE_NOOP(
         "ErrorText",
         "The platform credentials file is damaged; the technician must enroll this station again",
