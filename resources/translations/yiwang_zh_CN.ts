@@ -2782,101 +2782,106 @@ and continue</source>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/sync.py" line="55"/>
+        <source>The page image files are lost; the case cannot be sent. Ask the applicant to bring the materials again and accept the case anew</source>
+        <translation>材料图像文件丢失，无法报送；请联系申请人补交材料后重新受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/sync.py" line="59"/>
         <source>The platform refused this station&apos;s credentials; re-enroll the station</source>
         <translation>本终端未获平台授权，请联系技术人员重新注册</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/sync.py" line="59"/>
+        <location filename="../../ui_shared/error_sources/sync.py" line="63"/>
         <source>Sync started, {count} to send</source>
         <translation>开始同步，待发送 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/sync.py" line="60"/>
+        <location filename="../../ui_shared/error_sources/sync.py" line="64"/>
         <source>Connected to the platform</source>
         <translation>已连接平台</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/sync.py" line="61"/>
+        <location filename="../../ui_shared/error_sources/sync.py" line="65"/>
         <source>Offline; accepted cases are kept here and retried automatically</source>
         <translation>网络暂时不可用，已受理的办件保存在本机，将自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/sync.py" line="65"/>
+        <location filename="../../ui_shared/error_sources/sync.py" line="69"/>
         <source>Sending {n} of {of}: {receipt_no}</source>
         <translation>正在发送第 {n}/{of} 件：{receipt_no}</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/sync.py" line="66"/>
+        <location filename="../../ui_shared/error_sources/sync.py" line="70"/>
         <source>Delivered {n} of {of}: {receipt_no} (case {case_no})</source>
         <translation>已送达 {n}/{of}：{receipt_no}（平台编号 {case_no}）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/sync.py" line="70"/>
+        <location filename="../../ui_shared/error_sources/sync.py" line="74"/>
         <source>Not sent; retrying in {seconds} s</source>
         <translation>发送未成功，{seconds} 秒后自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/sync.py" line="71"/>
+        <location filename="../../ui_shared/error_sources/sync.py" line="75"/>
         <source>Every case has reached the platform</source>
         <translation>全部办件已送达平台</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/sync.py" line="72"/>
+        <location filename="../../ui_shared/error_sources/sync.py" line="76"/>
         <source>{count} progress update(s) received</source>
         <translation>收到 {count} 条办理进度更新</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/sync.py" line="73"/>
+        <location filename="../../ui_shared/error_sources/sync.py" line="77"/>
         <source>Service catalog updated ({version})</source>
         <translation>事项目录已更新（版本 {version}）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/sync.py" line="74"/>
+        <location filename="../../ui_shared/error_sources/sync.py" line="78"/>
         <source>This station&apos;s clock is about {minutes} min behind the platform&apos;s; receipt dates may be wrong: ask the technician to correct the clock</source>
         <translation>本机时间比平台慢约 {minutes} 分钟，回执日期可能有误，请通知技术人员校准时间</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/sync.py" line="78"/>
+        <location filename="../../ui_shared/error_sources/sync.py" line="82"/>
         <source>This station&apos;s clock is about {minutes} min ahead of the platform&apos;s; receipt dates may be wrong: ask the technician to correct the clock</source>
         <translation>本机时间比平台快约 {minutes} 分钟，回执日期可能有误，请通知技术人员校准时间</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/sync.py" line="84"/>
+        <location filename="../../ui_shared/error_sources/sync.py" line="88"/>
         <source>Talking to the platform failed</source>
         <translation>同步失败</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/sync.py" line="85"/>
+        <location filename="../../ui_shared/error_sources/sync.py" line="89"/>
         <source>The network is unavailable for now; retrying automatically later</source>
         <translation>网络暂时不可用，稍后自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/sync.py" line="89"/>
+        <location filename="../../ui_shared/error_sources/sync.py" line="93"/>
         <source>The platform&apos;s answer broke the protocol; retrying automatically later</source>
         <translation>平台应答不符合协议，稍后自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/sync.py" line="93"/>
+        <location filename="../../ui_shared/error_sources/sync.py" line="97"/>
         <source>The platform refused the request</source>
         <translation>平台拒绝了该请求</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/sync.py" line="96"/>
+        <location filename="../../ui_shared/error_sources/sync.py" line="100"/>
         <source>The platform does not accept this station; ask the technician to enroll it again</source>
         <translation>本终端未获平台授权，请联系技术人员重新注册</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/sync.py" line="100"/>
+        <location filename="../../ui_shared/error_sources/sync.py" line="104"/>
         <source>The platform holds a different case with the same number</source>
         <translation>平台已有内容不同的同号办件</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/sync.py" line="104"/>
+        <location filename="../../ui_shared/error_sources/sync.py" line="108"/>
         <source>The platform lacks some page files; they are uploaded again</source>
         <translation>平台缺少部分材料文件，将重新上传</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/sync.py" line="108"/>
+        <location filename="../../ui_shared/error_sources/sync.py" line="112"/>
         <source>The platform address must start with https:// (http:// only for a test platform on this machine)</source>
         <translation>平台地址必须以 https:// 开头（仅本机测试平台可用 http://）</translation>
     </message>

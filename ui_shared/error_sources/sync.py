@@ -52,6 +52,10 @@ SYNC: dict[str, str] = {
         "ErrorText",
         "A captured page is damaged on this station; capture again and re-accept",
     ),
+    "sync.pages_missing": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The page image files are lost; the case cannot be sent. Ask the applicant to bring the materials again and accept the case anew",  # noqa: E501
+    ),
     "sync.auth_refused": QT_TRANSLATE_NOOP(
         "ErrorText",
         "The platform refused this station's credentials; re-enroll the station",
