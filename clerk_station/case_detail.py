@@ -26,6 +26,7 @@ from clerk_station.case_followup_panel import FollowUpPanel
 from station.clerk_day import ClerkDay
 from station.ledger import CaseDetail
 from ui_shared.error_text import error_text
+from ui_shared.messages import owed_text
 from ui_shared.plain_text import shown, tooltip
 from ui_shared.tasks import TaskRunner
 
@@ -155,8 +156,9 @@ class CaseDetailDialog(QDialog):
             .replace("%5", r.case_no or "—")
             + (f"\n{detail.acceptance}" if detail.acceptance else "")
         )
-        self.owed.setText(detail.owed_warning)
-        self.owed.setVisible(bool(detail.owed_warning))
+        owed = owed_text(detail.owed_warning, english=self._english)
+        self.owed.setText(owed)
+        self.owed.setVisible(bool(owed))
         for p in detail.pages:
             label = (
                 self.tr("%1 — page %2")

@@ -4,9 +4,38 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import date
+from typing import Protocol
 
 from intake.display_text import display_text
 from ui_shared.error_text import code_text, error_text, ui_speaks_english
+
+
+class _Owed(Protocol):
+    @property
+    def code(self) -> str: ...
+    @property
+    def materials(self) -> tuple[str, ...]: ...
+    @property
+    def due(self) -> date: ...
+    @property
+    def working_days(self) -> int: ...
+
+
+def owed_text(warning: _Owed | None, *, english: bool = False) -> str:
+    """The case view's line for owed materials near or past their day
+    (``station.deficiency_due.OwedWarning``), "" for none."""
+    if warning is None:
+        return ""
+    separator = code_text("deficiency.separator", english=english) or ", "
+    params = {
+        "materials": separator.join(warning.materials),
+        "year": str(warning.due.year),
+        "month": f"{warning.due.month:02d}",
+        "day": f"{warning.due.day:02d}",
+        "days": warning.working_days,
+    }
+    return code_text(f"deficiency.{warning.code}", params, english=english) or ""
 
 
 def user_message(error: BaseException, fallback: str = "") -> str:

@@ -702,128 +702,128 @@ and continue</source>
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="57"/>
+        <location filename="../../clerk_station/case_detail.py" line="58"/>
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="64"/>
+        <location filename="../../clerk_station/case_detail.py" line="65"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="73"/>
+        <location filename="../../clerk_station/case_detail.py" line="74"/>
         <source>Choose a page</source>
         <translation>请选择页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="87"/>
+        <location filename="../../clerk_station/case_detail.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="88"/>
+        <location filename="../../clerk_station/case_detail.py" line="89"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="89"/>
+        <location filename="../../clerk_station/case_detail.py" line="90"/>
         <source>Department&apos;s note</source>
         <translation>部门意见</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="90"/>
+        <location filename="../../clerk_station/case_detail.py" line="91"/>
         <source>Materials requested</source>
         <translation>要求补正的材料</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="100"/>
+        <location filename="../../clerk_station/case_detail.py" line="101"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="100"/>
+        <location filename="../../clerk_station/case_detail.py" line="101"/>
         <source>Printed</source>
         <translation>打印时间</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="100"/>
+        <location filename="../../clerk_station/case_detail.py" line="101"/>
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="105"/>
+        <location filename="../../clerk_station/case_detail.py" line="106"/>
         <source>Pages</source>
         <translation>材料页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="106"/>
+        <location filename="../../clerk_station/case_detail.py" line="107"/>
         <source>Status history</source>
         <translation>办理进度</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="107"/>
+        <location filename="../../clerk_station/case_detail.py" line="108"/>
         <source>Documents printed</source>
         <translation>已打印文书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="112"/>
+        <location filename="../../clerk_station/case_detail.py" line="113"/>
         <source>Reprint receipt</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="113"/>
+        <location filename="../../clerk_station/case_detail.py" line="114"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="150"/>
+        <location filename="../../clerk_station/case_detail.py" line="151"/>
         <source>Applicant %1 %2 · accepted %3 by %4 · platform case %5</source>
         <extracomment>容缺受理: owed materials near or past their day (hidden otherwise) 补正 request and actions, 办结领取 (station.case_followup)</extracomment>
         <translation>申请人 %1 %2 · %3 由 %4 受理 · 平台办件号 %5</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="162"/>
+        <location filename="../../clerk_station/case_detail.py" line="164"/>
         <source>%1 — page %2</source>
         <translation>%1 — 第%2页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="167"/>
+        <location filename="../../clerk_station/case_detail.py" line="169"/>
         <source> (image removed after retention)</source>
         <translation>（图像已按保存期限清除）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="183"/>
+        <location filename="../../clerk_station/case_detail.py" line="185"/>
         <source>This case could not be opened.</source>
         <translation>无法打开该办件。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="191"/>
+        <location filename="../../clerk_station/case_detail.py" line="193"/>
         <source>The image was removed after delivery (retention).</source>
         <translation>该图像在上报后已按保存期限清除。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="208"/>
+        <location filename="../../clerk_station/case_detail.py" line="210"/>
         <source>This page is not an image.</source>
         <translation>该页面不是图像。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="211"/>
+        <location filename="../../clerk_station/case_detail.py" line="213"/>
         <source>The page could not be read.</source>
         <translation>无法读取该页面。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="222"/>
+        <location filename="../../clerk_station/case_detail.py" line="224"/>
         <source>Receipt printed again.</source>
         <translation>回执已补打。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="235"/>
+        <location filename="../../clerk_station/case_detail.py" line="237"/>
         <source>the printer did not answer</source>
         <translation>打印机无响应</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="236"/>
+        <location filename="../../clerk_station/case_detail.py" line="238"/>
         <source>Reprint failed: %1</source>
         <translation>补打失败：%1</translation>
     </message>
@@ -3093,12 +3093,28 @@ and continue</source>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/station.py" line="96"/>
-        <location filename="../../ui_shared/error_sources/station.py" line="169"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="180"/>
         <source>The data directory {data_dir} does not exist; ask the technician to check the station&apos;s setup</source>
         <translation>数据目录 {data_dir} 不存在，请技术人员检查终端设置</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="173"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="170"/>
+        <source>Owed materials overdue: {materials} were due by {year}-{month}-{day}, {days} working day(s) ago; contact the applicant</source>
+        <translation>容缺到期：{materials} 应于{year}年{month}月{day}日前补齐，已逾期{days}个工作日，请联系申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="174"/>
+        <source>Owed materials due soon: {materials} by {year}-{month}-{day} ({days} working day(s) left)</source>
+        <translation>容缺即将到期：{materials} 应于{year}年{month}月{day}日前补齐（还剩{days}个工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="179"/>
+        <source>, </source>
+        <extracomment>joins the names of owed materials</extracomment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="184"/>
         <source>The station cannot start; the details are in the log file</source>
         <translation>本终端无法启动，详情见日志文件</translation>
     </message>

@@ -166,6 +166,17 @@ STATION: dict[str, str] = {
         "ErrorText",
         "clerks.call_next must be a list of strings (the program and its arguments)",
     ),
+    # 容缺受理 reminders on the case view (``station.deficiency_due.OwedWarning``)
+    "deficiency.overdue": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "Owed materials overdue: {materials} were due by {year}-{month}-{day}, {days} working day(s) ago; contact the applicant",  # noqa: E501
+    ),
+    "deficiency.near": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "Owed materials due soon: {materials} by {year}-{month}-{day} ({days} working day(s) left)",
+    ),
+    #: joins the names of owed materials
+    "deficiency.separator": QT_TRANSLATE_NOOP("ErrorText", ", "),
     "station.data_dir_missing": QT_TRANSLATE_NOOP(
         "ErrorText",
         "The data directory {data_dir} does not exist; ask the technician to check the station's setup",  # noqa: E501
