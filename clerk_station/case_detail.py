@@ -26,7 +26,7 @@ from clerk_station.case_followup_panel import FollowUpPanel
 from station.clerk_day import ClerkDay
 from station.ledger import CaseDetail
 from ui_shared.error_text import error_text
-from ui_shared.messages import owed_text
+from ui_shared.messages import acceptance_text, owed_text
 from ui_shared.plain_text import shown, tooltip
 from ui_shared.tasks import TaskRunner
 
@@ -146,6 +146,7 @@ class CaseDetailDialog(QDialog):
     def _loaded(self, detail: CaseDetail) -> None:
         self.detail = detail
         r = detail.row
+        accepted = acceptance_text(detail.acceptance, english=self._english)
         self.heading.setText(f"{r.receipt_no}  {r.item_name}")
         self.facts.setText(
             self.tr("Applicant %1 %2 · accepted %3 by %4 · platform case %5")
@@ -154,7 +155,7 @@ class CaseDetailDialog(QDialog):
             .replace("%3", r.accepted_at.strftime("%Y-%m-%d %H:%M"))
             .replace("%4", r.clerk_name or r.clerk_id)
             .replace("%5", r.case_no or "—")
-            + (f"\n{detail.acceptance}" if detail.acceptance else "")
+            + (f"\n{accepted}" if accepted else "")
         )
         owed = owed_text(detail.owed_warning, english=self._english)
         self.owed.setText(owed)

@@ -19,6 +19,7 @@ from intake.errors import InvalidManifest
 from intake.workdays import WorkCalendar
 
 __all__ = [
+    "AcceptanceNote",
     "DeficiencyDue",
     "OwedWarning",
     "owed_materials",
@@ -69,6 +70,25 @@ def working_days_between(start: date, end: date, calendar: WorkCalendar) -> int:
         return -working_days_between(end, start, calendar)
     days = (end - start).days
     return sum(1 for i in range(1, days + 1) if calendar.is_working_day(start + timedelta(i)))
+
+
+@dataclass(frozen=True)
+class AcceptanceNote:
+    """How a case was accepted, for the case view: 容缺受理 ("acceptance.deficiency":
+    what is owed, by when) or 告知承诺制 ("acceptance.commitment": what was committed),
+    worded by the front end (``ui_shared.messages.acceptance_text``)."""
+
+    mode: Mode
+    #: names of the owed or committed materials, as the caller named them
+    materials: tuple[str, ...]
+    due: date | None = None
+
+    @staticmethod
+    def of(acceptance: Acceptance | None, names: Mapping[str, str]) -> AcceptanceNote | None:
+        if acceptance is None:
+            return None
+        listed = tuple(names.get(c, c) for c in acceptance.materials)
+        return AcceptanceNote(acceptance.mode, listed, acceptance.due)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from intake.applicant import Applicant, LegalEntity
 from intake.catalog import Catalog
 from intake.errors import UnknownItem
 from intake.identity import mask_id_number, mask_name
-from station.deficiency_due import OwedWarning, owed_warning
+from station.deficiency_due import AcceptanceNote, OwedWarning, owed_warning
 from station.intake_service import IntakeService
 from station.paper import display_clerk
 from sync.keyed_hash import LookupHasher
@@ -103,8 +103,8 @@ class CaseDetail:
     statuses: tuple[StatusStep, ...]
     #: documents printed for this case, oldest first: (action, at, clerk's name)
     documents: tuple[tuple[str, str, str], ...]
-    #: 容缺受理 (what is owed, by when) or 告知承诺制 (what was committed); "" = plain
-    acceptance: str = ""
+    #: 容缺受理 (what is owed, by when) or 告知承诺制 (what was committed); None = plain
+    acceptance: AcceptanceNote | None = None
     #: 容缺受理 materials still owed near or past their day ("" = nothing to chase)
     owed_warning: OwedWarning | None = None
 
@@ -257,7 +257,7 @@ class LedgerService:
             pages,
             statuses,
             documents,
-            acceptance.describe_zh(names) if acceptance is not None else "",
+            AcceptanceNote.of(acceptance, names),
             warning,
         )
 

@@ -777,53 +777,53 @@ and continue</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="151"/>
+        <location filename="../../clerk_station/case_detail.py" line="152"/>
         <source>Applicant %1 %2 · accepted %3 by %4 · platform case %5</source>
         <extracomment>容缺受理: owed materials near or past their day (hidden otherwise) 补正 request and actions, 办结领取 (station.case_followup)</extracomment>
         <translation>申请人 %1 %2 · %3 由 %4 受理 · 平台办件号 %5</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="164"/>
+        <location filename="../../clerk_station/case_detail.py" line="165"/>
         <source>%1 — page %2</source>
         <translation>%1 — 第%2页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="169"/>
+        <location filename="../../clerk_station/case_detail.py" line="170"/>
         <source> (image removed after retention)</source>
         <translation>（图像已按保存期限清除）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="185"/>
+        <location filename="../../clerk_station/case_detail.py" line="186"/>
         <source>This case could not be opened.</source>
         <translation>无法打开该办件。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="193"/>
+        <location filename="../../clerk_station/case_detail.py" line="194"/>
         <source>The image was removed after delivery (retention).</source>
         <translation>该图像在上报后已按保存期限清除。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="210"/>
+        <location filename="../../clerk_station/case_detail.py" line="211"/>
         <source>This page is not an image.</source>
         <translation>该页面不是图像。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="213"/>
+        <location filename="../../clerk_station/case_detail.py" line="214"/>
         <source>The page could not be read.</source>
         <translation>无法读取该页面。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="224"/>
+        <location filename="../../clerk_station/case_detail.py" line="225"/>
         <source>Receipt printed again.</source>
         <translation>回执已补打。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="237"/>
+        <location filename="../../clerk_station/case_detail.py" line="238"/>
         <source>the printer did not answer</source>
         <translation>打印机无响应</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="238"/>
+        <location filename="../../clerk_station/case_detail.py" line="239"/>
         <source>Reprint failed: %1</source>
         <translation>补打失败：%1</translation>
     </message>
@@ -3093,7 +3093,7 @@ and continue</source>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/station.py" line="96"/>
-        <location filename="../../ui_shared/error_sources/station.py" line="180"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="192"/>
         <source>The data directory {data_dir} does not exist; ask the technician to check the station&apos;s setup</source>
         <translation>数据目录 {data_dir} 不存在，请技术人员检查终端设置</translation>
     </message>
@@ -3108,13 +3108,33 @@ and continue</source>
         <translation>容缺即将到期：{materials} 应于{year}年{month}月{day}日前补齐（还剩{days}个工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="179"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="178"/>
+        <source>Accepted with materials owed: {materials}, to bring by {year}-{month}-{day}</source>
+        <translation>容缺受理：待补 {materials}，{year}年{month}月{day}日前补齐</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="182"/>
+        <source>Accepted on a signed commitment in place of {materials}</source>
+        <translation>告知承诺制受理：以承诺代替 {materials}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="186"/>
+        <source>Accepted with materials owed</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="187"/>
+        <source>Accepted on a signed commitment</source>
+        <translation>告知承诺制受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="191"/>
         <source>, </source>
         <extracomment>joins the names of owed materials</extracomment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="184"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="196"/>
         <source>The station cannot start; the details are in the log file</source>
         <translation>本终端无法启动，详情见日志文件</translation>
     </message>
@@ -4215,85 +4235,85 @@ and continue</source>
 <context>
     <name>OutcomeController</name>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="80"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="81"/>
         <source>Accepted. Receipt number %1.</source>
         <translation>已受理，回执编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="84"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="85"/>
         <source>The receipt was not printed: %1</source>
         <translation>回执未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="90"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="91"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="146"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="147"/>
         <source>Not accepted</source>
         <translation>未能受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="157"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="158"/>
         <source>Switch to “%1”?</source>
         <translation>切换到“%1”？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="160"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="161"/>
         <source>%n captured page(s) will be kept for the same materials.</source>
         <translation>
             <numerusform>已拍摄的 %n 页将保留给同名材料。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="164"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="165"/>
         <source>%n captured page(s) fit no material of the new item and will be discarded.</source>
         <translation>
             <numerusform>已拍摄的 %n 页不属于新事项的任何材料，将被丢弃。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="170"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="171"/>
         <source>Switch service item</source>
         <translation>切换事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="123"/>
-        <location filename="../../clerk_station/outcome_controller.py" line="133"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="124"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="134"/>
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="124"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="125"/>
         <source>The notice of refusal %1 was printed and recorded.</source>
         <translation>不予受理通知书 %1 已打印并登记。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="185"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="186"/>
         <source>New applicant</source>
         <translation>新申请人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="186"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="187"/>
         <source>%n captured page(s) will be discarded. Start a new applicant?</source>
         <translation>
             <numerusform>已采集的 %n 页将被丢弃。开始办理新申请人？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="130"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="131"/>
         <source>Preview / A4…</source>
         <translation>预览 / A4…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="68"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="69"/>
         <source>The notice of missing materials was printed and recorded.</source>
         <extracomment>a paper dialog, an outcome box or the new-applicant question was closed (the keyboard goes back to the window)</extracomment>
         <translation>一次性告知书已打印并登记。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="69"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="70"/>
         <source>One-time notice</source>
         <translation>一次性告知书</translation>
     </message>

@@ -175,6 +175,18 @@ STATION: dict[str, str] = {
         "ErrorText",
         "Owed materials due soon: {materials} by {year}-{month}-{day} ({days} working day(s) left)",
     ),
+    "acceptance.deficiency": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "Accepted with materials owed: {materials}, to bring by {year}-{month}-{day}",
+    ),
+    "acceptance.commitment": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "Accepted on a signed commitment in place of {materials}",
+    ),
+    "acceptance.label.deficiency": QT_TRANSLATE_NOOP("ErrorText", "Accepted with materials owed"),
+    "acceptance.label.commitment": QT_TRANSLATE_NOOP(
+        "ErrorText", "Accepted on a signed commitment"
+    ),
     #: joins the names of owed materials
     "deficiency.separator": QT_TRANSLATE_NOOP("ErrorText", ", "),
     "station.data_dir_missing": QT_TRANSLATE_NOOP(
