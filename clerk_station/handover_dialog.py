@@ -25,12 +25,11 @@ from intake.identity import mask_id_number, validate_resident_id
 from station.card_mapping import person_from_card
 from station.case_followup import CaseFollowUp, FollowUpView, HandoverDone
 from station.handover_paper import HandedOver
+from station.identification import RELATIONS
 from ui_shared.error_text import error_text
 from ui_shared.messages import user_message
 from ui_shared.plain_text import PlainLabel
 from ui_shared.tasks import TaskRunner
-
-RELATIONS = ("父母", "子女", "配偶", "其他亲属", "受托人")
 
 
 class HandoverDialog(QDialog):
@@ -53,7 +52,7 @@ class HandoverDialog(QDialog):
         self.role.addItem(self.tr("An agent collecting for the applicant"), "agent")
         self.relation = QComboBox(self)
         self.relation.setEditable(True)
-        self.relation.addItems(RELATIONS)
+        self.relation.addItems(list(RELATIONS))
         self.relation.setEnabled(False)
         self.name = QLineEdit(self)
         self.name.setMaxLength(50)
