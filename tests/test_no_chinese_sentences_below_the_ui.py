@@ -71,8 +71,6 @@ ALLOWED: dict[str, str] = {
 
 #: files that still word Chinese sentences for people in code (not yet code + params)
 KNOWN_DEBT: dict[str, str] = {
-    "station/printer_target_check.py": "TargetVerdict carries detail_zh beside "
-    "detail_en (both chosen by language at display); to become a code + params",
     "devices/scanner/spec.py": "diagnostics carry detail_zh beside detail_en",
     "sync/config_schema.py": "configuration problems are (English, Chinese) pairs; "
     "type names in Chinese",

@@ -2131,6 +2131,91 @@ and continue</source>
         <translation>扫码枪配置错误</translation>
     </message>
     <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="205"/>
+        <source>The printer setting is not valid: {where}</source>
+        <translation>打印机设置无效：{where}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="209"/>
+        <source>The printer&apos;s network address {where} is not valid (it should be HOST:PORT)</source>
+        <translation>打印机网络地址 {where} 无效（应为 主机:端口）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="213"/>
+        <source>Printer {where}</source>
+        <translation>打印机 {where}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="214"/>
+        <source>Network printer {where}</source>
+        <translation>网络打印机 {where}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="215"/>
+        <source>Printer device {where}</source>
+        <translation>打印设备 {where}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="216"/>
+        <source>Printing to the file {where}</source>
+        <translation>打印输出写入文件 {where}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="217"/>
+        <source>Printing to the file {where} (its folder is made at the first print)</source>
+        <translation>打印输出写入文件 {where}（首次打印时创建文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="221"/>
+        <source>{where} is not a printer device or a regular file</source>
+        <translation>{where} 不是打印设备或普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="225"/>
+        <source>{where} does not exist (is the printer unplugged?)</source>
+        <translation>{where} 不存在（打印机未连接？）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="229"/>
+        <source>{where} is not a printer device (a character device)</source>
+        <translation>{where} 不是打印设备（字符设备）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="233"/>
+        <source>No permission to write to {where}</source>
+        <translation>没有写入 {where} 的权限</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="237"/>
+        <source>{where} cannot be examined ({reason})</source>
+        <translation>无法检查 {where}（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="241"/>
+        <source>No permission to create {name} in {folder}</source>
+        <translation>没有在 {folder} 中创建 {name} 的权限</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="245"/>
+        <source>Nothing reads from {where} ({reason}): the printer is not connected</source>
+        <translation>{where} 无人接收（{reason}）：打印机未连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="249"/>
+        <source>{where} is a folder, not a printer or a file</source>
+        <translation>{where} 是一个文件夹，不是打印机或文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="253"/>
+        <source>{folder} is not a folder</source>
+        <translation>{folder} 不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="254"/>
+        <source>The folder {folder} does not exist</source>
+        <translation>文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
         <location filename="../../ui_shared/error_sources/intake.py" line="12"/>
         <source>The first 17 characters of a resident ID number must be digits</source>
         <translation>身份证号码本体码应为17位数字</translation>
@@ -3559,93 +3644,93 @@ and continue</source>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="41"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="40"/>
         <source>Hand over the result of %1</source>
         <translation>办结领取 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="52"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="51"/>
         <source>The applicant in person</source>
         <translation>申请人本人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="53"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="52"/>
         <source>An agent collecting for the applicant</source>
         <translation>代领人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="63"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="62"/>
         <source>I have sighted the original ID document</source>
         <translation>已核验证件原件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="64"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="63"/>
         <source>Place the collector&apos;s ID card on the reader, or type the identity from the original.</source>
         <translation>请领取人将身份证放在读卡器上，或按原件录入身份信息。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="68"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="67"/>
         <source>Collected by</source>
         <translation>领取人身份</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="69"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="68"/>
         <source>Relation to the applicant</source>
         <translation>与申请人关系</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="70"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="69"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="71"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="70"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="76"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="75"/>
         <source>Record handover and print</source>
         <translation>登记领取并打印</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="80"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="79"/>
         <source>Preview / A4…</source>
         <extracomment>after the handover: the acknowledgement again, previewed, or as an A4 PDF</extracomment>
         <translation>预览 / A4…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="84"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="83"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="121"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="120"/>
         <source>Read from the ID card: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="139"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="138"/>
         <source>ID number is valid</source>
         <translation>证件号码有效</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="169"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="168"/>
         <source>Handover recorded; the acknowledgement did not print: %1</source>
         <translation>已登记领取；确认单未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="172"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="171"/>
         <source>Handover recorded and acknowledgement printed; the platform is told by itself.</source>
         <translation>已登记领取并打印确认单，将自动报送平台。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="177"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="176"/>
         <source>The handover could not be recorded.</source>
         <translation>领取登记未能保存。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="186"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="185"/>
         <source>Handover acknowledgement</source>
         <translation>办结领取确认单</translation>
     </message>
@@ -4571,7 +4656,7 @@ and continue</source>
 <context>
     <name>PrinterBanner</name>
     <message>
-        <location filename="../../clerk_station/printer_banner.py" line="28"/>
+        <location filename="../../clerk_station/printer_banner.py" line="30"/>
         <source>Receipt printer unusable: %1. Intake continues; reprint the receipts from the case list once a technician has fixed the printer setting.</source>
         <translation>回执打印机无法使用：%1。受理可以继续；技术人员修好打印机设置后，请在办件查询中补打回执。</translation>
     </message>

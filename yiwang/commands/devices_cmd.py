@@ -14,6 +14,7 @@ from intake.display_text import display_text
 from sync.exit_codes import ExitCode
 from ui_shared.error_text import code_text, error_text
 from yiwang.commands import devices_decode
+from yiwang.error_words import verdict_text
 
 if TYPE_CHECKING:
     from station.device_settings import DeviceSettings
@@ -283,7 +284,7 @@ def _check_printer(settings: DeviceSettings, data_dir: Path) -> Check:
     verdict = check_printer_target(settings, data_dir)
     if not verdict.ok:
         return _result(
-            "printer", False, verdict.detail_zh, verdict.detail_en, target=target,
+            "printer", False, verdict_text(verdict), verdict.detail_en, target=target,
             status=verdict.code,
         )
     try:
@@ -295,7 +296,7 @@ def _check_printer(settings: DeviceSettings, data_dir: Path) -> Check:
             return _result(
                 "printer",
                 True,
-                f"{verdict.detail_zh}（文件无状态可查）",
+                f"{verdict_text(verdict)}（文件无状态可查）",
                 f"{verdict.detail_en} (files report no status)",
                 target=target,
                 status="unknown",

@@ -24,6 +24,7 @@ def print_sample_on_station(
     from station.device_settings import load_device_settings
     from station.printer_target_check import check_printer_target
     from sync.config_schema import ConfigError
+    from yiwang.error_words import verdict_text
 
     if not (data_dir / "config.toml").is_file():
         return fail(
@@ -39,7 +40,7 @@ def print_sample_on_station(
         return fail(args, "config_invalid", zh, en)
     verdict = check_printer_target(settings, data_dir)
     if not verdict.ok:
-        return fail(args, f"printer_{verdict.code}", verdict.detail_zh, verdict.detail_en)
+        return fail(args, f"printer_{verdict.code}", verdict_text(verdict), verdict.detail_en)
     folder = settings.printer_folder_to_create(data_dir)
     target = settings.printer_target(data_dir)
     try:
