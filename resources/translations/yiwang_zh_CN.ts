@@ -2216,6 +2216,26 @@ and continue</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="259"/>
+        <source>No scanner configured</source>
+        <translation>未配置扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="260"/>
+        <source>Keyboard-wedge scanner: the window recognises it by keystroke timing; nothing to test</source>
+        <translation>键盘模式扫码枪：由界面按击键节奏识别，无需单独检测</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="264"/>
+        <source>The scanner port {device} opens ({baudrate} baud)</source>
+        <translation>扫码枪端口 {device} 可以打开（{baudrate} 波特）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="268"/>
+        <source>The scanner device {device} can be read exclusively</source>
+        <translation>扫码枪设备 {device} 可以独占读取</translation>
+    </message>
+    <message>
         <location filename="../../ui_shared/error_sources/intake.py" line="12"/>
         <source>The first 17 characters of a resident ID number must be digits</source>
         <translation>身份证号码本体码应为17位数字</translation>

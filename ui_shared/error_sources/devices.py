@@ -255,4 +255,18 @@ DEVICES: dict[str, str] = {
         "ErrorText",
         "The folder {folder} does not exist",
     ),
+    # the scanner's diagnostics (devices.scanner.spec.check_scanner)
+    "scanner.not_configured": QT_TRANSLATE_NOOP("ErrorText", "No scanner configured"),
+    "scanner.wedge_ready": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "Keyboard-wedge scanner: the window recognises it by keystroke timing; nothing to test",
+    ),
+    "scanner.serial_ready": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The scanner port {device} opens ({baudrate} baud)",
+    ),
+    "scanner.evdev_ready": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The scanner device {device} can be read exclusively",
+    ),
 }

@@ -337,7 +337,8 @@ def _check_scanner(setting: str) -> Check:
     return _result(
         "scanner",
         data["ok"],
-        error_text(error) if error is not None else data["detail_zh"],
+        error_text(error) if error is not None
+        else code_text(f"scanner.{data['code']}", data["params"]) or data["detail_en"],
         data["detail_en"],
         configured=data["configured"],
         setting=setting,
