@@ -14,6 +14,7 @@ from intake.display_text import display_text
 from sync.exit_codes import ExitCode
 from ui_shared.error_text import code_text, error_text
 from yiwang.commands import devices_decode
+from yiwang.commands.devices_config import config_invalid, no_config
 from yiwang.error_words import verdict_text
 
 if TYPE_CHECKING:
@@ -397,23 +398,13 @@ def _diagnose(args: argparse.Namespace) -> int:
         )
     data_dir: Path = args.data_dir
     if not (data_dir / "config.toml").is_file():
-        return _fail(
-            args,
-            "no_config",
-            f"{data_dir} 中没有 config.toml，请先完成终端设置",
-            f"no config.toml in {data_dir}; set the station up first",
-        )
+        return _fail(args, *no_config(data_dir))
     from sync.config_schema import ConfigError
 
     try:
         report = diagnose(data_dir)
     except (ValueError, OSError, ConfigError) as e:  # tomllib.TOMLDecodeError is a ValueError
-        return _fail(
-            args,
-            "config_invalid",
-            f"设备配置无法读取：{e}",
-            f"cannot read the [devices] settings: {e}",
-        )
+        return _fail(args, *config_invalid(e))
     lines = [f"Station {report['station_code'] or '?'} ({data_dir})"]
     for c in report["devices"]:
         mark = "OK  " if c["ok"] else "FAIL"
