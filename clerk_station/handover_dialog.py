@@ -26,7 +26,6 @@ from station.card_mapping import person_from_card
 from station.case_followup import CaseFollowUp, FollowUpView, HandoverDone
 from station.handover_paper import HandedOver
 from station.identification import RELATIONS
-from ui_shared.error_text import error_text
 from ui_shared.messages import user_message
 from ui_shared.plain_text import PlainLabel
 from ui_shared.tasks import TaskRunner
@@ -107,7 +106,7 @@ class HandoverDialog(QDialog):
         try:
             person = person_from_card(card)
         except IntakeError as e:
-            self.card_state.setText(error_text(e))
+            self.card_state.setText(user_message(e))
             return
         self.fill_from_card(person)
 
@@ -137,7 +136,7 @@ class HandoverDialog(QDialog):
                 number_ok = True
                 self.id_check.setText(self.tr("ID number is valid"))
             except IntakeError as e:
-                self.id_check.setText(error_text(e))
+                self.id_check.setText(user_message(e))
         else:
             self.id_check.setText("")
         self.sighted.setVisible(self.source == SOURCE_MANUAL)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from station.ledger import LedgerCursor, LedgerPage, LedgerQuery, LedgerRow
-from ui_shared.error_text import error_text
+from ui_shared.messages import user_message
 from ui_shared.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -109,7 +109,7 @@ class LedgerModel(QAbstractTableModel):
         self._loading = False
         self._more = False
         self.loading_changed.emit(False)
-        self.failed.emit(error_text(error, fallback=type(error).__name__))
+        self.failed.emit(user_message(error, fallback=type(error).__name__))
 
     @property
     def loading(self) -> bool:

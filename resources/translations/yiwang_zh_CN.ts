@@ -502,82 +502,82 @@ guide</source>
 <context>
     <name>CaptureController</name>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="62"/>
+        <location filename="../../clerk_station/capture_controller.py" line="63"/>
         <source>Capture page</source>
         <translation>拍摄本页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="65"/>
+        <location filename="../../clerk_station/capture_controller.py" line="66"/>
         <source>Remove last page</source>
         <translation>删除最后一页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="67"/>
+        <location filename="../../clerk_station/capture_controller.py" line="68"/>
         <source>Auto capture when the page is still</source>
         <translation>页面放稳后自动拍摄</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="186"/>
+        <location filename="../../clerk_station/capture_controller.py" line="187"/>
         <source>The camera has not delivered a picture yet</source>
         <translation>高拍仪尚未传回画面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="190"/>
+        <location filename="../../clerk_station/capture_controller.py" line="191"/>
         <source>Processing…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="224"/>
+        <location filename="../../clerk_station/capture_controller.py" line="225"/>
         <source>Camera: page detected</source>
         <translation>高拍仪：已识别页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="226"/>
+        <location filename="../../clerk_station/capture_controller.py" line="227"/>
         <source>Camera: no page in view</source>
         <translation>高拍仪：未检测到页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="230"/>
+        <location filename="../../clerk_station/capture_controller.py" line="231"/>
         <source>Camera: %1</source>
         <translation>高拍仪：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="257"/>
+        <location filename="../../clerk_station/capture_controller.py" line="258"/>
         <source>Page saved (%1×%2)</source>
         <translation>已保存本页（%1×%2）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="77"/>
+        <location filename="../../clerk_station/capture_controller.py" line="78"/>
         <source>Import file…</source>
         <translation>从文件导入…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="79"/>
+        <location filename="../../clerk_station/capture_controller.py" line="80"/>
         <source>A scanned file or a phone photo</source>
         <translation>扫描件或手机照片</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="80"/>
+        <location filename="../../clerk_station/capture_controller.py" line="81"/>
         <source>Take pages from the scan folder</source>
         <translation>从扫描文件夹取页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="129"/>
+        <location filename="../../clerk_station/capture_controller.py" line="130"/>
         <source>Import a scanned page or a photo</source>
         <translation>导入扫描页或照片</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="134"/>
+        <location filename="../../clerk_station/capture_controller.py" line="135"/>
         <source>Images (%1)</source>
         <translation>图片（%1）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="148"/>
+        <location filename="../../clerk_station/capture_controller.py" line="149"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="233"/>
+        <location filename="../../clerk_station/capture_controller.py" line="234"/>
         <source>No camera picture: import a scanned file or a photo instead</source>
         <translation>高拍仪无画面：请改为导入扫描件或照片</translation>
     </message>
@@ -702,128 +702,143 @@ and continue</source>
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="58"/>
+        <location filename="../../clerk_station/case_detail.py" line="37"/>
+        <source>Receipt</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_detail.py" line="38"/>
+        <source>Receipt (reprint)</source>
+        <translation>受理回执（补打）</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_detail.py" line="39"/>
+        <source>Handover confirmation</source>
+        <translation>办结领取确认单</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/case_detail.py" line="66"/>
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="65"/>
+        <location filename="../../clerk_station/case_detail.py" line="73"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="74"/>
+        <location filename="../../clerk_station/case_detail.py" line="82"/>
         <source>Choose a page</source>
         <translation>请选择页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="88"/>
+        <location filename="../../clerk_station/case_detail.py" line="96"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="89"/>
+        <location filename="../../clerk_station/case_detail.py" line="97"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="90"/>
+        <location filename="../../clerk_station/case_detail.py" line="98"/>
         <source>Department&apos;s note</source>
         <translation>部门意见</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="91"/>
+        <location filename="../../clerk_station/case_detail.py" line="99"/>
         <source>Materials requested</source>
         <translation>要求补正的材料</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="101"/>
+        <location filename="../../clerk_station/case_detail.py" line="109"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="101"/>
+        <location filename="../../clerk_station/case_detail.py" line="109"/>
         <source>Printed</source>
         <translation>打印时间</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="101"/>
+        <location filename="../../clerk_station/case_detail.py" line="109"/>
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="106"/>
+        <location filename="../../clerk_station/case_detail.py" line="114"/>
         <source>Pages</source>
         <translation>材料页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="107"/>
+        <location filename="../../clerk_station/case_detail.py" line="115"/>
         <source>Status history</source>
         <translation>办理进度</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="108"/>
+        <location filename="../../clerk_station/case_detail.py" line="116"/>
         <source>Documents printed</source>
         <translation>已打印文书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="113"/>
+        <location filename="../../clerk_station/case_detail.py" line="121"/>
         <source>Reprint receipt</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="114"/>
+        <location filename="../../clerk_station/case_detail.py" line="122"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="152"/>
+        <location filename="../../clerk_station/case_detail.py" line="160"/>
         <source>Applicant %1 %2 · accepted %3 by %4 · platform case %5</source>
         <extracomment>容缺受理: owed materials near or past their day (hidden otherwise) 补正 request and actions, 办结领取 (station.case_followup)</extracomment>
         <translation>申请人 %1 %2 · %3 由 %4 受理 · 平台办件号 %5</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="165"/>
+        <location filename="../../clerk_station/case_detail.py" line="173"/>
         <source>%1 — page %2</source>
         <translation>%1 — 第%2页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="170"/>
+        <location filename="../../clerk_station/case_detail.py" line="178"/>
         <source> (image removed after retention)</source>
         <translation>（图像已按保存期限清除）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="186"/>
+        <location filename="../../clerk_station/case_detail.py" line="194"/>
         <source>This case could not be opened.</source>
         <translation>无法打开该办件。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="194"/>
+        <location filename="../../clerk_station/case_detail.py" line="202"/>
         <source>The image was removed after delivery (retention).</source>
         <translation>该图像在上报后已按保存期限清除。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="211"/>
+        <location filename="../../clerk_station/case_detail.py" line="219"/>
         <source>This page is not an image.</source>
         <translation>该页面不是图像。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="214"/>
+        <location filename="../../clerk_station/case_detail.py" line="222"/>
         <source>The page could not be read.</source>
         <translation>无法读取该页面。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="225"/>
+        <location filename="../../clerk_station/case_detail.py" line="233"/>
         <source>Receipt printed again.</source>
         <translation>回执已补打。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="238"/>
+        <location filename="../../clerk_station/case_detail.py" line="246"/>
         <source>the printer did not answer</source>
         <translation>打印机无响应</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="239"/>
+        <location filename="../../clerk_station/case_detail.py" line="247"/>
         <source>Reprint failed: %1</source>
         <translation>补打失败：%1</translation>
     </message>
@@ -3499,73 +3514,73 @@ and continue</source>
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="47"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="46"/>
         <source>Add supplement pages…</source>
         <extracomment>a supplement or handover held back because the case itself was refused</extracomment>
         <translation>补正材料…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="49"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="48"/>
         <source>Hand over the result…</source>
         <translation>办结领取…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="51"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="50"/>
         <source>Capture the signed commitment form…</source>
         <translation>采集已签字的告知承诺书…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="80"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="79"/>
         <source>The department asks for a supplement (补正): %1</source>
         <translation>部门要求补正：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="82"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="81"/>
         <source>Materials requested: %1</source>
         <translation>需补正材料：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="86"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="85"/>
         <source>Supplement %1: %2 page(s), %3</source>
         <translation>补正 %1：%2页，%3</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="93"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="92"/>
         <source>Signed commitment form: %1</source>
         <translation>已签字的告知承诺书：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="96"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="95"/>
         <source>Signed commitment form: not captured yet</source>
         <translation>已签字的告知承诺书：尚未采集</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="98"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="97"/>
         <source>Result handed over: %1</source>
         <translation>办结领取：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="106"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="105"/>
         <source>Not sent: the platform refused this case itself, so its supplement or handover cannot reach the platform until the case is resolved. Reason: %1 Call the technician (case list, “Send again” once it is fixed).</source>
         <translation>未发送：平台拒收了该办件本身，在办件问题解决之前，其补正材料或领取记录无法送达平台。原因：%1 请联系技术人员（问题解决后在办件列表中点“重新上报”）。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="117"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="116"/>
         <source>blocked: the case was refused by the platform</source>
         <translation>受阻：办件本身被平台拒收</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="121"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="120"/>
         <source>waiting to be sent</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="122"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="121"/>
         <source>delivered to the platform</source>
         <translation>已送达平台</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_followup_panel.py" line="123"/>
+        <location filename="../../clerk_station/case_followup_panel.py" line="122"/>
         <source>refused by the platform</source>
         <translation>平台拒收</translation>
     </message>
@@ -3664,93 +3679,93 @@ and continue</source>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="40"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="39"/>
         <source>Hand over the result of %1</source>
         <translation>办结领取 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="51"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="50"/>
         <source>The applicant in person</source>
         <translation>申请人本人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="52"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="51"/>
         <source>An agent collecting for the applicant</source>
         <translation>代领人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="62"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="61"/>
         <source>I have sighted the original ID document</source>
         <translation>已核验证件原件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="63"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="62"/>
         <source>Place the collector&apos;s ID card on the reader, or type the identity from the original.</source>
         <translation>请领取人将身份证放在读卡器上，或按原件录入身份信息。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="67"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="66"/>
         <source>Collected by</source>
         <translation>领取人身份</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="68"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="67"/>
         <source>Relation to the applicant</source>
         <translation>与申请人关系</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="69"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="68"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="70"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="69"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="75"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="74"/>
         <source>Record handover and print</source>
         <translation>登记领取并打印</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="79"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="78"/>
         <source>Preview / A4…</source>
         <extracomment>after the handover: the acknowledgement again, previewed, or as an A4 PDF</extracomment>
         <translation>预览 / A4…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="83"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="82"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="120"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="119"/>
         <source>Read from the ID card: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="138"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="137"/>
         <source>ID number is valid</source>
         <translation>证件号码有效</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="168"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="167"/>
         <source>Handover recorded; the acknowledgement did not print: %1</source>
         <translation>已登记领取；确认单未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="171"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="170"/>
         <source>Handover recorded and acknowledgement printed; the platform is told by itself.</source>
         <translation>已登记领取并打印确认单，将自动报送平台。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="176"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="175"/>
         <source>The handover could not be recorded.</source>
         <translation>领取登记未能保存。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="185"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="184"/>
         <source>Handover acknowledgement</source>
         <translation>办结领取确认单</translation>
     </message>
@@ -5064,124 +5079,124 @@ and continue</source>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="46"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="47"/>
         <source>Signed commitment form for %1</source>
         <translation>采集 %1 的已签字告知承诺书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="47"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="48"/>
         <source>Supplement (补正) for %1</source>
         <translation>补正材料 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="61"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="62"/>
         <source>Capture every page of the commitment form the applicant has signed; it goes to the platform with the case, once.</source>
         <translation>请采集申请人已签字的告知承诺书的每一页；它将随办件报送平台，且只报送一次。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="65"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="66"/>
         <source>Requested: %1 — %2</source>
         <translation>需补正：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="72"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="73"/>
         <source>Signed commitment form (告知承诺书)</source>
         <translation>已签字的告知承诺书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="77"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="78"/>
         <source>Capture with the camera</source>
         <translation>高拍仪拍摄</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="80"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="81"/>
         <source>Import a scanned page or a photo…</source>
         <translation>导入扫描件或照片…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="81"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="82"/>
         <source>Remove selected page</source>
         <translation>删除所选页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="85"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="86"/>
         <source>Note for the department (optional)</source>
         <translation>给审批部门的说明（可选）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="90"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="91"/>
         <source>Send the supplement</source>
         <translation>提交补正</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="90"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="91"/>
         <source>File the signed form</source>
         <translation>归档已签字的承诺书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="95"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="96"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="120"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="121"/>
         <source>Import a scanned page or a photo</source>
         <translation>导入扫描页或照片</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="123"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="124"/>
         <source>Images (%1)</source>
         <translation>图片（%1）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="134"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="135"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="144"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="145"/>
         <source>The camera has not delivered a picture yet</source>
         <translation>高拍仪尚未传回画面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="146"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="147"/>
         <source>Processing…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="153"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="155"/>
         <source>Page refused</source>
         <translation>页面不合格</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="162"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="165"/>
         <source>This page is already in the supplement.</source>
         <translation>该页面已在补正材料中。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="165"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="168"/>
         <source>%1 — page %2</source>
         <translation>%1 — 第%2页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/supplement_dialog.py" line="167"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="170"/>
         <source>%n page(s) ready</source>
         <translation>
             <numerusform>已有%n页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="179"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="182"/>
         <source>The page could not be taken.</source>
         <translation>无法获取该页面。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="198"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="201"/>
         <source>Signed form filed; it goes to the platform by itself.</source>
         <translation>承诺书已归档，将自动报送平台。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="199"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="202"/>
         <source>Supplement saved; it goes to the platform by itself.</source>
         <translation>补正材料已保存，将自动报送平台。</translation>
     </message>
