@@ -4,13 +4,14 @@ what the case and the manifest record."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
 
 from devices.idcard.simulator import sample_cards
 from devices.printer.escpos_decode import decode_escpos
+from devices.printer.escpos_output import ReceiptPrinter
 from devices.printer.receipt import CST, Receipt
 from intake.acceptance import Acceptance, Mode
 from intake.catalog import Catalog
@@ -22,9 +23,24 @@ from sync.store import Store
 from ui_shared.error_text import error_text
 from ui_shared.messages import acceptance_text
 
-from .conftest import page
+from .conftest import SECRET, page
 
 TODAY = date(2026, 12, 3)  # a Thursday: 5 working days later is Thursday 10 December
+
+
+@pytest.fixture
+def intake(store: Store, receipt_file: Path) -> IntakeService:
+    """The shared station's intake, accepting on TODAY (the session's day) whatever
+    the wall clock says: the receipt's promised dates follow the moment of acceptance."""
+    noon = datetime.combine(TODAY, time(12, 0), tzinfo=CST)
+    return IntakeService(
+        store,
+        station_code="T01",
+        station_name="测试便民服务中心",
+        secret=SECRET,
+        printer=ReceiptPrinter(f"file:{receipt_file}"),
+        clock=lambda: noon,
+    )
 
 
 def _session(intake: IntakeService, catalog: Catalog, code: str) -> IntakeSession:
