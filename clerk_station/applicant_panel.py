@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_station.relations import chosen_relation, fill_relations
 from intake.applicant import SOURCE_MANUAL, Applicant, LegalEntity, Person
 from intake.catalog import Entrance
 from intake.documents import validate_mobile
 from intake.errors import IntakeError
 from intake.identity import mask_address, mask_id_number, mask_name, validate_credit_code
-from station.identification import RELATIONS
 from station.intake_session import SessionState
 from ui_shared.messages import user_message
 from ui_shared.plain_text import PlainLabel
@@ -186,11 +186,11 @@ class ApplicantPanel(QGroupBox):
         self.agent_label.setObjectName("agentLabel")
         self.relation = QComboBox(self)
         self.relation.setObjectName("agentRelation")
-        self.relation.addItems(list(RELATIONS))
+        fill_relations(self.relation)
         self.agent_card = QPushButton(self.tr("Read agent's card"), self)
         self.agent_card.setObjectName("agentCard")
         self.agent_card.clicked.connect(
-            lambda: self.agent_card_requested.emit(self.relation.currentText())
+            lambda: self.agent_card_requested.emit(chosen_relation(self.relation))
         )
         self.agent_manual = QPushButton(self.tr("Agent by hand"), self)
         self.agent_manual.setObjectName("agentManual")

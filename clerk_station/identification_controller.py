@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from clerk_station.applicant_panel import ApplicantPanel
 from clerk_station.manual_entry import ManualEntryDialog
+from clerk_station.relations import chosen_relation
 from intake.applicant import Applicant
 from intake.catalog import Entrance
 from station.intake_session import IntakeSession, Phase
@@ -71,7 +72,7 @@ class IdentificationController(QObject):
             if person is None:
                 return
             if agent:
-                relation = dialog.relation.currentText()
+                relation = chosen_relation(dialog.relation)
                 self._identify(self.session.agent_typed, person, relation, sighted=sighted)
             else:
                 self._identify(self.session.person_typed, person, sighted=sighted)

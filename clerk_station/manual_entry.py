@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk_station.relations import fill_relations
 from intake.applicant import Person
 from intake.documents import DOCUMENT_KINDS, document_kind, validate_document
 from intake.errors import IntakeError
-from station.identification import RELATIONS
 from ui_shared.error_text import error_text
 
 #: the kinds whose number says nothing about the birth date
@@ -64,7 +64,7 @@ class ManualEntryDialog(QDialog):
         self.birth_date.setDate(QDate.currentDate())
         self.relation = QComboBox(self)
         self.relation.setObjectName("relation")
-        self.relation.addItems(list(RELATIONS))
+        fill_relations(self.relation)
         self.relation.setVisible(agent)
         self.check = QLabel("", self)
         self.check.setObjectName("numberCheck")

@@ -702,143 +702,143 @@ and continue</source>
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="37"/>
+        <location filename="../../clerk_station/case_detail.py" line="36"/>
         <source>Receipt</source>
         <translation>受理回执</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="38"/>
+        <location filename="../../clerk_station/case_detail.py" line="37"/>
         <source>Receipt (reprint)</source>
         <translation>受理回执（补打）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="39"/>
+        <location filename="../../clerk_station/case_detail.py" line="38"/>
         <source>Handover confirmation</source>
         <translation>办结领取确认单</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="66"/>
+        <location filename="../../clerk_station/case_detail.py" line="65"/>
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="73"/>
+        <location filename="../../clerk_station/case_detail.py" line="72"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="82"/>
+        <location filename="../../clerk_station/case_detail.py" line="81"/>
         <source>Choose a page</source>
         <translation>请选择页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="96"/>
+        <location filename="../../clerk_station/case_detail.py" line="95"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="97"/>
+        <location filename="../../clerk_station/case_detail.py" line="96"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="98"/>
+        <location filename="../../clerk_station/case_detail.py" line="97"/>
         <source>Department&apos;s note</source>
         <translation>部门意见</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="99"/>
+        <location filename="../../clerk_station/case_detail.py" line="98"/>
         <source>Materials requested</source>
         <translation>要求补正的材料</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="109"/>
+        <location filename="../../clerk_station/case_detail.py" line="108"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="109"/>
+        <location filename="../../clerk_station/case_detail.py" line="108"/>
         <source>Printed</source>
         <translation>打印时间</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="109"/>
+        <location filename="../../clerk_station/case_detail.py" line="108"/>
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="114"/>
+        <location filename="../../clerk_station/case_detail.py" line="113"/>
         <source>Pages</source>
         <translation>材料页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="115"/>
+        <location filename="../../clerk_station/case_detail.py" line="114"/>
         <source>Status history</source>
         <translation>办理进度</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="116"/>
+        <location filename="../../clerk_station/case_detail.py" line="115"/>
         <source>Documents printed</source>
         <translation>已打印文书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="121"/>
+        <location filename="../../clerk_station/case_detail.py" line="120"/>
         <source>Reprint receipt</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="122"/>
+        <location filename="../../clerk_station/case_detail.py" line="121"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="160"/>
+        <location filename="../../clerk_station/case_detail.py" line="159"/>
         <source>Applicant %1 %2 · accepted %3 by %4 · platform case %5</source>
         <extracomment>容缺受理: owed materials near or past their day (hidden otherwise) 补正 request and actions, 办结领取 (station.case_followup)</extracomment>
         <translation>申请人 %1 %2 · %3 由 %4 受理 · 平台办件号 %5</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="173"/>
+        <location filename="../../clerk_station/case_detail.py" line="172"/>
         <source>%1 — page %2</source>
         <translation>%1 — 第%2页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="178"/>
+        <location filename="../../clerk_station/case_detail.py" line="177"/>
         <source> (image removed after retention)</source>
         <translation>（图像已按保存期限清除）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="194"/>
+        <location filename="../../clerk_station/case_detail.py" line="193"/>
         <source>This case could not be opened.</source>
         <translation>无法打开该办件。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="202"/>
+        <location filename="../../clerk_station/case_detail.py" line="201"/>
         <source>The image was removed after delivery (retention).</source>
         <translation>该图像在上报后已按保存期限清除。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="219"/>
+        <location filename="../../clerk_station/case_detail.py" line="218"/>
         <source>This page is not an image.</source>
         <translation>该页面不是图像。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="222"/>
+        <location filename="../../clerk_station/case_detail.py" line="221"/>
         <source>The page could not be read.</source>
         <translation>无法读取该页面。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="233"/>
+        <location filename="../../clerk_station/case_detail.py" line="232"/>
         <source>Receipt printed again.</source>
         <translation>回执已补打。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="246"/>
+        <location filename="../../clerk_station/case_detail.py" line="245"/>
         <source>the printer did not answer</source>
         <translation>打印机无响应</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="247"/>
+        <location filename="../../clerk_station/case_detail.py" line="246"/>
         <source>Reprint failed: %1</source>
         <translation>补打失败：%1</translation>
     </message>
@@ -3830,6 +3830,11 @@ and continue</source>
         <translation>再听一遍</translation>
     </message>
     <message>
+        <location filename="../../kiosk/window.py" line="54"/>
+        <source>Yiwang Window — Self-service Kiosk</source>
+        <translation>一网窗口 — 自助终端</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/window.py" line="71"/>
         <source>Home</source>
         <translation>回首页</translation>
@@ -4791,6 +4796,34 @@ and continue</source>
         <location filename="../../clerk_station/receipt_dialog.py" line="140"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Relations</name>
+    <message>
+        <location filename="../../clerk_station/relations.py" line="17"/>
+        <source>Parent</source>
+        <translation>父母</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/relations.py" line="18"/>
+        <source>Child</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/relations.py" line="19"/>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/relations.py" line="20"/>
+        <source>Other relative</source>
+        <translation>其他亲属</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/relations.py" line="21"/>
+        <source>Authorised representative</source>
+        <translation>受托人</translation>
     </message>
 </context>
 <context>

@@ -46,3 +46,20 @@ def test_words_follow_the_installed_translator(
     assert acceptance_label("deficiency", english=lang == "en") == (
         "Accepted with materials owed" if lang == "en" else "容缺受理"
     )
+
+
+@pytest.mark.parametrize(("lang", "child"), [("en", "Child"), ("zh_CN", "子女")])
+def test_relations_are_shown_in_the_windows_language_and_kept_as_stored(
+    language: Any, qtbot: Any, lang: str, child: str
+) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from clerk_station.relations import chosen_relation, fill_relations
+
+    language(lang)
+    combo = QComboBox()
+    qtbot.addWidget(combo)
+    fill_relations(combo)
+    combo.setCurrentIndex(combo.findData("子女"))
+    assert combo.currentText() == child
+    assert chosen_relation(combo) == "子女"  # the word on paper and on the wire

@@ -80,7 +80,7 @@ def test_reader_missing_manual_entry_then_accept(
         assert agent_dialog is not None
         agent_dialog.name.insert("张秀英")
         qtbot.keyClicks(agent_dialog.number, AGENT)
-        agent_dialog.relation.setCurrentText("子女")
+        agent_dialog.relation.setCurrentIndex(agent_dialog.relation.findData("子女"))
         agent_dialog.sighted.setChecked(True)
         agent_dialog.ok.click()
         assert "（子女）" in window.applicant_panel.agent_label.text()
