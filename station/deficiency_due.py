@@ -20,6 +20,7 @@ from intake.workdays import WorkCalendar
 
 __all__ = [
     "AcceptanceNote",
+    "CaseDeadline",
     "DeficiencyDue",
     "OwedWarning",
     "owed_materials",
@@ -30,17 +31,23 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class DeficiencyDue:
+class CaseDeadline:
+    """A case on an overdue list: what, by whom, and the day it is measured against."""
+
     uuid: str
     receipt_no: str
     item_code: str
     item_name: str
     clerk_id: str
     accepted_at: datetime
-    #: the last day to bring what is owed
+    #: the day (promised completion, or the last day to bring what is owed)
     due: date
     #: working days until that day (0: today; negative when past)
     days_left: int
+
+
+@dataclass(frozen=True)
+class DeficiencyDue(CaseDeadline):
     #: names of the materials still owed
     owed: tuple[str, ...]
     #: the clerk's display name from the clerk directory (the id when none)

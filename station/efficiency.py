@@ -19,6 +19,7 @@ from intake.catalog import Catalog
 from intake.errors import UnknownItem, UnknownMaterial
 from intake.workdays import WorkCalendar
 from station.deficiency_due import (
+    CaseDeadline,
     DeficiencyDue,
     owed_materials,
     parse_acceptance,
@@ -67,16 +68,9 @@ class EfficiencyLine:
 
 
 @dataclass(frozen=True)
-class DueCase:
-    uuid: str
-    receipt_no: str
-    item_code: str
-    item_name: str
-    clerk_id: str
-    accepted_at: datetime
-    due: date
-    #: working days until due (negative when overdue)
-    days_left: int
+class DueCase(CaseDeadline):
+    """A case near or past its promised completion date (``due``)."""
+
     platform_status: str
     #: working days the promise moved out while the case waited for a 补正
     paused_days: int = 0
