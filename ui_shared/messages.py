@@ -46,7 +46,7 @@ def acceptance_label(mode: str, *, english: bool = False) -> str:
 
 
 def _listing(note: _AcceptanceNote | _Owed, english: bool) -> dict[str, Param]:
-    separator = code_text("deficiency.separator", english=english) or ", "
+    separator = ", " if english else "\u3001"  # the enumeration comma: 居民户口簿、照片
     params: dict[str, Param] = {"materials": separator.join(note.materials)}
     if note.due is not None:
         params.update(year=str(note.due.year), month=f"{note.due.month:02d}",

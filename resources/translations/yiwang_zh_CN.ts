@@ -484,17 +484,17 @@ guide</source>
 <context>
     <name>CameraPreview</name>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="63"/>
+        <location filename="../../ui_shared/camera_preview.py" line="64"/>
         <source>Document camera preview</source>
         <translation>高拍仪预览</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="122"/>
+        <location filename="../../ui_shared/camera_preview.py" line="125"/>
         <source>Camera unavailable</source>
         <translation>高拍仪不可用</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="130"/>
+        <location filename="../../ui_shared/camera_preview.py" line="133"/>
         <source>Waiting for camera…</source>
         <translation>正在等待高拍仪画面…</translation>
     </message>
@@ -3213,7 +3213,7 @@ and continue</source>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/station.py" line="96"/>
-        <location filename="../../ui_shared/error_sources/station.py" line="192"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="190"/>
         <source>The data directory {data_dir} does not exist; ask the technician to check the station&apos;s setup</source>
         <translation>数据目录 {data_dir} 不存在，请技术人员检查终端设置</translation>
     </message>
@@ -3248,13 +3248,7 @@ and continue</source>
         <translation>告知承诺制受理</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="191"/>
-        <source>, </source>
-        <extracomment>joins the names of owed materials</extracomment>
-        <translation>、</translation>
-    </message>
-    <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="196"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="194"/>
         <source>The station cannot start; the details are in the log file</source>
         <translation>本终端无法启动，详情见日志文件</translation>
     </message>

@@ -187,8 +187,6 @@ STATION: dict[str, str] = {
     "acceptance.label.commitment": QT_TRANSLATE_NOOP(
         "ErrorText", "Accepted on a signed commitment"
     ),
-    #: joins the names of owed materials
-    "deficiency.separator": QT_TRANSLATE_NOOP("ErrorText", ", "),
     "station.data_dir_missing": QT_TRANSLATE_NOOP(
         "ErrorText",
         "The data directory {data_dir} does not exist; ask the technician to check the station's setup",  # noqa: E501
