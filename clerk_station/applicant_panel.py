@@ -22,7 +22,7 @@ from intake.documents import validate_mobile
 from intake.errors import IntakeError
 from intake.identity import mask_address, mask_id_number, mask_name, validate_credit_code
 from station.intake_session import SessionState
-from ui_shared.error_text import error_text
+from ui_shared.messages import user_message
 from ui_shared.plain_text import PlainLabel
 
 REVEAL_SECONDS = 10
@@ -247,7 +247,7 @@ class ApplicantPanel(QGroupBox):
         try:
             number = validate_mobile(text)
         except IntakeError as e:
-            self.phone_check.setText(error_text(e))
+            self.phone_check.setText(user_message(e))
             self.phone_check.setProperty("state", "error")
             self.phone_entered.emit("")  # nothing wrong is kept
         else:
@@ -278,7 +278,7 @@ class ApplicantPanel(QGroupBox):
                 try:
                     code = validate_credit_code(code)
                 except IntakeError as e:
-                    self.company_error.setText(error_text(e))
+                    self.company_error.setText(user_message(e))
                 else:
                     if name:
                         applicant = LegalEntity(

@@ -27,7 +27,8 @@ from station.page_import import IMPORTABLE, FolderInbox, import_page
 from station.services import StationServices
 from station.simulators import document_payload
 from ui_shared.camera_preview import CameraPreview
-from ui_shared.error_text import error_text, note_text
+from ui_shared.error_text import note_text
+from ui_shared.messages import user_message
 from ui_shared.plain_text import PlainLabel
 from ui_shared.tasks import TaskRunner
 
@@ -281,7 +282,7 @@ class CaptureController(QObject):
         self._tasks.image(
             lambda: sims.present_document(material.name_zh, payload),
             lambda _r: None,
-            lambda e: self._camera_failed(error_text(e)),
+            lambda e: self._camera_failed(user_message(e)),
         )
 
 

@@ -3,7 +3,7 @@ department's note; reprint the receipt."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,13 +26,21 @@ from clerk_station.case_followup_panel import FollowUpPanel
 from intake.errors import UnknownItem
 from station.clerk_day import ClerkDay
 from station.ledger import CaseDetail
-from ui_shared.error_text import error_text
+from ui_shared.messages import acceptance_text, owed_text, user_message
 from ui_shared.plain_text import shown, tooltip
 from ui_shared.tasks import TaskRunner
 
-DOCUMENT_NAMES = {
-    "print": "受理回执", "reprint": "受理回执（补打）", "handover.printed": "办结领取确认单",
-}
+
+def document_name(action: str) -> str:
+    """The printed document an audit action stands for, in the window's language."""
+    names = {
+        "print": QCoreApplication.translate("CaseDetailDialog", "Receipt"),
+        "reprint": QCoreApplication.translate("CaseDetailDialog", "Receipt (reprint)"),
+        "handover.printed": QCoreApplication.translate(
+            "CaseDetailDialog", "Handover confirmation"
+        ),
+    }
+    return names.get(action, action)
 
 
 def _item(text: str) -> QTableWidgetItem:
@@ -146,6 +154,7 @@ class CaseDetailDialog(QDialog):
     def _loaded(self, detail: CaseDetail) -> None:
         self.detail = detail
         r = detail.row
+        accepted = acceptance_text(detail.acceptance, english=self._english)
         self.heading.setText(f"{r.receipt_no}  {self._item_name(r.item_code, r.item_name)}")
         self.facts.setText(
             self.tr("Applicant %1 %2 · accepted %3 by %4 · platform case %5")
@@ -154,10 +163,11 @@ class CaseDetailDialog(QDialog):
             .replace("%3", r.accepted_at.strftime("%Y-%m-%d %H:%M"))
             .replace("%4", r.clerk_name or r.clerk_id)
             .replace("%5", r.case_no or "—")
-            + (f"\n{detail.acceptance}" if detail.acceptance else "")
+            + (f"\n{accepted}" if accepted else "")
         )
-        self.owed.setText(detail.owed_warning)
-        self.owed.setVisible(bool(detail.owed_warning))
+        owed = owed_text(detail.owed_warning, english=self._english)
+        self.owed.setText(owed)
+        self.owed.setVisible(bool(owed))
         for p in detail.pages:
             label = (
                 self.tr("%1 — page %2")
@@ -175,7 +185,7 @@ class CaseDetailDialog(QDialog):
                 self.statuses.setItem(i, col, _item(text))
         self.documents.setRowCount(len(detail.documents))
         for i, (action, at, clerk) in enumerate(detail.documents):
-            for col, text in enumerate((DOCUMENT_NAMES.get(action, action), at[:19], clerk)):
+            for col, text in enumerate((document_name(action), at[:19], clerk)):
                 self.documents.setItem(i, col, _item(text))
         if detail.pages:
             self.pages.setCurrentRow(0)
@@ -190,7 +200,7 @@ class CaseDetailDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.heading.setText(self.tr("This case could not be opened."))
-        self.message.setText(error_text(error, fallback=type(error).__name__))
+        self.message.setText(user_message(error, fallback=type(error).__name__))
 
     def _show_page(self, row: int) -> None:
         if self.detail is None or not 0 <= row < len(self.detail.pages):
@@ -236,12 +246,12 @@ class CaseDetailDialog(QDialog):
         self.detail = detail
         self.documents.setRowCount(len(detail.documents))
         for i, (action, at, clerk) in enumerate(detail.documents):
-            for col, text in enumerate((DOCUMENT_NAMES.get(action, action), at[:19], clerk)):
+            for col, text in enumerate((document_name(action), at[:19], clerk)):
                 self.documents.setItem(i, col, _item(text))
 
     def _reprint_failed(self, error: BaseException) -> None:
         self.reprint_button.setEnabled(True)
-        text = error_text(error, fallback=self.tr("the printer did not answer"))
+        text = user_message(error, fallback=self.tr("the printer did not answer"))
         self.message.setText(self.tr("Reprint failed: %1").replace("%1", text))
 
     def done(self, result: int) -> None:

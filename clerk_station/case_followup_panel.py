@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from clerk_station.handover_dialog import HandoverDialog
 from clerk_station.supplement_dialog import SupplementDialog
 from station.case_followup import CaseFollowUp, FollowUpView, OutcomeRow
-from ui_shared.error_text import error_text
-from ui_shared.messages import stored_sync_text
+from ui_shared.messages import stored_sync_text, user_message
 from ui_shared.plain_text import PlainLabel
 from ui_shared.tasks import TaskRunner
 
@@ -123,7 +122,7 @@ class FollowUpPanel(QWidget):
                 "failed": self.tr("refused by the platform")}.get(state, state)
 
     def _failed(self, error: BaseException) -> None:
-        self.progress.setText(error_text(error, fallback=type(error).__name__))
+        self.progress.setText(user_message(error, fallback=type(error).__name__))
 
     def open_supplement(self) -> SupplementDialog | None:
         if self.view is None:

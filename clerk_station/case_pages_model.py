@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Signal
 
 from station.ledger import LedgerCursor, LedgerPage, LedgerQuery, LedgerRow
-from ui_shared.error_text import error_text
+from ui_shared.messages import user_message
 from ui_shared.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -116,7 +116,7 @@ class CasePagesModel(QAbstractTableModel):
             return
         self._loading = False  # the view may ask again when scrolled
         self.loading_changed.emit(False)
-        self.failed.emit(error_text(error, fallback=type(error).__name__))
+        self.failed.emit(user_message(error, fallback=type(error).__name__))
 
     @property
     def loading(self) -> bool:

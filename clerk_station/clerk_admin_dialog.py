@@ -33,6 +33,7 @@ from clerk_station.sign_in import pin_field, plain_label
 from station.clerk_admin import ClerkAdmin, ClerkListing
 from station.clerks import ClerkError
 from station.pins import WeakPin
+from ui_shared.messages import user_message
 from ui_shared.tasks import TaskRunner
 
 _ID_PATTERN = QRegularExpression("[A-Za-z0-9_.-]{0,32}")
@@ -202,18 +203,7 @@ class ClerkAdminDialog(QDialog):
         self.refresh()
 
     def _failed(self, error: BaseException) -> None:
-        code = getattr(error, "code", "")
-        messages = {
-            "clerk_exists": self.tr("A clerk with this ID exists already."),
-            "bad_clerk_id": self.tr("A clerk ID is 1-32 letters, digits, '_', '.' or '-'."),
-            "bad_clerk_name": self.tr("Enter the clerk's name (at most 40 characters)."),
-            "last_admin": self.tr("The last administrator cannot be disabled."),
-            "disable_self": self.tr("You cannot disable the account you are signed in with."),
-            "not_admin": self.tr("Only an administrator can manage clerks."),
-        }
-        if isinstance(error, WeakPin):
-            self.message.setText(self.tr("This PIN is too weak: 6-12 digits, not a run."))
-        elif isinstance(error, ClerkError) and code in messages:
-            self.message.setText(messages[code])
+        if isinstance(error, WeakPin | ClerkError):  # worded from its code
+            self.message.setText(user_message(error))
         else:
             self.message.setText(self.tr("The change could not be saved. Call the technician."))

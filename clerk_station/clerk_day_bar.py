@@ -31,6 +31,7 @@ from clerk_station.sign_in import PinChangeDialog
 from station.clerk_admin import ClerkAdmin
 from station.clerk_day import ClerkDay
 from station.services import StationServices
+from ui_shared.messages import user_message
 from ui_shared.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not at start-up
@@ -167,7 +168,10 @@ class ClerkDayBar(QToolBar):
         if self.call_next_action is not None:
             self.call_next_action.setEnabled(True)
         self._window.statusBar().showMessage(
-            self.tr("The queuing system did not answer. Call the next applicant by voice."),
+            user_message(
+                error,
+                self.tr("The queuing system did not answer. Call the next applicant by voice."),
+            ),
             15000,
         )
 

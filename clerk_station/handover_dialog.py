@@ -25,12 +25,10 @@ from intake.identity import mask_id_number, validate_resident_id
 from station.card_mapping import person_from_card
 from station.case_followup import CaseFollowUp, FollowUpView, HandoverDone
 from station.handover_paper import HandedOver
-from ui_shared.error_text import error_text
+from station.identification import RELATIONS
 from ui_shared.messages import user_message
 from ui_shared.plain_text import PlainLabel
 from ui_shared.tasks import TaskRunner
-
-RELATIONS = ("父母", "子女", "配偶", "其他亲属", "受托人")
 
 
 class HandoverDialog(QDialog):
@@ -53,7 +51,7 @@ class HandoverDialog(QDialog):
         self.role.addItem(self.tr("An agent collecting for the applicant"), "agent")
         self.relation = QComboBox(self)
         self.relation.setEditable(True)
-        self.relation.addItems(RELATIONS)
+        self.relation.addItems(list(RELATIONS))
         self.relation.setEnabled(False)
         self.name = QLineEdit(self)
         self.name.setMaxLength(50)
@@ -108,7 +106,7 @@ class HandoverDialog(QDialog):
         try:
             person = person_from_card(card)
         except IntakeError as e:
-            self.card_state.setText(error_text(e))
+            self.card_state.setText(user_message(e))
             return
         self.fill_from_card(person)
 
@@ -138,7 +136,7 @@ class HandoverDialog(QDialog):
                 number_ok = True
                 self.id_check.setText(self.tr("ID number is valid"))
             except IntakeError as e:
-                self.id_check.setText(error_text(e))
+                self.id_check.setText(user_message(e))
         else:
             self.id_check.setText("")
         self.sighted.setVisible(self.source == SOURCE_MANUAL)

@@ -33,7 +33,7 @@ from clerk_station.ledger_model import LedgerModel
 from station.clerk_day import ClerkDay
 from station.ledger import LedgerCursor, LedgerPage, LedgerQuery
 from station.ledger_export import export_csv, export_xlsx
-from ui_shared.error_text import error_text
+from ui_shared.messages import user_message
 from ui_shared.tasks import TaskRunner
 
 #: platform statuses, shown as the platform names them
@@ -237,7 +237,7 @@ class LedgerDialog(QDialog):
 
     def _reprint_failed(self, error: BaseException) -> None:
         self.reprint_button.setEnabled(True)
-        text = error_text(error, fallback=self.tr("the printer did not answer"))
+        text = user_message(error, fallback=self.tr("the printer did not answer"))
         self.state.setText(self.tr("Reprint failed: %1").replace("%1", text))
 
     # -- export ------------------------------------------------------------------------

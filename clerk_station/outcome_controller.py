@@ -18,6 +18,7 @@ from clerk_station.receipt_dialog import ReceiptDialog
 from devices.printer.receipt import Receipt
 from station.intake_session import AcceptOutcome, IntakeSession, Phase, SessionState, Topic
 from ui_shared.error_text import note_text
+from ui_shared.messages import acceptance_label
 from ui_shared.plain_text import plain_message_box
 from ui_shared.tasks import TaskRunner
 
@@ -86,7 +87,7 @@ class OutcomeController(QObject):
             )
         acceptance = accepted.submission.acceptance
         if acceptance is not None:
-            message += "\n" + acceptance.mode.label_zh
+            message += "\n" + acceptance_label(acceptance.mode, english=self._english)
         self._open_papers(self.tr("Accepted"), message, accepted.papers)
         self._session.reset()  # the window is ready for the next citizen at once
 

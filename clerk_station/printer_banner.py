@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from station.services import StationServices
+from ui_shared.error_text import code_text
 from ui_shared.plain_text import PlainLabel
 
 
@@ -23,7 +24,8 @@ def printer_banner(services: StationServices, parent: QWidget, *, english: bool)
     if trouble is None:
         banner.hide()
         return banner
-    reason = trouble.detail_en if english else trouble.detail_zh
+    reason = code_text(trouble.qualified_code, trouble.words, english=english)
+    reason = reason or trouble.detail_en
     banner.setText(
         QCoreApplication.translate(
             "PrinterBanner",

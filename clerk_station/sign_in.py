@@ -252,11 +252,10 @@ class PinChangeDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         from station.clerks import ClerkError
         from station.pins import WeakPin
+        from ui_shared.messages import user_message
 
         self.ok_button.setEnabled(True)
-        if isinstance(error, WeakPin):
-            self.message.setText(self.tr("This PIN is too weak: 6-12 digits, not a run."))
-        elif isinstance(error, ClerkError) and error.code == "pin_unchanged":
-            self.message.setText(self.tr("The new PIN must differ from the current one."))
+        if isinstance(error, WeakPin | ClerkError):  # worded from its code
+            self.message.setText(user_message(error))
         else:
             self.message.setText(self.tr("The PIN could not be changed. Call the technician."))

@@ -29,7 +29,8 @@ from intake.acceptance import COMMITMENT_FORM
 from station.case_followup import CaseFollowUp, FollowUpView
 from station.page_import import IMPORTABLE, import_page
 from station.session_rules import judge_page
-from ui_shared.error_text import error_text, note_text
+from ui_shared.error_text import note_text, ui_speaks_english
+from ui_shared.messages import user_message
 from ui_shared.plain_text import PlainLabel
 from ui_shared.tasks import TaskRunner
 
@@ -150,11 +151,13 @@ class SupplementDialog(QDialog):
     def _checked(self, code: str, page: CapturedPage) -> None:
         keep, note = judge_page(page)
         if not keep:
-            self.message.setText(note_text(note) if note else self.tr("Page refused"))
+            refused = note_text(note, english=ui_speaks_english()) if note else ""
+            self.message.setText(refused or self.tr("Page refused"))
             return
         followup = self._followup
+        said = note_text(note, english=ui_speaks_english()) if note else ""
         self.tasks.disk(lambda: followup.store_page(page.jpeg),
-                        lambda sha: self._stored(code, sha, note_text(note) if note else ""),
+                        lambda sha: self._stored(code, sha, said),
                         self._failed)
 
     def _stored(self, code: str, sha: str, warning: str) -> None:
@@ -176,7 +179,7 @@ class SupplementDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         log.warning("supplement page failed: %r", error)
-        self.message.setText(error_text(error, fallback=self.tr("The page could not be taken.")))
+        self.message.setText(user_message(error, fallback=self.tr("The page could not be taken.")))
 
     def send(self) -> None:
         if not self.pages:

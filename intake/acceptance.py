@@ -62,13 +62,6 @@ class Acceptance:
         if (self.due is None) is (self.mode is Mode.DEFICIENCY):
             raise _bad("a deficiency acceptance needs a due date, a commitment has none")
 
-    def describe_zh(self, names: Mapping[str, str]) -> str:
-        """One line for the case view; ``names`` maps material codes to catalog names."""
-        listed = "、".join(names.get(c, c) for c in self.materials)
-        if self.mode is Mode.DEFICIENCY and self.due is not None:
-            return f"容缺受理：待补 {listed}，{self.due:%Y年%m月%d日}前补齐"
-        return f"告知承诺制受理：以承诺代替 {listed}"
-
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"mode": self.mode.value, "materials": list(self.materials)}
         if self.due is not None:

@@ -60,7 +60,7 @@ class KioskWindow(QWidget):
         if frameless:
             self.setWindowFlags(LOCKED_FLAGS)
         self.setStyleSheet(stylesheet(NORMAL))
-        self.setWindowTitle("Yiwang Kiosk")
+        self.setWindowTitle(self.tr("Yiwang Window — Self-service Kiosk"))
         ctx.notify = self.notify
         self.idle = idle
         self.idle.countdown.connect(self._countdown)

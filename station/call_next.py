@@ -24,6 +24,9 @@ import selectors
 import subprocess
 import time
 from collections.abc import Sequence
+from typing import ClassVar
+
+from coded_errors import CodedError, Severity
 
 log = logging.getLogger(__name__)
 
@@ -33,12 +36,12 @@ _TICKET = re.compile(r"[A-Za-z0-9-]{1,16}")
 MAX_OUTPUT = 256
 
 
-class CallNextError(Exception):
-    """The hook failed; ``code`` picks the sentence shown to the clerk."""
+class CallNextError(CodedError):
+    """The hook failed; "call_next.<code>" is worded for the clerk by the front end. A
+    warning: the clerk calls the next applicant by voice and carries on."""
 
-    def __init__(self, code: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.code = code
+    family: ClassVar[str] = "call_next"
+    default_severity: ClassVar[Severity] = Severity.WARNING
 
 
 class CallNext:
@@ -70,7 +73,11 @@ class CallNext:
             raise CallNextError("call_next_timeout", "call-next command timed out")
         if returncode != 0:
             log.warning("call-next exited %d", returncode)
-            raise CallNextError("call_next_failed", f"call-next exited {returncode}")
+            raise CallNextError(
+                "call_next_failed",
+                f"call-next exited {returncode}",
+                params={"status": returncode},
+            )
         first = head.decode("ascii", "replace").strip().splitlines()
         ticket = first[0].strip() if first else ""
         return ticket if _TICKET.fullmatch(ticket) else None

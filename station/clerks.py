@@ -16,8 +16,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
+from coded_errors import CodedError
 from station.pins import AttemptOutcome, AttemptResult, LockoutState, PinGuard, check_pin_strength
 from sync.store import Store
 from sync.store.clerks import ClerkRow
@@ -45,12 +46,11 @@ class ClerkRole(StrEnum):
     ADMIN = "admin"
 
 
-class ClerkError(Exception):
-    """A refused account operation; ``code`` selects the translated sentence."""
+class ClerkError(CodedError):
+    """A refused account operation; "clerk.<code>" is worded by the front end in the
+    reader's language, ``str(e)`` is English for logs."""
 
-    def __init__(self, code: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.code = code
+    family: ClassVar[str] = "clerk"
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,11 @@ def _validate_name(name: str) -> str:
     name = " ".join(name.split())
     # printable and plain (no Hangul fillers, variation selectors, combining floods)
     if not name or len(name) > _MAX_NAME or not (name.isprintable() and is_plain_line(name)):
-        raise ClerkError("bad_clerk_name", f"a clerk name is 1-{_MAX_NAME} printable characters")
+        raise ClerkError(
+            "bad_clerk_name",
+            f"a clerk name is 1-{_MAX_NAME} printable characters",
+            params={"max": _MAX_NAME},
+        )
     return name
 
 
@@ -175,7 +179,11 @@ class ClerkDirectory:
     def _existing(self, clerk_id: str) -> ClerkAccount:
         account = self.store.get_clerk(clerk_id)
         if account is None:
-            raise ClerkError("unknown_clerk", f"no clerk {clerk_id!r} on this station")
+            raise ClerkError(
+                "unknown_clerk",
+                f"no clerk {clerk_id!r} on this station",
+                params={"clerk": clerk_id},
+            )
         return account
 
     # -- signing in ---------------------------------------------------------------
@@ -214,7 +222,9 @@ class ClerkDirectory:
         """Auto sign-in of the one clerk a test/demo station's config names (no PIN)."""
         account = self._existing(clerk_id)
         if account.disabled:
-            raise ClerkError("clerk_disabled", f"clerk {clerk_id!r} is disabled")
+            raise ClerkError(
+                "clerk_disabled", f"clerk {clerk_id!r} is disabled", params={"clerk": clerk_id}
+            )
         self.store.audit(clerk_id, "sign_in", None, {"method": "configured"})
         return account
 
@@ -276,7 +286,9 @@ class ClerkDirectory:
         if not result.ok or result.account is None:
             raise ClerkError("admin_refused", "admin sign-in refused")
         if not result.account.is_admin:
-            raise ClerkError("not_admin", f"{admin_id!r} is not an admin")
+            raise ClerkError(
+                "not_admin", f"{admin_id!r} is not an admin", params={"clerk": admin_id}
+            )
         return result.account
 
     def add(
@@ -292,7 +304,9 @@ class ClerkDirectory:
         validate_clerk_id(clerk_id)
         check_pin_strength(pin)
         if self.store.get_clerk(clerk_id) is not None:
-            raise ClerkError("clerk_exists", f"clerk {clerk_id!r} already exists")
+            raise ClerkError(
+                "clerk_exists", f"clerk {clerk_id!r} already exists", params={"clerk": clerk_id}
+            )
         account = ClerkAccount(
             clerk_id=clerk_id,
             name=_validate_name(name),

@@ -19,10 +19,12 @@ from intake.errors import InvalidManifest
 from intake.workdays import WorkCalendar
 
 __all__ = [
+    "AcceptanceNote",
     "DeficiencyDue",
+    "OwedWarning",
     "PromisedCase",
     "owed_materials",
-    "owed_warning_zh",
+    "owed_warning",
     "parse_acceptance",
     "working_days_between",
 ]
@@ -88,23 +90,59 @@ def working_days_between(start: date, end: date, calendar: WorkCalendar) -> int:
     return sum(1 for i in range(1, days + 1) if calendar.is_working_day(start + timedelta(i)))
 
 
-def owed_warning_zh(
+@dataclass(frozen=True)
+class AcceptanceNote:
+    """How a case was accepted, for the case view: 容缺受理 ("acceptance.deficiency":
+    what is owed, by when) or 告知承诺制 ("acceptance.commitment": what was committed),
+    worded by the front end (``ui_shared.messages.acceptance_text``)."""
+
+    mode: Mode
+    #: names of the owed or committed materials, as the caller named them
+    materials: tuple[str, ...]
+    due: date | None = None
+
+    @staticmethod
+    def of(acceptance: Acceptance | None, names: Mapping[str, str]) -> AcceptanceNote | None:
+        if acceptance is None:
+            return None
+        listed = tuple(names.get(c, c) for c in acceptance.materials)
+        return AcceptanceNote(acceptance.mode, listed, acceptance.due)
+
+
+@dataclass(frozen=True)
+class OwedWarning:
+    """The case view's warning that owed materials are near or past their day: a code
+    ("deficiency.overdue" / "deficiency.near") and its parts, worded by the front end in
+    the reader's language (``ui_shared.messages.owed_text``)."""
+
+    overdue: bool
+    #: names of the materials still owed, as the caller named them
+    materials: tuple[str, ...]
+    due: date
+    #: working days left (near) or past (overdue), never negative
+    working_days: int
+
+    family = "deficiency"
+
+    @property
+    def code(self) -> str:
+        return "overdue" if self.overdue else "near"
+
+
+def owed_warning(
     acceptance: Acceptance | None,
     brought: Iterable[str],
     names: Mapping[str, str],
     today: date,
     calendar: WorkCalendar,
     near_days: int,
-) -> str:
-    """One line for the case view when owed materials are near or past their day."""
+) -> OwedWarning | None:
+    """The warning for the case view when owed materials are near or past their day."""
     owed = owed_materials(acceptance, brought)
     if not owed or acceptance is None or acceptance.due is None:
-        return ""
+        return None
     left = working_days_between(today, acceptance.due, calendar)
-    listed = "、".join(names.get(c, c) for c in owed)
-    due = f"{acceptance.due:%Y年%m月%d日}"
-    if left < 0:
-        return f"容缺到期：{listed} 应于{due}前补齐，已逾期{-left}个工作日，请联系申请人"
-    if left <= near_days:
-        return f"容缺即将到期：{listed} 应于{due}前补齐（还剩{left}个工作日）"
-    return ""
+    if left > near_days:
+        return None
+    listed = tuple(names.get(c, c) for c in owed)
+    return OwedWarning(left < 0, listed, acceptance.due, abs(left))

@@ -80,7 +80,11 @@ class IntakeService:
         printer: ReceiptSink | None = None,
         query_url: str | None = None,
         phone: str = "",
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
+        # the moment a case is accepted or a paper issued (tests fix it: the promised
+        # dates on paper follow it)
+        self._clock = clock or (lambda: datetime.now(UTC))
         self._store = store
         self.station_code = station_code
         self.station_name = station_name
@@ -132,7 +136,7 @@ class IntakeService:
             materials=draft.captured_materials(),
             channel=channel,
             clerk_id=clerk_id,
-            now=now or datetime.now(UTC),
+            now=now or self._clock(),
             started_at=started_at,
             queue_ticket=queue_ticket,
             collection=collection,
@@ -200,7 +204,7 @@ class IntakeService:
             notice_no="（预览）",
             hall=self.hall,
             clerk_id=None,
-            issued_at=now or datetime.now(UTC),
+            issued_at=now or self._clock(),
         )
 
     def issue_notice(
@@ -213,7 +217,7 @@ class IntakeService:
     ) -> Receipt:
         """The numbered 一次性告知书, recorded in the audit log (item and materials, no
         personal data) so the next visit can start from its number; disk work."""
-        moment = now or datetime.now(UTC)
+        moment = now or self._clock()
         notice_no = self._next_number("GZ", moment)
         defects = dict(defects or {})
         listed = [(m, "未提供") for m in draft.missing_materials() if m.code not in defects]
@@ -247,7 +251,7 @@ class IntakeService:
         """The numbered 不予受理通知书, recorded in the audit log (item and reason code, no
         personal data) and queued for the platform (P6, delivered exactly once by the
         sync engine); disk work."""
-        moment = now or datetime.now(UTC)
+        moment = now or self._clock()
         notice_no = self._next_number("BY", moment)
         outcome = OutcomeQueue(self._store).enqueue(
             OutcomeKind.REFUSAL,

@@ -18,7 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import ClassVar
 
+from coded_errors import CodedError
 from station.pins import LockoutPolicy, LockoutState, PinGuard, PinHasher, WeakPin
 from station.pins import check_pin_strength as _check_strength
 from sync.durable import write_private_file
@@ -38,12 +40,11 @@ KIOSK_LOCKOUT = LockoutPolicy(
 )
 
 
-class PinError(Exception):
-    """A PIN problem a person can act on; `code` picks the sentence."""
+class PinError(CodedError):
+    """A PIN problem a person can act on; "pin.<code>" (the family of
+    :class:`station.pins.WeakPin`) is worded by the front end, ``str(e)`` is English."""
 
-    def __init__(self, code: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.code = code
+    family: ClassVar[str] = "pin"
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def validate_pin(pin: str) -> str:
     try:
         _check_strength(pin)
     except WeakPin as e:
-        raise PinError(e.code, str(e)) from None
+        raise PinError(e.code, str(e), params=e.params) from None
     return pin
 
 

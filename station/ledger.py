@@ -17,7 +17,7 @@ from intake.applicant import Applicant, LegalEntity
 from intake.catalog import Catalog
 from intake.errors import UnknownItem
 from intake.identity import mask_id_number, mask_name
-from station.deficiency_due import owed_warning_zh
+from station.deficiency_due import AcceptanceNote, OwedWarning, owed_warning
 from station.intake_service import IntakeService
 from station.paper import display_clerk
 from sync.keyed_hash import LookupHasher
@@ -112,10 +112,10 @@ class CaseDetail:
     statuses: tuple[StatusStep, ...]
     #: documents printed for this case, oldest first: (action, at, clerk's name)
     documents: tuple[tuple[str, str, str], ...]
-    #: 容缺受理 (what is owed, by when) or 告知承诺制 (what was committed); "" = plain
-    acceptance: str = ""
+    #: 容缺受理 (what is owed, by when) or 告知承诺制 (what was committed); None = plain
+    acceptance: AcceptanceNote | None = None
     #: 容缺受理 materials still owed near or past their day ("" = nothing to chase)
-    owed_warning: str = ""
+    owed_warning: OwedWarning | None = None
 
 
 def mask_applicant(applicant: Applicant | None) -> tuple[str, str]:
@@ -258,7 +258,7 @@ class LedgerService:
             for r in self.store.audit_for_subject(uuid, ("print", "reprint", "handover.printed"))
         )
         acceptance = record.submission.acceptance
-        warning = owed_warning_zh(
+        warning = owed_warning(
             acceptance, self.store.supplemented_materials([uuid])[uuid], names,
             self.clock().astimezone(self.tz).date(), self.catalog.calendar, self.near_days,
         )  # fmt: skip
@@ -267,7 +267,7 @@ class LedgerService:
             pages,
             statuses,
             documents,
-            acceptance.describe_zh(names) if acceptance is not None else "",
+            AcceptanceNote.of(acceptance, names),
             warning,
         )
 

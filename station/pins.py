@@ -17,8 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
+from coded_errors import CodedError
 from station.pin_rules import MAX_PIN_LENGTH, MIN_PIN_LENGTH
 
 if TYPE_CHECKING:
@@ -45,12 +46,11 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class WeakPin(ValueError):
-    """A new PIN that must not be used; ``code`` names why (for a translated message)."""
+class WeakPin(CodedError, ValueError):
+    """A new PIN that must not be used; ``code`` names why ("pin.<code>" is worded by the
+    front end in the reader's language), ``str(e)`` is English for logs."""
 
-    def __init__(self, code: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.code = code
+    family: ClassVar[str] = "pin"
 
 
 def check_pin_strength(pin: str) -> None:
@@ -58,7 +58,11 @@ def check_pin_strength(pin: str) -> None:
     if not (pin.isascii() and pin.isdigit()):
         raise WeakPin("pin_not_digits", "a PIN is digits only")
     if not MIN_PIN_LENGTH <= len(pin) <= MAX_PIN_LENGTH:
-        raise WeakPin("pin_length", f"a PIN has {MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits")
+        raise WeakPin(
+            "pin_length",
+            f"a PIN has {MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits",
+            params={"min": MIN_PIN_LENGTH, "max": MAX_PIN_LENGTH},
+        )
     steps = {(int(b) - int(a)) % 10 for a, b in itertools.pairwise(pin)}
     if steps <= {0} or steps == {1} or steps == {9}:
         raise WeakPin("pin_trivial", "a PIN must not be one repeated digit or a run like 123456")

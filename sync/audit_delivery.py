@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from sync.client import AuthError, SyncError, TransientError
+from sync.side_backoff import MAX_DELAY_S, side_delay
 from sync.side_connection import side_connection
 
 if TYPE_CHECKING:  # a pydantic model: not loaded at station start-up
@@ -35,8 +36,6 @@ __all__ = ["AuditDelivery", "AuditDeliveryAPI", "AuditMark", "AuditPass"]
 
 log = logging.getLogger(__name__)
 
-BASE_DELAY_S = 30.0
-MAX_DELAY_S = 3600.0
 _FIELDS = ("id", "at", "actor", "action", "subject", "detail", "prev_hash", "hash", "mac")
 
 
@@ -115,7 +114,7 @@ class AuditDelivery:
                 log.error("platform refused our credentials for audit entries: %s", e)
                 return AuditPass(sent=sent, auth_failed=True)
             except TransientError as e:
-                self._later(attempts, now, BASE_DELAY_S * 2 ** min(attempts - 1, 16), e)
+                self._later(attempts, now, side_delay(attempts), e)
                 return AuditPass(sent=sent, retried=True)
             except SyncError as e:  # the chains differ: keep the reason, look again rarely
                 log.error("platform refused audit entries %d..%d: %s", entries[0]["id"],

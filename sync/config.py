@@ -60,6 +60,8 @@ __all__ = [
     "CREDENTIALS_FILENAME",
     "SYNC_SCHEMA",
     "ConfigError",
+    "CredentialsRefused",
+    "DataDirMissing",
     "NotEnrolled",
     "StationConfig",
     "config_path",
@@ -166,6 +168,25 @@ class NotEnrolled(ConfigError):
 
     def __init__(self, detail_en: str = "station is not enrolled (no credentials)") -> None:
         super().__init__("not_enrolled", detail_en)
+
+
+class CredentialsRefused(NotEnrolled):
+    """The platform refused the credentials this station holds: "config.credentials_refused";
+    like :class:`NotEnrolled` it ends a command with the AUTH exit code."""
+
+    def __init__(self, detail_en: str = "the platform refused the station's credentials") -> None:
+        ConfigError.__init__(self, "credentials_refused", detail_en)
+
+
+class DataDirMissing(ConfigError):
+    """The station's data directory does not exist: "config.data_dir_missing"."""
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(
+            "data_dir_missing",
+            f"data directory {data_dir} does not exist",
+            params={"data_dir": str(data_dir)},
+        )
 
 
 @dataclass(frozen=True)

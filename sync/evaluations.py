@@ -22,14 +22,13 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from sync.client import AuthError, SyncError, TransientError
+from sync.side_backoff import side_delay
 from sync.side_connection import side_connection
 from sync.store.evaluations_schema import MIGRATION_SQL as MIGRATION_SQL
 from wire.canonical import canonical_json
 
 log = logging.getLogger(__name__)
 
-BASE_DELAY_S = 30.0
-MAX_DELAY_S = 3600.0
 
 
 @runtime_checkable
@@ -127,7 +126,7 @@ class EvaluationQueue:
                 log.error("platform refused our credentials for evaluations: %s", e)
                 return DeliveryCount(delivered, retried, failed, auth_failed=True)
             except TransientError as e:
-                delay = min(MAX_DELAY_S, BASE_DELAY_S * 2 ** min(attempts - 1, 16))
+                delay = side_delay(attempts)
                 self._set(
                     uuid,
                     "attempts = ?, next_attempt_at = ?, last_error = ?",

@@ -43,6 +43,8 @@ class Code:
     STILL_MISSING_BLOBS = "still_missing_blobs"
     LOCAL_BLOB_MISSING = "local_blob_missing"
     LOCAL_BLOB_CORRUPT = "local_blob_corrupt"
+    #: the store found page files of an undelivered case gone from the disk
+    PAGES_MISSING = "pages_missing"
     # station-wide
     AUTH_REFUSED = "auth_refused"
     # events without a failure

@@ -29,7 +29,14 @@ from typing import TYPE_CHECKING, Any
 
 from sync.catalog_sync import CatalogSync
 from sync.client import PlatformClient, StationCredentials
-from sync.config import ConfigError, StationConfig, load_config, load_credentials
+from sync.config import (
+    ConfigError,
+    CredentialsRefused,
+    DataDirMissing,
+    StationConfig,
+    load_config,
+    load_credentials,
+)
 from sync.crypto import StorageError
 from sync.engine import SyncEngine, SyncEvent
 from sync.engine.progress_text import TerminalProgress
@@ -176,8 +183,7 @@ def _run(
     words: Words | None,
 ) -> int:
     if data_dir_missing(data_dir):
-        _say(f"sync: 数据目录不存在 (data directory {data_dir} does not exist)")
-        return EXIT_CONFIG
+        return _fail(DataDirMissing(data_dir), words)
     try:
         require_usable_dir(data_dir)
         config = load_config(data_dir)
@@ -201,8 +207,7 @@ def _run(
             if once:
                 report = engine.run_once(stop=stop)
                 if report.auth_failed:
-                    _say("sync: 平台拒绝本终端的身份认证，请技术人员重新注册 (credentials refused)")
-                    return EXIT_AUTH
+                    return _fail(CredentialsRefused(), words)
                 if report.remaining:
                     why = "offline" if report.online is False else "waiting to retry"
                     if stop.is_set():

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 class CardBridge(QObject):
     card_placed = Signal(object)  # devices.idcard.card.IdCardData
     card_removed = Signal()
-    reader_error = Signal(str)  # message for the user (Chinese)
+    reader_error = Signal(str)  # message for the user, in the window's language
 
     def on_card(self, card: object) -> None:
         self.card_placed.emit(card)
@@ -30,7 +30,7 @@ class CardBridge(QObject):
         self.card_removed.emit()
 
     def on_error(self, error: BaseException) -> None:
-        self.reader_error.emit(user_message(error, "身份证阅读器故障"))
+        self.reader_error.emit(user_message(error, self.tr("The ID card reader failed")))
 
 
 class ScanBridge(QObject):
@@ -41,7 +41,7 @@ class ScanBridge(QObject):
         self.scanned.emit(str(getattr(scan, "text", "")))
 
     def on_error(self, error: BaseException) -> None:
-        self.scanner_error.emit(user_message(error, "扫码枪故障"))
+        self.scanner_error.emit(user_message(error, self.tr("The scanner failed")))
 
 
 class SyncBridge(QObject):

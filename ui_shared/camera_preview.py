@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
+from shiboken6 import isValid
 
 from ui_shared.images import bgr_to_qimage
 from ui_shared.messages import user_message
@@ -108,6 +109,8 @@ class CameraPreview(QWidget):
 
     def _show(self, frame: PreviewFrame) -> None:
         self._in_flight = False
+        if not isValid(self._timer):  # the preview was deleted while this frame was made
+            return
         if not self._timer.isActive():  # stopped (and maybe wiped) while this frame was made
             return
         self._timer.setInterval(self._interval_ms)

@@ -29,7 +29,15 @@ from ui_shared.error_sources import CONTEXT, SOURCES
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
 
-__all__ = ["code_text", "error_text", "format_safely", "note_text", "source_key", "translated"]
+__all__ = [
+    "code_text",
+    "error_text",
+    "format_safely",
+    "note_text",
+    "source_key",
+    "translated",
+    "ui_speaks_english",
+]
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +123,16 @@ def format_safely(template: str, values: Mapping[str, str]) -> str:
         return template.format_map(_Blank(values))
     except (ValueError, IndexError, KeyError):
         return template
+
+
+def ui_speaks_english() -> bool:
+    """Whether the running UI is English: no installed translator words the error
+    sentences (``ui_shared.app_setup.install_translator`` installs none for "en"). For
+    widgets only: the command line has no translator and words in Chinese."""
+    from PySide6.QtCore import QCoreApplication
+
+    probe = SOURCES["session.failed"]
+    return QCoreApplication.translate(CONTEXT, probe) == probe
 
 
 def translated(source: str) -> str:

@@ -4,15 +4,70 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import date
+from typing import Protocol
 
+from coded_errors import Param
 from intake.display_text import display_text
-from ui_shared.error_text import code_text, error_text
+from ui_shared.error_text import code_text, error_text, ui_speaks_english
+
+
+class _Owed(Protocol):
+    @property
+    def code(self) -> str: ...
+    @property
+    def materials(self) -> tuple[str, ...]: ...
+    @property
+    def due(self) -> date: ...
+    @property
+    def working_days(self) -> int: ...
+
+
+class _AcceptanceNote(Protocol):
+    @property
+    def mode(self) -> str: ...
+    @property
+    def materials(self) -> tuple[str, ...]: ...
+    @property
+    def due(self) -> date | None: ...
+
+
+def acceptance_text(note: _AcceptanceNote | None, *, english: bool = False) -> str:
+    """The case view's line on how a case was accepted
+    (``station.deficiency_due.AcceptanceNote``), "" for a plain acceptance."""
+    if note is None:
+        return ""
+    return code_text(f"acceptance.{note.mode}", _listing(note, english), english=english) or ""
+
+
+def acceptance_label(mode: str, *, english: bool = False) -> str:
+    """The short name of an acceptance mode ("deficiency", "commitment")."""
+    return code_text(f"acceptance.label.{mode}", english=english) or mode
+
+
+def _listing(note: _AcceptanceNote | _Owed, english: bool) -> dict[str, Param]:
+    separator = ", " if english else "\u3001"  # the enumeration comma: 居民户口簿、照片
+    params: dict[str, Param] = {"materials": separator.join(note.materials)}
+    if note.due is not None:
+        params.update(year=str(note.due.year), month=f"{note.due.month:02d}",
+                      day=f"{note.due.day:02d}")  # fmt: skip
+    return params
+
+
+def owed_text(warning: _Owed | None, *, english: bool = False) -> str:
+    """The case view's line for owed materials near or past their day
+    (``station.deficiency_due.OwedWarning``), "" for none."""
+    if warning is None:
+        return ""
+    params = {**_listing(warning, english), "days": warning.working_days}
+    return code_text(f"deficiency.{warning.code}", params, english=english) or ""
 
 
 def user_message(error: BaseException, fallback: str = "") -> str:
-    """The Chinese sentence for `error` (its code worded by ui_shared.error_text), else
-    the fallback, else the error's text."""
-    return error_text(error, fallback=fallback)
+    """The sentence for `error` in the window's language (its code worded by
+    ui_shared.error_text; the installed translator decides), else the fallback, else
+    the error's text."""
+    return error_text(error, english=ui_speaks_english(), fallback=fallback)
 
 
 # -- sync problems and events: stored as code + parameters, worded here ------------------

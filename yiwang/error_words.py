@@ -7,10 +7,13 @@ and words the code here, with the same catalog as the UI (``ui_shared.error_text
 
 from __future__ import annotations
 
-from coded_errors import CodedError
+from collections.abc import Mapping
+from typing import Protocol
+
+from coded_errors import CodedError, Param
 from ui_shared.error_text import code_text, error_text
 
-__all__ = ["english_text", "technician_text"]
+__all__ = ["english_text", "technician_text", "verdict_text"]
 
 
 def technician_text(error: BaseException) -> str:
@@ -23,6 +26,21 @@ def technician_text(error: BaseException) -> str:
     if isinstance(error, OSError):  # the file system said no: permissions, space, I/O
         return code_text("storage.data_dir_unusable") or ""
     return ""
+
+
+class _Verdict(Protocol):
+    @property
+    def qualified_code(self) -> str: ...
+    @property
+    def words(self) -> Mapping[str, Param]: ...
+    @property
+    def detail_en(self) -> str: ...
+
+
+def verdict_text(verdict: _Verdict) -> str:
+    """The Chinese sentence for a check's verdict that carries a code and its words
+    (``station.printer_target_check.TargetVerdict``), else its English detail."""
+    return code_text(verdict.qualified_code, verdict.words) or verdict.detail_en
 
 
 def english_text(error: BaseException) -> str:

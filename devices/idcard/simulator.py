@@ -22,18 +22,15 @@ killed; it prints the pty path on its first line.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import errno
 import logging
 import os
-import pty
 import select
 import signal
 import struct
 import sys
 import threading
 import time
-import tty
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import FrameType
@@ -63,6 +60,7 @@ from devices.idcard.samples import expired_sample_card as expired_sample_card
 from devices.idcard.samples import foreign_sample_cards as foreign_sample_cards
 from devices.idcard.samples import sample_cards as sample_cards
 from devices.idcard.samples import sample_photo as sample_photo
+from devices.raw_pty import close_quietly, open_raw_pty
 
 __all__ = [
     "DEFAULT_SAM_ID",
@@ -157,11 +155,9 @@ class IdCardSimulator:
         """Open a pty pair, start serving, return the slave path."""
         if self._thread is not None:
             raise RuntimeError("simulator already started")
-        master, slave = pty.openpty()
-        tty.setraw(slave)  # no echo, no line editing, all 256 byte values
+        master, slave, self._path = open_raw_pty()
         os.set_blocking(master, False)
         self._master, self._slave = master, slave
-        self._path = os.ttyname(slave)
         self._stop.clear()
         self._thread = threading.Thread(target=self._serve, name="idcard-sim", daemon=True)
         self._thread.start()
@@ -185,10 +181,7 @@ class IdCardSimulator:
 
     def _close_fds(self) -> None:
         with self._lock:
-            for fd in (self._master, self._slave):
-                if fd is not None:
-                    with contextlib.suppress(OSError):
-                        os.close(fd)
+            close_quietly(self._master, self._slave)
             self._master = self._slave = None
             self._path = None
 

@@ -34,9 +34,21 @@ SYSFS_CHAR = Path("/sys/dev/char")
 @dataclass(frozen=True)
 class NodeVerdict:
     printer: bool
-    #: what the node is, for a person ("USB printer", "the null device (discards ...)")
-    what_en: str
-    what_zh: str
+    #: printer | serial | memory | terminal | other (worded at display time)
+    kind: str
+    #: the device's name ("null") or number ("240:9 (misc)"), for the sentence
+    device: str = ""
+
+    @property
+    def what_en(self) -> str:
+        """What the node is, in English (logs, the technician's JSON)."""
+        return {
+            "printer": "printer device",
+            "serial": "serial line",
+            "memory": f"a memory device ({self.device}): it swallows what is sent and "
+            "prints nothing",
+            "terminal": "a terminal or console, not a printer port",
+        }.get(self.kind, f"a character device {self.device}, not a printer")
 
 
 def _sysfs(major: int, minor: int, root: Path) -> tuple[str, str]:
@@ -54,23 +66,19 @@ def classify_char_device(rdev: int, *, sysfs: Path = SYSFS_CHAR) -> NodeVerdict:
     major, minor = os.major(rdev), os.minor(rdev)
     if major == _MEMORY:
         name = _MEMORY_NAMES.get(minor, f"{major}:{minor}")
-        return NodeVerdict(False, f"a memory device ({name}): it swallows what is sent and "
-                           "prints nothing", f"内存设备（{name}），发送的内容全部丢弃，不会打印")
+        return NodeVerdict(False, "memory", name)
     if (major == _USB_PRINTER and minor < 16) or major == _PARALLEL_PRINTER:
-        return NodeVerdict(True, "printer device", "打印设备")
+        return NodeVerdict(True, "printer")
     if (major in _LEGACY_PTY or major in _UNIX98_PTY or major in _SERIAL
             or (major == _TTY and minor >= 64)):
-        return NodeVerdict(True, "serial line", "串口")
+        return NodeVerdict(True, "serial")
     subsystem, name = _sysfs(major, minor, sysfs)
     if subsystem in ("usbmisc", "usb", "printer") and name.startswith("lp"):
-        return NodeVerdict(True, "printer device", "打印设备")
+        return NodeVerdict(True, "printer")
     if (subsystem == "tty" and major not in (_TTY, _TERMINAL)
             and not name.startswith(("tty0", "console", "ptmx"))):
-        return NodeVerdict(True, "serial line", "串口")  # a serial driver's dynamic major
+        return NodeVerdict(True, "serial")  # a serial driver's dynamic major
     if major in (_TTY, _TERMINAL):
-        return NodeVerdict(False, "a terminal or console, not a printer port",
-                           "终端或控制台，不是打印机接口")
-    kind_en = f"{subsystem} " if subsystem else ""
-    kind_zh = f"（{subsystem}）" if subsystem else ""
-    return NodeVerdict(False, f"a {kind_en}character device {major}:{minor}, not a printer",
-                       f"字符设备 {major}:{minor}{kind_zh}，不是打印机")
+        return NodeVerdict(False, "terminal")
+    number = f"{major}:{minor}" + (f" ({subsystem})" if subsystem else "")
+    return NodeVerdict(False, "other", number)

@@ -10,13 +10,10 @@ driver can be exercised without hardware.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
-import pty
 import threading
 import time
-import tty
 from collections.abc import Callable
 from typing import Any
 
@@ -25,6 +22,7 @@ import serial
 from devices.charsets import decode_payload as decode_payload  # re-exported (scanner docs)
 from devices.charsets import guess_charset
 from devices.os_reason import os_reason
+from devices.raw_pty import close_quietly, open_raw_pty
 from devices.scanner.base import (
     DEFAULT_MAX_LENGTH,
     ErrorCallback,
@@ -289,10 +287,7 @@ class SerialScannerSimulator:
     def start(self) -> str:
         if self._master is not None:
             raise RuntimeError("simulator already started")
-        master, slave = pty.openpty()
-        tty.setraw(slave)
-        self._master, self._slave = master, slave
-        self._path = os.ttyname(slave)
+        self._master, self._slave, self._path = open_raw_pty()
         log.info("serial scanner simulator on %s", self._path)
         return self._path
 
@@ -314,10 +309,7 @@ class SerialScannerSimulator:
             time.sleep(char_delay)
 
     def stop(self) -> None:
-        for fd in (self._master, self._slave):
-            if fd is not None:
-                with contextlib.suppress(OSError):
-                    os.close(fd)
+        close_quietly(self._master, self._slave)
         self._master = self._slave = None
         self._path = None
 

@@ -106,20 +106,20 @@ def open_scanner(spec: str | ScannerSpec, **options: Any) -> Scanner | None:
 
 
 def check_scanner(spec: str) -> dict[str, Any]:
-    """Diagnostics: {"configured", "ok", "detail_zh", "detail_en"}; opens (and for
-    evdev grabs) the device and releases it again. Never raises ScannerError: a
-    failure is {"configured", "ok": False, "error": ScannerError, "detail_en"},
-    which the caller words (ui_shared.error_text)."""
+    """Diagnostics: {"configured", "ok", "code", "params", "detail_en"}; opens (and for
+    evdev grabs) the device and releases it again. The caller words "scanner.<code>"
+    with its params (ui_shared.error_text); ``detail_en`` is English for logs. Never
+    raises ScannerError: a failure is {"configured", "ok": False, "error": ScannerError,
+    "detail_en"}, which the caller words the same way."""
     try:
         s = parse_scanner_spec(spec)
     except ScannerError as e:
         return {"configured": True, "ok": False, "error": e, "detail_en": str(e)}
     if s.kind == "none":
-        return {"configured": False, "ok": True, "detail_zh": "未配置扫码枪",
+        return {"configured": False, "ok": True, "code": "not_configured", "params": {},
                 "detail_en": "no scanner configured"}
     if s.kind == "wedge":
-        return {"configured": True, "ok": True,
-                "detail_zh": "键盘模式扫码枪：由界面按击键节奏识别，无需单独检测",
+        return {"configured": True, "ok": True, "code": "wedge_ready", "params": {},
                 "detail_en": "keyboard-wedge scanner: recognised by keystroke timing in the UI"}
     driver = open_scanner(s)
     assert driver is not None
@@ -128,9 +128,8 @@ def check_scanner(spec: str) -> dict[str, Any]:
     except ScannerError as e:
         return {"configured": True, "ok": False, "error": e, "detail_en": str(e)}
     if s.kind == "serial":
-        return {"configured": True, "ok": True,
-                "detail_zh": f"扫码枪端口 {s.path} 可以打开（{s.baudrate} 波特）",
+        return {"configured": True, "ok": True, "code": "serial_ready",
+                "params": {"device": s.path, "baudrate": s.baudrate},
                 "detail_en": f"scanner port {s.path} opens at {s.baudrate} baud"}
-    return {"configured": True, "ok": True,
-            "detail_zh": f"扫码枪设备 {s.path} 可以独占读取",
+    return {"configured": True, "ok": True, "code": "evdev_ready", "params": {"device": s.path},
             "detail_en": f"scanner input device {s.path} can be opened and grabbed"}

@@ -10,7 +10,7 @@ from devices.printer.diagnostics import sample_receipt
 from kiosk.context import KioskContext, Screen
 from kiosk.keypad import Keypad
 from kiosk.widgets import BigButton, Text
-from station.kiosk_pin import PinCheck, PinError
+from station.kiosk_pin import PinCheck
 from ui_shared.messages import user_message
 
 
@@ -90,8 +90,7 @@ class PinScreen(Screen):
 
     def _failed(self, error: BaseException) -> None:
         self.keypad.setEnabled(True)
-        text = self.tr("No maintenance PIN is set.") if isinstance(error, PinError) else ""
-        self._say(text or user_message(error))
+        self._say(user_message(error))  # a PinError is worded from its code
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

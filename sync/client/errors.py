@@ -8,13 +8,17 @@
 - :class:`MissingBlobs`: 422 naming blobs the platform does not hold;
 - :class:`PermanentError`: any other 4xx (the request itself is wrong).
 
-``code`` is stable (branch on it); ``str(e)`` is English for logs; ``message_zh`` is
-kept for the command line's one-line messages.
+``code`` is the platform's stable error code (branch on it); ``str(e)`` is English for
+logs. They are :class:`coded_errors.CodedError`: no sentence for people is stored, the
+front end and the command line word ``qualified_code`` ("platform_client.<kind>") at
+display time in the reader's language (``ui_shared.error_sources.sync``).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
+
+from coded_errors import CodedError, Severity
 
 __all__ = [
     "AuthError",
@@ -28,25 +32,30 @@ __all__ = [
 ]
 
 
-class SyncError(Exception):
-    """Base of every client error; ``message_zh`` is for the UI, ``str(e)`` is English."""
+class SyncError(CodedError):
+    """Base of every client error; ``str(e)`` is English for logs.
 
-    message_zh = "同步失败"
+    ``code`` stays the platform's own code (possibly empty), so the sentence is chosen
+    by the class: ``kind`` names it, ``qualified_code`` is "platform_client.<kind>".
+    """
+
+    family: ClassVar[str] = "platform_client"
+    kind: ClassVar[str] = "failed"
 
     def __init__(self, message: str, *, status: int | None = None, code: str = "") -> None:
-        super().__init__(message)
+        super().__init__(code, message, params={"status": status, "code": code or None})
         self.status = status
-        self.code = code
 
     @property
-    def message_en(self) -> str:
-        return str(self)
+    def qualified_code(self) -> str:
+        return f"{self.family}.{self.kind}"
 
 
 class TransientError(SyncError):
     """Try again later; ``retry_after`` (seconds) when the platform said so."""
 
-    message_zh = "网络暂时不可用，稍后自动重试"
+    kind: ClassVar[str] = "transient"
+    default_severity: ClassVar[Severity] = Severity.WARNING
 
     def __init__(
         self,
@@ -65,7 +74,7 @@ class BadAnswer(TransientError):
     malformed (``bad_answer``) or without a valid delivery proof (``bad_proof``).
     Nothing of it was stored; the attempt failed and is retried later."""
 
-    message_zh = "平台应答不符合协议，稍后自动重试"
+    kind: ClassVar[str] = "bad_answer"
 
     def __init__(self, message: str, *, code: str = "bad_answer",
                  status: int | None = None) -> None:
@@ -75,7 +84,7 @@ class BadAnswer(TransientError):
 class PermanentError(SyncError):
     """The platform refused the request itself; retrying the same request cannot help."""
 
-    message_zh = "平台拒绝了该请求"
+    kind: ClassVar[str] = "refused"
 
     def __init__(self, status: int, detail: Any = None, *, code: str = "") -> None:
         super().__init__(f"platform answered {status} {code}: {detail!r}", status=status, code=code)
@@ -85,7 +94,7 @@ class PermanentError(SyncError):
 class AuthError(SyncError):
     """401/403: the station is not (or no longer) accepted by the platform."""
 
-    message_zh = "本终端未获平台授权，请联系技术人员重新注册"
+    kind: ClassVar[str] = "auth"
 
     def __init__(self, status: int, detail: Any = None, *, code: str = "") -> None:
         super().__init__(f"platform refused authentication ({status} {code}): {detail!r}",
@@ -96,7 +105,7 @@ class AuthError(SyncError):
 class Conflict(SyncError):
     """409: e.g. the uuid is already taken by a different body, or an upload offset moved."""
 
-    message_zh = "平台已有内容不同的同号办件"
+    kind: ClassVar[str] = "conflict"
 
     def __init__(self, detail: Any = None, *, code: str = "conflict",
                  offset: int | None = None) -> None:
@@ -108,7 +117,8 @@ class Conflict(SyncError):
 class MissingBlobs(SyncError):
     """422 missing_blobs: the platform lacks these page blobs (upload them, then retry)."""
 
-    message_zh = "平台缺少部分材料文件，将重新上传"
+    kind: ClassVar[str] = "missing_blobs"
+    default_severity: ClassVar[Severity] = Severity.INFO
 
     def __init__(self, shas: list[str]) -> None:
         super().__init__(f"platform is missing {len(shas)} blob(s)", status=422,
@@ -119,7 +129,7 @@ class MissingBlobs(SyncError):
 class InsecurePlatformURL(SyncError, ValueError):
     """A plain ``http://`` platform URL for a host that is not this machine."""
 
-    message_zh = "平台地址必须以 https:// 开头（仅本机测试平台可用 http://）"
+    kind: ClassVar[str] = "insecure_url"
 
     def __init__(self, message: str) -> None:
         super().__init__(message, code="insecure_url")

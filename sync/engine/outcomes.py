@@ -20,14 +20,12 @@ from sync.case_outcomes import OutcomeKind, OutcomeQueue, OutcomeRow
 from sync.client import AuthError, MissingBlobs, SyncError, TransientError
 from sync.client.outcomes import OutcomeDelivery
 from sync.client.uploads import Progress
+from sync.side_backoff import side_delay
 from sync.store import Store, SyncState
 
 __all__ = ["OutcomeAPI", "deliver_due_outcomes", "outcomes_task"]
 
 log = logging.getLogger(__name__)
-
-BASE_DELAY_S = 30.0
-MAX_DELAY_S = 3600.0
 
 
 @runtime_checkable
@@ -36,10 +34,6 @@ class OutcomeAPI(Protocol):
     def put_outcome(self, uuid: str, body: dict[str, Any]) -> OutcomeDelivery: ...
     def upload_blob(self, sha: str, size: int, open_fn: Any, *,
                     progress: Progress | None = ...) -> None: ...
-
-
-def _backoff(attempts: int) -> float:
-    return float(min(MAX_DELAY_S, BASE_DELAY_S * 2.0 ** min(attempts - 1, 16)))
 
 
 def _case_ready(store: Store, row: OutcomeRow) -> bool:
@@ -87,7 +81,7 @@ def deliver_due_outcomes(queue: OutcomeQueue, client: object, now: datetime) -> 
             log.error("platform refused our credentials for %s %s: %s", row.kind, row.uuid, e)
             return True
         except TransientError as e:
-            queue.mark_retry(row.uuid, attempts, now + timedelta(seconds=_backoff(attempts)),
+            queue.mark_retry(row.uuid, attempts, now + timedelta(seconds=side_delay(attempts)),
                              str(e))
             log.warning("%s %s: no answer (%s); will retry", row.kind, row.uuid, e)
             return False

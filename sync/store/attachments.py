@@ -7,13 +7,12 @@ import logging
 from datetime import datetime
 from typing import BinaryIO, cast
 
+from sync.problems import Code, Problem
 from sync.store.core import StoreCore
 from sync.store.records import to_db_time, utcnow
 
 log = logging.getLogger("sync.store")
 
-#: shown to the clerk on a submission whose page files vanished from the disk
-PAGES_MISSING_ZH = "材料图像文件丢失，无法报送；请联系申请人补交材料后重新受理"
 
 
 class AttachmentsPart(StoreCore):
@@ -69,7 +68,7 @@ class AttachmentsPart(StoreCore):
                     "UPDATE submissions SET sync_state = 'quarantined', last_error = ?,"
                     " next_attempt_at = NULL, sending_owner = NULL, sending_since = NULL"
                     " WHERE receipt_no = ? AND sync_state != 'delivered' RETURNING uuid",
-                    [PAGES_MISSING_ZH, receipt_no],
+                    [Problem.of(Code.PAGES_MISSING, pages=len(shas)).encode(), receipt_no],
                 ).fetchall()
                 for (uuid,) in cur:
                     self._append_audit(

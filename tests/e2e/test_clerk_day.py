@@ -274,7 +274,9 @@ def test_ledger_search_page_case_reprint_export_and_efficiency(
     english.done(0)
     detail.reprint()
     qtbot.waitUntil(lambda: detail.documents.rowCount() == 1, timeout=5_000)
-    assert detail.documents.item(0, 0).text() == "受理回执（补打）"
+    # the English window (no translator here) names it in English; tests/clerk_station/
+    # test_window_language.py checks the Chinese window's 受理回执（补打）
+    assert detail.documents.item(0, 0).text() == "Receipt (reprint)"
     # export what is listed, reopened with openpyxl
     out = tmp_path / "ledger.xlsx"
     with qtbot.waitSignal(dialog.exported, timeout=20_000) as sig:

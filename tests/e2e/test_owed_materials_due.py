@@ -21,10 +21,11 @@ from intake.applicant import Person
 from intake.submission import CapturedMaterial, Channel
 from intake.workdays import WorkCalendar
 from station.context import open_station
-from station.deficiency_due import owed_warning_zh
+from station.deficiency_due import owed_warning
 from station.pins import PinGuard, PinHasher
 from station.services import StationServices
 from sync.case_outcomes import OutcomeKind, OutcomeQueue
+from ui_shared.messages import owed_text
 
 PERSON = Person(name="王小明", id_number="11010519491231002X")
 
@@ -93,7 +94,7 @@ def test_owed_materials_past_their_day_are_on_the_overdue_list_and_the_case(
     again.show()
     qtbot.waitUntil(lambda: again.detail is not None, timeout=10_000)
     assert not again.owed.isVisible() and again.detail is not None
-    assert again.detail.owed_warning == ""
+    assert again.detail.owed_warning is None
     overdue.close()
     again.close()
 
@@ -103,11 +104,14 @@ def test_the_warning_reads_near_past_or_nothing() -> None:
     names = {"M02": "居民户口簿", "M04": "照片"}
     cal = WorkCalendar()
     thursday = date(2026, 12, 3)
-    assert owed_warning_zh(acceptance, [], names, thursday, cal, 2) == ""  # 3 days left
-    near = owed_warning_zh(acceptance, ["M04"], names, date(2026, 12, 4), cal, 2)
-    assert near == "容缺即将到期：居民户口簿 应于2026年12月08日前补齐（还剩2个工作日）"
-    past = owed_warning_zh(acceptance, [], names, date(2026, 12, 10), cal, 2)
+    assert owed_warning(acceptance, [], names, thursday, cal, 2) is None  # 3 days left
+    near = owed_warning(acceptance, ["M04"], names, date(2026, 12, 4), cal, 2)
+    assert owed_text(near) == "容缺即将到期：居民户口簿 应于2026年12月08日前补齐（还剩2个工作日）"
+    assert owed_text(near, english=True) == (
+        "Owed materials due soon: 居民户口簿 by 2026-12-08 (2 working day(s) left)"
+    )
+    past = owed_text(owed_warning(acceptance, [], names, date(2026, 12, 10), cal, 2))
     assert past.startswith("容缺到期：居民户口簿、照片") and "已逾期2个工作日" in past
-    assert owed_warning_zh(acceptance, ["M02", "M04"], names, date(2026, 12, 10), cal, 2) == ""
+    assert owed_warning(acceptance, ["M02", "M04"], names, date(2026, 12, 10), cal, 2) is None
     commitment = Acceptance(Mode.COMMITMENT, ("M02",))
-    assert owed_warning_zh(commitment, [], names, date(2026, 12, 10), cal, 2) == ""
+    assert owed_warning(commitment, [], names, date(2026, 12, 10), cal, 2) is None

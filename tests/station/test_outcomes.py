@@ -20,6 +20,7 @@ from station.intake_session import InlineRunner, IntakeSession, Phase
 from station.ledger import LedgerService
 from sync.store import Store
 from ui_shared.error_text import error_text
+from ui_shared.messages import acceptance_text
 
 from .conftest import page
 
@@ -80,7 +81,10 @@ def test_deficiency_accept_owes_non_key_materials_with_a_due_date(
     # the case as the ledger opens it says what is owed and by when
     ledger = LedgerService(store, catalog, store.lookup_hasher(), tz=CST)
     detail = ledger.open_case(submission.uuid)
-    assert detail.acceptance == "容缺受理：待补 居民户口簿，2026年12月07日前补齐"
+    assert acceptance_text(detail.acceptance) == "容缺受理：待补 居民户口簿，2026年12月07日前补齐"
+    assert acceptance_text(detail.acceptance, english=True) == (
+        "Accepted with materials owed: 居民户口簿, to bring by 2026-12-07"
+    )
 
 
 def test_a_missing_key_material_is_never_owed(intake: IntakeService, catalog: Catalog) -> None:
@@ -135,7 +139,8 @@ def test_commitment_accept_prints_the_signed_form_with_the_receipt(
         "materials": ["M02"],
     }
     ledger = LedgerService(store, catalog, store.lookup_hasher(), tz=CST)
-    assert ledger.open_case(submission.uuid).acceptance == "告知承诺制受理：以承诺代替 居民户口簿"
+    note = ledger.open_case(submission.uuid).acceptance
+    assert acceptance_text(note) == "告知承诺制受理：以承诺代替 居民户口簿"
     receipt, form = outcome.accepted.papers
     assert jobs == ["receipt", "commitment"]  # both printed, the receipt first
     assert form.kind == "commitment" and form.receipt_no == submission.receipt_no

@@ -48,18 +48,29 @@ def _coded_classes() -> dict[str, tuple[str, int | None]]:
     while stack:
         cls = stack.pop()
         stack.extend(cls.__subclasses__())
-        if cls.family:
+        # a class worded by its ``kind`` (sync.client errors) keeps the platform's own
+        # code in ``code``: that code picks no sentence (fixed_codes checks the kind)
+        if cls.family and not _by_kind(cls):
             names = list(inspect.signature(cls.__init__).parameters)[1:]
             classes[cls.__name__] = (cls.family, names.index("code") if "code" in names else None)
     return classes
 
 
+def _by_kind(cls: type[CodedError]) -> bool:
+    return isinstance(getattr(cls, "kind", None), str)
+
+
 def fixed_codes() -> Iterator[str]:
-    """The codes of the CodedErrors that take no code (each has one of its own)."""
+    """The codes of the CodedErrors that take no code (each has one of its own), and
+    of those worded by their class's ``kind``."""
     stack: list[type[CodedError]] = [CodedError]
     while stack:
         cls = stack.pop()
         stack.extend(cls.__subclasses__())
+        kind = getattr(cls, "kind", None)
+        if cls.family and isinstance(kind, str):
+            yield f"{cls.family}.{kind}"
+            continue
         names = list(inspect.signature(cls.__init__).parameters)[1:]
         if cls.family and "code" not in names and names and names[0].endswith("_en"):
             yield cls("detail").qualified_code

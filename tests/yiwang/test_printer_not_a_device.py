@@ -17,6 +17,7 @@ from station.device_settings import DeviceSettings, load_device_settings, save_d
 from station.printer_target_check import check_printer_target
 from tests.yiwang.test_devices_cli import make_station
 from yiwang.doctor.local_checks import device_checks
+from yiwang.error_words import verdict_text
 
 
 @pytest.fixture
@@ -38,7 +39,8 @@ def test_a_device_that_is_no_printer_is_named_so(tmp_path: Path, node: str, sche
     verdict = check_printer_target(DeviceSettings(printer=f"{scheme}:{node}"), tmp_path)
     assert (verdict.ok, verdict.code) == (False, "not_a_printer"), verdict
     assert "is not a printer" in verdict.detail_en and "/dev/usb/lp" in verdict.detail_en
-    assert "不是打印机" in verdict.detail_zh
+    words = verdict_text(verdict)  # the Chinese sentence, worded from its code
+    assert "不是打印机" in words and "/dev/usb/lp" in words, words
 
 
 def test_doctor_fails_a_null_printer_in_both_languages(tmp_path: Path) -> None:

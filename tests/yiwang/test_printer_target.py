@@ -16,6 +16,7 @@ from station.device_factory import open_printer
 from station.device_settings import DeviceSettings, load_device_settings, save_device_settings
 from station.printer_target_check import check_printer_target
 from tests.yiwang.test_devices_cli import make_station
+from ui_shared.error_text import code_text
 from yiwang.commands.devices_cmd import diagnose
 from yiwang.doctor import DoctorOptions, run_doctor
 from yiwang.doctor.local_checks import device_checks
@@ -74,7 +75,9 @@ def test_the_target_grammar(tmp_path: Path, target: str, ok: bool, code: str) ->
     finally:
         os.close(reader)
     assert (verdict.ok, verdict.code) == (ok, code), verdict
-    assert verdict.detail_en and verdict.detail_zh
+    assert verdict.detail_en and code_text(verdict.qualified_code, verdict.words)
+    english = code_text(verdict.qualified_code, verdict.words, english=True)
+    assert english and english != code_text(verdict.qualified_code, verdict.words)
     assert tree(tmp_path) == before
 
 

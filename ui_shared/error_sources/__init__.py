@@ -14,6 +14,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Final
 
+from ui_shared.error_sources.accounts import ACCOUNTS
 from ui_shared.error_sources.devices import DEVICES
 from ui_shared.error_sources.intake import INTAKE
 from ui_shared.error_sources.marker import CONTEXT
@@ -23,4 +24,4 @@ from ui_shared.error_sources.sync import SYNC
 
 __all__ = ["CONTEXT", "SOURCES"]
 
-SOURCES: Final = MappingProxyType({**DEVICES, **INTAKE, **SYNC, **SESSION, **STATION})
+SOURCES: Final = MappingProxyType({**ACCOUNTS, **DEVICES, **INTAKE, **SYNC, **SESSION, **STATION})

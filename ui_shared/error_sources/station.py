@@ -89,6 +89,14 @@ STATION: dict[str, str] = {
         "ErrorText",
         "This station is not enrolled with the platform; the technician must enroll it with an enrollment code",  # noqa: E501
     ),
+    "config.credentials_refused": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The platform refused this station's credentials; the technician must enroll it again",
+    ),
+    "config.data_dir_missing": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The data directory {data_dir} does not exist; ask the technician to check the station's setup",  # noqa: E501
+    ),
     "config.credentials": QT_TRANSLATE_NOOP(
         "ErrorText",
         "The platform credentials file is damaged; the technician must enroll this station again",
@@ -157,6 +165,27 @@ STATION: dict[str, str] = {
     "config.clerks_call_next": QT_TRANSLATE_NOOP(
         "ErrorText",
         "clerks.call_next must be a list of strings (the program and its arguments)",
+    ),
+    # 容缺受理 reminders on the case view (``station.deficiency_due.OwedWarning``)
+    "deficiency.overdue": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "Owed materials overdue: {materials} were due by {year}-{month}-{day}, {days} working day(s) ago; contact the applicant",  # noqa: E501
+    ),
+    "deficiency.near": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "Owed materials due soon: {materials} by {year}-{month}-{day} ({days} working day(s) left)",
+    ),
+    "acceptance.deficiency": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "Accepted with materials owed: {materials}, to bring by {year}-{month}-{day}",
+    ),
+    "acceptance.commitment": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "Accepted on a signed commitment in place of {materials}",
+    ),
+    "acceptance.label.deficiency": QT_TRANSLATE_NOOP("ErrorText", "Accepted with materials owed"),
+    "acceptance.label.commitment": QT_TRANSLATE_NOOP(
+        "ErrorText", "Accepted on a signed commitment"
     ),
     "station.data_dir_missing": QT_TRANSLATE_NOOP(
         "ErrorText",

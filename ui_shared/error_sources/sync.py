@@ -52,6 +52,10 @@ SYNC: dict[str, str] = {
         "ErrorText",
         "A captured page is damaged on this station; capture again and re-accept",
     ),
+    "sync.pages_missing": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The page image files are lost; the case cannot be sent. Ask the applicant to bring the materials again and accept the case anew",  # noqa: E501
+    ),
     "sync.auth_refused": QT_TRANSLATE_NOOP(
         "ErrorText",
         "The platform refused this station's credentials; re-enroll the station",
@@ -78,5 +82,35 @@ SYNC: dict[str, str] = {
     "sync.clock_skew[ahead]": QT_TRANSLATE_NOOP(
         "ErrorText",
         "This station's clock is about {minutes} min ahead of the platform's; receipt dates may be wrong: ask the technician to correct the clock",  # noqa: E501
+    ),
+    # sync.client errors (``sync.client.errors``), by their class: the command line
+    # (setup, doctor) words them; the engine stores its own problems (above) instead
+    "platform_client.failed": QT_TRANSLATE_NOOP("ErrorText", "Talking to the platform failed"),
+    "platform_client.transient": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The network is unavailable for now; retrying automatically later",
+    ),
+    "platform_client.bad_answer": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The platform's answer broke the protocol; retrying automatically later",
+    ),
+    "platform_client.refused": QT_TRANSLATE_NOOP(
+        "ErrorText", "The platform refused the request"
+    ),
+    "platform_client.auth": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The platform does not accept this station; ask the technician to enroll it again",
+    ),
+    "platform_client.conflict": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The platform holds a different case with the same number",
+    ),
+    "platform_client.missing_blobs": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The platform lacks some page files; they are uploaded again",
+    ),
+    "platform_client.insecure_url": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The platform address must start with https:// (http:// only for a test platform on this machine)",  # noqa: E501
     ),
 }

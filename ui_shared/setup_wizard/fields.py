@@ -9,23 +9,26 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from station.config_schema import STATION_SCHEMA, ConfigError
-from ui_shared.error_text import error_text
+from ui_shared.error_text import error_text, ui_speaks_english
 
 
 def schema_label(dotted: str, parent: QWidget) -> QLabel:
     key = STATION_SCHEMA.key(dotted)
-    label = QLabel(key.label_zh, parent)
+    # the schema names each key in Chinese; the English wizard shows the key as it is
+    # written in config.toml, its meaning is in the tooltip
+    label = QLabel(dotted if ui_speaks_english() else key.label_zh, parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setToolTip(f"{dotted}: {key.meaning} ({key.allowed()})")
     return label
 
 
 def schema_problem(dotted: str, value: Any) -> str | None:
-    """The technician's message (Chinese) when ``value`` is not allowed, else None."""
+    """The technician's message (in the wizard's language) when ``value`` is not
+    allowed, else None."""
     try:
         STATION_SCHEMA.check_value(dotted, value)
     except ConfigError as e:
-        return error_text(e)
+        return error_text(e, english=ui_speaks_english())
     return None
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.setup import SetupChoices
-from ui_shared.error_text import error_text
+from ui_shared.messages import user_message
 from ui_shared.setup_wizard.fields import plain_label, schema_label, schema_problem
 
 if TYPE_CHECKING:
@@ -130,6 +130,6 @@ class SummaryPage(QWizardPage):
         try:
             lines = wizard.planned_changes()
         except Exception as e:  # a value the schema refuses: say it, Finish will too
-            lines = [error_text(e)]
+            lines = [user_message(e)]
         self.changes.setPlainText("\n".join(lines) or self.tr("Nothing changes."))
         self.status.setText("")

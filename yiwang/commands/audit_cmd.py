@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from sync.exit_codes import ExitCode
+from yiwang.commands.store_access import open_store_as_is
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,17 +25,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from sync.store import DB_FILENAME, StorageError, Store
+    from sync.store import DB_FILENAME
 
     data_dir: Path = args.data_dir
     if not (data_dir / DB_FILENAME).is_file():
         print(f"no station database in {data_dir}", file=sys.stderr)
         return int(ExitCode.CONFIG)
-    try:
-        store = Store(data_dir, recover=False)
-    except (StorageError, OSError) as e:
-        print(f"cannot open the station database in {data_dir}: {e}", file=sys.stderr)
-        return int(ExitCode.STORAGE)
+    store = open_store_as_is(data_dir)
+    if isinstance(store, ExitCode):
+        return int(store)
     try:
         checked, problem = store.verify_audit()
     finally:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sync.exit_codes import ExitCode
+from yiwang.commands.store_access import open_store_as_is
 
 if TYPE_CHECKING:
     from station.clerks import ClerkDirectory
@@ -63,17 +64,15 @@ def read_pin(prompt: str, *, confirm: bool = False) -> str:
 def _run(args: argparse.Namespace) -> int:
     from station.clerks import ClerkDirectory, ClerkError
     from station.pins import WeakPin
-    from sync.store import DB_FILENAME, StorageError, Store
+    from sync.store import DB_FILENAME
 
     data_dir: Path = args.data_dir
     if not ((data_dir / DB_FILENAME).is_file() or (data_dir / "config.toml").is_file()):
         print(f"no station in {data_dir} (run `yiwang setup` first)", file=sys.stderr)
         return int(ExitCode.CONFIG)
-    try:
-        store = Store(data_dir, recover=False)
-    except (StorageError, OSError) as e:
-        print(f"cannot open the station database in {data_dir}: {e}", file=sys.stderr)
-        return int(ExitCode.STORAGE)
+    store = open_store_as_is(data_dir)
+    if isinstance(store, ExitCode):
+        return int(store)
     try:
         directory = ClerkDirectory(store)
         if args.clerks_command == "list":

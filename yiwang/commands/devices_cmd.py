@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from sync.exit_codes import ExitCode
 from yiwang.commands import devices_decode
+from yiwang.commands.devices_config import config_invalid, no_config
+from yiwang.error_words import verdict_text
 
 if TYPE_CHECKING:
     from station.device_settings import DeviceSettings
@@ -288,7 +290,7 @@ def _check_printer(settings: DeviceSettings, data_dir: Path) -> Check:
     verdict = check_printer_target(settings, data_dir)
     if not verdict.ok:
         return _result(
-            "printer", False, verdict.detail_zh, verdict.detail_en, target=target,
+            "printer", False, verdict_text(verdict), verdict.detail_en, target=target,
             status=verdict.code,
         )
     try:
@@ -300,7 +302,7 @@ def _check_printer(settings: DeviceSettings, data_dir: Path) -> Check:
             return _result(
                 "printer",
                 True,
-                f"{verdict.detail_zh}（文件无状态可查）",
+                f"{verdict_text(verdict)}（文件无状态可查）",
                 f"{verdict.detail_en} (files report no status)",
                 target=target,
                 status="unknown",
@@ -335,14 +337,15 @@ def _check_printer(settings: DeviceSettings, data_dir: Path) -> Check:
 
 def _check_scanner(setting: str) -> Check:
     from devices.scanner.spec import check_scanner
-    from ui_shared.error_text import error_text
+    from ui_shared.error_text import code_text, error_text
 
     data = check_scanner(setting)
     error = data.get("error")
     return _result(
         "scanner",
         data["ok"],
-        error_text(error) if error is not None else data["detail_zh"],
+        error_text(error) if error is not None
+        else code_text(f"scanner.{data['code']}", data["params"]) or data["detail_en"],
         data["detail_en"],
         configured=data["configured"],
         setting=setting,
@@ -401,23 +404,13 @@ def _diagnose(args: argparse.Namespace) -> int:
         )
     data_dir: Path = args.data_dir
     if not (data_dir / "config.toml").is_file():
-        return _fail(
-            args,
-            "no_config",
-            f"{data_dir} 中没有 config.toml，请先完成终端设置",
-            f"no config.toml in {data_dir}; set the station up first",
-        )
+        return _fail(args, *no_config(data_dir))
     from sync.config_schema import ConfigError
 
     try:
         report = diagnose(data_dir)
     except (ValueError, OSError, ConfigError) as e:  # tomllib.TOMLDecodeError is a ValueError
-        return _fail(
-            args,
-            "config_invalid",
-            f"设备配置无法读取：{e}",
-            f"cannot read the [devices] settings: {e}",
-        )
+        return _fail(args, *config_invalid(e))
     lines = [f"Station {report['station_code'] or '?'} ({data_dir})"]
     for c in report["devices"]:
         mark = "OK  " if c["ok"] else "FAIL"

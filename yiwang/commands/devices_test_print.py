@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ui_shared.error_text import error_text
+from yiwang.commands.devices_config import config_invalid, no_config
 
 Emit = Callable[[argparse.Namespace, Any, str], None]
 Fail = Callable[[argparse.Namespace, str, str, str], int]
@@ -24,22 +25,17 @@ def print_sample_on_station(
     from station.device_settings import load_device_settings
     from station.printer_target_check import check_printer_target
     from sync.config_schema import ConfigError
+    from yiwang.error_words import verdict_text
 
     if not (data_dir / "config.toml").is_file():
-        return fail(
-            args,
-            "no_config",
-            f"{data_dir} 中没有 config.toml，请先完成终端设置",
-            f"no config.toml in {data_dir}; set the station up first",
-        )
+        return fail(args, *no_config(data_dir))
     try:
         settings = load_device_settings(data_dir)
     except (ValueError, OSError, ConfigError) as e:
-        zh, en = f"设备配置无法读取：{e}", f"cannot read the [devices] settings: {e}"
-        return fail(args, "config_invalid", zh, en)
+        return fail(args, *config_invalid(e))
     verdict = check_printer_target(settings, data_dir)
     if not verdict.ok:
-        return fail(args, f"printer_{verdict.code}", verdict.detail_zh, verdict.detail_en)
+        return fail(args, f"printer_{verdict.code}", verdict_text(verdict), verdict.detail_en)
     folder = settings.printer_folder_to_create(data_dir)
     target = settings.printer_target(data_dir)
     try:

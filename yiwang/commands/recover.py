@@ -43,16 +43,14 @@ def recover_command(
     """Run the recovery and print its report; returns the exit code."""
     from station.context import backup_settings
     from sync.client import PlatformClient
-    from sync.config import ConfigError, load_config, load_credentials
+    from sync.config import ConfigError, DataDirMissing, load_config, load_credentials
     from sync.crypto import StorageError
     from sync.exit_codes import ExitCode, exit_code_for, one_line
     from sync.store import HeldSubmission, parse_held, recover_station
     from yiwang.error_words import technician_text
 
     if not data_dir.is_dir():
-        print(
-            f"recover: 数据目录不存在 (data directory {data_dir} does not exist)", file=sys.stderr
-        )
+        print(one_line("recover", DataDirMissing(data_dir), technician_text), file=sys.stderr)
         return int(ExitCode.CONFIG)
     fetch = None
     try:

@@ -123,7 +123,7 @@ def _scripted(args: argparse.Namespace, data_dir: Path) -> int:
             ca_bundle=args.ca_bundle,
         )
     except (SyncError, ConfigError) as e:
-        zh = technician_text(e) or getattr(e, "message_zh", "")  # SyncError: not moved yet
+        zh = technician_text(e)
         print(f"setup failed: {zh} ({e})", file=sys.stderr)
         return int(ExitCode.FAILED)
     print(f"station {args.station_code} configured in {data_dir} and enrolled at {args.platform}")

@@ -12,7 +12,7 @@ from devices.scanner import (
     open_scanner,
     parse_scanner_spec,
 )
-from ui_shared.error_text import error_text
+from ui_shared.error_text import code_text, error_text
 
 
 def test_capped_payload_keeps_every_character() -> None:
@@ -76,9 +76,10 @@ def test_open_scanner() -> None:
 
 
 def test_check_scanner_without_hardware() -> None:
-    assert check_scanner("none") == {"configured": False, "ok": True,
-                                     "detail_zh": "未配置扫码枪",
-                                     "detail_en": "no scanner configured"}
+    none = check_scanner("none")
+    assert none == {"configured": False, "ok": True, "code": "not_configured", "params": {},
+                    "detail_en": "no scanner configured"}
+    assert code_text(f"scanner.{none['code']}", none["params"]) == "未配置扫码枪"
     assert check_scanner("wedge")["ok"] is True
     bad = check_scanner("evdev:/nonexistent/event0")
     assert bad["ok"] is False and "未找到扫码枪" in error_text(bad["error"])

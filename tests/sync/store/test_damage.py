@@ -14,6 +14,7 @@ import pytest
 
 from intake.receipt_number import parse_receipt_no
 from intake.submission import Submission
+from sync.problems import Code, Problem, decode_problem
 from sync.store import (
     BackupSettings,
     DamageKind,
@@ -24,8 +25,8 @@ from sync.store import (
     list_backups,
     recover_station,
 )
-from sync.store.attachments import PAGES_MISSING_ZH
 from ui_shared.error_text import error_text
+from ui_shared.messages import stored_sync_text
 
 NOW = datetime(2026, 11, 25, 2, 0, 0, tzinfo=UTC)
 AcceptFn = Callable[..., Submission]
@@ -150,7 +151,13 @@ def test_deleted_page_quarantines_its_submission_without_losing_it(
         [line] = again.open_warnings
         assert a.receipt_no in line and "\n" not in line
         rec = again.get(a.uuid)
-        assert rec.sync_state is SyncState.QUARANTINED and rec.last_error == PAGES_MISSING_ZH
+        assert rec.sync_state is SyncState.QUARANTINED
+        # stored as a code + parameters, worded for the clerk at display time
+        assert decode_problem(rec.last_error) == Problem(Code.PAGES_MISSING, {"pages": 1})
+        assert stored_sync_text(rec.last_error) == (
+            "材料图像文件丢失，无法报送；请联系申请人补交材料后重新受理"
+        )
+        assert "Ask the applicant" in stored_sync_text(rec.last_error, english=True)
         assert rec.submission == a  # the row and its receipt stay
         assert again.get(b.uuid).sync_state is SyncState.QUEUED
         assert seqs([accept(target=again)]) == [3]
