@@ -27,7 +27,7 @@ from intake.errors import UnknownItem
 from station.clerk_day import ClerkDay
 from station.ledger import CaseDetail
 from ui_shared.messages import acceptance_text, owed_text, user_message
-from ui_shared.plain_text import shown, tooltip
+from ui_shared.plain_text import platform_status_text, shown, tooltip
 from ui_shared.tasks import TaskRunner
 
 
@@ -181,7 +181,9 @@ class CaseDetailDialog(QDialog):
             self.pages.addItem(item)
         self.statuses.setRowCount(len(detail.statuses))
         for i, s in enumerate(detail.statuses):
-            for col, text in enumerate((s.status, s.at, s.note, "、".join(s.missing_materials))):
+            status = platform_status_text(s.status, english=self._english)
+            missing = (", " if self._english else "、").join(s.missing_materials)
+            for col, text in enumerate((status, s.at, s.note, missing)):
                 self.statuses.setItem(i, col, _item(text))
         self.documents.setRowCount(len(detail.documents))
         for i, (action, at, clerk) in enumerate(detail.documents):

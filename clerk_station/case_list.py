@@ -97,7 +97,9 @@ class CaseTableModel(CasePagesModel):
             if col == 4:
                 return self.upload_text(r.sync_state)
             if col == 5:
-                return platform_status_text(r.platform_status or None, where=r.receipt_no) or "—"
+                return platform_status_text(
+                    r.platform_status or None, where=r.receipt_no, english=self._english
+                ) or "—"
             if col == 6:
                 return r.case_no or "—"
             return stored_sync_text(r.note, english=self._english)

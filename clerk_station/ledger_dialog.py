@@ -34,6 +34,7 @@ from station.clerk_day import ClerkDay
 from station.ledger import LedgerCursor, LedgerPage, LedgerQuery
 from station.ledger_export import export_csv, export_xlsx
 from ui_shared.messages import user_message
+from ui_shared.plain_text import platform_status_text
 from ui_shared.tasks import TaskRunner
 
 #: platform statuses, shown as the platform names them
@@ -80,7 +81,7 @@ class LedgerDialog(QDialog):
         self.status = QComboBox(self)
         self.status.addItem(self.tr("All statuses"), "")
         for status in PLATFORM_STATUSES:
-            self.status.addItem(status, status)
+            self.status.addItem(platform_status_text(status, english=english), status)
         self.status.addItem(self.tr("Not yet uploaded"), "queued")
         self.status.addItem(self.tr("Waiting to retry"), "retry")
         self.status.addItem(self.tr("Needs attention"), "quarantined")
@@ -119,7 +120,7 @@ class LedgerDialog(QDialog):
         form.addWidget(self.search_button, 0, 8, 2, 1)
 
         names = {it.code: it.name_en if english else it.name_zh for it in day.ledger.catalog.items}
-        self.model = LedgerModel(self._search_page, self.tasks, item_names=names)
+        self.model = LedgerModel(self._search_page, self.tasks, item_names=names, english=english)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

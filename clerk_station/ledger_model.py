@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from clerk_station.case_pages_model import CasePagesModel, Search
 from station.ledger import PAGE_SIZE
+from ui_shared.plain_text import platform_status_text
 from ui_shared.tasks import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -19,11 +20,17 @@ class LedgerModel(CasePagesModel):
     COLUMNS = 9
 
     def __init__(
-        self, search: Search, tasks: TaskRunner, *, item_names: Mapping[str, str] | None = None
+        self,
+        search: Search,
+        tasks: TaskRunner,
+        *,
+        item_names: Mapping[str, str] | None = None,
+        english: bool = False,
     ) -> None:
         """``item_names``: item code -> name in the clerk's language (else the row's)."""
         super().__init__(search, tasks, page_size=PAGE_SIZE)
         self._item_names = dict(item_names or {})
+        self._english = english
         self._headers = (
             self.tr("Receipt no."),
             self.tr("Accepted"),
@@ -71,4 +78,5 @@ class LedgerModel(CasePagesModel):
             return r.queue_ticket
         if col == 7:
             return self.upload_text(r.sync_state)
-        return r.platform_status
+        return platform_status_text(r.platform_status or None, where=r.receipt_no,
+                                    english=self._english)

@@ -28,7 +28,14 @@ from __future__ import annotations
 import html
 import logging
 
-from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QIdentityProxyModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from intake.display_text import DEFAULT_LIMIT, display_text
@@ -68,11 +75,27 @@ _flagged_statuses: set[str] = set()
 _FLAG_MEMORY = 256  # distinct undocumented statuses remembered (the log is not flooded)
 
 
-def platform_status_text(status: str | None, *, where: str = "the clerk station") -> str:
+# the documented statuses (wire.schemas.PLATFORM_STATUSES) as an English window names
+# them; the Chinese window shows the platform's own word
+_STATUS_EN: dict[str, str] = {
+    "受理": str(QT_TRANSLATE_NOOP("PlatformStatus", "Accepted")),
+    "审核中": str(QT_TRANSLATE_NOOP("PlatformStatus", "Under review")),
+    "补正": str(QT_TRANSLATE_NOOP("PlatformStatus", "Supplement requested")),
+    "办结": str(QT_TRANSLATE_NOOP("PlatformStatus", "Completed")),
+    "不予许可": str(QT_TRANSLATE_NOOP("PlatformStatus", "Not approved")),
+}
+
+
+def platform_status_text(
+    status: str | None, *, where: str = "the clerk station", english: bool = False
+) -> str:
     """`status` as shown ("" for none). An undocumented status is kept and shown as text,
-    and logged once (a warning) so the operator learns the platform says something new."""
+    and logged once (a warning) so the operator learns the platform says something new.
+    `english`: a documented status is named in English."""
     if not status:
         return ""
+    if english and status in _STATUS_EN:
+        return _STATUS_EN[status]
     if not is_documented_status(status) and status not in _flagged_statuses:
         if len(_flagged_statuses) < _FLAG_MEMORY:
             _flagged_statuses.add(status)

@@ -816,37 +816,37 @@ and continue</source>
         <translation>（图像已按保存期限清除）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="202"/>
+        <location filename="../../clerk_station/case_detail.py" line="204"/>
         <source>This case could not be opened.</source>
         <translation>无法打开该办件。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="210"/>
+        <location filename="../../clerk_station/case_detail.py" line="212"/>
         <source>The image was removed after delivery (retention).</source>
         <translation>该图像在上报后已按保存期限清除。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="227"/>
+        <location filename="../../clerk_station/case_detail.py" line="229"/>
         <source>This page is not an image.</source>
         <translation>该页面不是图像。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="230"/>
+        <location filename="../../clerk_station/case_detail.py" line="232"/>
         <source>The page could not be read.</source>
         <translation>无法读取该页面。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="241"/>
+        <location filename="../../clerk_station/case_detail.py" line="243"/>
         <source>Receipt printed again.</source>
         <translation>回执已补打。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="254"/>
+        <location filename="../../clerk_station/case_detail.py" line="256"/>
         <source>the printer did not answer</source>
         <translation>打印机无响应</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_detail.py" line="255"/>
+        <location filename="../../clerk_station/case_detail.py" line="257"/>
         <source>Reprint failed: %1</source>
         <translation>补打失败：%1</translation>
     </message>
@@ -932,42 +932,42 @@ and continue</source>
 <context>
     <name>CaseListDialog</name>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="138"/>
+        <location filename="../../clerk_station/case_list.py" line="140"/>
         <source>Cases accepted at this window</source>
         <translation>本窗口受理的办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="142"/>
+        <location filename="../../clerk_station/case_list.py" line="144"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="143"/>
+        <location filename="../../clerk_station/case_list.py" line="145"/>
         <source>Not yet delivered</source>
         <translation>尚未上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="144"/>
+        <location filename="../../clerk_station/case_list.py" line="146"/>
         <source>Needs attention</source>
         <translation>需处理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="145"/>
+        <location filename="../../clerk_station/case_list.py" line="147"/>
         <source>Delivered</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="159"/>
+        <location filename="../../clerk_station/case_list.py" line="161"/>
         <source>Send again</source>
         <translation>重新上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="161"/>
+        <location filename="../../clerk_station/case_list.py" line="163"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/case_list.py" line="163"/>
+        <location filename="../../clerk_station/case_list.py" line="165"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -3877,178 +3877,178 @@ and continue</source>
 <context>
     <name>LedgerDialog</name>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="65"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="66"/>
         <source>Case ledger</source>
         <extracomment>platform statuses, shown as the platform names them</extracomment>
         <translation>办件台账</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="77"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="78"/>
         <source>All items</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="81"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="82"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="84"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="85"/>
         <source>Not yet uploaded</source>
         <translation>待上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="85"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="86"/>
         <source>Waiting to retry</source>
         <translation>等待重试</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="86"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="87"/>
         <source>Needs attention</source>
         <translation>需处理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="92"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="93"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="94"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="95"/>
         <source>Search (Enter)</source>
         <translation>查询（回车）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="97"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="98"/>
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="98"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="99"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="99"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="100"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="100"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="101"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="101"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="102"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="102"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="103"/>
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="103"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="104"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="104"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="105"/>
         <source>To</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="136"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="137"/>
         <source>Open case</source>
         <translation>查看办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="137"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="138"/>
         <source>Reprint receipt</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="138"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="139"/>
         <source>Export XLSX</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="139"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="140"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="140"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="141"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="165"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="166"/>
         <source>Open case (Ctrl+O, double-click)</source>
         <translation>查看办件（Ctrl+O 或双击）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="166"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="167"/>
         <source>Reprint receipt (Ctrl+P)</source>
         <translation>补打回执（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="194"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="195"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="200"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="201"/>
         <source> (scroll for more)</source>
         <translation>（向下滚动加载更多）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/ledger_dialog.py" line="201"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="202"/>
         <source>%n case(s) shown</source>
         <translation>
             <numerusform>已显示 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="212"/>
-        <location filename="../../clerk_station/ledger_dialog.py" line="223"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="213"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="224"/>
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="236"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="237"/>
         <source>Receipt %1 printed again.</source>
         <translation>回执 %1 已补打。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="240"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="241"/>
         <source>the printer did not answer</source>
         <translation>打印机无响应</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="241"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="242"/>
         <source>Reprint failed: %1</source>
         <translation>补打失败：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="249"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="250"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="257"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="258"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/ledger_dialog.py" line="261"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="262"/>
         <source>%n case(s) exported to %1</source>
         <translation>
             <numerusform>已导出 %n 件到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="268"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="269"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -4056,47 +4056,47 @@ and continue</source>
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="28"/>
+        <location filename="../../clerk_station/ledger_model.py" line="35"/>
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="29"/>
+        <location filename="../../clerk_station/ledger_model.py" line="36"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="30"/>
+        <location filename="../../clerk_station/ledger_model.py" line="37"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="31"/>
+        <location filename="../../clerk_station/ledger_model.py" line="38"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="32"/>
+        <location filename="../../clerk_station/ledger_model.py" line="39"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="33"/>
+        <location filename="../../clerk_station/ledger_model.py" line="40"/>
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="34"/>
+        <location filename="../../clerk_station/ledger_model.py" line="41"/>
         <source>Queue no.</source>
         <translation>排队号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="35"/>
+        <location filename="../../clerk_station/ledger_model.py" line="42"/>
         <source>Upload</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_model.py" line="36"/>
+        <location filename="../../clerk_station/ledger_model.py" line="43"/>
         <source>Platform status</source>
         <translation>平台状态</translation>
     </message>
@@ -4709,6 +4709,35 @@ and continue</source>
         <location filename="../../ui_shared/setup_wizard/pages.py" line="101"/>
         <source>PEM certificates (*.pem *.crt)</source>
         <translation>PEM 证书 (*.pem *.crt)</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformStatus</name>
+    <message>
+        <location filename="../../ui_shared/plain_text.py" line="81"/>
+        <source>Accepted</source>
+        <extracomment>Longest tooltip (tooltips are for a glance; the full text is elsewhere).</extracomment>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/plain_text.py" line="82"/>
+        <source>Under review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/plain_text.py" line="83"/>
+        <source>Supplement requested</source>
+        <translation>补正</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/plain_text.py" line="84"/>
+        <source>Completed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/plain_text.py" line="85"/>
+        <source>Not approved</source>
+        <translation>不予许可</translation>
     </message>
 </context>
 <context>

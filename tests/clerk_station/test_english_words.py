@@ -70,3 +70,33 @@ def test_ledger_item_names_in_the_clerks_language(qtbot: QtBot) -> None:
     assert model.data(model.index(0, 7)) == "Waiting to upload"
     tasks.shutdown()
 
+
+
+def test_ledger_platform_status_in_the_clerks_language(qtbot: QtBot) -> None:
+    """The English ledger showed 补正 / 办结; a lookalike of a documented status
+    ("办结" with an invisible character) is marked in both languages."""
+    from datetime import UTC, datetime
+
+    from clerk_station.ledger_model import LedgerModel
+    from station.ledger import LedgerPage, LedgerRow
+    from ui_shared.tasks import TaskRunner
+
+    tasks = TaskRunner()
+    nothing = LedgerPage((), None)
+    row = LedgerRow(
+        uuid="u", receipt_no="T01-20261203-0001", accepted_at=datetime(2026, 12, 3, tzinfo=UTC),
+        item_code="SB-001", item_name="城乡居民基本养老保险参保登记", clerk_id="c01",
+        applicant_name="王**", applicant_id="1101**********002X", sync_state="delivered",
+        platform_status="补正", case_no="SW1", queue_ticket="",
+    )  # fmt: skip
+    rows = [row, dataclass_replace(row, platform_status="办结"),
+            dataclass_replace(row, platform_status="办结\u200b")]  # fmt: skip
+    english = LedgerModel(lambda *_a: nothing, tasks, english=True)
+    chinese = LedgerModel(lambda *_a: nothing, tasks)
+    for model in (english, chinese):
+        model.show_rows(rows, None)
+    shown_en = [english.data(english.index(i, 8)) for i in range(3)]
+    shown_zh = [chinese.data(chinese.index(i, 8)) for i in range(3)]
+    assert shown_en == ["Supplement requested", "Completed", "办结 (?)"]
+    assert shown_zh == ["补正", "办结", "办结 (?)"]
+    tasks.shutdown()
