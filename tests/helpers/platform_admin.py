@@ -14,7 +14,6 @@ import requests
 from reference_platform.server import PlatformProcess
 from sync.client import PlatformClient, StationCredentials
 
-
 #: the simulated camera's frame size of a test station (set_up_enrolled_station)
 TEST_CAMERA_SIZE = (640, 360)
 
