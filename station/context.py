@@ -151,7 +151,10 @@ def open_station(
     backups.start()
     closers.append(backups.stop)
     if simulators is None and (settings.idcard == SIMULATED or settings.camera == SIMULATED):
-        simulators = DemoSimulators()
+        # the simulated camera renders at the configured frame size, as a real one would
+        simulators = DemoSimulators(
+            camera_size=(settings.camera_width, settings.camera_height)
+        )
         simulators.start()
         closers.append(simulators.stop)
     printer = open_printer(settings, data_dir)

@@ -102,10 +102,13 @@ class SimulatedCamera:
     """
 
     def __init__(self, size: tuple[int, int] = (1920, 1080), seed: int = 0, *,
-                 jitter_px: float = 0.6, noise: float = 2.0) -> None:
+                 jitter_px: float | None = None, noise: float = 2.0) -> None:
+        """jitter_px: the arm's vibration in frame pixels (sigma); None: 0.6 px of a
+        1920 px wide frame, scaled with the width (the arm shakes the scene by an angle,
+        so a smaller frame sees the same shake in fewer pixels)."""
         self.size = size
         self.seed = seed
-        self.jitter_px = jitter_px
+        self.jitter_px = 0.6 * size[0] / 1920 if jitter_px is None else jitter_px
         self.noise = noise
         self._lock = threading.Lock()
         self._rng = np.random.default_rng(seed)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import secrets
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -12,6 +13,9 @@ import requests
 
 from reference_platform.server import PlatformProcess
 from sync.client import PlatformClient, StationCredentials
+
+#: the simulated camera's frame size of a test station (set_up_enrolled_station)
+TEST_CAMERA_SIZE = (640, 360)
 
 
 def unique_station_code(prefix: str = "T") -> str:
@@ -125,7 +129,14 @@ def admin_json_caller(platform: PlatformProcess, *, timeout: float = 10) -> Iter
 def set_up_enrolled_station(
     data_dir: Path, admin: AdminCall, platform_url: str, station_code: str
 ) -> Path:
-    """``yiwang setup`` for a fresh station enrolled with a new one-time code."""
+    """``yiwang setup`` for a fresh station enrolled with a new one-time code.
+
+    Its simulated camera renders 640x360 frames (``TEST_CAMERA_SIZE``) instead of the
+    default 1920x1080: rendering a full-size desk and page costs most of a second of CPU
+    per page, and an intake finds, rectifies (to A4 at 200 dpi), judges and encodes the
+    same page with the same findings from either size. The camera pipeline's own
+    tests (tests/devices/camera) keep the full size."""
+    from station.device_settings import load_device_settings, save_device_settings
     from yiwang.commands.setup import setup_station
 
     code = secrets.token_hex(8)
@@ -137,4 +148,7 @@ def set_up_enrolled_station(
         station_code=station_code,
         station_name="测试镇便民服务中心",
     )
+    width, height = TEST_CAMERA_SIZE
+    save_device_settings(data_dir, dataclasses.replace(
+        load_device_settings(data_dir), camera_width=width, camera_height=height))
     return data_dir

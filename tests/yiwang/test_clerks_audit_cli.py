@@ -1,4 +1,5 @@
-"""`yiwang clerks ...` (PINs on stdin, never argv) and `yiwang audit verify` as real processes."""
+"""`yiwang clerks ...` (PINs on stdin, never argv; in this process, tests/helpers/
+cli_in_process.py) and `yiwang audit verify` (a listed contract: a real process)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import sys
 from pathlib import Path
 
 from sync.store import Store
+from tests.helpers.cli_in_process import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,29 +32,29 @@ def test_clerks_cli_needs_an_admin_and_reads_pins_from_stdin(tmp_path: Path) -> 
     d = tmp_path / "station"
     Store(d).close()
     dd = ["--data-dir", str(d)]
-    refused = _yiwang("clerks", "add", "c01", "--name", "王窗口", *dd, stdin="730518\n")
+    refused = run_cli("clerks", "add", "c01", "--name", "王窗口", *dd, stdin="730518\n")
     assert refused.returncode == 1 and "no admin" in refused.stderr
-    first = _yiwang(
+    first = run_cli(
         "clerks", "add", "boss", "--name", "站长", "--role", "admin", *dd, stdin="482915\n"
     )
     assert first.returncode == 0, first.stderr
-    no_admin_flag = _yiwang("clerks", "add", "c01", "--name", "王窗口", *dd, stdin="730518\n")
+    no_admin_flag = run_cli("clerks", "add", "c01", "--name", "王窗口", *dd, stdin="730518\n")
     assert no_admin_flag.returncode == 1
-    wrong = _yiwang(
+    wrong = run_cli(
         "clerks", "add", "c01", "--name", "王窗口", "--admin", "boss", *dd, stdin="000000\n730518\n"
     )
     assert wrong.returncode == 1 and "refused" in wrong.stderr
-    ok = _yiwang(
+    ok = run_cli(
         "clerks", "add", "c01", "--name", "王窗口", "--admin", "boss", *dd, stdin="482915\n730518\n"
     )
     assert ok.returncode == 0, ok.stderr
-    weak = _yiwang("clerks", "reset-pin", "c01", "--admin", "boss", *dd, stdin="482915\n111111\n")
+    weak = run_cli("clerks", "reset-pin", "c01", "--admin", "boss", *dd, stdin="482915\n111111\n")
     assert weak.returncode == 1
     assert (
-        _yiwang("clerks", "disable", "c01", "--admin", "boss", *dd, stdin="482915\n").returncode
+        run_cli("clerks", "disable", "c01", "--admin", "boss", *dd, stdin="482915\n").returncode
         == 0
     )
-    listing = _yiwang("clerks", "list", *dd)
+    listing = run_cli("clerks", "list", *dd)
     assert listing.returncode == 0
     assert "boss\tadmin\tok\t站长" in listing.stdout
     assert "c01\tclerk\tdisabled\t王窗口" in listing.stdout

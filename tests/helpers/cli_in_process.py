@@ -1,0 +1,65 @@
+"""Run a Qt-free `yiwang` command in this process, as a subprocess would see it.
+
+A `python -m yiwang` process costs about a second of CPU before the command starts
+(interpreter, imports); tests about what a command does (not about the process:
+exit on a signal, the installed script, stdout of a real pipe) call `yiwang.cli.main`
+here instead. What the command changes in the process is put back afterwards: the
+root logger's handlers and level (``yiwang.logs.configure`` replaces them), the levels
+of the loggers it quietens, ``logging.raiseExceptions`` and the signal handlers.
+Never for commands that start Qt (clerk, kiosk, the window demo).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import signal
+import sys
+from dataclasses import dataclass
+
+_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+_QUIETENED = ("urllib3", "PIL", "uvicorn.access")
+
+
+@dataclass(frozen=True)
+class CliRun:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, stdin: str = "") -> CliRun:
+    """`yiwang ARGS...` with ``stdin`` as its standard input (not a terminal)."""
+    from yiwang.cli import main
+
+    root = logging.getLogger()
+    handlers, level, raise_exceptions = root.handlers[:], root.level, logging.raiseExceptions
+    quiet_levels = {name: logging.getLogger(name).level for name in _QUIETENED}
+    handlers_of_signals = {s: signal.getsignal(s) for s in _SIGNALS}
+    for h in handlers:  # detached, so that the command's configure() cannot close them
+        root.removeHandler(h)
+    out, err = io.StringIO(), io.StringIO()
+    saved_stdin = sys.stdin
+    sys.stdin = io.StringIO(stdin)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as e:  # argparse refusing the arguments
+                code = e.code if isinstance(e.code, int) else 1
+    finally:
+        sys.stdin = saved_stdin
+        for h in root.handlers[:]:
+            root.removeHandler(h)
+            h.close()
+        for h in handlers:
+            root.addHandler(h)
+        root.setLevel(level)
+        logging.raiseExceptions = raise_exceptions
+        for name, old in quiet_levels.items():
+            logging.getLogger(name).setLevel(old)
+        for s, handler in handlers_of_signals.items():
+            if handler is not None:  # None: set outside Python, nothing to put back
+                signal.signal(s, handler)
+    return CliRun(code, out.getvalue(), err.getvalue())
