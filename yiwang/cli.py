@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from yiwang import logs
+from yiwang.quick_args import parse_front_end
 
 #: every subcommand: (its name on the command line, its module in yiwang.commands, which
 #: has ``register(sub)``). Only the module of the command being run is imported (all of
@@ -72,7 +73,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
-    args = build_parser(argv).parse_args(argv)
+    # the kiosk and the clerk start without building the parser (yiwang.quick_args)
+    args = parse_front_end(argv) or build_parser(argv).parse_args(argv)
     data_dir = None if getattr(args, "no_log_file", False) else getattr(args, "data_dir", None)
     logs.configure(
         args.log_level, data_dir, name=args.command, create=args.command in CREATES_DATA_DIR
