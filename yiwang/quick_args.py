@@ -16,25 +16,33 @@ import argparse
 import importlib
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 LANGUAGES = ("zh_CN", "en")
 
 
-@dataclass(frozen=True)
 class FrontEnd:
-    """What a front-end command accepts, as its `register` in yiwang.commands declares."""
+    """What a front-end command accepts, as its `register` in yiwang.commands declares.
+    (A plain class: a dataclass would cost the start-up its code generation.)"""
 
-    module: str
-    #: option -> (attribute, how its value is read; a tuple: one of these choices)
-    values: Mapping[str, tuple[str, Callable[[str], object] | tuple[str, ...]]]
-    #: flag -> attribute set True
-    flags: Mapping[str, str]
-    #: every attribute's value when its option is not given
-    defaults: Mapping[str, object] = field(default_factory=dict)
-    required: frozenset[str] = frozenset()
+    def __init__(
+        self,
+        *,
+        module: str,
+        values: Mapping[str, tuple[str, Callable[[str], object] | tuple[str, ...]]],
+        flags: Mapping[str, str],
+        defaults: Mapping[str, object],
+        required: frozenset[str] = frozenset(),
+    ) -> None:
+        self.module = module
+        #: option -> (attribute, how its value is read; a tuple: one of these choices)
+        self.values = values
+        #: flag -> attribute set True
+        self.flags = flags
+        #: every attribute's value when its option is not given
+        self.defaults = defaults
+        self.required = required
 
 
 FRONT_ENDS: Mapping[str, FrontEnd] = {
