@@ -10,7 +10,8 @@ import sys
 from collections.abc import Sequence
 
 from yiwang import logs
-from yiwang.quick_args import parse_front_end
+from yiwang.quick_args import FRONT_ENDS, parse_front_end
+from yiwang.start_up_gc import collection_off_until_the_gui_collects
 
 #: every subcommand: (its name on the command line, its module in yiwang.commands, which
 #: has ``register(sub)``). Only the module of the command being run is imported (all of
@@ -80,6 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.log_level, data_dir, name=args.command, create=args.command in CREATES_DATA_DIR
     )
     try:
+        if args.command in FRONT_ENDS:
+            with collection_off_until_the_gui_collects():
+                return int(args.func(args))
         return int(args.func(args))
     except KeyboardInterrupt:
         from sync.exit_codes import ExitCode
