@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QStyle,
-    QStyleOptionButton,
     QVBoxLayout,
     QWidget,
 )
@@ -269,6 +267,10 @@ class BigButton(QPushButton):
             self.setText(text)
 
     def _room(self) -> float:
+        # imported on the first wrapped caption: QStyle's 17 enums cost ~7 ms of the
+        # kiosk's cold start, and the attract screen has no wrapped caption (#12)
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
         option = QStyleOptionButton()
         self.initStyleOption(option)
         inner = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option,

@@ -72,3 +72,9 @@ def collect_garbage_on_gui_thread(app: QObject) -> GuiThreadCollector:
             return collector
     _installed[:] = [GuiThreadCollector(app)]
     return _installed[0]
+
+
+def collector_running() -> bool:
+    """Whether a GUI-thread collector is installed and alive (it keeps Python's
+    automatic collection off for as long as it lives)."""
+    return any(isValid(collector) for collector in _installed)

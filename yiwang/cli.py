@@ -10,6 +10,8 @@ import sys
 from collections.abc import Sequence
 
 from yiwang import logs
+from yiwang.quick_args import FRONT_ENDS, parse_front_end
+from yiwang.start_up_gc import collection_off_until_the_gui_collects
 
 #: every subcommand: (its name on the command line, its module in yiwang.commands, which
 #: has ``register(sub)``). Only the module of the command being run is imported (all of
@@ -72,12 +74,16 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
-    args = build_parser(argv).parse_args(argv)
+    # the kiosk and the clerk start without building the parser (yiwang.quick_args)
+    args = parse_front_end(argv) or build_parser(argv).parse_args(argv)
     data_dir = None if getattr(args, "no_log_file", False) else getattr(args, "data_dir", None)
     logs.configure(
         args.log_level, data_dir, name=args.command, create=args.command in CREATES_DATA_DIR
     )
     try:
+        if args.command in FRONT_ENDS:
+            with collection_off_until_the_gui_collects():
+                return int(args.func(args))
         return int(args.func(args))
     except KeyboardInterrupt:
         from sync.exit_codes import ExitCode
