@@ -50,6 +50,8 @@ class Text(QLabel):
         #: heightForWidth many times while the window first comes up (~0.2 s uncached).
         #: Emptied with every new text, so no earlier (personal) text outlives a wipe.
         self._line_cache: dict[tuple[str, float], list[tuple[str, float]]] = {}
+        #: more lines than this are cut, the last one shown ending in "…" (0: no limit)
+        self.max_lines = 0
         self.setText(text)
 
     def setText(self, text: str) -> None:
@@ -91,8 +93,16 @@ class Text(QLabel):
                     break
                 line.setLineWidth(max(10.0, width))
                 start, length = line.textStart(), line.textLength()
+                if self.max_lines and len(out) == self.max_lines - 1:
+                    fm = QFontMetricsF(self.font())
+                    rest = paragraph[start:].strip()
+                    shown = fm.elidedText(rest, Qt.TextElideMode.ElideRight, max(10.0, width))
+                    out.append((shown, fm.horizontalAdvance(shown)))
+                    break
                 out.append((paragraph[start : start + length].rstrip(), line.naturalTextWidth()))
             layout.endLayout()
+            if self.max_lines and len(out) >= self.max_lines:
+                break
         return out
 
     def _inner_width(self, width: int) -> float:
@@ -267,6 +277,14 @@ class BigButton(QPushButton):
         text = text.replace(SOFT_BREAK, "")
         if text != self.text():
             self.setText(text)
+
+    def caption(self) -> str:
+        """The caption as given (with its SOFT_BREAKs, without line breaks of its own)."""
+        return self._caption
+
+    def caption_room(self) -> float:
+        """The width the button leaves its caption (less its border and padding)."""
+        return self._room()
 
     def _room(self) -> float:
         option = QStyleOptionButton()

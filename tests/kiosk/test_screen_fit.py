@@ -129,11 +129,10 @@ def test_apply_with_the_printer_out_and_the_card_taken_out_fit(
     evaluate._chosen(case)  # the rating page (a finished case is not needed to lay it out)
     evaluate.rating_buttons[1].click()
     assert evaluate.reason_box.isVisible() and evaluate.submit.isVisible()
-    # Chinese ratings wrap after their degree word: captions checked too
-    # (test_caption_wrap). NOT YET in English: the five English captions in one row are
-    # still clipped in 关怀模式 below 1280 wide (and normal at 1024); only their place
-    # on screen is checked in English
-    _fit(kiosk, "evaluate/reasons", captions=not window.ctx.english)
+    # the ratings wrap (Chinese after their degree word) and take fewer columns when a
+    # word would not fit whole: captions checked in both languages
+    _fit(kiosk, "evaluate/reasons")
+
 
 
 def test_the_title_stays_on_one_line_in_english(
