@@ -34,7 +34,8 @@ from kiosk.lockdown import LOCKED_FLAGS, Lockdown
 from kiosk.screen_set import Factory, ScreenSet
 from kiosk.screens.attract import AttractScreen
 from kiosk.theme import ELDERLY, MIN_ACTION_PX, NORMAL, WARN_BG, WARN_INK, Theme, stylesheet
-from kiosk.widgets import BigButton, OneLineText, Text
+from kiosk.title_text import OneLineText
+from kiosk.widgets import BigButton, Text
 
 if TYPE_CHECKING:  # built after the attract screen is up
     from kiosk.card_away import CardAwayPanel
