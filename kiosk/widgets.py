@@ -48,6 +48,8 @@ class Text(QLabel):
         #: heightForWidth many times while the window first comes up (~0.2 s uncached).
         #: Emptied with every new text, so no earlier (personal) text outlives a wipe.
         self._line_cache: dict[tuple[str, float], list[tuple[str, float]]] = {}
+        #: more lines than this are cut, the last one shown ending in "…" (0: no limit)
+        self.max_lines = 0
         self.setText(text)
 
     def setText(self, text: str) -> None:
@@ -89,8 +91,16 @@ class Text(QLabel):
                     break
                 line.setLineWidth(max(10.0, width))
                 start, length = line.textStart(), line.textLength()
+                if self.max_lines and len(out) == self.max_lines - 1:
+                    fm = QFontMetricsF(self.font())
+                    rest = paragraph[start:].strip()
+                    shown = fm.elidedText(rest, Qt.TextElideMode.ElideRight, max(10.0, width))
+                    out.append((shown, fm.horizontalAdvance(shown)))
+                    break
                 out.append((paragraph[start : start + length].rstrip(), line.naturalTextWidth()))
             layout.endLayout()
+            if self.max_lines and len(out) >= self.max_lines:
+                break
         return out
 
     def _inner_width(self, width: int) -> float:
@@ -136,28 +146,6 @@ class Text(QLabel):
             x = inner.left() + ((inner.width() - natural) / 2 if centred else 0.0)
             baseline = top + n * step + (step - fm.height()) / 2 + fm.ascent()
             painter.drawText(QPointF(x, baseline), text)
-
-
-class OneLineText(Text):
-    """A title kept to one line: a long title (English, 关怀模式, a 1024-wide screen)
-    is elided rather than wrapped, because a wrapped top-bar title grew the bar to three
-    lines and pushed each screen's actions below the window's edge. The whole title
-    stays in the tooltip and the accessible name."""
-
-    def setText(self, text: str) -> None:
-        super().setText(text)
-        self.setToolTip(text)
-        self.setAccessibleName(text)
-
-    def _layout_lines(self, width: float) -> list[tuple[str, float]]:
-        fm = QFontMetricsF(self.font())
-        line = " ".join(self.text().split())  # any line break becomes a space
-        shown = fm.elidedText(line, Qt.TextElideMode.ElideRight, max(10.0, width))
-        return [(shown, fm.horizontalAdvance(shown))]
-
-    def minimumSizeHint(self) -> QSize:
-        # two characters and the ellipsis: the buttons beside it keep their whole words
-        return QSize(int(self._px() * 2), int(self.line_height()))
 
 
 class StepStack(QWidget):
@@ -265,6 +253,14 @@ class BigButton(QPushButton):
         text = text.replace(SOFT_BREAK, "")
         if text != self.text():
             self.setText(text)
+
+    def caption(self) -> str:
+        """The caption as given (with its SOFT_BREAKs, without line breaks of its own)."""
+        return self._caption
+
+    def caption_room(self) -> float:
+        """The width the button leaves its caption (less its border and padding)."""
+        return self._room()
 
     def _room(self) -> float:
         # imported on the first wrapped caption: QStyle's 17 enums cost ~7 ms of the

@@ -33,8 +33,9 @@ from kiosk.idle import IdleWatch, TapCounter
 from kiosk.lockdown import LOCKED_FLAGS, Lockdown
 from kiosk.screen_set import Factory, ScreenSet
 from kiosk.screens.attract import AttractScreen
-from kiosk.theme import ELDERLY, NORMAL, WARN_BG, WARN_INK, Theme, stylesheet
-from kiosk.widgets import BigButton, OneLineText, Text
+from kiosk.theme import ELDERLY, MIN_ACTION_PX, NORMAL, WARN_BG, WARN_INK, Theme, stylesheet
+from kiosk.title_text import OneLineText
+from kiosk.widgets import BigButton, Text
 
 if TYPE_CHECKING:  # built after the attract screen is up
     from kiosk.card_away import CardAwayPanel
@@ -86,6 +87,9 @@ class KioskWindow(QWidget):
             # never narrower than the caption: the title gives way (it elides) instead
             # of the buttons' words ("✓ Care mod")
             b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+            # padding all round, not doubled at the sides: the title keeps that room
+            # (it elided to "Ap…" in English 关怀模式 on a 1024-wide screen)
+            b.setProperty("compact", "true")
             bar.addWidget(b)
         self.status = Text("", self, role="warn")
         self.status.hide()
@@ -271,6 +275,9 @@ class KioskWindow(QWidget):
     def apply_theme(self, theme: Theme) -> None:
         self.ctx.theme = theme
         self._theme_texts(self, theme)
+        # the title stays within the buttons' height, never below a heading's minimum
+        self.heading.floor_px = MIN_ACTION_PX
+        self.heading.max_height = theme.target_px
         self.care.set_caption(self._care_caption(theme))
         self.care.setChecked(theme is ELDERLY)
         sheet = stylesheet(theme)

@@ -49,7 +49,12 @@ class ContactStep(QWidget):
         side.addStretch(1)
         self.back = BigButton(self.tr("Back"), self, role="main")
         self.back.clicked.connect(self.back_requested)
+        # the question heads the keypad's column, not a row of its own over both: the
+        # row it took put the third collection choice partly below a 1024x768 screen in
+        # English 关怀模式
         left = QVBoxLayout()
+        left.addWidget(self.ask)
+        left.addWidget(self.why)
         left.addWidget(self.keypad, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.back)
@@ -60,8 +65,6 @@ class ContactStep(QWidget):
         row.addLayout(side, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.ask)
-        layout.addWidget(self.why)
         layout.addLayout(row, 1)
         self.wipe()
 

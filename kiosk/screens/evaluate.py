@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFontMetricsF, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from devices.idcard.card import IdCardData
 from intake.applicant import Person
@@ -28,23 +29,28 @@ class EvaluateScreen(Screen):
         self.identify = IdentifyPanel(self.tr("Place your ID card on the reader"), self)
         self.heading = Text("", self, role="heading")
         self.cases = CaseList(self)
-        self.rating_box = QWidget(self)
-        rating_row = QHBoxLayout(self.rating_box)
+        self.rating_box = RatingGrid(self)
         self.rating_buttons: dict[int, BigButton] = {}
         for r in RATINGS:
             stars = "★" * r.value
             label = f"{r.en if ctx.english else _soft_breaks(r.zh)}\n{stars}"
-            # five in a row, with padding all round, not doubled at the sides, so that a
-            # word keeps the room; a Chinese caption breaks after its degree word when it
-            # must (it was clipped in 关怀模式 below 1280 wide). NOT YET in English: its
-            # words would break mid-word and the taller row pushes 提交 off a 768-line
-            # screen in 关怀模式, so English captions stay on one line (clipped there)
-            button = RatingButton(label, self.rating_box, role="main", wrap=not ctx.english)
+            # padding all round, not doubled at the sides, so that a word keeps the
+            # room; a caption breaks at its spaces (a Chinese one after its degree word)
+            # and the grid takes fewer columns when a word would not fit whole
+            # ("Basically satisfied" was clipped in 关怀模式 below 1280 wide)
+            button = RatingButton(label, self.rating_box, role="main", wrap=True)
             button.setProperty("compact", "true")
             button.setCheckable(True)
             button.clicked.connect(lambda _c=False, v=r.value: self._rate(v))
-            rating_row.addWidget(button)
             self.rating_buttons[r.value] = button
+        # after a low rating only the chosen one stays, beside this: the reasons take
+        # the others' room (five ratings, the reasons and 提交 did not fit 768 lines)
+        self.change = BigButton(self.tr("Choose another rating"), self.rating_box,
+                                role="main", wrap=True)
+        self.change.setProperty("compact", "true")
+        self.change.clicked.connect(self._show_all_ratings)
+        self.change.hide()
+        self.rating_box.set_buttons(list(self.rating_buttons.values()))
         self.reason_box = QWidget()
         grid = QGridLayout(self.reason_box)
         self.reason_buttons: dict[str, BigButton] = {}
@@ -84,10 +90,13 @@ class EvaluateScreen(Screen):
         self._person = self._case = None
         self._rating = None
         self.cases.clear()
+        self.heading.max_lines = 0
         self.heading.setText("")
+        self.heading.setAccessibleName("")
         self.status.setText("")
         for b in [*self.rating_buttons.values(), *self.reason_buttons.values()]:
             b.setChecked(False)
+        self.rating_box.set_buttons(list(self.rating_buttons.values()))
         for w in (self.heading, self.cases, self.rating_box, self.reason_area, self.submit,
                   self.status):
             w.hide()
@@ -122,9 +131,14 @@ class EvaluateScreen(Screen):
         self._case = case
         self.cases.hide()
         name = shown(case.item_name_en if self.ctx.english else case.item_name_zh, limit=120)
-        self.heading.setText(self.tr("How satisfied are you with: %1").replace("%1", name))
+        question = self.tr("How satisfied are you with: %1").replace("%1", name)
+        # a long item name would push 提交 below a 768-line screen: two lines at most,
+        # the rest elided; the whole question is spoken and the case list showed it whole
+        self.heading.max_lines = 2
+        self.heading.setText(question)
+        self.heading.setAccessibleName(question)
         self.rating_box.show()
-        self.ctx.voice.prompt(self.tr("How satisfied are you?"))
+        self.ctx.voice.prompt(question)
 
     def _rate(self, value: int) -> None:
         self._rating = value
@@ -132,10 +146,17 @@ class EvaluateScreen(Screen):
             b.setChecked(v == value)
         low = value <= LOW_RATING
         self.reason_area.setVisible(low)
+        if low:
+            self.rating_box.set_buttons([self.rating_buttons[value], self.change])
         if not low:
             for b in self.reason_buttons.values():
                 b.setChecked(False)
         self.submit.show()
+
+    def _show_all_ratings(self) -> None:
+        self.rating_box.set_buttons(list(self.rating_buttons.values()))
+        self.reason_area.hide()
+        self.submit.setVisible(self._rating is not None and self._rating > LOW_RATING)
 
     def _submit(self) -> None:
         person, case, rating = self._person, self._case, self._rating
@@ -188,3 +209,71 @@ class RatingButton(BigButton):
             if width > self._room():
                 full = f"{words}\n★×{len(stars)}"
         super()._show_caption(full)
+
+
+class RatingGrid(QWidget):
+    """The ratings in as many columns as keep each of their words whole: five in a row
+    where they fit, else three, two or one (the English words in 关怀模式 on a
+    1024-wide screen)."""
+
+    COLUMNS = (5, 3, 2, 1)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._buttons: list[BigButton] = []
+        self._columns = 0
+
+    def set_buttons(self, buttons: list[BigButton]) -> None:
+        for b in self._buttons:
+            if b not in buttons:
+                b.hide()
+        self._buttons = buttons
+        self._columns = 0
+        self._arrange()
+
+    def columns(self) -> int:
+        return self._columns
+
+    def _fitting_columns(self) -> int:
+        spacing = max(0, self._grid.horizontalSpacing())
+        for n in self.COLUMNS:
+            if n > len(self._buttons):
+                continue
+            cell = (self.width() - spacing * (n - 1)) / n
+            if all(_longest_word(b) <= cell - b.width() + b.caption_room()
+                   for b in self._buttons):
+                return n
+        return 1
+
+    def _arrange(self) -> None:
+        n = self._fitting_columns()
+        if n == self._columns:
+            return
+        self._columns = n
+        for b in self._buttons:
+            self._grid.removeWidget(b)
+        for col in range(self._grid.columnCount()):
+            self._grid.setColumnStretch(col, 0)
+        for i, b in enumerate(self._buttons):
+            self._grid.addWidget(b, i // n, i % n)
+            b.show()
+        for col in range(n):
+            self._grid.setColumnStretch(col, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._columns = 0
+            self._arrange()
+
+
+def _longest_word(button: BigButton) -> float:
+    fm = QFontMetricsF(button.font())
+    words = button.caption().replace(SOFT_BREAK, " ").replace("\n", " ").split(" ")
+    return max((fm.horizontalAdvance(w) for w in words if set(w) != {"★"}), default=0.0)

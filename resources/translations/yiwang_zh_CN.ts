@@ -3280,57 +3280,57 @@ and continue</source>
 <context>
     <name>EvaluateScreen</name>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="28"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="29"/>
         <source>Place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="56"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="48"/>
+        <source>Choose another rating</source>
+        <translation>重新选择评价</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/evaluate.py" line="62"/>
         <source>Submit my rating</source>
         <translation>提交评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="71"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="77"/>
         <source>Rate our service</source>
         <translation>服务评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="74"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="80"/>
         <source>Place your ID card on the reader to rate a finished case.</source>
         <translation>请放身份证，评价已办结的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="114"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="123"/>
         <source>You have no finished case waiting for a rating.</source>
         <translation>您没有待评价的已办结事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="116"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="125"/>
         <source>Choose the case to rate</source>
         <translation>请选择要评价的办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="117"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="126"/>
         <source>Rate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="125"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="134"/>
         <source>How satisfied are you with: %1</source>
         <translation>您对“%1”的办理满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="127"/>
-        <source>How satisfied are you?</source>
-        <translation>您满意吗？</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="158"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="179"/>
         <source>Thank you. Your rating has been recorded and will be sent to the department.</source>
         <translation>谢谢！评价已记录，将报送部门。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="168"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="189"/>
         <source>Could not record the rating</source>
         <translation>评价没有保存成功</translation>
     </message>
@@ -3831,45 +3831,45 @@ and continue</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="269"/>
+        <location filename="../../kiosk/window.py" line="273"/>
         <source>Care mode
 (larger, spoken)</source>
         <translation>关怀模式
 （大字、语音）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="77"/>
+        <location filename="../../kiosk/window.py" line="78"/>
         <source>Hear it again</source>
         <translation>再听一遍</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="80"/>
+        <location filename="../../kiosk/window.py" line="81"/>
         <source>Home</source>
         <translation>回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="224"/>
+        <location filename="../../kiosk/window.py" line="228"/>
         <source>your ID card on the reader</source>
         <translation>读卡区上的身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="226"/>
+        <location filename="../../kiosk/window.py" line="230"/>
         <source>Please take %1 with you.</source>
         <translation>请带走%1。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="268"/>
+        <location filename="../../kiosk/window.py" line="272"/>
         <source>Care mode</source>
         <translation>关怀模式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="171"/>
+        <location filename="../../kiosk/window.py" line="175"/>
         <source>Please wait…</source>
         <extracomment>each screen scrolls on its own when it is taller than the display (the elderly theme on a small screen) instead of pushing the window off it the screen asked for before the station was open, and the badge saying so</extracomment>
         <translation>请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="63"/>
+        <location filename="../../kiosk/window.py" line="64"/>
         <source>Yiwang Window — Self-service Kiosk</source>
         <translation>一网窗口 — 自助终端</translation>
     </message>
@@ -4801,9 +4801,9 @@ and continue</source>
 <context>
     <name>QrView</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="325"/>
+        <location filename="../../kiosk/widgets.py" line="321"/>
         <source>Receipt QR code</source>
-        <extracomment>line height as a multiple of the font&apos;s pixel size (适老化: at least 1.3) laid-out lines of the current text by (font, width): layouts ask heightForWidth many times while the window first comes up (~0.2 s uncached). Emptied with every new text, so no earlier (personal) text outlives a wipe. where a caption may break besides a space (invisible): &quot;非常​不满意&quot;</extracomment>
+        <extracomment>line height as a multiple of the font&apos;s pixel size (适老化: at least 1.3) laid-out lines of the current text by (font, width): layouts ask heightForWidth many times while the window first comes up (~0.2 s uncached). Emptied with every new text, so no earlier (personal) text outlives a wipe. more lines than this are cut, the last one shown ending in &quot;…&quot; (0: no limit) where a caption may break besides a space (invisible): &quot;非常​不满意&quot;</extracomment>
         <translation>回执二维码</translation>
     </message>
 </context>

@@ -84,9 +84,36 @@ def clipped_lines(button: QAbstractButton) -> list[str]:
             if metrics.horizontalAdvance(line) > room]
 
 
+def settle(window: QWidget) -> None:
+    """Let the layouts settle: a caption that wraps on a resize changes its button's
+    height, which asks for another layout pass (one round of events measured the
+    button before it had grown)."""
+    before = None
+    for _ in range(6):
+        QApplication.processEvents()
+        now = [b.geometry() for b in window.findChildren(QAbstractButton) if b.isVisible()]
+        if now == before:
+            return
+        before = now
+
+
+def unseen(window: QWidget, buttons: Iterable[QAbstractButton], where: str) -> list[str]:
+    """`buttons` not wholly inside the window or not wholly visible without scrolling
+    (choices that are not main actions, e.g. how to collect the result)."""
+    settle(window)
+    frame = window.rect()
+    bad = []
+    for b in buttons:
+        rect = QRect(b.mapTo(window, b.rect().topLeft()), b.size())
+        seen = b.visibleRegion().boundingRect()
+        if not frame.contains(rect) or seen != b.rect():
+            bad.append(f"{where}: {b.text()!r} at {rect.getRect()} (visible {seen.getRect()})")
+    return bad
+
+
 def misfits(window: QWidget, pages: Iterable[QScrollArea], where: str,
             captions: bool = True) -> list[str]:
-    QApplication.processEvents()
+    settle(window)
     bad = []
     frame = window.rect()
     for b in main_actions(window, list(pages)):

@@ -17,7 +17,7 @@ from kiosk.screens.evaluate import EvaluateScreen
 from kiosk.theme import ELDERLY
 from kiosk.widgets import SOFT_BREAK
 from tests.kiosk.conftest import Kiosk
-from tests.kiosk.fit import SIZES, THEMES, check_fit, clipped_lines
+from tests.kiosk.fit import SIZES, THEMES, check_fit, clipped_lines, unseen
 from tests.kiosk.quick_apply import reach_contact, submit_application
 
 
@@ -77,15 +77,28 @@ def test_the_collection_choices_keep_their_words(
     methods = list(apply.contact.methods.values())
     assert check_fit(window, _pages(kiosk), "apply/contact", window.set_elderly) >= 6
     wrapped = []
+    hidden: list[str] = []
     for theme in THEMES:
         window.set_elderly(theme is ELDERLY)
         for w, h in SIZES:
             window.resize(w, h)
             QApplication.processEvents()
+            # every choice on screen without scrolling (the third was partly below a
+            # 1024x768 screen in English 关怀模式)
+            hidden += unseen(window, methods, f"apply/contact {theme.name} {w}x{h}")
             for button in methods:
                 assert not clipped_lines(button), (theme.name, w, button.text())
                 if "\n" in button.text():
                     wrapped.append((theme.name, w))
+    for w, h in SIZES:  # 关怀模式 switched on at the kiosk's own size, as a citizen does
+        window.set_elderly(False)
+        window.resize(w, h)
+        QApplication.processEvents()
+        window.set_elderly(True)
+        hidden += unseen(window, methods, f"apply/contact switched to elderly at {w}x{h}")
+        assert check_fit(window, _pages(kiosk), "apply/contact", window.set_elderly,
+                         themes=(ELDERLY,)) >= 1
     window.set_elderly(False)
+    assert not hidden, "\n".join(hidden)
     if language == "en":
         assert ("elderly", 1024) in wrapped  # the reported case is reached, and wrapped
