@@ -3,22 +3,12 @@
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtWidgets import QApplication
 
-from ui_shared.app_setup import apply_fonts, apply_style, install_translator
-from ui_shared.gui_gc import collect_garbage_on_gui_thread
+from ui_shared.app_setup import application, apply_style
 
 
 def make_application(language: str) -> QApplication:
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication(sys.argv[:1])
-    app.setApplicationName("Yiwang Window")
-    app.setOrganizationName("Yiwang")
-    apply_fonts(app)
-    collect_garbage_on_gui_thread(app)
-    install_translator(app, language)
+    app = application(language, "Yiwang Window")
     apply_style(app, "clerk")
     return app

@@ -4,7 +4,6 @@ station in). Nothing here, nor in what it imports, loads the station, store or s
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable
 
@@ -16,20 +15,12 @@ from kiosk.idle import IdleWatch, TapCounter
 from kiosk.theme import NORMAL, apply_palette
 from kiosk.voice import Voice
 from kiosk.window import KioskWindow
-from ui_shared.app_setup import apply_fonts, install_translator
-from ui_shared.gui_gc import collect_garbage_on_gui_thread
+from ui_shared.app_setup import application
 from ui_shared.tasks import TaskRunner
 
 
 def make_application(language: str) -> QApplication:
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication(sys.argv[:1])
-    app.setApplicationName("Yiwang Kiosk")
-    app.setOrganizationName("Yiwang")
-    apply_fonts(app)
-    collect_garbage_on_gui_thread(app)
-    install_translator(app, language)
+    app = application(language, "Yiwang Kiosk")
     apply_palette(app)
     return app
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -15,6 +16,22 @@ LANGUAGES = ("zh_CN", "en")
 
 
 _installed: list[QTranslator] = []
+
+
+def application(language: str, name: str) -> QApplication:
+    """The one QApplication of a front end, named, with the CJK fonts, the GUI-thread
+    garbage collector and the translator for `language`; the caller adds its style."""
+    from ui_shared.gui_gc import collect_garbage_on_gui_thread
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(name)
+    app.setOrganizationName("Yiwang")
+    apply_fonts(app)
+    collect_garbage_on_gui_thread(app)
+    install_translator(app, language)
+    return app
 
 
 def install_translator(app: QApplication, language: str) -> QTranslator | None:
