@@ -109,7 +109,6 @@ LONGEST_FILES_FIRST = (
     "tests/yiwang/test_station_contracts.py",
     "tests/yiwang/test_data_safety_cli.py",
     "tests/kiosk/test_kiosk_flows.py",
-    "tests/sync/crash/test_kill9_second_seed.py",
     "tests/yiwang/test_doctor.py",
     "tests/yiwang/test_demo_closing_loop.py",
     "tests/yiwang/test_doctor_bundle.py",

@@ -17,15 +17,22 @@ import uvicorn
 from reference_platform import server
 from reference_platform.server import GuardedH11Protocol, free_port
 
+#: the head deadline of the test server (the product's is server.HEADER_TIMEOUT, 10 s):
+#: short, so that a cut-off is seen in a fraction of a second
+HEAD_DEADLINE = 0.2
+#: the keep-alive timeout of the test server: far above the head deadline, so that the
+#: two cannot be confused (the product's is server.IDLE_TIMEOUT)
+KEEP_ALIVE = 5
+
 
 @pytest.fixture
 def quick_server(
     app_factory: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[tuple[str, int]]:
-    monkeypatch.setattr(server, "HEADER_TIMEOUT", 0.5)
+    monkeypatch.setattr(server, "HEADER_TIMEOUT", HEAD_DEADLINE)
     port = free_port()
     config = uvicorn.Config(app_factory(), host="127.0.0.1", port=port, http=GuardedH11Protocol,
-                            log_level="warning", lifespan="off", timeout_keep_alive=5)
+                            log_level="warning", lifespan="off", timeout_keep_alive=KEEP_ALIVE)
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -82,13 +89,15 @@ def test_a_prompt_request_is_served_and_its_connection_kept(
 def test_an_idle_kept_alive_connection_is_left_to_the_keep_alive_timeout(
     quick_server: tuple[str, int]
 ) -> None:
-    """Between requests a connection is idle, not slow: the head deadline (0.5 s here)
+    """Between requests a connection is idle, not slow: the head deadline (0.2 s here)
     must not cut it, only the keep-alive timeout (5 s) closes it. A client reusing it in
     between gets its answer."""
     with socket.create_connection(quick_server) as sock:
         sock.settimeout(5)
         _get_openapi(sock)
-        assert not _closed_within(sock, 1.5), "idle kept-alive connection cut by head deadline"
+        # three head deadlines of idleness: a deadline running from the answer would cut
+        assert not _closed_within(sock, 3 * HEAD_DEADLINE), (
+            "idle kept-alive connection cut by head deadline")
         sock.settimeout(5)
         _get_openapi(sock)
 
@@ -129,8 +138,8 @@ def test_a_body_slower_than_the_head_deadline_is_not_cut(
     with socket.create_connection(quick_server) as sock:
         sock.settimeout(5)
         sock.sendall(head)
-        for i in range(0, len(body), 8):  # over ~1.2 s, past the 0.5 s head deadline
-            time.sleep(0.3)  # the slowness under test: a caller trickling its body
+        for i in range(0, len(body), 8):  # over ~0.5 s, past the 0.2 s head deadline
+            time.sleep(HEAD_DEADLINE / 2)  # the slowness under test: a caller trickling its body
             sock.sendall(body[i : i + 8])
         answer = b""
         while b"\r\n\r\n" not in answer:

@@ -35,10 +35,9 @@ from tests.sync.crash.traced_runner import EVENT_FD_ENV
 
 ROOT = Path(__file__).resolve().parents[3]
 
-#: kills in the default run, split over two test files (two seeds) so that two
-#: xdist workers share them; each file's platform is its own (module fixture)
-CI_KILLS = 8
-CI_KILLS_PER_FILE = CI_KILLS // 2
+#: kills of one default trial (one seed); a second seed of the same trial runs with the
+#: soaks (test_kill9_second_seed.py, marked slow); each file's platform is its own
+CI_KILLS = 4
 SLOW_KILLS = 300
 SUBMISSIONS_PER_ROUND = 4
 KILLS_PER_ROUND = 8

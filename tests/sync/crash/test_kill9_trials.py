@@ -27,10 +27,10 @@ The phase the kill landed in is read off that state (see :func:`classify`). A ro
 ends with an uninterrupted ``--once`` run that must exit 0, after which every
 submission is delivered exactly once, with all blobs present and verified.
 
-The default run does ``CI_KILLS`` kills, half here and half (another seed) in
-test_kill9_second_seed.py, so two workers share them; ``pytest -m slow tests/sync/crash``
-does ``SLOW_KILLS`` (env ``KILL9_TRIALS`` / ``KILL9_SEED`` override count and seed, per
-test). The harness is in kill9_harness.py, its fixtures in conftest.py.
+The default run does ``CI_KILLS`` kills here, on one seed (one trial: nothing lost,
+nothing duplicated); ``pytest -m slow tests/sync/crash`` adds the same trial on a second
+seed (test_kill9_second_seed.py) and the soak of ``SLOW_KILLS`` kills (env
+``KILL9_TRIALS`` / ``KILL9_SEED`` override count and seed, per test). The harness is in kill9_harness.py, its fixtures in conftest.py.
 """
 
 from __future__ import annotations
@@ -39,13 +39,13 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.sync.crash.kill9_harness import CI_KILLS_PER_FILE, SLOW_KILLS, Harness, run_trials
+from tests.sync.crash.kill9_harness import CI_KILLS, SLOW_KILLS, Harness, run_trials
 
 
 def test_kill9_random_points_nothing_lost_nothing_duplicated(
     harness_for: Callable[[int], Harness],
 ) -> None:
-    tally = run_trials(harness_for, CI_KILLS_PER_FILE, seed=20261125)
+    tally = run_trials(harness_for, CI_KILLS, seed=20261125)
     # the kills must actually have hit deliveries in flight, not only start-up
     assert tally.phases["upload"] + tally.phases["before_put"] + tally.phases["after_put"] > 0
 

@@ -209,17 +209,31 @@ def test_an_answer_breaking_the_protocol_keeps_its_backoff_despite_probes(
     assert store.get(sub.uuid).sync_state is SyncState.RETRY
 
 
+class ProbeCountingClient(PlatformClient):
+    """The real client, counting the heartbeats (the engine's probes) that found no
+    platform, so the test waits for probes to fail instead of sleeping."""
+
+    failed_heartbeats = 0
+
+    def heartbeat(self, info: dict[str, Any] | None = None) -> None:
+        try:
+            super().heartbeat(info)
+        except TransientError:
+            self.failed_heartbeats += 1
+            raise
+
+
 def test_reconnect_after_platform_restart_is_measured(
     tmp_path: Path, store: Store, data_dir: Path, accept, run_engine, station_code: str
 ) -> None:
-    probe = 1.0
+    probe = 0.25
     http = requests.Session()
     http.trust_env = False
     platform = PlatformProcess(tmp_path / "restart.db").start()
     try:
         creds = Admin(platform, http, station_code).enroll()
         platform.stop()  # the link goes down
-        client = PlatformClient(platform.url, creds, session=http, timeout=(1.0, 5.0))
+        client = ProbeCountingClient(platform.url, creds, session=http, timeout=(1.0, 5.0))
         sub = accept(pages=2)
         engine = SyncEngine(
             store, client, base_delay=300.0, max_delay=600.0,
@@ -231,7 +245,9 @@ def test_reconnect_after_platform_restart_is_measured(
             assert wait_for(
                 lambda: watcher.get(sub.uuid).sync_state is SyncState.RETRY, 10.0
             ) is not None
-            time.sleep(1.5)  # a few probes fail while it is down
+            failed = client.failed_heartbeats
+            # a few probes fail while it is down
+            assert wait_for(lambda: client.failed_heartbeats >= failed + 3, 10.0) is not None
             assert watcher.get(sub.uuid).sync_state is SyncState.RETRY
             platform.start()  # same port, same database
             latency = wait_for(
