@@ -30,7 +30,8 @@ submission is delivered exactly once, with all blobs present and verified.
 The default run does ``CI_KILLS`` kills here, on one seed (one trial: nothing lost,
 nothing duplicated); ``pytest -m slow tests/sync/crash`` adds the same trial on a second
 seed (test_kill9_second_seed.py) and the soak of ``SLOW_KILLS`` kills (env
-``KILL9_TRIALS`` / ``KILL9_SEED`` override count and seed, per test). The harness is in kill9_harness.py, its fixtures in conftest.py.
+``KILL9_TRIALS`` / ``KILL9_SEED`` override count and seed, per test). The harness is in
+kill9_harness.py, its fixtures in conftest.py.
 """
 
 from __future__ import annotations
