@@ -21,7 +21,6 @@ import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from reference_platform.__main__ import ADMIN_TOKEN_ENV
-from reference_platform.app import create_app
 from reference_platform.parent_watch import PARENT_PIPE_ENV, ParentPipe
 
 log = logging.getLogger(__name__)
@@ -107,6 +106,10 @@ def serve(
     if (ssl_certfile is None) != (ssl_keyfile is None):
         raise ValueError("ssl_certfile and ssl_keyfile go together")
     os.umask(0o077)  # every file this process makes is private (0600 / 0700)
+    # imported here: whoever only starts a platform process (PlatformProcess, every test
+    # worker) does not load FastAPI and the routes
+    from reference_platform.app import create_app
+
     app = create_app(db_path, admin_token=admin_token, enrollment_codes=enrollment_codes,
                      dev=dev)
     # The app sets Date itself (from its clock) and marks every answer; no server banner.

@@ -11,7 +11,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reference_platform.app import create_app
 from reference_platform.enrollment_guard import EnrollmentGuard
 from wire import signing
 
@@ -67,6 +66,8 @@ bodies = st.one_of(
 
 @pytest.fixture(scope="module")
 def fuzz_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    from reference_platform.app import create_app  # FastAPI: loaded by the test, not collection
+
     app = create_app(
         Path(tmp_path_factory.mktemp("fuzz")) / "p.db",
         admin_token="admin-secret",
@@ -173,6 +174,8 @@ def test_skew_answer_carries_the_platform_clock(
     """With an injected platform clock, Date and the skew window follow that clock."""
     import json
     from email.utils import parsedate_to_datetime
+
+    from reference_platform.app import create_app
 
     fake_now = [1_800_000_000.0]
     app = create_app(tmp_path / "p.db", admin_token="t", enrollment_codes=["E"],
