@@ -37,6 +37,7 @@ from sync.config import ConfigError, StationConfig
 from sync.engine import EventKind, SyncEngine, SyncEvent
 from sync.problems import Code, decode_problem
 from sync.store import Store, SyncState
+from tests.helpers.cli_in_process import CliRun, run_cli
 from tests.helpers.hostile_platform import RawServer, Reply, ScriptedPlatform
 from tests.helpers.sync_fixtures import T0, FakeTime
 from ui_shared.error_text import error_text
@@ -192,13 +193,10 @@ def test_https_anywhere_and_http_on_loopback_are_accepted(url: str) -> None:
 
 
 def test_setup_refuses_plain_http_with_one_line(tmp_path: Path) -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "yiwang", "setup", "--data-dir", str(tmp_path / "d"),
-         "--platform", "http://10.1.2.3:8000", "--enrollment-code", "X",
-         "--station-code", "S001", "--role", "window", "--devices", "simulated"],
-        capture_output=True, text=True, timeout=60, cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    # Qt-free: the command runs in this process, as a subprocess would see it
+    proc = run_cli("setup", "--data-dir", str(tmp_path / "d"),
+                   "--platform", "http://10.1.2.3:8000", "--enrollment-code", "X",
+                   "--station-code", "S001", "--role", "window", "--devices", "simulated")
     assert proc.returncode != 0
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "https://" in lines[0], proc.stderr
@@ -214,11 +212,16 @@ def test_every_start_refuses_plain_http(tmp_path: Path, command: list[str]) -> N
         'config_version = 1\n[station]\ncode = "S001"\n[platform]\nurl = "http://10.1.2.3:8000"\n',
         encoding="utf-8",
     )
-    proc = subprocess.run(
-        [sys.executable, "-m", "yiwang", command[0], "--data-dir", str(data_dir), *command[1:]],
-        capture_output=True, text=True, timeout=120, cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"},
-    )
+    args = (command[0], "--data-dir", str(data_dir), *command[1:])
+    proc: subprocess.CompletedProcess[str] | CliRun
+    if command[0] == "clerk":  # starts Qt: a process of its own
+        proc = subprocess.run(
+            [sys.executable, "-m", "yiwang", *args],
+            capture_output=True, text=True, timeout=120, cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"},
+        )
+    else:  # Qt-free: in this process, as a subprocess would see it
+        proc = run_cli(*args)
     assert proc.returncode == 2, proc.stderr  # the configuration is wrong
     said = [line for line in proc.stderr.splitlines() if line.startswith(f"{command[0]}:")]
     assert len(said) == 1 and "https://" in said[0], proc.stderr
