@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
@@ -141,11 +141,12 @@ def fake() -> FakePlatform:
 # --- the real reference platform ------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProcess]:
-    db = tmp_path_factory.mktemp("engine-platform") / "platform.db"
-    with PlatformProcess(db) as proc:
-        yield proc
+@pytest.fixture
+def platform(shared_platform: PlatformProcess) -> PlatformProcess:
+    """The worker's shared platform (tests/helpers/platform_fixtures.py): each test
+    enrolls its own station on it and looks only at its own rows; a module that changes
+    the platform for everyone (its catalog) starts its own (test_catalog_heartbeat.py)."""
+    return shared_platform
 
 
 @pytest.fixture
