@@ -6,10 +6,11 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from intake.submission import CapturedMaterial
-from sync.store import Store, SyncState
+from sync.store import Store, SyncState, retention
 from sync.store.ledger import LedgerFilter
-from sync.store.retention import PURGE_BATCH
 
 NOW = datetime(2026, 11, 25, 2, 0, 0, tzinfo=UTC)
 
@@ -65,8 +66,13 @@ def test_skew_is_unknown_until_learned(store: Store, accept) -> None:
     assert store.get(accept().uuid).clock_skew_s is None
 
 
-def test_an_accept_goes_before_the_next_purge_batch(store: Store, accept) -> None:
-    n = PURGE_BATCH * 3
+def test_an_accept_goes_before_the_next_purge_batch(
+    store: Store, accept, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # batches of 5 (the product's are retention.PURGE_BATCH, 50): three batches either way,
+    # and 15 delivered submissions to set up instead of 150
+    monkeypatch.setattr(retention, "PURGE_BATCH", 5)
+    n = retention.PURGE_BATCH * 3
     for i in range(n):
         delivered(store, accept, NOW + timedelta(seconds=i), platform_at=NOW)
     sha = store.put_blob(b"a page captured for the next citizen")
