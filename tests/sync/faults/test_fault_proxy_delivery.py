@@ -125,7 +125,7 @@ FAULTS: dict[str, tuple[Schedule | None, Link | None, str]] = {
             matching("PATCH /v1/blobs/", Fault.stall(200_000, 1.0), times=1, skip=1),
             matching("PUT /v1/submissions/", Fault.stall(0, 1.0), times=1),
         ), None, "stall"),
-    "short_stall": (matching("PATCH /v1/blobs/", Fault.stall(10_000, 0.4), times=3), None,
+    "short_stall": (matching("PATCH /v1/blobs/", Fault.stall(10_000, 0.15), times=3), None,
                     "stall"),
     "truncated_manifest_answer": (
         matching("PUT /v1/submissions/", Fault.truncate(40), times=3), None, "truncate"),
