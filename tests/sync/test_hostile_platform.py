@@ -122,7 +122,7 @@ def test_dripping_answer_hits_the_total_timeout() -> None:
             time.sleep(0.02)
 
     with RawServer(script) as server:
-        client = client_for(server.url, total_timeout=0.5)
+        client = client_for(server.url, total_timeout=0.25)
         t0 = time.monotonic()
         with pytest.raises(TransientError) as e:
             client.status_updates(None)
@@ -136,10 +136,10 @@ def test_dripping_head_hits_the_total_timeout() -> None:
         server.send(sock, b"HTTP/1.1 200 OK\r\n")
         for _ in range(100000):
             server.send(sock, b"X-Drip: 1\r\n")  # each within the 5 s read timeout
-            time.sleep(0.2)
+            time.sleep(0.05)  # the drip under test: the server's pace, not a wait
 
     with RawServer(script) as server:
-        client = client_for(server.url, total_timeout=0.5)
+        client = client_for(server.url, total_timeout=0.25)
         t0 = time.monotonic()
         with pytest.raises(TransientError) as e:
             client.status_updates(None)
