@@ -81,13 +81,17 @@ def test_a_read_card_must_be_presented_again(sim: IdCardSimulator, reader: IdCar
     assert reader.read_card() == sample_cards()[1]
 
 
-def test_split_frames_and_garbage(sim: IdCardSimulator, reader: IdCardReader) -> None:
+def test_split_frames_and_garbage(sim: IdCardSimulator) -> None:
     sim.faults.chunk_size = 17
     sim.faults.chunk_delay = 0.002
     sim.faults.garbage = b"\x00\xaa\xaa\xaa\x96\x13\xfe"
     card = sample_cards()[1]
     sim.place_card(card)
-    assert reader.read_card() == card
+    assert sim.path is not None
+    # the product's 2 s answer timeout: the photo comes in some 80 pieces 2 ms apart,
+    # which a loaded machine stretched past the fixture's 0.5 s
+    with IdCardReader(sim.path, retries=2) as reader:
+        assert reader.read_card() == card
 
 
 def test_bad_checksum_is_a_clear_error_without_retries(sim: IdCardSimulator) -> None:
