@@ -234,9 +234,11 @@ class Harness:
         reader.join(timeout=RUN_TIMEOUT)
         return proc.returncode, count, b"".join(err).decode("utf-8", "replace")
 
-    def run_and_kill(self, at_event: int, jitter: float) -> int | None:
+    def run_and_kill(self, at_event: int, jitter: float, only: bytes = b"") -> int | None:
         """Start, SIGKILL ``jitter`` s after the ``at_event``-th HTTP event it reports
-        (0: as soon as it is up). None when killed, else its exit code (it finished first).
+        (0: as soon as it is up); with ``only``, counting only the events that start so
+        (``b"send PUT"``: the at_event-th manifest sent). None when killed, else its exit
+        code (it finished first).
 
         The kill point is a place in the child's own progress, not a wall-clock delay, so a
         loaded machine slows the run down without moving the kill past its end."""
@@ -254,7 +256,8 @@ class Harness:
                     line = events.readline()
                     if not line:
                         break  # it exited before reaching the kill point
-                    seen += 1
+                    if seen < 0 or line.startswith(only):
+                        seen += 1
                 if seen >= at_event:
                     if jitter:
                         # lands the kill inside the exchange (the proxy holds answers back)
@@ -280,10 +283,17 @@ class Harness:
         assert self.events_full > 0, "the traced runner reported no HTTP exchange"
         self.check(final=True)
 
-    def draw_kill_point(self) -> tuple[int, float]:
-        # anywhere from start-up to the end of an uninterrupted delivery of a round
-        at = self.rng.randint(0, self.events_full)
-        return at, self.rng.uniform(0.0, 2 * PROXY_DELAY)
+    def draw_kill_point(self, kill: int) -> tuple[int, float, bytes]:
+        """Every other kill anywhere from start-up to the end of an uninterrupted delivery
+        of a round; the others just after one of the round's manifests (PUT) left, while
+        the platform acts on it or its answer is held by the proxy: the narrow window of
+        the kinds "before_put" and "after_put", which a draw over the whole delivery
+        (mostly uploads) seldom hits in a few kills."""
+        if kill % 2 == 0:
+            at = self.rng.randint(0, self.events_full)
+            return at, self.rng.uniform(0.0, 2 * PROXY_DELAY), b""
+        at = self.rng.randint(1, SUBMISSIONS_PER_ROUND)
+        return at, self.rng.uniform(0.0, 1.5 * PROXY_DELAY), b"send PUT"
 
     # -- inspection ---------------------------------------------------------------
 
@@ -385,7 +395,7 @@ class Harness:
         kills = 0
         while kills < max_kills:
             self.enforce_bounds(total_kills)
-            rc = self.run_and_kill(*self.draw_kill_point())
+            rc = self.run_and_kill(*self.draw_kill_point(self.tally.kills))
             if rc is not None:
                 self.tally.natural_exits += 1
                 assert rc in (0, 1), rc
