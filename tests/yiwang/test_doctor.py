@@ -18,6 +18,8 @@ from reference_platform.server import PlatformProcess
 from station.device_settings import load_device_settings, save_device_settings
 from sync.config import load_config, save_config
 from sync.store import DB_FILENAME, Store
+from tests.helpers.cli_in_process import CliRun, run_cli
+from tests.yiwang.conftest import AcceptedStation, platform_gone
 from yiwang.doctor import Check, DoctorOptions, run_doctor
 from yiwang.doctor.local_checks import check_disk
 
@@ -28,13 +30,21 @@ EXPECTED = [
 ]  # fmt: skip
 
 
-def yiwang(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def yiwang_process(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """`yiwang ARGS` as a real process: the installed script when there is one."""
     exe = Path(sys.executable).with_name("yiwang")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "yiwang"]
     return subprocess.run(
         [*cmd, *args], capture_output=True, text=True, timeout=timeout, cwd=ROOT,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
+
+
+def yiwang(*args: str) -> CliRun:
+    """`yiwang ARGS` in this process (tests/helpers/cli_in_process.py): what the command
+    prints and its exit code; the JSON contract is also checked on a real process
+    (test_fresh_station_is_all_green_json_contract)."""
+    return run_cli(*args)
 
 
 def by_name(checks: list[Check]) -> dict[str, Check]:
@@ -50,7 +60,8 @@ def skipped(checks: list[Check]) -> set[str]:
 
 
 def test_fresh_station_is_all_green_json_contract(station: Path) -> None:
-    proc = yiwang("doctor", "--data-dir", str(station), "--json")
+    # a real process: `yiwang doctor --data-dir D --json` is a contract harnesses drive
+    proc = yiwang_process("doctor", "--data-dir", str(station), "--json")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     report = json.loads(proc.stdout)
     assert report["ok"] is True
@@ -89,16 +100,13 @@ def test_wrong_url(station: Path, platform: PlatformProcess) -> None:
     assert "404" in platform_check.detail and "path" in platform_check.fix
 
 
-def test_platform_down(tmp_path: Path, lone_platform: PlatformProcess) -> None:
-    from tests.yiwang.conftest import set_up_station
-
-    station = set_up_station(tmp_path / "station", lone_platform)
-    lone_platform.stop()
+def test_platform_down(station: Path) -> None:
+    url = platform_gone(station)
     checks = run_doctor(station, DoctorOptions(devices=False))
     assert failing(checks) == {"platform"}  # one outage is one failure
     assert skipped(checks) == {"tls", "signature", "clock", "heartbeat"}
     detail = by_name(checks)["platform"].detail
-    port = lone_platform.url.rsplit(":", 1)[1]
+    port = url.rsplit(":", 1)[1]
     assert detail.startswith(f"cannot reach the platform at 127.0.0.1:{port}: connection refused")
     for raw in ("Max retries", "HTTPConnection", "Errno", "urllib3", "_HTTPPool"):
         assert raw not in detail, detail
@@ -143,10 +151,8 @@ def test_corrupted_database(station: Path) -> None:
     assert "yiwang recover" in by_name(checks)["database"].fix
 
 
-def test_backups_checked_after_real_accepts(station: Path) -> None:
-    from tests.helpers.station_intake import accept_intakes
-
-    accept_intakes(station)
+def test_backups_checked_after_real_accepts(accepted_station: AcceptedStation) -> None:
+    station = accepted_station.data_dir
     checks = by_name(run_doctor(station, DoctorOptions(devices=False)))
     assert checks["backups"].ok, checks["backups"]
     assert "generation(s) in" in checks["backups"].detail
@@ -157,10 +163,9 @@ def test_backups_checked_after_real_accepts(station: Path) -> None:
     assert "backup_dir" in checks["backups"].fix
 
 
-def test_quarantined_case_is_reported_with_its_reason(station: Path) -> None:
-    from tests.helpers.station_intake import accept_intakes
-
-    uuid = accept_intakes(station)[0].accepted.submission.uuid
+def test_quarantined_case_is_reported_with_its_reason(accepted_station: AcceptedStation) -> None:
+    station = accepted_station.data_dir
+    uuid = accepted_station.records[0].accepted.submission.uuid
     with Store(station) as store:
         store.quarantine(uuid, "platform refused: unknown_item HJ999")
     checks = run_doctor(station, DoctorOptions(devices=False))
@@ -211,3 +216,6 @@ def test_tls_verified_with_the_ca_bundle_and_refused_without(tmp_path: Path) -> 
         checks = by_name(run_doctor(station, DoctorOptions(devices=False)))
         assert checks["platform"].ok and not checks["tls"].ok
         assert "ca_bundle" in checks["tls"].fix
+        # killed, not stopped: a TLS platform's graceful stop waits 5 s for the loopback
+        # connections of its own readiness check (what is checked here is the station)
+        platform.kill()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sync.config import load_config
 from tests.helpers.station_intake import accept_intakes
-from tests.yiwang.test_doctor import yiwang
+from tests.yiwang.test_doctor import yiwang_process
 from yiwang import logs
 
 IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"BM6", b"II*\x00", b"MM\x00*")
@@ -51,7 +51,8 @@ def test_bundle_holds_no_personal_data_images_or_keys(station: Path, tmp_path: P
         f.write(f"2026-12-03T07:00:00.000Z ERROR raw id {people[0].id_number} secret {secret}\n")
 
     bundle = tmp_path / "out" / "bundle.zip"
-    proc = yiwang("doctor", "--data-dir", str(station), "--bundle", str(bundle))
+    # a real process: `yiwang doctor --data-dir D --bundle FILE.zip` is a contract
+    proc = yiwang_process("doctor", "--data-dir", str(station), "--bundle", str(bundle))
     assert proc.returncode == 0, proc.stderr
     with zipfile.ZipFile(bundle) as zf:
         contents = {name: zf.read(name) for name in zf.namelist()}
