@@ -5,7 +5,8 @@ A `python -m yiwang` process costs about a second of CPU before the command star
 exit on a signal, the installed script, stdout of a real pipe) call `yiwang.cli.main`
 here instead. What the command changes in the process is put back afterwards: the
 root logger's handlers and level (``yiwang.logs.configure`` replaces them), the levels
-of the loggers it quietens, ``logging.raiseExceptions`` and the signal handlers. A
+of the loggers it quietens, ``logging.raiseExceptions``, the signal handlers and the
+signals ``ui_shared.signal_state`` recorded (a later command would stop on them). A
 thread the command started and left running, or a file it left open, fails the run
 (a process would have ended them; here they would outlive the test).
 Never for commands that start Qt (clerk, kiosk, the window demo).
@@ -43,6 +44,8 @@ def run_cli(*args: str, stdin: str = "") -> CliRun:
     handlers, level, raise_exceptions = root.handlers[:], root.level, logging.raiseExceptions
     quiet_levels = {name: logging.getLogger(name).level for name in _QUIETENED}
     handlers_of_signals = {s: signal.getsignal(s) for s in _SIGNALS}
+    recorded = _recorded_signals()
+    recorded_before = recorded[:]
     for h in handlers:  # detached, so that the command's configure() cannot close them
         root.removeHandler(h)
     out, err = io.StringIO(), io.StringIO()
@@ -68,6 +71,7 @@ def run_cli(*args: str, stdin: str = "") -> CliRun:
         for s, handler in handlers_of_signals.items():
             if handler is not None:  # None: set outside Python, nothing to put back
                 signal.signal(s, handler)
+        recorded[:] = recorded_before
     left = [t for t in set(threading.enumerate()) - threads_before if t.is_alive()]
     for thread in left:  # one that is ending as the command returns gets a moment
         thread.join(timeout=5)
@@ -75,6 +79,14 @@ def run_cli(*args: str, stdin: str = "") -> CliRun:
     opened = _open_files() - files_before
     assert not opened, f"`yiwang {' '.join(args)}` left open: {sorted(opened)}"
     return CliRun(code, out.getvalue(), err.getvalue())
+
+
+def _recorded_signals() -> list[int]:
+    """The signals ``ui_shared.signal_state`` recorded (the list itself: a process has
+    one; the module imports no Qt)."""
+    from ui_shared import signal_state
+
+    return signal_state._pending
 
 
 def _open_files() -> set[str]:
