@@ -83,8 +83,8 @@ def platform_gone(data_dir: Path) -> str:
 
 @dataclass(frozen=True)
 class AcceptedStation:
-    """A copy of an enrolled station holding an accepted (queued) submission and the
-    rolling backup that followed it; ``records`` are the scripted
+    """A copy of an enrolled station holding three accepted (queued) submissions of known
+    people and the rolling backup that followed them; ``records`` are the scripted
     intake's IntakeRecords (the same in every copy)."""
 
     data_dir: Path
@@ -100,7 +100,7 @@ def _accepted_template(
     from tests.helpers.station_intake import accept_intakes
 
     template = set_up_station(tmp_path_factory.mktemp("accepted") / "station", shared_platform)
-    return AcceptedStation(template, accept_intakes(template))
+    return AcceptedStation(template, accept_intakes(template, 3))
 
 
 @pytest.fixture
