@@ -7,8 +7,9 @@ here instead. What the command changes in the process is put back afterwards: th
 root logger's handlers and level (``yiwang.logs.configure`` replaces them), the levels
 of the loggers it quietens, ``logging.raiseExceptions``, the signal handlers and the
 signals ``ui_shared.signal_state`` recorded (a later command would stop on them). A
-thread the command started and left running, or a file it left open, fails the run
-(a process would have ended them; here they would outlive the test).
+thread the command started and left running, or a file under a path it was given (its
+data dir, its output) left open, fails the run (a process would have ended them; here
+they would outlive the test).
 Never for commands that start Qt (clerk, kiosk, the window demo).
 """
 
@@ -72,13 +73,24 @@ def run_cli(*args: str, stdin: str = "") -> CliRun:
             if handler is not None:  # None: set outside Python, nothing to put back
                 signal.signal(s, handler)
         recorded[:] = recorded_before
-    left = [t for t in set(threading.enumerate()) - threads_before if t.is_alive()]
+    left = [t for t in set(threading.enumerate()) - threads_before
+            if t.is_alive() and not isinstance(t, threading._DummyThread)]  # Qt's, not ours
     for thread in left:  # one that is ending as the command returns gets a moment
         thread.join(timeout=5)
     assert not [t for t in left if t.is_alive()], f"`yiwang {' '.join(args)}` left {left}"
-    opened = _open_files() - files_before
+    opened = {f for f in _open_files() - files_before if _under(f, args)}
     assert not opened, f"`yiwang {' '.join(args)}` left open: {sorted(opened)}"
     return CliRun(code, out.getvalue(), err.getvalue())
+
+
+def _under(file: str, args: tuple[str, ...]) -> bool:
+    """Whether ``file`` is a path the command was given or lies inside one (its data dir,
+    its output): what it opened for itself, not what another test's thread did."""
+    return any(
+        file == os.path.abspath(a) or file.startswith(os.path.abspath(a).rstrip("/") + "/")
+        for a in args
+        if os.sep in a
+    )
 
 
 def _recorded_signals() -> list[int]:
