@@ -216,10 +216,6 @@ def test_exit_code_table_is_documented_in_the_readme() -> None:
         assert f"| {int(code)} | {meaning} |" in readme
 
 
-@pytest.mark.skipif(
-    os.geteuid() != 0 or shutil.which("setpriv") is None,
-    reason="needs root to run the command as another user (root may read any directory)",
-)
 def _nobody_can_import_the_product() -> bool:
     """A checkout under a 0700 folder (``mktemp -d``) is closed to nobody: then this test
     cannot run the product as nobody at all, whatever the data dir's permissions."""
@@ -232,6 +228,10 @@ def _nobody_can_import_the_product() -> bool:
     return r.returncode == 0
 
 
+@pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("setpriv") is None,
+    reason="needs root to run the command as another user (root may read any directory)",
+)
 def test_unreadable_data_dir_is_a_storage_problem() -> None:
     if not _nobody_can_import_the_product():
         pytest.skip(f"nobody cannot read this checkout ({ROOT}) or its venv")
