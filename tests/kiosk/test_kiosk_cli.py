@@ -1,8 +1,14 @@
-"""The kiosk's command-line contract, run as real processes:
+"""The kiosk's command-line contract:
 
   yiwang kiosk --data-dir D --exit-when-ready     (starts as usual, exits 0 once ready)
   yiwang kiosk set-pin --data-dir D               (PIN from standard input)
   SIGTERM / SIGINT                                 (clean exit, 128 + the signal)
+
+The kiosk itself runs as a real process: `--exit-when-ready --windowed` here (the full
+screen `--exit-when-ready` in tests/yiwang/test_cold_start.py), and SIGTERM ending it.
+Ctrl+C takes the same path (ui_shared.quit_signals: one handler for both signals); that
+it ends the event loop with 130 is checked in this process. `set-pin` starts no Qt and
+runs in this process (tests/helpers/cli_in_process.py).
 """
 
 from __future__ import annotations
@@ -13,7 +19,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from PySide6.QtWidgets import QApplication
+
+from tests.helpers.cli_in_process import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,31 +35,28 @@ def _yiwang(*args: str, stdin: str = "", timeout: float = 120) -> subprocess.Com
 
 
 def test_exit_when_ready(station_dir: Path) -> None:
-    for extra in ([], ["--windowed"]):
-        done = _yiwang("kiosk", "--data-dir", str(station_dir), "--exit-when-ready", *extra)
-        assert done.returncode == 0, done.stderr[-2000:]
-        assert "Traceback" not in done.stderr
+    done = _yiwang("kiosk", "--data-dir", str(station_dir), "--exit-when-ready", "--windowed")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Traceback" not in done.stderr
     # the kiosk left nothing of its own behind in the private temp folder
     tmp = station_dir / "tmp"
     assert not any(p.is_file() for p in tmp.rglob("*"))
 
 
 def test_set_pin_from_stdin(station_dir: Path) -> None:
-    ok = _yiwang("kiosk", "set-pin", "--data-dir", str(station_dir), stdin="482913\n")
+    ok = run_cli("kiosk", "set-pin", "--data-dir", str(station_dir), stdin="482913\n")
     assert ok.returncode == 0, ok.stderr
     stored = (station_dir / "keys" / "kiosk_pin.argon2").read_text()
     assert stored.startswith("$argon2id$")
-    weak = _yiwang("kiosk", "set-pin", "--data-dir", str(station_dir), stdin="111111\n")
+    weak = run_cli("kiosk", "set-pin", "--data-dir", str(station_dir), stdin="111111\n")
     assert weak.returncode == 1 and "PIN not set" in weak.stderr
     assert (station_dir / "keys" / "kiosk_pin.argon2").read_text() == stored
-    nowhere = _yiwang("kiosk", "set-pin", "--data-dir", str(station_dir / "nope"), stdin="4829\n")
+    nowhere = run_cli("kiosk", "set-pin", "--data-dir", str(station_dir / "nope"), stdin="4829\n")
     assert nowhere.returncode == 2
 
 
-@pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
-def test_a_signal_ends_the_kiosk_cleanly(
-    station_dir: Path, sig: signal.Signals, code: int
-) -> None:
+def test_a_signal_ends_the_kiosk_cleanly(station_dir: Path) -> None:
+    sig, code = signal.SIGTERM, 143
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
            "YIWANG_KIOSK_TTS": "mock", "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(
@@ -71,3 +76,21 @@ def test_a_signal_ends_the_kiosk_cleanly(
     assert f"kiosk stopped (exit code {code})" in rest
     assert "Traceback" not in rest
     assert not any(p.is_file() for p in (station_dir / "tmp").rglob("*"))
+
+
+def test_ctrl_c_ends_the_event_loop_with_130(qapp: QApplication) -> None:
+    """What the kiosk's loop does with SIGINT (the SIGTERM test above: the same handler
+    and clean-up, in a real process)."""
+    from PySide6.QtCore import QTimer
+
+    from ui_shared.quit_signals import quit_on_signals
+
+    before = signal.getsignal(signal.SIGINT)
+    signals = quit_on_signals(qapp)
+    try:
+        QTimer.singleShot(0, lambda: signal.raise_signal(signal.SIGINT))
+        assert signals.exec() == 130
+        assert signals.code == 130
+    finally:
+        signals.restore()
+    assert signal.getsignal(signal.SIGINT) is before

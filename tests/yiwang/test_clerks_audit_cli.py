@@ -1,5 +1,6 @@
 """`yiwang clerks ...` (PINs on stdin, never argv; in this process, tests/helpers/
-cli_in_process.py) and `yiwang audit verify` (a listed contract: a real process)."""
+cli_in_process.py) and `yiwang audit verify` (a listed contract: a real process once, its
+refusals in this process)."""
 
 from __future__ import annotations
 
@@ -75,9 +76,9 @@ def test_audit_verify_names_the_first_edited_entry(tmp_path: Path) -> None:
     con.execute("UPDATE audit_log SET subject = 'case-9' WHERE id = 2")
     con.commit()
     con.close()
-    bad = _yiwang("audit", "verify", "--data-dir", str(d))
+    bad = run_cli("audit", "verify", "--data-dir", str(d))
     assert bad.returncode == 1
     assert "audit entry 2" in bad.stdout
     assert "Traceback" not in bad.stdout + bad.stderr
-    missing = _yiwang("audit", "verify", "--data-dir", str(tmp_path / "nowhere"))
+    missing = run_cli("audit", "verify", "--data-dir", str(tmp_path / "nowhere"))
     assert missing.returncode == 2 and "Traceback" not in missing.stderr

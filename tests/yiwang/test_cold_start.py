@@ -46,25 +46,29 @@ def _python(*args: str) -> subprocess.CompletedProcess[str]:
                           text=True, timeout=120, check=False)
 
 
-def test_start_up_modules_leave_the_heavy_libraries_out() -> None:
+@pytest.fixture(scope="module")
+def start_up_then_warm_up() -> list[str]:
+    """One fresh interpreter: the heavy libraries loaded after the start-up modules, then
+    after warm_up() (a line each; one process for the two tests below)."""
     done = _python("-c", (
         "import sys, station.intake_session, station.context, station.kiosk_services, "
         "kiosk.app, clerk_station.app, yiwang.cli\n"
-        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
-    ))
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip() == "[]"
-
-
-def test_warm_up_loads_them() -> None:
-    done = _python("-c", (
-        "import sys\nfrom station.warmup import warm_up\nwarm_up()\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+        "from station.warmup import warm_up\nwarm_up()\n"
         "print(sorted(m for m in ('cv2', 'numpy', 'escpos', 'qrcode', 'PIL', 'requests', "
         "'argon2') if m in sys.modules))"
     ))
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip() == str(sorted(("cv2", "numpy", "escpos", "qrcode", "PIL",
-                                             "requests", "argon2")))
+    return done.stdout.strip().splitlines()
+
+
+def test_start_up_modules_leave_the_heavy_libraries_out(start_up_then_warm_up: list[str]) -> None:
+    assert start_up_then_warm_up[0] == "[]"
+
+
+def test_warm_up_loads_them(start_up_then_warm_up: list[str]) -> None:
+    assert start_up_then_warm_up[1] == str(sorted(("cv2", "numpy", "escpos", "qrcode", "PIL",
+                                                   "requests", "argon2")))
 
 
 def test_the_store_never_gets_numpy_column_types() -> None:
@@ -94,10 +98,10 @@ def _imported_before(stderr: str, marker: str) -> set[str]:
     return {".".join(n.split(".")[:k]) for n in names for k in range(1, n.count(".") + 2)}
 
 
-@pytest.fixture(scope="module")
-def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProcess]:
-    with PlatformProcess(tmp_path_factory.mktemp("platform") / "platform.db") as proc:
-        yield proc
+@pytest.fixture
+def platform(shared_platform: PlatformProcess) -> PlatformProcess:
+    """The worker's shared platform (each test enrolls its own station on it)."""
+    return shared_platform
 
 
 @pytest.fixture

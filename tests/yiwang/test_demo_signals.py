@@ -1,5 +1,10 @@
 """`yiwang demo` stops everything it started and removes its temporary folder, on
-SIGTERM and Ctrl+C (SIGINT), headless and with the window on its own Xvfb."""
+SIGTERM and Ctrl+C (SIGINT), headless and with the window on its own Xvfb.
+
+Headless, SIGTERM ends a real process; SIGINT takes the same path (recorded, acted on at
+the next stop point, the same clean-up) and is sent to the command run in this process
+(tests/helpers/cli_in_process.py) at the same moment, so its platform is this process's
+child and its temporary folder in this test's."""
 
 from __future__ import annotations
 
@@ -10,11 +15,14 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
 
 import pytest
+
+from tests.helpers.cli_in_process import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -66,10 +74,8 @@ def _wait_for(lines: queue.Queue[str], text: str) -> list[str]:
     return seen
 
 
-@pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
-def test_headless_demo_stops_everything_on_signal(
-    tmp_path: Path, sig: signal.Signals, code: int
-) -> None:
+def test_headless_demo_stops_everything_on_signal(tmp_path: Path) -> None:
+    sig, code = signal.SIGTERM, 143
     env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
     proc, lines = _start_demo(tmp_path, "--headless", "--count", "50", env=env)
     try:
@@ -86,6 +92,36 @@ def test_headless_demo_stops_everything_on_signal(
             proc.wait()
     assert not [p for p in started if _alive(p)], "a child of the demo survived it"
     assert list(tmp_path.iterdir()) == []  # the demo's folder is gone, and nothing else left
+
+
+def test_headless_demo_stops_everything_on_ctrl_c(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from yiwang.commands import demo
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))  # the demo's TMPDIR
+    others = _children(os.getpid())  # this worker's own (its shared platform)
+    seen: list[str] = []
+    started: set[int] = set()
+    say = demo._say
+
+    def say_then_ctrl_c(text: str) -> None:
+        say(text)
+        seen.append(text)
+        if text.startswith("scripted intake x50"):
+            started.update(_children(os.getpid()) - others)
+            assert any(_alive(p) for p in started), "the platform subprocess should be running"
+            assert next(p.name for p in tmp.iterdir()).startswith("yiwang-demo-")
+            signal.raise_signal(signal.SIGINT)  # what Ctrl+C in its terminal sends
+
+    monkeypatch.setattr(demo, "_say", say_then_ctrl_c)
+    r = run_cli("demo", "--headless", "--count", "50")
+    assert r.returncode == 130, r.stdout + r.stderr
+    assert started and any("reference platform" in line for line in seen)
+    assert not [p for p in started if _alive(p)], "a child of the demo survived it"
+    assert list(tmp.iterdir()) == []  # the demo's folder is gone, and nothing else left
 
 
 @pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb not installed")

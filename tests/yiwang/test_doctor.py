@@ -1,14 +1,23 @@
 """`yiwang doctor`: all green on a freshly set-up station, and each check failing for
 a real cause (wrong URL, platform down, wrong clock, missing device, corrupted
-database, full disk, quarantined case)."""
+database, full disk, quarantined case).
+
+`yiwang doctor --bundle`: useful to a remote technician, and never a name, an ID
+number, an image or a key — checked by scanning every file of a real bundle made
+from a station holding real submissions of known people (here, not in a file of its
+own: it shares the station with accepted submissions that is made once per worker)."""
 
 from __future__ import annotations
 
+import base64
 import json
+import logging
 import os
+import re
 import subprocess
 import sys
 import time
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +27,9 @@ from reference_platform.server import PlatformProcess
 from station.device_settings import load_device_settings, save_device_settings
 from sync.config import load_config, save_config
 from sync.store import DB_FILENAME, Store
+from tests.helpers.cli_in_process import CliRun, run_cli
+from tests.yiwang.conftest import AcceptedStation, platform_gone
+from yiwang import logs
 from yiwang.doctor import Check, DoctorOptions, run_doctor
 from yiwang.doctor.local_checks import check_disk
 
@@ -28,13 +40,21 @@ EXPECTED = [
 ]  # fmt: skip
 
 
-def yiwang(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def yiwang_process(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """`yiwang ARGS` as a real process: the installed script when there is one."""
     exe = Path(sys.executable).with_name("yiwang")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "yiwang"]
     return subprocess.run(
         [*cmd, *args], capture_output=True, text=True, timeout=timeout, cwd=ROOT,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
+
+
+def yiwang(*args: str) -> CliRun:
+    """`yiwang ARGS` in this process (tests/helpers/cli_in_process.py): what the command
+    prints and its exit code; the JSON contract is also checked on a real process
+    (test_fresh_station_is_all_green_json_contract)."""
+    return run_cli(*args)
 
 
 def by_name(checks: list[Check]) -> dict[str, Check]:
@@ -50,7 +70,8 @@ def skipped(checks: list[Check]) -> set[str]:
 
 
 def test_fresh_station_is_all_green_json_contract(station: Path) -> None:
-    proc = yiwang("doctor", "--data-dir", str(station), "--json")
+    # a real process: `yiwang doctor --data-dir D --json` is a contract harnesses drive
+    proc = yiwang_process("doctor", "--data-dir", str(station), "--json")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     report = json.loads(proc.stdout)
     assert report["ok"] is True
@@ -89,16 +110,13 @@ def test_wrong_url(station: Path, platform: PlatformProcess) -> None:
     assert "404" in platform_check.detail and "path" in platform_check.fix
 
 
-def test_platform_down(tmp_path: Path, lone_platform: PlatformProcess) -> None:
-    from tests.yiwang.conftest import set_up_station
-
-    station = set_up_station(tmp_path / "station", lone_platform)
-    lone_platform.stop()
+def test_platform_down(station: Path) -> None:
+    url = platform_gone(station)
     checks = run_doctor(station, DoctorOptions(devices=False))
     assert failing(checks) == {"platform"}  # one outage is one failure
     assert skipped(checks) == {"tls", "signature", "clock", "heartbeat"}
     detail = by_name(checks)["platform"].detail
-    port = lone_platform.url.rsplit(":", 1)[1]
+    port = url.rsplit(":", 1)[1]
     assert detail.startswith(f"cannot reach the platform at 127.0.0.1:{port}: connection refused")
     for raw in ("Max retries", "HTTPConnection", "Errno", "urllib3", "_HTTPPool"):
         assert raw not in detail, detail
@@ -143,10 +161,8 @@ def test_corrupted_database(station: Path) -> None:
     assert "yiwang recover" in by_name(checks)["database"].fix
 
 
-def test_backups_checked_after_real_accepts(station: Path) -> None:
-    from tests.helpers.station_intake import accept_intakes
-
-    accept_intakes(station)
+def test_backups_checked_after_real_accepts(accepted_station: AcceptedStation) -> None:
+    station = accepted_station.data_dir
     checks = by_name(run_doctor(station, DoctorOptions(devices=False)))
     assert checks["backups"].ok, checks["backups"]
     assert "generation(s) in" in checks["backups"].detail
@@ -157,10 +173,9 @@ def test_backups_checked_after_real_accepts(station: Path) -> None:
     assert "backup_dir" in checks["backups"].fix
 
 
-def test_quarantined_case_is_reported_with_its_reason(station: Path) -> None:
-    from tests.helpers.station_intake import accept_intakes
-
-    uuid = accept_intakes(station)[0].accepted.submission.uuid
+def test_quarantined_case_is_reported_with_its_reason(accepted_station: AcceptedStation) -> None:
+    station = accepted_station.data_dir
+    uuid = accepted_station.records[0].accepted.submission.uuid
     with Store(station) as store:
         store.quarantine(uuid, "platform refused: unknown_item HJ999")
     checks = run_doctor(station, DoctorOptions(devices=False))
@@ -211,3 +226,80 @@ def test_tls_verified_with_the_ca_bundle_and_refused_without(tmp_path: Path) -> 
         checks = by_name(run_doctor(station, DoctorOptions(devices=False)))
         assert checks["platform"].ok and not checks["tls"].ok
         assert "ca_bundle" in checks["tls"].fix
+        # killed, not stopped: a TLS platform's graceful stop waits 5 s for the loopback
+        # connections of its own readiness check (what is checked here is the station)
+        platform.kill()
+
+
+IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"BM6", b"II*\x00", b"MM\x00*")
+
+
+def _secret_forms(data_dir: Path) -> list[bytes]:
+    key = (data_dir / "keys" / "data.key").read_bytes()
+    secret = json.loads((data_dir / "keys" / "credentials.json").read_text())["secret"]
+    forms = []
+    for raw in (key, secret.encode()):
+        forms += [raw, raw.hex().encode(), base64.b64encode(raw).rstrip(b"=")]
+        forms += [base64.urlsafe_b64encode(raw).rstrip(b"=")]
+    return forms
+
+
+def test_bundle_holds_no_personal_data_images_or_keys(
+    accepted_station: AcceptedStation, tmp_path: Path
+) -> None:
+    station, records = accepted_station.data_dir, accepted_station.records
+    people = [r.accepted.submission.applicant for r in records]
+    names = {p.name for p in people}
+    id_numbers = {p.id_number for p in people}
+    assert len(names) == 3 and all(len(n) == 18 for n in id_numbers)
+    secret = json.loads((station / "keys" / "credentials.json").read_text())["secret"]
+
+    # personal data and secrets slipping into the logs, through the logger and around it
+    logs.configure("INFO", station, name="clerk")
+    leaky = logging.getLogger("clerk_station.test_leak")
+    for p in people:
+        leaky.info("accepted applicant name=%s id_number=%s", p.name, p.id_number)
+        leaky.info('manifest {"name": "%s", "address": "%s"}', p.name, p.address)
+        leaky.info("read card %s", p.id_number)
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    logs.configure("INFO", None)
+    with open(station / "logs" / "sync.log", "a", encoding="utf-8") as f:
+        f.write(f"2026-12-03T07:00:00.000Z ERROR raw id {people[0].id_number} secret {secret}\n")
+
+    bundle = tmp_path / "out" / "bundle.zip"
+    # a real process: `yiwang doctor --data-dir D --bundle FILE.zip` is a contract
+    proc = yiwang_process("doctor", "--data-dir", str(station), "--bundle", str(bundle))
+    assert proc.returncode == 0, proc.stderr
+    with zipfile.ZipFile(bundle) as zf:
+        contents = {name: zf.read(name) for name in zf.namelist()}
+
+    assert {"doctor.json", "versions.json", "config.json", "devices.json", "queue.json"} <= set(
+        contents
+    )
+    assert {"logs/clerk.log", "logs/sync.log"} <= set(contents)
+    forbidden = [n.encode() for n in names] + [i.encode() for i in id_numbers]
+    forbidden += [p.address.encode() for p in people] + _secret_forms(station)
+    for name, data in contents.items():
+        for item in forbidden:
+            assert item not in data, f"{name} leaks {item[:6]!r}..."
+        assert not any(data.startswith(m) for m in IMAGE_MAGIC), name
+        assert b"\xff\xd8\xff" not in data, name
+        assert not re.search(rb"(?<!\d)\d{17}[\dXx](?!\d)", data), name
+        data.decode("utf-8")  # text only
+
+    # ... and still useful
+    queue = json.loads(contents["queue.json"])
+    assert queue["counts"] == {"queued": 3}
+    config = json.loads(contents["config.json"])
+    assert config["station"]["code"] == station_code(station)
+    assert config["platform"]["url"].startswith("http://127.0.0.1:")
+    assert json.loads(contents["devices.json"])["ok"] is True
+    log_text = contents["logs/clerk.log"].decode()
+    assert log_text.count("accepted applicant name=[masked] id_number=[masked]") == 3
+    assert "read card [ID]" in log_text
+    assert "secret [removed]" in contents["logs/sync.log"].decode()
+
+
+def station_code(data_dir: Path) -> str:
+    return load_config(data_dir).station_code

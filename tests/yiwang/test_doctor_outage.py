@@ -14,7 +14,7 @@ import pytest
 import requests
 
 from reference_platform.server import PlatformProcess
-from tests.yiwang.conftest import set_up_station
+from tests.yiwang.conftest import platform_gone
 from tests.yiwang.test_doctor import yiwang
 from yiwang.doctor.outage import host_port, outage_kind, outage_text
 
@@ -90,9 +90,8 @@ def test_host_port_defaults() -> None:
     assert host_port("http://[::1]:8080") == "[::1]:8080"
 
 
-def test_cli_counts_one_outage_once(tmp_path: Path, lone_platform: PlatformProcess) -> None:
-    station = set_up_station(tmp_path / "station", lone_platform)
-    lone_platform.stop()
+def test_cli_counts_one_outage_once(station: Path) -> None:
+    platform_gone(station)
     proc = yiwang("doctor", "--data-dir", str(station))
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()

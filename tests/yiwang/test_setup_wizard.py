@@ -5,11 +5,9 @@ changed."""
 from __future__ import annotations
 
 import dataclasses
-import os
-import subprocess
-import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -18,10 +16,10 @@ from reference_platform.server import PlatformProcess
 from station.device_settings import load_device_settings
 from station.simulators import DemoSimulators
 from sync.config import config_path, credentials_path, load_config, save_config
+from tests.helpers.cli_in_process import run_cli
 from tests.yiwang.conftest import enroll_code
 from ui_shared.setup_wizard.wizard import SetupWizard
 
-ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = DemoSimulators().sample_cards()[0]
 
 
@@ -169,20 +167,21 @@ def test_refused_enrollment_keeps_the_wizard_open_and_the_station_untouched(
     wizard.shutdown()
 
 
-def test_setup_without_flags_and_without_display_says_what_to_do(tmp_path: Path) -> None:
-    exe = Path(sys.executable).with_name("yiwang")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "yiwang"]
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}  # fmt: skip
-    r = subprocess.run([*cmd, "setup", "--data-dir", str(tmp_path / "s")], capture_output=True,
-                       text=True, env=env, cwd=ROOT, timeout=60)  # fmt: skip
+def test_setup_without_flags_and_without_display_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In this process (`yiwang setup` runs as a real process in test_station_contracts.py),
+    with the environment of a machine without a display."""
+    import ui_shared.setup_wizard.run
+
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+
+    def no_wizard(*_args: object, **_kwargs: object) -> int:
+        raise AssertionError("the wizard was opened without a display")
+
+    monkeypatch.setattr(ui_shared.setup_wizard.run, "run_wizard", no_wizard)
+    r = run_cli("setup", "--data-dir", str(tmp_path / "s"))
     assert r.returncode == 2 and "--enrollment-code" in r.stderr and "Traceback" not in r.stderr
-    r = subprocess.run(
-        [*cmd, "setup", "--data-dir", str(tmp_path / "s"), "--platform", "x"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=60,
-    )
+    r = run_cli("setup", "--data-dir", str(tmp_path / "s"), "--platform", "x")
     assert r.returncode == 2 and "missing --enrollment-code, --station-code" in r.stderr

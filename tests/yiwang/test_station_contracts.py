@@ -1,5 +1,6 @@
-"""The station command-line contracts, run as real processes the way an outside
-harness drives them:
+"""The station command-line contracts, each run once as a real process the way an
+outside harness drives it (the variants in this process: tests/helpers/cli_in_process.py;
+`yiwang demo` runs as a process in test_demo_closing_loop.py and test_demo_signals.py):
 
   yiwang platform --db PATH --host 127.0.0.1 --port N --admin-token T --enrollment-code C
   yiwang setup --data-dir DIR --platform URL --enrollment-code C --station-code S \
@@ -20,6 +21,9 @@ from pathlib import Path
 
 import pytest
 import requests
+
+from tests.helpers.cli_in_process import run_cli
+from tests.yiwang.conftest import platform_gone
 
 ROOT = Path(__file__).resolve().parents[2]
 YIWANG = [sys.executable, "-m", "yiwang"]
@@ -111,7 +115,7 @@ def test_setup_queue_offline_then_sync_once(platform_url: str, tmp_path: Path) -
     assert (station / "config.toml").exists()
     assert oct((station / "keys" / "credentials.json").stat().st_mode & 0o777) == "0o600"
 
-    again = _run(
+    again = run_cli(
         "setup",
         "--data-dir",
         str(tmp_path / "other"),
@@ -124,7 +128,7 @@ def test_setup_queue_offline_then_sync_once(platform_url: str, tmp_path: Path) -
     )
     assert again.returncode != 0  # one-time codes
 
-    r = _run("demo", "--headless", "--count", "3", "--offline", "--data-dir", str(station))
+    r = run_cli("demo", "--headless", "--count", "3", "--offline", "--data-dir", str(station))
     assert r.returncode == 0, r.stderr
     admin = {"Authorization": f"Bearer {TOKEN}"}
     assert (
@@ -139,7 +143,8 @@ def test_setup_queue_offline_then_sync_once(platform_url: str, tmp_path: Path) -
     assert all(s["receipt_no"].startswith("S007-") for s in held)
     assert all(b["present"] and b["verified"] for s in held for b in s["blobs"])
 
-    r = _run("sync", "--data-dir", str(station), "--once")  # nothing left: still 0, no duplicates
+    # nothing left: still 0, no duplicates
+    r = run_cli("sync", "--data-dir", str(station), "--once")
     assert r.returncode == 0, r.stderr
     assert (
         len(requests.get(platform_url + "/v1/admin/submissions", headers=admin, timeout=10).json())
@@ -153,7 +158,7 @@ def test_sync_once_fails_with_a_reason_when_the_platform_is_gone(
 ) -> None:
     station = tmp_path / "station"
     assert (
-        _run(
+        run_cli(
             "setup",
             "--data-dir",
             str(station),
@@ -167,18 +172,12 @@ def test_sync_once_fails_with_a_reason_when_the_platform_is_gone(
         == 0
     )
     assert (
-        _run(
+        run_cli(
             "demo", "--headless", "--count", "1", "--offline", "--data-dir", str(station)
         ).returncode
         == 0
     )
-    import tomllib
-
-    import tomli_w
-
-    cfg = tomllib.loads((station / "config.toml").read_text("utf-8"))
-    cfg["platform"]["url"] = f"http://127.0.0.1:{_free_port()}"
-    (station / "config.toml").write_text(tomli_w.dumps(cfg), "utf-8")
-    r = _run("sync", "--data-dir", str(station), "--once")
+    platform_gone(station)
+    r = run_cli("sync", "--data-dir", str(station), "--once")
     assert r.returncode != 0
     assert "not yet delivered" in r.stderr
