@@ -1,0 +1,17 @@
+"""Real accepted cases for the whole-flow tests: the scripted intake (card over the pty,
+simulated camera through the page pipeline, the station's session and store)."""
+
+from __future__ import annotations
+
+from station.services import StationServices
+from yiwang.scripted_intake import IntakeRecord, run_scripted_intakes
+
+
+def accepted_cases(services: StationServices, count: int = 1) -> list[IntakeRecord]:
+    """``count`` cases accepted as the headless demo accepts them, less its report of the
+    codes on each page: no test reads it, and at a test station's 640x360 camera the
+    decoder searched each upscaled page in vain for 0.6 CPU-s."""
+    assert services.simulators is not None
+    return run_scripted_intakes(
+        services, services.simulators, count, say=lambda _m: None, read_codes=False
+    )
