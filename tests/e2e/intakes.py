@@ -4,6 +4,7 @@ simulated camera through the page pipeline, the station's session and store)."""
 from __future__ import annotations
 
 from station.services import StationServices
+from station.simulators import DemoSimulators
 from yiwang.scripted_intake import IntakeRecord, run_scripted_intakes
 
 
@@ -11,7 +12,6 @@ def accepted_cases(services: StationServices, count: int = 1) -> list[IntakeReco
     """``count`` cases accepted as the headless demo accepts them, less its report of the
     codes on each page: no test reads it, and at a test station's 640x360 camera the
     decoder searched each upscaled page in vain for 0.6 CPU-s."""
-    assert services.simulators is not None
-    return run_scripted_intakes(
-        services, services.simulators, count, say=lambda _m: None, read_codes=False
-    )
+    sims = services.simulators
+    assert isinstance(sims, DemoSimulators)
+    return run_scripted_intakes(services, sims, count, say=lambda _m: None, read_codes=False)
