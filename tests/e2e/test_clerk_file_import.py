@@ -5,6 +5,8 @@ reorders and deletes; the case is accepted and reaches the platform intact."""
 from __future__ import annotations
 
 import dataclasses
+import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -69,8 +71,18 @@ def test_camera_missing_file_import_then_accept(
         assert services.scan_inbox is not None
         services.scan_inbox.mkdir(parents=True, exist_ok=True)
         capture.watch_folder.setChecked(True)
-        _photo(services.scan_inbox, "form-1.png", "登记表 第1页", 21)
-        _photo(services.scan_inbox, "form-2.png", "登记表 第2页", 22)
+        assert capture._inbox_timer.isActive()
+        for scan in (
+            _photo(services.scan_inbox, "form-1.png", "登记表 第1页", 21),
+            _photo(services.scan_inbox, "form-2.png", "登记表 第2页", 22),
+        ):
+            finished = time.time() - 5  # the scanner wrote them a while ago
+            os.utime(scan, (finished, finished))
+        # the folder's poll, twice (a file is taken once its size held between two
+        # looks), from the timer's signal rather than two seconds of its real interval
+        for _look in range(2):
+            qtbot.waitUntil(lambda: not capture._inbox_busy, timeout=10_000)
+            capture._inbox_timer.timeout.emit()
         qtbot.waitUntil(lambda: len(window.session.state.pages.get("M02", ())) == 2, timeout=20_000)
         assert list((services.scan_inbox / "taken").iterdir())
         first, second = window.session.state.pages["M02"]
