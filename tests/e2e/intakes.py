@@ -15,3 +15,9 @@ def accepted_cases(services: StationServices, count: int = 1) -> list[IntakeReco
     sims = services.simulators
     assert isinstance(sims, DemoSimulators)
     return run_scripted_intakes(services, sims, count, say=lambda _m: None, read_codes=False)
+
+#: the size of the photos the whole-flow tests import (a phone photo of a page at 960x540:
+#: a tenth of the CPU of rendering 1920x1080, and the import finds the same — the sharp
+#: one kept, the blurred one refused as blurry; tests/station/test_page_import.py keeps
+#: a full-size phone photo)
+PHOTO_SIZE = (960, 540)

@@ -19,11 +19,14 @@ from devices.camera.synthetic import render_document
 from station.context import open_station
 from station.device_settings import load_device_settings, save_device_settings
 from station.intake_session import Phase
+from tests.e2e.intakes import PHOTO_SIZE
 from tests.helpers.clerk import wait_for_platform
 
 
 def _photo(folder: Path, name: str, title: str, seed: int, *, blur: float = 0.6) -> Path:
-    shot = render_document(title, f"YWDOC|{name}", seed=seed, blur=blur, noise=2.0, glare=False)
+    shot = render_document(
+        title, f"YWDOC|{name}", seed=seed, blur=blur, noise=2.0, glare=False, size=PHOTO_SIZE
+    )
     path = folder / name
     assert cv2.imwrite(str(path), shot.image)
     return path
