@@ -7,14 +7,11 @@
 - closing while the station opens closes the station it brought and joins nothing;
 - a station that cannot be opened still ends `yiwang clerk` with the one-line error and
   exit code it gave when the station was opened first, after the sign-in screen was up
-  (real processes).
+  (the command's own function in this process; tests/yiwang runs the real one).
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -26,9 +23,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from sync.exit_codes import ExitCode
 from sync.store import StoreError
+from tests.e2e.clerk_in_process import clerk_exit_when_ready
 from tests.helpers.platform_admin import admin_json_caller, set_up_enrolled_station
 
-ROOT = Path(__file__).resolve().parents[2]
 PIN = "730518"
 
 
@@ -156,24 +153,17 @@ def test_closing_while_the_station_opens_closes_it_and_joins_nothing(
         services.intake.store.schema_version()
 
 
-def _clerk(station: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, "-m", "yiwang", "clerk", "--data-dir", str(station),
-         "--exit-when-ready"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
-    )
-
-
 def test_a_damaged_database_found_after_the_sign_in_screen_ends_as_before(
-    station_dir: Path,
+    qapp: Any, station_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """`yiwang clerk --exit-when-ready`, in this process (tests/e2e/clerk_in_process.py)."""
     (station_dir / "station.db").write_bytes(b"")  # truncated
-    done = _clerk(station_dir)
-    assert done.returncode == ExitCode.DAMAGED, done.stderr[-2000:]
+    code = clerk_exit_when_ready(qapp, station_dir)
+    done = capsys.readouterr()
+    assert code == ExitCode.DAMAGED, done.err[-2000:]
     # the sign-in screen was up (and said so) before the store was found damaged
-    assert done.stderr.index("clerk window ready") < done.stderr.index("clerk:")
-    assert "Traceback" not in done.stderr + done.stdout
-    ours = [line for line in done.stderr.splitlines() if line.startswith("clerk:")]
-    assert len(ours) == 1 and "yiwang recover --data-dir" in ours[0], done.stderr
+    assert done.err.index("clerk window ready") < done.err.index("clerk:")
+    assert "Traceback" not in done.err + done.out
+    ours = [line for line in done.err.splitlines() if line.startswith("clerk:")]
+    assert len(ours) == 1 and "yiwang recover --data-dir" in ours[0], done.err
     assert sorted(station_dir.glob("station.db.damaged-*"))

@@ -3,7 +3,6 @@ the checklist advances, and a page lying still is never taken twice."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -30,11 +29,15 @@ def test_auto_capture_fills_the_checklist(qtbot: QtBot, station_dir: Path) -> No
         qtbot.waitUntil(lambda: draft.is_complete, timeout=60_000)
         required = [m.code for m in item.required_materials]
         assert all(len(draft.pages.get(code, [])) == 1 for code in required)
-        # the last page keeps lying there: nothing more is taken
+        # the last page keeps lying there: nothing more is taken, however many frames
+        # show it (three times the frames that made it count as still)
         pages = sum(len(p) for p in draft.pages.values())
-        deadline = time.monotonic() + 2.0
-        while time.monotonic() < deadline:
-            qtbot.wait(100)
+        detector = window.capturing._stability_detector
+        assert detector is not None
+        for _frame in range(3 * detector.n_frames):
+            with qtbot.waitSignal(window.preview.frame_shown, timeout=10_000):
+                pass
+        qtbot.waitUntil(lambda: window.session.state.storing == 0, timeout=10_000)
         assert sum(len(p) for p in draft.pages.values()) == pages
         assert window.accept_button.isEnabled()
     finally:

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from clerk_station.app import build_window
 from station.context import open_station
 from sync.store import SyncState
-from yiwang.scripted_intake import run_scripted_intakes
+from tests.e2e.intakes import accepted_cases
 
 REASON = "平台拒绝：材料清单与事项不符（测试）"
 
@@ -22,7 +22,7 @@ def test_quarantined_case_is_shown_and_sent_again(
     services = open_station(station_dir)
     store = services.intake.store
     assert services.simulators is not None
-    [held, fine] = run_scripted_intakes(services, services.simulators, 2, say=lambda _m: None)
+    [held, fine] = accepted_cases(services, 2)
     stuck_uuid = held.accepted.submission.uuid
     assert store.quarantine(stuck_uuid, REASON)
 

@@ -5,6 +5,8 @@ reorders and deletes; the case is accepted and reaches the platform intact."""
 from __future__ import annotations
 
 import dataclasses
+import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,11 +19,14 @@ from devices.camera.synthetic import render_document
 from station.context import open_station
 from station.device_settings import load_device_settings, save_device_settings
 from station.intake_session import Phase
+from tests.e2e.intakes import PHOTO_SIZE
 from tests.helpers.clerk import wait_for_platform
 
 
 def _photo(folder: Path, name: str, title: str, seed: int, *, blur: float = 0.6) -> Path:
-    shot = render_document(title, f"YWDOC|{name}", seed=seed, blur=blur, noise=2.0, glare=False)
+    shot = render_document(
+        title, f"YWDOC|{name}", seed=seed, blur=blur, noise=2.0, glare=False, size=PHOTO_SIZE
+    )
     path = folder / name
     assert cv2.imwrite(str(path), shot.image)
     return path
@@ -69,8 +74,18 @@ def test_camera_missing_file_import_then_accept(
         assert services.scan_inbox is not None
         services.scan_inbox.mkdir(parents=True, exist_ok=True)
         capture.watch_folder.setChecked(True)
-        _photo(services.scan_inbox, "form-1.png", "登记表 第1页", 21)
-        _photo(services.scan_inbox, "form-2.png", "登记表 第2页", 22)
+        assert capture._inbox_timer.isActive()
+        for scan in (
+            _photo(services.scan_inbox, "form-1.png", "登记表 第1页", 21),
+            _photo(services.scan_inbox, "form-2.png", "登记表 第2页", 22),
+        ):
+            finished = time.time() - 5  # the scanner wrote them a while ago
+            os.utime(scan, (finished, finished))
+        # the folder's poll, twice (a file is taken once its size held between two
+        # looks), from the timer's signal rather than two seconds of its real interval
+        for _look in range(2):
+            qtbot.waitUntil(lambda: not capture._inbox_busy, timeout=10_000)
+            capture._inbox_timer.timeout.emit()
         qtbot.waitUntil(lambda: len(window.session.state.pages.get("M02", ())) == 2, timeout=20_000)
         assert list((services.scan_inbox / "taken").iterdir())
         first, second = window.session.state.pages["M02"]

@@ -31,6 +31,7 @@ from intake.submission import CapturedMaterial, Channel
 from station.context import open_station
 from station.services import StationServices
 from sync.store import SyncState
+from tests.e2e.intakes import PHOTO_SIZE
 
 PERSON = Person(name="王小明", id_number="11010519491231002X")
 SHOTS = Path(os.environ.get("YIWANG_SCREENSHOTS", "")) if os.environ.get(
@@ -39,7 +40,7 @@ SHOTS = Path(os.environ.get("YIWANG_SCREENSHOTS", "")) if os.environ.get(
 
 def _photo(folder: Path, name: str, seed: int, *, blur: float = 0.6) -> Path:
     shot = render_document("居民户口簿", f"YWDOC|{name}", seed=seed, blur=blur, noise=2.0,
-                           glare=False)
+                           glare=False, size=PHOTO_SIZE)
     path = folder / name
     assert cv2.imwrite(str(path), shot.image)
     return path

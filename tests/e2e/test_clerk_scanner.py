@@ -12,7 +12,7 @@ from clerk_station.app import build_window
 from devices.scanner.serial_scanner import SerialScannerSimulator
 from station.context import open_station
 from station.device_settings import load_device_settings, save_device_settings
-from yiwang.scripted_intake import run_scripted_intakes
+from tests.e2e.intakes import accepted_cases
 
 
 def test_scanning_a_receipt_shows_its_progress(qtbot: QtBot, station_dir: Path) -> None:
@@ -24,7 +24,7 @@ def test_scanning_a_receipt_shows_its_progress(qtbot: QtBot, station_dir: Path) 
         services = open_station(station_dir, with_engine=False)
         try:
             assert services.simulators is not None and services.scanner is not None
-            [record] = run_scripted_intakes(services, services.simulators, 1, say=lambda _m: None)
+            [record] = accepted_cases(services, 1)
             payload = record.accepted.receipt.qr_payload
             window = build_window(services)
             qtbot.addWidget(window)
@@ -59,7 +59,7 @@ def test_wedge_scanner_burst_looks_up_the_receipt(qtbot: QtBot, station_dir: Pat
     services = open_station(station_dir, with_engine=False)
     try:
         assert services.simulators is not None and services.wedge_scanner
-        [record] = run_scripted_intakes(services, services.simulators, 1, say=lambda _m: None)
+        [record] = accepted_cases(services, 1)
         window = build_window(services)
         qtbot.addWidget(window)
         window.show()

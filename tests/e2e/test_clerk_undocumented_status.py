@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 from clerk_station.app import build_window
 from station.context import open_station
 from sync.store import SyncState
+from tests.e2e.intakes import accepted_cases
 from ui_shared.plain_text import PlainTextModel
-from yiwang.scripted_intake import run_scripted_intakes
 
 ODD = "<b>x</b>\u202e"
 STATUS_COLUMN = 5
@@ -37,7 +37,7 @@ def test_odd_platform_status_stored_unchanged_and_shown_as_plain_text(
     services = open_station(station_dir)
     store = services.intake.store
     assert services.simulators is not None and services.engine is not None
-    [done] = run_scripted_intakes(services, services.simulators, 1, say=lambda _m: None)
+    [done] = accepted_cases(services, 1)
     uuid = done.accepted.submission.uuid
     window = build_window(services)
     qtbot.addWidget(window)

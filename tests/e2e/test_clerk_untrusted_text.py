@@ -31,9 +31,9 @@ from intake.identity import resident_id_check_digit
 from station.context import open_station
 from station.device_settings import load_device_settings, save_device_settings
 from station.ledger import LedgerPage, LedgerQuery
+from tests.e2e.intakes import accepted_cases
 from ui_shared.messages import user_message
 from ui_shared.plain_text import PlainTextModel, plain_message_box, tooltip
-from yiwang.scripted_intake import run_scripted_intakes
 
 BOMB = "<img src=/dev/zero width=99999 height=99999>"
 CONTROLS = "A\x00B\x1b[31mC\u202eD\x07E"
@@ -87,7 +87,7 @@ def test_every_clerk_surface_shows_hostile_text_as_plain_text(
         services = open_station(station_dir, with_engine=False)
         try:
             assert services.simulators is not None
-            [done] = run_scripted_intakes(services, services.simulators, 1, say=lambda _m: None)
+            [done] = accepted_cases(services, 1)
             window = build_window(services)
             qtbot.addWidget(window)
             window.show()

@@ -27,6 +27,7 @@ from intake.submission import CapturedMaterial, Channel
 from station.context import open_station
 from station.services import StationServices
 from sync.store import SyncState
+from tests.e2e.intakes import PHOTO_SIZE
 
 PERSON = Person(name="王小明", id_number="11010519491231002X")
 SHOTS = Path(os.environ["YIWANG_SCREENSHOTS"]) if os.environ.get("YIWANG_SCREENSHOTS") else None
@@ -41,7 +42,7 @@ def services(station_dir: Path) -> Iterator[StationServices]:
 
 def _photo(folder: Path, name: str, seed: int, *, blur: float = 0.6) -> Path:
     shot = render_document("告知承诺书", f"YWDOC|{name}", seed=seed, blur=blur, noise=2.0,
-                           glare=False)  # fmt: skip
+                           glare=False, size=PHOTO_SIZE)  # fmt: skip
     path = folder / name
     assert cv2.imwrite(str(path), shot.image)
     return path

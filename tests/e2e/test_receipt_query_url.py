@@ -13,7 +13,7 @@ import requests
 from station.context import open_station
 from station.receipt_code import verify_payload
 from sync.config import ConfigError, StationConfig, load_config, load_credentials, save_config
-from yiwang.scripted_intake import run_scripted_intakes
+from tests.e2e.intakes import accepted_cases
 
 
 def test_qr_code_is_the_progress_page(station_dir: Path) -> None:
@@ -22,7 +22,7 @@ def test_qr_code_is_the_progress_page(station_dir: Path) -> None:
     services = open_station(station_dir)
     try:
         assert services.simulators is not None and services.engine is not None
-        [record] = run_scripted_intakes(services, services.simulators, 1, say=lambda _m: None)
+        [record] = accepted_cases(services, 1)
         receipt_no = record.accepted.submission.receipt_no
         url = record.accepted.receipt.qr_payload
         assert url.isascii() and url.startswith(config.platform_url + "/v1/receipts/")

@@ -11,7 +11,7 @@ from pathlib import Path
 from station.context import open_station
 from sync.config import load_config, save_config
 from sync.store import to_db_time
-from yiwang.scripted_intake import run_scripted_intakes
+from tests.e2e.intakes import accepted_cases
 
 
 def test_in_process_engine_purges_delivered_pages(station_dir: Path) -> None:
@@ -19,7 +19,7 @@ def test_in_process_engine_purges_delivered_pages(station_dir: Path) -> None:
     services = open_station(station_dir)
     try:
         assert services.engine is not None and services.simulators is not None
-        [record] = run_scripted_intakes(services, services.simulators, 1, say=lambda _m: None)
+        [record] = accepted_cases(services, 1)
         uuid = record.accepted.submission.uuid
         assert services.engine.run_once().delivered == 1
         store = services.intake.store

@@ -108,11 +108,11 @@ def test_every_paper_as_a4_pdf_holds_its_fields(
     refusal = _session(intake, catalog, "NY-001")
     refusal.refusal_requested("R01")
     [paper] = refusal.state.papers
-    _check(paper, "不予受理理由", "第三十二条", "行政复议", "申请人签收")
     _check(
-        paper, "六十日内向县人民政府申请行政复议", "《中华人民共和国行政复议法》第二十条",
+        paper, "不予受理理由", "第三十二条", "行政复议", "申请人签收",
+        "六十日内向县人民政府申请行政复议", "《中华人民共和国行政复议法》第二十条",
         "六个月内依法向人民法院提起行政诉讼", "《中华人民共和国行政诉讼法》第四十六条",
-    )  # fmt: skip
+    )  # fmt: skip (one rendering of the paper, all its fields)
 
 
 def test_without_a_cjk_font_the_pdf_fails_with_a_clear_error(

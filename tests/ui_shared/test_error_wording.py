@@ -8,6 +8,7 @@ The codes are collected statically from the source (an AST walk), so a new
 from __future__ import annotations
 
 import ast
+import functools
 import importlib
 import inspect
 import pkgutil
@@ -97,8 +98,14 @@ def _name(func: ast.expr) -> str:
     return ""
 
 
-def collected_codes() -> Iterator[tuple[str, str | None, str]]:
-    """(qualified code, variant, where) for every literal code in our sources."""
+@functools.cache
+def collected_codes() -> tuple[tuple[str, str | None, str], ...]:
+    """(qualified code, variant, where) for every literal code in our sources (walked
+    once per run: the tests below read the same sources)."""
+    return tuple(_walk_codes())
+
+
+def _walk_codes() -> Iterator[tuple[str, str | None, str]]:
     classes = _coded_classes()
     for package in PACKAGES:
         for path in sorted((ROOT / package).rglob("*.py")):

@@ -42,7 +42,7 @@ def test_odd_output_is_no_ticket_and_failures_are_errors(tmp_path: Path) -> None
     assert e.value.code == "call_next_missing"
     slow = _script(tmp_path, "import time\ntime.sleep(30)")
     with pytest.raises(CallNextError) as e:
-        CallNext(slow, timeout=0.5)(station="S", clerk="c")
+        CallNext(slow, timeout=0.2)(station="S", clerk="c")  # it sleeps 30 s: any timeout
     assert e.value.code == "call_next_timeout"
 
 
