@@ -3,6 +3,7 @@ and the kiosk itself on real widgets with a fake clock and the `mock` speech eng
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,9 +67,24 @@ class Kiosk:
         return self.services.station.simulators
 
 
+@pytest.fixture(scope="session")
+def _long_lived_objects_frozen() -> Iterator[None]:
+    """Each end of a visit collects all garbage (kiosk/wipe.py): in a test process that
+    is a full pass over everything pytest and the suite imported, 0.1-0.2 s a reset.
+    Those objects outlive every kiosk: frozen once, after a full collection (so no
+    garbage is frozen), later passes skip them. What a kiosk makes, the citizen's
+    objects among it, is made after the freeze and collected as before; the trace
+    search (traces.reachable_strings) follows references and does not depend on it."""
+    gc.collect()
+    gc.freeze()
+    yield
+    gc.unfreeze()
+
+
 @pytest.fixture
 def kiosk_factory(
-    qtbot: Any, qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    _long_lived_objects_frozen: None,
 ) -> Iterator[Callable[..., Kiosk]]:
     from kiosk.app import KioskApp
     from kiosk.theme import apply_palette
