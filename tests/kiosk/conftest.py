@@ -57,6 +57,7 @@ class Kiosk:
     services: Any  # station.kiosk_services.KioskServices
     clock: FakeClock
     temp_dir: Path
+    language: str = "zh_CN"
 
     @property
     def window(self) -> Any:
@@ -81,11 +82,10 @@ def _long_lived_objects_frozen() -> Iterator[None]:
     gc.unfreeze()
 
 
-@pytest.fixture
-def kiosk_factory(
-    qtbot: Any, qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    _long_lived_objects_frozen: None,
-) -> Iterator[Callable[..., Kiosk]]:
+def _open_kiosk(qapp: Any, tmp_path: Path, data_dir: Path, *, language: str,
+                with_engine: bool) -> tuple[Kiosk, Any]:
+    """The kiosk on `data_dir`'s station, shown at the usual 1920x1080 and started, and
+    its station (to close after the kiosk)."""
     from kiosk.app import KioskApp
     from kiosk.theme import apply_palette
     from kiosk.wipe import use_private_temp_dir
@@ -95,37 +95,97 @@ def kiosk_factory(
     from station.pins import PinHasher
     from ui_shared.app_setup import apply_fonts, install_translator
 
+    apply_fonts(qapp)
+    install_translator(qapp, language)
+    apply_palette(qapp)
+    temp_dir = use_private_temp_dir(tmp_path / "kiosk-tmp")
+    clock = FakeClock()
+    station = open_station(data_dir, with_engine=with_engine, clerk_id="kiosk")
+    pin = MaintenancePin(
+        data_dir / "keys",
+        clock=clock,
+        hasher=PinHasher(time_cost=1, memory_kib=8192),
+    )
+    services = KioskServices(station, pin=pin)
+    app = KioskApp(services, english=language == "en", voice_engine="mock", clock=clock)
+    app.window.resize(1920, 1080)  # the usual kiosk screen
+    app.window.show()
+    app.start(windowed=True)
+    return Kiosk(app, services, clock, temp_dir, language), station
+
+
+@pytest.fixture
+def kiosk_factory(
+    qtbot: Any, qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    _long_lived_objects_frozen: None,
+) -> Iterator[Callable[..., Kiosk]]:
+    from ui_shared.app_setup import install_translator
+
     made: list[tuple[Any, Any]] = []
     monkeypatch.setattr("tempfile.tempdir", None)
 
     def make(
         data_dir: Path, *, language: str = "zh_CN", with_engine: bool = True
     ) -> Kiosk:
-        apply_fonts(qapp)
-        install_translator(qapp, language)
-        apply_palette(qapp)
-        temp_dir = use_private_temp_dir(tmp_path / "kiosk-tmp")
-        clock = FakeClock()
-        station = open_station(data_dir, with_engine=with_engine, clerk_id="kiosk")
-        pin = MaintenancePin(
-            data_dir / "keys",
-            clock=clock,
-            hasher=PinHasher(time_cost=1, memory_kib=8192),
-        )
-        services = KioskServices(station, pin=pin)
-        app = KioskApp(services, english=language == "en", voice_engine="mock", clock=clock)
-        qtbot.addWidget(app.window)
-        app.window.resize(1920, 1080)  # the usual kiosk screen
-        app.window.show()
-        app.start(windowed=True)
-        made.append((app, station))
-        return Kiosk(app, services, clock, temp_dir)
+        kiosk, station = _open_kiosk(qapp, tmp_path, data_dir, language=language,
+                                     with_engine=with_engine)
+        qtbot.addWidget(kiosk.window)
+        made.append((kiosk.app, station))
+        return kiosk
 
     yield make
     for app, station in reversed(made):
         app.shutdown()
         station.close()
     # the application object outlives this test: tests after it expect the source language
+    install_translator(qapp, "en")
+
+
+@pytest.fixture(scope="module")
+def module_kiosk(
+    qapp: Any, tmp_path_factory: pytest.TempPathFactory, shared_platform: PlatformProcess,
+    _long_lived_objects_frozen: None,
+) -> Iterator[Kiosk]:
+    """One kiosk (Chinese, with its sync engine) for all the tests of a module that take
+    `shared_kiosk`: for tests that only look at it, or whose visit ends as a citizen's
+    does. Opening a kiosk and building its screens costs about 0.3 s of CPU a test."""
+    tmp_path = tmp_path_factory.mktemp("module-kiosk")
+    with admin_json_caller(shared_platform) as admin, pytest.MonkeyPatch.context() as mp:
+        mp.setattr("tempfile.tempdir", None)
+        data_dir = set_up_enrolled_station(tmp_path / "station", admin, shared_platform.url,
+                                           unique_station_code("K"))
+        kiosk, station = _open_kiosk(qapp, tmp_path, data_dir, language="zh_CN",
+                                     with_engine=True)
+        try:
+            yield kiosk
+        finally:
+            from ui_shared.app_setup import install_translator
+
+            kiosk.app.shutdown()
+            station.close()
+            kiosk.window.close()  # shutdown lets it close
+            kiosk.window.deleteLater()
+            install_translator(qapp, "en")
+
+
+@pytest.fixture
+def shared_kiosk(
+    module_kiosk: Kiosk, qapp: Any, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Kiosk]:
+    """The module's kiosk at the start of a visit: the process-wide settings a kiosk made
+    by another test may have changed put back (its language, its private temp folder),
+    the window shown again (every test's end hides the windows left open: tests/conftest.py)
+    at its usual size, and the last visit ended by the kiosk's own reset."""
+    from ui_shared.app_setup import install_translator
+
+    kiosk = module_kiosk
+    install_translator(qapp, kiosk.language)
+    monkeypatch.setattr("tempfile.tempdir", str(kiosk.temp_dir))
+    monkeypatch.setattr("kiosk.wipe._temp_dir", kiosk.temp_dir)
+    kiosk.window.reset_to_attract()
+    kiosk.window.resize(1920, 1080)
+    kiosk.window.show()
+    yield kiosk
     install_translator(qapp, "en")
 
 
