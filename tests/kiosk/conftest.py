@@ -19,6 +19,7 @@ from tests.helpers.platform_admin import (
 )
 
 PIN = "482913"
+READER_POLL_S = 0.05
 
 
 class FakeClock:
@@ -86,6 +87,7 @@ def _open_kiosk(qapp: Any, tmp_path: Path, data_dir: Path, *, language: str,
                 with_engine: bool) -> tuple[Kiosk, Any]:
     """The kiosk on `data_dir`'s station, shown at the usual 1920x1080 and started, and
     its station (to close after the kiosk)."""
+    from devices.idcard.poller import CardPoller
     from kiosk.app import KioskApp
     from kiosk.theme import apply_palette
     from kiosk.wipe import use_private_temp_dir
@@ -108,6 +110,11 @@ def _open_kiosk(qapp: Any, tmp_path: Path, data_dir: Path, *, language: str,
     )
     services = KioskServices(station, pin=pin)
     app = KioskApp(services, english=language == "en", voice_engine="mock", clock=clock)
+    # the simulated reader asked every 50 ms, not every 300: a card placed or taken is
+    # seen within a tenth of a second, not most of one (the poller's own timing is
+    # tested in tests/devices)
+    assert isinstance(app.poller, CardPoller)
+    app.poller.interval = READER_POLL_S
     app.window.resize(1920, 1080)  # the usual kiosk screen
     app.window.show()
     app.start(windowed=True)
