@@ -177,18 +177,21 @@ def module_kiosk(
 
 @pytest.fixture
 def shared_kiosk(
-    module_kiosk: Kiosk, qapp: Any, monkeypatch: pytest.MonkeyPatch
+    module_kiosk: Kiosk, qapp: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Kiosk]:
     """The module's kiosk at the start of a visit: the process-wide settings a kiosk made
     by another test may have changed put back (its language, its private temp folder),
     the window shown again (every test's end hides the windows left open: tests/conftest.py)
-    at its usual size, and the last visit ended by the kiosk's own reset."""
+    at its usual size, the last citizen's card taken off the reader, and the last visit
+    ended by the kiosk's own reset (the wipe between citizens)."""
     from ui_shared.app_setup import install_translator
 
     kiosk = module_kiosk
     install_translator(qapp, kiosk.language)
     monkeypatch.setattr("tempfile.tempdir", str(kiosk.temp_dir))
     monkeypatch.setattr("kiosk.wipe._temp_dir", kiosk.temp_dir)
+    kiosk.sims.remove_card()
+    qtbot.waitUntil(lambda: not kiosk.window.card_present, timeout=10_000)
     kiosk.window.reset_to_attract()
     kiosk.window.resize(1920, 1080)
     kiosk.window.show()
