@@ -129,20 +129,37 @@ def misfits(window: QWidget, pages: Iterable[QScrollArea], where: str,
 
 def check_fit(window: QWidget, pages: Iterable[QScrollArea], where: str,
               set_theme: object, themes: Iterable[Theme] = THEMES,
-              captions: bool = True) -> int:
+              captions: bool = True, *, restore: bool = True) -> int:
     """Every size, every theme: returns how many buttons were checked; asserts none
-    misfits (and, with `captions`, that no caption is clipped)."""
+    misfits (and, with `captions`, that no caption is clipped).
+
+    With `restore` the window ends in the normal theme. Without it, the theme the
+    window is in is checked first and the window stays in the last one checked: a
+    flow that checks each of its steps in both themes then switches once a step,
+    not twice (a switch re-polishes every widget of every screen, ~0.15 s)."""
     pages = list(pages)
+    themes = list(themes)
+    current = getattr(getattr(window, "ctx", None), "theme", None)
+    if not restore and current in themes:
+        themes.remove(current)
+        themes.insert(0, current)
     bad: list[str] = []
     checked = 0
-    for theme in themes:
-        set_theme(theme is ELDERLY)  # type: ignore[operator]
-        for w, h in SIZES:
-            window.resize(w, h)
-            found = misfits(window, pages, f"{where} {theme.name} {w}x{h}", captions)
-            bad.extend(found)
-            checked += len(main_actions(window, pages))
-    window.resize(1920, 1080)
-    set_theme(False)  # type: ignore[operator]
+    # nothing is painted while the sizes are measured: the check reads geometry, visible
+    # regions and font metrics, never pixels (painting each state was a sixth of its time)
+    window.setUpdatesEnabled(False)
+    try:
+        for theme in themes:
+            set_theme(theme is ELDERLY)  # type: ignore[operator]
+            for w, h in SIZES:
+                window.resize(w, h)
+                found = misfits(window, pages, f"{where} {theme.name} {w}x{h}", captions)
+                bad.extend(found)
+                checked += len(main_actions(window, pages))
+        window.resize(1920, 1080)
+    finally:
+        window.setUpdatesEnabled(True)
+    if restore:
+        set_theme(False)  # type: ignore[operator]
     assert not bad, "\n".join(bad)
     return checked

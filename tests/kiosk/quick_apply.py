@@ -23,6 +23,13 @@ def reach_contact(kiosk: Kiosk, qtbot: QtBot, card: object) -> ApplyScreen:
     kiosk.sims.place_card(card)
     qtbot.waitUntil(lambda: apply.steps.currentIndex() == CONFIRM, timeout=10_000)
     apply.yes.click()
+    hand_in_pages(apply, qtbot)
+    return apply
+
+
+def hand_in_pages(apply: ApplyScreen, qtbot: QtBot) -> None:
+    """On the capture step: each missing material's page handed to the session as the
+    camera step would hand it, then on to the mobile-number step."""
     session = apply.session
     for n, material in enumerate(list(session.state.missing)):
         page = CapturedPage(jpeg=b"\xff\xd8 page %d\xff\xd9" % n,
@@ -31,7 +38,6 @@ def reach_contact(kiosk: Kiosk, qtbot: QtBot, card: object) -> ApplyScreen:
         session.page_captured(page, material.code)
         qtbot.waitUntil(lambda: session.state.storing == 0, timeout=10_000)
     qtbot.waitUntil(lambda: apply.steps.currentIndex() == CONTACT, timeout=10_000)
-    return apply
 
 
 def submit_application(kiosk: Kiosk, qtbot: QtBot, card: object) -> ApplyScreen:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from intake.identity import mask_name
@@ -19,6 +20,13 @@ from kiosk.theme import ELDERLY, NORMAL
 from tests.kiosk.accessibility import check_minimums
 from tests.kiosk.conftest import Kiosk
 from tests.kiosk.traces import leaks, widget_texts
+
+
+@pytest.fixture
+def kiosk(shared_kiosk: Kiosk) -> Kiosk:
+    """One kiosk for the module; each test starts a fresh visit on it (shared_kiosk)."""
+    return shared_kiosk
+
 
 ITEM = "SB-001"
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
@@ -24,6 +25,12 @@ from tests.kiosk.traces import (
     reachable_strings,
     widget_texts,
 )
+
+
+@pytest.fixture
+def kiosk(shared_kiosk: Kiosk) -> Kiosk:
+    """One kiosk for the module; each test starts a fresh visit on it (shared_kiosk)."""
+    return shared_kiosk
 
 
 def test_idle_countdown_then_wipe_leaves_nothing(kiosk: Kiosk, qtbot: QtBot) -> None:

@@ -3,6 +3,9 @@ are refused on real widgets; only the maintenance exit lets the window close."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QDragEnterEvent, QKeyEvent
@@ -25,6 +28,13 @@ ESCAPES = [
 ]
 
 
+@pytest.fixture
+def kiosk(shared_kiosk: Kiosk) -> Kiosk:
+    """One kiosk for the tests that only send it events (the close test, which lets the
+    window close, and the frameless one take their own)."""
+    return shared_kiosk
+
+
 @pytest.mark.parametrize(("key", "mods"), ESCAPES)
 def test_escape_shortcuts_are_refused(kiosk: Kiosk, key: Qt.Key, mods: Qt.KeyboardModifier) -> None:
     window = kiosk.window
@@ -37,8 +47,10 @@ def test_escape_shortcuts_are_refused(kiosk: Kiosk, key: Qt.Key, mods: Qt.Keyboa
     assert window.isVisible()
 
 
-def test_close_is_refused_until_maintenance_lifts_it(kiosk: Kiosk) -> None:
-    window = kiosk.window
+def test_close_is_refused_until_maintenance_lifts_it(
+    kiosk_factory: Callable[..., Kiosk], station_dir: Path
+) -> None:
+    window = kiosk_factory(station_dir).window
     assert window.close() is False
     assert window.isVisible()
     event = QCloseEvent()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +15,13 @@ from kiosk.screens.identify import CardAnimation
 from kiosk.theme import NORMAL
 from station.progress import CaseStage, CaseView
 from tests.kiosk.conftest import Kiosk
+
+
+@pytest.fixture
+def kiosk(shared_kiosk: Kiosk) -> Kiosk:
+    """One kiosk for the module; each test starts a fresh visit on it (shared_kiosk)."""
+    return shared_kiosk
+
 
 SERVICES = ["apply", "progress", "reprint", "evaluate", "guide", "attract"]
 
