@@ -26,13 +26,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from clerk_station.front import make_application
 from clerk_station.sign_in import SignInScreen
+from ui_shared.front_boot import FrontEndBoot
 from ui_shared.quit_signals import SignalQuit, quit_on_signals
-from ui_shared.station_opening import StationOpening, peek_config
+from ui_shared.station_opening import peek_config
 from ui_shared.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ def run_with_station(
         services.close()
 
 
-class ClerkBoot(QObject):
+class ClerkBoot(FrontEndBoot["StationServices"]):
     """The sign-in screen shown at once, the station opened behind it, the two joined."""
 
     def __init__(
@@ -120,12 +121,9 @@ class ClerkBoot(QObject):
         opener: Callable[[Path], StationServices],
         report: Report = english_only,
     ) -> None:
-        super().__init__()
-        self.app = app
+        super().__init__(app, lambda: opener(data_dir), exit_when_ready=exit_when_ready)
         self._report = report
         self.language = language
-        self.exit_when_ready = exit_when_ready
-        self.code = 0
         self.tasks = TaskRunner(self)
         self.sign_in = SignInScreen(None, self.tasks,
                                     station_name=peek_config(data_dir).station_name)
@@ -134,47 +132,13 @@ class ClerkBoot(QObject):
         self.windows: list[ClerkWindow] = []
         #: the screen saying why the station cannot start, when it cannot
         self.failure: QWidget | None = None
-        #: an error while joining the station to the screen, raised after the loop
-        self.error: BaseException | None = None
-        self.opening: StationOpening[StationServices] = StationOpening(
-            lambda: opener(data_dir), self
-        )
-        # queued whatever thread emits: the slot builds widgets, on the GUI thread only
-        self.opening.finished.connect(self._station_opened, Qt.ConnectionType.QueuedConnection)
-        self._closed = False
 
     def show(self, started: float) -> None:
         self.sign_in.show()
         self.sign_in.clerk_field.setFocus()
+        self.open_after_first_turn(log, "clerk window ready (sign-in)", started)
 
-        def first_turn() -> None:
-            # bench/kiosk_cold_start.py times the process up to this line
-            log.info("clerk window ready (sign-in) %.2f s after start",
-                     time.monotonic() - started)
-            self.opening.start()
-
-        # the station opens after the first frame: its thread would hold the GIL while
-        # the frame is built
-        QTimer.singleShot(0, first_turn)
-
-    def leave(self, value: int) -> None:
-        self.code = value
-        self.app.exit(value)
-
-    def _station_opened(self) -> None:
-        if self._closed:
-            return  # close() ran first and closed what the opener brought
-        services = self.opening.services
-        if services is None:
-            self._cannot_start(self.opening.error)
-            return
-        try:
-            self._join(services)
-        except Exception as e:  # never a traceback from a slot: raised from run()
-            self.error = e
-            self.leave(1)
-
-    def _cannot_start(self, error: BaseException | None) -> None:
+    def station_failed(self, error: BaseException | None) -> None:
         from station.context import StationUnavailable
 
         if not isinstance(error, StationUnavailable):
@@ -191,7 +155,7 @@ class ClerkBoot(QObject):
         if self.exit_when_ready:
             quit_when_shown(self.app, self.failure)
 
-    def _join(self, services: StationServices) -> None:
+    def join(self, services: StationServices) -> None:
         from clerk_station.app import build_window
         from clerk_station.clerk_flow import ClerkFlow
 
@@ -218,18 +182,13 @@ class ClerkBoot(QObject):
             self.close()
         if signals.code is not None:
             return signals.code
-        if self.opening.error is not None and self.failure is None:
-            raise self.opening.error
-        if self.error is not None:
-            raise self.error
-        return self.code if self.failure is not None else int(code)
+        if self.failure is not None:  # the screen said why; the documented exit code
+            return self.code
+        self.raise_errors()
+        return int(code)
 
-    def close(self) -> None:
-        """After the event loop: the windows, the flow, then the station (waited for if
-        it is still opening, so one opened late is closed too)."""
-        if self._closed:
-            return
-        self._closed = True
+    def close_front(self) -> None:
+        """The windows and the flow (before the station closes)."""
         for window in self.windows:
             window.shutdown()
         if self.flow is not None:
@@ -237,6 +196,6 @@ class ClerkBoot(QObject):
         else:
             self.tasks.shutdown()
             self.sign_in.close()
-        self.opening.wait()
-        if self.opening.services is not None:
-            self.opening.services.close()
+
+    def close_services(self, services: StationServices) -> None:
+        services.close()

@@ -14,12 +14,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QRegularExpression, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.pin_rules import MAX_PIN_LENGTH
+from ui_shared.qt_by_name import set_by_name
 from ui_shared.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the station's modules load behind the sign-in screen
@@ -42,14 +44,14 @@ def pin_field(parent: QWidget) -> QLineEdit:
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setMaxLength(MAX_PIN_LENGTH)
     field.setValidator(QRegularExpressionValidator(_PIN_PATTERN, field))
-    field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+    set_by_name(field, "inputMethodHints", "ImhDigitsOnly")
     return field
 
 
 def plain_label(parent: QWidget, object_name: str) -> QLabel:
     label = QLabel("", parent)
     label.setObjectName(object_name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    set_by_name(label, "textFormat", "PlainText")
     label.setWordWrap(True)
     return label
 
@@ -77,10 +79,10 @@ class SignInScreen(QWidget):
         self.setWindowTitle(self.tr("Yiwang Window — Sign in"))
         title = self.title = plain_label(self, "signInTitle")
         title.setText(station_name)
-        title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        set_by_name(title, "alignment", "AlignHCenter")
         subtitle = plain_label(self, "signInSubtitle")
         subtitle.setText(self.tr("Window clerk sign-in"))
-        subtitle.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        set_by_name(subtitle, "alignment", "AlignHCenter")
         self.clerk_field = QLineEdit(self)
         self.clerk_field.setValidator(QRegularExpressionValidator(_ID_PATTERN, self.clerk_field))
         self.clerk_field.setPlaceholderText(self.tr("Clerk ID"))
@@ -96,7 +98,6 @@ class SignInScreen(QWidget):
         form.addRow(self.tr("PIN"), self.pin)
         box = QWidget(self)
         box.setObjectName("signInBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         box.setMaximumWidth(460)
         inner = QVBoxLayout(box)
         inner.addWidget(title)
@@ -104,9 +105,13 @@ class SignInScreen(QWidget):
         inner.addLayout(form)
         inner.addWidget(self.sign_in_button)
         inner.addWidget(self.message)
+        centred = QHBoxLayout()  # the box at its own width, in the middle
+        centred.addStretch(1)
+        centred.addWidget(box)
+        centred.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(centred)
         outer.addStretch(2)
         self._unlock_timer = QTimer(self)
         self._unlock_timer.setSingleShot(True)

@@ -19,13 +19,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.front import KioskFront, make_application
 from kiosk.voice import default_engine
+from ui_shared.front_boot import FrontEndBoot
 from ui_shared.quit_signals import SignalQuit, quit_on_signals
-from ui_shared.station_opening import StationOpening, peek_config
+from ui_shared.station_opening import peek_config
 
 if TYPE_CHECKING:
     from kiosk.app import KioskApp
@@ -73,7 +74,7 @@ def run_kiosk(
     return code
 
 
-class KioskBoot(QObject):
+class KioskBoot(FrontEndBoot["KioskServices"]):
     """The window shown at once, the station opened behind it, the two joined."""
 
     def __init__(
@@ -87,18 +88,13 @@ class KioskBoot(QObject):
         demo_devices: bool,
         opener: Callable[[Path], KioskServices],
     ) -> None:
-        super().__init__()
-        self.app = app
+        super().__init__(app, lambda: opener(data_dir), exit_when_ready=exit_when_ready)
         self.data_dir = data_dir
         self.windowed = windowed
-        self.exit_when_ready = exit_when_ready
         self.demo_devices = demo_devices
         self.english = language == "en"
-        self.code = 0
         self.kiosk: KioskApp | None = None
         self.devices: QWidget | None = None
-        #: an error while joining the station to the window, raised after the loop
-        self.error: BaseException | None = None
         self.front = KioskFront(english=self.english, voice_engine=default_engine(),
                                 frameless=not windowed)
         self.window = self.front.window
@@ -109,14 +105,6 @@ class KioskBoot(QObject):
             self.window.attract.set_station_name(name)
         self.window.exit_requested.connect(lambda: self.leave(0))
         self.window.restart_requested.connect(lambda: self.leave(_restart_code()))
-        self.opening: StationOpening[KioskServices] = StationOpening(
-            lambda: opener(data_dir), self
-        )
-        # queued whatever thread emits: the slot builds widgets, on the GUI thread only
-        self.opening.finished.connect(self._station_opened, Qt.ConnectionType.QueuedConnection)
-        #: set by close(): a `finished` still queued then is dropped (the station it
-        #: brings was closed by close(); joining it would wire a closed window to it)
-        self._closed = False
 
     def show(self, started: float) -> None:
         self.window.prepare(windowed=self.windowed)  # flags first: changing them hides it
@@ -129,35 +117,14 @@ class KioskBoot(QObject):
         # building and showing it skip three Python filters), before the event loop
         # runs, so before any touch or key can reach the window
         self.window.watch()
-
-        def first_turn() -> None:
-            log.info("kiosk ready for a touch %.2f s after start", time.monotonic() - started)
-            self.opening.start()
-
-        # the station opens after the first frame: its thread would hold the GIL while
-        # the frame is built
-        QTimer.singleShot(0, first_turn)
+        self.open_after_first_turn(log, "kiosk ready for a touch", started)
 
     def leave(self, value: int) -> None:
         # exit(), not quit(): quit() first asks every window to close, and ours refuses
-        self.code = value
         self.window.lockdown.allow_close = True
-        self.app.exit(value)
+        super().leave(value)
 
-    def _station_opened(self) -> None:
-        if self._closed:
-            return
-        services = self.opening.services
-        if services is None:
-            self.leave(1)  # the opening error is raised from run()
-            return
-        try:
-            self._join(services)
-        except Exception as e:  # never a traceback from a slot: raised from run()
-            self.error = e
-            self.leave(1)
-
-    def _join(self, services: KioskServices) -> None:
+    def join(self, services: KioskServices) -> None:
         from kiosk.app import KioskApp
         from kiosk.wipe import use_private_temp_dir
 
@@ -178,18 +145,11 @@ class KioskBoot(QObject):
             self.close()
         if signals.code is not None:
             return signals.code
-        if self.opening.error is not None:
-            raise self.opening.error
-        if self.error is not None:
-            raise self.error
+        self.raise_errors()
         return self.code
 
-    def close(self) -> None:
-        """After the event loop: devices, sync, the window's filters, then the station
-        (waited for if it is still opening, so one opened late is closed too)."""
-        if self._closed:
-            return
-        self._closed = True
+    def close_front(self) -> None:
+        """Devices, sync and the window's filters (before the station closes)."""
         self.window.lockdown.allow_close = True  # the loop ended: the window may go
         if self.devices is not None:
             self.devices.close()
@@ -199,9 +159,9 @@ class KioskBoot(QObject):
             self.window.shutdown()
             self.front.voice.stop()
             self.front.tasks.shutdown()
-        self.opening.wait()
-        if self.opening.services is not None:
-            self.opening.services.station.close()
+
+    def close_services(self, services: KioskServices) -> None:
+        services.station.close()
 
 
 def _restart_code() -> int:
