@@ -36,6 +36,7 @@ from clerk_station.intake_actions import IntakeActions
 from clerk_station.item_picker import ItemPicker
 from clerk_station.keyboard import NEXT, KeyboardFlow
 from clerk_station.licence_controller import LicenceController
+from clerk_station.line_capped_label import LineCappedLabel
 from clerk_station.manual_entry import ManualEntryDialog
 from clerk_station.materials_panel import MaterialsPanel
 from clerk_station.outcome_controller import OutcomeController
@@ -76,9 +77,16 @@ class ClerkWindow(QMainWindow):
         )
 
         self.picker = ItemPicker(services.catalog, self, english=english)
-        self.item_title = PlainLabel(self.tr("Choose a service item on the left"), self)
+        # one line: the full name and department are in its tooltip, and every line
+        # more is a checklist row less at 1366x768; elided in the middle, the time
+        # limit at its end stays in view
+        self.item_title = LineCappedLabel(
+            self.tr("Choose a service item on the left"),
+            self,
+            max_lines=1,
+            elide=Qt.TextElideMode.ElideMiddle,
+        )
         self.item_title.setObjectName("itemTitle")
-        self.item_title.setWordWrap(True)
         self.applicant_panel = ApplicantPanel(self)
         self.materials_panel = MaterialsPanel(self, english=english)
         self.intake_actions = IntakeActions(self.session, self, english=english)

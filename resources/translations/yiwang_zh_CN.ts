@@ -1292,43 +1292,43 @@ and continue</source>
 <context>
     <name>ClerkWindow</name>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="75"/>
+        <location filename="../../clerk_station/main_window.py" line="76"/>
         <source>Yiwang Window — Clerk Station %1</source>
         <translation>一网窗口 — 窗口受理终端 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="79"/>
-        <location filename="../../clerk_station/main_window.py" line="310"/>
+        <location filename="../../clerk_station/main_window.py" line="84"/>
+        <location filename="../../clerk_station/main_window.py" line="318"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="138"/>
+        <location filename="../../clerk_station/main_window.py" line="146"/>
         <source>Camera: starting</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="206"/>
+        <location filename="../../clerk_station/main_window.py" line="214"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="211"/>
+        <location filename="../../clerk_station/main_window.py" line="219"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="216"/>
+        <location filename="../../clerk_station/main_window.py" line="224"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="213"/>
+        <location filename="../../clerk_station/main_window.py" line="221"/>
         <source>New applicant (%1)</source>
         <translation>下一位（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="319"/>
+        <location filename="../../clerk_station/main_window.py" line="327"/>
         <source>%1 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · 承诺时限 %n 个工作日</numerusform>
@@ -1443,9 +1443,19 @@ and continue</source>
 <context>
     <name>DemoPanel</name>
     <message>
-        <location filename="../../clerk_station/demo_panel.py" line="24"/>
+        <location filename="../../clerk_station/demo_panel.py" line="25"/>
         <source>Simulated devices (demo)</source>
         <translation>模拟设备（演示）</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/demo_panel.py" line="26"/>
+        <source>Demo:</source>
+        <translation>演示：</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/demo_panel.py" line="29"/>
+        <source>Simulated ID cards</source>
+        <translation>模拟身份证</translation>
     </message>
     <message>
         <location filename="../../clerk_station/demo_panel.py" line="32"/>
@@ -1458,7 +1468,7 @@ and continue</source>
         <translation>取走身份证</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/demo_panel.py" line="44"/>
+        <location filename="../../clerk_station/demo_panel.py" line="24"/>
         <source>The camera shows the material selected in the checklist.</source>
         <translation>高拍仪显示材料清单中选中的材料。</translation>
     </message>
@@ -3706,79 +3716,79 @@ and continue</source>
 <context>
     <name>IntakeActions</name>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="37"/>
+        <location filename="../../clerk_station/intake_actions.py" line="40"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="39"/>
+        <location filename="../../clerk_station/intake_actions.py" line="42"/>
         <source>Print notice of missing materials</source>
         <translation>打印一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="42"/>
+        <location filename="../../clerk_station/intake_actions.py" line="45"/>
         <source>Accept, owing materials</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="44"/>
+        <location filename="../../clerk_station/intake_actions.py" line="47"/>
         <source>容缺受理: only non-key materials are missing; the receipt names them and the date to bring them</source>
         <translation>容缺受理：仅缺非核心材料，回执列明待补材料和补齐期限</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="48"/>
+        <location filename="../../clerk_station/intake_actions.py" line="51"/>
         <source>Accept on commitment</source>
         <translation>告知承诺受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="50"/>
+        <location filename="../../clerk_station/intake_actions.py" line="53"/>
         <source>告知承诺制: the applicant signs the printed commitment form in place of the missing materials</source>
         <translation>告知承诺制：申请人签署打印的告知承诺书，代替所缺材料</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="62"/>
+        <location filename="../../clerk_station/intake_actions.py" line="65"/>
         <source>Material unusable…</source>
         <translation>材料不合格…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="64"/>
+        <location filename="../../clerk_station/intake_actions.py" line="67"/>
         <source>What was brought for the selected material cannot be used</source>
         <translation>所选材料不能使用（将写入一次性告知书）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="67"/>
+        <location filename="../../clerk_station/intake_actions.py" line="70"/>
         <source>Refuse…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="69"/>
+        <location filename="../../clerk_station/intake_actions.py" line="72"/>
         <source>Refuse the application and print the notice with the reason</source>
         <translation>不予受理，并打印载明理由和依据的通知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="76"/>
+        <location filename="../../clerk_station/intake_actions.py" line="79"/>
         <source>Result by</source>
         <translation>结果领取方式</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="147"/>
+        <location filename="../../clerk_station/intake_actions.py" line="150"/>
         <source>Applicant not identified</source>
         <translation>尚未识别申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="152"/>
+        <location filename="../../clerk_station/intake_actions.py" line="155"/>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/intake_actions.py" line="154"/>
+        <location filename="../../clerk_station/intake_actions.py" line="157"/>
         <source>Complete: %n page(s) captured</source>
         <translation>
             <numerusform>材料齐全：已采集 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="158"/>
+        <location filename="../../clerk_station/intake_actions.py" line="161"/>
         <source>Unusable: %1 (%2)</source>
         <translation>不合格：%1（%2）</translation>
     </message>
