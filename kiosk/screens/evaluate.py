@@ -76,6 +76,9 @@ class EvaluateScreen(Screen):
     def title(self) -> str:
         return self.tr("Rate our service")
 
+    def care_title(self) -> str:
+        return self.tr("Rate us", "care-mode title: fewer words, larger")
+
     def prompt(self) -> str:
         return self.tr("Place your ID card on the reader to rate a finished case.")
 

@@ -297,108 +297,114 @@
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="168"/>
+        <location filename="../../kiosk/screens/apply.py" line="167"/>
+        <source>Apply</source>
+        <comment>care-mode title: fewer words, larger</comment>
+        <translation>我要办事</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="171"/>
         <source>Touch the service you need.</source>
         <translation>请点击要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="169"/>
+        <location filename="../../kiosk/screens/apply.py" line="172"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="170"/>
+        <location filename="../../kiosk/screens/apply.py" line="173"/>
         <source>Is this you? Touch yes to continue.</source>
         <translation>这是您本人吗？是的话请点“继续”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="171"/>
+        <location filename="../../kiosk/screens/apply.py" line="174"/>
         <source>Lay the document flat under the camera.</source>
         <translation>请把材料平放在拍摄区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="172"/>
+        <location filename="../../kiosk/screens/apply.py" line="175"/>
         <source>Enter your mobile number, then choose how to collect the result.</source>
         <translation>请输入手机号码，再选择结果的领取方式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="173"/>
+        <location filename="../../kiosk/screens/apply.py" line="176"/>
         <source>Please check, then touch submit.</source>
         <translation>请核对，然后点“提交申请”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="174"/>
+        <location filename="../../kiosk/screens/apply.py" line="177"/>
         <source>Your application is submitted. Please take your receipt.</source>
         <translation>申请已提交，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="180"/>
+        <location filename="../../kiosk/screens/apply.py" line="183"/>
         <source>The camera is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="201"/>
+        <location filename="../../kiosk/screens/apply.py" line="204"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="333"/>
+        <location filename="../../kiosk/screens/apply.py" line="336"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="385"/>
+        <location filename="../../kiosk/screens/apply.py" line="388"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="387"/>
+        <location filename="../../kiosk/screens/apply.py" line="390"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="389"/>
+        <location filename="../../kiosk/screens/apply.py" line="392"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="394"/>
+        <location filename="../../kiosk/screens/apply.py" line="397"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="402"/>
+        <location filename="../../kiosk/screens/apply.py" line="405"/>
         <source>Submitted. Receipt number %1</source>
         <translation>已提交，回执编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="405"/>
+        <location filename="../../kiosk/screens/apply.py" line="408"/>
         <source>What happens next: the department handles it within %n working day(s).</source>
         <translation>
             <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="407"/>
+        <location filename="../../kiosk/screens/apply.py" line="410"/>
         <source>Check progress here with your ID card or the receipt&apos;s QR code.</source>
         <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="414"/>
+        <location filename="../../kiosk/screens/apply.py" line="417"/>
         <source>The receipt could not be printed (%1). Staff have been called. Please photograph this code with your phone instead.</source>
         <translation>回执没能打印（%1），已通知工作人员。请用手机拍下旁边的二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="423"/>
+        <location filename="../../kiosk/screens/apply.py" line="426"/>
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="425"/>
+        <location filename="../../kiosk/screens/apply.py" line="428"/>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
@@ -3311,36 +3317,42 @@ and continue</source>
     </message>
     <message>
         <location filename="../../kiosk/screens/evaluate.py" line="80"/>
+        <source>Rate us</source>
+        <comment>care-mode title: fewer words, larger</comment>
+        <translation>服务评价</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/evaluate.py" line="83"/>
         <source>Place your ID card on the reader to rate a finished case.</source>
         <translation>请放身份证，评价已办结的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="123"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="126"/>
         <source>You have no finished case waiting for a rating.</source>
         <translation>您没有待评价的已办结事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="125"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="128"/>
         <source>Choose the case to rate</source>
         <translation>请选择要评价的办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="126"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="129"/>
         <source>Rate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="134"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="137"/>
         <source>How satisfied are you with: %1</source>
         <translation>您对“%1”的办理满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="179"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="182"/>
         <source>Thank you. Your rating has been recorded and will be sent to the department.</source>
         <translation>谢谢！评价已记录，将报送部门。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="189"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="192"/>
         <source>Could not record the rating</source>
         <translation>评价没有保存成功</translation>
     </message>
@@ -3558,63 +3570,69 @@ and continue</source>
     </message>
     <message>
         <location filename="../../kiosk/screens/guide.py" line="93"/>
+        <source>Guide</source>
+        <comment>care-mode title: fewer words, larger</comment>
+        <translation>办事指南</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/guide.py" line="96"/>
         <source>Choose a topic, then a service, to see what to bring.</source>
         <translation>请先选主题，再选事项，查看需要带什么材料。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="147"/>
+        <location filename="../../kiosk/screens/guide.py" line="150"/>
         <source>Ask at the window</source>
         <translation>请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="152"/>
+        <location filename="../../kiosk/screens/guide.py" line="155"/>
         <source>Department: %1</source>
         <translation>办理部门：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/guide.py" line="153"/>
+        <location filename="../../kiosk/screens/guide.py" line="156"/>
         <source>Promised time: %n working day(s)</source>
         <translation>
             <numerusform>承诺时限：%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="154"/>
+        <location filename="../../kiosk/screens/guide.py" line="157"/>
         <source>Fees: %1</source>
         <translation>收费标准：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="156"/>
+        <location filename="../../kiosk/screens/guide.py" line="159"/>
         <source>Materials to bring:</source>
         <translation>需要带的材料：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="160"/>
+        <location filename="../../kiosk/screens/guide.py" line="163"/>
         <source>required</source>
         <translation>必交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="160"/>
+        <location filename="../../kiosk/screens/guide.py" line="163"/>
         <source>if it applies</source>
         <translation>如有</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="162"/>
+        <location filename="../../kiosk/screens/guide.py" line="165"/>
         <source>Legal basis: %1</source>
         <translation>设定依据：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="164"/>
+        <location filename="../../kiosk/screens/guide.py" line="167"/>
         <source>You can apply for this at this kiosk.</source>
         <translation>本事项可在本机自助申请。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="180"/>
+        <location filename="../../kiosk/screens/guide.py" line="183"/>
         <source>Printed. Please take the guide.</source>
         <translation>已打印，请取走办事指南。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="185"/>
+        <location filename="../../kiosk/screens/guide.py" line="188"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
@@ -3841,7 +3859,7 @@ and continue</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="273"/>
+        <location filename="../../kiosk/window.py" line="276"/>
         <source>Care mode
 (larger, spoken)</source>
         <translation>关怀模式
@@ -3868,7 +3886,7 @@ and continue</source>
         <translation>请带走%1。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="272"/>
+        <location filename="../../kiosk/window.py" line="275"/>
         <source>Care mode</source>
         <translation>关怀模式</translation>
     </message>
@@ -4228,58 +4246,64 @@ and continue</source>
 <context>
     <name>MaintenanceScreen</name>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="109"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="112"/>
         <source>Device diagnostics</source>
         <translation>设备诊断</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="110"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="113"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="111"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="114"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="112"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="115"/>
         <source>Queue state</source>
         <translation>待报送队列</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="113"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="116"/>
         <source>Restart the kiosk</source>
         <translation>重启自助终端</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="114"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="117"/>
         <source>Exit to the desktop</source>
         <translation>退出到桌面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="115"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="118"/>
         <source>Back to the kiosk</source>
         <translation>返回自助服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="125"/>
-        <location filename="../../kiosk/screens/maintenance.py" line="130"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="128"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="133"/>
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="133"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="136"/>
+        <source>Staff only</source>
+        <comment>care-mode title: fewer words, larger</comment>
+        <translation>维护</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="139"/>
         <source>Maintenance mode.</source>
         <translation>维护模式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="162"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="168"/>
         <source>Test page sent (%1 bytes)</source>
         <translation>测试页已发送（%1 字节）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="170"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="176"/>
         <source>Sync started</source>
         <translation>已开始同步</translation>
     </message>
@@ -4657,23 +4681,29 @@ and continue</source>
     </message>
     <message>
         <location filename="../../kiosk/screens/maintenance.py" line="48"/>
+        <source>Staff only</source>
+        <comment>care-mode title: fewer words, larger</comment>
+        <translation>维护</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="51"/>
         <source>Enter the maintenance PIN.</source>
         <translation>请输入维护密码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="54"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="57"/>
         <source>No maintenance PIN is set. Set one with: yiwang kiosk set-pin</source>
         <translation>尚未设置维护密码，请用命令 yiwang kiosk set-pin 设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/maintenance.py" line="86"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="89"/>
         <source>Too many wrong PINs. Try again in %n second(s).</source>
         <translation>
             <numerusform>密码错误次数过多，请 %n 秒后再试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="89"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="92"/>
         <source>Wrong PIN.</source>
         <translation>密码错误。</translation>
     </message>
@@ -4777,33 +4807,39 @@ and continue</source>
     </message>
     <message>
         <location filename="../../kiosk/screens/progress.py" line="44"/>
+        <source>Progress</source>
+        <comment>care-mode title: fewer words, larger</comment>
+        <translation>进度查询</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/progress.py" line="47"/>
         <source>Place your ID card on the reader, or scan your receipt.</source>
         <translation>请放身份证，或扫描回执二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="62"/>
+        <location filename="../../kiosk/screens/progress.py" line="65"/>
         <source>The card reader is not working right now. You can still scan your receipt&apos;s QR code.</source>
         <translation>读卡器暂时不能使用，您仍可扫描回执二维码查询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="93"/>
+        <location filename="../../kiosk/screens/progress.py" line="96"/>
         <source>The network is down right now: this is the last status we know, with its time.</source>
         <translation>网络暂时不通：显示的是最后一次同步到的状态和时间。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/progress.py" line="97"/>
+        <location filename="../../kiosk/screens/progress.py" line="100"/>
         <source>Your cases: %n</source>
         <translation>
             <numerusform>您的办件：%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="100"/>
+        <location filename="../../kiosk/screens/progress.py" line="103"/>
         <source>No case found. Cases accepted at other halls are not shown here.</source>
         <translation>没有查到办件。在其他大厅受理的办件这里查不到。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="107"/>
+        <location filename="../../kiosk/screens/progress.py" line="110"/>
         <source>Could not look it up</source>
         <translation>查询没有成功</translation>
     </message>
@@ -4897,61 +4933,67 @@ and continue</source>
     </message>
     <message>
         <location filename="../../kiosk/screens/reprint.py" line="45"/>
+        <source>Reprint</source>
+        <comment>care-mode title: fewer words, larger</comment>
+        <translation>补打回执</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="48"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="51"/>
+        <location filename="../../kiosk/screens/reprint.py" line="54"/>
         <source>The card reader is not working right now; please ask at the window.</source>
         <translation>读卡器暂时不能使用，请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="100"/>
+        <location filename="../../kiosk/screens/reprint.py" line="103"/>
         <source>This code is not a one-time notice of this hall.</source>
         <translation>这不是本大厅开具的一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="102"/>
+        <location filename="../../kiosk/screens/reprint.py" line="105"/>
         <source>Printed. Please take your one-time notice.</source>
         <translation>已打印，请取走一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="105"/>
+        <location filename="../../kiosk/screens/reprint.py" line="108"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="114"/>
+        <location filename="../../kiosk/screens/reprint.py" line="117"/>
         <source>Choose the receipt to print</source>
         <translation>请选择要补打的回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="114"/>
+        <location filename="../../kiosk/screens/reprint.py" line="117"/>
         <source>No case found</source>
         <translation>没有查到办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="116"/>
+        <location filename="../../kiosk/screens/reprint.py" line="119"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="134"/>
+        <location filename="../../kiosk/screens/reprint.py" line="137"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="140"/>
+        <location filename="../../kiosk/screens/reprint.py" line="143"/>
         <source>Printed. Please take your receipt.</source>
         <translation>已打印，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="148"/>
+        <location filename="../../kiosk/screens/reprint.py" line="151"/>
         <source>The printer cannot print right now (%1). Staff have been called. You can photograph this code to check progress on your phone.</source>
         <translation>打印机暂时不能打印（%1），已通知工作人员。您可以用手机拍下这个二维码查询进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="159"/>
+        <location filename="../../kiosk/screens/reprint.py" line="162"/>
         <source>Could not read the card</source>
         <translation>没能读取身份证</translation>
     </message>
