@@ -3296,63 +3296,63 @@ and continue</source>
 <context>
     <name>EvaluateScreen</name>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="29"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="31"/>
         <source>Place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="48"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="50"/>
         <source>Choose another rating</source>
         <translation>重新选择评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="62"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="64"/>
         <source>Submit my rating</source>
         <translation>提交评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="77"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="76"/>
         <source>Rate our service</source>
         <translation>服务评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="80"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="79"/>
         <source>Rate us</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>服务评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="83"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="82"/>
         <source>Place your ID card on the reader to rate a finished case.</source>
         <translation>请放身份证，评价已办结的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="126"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="125"/>
         <source>You have no finished case waiting for a rating.</source>
         <translation>您没有待评价的已办结事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="128"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="127"/>
         <source>Choose the case to rate</source>
         <translation>请选择要评价的办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="129"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="128"/>
         <source>Rate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="137"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="136"/>
         <source>How satisfied are you with: %1</source>
         <translation>您对“%1”的办理满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="182"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="181"/>
         <source>Thank you. Your rating has been recorded and will be sent to the department.</source>
         <translation>谢谢！评价已记录，将报送部门。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="192"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="191"/>
         <source>Could not record the rating</source>
         <translation>评价没有保存成功</translation>
     </message>
@@ -4847,10 +4847,49 @@ and continue</source>
 <context>
     <name>QrView</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="323"/>
+        <location filename="../../kiosk/widgets.py" line="328"/>
         <source>Receipt QR code</source>
         <extracomment>line height as a multiple of the font&apos;s pixel size (适老化: at least 1.3) laid-out lines of the current text by (font, width): layouts ask heightForWidth many times while the window first comes up (~0.2 s uncached). Emptied with every new text, so no earlier (personal) text outlives a wipe. more lines than this are cut, the last one shown ending in &quot;…&quot; (0: no limit) where a caption may break besides a space (invisible): &quot;非常​不满意&quot;</extracomment>
         <translation>回执二维码</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonWords</name>
+    <message>
+        <location filename="../../kiosk/screens/reason_grid.py" line="29"/>
+        <source>Too slow</source>
+        <extracomment>the reasons in 关怀模式: the same meaning as station.kiosk_services.REASONS, fewer words</extracomment>
+        <translation>办理太慢</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reason_grid.py" line="30"/>
+        <source>Many trips</source>
+        <translation>多次跑动</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reason_grid.py" line="31"/>
+        <source>Unclear guide</source>
+        <translation>指南不清</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reason_grid.py" line="32"/>
+        <source>Unskilled staff</source>
+        <translation>业务不熟</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reason_grid.py" line="33"/>
+        <source>Poor attitude</source>
+        <translation>态度不好</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reason_grid.py" line="34"/>
+        <source>Unfair fees</source>
+        <translation>收费不合理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reason_grid.py" line="35"/>
+        <source>Kiosk hard to use</source>
+        <translation>设备难用</translation>
     </message>
 </context>
 <context>
