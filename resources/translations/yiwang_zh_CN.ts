@@ -2947,63 +2947,48 @@ and continue</source>
         <translation>配置文件版本比本程序新，请升级软件</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="132"/>
-        <source>[{key}] in the configuration file is malformed ({where_en})</source>
-        <translation>配置文件中 [{key}] 格式错误（{where}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="136"/>
-        <source>The configuration file has an unknown entry {key} ({where_en})</source>
-        <translation>配置文件中有未知的项 {key}（{where}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="140"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="148"/>
         <source>The configuration file lacks the required entry {key}</source>
         <translation>配置文件缺少必填项 {key}（{label}）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="144"/>
-        <source>{key} is not valid: {problem_en} ({where_en})</source>
-        <translation>{label}（{key}）无效：{problem}（{where}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="148"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="160"/>
         <source>{key} is not valid: {problem_en}</source>
         <translation>{label}（{key}）无效：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="149"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="161"/>
         <source>An enrollment code is needed: the station is not enrolled, or its code, platform or role changed</source>
         <translation>需要注册码：本终端尚未注册，或终端编号、平台地址、终端类型已更改</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="153"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="165"/>
         <source>[clerks] in the configuration file must be a table</source>
         <translation>配置文件中 [clerks] 必须是表</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="157"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="169"/>
         <source>clerks.auto_login must be a clerk id</source>
         <translation>配置项 clerks.auto_login 应为工号</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="161"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="173"/>
         <source>clerks.idle_lock_minutes must be a number from 0.5 to 240</source>
         <translation>配置项 clerks.idle_lock_minutes 应为 0.5 到 240 之间的数字</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="165"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="177"/>
         <source>clerks.call_next must be a list of strings (the program and its arguments)</source>
         <translation>配置项 clerks.call_next 应为字符串列表（程序及参数）</translation>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/station.py" line="96"/>
-        <location filename="../../ui_shared/error_sources/station.py" line="190"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="202"/>
         <source>The data directory {data_dir} does not exist; ask the technician to check the station&apos;s setup</source>
         <translation>数据目录 {data_dir} 不存在，请技术人员检查终端设置</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="194"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="206"/>
         <source>The station cannot start; the details are in the log file</source>
         <translation>本终端无法启动，详情见日志文件</translation>
     </message>
@@ -3178,32 +3163,62 @@ and continue</source>
         <translation>平台拒绝了本终端的身份认证，请技术人员重新注册</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="170"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="132"/>
+        <source>[{key}] in the configuration file is malformed ({file}:{line})</source>
+        <translation>配置文件中 [{key}] 格式错误（{file} 第 {line} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="136"/>
+        <source>[{key}] in the configuration file is malformed ({file})</source>
+        <translation>配置文件中 [{key}] 格式错误（{file}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="140"/>
+        <source>The configuration file has an unknown entry {key} ({file}:{line})</source>
+        <translation>配置文件中有未知的项 {key}（{file} 第 {line} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="144"/>
+        <source>The configuration file has an unknown entry {key} ({file})</source>
+        <translation>配置文件中有未知的项 {key}（{file}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="152"/>
+        <source>{key} is not valid: {problem_en} ({file}:{line})</source>
+        <translation>{label}（{key}）无效：{problem}（{file} 第 {line} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="156"/>
+        <source>{key} is not valid: {problem_en} ({file})</source>
+        <translation>{label}（{key}）无效：{problem}（{file}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="182"/>
         <source>Owed materials overdue: {materials} were due by {year}-{month}-{day}, {days} working day(s) ago; contact the applicant</source>
         <translation>容缺到期：{materials} 应于{year}年{month}月{day}日前补齐，已逾期{days}个工作日，请联系申请人</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="174"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="186"/>
         <source>Owed materials due soon: {materials} by {year}-{month}-{day} ({days} working day(s) left)</source>
         <translation>容缺即将到期：{materials} 应于{year}年{month}月{day}日前补齐（还剩{days}个工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="178"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="190"/>
         <source>Accepted with materials owed: {materials}, to bring by {year}-{month}-{day}</source>
         <translation>容缺受理：待补 {materials}，{year}年{month}月{day}日前补齐</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="182"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="194"/>
         <source>Accepted on a signed commitment in place of {materials}</source>
         <translation>告知承诺制受理：以承诺代替 {materials}</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="186"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="198"/>
         <source>Accepted with materials owed</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="187"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="199"/>
         <source>Accepted on a signed commitment</source>
         <translation>告知承诺制受理</translation>
     </message>
@@ -3291,6 +3306,228 @@ and continue</source>
         <location filename="../../ui_shared/error_sources/accounts.py" line="57"/>
         <source>The queuing system failed. Call the next applicant by voice.</source>
         <translation>排队叫号系统出错，请口头叫号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="16"/>
+        <source>must be a number &gt; 0</source>
+        <translation>应为正数</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="17"/>
+        <source>must be text</source>
+        <translation>应为文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="18"/>
+        <source>must be an integer &gt;= 1</source>
+        <translation>应为整数，且不小于 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="22"/>
+        <source>Station code</source>
+        <extracomment>the key&apos;s name on a form and in a message</extracomment>
+        <translation>终端编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="23"/>
+        <source>Station name</source>
+        <translation>终端名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="24"/>
+        <source>Station type</source>
+        <translation>终端类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="25"/>
+        <source>Enquiry phone number</source>
+        <translation>咨询电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="26"/>
+        <source>Platform address</source>
+        <translation>平台地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="27"/>
+        <source>Platform CA certificate</source>
+        <translation>平台 CA 证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="28"/>
+        <source>Receipt query address</source>
+        <translation>回执查询地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="29"/>
+        <source>Sync interval</source>
+        <translation>同步间隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="30"/>
+        <source>Days pages are kept</source>
+        <translation>保留天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="31"/>
+        <source>Catalog update interval</source>
+        <translation>事项目录更新间隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="32"/>
+        <source>Heartbeat interval</source>
+        <translation>心跳间隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="33"/>
+        <source>Offline probe interval</source>
+        <translation>离线探测间隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="34"/>
+        <source>Backup folder</source>
+        <translation>备份目录</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="35"/>
+        <source>Backup interval</source>
+        <translation>备份间隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="36"/>
+        <source>Backups kept</source>
+        <translation>备份保留份数</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="37"/>
+        <source>ID card reader</source>
+        <translation>身份证阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="38"/>
+        <source>Document camera</source>
+        <translation>高拍仪</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="39"/>
+        <source>Camera frame width</source>
+        <translation>高拍仪宽度</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="40"/>
+        <source>Camera frame height</source>
+        <translation>高拍仪高度</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="41"/>
+        <source>Receipt printer</source>
+        <translation>回执打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="42"/>
+        <source>Paper width</source>
+        <translation>纸宽</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="43"/>
+        <source>Printer&apos;s own QR codes</source>
+        <translation>打印机原生二维码</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="44"/>
+        <source>Code scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="45"/>
+        <source>Clerk signed in automatically</source>
+        <translation>自动登录工号</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="46"/>
+        <source>Lock after idle (minutes)</source>
+        <translation>无操作锁屏（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="47"/>
+        <source>Call-next command</source>
+        <translation>叫号命令</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="52"/>
+        <source>must be 1-16 ASCII letters or digits</source>
+        <extracomment>what the key allows, as the message says it when a value is refused</extracomment>
+        <translation>只能是 1-16 位字母或数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="54"/>
+        <source>must be window or kiosk</source>
+        <translation>只能是 window 或 kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="55"/>
+        <source>must be up to 32 printable characters</source>
+        <translation>最多 32 个可打印字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="56"/>
+        <source>must start with https:// (http:// only for this machine&apos;s loopback)</source>
+        <translation>应以 https:// 开头（仅本机回环地址可用 http://）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="60"/>
+        <source>must be an address starting with https://, or empty</source>
+        <translation>应为 https:// 开头的地址或留空</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="71"/>
+        <source>must be simulated, auto or a serial port path</source>
+        <translation>应为 simulated、auto 或串口路径</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="74"/>
+        <source>must be simulated, a device index (such as 0) or a device path</source>
+        <translation>应为 simulated、设备序号（如 0）或设备路径</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="77"/>
+        <source>must be an integer from 320 to 8192</source>
+        <translation>应为 320 至 8192 的整数</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="78"/>
+        <source>must be an integer from 240 to 8192</source>
+        <translation>应为 240 至 8192 的整数</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="81"/>
+        <source>must be file:PATH, serial:DEVICE, tcp:HOST[:PORT] or usb:VID:PID</source>
+        <translation>应为 file:路径、serial:设备、tcp:地址[:端口] 或 usb:VID:PID</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="84"/>
+        <source>must be 58 or 80</source>
+        <translation>只能是 58 或 80</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="85"/>
+        <source>must be true or false</source>
+        <translation>应为 true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="86"/>
+        <source>must be none, wedge, serial:PORT or evdev:PATH</source>
+        <translation>应为 none、wedge、serial:端口 或 evdev:路径</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="90"/>
+        <source>must be a number from 0.5 to 240</source>
+        <translation>应为 0.5 至 240 的数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="93"/>
+        <source>must be a list of strings (program and arguments)</source>
+        <translation>应为字符串列表（程序及参数）</translation>
     </message>
 </context>
 <context>
