@@ -33,6 +33,12 @@ class LineCappedLabel(PlainLabel):
         super().__init__(text, parent, limit=limit, multiline=multiline)
         self.setWordWrap(True)
 
+    def set_max_lines(self, lines: int) -> None:
+        if lines != self._max_lines:
+            self._max_lines = lines
+            self.updateGeometry()
+            self.update()
+
     def setText(self, text: str) -> None:
         super().setText(text)
         if self._tooltip_full_text:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QInputDialog,
@@ -57,6 +57,8 @@ from ui_shared.sync_badge import SyncBadge
 from ui_shared.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+#: from this window height the item title may take two lines (1920x1080 and the like)
+TALL_SCREEN = 900
 
 
 class ClerkWindow(QMainWindow):
@@ -195,6 +197,11 @@ class ClerkWindow(QMainWindow):
         self.card_reader.start()
         self.scanning.start()
         self.sync.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # a tall screen has a line to spare for a long item name; 768 px has none
+        self.item_title.set_max_lines(2 if self.height() >= TALL_SCREEN else 1)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()

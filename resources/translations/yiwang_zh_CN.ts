@@ -1298,43 +1298,44 @@ and continue</source>
 <context>
     <name>ClerkWindow</name>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="76"/>
+        <location filename="../../clerk_station/main_window.py" line="78"/>
         <source>Yiwang Window — Clerk Station %1</source>
+        <extracomment>from this window height the item title may take two lines (1920x1080 and the like)</extracomment>
         <translation>一网窗口 — 窗口受理终端 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="84"/>
-        <location filename="../../clerk_station/main_window.py" line="318"/>
+        <location filename="../../clerk_station/main_window.py" line="86"/>
+        <location filename="../../clerk_station/main_window.py" line="325"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="146"/>
+        <location filename="../../clerk_station/main_window.py" line="148"/>
         <source>Camera: starting</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="214"/>
+        <location filename="../../clerk_station/main_window.py" line="221"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="219"/>
+        <location filename="../../clerk_station/main_window.py" line="226"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="224"/>
+        <location filename="../../clerk_station/main_window.py" line="231"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="221"/>
+        <location filename="../../clerk_station/main_window.py" line="228"/>
         <source>New applicant (%1)</source>
         <translation>下一位（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="327"/>
+        <location filename="../../clerk_station/main_window.py" line="334"/>
         <source>%1 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · 承诺时限 %n 个工作日</numerusform>
