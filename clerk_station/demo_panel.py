@@ -9,6 +9,7 @@ already use: a demo aid never takes a row of the materials checklist at 1366x768
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from intake.identity import mask_id_number, mask_name
@@ -32,6 +33,9 @@ class DemoPanel(QWidget):
         self.place = QPushButton(self.tr("Place ID card"), self)
         self.place.setObjectName("placeCard")
         self.lift = QPushButton(self.tr("Lift card"), self)
+        # a demo aid stays out of the clerk's tab order (Tab walks the intake, not the demo)
+        for widget in (self.cards, self.place, self.lift):
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.place.clicked.connect(self.place_selected)
         self.lift.clicked.connect(sims.remove_card)
         row = QHBoxLayout(self)

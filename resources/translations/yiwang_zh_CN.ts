@@ -1450,32 +1450,32 @@ and continue</source>
 <context>
     <name>DemoPanel</name>
     <message>
-        <location filename="../../clerk_station/demo_panel.py" line="25"/>
+        <location filename="../../clerk_station/demo_panel.py" line="26"/>
         <source>Simulated devices (demo)</source>
         <translation>模拟设备（演示）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/demo_panel.py" line="26"/>
+        <location filename="../../clerk_station/demo_panel.py" line="27"/>
         <source>Demo:</source>
         <translation>演示：</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/demo_panel.py" line="29"/>
+        <location filename="../../clerk_station/demo_panel.py" line="30"/>
         <source>Simulated ID cards</source>
         <translation>模拟身份证</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/demo_panel.py" line="32"/>
+        <location filename="../../clerk_station/demo_panel.py" line="33"/>
         <source>Place ID card</source>
         <translation>放置身份证</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/demo_panel.py" line="34"/>
+        <location filename="../../clerk_station/demo_panel.py" line="35"/>
         <source>Lift card</source>
         <translation>取走身份证</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/demo_panel.py" line="24"/>
+        <location filename="../../clerk_station/demo_panel.py" line="25"/>
         <source>The camera shows the material selected in the checklist.</source>
         <translation>高拍仪显示材料清单中选中的材料。</translation>
     </message>

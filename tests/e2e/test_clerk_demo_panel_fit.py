@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
@@ -54,6 +55,10 @@ def test_demo_panel_leaves_the_checklist_its_rows_at_1366x768(
         table = window.materials_panel.table
         assert table.model().rowCount() >= MIN_FULL_ROWS
         assert full_rows(table) >= MIN_FULL_ROWS, full_rows(table)
+        # on the status bar's line, not a row of its own; out of the clerk's tab order
+        assert panel.parentWidget() is window.statusBar()
+        assert all(w.focusPolicy() == Qt.FocusPolicy.NoFocus
+                   for w in (panel.cards, panel.place, panel.lift))
     finally:
         window.shutdown()
         services.close()
