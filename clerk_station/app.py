@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from clerk_station.clerk_day_bar import ClerkDayBar
@@ -25,9 +25,8 @@ def build_window(
 ) -> ClerkWindow:
     window = ClerkWindow(services, english=language == "en")
     if services.simulators is not None:
-        window.addDockWidget(
-            Qt.DockWidgetArea.BottomDockWidgetArea, DemoPanel(services.simulators, window)
-        )
+        # beside the device states, on a line the window has anyway
+        window.statusBar().addWidget(DemoPanel(services.simulators, window))
     if services.clerk_day is not None:
         ledger = services.clerk_day.ledger
         window.tasks.disk(

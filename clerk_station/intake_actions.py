@@ -13,11 +13,11 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from clerk_station.identification_controller import FORWARDS_IDENTITY
+from clerk_station.line_capped_label import LineCappedLabel
 from intake.errors import IntakeError
 from station.intake_session import IntakeSession, Phase, SessionState, Topic
 from station.paper import COLLECTION_METHODS
 from ui_shared.error_text import error_text, note_text
-from ui_shared.plain_text import PlainLabel
 
 
 class IntakeActions(QWidget):
@@ -31,9 +31,12 @@ class IntakeActions(QWidget):
         super().__init__(parent)
         self.session = session
         self._english = english
-        self.summary = PlainLabel("", self, multiline=True)
+        # three lines at most (the checklist beside it names every missing material);
+        # the whole summary is in its tooltip
+        self.summary = LineCappedLabel(
+            "", self, multiline=True, max_lines=3, tooltip_full_text=True
+        )
         self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
         self.accept_button = self._button(self.tr("Accept"), "acceptButton")
         self.notice_button = self._button(
             self.tr("Print notice of missing materials"), "noticeButton"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QInputDialog,
@@ -36,6 +36,7 @@ from clerk_station.intake_actions import IntakeActions
 from clerk_station.item_picker import ItemPicker
 from clerk_station.keyboard import NEXT, KeyboardFlow
 from clerk_station.licence_controller import LicenceController
+from clerk_station.line_capped_label import LineCappedLabel
 from clerk_station.manual_entry import ManualEntryDialog
 from clerk_station.materials_panel import MaterialsPanel
 from clerk_station.outcome_controller import OutcomeController
@@ -56,6 +57,8 @@ from ui_shared.sync_badge import SyncBadge
 from ui_shared.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+#: from this window height the item title may take two lines (1920x1080 and the like)
+TALL_SCREEN = 900
 
 
 class ClerkWindow(QMainWindow):
@@ -76,9 +79,16 @@ class ClerkWindow(QMainWindow):
         )
 
         self.picker = ItemPicker(services.catalog, self, english=english)
-        self.item_title = PlainLabel(self.tr("Choose a service item on the left"), self)
+        # one line: the full name and department are in its tooltip, and every line
+        # more is a checklist row less at 1366x768; elided in the middle, the time
+        # limit at its end stays in view
+        self.item_title = LineCappedLabel(
+            self.tr("Choose a service item on the left"),
+            self,
+            max_lines=1,
+            elide=Qt.TextElideMode.ElideMiddle,
+        )
         self.item_title.setObjectName("itemTitle")
-        self.item_title.setWordWrap(True)
         self.applicant_panel = ApplicantPanel(self)
         self.materials_panel = MaterialsPanel(self, english=english)
         self.intake_actions = IntakeActions(self.session, self, english=english)
@@ -187,6 +197,11 @@ class ClerkWindow(QMainWindow):
         self.card_reader.start()
         self.scanning.start()
         self.sync.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # a tall screen has a line to spare for a long item name; 768 px has none
+        self.item_title.set_max_lines(2 if self.height() >= TALL_SCREEN else 1)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()

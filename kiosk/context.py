@@ -65,6 +65,13 @@ class Screen(QWidget):
     def title(self) -> str:
         return ""
 
+    def care_title(self) -> str:
+        """The title in 关怀模式: fewer words, so it stays at least as large as the
+        normal mode's beside the larger top-bar buttons (at 1024 px wide, "Apply for a
+        service" shrank to 34 px on two lines there); the full title where no shorter
+        one is needed."""
+        return self.title()
+
     def prompt(self) -> str:
         """A short spoken prompt for this screen (no personal data)."""
         return ""

@@ -284,6 +284,11 @@ class BigButton(QPushButton):
             self._mark(self.isChecked())
 
 
+def wrapped_caption(caption: str, font: QFont, room: float) -> str:
+    """`caption` broken into the lines a wrapping BigButton `room` px wide shows."""
+    return _wrapped(caption, font, room)
+
+
 def _wrapped(caption: str, font: QFont, room: float) -> str:
     """`caption` with line breaks so that each line fits `room` px where it can."""
     fm = QFontMetricsF(font)

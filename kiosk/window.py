@@ -213,7 +213,7 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(self._pages[screen])
         if name != "attract":  # a new service begins: the last visit's notice is done
             self.notify("")
-        self.heading.setText(screen.title())
+        self.heading.setText(self._title(screen))
         screen.enter()
         self.idle.set_active(screen.personal)
         self.ctx.voice.prompt(screen.prompt())
@@ -265,6 +265,9 @@ class KioskWindow(QWidget):
         else:
             self.ctx.voice.prompt(self.current.prompt())
 
+    def _title(self, screen: Screen) -> str:
+        return screen.care_title() if self.ctx.theme is ELDERLY else screen.title()
+
     def _care_caption(self, theme: Theme) -> str:
         # in 关怀模式 the button's explanation is what the citizen already has: one line
         # keeps the top bar (and every screen under it) a row shorter
@@ -275,9 +278,11 @@ class KioskWindow(QWidget):
     def apply_theme(self, theme: Theme) -> None:
         self.ctx.theme = theme
         self._theme_texts(self, theme)
-        # the title stays within the buttons' height, never below a heading's minimum
-        self.heading.floor_px = MIN_ACTION_PX
+        # the title stays within the buttons' height, never below a heading's minimum,
+        # and in 关怀模式 never below the normal mode's title (its shorter wording fits)
+        self.heading.floor_px = NORMAL.title_px if theme is ELDERLY else MIN_ACTION_PX
         self.heading.max_height = theme.target_px
+        self.heading.setText(self._title(self._current))
         self.care.set_caption(self._care_caption(theme))
         self.care.setChecked(theme is ELDERLY)
         sheet = stylesheet(theme)

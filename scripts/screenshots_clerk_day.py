@@ -1,7 +1,9 @@
 """Screenshots of the clerk's-day screens at 1366x768 and 1920x1080, in Chinese and English.
 
-Sign-in, screen lock, main window with the clerk's-day toolbar, case ledger,
-one case, efficiency and the overdue list, made offscreen with the real parts:
+Sign-in, screen lock, main window with the clerk's-day toolbar, the queue number and
+叫号 (call next), the PIN change dialog, the sync badge while a case uploads and after
+a network outage, case ledger, one case, efficiency and the overdue list, made
+offscreen with the real parts:
 a reference platform on 127.0.0.1, an enrolled station with simulated devices,
 real accepted cases (pages, statuses, audit). Files go to
 docs/screenshots/clerk_day/{screen}_{lang}_{W}x{H}.png.
@@ -20,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
@@ -125,13 +128,21 @@ def populate(station_dir: Path) -> None:
         store.audit("wangfang", "notice", None, {"item_code": "MZ-001"})
         store.audit("zhangli", "refuse", None, {"item_code": "GJJ-001"})
     ensure_demo_clerk(station_dir)
+    # a hall queuing system's "call next" command (station/call_next.py): it answers
+    # with the next queue number, as a real one would print it
+    from station.clerks_config import CLERKS_SCHEMA
+
+    CLERKS_SCHEMA.update_file(
+        station_dir / "config.toml",
+        {"clerks": {"call_next": [sys.executable, "-c", "print('A117')"]}},
+    )
 
 
 def shoot_language(station_dir: Path, language: str) -> None:
     from clerk_station.app import build_window, make_application
     from clerk_station.clerk_day_bar import ClerkDayBar
     from clerk_station.screen_lock import LockScreen
-    from clerk_station.sign_in import SignInScreen
+    from clerk_station.sign_in import PinChangeDialog, SignInScreen
     from station.context import open_station
     from ui_shared.tasks import TaskRunner
 
@@ -173,8 +184,20 @@ def shoot_language(station_dir: Path, language: str) -> None:
             pump(timeout=0.5)
             save(window, "main", size)
 
+            shoot_queue_and_sync(window, bar, save, size)
+
             account = day.directory.store.get_clerk("zhangli")
             assert account is not None
+            pin = PinChangeDialog(day.directory, tasks, account, window)
+            pin.open()
+            for field, digits in ((pin.old_pin, "730518"), (pin.new_pin, "2846"),
+                                  (pin.repeat, "2846")):
+                field.setText(digits)
+            pin.ok_button.click()  # too short: the dialog says why, in the clerk's language
+            pump(lambda p=pin: bool(p.message.text()))
+            save(pin, "pin_change", size)
+            pin.done(0)
+
             lock = LockScreen(day.directory, tasks, account)
             lock.resize(w, h)
             lock.show()
@@ -224,6 +247,38 @@ def shoot_language(station_dir: Path, language: str) -> None:
         tasks.shutdown()
         services.close()
         app.processEvents()
+
+
+def shoot_queue_and_sync(
+    window: Any, bar: Any, save: Callable[[object, str, tuple[int, int]], None],
+    size: tuple[int, int],
+) -> None:
+    """The queue number typed and 叫号 pressed (the hook answers A117); the sync badge
+    fed the engine's own events, as the engine's bridge hands them to the window: the
+    second of three cases uploading, the link cut, and the upload resumed at the
+    offset the platform holds (it neither falls back to 0 nor stops short of 3/3)."""
+    from sync.engine.events import EventKind, SyncEvent
+
+    bar.ticket.setText("")
+    assert bar.call_next_action is not None, "config.toml [clerks] call_next is set"
+    bar.call_next()
+    pump(lambda: bar.ticket.text() == "A117")
+    save(window, "queue_call_next", size)
+    window.statusBar().clearMessage()  # the device states are back beside the badge
+
+    sync = window.sync
+    mib = 1024 * 1024
+    sync._on_event(SyncEvent(EventKind.PROGRESS, done=1, total=3,
+                             bytes_done=int(1.2 * mib), bytes_total=int(3.4 * mib)))
+    save(window, "sync_uploading", size)
+    sync._on_event(SyncEvent(EventKind.OFFLINE, code="link_down"))
+    save(window, "sync_outage", size)
+    sync._on_event(SyncEvent(EventKind.PROGRESS, done=1, total=3,
+                             bytes_done=int(2.1 * mib), bytes_total=int(3.4 * mib)))
+    save(window, "sync_resumed", size)
+    sync._on_event(SyncEvent(EventKind.DELIVERED, done=3, total=3))
+    save(window, "sync_delivered", size)
+    sync._on_event(SyncEvent(EventKind.IDLE))
 
 
 def shoot_pad(window: object, bar: object, services: object,

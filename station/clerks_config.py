@@ -17,13 +17,12 @@ def _argv_problem(value: Any) -> str | None:
 
 CLERKS_TABLE = Table("clerks", "clerk sign-in at this window", (
     Key("auto_login", str, "", "a demo/test station signs this clerk in without a PIN "
-        "(leave out in a real hall)", "自动登录工号"),
+        "(leave out in a real hall)"),
     Key("idle_lock_minutes", float, 5.0, "the screen locks after this long without input",
-        "无操作锁屏（分钟）", minimum=0.5, maximum=240),
+        minimum=0.5, maximum=240),
     Key("call_next", list, [], "the hall queuing system's 'call next' command, run without "
-        "a shell (F2)", "叫号命令", check=_argv_problem,
-        allowed_en="a list of strings: program and arguments",
-        allowed_zh="应为字符串列表（程序及参数）"),
+        "a shell (F2)", check=_argv_problem,
+        allowed_en="a list of strings: program and arguments"),
 ))  # fmt: skip
 
 CLERKS_SCHEMA = Schema(SYNC_SCHEMA.version, (CLERKS_TABLE,), SYNC_SCHEMA.upgrades)

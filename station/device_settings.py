@@ -38,27 +38,25 @@ def _scanner_problem(value: Any) -> str | None:
 
 
 DEVICES_TABLE = Table("devices", "the hardware of this station", (
-    Key("idcard", str, SIMULATED, "second-generation ID card reader", "身份证阅读器",
+    Key("idcard", str, SIMULATED, "second-generation ID card reader",
         pattern=r"simulated|auto|\S+", allowed_en='"simulated", "auto" (probe serial ports) '
-        "or a serial port path", allowed_zh="应为 simulated、auto 或串口路径"),
-    Key("camera", str, SIMULATED, "document camera", "高拍仪", pattern=r"\S+",
-        allowed_en='"simulated", a device index ("0") or a device path / video file',
-        allowed_zh="应为 simulated、设备序号（如 0）或设备路径"),
-    Key("camera_width", int, 1920, "camera frame width in pixels", "高拍仪宽度",
+        "or a serial port path"),
+    Key("camera", str, SIMULATED, "document camera", pattern=r"\S+",
+        allowed_en='"simulated", a device index ("0") or a device path / video file'),
+    Key("camera_width", int, 1920, "camera frame width in pixels",
         minimum=320, maximum=8192),
-    Key("camera_height", int, 1080, "camera frame height in pixels", "高拍仪高度",
+    Key("camera_height", int, 1080, "camera frame height in pixels",
         minimum=240, maximum=8192),
     Key("printer", str, "file:printer/receipts.escpos",
-        "receipt printer; relative file: paths are inside the data dir", "回执打印机",
+        "receipt printer; relative file: paths are inside the data dir",
         pattern=r"(file|serial|tcp|usb):\S+",
-        allowed_en="file:PATH, serial:DEV, tcp:HOST[:PORT] or usb:VID:PID",
-        allowed_zh="应为 file:路径、serial:设备、tcp:地址[:端口] 或 usb:VID:PID"),
-    Key("paper_mm", int, 80, "receipt paper width in millimetres", "纸宽", choices=(58, 80)),
+        allowed_en="file:PATH, serial:DEV, tcp:HOST[:PORT] or usb:VID:PID"),
+    Key("paper_mm", int, 80, "receipt paper width in millimetres", choices=(58, 80)),
     Key("native_qr", bool, False, "let the printer draw QR codes itself (else printed as an "
-        "image)", "打印机原生二维码"),
-    Key("scanner", str, "none", "code scanner", "扫码枪", check=_scanner_problem,
+        "image)"),
+    Key("scanner", str, "none", "code scanner", check=_scanner_problem,
         allowed_en="none, wedge, serial:PORT[?baudrate=N&suffix=cr|lf|crlf|tab|auto] "
-        "or evdev:PATH", allowed_zh="应为 none、wedge、serial:端口 或 evdev:路径"),
+        "or evdev:PATH"),
 ))
 DEVICES_SCHEMA = Schema(SYNC_SCHEMA.version, (DEVICES_TABLE,), SYNC_SCHEMA.upgrades)
 

@@ -96,7 +96,7 @@ def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-_POSITIVE: dict[str, Any] = {"allowed_en": "a number > 0", "allowed_zh": "应为正数",
+_POSITIVE: dict[str, Any] = {"allowed_en": "a number > 0",
                              "check": _gt_zero}
 _URL = r"https?://[^\s/]+.*"
 
@@ -114,49 +114,44 @@ SYNC_SCHEMA = Schema(
     (
         Table("station", "who this station is", (
             Key("code", str, None, "receipt-number prefix; unique per station",
-                "终端编号", required=True, pattern=r"[A-Za-z0-9]{1,16}",
-                allowed_en="1-16 ASCII letters or digits", allowed_zh="只能是 1-16 位字母或数字"),
-            Key("name", str, "", "service hall name printed on receipts", "终端名称"),
+                required=True, pattern=r"[A-Za-z0-9]{1,16}",
+                allowed_en="1-16 ASCII letters or digits"),
+            Key("name", str, "", "service hall name printed on receipts"),
             Key("role", str, "window", "window = clerk station, kiosk = self-service",
-                "终端类型", choices=ROLES, allowed_zh="只能是 window 或 kiosk"),
-            Key("phone", str, "", "the hall's number printed for citizens to ask (咨询电话); "
-                "read by the kiosk", "咨询电话", check=_short_printable,
-                allowed_en="up to 32 printable characters", allowed_zh="最多 32 个可打印字符"),
+                choices=ROLES),
+            Key("phone", str, "", "the hall's enquiry number printed for citizens; "
+                "read by the kiosk", check=_short_printable,
+                allowed_en="up to 32 printable characters"),
         )),
         Table("platform", "the provincial platform this station delivers to", (
-            Key("url", str, None, "base URL of the platform API", "平台地址",
+            Key("url", str, None, "base URL of the platform API",
                 required=True, pattern=_URL, check=_secure_url,
-                allowed_en="an https URL (plain http only on this machine's loopback)",
-                allowed_zh="应以 https:// 开头（仅本机回环地址可用 http://）"),
+                allowed_en="an https URL (plain http only on this machine's loopback)"),
             Key("ca_bundle", str, "", "PEM bundle to trust (relative to the data dir); "
-                "empty = the system's CAs", "平台 CA 证书"),
+                "empty = the system's CAs"),
             Key("receipt_query_url", str, "",
                 "public URL of the platform's receipt check put in receipt QR codes; "
-                "empty = a signed YW1|no|tag code", "回执查询地址",
-                pattern=r"(https?://[\x21-\x7e]+)?", allowed_en="empty or an ASCII http(s) URL",
-                allowed_zh="应为 https:// 开头的地址或留空"),
+                "empty = a signed YW1|no|tag code",
+                pattern=r"(https?://[\x21-\x7e]+)?", allowed_en="empty or an ASCII http(s) URL"),
         )),
         Table("sync", "delivery timing and retention", (
             Key("interval_seconds", float, 30.0, "poll for status updates this often when idle",
-                "同步间隔", **_POSITIVE),
+                **_POSITIVE),
             Key("retention_days", int, 180,
-                "page images of delivered submissions are purged after this many days",
-                "保留天数", minimum=1),
+                "page images of delivered submissions are purged after this many days", minimum=1),
             Key("catalog_minutes", float, 10.0,
-                "pull the service catalog (ETag) at most this often, and on start",
-                "事项目录更新间隔", **_POSITIVE),
+                "pull the service catalog (ETag) at most this often, and on start", **_POSITIVE),
             Key("heartbeat_seconds", float, 60.0,
                 "tell the platform the station is alive at most this often when online",
-                "心跳间隔", **_POSITIVE),
+                **_POSITIVE),
             Key("probe_seconds", float, 15.0,
-                "while offline, check this often whether the platform is back",
-                "离线探测间隔", **_POSITIVE),
+                "while offline, check this often whether the platform is back", **_POSITIVE),
             Key("backup_dir", str, "", "rolling database backups (relative to the data dir, "
-                "best on another disk); empty = <data-dir>/backups", "备份目录"),
+                "best on another disk); empty = <data-dir>/backups"),
             Key("backup_minutes", float, 10.0,
                 "back the database up at least this often (and a few seconds after accepts)",
-                "备份间隔", **_POSITIVE),
-            Key("backup_keep", int, 12, "backup generations kept", "备份保留份数", minimum=1),
+                **_POSITIVE),
+            Key("backup_keep", int, 12, "backup generations kept", minimum=1),
         )),
     ),
     upgrades={1: _v1_to_v2},

@@ -19,7 +19,7 @@ def markdown(schema: Schema, *, title: str, intro: str) -> str:
             secret = "yes" if k.secret else "no"
             out.append(
                 f"| `{k.name}` | {type_name(k.type)} | {default} | {allowed} | "
-                f"{meaning} ({k.label_zh}) | {secret} |"
+                f"{meaning} | {secret} |"
             )
         out.append("")
     return "\n".join(out)

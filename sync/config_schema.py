@@ -77,25 +77,27 @@ class ConfigError(CodedError):
         self.line = line
 
 
-_TYPE_NAMES: dict[type, tuple[str, str]] = {
-    str: ("string", "文本"),
-    int: ("integer", "整数"),
-    float: ("number", "数字"),
-    bool: ("true/false", "true 或 false"),
-    list: ("list", "列表"),
+_TYPE_NAMES: dict[type, str] = {
+    str: "string",
+    int: "integer",
+    float: "number",
+    bool: "true/false",
+    list: "list",
 }
 
 
 @dataclass(frozen=True)
 class Key:
     """One configuration key. ``check`` adds a rule the declarative fields cannot say;
-    it returns an English reason or None."""
+    it returns an English reason or None. Only English and stable names live here: the
+    words a technician reads in Chinese (the key's label, what it allows) come from the
+    front end's catalog by the key's dotted name (ui_shared/error_sources/config_words.py
+    and the Qt translation)."""
 
     name: str
     type: type
     default: Any
     meaning: str
-    label_zh: str
     required: bool = False
     choices: tuple[Any, ...] | None = None
     minimum: float | None = None
@@ -104,7 +106,6 @@ class Key:
     pattern: str | None = None
     #: what ``pattern``/``check`` allow, in words, for the docs and error messages
     allowed_en: str = ""
-    allowed_zh: str = ""
     secret: bool = False
     check: Callable[[Any], str | None] | None = None
 
@@ -118,41 +119,31 @@ class Key:
             parts.append(f">= {show_value(self.minimum)}")
         if self.maximum is not None:
             parts.append(f"<= {show_value(self.maximum)}")
-        return ", ".join(parts) or f"any {_TYPE_NAMES[self.type][0]}"
+        return ", ".join(parts) or f"any {_TYPE_NAMES[self.type]}"
 
-    def _allowed_zh(self) -> str:
-        if self.allowed_zh:
-            return self.allowed_zh
-        if self.choices is not None:
-            return "只能是 " + " 或 ".join(show_value(c) for c in self.choices)
-        if self.minimum is not None or self.maximum is not None:
-            return f"应为{_TYPE_NAMES[self.type][1]}，范围 {self.allowed()}"
-        return f"应为{_TYPE_NAMES[self.type][1]}"
-
-    def problem(self, value: Any) -> tuple[str, str] | None:
-        """Why ``value`` is not allowed (English, Chinese), or None when it is."""
-        type_en, type_zh = _TYPE_NAMES[self.type]
+    def problem(self, value: Any) -> str | None:
+        """Why ``value`` is not allowed (English), or None when it is."""
         ok_type = isinstance(value, self.type) and not (
             self.type is not bool and isinstance(value, bool)
         )
         if self.type is float and isinstance(value, int) and not isinstance(value, bool):
             ok_type = True
         if not ok_type:
-            return f"must be a {type_en}, not {value!r}", f"应为{type_zh}"
+            return f"must be a {_TYPE_NAMES[self.type]}, not {value!r}"
         if self.type is float and not math.isfinite(value):
-            return f"must be a finite number, not {value!r}", self._allowed_zh()
+            return f"must be a finite number, not {value!r}"
         if self.choices is not None and value not in self.choices:
-            return f"must be {self.allowed()}, not {value!r}", self._allowed_zh()
+            return f"must be {self.allowed()}, not {value!r}"
         if self.minimum is not None and value < self.minimum:
-            return f"must be {self.allowed()}, not {value!r}", self._allowed_zh()
+            return f"must be {self.allowed()}, not {value!r}"
         if self.maximum is not None and value > self.maximum:
-            return f"must be {self.allowed()}, not {value!r}", self._allowed_zh()
+            return f"must be {self.allowed()}, not {value!r}"
         if self.pattern is not None and not re.fullmatch(self.pattern, value):
-            return f"must be {self.allowed()}, not {value!r}", self._allowed_zh()
+            return f"must be {self.allowed()}, not {value!r}"
         if self.check is not None:
             reason = self.check(value)
             if reason is not None:
-                return f"{reason}, not {value!r}", self._allowed_zh()
+                return f"{reason}, not {value!r}"
         return None
 
 
@@ -332,7 +323,8 @@ class Schema:
                     raise ConfigError(
                         "required",
                         f"{_where(path, line)}: required key {dotted} is missing",
-                        params={"key": dotted, "label": key.label_zh},
+                        # "label" names the key: the front end words it (config_words)
+                        params={"key": dotted, "label": dotted},
                         key=dotted,
                         path=path,
                         line=line,
@@ -345,12 +337,14 @@ class Schema:
                 line = locate(text, table.name, key.name)
                 raise ConfigError(
                     "invalid",
-                    f"{_where(path, line)}: {dotted} {problem[0]}",
+                    f"{_where(path, line)}: {dotted} {problem}",
                     params={
+                        # "label" and "problem" name the key: the front end words its
+                        # label and what it allows (config_words)
                         "key": dotted,
-                        "label": key.label_zh,
-                        "problem": problem[1],
-                        "problem_en": problem[0],
+                        "label": dotted,
+                        "problem": dotted,
+                        "problem_en": problem,
                         **_where_params(path, line),
                     },
                     key=dotted,
@@ -394,20 +388,20 @@ class Schema:
         if problem is not None:
             raise ConfigError(
                 "invalid",
-                f"{dotted} {problem[0]}",
+                f"{dotted} {problem}",
                 params={
                     "variant": "value",
                     "key": dotted,
-                    "label": key.label_zh,
-                    "problem": problem[1],
-                    "problem_en": problem[0],
+                    "label": dotted,
+                    "problem": dotted,
+                    "problem_en": problem,
                 },
                 key=dotted,
             )
 
 
 def type_name(kind: type) -> str:
-    return _TYPE_NAMES[kind][0]
+    return _TYPE_NAMES[kind]
 
 
 def _chain(first: Upgrade, second: Upgrade) -> Upgrade:
@@ -419,5 +413,8 @@ def _where(path: Path, line: int | None) -> str:
 
 
 def _where_params(path: Path, line: int | None) -> dict[str, Param]:
-    """Where in the file, for both languages (the schema's words travel as parameters)."""
-    return {"where": f"{path} 第 {line} 行" if line else str(path), "where_en": _where(path, line)}
+    """Where in the file: its path and line, each language words them ("第 N 行");
+    the "no_line" variant when the line is not known."""
+    if line:
+        return {"file": str(path), "line": line}
+    return {"file": str(path), "variant": "no_line"}

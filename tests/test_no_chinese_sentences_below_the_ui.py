@@ -4,9 +4,10 @@ in the reader's language (ui_shared/error_sources + the Qt catalog; docs/interfa
 "Errors"). Each file that may hold Chinese is listed here with the reason.
 
 Docstrings and comments are not looked at (they explain terms such as 容缺受理).
-``KNOWN_DEBT`` names the files that still make Chinese sentences for people and have not
-been moved to codes yet: the list may only shrink, and a listed file that no longer
-holds Chinese fails the test until its entry is removed.
+There is no allowance for debt any more: the configuration schema's Chinese labels and
+allowed-value texts (sync/config.py, sync/config_schema.py, station/device_settings.py,
+station/clerks_config.py) moved to the UI layer (ui_shared/error_sources/config_words.py
+and the Qt catalog), so every file not listed in ALLOWED is held to the rule.
 """
 
 from __future__ import annotations
@@ -69,17 +70,6 @@ ALLOWED: dict[str, str] = {
     "sync/store/schema.py": "a migration's name that quotes the terms it stores",
 }
 
-#: files that still word Chinese sentences for people in code (not yet code + params)
-KNOWN_DEBT: dict[str, str] = {
-    "sync/config_schema.py": "configuration problems are (English, Chinese) pairs; "
-    "type names in Chinese",
-    "sync/config.py": "configuration keys: Chinese label and allowed-values text "
-    "beside the English meaning (used by the setup wizard and config problems)",
-    "station/device_settings.py": "as sync/config.py, for [devices]",
-    "station/clerks_config.py": "as sync/config.py, for [clerks]",
-}
-
-
 def _docstrings(tree: ast.AST) -> set[int]:
     found: set[int] = set()
     for node in ast.walk(tree):
@@ -120,7 +110,7 @@ def test_no_chinese_sentences_below_the_front_ends() -> None:
     offenders = {
         name: chinese_literals(ROOT / name)
         for name in _files()
-        if name not in ALLOWED and name not in KNOWN_DEBT
+        if name not in ALLOWED
     }
     found = {
         name: [f"{line}: {text[:60]!r}" for line, text in lines]
@@ -134,7 +124,7 @@ def test_no_chinese_sentences_below_the_front_ends() -> None:
     )
 
 
-@pytest.mark.parametrize("name", sorted({**ALLOWED, **KNOWN_DEBT}))
+@pytest.mark.parametrize("name", sorted(ALLOWED))
 def test_every_listed_file_exists_and_still_needs_its_entry(name: str) -> None:
     path = ROOT / name
     assert path.is_file(), f"{name} is listed but gone: remove its entry"

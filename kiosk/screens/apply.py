@@ -163,6 +163,9 @@ class ApplyScreen(Screen):
     def title(self) -> str:
         return self.tr("Apply for a service")
 
+    def care_title(self) -> str:
+        return self.tr("Apply", "care-mode title: fewer words, larger")
+
     def prompt(self) -> str:
         return {
             CHOOSE: self.tr("Touch the service you need."),

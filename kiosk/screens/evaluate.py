@@ -11,7 +11,9 @@ from intake.applicant import Person
 from kiosk.context import KioskContext, Screen
 from kiosk.screens.cases import CaseList
 from kiosk.screens.identify import IdentifyPanel
-from kiosk.widgets import SOFT_BREAK, BigButton, Text, scrolling
+from kiosk.screens.reason_grid import ReasonArea, ReasonGrid
+from kiosk.theme import ELDERLY
+from kiosk.widgets import SOFT_BREAK, BigButton, Text
 from station.kiosk_services import LOW_RATING, RATINGS, REASONS
 from station.progress import CaseView
 from ui_shared.messages import user_message
@@ -51,23 +53,20 @@ class EvaluateScreen(Screen):
         self.change.clicked.connect(self._show_all_ratings)
         self.change.hide()
         self.rating_box.set_buttons(list(self.rating_buttons.values()))
-        self.reason_box = QWidget()
-        grid = QGridLayout(self.reason_box)
-        self.reason_buttons: dict[str, BigButton] = {}
-        for i, (code, zh, en) in enumerate(REASONS):
-            reason = BigButton(en if ctx.english else zh, self.reason_box, wrap=True)
+        # all the reasons in view at every kiosk size (kiosk.screens.reason_grid)
+        self.reason_box = ReasonGrid(
+            {code: en if ctx.english else zh for code, zh, en in REASONS},
+            lambda: ctx.theme is ELDERLY,
+        )
+        self.reason_buttons: dict[str, BigButton] = self.reason_box.buttons
+        for reason in self.reason_buttons.values():
             reason.setCheckable(True)
-            grid.addWidget(reason, i // 2, i % 2)
-            self.reason_buttons[code] = reason
         self.submit = BigButton(self.tr("Submit my rating"), self, role="main")
         self.submit.clicked.connect(self._submit)
         self.status = Text("", self, role="warn")
         layout = QVBoxLayout(self)
-        # the reasons scroll on a short screen; the submit button under them never does
-        self.reason_area = scrolling(self.reason_box, self)
-        # one row of reasons at the least, the rest scrolls: asking for more pushed 提交
-        # below a 768-line screen in 关怀模式 under a two-line heading
-        self.reason_area.setMinimumHeight(120)
+        # the submit button under the reasons is never pushed off the screen by them
+        self.reason_area = ReasonArea(self.reason_box, self)
         for w in (self.identify, self.heading, self.cases, self.rating_box, self.reason_area,
                   self.submit, self.status):
             layout.addWidget(w)
@@ -75,6 +74,9 @@ class EvaluateScreen(Screen):
 
     def title(self) -> str:
         return self.tr("Rate our service")
+
+    def care_title(self) -> str:
+        return self.tr("Rate us", "care-mode title: fewer words, larger")
 
     def prompt(self) -> str:
         return self.tr("Place your ID card on the reader to rate a finished case.")

@@ -89,6 +89,9 @@ class GuideScreen(Screen):
     def title(self) -> str:
         return self.tr("Service guide")
 
+    def care_title(self) -> str:
+        return self.tr("Guide", "care-mode title: fewer words, larger")
+
     def prompt(self) -> str:
         return self.tr("Choose a topic, then a service, to see what to bring.")
 

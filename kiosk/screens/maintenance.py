@@ -44,6 +44,9 @@ class PinScreen(Screen):
     def title(self) -> str:
         return self.tr("Maintenance")
 
+    def care_title(self) -> str:
+        return self.tr("Staff only", "care-mode title: fewer words, larger")
+
     def prompt(self) -> str:
         return self.tr("Enter the maintenance PIN.")
 
@@ -128,6 +131,9 @@ class MaintenanceScreen(Screen):
 
     def title(self) -> str:
         return self.tr("Maintenance")
+
+    def care_title(self) -> str:
+        return self.tr("Staff only", "care-mode title: fewer words, larger")
 
     def prompt(self) -> str:
         return self.tr("Maintenance mode.")

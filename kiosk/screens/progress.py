@@ -40,6 +40,9 @@ class ProgressScreen(Screen):
     def title(self) -> str:
         return self.tr("Check progress")
 
+    def care_title(self) -> str:
+        return self.tr("Progress", "care-mode title: fewer words, larger")
+
     def prompt(self) -> str:
         return self.tr("Place your ID card on the reader, or scan your receipt.")
 

@@ -41,6 +41,9 @@ class ReprintScreen(Screen):
     def title(self) -> str:
         return self.tr("Print a receipt again")
 
+    def care_title(self) -> str:
+        return self.tr("Reprint", "care-mode title: fewer words, larger")
+
     def prompt(self) -> str:
         return self.tr("Place your ID card on the reader.")
 

@@ -297,108 +297,114 @@
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="168"/>
+        <location filename="../../kiosk/screens/apply.py" line="167"/>
+        <source>Apply</source>
+        <comment>care-mode title: fewer words, larger</comment>
+        <translation>我要办事</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="171"/>
         <source>Touch the service you need.</source>
         <translation>请点击要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="169"/>
+        <location filename="../../kiosk/screens/apply.py" line="172"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="170"/>
+        <location filename="../../kiosk/screens/apply.py" line="173"/>
         <source>Is this you? Touch yes to continue.</source>
         <translation>这是您本人吗？是的话请点“继续”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="171"/>
+        <location filename="../../kiosk/screens/apply.py" line="174"/>
         <source>Lay the document flat under the camera.</source>
         <translation>请把材料平放在拍摄区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="172"/>
+        <location filename="../../kiosk/screens/apply.py" line="175"/>
         <source>Enter your mobile number, then choose how to collect the result.</source>
         <translation>请输入手机号码，再选择结果的领取方式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="173"/>
+        <location filename="../../kiosk/screens/apply.py" line="176"/>
         <source>Please check, then touch submit.</source>
         <translation>请核对，然后点“提交申请”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="174"/>
+        <location filename="../../kiosk/screens/apply.py" line="177"/>
         <source>Your application is submitted. Please take your receipt.</source>
         <translation>申请已提交，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="180"/>
+        <location filename="../../kiosk/screens/apply.py" line="183"/>
         <source>The camera is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="201"/>
+        <location filename="../../kiosk/screens/apply.py" line="204"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="333"/>
+        <location filename="../../kiosk/screens/apply.py" line="336"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="385"/>
+        <location filename="../../kiosk/screens/apply.py" line="388"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="387"/>
+        <location filename="../../kiosk/screens/apply.py" line="390"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="389"/>
+        <location filename="../../kiosk/screens/apply.py" line="392"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="394"/>
+        <location filename="../../kiosk/screens/apply.py" line="397"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="402"/>
+        <location filename="../../kiosk/screens/apply.py" line="405"/>
         <source>Submitted. Receipt number %1</source>
         <translation>已提交，回执编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="405"/>
+        <location filename="../../kiosk/screens/apply.py" line="408"/>
         <source>What happens next: the department handles it within %n working day(s).</source>
         <translation>
             <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="407"/>
+        <location filename="../../kiosk/screens/apply.py" line="410"/>
         <source>Check progress here with your ID card or the receipt&apos;s QR code.</source>
         <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="414"/>
+        <location filename="../../kiosk/screens/apply.py" line="417"/>
         <source>The receipt could not be printed (%1). Staff have been called. Please photograph this code with your phone instead.</source>
         <translation>回执没能打印（%1），已通知工作人员。请用手机拍下旁边的二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="423"/>
+        <location filename="../../kiosk/screens/apply.py" line="426"/>
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="425"/>
+        <location filename="../../kiosk/screens/apply.py" line="428"/>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
@@ -1292,43 +1298,44 @@ and continue</source>
 <context>
     <name>ClerkWindow</name>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="75"/>
+        <location filename="../../clerk_station/main_window.py" line="78"/>
         <source>Yiwang Window — Clerk Station %1</source>
+        <extracomment>from this window height the item title may take two lines (1920x1080 and the like)</extracomment>
         <translation>一网窗口 — 窗口受理终端 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="79"/>
-        <location filename="../../clerk_station/main_window.py" line="310"/>
+        <location filename="../../clerk_station/main_window.py" line="86"/>
+        <location filename="../../clerk_station/main_window.py" line="325"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="138"/>
+        <location filename="../../clerk_station/main_window.py" line="148"/>
         <source>Camera: starting</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="206"/>
+        <location filename="../../clerk_station/main_window.py" line="221"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="211"/>
+        <location filename="../../clerk_station/main_window.py" line="226"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="216"/>
+        <location filename="../../clerk_station/main_window.py" line="231"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="213"/>
+        <location filename="../../clerk_station/main_window.py" line="228"/>
         <source>New applicant (%1)</source>
         <translation>下一位（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="319"/>
+        <location filename="../../clerk_station/main_window.py" line="334"/>
         <source>%1 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · 承诺时限 %n 个工作日</numerusform>
@@ -1443,22 +1450,32 @@ and continue</source>
 <context>
     <name>DemoPanel</name>
     <message>
-        <location filename="../../clerk_station/demo_panel.py" line="24"/>
+        <location filename="../../clerk_station/demo_panel.py" line="26"/>
         <source>Simulated devices (demo)</source>
         <translation>模拟设备（演示）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/demo_panel.py" line="32"/>
+        <location filename="../../clerk_station/demo_panel.py" line="27"/>
+        <source>Demo:</source>
+        <translation>演示：</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/demo_panel.py" line="30"/>
+        <source>Simulated ID cards</source>
+        <translation>模拟身份证</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/demo_panel.py" line="33"/>
         <source>Place ID card</source>
         <translation>放置身份证</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/demo_panel.py" line="34"/>
+        <location filename="../../clerk_station/demo_panel.py" line="35"/>
         <source>Lift card</source>
         <translation>取走身份证</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/demo_panel.py" line="44"/>
+        <location filename="../../clerk_station/demo_panel.py" line="25"/>
         <source>The camera shows the material selected in the checklist.</source>
         <translation>高拍仪显示材料清单中选中的材料。</translation>
     </message>
@@ -2931,63 +2948,48 @@ and continue</source>
         <translation>配置文件版本比本程序新，请升级软件</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="132"/>
-        <source>[{key}] in the configuration file is malformed ({where_en})</source>
-        <translation>配置文件中 [{key}] 格式错误（{where}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="136"/>
-        <source>The configuration file has an unknown entry {key} ({where_en})</source>
-        <translation>配置文件中有未知的项 {key}（{where}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="140"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="148"/>
         <source>The configuration file lacks the required entry {key}</source>
         <translation>配置文件缺少必填项 {key}（{label}）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="144"/>
-        <source>{key} is not valid: {problem_en} ({where_en})</source>
-        <translation>{label}（{key}）无效：{problem}（{where}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="148"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="160"/>
         <source>{key} is not valid: {problem_en}</source>
         <translation>{label}（{key}）无效：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="149"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="161"/>
         <source>An enrollment code is needed: the station is not enrolled, or its code, platform or role changed</source>
         <translation>需要注册码：本终端尚未注册，或终端编号、平台地址、终端类型已更改</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="153"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="165"/>
         <source>[clerks] in the configuration file must be a table</source>
         <translation>配置文件中 [clerks] 必须是表</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="157"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="169"/>
         <source>clerks.auto_login must be a clerk id</source>
         <translation>配置项 clerks.auto_login 应为工号</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="161"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="173"/>
         <source>clerks.idle_lock_minutes must be a number from 0.5 to 240</source>
         <translation>配置项 clerks.idle_lock_minutes 应为 0.5 到 240 之间的数字</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="165"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="177"/>
         <source>clerks.call_next must be a list of strings (the program and its arguments)</source>
         <translation>配置项 clerks.call_next 应为字符串列表（程序及参数）</translation>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/station.py" line="96"/>
-        <location filename="../../ui_shared/error_sources/station.py" line="190"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="202"/>
         <source>The data directory {data_dir} does not exist; ask the technician to check the station&apos;s setup</source>
         <translation>数据目录 {data_dir} 不存在，请技术人员检查终端设置</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="194"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="206"/>
         <source>The station cannot start; the details are in the log file</source>
         <translation>本终端无法启动，详情见日志文件</translation>
     </message>
@@ -3162,32 +3164,62 @@ and continue</source>
         <translation>平台拒绝了本终端的身份认证，请技术人员重新注册</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="170"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="132"/>
+        <source>[{key}] in the configuration file is malformed ({file}:{line})</source>
+        <translation>配置文件中 [{key}] 格式错误（{file} 第 {line} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="136"/>
+        <source>[{key}] in the configuration file is malformed ({file})</source>
+        <translation>配置文件中 [{key}] 格式错误（{file}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="140"/>
+        <source>The configuration file has an unknown entry {key} ({file}:{line})</source>
+        <translation>配置文件中有未知的项 {key}（{file} 第 {line} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="144"/>
+        <source>The configuration file has an unknown entry {key} ({file})</source>
+        <translation>配置文件中有未知的项 {key}（{file}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="152"/>
+        <source>{key} is not valid: {problem_en} ({file}:{line})</source>
+        <translation>{label}（{key}）无效：{problem}（{file} 第 {line} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="156"/>
+        <source>{key} is not valid: {problem_en} ({file})</source>
+        <translation>{label}（{key}）无效：{problem}（{file}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/station.py" line="182"/>
         <source>Owed materials overdue: {materials} were due by {year}-{month}-{day}, {days} working day(s) ago; contact the applicant</source>
         <translation>容缺到期：{materials} 应于{year}年{month}月{day}日前补齐，已逾期{days}个工作日，请联系申请人</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="174"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="186"/>
         <source>Owed materials due soon: {materials} by {year}-{month}-{day} ({days} working day(s) left)</source>
         <translation>容缺即将到期：{materials} 应于{year}年{month}月{day}日前补齐（还剩{days}个工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="178"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="190"/>
         <source>Accepted with materials owed: {materials}, to bring by {year}-{month}-{day}</source>
         <translation>容缺受理：待补 {materials}，{year}年{month}月{day}日前补齐</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="182"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="194"/>
         <source>Accepted on a signed commitment in place of {materials}</source>
         <translation>告知承诺制受理：以承诺代替 {materials}</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="186"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="198"/>
         <source>Accepted with materials owed</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/station.py" line="187"/>
+        <location filename="../../ui_shared/error_sources/station.py" line="199"/>
         <source>Accepted on a signed commitment</source>
         <translation>告知承诺制受理</translation>
     </message>
@@ -3276,61 +3308,289 @@ and continue</source>
         <source>The queuing system failed. Call the next applicant by voice.</source>
         <translation>排队叫号系统出错，请口头叫号。</translation>
     </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="16"/>
+        <source>must be a number &gt; 0</source>
+        <translation>应为正数</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="17"/>
+        <source>must be text</source>
+        <translation>应为文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="18"/>
+        <source>must be an integer &gt;= 1</source>
+        <translation>应为整数，且不小于 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="22"/>
+        <source>Station code</source>
+        <extracomment>the key&apos;s name on a form and in a message</extracomment>
+        <translation>终端编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="23"/>
+        <source>Station name</source>
+        <translation>终端名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="24"/>
+        <source>Station type</source>
+        <translation>终端类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="25"/>
+        <source>Enquiry phone number</source>
+        <translation>咨询电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="26"/>
+        <source>Platform address</source>
+        <translation>平台地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="27"/>
+        <source>Platform CA certificate</source>
+        <translation>平台 CA 证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="28"/>
+        <source>Receipt query address</source>
+        <translation>回执查询地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="29"/>
+        <source>Sync interval</source>
+        <translation>同步间隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="30"/>
+        <source>Days pages are kept</source>
+        <translation>保留天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="31"/>
+        <source>Catalog update interval</source>
+        <translation>事项目录更新间隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="32"/>
+        <source>Heartbeat interval</source>
+        <translation>心跳间隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="33"/>
+        <source>Offline probe interval</source>
+        <translation>离线探测间隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="34"/>
+        <source>Backup folder</source>
+        <translation>备份目录</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="35"/>
+        <source>Backup interval</source>
+        <translation>备份间隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="36"/>
+        <source>Backups kept</source>
+        <translation>备份保留份数</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="37"/>
+        <source>ID card reader</source>
+        <translation>身份证阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="38"/>
+        <source>Document camera</source>
+        <translation>高拍仪</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="39"/>
+        <source>Camera frame width</source>
+        <translation>高拍仪宽度</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="40"/>
+        <source>Camera frame height</source>
+        <translation>高拍仪高度</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="41"/>
+        <source>Receipt printer</source>
+        <translation>回执打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="42"/>
+        <source>Paper width</source>
+        <translation>纸宽</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="43"/>
+        <source>Printer&apos;s own QR codes</source>
+        <translation>打印机原生二维码</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="44"/>
+        <source>Code scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="45"/>
+        <source>Clerk signed in automatically</source>
+        <translation>自动登录工号</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="46"/>
+        <source>Lock after idle (minutes)</source>
+        <translation>无操作锁屏（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="47"/>
+        <source>Call-next command</source>
+        <translation>叫号命令</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="52"/>
+        <source>must be 1-16 ASCII letters or digits</source>
+        <extracomment>what the key allows, as the message says it when a value is refused</extracomment>
+        <translation>只能是 1-16 位字母或数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="54"/>
+        <source>must be window or kiosk</source>
+        <translation>只能是 window 或 kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="55"/>
+        <source>must be up to 32 printable characters</source>
+        <translation>最多 32 个可打印字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="56"/>
+        <source>must start with https:// (http:// only for this machine&apos;s loopback)</source>
+        <translation>应以 https:// 开头（仅本机回环地址可用 http://）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="60"/>
+        <source>must be an address starting with https://, or empty</source>
+        <translation>应为 https:// 开头的地址或留空</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="71"/>
+        <source>must be simulated, auto or a serial port path</source>
+        <translation>应为 simulated、auto 或串口路径</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="74"/>
+        <source>must be simulated, a device index (such as 0) or a device path</source>
+        <translation>应为 simulated、设备序号（如 0）或设备路径</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="77"/>
+        <source>must be an integer from 320 to 8192</source>
+        <translation>应为 320 至 8192 的整数</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="78"/>
+        <source>must be an integer from 240 to 8192</source>
+        <translation>应为 240 至 8192 的整数</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="81"/>
+        <source>must be file:PATH, serial:DEVICE, tcp:HOST[:PORT] or usb:VID:PID</source>
+        <translation>应为 file:路径、serial:设备、tcp:地址[:端口] 或 usb:VID:PID</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="84"/>
+        <source>must be 58 or 80</source>
+        <translation>只能是 58 或 80</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="85"/>
+        <source>must be true or false</source>
+        <translation>应为 true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="86"/>
+        <source>must be none, wedge, serial:PORT or evdev:PATH</source>
+        <translation>应为 none、wedge、serial:端口 或 evdev:路径</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="90"/>
+        <source>must be a number from 0.5 to 240</source>
+        <translation>应为 0.5 至 240 的数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/config_words.py" line="93"/>
+        <source>must be a list of strings (program and arguments)</source>
+        <translation>应为字符串列表（程序及参数）</translation>
+    </message>
 </context>
 <context>
     <name>EvaluateScreen</name>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="29"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="31"/>
         <source>Place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="48"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="50"/>
         <source>Choose another rating</source>
         <translation>重新选择评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="62"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="64"/>
         <source>Submit my rating</source>
         <translation>提交评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="77"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="76"/>
         <source>Rate our service</source>
         <translation>服务评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="80"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="79"/>
+        <source>Rate us</source>
+        <comment>care-mode title: fewer words, larger</comment>
+        <translation>服务评价</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/evaluate.py" line="82"/>
         <source>Place your ID card on the reader to rate a finished case.</source>
         <translation>请放身份证，评价已办结的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="123"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="125"/>
         <source>You have no finished case waiting for a rating.</source>
         <translation>您没有待评价的已办结事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="125"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="127"/>
         <source>Choose the case to rate</source>
         <translation>请选择要评价的办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="126"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="128"/>
         <source>Rate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="134"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="136"/>
         <source>How satisfied are you with: %1</source>
         <translation>您对“%1”的办理满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="179"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="181"/>
         <source>Thank you. Your rating has been recorded and will be sent to the department.</source>
         <translation>谢谢！评价已记录，将报送部门。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="189"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="191"/>
         <source>Could not record the rating</source>
         <translation>评价没有保存成功</translation>
     </message>
@@ -3548,63 +3808,69 @@ and continue</source>
     </message>
     <message>
         <location filename="../../kiosk/screens/guide.py" line="93"/>
+        <source>Guide</source>
+        <comment>care-mode title: fewer words, larger</comment>
+        <translation>办事指南</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/guide.py" line="96"/>
         <source>Choose a topic, then a service, to see what to bring.</source>
         <translation>请先选主题，再选事项，查看需要带什么材料。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="147"/>
+        <location filename="../../kiosk/screens/guide.py" line="150"/>
         <source>Ask at the window</source>
         <translation>请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="152"/>
+        <location filename="../../kiosk/screens/guide.py" line="155"/>
         <source>Department: %1</source>
         <translation>办理部门：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/guide.py" line="153"/>
+        <location filename="../../kiosk/screens/guide.py" line="156"/>
         <source>Promised time: %n working day(s)</source>
         <translation>
             <numerusform>承诺时限：%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="154"/>
+        <location filename="../../kiosk/screens/guide.py" line="157"/>
         <source>Fees: %1</source>
         <translation>收费标准：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="156"/>
+        <location filename="../../kiosk/screens/guide.py" line="159"/>
         <source>Materials to bring:</source>
         <translation>需要带的材料：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="160"/>
+        <location filename="../../kiosk/screens/guide.py" line="163"/>
         <source>required</source>
         <translation>必交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="160"/>
+        <location filename="../../kiosk/screens/guide.py" line="163"/>
         <source>if it applies</source>
         <translation>如有</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="162"/>
+        <location filename="../../kiosk/screens/guide.py" line="165"/>
         <source>Legal basis: %1</source>
         <translation>设定依据：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="164"/>
+        <location filename="../../kiosk/screens/guide.py" line="167"/>
         <source>You can apply for this at this kiosk.</source>
         <translation>本事项可在本机自助申请。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="180"/>
+        <location filename="../../kiosk/screens/guide.py" line="183"/>
         <source>Printed. Please take the guide.</source>
         <translation>已打印，请取走办事指南。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="185"/>
+        <location filename="../../kiosk/screens/guide.py" line="188"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
@@ -3706,79 +3972,79 @@ and continue</source>
 <context>
     <name>IntakeActions</name>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="37"/>
+        <location filename="../../clerk_station/intake_actions.py" line="40"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="39"/>
+        <location filename="../../clerk_station/intake_actions.py" line="42"/>
         <source>Print notice of missing materials</source>
         <translation>打印一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="42"/>
+        <location filename="../../clerk_station/intake_actions.py" line="45"/>
         <source>Accept, owing materials</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="44"/>
+        <location filename="../../clerk_station/intake_actions.py" line="47"/>
         <source>容缺受理: only non-key materials are missing; the receipt names them and the date to bring them</source>
         <translation>容缺受理：仅缺非核心材料，回执列明待补材料和补齐期限</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="48"/>
+        <location filename="../../clerk_station/intake_actions.py" line="51"/>
         <source>Accept on commitment</source>
         <translation>告知承诺受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="50"/>
+        <location filename="../../clerk_station/intake_actions.py" line="53"/>
         <source>告知承诺制: the applicant signs the printed commitment form in place of the missing materials</source>
         <translation>告知承诺制：申请人签署打印的告知承诺书，代替所缺材料</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="62"/>
+        <location filename="../../clerk_station/intake_actions.py" line="65"/>
         <source>Material unusable…</source>
         <translation>材料不合格…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="64"/>
+        <location filename="../../clerk_station/intake_actions.py" line="67"/>
         <source>What was brought for the selected material cannot be used</source>
         <translation>所选材料不能使用（将写入一次性告知书）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="67"/>
+        <location filename="../../clerk_station/intake_actions.py" line="70"/>
         <source>Refuse…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="69"/>
+        <location filename="../../clerk_station/intake_actions.py" line="72"/>
         <source>Refuse the application and print the notice with the reason</source>
         <translation>不予受理，并打印载明理由和依据的通知书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="76"/>
+        <location filename="../../clerk_station/intake_actions.py" line="79"/>
         <source>Result by</source>
         <translation>结果领取方式</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="147"/>
+        <location filename="../../clerk_station/intake_actions.py" line="150"/>
         <source>Applicant not identified</source>
         <translation>尚未识别申请人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="152"/>
+        <location filename="../../clerk_station/intake_actions.py" line="155"/>
         <source>Missing: %1</source>
         <translation>缺少：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/intake_actions.py" line="154"/>
+        <location filename="../../clerk_station/intake_actions.py" line="157"/>
         <source>Complete: %n page(s) captured</source>
         <translation>
             <numerusform>材料齐全：已采集 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/intake_actions.py" line="158"/>
+        <location filename="../../clerk_station/intake_actions.py" line="161"/>
         <source>Unusable: %1 (%2)</source>
         <translation>不合格：%1（%2）</translation>
     </message>
@@ -3831,7 +4097,7 @@ and continue</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="273"/>
+        <location filename="../../kiosk/window.py" line="276"/>
         <source>Care mode
 (larger, spoken)</source>
         <translation>关怀模式
@@ -3858,7 +4124,7 @@ and continue</source>
         <translation>请带走%1。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="272"/>
+        <location filename="../../kiosk/window.py" line="275"/>
         <source>Care mode</source>
         <translation>关怀模式</translation>
     </message>
@@ -4218,58 +4484,64 @@ and continue</source>
 <context>
     <name>MaintenanceScreen</name>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="109"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="112"/>
         <source>Device diagnostics</source>
         <translation>设备诊断</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="110"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="113"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="111"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="114"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="112"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="115"/>
         <source>Queue state</source>
         <translation>待报送队列</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="113"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="116"/>
         <source>Restart the kiosk</source>
         <translation>重启自助终端</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="114"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="117"/>
         <source>Exit to the desktop</source>
         <translation>退出到桌面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="115"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="118"/>
         <source>Back to the kiosk</source>
         <translation>返回自助服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="125"/>
-        <location filename="../../kiosk/screens/maintenance.py" line="130"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="128"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="133"/>
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="133"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="136"/>
+        <source>Staff only</source>
+        <comment>care-mode title: fewer words, larger</comment>
+        <translation>维护</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="139"/>
         <source>Maintenance mode.</source>
         <translation>维护模式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="162"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="168"/>
         <source>Test page sent (%1 bytes)</source>
         <translation>测试页已发送（%1 字节）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="170"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="176"/>
         <source>Sync started</source>
         <translation>已开始同步</translation>
     </message>
@@ -4647,23 +4919,29 @@ and continue</source>
     </message>
     <message>
         <location filename="../../kiosk/screens/maintenance.py" line="48"/>
+        <source>Staff only</source>
+        <comment>care-mode title: fewer words, larger</comment>
+        <translation>维护</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="51"/>
         <source>Enter the maintenance PIN.</source>
         <translation>请输入维护密码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="54"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="57"/>
         <source>No maintenance PIN is set. Set one with: yiwang kiosk set-pin</source>
         <translation>尚未设置维护密码，请用命令 yiwang kiosk set-pin 设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/maintenance.py" line="86"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="89"/>
         <source>Too many wrong PINs. Try again in %n second(s).</source>
         <translation>
             <numerusform>密码错误次数过多，请 %n 秒后再试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="89"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="92"/>
         <source>Wrong PIN.</source>
         <translation>密码错误。</translation>
     </message>
@@ -4767,33 +5045,39 @@ and continue</source>
     </message>
     <message>
         <location filename="../../kiosk/screens/progress.py" line="44"/>
+        <source>Progress</source>
+        <comment>care-mode title: fewer words, larger</comment>
+        <translation>进度查询</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/progress.py" line="47"/>
         <source>Place your ID card on the reader, or scan your receipt.</source>
         <translation>请放身份证，或扫描回执二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="62"/>
+        <location filename="../../kiosk/screens/progress.py" line="65"/>
         <source>The card reader is not working right now. You can still scan your receipt&apos;s QR code.</source>
         <translation>读卡器暂时不能使用，您仍可扫描回执二维码查询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="93"/>
+        <location filename="../../kiosk/screens/progress.py" line="96"/>
         <source>The network is down right now: this is the last status we know, with its time.</source>
         <translation>网络暂时不通：显示的是最后一次同步到的状态和时间。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/progress.py" line="97"/>
+        <location filename="../../kiosk/screens/progress.py" line="100"/>
         <source>Your cases: %n</source>
         <translation>
             <numerusform>您的办件：%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="100"/>
+        <location filename="../../kiosk/screens/progress.py" line="103"/>
         <source>No case found. Cases accepted at other halls are not shown here.</source>
         <translation>没有查到办件。在其他大厅受理的办件这里查不到。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="107"/>
+        <location filename="../../kiosk/screens/progress.py" line="110"/>
         <source>Could not look it up</source>
         <translation>查询没有成功</translation>
     </message>
@@ -4801,10 +5085,49 @@ and continue</source>
 <context>
     <name>QrView</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="323"/>
+        <location filename="../../kiosk/widgets.py" line="328"/>
         <source>Receipt QR code</source>
         <extracomment>line height as a multiple of the font&apos;s pixel size (适老化: at least 1.3) laid-out lines of the current text by (font, width): layouts ask heightForWidth many times while the window first comes up (~0.2 s uncached). Emptied with every new text, so no earlier (personal) text outlives a wipe. more lines than this are cut, the last one shown ending in &quot;…&quot; (0: no limit) where a caption may break besides a space (invisible): &quot;非常​不满意&quot;</extracomment>
         <translation>回执二维码</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonWords</name>
+    <message>
+        <location filename="../../kiosk/screens/reason_grid.py" line="29"/>
+        <source>Too slow</source>
+        <extracomment>the reasons in 关怀模式: the same meaning as station.kiosk_services.REASONS, fewer words</extracomment>
+        <translation>办理太慢</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reason_grid.py" line="30"/>
+        <source>Many trips</source>
+        <translation>多次跑动</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reason_grid.py" line="31"/>
+        <source>Unclear guide</source>
+        <translation>指南不清</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reason_grid.py" line="32"/>
+        <source>Unskilled staff</source>
+        <translation>业务不熟</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reason_grid.py" line="33"/>
+        <source>Poor attitude</source>
+        <translation>态度不好</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reason_grid.py" line="34"/>
+        <source>Unfair fees</source>
+        <translation>收费不合理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reason_grid.py" line="35"/>
+        <source>Kiosk hard to use</source>
+        <translation>设备难用</translation>
     </message>
 </context>
 <context>
@@ -4887,61 +5210,67 @@ and continue</source>
     </message>
     <message>
         <location filename="../../kiosk/screens/reprint.py" line="45"/>
+        <source>Reprint</source>
+        <comment>care-mode title: fewer words, larger</comment>
+        <translation>补打回执</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="48"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="51"/>
+        <location filename="../../kiosk/screens/reprint.py" line="54"/>
         <source>The card reader is not working right now; please ask at the window.</source>
         <translation>读卡器暂时不能使用，请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="100"/>
+        <location filename="../../kiosk/screens/reprint.py" line="103"/>
         <source>This code is not a one-time notice of this hall.</source>
         <translation>这不是本大厅开具的一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="102"/>
+        <location filename="../../kiosk/screens/reprint.py" line="105"/>
         <source>Printed. Please take your one-time notice.</source>
         <translation>已打印，请取走一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="105"/>
+        <location filename="../../kiosk/screens/reprint.py" line="108"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="114"/>
+        <location filename="../../kiosk/screens/reprint.py" line="117"/>
         <source>Choose the receipt to print</source>
         <translation>请选择要补打的回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="114"/>
+        <location filename="../../kiosk/screens/reprint.py" line="117"/>
         <source>No case found</source>
         <translation>没有查到办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="116"/>
+        <location filename="../../kiosk/screens/reprint.py" line="119"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="134"/>
+        <location filename="../../kiosk/screens/reprint.py" line="137"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="140"/>
+        <location filename="../../kiosk/screens/reprint.py" line="143"/>
         <source>Printed. Please take your receipt.</source>
         <translation>已打印，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="148"/>
+        <location filename="../../kiosk/screens/reprint.py" line="151"/>
         <source>The printer cannot print right now (%1). Staff have been called. You can photograph this code to check progress on your phone.</source>
         <translation>打印机暂时不能打印（%1），已通知工作人员。您可以用手机拍下这个二维码查询进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="159"/>
+        <location filename="../../kiosk/screens/reprint.py" line="162"/>
         <source>Could not read the card</source>
         <translation>没能读取身份证</translation>
     </message>

@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Final
 
 from ui_shared.error_sources.accounts import ACCOUNTS
+from ui_shared.error_sources.config_words import CONFIG_WORDS
 from ui_shared.error_sources.devices import DEVICES
 from ui_shared.error_sources.intake import INTAKE
 from ui_shared.error_sources.marker import CONTEXT
@@ -24,4 +25,6 @@ from ui_shared.error_sources.sync import SYNC
 
 __all__ = ["CONTEXT", "SOURCES"]
 
-SOURCES: Final = MappingProxyType({**ACCOUNTS, **DEVICES, **INTAKE, **SYNC, **SESSION, **STATION})
+SOURCES: Final = MappingProxyType(
+    {**ACCOUNTS, **DEVICES, **INTAKE, **SYNC, **SESSION, **STATION, **CONFIG_WORDS}
+)

@@ -131,11 +131,19 @@ STATION: dict[str, str] = {
     ),
     "config.not_table": QT_TRANSLATE_NOOP(
         "ErrorText",
-        "[{key}] in the configuration file is malformed ({where_en})",
+        "[{key}] in the configuration file is malformed ({file}:{line})",
+    ),
+    "config.not_table[no_line]": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "[{key}] in the configuration file is malformed ({file})",
     ),
     "config.unknown_key": QT_TRANSLATE_NOOP(
         "ErrorText",
-        "The configuration file has an unknown entry {key} ({where_en})",
+        "The configuration file has an unknown entry {key} ({file}:{line})",
+    ),
+    "config.unknown_key[no_line]": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The configuration file has an unknown entry {key} ({file})",
     ),
     "config.required": QT_TRANSLATE_NOOP(
         "ErrorText",
@@ -143,7 +151,11 @@ STATION: dict[str, str] = {
     ),
     "config.invalid": QT_TRANSLATE_NOOP(
         "ErrorText",
-        "{key} is not valid: {problem_en} ({where_en})",
+        "{key} is not valid: {problem_en} ({file}:{line})",
+    ),
+    "config.invalid[no_line]": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "{key} is not valid: {problem_en} ({file})",
     ),
     "config.invalid[value]": QT_TRANSLATE_NOOP("ErrorText", "{key} is not valid: {problem_en}"),
     "config.enrollment_code": QT_TRANSLATE_NOOP(

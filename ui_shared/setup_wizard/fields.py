@@ -9,17 +9,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from station.config_schema import STATION_SCHEMA, ConfigError
-from ui_shared.error_text import error_text, ui_speaks_english
+from ui_shared.error_text import code_text, error_text, ui_speaks_english
 
 
 def schema_label(dotted: str, parent: QWidget) -> QLabel:
     key = STATION_SCHEMA.key(dotted)
-    # the schema names each key in Chinese; the English wizard shows the key as it is
-    # written in config.toml, its meaning is in the tooltip
-    label = QLabel(dotted if ui_speaks_english() else key.label_zh, parent)
+    # the Chinese wizard names each key in words (ui_shared/error_sources/config_words.py
+    # through the catalog); the English one shows the key as it is written in
+    # config.toml, its meaning is in the tooltip
+    label = QLabel(dotted if ui_speaks_english() else config_label(dotted), parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setToolTip(f"{dotted}: {key.meaning} ({key.allowed()})")
     return label
+
+
+def config_label(dotted: str) -> str:
+    """The key's label in the catalog's language (Chinese), or its dotted name."""
+    return code_text(f"config.label.{dotted}") or dotted
 
 
 def schema_problem(dotted: str, value: Any) -> str | None:
