@@ -4845,57 +4845,57 @@ and continue</source>
 <context>
     <name>PinChangeDialog</name>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="205"/>
+        <location filename="../../clerk_station/sign_in.py" line="210"/>
         <source>Change PIN</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="212"/>
+        <location filename="../../clerk_station/sign_in.py" line="217"/>
         <source>Current PIN</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="213"/>
+        <location filename="../../clerk_station/sign_in.py" line="218"/>
         <source>New PIN</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="214"/>
+        <location filename="../../clerk_station/sign_in.py" line="219"/>
         <source>New PIN again</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="217"/>
+        <location filename="../../clerk_station/sign_in.py" line="222"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="219"/>
+        <location filename="../../clerk_station/sign_in.py" line="224"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="224"/>
+        <location filename="../../clerk_station/sign_in.py" line="229"/>
         <source>Choose a PIN of 6-12 digits, not a run like 123456.</source>
         <translation>请设置 6-12 位数字密码，不能是 123456 这样的连续数字。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="233"/>
+        <location filename="../../clerk_station/sign_in.py" line="238"/>
         <source>The two new PINs differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="248"/>
+        <location filename="../../clerk_station/sign_in.py" line="253"/>
         <source>Too many wrong PINs: try again later.</source>
         <translation>密码错误次数过多，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="250"/>
+        <location filename="../../clerk_station/sign_in.py" line="255"/>
         <source>The current PIN is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="261"/>
+        <location filename="../../clerk_station/sign_in.py" line="266"/>
         <source>The PIN could not be changed. Call the technician.</source>
         <translation>无法修改密码，请联系技术人员。</translation>
     </message>
@@ -5353,71 +5353,71 @@ and continue</source>
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="77"/>
+        <location filename="../../clerk_station/sign_in.py" line="79"/>
         <source>Yiwang Window — Sign in</source>
         <extracomment>None until the station is open (attach); a sign-in submitted before waits</extracomment>
         <translation>一网窗口 — 登录</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="82"/>
+        <location filename="../../clerk_station/sign_in.py" line="84"/>
         <source>Window clerk sign-in</source>
         <translation>窗口人员登录</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="86"/>
-        <location filename="../../clerk_station/sign_in.py" line="95"/>
+        <location filename="../../clerk_station/sign_in.py" line="88"/>
+        <location filename="../../clerk_station/sign_in.py" line="97"/>
         <source>Clerk ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="88"/>
+        <location filename="../../clerk_station/sign_in.py" line="90"/>
         <source>PIN (6-12 digits)</source>
         <translation>密码（6-12 位数字）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="89"/>
+        <location filename="../../clerk_station/sign_in.py" line="91"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="92"/>
+        <location filename="../../clerk_station/sign_in.py" line="94"/>
         <source>Sign in (Enter)</source>
         <translation>登录（回车）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="96"/>
+        <location filename="../../clerk_station/sign_in.py" line="98"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="125"/>
+        <location filename="../../clerk_station/sign_in.py" line="130"/>
         <source>Enter your clerk ID and PIN.</source>
         <translation>请输入工号和密码。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/sign_in.py" line="171"/>
+        <location filename="../../clerk_station/sign_in.py" line="176"/>
         <source>Clerk ID or PIN is wrong. %n attempt(s) left before a lock.</source>
         <translation>
             <numerusform>工号或密码错误，再错 %n 次将被锁定。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="180"/>
+        <location filename="../../clerk_station/sign_in.py" line="185"/>
         <source>Too many wrong PINs: locked until %1.</source>
         <translation>密码错误次数过多，已锁定至 %1。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="187"/>
+        <location filename="../../clerk_station/sign_in.py" line="192"/>
         <source>You may try again.</source>
         <translation>现在可以重试。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="191"/>
+        <location filename="../../clerk_station/sign_in.py" line="196"/>
         <source>Sign-in could not be checked. Call the technician.</source>
         <translation>无法校验登录，请联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/sign_in.py" line="130"/>
+        <location filename="../../clerk_station/sign_in.py" line="135"/>
         <source>Please wait…</source>
         <translation>请稍候…</translation>
     </message>
