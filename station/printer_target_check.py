@@ -4,8 +4,9 @@ clerk window's start.
 
 A `file:` target must be a printer's character device (/dev/usb/lp0, /dev/lp0, a
 serial line; never /dev/null, /dev/zero or another device that is no printer:
-devices.printer.device_node), a FIFO, or a writable regular file (existing, or to be
-created in an existing writable folder). A relative path inside the data directory
+devices.printer.device_node), a FIFO, or a writable regular file (existing and empty
+or holding earlier printer output, or to be created in an existing writable folder;
+never somebody's file, which printing would overwrite). A relative path inside the data directory
 may name a folder that does not exist yet: the first real print creates it. `tcp:`
 needs a host and a port in 1-65535; `serial:` a device path; `usb:` is checked by the
 driver itself.
@@ -22,7 +23,7 @@ from pathlib import Path
 from coded_errors import Param
 from devices.printer.device_node import classify_char_device
 from devices.printer.errors import PrinterError
-from devices.printer.escpos_output import refuse_fifo_without_reader
+from devices.printer.escpos_output import holds_other_data, refuse_fifo_without_reader
 from devices.printer.target import parse_target
 from station.device_settings import DeviceSettings
 
@@ -123,6 +124,10 @@ def _check_file(path: Path, creatable_folder: Path | None) -> TargetVerdict:
             return _fail("not_a_printer", where, f"{path} is not a printer device or a file")
         if not os.access(path, os.W_OK):
             return _fail("not_writable", where, f"no permission to write to {path}")
+        if holds_other_data(where):
+            return _fail("not_a_printer", where,
+                         f"{path} holds other data, not printer output: printing would "
+                         "overwrite it", variant="foreign_file")
         return _ok("ok", where, f"printing to file {path}", "file")
     folder = path.parent
     if folder.is_dir():

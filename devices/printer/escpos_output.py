@@ -257,6 +257,12 @@ class ReceiptPrinter:
                 if self.make_folder is not None:
                     os.makedirs(self.make_folder, exist_ok=True)
                 refuse_fifo_without_reader(t.path)
+                if holds_other_data(t.path):
+                    raise PrinterError(
+                        "bad_target",
+                        f"{t.path} is a file holding other data, not printer output: "
+                        "refusing to overwrite it",
+                    )
                 dev = escpos_printer.File(devfile=t.path, profile=self.profile)
             elif t.kind == "serial":
                 dev = escpos_printer.Serial(
@@ -419,6 +425,20 @@ class ReceiptPrinter:
             self._close(dev)
         log.info("printed %s (%d bytes) on %s", label, len(data), self.target_text)
         return data
+
+
+def holds_other_data(path: str) -> bool:
+    """An existing regular file that is not empty and does not begin with ESC @ (what
+    every output of ours begins with) is somebody's file, not a print file: printing
+    to it would truncate it (a mistyped `file:/etc/passwd` run as root)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with open(path, "rb") as f:
+            head = f.read(len(INIT))
+    except OSError:
+        return False  # the open itself reports what is wrong
+    return head != b"" and head != INIT
 
 
 def refuse_fifo_without_reader(path: str) -> None:

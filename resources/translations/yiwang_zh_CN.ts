@@ -3040,76 +3040,81 @@ and continue</source>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/devices.py" line="229"/>
+        <source>{where} is a file holding other data, not printer output: printing would overwrite it. Name the printer device (/dev/usb/lp*, /dev/tty*) or a new file.</source>
+        <translation>{where} 是存有其他内容的文件，不是打印输出；打印会覆盖它。请填写打印机设备（/dev/usb/lp*、/dev/tty*）或一个新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/devices.py" line="234"/>
         <source>{where} is not a printer device (a character device)</source>
         <translation>{where} 不是打印设备（字符设备）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/devices.py" line="235"/>
+        <location filename="../../ui_shared/error_sources/devices.py" line="240"/>
         <source>{where} is not a printer: a memory device ({device}) swallows what is sent and prints nothing. A USB printer is /dev/usb/lp*, a serial one /dev/tty*; the simulator prints to a regular file.</source>
         <translation>{where} 不是打印机：内存设备（{device}），发送的内容全部丢弃，不会打印（USB 打印机为 /dev/usb/lp*，串口打印机为 /dev/tty*，模拟打印请写入普通文件）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/devices.py" line="241"/>
+        <location filename="../../ui_shared/error_sources/devices.py" line="246"/>
         <source>{where} is not a printer: it is a terminal or console, not a printer port. A USB printer is /dev/usb/lp*, a serial one /dev/tty*; the simulator prints to a regular file.</source>
         <translation>{where} 不是打印机：这是终端或控制台，不是打印机接口（USB 打印机为 /dev/usb/lp*，串口打印机为 /dev/tty*，模拟打印请写入普通文件）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/devices.py" line="247"/>
+        <location filename="../../ui_shared/error_sources/devices.py" line="252"/>
         <source>{where} is not a printer: it is the character device {device}. A USB printer is /dev/usb/lp*, a serial one /dev/tty*; the simulator prints to a regular file.</source>
         <translation>{where} 不是打印机：这是字符设备 {device}（USB 打印机为 /dev/usb/lp*，串口打印机为 /dev/tty*，模拟打印请写入普通文件）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/devices.py" line="252"/>
+        <location filename="../../ui_shared/error_sources/devices.py" line="257"/>
         <source>No permission to write to {where}</source>
         <translation>没有写入 {where} 的权限</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/devices.py" line="256"/>
+        <location filename="../../ui_shared/error_sources/devices.py" line="261"/>
         <source>{where} cannot be examined ({reason})</source>
         <translation>无法检查 {where}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/devices.py" line="260"/>
+        <location filename="../../ui_shared/error_sources/devices.py" line="265"/>
         <source>No permission to create {name} in {folder}</source>
         <translation>没有在 {folder} 中创建 {name} 的权限</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/devices.py" line="264"/>
+        <location filename="../../ui_shared/error_sources/devices.py" line="269"/>
         <source>Nothing reads from {where} ({reason}): the printer is not connected</source>
         <translation>{where} 无人接收（{reason}）：打印机未连接</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/devices.py" line="268"/>
+        <location filename="../../ui_shared/error_sources/devices.py" line="273"/>
         <source>{where} is a folder, not a printer or a file</source>
         <translation>{where} 是一个文件夹，不是打印机或文件</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/devices.py" line="272"/>
+        <location filename="../../ui_shared/error_sources/devices.py" line="277"/>
         <source>{folder} is not a folder</source>
         <translation>{folder} 不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/devices.py" line="273"/>
+        <location filename="../../ui_shared/error_sources/devices.py" line="278"/>
         <source>The folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/devices.py" line="278"/>
+        <location filename="../../ui_shared/error_sources/devices.py" line="283"/>
         <source>No scanner configured</source>
         <translation>未配置扫码枪</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/devices.py" line="279"/>
+        <location filename="../../ui_shared/error_sources/devices.py" line="284"/>
         <source>Keyboard-wedge scanner: the window recognises it by keystroke timing; nothing to test</source>
         <translation>键盘模式扫码枪：由界面按击键节奏识别，无需单独检测</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/devices.py" line="283"/>
+        <location filename="../../ui_shared/error_sources/devices.py" line="288"/>
         <source>The scanner port {device} opens ({baudrate} baud)</source>
         <translation>扫码枪端口 {device} 可以打开（{baudrate} 波特）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/devices.py" line="287"/>
+        <location filename="../../ui_shared/error_sources/devices.py" line="292"/>
         <source>The scanner device {device} can be read exclusively</source>
         <translation>扫码枪设备 {device} 可以独占读取</translation>
     </message>

@@ -49,7 +49,10 @@ def test_a_directory_fails_diagnose_and_doctor_with_the_reason(tmp_path: Path) -
         ("file:/dev/null", False, "not_a_printer"),
         ("file:{tmp}/fifo", True, "ok"),
         ("file:{tmp}/receipts.escpos", True, "ok"),  # a new file in an existing folder
-        ("file:{tmp}/existing.bin", True, "ok"),
+        ("file:{tmp}/existing.bin", True, "ok"),  # empty
+        ("file:{tmp}/earlier.escpos", True, "ok"),  # holds earlier printer output
+        # review (wt5): a mistyped target naming somebody's file would be overwritten
+        ("file:{tmp}/passwd", False, "not_a_printer"),
         ("file:{tmp}/missing/receipts.escpos", False, "no_folder"),
         ("file:{tmp}/existing.bin/receipts.escpos", False, "not_a_folder"),
         ("file:printer/receipts.escpos", True, "created_on_print"),  # inside the data dir
@@ -65,6 +68,8 @@ def test_the_target_grammar(tmp_path: Path, target: str, ok: bool, code: str) ->
     # tests/devices/printer/test_fifo_without_reader.py)
     reader = os.open(tmp_path / "fifo", os.O_RDONLY | os.O_NONBLOCK)
     (tmp_path / "existing.bin").write_bytes(b"")
+    (tmp_path / "earlier.escpos").write_bytes(b"\x1b@\x1ba\x01receipt")
+    (tmp_path / "passwd").write_bytes(b"root:x:0:0:root:/root:/bin/bash\n")
     data_dir = tmp_path / "station"
     data_dir.mkdir()
     before = tree(tmp_path)

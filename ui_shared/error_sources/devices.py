@@ -226,6 +226,11 @@ DEVICES: dict[str, str] = {
         "ErrorText",
         "{where} does not exist (is the printer unplugged?)",
     ),
+    "printer_target.not_a_printer[foreign_file]": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "{where} is a file holding other data, not printer output: printing would "
+        "overwrite it. Name the printer device (/dev/usb/lp*, /dev/tty*) or a new file.",
+    ),
     "printer_target.not_a_printer[not_char]": QT_TRANSLATE_NOOP(
         "ErrorText",
         "{where} is not a printer device (a character device)",
