@@ -36,6 +36,17 @@ def transfer_figures(event: object) -> tuple[int, int, int, int, bool] | None:
             int(getattr(event, "bytes_total", 0)), kind == "delivered")
 
 
+def link_verdict(kind: str) -> bool | None:
+    """What an engine event says of the link to the platform: True only for an answer
+    from it, False for a failed call, None (keep the last verdict) for events of the
+    local queue ("started", "idle": nothing left to send proves nothing)."""
+    if kind in ("offline", "retry", "auth_failed"):
+        return False
+    if kind in ("online", "delivered", "progress"):
+        return True
+    return None
+
+
 class SyncController(QObject):
     catalog_reloaded = Signal(object)  # intake.catalog.Catalog
 
@@ -92,10 +103,9 @@ class SyncController(QObject):
             self._reload_catalog()
         if kind == "clock":
             self._show_clock(getattr(event, "params", {}))
-        if kind in ("offline", "retry", "auth_failed"):
-            self.badge.set_online(False)
-        elif kind in ("online", "delivered", "idle", "started", "progress"):
-            self.badge.set_online(True)
+        verdict = link_verdict(kind)
+        if verdict is not None:
+            self.badge.set_online(verdict)
         if not self._show_transfer(event) and kind in ("idle", "offline", "retry", "auth_failed"):
             self.badge.set_progress("")
         self.refresh_queue_depth()

@@ -47,3 +47,19 @@ def test_first_of_three_then_three_of_three_in_chinese(qtbot: QtBot) -> None:
     assert "已送达 第3件/共3件" in _shown(badge, last)
     assert transfer_figures(SyncEvent(EventKind.IDLE, done=3, total=3)) is None
     assert transfer_figures(SyncEvent(EventKind.PROGRESS)) is None  # nothing to send
+
+
+def test_an_unreachable_platform_stays_offline_after_the_queue_empties(qtbot: QtBot) -> None:
+    """Review (wt5): started → offline → idle left the badge on "online" while the
+    platform could not be reached; only an answer from the platform proves the link."""
+    from clerk_station.sync_controller import link_verdict
+
+    badge = SyncBadge()
+    qtbot.addWidget(badge)
+    for kind in ("started", "offline", "idle", "started", "idle"):
+        verdict = link_verdict(kind)
+        if verdict is not None:
+            badge.set_online(verdict)
+    assert badge.online is False
+    assert link_verdict("online") is True and link_verdict("progress") is True
+    assert link_verdict("idle") is None and link_verdict("started") is None
