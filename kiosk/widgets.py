@@ -232,7 +232,9 @@ class BigButton(QPushButton):
 
     def __init__(self, text: str, parent: QWidget | None = None, *, role: str = "",
                  wrap: bool = False) -> None:
-        super().__init__(text.replace(SOFT_BREAK, ""), parent)
+        # "&" marks a shortcut for a QPushButton: a catalog's "出生登记&户口申报" lost its
+        # "&" and underlined 户; a touch kiosk has no shortcuts, so every "&" is shown
+        super().__init__(_literal(text.replace(SOFT_BREAK, "")), parent)
         self._caption = text
         self._wrap = wrap
         if role:
@@ -250,7 +252,7 @@ class BigButton(QPushButton):
 
     def _show_caption(self, full: str) -> None:
         text = _wrapped(full, self.font(), self._room()) if self._wrap else full
-        text = text.replace(SOFT_BREAK, "")
+        text = _literal(text.replace(SOFT_BREAK, ""))
         if text != self.text():
             self.setText(text)
 
@@ -287,6 +289,11 @@ class BigButton(QPushButton):
 def wrapped_caption(caption: str, font: QFont, room: float) -> str:
     """`caption` broken into the lines a wrapping BigButton `room` px wide shows."""
     return _wrapped(caption, font, room)
+
+
+def _literal(caption: str) -> str:
+    """`caption` as a button shows it letter for letter (no "&" shortcut marks)."""
+    return caption.replace("&", "&&")
 
 
 def _wrapped(caption: str, font: QFont, room: float) -> str:

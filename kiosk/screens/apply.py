@@ -67,7 +67,10 @@ class ApplyScreen(Screen):
         items = QVBoxLayout(body)
         self.item_buttons: dict[str, BigButton] = {}
         for item in ctx.services.kiosk_items():
-            b = BigButton(item.name_en if ctx.english else item.name_zh, body, role="main")
+            # catalog names run long ("Application for residents' basic old-age
+            # insurance pension"): read whole on two lines, never clipped at both ends
+            b = BigButton(item.name_en if ctx.english else item.name_zh, body, role="main",
+                          wrap=True)
             b.clicked.connect(lambda _c=False, code=item.code: self._choose(code))
             items.addWidget(b)
             self.item_buttons[item.code] = b
