@@ -117,7 +117,6 @@ LONGEST_FILES_FIRST = (
     "tests/station/clerk_day/test_ledger.py",
     "tests/kiosk/test_card_removed.py",
     "tests/sync/crash/test_kill9_trials.py",
-    "tests/yiwang/test_doctor_bundle.py",
     "tests/yiwang/test_demo_closing_loop.py",
     "tests/yiwang/test_cold_start.py",
     "tests/kiosk/test_caption_wrap.py",
