@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk_station.case_detail import CaseDetailDialog
+from clerk_station.export_failure import export_failure_text
 from clerk_station.ledger_model import LedgerModel
 from station.clerk_day import ClerkDay
 from station.ledger import LedgerCursor, LedgerPage, LedgerQuery
@@ -266,7 +267,7 @@ class LedgerDialog(QDialog):
         self.tasks.disk(
             lambda: writer(ledger, query, path, clerk_id=clerk),
             done,
-            lambda e: self.state.setText(self.tr("Export failed: %1").replace("%1", str(e))),
+            lambda e: self.state.setText(export_failure_text(e, path)),
         )
 
     def done(self, result: int) -> None:

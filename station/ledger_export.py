@@ -12,6 +12,7 @@ forms — is prefixed with an apostrophe. Each export is an audited action.
 from __future__ import annotations
 
 import csv
+import errno
 from collections.abc import Callable, Iterable, Iterator
 from datetime import timezone
 from pathlib import Path
@@ -83,6 +84,7 @@ def _publish(path: Path, write: Callable[[Path], None]) -> None:
 
 def export_csv(service: LedgerService, query: LedgerQuery, path: Path, *, clerk_id: str) -> int:
     """UTF-8 with a BOM (Excel opens it as Chinese text). Returns the number of rows."""
+    _refuse_unwritable(path)
     counter = [0]
 
     def write(tmp: Path) -> None:
@@ -107,6 +109,7 @@ def export_xlsx(
 ) -> int:
     """A real .xlsx (openpyxl, write-only mode). Returns the number of rows."""
     # openpyxl takes most of a second to import: only when someone exports
+    _refuse_unwritable(path)
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -133,6 +136,16 @@ def export_xlsx(
     _publish(path, lambda tmp: wb.save(tmp))
     _audit(service, query, "xlsx", counter[0], clerk_id)
     return counter[0]
+
+
+def _refuse_unwritable(path: Path) -> None:
+    """Fail before anything is built when `path` cannot be a file: a half-built
+    write-only workbook left behind by a failed save complains on stderr when it is
+    collected (and the clerk waited for nothing)."""
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+    if not path.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "No such folder", str(path.parent))
 
 
 def _audit(service: LedgerService, q: LedgerQuery, fmt: str, rows: int, clerk_id: str) -> None:

@@ -257,164 +257,164 @@
         <translation>请选择要办理的事项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="78"/>
+        <location filename="../../kiosk/screens/apply.py" line="81"/>
         <source>Place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="82"/>
+        <location filename="../../kiosk/screens/apply.py" line="85"/>
         <source>Is this you?</source>
         <translation>这是您本人吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="84"/>
+        <location filename="../../kiosk/screens/apply.py" line="87"/>
         <source>Yes, continue</source>
         <translation>是我本人，继续</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="86"/>
+        <location filename="../../kiosk/screens/apply.py" line="89"/>
         <source>No, start again</source>
         <translation>不是，重新开始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="103"/>
+        <location filename="../../kiosk/screens/apply.py" line="106"/>
         <source>Please check, then submit</source>
         <translation>请核对后提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="105"/>
+        <location filename="../../kiosk/screens/apply.py" line="108"/>
         <source>Submit my application</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="123"/>
+        <location filename="../../kiosk/screens/apply.py" line="126"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="164"/>
+        <location filename="../../kiosk/screens/apply.py" line="167"/>
         <source>Apply for a service</source>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="167"/>
+        <location filename="../../kiosk/screens/apply.py" line="170"/>
         <source>Apply</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="171"/>
+        <location filename="../../kiosk/screens/apply.py" line="174"/>
         <source>Touch the service you need.</source>
         <translation>请点击要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="172"/>
+        <location filename="../../kiosk/screens/apply.py" line="175"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="173"/>
+        <location filename="../../kiosk/screens/apply.py" line="176"/>
         <source>Is this you? Touch yes to continue.</source>
         <translation>这是您本人吗？是的话请点“继续”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="174"/>
+        <location filename="../../kiosk/screens/apply.py" line="177"/>
         <source>Lay the document flat under the camera.</source>
         <translation>请把材料平放在拍摄区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="175"/>
+        <location filename="../../kiosk/screens/apply.py" line="178"/>
         <source>Enter your mobile number, then choose how to collect the result.</source>
         <translation>请输入手机号码，再选择结果的领取方式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="176"/>
+        <location filename="../../kiosk/screens/apply.py" line="179"/>
         <source>Please check, then touch submit.</source>
         <translation>请核对，然后点“提交申请”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="177"/>
+        <location filename="../../kiosk/screens/apply.py" line="180"/>
         <source>Your application is submitted. Please take your receipt.</source>
         <translation>申请已提交，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="183"/>
+        <location filename="../../kiosk/screens/apply.py" line="186"/>
         <source>The camera is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="204"/>
+        <location filename="../../kiosk/screens/apply.py" line="207"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="336"/>
+        <location filename="../../kiosk/screens/apply.py" line="339"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="388"/>
+        <location filename="../../kiosk/screens/apply.py" line="391"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="390"/>
+        <location filename="../../kiosk/screens/apply.py" line="393"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="392"/>
+        <location filename="../../kiosk/screens/apply.py" line="395"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="397"/>
+        <location filename="../../kiosk/screens/apply.py" line="400"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="405"/>
+        <location filename="../../kiosk/screens/apply.py" line="408"/>
         <source>Submitted. Receipt number %1</source>
         <translation>已提交，回执编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="408"/>
+        <location filename="../../kiosk/screens/apply.py" line="411"/>
         <source>What happens next: the department handles it within %n working day(s).</source>
         <translation>
             <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="410"/>
+        <location filename="../../kiosk/screens/apply.py" line="413"/>
         <source>Check progress here with your ID card or the receipt&apos;s QR code.</source>
         <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="417"/>
+        <location filename="../../kiosk/screens/apply.py" line="420"/>
         <source>The receipt could not be printed (%1). Staff have been called. Please photograph this code with your phone instead.</source>
         <translation>回执没能打印（%1），已通知工作人员。请用手机拍下旁边的二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="426"/>
+        <location filename="../../kiosk/screens/apply.py" line="429"/>
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="428"/>
+        <location filename="../../kiosk/screens/apply.py" line="431"/>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="144"/>
+        <location filename="../../kiosk/screens/apply.py" line="147"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="147"/>
+        <location filename="../../kiosk/screens/apply.py" line="150"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
@@ -3710,6 +3710,34 @@ and continue</source>
     </message>
 </context>
 <context>
+    <name>ExportFailure</name>
+    <message>
+        <location filename="../../clerk_station/export_failure.py" line="21"/>
+        <source>Export failed: the folder %1 does not exist (was the USB stick removed?). Choose another place.</source>
+        <translation>导出失败：文件夹 %1 不存在（U 盘是否已拔出？）。请选择其他位置。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/export_failure.py" line="26"/>
+        <source>Export failed: %1 is a folder. Choose a file name.</source>
+        <translation>导出失败：%1 是文件夹。请填写文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/export_failure.py" line="30"/>
+        <source>Export failed: no permission to write in %1. Choose another place.</source>
+        <translation>导出失败：没有在 %1 中写入的权限。请选择其他位置。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/export_failure.py" line="35"/>
+        <source>Export failed: the disk is full. Choose another place.</source>
+        <translation>导出失败：磁盘已满。请选择其他位置。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/export_failure.py" line="37"/>
+        <source>Export failed: the ledger could not be written to %1. Choose another place.</source>
+        <translation>导出失败：台账无法写入 %1。请选择其他位置。</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpPanel</name>
     <message>
         <location filename="../../clerk_station/case_followup_panel.py" line="46"/>
@@ -4148,180 +4176,175 @@ and continue</source>
 <context>
     <name>LedgerDialog</name>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="66"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="67"/>
         <source>Case ledger</source>
         <extracomment>platform statuses, shown as the platform names them</extracomment>
         <translation>办件台账</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="78"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="79"/>
         <source>All items</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="82"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="83"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="85"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="86"/>
         <source>Not yet uploaded</source>
         <translation>待上报</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="86"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="87"/>
         <source>Waiting to retry</source>
         <translation>等待重试</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="87"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="88"/>
         <source>Needs attention</source>
         <translation>需处理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="93"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="94"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="95"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="96"/>
         <source>Search (Enter)</source>
         <translation>查询（回车）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="98"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="99"/>
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="99"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="100"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="100"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="101"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="101"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="102"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="102"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="103"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="103"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="104"/>
         <source>Clerk</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="104"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="105"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="105"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="106"/>
         <source>To</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="137"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="138"/>
         <source>Open case</source>
         <translation>查看办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="138"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="139"/>
         <source>Reprint receipt</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="139"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="140"/>
         <source>Export XLSX</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="140"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="141"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="141"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="142"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="166"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="167"/>
         <source>Open case (Ctrl+O, double-click)</source>
         <translation>查看办件（Ctrl+O 或双击）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="167"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="168"/>
         <source>Reprint receipt (Ctrl+P)</source>
         <translation>补打回执（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="195"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="196"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="201"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="202"/>
         <source> (scroll for more)</source>
         <translation>（向下滚动加载更多）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/ledger_dialog.py" line="202"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="203"/>
         <source>%n case(s) shown</source>
         <translation>
             <numerusform>已显示 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="213"/>
-        <location filename="../../clerk_station/ledger_dialog.py" line="224"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="214"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="225"/>
         <source>Select a case first.</source>
         <translation>请先选择一个办件。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="237"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="238"/>
         <source>Receipt %1 printed again.</source>
         <translation>回执 %1 已补打。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="241"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="242"/>
         <source>the printer did not answer</source>
         <translation>打印机无响应</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="242"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="243"/>
         <source>Reprint failed: %1</source>
         <translation>补打失败：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="250"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="251"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="258"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="259"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/ledger_dialog.py" line="262"/>
+        <location filename="../../clerk_station/ledger_dialog.py" line="263"/>
         <source>%n case(s) exported to %1</source>
         <translation>
             <numerusform>已导出 %n 件到 %1</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../../clerk_station/ledger_dialog.py" line="269"/>
-        <source>Export failed: %1</source>
-        <translation>导出失败：%1</translation>
     </message>
 </context>
 <context>
@@ -5090,7 +5113,7 @@ and continue</source>
 <context>
     <name>QrView</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="328"/>
+        <location filename="../../kiosk/widgets.py" line="335"/>
         <source>Receipt QR code</source>
         <extracomment>line height as a multiple of the font&apos;s pixel size (适老化: at least 1.3) laid-out lines of the current text by (font, width): layouts ask heightForWidth many times while the window first comes up (~0.2 s uncached). Emptied with every new text, so no earlier (personal) text outlives a wipe. more lines than this are cut, the last one shown ending in &quot;…&quot; (0: no limit) where a caption may break besides a space (invisible): &quot;非常​不满意&quot;</extracomment>
         <translation>回执二维码</translation>

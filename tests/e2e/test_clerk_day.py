@@ -282,6 +282,14 @@ def test_ledger_search_page_case_reprint_export_and_efficiency(
     assert sig.args == [str(out), 131]
     rows = list(load_workbook(out, read_only=True).worksheets[0].iter_rows(values_only=True))
     assert len(rows) == 132 and PERSON.id_number not in str(rows)
+    # a pulled USB stick or a folder for a file name: the cause in words, no Errno
+    for bad, words in ((tmp_path / "gone" / "ledger.xlsx", "does not exist"),
+                       (tmp_path, "is a folder")):
+        dialog.export(bad, "xlsx")
+        qtbot.waitUntil(lambda: dialog.state.text().startswith("Export failed:"),
+                        timeout=20_000)
+        assert words in dialog.state.text() and "Errno" not in dialog.state.text()
+        dialog.state.setText("")
     # efficiency: today's accepted case with its 4-minute handling time
     eff = bar.open_efficiency(False)
     qtbot.addWidget(eff)
