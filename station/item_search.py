@@ -65,6 +65,8 @@ class ItemSearch:
         }
         self._names = {item.code: _fold(item.name_zh) for item in catalog.items}
         self._initials: dict[str, str] = {}
+        #: the short names' pinyin initials ("sbk" → 社保卡), built with the rest
+        self._synonym_initials: dict[str, str] = {}
         self._ready = threading.Event()
         self._builder: threading.Thread | None = None
 
@@ -82,6 +84,9 @@ class ItemSearch:
             self._initials = {
                 item.code: _initials(item.name_zh) + " " + _initials(item.department_zh)
                 for item in self.catalog.items
+            }
+            self._synonym_initials = {
+                short: _initials(short) for short in self._synonyms if not short.isascii()
             }
         except Exception:  # a missing or broken pypinyin only costs the initials search
             log.exception("pinyin initials unavailable")
@@ -109,4 +114,20 @@ class ItemSearch:
         name = self._names.get(item.code, "")
         if any(w in name for w in self._synonym_words(q)):
             return True
-        return q.isascii() and q.isalpha() and q in self._initials.get(item.code, "")
+        if not (q.isascii() and q.isalpha()):
+            return False
+        if q in self._initials.get(item.code, ""):
+            return True
+        return any(w in name for w in self._initial_synonym_words(q))
+
+    def _initial_synonym_words(self, q: str) -> tuple[str, ...]:
+        """Words meant by initials ``q`` of a short name, as :meth:`_synonym_words` does
+        for the characters: "sbk" (社保卡), "dbsq" (低保申请: 低保's "db" inside), "sb"
+        while typing. Two letters at least: one letter means too many things."""
+        if len(q) < 2:
+            return ()
+        inside = [k for k, ini in self._synonym_initials.items() if len(ini) >= 2 and ini in q]
+        if inside:
+            return self._synonyms[max(inside, key=len)]
+        return tuple(w for k, ini in self._synonym_initials.items() if ini.startswith(q)
+                     for w in self._synonyms[k])
