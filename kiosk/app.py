@@ -151,6 +151,7 @@ class KioskApp(QObject):
         log.warning("card reader trouble")
         self.services.health.report("reader", Health.FAULT, "reader_error")
         del message  # shown by the screens that need the reader, in their own words
+        self.window.current.reader_trouble()
 
     def _sync_event(self, event: object) -> None:
         if getattr(event, "kind", "") == "catalog":

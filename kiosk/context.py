@@ -88,6 +88,10 @@ class Screen(QWidget):
     def on_scan(self, text: str) -> None:
         """The scanner read a code while this screen is shown."""
 
+    def reader_trouble(self) -> None:
+        """The card reader failed while this screen is shown: a screen that waits for a
+        card says so, with the way forward (review wt5: it kept asking for the card)."""
+
     # -- the card that identified the citizen (kiosk.card_away) ----------------------
     def card_holder(self) -> str | None:
         """The ID number of the card that identified the citizen this screen now serves,

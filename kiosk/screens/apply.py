@@ -185,6 +185,16 @@ class ApplyScreen(Screen):
         if not self.ctx.services.health.usable("camera"):
             self._show_note(self.tr("The camera is not working right now: applications "
                                     "are taken at the window. Other services still work."))
+        elif not self.ctx.services.health.usable("reader"):
+            self.reader_trouble()
+
+    def reader_trouble(self) -> None:
+        if self.steps.currentIndex() in (CHOOSE, IDENTIFY):  # a card is still to be read
+            self._show_note(self._reader_note())
+
+    def _reader_note(self) -> str:
+        return self.tr("The card reader is not working right now: applications are taken "
+                       "at the window. Other services still work.")
 
     def wipe(self) -> None:
         self.capture.wipe()
@@ -327,6 +337,8 @@ class ApplyScreen(Screen):
         self._show_note("" if note is None else note_text(note, english=en))
         previous = self.steps.currentIndex()
         step = self._step_for(state)
+        if note is None and step == IDENTIFY and not self.ctx.services.health.usable("reader"):
+            self._show_note(self._reader_note())
         if step != CAPTURE and self._capturing is not None:
             self.capture.stop()
             self._capturing = None

@@ -83,7 +83,14 @@ class EvaluateScreen(Screen):
 
     def enter(self) -> None:
         self.wipe()
+        if not self.ctx.services.health.usable("reader"):
+            self.reader_trouble()
 
+    def reader_trouble(self) -> None:
+        if self._card_id is None:
+            self.identify.set_message(
+                self.tr("The card reader is not working right now; please ask at the window.")
+            )
     def card_holder(self) -> str | None:
         return self._card_id
 

@@ -58,13 +58,15 @@ class ProgressScreen(Screen):
 
     def enter(self) -> None:
         self.wipe()
-        reader_ok = self.ctx.services.health.usable("reader")
-        self.identify.set_message(
-            ""
-            if reader_ok
-            else self.tr("The card reader is not working right now. You can still scan "
-                         "your receipt's QR code.")
-        )
+        if not self.ctx.services.health.usable("reader"):
+            self.reader_trouble()
+
+    def reader_trouble(self) -> None:
+        if self._card_id is None:
+            self.identify.set_message(
+                self.tr("The card reader is not working right now. You can still scan "
+                        "your receipt's QR code.")
+            )
 
     def card_holder(self) -> str | None:
         return self._card_id

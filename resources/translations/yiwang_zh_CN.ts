@@ -343,68 +343,73 @@
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="207"/>
+        <location filename="../../kiosk/screens/apply.py" line="196"/>
+        <source>The card reader is not working right now: applications are taken at the window. Other services still work.</source>
+        <translation>读卡器暂时无法使用：请到人工窗口办理申请。其他服务仍可使用。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="217"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="339"/>
+        <location filename="../../kiosk/screens/apply.py" line="351"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="391"/>
+        <location filename="../../kiosk/screens/apply.py" line="403"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="393"/>
+        <location filename="../../kiosk/screens/apply.py" line="405"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="395"/>
+        <location filename="../../kiosk/screens/apply.py" line="407"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="400"/>
+        <location filename="../../kiosk/screens/apply.py" line="412"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="408"/>
+        <location filename="../../kiosk/screens/apply.py" line="420"/>
         <source>Submitted. Receipt number %1</source>
         <translation>已提交，回执编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="411"/>
+        <location filename="../../kiosk/screens/apply.py" line="423"/>
         <source>What happens next: the department handles it within %n working day(s).</source>
         <translation>
             <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="413"/>
+        <location filename="../../kiosk/screens/apply.py" line="425"/>
         <source>Check progress here with your ID card or the receipt&apos;s QR code.</source>
         <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="420"/>
+        <location filename="../../kiosk/screens/apply.py" line="432"/>
         <source>The receipt could not be printed (%1). Staff have been called. Please photograph this code with your phone instead.</source>
         <translation>回执没能打印（%1），已通知工作人员。请用手机拍下旁边的二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="429"/>
+        <location filename="../../kiosk/screens/apply.py" line="441"/>
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="431"/>
+        <location filename="../../kiosk/screens/apply.py" line="443"/>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
@@ -3570,32 +3575,37 @@ and continue</source>
         <translation>请放身份证，评价已办结的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="125"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="92"/>
+        <source>The card reader is not working right now; please ask at the window.</source>
+        <translation>读卡器暂时不能使用，请到窗口咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/evaluate.py" line="132"/>
         <source>You have no finished case waiting for a rating.</source>
         <translation>您没有待评价的已办结事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="127"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="134"/>
         <source>Choose the case to rate</source>
         <translation>请选择要评价的办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="128"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="135"/>
         <source>Rate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="136"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="143"/>
         <source>How satisfied are you with: %1</source>
         <translation>您对“%1”的办理满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="181"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="188"/>
         <source>Thank you. Your rating has been recorded and will be sent to the department.</source>
         <translation>谢谢！评价已记录，将报送部门。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="191"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="198"/>
         <source>Could not record the rating</source>
         <translation>评价没有保存成功</translation>
     </message>
@@ -5083,29 +5093,29 @@ and continue</source>
         <translation>请放身份证，或扫描回执二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="65"/>
+        <location filename="../../kiosk/screens/progress.py" line="67"/>
         <source>The card reader is not working right now. You can still scan your receipt&apos;s QR code.</source>
         <translation>读卡器暂时不能使用，您仍可扫描回执二维码查询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="96"/>
+        <location filename="../../kiosk/screens/progress.py" line="98"/>
         <source>The network is down right now: this is the last status we know, with its time.</source>
         <translation>网络暂时不通：显示的是最后一次同步到的状态和时间。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/progress.py" line="100"/>
+        <location filename="../../kiosk/screens/progress.py" line="102"/>
         <source>Your cases: %n</source>
         <translation>
             <numerusform>您的办件：%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="103"/>
+        <location filename="../../kiosk/screens/progress.py" line="105"/>
         <source>No case found. Cases accepted at other halls are not shown here.</source>
         <translation>没有查到办件。在其他大厅受理的办件这里查不到。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="110"/>
+        <location filename="../../kiosk/screens/progress.py" line="112"/>
         <source>Could not look it up</source>
         <translation>查询没有成功</translation>
     </message>
@@ -5248,57 +5258,57 @@ and continue</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="54"/>
+        <location filename="../../kiosk/screens/reprint.py" line="58"/>
         <source>The card reader is not working right now; please ask at the window.</source>
         <translation>读卡器暂时不能使用，请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="103"/>
+        <location filename="../../kiosk/screens/reprint.py" line="107"/>
         <source>This code is not a one-time notice of this hall.</source>
         <translation>这不是本大厅开具的一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="105"/>
+        <location filename="../../kiosk/screens/reprint.py" line="109"/>
         <source>Printed. Please take your one-time notice.</source>
         <translation>已打印，请取走一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="108"/>
+        <location filename="../../kiosk/screens/reprint.py" line="112"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="117"/>
+        <location filename="../../kiosk/screens/reprint.py" line="121"/>
         <source>Choose the receipt to print</source>
         <translation>请选择要补打的回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="117"/>
+        <location filename="../../kiosk/screens/reprint.py" line="121"/>
         <source>No case found</source>
         <translation>没有查到办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="119"/>
+        <location filename="../../kiosk/screens/reprint.py" line="123"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="137"/>
+        <location filename="../../kiosk/screens/reprint.py" line="141"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="143"/>
+        <location filename="../../kiosk/screens/reprint.py" line="147"/>
         <source>Printed. Please take your receipt.</source>
         <translation>已打印，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="151"/>
+        <location filename="../../kiosk/screens/reprint.py" line="155"/>
         <source>The printer cannot print right now (%1). Staff have been called. You can photograph this code to check progress on your phone.</source>
         <translation>打印机暂时不能打印（%1），已通知工作人员。您可以用手机拍下这个二维码查询进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="162"/>
+        <location filename="../../kiosk/screens/reprint.py" line="166"/>
         <source>Could not read the card</source>
         <translation>没能读取身份证</translation>
     </message>
