@@ -88,6 +88,10 @@ class Screen(QWidget):
     def on_scan(self, text: str) -> None:
         """The scanner read a code while this screen is shown."""
 
+    def visit_in_progress(self) -> bool:
+        """Something the citizen did here would be lost by 回首页 (then it asks first)."""
+        return self.card_holder() is not None
+
     def reader_trouble(self) -> None:
         """The card reader failed while this screen is shown: a screen that waits for a
         card says so, with the way forward (review wt5: it kept asking for the card)."""

@@ -39,6 +39,7 @@ from kiosk.widgets import BigButton, Text
 
 if TYPE_CHECKING:  # built after the attract screen is up
     from kiosk.card_away import CardAwayPanel
+    from kiosk.leave_overlay import LeaveOverlay
 
 log = logging.getLogger(__name__)
 CORNER_PX = 120
@@ -80,7 +81,9 @@ class KioskWindow(QWidget):
         self.replay.clicked.connect(ctx.voice.replay)
         self.home = BigButton(self.tr("Home"), self, role="main")
         self.home.setObjectName("home")
-        self.home.clicked.connect(self.reset_to_attract)
+        self.home.clicked.connect(self._home_touched)
+        #: "放弃本次办理吗？" (kiosk.leave_overlay), made the first time it is asked
+        self._leave: LeaveOverlay | None = None
         bar = QHBoxLayout()
         bar.addWidget(self.heading, 1)
         for b in (self.care, self.replay, self.home):
@@ -230,10 +233,34 @@ class KioskWindow(QWidget):
             self.notify(self.tr("Please take %1 with you.").replace("%1", "、".join(left)),
                         speak=True)
 
+    def _home_touched(self) -> None:
+        """回首页: at once when nothing would be lost, else asked first."""
+        if not self.current.visit_in_progress():
+            self.reset_to_attract()
+            return
+        if self._leave is None:
+            from kiosk.leave_overlay import LeaveOverlay
+
+            self._leave = LeaveOverlay(self)
+            self._leave.stay.connect(self._leave.hide)
+            self._leave.leave.connect(self._leave_visit)
+        self._leave.ask_now()
+        self.ctx.voice.prompt(self._leave.question())
+
+    def _leave_visit(self) -> None:
+        """The citizen chose to stop: the visit is wiped like any end of a visit, but
+        the same citizen keeps the mode they chose (关怀模式 stays on)."""
+        theme = self.ctx.theme
+        self.reset_to_attract()
+        if theme is not self.ctx.theme:
+            self.set_elderly(theme is ELDERLY)
+
     def _wipe_visit(self) -> None:
         """Forget the citizen everywhere (every screen, the voice, the clipboard, temp
         files) and return to the kiosk's own mode."""
         self.overlay.hide()
+        if self._leave is not None:
+            self._leave.hide()
         if self._card_away is not None:
             self._card_away.stop()
         for screen in self.screens.built():

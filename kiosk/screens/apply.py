@@ -188,6 +188,10 @@ class ApplyScreen(Screen):
         elif not self.ctx.services.health.usable("reader"):
             self.reader_trouble()
 
+    def visit_in_progress(self) -> bool:
+        state = self.session.state
+        return state.outcome is None and (state.person is not None or bool(state.pages))
+
     def reader_trouble(self) -> None:
         if self.steps.currentIndex() in (CHOOSE, IDENTIFY):  # a card is still to be read
             self._show_note(self._reader_note())

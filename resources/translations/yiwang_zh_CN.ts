@@ -343,73 +343,73 @@
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="196"/>
+        <location filename="../../kiosk/screens/apply.py" line="200"/>
         <source>The card reader is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>读卡器暂时无法使用：请到人工窗口办理申请。其他服务仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="217"/>
+        <location filename="../../kiosk/screens/apply.py" line="221"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="351"/>
+        <location filename="../../kiosk/screens/apply.py" line="355"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="403"/>
+        <location filename="../../kiosk/screens/apply.py" line="407"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="405"/>
+        <location filename="../../kiosk/screens/apply.py" line="409"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="407"/>
+        <location filename="../../kiosk/screens/apply.py" line="411"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="412"/>
+        <location filename="../../kiosk/screens/apply.py" line="416"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="420"/>
+        <location filename="../../kiosk/screens/apply.py" line="424"/>
         <source>Submitted. Receipt number %1</source>
         <translation>已提交，回执编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="423"/>
+        <location filename="../../kiosk/screens/apply.py" line="427"/>
         <source>What happens next: the department handles it within %n working day(s).</source>
         <translation>
             <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="425"/>
+        <location filename="../../kiosk/screens/apply.py" line="429"/>
         <source>Check progress here with your ID card or the receipt&apos;s QR code.</source>
         <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="432"/>
+        <location filename="../../kiosk/screens/apply.py" line="436"/>
         <source>The receipt could not be printed (%1). Staff have been called. Please photograph this code with your phone instead.</source>
         <translation>回执没能打印（%1），已通知工作人员。请用手机拍下旁边的二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="441"/>
+        <location filename="../../kiosk/screens/apply.py" line="445"/>
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="443"/>
+        <location filename="../../kiosk/screens/apply.py" line="447"/>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
@@ -4140,47 +4140,70 @@ and continue</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="276"/>
+        <location filename="../../kiosk/window.py" line="303"/>
         <source>Care mode
 (larger, spoken)</source>
         <translation>关怀模式
 （大字、语音）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="78"/>
+        <location filename="../../kiosk/window.py" line="79"/>
         <source>Hear it again</source>
         <translation>再听一遍</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="81"/>
+        <location filename="../../kiosk/window.py" line="82"/>
         <source>Home</source>
         <translation>回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="228"/>
+        <location filename="../../kiosk/window.py" line="231"/>
         <source>your ID card on the reader</source>
         <translation>读卡区上的身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="230"/>
+        <location filename="../../kiosk/window.py" line="233"/>
         <source>Please take %1 with you.</source>
         <translation>请带走%1。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="275"/>
+        <location filename="../../kiosk/window.py" line="302"/>
         <source>Care mode</source>
         <translation>关怀模式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="175"/>
+        <location filename="../../kiosk/window.py" line="178"/>
         <source>Please wait…</source>
-        <extracomment>each screen scrolls on its own when it is taller than the display (the elderly theme on a small screen) instead of pushing the window off it the screen asked for before the station was open, and the badge saying so</extracomment>
+        <extracomment>&quot;放弃本次办理吗？&quot; (kiosk.leave_overlay), made the first time it is asked each screen scrolls on its own when it is taller than the display (the elderly theme on a small screen) instead of pushing the window off it the screen asked for before the station was open, and the badge saying so</extracomment>
         <translation>请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="64"/>
+        <location filename="../../kiosk/window.py" line="65"/>
         <source>Yiwang Window — Self-service Kiosk</source>
         <translation>一网窗口 — 自助终端</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveOverlay</name>
+    <message>
+        <location filename="../../kiosk/leave_overlay.py" line="24"/>
+        <source>What you have entered will be erased.</source>
+        <translation>您已录入的内容将被清除。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/leave_overlay.py" line="28"/>
+        <source>No, continue</source>
+        <translation>继续办理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/leave_overlay.py" line="31"/>
+        <source>Yes, back to the start</source>
+        <translation>放弃，回首页</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/leave_overlay.py" line="46"/>
+        <source>Stop this visit and go back to the start?</source>
+        <translation>放弃本次办理，回到首页吗？</translation>
     </message>
 </context>
 <context>
