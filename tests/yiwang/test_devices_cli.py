@@ -216,7 +216,8 @@ def test_diagnose_human_output(capsys: pytest.CaptureFixture[str], tmp_path: Pat
 
 def test_diagnose_without_a_config(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, data = run_json(capsys, "diagnose", "--data-dir", str(tmp_path), "--json")
-    assert code == 1 and data["error"] == "no_config" and "config.toml" in data["message_zh"]
+    # exit 2: configuration missing or invalid (README's exit codes; review wt5: it was 1)
+    assert code == 2 and data["error"] == "no_config" and "config.toml" in data["message_zh"]
 
 
 def test_diagnose_without_a_data_dir(
@@ -224,7 +225,7 @@ def test_diagnose_without_a_data_dir(
 ) -> None:
     monkeypatch.delenv("YIWANG_DATA_DIR", raising=False)
     code, data = run_json(capsys, "diagnose", "--json")
-    assert code == 1 and data["error"] == "no_data_dir"
+    assert code == 2 and data["error"] == "no_data_dir"
 
 
 def test_diagnose_bad_devices_table(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -233,7 +234,10 @@ def test_diagnose_bad_devices_table(capsys: pytest.CaptureFixture[str], tmp_path
     cfg.write_text(cfg.read_text(encoding="utf-8").replace("paper_mm = 80", "paper_mm = 66"),
                    encoding="utf-8")
     code, data = run_json(capsys, "diagnose", "--data-dir", str(station), "--json")
-    assert code == 1 and data["error"] == "config_invalid"
+    assert code == 2 and data["error"] == "config_invalid"
+    # worded as the clerk and kiosk word it: the key, what it may be, file and line
+    assert "纸宽（devices.paper_mm）无效" in data["message_zh"], data
+    assert "config.toml" in data["message_zh"]
 
 
 def test_diagnose_as_a_subprocess(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sync.exit_codes import ExitCode
 from yiwang.commands import devices_decode
-from yiwang.commands.devices_config import config_invalid, no_config
+from yiwang.commands.devices_config import CONFIG_REFUSALS, config_invalid, no_config
 from yiwang.error_words import verdict_text
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ def _fail(args: argparse.Namespace, code: str, zh: str, en: str) -> int:
         print(json.dumps({"error": code, "message_zh": zh, "message_en": en}, ensure_ascii=False))
     else:
         print(f"{zh} ({en})", file=sys.stderr)
-    return int(ExitCode.FAILED)
+    return int(ExitCode.CONFIG if code in CONFIG_REFUSALS else ExitCode.FAILED)
 
 
 def _list(args: argparse.Namespace) -> int:
