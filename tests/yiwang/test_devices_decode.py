@@ -96,6 +96,17 @@ def test_human_output_makes_control_characters_visible(
     assert "nope.png: 无法读取图片文件" in err and "Traceback" not in err
 
 
+def test_human_output_names_invisible_characters(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Review (wt5): a right-to-left override and a zero-width space vanished from the
+    human output ("evilX"); the technician sees them named. --json stays exact."""
+    qr = qr_file(tmp_path / "rtl.png", "evil\u202eX\u200b", encoding="utf-8")
+    code, out, _err = decode(capsys, str(qr))
+    assert code == 0
+    assert "evil[U+202E]X[U+200B]" in out and "\u202e" not in out
+
+
 def test_decode_as_a_subprocess(tmp_path: Path) -> None:
     qr = qr_file(tmp_path / "s.png", "漢字テスト")
     exe = Path(sys.executable).with_name("yiwang")

@@ -39,6 +39,17 @@ def register(dsub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     dc.set_defaults(func=run)
 
 
+def _shown_invisibles(text: str) -> str:
+    """`text` with every invisible format character named ("[U+202E]"): display_text
+    drops them, and a technician checking a suspicious code must see that a
+    right-to-left override or a zero-width space is there (review wt5: "evil\u202eX"
+    printed as "evilX"). Control characters stay display_text's ([ESC], [CR])."""
+    from safe_chars import Kind, kind_of
+
+    return "".join(f"[U+{ord(ch):04X}]" if kind_of(ch) is Kind.INVISIBLE else ch
+                   for ch in text)
+
+
 def _human(record: dict[str, Any]) -> str:
     from intake.display_text import display_text
 
@@ -54,7 +65,8 @@ def _human(record: dict[str, Any]) -> str:
         size = len(c["bytes_hex"]) // 2
         gs1 = ", GS1" if c["gs1"] else ""
         lines.append(
-            f"  [{c['format']}] {display_text(c['text'], limit=HUMAN_TEXT_LIMIT)}"
+            f"  [{c['format']}] "
+            f"{display_text(_shown_invisibles(c['text']), limit=HUMAN_TEXT_LIMIT)}"
             f"  ({c['charset']}{gs1}, {size} bytes)"
         )
     return "\n".join(lines)
