@@ -10,7 +10,22 @@ from kiosk.theme import PAPER
 from kiosk.widgets import BigButton, Text
 
 
-class CountdownOverlay(QWidget):
+class CoverOverlay(QWidget):
+    """A page over the whole window, opaque: nothing behind it shows through."""
+
+    def cover(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(PAPER))
+
+
+class CountdownOverlay(CoverOverlay):
     more_time = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -41,12 +56,4 @@ class CountdownOverlay(QWidget):
 
     def show_seconds(self, seconds: int) -> None:
         self.seconds.setText(self.tr("%n second(s)", "", seconds))
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        self.show()
-        self.raise_()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(PAPER))  # opaque: nothing behind shows through
+        self.cover()

@@ -5,14 +5,13 @@ wt5: it wiped everything at once and turned 关怀模式 off)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.theme import PAPER
+from kiosk.countdown import CoverOverlay
 from kiosk.widgets import BigButton, Text
 
 
-class LeaveOverlay(QWidget):
+class LeaveOverlay(CoverOverlay):
     stay = Signal()
     leave = Signal()
 
@@ -46,12 +45,4 @@ class LeaveOverlay(QWidget):
         return self.tr("Stop this visit and go back to the start?")
 
     def ask_now(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        self.show()
-        self.raise_()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(PAPER))  # opaque: nothing behind shows through
+        self.cover()
