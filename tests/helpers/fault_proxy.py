@@ -232,6 +232,8 @@ class _Conn:
         self.down_fault: Fault | None = None  # truncate armed on the downstream direction
         self.down_count = 0
         self.finished = 0  # directions that reached EOF
+        #: the writers' queues: kill() wakes a writer waiting on one at once
+        self.queues: list[queue.Queue[object]] = []
 
     def kill(self, *, rst: bool) -> None:
         if self.dead.is_set():
@@ -245,6 +247,9 @@ class _Conn:
                 s.shutdown(socket.SHUT_RD if rst else socket.SHUT_RDWR)
             with contextlib.suppress(OSError):
                 s.close()
+        for q in self.queues:
+            with contextlib.suppress(queue.Full):
+                q.put_nowait(_WAKE)
 
     def half_done(self) -> None:
         with self.lock:
@@ -255,6 +260,7 @@ class _Conn:
 
 
 _EOF = object()
+_WAKE = object()  # put by _Conn.kill(): the writer stops waiting for its next item
 
 
 class FaultProxy:
@@ -318,6 +324,8 @@ class FaultProxy:
         self._stop.set()
         ls, self._listener = self._listener, None
         if ls is not None:
+            with contextlib.suppress(OSError):
+                ls.shutdown(socket.SHUT_RDWR)  # wakes accept() now (close() alone does not)
             with contextlib.suppress(OSError):
                 ls.close()
         with self._lock:
@@ -400,6 +408,7 @@ class FaultProxy:
                 self._conns.append(conn)
             up_q: queue.Queue[object] = queue.Queue(QUEUE_ITEMS)
             down_q: queue.Queue[object] = queue.Queue(QUEUE_ITEMS)
+            conn.queues = [up_q, down_q]
             self._spawn(self._read_requests, f"proxy-{conn.index}-up-r", conn, up_q)
             self._spawn(self._writer, f"proxy-{conn.index}-up-w", conn, up_q, "up")
             self._spawn(self._read_responses, f"proxy-{conn.index}-down-r", conn, down_q)
@@ -533,6 +542,8 @@ class FaultProxy:
                     if self._stop.is_set():
                         return
                     continue
+                if item is _WAKE:
+                    return
                 if item is _EOF:
                     with contextlib.suppress(OSError):
                         dest.shutdown(socket.SHUT_WR)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
+import random
 import uuid as uuidlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -60,13 +60,12 @@ def store(data_dir: Path) -> Iterator[Store]:
 
 
 def page_bytes(tag: str, size: int = 20_000) -> bytes:
-    """Deterministic pseudo-random page content (incompressible, unique per tag)."""
-    out = bytearray()
-    counter = 0
-    while len(out) < size:
-        out += hashlib.sha256(f"{tag}:{counter}".encode()).digest()
-        counter += 1
-    return bytes(out[:size])
+    """Deterministic pseudo-random page content (incompressible, unique per tag).
+
+    A generator seeded with the tag (a str seed is hashed with SHA-512, so the same tag
+    gives the same bytes in every run): some 20 times faster than hashing a counter,
+    which cost the fault tests 30 ms per 600 kB page."""
+    return random.Random(f"page:{tag}").randbytes(size)
 
 
 AcceptFn = Callable[..., Submission]
