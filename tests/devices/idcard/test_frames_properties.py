@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from devices.idcard.frames import PREAMBLE, Frame, FrameError, FrameParser, encode_response
 
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: 100 examples per property (Hypothesis' default; 300 before cost the suite some 1.4 s of
+#: CPU): with the resync case it once found pinned below as explicit examples
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def drain(parser: FrameParser, chunks: list[bytes]) -> tuple[list[Frame], int]:

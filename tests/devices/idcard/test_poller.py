@@ -15,13 +15,30 @@ from devices.idcard.poller import CardPoller
 from devices.idcard.reader import IdCardReader
 from devices.idcard.simulator import IdCardSimulator, sample_cards
 
-INTERVAL = 0.03
+INTERVAL = 0.02
+FIND_CARD = (0x20, 0x01)
+
+
+def until(condition: Callable[[], bool], timeout: float = 3.0) -> None:
+    """Wait for the simulator's (or a counter's) own state, not for the poller's timing."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.005)
+
+
+def polls_later(sim: IdCardSimulator, n: int) -> None:
+    """Return once the poller has asked for a card ``n`` more times."""
+    seen = sim.received.count(FIND_CARD)
+    until(lambda: sim.received.count(FIND_CARD) >= seen + n)
 
 
 class Events:
     def __init__(self) -> None:
         self.items: list[tuple[str, object]] = []
         self.cond = threading.Condition()
+        #: readers the poller's factory built (one per reconnect attempt)
+        self.readers_built = 0
 
     def add(self, kind: str, value: object = None) -> None:
         with self.cond:
@@ -54,8 +71,12 @@ def poller(sim: IdCardSimulator, events: Events) -> Iterator[CardPoller]:
     def on_error(err: DeviceError) -> None:
         events.add("error", err)
 
+    def build_reader() -> IdCardReader:
+        events.readers_built += 1
+        return IdCardReader(path, timeout=0.15, retries=0)
+
     p = CardPoller(
-        lambda: IdCardReader(path, timeout=0.15, retries=0),
+        build_reader,
         on_card,
         lambda: events.add("removed"),
         on_error,
@@ -72,12 +93,12 @@ def test_placed_removed_and_debounce(
 ) -> None:
     events.wait_for(lambda k: k == ["card"])
     assert events.items[0][1] == sample_cards()[0]
-    # The card stays on the reader: it is not reported again.
-    time.sleep(15 * INTERVAL)
+    # The card stays on the reader: it is not reported again, however many polls pass.
+    polls_later(sim, 8)
     assert events.kinds() == ["card"]
     sim.remove_card()
     events.wait_for(lambda k: k == ["card", "removed"])
-    time.sleep(5 * INTERVAL)
+    polls_later(sim, 4)
     assert events.kinds() == ["card", "removed"]
     # Lifted and presented again: reported again.
     sim.place_card(sample_cards()[0])
@@ -94,9 +115,9 @@ def test_card_error_is_reported_once(
 ) -> None:
     events.wait_for(lambda k: k == ["card"])
     sim.faults.read_failures = 3
-    for _ in range(3):  # each presentation fails to read the same way
+    for left in (2, 1, 0):  # each presentation fails to read the same way
         sim.place_card(sample_cards()[1])
-        time.sleep(4 * INTERVAL)
+        until(lambda left=left: sim.faults.read_failures == left)  # this one's read failed
     events.wait_for(lambda k: "error" in k)
     errors = [v for k, v in events.items if k == "error"]
     assert len(errors) == 1 and isinstance(errors[0], DeviceError)
@@ -112,7 +133,8 @@ def test_device_gone_and_back_is_logged_once(
     events.wait_for(lambda k: k == ["card"])
     sim.unplug()
     events.wait_for(lambda k: k == ["card", "removed", "error"])
-    time.sleep(0.6)  # several failing polls
+    built = events.readers_built
+    until(lambda: events.readers_built >= built + 3)  # several failing polls (reconnects)
     assert not poller.device_available
     assert events.kinds() == ["card", "removed", "error"]
     sim.replug()

@@ -124,14 +124,15 @@ def test_reader_side_checksum_error_is_retried(sim: IdCardSimulator, reader: IdC
 
 
 def test_slow_device_within_timeout(sim: IdCardSimulator, reader: IdCardReader) -> None:
-    sim.faults.delay = 0.2
+    # each of the three answers comes late, yet within the fixture's 0.5 s timeout
+    sim.faults.delay = 0.1
     assert reader.read_card() == sample_cards()[0]
 
 
 def test_too_slow_device_times_out(sim: IdCardSimulator) -> None:
     assert sim.path is not None
-    sim.faults.delay = 0.5
-    with IdCardReader(sim.path, timeout=0.2, retries=1) as reader:
+    sim.faults.delay = 0.3  # later than the timeout: neither attempt gets its answer
+    with IdCardReader(sim.path, timeout=0.1, retries=1) as reader:
         started = time.monotonic()
         with pytest.raises(DeviceError) as info:
             reader.find_card()
@@ -211,7 +212,8 @@ def test_detect_port(sim: IdCardSimulator) -> None:
     try:
         found = detect_port(["/dev/does-not-exist", silent_path, sim.path], timeout=0.2)
         assert found == sim.path
-        assert detect_port(["/dev/does-not-exist", silent_path], timeout=0.2) is None
+        # nobody answers here: a shorter wait proves it as well
+        assert detect_port(["/dev/does-not-exist", silent_path], timeout=0.1) is None
     finally:
         silent.stop()
     assert detect_port([], timeout=0.1) is None

@@ -226,7 +226,7 @@ class ProbeCountingClient(PlatformClient):
 def test_reconnect_after_platform_restart_is_measured(
     tmp_path: Path, store: Store, data_dir: Path, accept, run_engine, station_code: str
 ) -> None:
-    probe = 0.25
+    probe = 0.1
     http = requests.Session()
     http.trust_env = False
     platform = PlatformProcess(tmp_path / "restart.db").start()
