@@ -12,20 +12,25 @@ from typing import Any
 import pytest
 import requests
 
-from reference_platform.server import PlatformProcess
 from sync.client import PlatformClient, StationCredentials
 from tests.helpers.platform_admin import unique_station_code
+from tests.helpers.threaded_platform import ThreadedPlatform
 
 
 @pytest.fixture(scope="session")
-def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProcess]:
+def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ThreadedPlatform]:
+    """The platform of the protocol tests, served on a thread of the worker (the same app
+    and server settings as the process, without another interpreter's start-up). What
+    only the process shows (its umask and files, log, parent watch, command line) is
+    tested against a PlatformProcess (test_security.py, test_hardening.py,
+    test_parent_watch.py, tests/yiwang)."""
     db = tmp_path_factory.mktemp("platform") / "platform.db"
-    with PlatformProcess(db, enrollment_codes=["FIRST-CODE"]) as proc:
+    with ThreadedPlatform(db, enrollment_codes=["FIRST-CODE"]) as proc:
         yield proc
 
 
 @pytest.fixture
-def admin(platform: PlatformProcess, http: requests.Session) -> Callable[..., requests.Response]:
+def admin(platform: ThreadedPlatform, http: requests.Session) -> Callable[..., requests.Response]:
     def call(method: str, path: str, **kwargs: Any) -> requests.Response:
         headers = {"Authorization": f"Bearer {platform.admin_token}", **kwargs.pop("headers", {})}
         return http.request(method, platform.url + path, headers=headers, timeout=10, **kwargs)
@@ -41,7 +46,7 @@ def station_code() -> str:
 
 @pytest.fixture
 def enroll(
-    platform: PlatformProcess, http: requests.Session, admin: Callable[..., requests.Response]
+    platform: ThreadedPlatform, http: requests.Session, admin: Callable[..., requests.Response]
 ) -> Callable[..., StationCredentials]:
     def do(station_code: str | None = None, role: str = "window") -> StationCredentials:
         station_code = station_code or unique_station_code()
@@ -55,7 +60,7 @@ def enroll(
 
 @pytest.fixture
 def client(
-    platform: PlatformProcess, http: requests.Session,
+    platform: ThreadedPlatform, http: requests.Session,
     enroll: Callable[..., StationCredentials], station_code: str,
 ) -> PlatformClient:
     return PlatformClient(platform.url, enroll(station_code), session=http, timeout=(2.0, 10.0))

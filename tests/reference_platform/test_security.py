@@ -23,7 +23,10 @@ import requests
 from reference_platform.server import PlatformProcess
 from tests.helpers.platform_admin import unique_station_code
 from tests.helpers.signed_http import RawStation, enroll_raw, manifest, new_uuid
+from tests.helpers.threaded_platform import ThreadedPlatform
 from wire.signing import receipt_tag
+
+AnyPlatform = PlatformProcess | ThreadedPlatform
 
 
 @pytest.fixture(scope="module")
@@ -33,13 +36,13 @@ def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProce
         yield proc
 
 
-def admin(platform: PlatformProcess, http: requests.Session, method: str, path: str,
+def admin(platform: AnyPlatform, http: requests.Session, method: str, path: str,
           **kw: Any) -> requests.Response:
     headers = {"Authorization": f"Bearer {platform.admin_token}", **kw.pop("headers", {})}
     return http.request(method, platform.url + path, headers=headers, timeout=10, **kw)
 
 
-def issue_code(platform: PlatformProcess, http: requests.Session, **body: Any) -> str:
+def issue_code(platform: AnyPlatform, http: requests.Session, **body: Any) -> str:
     r = admin(platform, http, "POST", "/v1/admin/enrollment-codes", json=body)
     assert r.status_code == 200, r.text
     return str(r.json()["codes"][0])
@@ -109,7 +112,9 @@ def test_a_second_station_cannot_take_an_enrolled_station_code(
 
 
 def test_guessing_enrollment_codes_is_braked(tmp_path: Path, http: requests.Session) -> None:
-    with PlatformProcess(tmp_path / "brake.db") as platform:
+    # a platform of its own (the brake it puts on would stop every enrollment after it);
+    # served on a thread: what is braked is the HTTP enrollment, not the process
+    with ThreadedPlatform(tmp_path / "brake.db") as platform:
         good = issue_code(platform, http)
         used = issue_code(platform, http)
         enroll_raw(platform.url, http, used, unique_station_code())

@@ -12,27 +12,29 @@ from typing import Any
 import pytest
 
 from intake.applicant import Person
-from reference_platform.server import PlatformProcess
 from tests.helpers.platform_admin import admin_json_caller, set_up_enrolled_station
+from tests.helpers.threaded_platform import ThreadedPlatform
 from tests.sync.crash.kill9_harness import PROXY_DELAY, DelayProxy, Harness
 
 
 @pytest.fixture(scope="module")
-def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProcess]:
+def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ThreadedPlatform]:
+    """Served on a thread of the test process: what is killed is the station's sync
+    process, never the platform, which needs no interpreter of its own."""
     db = tmp_path_factory.mktemp("platform") / "platform.db"
-    with PlatformProcess(db) as proc:
+    with ThreadedPlatform(db) as proc:
         yield proc
 
 
 @pytest.fixture
-def admin(platform: PlatformProcess) -> Iterator[Callable[..., Any]]:
+def admin(platform: ThreadedPlatform) -> Iterator[Callable[..., Any]]:
     with admin_json_caller(platform, timeout=30) as call:
         yield call
 
 
 @pytest.fixture
 def harness_for(
-    tmp_path: Path, platform: PlatformProcess, admin: Callable[..., Any], person: Person
+    tmp_path: Path, platform: ThreadedPlatform, admin: Callable[..., Any], person: Person
 ) -> Iterator[Callable[[int], Harness]]:
     """``harness_for(seed)``: a fresh station dir enrolled via a delaying proxy."""
     proxies: list[DelayProxy] = []

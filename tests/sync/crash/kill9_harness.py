@@ -27,10 +27,10 @@ import requests
 
 from intake.applicant import Person
 from intake.submission import CapturedMaterial, Channel
-from reference_platform.server import PlatformProcess
 from sync.client import PlatformClient
 from sync.config import load_config, load_credentials
 from sync.store import Store, SyncState, UnknownSubmission
+from tests.helpers.threaded_platform import ThreadedPlatform
 from tests.sync.crash.traced_runner import EVENT_FD_ENV
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -146,7 +146,7 @@ class Harness:
     def __init__(
         self,
         data_dir: Path,
-        platform: PlatformProcess,
+        platform: ThreadedPlatform,
         admin: Callable[..., Any],
         applicant: Person,
         rng: random.Random,

@@ -1,6 +1,8 @@
 """Catalog pull by ETag and heartbeats, against the real reference platform.
 
-This module changes the platform's catalog, so it runs its own platform process."""
+This module changes the platform's catalog, so it runs a platform of its own, served on a
+thread of the test process (tests/helpers/threaded_platform.py): the same app and server
+settings without the cost of another interpreter."""
 
 from __future__ import annotations
 
@@ -14,7 +16,6 @@ from typing import Any
 import pytest
 
 from intake.catalog import Catalog
-from reference_platform.server import PlatformProcess
 from resources import SEED_CATALOG, resource_path
 from station.context import load_catalog
 from sync.catalog_sync import CATALOG_FILE, ETAG_KEY, CatalogSync, write_atomic
@@ -22,6 +23,7 @@ from sync.client import PlatformClient
 from sync.engine import EventKind, SyncEngine, SyncEvent
 from sync.store import Store, SyncState
 from tests.helpers.fsync_spy import kinds, spy_fsync
+from tests.helpers.threaded_platform import ThreadedPlatform
 from ui_shared.messages import sync_text
 
 SEED: dict[str, Any] = json.loads(resource_path(*SEED_CATALOG).read_text(encoding="utf-8"))
@@ -36,9 +38,9 @@ def catalog_b(version: str = "2026.12-test") -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PlatformProcess]:
+def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ThreadedPlatform]:
     db = tmp_path_factory.mktemp("catalog-platform") / "platform.db"
-    with PlatformProcess(db) as proc:
+    with ThreadedPlatform(db) as proc:
         yield proc
 
 
