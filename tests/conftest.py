@@ -24,6 +24,17 @@ if _WORKER:
 
 pytest_plugins = ["tests.helpers.sync_fixtures", "tests.helpers.platform_fixtures"]
 
+# Test files in RAM where the machine has room on a tmpfs: every durable write (an SQLite
+# commit, a blob, an atomic file) ends in fsync, some 10 ms each on this machine's disk
+# and nothing on a tmpfs; that waiting was a good part of the suite's wall time. Still real
+# files on a real file system. Read by pytest when it first makes tmp_path's base folder
+# (in the xdist controller, which hands each worker a folder below it).
+_RAM_DIR = "/dev/shm"
+if "PYTEST_DEBUG_TEMPROOT" not in os.environ and os.access(_RAM_DIR, os.W_OK | os.X_OK):
+    _ram = os.statvfs(_RAM_DIR)
+    if _ram.f_bavail * _ram.f_frsize >= 4 * 1024**3:  # a full run keeps ~0.5 GB; three kept
+        os.environ["PYTEST_DEBUG_TEMPROOT"] = _RAM_DIR
+
 # As in the product (ui_shared/gui_gc.py): cyclic garbage is collected on the main
 # thread only, between tests, never by whichever worker thread happens to allocate
 # (a Qt widget destroyed on a worker crashes the process).

@@ -52,12 +52,23 @@ def test_read_id_json_keys_and_values(sim: IdCardSimulator) -> None:
 def test_read_id_json_long_term_and_waiting_for_a_card(sim: IdCardSimulator) -> None:
     assert sim.path is not None
     sim.remove_card()
-    timer = threading.Timer(0.3, sim.place_card, args=(sample_cards()[3],))
-    timer.start()
+    done = threading.Event()
+
+    def place_after_a_miss() -> None:
+        # the card comes once the reader has looked and found none: read_id_json waits
+        while not done.is_set() and (0x20, 0x01) not in sim.received:
+            done.wait(0.005)
+        if not done.is_set():
+            sim.place_card(sample_cards()[3])
+
+    placer = threading.Thread(target=place_after_a_miss, daemon=True)
+    placer.start()
     try:
         result = read_id_json(sim.path, timeout=3.0)
     finally:
-        timer.cancel()
+        done.set()
+        placer.join(timeout=5)
+    assert sim.received.count((0x20, 0x01)) >= 2  # found nothing, then the card
     assert result["valid_until"] == "长期"
     assert result["name"] == "刘德厚"
 
