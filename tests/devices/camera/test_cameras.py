@@ -46,8 +46,12 @@ def test_simulated_camera_shows_empty_desk_then_a_page() -> None:
 
 
 def test_opencv_camera_missing_source_raises_with_chinese_message(tmp_path: Path) -> None:
+    # a missing file beside this one: tmp_path may lie below /dev (/dev/shm), which the
+    # camera takes for a device node (a device path that fails to open says so instead)
+    missing = Path(__file__).with_name("no-such-video.avi")
+    assert not missing.exists()
     with pytest.raises(CameraError) as info:
-        OpenCvCamera(str(tmp_path / "nope.avi"))
+        OpenCvCamera(str(missing))
     assert error_text(info.value) == "未找到高拍仪或视频文件"
     not_video = tmp_path / "junk.avi"
     not_video.write_bytes(b"not a video")
