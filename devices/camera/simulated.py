@@ -183,10 +183,26 @@ class SimulatedCamera:
     def _noise_field(self, h: int, w: int) -> npt.NDArray[np.int16]:
         field = self._noise
         if field is None or field.shape[:2] != (h + _PAD, w + _PAD):
-            rng = np.random.default_rng(self.seed + 99)
-            field = np.round(rng.normal(0.0, self.noise, (h + _PAD, w + _PAD, 3))).astype(np.int16)
+            field = _rounded_normal(self.seed + 99, self.noise, (h + _PAD, w + _PAD, 3))
             self._noise = field
         return field
 
     def close(self) -> None:
         self._closed = True
+
+
+def _rounded_normal(seed: int, sigma: float, shape: tuple[int, int, int],
+                    rows: int = 64) -> npt.NDArray[np.int16]:
+    """``round(normal(0, sigma, shape))`` as int16, drawn a band of ``rows`` at a time.
+
+    The same numbers as one draw of the whole (the generator's stream is consumed in
+    the same order), without the two full-size float64 temporaries: in a fresh process
+    those cost most of a second of page faults at the first frame of every simulated
+    camera (the doctor, the clerk's preview, the demo)."""
+    rng = np.random.default_rng(seed)
+    field = np.empty(shape, np.int16)
+    for top in range(0, shape[0], rows):
+        band = rng.normal(0.0, sigma, (min(rows, shape[0] - top), *shape[1:]))
+        field[top:top + len(band)] = np.rint(band, out=band)
+    return field
+
