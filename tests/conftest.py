@@ -34,6 +34,10 @@ _PYCACHE = os.environ.setdefault(
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 sys.pycache_prefix = _PYCACHE  # this worker's own imports from here on
 sys.dont_write_bytecode = False
+# The simulated camera's stills (most of a CPU-second each to render) kept for the next
+# process and run, named by what draws them (devices/camera/still_files.py): the demo,
+# doctor and the accepted-station templates present the same few pages in every worker.
+os.environ.setdefault("YIWANG_CAMERA_STILL_DIR", str(Path.home() / ".cache" / "yiwang-stills"))
 
 pytest_plugins = ["tests.helpers.sync_fixtures", "tests.helpers.platform_fixtures"]
 

@@ -13,6 +13,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
+from devices.camera import still_files
 from devices.camera.errors import CameraError
 from devices.camera.synthetic import render_desk, render_document
 
@@ -73,13 +74,12 @@ STILLS = _StillCache(_cache_size())
 
 def _still_key(title: str | None, qr_payload: str, seed: int, size: tuple[int, int],
                options: dict[str, object]) -> Hashable | None:
-    """The cache key of a still, or None when an option cannot be one (an image)."""
-    key = (title, qr_payload, seed, size, tuple(sorted(options.items())))
-    try:
-        hash(key)
-    except TypeError:
+    """The cache key of a still, or None when an option cannot be one (anything but a
+    plain value, such as an image: its text would not name the same picture in the next
+    process, where the key also names a file: devices.camera.still_files)."""
+    if not all(isinstance(v, (str, int, float, bool, type(None))) for v in options.values()):
         return None
-    return key
+    return (title, qr_payload, seed, size, tuple(sorted(options.items())))
 
 
 @runtime_checkable
@@ -133,7 +133,7 @@ class SimulatedCamera:
             seed = self.seed * 1000 + self._count
             key = _still_key(title or None, qr_payload if title else "", seed, self.size,
                              render_options)
-            cached = None if key is None else STILLS.get(key)
+            cached = None if key is None else STILLS.get(key) or still_files.load(key)
             if cached is not None:
                 self._still, self._corners = cached
             elif not title:
@@ -143,7 +143,9 @@ class SimulatedCamera:
                 photo = render_document(title, qr_payload, seed=seed, size=self.size,
                                         noise=0.5, **render_options)  # type: ignore[arg-type]
                 self._still, self._corners = photo.image, photo.corners
-            if cached is None and key is not None:
+            if key is not None:
+                if cached is None:
+                    still_files.save(key, self._still, self._corners)
                 STILLS.put(key, self._still, self._corners)
             if not title:
                 return
@@ -158,12 +160,13 @@ class SimulatedCamera:
         with self._lock:
             if self._still is None:
                 key = ("empty desk", self.seed, self.size)
-                cached = STILLS.get(key)
+                cached = STILLS.get(key) or still_files.load(key)
                 if cached is None:
                     self._still = render_desk(seed=self.seed, size=self.size, noise=0.5)
-                    STILLS.put(key, self._still, None)
+                    still_files.save(key, self._still, None)
                 else:
                     self._still = cached[0]
+                STILLS.put(key, self._still, None)
             still = self._still
             dx, dy = self._rng.normal(0.0, self.jitter_px, 2)
             gain = 1.0 + self._rng.normal(0.0, 0.01)
