@@ -80,7 +80,7 @@ def platform_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        # ready when it says so (uvicorn's own line), read on a thread that keeps
+        # ready when it says it listens (uvicorn's own line), read on a thread that keeps
         # draining its log afterwards so that the pipe never fills
         lines: queue.Queue[str | None] = queue.Queue()
 
@@ -91,7 +91,7 @@ def platform_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
         threading.Thread(target=read_log, daemon=True).start()
         seen: list[str] = []
-        while not any("Application startup complete" in line for line in seen):
+        while not any("Uvicorn running on" in line for line in seen):  # bound, listening
             line = lines.get(timeout=30)
             assert line is not None, "platform exited: " + "".join(seen)[-2000:]
             seen.append(line)
