@@ -94,7 +94,12 @@ def _file_for(folder: Path, key: Hashable) -> Path:
 
 def load(key: Hashable) -> Still | None:
     """The still filed under ``key`` by an earlier process, or None."""
-    folder = _folder()
+    try:
+        folder = _folder()
+    except OSError as e:  # the folder cannot be made: render, as without one
+        log.warning("simulated camera: no still folder in %s: %s",
+                    os.environ.get(STILL_DIR_ENV), e)
+        return None
     if folder is None:
         return None
     path = _file_for(folder, key)

@@ -82,3 +82,15 @@ def test_what_draws_them_is_in_the_name(tmp_path: Path) -> None:
     assert still_files.fingerprint((source,), None) == before
     source.write_text("A = 2\n")
     assert still_files.fingerprint((source,), None) != before
+
+
+def test_a_folder_that_cannot_be_made_is_no_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(still_files.STILL_DIR_ENV, str(blocker / "stills"))
+    monkeypatch.setattr(STILLS, "size", 0)
+    cam = SimulatedCamera(SIZE, seed=5155)
+    cam.present("申请表", "y")  # rendered, shown, kept nowhere
+    assert cam._still is not None and cam.grab().shape == (120, 160, 3)
