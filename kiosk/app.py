@@ -35,7 +35,10 @@ class KioskApp(QObject):
         clock: Callable[[], float] = time.monotonic,
         frameless: bool = False,
         front: KioskFront | None = None,
+        warm_up_libraries: bool = True,
     ) -> None:
+        """``warm_up_libraries``: load what start-up left out once the window is up (off
+        for a kiosk that leaves as soon as it is ready: --exit-when-ready)."""
         super().__init__()
         self.services = services
         if front is None:
@@ -49,7 +52,8 @@ class KioskApp(QObject):
         self.window = front.window
         self.ctx.attach(services)
         self.window.station_opened()
-        self.window.ready.connect(self._warm_up)
+        if warm_up_libraries:
+            self.window.ready.connect(self._warm_up)
         self.cards = CardBridge(self)
         self.cards.card_placed.connect(self._card_placed)
         self.cards.card_removed.connect(self.window.card_removed)

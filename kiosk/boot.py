@@ -129,7 +129,10 @@ class KioskBoot(FrontEndBoot["KioskServices"]):
         from kiosk.wipe import use_private_temp_dir
 
         use_private_temp_dir(services.station.intake.store.data_dir / "tmp")
-        self.kiosk = kiosk = KioskApp(services, english=self.english, front=self.front)
+        # leaving once ready: no warm-up of the capture and printing libraries, which the
+        # way out would wait for (half a CPU-second)
+        self.kiosk = kiosk = KioskApp(services, english=self.english, front=self.front,
+                                      warm_up_libraries=not self.exit_when_ready)
         if self.exit_when_ready:
             kiosk.window.ready.connect(lambda: QTimer.singleShot(0, lambda: self.leave(0)))
         kiosk.start_services()

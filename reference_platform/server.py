@@ -1,8 +1,11 @@
-"""Run the reference platform: in-process with uvicorn, or as a child process."""
+"""Run the reference platform: in-process with uvicorn, or as a child process.
+
+uvicorn, the protocol class and requests are imported where they are used: a process
+that only starts a platform (the demo, every test worker) loads no server, and the
+platform process no HTTP client."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import os
@@ -15,10 +18,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
-
-import requests
-import uvicorn
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from typing import Any
 
 from reference_platform.__main__ import ADMIN_TOKEN_ENV
 from reference_platform.parent_watch import PARENT_PIPE_ENV, ParentPipe
@@ -34,59 +34,6 @@ HEADER_TIMEOUT = 10.0  # seconds from connecting (or the last answer) to a whole
 IDLE_TIMEOUT = 5  # seconds an idle keep-alive connection is kept
 MAX_CONNECTIONS = 64  # concurrent connections and tasks; more are answered 503
 MAX_HEAD_BYTES = 16 * 1024  # request line plus headers
-
-
-class GuardedH11Protocol(H11Protocol):
-    """uvicorn's HTTP/1.1 protocol plus a deadline for the request head: a caller that
-    connects and then sends its headers byte by byte (slowloris) is cut off.
-
-    The deadline runs from connecting, or on a kept-alive connection from the first byte
-    of the next head, never from the previous answer: a connection idle between requests
-    is closed by uvicorn's keep-alive timeout (IDLE_TIMEOUT) alone, the normal way a
-    client expects, whatever the two timeouts are set to."""
-
-    _head_timer: asyncio.TimerHandle | None = None
-
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        super().connection_made(transport)
-        self._arm_head_deadline()
-
-    def _waiting_for_head(self) -> bool:
-        # none yet, or the previous one answered: a request being handled had its head
-        return self.cycle is None or self.cycle.response_complete
-
-    def _arm_head_deadline(self) -> None:
-        self._cancel_head_deadline()
-        self._head_timer = self.loop.call_later(HEADER_TIMEOUT, self._head_too_slow)
-
-    def _cancel_head_deadline(self) -> None:
-        if self._head_timer is not None:
-            self._head_timer.cancel()
-            self._head_timer = None
-
-    def _head_too_slow(self) -> None:
-        self._head_timer = None
-        if self._waiting_for_head() and not self.transport.is_closing():
-            log.info("closing a connection whose request head took over %.0f s", HEADER_TIMEOUT)
-            self.transport.close()
-
-    def data_received(self, data: bytes) -> None:
-        super().data_received(data)
-        if not self._waiting_for_head():
-            self._cancel_head_deadline()  # the whole head is in
-        elif self._head_timer is None and not self.transport.is_closing():
-            # bytes of a next head (or the tail of a body answered early) on a kept-alive
-            # connection; uvicorn has stopped its keep-alive timer, this deadline takes over
-            self._arm_head_deadline()
-
-    def on_response_complete(self) -> None:
-        # the idle time until the next request is the keep-alive timer's (armed by super)
-        self._cancel_head_deadline()
-        super().on_response_complete()
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        self._cancel_head_deadline()
-        super().connection_lost(exc)
 
 
 def serve(
@@ -107,8 +54,11 @@ def serve(
         raise ValueError("ssl_certfile and ssl_keyfile go together")
     os.umask(0o077)  # every file this process makes is private (0600 / 0700)
     # imported here: whoever only starts a platform process (PlatformProcess, every test
-    # worker) does not load FastAPI and the routes
+    # worker) does not load FastAPI, the routes or uvicorn
+    import uvicorn
+
     from reference_platform.app import create_app
+    from reference_platform.guarded_h11 import GuardedH11Protocol
 
     app = create_app(db_path, admin_token=admin_token, enrollment_codes=enrollment_codes,
                      dev=dev)
@@ -239,6 +189,8 @@ class PlatformProcess:
         raise RuntimeError(f"reference platform failed to start: {last_error}")
 
     def _wait_ready(self) -> bool:
+        import requests
+
         deadline = time.monotonic() + self.startup_timeout
         session = requests.Session()
         session.trust_env = False
@@ -316,3 +268,12 @@ class PlatformProcess:
         tb: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+def __getattr__(name: str) -> Any:
+    """``GuardedH11Protocol``, still found here, loaded (with uvicorn) when asked for."""
+    if name == "GuardedH11Protocol":
+        from reference_platform.guarded_h11 import GuardedH11Protocol
+
+        return GuardedH11Protocol
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -22,6 +22,23 @@ if _WORKER:
     _escpos_dir.mkdir(parents=True, exist_ok=True)
     os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(_escpos_dir)
 
+# Our modules are compiled once, not again in every interpreter the tests start: a
+# development shell may say PYTHONDONTWRITEBYTECODE, and then each `yiwang` process (the
+# demo, the platform, doctor, the front ends) and each worker compiles the ~400 modules
+# it imports of ours, a third of a second of CPU or more each time (an installed station
+# has its .pyc files: pip compiles them). Written to a cache of their own, outside the
+# worktree (as bench/kiosk_cold_start.py does), and validated by the source's mtime.
+_PYCACHE = os.environ.setdefault(
+    "PYTHONPYCACHEPREFIX", str(Path.home() / ".cache" / "yiwang-pycache")
+)
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.pycache_prefix = _PYCACHE  # this worker's own imports from here on
+sys.dont_write_bytecode = False
+# The simulated camera's stills (most of a CPU-second each to render) kept for the next
+# process and run, named by what draws them (devices/camera/still_files.py): the demo,
+# doctor and the accepted-station templates present the same few pages in every worker.
+os.environ.setdefault("YIWANG_CAMERA_STILL_DIR", str(Path.home() / ".cache" / "yiwang-stills"))
+
 pytest_plugins = ["tests.helpers.sync_fixtures", "tests.helpers.platform_fixtures"]
 
 # Test files in RAM where the machine has room on a tmpfs: every durable write (an SQLite

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import string
+import sys
 from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Protocol
@@ -27,7 +28,7 @@ from intake.display_text import display_text
 from ui_shared.error_sources import CONTEXT, SOURCES
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QTranslator
+    from ui_shared.qm_catalog import Catalog
 
 __all__ = [
     "code_text",
@@ -138,25 +139,25 @@ def ui_speaks_english() -> bool:
 def translated(source: str) -> str:
     """The Chinese of an error source sentence: the application's translator when it
     has one (the UI), else the bundled zh_CN catalog, else the source itself."""
-    from PySide6.QtCore import QCoreApplication
+    # a translator is installed on an application, which needs QtCore: a process that
+    # has not loaded it (the command line) has none, and does not load it for this
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QCoreApplication
 
-    text = QCoreApplication.translate(CONTEXT, source)
-    if text != source:
-        return text
-    catalog = _bundled_catalog()
-    bundled = catalog.translate(CONTEXT, source) if catalog is not None else None
-    return bundled or source
+        text = QCoreApplication.translate(CONTEXT, source)
+        if text != source:
+            return text
+    return _bundled_catalog().get((CONTEXT, source)) or source
 
 
 @cache
-def _bundled_catalog() -> QTranslator | None:
-    from PySide6.QtCore import QTranslator
-
+def _bundled_catalog() -> Catalog:
+    """The bundled zh_CN catalog, read without Qt (ui_shared.qm_catalog)."""
     from resources import resource_path
+    from ui_shared.qm_catalog import read_catalog
 
-    translator = QTranslator()
     qm = resource_path("translations", "yiwang_zh_CN.qm")
-    if not translator.load(str(qm)):
+    catalog = read_catalog(qm)
+    if not catalog:
         log.warning("translation catalog %s not found; errors are worded in English", qm)
-        return None
-    return translator
+    return catalog

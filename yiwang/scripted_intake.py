@@ -56,9 +56,14 @@ def run_scripted_intakes(
     *,
     say: Callable[[str], None] = print,
     read_codes: bool = True,
+    stop_point: Callable[[], None] = lambda: None,
 ) -> list[IntakeRecord]:
     """``read_codes``: also decode the codes on each captured page for the demo's report;
-    tests that need only the accepted cases leave it out (up to 0.6 CPU-s a page)."""
+    tests that need only the accepted cases leave it out (up to 0.6 CPU-s a page).
+    ``stop_point`` is called before each intake and before each page is photographed
+    (the demo ends there on Ctrl+C: a page costs most of a second); an intake cut
+    short is abandoned as a clerk's is, its pages already stored kept unreferenced
+    (`yiwang recover` counts them) and nothing accepted."""
     assert sims.port is not None
     catalog = services.catalog
     items = list(catalog.for_entrance(Entrance.PERSONAL))
@@ -66,6 +71,7 @@ def run_scripted_intakes(
     records: list[IntakeRecord] = []
     with IdCardReader(sims.port) as reader:
         for n in range(count):
+            stop_point()
             card = cards[n % len(cards)]
             sims.place_card(card)
             data = reader.read_card()
@@ -78,6 +84,7 @@ def run_scripted_intakes(
             session.choose_item(item.code)
             decoded: list[str] = []
             for material in session.state.missing:  # the card read filed the ID card itself
+                stop_point()
                 sims.present_document(material.name_zh, document_payload(item.code, material.code))
                 page = capture_page(sims.grab())
                 if read_codes:

@@ -13,6 +13,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
+from devices.camera import still_files
 from devices.camera.errors import CameraError
 from devices.camera.synthetic import render_desk, render_document
 
@@ -73,13 +74,12 @@ STILLS = _StillCache(_cache_size())
 
 def _still_key(title: str | None, qr_payload: str, seed: int, size: tuple[int, int],
                options: dict[str, object]) -> Hashable | None:
-    """The cache key of a still, or None when an option cannot be one (an image)."""
-    key = (title, qr_payload, seed, size, tuple(sorted(options.items())))
-    try:
-        hash(key)
-    except TypeError:
+    """The cache key of a still, or None when an option cannot be one (anything but a
+    plain value, such as an image: its text would not name the same picture in the next
+    process, where the key also names a file: devices.camera.still_files)."""
+    if not all(isinstance(v, (str, int, float, bool, type(None))) for v in options.values()):
         return None
-    return key
+    return (title, qr_payload, seed, size, tuple(sorted(options.items())))
 
 
 @runtime_checkable
@@ -133,7 +133,7 @@ class SimulatedCamera:
             seed = self.seed * 1000 + self._count
             key = _still_key(title or None, qr_payload if title else "", seed, self.size,
                              render_options)
-            cached = None if key is None else STILLS.get(key)
+            cached = None if key is None else STILLS.get(key) or still_files.load(key)
             if cached is not None:
                 self._still, self._corners = cached
             elif not title:
@@ -143,7 +143,9 @@ class SimulatedCamera:
                 photo = render_document(title, qr_payload, seed=seed, size=self.size,
                                         noise=0.5, **render_options)  # type: ignore[arg-type]
                 self._still, self._corners = photo.image, photo.corners
-            if cached is None and key is not None:
+            if key is not None:
+                if cached is None:
+                    still_files.save(key, self._still, self._corners)
                 STILLS.put(key, self._still, self._corners)
             if not title:
                 return
@@ -158,12 +160,13 @@ class SimulatedCamera:
         with self._lock:
             if self._still is None:
                 key = ("empty desk", self.seed, self.size)
-                cached = STILLS.get(key)
+                cached = STILLS.get(key) or still_files.load(key)
                 if cached is None:
                     self._still = render_desk(seed=self.seed, size=self.size, noise=0.5)
-                    STILLS.put(key, self._still, None)
+                    still_files.save(key, self._still, None)
                 else:
                     self._still = cached[0]
+                STILLS.put(key, self._still, None)
             still = self._still
             dx, dy = self._rng.normal(0.0, self.jitter_px, 2)
             gain = 1.0 + self._rng.normal(0.0, 0.01)
@@ -183,10 +186,26 @@ class SimulatedCamera:
     def _noise_field(self, h: int, w: int) -> npt.NDArray[np.int16]:
         field = self._noise
         if field is None or field.shape[:2] != (h + _PAD, w + _PAD):
-            rng = np.random.default_rng(self.seed + 99)
-            field = np.round(rng.normal(0.0, self.noise, (h + _PAD, w + _PAD, 3))).astype(np.int16)
+            field = _rounded_normal(self.seed + 99, self.noise, (h + _PAD, w + _PAD, 3))
             self._noise = field
         return field
 
     def close(self) -> None:
         self._closed = True
+
+
+def _rounded_normal(seed: int, sigma: float, shape: tuple[int, int, int],
+                    rows: int = 64) -> npt.NDArray[np.int16]:
+    """``round(normal(0, sigma, shape))`` as int16, drawn a band of ``rows`` at a time.
+
+    The same numbers as one draw of the whole (the generator's stream is consumed in
+    the same order), without the two full-size float64 temporaries: in a fresh process
+    those cost most of a second of page faults at the first frame of every simulated
+    camera (the doctor, the clerk's preview, the demo)."""
+    rng = np.random.default_rng(seed)
+    field = np.empty(shape, np.int16)
+    for top in range(0, shape[0], rows):
+        band = rng.normal(0.0, sigma, (min(rows, shape[0] - top), *shape[1:]))
+        field[top:top + len(band)] = np.rint(band, out=band)
+    return field
+

@@ -156,4 +156,19 @@ def test_kiosk_exit_when_ready_without_the_heavy_libraries_before_it(
     # ... and they did load after it: the kiosk opened its station before it exited
     after = _imported_before(done.stderr + "\nEND", "END")
     assert {"sqlite_utils", "sync.store", "station.context"} <= after
+    # leaving at once, it warmed nothing up for a first capture it will never make
+    assert "cv2" not in after and "escpos" not in after
     assert "Traceback" not in done.stderr
+
+
+def test_starting_a_platform_loads_no_server() -> None:
+    """Whoever only starts a platform process (the demo, every test worker) loads no
+    server and no HTTP client for it: uvicorn, FastAPI and requests come with the
+    platform process itself (serve) and the first readiness check."""
+    done = _python("-c", (
+        "import sys, reference_platform.server\n"
+        "print(sorted(m for m in ('uvicorn', 'fastapi', 'starlette', 'requests') "
+        "if m in sys.modules))"
+    ))
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"

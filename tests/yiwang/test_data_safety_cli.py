@@ -216,13 +216,21 @@ def test_exit_code_table_is_documented_in_the_readme() -> None:
         assert f"| {int(code)} | {meaning} |" in readme
 
 
+def _as_nobody_env(**extra: str) -> dict[str, str]:
+    """The environment for a process run as nobody: without the session's bytecode cache
+    (tests/conftest.py), which lies in root's home: through it, nobody's interpreter
+    would find no compiled module at all, not even the standard library's."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPYCACHEPREFIX"}
+    return {**env, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(ROOT), **extra}
+
+
 def _nobody_can_import_the_product() -> bool:
     """A checkout under a 0700 folder (``mktemp -d``) is closed to nobody: then this test
     cannot run the product as nobody at all, whatever the data dir's permissions."""
     r = subprocess.run(
         ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
          sys.executable, "-c", "import yiwang"],
-        cwd="/", env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd="/", env=_as_nobody_env(),
         capture_output=True, text=True, timeout=60, check=False,
     )
     return r.returncode == 0
@@ -241,7 +249,7 @@ def test_unreadable_data_dir_is_a_storage_problem() -> None:
         station = outer / "station"
         make_station(station, accepted=1)
         station.chmod(0o700)  # root's; the command runs as nobody
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(outer)}
+        env = _as_nobody_env(HOME=str(outer))
 
         def sync_as_nobody() -> subprocess.CompletedProcess[str]:
             return subprocess.run(

@@ -120,6 +120,9 @@ def test_headless_demo_stops_everything_on_ctrl_c(
     r = run_cli("demo", "--headless", "--count", "50")
     assert r.returncode == 130, r.stdout + r.stderr
     assert started and any("reference platform" in line for line in seen)
+    # stopped at the first stop point after the signal, before the first page: not at
+    # the end of the first intake
+    assert not [line for line in seen if line.lstrip().startswith("accepted ")], seen
     assert not [p for p in started if _alive(p)], "a child of the demo survived it"
     assert list(tmp.iterdir()) == []  # the demo's folder is gone, and nothing else left
 

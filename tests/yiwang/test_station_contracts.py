@@ -12,10 +12,11 @@ outside harness drives it (the variants in this process: tests/helpers/cli_in_pr
 from __future__ import annotations
 
 import os
+import queue
 import socket
 import subprocess
 import sys
-import time
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -74,20 +75,27 @@ def platform_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if requests.get(url + "/openapi.json", timeout=1).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
-            assert proc.poll() is None, "platform exited"
-            assert time.monotonic() < deadline, "platform did not come up"
-            time.sleep(0.2)
+        # ready when it says it listens (uvicorn's own line), read on a thread that keeps
+        # draining its log afterwards so that the pipe never fills
+        lines: queue.Queue[str | None] = queue.Queue()
+
+        def read_log() -> None:
+            for line in proc.stderr or ():
+                lines.put(line)
+            lines.put(None)  # it ended
+
+        threading.Thread(target=read_log, daemon=True).start()
+        seen: list[str] = []
+        while not any("Uvicorn running on" in line for line in seen):  # bound, listening
+            line = lines.get(timeout=30)
+            assert line is not None, "platform exited: " + "".join(seen)[-2000:]
+            seen.append(line)
+        assert requests.get(url + "/openapi.json", timeout=10).status_code == 200
         yield url
     finally:
         proc.terminate()

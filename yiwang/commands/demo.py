@@ -93,7 +93,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def _say_or_stop(text: str) -> None:
     _say(text)
-    _stop_point()  # said after each scripted intake: a safe point between two
+    _stop_point()  # said after each scripted intake (it also stops before each page)
 
 
 def _stop_point() -> None:
@@ -200,7 +200,8 @@ def _headless(station_dir: Path, args: argparse.Namespace, platform: Any) -> int
             _say("this station has real devices configured; the scripted demo needs simulated ones")
             return int(ExitCode.CONFIG)
         _say(f"scripted intake x{args.count} (ID card over {sims.port}, simulated document camera)")
-        records = run_scripted_intakes(services, sims, args.count, say=_say_or_stop)
+        records = run_scripted_intakes(services, sims, args.count, say=_say_or_stop,
+                                       stop_point=_stop_point)
         run_scripted_notice(services, sims, say=_say_or_stop)
         refusal_no = run_scripted_refusal(services, sims, say=_say_or_stop)
         if args.offline or services.engine is None:
