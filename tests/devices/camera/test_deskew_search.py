@@ -54,7 +54,8 @@ def test_coarse_to_fine_finds_what_every_angle_finds(
 ) -> None:
     h, w = flat_page.shape[:2]
     rot = cv2.getRotationMatrix2D((w / 2, h / 2), turned, 1.0)
-    page = cv2.warpAffine(flat_page, rot, (w, h), borderMode=cv2.BORDER_REPLICATE)
+    page = np.asarray(cv2.warpAffine(flat_page, rot, (w, h), borderMode=cv2.BORDER_REPLICATE),
+                      np.uint8)
     found = estimate_skew(page)
     assert found == _every_angle(page)
     # and it is the skew (a small one may be left alone: no clear improvement)
