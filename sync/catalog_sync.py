@@ -15,6 +15,7 @@ engine's ``catalog`` event, see :mod:`sync.engine`).
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from dataclasses import dataclass
@@ -74,9 +75,21 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+@functools.lru_cache(maxsize=8)
+def _catalog_of(text: str) -> Catalog:
+    """The catalog a file's text holds, validated once per process for each text.
+
+    Why: every station that opens reads its catalog, and validating one (every field
+    checked character by character) costs ~20 ms; the catalog is immutable (frozen
+    dataclasses, tuples, frozensets), so the same text may share one object. Keyed by
+    the whole text, never by the path: a changed file is a new key. A text that fails
+    raises each time (exceptions are not cached)."""
+    return Catalog.from_dict(json.loads(text))
+
+
 def _read_catalog(path: Path) -> Catalog | None:
     try:
-        return Catalog.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        return _catalog_of(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
     except Exception:

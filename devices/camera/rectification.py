@@ -9,6 +9,8 @@ import numpy.typing as npt
 from devices.camera.images import Corners, ImageU8, as_u8, to_gray
 
 A4_MM = (210.0, 297.0)
+#: the skew search tries every COARSE_STRIDE-th angle first (estimate_skew)
+COARSE_STRIDE = 5
 
 
 def page_size_px(dpi: int = 200, *, landscape: bool = False) -> tuple[int, int]:
@@ -38,6 +40,11 @@ def estimate_skew(page: npt.NDArray[np.uint8], *, max_deg: float = 3.0, step: fl
 
     Projection-profile search on a small binarised copy: text lines give the
     sharpest row profile when they are level. Returns 0.0 for pages without text.
+
+    Coarse to fine: the profile sharpens smoothly towards level (its peak is about a
+    degree wide on the 500 px copy), so every fifth angle is tried first and then the
+    angles within one coarse step of the best of them: 21 rotations instead of 61, the
+    same angle as trying all (tests/devices/camera/test_deskew_search.py).
     """
     gray = to_gray(page)
     h, w = gray.shape
@@ -54,16 +61,23 @@ def estimate_skew(page: npt.NDArray[np.uint8], *, max_deg: float = 3.0, step: fl
     ih, iw = ink.shape
     centre = (iw / 2, ih / 2)
     angles = np.arange(-max_deg, max_deg + step / 2, step)
-    scores = np.empty(len(angles))
     inkf = ink.astype(np.float32)
-    for i, a in enumerate(angles):
-        rot = cv2.getRotationMatrix2D(centre, float(a), 1.0)
-        r = cv2.warpAffine(inkf, rot, (iw, ih), flags=cv2.INTER_LINEAR)
-        prof = r.sum(axis=1)
-        scores[i] = float(np.var(prof))
-    best = int(scores.argmax())
+    scores: dict[int, float] = {}
+
+    def score(i: int) -> float:
+        if i not in scores:
+            rot = cv2.getRotationMatrix2D(centre, float(angles[i]), 1.0)
+            r = cv2.warpAffine(inkf, rot, (iw, ih), flags=cv2.INTER_LINEAR)
+            scores[i] = float(np.var(r.sum(axis=1)))
+        return scores[i]
+
+    stride = COARSE_STRIDE
+    coarse = max(range(0, len(angles), stride), key=score)  # the first best, as argmax
+    for i in range(max(0, coarse - stride + 1), min(len(angles), coarse + stride)):
+        score(i)
+    best = max(sorted(scores), key=scores.__getitem__)
     zero = int(np.argmin(np.abs(angles)))
-    if scores[best] < 1.05 * scores[zero]:  # no clear improvement: leave it
+    if scores[best] < 1.05 * score(zero):  # no clear improvement: leave it
         return 0.0
     # Rotating by `a` levels the text, so the text is skewed by -a.
     return float(-angles[best])
