@@ -99,8 +99,11 @@ class Lockdown(QObject):
             QApplication.restoreOverrideCursor()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # every event of the application passes here: one type() call, set look-ups
-        kind = event.type()
+        return self.refuses(watched, event, event.type())
+
+    def refuses(self, watched: QObject, event: QEvent, kind: QEvent.Type) -> bool:
+        """Refuse `event` (of type `kind`) if it would close, hide or escape the kiosk.
+        Every event of the application passes here (kiosk.event_gate): set look-ups."""
         if kind in _KEY_EVENTS:
             assert isinstance(event, QKeyEvent)
             if is_escape_key(event):
