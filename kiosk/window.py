@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -32,7 +32,7 @@ from kiosk.context import KioskContext, Screen
 from kiosk.countdown import CountdownOverlay
 from kiosk.event_gate import KioskEventGate
 from kiosk.idle import IdleWatch, TapCounter
-from kiosk.lockdown import LOCKED_FLAGS, Lockdown
+from kiosk.lockdown import Lockdown
 from kiosk.screen_factories import screen_factories
 from kiosk.screen_set import ScreenSet
 from kiosk.screens.attract import AttractScreen
@@ -59,10 +59,12 @@ class KioskWindow(QWidget):
         self._shut_down = False
         self.ctx = ctx
         self.setObjectName("kioskRoot")
+        self.lockdown = Lockdown(self)
         # Flags and style sheet before any child exists: set afterwards, each re-polishes
         # every widget of every screen (~0.1 s apiece at start-up)
         if frameless:
-            self.setWindowFlags(LOCKED_FLAGS)
+            self.lockdown.make_frameless()
+            self.ready.connect(self.lockdown.settle_flags)
         self.setStyleSheet(stylesheet(NORMAL))
         self.setWindowTitle(self.tr("Yiwang Window — Self-service Kiosk"))
         ctx.notify = self.notify
@@ -70,7 +72,6 @@ class KioskWindow(QWidget):
         self.idle.countdown.connect(self._countdown)
         self.idle.resumed.connect(self._resumed)
         self.idle.expired.connect(self.reset_to_attract)
-        self.lockdown = Lockdown(self)
         #: lockdown, idle activity and the maintenance corner: one application-wide filter
         self.gate = KioskEventGate(self, self.lockdown, idle, taps,
                                    lambda: self.show_screen("pin"))
@@ -182,6 +183,8 @@ class KioskWindow(QWidget):
             return  # the maintenance corner: nothing to mark
         if self._wait_badge is None:
             # a child of the button, outside every layout: nothing moves around it
+            from PySide6.QtCore import Qt  # a touch: the ready line is behind us
+
             self._wait_badge = QLabel(self.tr("Please wait…"))
             self._wait_badge.setObjectName("pleaseWait")
             self._wait_badge.setTextFormat(Qt.TextFormat.PlainText)
