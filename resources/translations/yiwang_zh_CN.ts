@@ -427,62 +427,62 @@ ID number: %2</source>
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="20"/>
+        <location filename="../../kiosk/screens/attract.py" line="21"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="22"/>
+        <location filename="../../kiosk/screens/attract.py" line="23"/>
         <source>Touch a button to begin</source>
         <translation>请点击下面的按钮开始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="26"/>
+        <location filename="../../kiosk/screens/attract.py" line="27"/>
         <source>Apply for
 a service</source>
         <translation>我要
 办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="27"/>
+        <location filename="../../kiosk/screens/attract.py" line="28"/>
         <source>Check
 progress</source>
         <translation>进度
 查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="28"/>
+        <location filename="../../kiosk/screens/attract.py" line="29"/>
         <source>Reprint
 a receipt</source>
         <translation>补打
 回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="29"/>
+        <location filename="../../kiosk/screens/attract.py" line="30"/>
         <source>Rate
 our service</source>
         <translation>服务
 评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="30"/>
+        <location filename="../../kiosk/screens/attract.py" line="31"/>
         <source>Service
 guide</source>
         <translation>办事
 指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="53"/>
+        <location filename="../../kiosk/screens/attract.py" line="54"/>
         <source>Self-service</source>
         <translation>自助服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="56"/>
+        <location filename="../../kiosk/screens/attract.py" line="57"/>
         <source>Welcome. Touch a button to begin.</source>
         <translation>欢迎使用自助服务，请点击按钮开始。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="59"/>
+        <location filename="../../kiosk/screens/attract.py" line="60"/>
         <source>Welcome to %1</source>
         <translation>欢迎来到%1</translation>
     </message>
@@ -915,7 +915,12 @@ and continue</source>
         <translation>未予许可，请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="59"/>
+        <location filename="../../kiosk/screens/cases.py" line="57"/>
+        <source>Other material (%1)</source>
+        <translation>其他材料（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="62"/>
         <source>Receipt number: %1</source>
         <translation>回执编号：%1</translation>
     </message>
@@ -930,12 +935,12 @@ and continue</source>
         <translation>部门说明：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="56"/>
+        <location filename="../../kiosk/screens/cases.py" line="60"/>
         <source>Please bring: %1</source>
         <translation>请携带：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="60"/>
+        <location filename="../../kiosk/screens/cases.py" line="63"/>
         <source>As of %1</source>
         <translation>状态时间：%1</translation>
     </message>
@@ -1378,22 +1383,22 @@ and continue</source>
 <context>
     <name>CountdownOverlay</name>
     <message>
-        <location filename="../../kiosk/countdown.py" line="23"/>
+        <location filename="../../kiosk/countdown.py" line="39"/>
         <source>If nobody touches the screen, it starts again for the next person and everything you entered is erased.</source>
         <translation>如果没有人操作，系统将回到首页，您录入的信息会全部清除。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/countdown.py" line="29"/>
+        <location filename="../../kiosk/countdown.py" line="45"/>
         <source>Yes, I need more time</source>
         <translation>需要，继续办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/countdown.py" line="40"/>
+        <location filename="../../kiosk/countdown.py" line="56"/>
         <source>Do you need more time?</source>
         <translation>还需要更多时间吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/countdown.py" line="43"/>
+        <location filename="../../kiosk/countdown.py" line="59"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n 秒</numerusform>
@@ -4140,45 +4145,46 @@ and continue</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="303"/>
+        <location filename="../../kiosk/window.py" line="311"/>
         <source>Care mode
 (larger, spoken)</source>
         <translation>关怀模式
 （大字、语音）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="79"/>
+        <location filename="../../kiosk/window.py" line="84"/>
         <source>Hear it again</source>
+        <extracomment>lockdown, idle activity and the maintenance corner: one application-wide filter</extracomment>
         <translation>再听一遍</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="82"/>
+        <location filename="../../kiosk/window.py" line="87"/>
         <source>Home</source>
         <translation>回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="231"/>
+        <location filename="../../kiosk/window.py" line="241"/>
         <source>your ID card on the reader</source>
         <translation>读卡区上的身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="233"/>
+        <location filename="../../kiosk/window.py" line="243"/>
         <source>Please take %1 with you.</source>
         <translation>请带走%1。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="302"/>
+        <location filename="../../kiosk/window.py" line="310"/>
         <source>Care mode</source>
         <translation>关怀模式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="178"/>
+        <location filename="../../kiosk/window.py" line="188"/>
         <source>Please wait…</source>
         <extracomment>&quot;放弃本次办理吗？&quot; (kiosk.leave_overlay), made the first time it is asked each screen scrolls on its own when it is taller than the display (the elderly theme on a small screen) instead of pushing the window off it the screen asked for before the station was open, and the badge saying so</extracomment>
         <translation>请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="65"/>
+        <location filename="../../kiosk/window.py" line="69"/>
         <source>Yiwang Window — Self-service Kiosk</source>
         <translation>一网窗口 — 自助终端</translation>
     </message>
@@ -4186,22 +4192,22 @@ and continue</source>
 <context>
     <name>LeaveOverlay</name>
     <message>
-        <location filename="../../kiosk/leave_overlay.py" line="24"/>
+        <location filename="../../kiosk/leave_overlay.py" line="23"/>
         <source>What you have entered will be erased.</source>
         <translation>您已录入的内容将被清除。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/leave_overlay.py" line="28"/>
+        <location filename="../../kiosk/leave_overlay.py" line="27"/>
         <source>No, continue</source>
         <translation>继续办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/leave_overlay.py" line="31"/>
+        <location filename="../../kiosk/leave_overlay.py" line="30"/>
         <source>Yes, back to the start</source>
         <translation>放弃，回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/leave_overlay.py" line="46"/>
+        <location filename="../../kiosk/leave_overlay.py" line="45"/>
         <source>Stop this visit and go back to the start?</source>
         <translation>放弃本次办理，回到首页吗？</translation>
     </message>
@@ -5146,7 +5152,7 @@ and continue</source>
 <context>
     <name>QrView</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="335"/>
+        <location filename="../../kiosk/widgets.py" line="360"/>
         <source>Receipt QR code</source>
         <extracomment>line height as a multiple of the font&apos;s pixel size (适老化: at least 1.3) laid-out lines of the current text by (font, width): layouts ask heightForWidth many times while the window first comes up (~0.2 s uncached). Emptied with every new text, so no earlier (personal) text outlives a wipe. more lines than this are cut, the last one shown ending in &quot;…&quot; (0: no limit) where a caption may break besides a space (invisible): &quot;非常​不满意&quot;</extracomment>
         <translation>回执二维码</translation>
