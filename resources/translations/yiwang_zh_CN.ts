@@ -1584,6 +1584,155 @@ and continue</source>
     </message>
 </context>
 <context>
+    <name>Diagnosis</name>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="18"/>
+        <source>ID card reader</source>
+        <translation>身份证阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="19"/>
+        <source>Document camera</source>
+        <translation>高拍仪</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="20"/>
+        <source>Receipt printer</source>
+        <translation>回执打印机</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="21"/>
+        <source>Code scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="25"/>
+        <source>answers (read several times a second)</source>
+        <translation>应答正常（每秒读取数次）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="26"/>
+        <source>does not answer: check its cable and power</source>
+        <translation>无应答：请检查连接线和电源</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="27"/>
+        <source>is not being read: restart the kiosk</source>
+        <translation>未在读取：请重启自助机</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="29"/>
+        <source>delivers pictures (%1 x %2)</source>
+        <translation>画面正常（%1 x %2）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="30"/>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="31"/>
+        <source>ready, but the paper is running out</source>
+        <translation>就绪，但纸张即将用完</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="32"/>
+        <source>reachable, but it does not report its state</source>
+        <translation>已连接，但不报告状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="34"/>
+        <source>types like a keyboard: scan a receipt to try it</source>
+        <translation>以键盘方式输入：请扫一张回执试试</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="36"/>
+        <source>none configured</source>
+        <translation>未配置</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="37"/>
+        <source>listening</source>
+        <translation>正在监听</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="38"/>
+        <source>not listening: check its cable, then restart</source>
+        <translation>未在监听：请检查连接线后重启</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="40"/>
+        <source>unexpected error while checking (%1)</source>
+        <translation>检测时发生意外错误（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="43"/>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="44"/>
+        <source>FAULT</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="47"/>
+        <source>Platform: not checked yet</source>
+        <translation>平台：尚未检测</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="48"/>
+        <source>Platform: online</source>
+        <translation>平台：在线</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="49"/>
+        <source>Platform: offline (applications are queued)</source>
+        <translation>平台：离线（申请已排队，恢复后报送）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="52"/>
+        <source>Voice: available</source>
+        <translation>语音：可用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="53"/>
+        <source>Voice: silent (no speech engine)</source>
+        <translation>语音：无声（未安装语音引擎）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="56"/>
+        <source>Queued, waiting to be sent: %1</source>
+        <translation>待发送：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="59"/>
+        <source>Evaluations queued: %1</source>
+        <translation>待发送的评价：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="57"/>
+        <source>Delivered: %1</source>
+        <translation>已报送：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="58"/>
+        <source>Refused by the platform, staff must look: %1</source>
+        <translation>平台拒收、需工作人员处理：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="61"/>
+        <source>Checking the devices…</source>
+        <translation>正在检测设备…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="63"/>
+        <source>[%1] %2: %3</source>
+        <extracomment>one device&apos;s line: mark, device, verdict</extracomment>
+        <translation>【%1】%2：%3</translation>
+    </message>
+</context>
+<context>
     <name>EfficiencyDialog</name>
     <message>
         <location filename="../../clerk_station/efficiency_view.py" line="64"/>
@@ -4551,64 +4700,64 @@ and continue</source>
 <context>
     <name>MaintenanceScreen</name>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="112"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="115"/>
         <source>Device diagnostics</source>
         <translation>设备诊断</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="113"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="116"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="114"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="117"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="115"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="118"/>
         <source>Queue state</source>
         <translation>待报送队列</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="116"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="119"/>
         <source>Restart the kiosk</source>
         <translation>重启自助终端</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="117"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="120"/>
         <source>Exit to the desktop</source>
         <translation>退出到桌面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="118"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="121"/>
         <source>Back to the kiosk</source>
         <translation>返回自助服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="128"/>
-        <location filename="../../kiosk/screens/maintenance.py" line="133"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="131"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="136"/>
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="136"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="139"/>
         <source>Staff only</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="139"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="142"/>
         <source>Maintenance mode.</source>
         <translation>维护模式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="168"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="187"/>
         <source>Test page sent (%1 bytes)</source>
         <translation>测试页已发送（%1 字节）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="176"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="195"/>
         <source>Sync started</source>
         <translation>已开始同步</translation>
     </message>
@@ -4970,45 +5119,45 @@ and continue</source>
 <context>
     <name>PinScreen</name>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="23"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="25"/>
         <source>Maintenance: enter the PIN</source>
         <translation>维护：请输入密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="30"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="32"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="45"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="47"/>
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="48"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="50"/>
         <source>Staff only</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="51"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="53"/>
         <source>Enter the maintenance PIN.</source>
         <translation>请输入维护密码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="57"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="59"/>
         <source>No maintenance PIN is set. Set one with: yiwang kiosk set-pin</source>
         <translation>尚未设置维护密码，请用命令 yiwang kiosk set-pin 设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/maintenance.py" line="89"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="91"/>
         <source>Too many wrong PINs. Try again in %n second(s).</source>
         <translation>
             <numerusform>密码错误次数过多，请 %n 秒后再试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="92"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="94"/>
         <source>Wrong PIN.</source>
         <translation>密码错误。</translation>
     </message>
