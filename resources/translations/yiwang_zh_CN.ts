@@ -251,175 +251,175 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="62"/>
+        <location filename="../../kiosk/screens/apply.py" line="63"/>
         <source>Which service do you need?</source>
         <extracomment>a receipt was issued: its QR payload (the receipt number and its signature, never the applicant), for the demo&apos;s simulated scanner. Sent, not kept: nothing of the citizen, their receipt number included, may outlive the wipe in this screen.</extracomment>
         <translation>请选择要办理的事项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="81"/>
+        <location filename="../../kiosk/screens/apply.py" line="75"/>
         <source>Place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="85"/>
+        <location filename="../../kiosk/screens/apply.py" line="79"/>
         <source>Is this you?</source>
         <translation>这是您本人吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="87"/>
+        <location filename="../../kiosk/screens/apply.py" line="81"/>
         <source>Yes, continue</source>
         <translation>是我本人，继续</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="89"/>
+        <location filename="../../kiosk/screens/apply.py" line="83"/>
         <source>No, start again</source>
         <translation>不是，重新开始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="106"/>
+        <location filename="../../kiosk/screens/apply.py" line="100"/>
         <source>Please check, then submit</source>
         <translation>请核对后提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="108"/>
+        <location filename="../../kiosk/screens/apply.py" line="102"/>
         <source>Submit my application</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="126"/>
+        <location filename="../../kiosk/screens/apply.py" line="120"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="167"/>
+        <location filename="../../kiosk/screens/apply.py" line="171"/>
         <source>Apply for a service</source>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="170"/>
+        <location filename="../../kiosk/screens/apply.py" line="174"/>
         <source>Apply</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="174"/>
+        <location filename="../../kiosk/screens/apply.py" line="178"/>
         <source>Touch the service you need.</source>
         <translation>请点击要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="175"/>
+        <location filename="../../kiosk/screens/apply.py" line="179"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="176"/>
+        <location filename="../../kiosk/screens/apply.py" line="180"/>
         <source>Is this you? Touch yes to continue.</source>
         <translation>这是您本人吗？是的话请点“继续”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="177"/>
+        <location filename="../../kiosk/screens/apply.py" line="181"/>
         <source>Lay the document flat under the camera.</source>
         <translation>请把材料平放在拍摄区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="178"/>
+        <location filename="../../kiosk/screens/apply.py" line="182"/>
         <source>Enter your mobile number, then choose how to collect the result.</source>
         <translation>请输入手机号码，再选择结果的领取方式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="179"/>
+        <location filename="../../kiosk/screens/apply.py" line="183"/>
         <source>Please check, then touch submit.</source>
         <translation>请核对，然后点“提交申请”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="180"/>
+        <location filename="../../kiosk/screens/apply.py" line="184"/>
         <source>Your application is submitted. Please take your receipt.</source>
         <translation>申请已提交，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="186"/>
+        <location filename="../../kiosk/screens/apply.py" line="191"/>
         <source>The camera is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="200"/>
+        <location filename="../../kiosk/screens/apply.py" line="205"/>
         <source>The card reader is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>读卡器暂时无法使用：请到人工窗口办理申请。其他服务仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="221"/>
+        <location filename="../../kiosk/screens/apply.py" line="227"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="355"/>
+        <location filename="../../kiosk/screens/apply.py" line="361"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="407"/>
+        <location filename="../../kiosk/screens/apply.py" line="413"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="409"/>
+        <location filename="../../kiosk/screens/apply.py" line="415"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="411"/>
+        <location filename="../../kiosk/screens/apply.py" line="417"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="416"/>
+        <location filename="../../kiosk/screens/apply.py" line="422"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="424"/>
+        <location filename="../../kiosk/screens/apply.py" line="430"/>
         <source>Submitted. Receipt number %1</source>
         <translation>已提交，回执编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="427"/>
+        <location filename="../../kiosk/screens/apply.py" line="433"/>
         <source>What happens next: the department handles it within %n working day(s).</source>
         <translation>
             <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="429"/>
+        <location filename="../../kiosk/screens/apply.py" line="435"/>
         <source>Check progress here with your ID card or the receipt&apos;s QR code.</source>
         <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="436"/>
+        <location filename="../../kiosk/screens/apply.py" line="442"/>
         <source>The receipt could not be printed (%1). Staff have been called. Please photograph this code with your phone instead.</source>
         <translation>回执没能打印（%1），已通知工作人员。请用手机拍下旁边的二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="445"/>
+        <location filename="../../kiosk/screens/apply.py" line="451"/>
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="447"/>
+        <location filename="../../kiosk/screens/apply.py" line="453"/>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="147"/>
+        <location filename="../../kiosk/screens/apply.py" line="141"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="150"/>
+        <location filename="../../kiosk/screens/apply.py" line="144"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
@@ -4244,6 +4244,25 @@ and continue</source>
         <location filename="../../clerk_station/intake_actions.py" line="161"/>
         <source>Unusable: %1 (%2)</source>
         <translation>不合格：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPager</name>
+    <message>
+        <location filename="../../kiosk/screens/item_pager.py" line="34"/>
+        <source>Previous page</source>
+        <extracomment>items on one page: the whole of a small catalog (the seed&apos;s 13) on one page, scrolled like before; a large one in pages of this many the page&apos;s buttons, by the code of the item each shows now</extracomment>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/item_pager.py" line="37"/>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/item_pager.py" line="88"/>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 / %2 页</translation>
     </message>
 </context>
 <context>
