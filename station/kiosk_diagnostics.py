@@ -40,6 +40,8 @@ class DeviceVerdict:
     error: CodedError | None = None
     #: a verdict worded elsewhere ("printer_target.<code>" with `params`), else ""
     qualified: str = ""
+    #: False: this kiosk has none (a choice of its set-up, not a fault)
+    configured: bool = True
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,11 @@ def check_devices(
         except Exception as e:  # a diagnostic never stops half-way
             log.warning("%s diagnostic failed: %r", device, e)
             verdict = DeviceVerdict(device, False, "unexpected", {"what": type(e).__name__})
-        health = Health.OK if verdict.ok else Health.FAULT
-        services.health.report(device, health, "" if verdict.ok else verdict.code)
+        if not verdict.configured:
+            services.health.report(device, Health.MISSING, "not_configured")
+        else:
+            services.health.report(device, Health.OK if verdict.ok else Health.FAULT,
+                                   "" if verdict.ok else verdict.code)
         verdicts.append(verdict)
     return verdicts
 
@@ -116,7 +121,7 @@ def _scanner(services: KioskServices) -> DeviceVerdict:
     if station.wedge_scanner:
         return DeviceVerdict("scanner", True, "scanner_wedge")
     if station.scanner is None:
-        return DeviceVerdict("scanner", False, "scanner_none")
+        return DeviceVerdict("scanner", False, "scanner_none", configured=False)
     state = services.health.state("scanner")
     if state.health is Health.OK:
         return DeviceVerdict("scanner", True, "scanner_listening")

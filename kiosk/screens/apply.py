@@ -71,6 +71,7 @@ class ApplyScreen(Screen):
         self._list_items()
         scroll.setWidget(self.items)
         c.addWidget(scroll, 1)
+        c.addWidget(self.items.nav)
         # IDENTIFY
         self.identify = IdentifyPanel(self.tr("Place your ID card on the reader"))
         # CONFIRM

@@ -33,7 +33,8 @@ VERDICTS = {
                                         "reachable, but it does not report its state"),
     "scanner_wedge": QT_TRANSLATE_NOOP("Diagnosis",
                                        "types like a keyboard: scan a receipt to try it"),
-    "scanner_none": QT_TRANSLATE_NOOP("Diagnosis", "none configured"),
+    "scanner_none": QT_TRANSLATE_NOOP("Diagnosis",
+                                      "none configured (the ID card still finds the cases)"),
     "scanner_listening": QT_TRANSLATE_NOOP("Diagnosis", "listening"),
     "scanner_stopped": QT_TRANSLATE_NOOP("Diagnosis",
                                          "not listening: check its cable, then restart"),
@@ -42,6 +43,7 @@ VERDICTS = {
 
 OK_MARK = QT_TRANSLATE_NOOP("Diagnosis", "OK")
 FAULT_MARK = QT_TRANSLATE_NOOP("Diagnosis", "FAULT")
+NONE_MARK = QT_TRANSLATE_NOOP("Diagnosis", "NONE")
 
 PLATFORM = {
     None: QT_TRANSLATE_NOOP("Diagnosis", "Platform: not checked yet"),
@@ -82,7 +84,8 @@ def _paired(zh: str, en: str) -> str:
 
 def verdict_line(verdict: DeviceVerdict) -> str:
     name_zh, name_en = _both(DEVICE_NAMES.get(verdict.device, verdict.device))
-    mark_zh, mark_en = _both(OK_MARK if verdict.ok else FAULT_MARK)
+    mark = OK_MARK if verdict.ok else FAULT_MARK if verdict.configured else NONE_MARK
+    mark_zh, mark_en = _both(mark)
     if verdict.error is not None:
         what_zh, what_en = error_text(verdict.error), error_text(verdict.error, english=True)
     elif verdict.qualified:

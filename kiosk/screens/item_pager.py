@@ -27,20 +27,23 @@ class ItemPager(QWidget):
         self.page_size = page_size
         self._items: tuple[tuple[str, str], ...] = ()
         self._page = 0
+        self.nav_shown = False
         self._list = QVBoxLayout()
         #: the page's buttons, by the code of the item each shows now
         self.buttons: dict[str, BigButton] = {}
         self._pool: list[BigButton] = []
-        self.previous = BigButton(self.tr("Previous page"), self, role="main")
+        self.previous = BigButton(self.tr("Previous page"), None, role="main")
         self.previous.setObjectName("itemsPrevious")
         self.previous.clicked.connect(lambda: self.show_page(self._page - 1))
-        self.next = BigButton(self.tr("Next page"), self, role="main")
+        self.next = BigButton(self.tr("Next page"), None, role="main")
         self.next.setObjectName("itemsNext")
         self.next.clicked.connect(lambda: self.show_page(self._page + 1))
-        self.where = Text("", self)
+        self.where = Text("")
         set_by_name(self.where, "alignment", "AlignCenter")
-        self._nav = QWidget(self)
-        nav = QHBoxLayout(self._nav)
+        #: 上一页 / 第 n / m 页 / 下一页: for the screen to place where it stays in view
+        #: (under the scrolling list, not at its end)
+        self.nav = QWidget()
+        nav = QHBoxLayout(self.nav)
         nav.setContentsMargins(0, 0, 0, 0)
         nav.addWidget(self.previous)
         nav.addWidget(self.where, 1)
@@ -48,7 +51,6 @@ class ItemPager(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._list)
-        layout.addWidget(self._nav)
         layout.addStretch(1)
 
     def set_items(self, items: Sequence[tuple[str, str]]) -> None:
@@ -82,7 +84,8 @@ class ItemPager(QWidget):
         for button in self._pool[len(shown):]:
             button.hide()
         several = self.pages > 1
-        self._nav.setVisible(several)
+        self.nav.setVisible(several)
+        self.nav_shown = several
         self.previous.setEnabled(self._page > 0)
         self.next.setEnabled(self._page < self.pages - 1)
         self.where.setText(self.tr("Page %1 of %2").replace("%1", str(self._page + 1))

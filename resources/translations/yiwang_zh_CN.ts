@@ -1646,87 +1646,92 @@ and continue</source>
         <translation>以键盘方式输入：请扫一张回执试试</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/diagnosis_words.py" line="36"/>
-        <source>none configured</source>
-        <translation>未配置</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/diagnosis_words.py" line="37"/>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="38"/>
         <source>listening</source>
         <translation>正在监听</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/diagnosis_words.py" line="38"/>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="39"/>
         <source>not listening: check its cable, then restart</source>
         <translation>未在监听：请检查连接线后重启</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/diagnosis_words.py" line="40"/>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="41"/>
         <source>unexpected error while checking (%1)</source>
         <translation>检测时发生意外错误（%1）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/diagnosis_words.py" line="43"/>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="44"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/diagnosis_words.py" line="44"/>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="45"/>
         <source>FAULT</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/diagnosis_words.py" line="47"/>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="46"/>
+        <source>NONE</source>
+        <translation>未配置</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="49"/>
         <source>Platform: not checked yet</source>
         <translation>平台：尚未检测</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/diagnosis_words.py" line="48"/>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="50"/>
         <source>Platform: online</source>
         <translation>平台：在线</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/diagnosis_words.py" line="49"/>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="51"/>
         <source>Platform: offline (applications are queued)</source>
         <translation>平台：离线（申请已排队，恢复后报送）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/diagnosis_words.py" line="52"/>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="54"/>
         <source>Voice: available</source>
         <translation>语音：可用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/diagnosis_words.py" line="53"/>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="55"/>
         <source>Voice: silent (no speech engine)</source>
         <translation>语音：无声（未安装语音引擎）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/diagnosis_words.py" line="56"/>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="58"/>
         <source>Queued, waiting to be sent: %1</source>
         <translation>待发送：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/diagnosis_words.py" line="59"/>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="61"/>
         <source>Evaluations queued: %1</source>
         <translation>待发送的评价：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/diagnosis_words.py" line="57"/>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="59"/>
         <source>Delivered: %1</source>
         <translation>已报送：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/diagnosis_words.py" line="58"/>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="36"/>
+        <source>none configured (the ID card still finds the cases)</source>
+        <translation>本机未配置（刷身份证仍可查询）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="60"/>
         <source>Refused by the platform, staff must look: %1</source>
         <translation>平台拒收、需工作人员处理：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/diagnosis_words.py" line="61"/>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="63"/>
         <source>Checking the devices…</source>
         <translation>正在检测设备…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/diagnosis_words.py" line="63"/>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="65"/>
         <source>[%1] %2: %3</source>
         <extracomment>one device&apos;s line: mark, device, verdict</extracomment>
         <translation>【%1】%2：%3</translation>

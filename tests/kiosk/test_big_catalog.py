@@ -38,6 +38,8 @@ def test_thousands_of_items_in_pages_on_a_fixed_set_of_buttons(
     assert len(apply.findChildren(BigButton)) < 3 * PAGE_SIZE
     assert pager.where.text() == f"第 1 / {pages} 页"
     assert not pager.previous.isEnabled() and pager.next.isEnabled()
+    # 上一页/下一页 stay in view under the list, not at the end of what scrolls
+    assert pager.next.isVisible() and not pager.isAncestorOf(pager.next)
     for theme in (NORMAL, ELDERLY):  # 60x60, main-action text, contrast: both modes
         window.set_elderly(theme is ELDERLY)
         check_minimums(window, theme, f"apply/items page 1 {theme.name}")
