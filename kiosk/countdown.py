@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPaintEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.theme import PAPER
@@ -22,6 +22,8 @@ class CoverOverlay(QWidget):
         self.raise_()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        from PySide6.QtGui import QPainter  # its enums load with the first paint
+
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(PAPER))
 

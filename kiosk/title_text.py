@@ -4,7 +4,7 @@ beside it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QSize
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QPaintEvent
 from PySide6.QtWidgets import QFrame, QWidget
 
 from kiosk.widgets import LINE_SPACING, Text, elide_right
@@ -79,6 +79,8 @@ class OneLineText(Text):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         QFrame.paintEvent(self, event)
+        from PySide6.QtGui import QPainter  # its enums load with the first paint
+
         painter = QPainter(self)
         inner = self.contentsRect().adjusted(
             self.margin(), self.margin(), -self.margin(), -self.margin()

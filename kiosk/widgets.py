@@ -10,7 +10,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QPainter,
     QPaintEvent,
     QResizeEvent,
     QTextLayout,
@@ -154,6 +153,8 @@ class Text(QLabel):
         from PySide6.QtCore import Qt  # loaded by the first paint, after the ready line
 
         QFrame.paintEvent(self, event)
+        from PySide6.QtGui import QPainter  # its enums load with the first paint
+
         painter = QPainter(self)
         inner = self.contentsRect().adjusted(
             self.margin(), self.margin(), -self.margin(), -self.margin()
@@ -368,6 +369,8 @@ class QrView(QWidget):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        from PySide6.QtGui import QPainter  # its enums load with the first paint
+
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#ffffff"))
         if not self._matrix:
