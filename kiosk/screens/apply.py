@@ -22,6 +22,7 @@ from kiosk.context import KioskContext, Screen
 from kiosk.screens.capture_step import CaptureStep
 from kiosk.screens.contact_step import ContactStep
 from kiosk.screens.identify import IdentifyPanel
+from kiosk.screens.initials_search import InitialsSearch
 from kiosk.screens.item_pager import ItemPager
 from kiosk.widgets import BigButton, QrView, StepStack, Text, scrolling
 from station.device_health import Health
@@ -68,6 +69,8 @@ class ApplyScreen(Screen):
         # pension"): each button reads whole on two lines, never clipped at both ends
         self.items = ItemPager()
         self.items.chosen.connect(self._choose)
+        self.search = InitialsSearch(self.items, choose)
+        c.addWidget(self.search)
         self._list_items()
         scroll.setWidget(self.items)
         c.addWidget(scroll, 1)
@@ -164,9 +167,8 @@ class ApplyScreen(Screen):
         return self.items.buttons
 
     def _list_items(self) -> None:
-        en = self.ctx.english
-        self.items.set_items([(it.code, it.name_en if en else it.name_zh)
-                              for it in self.ctx.services.kiosk_items()])
+        services = self.ctx.services
+        self.search.set_items(services.catalog, services.kiosk_items(), self.ctx.english)
 
     def title(self) -> str:
         return self.tr("Apply for a service")
@@ -220,7 +222,8 @@ class ApplyScreen(Screen):
         self.qr.set_payload("")
         self.qr.hide()
         self.identify.stop()
-        self.items.show_page(0)  # the next citizen starts at the first page
+        self.search.reset()  # the next citizen starts at the whole list's first page
+        self.items.show_page(0)
         self.steps.setCurrentIndex(CHOOSE)
 
     def pending_items(self) -> list[str]:

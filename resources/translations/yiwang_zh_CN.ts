@@ -251,175 +251,175 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="63"/>
+        <location filename="../../kiosk/screens/apply.py" line="64"/>
         <source>Which service do you need?</source>
         <extracomment>a receipt was issued: its QR payload (the receipt number and its signature, never the applicant), for the demo&apos;s simulated scanner. Sent, not kept: nothing of the citizen, their receipt number included, may outlive the wipe in this screen.</extracomment>
         <translation>请选择要办理的事项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="75"/>
+        <location filename="../../kiosk/screens/apply.py" line="79"/>
         <source>Place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="79"/>
+        <location filename="../../kiosk/screens/apply.py" line="83"/>
         <source>Is this you?</source>
         <translation>这是您本人吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="81"/>
+        <location filename="../../kiosk/screens/apply.py" line="85"/>
         <source>Yes, continue</source>
         <translation>是我本人，继续</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="83"/>
+        <location filename="../../kiosk/screens/apply.py" line="87"/>
         <source>No, start again</source>
         <translation>不是，重新开始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="100"/>
+        <location filename="../../kiosk/screens/apply.py" line="104"/>
         <source>Please check, then submit</source>
         <translation>请核对后提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="102"/>
+        <location filename="../../kiosk/screens/apply.py" line="106"/>
         <source>Submit my application</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="120"/>
+        <location filename="../../kiosk/screens/apply.py" line="124"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="171"/>
+        <location filename="../../kiosk/screens/apply.py" line="174"/>
         <source>Apply for a service</source>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="174"/>
+        <location filename="../../kiosk/screens/apply.py" line="177"/>
         <source>Apply</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="178"/>
+        <location filename="../../kiosk/screens/apply.py" line="181"/>
         <source>Touch the service you need.</source>
         <translation>请点击要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="179"/>
+        <location filename="../../kiosk/screens/apply.py" line="182"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="180"/>
+        <location filename="../../kiosk/screens/apply.py" line="183"/>
         <source>Is this you? Touch yes to continue.</source>
         <translation>这是您本人吗？是的话请点“继续”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="181"/>
+        <location filename="../../kiosk/screens/apply.py" line="184"/>
         <source>Lay the document flat under the camera.</source>
         <translation>请把材料平放在拍摄区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="182"/>
+        <location filename="../../kiosk/screens/apply.py" line="185"/>
         <source>Enter your mobile number, then choose how to collect the result.</source>
         <translation>请输入手机号码，再选择结果的领取方式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="183"/>
+        <location filename="../../kiosk/screens/apply.py" line="186"/>
         <source>Please check, then touch submit.</source>
         <translation>请核对，然后点“提交申请”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="184"/>
+        <location filename="../../kiosk/screens/apply.py" line="187"/>
         <source>Your application is submitted. Please take your receipt.</source>
         <translation>申请已提交，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="191"/>
+        <location filename="../../kiosk/screens/apply.py" line="194"/>
         <source>The camera is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="205"/>
+        <location filename="../../kiosk/screens/apply.py" line="208"/>
         <source>The card reader is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>读卡器暂时无法使用：请到人工窗口办理申请。其他服务仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="227"/>
+        <location filename="../../kiosk/screens/apply.py" line="231"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="361"/>
+        <location filename="../../kiosk/screens/apply.py" line="365"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="413"/>
+        <location filename="../../kiosk/screens/apply.py" line="417"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="415"/>
+        <location filename="../../kiosk/screens/apply.py" line="419"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="417"/>
+        <location filename="../../kiosk/screens/apply.py" line="421"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="422"/>
+        <location filename="../../kiosk/screens/apply.py" line="426"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="430"/>
+        <location filename="../../kiosk/screens/apply.py" line="434"/>
         <source>Submitted. Receipt number %1</source>
         <translation>已提交，回执编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="433"/>
+        <location filename="../../kiosk/screens/apply.py" line="437"/>
         <source>What happens next: the department handles it within %n working day(s).</source>
         <translation>
             <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="435"/>
+        <location filename="../../kiosk/screens/apply.py" line="439"/>
         <source>Check progress here with your ID card or the receipt&apos;s QR code.</source>
         <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="442"/>
+        <location filename="../../kiosk/screens/apply.py" line="446"/>
         <source>The receipt could not be printed (%1). Staff have been called. Please photograph this code with your phone instead.</source>
         <translation>回执没能打印（%1），已通知工作人员。请用手机拍下旁边的二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="451"/>
+        <location filename="../../kiosk/screens/apply.py" line="455"/>
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="453"/>
+        <location filename="../../kiosk/screens/apply.py" line="457"/>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="141"/>
+        <location filename="../../kiosk/screens/apply.py" line="145"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="144"/>
+        <location filename="../../kiosk/screens/apply.py" line="148"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
@@ -1383,22 +1383,22 @@ and continue</source>
 <context>
     <name>CountdownOverlay</name>
     <message>
-        <location filename="../../kiosk/countdown.py" line="39"/>
+        <location filename="../../kiosk/countdown.py" line="41"/>
         <source>If nobody touches the screen, it starts again for the next person and everything you entered is erased.</source>
         <translation>如果没有人操作，系统将回到首页，您录入的信息会全部清除。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/countdown.py" line="45"/>
+        <location filename="../../kiosk/countdown.py" line="47"/>
         <source>Yes, I need more time</source>
         <translation>需要，继续办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/countdown.py" line="56"/>
+        <location filename="../../kiosk/countdown.py" line="58"/>
         <source>Do you need more time?</source>
         <translation>还需要更多时间吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/countdown.py" line="59"/>
+        <location filename="../../kiosk/countdown.py" line="61"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n 秒</numerusform>
@@ -4172,6 +4172,39 @@ and continue</source>
     </message>
 </context>
 <context>
+    <name>InitialsSearch</name>
+    <message>
+        <location filename="../../kiosk/screens/initials_search.py" line="30"/>
+        <source>Find by pinyin initials</source>
+        <translation>按拼音首字母查找</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/initials_search.py" line="45"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/initials_search.py" line="47"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/initials_search.py" line="99"/>
+        <source>Initials: %1</source>
+        <translation>首字母：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/initials_search.py" line="100"/>
+        <source>Touch the first letters, e.g. S B K</source>
+        <translation>请点事项名称的拼音首字母，例如 S B K（社保卡）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/initials_search.py" line="110"/>
+        <source>Initials: %1 — nothing found. Delete a letter.</source>
+        <translation>首字母：%1 — 没有找到，请删除一个字母</translation>
+    </message>
+</context>
+<context>
     <name>IntakeActions</name>
     <message>
         <location filename="../../clerk_station/intake_actions.py" line="40"/>
@@ -4254,19 +4287,20 @@ and continue</source>
 <context>
     <name>ItemPager</name>
     <message>
-        <location filename="../../kiosk/screens/item_pager.py" line="34"/>
+        <location filename="../../kiosk/screens/item_pager.py" line="35"/>
         <source>Previous page</source>
         <extracomment>items on one page: the whole of a small catalog (the seed&apos;s 13) on one page, scrolled like before; a large one in pages of this many the page&apos;s buttons, by the code of the item each shows now</extracomment>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/item_pager.py" line="37"/>
+        <location filename="../../kiosk/screens/item_pager.py" line="38"/>
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/item_pager.py" line="88"/>
+        <location filename="../../kiosk/screens/item_pager.py" line="91"/>
         <source>Page %1 of %2</source>
+        <extracomment>上一页 / 第 n / m 页 / 下一页: for the screen to place where it stays in view (under the scrolling list, not at its end)</extracomment>
         <translation>第 %1 / %2 页</translation>
     </message>
 </context>
@@ -5325,7 +5359,7 @@ and continue</source>
 <context>
     <name>QrView</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="360"/>
+        <location filename="../../kiosk/widgets.py" line="361"/>
         <source>Receipt QR code</source>
         <extracomment>line height as a multiple of the font&apos;s pixel size (适老化: at least 1.3) laid-out lines of the current text by (font, width): layouts ask heightForWidth many times while the window first comes up (~0.2 s uncached). Emptied with every new text, so no earlier (personal) text outlives a wipe. more lines than this are cut, the last one shown ending in &quot;…&quot; (0: no limit) where a caption may break besides a space (invisible): &quot;非常​不满意&quot;</extracomment>
         <translation>回执二维码</translation>
