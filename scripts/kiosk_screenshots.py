@@ -89,6 +89,13 @@ def shoot_kiosk(station_dir: Path, language: str, admin: Callable[..., Any]) -> 
         apply = window.screens["apply"]
         assert isinstance(apply, ApplyScreen)
         snap("apply_choose")
+        # 按拼音首字母查找: S B K on the letter keys
+        apply.search.toggle.click()
+        _pump(lambda: apply.search.initials_ready)
+        for letter in "sbk":
+            apply.search.type_letter(letter)
+        snap("apply_choose_initials")
+        apply.search.reset()
         apply.item_buttons["YB-001"].click()
         snap("apply_identify")
         sims.place_card(card)

@@ -61,8 +61,7 @@ QUEUE = {
     "evaluations_queued": QT_TRANSLATE_NOOP("Diagnosis", "Evaluations queued: %1"),
 }
 CHECKING = QT_TRANSLATE_NOOP("Diagnosis", "Checking the devices…")
-#: one device's line: mark, device, verdict
-LINE = QT_TRANSLATE_NOOP("Diagnosis", "[%1] %2: %3")
+
 
 
 def _tr(source: str) -> str:
@@ -99,11 +98,10 @@ def verdict_line(verdict: DeviceVerdict) -> str:
         elif verdict.code == "unexpected":
             fill = {"%1": params.get("what", "?")}
         what_zh, what_en = _both(VERDICTS.get(verdict.code, verdict.code), fill)
-    line_zh, line_en = _both(LINE)
-    # filled one placeholder at a time from the left: a verdict's own "%2" stays text
-    for key, zh, en in (("%1", mark_zh, mark_en), ("%2", name_zh, name_en)):
-        line_zh, line_en = line_zh.replace(key, zh, 1), line_en.replace(key, en, 1)
-    return _paired(line_zh.replace("%3", what_zh, 1), line_en.replace("%3", what_en, 1))
+    english = f"[{mark_en}] {name_en}: {what_en}"
+    if mark_zh == mark_en:  # no translation: the kiosk speaks English
+        return english
+    return _paired(f"【{mark_zh}】{name_zh}：{what_zh}", english)
 
 
 def platform_line(online: bool | None) -> str:

@@ -1730,12 +1730,6 @@ and continue</source>
         <source>Checking the devices…</source>
         <translation>正在检测设备…</translation>
     </message>
-    <message>
-        <location filename="../../kiosk/screens/diagnosis_words.py" line="65"/>
-        <source>[%1] %2: %3</source>
-        <extracomment>one device&apos;s line: mark, device, verdict</extracomment>
-        <translation>【%1】%2：%3</translation>
-    </message>
 </context>
 <context>
     <name>EfficiencyDialog</name>
