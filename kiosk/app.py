@@ -71,6 +71,7 @@ class KioskApp(QObject):
         self.poller: Poller = station.card_poller(
             self.cards.on_card, self.cards.on_removed, self.cards.on_error
         )
+        self.ctx.reader_status = self._reader_status
         self.sync: SyncBridge | None = None
         self._services_started = False
         self._shut_down = False
@@ -146,6 +147,13 @@ class KioskApp(QObject):
                 warm_up, lambda _took: None, lambda e: log.warning("warm-up failed: %r", e)
             ),
         )
+
+    def _reader_status(self) -> tuple[bool, bool | None]:
+        # any thread: two attribute reads (CardPoller; another poller kind says less)
+        poller = self.poller
+        polling = bool(getattr(poller, "running", self._services_started))
+        reachable = getattr(poller, "device_available", None)
+        return polling, None if reachable is None else bool(reachable)
 
     def _card_placed(self, card: object) -> None:
         self.services.health.report("reader", Health.OK)

@@ -34,6 +34,9 @@ class KioskContext:
         self.theme = theme
         #: shown in the status line; set by the window
         self.notify: Callable[[str], None] = lambda _text: None
+        #: the card poller's state (polling, reader reachable or None when not known),
+        #: for the maintenance diagnostics; set by kiosk.app with the station
+        self.reader_status: Callable[[], tuple[bool, bool | None]] = lambda: (False, None)
         self._services: KioskServices | None = None
 
     def attach(self, services: KioskServices) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QPaintEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.theme import PAPER
 from kiosk.widgets import BigButton, Text
+from ui_shared.qt_by_name import set_by_name
 
 
 class CoverOverlay(QWidget):
@@ -21,6 +22,8 @@ class CoverOverlay(QWidget):
         self.raise_()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        from PySide6.QtGui import QPainter  # its enums load with the first paint
+
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(PAPER))
 
@@ -31,15 +34,15 @@ class CountdownOverlay(CoverOverlay):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ask = Text(self.question(), self, role="title")
-        self.ask.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_by_name(self.ask, "alignment", "AlignCenter")
         self.seconds = Text("", self, role="countdown")
-        self.seconds.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_by_name(self.seconds, "alignment", "AlignCenter")
         self.explain = Text(
             self.tr("If nobody touches the screen, it starts again for the next person "
                     "and everything you entered is erased."),
             self,
         )
-        self.explain.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_by_name(self.explain, "alignment", "AlignCenter")
         self.explain.setProperty("detail", True)
         self.yes = BigButton(self.tr("Yes, I need more time"), self, role="main")
         self.yes.setObjectName("moreTime")

@@ -11,12 +11,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
-_ACTIVITY = {
+#: what counts as someone using the kiosk (kiosk.event_gate watches for them)
+ACTIVITY = frozenset({
     QEvent.Type.MouseButtonPress,
     QEvent.Type.TouchBegin,
     QEvent.Type.TouchUpdate,
     QEvent.Type.KeyPress,
-}
+})
 
 
 class IdleWatch(QObject):
@@ -86,7 +87,7 @@ class IdleWatch(QObject):
             self.countdown.emit(left)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY:
+        if event.type() in ACTIVITY:
             self.touch()
         return False
 

@@ -9,28 +9,20 @@ screen may lift it (`allow_close`).
 from __future__ import annotations
 
 import logging
+from functools import cache
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QCursor, QInputDevice, QKeyEvent
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QColor, QCursor, QInputDevice, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
+
+from ui_shared.qt_by_name import set_by_name
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 log = logging.getLogger(__name__)
 
-_BLOCKED_KEYS = {
-    Qt.Key.Key_Escape,
-    Qt.Key.Key_Meta,
-    Qt.Key.Key_Super_L,
-    Qt.Key.Key_Super_R,
-    Qt.Key.Key_Menu,
-    Qt.Key.Key_Hyper_L,
-    Qt.Key.Key_Hyper_R,
-    Qt.Key.Key_Close,
-    Qt.Key.Key_Launch0,
-    Qt.Key.Key_Explorer,
-    Qt.Key.Key_Sleep,
-    Qt.Key.Key_PowerOff,
-}
-_MOD = Qt.KeyboardModifier
 _BLOCKED_EVENTS = frozenset({
     QEvent.Type.ContextMenu,
     QEvent.Type.DragEnter,
@@ -41,13 +33,30 @@ _KEY_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride,
                          QEvent.Type.KeyRelease})
 
 
+@cache
+def _blocked_keys() -> frozenset[int]:
+    # built on the first key event, not at import: the first use of the Qt namespace
+    # builds its 93 Python enums, and the attract screen comes up without it (#12)
+    from PySide6.QtCore import Qt
+
+    k = Qt.Key
+    return frozenset({
+        k.Key_Escape, k.Key_Meta, k.Key_Super_L, k.Key_Super_R, k.Key_Menu, k.Key_Hyper_L,
+        k.Key_Hyper_R, k.Key_Close, k.Key_Launch0, k.Key_Explorer, k.Key_Sleep,
+        k.Key_PowerOff,
+    })
+
+
 def is_escape_key(event: QKeyEvent) -> bool:
+    from PySide6.QtCore import Qt
+
+    mod = Qt.KeyboardModifier
     key, mods = event.key(), event.modifiers()
-    if key in _BLOCKED_KEYS or mods & _MOD.MetaModifier:
+    if key in _blocked_keys() or mods & mod.MetaModifier:
         return True
-    if mods & _MOD.AltModifier and key in (Qt.Key.Key_F4, Qt.Key.Key_Tab, Qt.Key.Key_Escape):
+    if mods & mod.AltModifier and key in (Qt.Key.Key_F4, Qt.Key.Key_Tab, Qt.Key.Key_Escape):
         return True
-    if mods & _MOD.ControlModifier and key in (
+    if mods & mod.ControlModifier and key in (
         Qt.Key.Key_Q,
         Qt.Key.Key_W,
         Qt.Key.Key_Escape,
@@ -55,14 +64,21 @@ def is_escape_key(event: QKeyEvent) -> bool:
     ):
         return True
     return key in range(Qt.Key.Key_F1, Qt.Key.Key_F35 + 1) and bool(
-        mods & (_MOD.AltModifier | _MOD.ControlModifier)
+        mods & (mod.AltModifier | mod.ControlModifier)
     )
 
 
-#: frameless, full screen (shown so), above every other window
-LOCKED_FLAGS = (
-    Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
-)
+#: frameless, full screen (shown so), above every other window: by name for the window
+#: system (QWindow's "flags" property), before anything loads the Qt namespace
+LOCKED_FLAG_NAMES = "Window|FramelessWindowHint|WindowStaysOnTopHint"
+
+
+def locked_flags() -> Qt.WindowType:
+    """LOCKED_FLAG_NAMES as QWidget.windowFlags() reports them."""
+    from PySide6.QtCore import Qt
+
+    t = Qt.WindowType
+    return t.Window | t.FramelessWindowHint | t.WindowStaysOnTopHint
 
 
 class Lockdown(QObject):
@@ -71,6 +87,9 @@ class Lockdown(QObject):
         self.window = window
         self.allow_close = False
         self.refused = 0  # how many escape attempts were refused (tests, diagnostics)
+        self._frameless = False
+        #: the window system has the locked flags, the widget's own record not yet
+        self._flags_unsettled = False
 
     def install(self, *, windowed: bool = False) -> None:
         self.lock_window(windowed=windowed)
@@ -84,12 +103,34 @@ class Lockdown(QObject):
 
     def lock_window(self, *, windowed: bool = False) -> None:
         """The window's flags and policies (before it is shown: new flags hide it)."""
-        self.window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        set_by_name(self.window, "contextMenuPolicy", "NoContextMenu")
         self.window.setAcceptDrops(False)
-        if not windowed and self.window.windowFlags() != LOCKED_FLAGS:
-            self.window.setWindowFlags(LOCKED_FLAGS)
+        if not windowed and not self._frameless:
+            if self.window.isVisible():
+                self.window.setWindowFlags(locked_flags())
+                self._frameless = True
+            else:
+                self.make_frameless()
         if touch_hardware():
-            QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+            QApplication.setOverrideCursor(_blank_cursor())
+
+    def make_frameless(self) -> None:
+        """Frameless and on top, before the window is shown and without the Qt namespace:
+        its native window is made now and given the flags by name; the widget's own
+        record of them follows in `settle_flags` (after the ready line)."""
+        self.window.winId()  # the native window (QWindow), made now instead of at show()
+        handle = self.window.windowHandle()
+        assert handle is not None
+        set_by_name(handle, "flags", LOCKED_FLAG_NAMES)
+        self._frameless = True
+        self._flags_unsettled = True
+
+    def settle_flags(self) -> None:
+        """QWidget.windowFlags() says what the window system was told (without telling it
+        again: new flags would hide the window)."""
+        if self._flags_unsettled:
+            self._flags_unsettled = False
+            self.window.overrideWindowFlags(locked_flags())
 
     def remove(self) -> None:
         app = QApplication.instance()
@@ -99,8 +140,11 @@ class Lockdown(QObject):
             QApplication.restoreOverrideCursor()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # every event of the application passes here: one type() call, set look-ups
-        kind = event.type()
+        return self.refuses(watched, event, event.type())
+
+    def refuses(self, watched: QObject, event: QEvent, kind: QEvent.Type) -> bool:
+        """Refuse `event` (of type `kind`) if it would close, hide or escape the kiosk.
+        Every event of the application passes here (kiosk.event_gate): set look-ups."""
         if kind in _KEY_EVENTS:
             assert isinstance(event, QKeyEvent)
             if is_escape_key(event):
@@ -117,6 +161,13 @@ class Lockdown(QObject):
         self.refused += 1
         log.debug("lockdown refused %s", event.type())
         return True
+
+
+def _blank_cursor() -> QCursor:
+    # an empty 1x1 image rather than Qt.CursorShape.BlankCursor: no Qt namespace at start
+    pixels = QPixmap(1, 1)
+    pixels.fill(QColor(0, 0, 0, 0))
+    return QCursor(pixels)
 
 
 def touch_hardware() -> bool:

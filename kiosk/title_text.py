@@ -3,11 +3,11 @@ beside it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtCore import QPointF, QSize
+from PySide6.QtGui import QFont, QFontMetricsF, QPaintEvent
 from PySide6.QtWidgets import QFrame, QWidget
 
-from kiosk.widgets import LINE_SPACING, Text
+from kiosk.widgets import LINE_SPACING, Text, elide_right
 
 
 class OneLineText(Text):
@@ -61,7 +61,7 @@ class OneLineText(Text):
         font = QFont(own)
         font.setPixelSize(min(top, self.floor_px))
         fm = QFontMetricsF(font)
-        shown = fm.elidedText(line, Qt.TextElideMode.ElideRight, max(10.0, width))
+        shown = elide_right(line, fm, max(10.0, width))
         return font, [(shown, fm.horizontalAdvance(shown))]
 
     def _lines(self, width: float) -> list[tuple[str, float]]:
@@ -79,6 +79,8 @@ class OneLineText(Text):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         QFrame.paintEvent(self, event)
+        from PySide6.QtGui import QPainter  # its enums load with the first paint
+
         painter = QPainter(self)
         inner = self.contentsRect().adjusted(
             self.margin(), self.margin(), -self.margin(), -self.margin()

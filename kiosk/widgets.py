@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QPainter,
     QPaintEvent,
     QResizeEvent,
     QTextLayout,
@@ -26,8 +25,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui_shared.qt_by_name import set_by_name
+
 #: line height as a multiple of the font's pixel size (适老化: at least 1.3)
 LINE_SPACING = 1.45
+
+
+ELLIPSIS = "…"
+
+
+def elide_right(text: str, fm: QFontMetricsF, width: float) -> str:
+    """`text` cut to fit `width`, ending in "…" when cut (QFontMetricsF.elidedText's
+    ElideRight without the Qt namespace, which a title still being laid out would load
+    before the attract screen is up)."""
+    if fm.horizontalAdvance(text) <= width:
+        return text
+    low, high = 0, len(text)  # the longest prefix that fits with the ellipsis
+    while low < high:
+        mid = (low + high + 1) // 2
+        if fm.horizontalAdvance(text[:mid].rstrip() + ELLIPSIS) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + ELLIPSIS
 
 
 class Text(QLabel):
@@ -36,9 +56,11 @@ class Text(QLabel):
 
     def __init__(self, text: str = "", parent: QWidget | None = None, *, role: str = "") -> None:
         super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        # by name: the attract screen comes up before anything loads the Qt namespace
+        # (ui_shared.qt_by_name)
+        set_by_name(self, "textFormat", "PlainText")
         self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        set_by_name(self, "textInteractionFlags", "NoTextInteraction")
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)  # layouts give wrapped text the height it needs
         self.setSizePolicy(policy)
@@ -94,7 +116,7 @@ class Text(QLabel):
                 if self.max_lines and len(out) == self.max_lines - 1:
                     fm = QFontMetricsF(self.font())
                     rest = paragraph[start:].strip()
-                    shown = fm.elidedText(rest, Qt.TextElideMode.ElideRight, max(10.0, width))
+                    shown = elide_right(rest, fm, max(10.0, width))
                     out.append((shown, fm.horizontalAdvance(shown)))
                     break
                 out.append((paragraph[start : start + length].rstrip(), line.naturalTextWidth()))
@@ -128,7 +150,11 @@ class Text(QLabel):
     def paintEvent(self, event: QPaintEvent) -> None:
         # the style sheet's background and border (role="card", "warn"), then our text;
         # QFrame paints with its own painter, so ours starts after it has finished
+        from PySide6.QtCore import Qt  # loaded by the first paint, after the ready line
+
         QFrame.paintEvent(self, event)
+        from PySide6.QtGui import QPainter  # its enums load with the first paint
+
         painter = QPainter(self)
         inner = self.contentsRect().adjusted(
             self.margin(), self.margin(), -self.margin(), -self.margin()
@@ -239,7 +265,7 @@ class BigButton(QPushButton):
         self._wrap = wrap
         if role:
             self.setProperty("role", role)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touch only: no focus rectangles
+        set_by_name(self, "focusPolicy", "NoFocus")  # touch only: no focus rectangles
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.toggled.connect(self._mark)
 
@@ -343,6 +369,8 @@ class QrView(QWidget):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        from PySide6.QtGui import QPainter  # its enums load with the first paint
+
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#ffffff"))
         if not self._matrix:

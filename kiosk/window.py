@@ -1,5 +1,7 @@
 """The kiosk window: a top bar (关怀模式, replay, home), one screen at a time, the idle
-countdown, the hidden maintenance corner, and the wipe between citizens.
+countdown and the wipe between citizens. The screens are made by kiosk.screen_factories,
+the card taken out mid-visit is kiosk.card_away_flow, and the application-wide checks
+(lockdown, idle activity, the hidden maintenance corner) are kiosk.event_gate.
 
 The window is shown before the station is open (kiosk.boot): until `station_opened`,
 only the attract screen exists; a screen asked for meanwhile (a service button, the
@@ -13,10 +15,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -27,11 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.card_away_flow import CardAwayFlow
 from kiosk.context import KioskContext, Screen
 from kiosk.countdown import CountdownOverlay
+from kiosk.event_gate import KioskEventGate
 from kiosk.idle import IdleWatch, TapCounter
-from kiosk.lockdown import LOCKED_FLAGS, Lockdown
-from kiosk.screen_set import Factory, ScreenSet
+from kiosk.lockdown import Lockdown
+from kiosk.screen_factories import screen_factories
+from kiosk.screen_set import ScreenSet
 from kiosk.screens.attract import AttractScreen
 from kiosk.theme import ELDERLY, MIN_ACTION_PX, NORMAL, WARN_BG, WARN_INK, Theme, stylesheet
 from kiosk.title_text import OneLineText
@@ -42,7 +45,6 @@ if TYPE_CHECKING:  # built after the attract screen is up
     from kiosk.leave_overlay import LeaveOverlay
 
 log = logging.getLogger(__name__)
-CORNER_PX = 120
 
 
 class KioskWindow(QWidget):
@@ -57,10 +59,12 @@ class KioskWindow(QWidget):
         self._shut_down = False
         self.ctx = ctx
         self.setObjectName("kioskRoot")
+        self.lockdown = Lockdown(self)
         # Flags and style sheet before any child exists: set afterwards, each re-polishes
         # every widget of every screen (~0.1 s apiece at start-up)
         if frameless:
-            self.setWindowFlags(LOCKED_FLAGS)
+            self.lockdown.make_frameless()
+            self.ready.connect(self.lockdown.settle_flags)
         self.setStyleSheet(stylesheet(NORMAL))
         self.setWindowTitle(self.tr("Yiwang Window — Self-service Kiosk"))
         ctx.notify = self.notify
@@ -68,8 +72,9 @@ class KioskWindow(QWidget):
         self.idle.countdown.connect(self._countdown)
         self.idle.resumed.connect(self._resumed)
         self.idle.expired.connect(self.reset_to_attract)
-        self.taps = taps
-        self.lockdown = Lockdown(self)
+        #: lockdown, idle activity and the maintenance corner: one application-wide filter
+        self.gate = KioskEventGate(self, self.lockdown, idle, taps,
+                                   lambda: self.show_screen("pin"))
         # top bar
         self.heading = OneLineText("", self, role="title")
         self.care = BigButton(self._care_caption(NORMAL), self, role="main")
@@ -102,7 +107,7 @@ class KioskWindow(QWidget):
         #: each screen scrolls on its own when it is taller than the display (the
         #: elderly theme on a small screen) instead of pushing the window off it
         self._pages: dict[Screen, QScrollArea] = {}
-        self.screens = ScreenSet(_factories(ctx), self._add_screen)
+        self.screens = ScreenSet(screen_factories(ctx), self._add_screen)
         attract = self.screens["attract"]
         assert isinstance(attract, AttractScreen)
         self.attract = attract
@@ -122,9 +127,8 @@ class KioskWindow(QWidget):
         self.overlay.more_time.connect(self.idle.touch)
         self.overlay.hide()
         # "您的身份证已取出": a page of its own in front of the service (kiosk.card_away),
-        # built after the attract screen is up (card_away)
-        self._card_away: CardAwayPanel | None = None
-        self._card_away_page: QScrollArea | None = None
+        # built after the attract screen is up
+        self._away = CardAwayFlow(self)
         self.card_present = False
         # the mode every visit starts in (no configuration chooses 关怀模式 by default)
         self.default_theme: Theme = NORMAL
@@ -132,7 +136,8 @@ class KioskWindow(QWidget):
         self.show_screen("attract")
 
     # -- screens -------------------------------------------------------------------
-    def _scrolling_page(self, content: QWidget) -> QScrollArea:
+    def add_page(self, content: QWidget) -> QScrollArea:
+        """`content` as a page of the stack, scrolling on its own when it is taller."""
         page = QScrollArea(self.stack)
         page.setWidgetResizable(True)
         page.setFrameShape(QFrame.Shape.NoFrame)
@@ -141,11 +146,14 @@ class KioskWindow(QWidget):
         return page
 
     def _add_screen(self, name: str, screen: Screen) -> None:
-        self._pages[screen] = self._scrolling_page(screen)
+        self._pages[screen] = self.add_page(screen)
         screen.home_requested.connect(self.reset_to_attract)
         if name in ("pin", "maintenance"):
             self._wire_maintenance(screen)
-        self._theme_texts(screen, self.ctx.theme)
+        self.theme_texts(screen, self.ctx.theme)
+
+    def page_of(self, screen: Screen) -> QScrollArea:
+        return self._pages[screen]
 
     def _wire_maintenance(self, screen: Screen) -> None:
         # loaded with the first maintenance screen (it brings the station's PIN check)
@@ -175,6 +183,8 @@ class KioskWindow(QWidget):
             return  # the maintenance corner: nothing to mark
         if self._wait_badge is None:
             # a child of the button, outside every layout: nothing moves around it
+            from PySide6.QtCore import Qt  # a touch: the ready line is behind us
+
             self._wait_badge = QLabel(self.tr("Please wait…"))
             self._wait_badge.setObjectName("pleaseWait")
             self._wait_badge.setTextFormat(Qt.TextFormat.PlainText)
@@ -196,8 +206,8 @@ class KioskWindow(QWidget):
             return  # a turn queued before shutdown must not build into a closing window
         if not self.ctx.station_open:
             return
-        if self._card_away is None:
-            self._build_card_away()
+        if not self._away.built:
+            self._away.build()
             QTimer.singleShot(0, self, self.build_screens_later)
         elif self.screens.build_next():
             # the window as context: a turn still queued when it is deleted is dropped
@@ -225,7 +235,7 @@ class KioskWindow(QWidget):
     def reset_to_attract(self) -> None:
         """The end of a citizen's visit: wipe every trace, then the attract screen."""
         left = [thing for s in self.screens.built() for thing in s.pending_items()]
-        self._wipe_visit()
+        self.wipe_visit()
         self.show_screen("attract")
         if self.card_present:
             left.insert(0, self.tr("your ID card on the reader"))
@@ -255,14 +265,13 @@ class KioskWindow(QWidget):
         if theme is not self.ctx.theme:
             self.set_elderly(theme is ELDERLY)
 
-    def _wipe_visit(self) -> None:
+    def wipe_visit(self) -> None:
         """Forget the citizen everywhere (every screen, the voice, the clipboard, temp
         files) and return to the kiosk's own mode."""
         self.overlay.hide()
         if self._leave is not None:
             self._leave.hide()
-        if self._card_away is not None:
-            self._card_away.stop()
+        self._away.stop()
         for screen in self.screens.built():
             screen.wipe()
         self.ctx.voice.forget()
@@ -286,9 +295,8 @@ class KioskWindow(QWidget):
     def set_elderly(self, on: bool) -> None:
         self.apply_theme(ELDERLY if on else NORMAL)
         self.ctx.voice.enabled = on
-        if self.card_away_shown:  # the new mode's time, from now
-            self.card_away.begin(self.ctx.theme.card_away_seconds)
-            self.ctx.voice.prompt(self.card_away.prompt())
+        if self.card_away_shown:
+            self._away.restart_clock()
         else:
             self.ctx.voice.prompt(self.current.prompt())
 
@@ -304,7 +312,7 @@ class KioskWindow(QWidget):
 
     def apply_theme(self, theme: Theme) -> None:
         self.ctx.theme = theme
-        self._theme_texts(self, theme)
+        self.theme_texts(self, theme)
         # the title stays within the buttons' height, never below a heading's minimum,
         # and in 关怀模式 never below the normal mode's title (its shorter wording fits)
         self.heading.floor_px = NORMAL.title_px if theme is ELDERLY else MIN_ACTION_PX
@@ -318,7 +326,7 @@ class KioskWindow(QWidget):
         self.idle.configure(theme.idle_seconds, theme.countdown_seconds)
 
     @staticmethod
-    def _theme_texts(root: QWidget, theme: Theme) -> None:
+    def theme_texts(root: QWidget, theme: Theme) -> None:
         for text in root.findChildren(Text):
             if text.property("detail"):  # explanations the elderly theme leaves out
                 text.setVisible(theme is not ELDERLY)
@@ -327,11 +335,7 @@ class KioskWindow(QWidget):
     def card_placed(self, card: object) -> None:
         self.card_present = True
         if self.card_away_shown:
-            holder = self.current.card_holder()
-            if holder is not None and getattr(card, "id_number", None) == holder:
-                self._card_back(card)
-            else:
-                self._next_person(card)
+            self._away.card_placed(card)
             return
         self.current.on_card(card)
 
@@ -340,71 +344,20 @@ class KioskWindow(QWidget):
         if self.current is self.attract:
             self.notify("")  # the card left behind has been taken
         elif self.current.card_holder() is not None and not self.card_away_shown:
-            self._card_taken_out()
+            self._away.taken_out()
 
-    # -- the card taken out mid-visit (kiosk.card_away) ---------------------------------
     @property
     def card_away(self) -> CardAwayPanel:
-        """The card-removed page (built now if the idle turns after start have not yet)."""
-        return self._card_away if self._card_away is not None else self._build_card_away()
-
-    def _build_card_away(self) -> CardAwayPanel:
-        from kiosk.card_away import CardAwayPanel
-
-        panel = CardAwayPanel(self.idle.clock)
-        panel.more_time.connect(self._card_away_more_time)
-        panel.end_requested.connect(self.reset_to_attract)
-        panel.expired.connect(self.reset_to_attract)
-        panel.ticked.connect(self._card_away_still_needed)
-        self._card_away_page = self._scrolling_page(panel)
-        self._theme_texts(panel, self.ctx.theme)
-        self._card_away = panel
-        return panel
+        """The card-removed page (kiosk.card_away_flow)."""
+        return self._away.panel
 
     @property
     def card_away_shown(self) -> bool:
-        page = self._card_away_page
-        return page is not None and self.stack.currentWidget() is page
+        return self._away.shown
 
-    def _card_taken_out(self) -> None:
-        # the service's page (and what the card unlocked on it) leaves the screen now
-        self.overlay.hide()
-        self.idle.touch()  # one countdown at a time: this one is the shorter
-        panel = self.card_away
-        page = self._card_away_page
-        assert page is not None  # built with the panel
-        self.stack.setCurrentWidget(page)
-        panel.begin(self.ctx.theme.card_away_seconds)
-        self.ctx.voice.announce(self.card_away.prompt())
-
-    def _card_away_more_time(self) -> None:
-        self.card_away.begin(self.ctx.theme.card_away_seconds)
-        self.ctx.voice.announce(self.card_away.prompt())
-
-    def _card_away_still_needed(self) -> None:
-        # the application was accepted meanwhile: its "done" page tells them to take the
-        # card, so it may come back
-        if self.current.card_holder() is None:
-            self._show_current_page()
-
-    def _card_back(self, card: object) -> None:
-        self._show_current_page()
-        self.ctx.voice.prompt(self.current.prompt())
-        self.current.card_returned(card)
-
-    def _next_person(self, card: object) -> None:
-        """A different card: the first visit ends (the full wipe) and the new card's holder
-        is identified in the same service."""
-        screen = self.current
-        key = screen.service_key()
-        self._wipe_visit()
-        self.show_screen(self.screens.name_of(screen))
-        screen.start_with_card(card, key)
-
-    def _show_current_page(self) -> None:
-        if self._card_away is not None:
-            self._card_away.stop()
-        self.stack.setCurrentWidget(self._pages[self.current])
+    @property
+    def _card_away_page(self) -> QScrollArea | None:
+        return self._away.page
 
     def scanned(self, text: str) -> None:
         if self.current is self.attract:
@@ -423,14 +376,6 @@ class KioskWindow(QWidget):
     def resizeEvent(self, event: object) -> None:
         self.overlay.setGeometry(self.rect())
 
-    # -- maintenance entry -------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
-            pos = self.mapFromGlobal(event.globalPosition().toPoint())
-            if QRect(0, 0, CORNER_PX, CORNER_PX).contains(pos) and self.taps.tap():
-                self.show_screen("pin")
-        return False
-
     def start(self, *, windowed: bool) -> None:
         self.prepare(windowed=windowed)
         self.watch()
@@ -440,22 +385,15 @@ class KioskWindow(QWidget):
         self.lockdown.lock_window(windowed=windowed)
 
     def watch(self) -> None:
-        """The application-wide filters (lockdown, idle, the maintenance corner) and the
+        """The application-wide filter (lockdown, idle, the maintenance corner) and the
         idle clock (kiosk.boot: once the window is shown, before the event loop runs)."""
-        app = QApplication.instance()
-        assert app is not None
-        self.lockdown.refuse_escapes()
-        app.installEventFilter(self.idle)
-        app.installEventFilter(self)
+        self.gate.install()
         self.idle.start()
 
     def shutdown(self) -> None:
         self._shut_down = True
         self.lockdown.allow_close = True  # the application is ending: let it close
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.idle)
-            app.removeEventFilter(self)
+        self.gate.remove()
         self.lockdown.remove()
         self.idle.stop()
         for screen in self.screens.built():
@@ -470,52 +408,3 @@ class KioskWindow(QWidget):
             event.ignore()
             return
         event.accept()
-
-
-def _factories(ctx: KioskContext) -> dict[str, Factory]:
-    # the screens' modules are imported when the screen is built, not with the window
-    def apply() -> Screen:
-        from kiosk.screens.apply import ApplyScreen
-
-        return ApplyScreen(ctx)
-
-    def progress() -> Screen:
-        from kiosk.screens.progress import ProgressScreen
-
-        return ProgressScreen(ctx)
-
-    def reprint() -> Screen:
-        from kiosk.screens.reprint import ReprintScreen
-
-        return ReprintScreen(ctx)
-
-    def evaluate() -> Screen:
-        from kiosk.screens.evaluate import EvaluateScreen
-
-        return EvaluateScreen(ctx)
-
-    def guide() -> Screen:
-        from kiosk.screens.guide import GuideScreen
-
-        return GuideScreen(ctx)
-
-    def pin() -> Screen:
-        from kiosk.screens.maintenance import PinScreen
-
-        return PinScreen(ctx)
-
-    def maintenance() -> Screen:
-        from kiosk.screens.maintenance import MaintenanceScreen
-
-        return MaintenanceScreen(ctx)
-
-    return {
-        "attract": lambda: AttractScreen(ctx),
-        "apply": apply,
-        "progress": progress,
-        "reprint": reprint,
-        "evaluate": evaluate,
-        "guide": guide,
-        "pin": pin,
-        "maintenance": maintenance,
-    }

@@ -41,6 +41,7 @@ def shoot_kiosk(station_dir: Path, language: str, admin: Callable[..., Any]) -> 
     from kiosk.screens.apply import CAPTURE, CONFIRM, CONTACT, DONE, REVIEW, ApplyScreen
     from kiosk.screens.evaluate import EvaluateScreen
     from kiosk.screens.guide import GuideScreen
+    from kiosk.screens.maintenance import MaintenanceScreen
     from kiosk.screens.progress import ProgressScreen
     from station.context import open_station
     from station.kiosk_services import KioskServices
@@ -88,6 +89,13 @@ def shoot_kiosk(station_dir: Path, language: str, admin: Callable[..., Any]) -> 
         apply = window.screens["apply"]
         assert isinstance(apply, ApplyScreen)
         snap("apply_choose")
+        # 按拼音首字母查找: S B K on the letter keys
+        apply.search.toggle.click()
+        _pump(lambda: apply.search.initials_ready)
+        for letter in "sbk":
+            apply.search.type_letter(letter)
+        snap("apply_choose_initials")
+        apply.search.reset()
         apply.item_buttons["YB-001"].click()
         snap("apply_identify")
         sims.place_card(card)
@@ -127,7 +135,9 @@ def shoot_kiosk(station_dir: Path, language: str, admin: Callable[..., Any]) -> 
         assert engine is not None
         engine.run_once()
         admin("POST", f"/v1/admin/submissions/{outcome.accepted.submission.uuid}/status",
-              json={"status": "补正", "note": "请补充户口簿本人页", "missing_materials": ["M02"]})
+              json={"status": "补正", "note": "请补充户口簿本人页",
+                    # M99: a code this catalog does not know, said as 其他材料（M99）
+                    "missing_materials": ["M02", "M99"]})
         engine.run_once()
         window.show_screen("progress")
         snap("progress")
@@ -161,7 +171,20 @@ def shoot_kiosk(station_dir: Path, language: str, admin: Callable[..., Any]) -> 
         window.show_screen("pin")
         snap("pin")
         window.show_screen("maintenance")
+        maintenance = window.current
+        assert isinstance(maintenance, MaintenanceScreen)
+        maintenance.buttons["diagnostics"].click()  # each device checked for real
+        _pump(lambda: maintenance.diagnoses > 0)
         snap("maintenance")
+        # a catalog of hundreds of kiosk items: 办事 shows them a page at a time
+        from tests.kiosk.big_catalog import big_catalog
+
+        catalog = big_catalog(services.catalog, 400)
+        services.set_catalog(catalog)
+        apply.session.set_catalog(catalog)
+        window.show_screen("apply")
+        apply.items.next.click()
+        snap("apply_choose_pages")
     finally:
         kiosk.shutdown()
         station.close()

@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 
 #: How many of the newest cases an ID-card query looks through.
 RECENT_LIMIT = 2000
+#: The longest department note kept (a longer one ends in "…": the citizen sees it was cut)
+NOTE_LIMIT = 500
+ELLIPSIS = "…"
 
 
 class CaseStage(StrEnum):
@@ -67,6 +70,9 @@ class CaseView:
     #: when what we show was last known to be true (platform status time, else delivery
     #: or acceptance time): offline, the citizen sees how old it is
     known_at: datetime
+    #: materials to bring whose code the catalog does not know (untrusted, as the platform
+    #: sent them): the front end words them ("其他材料（M99）"), never shows them bare
+    bring_unknown: tuple[str, ...] = ()
 
 
 def station_time(at: datetime) -> str:
@@ -118,10 +124,14 @@ class ProgressQuery:
         ) else ("", ())
         bring_zh: list[str] = []
         bring_en: list[str] = []
+        unknown: list[str] = []
         for code in missing:
             material = next((m for m in item.materials if m.code == code), None) if item else None
-            bring_zh.append(material.name_zh if material else code)
-            bring_en.append(material.name_en if material else code)
+            if material is None:
+                unknown.append(code)
+            else:
+                bring_zh.append(material.name_zh)
+                bring_en.append(material.name_en)
         known_at = record.platform_status_at or record.delivered_at or sub.accepted_at
         return CaseView(
             uuid=sub.uuid,
@@ -137,6 +147,7 @@ class ProgressQuery:
             bring_zh=tuple(bring_zh),
             bring_en=tuple(bring_en),
             known_at=known_at,
+            bring_unknown=tuple(unknown),
         )
 
     def _last_event(self, record: SubmissionRecord) -> tuple[str, tuple[str, ...]]:
@@ -146,8 +157,15 @@ class ProgressQuery:
                 note = payload.get("note") or ""
                 missing = payload.get("missing_materials") or []
                 if isinstance(note, str) and isinstance(missing, list):
-                    return note[:500], tuple(str(m)[:64] for m in missing[:50])
+                    return _capped(note), tuple(str(m)[:64] for m in missing[:50])
                 log.warning("malformed status payload for %s: %s", record.uuid,
                             json.dumps(payload)[:200])
                 break
         return "", ()
+
+
+def _capped(note: str) -> str:
+    """The note as kept: at most NOTE_LIMIT characters, ending in "…" when cut."""
+    if len(note) <= NOTE_LIMIT:
+        return note
+    return note[: NOTE_LIMIT - 1].rstrip() + ELLIPSIS

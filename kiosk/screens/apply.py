@@ -22,6 +22,8 @@ from kiosk.context import KioskContext, Screen
 from kiosk.screens.capture_step import CaptureStep
 from kiosk.screens.contact_step import ContactStep
 from kiosk.screens.identify import IdentifyPanel
+from kiosk.screens.initials_search import InitialsSearch
+from kiosk.screens.item_pager import ItemPager
 from kiosk.widgets import BigButton, QrView, StepStack, Text, scrolling
 from station.device_health import Health
 from station.intake_service import applicant_labels
@@ -63,20 +65,16 @@ class ApplyScreen(Screen):
         scroll = QScrollArea(choose)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        items = QVBoxLayout(body)
-        self.item_buttons: dict[str, BigButton] = {}
-        for item in ctx.services.kiosk_items():
-            # catalog names run long ("Application for residents' basic old-age
-            # insurance pension"): read whole on two lines, never clipped at both ends
-            b = BigButton(item.name_en if ctx.english else item.name_zh, body, role="main",
-                          wrap=True)
-            b.clicked.connect(lambda _c=False, code=item.code: self._choose(code))
-            items.addWidget(b)
-            self.item_buttons[item.code] = b
-        items.addStretch(1)
-        scroll.setWidget(body)
+        # catalog names run long ("Application for residents' basic old-age insurance
+        # pension"): each button reads whole on two lines, never clipped at both ends
+        self.items = ItemPager()
+        self.items.chosen.connect(self._choose)
+        self.search = InitialsSearch(self.items, choose)
+        c.addWidget(self.search)
+        self._list_items()
+        scroll.setWidget(self.items)
         c.addWidget(scroll, 1)
+        c.addWidget(self.items.nav)
         # IDENTIFY
         self.identify = IdentifyPanel(self.tr("Place your ID card on the reader"))
         # CONFIRM
@@ -163,6 +161,15 @@ class ApplyScreen(Screen):
         layout.addLayout(nav)
         self.wipe()
 
+    @property
+    def item_buttons(self) -> dict[str, BigButton]:
+        """The buttons of the items on the page shown, by item code."""
+        return self.items.buttons
+
+    def _list_items(self) -> None:
+        services = self.ctx.services
+        self.search.set_items(services.catalog, services.kiosk_items(), self.ctx.english)
+
     def title(self) -> str:
         return self.tr("Apply for a service")
 
@@ -182,6 +189,7 @@ class ApplyScreen(Screen):
 
     def enter(self) -> None:
         self.wipe()
+        self._list_items()  # the catalog as it is now (sync may have brought a new one)
         if not self.ctx.services.health.usable("camera"):
             self._show_note(self.tr("The camera is not working right now: applications "
                                     "are taken at the window. Other services still work."))
@@ -214,6 +222,8 @@ class ApplyScreen(Screen):
         self.qr.set_payload("")
         self.qr.hide()
         self.identify.stop()
+        self.search.reset()  # the next citizen starts at the whole list's first page
+        self.items.show_page(0)
         self.steps.setCurrentIndex(CHOOSE)
 
     def pending_items(self) -> list[str]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.context import KioskContext, Screen
 from kiosk.widgets import BigButton, Text
+from ui_shared.qt_by_name import set_by_name
 
 SERVICES = ("apply", "progress", "reprint", "evaluate", "guide")
 
@@ -18,9 +19,9 @@ class AttractScreen(Screen):
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.welcome = Text(self.tr("Welcome"), self, role="title")
-        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_by_name(self.welcome, "alignment", "AlignCenter")  # no Qt namespace yet
         self.hint = Text(self.tr("Touch a button to begin"), self, role="heading")
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_by_name(self.hint, "alignment", "AlignCenter")
         self.hint.setProperty("detail", True)  # 关怀模式: fewer words
         labels = {
             "apply": self.tr("Apply for\na service"),

@@ -51,10 +51,13 @@ class CaseList(QScrollArea):
         ]
         if case.note:
             lines.append(self.tr("Department's note: %1").replace("%1", shown(case.note)))
-        bring = case.bring_en if english else case.bring_zh
+        bring = [shown(b, limit=80) for b in (case.bring_en if english else case.bring_zh)]
+        # a code the catalog does not know (the platform's newer list): said in words,
+        # with the code for the window staff
+        bring += [self.tr("Other material (%1)").replace("%1", shown(code, limit=64))
+                  for code in case.bring_unknown]
         if bring:
-            lines.append(self.tr("Please bring: %1").replace(
-                "%1", "、".join(shown(b, limit=80) for b in bring)))
+            lines.append(self.tr("Please bring: %1").replace("%1", "、".join(bring)))
         lines.append(
             self.tr("Receipt number: %1").replace("%1", shown(case.receipt_no, limit=40)))
         lines.append(self.tr("As of %1").replace("%1", station_time(case.known_at)))

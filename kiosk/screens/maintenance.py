@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 from devices.printer.diagnostics import sample_receipt
 from kiosk.context import KioskContext, Screen
 from kiosk.keypad import Keypad
+from kiosk.screens import diagnosis_words as words
 from kiosk.widgets import BigButton, Text
+from station.kiosk_diagnostics import DeviceVerdict, ReaderState, check_devices
 from station.kiosk_pin import PinCheck
 from ui_shared.messages import user_message
 
@@ -108,6 +110,7 @@ class MaintenanceScreen(Screen):
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.output = Text("", self, role="card")
+        self.diagnoses = 0  # diagnostics answered (tests wait on it)
         actions = {
             "diagnostics": (self.tr("Device diagnostics"), self._diagnostics),
             "test_page": (self.tr("Print a test page"), self._test_page),
@@ -148,17 +151,33 @@ class MaintenanceScreen(Screen):
         self.ctx.tasks.disk(lambda: services.audit(action), after, self._error)
 
     def _diagnostics(self) -> None:
+        """Each device checked for real, off the GUI thread (station.kiosk_diagnostics),
+        each verdict worded in the kiosk's language, English second."""
         self._audit("diagnostics")
-        health = self.ctx.services.health
-        lines = [
-            f"{name}: {health.state(name).health.value} {health.state(name).detail}".strip()
-            for name in ("printer", "reader", "camera", "scanner")
-        ]
-        online = self.ctx.services.online()
-        link = "unknown" if online is None else "online" if online else "offline"
-        lines.append(f"platform: {link}")
-        lines.append(f"voice: {'available' if self.ctx.voice.available else 'silent'}")
+        services = self.ctx.services
+        reader = self.ctx.reader_status
+        self.buttons["diagnostics"].setEnabled(False)
+        self.output.setText(words.checking())
+        self.ctx.tasks.image(
+            lambda: check_devices(
+                services, lambda: ReaderState(*reader())
+            ),
+            self._diagnosed,
+            self._diagnosis_failed,
+        )
+
+    def _diagnosed(self, verdicts: list[DeviceVerdict]) -> None:
+        self.diagnoses += 1
+        self.buttons["diagnostics"].setEnabled(True)
+        lines = [words.verdict_line(v) for v in verdicts]
+        lines.append(words.platform_line(self.ctx.services.online()))
+        lines.append(words.voice_line(self.ctx.voice.available))
         self.output.setText("\n".join(lines))
+
+    def _diagnosis_failed(self, error: BaseException) -> None:
+        self.diagnoses += 1
+        self.buttons["diagnostics"].setEnabled(True)
+        self._error(error)
 
     def _test_page(self) -> None:
         self._audit("test_page")
@@ -180,7 +199,7 @@ class MaintenanceScreen(Screen):
         services = self.ctx.services
         self.ctx.tasks.disk(
             services.queue_state,
-            lambda q: self.output.setText("\n".join(f"{k}: {v}" for k, v in q.items())),
+            lambda q: self.output.setText("\n".join(words.queue_lines(q))),
             self._error,
         )
 

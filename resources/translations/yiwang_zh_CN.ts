@@ -251,175 +251,175 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="62"/>
+        <location filename="../../kiosk/screens/apply.py" line="64"/>
         <source>Which service do you need?</source>
         <extracomment>a receipt was issued: its QR payload (the receipt number and its signature, never the applicant), for the demo&apos;s simulated scanner. Sent, not kept: nothing of the citizen, their receipt number included, may outlive the wipe in this screen.</extracomment>
         <translation>请选择要办理的事项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="81"/>
+        <location filename="../../kiosk/screens/apply.py" line="79"/>
         <source>Place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="85"/>
+        <location filename="../../kiosk/screens/apply.py" line="83"/>
         <source>Is this you?</source>
         <translation>这是您本人吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="87"/>
+        <location filename="../../kiosk/screens/apply.py" line="85"/>
         <source>Yes, continue</source>
         <translation>是我本人，继续</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="89"/>
+        <location filename="../../kiosk/screens/apply.py" line="87"/>
         <source>No, start again</source>
         <translation>不是，重新开始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="106"/>
+        <location filename="../../kiosk/screens/apply.py" line="104"/>
         <source>Please check, then submit</source>
         <translation>请核对后提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="108"/>
+        <location filename="../../kiosk/screens/apply.py" line="106"/>
         <source>Submit my application</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="126"/>
+        <location filename="../../kiosk/screens/apply.py" line="124"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="167"/>
+        <location filename="../../kiosk/screens/apply.py" line="174"/>
         <source>Apply for a service</source>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="170"/>
+        <location filename="../../kiosk/screens/apply.py" line="177"/>
         <source>Apply</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="174"/>
+        <location filename="../../kiosk/screens/apply.py" line="181"/>
         <source>Touch the service you need.</source>
         <translation>请点击要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="175"/>
+        <location filename="../../kiosk/screens/apply.py" line="182"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="176"/>
+        <location filename="../../kiosk/screens/apply.py" line="183"/>
         <source>Is this you? Touch yes to continue.</source>
         <translation>这是您本人吗？是的话请点“继续”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="177"/>
+        <location filename="../../kiosk/screens/apply.py" line="184"/>
         <source>Lay the document flat under the camera.</source>
         <translation>请把材料平放在拍摄区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="178"/>
+        <location filename="../../kiosk/screens/apply.py" line="185"/>
         <source>Enter your mobile number, then choose how to collect the result.</source>
         <translation>请输入手机号码，再选择结果的领取方式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="179"/>
+        <location filename="../../kiosk/screens/apply.py" line="186"/>
         <source>Please check, then touch submit.</source>
         <translation>请核对，然后点“提交申请”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="180"/>
+        <location filename="../../kiosk/screens/apply.py" line="187"/>
         <source>Your application is submitted. Please take your receipt.</source>
         <translation>申请已提交，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="186"/>
+        <location filename="../../kiosk/screens/apply.py" line="194"/>
         <source>The camera is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="200"/>
+        <location filename="../../kiosk/screens/apply.py" line="208"/>
         <source>The card reader is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>读卡器暂时无法使用：请到人工窗口办理申请。其他服务仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="221"/>
+        <location filename="../../kiosk/screens/apply.py" line="231"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="355"/>
+        <location filename="../../kiosk/screens/apply.py" line="365"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="407"/>
+        <location filename="../../kiosk/screens/apply.py" line="417"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="409"/>
+        <location filename="../../kiosk/screens/apply.py" line="419"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="411"/>
+        <location filename="../../kiosk/screens/apply.py" line="421"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="416"/>
+        <location filename="../../kiosk/screens/apply.py" line="426"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="424"/>
+        <location filename="../../kiosk/screens/apply.py" line="434"/>
         <source>Submitted. Receipt number %1</source>
         <translation>已提交，回执编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="427"/>
+        <location filename="../../kiosk/screens/apply.py" line="437"/>
         <source>What happens next: the department handles it within %n working day(s).</source>
         <translation>
             <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="429"/>
+        <location filename="../../kiosk/screens/apply.py" line="439"/>
         <source>Check progress here with your ID card or the receipt&apos;s QR code.</source>
         <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="436"/>
+        <location filename="../../kiosk/screens/apply.py" line="446"/>
         <source>The receipt could not be printed (%1). Staff have been called. Please photograph this code with your phone instead.</source>
         <translation>回执没能打印（%1），已通知工作人员。请用手机拍下旁边的二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="445"/>
+        <location filename="../../kiosk/screens/apply.py" line="455"/>
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="447"/>
+        <location filename="../../kiosk/screens/apply.py" line="457"/>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="147"/>
+        <location filename="../../kiosk/screens/apply.py" line="145"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="150"/>
+        <location filename="../../kiosk/screens/apply.py" line="148"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
@@ -427,62 +427,62 @@ ID number: %2</source>
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="20"/>
+        <location filename="../../kiosk/screens/attract.py" line="21"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="22"/>
+        <location filename="../../kiosk/screens/attract.py" line="23"/>
         <source>Touch a button to begin</source>
         <translation>请点击下面的按钮开始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="26"/>
+        <location filename="../../kiosk/screens/attract.py" line="27"/>
         <source>Apply for
 a service</source>
         <translation>我要
 办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="27"/>
+        <location filename="../../kiosk/screens/attract.py" line="28"/>
         <source>Check
 progress</source>
         <translation>进度
 查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="28"/>
+        <location filename="../../kiosk/screens/attract.py" line="29"/>
         <source>Reprint
 a receipt</source>
         <translation>补打
 回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="29"/>
+        <location filename="../../kiosk/screens/attract.py" line="30"/>
         <source>Rate
 our service</source>
         <translation>服务
 评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="30"/>
+        <location filename="../../kiosk/screens/attract.py" line="31"/>
         <source>Service
 guide</source>
         <translation>办事
 指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="53"/>
+        <location filename="../../kiosk/screens/attract.py" line="54"/>
         <source>Self-service</source>
         <translation>自助服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="56"/>
+        <location filename="../../kiosk/screens/attract.py" line="57"/>
         <source>Welcome. Touch a button to begin.</source>
         <translation>欢迎使用自助服务，请点击按钮开始。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="59"/>
+        <location filename="../../kiosk/screens/attract.py" line="60"/>
         <source>Welcome to %1</source>
         <translation>欢迎来到%1</translation>
     </message>
@@ -915,7 +915,12 @@ and continue</source>
         <translation>未予许可，请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="59"/>
+        <location filename="../../kiosk/screens/cases.py" line="57"/>
+        <source>Other material (%1)</source>
+        <translation>其他材料（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="62"/>
         <source>Receipt number: %1</source>
         <translation>回执编号：%1</translation>
     </message>
@@ -930,12 +935,12 @@ and continue</source>
         <translation>部门说明：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="56"/>
+        <location filename="../../kiosk/screens/cases.py" line="60"/>
         <source>Please bring: %1</source>
         <translation>请携带：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="60"/>
+        <location filename="../../kiosk/screens/cases.py" line="63"/>
         <source>As of %1</source>
         <translation>状态时间：%1</translation>
     </message>
@@ -1378,22 +1383,22 @@ and continue</source>
 <context>
     <name>CountdownOverlay</name>
     <message>
-        <location filename="../../kiosk/countdown.py" line="23"/>
+        <location filename="../../kiosk/countdown.py" line="41"/>
         <source>If nobody touches the screen, it starts again for the next person and everything you entered is erased.</source>
         <translation>如果没有人操作，系统将回到首页，您录入的信息会全部清除。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/countdown.py" line="29"/>
+        <location filename="../../kiosk/countdown.py" line="47"/>
         <source>Yes, I need more time</source>
         <translation>需要，继续办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/countdown.py" line="40"/>
+        <location filename="../../kiosk/countdown.py" line="58"/>
         <source>Do you need more time?</source>
         <translation>还需要更多时间吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/countdown.py" line="43"/>
+        <location filename="../../kiosk/countdown.py" line="61"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n 秒</numerusform>
@@ -1576,6 +1581,154 @@ and continue</source>
         <location filename="../../ui_shared/setup_wizard/devices_page.py" line="184"/>
         <source>Code read: %1</source>
         <translation>扫码成功：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Diagnosis</name>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="18"/>
+        <source>ID card reader</source>
+        <translation>身份证阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="19"/>
+        <source>Document camera</source>
+        <translation>高拍仪</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="20"/>
+        <source>Receipt printer</source>
+        <translation>回执打印机</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="21"/>
+        <source>Code scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="25"/>
+        <source>answers (read several times a second)</source>
+        <translation>应答正常（每秒读取数次）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="26"/>
+        <source>does not answer: check its cable and power</source>
+        <translation>无应答：请检查连接线和电源</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="27"/>
+        <source>is not being read: restart the kiosk</source>
+        <translation>未在读取：请重启自助机</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="29"/>
+        <source>delivers pictures (%1 x %2)</source>
+        <translation>画面正常（%1 x %2）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="30"/>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="31"/>
+        <source>ready, but the paper is running out</source>
+        <translation>就绪，但纸张即将用完</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="32"/>
+        <source>reachable, but it does not report its state</source>
+        <translation>已连接，但不报告状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="34"/>
+        <source>types like a keyboard: scan a receipt to try it</source>
+        <translation>以键盘方式输入：请扫一张回执试试</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="38"/>
+        <source>listening</source>
+        <translation>正在监听</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="39"/>
+        <source>not listening: check its cable, then restart</source>
+        <translation>未在监听：请检查连接线后重启</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="41"/>
+        <source>unexpected error while checking (%1)</source>
+        <translation>检测时发生意外错误（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="44"/>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="45"/>
+        <source>FAULT</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="46"/>
+        <source>NONE</source>
+        <translation>未配置</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="49"/>
+        <source>Platform: not checked yet</source>
+        <translation>平台：尚未检测</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="50"/>
+        <source>Platform: online</source>
+        <translation>平台：在线</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="51"/>
+        <source>Platform: offline (applications are queued)</source>
+        <translation>平台：离线（申请已排队，恢复后报送）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="54"/>
+        <source>Voice: available</source>
+        <translation>语音：可用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="55"/>
+        <source>Voice: silent (no speech engine)</source>
+        <translation>语音：无声（未安装语音引擎）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="58"/>
+        <source>Queued, waiting to be sent: %1</source>
+        <translation>待发送：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="61"/>
+        <source>Evaluations queued: %1</source>
+        <translation>待发送的评价：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="59"/>
+        <source>Delivered: %1</source>
+        <translation>已报送：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="36"/>
+        <source>none configured (the ID card still finds the cases)</source>
+        <translation>本机未配置（刷身份证仍可查询）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="60"/>
+        <source>Refused by the platform, staff must look: %1</source>
+        <translation>平台拒收、需工作人员处理：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/diagnosis_words.py" line="63"/>
+        <source>Checking the devices…</source>
+        <translation>正在检测设备…</translation>
     </message>
 </context>
 <context>
@@ -4013,6 +4166,39 @@ and continue</source>
     </message>
 </context>
 <context>
+    <name>InitialsSearch</name>
+    <message>
+        <location filename="../../kiosk/screens/initials_search.py" line="30"/>
+        <source>Find by pinyin initials</source>
+        <translation>按拼音首字母查找</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/initials_search.py" line="45"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/initials_search.py" line="47"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/initials_search.py" line="99"/>
+        <source>Initials: %1</source>
+        <translation>首字母：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/initials_search.py" line="100"/>
+        <source>Touch the first letters, e.g. S B K</source>
+        <translation>请点事项名称的拼音首字母，例如 S B K（社保卡）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/initials_search.py" line="110"/>
+        <source>Initials: %1 — nothing found. Delete a letter.</source>
+        <translation>首字母：%1 — 没有找到，请删除一个字母</translation>
+    </message>
+</context>
+<context>
     <name>IntakeActions</name>
     <message>
         <location filename="../../clerk_station/intake_actions.py" line="40"/>
@@ -4093,6 +4279,26 @@ and continue</source>
     </message>
 </context>
 <context>
+    <name>ItemPager</name>
+    <message>
+        <location filename="../../kiosk/screens/item_pager.py" line="35"/>
+        <source>Previous page</source>
+        <extracomment>items on one page: the whole of a small catalog (the seed&apos;s 13) on one page, scrolled like before; a large one in pages of this many the page&apos;s buttons, by the code of the item each shows now</extracomment>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/item_pager.py" line="38"/>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/item_pager.py" line="91"/>
+        <source>Page %1 of %2</source>
+        <extracomment>上一页 / 第 n / m 页 / 下一页: for the screen to place where it stays in view (under the scrolling list, not at its end)</extracomment>
+        <translation>第 %1 / %2 页</translation>
+    </message>
+</context>
+<context>
     <name>ItemPicker</name>
     <message>
         <location filename="../../clerk_station/item_picker.py" line="106"/>
@@ -4140,45 +4346,46 @@ and continue</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="303"/>
+        <location filename="../../kiosk/window.py" line="311"/>
         <source>Care mode
 (larger, spoken)</source>
         <translation>关怀模式
 （大字、语音）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="79"/>
+        <location filename="../../kiosk/window.py" line="84"/>
         <source>Hear it again</source>
+        <extracomment>lockdown, idle activity and the maintenance corner: one application-wide filter</extracomment>
         <translation>再听一遍</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="82"/>
+        <location filename="../../kiosk/window.py" line="87"/>
         <source>Home</source>
         <translation>回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="231"/>
+        <location filename="../../kiosk/window.py" line="241"/>
         <source>your ID card on the reader</source>
         <translation>读卡区上的身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="233"/>
+        <location filename="../../kiosk/window.py" line="243"/>
         <source>Please take %1 with you.</source>
         <translation>请带走%1。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="302"/>
+        <location filename="../../kiosk/window.py" line="310"/>
         <source>Care mode</source>
         <translation>关怀模式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="178"/>
+        <location filename="../../kiosk/window.py" line="188"/>
         <source>Please wait…</source>
         <extracomment>&quot;放弃本次办理吗？&quot; (kiosk.leave_overlay), made the first time it is asked each screen scrolls on its own when it is taller than the display (the elderly theme on a small screen) instead of pushing the window off it the screen asked for before the station was open, and the badge saying so</extracomment>
         <translation>请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="65"/>
+        <location filename="../../kiosk/window.py" line="69"/>
         <source>Yiwang Window — Self-service Kiosk</source>
         <translation>一网窗口 — 自助终端</translation>
     </message>
@@ -4186,22 +4393,22 @@ and continue</source>
 <context>
     <name>LeaveOverlay</name>
     <message>
-        <location filename="../../kiosk/leave_overlay.py" line="24"/>
+        <location filename="../../kiosk/leave_overlay.py" line="23"/>
         <source>What you have entered will be erased.</source>
         <translation>您已录入的内容将被清除。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/leave_overlay.py" line="28"/>
+        <location filename="../../kiosk/leave_overlay.py" line="27"/>
         <source>No, continue</source>
         <translation>继续办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/leave_overlay.py" line="31"/>
+        <location filename="../../kiosk/leave_overlay.py" line="30"/>
         <source>Yes, back to the start</source>
         <translation>放弃，回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/leave_overlay.py" line="46"/>
+        <location filename="../../kiosk/leave_overlay.py" line="45"/>
         <source>Stop this visit and go back to the start?</source>
         <translation>放弃本次办理，回到首页吗？</translation>
     </message>
@@ -4545,64 +4752,64 @@ and continue</source>
 <context>
     <name>MaintenanceScreen</name>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="112"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="115"/>
         <source>Device diagnostics</source>
         <translation>设备诊断</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="113"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="116"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="114"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="117"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="115"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="118"/>
         <source>Queue state</source>
         <translation>待报送队列</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="116"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="119"/>
         <source>Restart the kiosk</source>
         <translation>重启自助终端</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="117"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="120"/>
         <source>Exit to the desktop</source>
         <translation>退出到桌面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="118"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="121"/>
         <source>Back to the kiosk</source>
         <translation>返回自助服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="128"/>
-        <location filename="../../kiosk/screens/maintenance.py" line="133"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="131"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="136"/>
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="136"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="139"/>
         <source>Staff only</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="139"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="142"/>
         <source>Maintenance mode.</source>
         <translation>维护模式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="168"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="187"/>
         <source>Test page sent (%1 bytes)</source>
         <translation>测试页已发送（%1 字节）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="176"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="195"/>
         <source>Sync started</source>
         <translation>已开始同步</translation>
     </message>
@@ -4964,45 +5171,45 @@ and continue</source>
 <context>
     <name>PinScreen</name>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="23"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="25"/>
         <source>Maintenance: enter the PIN</source>
         <translation>维护：请输入密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="30"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="32"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="45"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="47"/>
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="48"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="50"/>
         <source>Staff only</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="51"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="53"/>
         <source>Enter the maintenance PIN.</source>
         <translation>请输入维护密码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="57"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="59"/>
         <source>No maintenance PIN is set. Set one with: yiwang kiosk set-pin</source>
         <translation>尚未设置维护密码，请用命令 yiwang kiosk set-pin 设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/maintenance.py" line="89"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="91"/>
         <source>Too many wrong PINs. Try again in %n second(s).</source>
         <translation>
             <numerusform>密码错误次数过多，请 %n 秒后再试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="92"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="94"/>
         <source>Wrong PIN.</source>
         <translation>密码错误。</translation>
     </message>
@@ -5146,7 +5353,7 @@ and continue</source>
 <context>
     <name>QrView</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="335"/>
+        <location filename="../../kiosk/widgets.py" line="361"/>
         <source>Receipt QR code</source>
         <extracomment>line height as a multiple of the font&apos;s pixel size (适老化: at least 1.3) laid-out lines of the current text by (font, width): layouts ask heightForWidth many times while the window first comes up (~0.2 s uncached). Emptied with every new text, so no earlier (personal) text outlives a wipe. more lines than this are cut, the last one shown ending in &quot;…&quot; (0: no limit) where a caption may break besides a space (invisible): &quot;非常​不满意&quot;</extracomment>
         <translation>回执二维码</translation>

@@ -99,3 +99,28 @@ def test_full_screen_kiosk_is_frameless_and_on_top(kiosk_factory, station_dir) -
     finally:
         lock.remove()
 
+
+
+def test_frameless_from_the_start_without_the_qt_namespace(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """`yiwang kiosk` makes its window frameless and on top before it is shown, by name
+    (kiosk.lockdown.make_frameless): the window system gets the flags at once, the
+    widget's own record follows once it is ready, and the window stays shown."""
+    from kiosk.front import KioskFront
+
+    front = KioskFront(frameless=True)
+    window = front.window
+    qtbot.addWidget(window)
+    handle = window.windowHandle()
+    assert handle is not None
+    for flag in (Qt.WindowType.FramelessWindowHint, Qt.WindowType.WindowStaysOnTopHint):
+        assert handle.flags() & flag
+    window.show()
+    window.ready.emit()
+    assert window.isVisible()
+    flags = window.windowFlags()
+    assert flags & Qt.WindowType.FramelessWindowHint
+    assert flags & Qt.WindowType.WindowStaysOnTopHint
+    assert window.windowHandle().flags() == flags
+    window.shutdown()
+    front.voice.stop()
+    front.tasks.shutdown()

@@ -53,10 +53,13 @@ def test_pin_lockout_then_maintenance_actions_are_audited(kiosk: Kiosk, qtbot: Q
     qtbot.waitUntil(lambda: isinstance(kiosk.window.current, MaintenanceScreen), timeout=10_000)
     maintenance = kiosk.window.current
     assert isinstance(maintenance, MaintenanceScreen)
-    maintenance.buttons["diagnostics"].click()
-    assert "printer" in maintenance.output.text()
+    maintenance.buttons["diagnostics"].click()  # the devices are checked off the GUI thread
+    qtbot.waitUntil(lambda: maintenance.diagnoses == 1, timeout=10_000)
+    assert "打印机" in maintenance.output.text()
+    assert "printer" in maintenance.output.text()  # the English second
     maintenance.buttons["queue"].click()
-    qtbot.waitUntil(lambda: "queued" in maintenance.output.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "待发送" in maintenance.output.text(), timeout=10_000)
+    assert "queued" in maintenance.output.text().lower()
     maintenance.buttons["test_page"].click()
     maintenance.buttons["sync_now"].click()
     with qtbot.waitSignal(kiosk.window.exit_requested, timeout=10_000):

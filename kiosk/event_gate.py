@@ -1,0 +1,65 @@
+"""The kiosk's one application-wide event filter.
+
+Every event of the application passes an application-wide filter, and each filter
+written in Python costs a call into Python per event. The kiosk needs three checks on
+them: lockdown (kiosk.lockdown: escapes refused), idle activity (kiosk.idle: a touch or
+key restarts the quiet time) and the hidden maintenance corner (five taps in the top
+left corner within three seconds). One filter makes them in that order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QRect
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.idle import ACTIVITY, IdleWatch, TapCounter
+from kiosk.lockdown import Lockdown
+
+#: the hidden maintenance corner's edge, in px from the window's top left
+CORNER_PX = 120
+_PRESS = QEvent.Type.MouseButtonPress
+
+
+class KioskEventGate(QObject):
+    def __init__(
+        self,
+        window: QWidget,
+        lockdown: Lockdown,
+        idle: IdleWatch,
+        taps: TapCounter,
+        corner_tapped: Callable[[], None],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._lockdown = lockdown
+        self._idle = idle
+        self._taps = taps
+        self._corner_tapped = corner_tapped
+        self._installed = False
+
+    def install(self) -> None:
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+        self._installed = True
+
+    def remove(self) -> None:
+        app = QApplication.instance()
+        if app is not None and self._installed:
+            app.removeEventFilter(self)
+        self._installed = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in ACTIVITY:
+            if kind == _PRESS and isinstance(event, QMouseEvent):
+                self._corner_press(event)
+            self._idle.touch()
+        return self._lockdown.refuses(watched, event, kind)
+
+    def _corner_press(self, event: QMouseEvent) -> None:
+        pos = self._window.mapFromGlobal(event.globalPosition().toPoint())
+        if QRect(0, 0, CORNER_PX, CORNER_PX).contains(pos) and self._taps.tap():
+            self._corner_tapped()

@@ -1,0 +1,111 @@
+"""办事's search by pinyin initials on on-screen letter keys ("sbk" finds 社保卡, "cxjm"
+城乡居民…): a long catalog is narrowed without any Chinese text input (station.item_search,
+the clerk's search). Hidden behind one touch, so a short list stays as it was."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from intake.catalog import Catalog, ServiceItem
+from kiosk.screens.item_pager import ItemPager
+from kiosk.widgets import BigButton, Text
+from station.item_search import ItemSearch
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+COLUMNS = 7
+MAX_LETTERS = 12
+
+
+class InitialsSearch(QWidget):
+    def __init__(self, pager: ItemPager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pager = pager
+        self._items: tuple[ServiceItem, ...] = ()
+        self._english = False
+        self._finder: ItemSearch | None = None
+        self._catalog: Catalog | None = None
+        self.query = ""
+        self.toggle = BigButton(self.tr("Find by pinyin initials"), self, role="secondary")
+        self.toggle.setObjectName("findByInitials")
+        self.toggle.setCheckable(True)
+        self.toggle.clicked.connect(lambda: self._open(self.toggle.isChecked()))
+        self.shown = Text("", self, role="card")
+        self.shown.hide()
+        self.pad = QWidget(self)
+        grid = QGridLayout(self.pad)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.keys: dict[str, BigButton] = {}
+        for n, letter in enumerate(LETTERS):
+            key = BigButton(letter.upper(), self.pad)
+            key.clicked.connect(lambda _c=False, x=letter: self.type_letter(x))
+            grid.addWidget(key, n // COLUMNS, n % COLUMNS)
+            self.keys[letter] = key
+        self.delete = BigButton(self.tr("Delete"), self.pad, role="secondary")
+        self.delete.clicked.connect(lambda: self._set_query(self.query[:-1]))
+        self.clear_key = BigButton(self.tr("Clear"), self.pad, role="secondary")
+        self.clear_key.clicked.connect(lambda: self._set_query(""))
+        grid.addWidget(self.delete, len(LETTERS) // COLUMNS, len(LETTERS) % COLUMNS)
+        grid.addWidget(self.clear_key, len(LETTERS) // COLUMNS,
+                       len(LETTERS) % COLUMNS + 1)
+        self.pad.hide()
+        bar = QHBoxLayout()
+        bar.addWidget(self.toggle)
+        bar.addWidget(self.shown, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.pad)
+
+    def set_items(self, catalog: Catalog, items: Sequence[ServiceItem], english: bool) -> None:
+        """The items to choose from (catalog order); the query, if any, applies to them."""
+        if catalog is not self._catalog:  # a new catalog: its initials are built again
+            self._catalog = catalog
+            self._finder = ItemSearch(catalog)
+            self._finder.warm_up()  # pypinyin on its own thread, not on the GUI thread
+        self._items = tuple(items)
+        self._english = english
+        self._list()
+
+    @property
+    def initials_ready(self) -> bool:
+        """The catalog's pinyin initials are built (until then letters match codes and
+        English names only)."""
+        return self._finder is not None and self._finder.initials_ready
+
+    def type_letter(self, letter: str) -> None:
+        if len(self.query) < MAX_LETTERS:
+            self._set_query(self.query + letter)
+
+    def reset(self) -> None:
+        self.toggle.setChecked(False)
+        self._open(False)
+
+    def _open(self, on: bool) -> None:
+        self.pad.setVisible(on)
+        self.shown.setVisible(on)
+        if not on:
+            self._set_query("")
+        else:
+            self._show_query()
+
+    def _set_query(self, query: str) -> None:
+        self.query = query
+        self._show_query()
+        self._list()
+
+    def _show_query(self) -> None:
+        self.shown.setText(self.tr("Initials: %1").replace("%1", self.query.upper())
+                           if self.query else self.tr("Touch the first letters, e.g. S B K"))
+
+    def _list(self) -> None:
+        finder = self._finder
+        items = self._items
+        if self.query and finder is not None:
+            items = tuple(it for it in items if finder.matches(it, self.query))
+        self._pager.set_items([(it.code, it.name_en if self._english else it.name_zh)
+                               for it in items])
+        if self.query and not items:
+            self.shown.setText(self.tr("Initials: %1 — nothing found. Delete a letter.")
+                               .replace("%1", self.query.upper()))

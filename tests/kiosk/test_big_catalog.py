@@ -1,0 +1,79 @@
+"""A huge catalog keeps the kiosk usable (review: 4 027 kiosk-enabled items made one
+button each; opening 办事 took 16 s, 关怀模式 7 s, a reset 9.5 s). 办事 shows the items a
+page at a time on the same few buttons, with big 上一页/下一页; the touch targets stay
+60x60; the guide still browses by life event and department. The cost is measured by
+bench/kiosk_big_catalog.py (tests never assert timings)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.screens.apply import IDENTIFY, ApplyScreen
+from kiosk.screens.guide import GuideScreen
+from kiosk.screens.item_pager import PAGE_SIZE
+from kiosk.theme import ELDERLY, NORMAL
+from kiosk.widgets import BigButton
+from tests.kiosk.accessibility import check_minimums
+from tests.kiosk.big_catalog import DEPARTMENTS, big_catalog
+from tests.kiosk.conftest import Kiosk
+
+ITEMS = 4027
+
+
+def test_thousands_of_items_in_pages_on_a_fixed_set_of_buttons(
+    kiosk: Kiosk, qtbot: QtBot
+) -> None:
+    window = kiosk.window
+    catalog = big_catalog(kiosk.services.catalog, ITEMS)
+    kiosk.services.set_catalog(catalog)  # as a catalog sync does (kiosk.app)
+    apply = window.screens["apply"]
+    assert isinstance(apply, ApplyScreen)
+    apply.session.set_catalog(catalog)
+    window.show_screen("apply")
+    pager = apply.items
+    pages = -(-ITEMS // PAGE_SIZE)
+    assert list(apply.item_buttons) == [f"BIG-{n:05d}" for n in range(PAGE_SIZE)]
+    # one page of item buttons, not one per item: the screen's own few besides
+    assert len(pager.findChildren(BigButton)) == PAGE_SIZE
+    assert len(apply.findChildren(BigButton)) < 100
+    assert pager.where.text() == f"第 1 / {pages} 页"
+    assert not pager.previous.isEnabled() and pager.next.isEnabled()
+    # 上一页/下一页 stay in view under the list, not at the end of what scrolls
+    assert pager.next.isVisible() and not pager.isAncestorOf(pager.next)
+    for theme in (NORMAL, ELDERLY):  # 60x60, main-action text, contrast: both modes
+        window.set_elderly(theme is ELDERLY)
+        check_minimums(window, theme, f"apply/items page 1 {theme.name}")
+    window.set_elderly(False)
+    pager.next.click()
+    assert next(iter(apply.item_buttons)) == f"BIG-{PAGE_SIZE:05d}"
+    assert pager.previous.isEnabled()
+    pager.show_page(pages - 1)  # the last page: what is left, the rest hidden
+    assert len(apply.item_buttons) == ITEMS - (pages - 1) * PAGE_SIZE
+    assert not pager.next.isEnabled()
+    assert sum(b.isVisible() for b in pager.findChildren(BigButton)
+               if b not in (pager.previous, pager.next)) == len(apply.item_buttons)
+    # an item of a later page is the one applied for
+    code, button = next(iter(apply.item_buttons.items()))
+    button.click()
+    qtbot.waitUntil(lambda: apply.steps.currentIndex() == IDENTIFY, timeout=10_000)
+    state = apply.session.state
+    assert state.item is not None and state.item.code == code
+    # the next citizen starts at the first page
+    window.reset_to_attract()
+    window.show_screen("apply")
+    assert pager.page == 0 and "BIG-00000" in apply.item_buttons
+
+    # the guide browses the same catalog by life event and by department
+    window.show_screen("guide")
+    guide = window.screens["guide"]
+    assert isinstance(guide, GuideScreen)
+    assert guide.groups.count() > 1
+    guide.groups.itemClicked.emit(guide.groups.item(0))
+    assert guide.items.count() > PAGE_SIZE  # the list view's rows, not buttons
+    guide.set_mode("department")
+    assert guide.groups.count() >= DEPARTMENTS  # ours, and the items no kiosk offers
+    guide.groups.itemClicked.emit(guide.groups.item(0))
+    QApplication.processEvents()
+    assert guide.items.count() == -(-ITEMS // DEPARTMENTS)
+    check_minimums(window, NORMAL, "guide/department with a huge catalog")

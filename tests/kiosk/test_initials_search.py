@@ -1,0 +1,54 @@
+"""办事 finds items by pinyin initials typed on on-screen letter keys ("sbk" → 社保卡…),
+without Chinese text input; the keys meet the 适老化 minimums; the next citizen starts
+with the whole list."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.screens.apply import IDENTIFY, ApplyScreen
+from kiosk.theme import NORMAL
+from tests.kiosk.accessibility import check_minimums
+from tests.kiosk.conftest import Kiosk
+
+
+def test_letters_narrow_the_list_and_a_reset_restores_it(kiosk: Kiosk, qtbot: QtBot) -> None:
+    window = kiosk.window
+    window.show_screen("apply")
+    apply = window.screens["apply"]
+    assert isinstance(apply, ApplyScreen)
+    search = apply.search
+    everything = list(apply.item_buttons)
+    assert len(everything) > 3
+    assert not search.pad.isVisible()  # one touch away, not in the way
+    search.toggle.click()
+    assert search.pad.isVisible()
+    # the normal mode's keys are the smaller: 60x60, body text, contrast
+    check_minimums(window, NORMAL, "apply/initials")
+    qtbot.waitUntil(lambda: search.initials_ready, timeout=20_000)
+    for letter in "sbk":
+        search.keys[letter].click()
+    assert search.shown.text() == "首字母：SBK"
+    found = list(apply.item_buttons)
+    assert found and len(found) < len(everything)
+    catalog = kiosk.services.catalog
+    assert all("社会保障卡" in catalog.item(code).name_zh for code in found), found
+    # letters that match nothing: said in words; 删除 takes them back one by one
+    search.clear_key.click()
+    assert list(apply.item_buttons) == everything
+    for letter in "qqq":
+        search.keys[letter].click()
+    assert apply.item_buttons == {}
+    assert "没有找到" in search.shown.text()
+    for _ in range(3):
+        search.delete.click()
+    assert list(apply.item_buttons) == everything
+    for letter in "sbk":
+        search.keys[letter].click()
+    assert list(apply.item_buttons) == found
+    # choosing a found item goes on as from the whole list
+    apply.item_buttons[found[0]].click()
+    qtbot.waitUntil(lambda: apply.steps.currentIndex() == IDENTIFY, timeout=10_000)
+    window.reset_to_attract()
+    window.show_screen("apply")
+    assert list(apply.item_buttons) == everything and not search.pad.isVisible()
