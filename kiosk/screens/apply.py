@@ -170,6 +170,13 @@ class ApplyScreen(Screen):
         return self.tr("Apply", "care-mode title: fewer words, larger")
 
     def prompt(self) -> str:
+        step = self.steps.currentIndex()
+        outcome = self.session.state.outcome
+        if step == DONE and outcome is not None and outcome.print_error is not None:
+            # the voice says what the screen says: no receipt to take, the code instead
+            return self.tr("Your application is filed, but the receipt could not be "
+                           "printed. Staff have been called. Please photograph the code "
+                           "on the screen with your phone.")
         return {
             CHOOSE: self.tr("Touch the service you need."),
             IDENTIFY: self.tr("Place your ID card on the reader."),
@@ -178,7 +185,7 @@ class ApplyScreen(Screen):
             CONTACT: self.tr("Enter your mobile number, then choose how to collect the result."),
             REVIEW: self.tr("Please check, then touch submit."),
             DONE: self.tr("Your application is submitted. Please take your receipt."),
-        }[self.steps.currentIndex()]
+        }[step]
 
     def enter(self) -> None:
         self.wipe()

@@ -303,113 +303,118 @@
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="174"/>
+        <location filename="../../kiosk/screens/apply.py" line="177"/>
+        <source>Your application is filed, but the receipt could not be printed. Staff have been called. Please photograph the code on the screen with your phone.</source>
+        <translation>申请已提交，但回执未能打印，已通知工作人员。请用手机拍下屏幕上的二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="181"/>
         <source>Touch the service you need.</source>
         <translation>请点击要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="175"/>
+        <location filename="../../kiosk/screens/apply.py" line="182"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="176"/>
+        <location filename="../../kiosk/screens/apply.py" line="183"/>
         <source>Is this you? Touch yes to continue.</source>
         <translation>这是您本人吗？是的话请点“继续”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="177"/>
+        <location filename="../../kiosk/screens/apply.py" line="184"/>
         <source>Lay the document flat under the camera.</source>
         <translation>请把材料平放在拍摄区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="178"/>
+        <location filename="../../kiosk/screens/apply.py" line="185"/>
         <source>Enter your mobile number, then choose how to collect the result.</source>
         <translation>请输入手机号码，再选择结果的领取方式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="179"/>
+        <location filename="../../kiosk/screens/apply.py" line="186"/>
         <source>Please check, then touch submit.</source>
         <translation>请核对，然后点“提交申请”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="180"/>
+        <location filename="../../kiosk/screens/apply.py" line="187"/>
         <source>Your application is submitted. Please take your receipt.</source>
         <translation>申请已提交，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="186"/>
+        <location filename="../../kiosk/screens/apply.py" line="193"/>
         <source>The camera is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="200"/>
+        <location filename="../../kiosk/screens/apply.py" line="207"/>
         <source>The card reader is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>读卡器暂时无法使用：请到人工窗口办理申请。其他服务仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="221"/>
+        <location filename="../../kiosk/screens/apply.py" line="228"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="355"/>
+        <location filename="../../kiosk/screens/apply.py" line="362"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="407"/>
+        <location filename="../../kiosk/screens/apply.py" line="414"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="409"/>
+        <location filename="../../kiosk/screens/apply.py" line="416"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="411"/>
+        <location filename="../../kiosk/screens/apply.py" line="418"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="416"/>
+        <location filename="../../kiosk/screens/apply.py" line="423"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="424"/>
+        <location filename="../../kiosk/screens/apply.py" line="431"/>
         <source>Submitted. Receipt number %1</source>
         <translation>已提交，回执编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="427"/>
+        <location filename="../../kiosk/screens/apply.py" line="434"/>
         <source>What happens next: the department handles it within %n working day(s).</source>
         <translation>
             <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="429"/>
+        <location filename="../../kiosk/screens/apply.py" line="436"/>
         <source>Check progress here with your ID card or the receipt&apos;s QR code.</source>
         <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="436"/>
+        <location filename="../../kiosk/screens/apply.py" line="443"/>
         <source>The receipt could not be printed (%1). Staff have been called. Please photograph this code with your phone instead.</source>
         <translation>回执没能打印（%1），已通知工作人员。请用手机拍下旁边的二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="445"/>
+        <location filename="../../kiosk/screens/apply.py" line="452"/>
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="447"/>
+        <location filename="../../kiosk/screens/apply.py" line="454"/>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
