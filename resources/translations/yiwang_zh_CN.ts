@@ -4705,64 +4705,64 @@ and continue</source>
 <context>
     <name>MaintenanceScreen</name>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="115"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="138"/>
         <source>Device diagnostics</source>
         <translation>设备诊断</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="116"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="139"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="117"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="140"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="118"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="141"/>
         <source>Queue state</source>
         <translation>待报送队列</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="119"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="142"/>
         <source>Restart the kiosk</source>
         <translation>重启自助终端</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="120"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="143"/>
         <source>Exit to the desktop</source>
         <translation>退出到桌面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="121"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="144"/>
         <source>Back to the kiosk</source>
         <translation>返回自助服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="131"/>
-        <location filename="../../kiosk/screens/maintenance.py" line="136"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="154"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="159"/>
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="139"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="162"/>
         <source>Staff only</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="142"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="165"/>
         <source>Maintenance mode.</source>
         <translation>维护模式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="187"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="210"/>
         <source>Test page sent (%1 bytes)</source>
         <translation>测试页已发送（%1 字节）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="195"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="218"/>
         <source>Sync started</source>
         <translation>已开始同步</translation>
     </message>
@@ -5129,42 +5129,47 @@ and continue</source>
         <translation>维护：请输入密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="32"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="37"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="47"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="52"/>
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="50"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="55"/>
         <source>Staff only</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="53"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="58"/>
         <source>Enter the maintenance PIN.</source>
         <translation>请输入维护密码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="59"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="64"/>
         <source>No maintenance PIN is set. Set one with: yiwang kiosk set-pin</source>
         <translation>尚未设置维护密码，请用命令 yiwang kiosk set-pin 设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/maintenance.py" line="91"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="97"/>
         <source>Too many wrong PINs. Try again in %n second(s).</source>
         <translation>
             <numerusform>密码错误次数过多，请 %n 秒后再试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="94"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="101"/>
         <source>Wrong PIN.</source>
         <translation>密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="116"/>
+        <source>You can enter the PIN again.</source>
+        <translation>锁定已结束，可以重新输入密码。</translation>
     </message>
 </context>
 <context>
@@ -5420,89 +5425,89 @@ and continue</source>
 <context>
     <name>ReprintScreen</name>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="32"/>
+        <location filename="../../kiosk/screens/reprint.py" line="31"/>
         <source>Place your ID card on the reader; for a one-time notice, hold its QR code under the scanner</source>
         <extracomment>receipts one visit may print again: enough for a jam or a second copy, not a stack of paper from a child tapping 打印 (each reprint is audited)</extracomment>
         <translation>请把身份证放在读卡区；补打一次性告知书请把告知书上的二维码对准扫码口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="49"/>
+        <location filename="../../kiosk/screens/reprint.py" line="48"/>
         <source>Print a receipt again</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="52"/>
+        <location filename="../../kiosk/screens/reprint.py" line="51"/>
         <source>Reprint</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="55"/>
+        <location filename="../../kiosk/screens/reprint.py" line="54"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="65"/>
+        <location filename="../../kiosk/screens/reprint.py" line="64"/>
         <source>The card reader is not working right now; please ask at the window.</source>
         <translation>读卡器暂时不能使用，请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="116"/>
+        <location filename="../../kiosk/screens/reprint.py" line="115"/>
         <source>This code is not a one-time notice of this hall.</source>
         <translation>这不是本大厅开具的一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="118"/>
+        <location filename="../../kiosk/screens/reprint.py" line="117"/>
         <source>Printed. Please take your one-time notice.</source>
         <translation>已打印，请取走一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="121"/>
+        <location filename="../../kiosk/screens/reprint.py" line="120"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="130"/>
+        <location filename="../../kiosk/screens/reprint.py" line="129"/>
         <source>Choose the receipt to print</source>
         <translation>请选择要补打的回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="130"/>
+        <location filename="../../kiosk/screens/reprint.py" line="129"/>
         <source>No case found</source>
         <translation>没有查到办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="132"/>
+        <location filename="../../kiosk/screens/reprint.py" line="131"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="147"/>
+        <location filename="../../kiosk/screens/reprint.py" line="146"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="161"/>
+        <location filename="../../kiosk/screens/reprint.py" line="160"/>
         <source>Printed. Please take your receipt. That is as many as can be printed in one visit; for more, please ask at the window.</source>
         <translation>已打印，请取走回执。本次最多补打这几张，如还需要，请到窗口办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="165"/>
+        <location filename="../../kiosk/screens/reprint.py" line="164"/>
         <source>Printed. Please take your receipt.</source>
         <translation>已打印，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="174"/>
+        <location filename="../../kiosk/screens/reprint.py" line="173"/>
         <source>The receipt could not be printed. Please ask at the window.</source>
         <translation>回执未能打印，请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="180"/>
+        <location filename="../../kiosk/screens/reprint.py" line="179"/>
         <source>The printer cannot print right now (%1). Staff have been called. You can photograph this code to check progress on your phone.</source>
         <translation>打印机暂时不能打印（%1），已通知工作人员。您可以用手机拍下这个二维码查询进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="191"/>
+        <location filename="../../kiosk/screens/reprint.py" line="190"/>
         <source>Could not read the card</source>
         <translation>没能读取身份证</translation>
     </message>
