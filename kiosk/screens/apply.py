@@ -100,6 +100,7 @@ class ApplyScreen(Screen):
         self.contact.phone_submitted.connect(self._phone)
         self.contact.collection_chosen.connect(self.session.collection_chosen)
         self.contact.back_requested.connect(self.go_back)
+        self.contact.keypad.changed.connect(self._phone_typing)
         # REVIEW
         review = QWidget()
         r = QVBoxLayout(review)
@@ -328,6 +329,13 @@ class ApplyScreen(Screen):
         if state.phone:  # the session accepted it (a refusal is its note, shown below)
             self._contact_done = True
             self._render(state)
+
+    def _phone_typing(self, _digits: str) -> None:
+        note = self.session.state.note
+        if note is not None and note.code == "applicant.mobile":
+            # the refusal was about the number before this change: under a corrected
+            # number it would say the new one is wrong too
+            self.session.phone_entered("")
 
     def _submit(self) -> None:
         if self.session.state.can_accept:

@@ -277,154 +277,154 @@
         <translation>不是，重新开始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="106"/>
+        <location filename="../../kiosk/screens/apply.py" line="107"/>
         <source>Please check, then submit</source>
         <translation>请核对后提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="108"/>
+        <location filename="../../kiosk/screens/apply.py" line="109"/>
         <source>Submit my application</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="126"/>
+        <location filename="../../kiosk/screens/apply.py" line="127"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="167"/>
+        <location filename="../../kiosk/screens/apply.py" line="168"/>
         <source>Apply for a service</source>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="170"/>
+        <location filename="../../kiosk/screens/apply.py" line="171"/>
         <source>Apply</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="177"/>
+        <location filename="../../kiosk/screens/apply.py" line="178"/>
         <source>Your application is filed, but the receipt could not be printed. Staff have been called. Please photograph the code on the screen with your phone.</source>
         <translation>申请已提交，但回执未能打印，已通知工作人员。请用手机拍下屏幕上的二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="181"/>
+        <location filename="../../kiosk/screens/apply.py" line="182"/>
         <source>Touch the service you need.</source>
         <translation>请点击要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="182"/>
+        <location filename="../../kiosk/screens/apply.py" line="183"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="183"/>
+        <location filename="../../kiosk/screens/apply.py" line="184"/>
         <source>Is this you? Touch yes to continue.</source>
         <translation>这是您本人吗？是的话请点“继续”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="184"/>
+        <location filename="../../kiosk/screens/apply.py" line="185"/>
         <source>Lay the document flat under the camera.</source>
         <translation>请把材料平放在拍摄区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="185"/>
+        <location filename="../../kiosk/screens/apply.py" line="186"/>
         <source>Enter your mobile number, then choose how to collect the result.</source>
         <translation>请输入手机号码，再选择结果的领取方式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="186"/>
+        <location filename="../../kiosk/screens/apply.py" line="187"/>
         <source>Please check, then touch submit.</source>
         <translation>请核对，然后点“提交申请”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="187"/>
+        <location filename="../../kiosk/screens/apply.py" line="188"/>
         <source>Your application is submitted. Please take your receipt.</source>
         <translation>申请已提交，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="193"/>
+        <location filename="../../kiosk/screens/apply.py" line="194"/>
         <source>The camera is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="207"/>
+        <location filename="../../kiosk/screens/apply.py" line="208"/>
         <source>The card reader is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>读卡器暂时无法使用：请到人工窗口办理申请。其他服务仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="228"/>
+        <location filename="../../kiosk/screens/apply.py" line="229"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="362"/>
+        <location filename="../../kiosk/screens/apply.py" line="370"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="414"/>
+        <location filename="../../kiosk/screens/apply.py" line="422"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="416"/>
+        <location filename="../../kiosk/screens/apply.py" line="424"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="418"/>
+        <location filename="../../kiosk/screens/apply.py" line="426"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="423"/>
+        <location filename="../../kiosk/screens/apply.py" line="431"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="431"/>
+        <location filename="../../kiosk/screens/apply.py" line="439"/>
         <source>Submitted. Receipt number %1</source>
         <translation>已提交，回执编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="434"/>
+        <location filename="../../kiosk/screens/apply.py" line="442"/>
         <source>What happens next: the department handles it within %n working day(s).</source>
         <translation>
             <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="436"/>
+        <location filename="../../kiosk/screens/apply.py" line="444"/>
         <source>Check progress here with your ID card or the receipt&apos;s QR code.</source>
         <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="443"/>
+        <location filename="../../kiosk/screens/apply.py" line="451"/>
         <source>The receipt could not be printed (%1). Staff have been called. Please photograph this code with your phone instead.</source>
         <translation>回执没能打印（%1），已通知工作人员。请用手机拍下旁边的二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="452"/>
+        <location filename="../../kiosk/screens/apply.py" line="460"/>
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="454"/>
+        <location filename="../../kiosk/screens/apply.py" line="462"/>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="147"/>
+        <location filename="../../kiosk/screens/apply.py" line="148"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="150"/>
+        <location filename="../../kiosk/screens/apply.py" line="151"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
@@ -2382,8 +2382,8 @@ and continue</source>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/intake.py" line="98"/>
-        <source>A mobile number has 11 digits and starts with 1</source>
-        <translation>手机号码应为以1开头的11位数字</translation>
+        <source>A mobile number has 11 digits, starting with 1 and then 3 to 9</source>
+        <translation>手机号码应为 1 开头、第二位 3–9 的 11 位数字</translation>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/intake.py" line="102"/>
