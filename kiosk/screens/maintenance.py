@@ -3,7 +3,7 @@ page, sync now, queue state, restart and exit to the desktop. Every action is au
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal, SignalInstance
+from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from devices.printer.diagnostics import sample_receipt
@@ -133,6 +133,8 @@ class MaintenanceScreen(Screen):
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.output = Text("", self, role="card")
+        # the report read from the top, not centred in the room left under the buttons
+        self.output.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.diagnoses = 0  # diagnostics answered (tests wait on it)
         actions = {
             "diagnostics": (self.tr("Device diagnostics"), self._diagnostics),
