@@ -348,78 +348,78 @@
         <translation>请从读卡区取走您的身份证。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="209"/>
+        <location filename="../../kiosk/screens/apply.py" line="212"/>
         <source>The camera is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="223"/>
+        <location filename="../../kiosk/screens/apply.py" line="226"/>
         <source>The card reader is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>读卡器暂时无法使用：请到人工窗口办理申请。其他服务仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="244"/>
+        <location filename="../../kiosk/screens/apply.py" line="247"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="385"/>
+        <location filename="../../kiosk/screens/apply.py" line="388"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="437"/>
+        <location filename="../../kiosk/screens/apply.py" line="440"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="439"/>
+        <location filename="../../kiosk/screens/apply.py" line="442"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="441"/>
+        <location filename="../../kiosk/screens/apply.py" line="444"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="446"/>
+        <location filename="../../kiosk/screens/apply.py" line="449"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="453"/>
+        <location filename="../../kiosk/screens/apply.py" line="456"/>
         <source>Submitted. Receipt number %1</source>
         <translation>已提交，回执编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="475"/>
+        <location filename="../../kiosk/screens/apply.py" line="478"/>
         <source>What happens next: the department handles it within %n working day(s).</source>
         <translation>
             <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="477"/>
+        <location filename="../../kiosk/screens/apply.py" line="480"/>
         <source>Check progress here with your ID card or the receipt&apos;s QR code.</source>
         <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="460"/>
+        <location filename="../../kiosk/screens/apply.py" line="463"/>
         <source>The receipt could not be printed (%1). Staff have been called. Please photograph this code with your phone instead.</source>
         <translation>回执没能打印（%1），已通知工作人员。请用手机拍下旁边的二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="480"/>
+        <location filename="../../kiosk/screens/apply.py" line="483"/>
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="484"/>
+        <location filename="../../kiosk/screens/apply.py" line="487"/>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
@@ -2388,7 +2388,7 @@ and continue</source>
     <message>
         <location filename="../../ui_shared/error_sources/intake.py" line="98"/>
         <source>A mobile number has 11 digits, starting with 1 and then 3 to 9</source>
-        <translation>手机号码应为 1 开头、第二位 3–9 的 11 位数字</translation>
+        <translation>手机号码应为1开头、第二位3–9的11位数字</translation>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/intake.py" line="102"/>
@@ -3999,85 +3999,85 @@ and continue</source>
     </message>
     <message>
         <location filename="../../kiosk/screens/guide.py" line="55"/>
-        <location filename="../../kiosk/screens/guide.py" line="71"/>
+        <location filename="../../kiosk/screens/guide.py" line="74"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="69"/>
+        <location filename="../../kiosk/screens/guide.py" line="72"/>
         <source>Print this guide</source>
         <translation>打印办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="90"/>
+        <location filename="../../kiosk/screens/guide.py" line="93"/>
         <source>Service guide</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="93"/>
+        <location filename="../../kiosk/screens/guide.py" line="96"/>
         <source>Guide</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="96"/>
+        <location filename="../../kiosk/screens/guide.py" line="99"/>
         <source>Choose a topic, then a service, to see what to bring.</source>
         <translation>请先选主题，再选事项，查看需要带什么材料。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="150"/>
+        <location filename="../../kiosk/screens/guide.py" line="153"/>
         <source>Ask at the window</source>
         <translation>请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="155"/>
+        <location filename="../../kiosk/screens/guide.py" line="158"/>
         <source>Department: %1</source>
         <translation>办理部门：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/guide.py" line="156"/>
+        <location filename="../../kiosk/screens/guide.py" line="159"/>
         <source>Promised time: %n working day(s)</source>
         <translation>
             <numerusform>承诺时限：%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="157"/>
+        <location filename="../../kiosk/screens/guide.py" line="160"/>
         <source>Fees: %1</source>
         <translation>收费标准：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="159"/>
+        <location filename="../../kiosk/screens/guide.py" line="162"/>
         <source>Materials to bring:</source>
         <translation>需要带的材料：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="163"/>
+        <location filename="../../kiosk/screens/guide.py" line="166"/>
         <source>required</source>
         <translation>必交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="163"/>
+        <location filename="../../kiosk/screens/guide.py" line="166"/>
         <source>if it applies</source>
         <translation>如有</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="165"/>
+        <location filename="../../kiosk/screens/guide.py" line="168"/>
         <source>Legal basis: %1</source>
         <translation>设定依据：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="167"/>
+        <location filename="../../kiosk/screens/guide.py" line="170"/>
         <source>You can apply for this at this kiosk.</source>
         <translation>本事项可在本机自助申请。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="183"/>
+        <location filename="../../kiosk/screens/guide.py" line="186"/>
         <source>Printed. Please take the guide.</source>
         <translation>已打印，请取走办事指南。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="188"/>
+        <location filename="../../kiosk/screens/guide.py" line="191"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
@@ -4710,64 +4710,64 @@ and continue</source>
 <context>
     <name>MaintenanceScreen</name>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="138"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="140"/>
         <source>Device diagnostics</source>
         <translation>设备诊断</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="139"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="141"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="140"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="142"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="141"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="143"/>
         <source>Queue state</source>
         <translation>待报送队列</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="142"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="144"/>
         <source>Restart the kiosk</source>
         <translation>重启自助终端</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="143"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="145"/>
         <source>Exit to the desktop</source>
         <translation>退出到桌面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="144"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="146"/>
         <source>Back to the kiosk</source>
         <translation>返回自助服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="154"/>
-        <location filename="../../kiosk/screens/maintenance.py" line="159"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="156"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="161"/>
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="162"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="164"/>
         <source>Staff only</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="165"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="167"/>
         <source>Maintenance mode.</source>
         <translation>维护模式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="210"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="212"/>
         <source>Test page sent (%1 bytes)</source>
         <translation>测试页已发送（%1 字节）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="218"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="220"/>
         <source>Sync started</source>
         <translation>已开始同步</translation>
     </message>

@@ -20,7 +20,7 @@ ITEM = "YB-001"  # kiosk-enabled
     ("lang", "sentence"),
     [
         ("en", "A mobile number has 11 digits, starting with 1 and then 3 to 9"),
-        ("zh_CN", "手机号码应为 1 开头、第二位 3–9 的 11 位数字"),
+        ("zh_CN", "手机号码应为1开头、第二位3–9的11位数字"),
     ],
 )
 def test_an_invalid_mobile_number_is_worded_in_the_kiosks_language(
@@ -56,7 +56,7 @@ def test_a_refused_number_s_error_goes_when_the_number_is_corrected(
         keypad.keys[digit].click()
     keypad.ok_key.click()
     assert apply.note.isVisible()
-    assert apply.note.text() == "手机号码应为 1 开头、第二位 3–9 的 11 位数字"
+    assert apply.note.text() == "手机号码应为1开头、第二位3–9的11位数字"
     keypad.clear_key.click()
     assert not apply.note.isVisible() and apply.note.text() == ""
     for digit in "13905712345":
