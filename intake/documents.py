@@ -126,7 +126,7 @@ def validate_mobile(number: str) -> str:
     if not _MOBILE.fullmatch(text):
         raise InvalidApplicant(
             "applicant.mobile",
-            "a mobile number has 11 digits and starts with 1",
+            "a mobile number has 11 digits, starting with 1 and then 3 to 9",
         )
     return text
 

@@ -85,8 +85,9 @@ class CardAwayFlow:
         window.ctx.voice.announce(self.panel.prompt())
 
     def _still_needed(self) -> None:
-        # the application was accepted meanwhile: its "done" page tells them to take the
-        # card, so it may come back
+        # the application was accepted meanwhile: the card no longer matters to the
+        # visit, so its "done" page comes back (it reminds them of the card only while
+        # one is on the reader)
         if self._window.current.card_holder() is None:
             self.show_service_page()
 

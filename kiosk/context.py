@@ -37,6 +37,8 @@ class KioskContext:
         #: the card poller's state (polling, reader reachable or None when not known),
         #: for the maintenance diagnostics; set by kiosk.app with the station
         self.reader_status: Callable[[], tuple[bool, bool | None]] = lambda: (False, None)
+        #: an ID card lies on the reader now; set by the window
+        self.card_on_reader: Callable[[], bool] = lambda: False
         self._services: KioskServices | None = None
 
     def attach(self, services: KioskServices) -> None:
@@ -109,6 +111,10 @@ class Screen(QWidget):
 
     def card_returned(self, card: object) -> None:
         """The same card came back after the card-removed prompt."""
+
+    def card_lifted(self) -> None:
+        """The card was taken off the reader while this screen is shown (a reminder to
+        take it may go)."""
 
     def service_key(self) -> str:
         """What the citizen chose that is not personal (the item code of 办事), so that a

@@ -130,6 +130,7 @@ class KioskWindow(QWidget):
         # built after the attract screen is up
         self._away = CardAwayFlow(self)
         self.card_present = False
+        ctx.card_on_reader = lambda: self.card_present
         # the mode every visit starts in (no configuration chooses 关怀模式 by default)
         self.default_theme: Theme = NORMAL
         self.apply_theme(NORMAL)
@@ -341,6 +342,7 @@ class KioskWindow(QWidget):
 
     def card_removed(self) -> None:
         self.card_present = False
+        self.current.card_lifted()
         if self.current is self.attract:
             self.notify("")  # the card left behind has been taken
         elif self.current.card_holder() is not None and not self.card_away_shown:

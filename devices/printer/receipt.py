@@ -129,8 +129,14 @@ def wrap_text(text: str, columns: int) -> list[str]:
         elif (
             ch in _NO_LINE_START and columns >= 6 and len(cur) > 1 and cur[-1] not in _NO_LINE_START
         ):
-            carry = cur[-1:]
-            cur = cur[:-1]
+            # the punctuation takes the last word down with it: a whole code or number
+            # ("KFEAC2277）"), never its last character alone
+            j = len(cur) - 1
+            while j > 0 and _is_ascii_word(cur[j - 1]) and _is_ascii_word(cur[j]):
+                j -= 1
+            if j > 0 and display_width("".join(cur[j:])) + w <= columns:
+                carry = cur[j:]
+                cur = cur[:j]
         lines.append("".join(cur).rstrip())
         cur = carry
         width = display_width("".join(cur))

@@ -98,6 +98,7 @@ class ApplyScreen(Screen):
         self.contact.phone_submitted.connect(self._phone)
         self.contact.collection_chosen.connect(self.session.collection_chosen)
         self.contact.back_requested.connect(self.go_back)
+        self.contact.keypad.changed.connect(self._phone_typing)
         # REVIEW
         review = QWidget()
         r = QVBoxLayout(review)
@@ -177,6 +178,13 @@ class ApplyScreen(Screen):
         return self.tr("Apply", "care-mode title: fewer words, larger")
 
     def prompt(self) -> str:
+        step = self.steps.currentIndex()
+        outcome = self.session.state.outcome
+        if step == DONE and outcome is not None and outcome.print_error is not None:
+            # the voice says what the screen says: no receipt to take, the code instead
+            return self.tr("Your application is filed, but the receipt could not be "
+                           "printed. Staff have been called. Please photograph the code "
+                           "on the screen with your phone.") + self._card_reminder(step)
         return {
             CHOOSE: self.tr("Touch the service you need."),
             IDENTIFY: self.tr("Place your ID card on the reader."),
@@ -185,7 +193,25 @@ class ApplyScreen(Screen):
             CONTACT: self.tr("Enter your mobile number, then choose how to collect the result."),
             REVIEW: self.tr("Please check, then touch submit."),
             DONE: self.tr("Your application is submitted. Please take your receipt."),
-        }[self.steps.currentIndex()]
+        }[step] + self._card_reminder(step)
+
+    def _card_reminder(self, step: int) -> str:
+        """On the done page while a card lies on the reader: take it (said last, what
+        the citizen does on the way out)."""
+        if step != DONE or not self.ctx.card_on_reader():
+            return ""
+        return (" " if self.ctx.english else "") + self._card_words()
+
+    def _card_words(self) -> str:
+        return self.tr("Please take your ID card from the reader.")
+
+    def card_lifted(self) -> None:
+        state = self.session.state
+        if self.steps.currentIndex() == DONE and state.outcome is not None:
+            self.done_text.setText(self._next_steps(state))
+            voice = self.ctx.voice
+            if voice.last_prompt.endswith(self._card_words()):  # 再听一遍: without it too
+                voice.last_prompt = self.prompt()
 
     def enter(self) -> None:
         self.wipe()
@@ -332,6 +358,13 @@ class ApplyScreen(Screen):
             self._contact_done = True
             self._render(state)
 
+    def _phone_typing(self, _digits: str) -> None:
+        note = self.session.state.note
+        if note is not None and note.code == "applicant.mobile":
+            # the refusal was about the number before this change: under a corrected
+            # number it would say the new one is wrong too
+            self.session.phone_entered("")
+
     def _submit(self) -> None:
         if self.session.state.can_accept:
             self.submit.setEnabled(False)
@@ -430,14 +463,8 @@ class ApplyScreen(Screen):
         outcome = state.outcome
         assert outcome is not None and state.item is not None
         receipt = outcome.accepted.receipt
-        days = state.item.time_limit_days
         self.done_title.setText(self.tr("Submitted. Receipt number %1")
                                 .replace("%1", receipt.receipt_no))
-        next_steps = [
-            self.tr("What happens next: the department handles it within %n working day(s).",
-                    "", days),
-            self.tr("Check progress here with your ID card or the receipt's QR code."),
-        ]
         error = outcome.print_error
         if error is not None:
             self.qr.set_payload(receipt.qr_payload)
@@ -452,8 +479,21 @@ class ApplyScreen(Screen):
                 self.ctx.services.health.report_paper("out")
         else:
             self.ctx.services.health.report("printer", Health.OK)
+        self.done_text.setText(self._next_steps(state))
+
+    def _next_steps(self, state: SessionState) -> str:
+        outcome = state.outcome
+        assert outcome is not None and state.item is not None
+        next_steps = [
+            self.tr("What happens next: the department handles it within %n working day(s).",
+                    "", state.item.time_limit_days),
+            self.tr("Check progress here with your ID card or the receipt's QR code."),
+        ]
+        if outcome.print_error is None:
             next_steps.insert(0, self.tr("Please take your receipt from the printer."))
+        if self.ctx.card_on_reader():  # first: the card is what people leave behind
+            next_steps.insert(0, self._card_words())
         if self.ctx.services.online() is False:
             next_steps.append(self.tr("The network is down: your application is saved here "
                                       "and will be sent automatically."))
-        self.done_text.setText("\n".join(next_steps))
+        return "\n".join(next_steps)

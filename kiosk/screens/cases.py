@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
@@ -9,6 +10,8 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 from kiosk.widgets import BigButton, Text
 from station.progress import CaseStage, CaseView, station_time
 from ui_shared.plain_text import shown
+
+_NOTE_GAPS = re.compile(r"\n(?:[ \t]*\n)+")
 
 
 class CaseList(QScrollArea):
@@ -50,7 +53,11 @@ class CaseList(QScrollArea):
             self.tr("Status: %1").replace("%1", self.stage_words(case.stage)),
         ]
         if case.note:
-            lines.append(self.tr("Department's note: %1").replace("%1", shown(case.note)))
+            # a department writes its note as a list: its line breaks are lines here
+            # (other controls still named, invisible ones still removed), and a run of
+            # empty lines is one gap, not a card pushed off the screen
+            note = _NOTE_GAPS.sub("\n\n", shown(case.note, multiline=True).replace("\t", " "))
+            lines.append(self.tr("Department's note: %1").replace("%1", note))
         bring = [shown(b, limit=80) for b in (case.bring_en if english else case.bring_zh)]
         # a code the catalog does not know (the platform's newer list): said in words,
         # with the code for the window staff

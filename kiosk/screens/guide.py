@@ -62,6 +62,9 @@ class GuideScreen(Screen):
         detail_page = QWidget()
         self.detail_title = Text("", detail_page, role="heading")
         self.detail = Text("", None, role="card")
+        # read from the top, as a page is: a short guide centred in the card left an
+        # empty band over it
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         scroll = QScrollArea(detail_page)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -3,7 +3,7 @@ page, sync now, queue state, restart and exit to the desktop. Every action is au
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from devices.printer.diagnostics import sample_receipt
@@ -29,6 +29,11 @@ class PinScreen(Screen):
         self.keypad.changed.connect(self.shown.setText)
         self.keypad.submitted.connect(self._check)
         self.answers = 0  # PIN checks answered (tests wait on it)
+        # while locked out, the lockout is asked again each second: the seconds count
+        # down on screen and the keypad comes back by itself when it ends
+        self.lock_timer = QTimer(self)
+        self.lock_timer.setInterval(1000)
+        self.lock_timer.timeout.connect(self._lock_tick)
         self.cancel = BigButton(self.tr("Cancel"), self, role="secondary")
         self.cancel.clicked.connect(self.home_requested)
         row = QHBoxLayout()
@@ -62,6 +67,7 @@ class PinScreen(Screen):
         self._show_lock(pin.locked_for())
 
     def wipe(self) -> None:
+        self.lock_timer.stop()
         self.keypad.clear()
         self.keypad.setEnabled(True)
         self.message.setText("")
@@ -90,10 +96,27 @@ class PinScreen(Screen):
         if locked_for > 0:
             self._say(self.tr("Too many wrong PINs. Try again in %n second(s).", "",
                               int(locked_for + 0.999)))
+            self.lock_timer.start()
         elif wrong:
             self._say(self.tr("Wrong PIN."))
 
+    def _lock_tick(self) -> None:
+        # the lockout state is a file: read on the disk lane, not the GUI thread
+        pin = self.ctx.services.pin
+        self.ctx.tasks.disk(pin.locked_for, self._lock_checked, self._failed)
+
+    def _lock_checked(self, locked_for: float) -> None:
+        if not self.lock_timer.isActive():
+            return  # the screen was left (wipe) while the lane answered
+        if locked_for > 0:
+            self._show_lock(locked_for)
+            return
+        self.lock_timer.stop()
+        self.keypad.setEnabled(True)
+        self._say(self.tr("You can enter the PIN again."))
+
     def _failed(self, error: BaseException) -> None:
+        self.lock_timer.stop()
         self.keypad.setEnabled(True)
         self._say(user_message(error))  # a PinError is worded from its code
 
@@ -110,6 +133,8 @@ class MaintenanceScreen(Screen):
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.output = Text("", self, role="card")
+        # the report read from the top, not centred in the room left under the buttons
+        self.output.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.diagnoses = 0  # diagnostics answered (tests wait on it)
         actions = {
             "diagnostics": (self.tr("Device diagnostics"), self._diagnostics),

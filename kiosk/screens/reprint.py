@@ -14,6 +14,10 @@ from kiosk.widgets import QrView, Text
 from station.progress import CaseView
 from ui_shared.messages import user_message
 
+#: receipts one visit may print again: enough for a jam or a second copy, not a
+#: stack of paper from a child tapping 打印 (each reprint is audited)
+REPRINTS_PER_VISIT = 3
+
 
 class ReprintScreen(Screen):
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
@@ -21,6 +25,8 @@ class ReprintScreen(Screen):
         # the ID number of the card this visit was identified by (kiosk.card_away)
         self._card_id: str | None = None
         self._person: Person | None = None
+        self._printing = False  # one print at a time: 打印 is off until it is done
+        self._reprints = 0  # printed this visit (REPRINTS_PER_VISIT)
         self.identify = IdentifyPanel(
             self.tr("Place your ID card on the reader; for a one-time notice, hold its QR "
                     "code under the scanner"),
@@ -64,6 +70,8 @@ class ReprintScreen(Screen):
     def wipe(self) -> None:
         self._card_id = None
         self._person = None
+        self._printing = False
+        self._reprints = 0
         self.cases.clear()
         self.cases.hide()
         self.heading.setText("")
@@ -126,27 +134,43 @@ class ReprintScreen(Screen):
 
     def _print(self, case: CaseView) -> None:
         person = self._person
-        if person is None:
+        if person is None or self._printing or self._reprints >= REPRINTS_PER_VISIT:
             return
         services = self.ctx.services
+        self._printing = True
+        self._enable_printing()
 
-        def work() -> tuple[Receipt, BaseException | None]:
-            receipt = services.receipt_for(person, case.uuid)
-            try:
-                services.print_receipt(receipt)
-            except Exception as e:  # the printer's trouble is shown, never raised
-                return receipt, e
-            return receipt, None
+        def work() -> tuple[Receipt, Exception | None]:
+            return services.reprint_receipt(person, case.uuid)
 
         self._say(self.tr("Printing…"))
-        self.ctx.tasks.disk(work, self._printed, self._failed)
+        self.ctx.tasks.disk(work, self._printed, self._print_failed)
 
-    def _printed(self, result: tuple[Receipt, BaseException | None]) -> None:
+    def _enable_printing(self) -> None:
+        allowed = not self._printing and self._reprints < REPRINTS_PER_VISIT
+        for button in self.cases.buttons:
+            button.setEnabled(allowed)
+
+    def _printed(self, result: tuple[Receipt, Exception | None]) -> None:
         receipt, error = result
+        self._printing = False
         if error is None:
-            self._say(self.tr("Printed. Please take your receipt."))
+            self._reprints += 1
+            if self._reprints >= REPRINTS_PER_VISIT:
+                self._say(self.tr("Printed. Please take your receipt. That is as many as "
+                                  "can be printed in one visit; for more, please ask at "
+                                  "the window."))
+            else:
+                self._say(self.tr("Printed. Please take your receipt."))
         else:
             self._paper_problem(receipt, error)
+        self._enable_printing()
+
+    def _print_failed(self, error: BaseException) -> None:
+        self._printing = False
+        self._enable_printing()
+        self._say(user_message(
+            error, self.tr("The receipt could not be printed. Please ask at the window.")))
 
     def _paper_problem(self, receipt: Receipt, error: BaseException) -> None:
         self.qr.set_payload(receipt.qr_payload)

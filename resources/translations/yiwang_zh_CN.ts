@@ -277,151 +277,161 @@
         <translation>不是，重新开始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="104"/>
+        <location filename="../../kiosk/screens/apply.py" line="105"/>
         <source>Please check, then submit</source>
         <translation>请核对后提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="106"/>
+        <location filename="../../kiosk/screens/apply.py" line="107"/>
         <source>Submit my application</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="124"/>
+        <location filename="../../kiosk/screens/apply.py" line="125"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="174"/>
+        <location filename="../../kiosk/screens/apply.py" line="175"/>
         <source>Apply for a service</source>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="177"/>
+        <location filename="../../kiosk/screens/apply.py" line="178"/>
         <source>Apply</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="181"/>
+        <location filename="../../kiosk/screens/apply.py" line="189"/>
         <source>Touch the service you need.</source>
         <translation>请点击要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="182"/>
+        <location filename="../../kiosk/screens/apply.py" line="190"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="183"/>
+        <location filename="../../kiosk/screens/apply.py" line="191"/>
         <source>Is this you? Touch yes to continue.</source>
         <translation>这是您本人吗？是的话请点“继续”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="184"/>
+        <location filename="../../kiosk/screens/apply.py" line="192"/>
         <source>Lay the document flat under the camera.</source>
         <translation>请把材料平放在拍摄区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="185"/>
+        <location filename="../../kiosk/screens/apply.py" line="193"/>
         <source>Enter your mobile number, then choose how to collect the result.</source>
         <translation>请输入手机号码，再选择结果的领取方式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="186"/>
+        <location filename="../../kiosk/screens/apply.py" line="194"/>
         <source>Please check, then touch submit.</source>
         <translation>请核对，然后点“提交申请”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="187"/>
+        <location filename="../../kiosk/screens/apply.py" line="195"/>
         <source>Your application is submitted. Please take your receipt.</source>
         <translation>申请已提交，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="194"/>
+        <location filename="../../kiosk/screens/apply.py" line="220"/>
         <source>The camera is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="208"/>
+        <location filename="../../kiosk/screens/apply.py" line="234"/>
         <source>The card reader is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>读卡器暂时无法使用：请到人工窗口办理申请。其他服务仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="231"/>
+        <location filename="../../kiosk/screens/apply.py" line="257"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="365"/>
+        <location filename="../../kiosk/screens/apply.py" line="398"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="417"/>
+        <location filename="../../kiosk/screens/apply.py" line="450"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="419"/>
+        <location filename="../../kiosk/screens/apply.py" line="452"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="421"/>
+        <location filename="../../kiosk/screens/apply.py" line="454"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="426"/>
+        <location filename="../../kiosk/screens/apply.py" line="459"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="434"/>
+        <location filename="../../kiosk/screens/apply.py" line="466"/>
         <source>Submitted. Receipt number %1</source>
         <translation>已提交，回执编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="437"/>
+        <location filename="../../kiosk/screens/apply.py" line="488"/>
         <source>What happens next: the department handles it within %n working day(s).</source>
         <translation>
             <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="439"/>
+        <location filename="../../kiosk/screens/apply.py" line="490"/>
         <source>Check progress here with your ID card or the receipt&apos;s QR code.</source>
         <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="446"/>
+        <location filename="../../kiosk/screens/apply.py" line="473"/>
         <source>The receipt could not be printed (%1). Staff have been called. Please photograph this code with your phone instead.</source>
         <translation>回执没能打印（%1），已通知工作人员。请用手机拍下旁边的二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="455"/>
+        <location filename="../../kiosk/screens/apply.py" line="493"/>
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="457"/>
+        <location filename="../../kiosk/screens/apply.py" line="497"/>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="145"/>
+        <location filename="../../kiosk/screens/apply.py" line="146"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="148"/>
+        <location filename="../../kiosk/screens/apply.py" line="149"/>
         <source>Next</source>
         <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="185"/>
+        <source>Your application is filed, but the receipt could not be printed. Staff have been called. Please photograph the code on the screen with your phone.</source>
+        <translation>申请已提交，但回执未能打印，已通知工作人员。请用手机拍下屏幕上的二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="206"/>
+        <source>Please take your ID card from the reader.</source>
+        <translation>请从读卡区取走您的身份证。</translation>
     </message>
 </context>
 <context>
@@ -880,67 +890,67 @@ and continue</source>
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="32"/>
+        <location filename="../../kiosk/screens/cases.py" line="35"/>
         <source>Accepted here; waiting to be sent to the department</source>
         <translation>本机已受理，等待报送部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="34"/>
+        <location filename="../../kiosk/screens/cases.py" line="37"/>
         <source>Needs a member of staff: please ask at the window</source>
         <translation>需要工作人员处理，请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="35"/>
+        <location filename="../../kiosk/screens/cases.py" line="38"/>
         <source>Received by the department</source>
         <translation>部门已受理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="36"/>
+        <location filename="../../kiosk/screens/cases.py" line="39"/>
         <source>Being reviewed by the department</source>
         <translation>部门正在审核</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="37"/>
+        <location filename="../../kiosk/screens/cases.py" line="40"/>
         <source>More materials needed: please bring them</source>
         <translation>需要补充材料，请带齐后前来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="38"/>
+        <location filename="../../kiosk/screens/cases.py" line="41"/>
         <source>Finished: you can collect the result</source>
         <translation>已办结，可以领取结果</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="39"/>
+        <location filename="../../kiosk/screens/cases.py" line="42"/>
         <source>Not approved: please ask at the window</source>
         <translation>未予许可，请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="57"/>
+        <location filename="../../kiosk/screens/cases.py" line="64"/>
         <source>Other material (%1)</source>
         <translation>其他材料（%1）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="62"/>
+        <location filename="../../kiosk/screens/cases.py" line="69"/>
         <source>Receipt number: %1</source>
         <translation>回执编号：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="50"/>
+        <location filename="../../kiosk/screens/cases.py" line="53"/>
         <source>Status: %1</source>
         <translation>办理状态：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="53"/>
+        <location filename="../../kiosk/screens/cases.py" line="60"/>
         <source>Department&apos;s note: %1</source>
         <translation>部门说明：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="60"/>
+        <location filename="../../kiosk/screens/cases.py" line="67"/>
         <source>Please bring: %1</source>
         <translation>请携带：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="63"/>
+        <location filename="../../kiosk/screens/cases.py" line="70"/>
         <source>As of %1</source>
         <translation>状态时间：%1</translation>
     </message>
@@ -2375,11 +2385,6 @@ and continue</source>
         <translation>证件类型无效</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="98"/>
-        <source>A mobile number has 11 digits and starts with 1</source>
-        <translation>手机号码应为以1开头的11位数字</translation>
-    </message>
-    <message>
         <location filename="../../ui_shared/error_sources/intake.py" line="102"/>
         <source>Enter the organisation&apos;s name</source>
         <translation>请填写单位名称</translation>
@@ -3693,6 +3698,11 @@ and continue</source>
         <source>must be a list of strings (program and arguments)</source>
         <translation>应为字符串列表（程序及参数）</translation>
     </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="98"/>
+        <source>A mobile number has 11 digits, starting with 1 and then 3 to 9</source>
+        <translation>手机号码应为1开头、第二位3–9的11位数字</translation>
+    </message>
 </context>
 <context>
     <name>EvaluateScreen</name>
@@ -3988,85 +3998,85 @@ and continue</source>
     </message>
     <message>
         <location filename="../../kiosk/screens/guide.py" line="55"/>
-        <location filename="../../kiosk/screens/guide.py" line="71"/>
+        <location filename="../../kiosk/screens/guide.py" line="74"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="69"/>
+        <location filename="../../kiosk/screens/guide.py" line="72"/>
         <source>Print this guide</source>
         <translation>打印办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="90"/>
+        <location filename="../../kiosk/screens/guide.py" line="93"/>
         <source>Service guide</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="93"/>
+        <location filename="../../kiosk/screens/guide.py" line="96"/>
         <source>Guide</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="96"/>
+        <location filename="../../kiosk/screens/guide.py" line="99"/>
         <source>Choose a topic, then a service, to see what to bring.</source>
         <translation>请先选主题，再选事项，查看需要带什么材料。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="150"/>
+        <location filename="../../kiosk/screens/guide.py" line="153"/>
         <source>Ask at the window</source>
         <translation>请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="155"/>
+        <location filename="../../kiosk/screens/guide.py" line="158"/>
         <source>Department: %1</source>
         <translation>办理部门：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/guide.py" line="156"/>
+        <location filename="../../kiosk/screens/guide.py" line="159"/>
         <source>Promised time: %n working day(s)</source>
         <translation>
             <numerusform>承诺时限：%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="157"/>
+        <location filename="../../kiosk/screens/guide.py" line="160"/>
         <source>Fees: %1</source>
         <translation>收费标准：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="159"/>
+        <location filename="../../kiosk/screens/guide.py" line="162"/>
         <source>Materials to bring:</source>
         <translation>需要带的材料：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="163"/>
+        <location filename="../../kiosk/screens/guide.py" line="166"/>
         <source>required</source>
         <translation>必交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="163"/>
+        <location filename="../../kiosk/screens/guide.py" line="166"/>
         <source>if it applies</source>
         <translation>如有</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="165"/>
+        <location filename="../../kiosk/screens/guide.py" line="168"/>
         <source>Legal basis: %1</source>
         <translation>设定依据：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="167"/>
+        <location filename="../../kiosk/screens/guide.py" line="170"/>
         <source>You can apply for this at this kiosk.</source>
         <translation>本事项可在本机自助申请。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="183"/>
+        <location filename="../../kiosk/screens/guide.py" line="186"/>
         <source>Printed. Please take the guide.</source>
         <translation>已打印，请取走办事指南。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="188"/>
+        <location filename="../../kiosk/screens/guide.py" line="191"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
@@ -4346,7 +4356,7 @@ and continue</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="311"/>
+        <location filename="../../kiosk/window.py" line="312"/>
         <source>Care mode
 (larger, spoken)</source>
         <translation>关怀模式
@@ -4364,22 +4374,22 @@ and continue</source>
         <translation>回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="241"/>
+        <location filename="../../kiosk/window.py" line="242"/>
         <source>your ID card on the reader</source>
         <translation>读卡区上的身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="243"/>
+        <location filename="../../kiosk/window.py" line="244"/>
         <source>Please take %1 with you.</source>
         <translation>请带走%1。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="310"/>
+        <location filename="../../kiosk/window.py" line="311"/>
         <source>Care mode</source>
         <translation>关怀模式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="188"/>
+        <location filename="../../kiosk/window.py" line="189"/>
         <source>Please wait…</source>
         <extracomment>&quot;放弃本次办理吗？&quot; (kiosk.leave_overlay), made the first time it is asked each screen scrolls on its own when it is taller than the display (the elderly theme on a small screen) instead of pushing the window off it the screen asked for before the station was open, and the badge saying so</extracomment>
         <translation>请稍候…</translation>
@@ -4752,64 +4762,64 @@ and continue</source>
 <context>
     <name>MaintenanceScreen</name>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="115"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="140"/>
         <source>Device diagnostics</source>
         <translation>设备诊断</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="116"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="141"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="117"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="142"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="118"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="143"/>
         <source>Queue state</source>
         <translation>待报送队列</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="119"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="144"/>
         <source>Restart the kiosk</source>
         <translation>重启自助终端</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="120"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="145"/>
         <source>Exit to the desktop</source>
         <translation>退出到桌面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="121"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="146"/>
         <source>Back to the kiosk</source>
         <translation>返回自助服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="131"/>
-        <location filename="../../kiosk/screens/maintenance.py" line="136"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="156"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="161"/>
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="139"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="164"/>
         <source>Staff only</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="142"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="167"/>
         <source>Maintenance mode.</source>
         <translation>维护模式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="187"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="212"/>
         <source>Test page sent (%1 bytes)</source>
         <translation>测试页已发送（%1 字节）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="195"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="220"/>
         <source>Sync started</source>
         <translation>已开始同步</translation>
     </message>
@@ -5176,42 +5186,47 @@ and continue</source>
         <translation>维护：请输入密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="32"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="37"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="47"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="52"/>
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="50"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="55"/>
         <source>Staff only</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="53"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="58"/>
         <source>Enter the maintenance PIN.</source>
         <translation>请输入维护密码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="59"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="64"/>
         <source>No maintenance PIN is set. Set one with: yiwang kiosk set-pin</source>
         <translation>尚未设置维护密码，请用命令 yiwang kiosk set-pin 设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/maintenance.py" line="91"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="97"/>
         <source>Too many wrong PINs. Try again in %n second(s).</source>
         <translation>
             <numerusform>密码错误次数过多，请 %n 秒后再试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="94"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="101"/>
         <source>Wrong PIN.</source>
         <translation>密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/maintenance.py" line="116"/>
+        <source>You can enter the PIN again.</source>
+        <translation>锁定已结束，可以重新输入密码。</translation>
     </message>
 </context>
 <context>
@@ -5467,80 +5482,91 @@ and continue</source>
 <context>
     <name>ReprintScreen</name>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="25"/>
+        <location filename="../../kiosk/screens/reprint.py" line="31"/>
         <source>Place your ID card on the reader; for a one-time notice, hold its QR code under the scanner</source>
+        <extracomment>receipts one visit may print again: enough for a jam or a second copy, not a stack of paper from a child tapping 打印 (each reprint is audited)</extracomment>
         <translation>请把身份证放在读卡区；补打一次性告知书请把告知书上的二维码对准扫码口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="42"/>
+        <location filename="../../kiosk/screens/reprint.py" line="48"/>
         <source>Print a receipt again</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="45"/>
+        <location filename="../../kiosk/screens/reprint.py" line="51"/>
         <source>Reprint</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="48"/>
+        <location filename="../../kiosk/screens/reprint.py" line="54"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="58"/>
+        <location filename="../../kiosk/screens/reprint.py" line="64"/>
         <source>The card reader is not working right now; please ask at the window.</source>
         <translation>读卡器暂时不能使用，请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="107"/>
+        <location filename="../../kiosk/screens/reprint.py" line="115"/>
         <source>This code is not a one-time notice of this hall.</source>
         <translation>这不是本大厅开具的一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="109"/>
+        <location filename="../../kiosk/screens/reprint.py" line="117"/>
         <source>Printed. Please take your one-time notice.</source>
         <translation>已打印，请取走一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="112"/>
+        <location filename="../../kiosk/screens/reprint.py" line="120"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="121"/>
+        <location filename="../../kiosk/screens/reprint.py" line="129"/>
         <source>Choose the receipt to print</source>
         <translation>请选择要补打的回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="121"/>
+        <location filename="../../kiosk/screens/reprint.py" line="129"/>
         <source>No case found</source>
         <translation>没有查到办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="123"/>
+        <location filename="../../kiosk/screens/reprint.py" line="131"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="141"/>
+        <location filename="../../kiosk/screens/reprint.py" line="146"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="147"/>
+        <location filename="../../kiosk/screens/reprint.py" line="164"/>
         <source>Printed. Please take your receipt.</source>
         <translation>已打印，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="155"/>
+        <location filename="../../kiosk/screens/reprint.py" line="179"/>
         <source>The printer cannot print right now (%1). Staff have been called. You can photograph this code to check progress on your phone.</source>
         <translation>打印机暂时不能打印（%1），已通知工作人员。您可以用手机拍下这个二维码查询进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="166"/>
+        <location filename="../../kiosk/screens/reprint.py" line="190"/>
         <source>Could not read the card</source>
         <translation>没能读取身份证</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="160"/>
+        <source>Printed. Please take your receipt. That is as many as can be printed in one visit; for more, please ask at the window.</source>
+        <translation>已打印，请取走回执。本次最多补打这几张，如还需要，请到窗口办理。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="173"/>
+        <source>The receipt could not be printed. Please ask at the window.</source>
+        <translation>回执未能打印，请到窗口咨询。</translation>
     </message>
 </context>
 <context>

@@ -182,6 +182,8 @@ def test_reprint_then_printer_out_shows_the_code_and_calls_staff(
         timeout=10_000,
     )
     assert _receipts(station_dir) != before  # the file holds the last print
+    # 打印 is off while the printer works: tapped again once it is done
+    qtbot.waitUntil(lambda: reprint.cases.buttons[0].isEnabled(), timeout=10_000)
     # the printer fails for real: its output path becomes a directory
     printer_file = station_dir / "printer" / "receipts.escpos"
     printer_file.unlink()

@@ -82,3 +82,32 @@ def test_without_a_pin_maintenance_says_how_to_set_one(kiosk: Kiosk) -> None:
     assert isinstance(pin_screen, PinScreen)
     assert not pin_screen.keypad.isEnabled()
     assert "set-pin" in pin_screen.message.text()
+
+
+def test_pin_lockout_counts_down_and_clears_itself_on_screen(
+    kiosk: Kiosk, qtbot: QtBot
+) -> None:
+    """Review6 #12: the keypad came back only by leaving the screen. The lockout's timer
+    (triggered here, the fake clock moved) counts the seconds down and, when the
+    lockout ends, turns the keypad on and says so."""
+    kiosk.services.pin.set_pin(PIN)
+    _tap_corner(kiosk, 5, 0.1)
+    pin_screen = kiosk.window.current
+    assert isinstance(pin_screen, PinScreen)
+    for attempt in range(1, 4):
+        _enter(pin_screen, "000000")
+        qtbot.waitUntil(lambda n=attempt: pin_screen.answers == n, timeout=10_000)
+    assert not pin_screen.keypad.isEnabled() and pin_screen.lock_timer.isActive()
+    locked_text = pin_screen.message.text()
+    assert str(int(FIRST_LOCKOUT_S)) in locked_text
+    kiosk.clock.advance(FIRST_LOCKOUT_S - 10)
+    pin_screen.lock_timer.timeout.emit()
+    qtbot.waitUntil(lambda: pin_screen.message.text() != locked_text, timeout=10_000)
+    assert "10" in pin_screen.message.text() and not pin_screen.keypad.isEnabled()
+    kiosk.clock.advance(11)
+    pin_screen.lock_timer.timeout.emit()
+    qtbot.waitUntil(lambda: pin_screen.keypad.isEnabled(), timeout=10_000)
+    assert not pin_screen.lock_timer.isActive()
+    assert "秒" not in pin_screen.message.text() and pin_screen.message.text()
+    _enter(pin_screen, PIN)  # and the PIN works from there
+    qtbot.waitUntil(lambda: isinstance(kiosk.window.current, MaintenanceScreen), timeout=10_000)

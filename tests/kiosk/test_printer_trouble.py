@@ -48,10 +48,24 @@ def test_printer_out_on_the_done_page_is_one_message_with_the_code(
     # the done card says what happens next, not the printer's trouble a second time
     assert "打印" not in apply.done_text.text()
     assert kiosk.services.health.state("printer").health is Health.FAULT
-    # the spoken prompt and its replay stay
+    # the spoken prompt and its replay stay, and say what the screen says: filed, no
+    # receipt to take, staff called, the code to photograph
     said = len(kiosk.app.voice.spoken)
     window.replay.click()
     assert kiosk.app.voice.spoken[-1] == apply.prompt() and len(kiosk.app.voice.spoken) > said
+    spoken = kiosk.app.voice.spoken[-1]
+    assert "取走回执" not in spoken, spoken
+    assert "已提交" in spoken and "工作人员" in spoken and "二维码" in spoken, spoken
+
+
+def test_printed_receipt_is_what_the_done_voice_asks_to_take(
+    shared_kiosk: Kiosk, qtbot: QtBot
+) -> None:
+    apply = submit_application(shared_kiosk, qtbot, shared_kiosk.sims.sample_cards()[0])
+    outcome = apply.session.state.outcome
+    assert outcome is not None and outcome.print_error is None
+    assert "取走回执" in apply.prompt()
+    apply.finish.click()
 
 
 def test_printer_out_on_reprint_is_one_message_with_the_code(

@@ -79,3 +79,53 @@ def test_unknown_material_in_words_and_a_cut_note_marked(
     assert "居民户口簿、其他材料（M99）" in zh
     assert "Other material (M99)" in en
     assert "…" in zh.split("\n")[2]  # the note's line ends cut, and says so
+
+
+def test_note_line_breaks_are_lines_and_other_controls_stay_neutralised(
+    station: StationServices, admin: Callable[..., Any], qapp: QApplication, qtbot: Any
+) -> None:
+    """A department writes its 补正 note as a list: its line breaks are line breaks on
+    the card (never "[LF]"); from a platform that lets worse through, CR LF is one
+    break, a bell, an escape and a bidi override are still named or removed, and the
+    card stays plain text."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import Qt
+
+    from kiosk.widgets import Text
+
+    assert station.engine is not None
+    services = KioskServices(station)
+    me = person_from_card(sample_cards()[0])
+    uuid = _accept(station, me)
+    station.engine.run_once()
+    admin("POST", f"/v1/admin/submissions/{uuid}/status",
+          json={"status": "补正", "note": "请补交以下材料：\n1. 户口簿本人页\n2. 村委会证明",
+                "missing_materials": []})
+    station.engine.run_once()
+    [case] = services.cases_of(me)
+    assert case.note.count("\n") == 2  # as the department wrote it
+    hostile = replace(case, note="请补交以下材料：\r\n1. 户口簿本人页\n2. 村委会证明\x07\x1b[2J"
+                                 "\u202e<b>粗</b>\n\n\n\n\n3. 完")
+    cards = CaseList()
+    qtbot.addWidget(cards)
+    install_translator(qapp, "zh_CN")
+    try:
+        cards.show_cases([case, hostile], english=False)
+    finally:
+        install_translator(qapp, "en")
+    texts = []
+    for card in cards.cards:
+        assert isinstance(card, Text) and card.textFormat() == Qt.TextFormat.PlainText
+        text = card.text()
+        assert "[LF]" not in text and "[CR]" not in text and "\r" not in text
+        lines = text.split("\n")
+        start = next(i for i, line in enumerate(lines) if line.endswith("请补交以下材料："))
+        assert lines[start + 1] == "1. 户口簿本人页"
+        texts.append(lines[start + 2:start + 5])
+    assert texts[0][0] == "2. 村委会证明"
+    assert texts[1] == [
+        "2. 村委会证明[BEL][ESC][2J<b>粗</b>",  # the bell named, the override gone
+        "",  # a run of empty lines is one gap, not a page of them
+        "3. 完",
+    ]

@@ -97,7 +97,7 @@ INTAKE: dict[str, str] = {
     "intake.applicant.id_kind": QT_TRANSLATE_NOOP("ErrorText", "Unknown type of identity document"),
     "intake.applicant.mobile": QT_TRANSLATE_NOOP(
         "ErrorText",
-        "A mobile number has 11 digits and starts with 1",
+        "A mobile number has 11 digits, starting with 1 and then 3 to 9",
     ),
     "intake.applicant.legal_name": QT_TRANSLATE_NOOP("ErrorText", "Enter the organisation's name"),
     "intake.applicant.agent_relation": QT_TRANSLATE_NOOP(

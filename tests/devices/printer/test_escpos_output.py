@@ -148,3 +148,21 @@ def test_dummy_target_keeps_bytes(receipt: Receipt) -> None:
     p = ReceiptPrinter("dummy:", paper_mm=58)
     sent = p.print_receipt(receipt)
     assert p.last_output == sent == p.render(receipt)
+
+
+@pytest.mark.parametrize("paper_mm", [58, 80])
+@pytest.mark.parametrize(
+    "hall", ["测试镇便民服务中心", "青山镇便民服务中心", "测试镇便民服务中心东", "镇中心"])
+def test_a_code_in_a_row_is_never_split_across_printed_lines(
+    tmp_path: Path, make_receipt: Callable[..., Receipt], paper_mm: int, hall: str
+) -> None:
+    """Review6 #18: "受 理 人：自助终端（测试镇便民服务中心 KFEAC227" / "7）": the closing
+    bracket, which may not start a line, took the code's last character with it. On
+    the real ESC/POS bytes, at 58 and 80 mm, each code is whole on one printed line."""
+    codes = ("KFEAC2277", "K1DE05F0", "S001")  # station codes: each fits a line
+    rows = [(label, f"自助终端（{hall} {code}）")
+            for label in ("受 理 人", "受理窗口") for code in codes]
+    _, dec = _print(tmp_path, make_receipt(rows=rows), paper_mm=paper_mm)
+    printed = dec.lines
+    for code in codes:
+        assert sum(code in line for line in printed) == 2, (code, printed)

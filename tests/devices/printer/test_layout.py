@@ -81,3 +81,17 @@ def test_notice_uses_missing_materials_heading(make_receipt: Callable[..., Recei
 def test_unknown_paper_width(make_receipt: Callable[..., Receipt]) -> None:
     with pytest.raises(ValueError):
         layout_receipt(make_receipt(), 76)
+
+
+@pytest.mark.parametrize("columns", range(12, 49))
+def test_a_closing_mark_takes_the_whole_code_down_not_its_last_character(
+    columns: int,
+) -> None:
+    """Review6 #18 at every width: a code before "）" moves down whole (or stays whole
+    and the mark starts the line), never "KFEAC227" / "7）"."""
+    for lead in range(0, 16):
+        text = "自" * lead + "助终端（测试镇 KFEAC2277）。"
+        lines = wrap_text(text, columns)
+        assert all(display_width(line) <= columns for line in lines)
+        assert sum("KFEAC2277" in line for line in lines) == 1, (columns, lead, lines)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")

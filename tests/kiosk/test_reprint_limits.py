@@ -1,0 +1,73 @@
+"""补打 (review6 #11): ten taps on 打印 while it prints are ONE print (the button is off
+until the printer is done), a visit prints at most REPRINTS_PER_VISIT receipts, and each
+reprint is in the audit log like the window's (the case's id and how it went: nothing
+personal)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.screens.reprint import REPRINTS_PER_VISIT, ReprintScreen
+from tests.kiosk.conftest import Kiosk
+from tests.kiosk.quick_apply import submit_application
+
+
+def _reprints(kiosk: Kiosk) -> list[dict[str, Any]]:
+    rows = kiosk.services.station.intake.store.audit_rows()
+    return [r for r in rows if r["action"] == "reprint"]
+
+
+def test_reprint_is_one_print_per_tap_capped_per_visit_and_audited(
+    shared_kiosk: Kiosk, qtbot: QtBot
+) -> None:
+    kiosk, window = shared_kiosk, shared_kiosk.window
+    card = kiosk.sims.sample_cards()[0]
+    apply = submit_application(kiosk, qtbot, card)
+    outcome = apply.session.state.outcome
+    assert outcome is not None
+    uuid = outcome.accepted.submission.uuid
+    apply.finish.click()
+    kiosk.sims.remove_card()
+    qtbot.waitUntil(lambda: not window.card_present, timeout=10_000)
+    before = len(_reprints(kiosk))
+    window.attract.buttons["reprint"].click()
+    reprint = window.screens["reprint"]
+    assert isinstance(reprint, ReprintScreen)
+    kiosk.sims.place_card(card)
+    qtbot.waitUntil(lambda: bool(reprint.cases.buttons), timeout=10_000)
+    button = reprint.cases.buttons[0]
+
+    def printed() -> int:
+        return len(_reprints(kiosk)) - before
+
+    for _ in range(10):  # an impatient citizen while the printer works
+        button.click()
+    assert not button.isEnabled()  # off until the printer is done
+    qtbot.waitUntil(lambda: button.isEnabled(), timeout=10_000)
+    assert printed() == 1 and reprint.status.text() == "已打印，请取走回执。"
+    for n in range(2, REPRINTS_PER_VISIT + 1):
+        button.click()
+        button.click()
+        qtbot.waitUntil(lambda: reprint.status.text().startswith("已打印"), timeout=10_000)
+        assert printed() == n
+    assert not button.isEnabled()  # the visit's receipts are printed: no more
+    assert "窗口" in reprint.status.text()  # and the citizen is told where to go for more
+    button.click()
+    assert printed() == REPRINTS_PER_VISIT
+    rows = _reprints(kiosk)[before:]
+    for row in rows:
+        assert row["actor"] == "kiosk" and row["subject"] == uuid
+        assert json.loads(row["detail"]) == {"document": "receipt", "outcome": "printed"}
+        text = json.dumps(row, ensure_ascii=False, default=str)
+        assert card.name not in text and card.id_number not in text
+    # the next visit (the card lifted and placed again) may print again
+    kiosk.sims.remove_card()
+    qtbot.waitUntil(lambda: not window.card_present, timeout=10_000)
+    window.reset_to_attract()
+    window.attract.buttons["reprint"].click()
+    kiosk.sims.place_card(card)
+    qtbot.waitUntil(lambda: bool(reprint.cases.buttons), timeout=10_000)
+    assert reprint.cases.buttons[0].isEnabled()
