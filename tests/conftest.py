@@ -7,6 +7,7 @@ import gc
 import os
 import subprocess
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -46,6 +47,13 @@ def _garbage_and_windows_left_behind() -> Iterator[None]:
             for widget in QApplication.topLevelWidgets():
                 if widget.isVisible():
                     widget.hide()
+    if gc.isenabled():
+        # something switched automatic collection on (a GUI-thread collector's end does):
+        # from now on a collection could run on a worker thread or inside a Qt destructor
+        # (a widget freed there deadlocked a worker of `pytest -n 3`); off again, and said
+        gc.disable()
+        warnings.warn("automatic garbage collection was switched on during this test; "
+                      "switched off again (tests/conftest.py)", stacklevel=1)
     # a full pass now and then for what an earlier pass promoted to the oldest generation
     gc.collect(2 if _tests_run % 100 == 0 else 1)
 
