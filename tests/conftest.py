@@ -105,35 +105,73 @@ def remount_readonly() -> Callable[[Path], None]:
     return remount
 
 
-# The longest test files (by summed duration, one process), started first: under
-# `--dist loadfile --no-loadscope-reorder` (./run tests) a worker takes the next file in
-# collection order, so a long file left to the end would run alone while the other
-# workers idle. Re-measure with `--durations=0` when a file grows past about 6 s.
-# Ordered by wall time at low load (the whole-suite profile of main 3cc5716, two workers
-# on two cores, with the cuts of wt5-suitecore applied to the files of sync, devices and
-# the platform); wall, not CPU, since several workers share each core and a file that
-# waits on processes (the kill -9 trial, the fault proxy, the kiosk flows on the
-# platform) holds its worker for its wall time.
+# The longest test files (by summed duration), started first: under `--dist loadfile
+# --no-loadscope-reorder` (./run tests) a worker takes the next file in collection order,
+# so a long file left to the end would run alone while the other workers idle; the rest
+# follow by number of tests. Every file of 1.5 s or more is named (a one-test flow of 3 s
+# ordered by its single test would come last). Ordered by wall time, not CPU, since
+# several workers share each core and a file that waits on processes (the kill -9 trial,
+# the fault proxy, the kiosk flows on the platform) holds its worker for its wall time:
+# the whole-suite profile of main 6f25ccf at low load (two workers on two cores), files
+# added since then placed from a `-n 3` profile of wt6-hang. Re-measure with the per-test
+# profiler (or `--durations=0`) when the order of the first files changes.
 LONGEST_FILES_FIRST = (
-    "tests/yiwang/test_doctor.py",
     "tests/yiwang/test_demo_signals.py",
-    "tests/kiosk/test_screen_fit.py",
-    "tests/kiosk/test_kiosk_flows.py",
-    "tests/yiwang/test_data_safety_cli.py",
-    "tests/yiwang/test_station_contracts.py",
+    "tests/yiwang/test_doctor.py",
     "tests/sync/faults/test_fault_proxy_delivery.py",
-    "tests/station/clerk_day/test_ledger.py",
-    "tests/kiosk/test_card_removed.py",
     "tests/sync/crash/test_kill9_trials.py",
-    "tests/yiwang/test_demo_closing_loop.py",
-    "tests/yiwang/test_cold_start.py",
-    "tests/kiosk/test_caption_wrap.py",
-    "tests/sync/test_hostile_platform.py",
-    "tests/kiosk/test_kiosk_cli.py",
-    "tests/e2e/test_clerk_outcomes.py",
-    "tests/e2e/test_clerk_file_import.py",
-    "tests/yiwang/test_doctor_outage.py",
+    "tests/kiosk/test_screen_fit.py",
     "tests/devices/camera/test_pipeline.py",
+    "tests/yiwang/test_demo_closing_loop.py",
+    "tests/yiwang/test_station_contracts.py",
+    "tests/e2e/test_clerk_outcomes.py",
+    "tests/kiosk/test_kiosk_flows.py",
+    "tests/kiosk/test_caption_wrap.py",
+    "tests/station/clerk_day/test_ledger.py",
+    "tests/sync/test_hostile_platform.py",
+    "tests/e2e/test_clerk_keyboard.py",
+    "tests/yiwang/test_data_safety_cli.py",
+    "tests/yiwang/test_cold_start.py",
+    "tests/sync/engine/test_engine_platform.py",
+    "tests/devices/idcard/test_reader_pty.py",
+    "tests/e2e/test_clerk_licences.py",
+    "tests/station/test_papers_a4.py",
+    "tests/kiosk/test_kiosk_cli.py",
+    "tests/intake/test_identity.py",
+    "tests/e2e/test_clerk_auto_capture.py",
+    "tests/e2e/test_clerk_followup.py",
+    "tests/sync/engine/test_reconnect.py",
+    "tests/e2e/test_clerk_case_paging.py",
+    "tests/e2e/test_clerk_file_import.py",
+    "tests/reference_platform/test_security.py",
+    "tests/reference_platform/test_server_limits.py",
+    "tests/devices/test_codes.py",
+    "tests/kiosk/test_elderly_minimums.py",
+    "tests/kiosk/test_kiosk_boot.py",
+    "tests/devices/idcard/test_poller.py",
+    "tests/kiosk/test_lockdown.py",
+    "tests/yiwang/test_doctor_outage.py",
+    "tests/kiosk/test_card_removed.py",
+    "tests/kiosk/test_evaluate_fit.py",
+    "tests/e2e/test_clerk_pad_second_screen.py",
+    "tests/e2e/test_clerk_window_flow.py",
+    "tests/test_layers_without_qt.py",
+    "tests/station/test_page_import.py",
+    "tests/devices/idcard/test_frames_properties.py",
+    "tests/sync/engine/test_tls.py",
+    "tests/yiwang/test_devices_cli.py",
+    "tests/e2e/test_clerk_papers.py",
+    "tests/reference_platform/test_fuzz.py",
+    "tests/reference_platform/test_blobs_submissions.py",
+    "tests/kiosk/test_home_asks_first.py",
+    "tests/e2e/test_clerk_day.py",
+    "tests/kiosk/test_idle_wipe.py",
+    "tests/kiosk/test_keypad_size.py",
+    "tests/deploy/test_deploy.py",
+    "tests/devices/test_codes_exact.py",
+    "tests/sync/engine/test_catalog_heartbeat.py",
+    "tests/kiosk/test_item_captions.py",
+    "tests/sync/engine/test_engine_logic.py",
 )
 
 
