@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import subprocess
 import sys
+import threading
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -56,6 +58,31 @@ def _garbage_and_windows_left_behind() -> Iterator[None]:
                       "switched off again (tests/conftest.py)", stacklevel=1)
     # a full pass now and then for what an earlier pass promoted to the oldest generation
     gc.collect(2 if _tests_run % 100 == 0 else 1)
+
+
+#: A test of the default run still going after this long is stuck (the longest take
+#: seconds; a deadlock takes for ever): SIGALRM, left to its default action, ends the
+#: worker whatever its threads hold (the GIL too), so pytest-xdist reports "worker crashed
+#: while running <test>" and goes on with a new worker instead of the run hanging.
+#: pytest's faulthandler_timeout (pyproject.toml) printed every thread's stack long before.
+#: xdist runs the test again on the new worker (./run tests allows two such restarts), so
+#: one that hangs every time ends the run after three ceilings. The longest test took 76 s
+#: on a machine at load 15; the soaks marked slow have no ceiling.
+HARD_CEILING_S = 300
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    armed = (hasattr(signal, "alarm") and item.get_closest_marker("slow") is None
+             and threading.current_thread() is threading.main_thread())
+    if armed:
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+        signal.alarm(HARD_CEILING_S)
+    try:
+        return (yield)
+    finally:
+        if armed:
+            signal.alarm(0)
 
 
 def _mount_tmpfs(mnt: Path, size: str) -> None:
