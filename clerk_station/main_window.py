@@ -216,6 +216,12 @@ class ClerkWindow(QMainWindow):
         self.scanning.stop()
         self.sync.stop()
         self.tasks.shutdown()
+        # What was added to the window runs lanes of its own on the same store (the
+        # clerk's day bar asks at once whether the clerk is an admin): they finish here
+        # too, before the caller closes the store under them (SQLite closed under a
+        # running query crashes the process)
+        for runner in self.findChildren(TaskRunner):
+            runner.shutdown()
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Intake"), self)

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import subprocess
 import sys
+import threading
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -74,8 +77,40 @@ def _garbage_and_windows_left_behind() -> Iterator[None]:
             for widget in QApplication.topLevelWidgets():
                 if widget.isVisible():
                     widget.hide()
+    if gc.isenabled():
+        # something switched automatic collection on (a GUI-thread collector's end does):
+        # from now on a collection could run on a worker thread or inside a Qt destructor
+        # (a widget freed there deadlocked a worker of `pytest -n 3`); off again, and said
+        gc.disable()
+        warnings.warn("automatic garbage collection was switched on during this test; "
+                      "switched off again (tests/conftest.py)", stacklevel=1)
     # a full pass now and then for what an earlier pass promoted to the oldest generation
     gc.collect(2 if _tests_run % 100 == 0 else 1)
+
+
+#: A test of the default run still going after this long is stuck (the longest take
+#: seconds; a deadlock takes for ever): SIGALRM, left to its default action, ends the
+#: worker whatever its threads hold (the GIL too), so pytest-xdist reports "worker crashed
+#: while running <test>" and goes on with a new worker instead of the run hanging.
+#: pytest's faulthandler_timeout (pyproject.toml) printed every thread's stack long before.
+#: xdist runs the test again on the new worker (./run tests allows two such restarts), so
+#: one that hangs every time ends the run after three ceilings. The longest test took 76 s
+#: on a machine at load 15; the soaks marked slow have no ceiling.
+HARD_CEILING_S = 300
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    armed = (hasattr(signal, "alarm") and item.get_closest_marker("slow") is None
+             and threading.current_thread() is threading.main_thread())
+    if armed:
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+        signal.alarm(HARD_CEILING_S)
+    try:
+        return (yield)
+    finally:
+        if armed:
+            signal.alarm(0)
 
 
 def _mount_tmpfs(mnt: Path, size: str) -> None:
@@ -125,35 +160,73 @@ def remount_readonly() -> Callable[[Path], None]:
     return remount
 
 
-# The longest test files (by summed duration, one process), started first: under
-# `--dist loadfile --no-loadscope-reorder` (./run tests) a worker takes the next file in
-# collection order, so a long file left to the end would run alone while the other
-# workers idle. Re-measure with `--durations=0` when a file grows past about 6 s.
-# Ordered by wall time at low load (the whole-suite profile of main 3cc5716, two workers
-# on two cores, with the cuts of wt5-suitecore applied to the files of sync, devices and
-# the platform); wall, not CPU, since several workers share each core and a file that
-# waits on processes (the kill -9 trial, the fault proxy, the kiosk flows on the
-# platform) holds its worker for its wall time.
+# The longest test files (by summed duration), started first: under `--dist loadfile
+# --no-loadscope-reorder` (./run tests) a worker takes the next file in collection order,
+# so a long file left to the end would run alone while the other workers idle; the rest
+# follow by number of tests. Every file of 1.5 s or more is named (a one-test flow of 3 s
+# ordered by its single test would come last). Ordered by wall time, not CPU, since
+# several workers share each core and a file that waits on processes (the kill -9 trial,
+# the fault proxy, the kiosk flows on the platform) holds its worker for its wall time:
+# the whole-suite profile of main 6f25ccf at low load (two workers on two cores), files
+# added since then placed from a `-n 3` profile of wt6-hang. Re-measure with the per-test
+# profiler (or `--durations=0`) when the order of the first files changes.
 LONGEST_FILES_FIRST = (
-    "tests/yiwang/test_doctor.py",
     "tests/yiwang/test_demo_signals.py",
-    "tests/kiosk/test_screen_fit.py",
-    "tests/kiosk/test_kiosk_flows.py",
-    "tests/yiwang/test_data_safety_cli.py",
-    "tests/yiwang/test_station_contracts.py",
+    "tests/yiwang/test_doctor.py",
     "tests/sync/faults/test_fault_proxy_delivery.py",
-    "tests/station/clerk_day/test_ledger.py",
-    "tests/kiosk/test_card_removed.py",
     "tests/sync/crash/test_kill9_trials.py",
-    "tests/yiwang/test_demo_closing_loop.py",
-    "tests/yiwang/test_cold_start.py",
-    "tests/kiosk/test_caption_wrap.py",
-    "tests/sync/test_hostile_platform.py",
-    "tests/kiosk/test_kiosk_cli.py",
-    "tests/e2e/test_clerk_outcomes.py",
-    "tests/e2e/test_clerk_file_import.py",
-    "tests/yiwang/test_doctor_outage.py",
+    "tests/kiosk/test_screen_fit.py",
     "tests/devices/camera/test_pipeline.py",
+    "tests/yiwang/test_demo_closing_loop.py",
+    "tests/yiwang/test_station_contracts.py",
+    "tests/e2e/test_clerk_outcomes.py",
+    "tests/kiosk/test_kiosk_flows.py",
+    "tests/kiosk/test_caption_wrap.py",
+    "tests/station/clerk_day/test_ledger.py",
+    "tests/sync/test_hostile_platform.py",
+    "tests/e2e/test_clerk_keyboard.py",
+    "tests/yiwang/test_data_safety_cli.py",
+    "tests/yiwang/test_cold_start.py",
+    "tests/sync/engine/test_engine_platform.py",
+    "tests/devices/idcard/test_reader_pty.py",
+    "tests/e2e/test_clerk_licences.py",
+    "tests/station/test_papers_a4.py",
+    "tests/kiosk/test_kiosk_cli.py",
+    "tests/intake/test_identity.py",
+    "tests/e2e/test_clerk_auto_capture.py",
+    "tests/e2e/test_clerk_followup.py",
+    "tests/sync/engine/test_reconnect.py",
+    "tests/e2e/test_clerk_case_paging.py",
+    "tests/e2e/test_clerk_file_import.py",
+    "tests/reference_platform/test_security.py",
+    "tests/reference_platform/test_server_limits.py",
+    "tests/devices/test_codes.py",
+    "tests/kiosk/test_elderly_minimums.py",
+    "tests/kiosk/test_kiosk_boot.py",
+    "tests/devices/idcard/test_poller.py",
+    "tests/kiosk/test_lockdown.py",
+    "tests/yiwang/test_doctor_outage.py",
+    "tests/kiosk/test_card_removed.py",
+    "tests/kiosk/test_evaluate_fit.py",
+    "tests/e2e/test_clerk_pad_second_screen.py",
+    "tests/e2e/test_clerk_window_flow.py",
+    "tests/test_layers_without_qt.py",
+    "tests/station/test_page_import.py",
+    "tests/devices/idcard/test_frames_properties.py",
+    "tests/sync/engine/test_tls.py",
+    "tests/yiwang/test_devices_cli.py",
+    "tests/e2e/test_clerk_papers.py",
+    "tests/reference_platform/test_fuzz.py",
+    "tests/reference_platform/test_blobs_submissions.py",
+    "tests/kiosk/test_home_asks_first.py",
+    "tests/e2e/test_clerk_day.py",
+    "tests/kiosk/test_idle_wipe.py",
+    "tests/kiosk/test_keypad_size.py",
+    "tests/deploy/test_deploy.py",
+    "tests/devices/test_codes_exact.py",
+    "tests/sync/engine/test_catalog_heartbeat.py",
+    "tests/kiosk/test_item_captions.py",
+    "tests/sync/engine/test_engine_logic.py",
 )
 
 

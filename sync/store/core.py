@@ -197,6 +197,7 @@ class StoreCore:
 
     def _db(self) -> Database:
         if self._closed:
+            self._close_own_connection()
             raise StoreError("store is closed")
         db: Database | None = getattr(self._local, "db", None)
         if db is None:
@@ -308,11 +309,28 @@ class StoreCore:
         return str(row[0])
 
     def close(self) -> None:
-        """Close every connection this store opened (from any thread)."""
+        """Close the connections of this thread and of threads that have ended; any
+        other thread's connection is closed by that thread, on its next use of the
+        store (which raises StoreError), or freed with the thread.
+
+        Never another live thread's connection from here: it may be inside a query at
+        this very moment, and CPython's sqlite3 closed under a running statement
+        crashes the process (a clerk window closed while its day bar still asked
+        whether the clerk is an admin)."""
+        me = threading.current_thread()
         with self._conns_lock:
             conns, self._conns = self._conns, []
             self._closed = True
-        for _thread, db in conns:
+        for thread, db in conns:
+            if thread is me or not thread.is_alive():
+                with contextlib.suppress(sqlite3.Error):
+                    db.close()
+        self._close_own_connection()
+
+    def _close_own_connection(self) -> None:
+        db: Database | None = getattr(self._local, "db", None)
+        if db is not None:
+            self._local.db = None
             with contextlib.suppress(sqlite3.Error):
                 db.close()
 

@@ -45,9 +45,14 @@ def application_kept(app: QApplication) -> Iterator[None]:
         install_translator(app, "en")
         if not collector_before:
             # the collector's end switches automatic collection back on; the suite
-            # collects between tests instead (tests/conftest.py)
+            # collects between tests instead (tests/conftest.py). Its end must not do
+            # so here: switched on inside the collector's own destructor, the first
+            # allocation there ran a collection of the run's garbage while Qt held its
+            # signal-slot locks, and a widget freed by it waited on one of them for
+            # ever (the hang of `pytest -n 3`, seen with gdb)
             for collector in gui_gc._installed:
                 if shiboken6.isValid(collector):
+                    collector.destroyed.disconnect(gc.enable)
                     shiboken6.delete(collector)
             gui_gc._installed.clear()
             gc.disable()
