@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
@@ -14,6 +15,9 @@ from ui_shared.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the station loads after the attract screen is shown (kiosk.boot)
     from station.kiosk_services import KioskServices
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class KioskContext:
@@ -38,6 +42,28 @@ class KioskContext:
         #: for the maintenance diagnostics; set by kiosk.app with the station
         self.reader_status: Callable[[], tuple[bool, bool | None]] = lambda: (False, None)
         self._services: KioskServices | None = None
+        #: which citizen's visit this is: the wipe between citizens moves it on
+        self._visit = 0
+
+    def end_visit(self) -> None:
+        """The visit is over: whatever it asked for and has not yet got is dropped."""
+        self._visit += 1
+
+    def for_this_visit(self, callback: Callable[[T], None]) -> Callable[[T], None]:
+        """`callback`, called only while the visit it was asked in goes on.
+
+        A look-up or a print on a worker lane can finish after its citizen left (the
+        disk lane busy with a slow printer): its result must never reach the next
+        citizen's screen, nor stay held by one (review wt6 #1)."""
+        visit = self._visit
+
+        def deliver(result: T) -> None:
+            if visit != self._visit:
+                log.info("a result of an ended visit dropped")
+                return
+            callback(result)
+
+        return deliver
 
     def attach(self, services: KioskServices) -> None:
         self._services = services
@@ -64,6 +90,17 @@ class Screen(QWidget):
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+
+    def visit_task(
+        self,
+        work: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """`work` on the disk lane, its answer delivered only to the visit that asked
+        (KioskContext.for_this_visit): a citizen never sees another's look-up."""
+        ctx = self.ctx
+        ctx.tasks.disk(work, ctx.for_this_visit(on_done), ctx.for_this_visit(on_error))
 
     def title(self) -> str:
         return ""

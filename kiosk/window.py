@@ -268,6 +268,7 @@ class KioskWindow(QWidget):
     def wipe_visit(self) -> None:
         """Forget the citizen everywhere (every screen, the voice, the clipboard, temp
         files) and return to the kiosk's own mode."""
+        self.ctx.end_visit()  # a result still on its way belongs to nobody now
         self.overlay.hide()
         if self._leave is not None:
             self._leave.hide()

@@ -86,12 +86,12 @@ class ProgressScreen(Screen):
         def work() -> list[CaseView]:
             return services.cases_of(services.person_from_card(card))
 
-        self.ctx.tasks.disk(work, self._found, self._failed)
+        self.visit_task(work, self._found, self._failed)
 
     def on_scan(self, text: str) -> None:
         self._card_id = None  # a receipt's code: taking a card out changes nothing
         services = self.ctx.services
-        self.ctx.tasks.disk(lambda: services.cases_by_code(text), self._found, self._failed)
+        self.visit_task(lambda: services.cases_by_code(text), self._found, self._failed)
 
     def _found(self, cases: list[CaseView]) -> None:
         self.offline.setText(

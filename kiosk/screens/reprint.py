@@ -84,7 +84,7 @@ class ReprintScreen(Screen):
             person = services.person_from_card(card)
             return person, services.cases_of(person)
 
-        self.ctx.tasks.disk(work, self._found, self._failed)
+        self.visit_task(work, self._found, self._failed)
 
     def on_scan(self, text: str) -> None:
         services = self.ctx.services
@@ -99,7 +99,7 @@ class ReprintScreen(Screen):
                 return notice, e
             return notice, None
 
-        self.ctx.tasks.disk(work, self._notice_printed, self._failed)
+        self.visit_task(work, self._notice_printed, self._failed)
 
     def _notice_printed(self, result: tuple[Receipt | None, BaseException | None]) -> None:
         notice, error = result
@@ -139,7 +139,7 @@ class ReprintScreen(Screen):
             return receipt, None
 
         self._say(self.tr("Printing…"))
-        self.ctx.tasks.disk(work, self._printed, self._failed)
+        self.visit_task(work, self._printed, self._failed)
 
     def _printed(self, result: tuple[Receipt, BaseException | None]) -> None:
         receipt, error = result
