@@ -84,6 +84,8 @@ class Screen(QWidget):
     `wipe()`; `wipe()` must leave no trace of it in any widget or model."""
 
     home_requested = Signal()
+    #: `can_leave()` may have changed (the window shows or hides 回首页)
+    leaving_changed = Signal()
     #: True while the screen holds or collects a citizen's data (the idle watch runs)
     personal = True
 
@@ -131,6 +133,11 @@ class Screen(QWidget):
     def visit_in_progress(self) -> bool:
         """Something the citizen did here would be lost by 回首页 (then it asks first)."""
         return self.card_holder() is not None
+
+    def can_leave(self) -> bool:
+        """False while something the citizen asked for is being done and its outcome
+        must reach them first (the application being filed): no 回首页, no idle wipe."""
+        return True
 
     def reader_trouble(self) -> None:
         """The card reader failed while this screen is shown: a screen that waits for a

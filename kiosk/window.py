@@ -148,6 +148,7 @@ class KioskWindow(QWidget):
     def _add_screen(self, name: str, screen: Screen) -> None:
         self._pages[screen] = self.add_page(screen)
         screen.home_requested.connect(self.reset_to_attract)
+        screen.leaving_changed.connect(self._show_home)
         if name in ("pin", "maintenance"):
             self._wire_maintenance(screen)
         self.theme_texts(screen, self.ctx.theme)
@@ -230,10 +231,30 @@ class KioskWindow(QWidget):
         screen.enter()
         self.idle.set_active(screen.personal)
         self.ctx.voice.prompt(screen.prompt())
-        self.home.setVisible(name != "attract")
+        self._show_home()
+
+    def _show_home(self) -> None:
+        """回首页 everywhere but the attract screen, and never while the visit may not
+        end (an application being filed: Screen.can_leave)."""
+        offered = self._current is not self.attract and self._can_leave()
+        self.home.setVisible(offered)
+        self.home.setEnabled(offered)
+        if not offered and self._leave is not None:
+            self._leave.hide()
+
+    def _can_leave(self) -> bool:
+        return all(screen.can_leave() for screen in self.screens.built())
 
     def reset_to_attract(self) -> None:
-        """The end of a citizen's visit: wipe every trace, then the attract screen."""
+        """The end of a citizen's visit: wipe every trace, then the attract screen.
+
+        Not while an application is being filed (the idle clock, the card-removed
+        page or a late 放弃): its outcome is shown first, the quiet time starts again."""
+        if not self._can_leave():
+            log.info("visit end postponed: an application is being filed")
+            self.overlay.hide()
+            self.idle.set_active(True)  # the expiry switched it off: the quiet time anew
+            return
         left = [thing for s in self.screens.built() for thing in s.pending_items()]
         self.wipe_visit()
         self.show_screen("attract")
@@ -245,6 +266,8 @@ class KioskWindow(QWidget):
 
     def _home_touched(self) -> None:
         """回首页: at once when nothing would be lost, else asked first."""
+        if not self._can_leave():
+            return  # hidden meanwhile (_show_home); a touch already on its way
         if not self.current.visit_in_progress():
             self.reset_to_attract()
             return

@@ -192,6 +192,11 @@ class ApplyScreen(Screen):
         state = self.session.state
         return state.outcome is None and (state.person is not None or bool(state.pages))
 
+    def can_leave(self) -> bool:
+        # the accept is filing the application: it may not be thrown away unseen; its
+        # receipt number is shown first (review wt6 #2)
+        return self.session.state.phase is not Phase.ACCEPTING
+
     def reader_trouble(self) -> None:
         if self.steps.currentIndex() in (CHOOSE, IDENTIFY):  # a card is still to be read
             self._show_note(self._reader_note())
@@ -295,6 +300,8 @@ class ApplyScreen(Screen):
         state = self.session.state
         if state.outcome is not None or state.person is None:
             return None  # nobody yet, or accepted: the receipt is the citizen's now
+        if state.phase is Phase.ACCEPTING:
+            return None  # being filed: the card taken out cannot stop it any more
         return state.person.id_number
 
     def service_key(self) -> str:
@@ -373,6 +380,7 @@ class ApplyScreen(Screen):
         self.next_step.setVisible(step == CAPTURE and state.phase is Phase.REVIEW)
         if step != previous:
             self.ctx.voice.prompt(self.prompt())
+        self.leaving_changed.emit()
 
     def _step_for(self, state: SessionState) -> int:
         phase = state.phase

@@ -1,6 +1,7 @@
-"""A look-up still on the disk lane when its citizen's visit ends (the lane held by a
-slow printer, then 回首页 → 放弃 or the idle wipe) must never reach the next citizen:
-the result of an ended visit is dropped, not shown and not kept (review wt6 #1)."""
+"""What a citizen asked for belongs to their visit. A look-up still on the disk lane when
+the visit ends (the lane held by a slow printer, then 回首页 → 放弃 or the idle wipe) never
+reaches the next citizen: dropped, not shown and not kept (review wt6 #1). An application
+being filed is never given up unseen: its receipt number is shown first (wt6 #2)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ import threading
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.screens.apply import DONE, REVIEW
 from kiosk.screens.evaluate import EvaluateScreen
 from kiosk.screens.progress import ProgressScreen
 from kiosk.screens.reprint import ReprintScreen
+from station.intake_session import Phase
 from tests.kiosk.conftest import Kiosk
+from tests.kiosk.quick_apply import reach_contact
 from tests.kiosk.traces import leaks, reachable_strings, widget_texts
 
 
@@ -66,3 +70,42 @@ def test_a_look_up_finishing_after_the_visit_reaches_nobody(
     secrets = [a.name, a.id_number]
     assert not leaks(widget_texts(window), secrets)
     assert not leaks(reachable_strings([kiosk.app], exclude=[kiosk.sims]), secrets)
+
+
+def test_an_application_being_filed_is_never_given_up_unseen(
+    kiosk: Kiosk, qtbot: QtBot
+) -> None:
+    """提交申请 then 回首页 at once: 回首页 is not offered while the accept runs, the idle
+    wipe and the card taken out wait for it, and the receipt number is shown (wt6 #2)."""
+    window, idle, clock = kiosk.window, kiosk.app.idle, kiosk.clock
+    apply = reach_contact(kiosk, qtbot, kiosk.sims.sample_cards()[0])
+    for d in "13905712345":
+        apply.contact.keypad.press(d)
+    apply.contact.keypad.ok_key.click()
+    assert apply.steps.currentIndex() == REVIEW and window.home.isVisible()
+    release = _hold_disk_lane(kiosk)  # the accept waits behind a slow print
+    try:
+        apply.submit.click()
+        assert apply.session.state.phase is Phase.ACCEPTING
+        assert not window.home.isVisible() and not window.home.isEnabled()
+        window.home.click()  # a touch already on its way: nothing to give up
+        assert window._leave is None or not window._leave.isVisible()
+        # the citizen walks away meanwhile: the idle clock runs out
+        clock.advance(idle.idle_seconds + idle.countdown_seconds + 1)
+        idle.poll()
+        assert window.current is apply and idle.active
+        # and takes the card: no card-removed page in front of the filing
+        kiosk.sims.remove_card()
+        qtbot.waitUntil(lambda: not window.card_present, timeout=10_000)
+        assert not window.card_away_shown
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: apply.steps.currentIndex() == DONE, timeout=20_000)
+    outcome = apply.session.state.outcome
+    assert outcome is not None
+    assert outcome.accepted.receipt.receipt_no in apply.done_title.text()
+    assert window.home.isVisible() and window.home.isEnabled()
+    # now the visit may end: the idle wipe does its work as always
+    clock.advance(idle.idle_seconds + idle.countdown_seconds + 1)
+    idle.poll()
+    assert window.current is window.attract
