@@ -86,8 +86,6 @@ class Screen(QWidget):
     home_requested = Signal()
     #: `can_leave()` may have changed (the window shows or hides 回首页)
     leaving_changed = Signal()
-    #: True while the screen holds or collects a citizen's data (the idle watch runs)
-    personal = True
 
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,6 +131,9 @@ class Screen(QWidget):
     def visit_in_progress(self) -> bool:
         """Something the citizen did here would be lost by 回首页 (then it asks first)."""
         return self.card_holder() is not None
+
+    def timed_out(self) -> None:
+        """The idle time ran out on this screen (the visit is wiped next)."""
 
     def can_leave(self) -> bool:
         """False while something the citizen asked for is being done and its outcome

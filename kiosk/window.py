@@ -71,7 +71,7 @@ class KioskWindow(QWidget):
         self.idle = idle
         self.idle.countdown.connect(self._countdown)
         self.idle.resumed.connect(self._resumed)
-        self.idle.expired.connect(self.reset_to_attract)
+        self.idle.expired.connect(self._idle_expired)
         #: lockdown, idle activity and the maintenance corner: one application-wide filter
         self.gate = KioskEventGate(self, self.lockdown, idle, taps,
                                    lambda: self.show_screen("pin"))
@@ -229,7 +229,7 @@ class KioskWindow(QWidget):
             self.notify("")
         self.heading.setText(self._title(screen))
         screen.enter()
-        self.idle.set_active(screen.personal)
+        self._watch_idle()
         self.ctx.voice.prompt(screen.prompt())
         self._show_home()
 
@@ -244,6 +244,18 @@ class KioskWindow(QWidget):
 
     def _can_leave(self) -> bool:
         return all(screen.can_leave() for screen in self.screens.built())
+
+    def _watch_idle(self) -> None:
+        """The idle clock runs on every screen but the attract screen (the PIN and
+        maintenance screens too: a visit they interrupt is still wiped, and they are
+        not left open for the next passer-by), and there too while 关怀模式 or another
+        mode than the kiosk's own is on: the next citizen starts in the usual one."""
+        self.idle.set_active(self._current is not self.attract
+                             or self.ctx.theme is not self.default_theme)
+
+    def _idle_expired(self) -> None:
+        self._current.timed_out()
+        self.reset_to_attract()
 
     def reset_to_attract(self) -> None:
         """The end of a citizen's visit: wipe every trace, then the attract screen.
@@ -319,6 +331,7 @@ class KioskWindow(QWidget):
     def set_elderly(self, on: bool) -> None:
         self.apply_theme(ELDERLY if on else NORMAL)
         self.ctx.voice.enabled = on
+        self._watch_idle()
         if self.card_away_shown:
             self._away.restart_clock()
         else:
