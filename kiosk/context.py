@@ -41,6 +41,9 @@ class KioskContext:
         #: the card poller's state (polling, reader reachable or None when not known),
         #: for the maintenance diagnostics; set by kiosk.app with the station
         self.reader_status: Callable[[], tuple[bool, bool | None]] = lambda: (False, None)
+        #: read the card lying on the reader once more (a card is reported once per
+        #: presentation); set by kiosk.app with the card poller
+        self.reread_card: Callable[[], None] = lambda: None
         self._services: KioskServices | None = None
         #: which citizen's visit this is: the wipe between citizens moves it on
         self._visit = 0
@@ -86,6 +89,9 @@ class Screen(QWidget):
     home_requested = Signal()
     #: `can_leave()` may have changed (the window shows or hides 回首页)
     leaving_changed = Signal()
+    #: the screen began waiting for a card within its service (办事's "place your card"
+    #: step): a card already lying on the reader is read for it
+    card_wanted = Signal()
 
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +137,11 @@ class Screen(QWidget):
     def visit_in_progress(self) -> bool:
         """Something the citizen did here would be lost by 回首页 (then it asks first)."""
         return self.card_holder() is not None
+
+    def wants_card(self) -> bool:
+        """Entered, the screen waits for an ID card (a card already on the reader is
+        read for it: the poller reports a card once per presentation)."""
+        return False
 
     def timed_out(self) -> None:
         """The idle time ran out on this screen (the visit is wiped next)."""

@@ -130,6 +130,9 @@ class KioskWindow(QWidget):
         # built after the attract screen is up
         self._away = CardAwayFlow(self)
         self.card_present = False
+        #: the card on the reader was left by a visit that ended without its holder
+        #: (walked away, gave up): it is announced, never read for the next citizen
+        self._card_left_behind = False
         # the mode every visit starts in (no configuration chooses 关怀模式 by default)
         self.default_theme: Theme = NORMAL
         self.apply_theme(NORMAL)
@@ -149,6 +152,7 @@ class KioskWindow(QWidget):
         self._pages[screen] = self.add_page(screen)
         screen.home_requested.connect(self.reset_to_attract)
         screen.leaving_changed.connect(self._show_home)
+        screen.card_wanted.connect(self._read_card_lying_there)
         if name in ("pin", "maintenance"):
             self._wire_maintenance(screen)
         self.theme_texts(screen, self.ctx.theme)
@@ -232,6 +236,22 @@ class KioskWindow(QWidget):
         self._watch_idle()
         self.ctx.voice.prompt(screen.prompt())
         self._show_home()
+        if screen.wants_card():
+            self._read_card_lying_there()
+
+    def _read_card_lying_there(self) -> None:
+        """A screen waits for a card: one already lying on the reader is read for it
+        (after 不是，重新开始, 上一步, 完成 and another service the citizen's card stays
+        down; the poller reports a card once per presentation). Once per wait: the
+        answer is the card's ordinary `card_placed`."""
+        # on the next turn: a card handed over with the new service (the card-removed
+        # page's next person) has been read by then, and is not read twice
+        QTimer.singleShot(0, self, self._reread_if_still_wanted)
+
+    def _reread_if_still_wanted(self) -> None:
+        if (self.card_present and not self._card_left_behind
+                and not self.card_away_shown and self.current.wants_card()):
+            self.ctx.reread_card()
 
     def _show_home(self) -> None:
         """回首页 everywhere but the attract screen, and never while the visit may not
@@ -255,6 +275,8 @@ class KioskWindow(QWidget):
 
     def _idle_expired(self) -> None:
         self._current.timed_out()
+        if self._can_leave():
+            self._card_left_behind = self.card_present  # its holder walked away
         self.reset_to_attract()
 
     def reset_to_attract(self) -> None:
@@ -296,6 +318,7 @@ class KioskWindow(QWidget):
         """The citizen chose to stop: the visit is wiped like any end of a visit, but
         the same citizen keeps the mode they chose (关怀模式 stays on)."""
         theme = self.ctx.theme
+        self._card_left_behind = self.card_present  # given up: not read for the next one
         self.reset_to_attract()
         if theme is not self.ctx.theme:
             self.set_elderly(theme is ELDERLY)
@@ -378,6 +401,7 @@ class KioskWindow(QWidget):
 
     def card_removed(self) -> None:
         self.card_present = False
+        self._card_left_behind = False
         if self.current is self.attract:
             self.notify("")  # the card left behind has been taken
         elif self.current.card_holder() is not None and not self.card_away_shown:

@@ -197,6 +197,9 @@ class ApplyScreen(Screen):
         # receipt number is shown first (review wt6 #2)
         return self.session.state.phase is not Phase.ACCEPTING
 
+    def wants_card(self) -> bool:
+        return self.steps.currentIndex() == IDENTIFY
+
     def reader_trouble(self) -> None:
         if self.steps.currentIndex() in (CHOOSE, IDENTIFY):  # a card is still to be read
             self._show_note(self._reader_note())
@@ -380,6 +383,8 @@ class ApplyScreen(Screen):
         self.next_step.setVisible(step == CAPTURE and state.phase is Phase.REVIEW)
         if step != previous:
             self.ctx.voice.prompt(self.prompt())
+            if step == IDENTIFY:  # 不是，重新开始, 上一步: the card may still lie there
+                self.card_wanted.emit()
         self.leaving_changed.emit()
 
     def _step_for(self, state: SessionState) -> int:

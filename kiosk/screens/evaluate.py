@@ -94,6 +94,9 @@ class EvaluateScreen(Screen):
     def card_holder(self) -> str | None:
         return self._card_id
 
+    def wants_card(self) -> bool:
+        return self._card_id is None
+
     def wipe(self) -> None:
         self._card_id = None
         self._person = self._case = None

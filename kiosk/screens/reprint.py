@@ -61,6 +61,9 @@ class ReprintScreen(Screen):
     def card_holder(self) -> str | None:
         return self._card_id
 
+    def wants_card(self) -> bool:
+        return self._card_id is None
+
     def wipe(self) -> None:
         self._card_id = None
         self._person = None
