@@ -371,6 +371,10 @@ class ApplyScreen(Screen):
                 self.capture.start(state.item.code, state.item.material(key[1]))
         if step == REVIEW and state.item is not None:
             self.submit.setEnabled(state.can_accept)
+            # being filed: said on the button touched, while 回首页 and 上一步 are gone
+            self.submit.set_caption(self.tr("Submitting… please wait")
+                                    if state.phase is Phase.ACCEPTING
+                                    else self.tr("Submit my application"))
             self.summary.setText(self._summary(state))
         if step == DONE and state.outcome is not None:
             self._done(state)

@@ -287,6 +287,11 @@
         <translation>提交申请</translation>
     </message>
     <message>
+        <location filename="../../kiosk/screens/apply.py" line="375"/>
+        <source>Submitting… please wait</source>
+        <translation>正在提交，请稍候…</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/screens/apply.py" line="126"/>
         <source>Finish</source>
         <translation>完成</translation>

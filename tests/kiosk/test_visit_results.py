@@ -88,6 +88,7 @@ def test_an_application_being_filed_is_never_given_up_unseen(
         apply.submit.click()
         assert apply.session.state.phase is Phase.ACCEPTING
         assert not window.home.isVisible() and not window.home.isEnabled()
+        assert "请稍候" in apply.submit.text()  # told why nothing else is offered
         window.home.click()  # a touch already on its way: nothing to give up
         assert window._leave is None or not window._leave.isVisible()
         # the citizen walks away meanwhile: the idle clock runs out
