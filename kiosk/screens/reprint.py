@@ -20,6 +20,8 @@ class ReprintScreen(Screen):
         super().__init__(ctx, parent)
         # the ID number of the card this visit was identified by (kiosk.card_away)
         self._card_id: str | None = None
+        #: a card or a code has been given since the screen was entered
+        self._asked = False
         self._person: Person | None = None
         self.identify = IdentifyPanel(
             self.tr("Place your ID card on the reader; for a one-time notice, hold its QR "
@@ -62,10 +64,13 @@ class ReprintScreen(Screen):
         return self._card_id
 
     def wants_card(self) -> bool:
-        return self._card_id is None
+        # a receipt's code scanned first (the attract screen opens this screen for it):
+        # the card lying on the reader must not replace its answer
+        return not self._asked
 
     def wipe(self) -> None:
         self._card_id = None
+        self._asked = False
         self._person = None
         self.cases.clear()
         self.cases.hide()
@@ -80,6 +85,7 @@ class ReprintScreen(Screen):
 
     def on_card(self, card: object) -> None:
         assert isinstance(card, IdCardData)
+        self._asked = True
         self._card_id = card.id_number  # this visit is the card holder's from now on
         services = self.ctx.services
 
@@ -90,6 +96,7 @@ class ReprintScreen(Screen):
         self.visit_task(work, self._found, self._failed)
 
     def on_scan(self, text: str) -> None:
+        self._asked = True
         services = self.ctx.services
 
         def work() -> tuple[Receipt | None, BaseException | None]:

@@ -102,3 +102,20 @@ def test_a_new_service_reads_the_card_but_not_one_left_behind(
     _some_polls_pass(qtbot, polls)
     assert len(reads) == 2
     assert progress.identify.isVisible() and progress.card_holder() is None
+
+
+def test_a_receipt_scanned_first_is_not_replaced_by_the_card_lying_there(
+    kiosk: Kiosk, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = kiosk.window
+    reads = _count_reads(kiosk)
+    polls = _count_polls(kiosk, monkeypatch)
+    kiosk.sims.place_card(kiosk.sims.sample_cards()[0])
+    qtbot.waitUntil(lambda: window.card_present, timeout=10_000)
+    # a receipt held to the scanner at the attract screen opens 进度查询 for its code
+    window.scanned("not-a-receipt-of-this-hall")
+    progress = window.screens["progress"]
+    assert isinstance(progress, ProgressScreen)
+    qtbot.waitUntil(lambda: progress.result_title.isVisible(), timeout=10_000)
+    _some_polls_pass(qtbot, polls)
+    assert len(reads) == 1 and progress.card_holder() is None
