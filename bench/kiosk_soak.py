@@ -176,7 +176,7 @@ def session(kiosk, app, card, n: int, page) -> tuple[str, str] | None:  # type: 
     idle.poll()
     clock.now += idle.countdown_seconds + 1
     idle.poll()
-    assert window.current is window.attract or not window.current.personal
+    assert window.current is window.attract  # every screen returns on idle
     return issued
 
 

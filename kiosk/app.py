@@ -69,9 +69,10 @@ class KioskApp(QObject):
             self.wedge = WedgeKeyFilter(parent=self)
             self.wedge.scanned.connect(self.window.scanned)
         self.poller: Poller = station.card_poller(
-            self.cards.on_card, self.cards.on_removed, self.cards.on_error
+            self.cards.on_card, self.cards.on_removed, self._poller_error
         )
         self.ctx.reader_status = self._reader_status
+        self.ctx.reread_card = self.poller.request_reread
         self.sync: SyncBridge | None = None
         self._services_started = False
         self._shut_down = False
@@ -154,6 +155,14 @@ class KioskApp(QObject):
         polling = bool(getattr(poller, "running", self._services_started))
         reachable = getattr(poller, "device_available", None)
         return polling, None if reachable is None else bool(reachable)
+
+    def _poller_error(self, error: BaseException) -> None:
+        # any thread. The answer "no card" to a re-read the kiosk asked for (the card
+        # was lifted meanwhile) is no reader trouble: its removal is reported as such
+        if getattr(error, "command", "") == "reread":
+            log.info("no card on the reader to read again")
+            return
+        self.cards.on_error(error)
 
     def _card_placed(self, card: object) -> None:
         self.services.health.report("reader", Health.OK)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
@@ -14,6 +15,9 @@ from ui_shared.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the station loads after the attract screen is shown (kiosk.boot)
     from station.kiosk_services import KioskServices
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class KioskContext:
@@ -39,7 +43,32 @@ class KioskContext:
         self.reader_status: Callable[[], tuple[bool, bool | None]] = lambda: (False, None)
         #: an ID card lies on the reader now; set by the window
         self.card_on_reader: Callable[[], bool] = lambda: False
+        #: read the card lying on the reader once more (a card is reported once per
+        #: presentation); set by kiosk.app with the card poller
+        self.reread_card: Callable[[], None] = lambda: None
         self._services: KioskServices | None = None
+        #: which citizen's visit this is: the wipe between citizens moves it on
+        self._visit = 0
+
+    def end_visit(self) -> None:
+        """The visit is over: whatever it asked for and has not yet got is dropped."""
+        self._visit += 1
+
+    def for_this_visit(self, callback: Callable[[T], None]) -> Callable[[T], None]:
+        """`callback`, called only while the visit it was asked in goes on.
+
+        A look-up or a print on a worker lane can finish after its citizen left (the
+        disk lane busy with a slow printer): its result must never reach the next
+        citizen's screen, nor stay held by one (review wt6 #1)."""
+        visit = self._visit
+
+        def deliver(result: T) -> None:
+            if visit != self._visit:
+                log.info("a result of an ended visit dropped")
+                return
+            callback(result)
+
+        return deliver
 
     def attach(self, services: KioskServices) -> None:
         self._services = services
@@ -60,12 +89,26 @@ class Screen(QWidget):
     `wipe()`; `wipe()` must leave no trace of it in any widget or model."""
 
     home_requested = Signal()
-    #: True while the screen holds or collects a citizen's data (the idle watch runs)
-    personal = True
+    #: `can_leave()` may have changed (the window shows or hides 回首页)
+    leaving_changed = Signal()
+    #: the screen began waiting for a card within its service (办事's "place your card"
+    #: step): a card already lying on the reader is read for it
+    card_wanted = Signal()
 
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+
+    def visit_task(
+        self,
+        work: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """`work` on the disk lane, its answer delivered only to the visit that asked
+        (KioskContext.for_this_visit): a citizen never sees another's look-up."""
+        ctx = self.ctx
+        ctx.tasks.disk(work, ctx.for_this_visit(on_done), ctx.for_this_visit(on_error))
 
     def title(self) -> str:
         return ""
@@ -96,6 +139,19 @@ class Screen(QWidget):
     def visit_in_progress(self) -> bool:
         """Something the citizen did here would be lost by 回首页 (then it asks first)."""
         return self.card_holder() is not None
+
+    def wants_card(self) -> bool:
+        """Entered, the screen waits for an ID card (a card already on the reader is
+        read for it: the poller reports a card once per presentation)."""
+        return False
+
+    def timed_out(self) -> None:
+        """The idle time ran out on this screen (the visit is wiped next)."""
+
+    def can_leave(self) -> bool:
+        """False while something the citizen asked for is being done and its outcome
+        must reach them first (the application being filed): no 回首页, no idle wipe."""
+        return True
 
     def reader_trouble(self) -> None:
         """The card reader failed while this screen is shown: a screen that waits for a

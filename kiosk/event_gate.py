@@ -38,6 +38,8 @@ class KioskEventGate(QObject):
         self._taps = taps
         self._corner_tapped = corner_tapped
         self._installed = False
+        #: the press last counted: (timestamp, global x, global y)
+        self._last_press: tuple[int, float, float] | None = None
 
     def install(self) -> None:
         app = QApplication.instance()
@@ -60,6 +62,15 @@ class KioskEventGate(QObject):
         return self._lockdown.refuses(watched, event, kind)
 
     def _corner_press(self, event: QMouseEvent) -> None:
-        pos = self._window.mapFromGlobal(event.globalPosition().toPoint())
+        # one physical press passes this filter once per object it reaches (the window,
+        # the widget under the finger, each parent it propagates to), each time as a
+        # new event with the same timestamp and place: counted once (review wt6 #4:
+        # three taps on the title opened the PIN screen)
+        where = event.globalPosition()
+        press = (event.timestamp(), where.x(), where.y())
+        if press == self._last_press:
+            return
+        self._last_press = press
+        pos = self._window.mapFromGlobal(where.toPoint())
         if QRect(0, 0, CORNER_PX, CORNER_PX).contains(pos) and self._taps.tap():
             self._corner_tapped()

@@ -71,7 +71,7 @@ class KioskWindow(QWidget):
         self.idle = idle
         self.idle.countdown.connect(self._countdown)
         self.idle.resumed.connect(self._resumed)
-        self.idle.expired.connect(self.reset_to_attract)
+        self.idle.expired.connect(self._idle_expired)
         #: lockdown, idle activity and the maintenance corner: one application-wide filter
         self.gate = KioskEventGate(self, self.lockdown, idle, taps,
                                    lambda: self.show_screen("pin"))
@@ -131,6 +131,9 @@ class KioskWindow(QWidget):
         self._away = CardAwayFlow(self)
         self.card_present = False
         ctx.card_on_reader = lambda: self.card_present
+        #: the card on the reader was left by a visit that ended without its holder
+        #: (walked away, gave up): it is announced, never read for the next citizen
+        self._card_left_behind = False
         # the mode every visit starts in (no configuration chooses 关怀模式 by default)
         self.default_theme: Theme = NORMAL
         self.apply_theme(NORMAL)
@@ -149,6 +152,8 @@ class KioskWindow(QWidget):
     def _add_screen(self, name: str, screen: Screen) -> None:
         self._pages[screen] = self.add_page(screen)
         screen.home_requested.connect(self.reset_to_attract)
+        screen.leaving_changed.connect(self._show_home)
+        screen.card_wanted.connect(self._read_card_lying_there)
         if name in ("pin", "maintenance"):
             self._wire_maintenance(screen)
         self.theme_texts(screen, self.ctx.theme)
@@ -229,12 +234,62 @@ class KioskWindow(QWidget):
             self.notify("")
         self.heading.setText(self._title(screen))
         screen.enter()
-        self.idle.set_active(screen.personal)
+        self._watch_idle()
         self.ctx.voice.prompt(screen.prompt())
-        self.home.setVisible(name != "attract")
+        self._show_home()
+        if screen.wants_card():
+            self._read_card_lying_there()
+
+    def _read_card_lying_there(self) -> None:
+        """A screen waits for a card: one already lying on the reader is read for it
+        (after 不是，重新开始, 上一步, 完成 and another service the citizen's card stays
+        down; the poller reports a card once per presentation). Once per wait: the
+        answer is the card's ordinary `card_placed`."""
+        # on the next turn: a card handed over with the new service (the card-removed
+        # page's next person) has been read by then, and is not read twice
+        QTimer.singleShot(0, self, self._reread_if_still_wanted)
+
+    def _reread_if_still_wanted(self) -> None:
+        if (self.card_present and not self._card_left_behind
+                and not self.card_away_shown and self.current.wants_card()):
+            self.ctx.reread_card()
+
+    def _show_home(self) -> None:
+        """回首页 everywhere but the attract screen, and never while the visit may not
+        end (an application being filed: Screen.can_leave)."""
+        offered = self._current is not self.attract and self._can_leave()
+        self.home.setVisible(offered)
+        self.home.setEnabled(offered)
+        if not offered and self._leave is not None:
+            self._leave.hide()
+
+    def _can_leave(self) -> bool:
+        return all(screen.can_leave() for screen in self.screens.built())
+
+    def _watch_idle(self) -> None:
+        """The idle clock runs on every screen but the attract screen (the PIN and
+        maintenance screens too: a visit they interrupt is still wiped, and they are
+        not left open for the next passer-by), and there too while 关怀模式 or another
+        mode than the kiosk's own is on: the next citizen starts in the usual one."""
+        self.idle.set_active(self._current is not self.attract
+                             or self.ctx.theme is not self.default_theme)
+
+    def _idle_expired(self) -> None:
+        self._current.timed_out()
+        if self._can_leave():
+            self._card_left_behind = self.card_present  # its holder walked away
+        self.reset_to_attract()
 
     def reset_to_attract(self) -> None:
-        """The end of a citizen's visit: wipe every trace, then the attract screen."""
+        """The end of a citizen's visit: wipe every trace, then the attract screen.
+
+        Not while an application is being filed (the idle clock, the card-removed
+        page or a late 放弃): its outcome is shown first, the quiet time starts again."""
+        if not self._can_leave():
+            log.info("visit end postponed: an application is being filed")
+            self.overlay.hide()
+            self.idle.set_active(True)  # the expiry switched it off: the quiet time anew
+            return
         left = [thing for s in self.screens.built() for thing in s.pending_items()]
         self.wipe_visit()
         self.show_screen("attract")
@@ -246,6 +301,8 @@ class KioskWindow(QWidget):
 
     def _home_touched(self) -> None:
         """回首页: at once when nothing would be lost, else asked first."""
+        if not self._can_leave():
+            return  # hidden meanwhile (_show_home); a touch already on its way
         if not self.current.visit_in_progress():
             self.reset_to_attract()
             return
@@ -262,6 +319,7 @@ class KioskWindow(QWidget):
         """The citizen chose to stop: the visit is wiped like any end of a visit, but
         the same citizen keeps the mode they chose (关怀模式 stays on)."""
         theme = self.ctx.theme
+        self._card_left_behind = self.card_present  # given up: not read for the next one
         self.reset_to_attract()
         if theme is not self.ctx.theme:
             self.set_elderly(theme is ELDERLY)
@@ -269,6 +327,7 @@ class KioskWindow(QWidget):
     def wipe_visit(self) -> None:
         """Forget the citizen everywhere (every screen, the voice, the clipboard, temp
         files) and return to the kiosk's own mode."""
+        self.ctx.end_visit()  # a result still on its way belongs to nobody now
         self.overlay.hide()
         if self._leave is not None:
             self._leave.hide()
@@ -296,6 +355,7 @@ class KioskWindow(QWidget):
     def set_elderly(self, on: bool) -> None:
         self.apply_theme(ELDERLY if on else NORMAL)
         self.ctx.voice.enabled = on
+        self._watch_idle()
         if self.card_away_shown:
             self._away.restart_clock()
         else:
@@ -343,6 +403,7 @@ class KioskWindow(QWidget):
     def card_removed(self) -> None:
         self.card_present = False
         self.current.card_lifted()
+        self._card_left_behind = False
         if self.current is self.attract:
             self.notify("")  # the card left behind has been taken
         elif self.current.card_holder() is not None and not self.card_away_shown:

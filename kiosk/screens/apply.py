@@ -226,6 +226,14 @@ class ApplyScreen(Screen):
         state = self.session.state
         return state.outcome is None and (state.person is not None or bool(state.pages))
 
+    def can_leave(self) -> bool:
+        # the accept is filing the application: it may not be thrown away unseen; its
+        # receipt number is shown first (review wt6 #2)
+        return self.session.state.phase is not Phase.ACCEPTING
+
+    def wants_card(self) -> bool:
+        return self.steps.currentIndex() == IDENTIFY
+
     def reader_trouble(self) -> None:
         if self.steps.currentIndex() in (CHOOSE, IDENTIFY):  # a card is still to be read
             self._show_note(self._reader_note())
@@ -331,6 +339,8 @@ class ApplyScreen(Screen):
         state = self.session.state
         if state.outcome is not None or state.person is None:
             return None  # nobody yet, or accepted: the receipt is the citizen's now
+        if state.phase is Phase.ACCEPTING:
+            return None  # being filed: the card taken out cannot stop it any more
         return state.person.id_number
 
     def service_key(self) -> str:
@@ -404,6 +414,10 @@ class ApplyScreen(Screen):
                 self.capture.start(state.item.code, state.item.material(key[1]))
         if step == REVIEW and state.item is not None:
             self.submit.setEnabled(state.can_accept)
+            # being filed: said on the button touched, while 回首页 and 上一步 are gone
+            self.submit.set_caption(self.tr("Submitting… please wait")
+                                    if state.phase is Phase.ACCEPTING
+                                    else self.tr("Submit my application"))
             self.summary.setText(self._summary(state))
         if step == DONE and state.outcome is not None:
             self._done(state)
@@ -416,6 +430,9 @@ class ApplyScreen(Screen):
         self.next_step.setVisible(step == CAPTURE and state.phase is Phase.REVIEW)
         if step != previous:
             self.ctx.voice.prompt(self.prompt())
+            if step == IDENTIFY:  # 不是，重新开始, 上一步: the card may still lie there
+                self.card_wanted.emit()
+        self.leaving_changed.emit()
 
     def _step_for(self, state: SessionState) -> int:
         phase = state.phase

@@ -14,7 +14,6 @@ SERVICES = ("apply", "progress", "reprint", "evaluate", "guide")
 
 class AttractScreen(Screen):
     service_chosen = Signal(str)
-    personal = False
 
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -130,7 +130,9 @@ class CaptureStep(QWidget):
             return
         self._busy = True
         self.state.setText(self.tr("Taking the picture…"))
-        self.ctx.tasks.image(lambda: _capture_page(frame), self._done, self._error)
+        ctx = self.ctx  # a picture finished after the visit ended is nobody's
+        ctx.tasks.image(lambda: _capture_page(frame), ctx.for_this_visit(self._done),
+                        ctx.for_this_visit(self._error))
 
     def _done(self, page: CapturedPage) -> None:
         self._busy = False
@@ -157,6 +159,7 @@ class CaptureStep(QWidget):
 
     def wipe(self) -> None:
         self.stop()
+        self._busy = False  # a picture still being taken will not answer
         self._taken = None
         self.preview.clear_frame()
         self.instruction.setText("")

@@ -94,6 +94,9 @@ class EvaluateScreen(Screen):
     def card_holder(self) -> str | None:
         return self._card_id
 
+    def wants_card(self) -> bool:
+        return self._card_id is None
+
     def wipe(self) -> None:
         self._card_id = None
         self._person = self._case = None
@@ -103,6 +106,8 @@ class EvaluateScreen(Screen):
         self.heading.setText("")
         self.heading.setAccessibleName("")
         self.status.setText("")
+        # a rating still being filed when the visit ended never answers this screen
+        self.submit.setEnabled(True)
         for b in [*self.rating_buttons.values(), *self.reason_buttons.values()]:
             b.setChecked(False)
         self.rating_box.set_buttons(list(self.rating_buttons.values()))
@@ -121,7 +126,7 @@ class EvaluateScreen(Screen):
             person = services.person_from_card(card)
             return person, services.evaluable(person)
 
-        self.ctx.tasks.disk(work, self._found, self._failed)
+        self.visit_task(work, self._found, self._failed)
 
     def _found(self, found: tuple[Person, list[CaseView]]) -> None:
         self._person, cases = found
@@ -174,7 +179,7 @@ class EvaluateScreen(Screen):
         reasons = tuple(c for c, b in self.reason_buttons.items() if b.isChecked())
         services = self.ctx.services
         self.submit.setEnabled(False)
-        self.ctx.tasks.disk(
+        self.visit_task(
             lambda: services.evaluate(person, case.uuid, rating, reasons),
             self._done,
             self._failed,

@@ -24,7 +24,6 @@ BY_EVENT, BY_DEPARTMENT = "event", "department"
 
 
 class GuideScreen(Screen):
-    personal = False
 
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

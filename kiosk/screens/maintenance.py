@@ -18,7 +18,6 @@ from ui_shared.messages import user_message
 
 class PinScreen(Screen):
     unlocked = Signal()
-    personal = False
 
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -128,7 +127,6 @@ class PinScreen(Screen):
 class MaintenanceScreen(Screen):
     restart_requested = Signal()
     exit_requested = Signal()
-    personal = False
 
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -168,6 +166,10 @@ class MaintenanceScreen(Screen):
 
     def enter(self) -> None:
         self.output.setText("")
+
+    def timed_out(self) -> None:
+        # left open and unattended: 退出到桌面 must not wait for anyone who passes
+        self._audit("timeout")
 
     def _audit(self, action: str, then: SignalInstance | None = None) -> None:
         """Written on the disk lane; `then` is emitted once the row is committed."""

@@ -18,6 +18,8 @@ class ProgressScreen(Screen):
         super().__init__(ctx, parent)
         # the ID number of the card this visit was identified by (kiosk.card_away)
         self._card_id: str | None = None
+        #: a card or a code has been given since the screen was entered
+        self._asked = False
         self.identify = IdentifyPanel(
             self.tr("Place your ID card on the reader, or hold the receipt's QR code "
                     "under the scanner"),
@@ -71,8 +73,14 @@ class ProgressScreen(Screen):
     def card_holder(self) -> str | None:
         return self._card_id
 
+    def wants_card(self) -> bool:
+        # a receipt's code scanned first (the attract screen opens this screen for it):
+        # the card lying on the reader must not replace its answer
+        return not self._asked
+
     def wipe(self) -> None:
         self._card_id = None
+        self._asked = False
         self.cases.clear()
         self.result_title.setText("")
         self.identify.set_message("")
@@ -80,18 +88,20 @@ class ProgressScreen(Screen):
 
     def on_card(self, card: object) -> None:
         assert isinstance(card, IdCardData)
+        self._asked = True
         self._card_id = card.id_number  # this visit is the card holder's from now on
         services = self.ctx.services
 
         def work() -> list[CaseView]:
             return services.cases_of(services.person_from_card(card))
 
-        self.ctx.tasks.disk(work, self._found, self._failed)
+        self.visit_task(work, self._found, self._failed)
 
     def on_scan(self, text: str) -> None:
+        self._asked = True
         self._card_id = None  # a receipt's code: taking a card out changes nothing
         services = self.ctx.services
-        self.ctx.tasks.disk(lambda: services.cases_by_code(text), self._found, self._failed)
+        self.visit_task(lambda: services.cases_by_code(text), self._found, self._failed)
 
     def _found(self, cases: list[CaseView]) -> None:
         self.offline.setText(

@@ -24,6 +24,8 @@ class ReprintScreen(Screen):
         super().__init__(ctx, parent)
         # the ID number of the card this visit was identified by (kiosk.card_away)
         self._card_id: str | None = None
+        #: a card or a code has been given since the screen was entered
+        self._asked = False
         self._person: Person | None = None
         self._printing = False  # one print at a time: 打印 is off until it is done
         self._reprints = 0  # printed this visit (REPRINTS_PER_VISIT)
@@ -67,8 +69,14 @@ class ReprintScreen(Screen):
     def card_holder(self) -> str | None:
         return self._card_id
 
+    def wants_card(self) -> bool:
+        # a receipt's code scanned first (the attract screen opens this screen for it):
+        # the card lying on the reader must not replace its answer
+        return not self._asked
+
     def wipe(self) -> None:
         self._card_id = None
+        self._asked = False
         self._person = None
         self._printing = False
         self._reprints = 0
@@ -85,6 +93,7 @@ class ReprintScreen(Screen):
 
     def on_card(self, card: object) -> None:
         assert isinstance(card, IdCardData)
+        self._asked = True
         self._card_id = card.id_number  # this visit is the card holder's from now on
         services = self.ctx.services
 
@@ -92,9 +101,10 @@ class ReprintScreen(Screen):
             person = services.person_from_card(card)
             return person, services.cases_of(person)
 
-        self.ctx.tasks.disk(work, self._found, self._failed)
+        self.visit_task(work, self._found, self._failed)
 
     def on_scan(self, text: str) -> None:
+        self._asked = True
         services = self.ctx.services
 
         def work() -> tuple[Receipt | None, BaseException | None]:
@@ -107,7 +117,7 @@ class ReprintScreen(Screen):
                 return notice, e
             return notice, None
 
-        self.ctx.tasks.disk(work, self._notice_printed, self._failed)
+        self.visit_task(work, self._notice_printed, self._failed)
 
     def _notice_printed(self, result: tuple[Receipt | None, BaseException | None]) -> None:
         notice, error = result
@@ -144,7 +154,7 @@ class ReprintScreen(Screen):
             return services.reprint_receipt(person, case.uuid)
 
         self._say(self.tr("Printing…"))
-        self.ctx.tasks.disk(work, self._printed, self._print_failed)
+        self.visit_task(work, self._printed, self._print_failed)
 
     def _enable_printing(self) -> None:
         allowed = not self._printing and self._reprints < REPRINTS_PER_VISIT

@@ -283,6 +283,7 @@
     </message>
     <message>
         <location filename="../../kiosk/screens/apply.py" line="107"/>
+        <location filename="../../kiosk/screens/apply.py" line="420"/>
         <source>Submit my application</source>
         <translation>提交申请</translation>
     </message>
@@ -343,73 +344,73 @@
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="234"/>
+        <location filename="../../kiosk/screens/apply.py" line="242"/>
         <source>The card reader is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>读卡器暂时无法使用：请到人工窗口办理申请。其他服务仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="257"/>
+        <location filename="../../kiosk/screens/apply.py" line="265"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="398"/>
+        <location filename="../../kiosk/screens/apply.py" line="408"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="450"/>
+        <location filename="../../kiosk/screens/apply.py" line="467"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="452"/>
+        <location filename="../../kiosk/screens/apply.py" line="469"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="454"/>
+        <location filename="../../kiosk/screens/apply.py" line="471"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="459"/>
+        <location filename="../../kiosk/screens/apply.py" line="476"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="466"/>
+        <location filename="../../kiosk/screens/apply.py" line="483"/>
         <source>Submitted. Receipt number %1</source>
         <translation>已提交，回执编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="488"/>
+        <location filename="../../kiosk/screens/apply.py" line="505"/>
         <source>What happens next: the department handles it within %n working day(s).</source>
         <translation>
             <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="490"/>
+        <location filename="../../kiosk/screens/apply.py" line="507"/>
         <source>Check progress here with your ID card or the receipt&apos;s QR code.</source>
         <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="473"/>
+        <location filename="../../kiosk/screens/apply.py" line="490"/>
         <source>The receipt could not be printed (%1). Staff have been called. Please photograph this code with your phone instead.</source>
         <translation>回执没能打印（%1），已通知工作人员。请用手机拍下旁边的二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="493"/>
+        <location filename="../../kiosk/screens/apply.py" line="510"/>
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="497"/>
+        <location filename="../../kiosk/screens/apply.py" line="514"/>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
@@ -433,66 +434,71 @@ ID number: %2</source>
         <source>Please take your ID card from the reader.</source>
         <translation>请从读卡区取走您的身份证。</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="418"/>
+        <source>Submitting… please wait</source>
+        <translation>正在提交，请稍候…</translation>
+    </message>
 </context>
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="21"/>
+        <location filename="../../kiosk/screens/attract.py" line="20"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="23"/>
+        <location filename="../../kiosk/screens/attract.py" line="22"/>
         <source>Touch a button to begin</source>
         <translation>请点击下面的按钮开始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="27"/>
+        <location filename="../../kiosk/screens/attract.py" line="26"/>
         <source>Apply for
 a service</source>
         <translation>我要
 办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="28"/>
+        <location filename="../../kiosk/screens/attract.py" line="27"/>
         <source>Check
 progress</source>
         <translation>进度
 查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="29"/>
+        <location filename="../../kiosk/screens/attract.py" line="28"/>
         <source>Reprint
 a receipt</source>
         <translation>补打
 回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="30"/>
+        <location filename="../../kiosk/screens/attract.py" line="29"/>
         <source>Rate
 our service</source>
         <translation>服务
 评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="31"/>
+        <location filename="../../kiosk/screens/attract.py" line="30"/>
         <source>Service
 guide</source>
         <translation>办事
 指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="54"/>
+        <location filename="../../kiosk/screens/attract.py" line="53"/>
         <source>Self-service</source>
         <translation>自助服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="57"/>
+        <location filename="../../kiosk/screens/attract.py" line="56"/>
         <source>Welcome. Touch a button to begin.</source>
         <translation>欢迎使用自助服务，请点击按钮开始。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/attract.py" line="60"/>
+        <location filename="../../kiosk/screens/attract.py" line="59"/>
         <source>Welcome to %1</source>
         <translation>欢迎来到%1</translation>
     </message>
@@ -642,12 +648,12 @@ guide</source>
         <translation>正在拍照…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="147"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="149"/>
         <source>No document found in the picture. Lay it flat in the marked area.</source>
         <translation>没有拍到材料，请平放在拍摄区内。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/capture_step.py" line="154"/>
+        <location filename="../../kiosk/screens/capture_step.py" line="156"/>
         <source>The camera is not working right now (%1). Please go to the window.</source>
         <translation>高拍仪暂时不能使用（%1），请到窗口办理。</translation>
     </message>
@@ -1325,7 +1331,7 @@ and continue</source>
     </message>
     <message>
         <location filename="../../clerk_station/main_window.py" line="86"/>
-        <location filename="../../clerk_station/main_window.py" line="325"/>
+        <location filename="../../clerk_station/main_window.py" line="331"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
@@ -1335,27 +1341,27 @@ and continue</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="221"/>
+        <location filename="../../clerk_station/main_window.py" line="227"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="226"/>
+        <location filename="../../clerk_station/main_window.py" line="232"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="231"/>
+        <location filename="../../clerk_station/main_window.py" line="237"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="228"/>
+        <location filename="../../clerk_station/main_window.py" line="234"/>
         <source>New applicant (%1)</source>
         <translation>下一位（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="334"/>
+        <location filename="../../clerk_station/main_window.py" line="340"/>
         <source>%1 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · 承诺时限 %n 个工作日</numerusform>
@@ -3743,32 +3749,32 @@ and continue</source>
         <translation>读卡器暂时不能使用，请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="132"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="137"/>
         <source>You have no finished case waiting for a rating.</source>
         <translation>您没有待评价的已办结事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="134"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="139"/>
         <source>Choose the case to rate</source>
         <translation>请选择要评价的办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="135"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="140"/>
         <source>Rate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="143"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="148"/>
         <source>How satisfied are you with: %1</source>
         <translation>您对“%1”的办理满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="188"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="193"/>
         <source>Thank you. Your rating has been recorded and will be sent to the department.</source>
         <translation>谢谢！评价已记录，将报送部门。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="198"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="203"/>
         <source>Could not record the rating</source>
         <translation>评价没有保存成功</translation>
     </message>
@@ -3987,96 +3993,96 @@ and continue</source>
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="36"/>
+        <location filename="../../kiosk/screens/guide.py" line="35"/>
         <source>By life event</source>
         <translation>按人生事件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="37"/>
+        <location filename="../../kiosk/screens/guide.py" line="36"/>
         <source>By department</source>
         <translation>按部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="55"/>
-        <location filename="../../kiosk/screens/guide.py" line="74"/>
+        <location filename="../../kiosk/screens/guide.py" line="54"/>
+        <location filename="../../kiosk/screens/guide.py" line="73"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="72"/>
+        <location filename="../../kiosk/screens/guide.py" line="71"/>
         <source>Print this guide</source>
         <translation>打印办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="93"/>
+        <location filename="../../kiosk/screens/guide.py" line="92"/>
         <source>Service guide</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="96"/>
+        <location filename="../../kiosk/screens/guide.py" line="95"/>
         <source>Guide</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="99"/>
+        <location filename="../../kiosk/screens/guide.py" line="98"/>
         <source>Choose a topic, then a service, to see what to bring.</source>
         <translation>请先选主题，再选事项，查看需要带什么材料。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="153"/>
+        <location filename="../../kiosk/screens/guide.py" line="152"/>
         <source>Ask at the window</source>
         <translation>请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="158"/>
+        <location filename="../../kiosk/screens/guide.py" line="157"/>
         <source>Department: %1</source>
         <translation>办理部门：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/guide.py" line="159"/>
+        <location filename="../../kiosk/screens/guide.py" line="158"/>
         <source>Promised time: %n working day(s)</source>
         <translation>
             <numerusform>承诺时限：%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="160"/>
+        <location filename="../../kiosk/screens/guide.py" line="159"/>
         <source>Fees: %1</source>
         <translation>收费标准：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="162"/>
+        <location filename="../../kiosk/screens/guide.py" line="161"/>
         <source>Materials to bring:</source>
         <translation>需要带的材料：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="166"/>
+        <location filename="../../kiosk/screens/guide.py" line="165"/>
         <source>required</source>
         <translation>必交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="166"/>
+        <location filename="../../kiosk/screens/guide.py" line="165"/>
         <source>if it applies</source>
         <translation>如有</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="168"/>
+        <location filename="../../kiosk/screens/guide.py" line="167"/>
         <source>Legal basis: %1</source>
         <translation>设定依据：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="170"/>
+        <location filename="../../kiosk/screens/guide.py" line="169"/>
         <source>You can apply for this at this kiosk.</source>
         <translation>本事项可在本机自助申请。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="186"/>
+        <location filename="../../kiosk/screens/guide.py" line="185"/>
         <source>Printed. Please take the guide.</source>
         <translation>已打印，请取走办事指南。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="191"/>
+        <location filename="../../kiosk/screens/guide.py" line="190"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
@@ -4356,7 +4362,7 @@ and continue</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="312"/>
+        <location filename="../../kiosk/window.py" line="372"/>
         <source>Care mode
 (larger, spoken)</source>
         <translation>关怀模式
@@ -4374,24 +4380,24 @@ and continue</source>
         <translation>回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="242"/>
+        <location filename="../../kiosk/window.py" line="297"/>
         <source>your ID card on the reader</source>
         <translation>读卡区上的身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="244"/>
+        <location filename="../../kiosk/window.py" line="299"/>
         <source>Please take %1 with you.</source>
         <translation>请带走%1。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="311"/>
+        <location filename="../../kiosk/window.py" line="371"/>
         <source>Care mode</source>
         <translation>关怀模式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="189"/>
+        <location filename="../../kiosk/window.py" line="194"/>
         <source>Please wait…</source>
-        <extracomment>&quot;放弃本次办理吗？&quot; (kiosk.leave_overlay), made the first time it is asked each screen scrolls on its own when it is taller than the display (the elderly theme on a small screen) instead of pushing the window off it the screen asked for before the station was open, and the badge saying so</extracomment>
+        <extracomment>&quot;放弃本次办理吗？&quot; (kiosk.leave_overlay), made the first time it is asked each screen scrolls on its own when it is taller than the display (the elderly theme on a small screen) instead of pushing the window off it the screen asked for before the station was open, and the badge saying so the card on the reader was left by a visit that ended without its holder (walked away, gave up): it is announced, never read for the next citizen</extracomment>
         <translation>请稍候…</translation>
     </message>
     <message>
@@ -4762,64 +4768,64 @@ and continue</source>
 <context>
     <name>MaintenanceScreen</name>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="140"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="138"/>
         <source>Device diagnostics</source>
         <translation>设备诊断</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="141"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="139"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="142"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="140"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="143"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="141"/>
         <source>Queue state</source>
         <translation>待报送队列</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="144"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="142"/>
         <source>Restart the kiosk</source>
         <translation>重启自助终端</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="145"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="143"/>
         <source>Exit to the desktop</source>
         <translation>退出到桌面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="146"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="144"/>
         <source>Back to the kiosk</source>
         <translation>返回自助服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="156"/>
-        <location filename="../../kiosk/screens/maintenance.py" line="161"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="154"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="159"/>
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="164"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="162"/>
         <source>Staff only</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="167"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="165"/>
         <source>Maintenance mode.</source>
         <translation>维护模式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="212"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="214"/>
         <source>Test page sent (%1 bytes)</source>
         <translation>测试页已发送（%1 字节）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="220"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="222"/>
         <source>Sync started</source>
         <translation>已开始同步</translation>
     </message>
@@ -5181,50 +5187,50 @@ and continue</source>
 <context>
     <name>PinScreen</name>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="25"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="24"/>
         <source>Maintenance: enter the PIN</source>
         <translation>维护：请输入密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="37"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="36"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="52"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="51"/>
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="55"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="54"/>
         <source>Staff only</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="58"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="57"/>
         <source>Enter the maintenance PIN.</source>
         <translation>请输入维护密码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="64"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="63"/>
         <source>No maintenance PIN is set. Set one with: yiwang kiosk set-pin</source>
         <translation>尚未设置维护密码，请用命令 yiwang kiosk set-pin 设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/maintenance.py" line="97"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="96"/>
         <source>Too many wrong PINs. Try again in %n second(s).</source>
         <translation>
             <numerusform>密码错误次数过多，请 %n 秒后再试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="101"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="100"/>
         <source>Wrong PIN.</source>
         <translation>密码错误。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="116"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="115"/>
         <source>You can enter the PIN again.</source>
         <translation>锁定已结束，可以重新输入密码。</translation>
     </message>
@@ -5312,55 +5318,56 @@ and continue</source>
 <context>
     <name>ProgressScreen</name>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="22"/>
+        <location filename="../../kiosk/screens/progress.py" line="24"/>
         <source>Place your ID card on the reader, or hold the receipt&apos;s QR code under the scanner</source>
+        <extracomment>a card or a code has been given since the screen was entered</extracomment>
         <translation>请把身份证放在读卡区，或把回执上的二维码对准扫码口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="30"/>
+        <location filename="../../kiosk/screens/progress.py" line="32"/>
         <source>Look up another</source>
         <translation>再查一件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="41"/>
+        <location filename="../../kiosk/screens/progress.py" line="43"/>
         <source>Check progress</source>
         <translation>进度查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="44"/>
+        <location filename="../../kiosk/screens/progress.py" line="46"/>
         <source>Progress</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>进度查询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="47"/>
+        <location filename="../../kiosk/screens/progress.py" line="49"/>
         <source>Place your ID card on the reader, or scan your receipt.</source>
         <translation>请放身份证，或扫描回执二维码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="67"/>
+        <location filename="../../kiosk/screens/progress.py" line="69"/>
         <source>The card reader is not working right now. You can still scan your receipt&apos;s QR code.</source>
         <translation>读卡器暂时不能使用，您仍可扫描回执二维码查询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="98"/>
+        <location filename="../../kiosk/screens/progress.py" line="108"/>
         <source>The network is down right now: this is the last status we know, with its time.</source>
         <translation>网络暂时不通：显示的是最后一次同步到的状态和时间。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/progress.py" line="102"/>
+        <location filename="../../kiosk/screens/progress.py" line="112"/>
         <source>Your cases: %n</source>
         <translation>
             <numerusform>您的办件：%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="105"/>
+        <location filename="../../kiosk/screens/progress.py" line="115"/>
         <source>No case found. Cases accepted at other halls are not shown here.</source>
         <translation>没有查到办件。在其他大厅受理的办件这里查不到。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/progress.py" line="112"/>
+        <location filename="../../kiosk/screens/progress.py" line="122"/>
         <source>Could not look it up</source>
         <translation>查询没有成功</translation>
     </message>
@@ -5482,89 +5489,89 @@ and continue</source>
 <context>
     <name>ReprintScreen</name>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="31"/>
+        <location filename="../../kiosk/screens/reprint.py" line="33"/>
         <source>Place your ID card on the reader; for a one-time notice, hold its QR code under the scanner</source>
-        <extracomment>receipts one visit may print again: enough for a jam or a second copy, not a stack of paper from a child tapping 打印 (each reprint is audited)</extracomment>
+        <extracomment>receipts one visit may print again: enough for a jam or a second copy, not a stack of paper from a child tapping 打印 (each reprint is audited) a card or a code has been given since the screen was entered</extracomment>
         <translation>请把身份证放在读卡区；补打一次性告知书请把告知书上的二维码对准扫码口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="48"/>
+        <location filename="../../kiosk/screens/reprint.py" line="50"/>
         <source>Print a receipt again</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="51"/>
+        <location filename="../../kiosk/screens/reprint.py" line="53"/>
         <source>Reprint</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="54"/>
+        <location filename="../../kiosk/screens/reprint.py" line="56"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="64"/>
+        <location filename="../../kiosk/screens/reprint.py" line="66"/>
         <source>The card reader is not working right now; please ask at the window.</source>
         <translation>读卡器暂时不能使用，请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="115"/>
+        <location filename="../../kiosk/screens/reprint.py" line="125"/>
         <source>This code is not a one-time notice of this hall.</source>
         <translation>这不是本大厅开具的一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="117"/>
+        <location filename="../../kiosk/screens/reprint.py" line="127"/>
         <source>Printed. Please take your one-time notice.</source>
         <translation>已打印，请取走一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="120"/>
+        <location filename="../../kiosk/screens/reprint.py" line="130"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="129"/>
+        <location filename="../../kiosk/screens/reprint.py" line="139"/>
         <source>Choose the receipt to print</source>
         <translation>请选择要补打的回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="129"/>
+        <location filename="../../kiosk/screens/reprint.py" line="139"/>
         <source>No case found</source>
         <translation>没有查到办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="131"/>
+        <location filename="../../kiosk/screens/reprint.py" line="141"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="146"/>
+        <location filename="../../kiosk/screens/reprint.py" line="156"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="164"/>
+        <location filename="../../kiosk/screens/reprint.py" line="174"/>
         <source>Printed. Please take your receipt.</source>
         <translation>已打印，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="179"/>
+        <location filename="../../kiosk/screens/reprint.py" line="189"/>
         <source>The printer cannot print right now (%1). Staff have been called. You can photograph this code to check progress on your phone.</source>
         <translation>打印机暂时不能打印（%1），已通知工作人员。您可以用手机拍下这个二维码查询进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="190"/>
+        <location filename="../../kiosk/screens/reprint.py" line="200"/>
         <source>Could not read the card</source>
         <translation>没能读取身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="160"/>
+        <location filename="../../kiosk/screens/reprint.py" line="170"/>
         <source>Printed. Please take your receipt. That is as many as can be printed in one visit; for more, please ask at the window.</source>
         <translation>已打印，请取走回执。本次最多补打这几张，如还需要，请到窗口办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="173"/>
+        <location filename="../../kiosk/screens/reprint.py" line="183"/>
         <source>The receipt could not be printed. Please ask at the window.</source>
         <translation>回执未能打印，请到窗口咨询。</translation>
     </message>

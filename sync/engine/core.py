@@ -205,30 +205,8 @@ class SyncEngine:
     def _run_once(self) -> SyncReport:
         self._sleeper.woken.clear()
         self._unfreeze_retries()
-        batch = self.store.pending(self._time.now_dt())
-        total = len(batch)
-        delivered = failed = retried = 0
-        stopped_transient = auth = False
         state = PassState()
-        self._events.emit(EventKind.STARTED, Problem.of(Code.SYNC_STARTED, count=total),
-                          total=total)
-        for i, rec in enumerate(batch):
-            if self._sleeper.stopped():
-                break
-            outcome = self._deliverer.deliver(rec, state, done=i, total=total)
-            if outcome is Outcome.DELIVERED:
-                delivered += 1
-            elif outcome is Outcome.QUARANTINED:
-                failed += 1
-            elif outcome is Outcome.RETRY_CONTINUE:
-                retried += 1
-            elif outcome is Outcome.RETRY:
-                retried += 1
-                stopped_transient = True
-                break
-            elif outcome is Outcome.AUTH:
-                auth = True
-                break
+        total, delivered, failed, retried, stopped_transient, auth = self._push(state)
         updates = 0
         if not auth and not stopped_transient and not self._sleeper.stopped():
             updates, auth = self._periodic.run()
@@ -248,6 +226,38 @@ class SyncEngine:
             status_updates=updates, auth_failed=auth, online=self.online,
             backoff_until=state.backoff_until,
         )
+
+    def _push(self, state: PassState) -> tuple[int, int, int, int, bool, bool]:
+        """Deliver every due submission, oldest first: (total, delivered, quarantined,
+        retried, stopped on a transient failure, credentials refused).
+
+        A function of its own so that the records (each with its applicant's name, ID
+        number, address and phone) are let go as soon as they are sent, not held by
+        the pass while its status pull, catalog and heartbeat go on."""
+        batch = self.store.pending(self._time.now_dt())
+        total = len(batch)
+        delivered = failed = retried = 0
+        stopped_transient = auth = False
+        self._events.emit(EventKind.STARTED, Problem.of(Code.SYNC_STARTED, count=total),
+                          total=total)
+        for i, rec in enumerate(batch):
+            if self._sleeper.stopped():
+                break
+            outcome = self._deliverer.deliver(rec, state, done=i, total=total)
+            if outcome is Outcome.DELIVERED:
+                delivered += 1
+            elif outcome is Outcome.QUARANTINED:
+                failed += 1
+            elif outcome is Outcome.RETRY_CONTINUE:
+                retried += 1
+            elif outcome is Outcome.RETRY:
+                retried += 1
+                stopped_transient = True
+                break
+            elif outcome is Outcome.AUTH:
+                auth = True
+                break
+        return total, delivered, failed, retried, stopped_transient, auth
 
     def _unfreeze_retries(self) -> None:
         """Retries scheduled by a clock that has since been set back are due now."""

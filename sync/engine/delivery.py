@@ -131,16 +131,19 @@ class Deliverer:
                 ) -> Outcome:
         uuid = rec.uuid
         sub = rec.submission
+        receipt_no = sub.receipt_no
         if not self.store.mark_sending(uuid, self.time.now_dt()):
             log.info("%s is not claimable (another engine has it?); skipping", uuid)
             return Outcome.SKIPPED
         attempts = rec.attempts + 1
         phase = "upload"
 
+        # the receipt number, not the submission: the callback can outlive this call
+        # (held with the upload's last request), the applicant must not (review wt6 #20)
         def report(bytes_done: int) -> None:
             self.events.emit(
                 EventKind.PROGRESS,
-                Problem.of(Code.UPLOADING, receipt_no=sub.receipt_no, n=done + 1, of=total),
+                Problem.of(Code.UPLOADING, receipt_no=receipt_no, n=done + 1, of=total),
                 uuid=uuid, done=done, total=total, bytes_done=bytes_done,
                 bytes_total=progress.bytes_total,
             )

@@ -1,0 +1,121 @@
+"""A card already lying on the reader is read when a screen starts waiting for one
+(不是，重新开始, 上一步, another service after 完成), once, and never for the next
+citizen when its holder walked away (review wt6 #10: the poller reports a card once
+per presentation, so the screen waited for ever)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.screens.apply import CHOOSE, CONFIRM, IDENTIFY, ApplyScreen
+from kiosk.screens.progress import ProgressScreen
+from tests.kiosk.conftest import Kiosk
+
+
+@pytest.fixture
+def kiosk(shared_kiosk: Kiosk) -> Kiosk:
+    return shared_kiosk
+
+
+def _count_reads(kiosk: Kiosk) -> list[object]:
+    reads: list[object] = []
+    kiosk.app.cards.card_placed.connect(reads.append)
+    return reads
+
+
+def _count_polls(kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch) -> Callable[[], int]:
+    """How many times the poller thread has asked the reader so far."""
+    poller = kiosk.app.poller
+    real = poller.poll_once
+    polls = [0]
+
+    def counted() -> None:
+        real()
+        polls[0] += 1
+
+    monkeypatch.setattr(poller, "poll_once", counted)
+    return lambda: polls[0]
+
+
+def _some_polls_pass(qtbot: QtBot, polls: Callable[[], int]) -> None:
+    """A few of the poller's rounds go by (a second read would have come by then)."""
+    start = polls()
+    qtbot.waitUntil(lambda: polls() >= start + 3, timeout=10_000)
+    qtbot.wait(0)  # its signals delivered
+
+
+def test_start_again_and_back_read_the_card_still_on_the_reader(
+    kiosk: Kiosk, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = kiosk.window
+    reads = _count_reads(kiosk)
+    polls = _count_polls(kiosk, monkeypatch)
+    window.show_screen("apply")
+    apply = window.screens["apply"]
+    assert isinstance(apply, ApplyScreen)
+    apply.item_buttons["SB-001"].click()
+    kiosk.sims.place_card(kiosk.sims.sample_cards()[0])
+    qtbot.waitUntil(lambda: apply.steps.currentIndex() == CONFIRM, timeout=10_000)
+    assert len(reads) == 1
+    # 不是，重新开始 with the card left down: the item list, then the card read again
+    apply.no.click()
+    assert apply.steps.currentIndex() == CHOOSE
+    apply.item_buttons["SB-001"].click()
+    assert apply.steps.currentIndex() == IDENTIFY
+    qtbot.waitUntil(lambda: apply.steps.currentIndex() == CONFIRM, timeout=10_000)
+    assert len(reads) == 2
+    # 上一步 from "is this you?": the card that still lies there is read once more
+    apply.back.click()
+    assert apply.steps.currentIndex() == IDENTIFY
+    qtbot.waitUntil(lambda: apply.steps.currentIndex() == CONFIRM, timeout=10_000)
+    assert len(reads) == 3
+    _some_polls_pass(qtbot, polls)
+    assert len(reads) == 3, "the card lying there is read once per step, not again"
+
+
+def test_a_new_service_reads_the_card_but_not_one_left_behind(
+    kiosk: Kiosk, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, idle = kiosk.window, kiosk.app.idle
+    card = kiosk.sims.sample_cards()[0]
+    reads = _count_reads(kiosk)
+    polls = _count_polls(kiosk, monkeypatch)
+    progress = window.screens["progress"]
+    assert isinstance(progress, ProgressScreen)
+    # the card put down first, then 进度查询: it is read for the service
+    kiosk.sims.place_card(card)
+    qtbot.waitUntil(lambda: window.card_present, timeout=10_000)
+    window.attract.buttons["progress"].click()
+    qtbot.waitUntil(lambda: progress.result_title.isVisible(), timeout=10_000)
+    assert progress.card_holder() == card.id_number and len(reads) == 2
+    # its holder walks away and leaves it: the idle wipe announces it ...
+    kiosk.clock.advance(idle.idle_seconds + idle.countdown_seconds + 1)
+    idle.poll()
+    kiosk.clock.advance(idle.countdown_seconds + 1)
+    idle.poll()
+    assert window.current is window.attract and window.card_present
+    # ... and the next citizen's 进度查询 does not read it for them
+    window.attract.buttons["progress"].click()
+    _some_polls_pass(qtbot, polls)
+    assert len(reads) == 2
+    assert progress.identify.isVisible() and progress.card_holder() is None
+
+
+def test_a_receipt_scanned_first_is_not_replaced_by_the_card_lying_there(
+    kiosk: Kiosk, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = kiosk.window
+    reads = _count_reads(kiosk)
+    polls = _count_polls(kiosk, monkeypatch)
+    kiosk.sims.place_card(kiosk.sims.sample_cards()[0])
+    qtbot.waitUntil(lambda: window.card_present, timeout=10_000)
+    # a receipt held to the scanner at the attract screen opens 进度查询 for its code
+    window.scanned("not-a-receipt-of-this-hall")
+    progress = window.screens["progress"]
+    assert isinstance(progress, ProgressScreen)
+    qtbot.waitUntil(lambda: progress.result_title.isVisible(), timeout=10_000)
+    _some_polls_pass(qtbot, polls)
+    assert len(reads) == 1 and progress.card_holder() is None
