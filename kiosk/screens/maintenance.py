@@ -3,6 +3,8 @@ page, sync now, queue state, restart and exit to the desktop. Every action is au
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -76,17 +78,21 @@ class PinScreen(Screen):
         self.keypad.clear()
         self.keypad.setEnabled(False)
         pin = self.ctx.services.pin
+        # a right PIN opens maintenance only for the visit it was typed in: a check still
+        # running when the idle wipe came must not open it in front of the next person
+        unlock = self.ctx.for_this_visit(lambda _none: self.unlocked.emit())
         # argon2id takes tens of milliseconds: not on the GUI thread
-        self.ctx.tasks.image(lambda: pin.check(digits), self._checked, self._failed)
+        self.ctx.tasks.image(
+            lambda: pin.check(digits), lambda result: self._checked(result, unlock), self._failed)
 
-    def _checked(self, result: PinCheck) -> None:
+    def _checked(self, result: PinCheck, unlock: Callable[[None], None]) -> None:
         self.answers += 1
         services = self.ctx.services
         action = "pin_ok" if result.ok else "pin_wrong"
         detail = {"locked_for_s": round(result.locked_for)}
         self.ctx.tasks.disk(lambda: services.audit(action, detail), lambda _r: None, self._failed)
         if result.ok:
-            self.unlocked.emit()
+            unlock(None)
             return
         self._show_lock(result.locked_for, wrong=True)
 

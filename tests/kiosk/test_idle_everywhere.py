@@ -5,6 +5,8 @@ press once (review wt6 #3, #4, #13)."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
@@ -115,3 +117,30 @@ def test_the_guide_detail_page_returns_to_the_attract_screen(kiosk: Kiosk) -> No
     _run_out_idle(kiosk)
     assert window.current is window.attract
     assert guide.pages.currentIndex() == 0
+
+
+def test_a_right_pin_checked_after_the_wipe_opens_nothing(
+    kiosk: Kiosk, qtbot: QtBot
+) -> None:
+    window = kiosk.window
+    kiosk.services.pin.set_pin(PIN)
+    _tap_corner(kiosk, 5)
+    pin_screen = window.current
+    assert isinstance(pin_screen, PinScreen)
+    # the PIN check's lane busy until the idle wipe has come and gone
+    release = threading.Event()
+    kiosk.app.tasks.image(lambda: release.wait(10), lambda _r: None, lambda _e: None)
+    for d in PIN:
+        pin_screen.keypad.keys[d].click()
+    pin_screen.keypad.ok_key.click()
+    _run_out_idle(kiosk)
+    assert window.current is window.attract
+    release.set()
+    drained = threading.Event()
+    kiosk.app.tasks.image(lambda: None, lambda _r: drained.set(), lambda _e: drained.set())
+    qtbot.waitUntil(drained.is_set, timeout=10_000)
+    store = kiosk.services.station.intake.store
+    # the attempt is still audited; only the door stays shut
+    qtbot.waitUntil(lambda: any(r["action"] == "pin_ok" for r in store.audit_rows()),
+                    timeout=10_000)
+    assert window.current is window.attract
