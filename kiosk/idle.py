@@ -86,11 +86,6 @@ class IdleWatch(QObject):
             self._shown = left
             self.countdown.emit(left)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in ACTIVITY:
-            self.touch()
-        return False
-
 
 class TapCounter:
     """Five taps within three seconds (the hidden maintenance entry)."""

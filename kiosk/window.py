@@ -418,10 +418,6 @@ class KioskWindow(QWidget):
     def card_away_shown(self) -> bool:
         return self._away.shown
 
-    @property
-    def _card_away_page(self) -> QScrollArea | None:
-        return self._away.page
-
     def scanned(self, text: str) -> None:
         if self.current is self.attract:
             self.show_screen("progress")  # a receipt held to the scanner means "progress"

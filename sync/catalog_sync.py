@@ -75,7 +75,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=2)
 def _catalog_of(text: str) -> Catalog:
     """The catalog a file's text holds, validated once per process for each text.
 
@@ -83,7 +83,9 @@ def _catalog_of(text: str) -> Catalog:
     checked character by character) costs ~20 ms; the catalog is immutable (frozen
     dataclasses, tuples, frozensets), so the same text may share one object. Keyed by
     the whole text, never by the path: a changed file is a new key. A text that fails
-    raises each time (exceptions are not cached)."""
+    raises each time (exceptions are not cached). Two kept: the catalog in use and
+    the one a sync has just brought, not a running kiosk's every old catalog (up to
+    8 MiB of text each)."""
     return Catalog.from_dict(json.loads(text))
 
 

@@ -31,12 +31,16 @@ if _WORKER:
 # it imports of ours, a third of a second of CPU or more each time (an installed station
 # has its .pyc files: pip compiles them). Written to a cache of their own, outside the
 # worktree (as bench/kiosk_cold_start.py does), and validated by the source's mtime.
-_PYCACHE = os.environ.setdefault(
-    "PYTHONPYCACHEPREFIX", str(Path.home() / ".cache" / "yiwang-pycache")
-)
-os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-sys.pycache_prefix = _PYCACHE  # this worker's own imports from here on
-sys.dont_write_bytecode = False
+# Only where nothing else caches them: `./run tests` already lets bytecode and pytest's
+# rewritten test modules go to __pycache__ and warms that cache before the workers start
+# (tests/helpers/warm_caches.py); a prefix set here would send the workers to another,
+# cold cache and every worker would rewrite every test module again.
+if os.environ.pop("PYTHONDONTWRITEBYTECODE", None):
+    _PYCACHE = os.environ.setdefault(
+        "PYTHONPYCACHEPREFIX", str(Path.home() / ".cache" / "yiwang-pycache")
+    )
+    sys.pycache_prefix = _PYCACHE  # this worker's own imports from here on
+    sys.dont_write_bytecode = False
 # The simulated camera's stills (most of a CPU-second each to render) kept for the next
 # process and run, named by what draws them (devices/camera/still_files.py): the demo,
 # doctor and the accepted-station templates present the same few pages in every worker.

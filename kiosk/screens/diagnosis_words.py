@@ -63,7 +63,6 @@ QUEUE = {
 CHECKING = QT_TRANSLATE_NOOP("Diagnosis", "Checking the devices…")
 
 
-
 def _tr(source: str) -> str:
     return QCoreApplication.translate(_CONTEXT, source)
 

@@ -86,7 +86,8 @@ class InitialsSearch(QWidget):
         self.pad.setVisible(on)
         self.shown.setVisible(on)
         if not on:
-            self._set_query("")
+            if self.query:  # the whole list again; nothing typed, nothing to re-list
+                self._set_query("")
         else:
             self._show_query()
 

@@ -47,7 +47,7 @@ def test_the_rating_page_fits_with_the_longest_item_name(
     kiosk = kiosk_factory(station_dir, language=language)
     window = kiosk.window
     evaluate = _rating_page(kiosk)
-    pages = [*window._pages.values(), window._card_away_page]  # the evaluate page built
+    pages = [*window._pages.values(), window._away.page]  # the evaluate page built
     # each step in both themes, starting with the one the window is in and staying in the
     # last: one theme switch a step (each re-polishes every widget), not two
     assert check_fit(window, pages, "evaluate/ratings", window.set_elderly,

@@ -35,7 +35,7 @@ def kiosk(request: pytest.FixtureRequest, kiosk_factory: Callable[..., Kiosk],
 
 def _pages(kiosk: Kiosk) -> list[object]:
     window = kiosk.window
-    return [*window._pages.values(), window._card_away_page]
+    return [*window._pages.values(), window._away.page]
 
 
 def _fit(kiosk: Kiosk, where: str, themes: tuple[Theme, ...] = THEMES) -> None:
