@@ -18,7 +18,6 @@ import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 from reference_platform.__main__ import ADMIN_TOKEN_ENV
 from reference_platform.parent_watch import PARENT_PIPE_ENV, ParentPipe
@@ -269,11 +268,3 @@ class PlatformProcess:
     ) -> None:
         self.stop()
 
-
-def __getattr__(name: str) -> Any:
-    """``GuardedH11Protocol``, still found here, loaded (with uvicorn) when asked for."""
-    if name == "GuardedH11Protocol":
-        from reference_platform.guarded_h11 import GuardedH11Protocol
-
-        return GuardedH11Protocol
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

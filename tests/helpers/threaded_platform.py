@@ -25,6 +25,7 @@ from types import TracebackType
 import uvicorn
 
 from reference_platform import server
+from reference_platform.guarded_h11 import GuardedH11Protocol
 
 
 class ThreadedPlatform:
@@ -62,7 +63,7 @@ class ThreadedPlatform:
         sock.bind((self.host, 0))  # bound here: no window in which another takes the port
         self.port = sock.getsockname()[1]
         config = uvicorn.Config(
-            app, http=server.GuardedH11Protocol, log_level="warning", lifespan="on",
+            app, http=GuardedH11Protocol, log_level="warning", lifespan="on",
             date_header=False, server_header=False, access_log=False,
             timeout_keep_alive=server.IDLE_TIMEOUT, limit_concurrency=server.MAX_CONNECTIONS,
             h11_max_incomplete_event_size=server.MAX_HEAD_BYTES,

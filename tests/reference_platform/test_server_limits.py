@@ -15,7 +15,8 @@ import pytest
 import uvicorn
 
 from reference_platform import server
-from reference_platform.server import GuardedH11Protocol, free_port
+from reference_platform.guarded_h11 import GuardedH11Protocol
+from reference_platform.server import free_port
 
 #: the head deadline of the test server (the product's is server.HEADER_TIMEOUT, 10 s):
 #: short, so that a cut-off is seen in a fraction of a second
