@@ -22,7 +22,7 @@ from tests.kiosk.quick_apply import reach_contact, submit_application
 
 
 def _pages(kiosk: Kiosk) -> list[object]:
-    return [*kiosk.window._pages.values(), kiosk.window._card_away_page]
+    return [*kiosk.window._pages.values(), kiosk.window._away.page]
 
 
 def _current_first(current: Theme) -> list[Theme]:
