@@ -149,5 +149,13 @@ QListWidget {{ font-size: {t.body_px}px; color: {INK}; background-color: {CARD};
     border: 2px solid {INK}; }}
 QListWidget::item {{ min-height: {t.target_px}px; padding: {pad}px; }}
 QListWidget::item:selected {{ color: {ON_PRIMARY}; background-color: {PRIMARY}; }}
-QScrollBar:vertical {{ width: {max(MIN_TARGET_DIP, t.target_px * 3 // 4)}px; }}
+QScrollBar:vertical {{ width: {max(MIN_TARGET_DIP, t.target_px * 3 // 4)}px;
+    background-color: {CARD}; border: 2px solid {INK}; border-radius: 8px; margin: 0; }}
+/* the handle filled, the track white: where the page stands is seen at once. The
+   handle's least height stays small: it is the bar's least height too, and a short
+   list in a page (the evaluation's reasons) would grow by it */
+QScrollBar::handle:vertical {{ background-color: {PRIMARY}; min-height: 40px;
+    border: 2px solid {INK}; border-radius: 8px; margin: 3px; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; border: none; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
 """
