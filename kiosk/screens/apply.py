@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,11 +21,11 @@ from intake.documents import mask_mobile
 from kiosk.context import KioskContext, Screen
 from kiosk.screens.capture_step import CaptureStep
 from kiosk.screens.contact_step import ContactStep
+from kiosk.screens.done_step import DoneStep
 from kiosk.screens.identify import IdentifyPanel
 from kiosk.screens.initials_search import InitialsSearch
 from kiosk.screens.item_pager import ItemPager
-from kiosk.widgets import BigButton, QrView, StepStack, Text, scrolling
-from station.device_health import Health
+from kiosk.widgets import BigButton, StepStack, Text, scrolling
 from station.intake_service import applicant_labels
 from station.intake_session import IntakeSession, Phase, SessionState, Severity
 from station.paper import COLLECTION_METHODS
@@ -114,30 +114,11 @@ class ApplyScreen(Screen):
         r.addWidget(scrolling(summary_box, review), 1)
         r.addWidget(self.submit)
         # DONE
-        done = QWidget()
-        d = QVBoxLayout(done)
-        self.done_title = Text("", done, role="heading")
-        # printer trouble: ONE message (what happened, staff called, photograph the code)
-        # beside the code, not a second warning in the status line and a third in the note
-        self.printer_trouble = Text("", None, role="warn")
-        self.done_text = Text("", None, role="card")
-        self.qr = QrView(done)
-        self.finish = BigButton(self.tr("Finish"), done, role="main")
-        self.finish.clicked.connect(self.home_requested)
-        d.addWidget(self.done_title)
-        # the code for a phone beside the words, not under them: with the printer out the
-        # page is otherwise taller than a 768-line screen and "完成" falls off its edge
-        done_row = QHBoxLayout()
-        done_box = QWidget()
-        box = QVBoxLayout(done_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.printer_trouble)
-        box.addWidget(self.done_text)
-        box.addStretch(1)  # the card as tall as its words, at the top
-        done_row.addWidget(scrolling(done_box, done), 3)
-        done_row.addWidget(self.qr, 2, Qt.AlignmentFlag.AlignTop)
-        d.addLayout(done_row, 1)
-        d.addWidget(self.finish)
+        done = self.done = DoneStep(ctx)
+        done.finish.clicked.connect(self.home_requested)
+        # the page's parts by their old names (tests and the screenshot script read them)
+        self.done_title, self.done_text = done.title, done.text
+        self.printer_trouble, self.qr, self.finish = done.printer_trouble, done.qr, done.finish
         for page in (choose, self.identify, confirm, self.capture, self.contact, review, done):
             self.steps.addWidget(page)
 
@@ -179,12 +160,8 @@ class ApplyScreen(Screen):
 
     def prompt(self) -> str:
         step = self.steps.currentIndex()
-        outcome = self.session.state.outcome
-        if step == DONE and outcome is not None and outcome.print_error is not None:
-            # the voice says what the screen says: no receipt to take, the code instead
-            return self.tr("Your application is filed, but the receipt could not be "
-                           "printed. Staff have been called. Please photograph the code "
-                           "on the screen with your phone.") + self._card_reminder(step)
+        if step == DONE:
+            return self.done.prompt(self.session.state)
         return {
             CHOOSE: self.tr("Touch the service you need."),
             IDENTIFY: self.tr("Place your ID card on the reader."),
@@ -192,25 +169,14 @@ class ApplyScreen(Screen):
             CAPTURE: self.tr("Lay the document flat under the camera."),
             CONTACT: self.tr("Enter your mobile number, then choose how to collect the result."),
             REVIEW: self.tr("Please check, then touch submit."),
-            DONE: self.tr("Your application is submitted. Please take your receipt."),
-        }[step] + self._card_reminder(step)
-
-    def _card_reminder(self, step: int) -> str:
-        """On the done page while a card lies on the reader: take it (said last, what
-        the citizen does on the way out)."""
-        if step != DONE or not self.ctx.card_on_reader():
-            return ""
-        return (" " if self.ctx.english else "") + self._card_words()
-
-    def _card_words(self) -> str:
-        return self.tr("Please take your ID card from the reader.")
+        }[step]
 
     def card_lifted(self) -> None:
         state = self.session.state
         if self.steps.currentIndex() == DONE and state.outcome is not None:
-            self.done_text.setText(self._next_steps(state))
+            self.done.show_next_steps(state)
             voice = self.ctx.voice
-            if voice.last_prompt.endswith(self._card_words()):  # 再听一遍: without it too
+            if voice.last_prompt.endswith(self.done.card_words()):  # 再听一遍: without it
                 voice.last_prompt = self.prompt()
 
     def enter(self) -> None:
@@ -248,13 +214,10 @@ class ApplyScreen(Screen):
         self.session.reset()
         self._forget_steps()
         self.contact.wipe()
-        for text in (self.who, self.summary, self.done_title, self.printer_trouble,
-                     self.done_text, self.note):
+        for text in (self.who, self.summary, self.note):
             text.setText("")
         self.note.hide()
-        self.printer_trouble.hide()
-        self.qr.set_payload("")
-        self.qr.hide()
+        self.done.wipe()
         self.identify.stop()
         self.search.reset()  # the next citizen starts at the whole list's first page
         self.items.show_page(0)
@@ -420,7 +383,7 @@ class ApplyScreen(Screen):
                                     else self.tr("Submit my application"))
             self.summary.setText(self._summary(state))
         if step == DONE and state.outcome is not None:
-            self._done(state)
+            self.done.show_outcome(state)
             if previous != DONE:
                 self.receipt_issued.emit(state.outcome.accepted.receipt.qr_payload)
         self.steps.setCurrentIndex(step)
@@ -475,42 +438,3 @@ class ApplyScreen(Screen):
                 label = m.name_en if en else m.name_zh
                 lines.append(self.tr("%1: %n page(s)", "", pages).replace("%1", label))
         return "\n".join(lines)
-
-    def _done(self, state: SessionState) -> None:
-        outcome = state.outcome
-        assert outcome is not None and state.item is not None
-        receipt = outcome.accepted.receipt
-        self.done_title.setText(self.tr("Submitted. Receipt number %1")
-                                .replace("%1", receipt.receipt_no))
-        error = outcome.print_error
-        if error is not None:
-            self.qr.set_payload(receipt.qr_payload)
-            self.qr.show()
-            self.printer_trouble.setText(
-                self.tr("The receipt could not be printed (%1). Staff have been called. "
-                        "Please photograph this code with your phone instead.")
-                .replace("%1", note_text(error, english=self.ctx.english)))
-            self.printer_trouble.show()
-            self.ctx.services.health.report("printer", Health.FAULT, error.code)
-            if error.code == "paper_out":
-                self.ctx.services.health.report_paper("out")
-        else:
-            self.ctx.services.health.report("printer", Health.OK)
-        self.done_text.setText(self._next_steps(state))
-
-    def _next_steps(self, state: SessionState) -> str:
-        outcome = state.outcome
-        assert outcome is not None and state.item is not None
-        next_steps = [
-            self.tr("What happens next: the department handles it within %n working day(s).",
-                    "", state.item.time_limit_days),
-            self.tr("Check progress here with your ID card or the receipt's QR code."),
-        ]
-        if outcome.print_error is None:
-            next_steps.insert(0, self.tr("Please take your receipt from the printer."))
-        if self.ctx.card_on_reader():  # first: the card is what people leave behind
-            next_steps.insert(0, self._card_words())
-        if self.ctx.services.online() is False:
-            next_steps.append(self.tr("The network is down: your application is saved here "
-                                      "and will be sent automatically."))
-        return "\n".join(next_steps)

@@ -283,159 +283,107 @@
     </message>
     <message>
         <location filename="../../kiosk/screens/apply.py" line="107"/>
-        <location filename="../../kiosk/screens/apply.py" line="420"/>
+        <location filename="../../kiosk/screens/apply.py" line="383"/>
         <source>Submit my application</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="125"/>
-        <source>Finish</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/apply.py" line="175"/>
+        <location filename="../../kiosk/screens/apply.py" line="156"/>
         <source>Apply for a service</source>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="178"/>
+        <location filename="../../kiosk/screens/apply.py" line="159"/>
         <source>Apply</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="189"/>
+        <location filename="../../kiosk/screens/apply.py" line="166"/>
         <source>Touch the service you need.</source>
         <translation>请点击要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="190"/>
+        <location filename="../../kiosk/screens/apply.py" line="167"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="191"/>
+        <location filename="../../kiosk/screens/apply.py" line="168"/>
         <source>Is this you? Touch yes to continue.</source>
         <translation>这是您本人吗？是的话请点“继续”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="192"/>
+        <location filename="../../kiosk/screens/apply.py" line="169"/>
         <source>Lay the document flat under the camera.</source>
         <translation>请把材料平放在拍摄区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="193"/>
+        <location filename="../../kiosk/screens/apply.py" line="170"/>
         <source>Enter your mobile number, then choose how to collect the result.</source>
         <translation>请输入手机号码，再选择结果的领取方式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="194"/>
+        <location filename="../../kiosk/screens/apply.py" line="171"/>
         <source>Please check, then touch submit.</source>
         <translation>请核对，然后点“提交申请”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="195"/>
-        <source>Your application is submitted. Please take your receipt.</source>
-        <translation>申请已提交，请取走回执。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/apply.py" line="220"/>
+        <location filename="../../kiosk/screens/apply.py" line="186"/>
         <source>The camera is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="242"/>
+        <location filename="../../kiosk/screens/apply.py" line="208"/>
         <source>The card reader is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>读卡器暂时无法使用：请到人工窗口办理申请。其他服务仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="265"/>
+        <location filename="../../kiosk/screens/apply.py" line="228"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="408"/>
+        <location filename="../../kiosk/screens/apply.py" line="371"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="467"/>
+        <location filename="../../kiosk/screens/apply.py" line="430"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="469"/>
+        <location filename="../../kiosk/screens/apply.py" line="432"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="471"/>
+        <location filename="../../kiosk/screens/apply.py" line="434"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="476"/>
+        <location filename="../../kiosk/screens/apply.py" line="439"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="483"/>
-        <source>Submitted. Receipt number %1</source>
-        <translation>已提交，回执编号 %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="505"/>
-        <source>What happens next: the department handles it within %n working day(s).</source>
-        <translation>
-            <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/apply.py" line="507"/>
-        <source>Check progress here with your ID card or the receipt&apos;s QR code.</source>
-        <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/apply.py" line="490"/>
-        <source>The receipt could not be printed (%1). Staff have been called. Please photograph this code with your phone instead.</source>
-        <translation>回执没能打印（%1），已通知工作人员。请用手机拍下旁边的二维码。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/apply.py" line="510"/>
-        <source>Please take your receipt from the printer.</source>
-        <translation>请从出纸口取走回执。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/apply.py" line="514"/>
-        <source>The network is down: your application is saved here and will be sent automatically.</source>
-        <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/apply.py" line="146"/>
+        <location filename="../../kiosk/screens/apply.py" line="127"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="149"/>
+        <location filename="../../kiosk/screens/apply.py" line="130"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="185"/>
-        <source>Your application is filed, but the receipt could not be printed. Staff have been called. Please photograph the code on the screen with your phone.</source>
-        <translation>申请已提交，但回执未能打印，已通知工作人员。请用手机拍下屏幕上的二维码。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/apply.py" line="206"/>
-        <source>Please take your ID card from the reader.</source>
-        <translation>请从读卡区取走您的身份证。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/apply.py" line="418"/>
+        <location filename="../../kiosk/screens/apply.py" line="381"/>
         <source>Submitting… please wait</source>
         <translation>正在提交，请稍候…</translation>
     </message>
@@ -1745,6 +1693,61 @@ and continue</source>
         <location filename="../../kiosk/screens/diagnosis_words.py" line="63"/>
         <source>Checking the devices…</source>
         <translation>正在检测设备…</translation>
+    </message>
+</context>
+<context>
+    <name>DoneStep</name>
+    <message>
+        <location filename="../../kiosk/screens/done_step.py" line="28"/>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/done_step.py" line="48"/>
+        <source>Your application is filed, but the receipt could not be printed. Staff have been called. Please photograph the code on the screen with your phone.</source>
+        <translation>申请已提交，但回执未能打印，已通知工作人员。请用手机拍下屏幕上的二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/done_step.py" line="52"/>
+        <source>Your application is submitted. Please take your receipt.</source>
+        <translation>申请已提交，请取走回执。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/done_step.py" line="63"/>
+        <source>Please take your ID card from the reader.</source>
+        <translation>请从读卡区取走您的身份证。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/done_step.py" line="69"/>
+        <source>Submitted. Receipt number %1</source>
+        <translation>已提交，回执编号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/done_step.py" line="77"/>
+        <source>The receipt could not be printed (%1). Staff have been called. Please photograph this code with your phone instead.</source>
+        <translation>回执没能打印（%1），已通知工作人员。请用手机拍下旁边的二维码。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/screens/done_step.py" line="93"/>
+        <source>What happens next: the department handles it within %n working day(s).</source>
+        <translation>
+            <numerusform>接下来：部门将在 %n 个工作日内办理。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/done_step.py" line="95"/>
+        <source>Check progress here with your ID card or the receipt&apos;s QR code.</source>
+        <translation>可在本机凭身份证或回执二维码查询办理进度。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/done_step.py" line="98"/>
+        <source>Please take your receipt from the printer.</source>
+        <translation>请从出纸口取走回执。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/done_step.py" line="102"/>
+        <source>The network is down: your application is saved here and will be sent automatically.</source>
+        <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
 </context>
 <context>
@@ -4199,17 +4202,17 @@ and continue</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="99"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="100"/>
         <source>Initials: %1</source>
         <translation>首字母：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="100"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="101"/>
         <source>Touch the first letters, e.g. S B K</source>
         <translation>请点事项名称的拼音首字母，例如 S B K（社保卡）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="110"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="111"/>
         <source>Initials: %1 — nothing found. Delete a letter.</source>
         <translation>首字母：%1 — 没有找到，请删除一个字母</translation>
     </message>
@@ -4768,64 +4771,64 @@ and continue</source>
 <context>
     <name>MaintenanceScreen</name>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="138"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="144"/>
         <source>Device diagnostics</source>
         <translation>设备诊断</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="139"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="145"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="140"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="146"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="141"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="147"/>
         <source>Queue state</source>
         <translation>待报送队列</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="142"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="148"/>
         <source>Restart the kiosk</source>
         <translation>重启自助终端</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="143"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="149"/>
         <source>Exit to the desktop</source>
         <translation>退出到桌面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="144"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="150"/>
         <source>Back to the kiosk</source>
         <translation>返回自助服务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="154"/>
-        <location filename="../../kiosk/screens/maintenance.py" line="159"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="160"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="165"/>
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="162"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="168"/>
         <source>Staff only</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="165"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="171"/>
         <source>Maintenance mode.</source>
         <translation>维护模式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="214"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="220"/>
         <source>Test page sent (%1 bytes)</source>
         <translation>测试页已发送（%1 字节）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="222"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="228"/>
         <source>Sync started</source>
         <translation>已开始同步</translation>
     </message>
@@ -5187,50 +5190,50 @@ and continue</source>
 <context>
     <name>PinScreen</name>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="24"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="26"/>
         <source>Maintenance: enter the PIN</source>
         <translation>维护：请输入密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="36"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="38"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="51"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="53"/>
         <source>Maintenance</source>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="54"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="56"/>
         <source>Staff only</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>维护</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="57"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="59"/>
         <source>Enter the maintenance PIN.</source>
         <translation>请输入维护密码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="63"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="65"/>
         <source>No maintenance PIN is set. Set one with: yiwang kiosk set-pin</source>
         <translation>尚未设置维护密码，请用命令 yiwang kiosk set-pin 设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/maintenance.py" line="96"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="102"/>
         <source>Too many wrong PINs. Try again in %n second(s).</source>
         <translation>
             <numerusform>密码错误次数过多，请 %n 秒后再试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="100"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="106"/>
         <source>Wrong PIN.</source>
         <translation>密码错误。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/maintenance.py" line="115"/>
+        <location filename="../../kiosk/screens/maintenance.py" line="121"/>
         <source>You can enter the PIN again.</source>
         <translation>锁定已结束，可以重新输入密码。</translation>
     </message>
