@@ -12,9 +12,8 @@ from kiosk.screens.apply import CONFIRM, CONTACT, DONE, REVIEW, ApplyScreen
 from tests.kiosk.conftest import Kiosk
 
 
-def reach_contact(kiosk: Kiosk, qtbot: QtBot, card: object) -> ApplyScreen:
-    """An application from the card to the mobile-number step, the pages handed to the
-    session as the camera step would (the camera itself is tested in test_kiosk_flows)."""
+def reach_confirm(kiosk: Kiosk, qtbot: QtBot, card: object) -> ApplyScreen:
+    """办事 from the item (SB-001) to "is this you?" with `card` read."""
     window = kiosk.window
     window.show_screen("apply")
     apply = window.screens["apply"]
@@ -22,6 +21,13 @@ def reach_contact(kiosk: Kiosk, qtbot: QtBot, card: object) -> ApplyScreen:
     apply.item_buttons["SB-001"].click()
     kiosk.sims.place_card(card)
     qtbot.waitUntil(lambda: apply.steps.currentIndex() == CONFIRM, timeout=10_000)
+    return apply
+
+
+def reach_contact(kiosk: Kiosk, qtbot: QtBot, card: object) -> ApplyScreen:
+    """An application from the card to the mobile-number step, the pages handed to the
+    session as the camera step would (the camera itself is tested in test_kiosk_flows)."""
+    apply = reach_confirm(kiosk, qtbot, card)
     apply.yes.click()
     hand_in_pages(apply, qtbot)
     return apply

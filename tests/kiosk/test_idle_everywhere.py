@@ -12,11 +12,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from kiosk.screens.apply import CONFIRM, ApplyScreen
 from kiosk.screens.guide import GuideScreen
 from kiosk.screens.maintenance import MaintenanceScreen, PinScreen
 from kiosk.theme import ELDERLY, NORMAL
 from tests.kiosk.conftest import PIN, Kiosk
+from tests.kiosk.quick_apply import reach_confirm
 
 
 @pytest.fixture
@@ -57,13 +57,7 @@ def test_a_visit_interrupted_by_the_pin_screen_is_still_wiped(
     kiosk: Kiosk, qtbot: QtBot
 ) -> None:
     window = kiosk.window
-    card = kiosk.sims.sample_cards()[0]
-    window.show_screen("apply")
-    apply = window.screens["apply"]
-    assert isinstance(apply, ApplyScreen)
-    apply.item_buttons["SB-001"].click()
-    kiosk.sims.place_card(card)
-    qtbot.waitUntil(lambda: apply.steps.currentIndex() == CONFIRM, timeout=10_000)
+    apply = reach_confirm(kiosk, qtbot, kiosk.sims.sample_cards()[0])
     _tap_corner(kiosk, 5)
     assert isinstance(window.current, PinScreen)
     assert kiosk.app.idle.active

@@ -17,7 +17,7 @@ from kiosk.demo_devices import DemoDevices
 from kiosk.screens.apply import CONFIRM, ApplyScreen
 from kiosk.screens.progress import ProgressScreen
 from tests.kiosk.conftest import Kiosk
-from tests.kiosk.quick_apply import submit_application
+from tests.kiosk.quick_apply import reach_confirm, submit_application
 from tests.kiosk.traces import (
     clipboard_texts,
     file_texts,
@@ -39,12 +39,7 @@ def test_idle_countdown_then_wipe_leaves_nothing(kiosk: Kiosk, qtbot: QtBot) -> 
     secrets = [card.name, card.id_number, mask_name(card.name), mask_id_number(card.id_number),
                card.address]
     # a citizen starts an application and identifies
-    window.show_screen("apply")
-    apply = window.screens["apply"]
-    assert isinstance(apply, ApplyScreen)
-    apply.item_buttons["SB-001"].click()
-    kiosk.sims.place_card(card)
-    qtbot.waitUntil(lambda: apply.steps.currentIndex() == CONFIRM, timeout=10_000)
+    apply = reach_confirm(kiosk, qtbot, card)
     assert mask_name(card.name) in apply.who.text()  # shown masked ...
     assert card.id_number not in apply.who.text()  # ... never in full
     # traces a library or a careless widget could leave
