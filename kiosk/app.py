@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
+from kiosk.device_watch import DeviceWatch
 from kiosk.front import KioskFront, make_application
 from station.device_health import Health
 from station.kiosk_services import KioskServices
@@ -36,9 +37,12 @@ class KioskApp(QObject):
         frameless: bool = False,
         front: KioskFront | None = None,
         warm_up_libraries: bool = True,
+        watch_devices: bool = False,
     ) -> None:
         """``warm_up_libraries``: load what start-up left out once the window is up (off
-        for a kiosk that leaves as soon as it is ready: --exit-when-ready)."""
+        for a kiosk that leaves as soon as it is ready: --exit-when-ready).
+        ``watch_devices``: check the devices every few minutes while nobody is at the
+        kiosk (kiosk.device_watch; a real kiosk does, tests call `devices.check_now`)."""
         super().__init__()
         self.services = services
         if front is None:
@@ -72,6 +76,9 @@ class KioskApp(QObject):
             self.cards.on_card, self.cards.on_removed, self._poller_error
         )
         self.ctx.reader_status = self._reader_status
+        self.devices = DeviceWatch(services, self.tasks, self._reader_status,
+                                   lambda: self.window.current is self.window.attract, self)
+        self._watch_devices = watch_devices
         self.ctx.reread_card = self.poller.request_reread
         self.sync: SyncBridge | None = None
         self._services_started = False
@@ -119,6 +126,8 @@ class KioskApp(QObject):
         # email and importlib.metadata, and on a fast thread that raced the line. The
         # engine still starts in this same turn, before any slot queued on `ready` runs.
         self.window.ready.emit()
+        if self._watch_devices:
+            self.devices.start()
         if self.sync is not None:
             self.sync.start()
         # the other screens are built on the next turns, while nobody touches it yet
@@ -128,6 +137,7 @@ class KioskApp(QObject):
         self._shut_down = True
         self._unsubscribe()
         self.window.shutdown()
+        self.devices.stop()
         if self.wedge is not None:
             self.wedge.remove()
         if self._services_started:

@@ -132,7 +132,8 @@ class KioskBoot(FrontEndBoot["KioskServices"]):
         # leaving once ready: no warm-up of the capture and printing libraries, which the
         # way out would wait for (half a CPU-second)
         self.kiosk = kiosk = KioskApp(services, english=self.english, front=self.front,
-                                      warm_up_libraries=not self.exit_when_ready)
+                                      warm_up_libraries=not self.exit_when_ready,
+                                      watch_devices=not self.exit_when_ready)
         if self.exit_when_ready:
             kiosk.window.ready.connect(lambda: QTimer.singleShot(0, lambda: self.leave(0)))
         kiosk.start_services()
