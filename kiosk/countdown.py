@@ -14,12 +14,15 @@ from ui_shared.qt_by_name import set_by_name
 class CoverOverlay(QWidget):
     """A page over the whole window, opaque: nothing behind it shows through."""
 
+    covered = Signal()  # shown over the window (a new page for the tap guard)
+
     def cover(self) -> None:
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
         self.show()
         self.raise_()
+        self.covered.emit()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         from PySide6.QtGui import QPainter  # its enums load with the first paint

@@ -19,7 +19,11 @@ from kiosk.lockdown import Lockdown
 
 #: the hidden maintenance corner's edge, in px from the window's top left
 CORNER_PX = 120
+#: a tap this soon after the tap that changed the page is the same finger's double tap
+#: (an elderly hand, an impatient one), not a choice on the page that came up under it
+DOUBLE_TAP_MS = 350
 _PRESS = QEvent.Type.MouseButtonPress
+_TAPS = frozenset({_PRESS, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick})
 
 
 class KioskEventGate(QObject):
@@ -40,6 +44,10 @@ class KioskEventGate(QObject):
         self._installed = False
         #: the press last counted: (timestamp, global x, global y)
         self._last_press: tuple[int, float, float] | None = None
+        #: the event time of the last press or release let through, and until when
+        #: taps are the tail of the one that changed the page
+        self._last_tap_ms: int | None = None
+        self._taps_held_until = -1
 
     def install(self) -> None:
         app = QApplication.instance()
@@ -53,8 +61,22 @@ class KioskEventGate(QObject):
             app.removeEventFilter(self)
         self._installed = False
 
+    def page_changed(self) -> None:
+        """A new page (a screen, a step, an overlay) came up: if a tap brought it, taps
+        for DOUBLE_TAP_MS after it are refused (review7: a double tap on 我要办事 chose
+        the item that appeared under the finger)."""
+        if self._last_tap_ms is not None:
+            self._taps_held_until = self._last_tap_ms + DOUBLE_TAP_MS
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind in _TAPS and isinstance(event, QMouseEvent):
+            # event time, not the clock: the double tap is in the events themselves
+            at = event.timestamp()
+            if at <= self._taps_held_until:
+                self._idle.touch()
+                return True
+            self._last_tap_ms = at
         if kind in ACTIVITY:
             if kind == _PRESS and isinstance(event, QMouseEvent):
                 self._corner_press(event)

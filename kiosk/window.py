@@ -38,7 +38,7 @@ from kiosk.screen_set import ScreenSet
 from kiosk.screens.attract import AttractScreen
 from kiosk.theme import ELDERLY, MIN_ACTION_PX, NORMAL, WARN_BG, WARN_INK, Theme, stylesheet
 from kiosk.title_text import OneLineText
-from kiosk.widgets import BigButton, Text
+from kiosk.widgets import BigButton, StepStack, Text
 
 if TYPE_CHECKING:  # built after the attract screen is up
     from kiosk.card_away import CardAwayPanel
@@ -104,6 +104,7 @@ class KioskWindow(QWidget):
         # screens: the attract screen now, the others on first use or after the first
         # paint (kiosk.screen_set)
         self.stack = QStackedWidget(self)
+        self.stack.currentChanged.connect(self.gate.page_changed)
         #: each screen scrolls on its own when it is taller than the display (the
         #: elderly theme on a small screen) instead of pushing the window off it
         self._pages: dict[Screen, QScrollArea] = {}
@@ -124,6 +125,7 @@ class KioskWindow(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.stack, 1)
         self.overlay = CountdownOverlay(self)
+        self.overlay.covered.connect(self.gate.page_changed)
         self.overlay.more_time.connect(self.idle.touch)
         self.overlay.hide()
         # "您的身份证已取出": a page of its own in front of the service (kiosk.card_away),
@@ -154,6 +156,11 @@ class KioskWindow(QWidget):
         screen.home_requested.connect(self.reset_to_attract)
         screen.leaving_changed.connect(self._show_home)
         screen.card_wanted.connect(self._read_card_lying_there)
+        # a step or a page within the screen is a new page under the finger too
+        for steps in screen.findChildren(StepStack):
+            steps.currentChanged.connect(self.gate.page_changed)
+        for pages in screen.findChildren(QStackedWidget):
+            pages.currentChanged.connect(self.gate.page_changed)
         if name in ("pin", "maintenance"):
             self._wire_maintenance(screen)
         self.theme_texts(screen, self.ctx.theme)
@@ -310,6 +317,7 @@ class KioskWindow(QWidget):
             from kiosk.leave_overlay import LeaveOverlay
 
             self._leave = LeaveOverlay(self)
+            self._leave.covered.connect(self.gate.page_changed)
             self._leave.stay.connect(self._leave.hide)
             self._leave.leave.connect(self._leave_visit)
         self._leave.ask_now()
