@@ -273,7 +273,12 @@ class ApplyScreen(Screen):
                 return
             self._rechoose = True
         elif step == CONFIRM:
-            self._reidentify = True
+            if self.ctx.card_on_reader():
+                # "place your card" would read the card lying there at once and bring
+                # "is this you?" straight back (review7: 上一步 bounced): the item list
+                self._rechoose = True
+            else:
+                self._reidentify = True
         elif step == CAPTURE:
             self._confirmed = self._recapture = False
         elif step == CONTACT:

@@ -4,6 +4,7 @@ previous step, keeping what was captured (pages, the mobile number); none on the
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.screens.apply import (
@@ -65,21 +66,26 @@ def test_back_on_every_step_keeps_what_was_captured(kiosk: Kiosk, qtbot: QtBot) 
     _back(apply)
     assert apply.steps.currentIndex() == CAPTURE and apply.next_step.isVisible()
     assert apply.session.state.pages["M02"][: len(pages["M02"])] == pages["M02"]
-    # capture -> "is this you?" -> "place your card" -> the item list, all kept
+    # capture -> "is this you?" -> the item list (the card lies on the reader: "place
+    # your card" would read it at once and bounce back), all kept
     _back(apply)
     assert apply.steps.currentIndex() == CONFIRM
+    reread, asked = window.ctx.reread_card, []
+    window.ctx.reread_card = lambda: asked.append(True)
     _back(apply)
-    assert apply.steps.currentIndex() == IDENTIFY
-    _back(apply)
-    assert apply.steps.currentIndex() == CHOOSE
+    QApplication.processEvents()  # the turn a re-read of the lying card is asked on
+    assert apply.steps.currentIndex() == CHOOSE and not asked
+    window.ctx.reread_card = reread
     assert apply.session.state.pages["M02"][: len(pages["M02"])] == pages["M02"]
-    # and forward again: the same service, the same card
+    # and forward again: the same service, the same card still on the reader
     apply.item_buttons[ITEM].click()
-    assert apply.steps.currentIndex() == IDENTIFY
-    kiosk.sims.remove_card()  # the card taken out and put back: "is this you?" again
+    assert apply.steps.currentIndex() == CONFIRM
+    # the card taken out and put back at "is this you?": the same step again
+    kiosk.sims.remove_card()
     qtbot.waitUntil(lambda: window.card_away_shown, timeout=10_000)
     kiosk.sims.place_card(card)
-    qtbot.waitUntil(lambda: apply.steps.currentIndex() == CONFIRM, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.card_away_shown, timeout=10_000)
+    assert apply.steps.currentIndex() == CONFIRM
     apply.yes.click()
     assert apply.steps.currentIndex() == CONTACT  # every page is in: on to the number
     _back(apply)
