@@ -151,10 +151,27 @@ class KioskServices:
             self.print_receipt(receipt)
         except Exception as e:  # the printer's trouble: shown by the kiosk, never raised
             error = e
+        self._audit_reprint(case_uuid, "receipt", error)
+        return receipt, error
+
+    def reprint_notice_by_code(self, scanned: str) -> tuple[Receipt | None, Exception | None]:
+        """The 一次性告知书 behind a scanned code printed again and audited like a receipt's
+        reprint (None: not a notice of this hall; nothing printed or audited)."""
+        notice = self.notice_reprint(scanned)
+        if notice is None:
+            return None, None
+        error: Exception | None = None
+        try:
+            self.print_receipt(notice)
+        except Exception as e:  # the printer's trouble: shown by the kiosk, never raised
+            error = e
+        self._audit_reprint(notice.receipt_no, "notice", error)
+        return notice, error
+
+    def _audit_reprint(self, subject: str, document: str, error: Exception | None) -> None:
         outcome = "printed" if error is None else str(getattr(error, "code", "error"))[:32]
         self.station.intake.store.audit(
-            "kiosk", "reprint", case_uuid, {"document": "receipt", "outcome": outcome})
-        return receipt, error
+            "kiosk", "reprint", subject, {"document": document, "outcome": outcome})
 
     def print_receipt(self, receipt: Receipt) -> bytes:
         return self._reporting(lambda: self.station.intake.print_receipt(receipt))

@@ -105,26 +105,31 @@ class ReprintScreen(Screen):
 
     def on_scan(self, text: str) -> None:
         self._asked = True
+        if self._printing:
+            return  # one print at a time: this scan is the same hand again
+        if self._reprints >= REPRINTS_PER_VISIT:
+            # a notice's number is not secret: without a cap a stack of scans (or typed
+            # numbers) empties the paper roll (review7)
+            self._say(self._limit_words())
+            return
         services = self.ctx.services
+        self._printing = True
+        self._enable_printing()
+        self.visit_task(lambda: services.reprint_notice_by_code(text), self._notice_printed,
+                        self._print_failed)
 
-        def work() -> tuple[Receipt | None, BaseException | None]:
-            notice = services.notice_reprint(text)
-            if notice is None:
-                return None, None
-            try:
-                services.print_receipt(notice)
-            except Exception as e:  # shown, never raised
-                return notice, e
-            return notice, None
-
-        self.visit_task(work, self._notice_printed, self._failed)
-
-    def _notice_printed(self, result: tuple[Receipt | None, BaseException | None]) -> None:
+    def _notice_printed(self, result: tuple[Receipt | None, Exception | None]) -> None:
         notice, error = result
+        self._printing = False
+        if notice is not None and error is None:
+            self._reprints += 1
+        self._enable_printing()
         if notice is None:
             self._say(self.tr("This code is not a one-time notice of this hall."))
         elif error is None:
-            self._say(self.tr("Printed. Please take your one-time notice."))
+            said = self.tr("Printed. Please take your one-time notice.")
+            self._say(said if self._reprints < REPRINTS_PER_VISIT
+                      else f"{said} {self._limit_words()}")
         else:
             self._say(
                 self.tr("The printer cannot print right now (%1). Please ask at the window.")
@@ -156,6 +161,10 @@ class ReprintScreen(Screen):
         self._say(self.tr("Printing…"))
         self.visit_task(work, self._printed, self._print_failed)
 
+    def _limit_words(self) -> str:
+        return self.tr("That is as many as can be printed in one visit; for more, please "
+                       "ask at the window.")
+
     def _enable_printing(self) -> None:
         allowed = not self._printing and self._reprints < REPRINTS_PER_VISIT
         for button in self.cases.buttons:
@@ -167,9 +176,8 @@ class ReprintScreen(Screen):
         if error is None:
             self._reprints += 1
             if self._reprints >= REPRINTS_PER_VISIT:
-                self._say(self.tr("Printed. Please take your receipt. That is as many as "
-                                  "can be printed in one visit; for more, please ask at "
-                                  "the window."))
+                self._say(self.tr("Printed. Please take your receipt.") + " "
+                          + self._limit_words())
             else:
                 self._say(self.tr("Printed. Please take your receipt."))
         else:

@@ -283,7 +283,7 @@
     </message>
     <message>
         <location filename="../../kiosk/screens/apply.py" line="107"/>
-        <location filename="../../kiosk/screens/apply.py" line="383"/>
+        <location filename="../../kiosk/screens/apply.py" line="388"/>
         <source>Submit my application</source>
         <translation>提交申请</translation>
     </message>
@@ -344,29 +344,29 @@
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="371"/>
+        <location filename="../../kiosk/screens/apply.py" line="376"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="430"/>
+        <location filename="../../kiosk/screens/apply.py" line="435"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="432"/>
+        <location filename="../../kiosk/screens/apply.py" line="437"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="434"/>
+        <location filename="../../kiosk/screens/apply.py" line="439"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="439"/>
+        <location filename="../../kiosk/screens/apply.py" line="444"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
@@ -383,7 +383,7 @@ ID number: %2</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="381"/>
+        <location filename="../../kiosk/screens/apply.py" line="386"/>
         <source>Submitting… please wait</source>
         <translation>正在提交，请稍候…</translation>
     </message>
@@ -1347,22 +1347,22 @@ and continue</source>
 <context>
     <name>CountdownOverlay</name>
     <message>
-        <location filename="../../kiosk/countdown.py" line="41"/>
+        <location filename="../../kiosk/countdown.py" line="44"/>
         <source>If nobody touches the screen, it starts again for the next person and everything you entered is erased.</source>
         <translation>如果没有人操作，系统将回到首页，您录入的信息会全部清除。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/countdown.py" line="47"/>
+        <location filename="../../kiosk/countdown.py" line="50"/>
         <source>Yes, I need more time</source>
         <translation>需要，继续办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/countdown.py" line="58"/>
+        <location filename="../../kiosk/countdown.py" line="61"/>
         <source>Do you need more time?</source>
         <translation>还需要更多时间吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/countdown.py" line="61"/>
+        <location filename="../../kiosk/countdown.py" line="64"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n 秒</numerusform>
@@ -4365,7 +4365,7 @@ and continue</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="372"/>
+        <location filename="../../kiosk/window.py" line="380"/>
         <source>Care mode
 (larger, spoken)</source>
         <translation>关怀模式
@@ -4383,22 +4383,22 @@ and continue</source>
         <translation>回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="297"/>
+        <location filename="../../kiosk/window.py" line="304"/>
         <source>your ID card on the reader</source>
         <translation>读卡区上的身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="299"/>
+        <location filename="../../kiosk/window.py" line="306"/>
         <source>Please take %1 with you.</source>
         <translation>请带走%1。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="371"/>
+        <location filename="../../kiosk/window.py" line="379"/>
         <source>Care mode</source>
         <translation>关怀模式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="194"/>
+        <location filename="../../kiosk/window.py" line="201"/>
         <source>Please wait…</source>
         <extracomment>&quot;放弃本次办理吗？&quot; (kiosk.leave_overlay), made the first time it is asked each screen scrolls on its own when it is taller than the display (the elderly theme on a small screen) instead of pushing the window off it the screen asked for before the station was open, and the badge saying so the card on the reader was left by a visit that ended without its holder (walked away, gave up): it is announced, never read for the next citizen</extracomment>
         <translation>请稍候…</translation>
@@ -5519,62 +5519,63 @@ and continue</source>
         <translation>读卡器暂时不能使用，请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="125"/>
+        <location filename="../../kiosk/screens/reprint.py" line="128"/>
         <source>This code is not a one-time notice of this hall.</source>
         <translation>这不是本大厅开具的一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="127"/>
+        <location filename="../../kiosk/screens/reprint.py" line="130"/>
         <source>Printed. Please take your one-time notice.</source>
         <translation>已打印，请取走一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="130"/>
+        <location filename="../../kiosk/screens/reprint.py" line="135"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="139"/>
+        <location filename="../../kiosk/screens/reprint.py" line="144"/>
         <source>Choose the receipt to print</source>
         <translation>请选择要补打的回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="139"/>
+        <location filename="../../kiosk/screens/reprint.py" line="144"/>
         <source>No case found</source>
         <translation>没有查到办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="141"/>
+        <location filename="../../kiosk/screens/reprint.py" line="146"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="156"/>
+        <location filename="../../kiosk/screens/reprint.py" line="161"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="174"/>
+        <location filename="../../kiosk/screens/reprint.py" line="165"/>
+        <source>That is as many as can be printed in one visit; for more, please ask at the window.</source>
+        <translation>本次最多补打这几张，如还需要，请到窗口办理。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="179"/>
+        <location filename="../../kiosk/screens/reprint.py" line="182"/>
         <source>Printed. Please take your receipt.</source>
         <translation>已打印，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="189"/>
+        <location filename="../../kiosk/screens/reprint.py" line="197"/>
         <source>The printer cannot print right now (%1). Staff have been called. You can photograph this code to check progress on your phone.</source>
         <translation>打印机暂时不能打印（%1），已通知工作人员。您可以用手机拍下这个二维码查询进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="200"/>
+        <location filename="../../kiosk/screens/reprint.py" line="208"/>
         <source>Could not read the card</source>
         <translation>没能读取身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="170"/>
-        <source>Printed. Please take your receipt. That is as many as can be printed in one visit; for more, please ask at the window.</source>
-        <translation>已打印，请取走回执。本次最多补打这几张，如还需要，请到窗口办理。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/reprint.py" line="183"/>
+        <location filename="../../kiosk/screens/reprint.py" line="191"/>
         <source>The receipt could not be printed. Please ask at the window.</source>
         <translation>回执未能打印，请到窗口咨询。</translation>
     </message>

@@ -71,3 +71,33 @@ def test_reprint_is_one_print_per_tap_capped_per_visit_and_audited(
     kiosk.sims.place_card(card)
     qtbot.waitUntil(lambda: bool(reprint.cases.buttons), timeout=10_000)
     assert reprint.cases.buttons[0].isEnabled()
+
+
+def test_notice_reprints_by_code_are_capped_per_visit_and_audited(
+    kiosk: Kiosk, qtbot: QtBot
+) -> None:
+    # a notice's number is printed on it and follows a pattern: scanned (or typed on a
+    # wedge keyboard) again and again it emptied the paper roll (review7)
+    from intake.submission import Draft
+
+    intake = kiosk.services.station.intake
+    notice = intake.issue_notice(Draft(item=kiosk.services.catalog.item("SB-001")),
+                                 clerk_id="clerk")
+    window = kiosk.window
+    window.attract.buttons["reprint"].click()
+    reprint = window.screens["reprint"]
+    assert isinstance(reprint, ReprintScreen)
+    before = len(_reprints(kiosk))
+    for n in range(1, REPRINTS_PER_VISIT + 1):
+        reprint.status.setText("")
+        window.scanned(notice.qr_payload)
+        window.scanned(notice.qr_payload)  # while it prints: the same hand again
+        qtbot.waitUntil(lambda: reprint.status.text().startswith("已打印"), timeout=10_000)
+        assert len(_reprints(kiosk)) - before == n
+    assert "窗口" in reprint.status.text()
+    window.scanned(notice.qr_payload)  # one more: refused, said, nothing printed
+    assert len(_reprints(kiosk)) - before == REPRINTS_PER_VISIT
+    rows = _reprints(kiosk)[before:]
+    assert {r["subject"] for r in rows} == {notice.receipt_no}
+    assert all(json.loads(r["detail"]) == {"document": "notice", "outcome": "printed"}
+               for r in rows)
