@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -74,6 +75,14 @@ class MaintenancePin:
         self._dir = keys_dir
         self._clock = clock
         self.guard = PinGuard(hasher, KIOSK_LOCKOUT, self._now)
+        # One check at a time: each reads the state, compares, writes the state back;
+        # two at once (the PIN screen left and entered again during a check) each wrote
+        # failures + 1 over the same count and a wrong PIN went uncounted (review7)
+        self._lock = threading.Lock()
+        #: the strictest state this process has reached: a failure is counted here even
+        #: when the state file cannot be written (a full or read-only disk), so the
+        #: lockout fails closed rather than open (review7: wrong PINs were free then)
+        self._floor = LockoutState()
 
     def _now(self) -> datetime:
         return datetime.fromtimestamp(self._clock(), UTC)
@@ -91,23 +100,38 @@ class MaintenancePin:
 
     def set_pin(self, pin: str) -> None:
         validate_pin(pin)
-        self._write(self._pin_path, self.guard.hasher.hash(pin))
-        self._save_state(LockoutState())
+        with self._lock:
+            self._write(self._pin_path, self.guard.hasher.hash(pin))
+            self._save_state(LockoutState())
+            self._floor = LockoutState()
         log.info("kiosk maintenance PIN set")
 
     def locked_for(self) -> float:
-        until = self.guard.locked_until(self._load_state())
+        with self._lock:
+            until = self.guard.locked_until(self._state())
         return 0.0 if until is None else (until - self._now()).total_seconds()
+
+    def _state(self) -> LockoutState:
+        """The state on disk, or what this process counted beyond it."""
+        disk, floor = self._load_state(), self._floor
+        until = max((t for t in (disk.locked_until, floor.locked_until) if t is not None),
+                    default=None)
+        return LockoutState(failures=max(disk.failures, floor.failures), locked_until=until)
 
     def check(self, pin: str) -> PinCheck:
         """Verify `pin`; a wrong one counts towards the lockout. While locked, the PIN
         is not even compared (so waiting is the only way on)."""
+        with self._lock:
+            return self._check(pin)
+
+    def _check(self, pin: str) -> PinCheck:
         if not self.is_set():
             raise PinError("pin_not_set", "no maintenance PIN is set on this kiosk")
         stored = self._pin_path.read_text(encoding="ascii").strip()
-        before = self._load_state()
+        before = self._state()
         result = self.guard.attempt(stored, before, pin)
         if result.state != before:
+            self._floor = result.state  # counted before the write that may fail
             self._save_state(result.state)
         if result.ok:
             return PinCheck(True, 0.0)

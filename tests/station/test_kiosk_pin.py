@@ -4,6 +4,8 @@ a growing delay that survives a restart, nothing compared while locked."""
 from __future__ import annotations
 
 import stat
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -113,3 +115,58 @@ def test_odd_state_values_lock_too(tmp_path: Path, clock: Clock, damage: str) ->
     (keys / "kiosk_pin.state.json").write_text(damage)
     result = make(keys, clock).check("482913")
     assert not result.ok and result.locked_for > 0
+
+
+class _Overlap(PinHasher):
+    """Records how many checks compare at once; the first one to compare waits a moment
+    for a second check to join it (which the PIN's lock must not let in)."""
+
+    def __init__(self) -> None:
+        super().__init__(time_cost=1, memory_kib=8192)
+        self.inside = self.most = 0
+        self.second_came = threading.Event()
+        self._count = threading.Lock()
+
+    def verify(self, stored: str, pin: str) -> bool:
+        with self._count:
+            self.inside += 1
+            self.most = max(self.most, self.inside)
+            if self.inside > 1:
+                self.second_came.set()
+        try:
+            if self.most == 1:
+                self.second_came.wait(0.3)  # a second compare, if let in, arrives now
+            return super().verify(stored, pin)
+        finally:
+            with self._count:
+                self.inside -= 1
+
+
+def test_two_checks_at_once_count_both_failures(tmp_path: Path, clock: Clock) -> None:
+    # the PIN screen left and entered again while a check ran: two checks at once each
+    # wrote failures + 1 over the same count (review7)
+    hasher = _Overlap()
+    pin = MaintenancePin(tmp_path / "keys", clock=clock, hasher=hasher)
+    pin.set_pin("482913")
+    threads = [threading.Thread(target=pin.check, args=("000000",)) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert hasher.most == 1  # one compare at a time
+    assert MaintenancePin(tmp_path / "keys", clock=clock)._load_state().failures == 2
+
+
+def test_wrong_pins_lock_even_when_the_state_cannot_be_written(
+    small_fs: Path, remount_readonly: Callable[[Path], None], clock: Clock
+) -> None:
+    # a read-only (or full) disk: each wrong PIN's count cannot be saved; the lockout
+    # must still come, not a free run of guesses ending in the right PIN (review7)
+    pin = make(small_fs / "keys", clock)
+    pin.set_pin("482913")
+    remount_readonly(small_fs)
+    for _ in range(KIOSK_LOCKOUT.free_attempts):  # each one's count is refused by the disk
+        with pytest.raises(OSError):
+            pin.check("000000")
+    check = pin.check("482913")  # locked: the right PIN is not even compared
+    assert not check.ok and check.locked_for > 0
