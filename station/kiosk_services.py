@@ -274,8 +274,17 @@ class KioskServices:
     def print_guide(self, item: ServiceItem) -> bytes:
         """Print the guide on the receipt printer; returns the ESC/POS bytes sent."""
         guide = self.guide(item)
-        return self._reporting(lambda: self.station.intake.print_layout(
-            lambda mm: layout_guide(guide, mm), f"service guide {item.code}"))
+        error: Exception | None = None
+        try:
+            return self._reporting(lambda: self.station.intake.print_layout(
+                lambda mm: layout_guide(guide, mm), f"service guide {item.code}"))
+        except Exception as e:
+            error = e
+            raise
+        finally:  # paper spent at an unattended kiosk is accounted for, as reprints are
+            outcome = "printed" if error is None else str(getattr(error, "code", "error"))[:32]
+            self.station.intake.store.audit("kiosk", "print_guide", item.code,
+                                            {"outcome": outcome})
 
     # -- devices and sync --------------------------------------------------------------
     def sync_now(self) -> None:

@@ -21,6 +21,8 @@ from kiosk.widgets import BigButton, Text
 from ui_shared.messages import user_message
 
 BY_EVENT, BY_DEPARTMENT = "event", "department"
+#: guides printed in one visit at the most (a receipt roll is shared by everyone)
+GUIDE_PRINTS_PER_VISIT = 3
 
 
 class GuideScreen(Screen):
@@ -29,6 +31,7 @@ class GuideScreen(Screen):
         super().__init__(ctx, parent)
         self._mode = BY_EVENT
         self._item: ServiceItem | None = None
+        self._prints = 0  # guides printed this visit (GUIDE_PRINTS_PER_VISIT)
         self.pages = QStackedWidget(self)
         # page 0: groups
         groups_page = QWidget()
@@ -103,6 +106,7 @@ class GuideScreen(Screen):
     def wipe(self) -> None:
         self.status.hide()
         self.pages.setCurrentIndex(0)
+        self._prints = 0
 
     def set_mode(self, mode: str) -> None:
         self._mode = mode
@@ -175,12 +179,19 @@ class GuideScreen(Screen):
         item = self._item
         if item is None:
             return
+        if self._prints >= GUIDE_PRINTS_PER_VISIT:
+            # nobody is asked who they are here: without a cap one visitor empties the
+            # paper roll the next citizen's receipt needs (review7)
+            self._say(self.tr("That is as many as can be printed in one visit; for more, "
+                              "please ask at the window."))
+            return
         services = self.ctx.services
         self.print_button.setEnabled(False)
         # its own paper (devices.printer.guide), not a receipt
         self.ctx.tasks.disk(lambda: services.print_guide(item), self._printed, self._failed)
 
     def _printed(self, _data: bytes) -> None:
+        self._prints += 1
         self.print_button.setEnabled(True)
         self._say(self.tr("Printed. Please take the guide."))
 

@@ -3996,96 +3996,102 @@ and continue</source>
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="35"/>
+        <location filename="../../kiosk/screens/guide.py" line="38"/>
         <source>By life event</source>
+        <extracomment>guides printed in one visit at the most (a receipt roll is shared by everyone)</extracomment>
         <translation>按人生事件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="36"/>
+        <location filename="../../kiosk/screens/guide.py" line="39"/>
         <source>By department</source>
         <translation>按部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="54"/>
-        <location filename="../../kiosk/screens/guide.py" line="73"/>
+        <location filename="../../kiosk/screens/guide.py" line="57"/>
+        <location filename="../../kiosk/screens/guide.py" line="76"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="71"/>
+        <location filename="../../kiosk/screens/guide.py" line="74"/>
         <source>Print this guide</source>
         <translation>打印办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="92"/>
+        <location filename="../../kiosk/screens/guide.py" line="95"/>
         <source>Service guide</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="95"/>
+        <location filename="../../kiosk/screens/guide.py" line="98"/>
         <source>Guide</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="98"/>
+        <location filename="../../kiosk/screens/guide.py" line="101"/>
         <source>Choose a topic, then a service, to see what to bring.</source>
         <translation>请先选主题，再选事项，查看需要带什么材料。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="152"/>
+        <location filename="../../kiosk/screens/guide.py" line="156"/>
         <source>Ask at the window</source>
         <translation>请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="157"/>
+        <location filename="../../kiosk/screens/guide.py" line="161"/>
         <source>Department: %1</source>
         <translation>办理部门：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/guide.py" line="158"/>
+        <location filename="../../kiosk/screens/guide.py" line="162"/>
         <source>Promised time: %n working day(s)</source>
         <translation>
             <numerusform>承诺时限：%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="159"/>
+        <location filename="../../kiosk/screens/guide.py" line="163"/>
         <source>Fees: %1</source>
         <translation>收费标准：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="161"/>
+        <location filename="../../kiosk/screens/guide.py" line="165"/>
         <source>Materials to bring:</source>
         <translation>需要带的材料：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="165"/>
+        <location filename="../../kiosk/screens/guide.py" line="169"/>
         <source>required</source>
         <translation>必交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="165"/>
+        <location filename="../../kiosk/screens/guide.py" line="169"/>
         <source>if it applies</source>
         <translation>如有</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="167"/>
+        <location filename="../../kiosk/screens/guide.py" line="171"/>
         <source>Legal basis: %1</source>
         <translation>设定依据：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="169"/>
+        <location filename="../../kiosk/screens/guide.py" line="173"/>
         <source>You can apply for this at this kiosk.</source>
         <translation>本事项可在本机自助申请。</translation>
     </message>
     <message>
         <location filename="../../kiosk/screens/guide.py" line="185"/>
+        <source>That is as many as can be printed in one visit; for more, please ask at the window.</source>
+        <translation>本次最多打印这几份，如还需要，请到窗口咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/guide.py" line="196"/>
         <source>Printed. Please take the guide.</source>
         <translation>已打印，请取走办事指南。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="190"/>
+        <location filename="../../kiosk/screens/guide.py" line="201"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>

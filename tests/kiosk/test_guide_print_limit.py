@@ -1,0 +1,46 @@
+"""办事指南 asks nobody who they are, so its paper is capped per visit and each print is
+in the audit log (review7: ten taps printed ten guides, none audited)."""
+
+from __future__ import annotations
+
+import json
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.screens.guide import GUIDE_PRINTS_PER_VISIT, GuideScreen
+from tests.kiosk.conftest import Kiosk
+
+
+def test_guide_prints_are_capped_per_visit_and_audited(
+    shared_kiosk: Kiosk, qtbot: QtBot
+) -> None:
+    kiosk, window = shared_kiosk, shared_kiosk.window
+    store = kiosk.services.station.intake.store
+
+    def audited() -> list[dict[str, object]]:
+        return [r for r in store.audit_rows() if r["action"] == "print_guide"]
+
+    before = len(audited())
+    window.show_screen("guide")
+    guide = window.current
+    assert isinstance(guide, GuideScreen)
+    item = kiosk.services.catalog.item("SB-001")
+    guide.show_item(item)
+    for n in range(1, GUIDE_PRINTS_PER_VISIT + 1):
+        guide.status.setText("")
+        guide.print_button.click()
+        qtbot.waitUntil(lambda: guide.status.text() != "", timeout=10_000)
+        assert len(audited()) - before == n
+    guide.print_button.click()  # one more: refused and said, nothing printed
+    assert "窗口" in guide.status.text()
+    assert len(audited()) - before == GUIDE_PRINTS_PER_VISIT
+    rows = audited()[before:]
+    assert {r["subject"] for r in rows} == {"SB-001"}
+    assert all(json.loads(str(r["detail"])) == {"outcome": "printed"} for r in rows)
+    window.reset_to_attract()  # the next visit may print again
+    window.show_screen("guide")
+    guide.show_item(item)
+    guide.status.setText("")
+    guide.print_button.click()
+    qtbot.waitUntil(lambda: guide.status.text() != "", timeout=10_000)
+    assert len(audited()) - before == GUIDE_PRINTS_PER_VISIT + 1
