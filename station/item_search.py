@@ -116,18 +116,24 @@ class ItemSearch:
             return True
         if not (q.isascii() and q.isalpha()):
             return False
-        if q in self._initials.get(item.code, ""):
+        initials = self._initials.get(item.code, "")
+        if q in initials:
             return True
-        return any(w in name for w in self._initial_synonym_words(q))
+        words, rest = self._initial_synonym_words(q)
+        # the letters beyond the short name's narrow too ("dbsq": 低保 and 申请), and
+        # letters that fit nothing find nothing ("sbkzzz" is not 社保卡: review7)
+        return any(w in name for w in words) and rest in initials
 
-    def _initial_synonym_words(self, q: str) -> tuple[str, ...]:
+    def _initial_synonym_words(self, q: str) -> tuple[tuple[str, ...], str]:
         """Words meant by initials ``q`` of a short name, as :meth:`_synonym_words` does
         for the characters: "sbk" (社保卡), "dbsq" (低保申请: 低保's "db" inside), "sb"
-        while typing. Two letters at least: one letter means too many things."""
+        while typing; and the letters of ``q`` besides the short name's. Two letters at
+        least: one letter means too many things."""
         if len(q) < 2:
-            return ()
+            return (), q
         inside = [k for k, ini in self._synonym_initials.items() if len(ini) >= 2 and ini in q]
         if inside:
-            return self._synonyms[max(inside, key=len)]
+            short = max(inside, key=len)
+            return self._synonyms[short], q.replace(self._synonym_initials[short], "", 1)
         return tuple(w for k, ini in self._synonym_initials.items() if ini.startswith(q)
-                     for w in self._synonyms[k])
+                     for w in self._synonyms[k]), ""

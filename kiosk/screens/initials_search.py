@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from intake.catalog import Catalog, ServiceItem
@@ -16,6 +17,7 @@ from station.item_search import ItemSearch
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 COLUMNS = 7
 MAX_LETTERS = 12
+_READY_POLL_MS = 100
 
 
 class InitialsSearch(QWidget):
@@ -27,6 +29,7 @@ class InitialsSearch(QWidget):
         self._finder: ItemSearch | None = None
         self._catalog: Catalog | None = None
         self.query = ""
+        self._waiting = False  # a look for the initials being ready is queued
         self.toggle = BigButton(self.tr("Find by pinyin initials"), self, role="secondary")
         self.toggle.setObjectName("findByInitials")
         self.toggle.setCheckable(True)
@@ -107,6 +110,21 @@ class InitialsSearch(QWidget):
             items = tuple(it for it in items if finder.matches(it, self.query))
         self._pager.set_items([(it.code, it.name_en if self._english else it.name_zh)
                                for it in items])
+        if self.query and finder is not None and not finder.initials_ready:
+            # the catalog's initials are still being built (pypinyin, on its own thread):
+            # no "nothing found" meanwhile; the list is made again once they are in
+            self.shown.setText(self.tr("Initials: %1 — one moment…")
+                               .replace("%1", self.query.upper()))
+            if not self._waiting:
+                self._waiting = True
+                QTimer.singleShot(_READY_POLL_MS, self, self._ready_yet)
+            return
+        if self.query:
+            self._show_query()
         if self.query and not items:
             self.shown.setText(self.tr("Initials: %1 — nothing found. Delete a letter.")
                                .replace("%1", self.query.upper()))
+
+    def _ready_yet(self) -> None:
+        self._waiting = False
+        self._list()

@@ -4193,32 +4193,37 @@ and continue</source>
 <context>
     <name>InitialsSearch</name>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="30"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="33"/>
         <source>Find by pinyin initials</source>
         <translation>按拼音首字母查找</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="45"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="48"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="47"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="50"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="100"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="103"/>
         <source>Initials: %1</source>
         <translation>首字母：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="101"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="104"/>
         <source>Touch the first letters, e.g. S B K</source>
         <translation>请点事项名称的拼音首字母，例如 S B K（社保卡）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="111"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="116"/>
+        <source>Initials: %1 — one moment…</source>
+        <translation>首字母：%1 — 请稍候…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/initials_search.py" line="125"/>
         <source>Initials: %1 — nothing found. Delete a letter.</source>
         <translation>首字母：%1 — 没有找到，请删除一个字母</translation>
     </message>

@@ -4,6 +4,7 @@ with the whole list."""
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.screens.apply import IDENTIFY, ApplyScreen
@@ -52,3 +53,30 @@ def test_letters_narrow_the_list_and_a_reset_restores_it(kiosk: Kiosk, qtbot: Qt
     window.reset_to_attract()
     window.show_screen("apply")
     assert list(apply.item_buttons) == everything and not search.pad.isVisible()
+
+
+def test_letters_typed_before_the_initials_are_built_wait_for_them(
+    kiosk: Kiosk, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # review7: letters typed while pypinyin still built the initials said "没有找到" and
+    # kept saying it once they were ready
+    from kiosk.screens.initials_search import InitialsSearch
+    from kiosk.screens.item_pager import ItemPager
+    from station.item_search import ItemSearch
+
+    held: list[ItemSearch] = []
+    monkeypatch.setattr(ItemSearch, "warm_up", lambda self: held.append(self))
+    pager = ItemPager()
+    search = InitialsSearch(pager)
+    qtbot.addWidget(search)
+    qtbot.addWidget(pager)
+    services = kiosk.services
+    search.set_items(services.catalog, services.kiosk_items(), english=False)
+    search.toggle.click()
+    for letter in "sbk":
+        search.type_letter(letter)
+    assert "请稍候" in search.shown.text() and "没有找到" not in search.shown.text()
+    held[0]._build_initials()  # the initials are in now (as its thread would finish)
+    qtbot.waitUntil(lambda: search.shown.text() == "首字母：SBK", timeout=10_000)
+    assert pager.buttons and all(
+        "社会保障卡" in services.catalog.item(code).name_zh for code in pager.buttons)
