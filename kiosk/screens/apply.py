@@ -8,9 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -62,9 +60,6 @@ class ApplyScreen(Screen):
         choose = QWidget()
         c = QVBoxLayout(choose)
         c.addWidget(Text(self.tr("Which service do you need?"), choose, role="heading"))
-        scroll = QScrollArea(choose)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
         # catalog names run long ("Application for residents' basic old-age insurance
         # pension"): each button reads whole on two lines, never clipped at both ends
         self.items = ItemPager()
@@ -72,8 +67,10 @@ class ApplyScreen(Screen):
         self.search = InitialsSearch(self.items, choose)
         c.addWidget(self.search)
         self._list_items()
-        scroll.setWidget(self.items)
-        c.addWidget(scroll, 1)
+        # the list scrolls within what is left, asking only for its least height: a
+        # plain scroll area asked for all its buttons, the screen outgrew a 768-line
+        # display and 上一页/下一页 fell off its edge behind a second scroll bar (review7)
+        c.addWidget(scrolling(self.items, choose), 1)
         c.addWidget(self.items.nav)
         # IDENTIFY
         self.identify = IdentifyPanel(self.tr("Place your ID card on the reader"))

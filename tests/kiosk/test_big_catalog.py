@@ -77,3 +77,30 @@ def test_thousands_of_items_in_pages_on_a_fixed_set_of_buttons(
     QApplication.processEvents()
     assert guide.items.count() == -(-ITEMS // DEPARTMENTS)
     check_minimums(window, NORMAL, "guide/department with a huge catalog")
+
+
+def test_the_page_buttons_stay_on_a_small_screen_in_both_modes(
+    kiosk: Kiosk, qtbot: QtBot
+) -> None:
+    # review7: at 1366x768 and 1024x768 上一页/下一页 sat at the screen's edge (18 of 104
+    # px in 关怀模式) under a second scroll bar: the list asked for all its buttons
+    window = kiosk.window
+    catalog = big_catalog(kiosk.services.catalog, 500)
+    kiosk.services.set_catalog(catalog)
+    apply = window.screens["apply"]
+    assert isinstance(apply, ApplyScreen)
+    apply.session.set_catalog(catalog)
+    window.show_screen("apply")
+    page = window.page_of(apply)
+    try:
+        for size in ((1366, 768), (1024, 768)):
+            window.resize(*size)
+            for elderly in (False, True):
+                window.set_elderly(elderly)
+                QApplication.processEvents()  # laid out
+                for button in (apply.items.previous, apply.items.next):
+                    seen = button.visibleRegion().boundingRect()
+                    assert seen.size() == button.size(), (size, elderly, seen, button.size())
+                assert page.verticalScrollBar().maximum() == 0, (size, elderly)  # no 2nd bar
+    finally:
+        window.set_elderly(False)
