@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFontMetricsF, QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from devices.idcard.card import IdCardData
 from intake.applicant import Person
@@ -64,12 +64,21 @@ class EvaluateScreen(Screen):
         self.submit = BigButton(self.tr("Submit my rating"), self, role="main")
         self.submit.clicked.connect(self._submit)
         self.status = Text("", self, role="warn")
+        # after the rating: the thanks in the heading's place and the way out
+        self.finish = BigButton(self.tr("Finish"), self, role="main")
+        self.finish.clicked.connect(self.home_requested)
         layout = QVBoxLayout(self)
         # the submit button under the reasons is never pushed off the screen by them
         self.reason_area = ReasonArea(self.reason_box, self)
         for w in (self.identify, self.heading, self.cases, self.rating_box, self.reason_area,
                   self.submit, self.status):
             layout.addWidget(w)
+        # shown with the thanks only: the thanks at the top and 完成 under it, not
+        # centred in a tall box (while rating, the reasons need every line)
+        self._gap = QWidget(self)
+        self._gap.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        layout.addWidget(self.finish)
+        layout.addWidget(self._gap)
         self.wipe()
 
     def title(self) -> str:
@@ -112,7 +121,7 @@ class EvaluateScreen(Screen):
             b.setChecked(False)
         self.rating_box.set_buttons(list(self.rating_buttons.values()))
         for w in (self.heading, self.cases, self.rating_box, self.reason_area, self.submit,
-                  self.status):
+                  self.status, self.finish, self._gap):
             w.hide()
         self.identify.show()
         self.identify.start()
@@ -190,8 +199,16 @@ class EvaluateScreen(Screen):
         self.rating_box.hide()
         self.reason_area.hide()
         self.submit.hide()
-        self._say(self.tr("Thank you. Your rating has been recorded and will be sent to "
-                          "the department."))
+        # the question is answered: the heading says thanks instead of asking it again
+        # (review7), and 完成 leads out
+        thanks = self.tr("Thank you. Your rating has been recorded and will be sent to "
+                         "the department.")
+        self.heading.setText(thanks)
+        self.heading.setAccessibleName(thanks)
+        self.status.hide()
+        self.finish.show()
+        self._gap.show()
+        self.ctx.voice.prompt(thanks)
 
     def _say(self, text: str) -> None:
         self.status.setText(text)

@@ -251,139 +251,139 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="64"/>
+        <location filename="../../kiosk/screens/apply.py" line="62"/>
         <source>Which service do you need?</source>
         <extracomment>a receipt was issued: its QR payload (the receipt number and its signature, never the applicant), for the demo&apos;s simulated scanner. Sent, not kept: nothing of the citizen, their receipt number included, may outlive the wipe in this screen.</extracomment>
         <translation>请选择要办理的事项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="79"/>
+        <location filename="../../kiosk/screens/apply.py" line="76"/>
         <source>Place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="83"/>
+        <location filename="../../kiosk/screens/apply.py" line="80"/>
         <source>Is this you?</source>
         <translation>这是您本人吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="85"/>
+        <location filename="../../kiosk/screens/apply.py" line="82"/>
         <source>Yes, continue</source>
         <translation>是我本人，继续</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="87"/>
+        <location filename="../../kiosk/screens/apply.py" line="84"/>
         <source>No, start again</source>
         <translation>不是，重新开始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="105"/>
+        <location filename="../../kiosk/screens/apply.py" line="102"/>
         <source>Please check, then submit</source>
         <translation>请核对后提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="107"/>
-        <location filename="../../kiosk/screens/apply.py" line="388"/>
+        <location filename="../../kiosk/screens/apply.py" line="104"/>
+        <location filename="../../kiosk/screens/apply.py" line="385"/>
         <source>Submit my application</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="156"/>
+        <location filename="../../kiosk/screens/apply.py" line="153"/>
         <source>Apply for a service</source>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="159"/>
+        <location filename="../../kiosk/screens/apply.py" line="156"/>
         <source>Apply</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="166"/>
+        <location filename="../../kiosk/screens/apply.py" line="163"/>
         <source>Touch the service you need.</source>
         <translation>请点击要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="167"/>
+        <location filename="../../kiosk/screens/apply.py" line="164"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="168"/>
+        <location filename="../../kiosk/screens/apply.py" line="165"/>
         <source>Is this you? Touch yes to continue.</source>
         <translation>这是您本人吗？是的话请点“继续”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="169"/>
+        <location filename="../../kiosk/screens/apply.py" line="166"/>
         <source>Lay the document flat under the camera.</source>
         <translation>请把材料平放在拍摄区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="170"/>
+        <location filename="../../kiosk/screens/apply.py" line="167"/>
         <source>Enter your mobile number, then choose how to collect the result.</source>
         <translation>请输入手机号码，再选择结果的领取方式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="171"/>
+        <location filename="../../kiosk/screens/apply.py" line="168"/>
         <source>Please check, then touch submit.</source>
         <translation>请核对，然后点“提交申请”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="186"/>
+        <location filename="../../kiosk/screens/apply.py" line="183"/>
         <source>The camera is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="208"/>
+        <location filename="../../kiosk/screens/apply.py" line="205"/>
         <source>The card reader is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>读卡器暂时无法使用：请到人工窗口办理申请。其他服务仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="228"/>
+        <location filename="../../kiosk/screens/apply.py" line="225"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="376"/>
+        <location filename="../../kiosk/screens/apply.py" line="373"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="435"/>
+        <location filename="../../kiosk/screens/apply.py" line="432"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="437"/>
+        <location filename="../../kiosk/screens/apply.py" line="434"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="439"/>
+        <location filename="../../kiosk/screens/apply.py" line="436"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="444"/>
+        <location filename="../../kiosk/screens/apply.py" line="441"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="127"/>
+        <location filename="../../kiosk/screens/apply.py" line="124"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="130"/>
+        <location filename="../../kiosk/screens/apply.py" line="127"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="386"/>
+        <location filename="../../kiosk/screens/apply.py" line="383"/>
         <source>Submitting… please wait</source>
         <translation>正在提交，请稍候…</translation>
     </message>
@@ -3731,53 +3731,58 @@ and continue</source>
         <translation>提交评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="76"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="68"/>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/evaluate.py" line="85"/>
         <source>Rate our service</source>
         <translation>服务评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="79"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="88"/>
         <source>Rate us</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>服务评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="82"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="91"/>
         <source>Place your ID card on the reader to rate a finished case.</source>
         <translation>请放身份证，评价已办结的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="92"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="101"/>
         <source>The card reader is not working right now; please ask at the window.</source>
         <translation>读卡器暂时不能使用，请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="137"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="146"/>
         <source>You have no finished case waiting for a rating.</source>
         <translation>您没有待评价的已办结事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="139"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="148"/>
         <source>Choose the case to rate</source>
         <translation>请选择要评价的办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="140"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="149"/>
         <source>Rate</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="148"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="157"/>
         <source>How satisfied are you with: %1</source>
         <translation>您对“%1”的办理满意吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="193"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="204"/>
         <source>Thank you. Your rating has been recorded and will be sent to the department.</source>
         <translation>谢谢！评价已记录，将报送部门。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/evaluate.py" line="203"/>
+        <location filename="../../kiosk/screens/evaluate.py" line="220"/>
         <source>Could not record the rating</source>
         <translation>评价没有保存成功</translation>
     </message>

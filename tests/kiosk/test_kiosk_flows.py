@@ -225,8 +225,9 @@ def test_evaluate_own_finished_case(kiosk: Kiosk, qtbot: QtBot, admin: Callable[
     check_minimums(kiosk.window, NORMAL, "evaluate/reasons")
     evaluate.reason_buttons["efficiency_trips"].click()
     evaluate.submit.click()
-    qtbot.waitUntil(lambda: evaluate.status.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: evaluate.finish.isVisible(), timeout=10_000)
     assert not evaluate.rating_box.isVisible()
+    assert "谢谢" in evaluate.heading.text() and "满意吗" not in evaluate.heading.text()
     assert kiosk.services.evaluable(kiosk.services.person_from_card(card)) == []
 
 
