@@ -138,8 +138,11 @@ class CaptureController(QObject):
         dialog.open()  # not exec(): the GUI thread keeps running
         return dialog
 
-    def import_files(self, paths: list[Path]) -> None:
-        """Each file goes through the camera pipeline, then to the material in hand."""
+    def import_files(self, paths: list[Path], *, from_inbox: bool = False) -> None:
+        """Each file goes through the camera pipeline, then to the material in hand.
+
+        A file ``from_inbox`` (taken from the scan folder) is a plaintext copy of a
+        page: it is deleted once the page is stored encrypted, kept when not."""
         code = self._session.state.current_material
         if code is None or not self._session.state.can_capture:
             return
@@ -147,9 +150,10 @@ class CaptureController(QObject):
             self._capturing = True
             self.render(self._session.state)
             self._show(self.tr("Importing %1…").replace("%1", path.name), "")
+            source = path if from_inbox else None
             self._tasks.image(
                 lambda p=path: import_page(p),  # type: ignore[misc]
-                lambda page: self._captured(code, page),
+                lambda page, src=source: self._captured(code, page, src),  # type: ignore[misc]
                 self._failed,
             )
 
@@ -168,7 +172,7 @@ class CaptureController(QObject):
         def done(paths: list[Path]) -> None:
             self._inbox_busy = False
             if paths:
-                self.import_files(paths)
+                self.import_files(paths, from_inbox=True)
 
         def failed(error: BaseException) -> None:
             self._inbox_busy = False
@@ -195,13 +199,23 @@ class CaptureController(QObject):
             self._failed,
         )
 
-    def _captured(self, code: str, page: CapturedPage) -> None:
+    def _captured(self, code: str, page: CapturedPage, taken: Path | None = None) -> None:
         self._capturing = False
         self._last_size = (page.width, page.height)
         if self._session.state.can_capture:  # the intake may have ended meanwhile
-            self._session.page_captured(page, code)
+            filed = None if taken is None else (lambda _sha: self._discard_taken(taken))
+            self._session.page_captured(page, code, on_filed=filed)
         else:
             self.render(self._session.state)
+
+    def _discard_taken(self, taken: Path) -> None:
+        """The page from the scan folder is stored encrypted: its plaintext copy goes."""
+        inbox = self.inbox
+        if inbox is None:
+            return
+        self._tasks.disk(lambda: inbox.discard(taken), lambda _deleted: None,
+                         lambda e: log.warning("cannot delete the taken scan %s: %r",
+                                               taken.name, e))
 
     def _failed(self, error: BaseException) -> None:
         log.warning("capture failed: %r", error)

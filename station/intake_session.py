@@ -222,7 +222,18 @@ class IntakeSession(OutcomeEvents, LicenceFiling):
         self._current = code
         self._changed()
 
-    def page_captured(self, page: CapturedPage, material_code: str | None = None) -> None:
+    def page_captured(
+        self,
+        page: CapturedPage,
+        material_code: str | None = None,
+        *,
+        on_filed: Callable[[str], None] | None = None,
+    ) -> None:
+        """Store the page (sealed in the blob store) and file it under the material.
+
+        ``on_filed(sha)`` runs once the page is stored and filed in this draft, and only
+        then: a caller holding the page's source elsewhere (the scan inbox's plaintext
+        copy) drops it there, and keeps it when the page was refused or not stored."""
         self._require(*EDITABLE)
         code = material_code or self._current
         if code is None:
@@ -238,7 +249,7 @@ class IntakeSession(OutcomeEvents, LicenceFiling):
         generation = self._generation
         self._runner.disk(
             lambda: self._intake.store_page(page.jpeg),
-            lambda sha: self._page_stored(generation, code, sha, warning),
+            lambda sha: self._page_stored(generation, code, sha, warning, on_filed),
             lambda e: self._store_failed(generation, e),
         )
 
@@ -340,7 +351,8 @@ class IntakeSession(OutcomeEvents, LicenceFiling):
             lambda e: self._store_failed(generation, e),
         )
 
-    def _page_stored(self, generation: int, code: str, sha: str, warning: Note | None) -> None:
+    def _page_stored(self, generation: int, code: str, sha: str, warning: Note | None,
+                     on_filed: Callable[[str], None] | None = None) -> None:
         if generation != self._generation or self._draft is None:
             log.info("page stored for an abandoned draft; retention will purge it")
             return
@@ -351,6 +363,8 @@ class IntakeSession(OutcomeEvents, LicenceFiling):
         if self._current == code:
             self._select_next_missing()
         self._changed()
+        if on_filed is not None:
+            on_filed(sha)
 
     def _store_failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:

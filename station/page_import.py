@@ -86,7 +86,9 @@ class FolderInbox:
 
     A file counts as finished when its size has not changed between two calls of
     ``take_ready`` (scanners write in pieces). Taken files move to ``taken/`` so
-    they are neither imported twice nor lost.
+    they are neither imported twice nor lost; once the page is stored (sealed in the
+    blob store) the caller :meth:`discard` s the plaintext copy there. A page whose
+    import failed stays in ``taken/``, where a clerk can import it again.
     """
 
     def __init__(self, folder: Path, *, min_age_s: float = 1.0) -> None:
@@ -115,3 +117,15 @@ class FolderInbox:
                 seen.pop(entry.name)
         self._sizes = seen
         return ready
+
+    def discard(self, taken: Path) -> bool:
+        """Delete a file :meth:`take_ready` moved to ``taken/`` (its page is stored
+        encrypted now); a path anywhere else is left alone. True when it was deleted."""
+        if taken.parent.resolve() != self.taken.resolve():
+            log.warning("not discarding %s: not a file of the scan inbox", taken.name)
+            return False
+        try:
+            taken.unlink()
+        except FileNotFoundError:
+            return False
+        return True

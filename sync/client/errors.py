@@ -1,7 +1,8 @@
 """What can go wrong talking to the platform, as the engine needs to tell it apart.
 
 - :class:`TransientError`: try again later (no network, timeouts, 5xx, 408/425/429,
-  an answer that does not come from the platform at all, e.g. a captive portal, or
+  a 3xx (never followed: a redirect is not a refusal), an answer that does not come
+  from the platform at all, e.g. a captive portal, or
   one that breaks the protocol: too large, malformed, without a valid proof);
 - :class:`AuthError`: 401/403 (enrollment revoked, bad secret);
 - :class:`Conflict`: 409 (the same uuid was delivered with a different body);
@@ -9,7 +10,11 @@
 - :class:`PermanentError`: any other 4xx (the request itself is wrong).
 
 ``code`` is the platform's stable error code (branch on it); ``str(e)`` is English for
-logs. They are :class:`coded_errors.CodedError`: no sentence for people is stored, the
+logs. What the platform said (its code and detail) enters ``str(e)`` only through
+:func:`platform_words`: a hostile or broken platform must not put terminal escapes,
+bidi overrides or a megabyte into the station's log lines and terminal.
+
+They are :class:`coded_errors.CodedError`: no sentence for people is stored, the
 front end and the command line word ``qualified_code`` ("platform_client.<kind>") at
 display time in the reader's language (``ui_shared.error_sources.sync``).
 """
@@ -19,8 +24,10 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from coded_errors import CodedError, Severity
+from intake.display_text import display_text
 
 __all__ = [
+    "PLATFORM_WORDS_LIMIT",
     "AuthError",
     "BadAnswer",
     "Conflict",
@@ -29,7 +36,18 @@ __all__ = [
     "PermanentError",
     "SyncError",
     "TransientError",
+    "platform_words",
 ]
+
+#: Most characters of a platform's own words kept in an error message (and so a log line).
+PLATFORM_WORDS_LIMIT = 300
+
+
+def platform_words(value: Any, *, limit: int = PLATFORM_WORDS_LIMIT) -> str:
+    """A platform's error code or detail as log text: controls shown as [ESC] and the
+    like, invisible and reordering characters removed, capped at ``limit`` with "…"."""
+    text = value if isinstance(value, str) else repr(value)
+    return display_text(text, limit=limit)
 
 
 class SyncError(CodedError):
@@ -87,7 +105,8 @@ class PermanentError(SyncError):
     kind: ClassVar[str] = "refused"
 
     def __init__(self, status: int, detail: Any = None, *, code: str = "") -> None:
-        super().__init__(f"platform answered {status} {code}: {detail!r}", status=status, code=code)
+        super().__init__(f"platform answered {status} {platform_words(code, limit=64)}: "
+                         f"{platform_words(detail)}", status=status, code=code)
         self.detail = detail
 
 
@@ -97,7 +116,8 @@ class AuthError(SyncError):
     kind: ClassVar[str] = "auth"
 
     def __init__(self, status: int, detail: Any = None, *, code: str = "") -> None:
-        super().__init__(f"platform refused authentication ({status} {code}): {detail!r}",
+        super().__init__(f"platform refused authentication ({status} "
+                         f"{platform_words(code, limit=64)}): {platform_words(detail)}",
                          status=status, code=code)
         self.detail = detail
 
@@ -109,7 +129,8 @@ class Conflict(SyncError):
 
     def __init__(self, detail: Any = None, *, code: str = "conflict",
                  offset: int | None = None) -> None:
-        super().__init__(f"conflict ({code}): {detail!r}", status=409, code=code)
+        super().__init__(f"conflict ({platform_words(code, limit=64)}): "
+                         f"{platform_words(detail)}", status=409, code=code)
         self.detail = detail
         self.offset = offset
 

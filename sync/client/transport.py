@@ -32,6 +32,7 @@ from sync.client.errors import (
     PermanentError,
     SyncError,
     TransientError,
+    platform_words,
 )
 from wire.canonical import StrictJsonError, loads_strict
 from wire.headers import ERROR_HEADER, PLATFORM_HEADER, PLATFORM_HEADER_VALUE
@@ -119,9 +120,13 @@ def error_for(answer: Answer, now: float) -> SyncError:
     """Map a genuine platform answer with status >= 300 to an exception."""
     status = answer.status
     body = answer.data if isinstance(answer.data, dict) else {}
-    code = str(body.get("error") or answer.headers.get(ERROR_HEADER) or "")[:64]
+    # the code is branched on and shown: one plain line (a real code is plain ASCII)
+    code = platform_words(str(body.get("error") or answer.headers.get(ERROR_HEADER) or ""),
+                          limit=64)
     detail = body.get("detail")
-    if status >= 500 or status in (408, 425, 429):
+    # a redirect is never followed (the signed request would go elsewhere) and is not a
+    # refusal either: only a 4xx says the request itself is wrong (docs/protocol.md)
+    if status >= 500 or status < 400 or status in (408, 425, 429):
         return TransientError(
             f"platform answered {status} {code}",
             status=status,

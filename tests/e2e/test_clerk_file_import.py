@@ -76,6 +76,7 @@ def test_camera_missing_file_import_then_accept(
         capture.watch_folder.setChecked(True)
         assert capture._inbox_timer.isActive()
         for scan in (
+            _photo(services.scan_inbox, "form-0.png", "登记表 模糊", 20, blur=3.5),
             _photo(services.scan_inbox, "form-1.png", "登记表 第1页", 21),
             _photo(services.scan_inbox, "form-2.png", "登记表 第2页", 22),
         ):
@@ -87,7 +88,12 @@ def test_camera_missing_file_import_then_accept(
             qtbot.waitUntil(lambda: not capture._inbox_busy, timeout=10_000)
             capture._inbox_timer.timeout.emit()
         qtbot.waitUntil(lambda: len(window.session.state.pages.get("M02", ())) == 2, timeout=20_000)
-        assert list((services.scan_inbox / "taken").iterdir())
+        # a stored page's plaintext copy is deleted (it is kept encrypted in blobs/); the
+        # refused (blurred) one stays in taken/ where the clerk can import it again
+        taken = services.scan_inbox / "taken"
+        qtbot.waitUntil(lambda: len(list(taken.iterdir())) == 1, timeout=10_000)
+        assert [p.name.endswith("-form-0.png") for p in taken.iterdir()] == [True]
+        assert (shots / "id.png").exists()  # a file the clerk chose is never deleted
         first, second = window.session.state.pages["M02"]
         strip = capture.strip
         qtbot.waitUntil(lambda: strip.list.count() == 2, timeout=5_000)

@@ -100,3 +100,18 @@ def test_inbox_takes_each_finished_file_once(tmp_path: Path) -> None:
     assert taken[0].read_bytes() == b"partial more" and not first.exists()
     assert inbox.take_ready() == []
     assert (inbox_dir / "readme.txt").exists()
+
+
+def test_inbox_discards_only_its_own_taken_files(tmp_path: Path) -> None:
+    """Review 7a: a taken page stayed in plaintext in scans/taken/ for ever."""
+    inbox_dir = tmp_path / "scans"
+    inbox_dir.mkdir()
+    inbox = FolderInbox(inbox_dir, min_age_s=0.0)
+    (inbox_dir / "page1.jpg").write_bytes(b"page")
+    assert inbox.take_ready() == []
+    [taken] = inbox.take_ready()
+    elsewhere = tmp_path / "page1.jpg"
+    elsewhere.write_bytes(b"the clerk's own file")
+    assert inbox.discard(elsewhere) is False and elsewhere.exists()
+    assert inbox.discard(taken) is True and not taken.exists()
+    assert inbox.discard(taken) is False  # already gone: no error

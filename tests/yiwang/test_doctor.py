@@ -92,6 +92,29 @@ def test_human_output_one_verdict_per_line_with_fix(station: Path) -> None:
     assert len(bad) == 1 and "device.idcard" in bad[0] and "-> fix:" in bad[0]
 
 
+def test_bundle_exits_like_doctor_and_is_still_written(station: Path, tmp_path: Path) -> None:
+    """Review 7a: `--bundle` exited 0 with a failing check; docs/technician.md says doctor
+    exits 0 only when every check passes. 2 stays for a bundle that cannot be written."""
+    settings = load_device_settings(station)
+    save_device_settings(station, replace(settings, idcard="/dev/ttyYIWANG-absent"))
+    bundle = tmp_path / "failing.zip"
+    proc = yiwang("doctor", "--data-dir", str(station), "--bundle", str(bundle))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "1 check(s) failed" in proc.stdout and "bundle written" in proc.stderr
+    with zipfile.ZipFile(bundle) as zf:
+        assert json.loads(zf.read("doctor.json"))["ok"] is False
+
+    (tmp_path / "a file").write_text("", encoding="utf-8")
+    unwritable = tmp_path / "a file" / "bundle.zip"
+    proc = yiwang("doctor", "--data-dir", str(station), "--bundle", str(unwritable))
+    assert proc.returncode == 2 and "cannot write the bundle" in proc.stderr
+
+    save_device_settings(station, settings)
+    proc = yiwang("doctor", "--data-dir", str(station), "--bundle", str(tmp_path / "ok.zip"))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (tmp_path / "ok.zip").is_file()
+
+
 def test_missing_device(station: Path) -> None:
     save_device_settings(
         station, replace(load_device_settings(station), idcard="/dev/ttyYIWANG-absent")

@@ -158,3 +158,48 @@ def test_missing_data_dir_gets_no_log_folder(tmp_path: Path) -> None:
     logs.configure("INFO", tmp_path / "absent", name="doctor")
     logs.configure("INFO", None)
     assert not (tmp_path / "absent").exists()
+
+
+HOSTILE_LINE = ("2026-12-03T07:00:00.000Z ERROR sync.engine.periodic status pull failed: "
+                "platform answered 422 \x1b]0;PWNED\x07\x1b[2J\x1b[1;31mbad\u202eevil<b>: "
+                + "D" * 50_000 + "\n")
+
+
+def test_logs_neutralises_an_already_written_hostile_line(
+    station: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A line an older version wrote raw (review 7a) must not drive the terminal."""
+    (station / "logs").mkdir()
+    (station / "logs" / "sync.log").write_text(HOSTILE_LINE, encoding="utf-8")
+    from yiwang.cli import main
+
+    assert main(["logs", "--data-dir", str(station)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "[ESC]]0;PWNED[BEL][ESC][2J" in out and "status pull failed" in out
+    assert len(out) < 10_000
+
+
+def test_logs_follow_neutralises_new_hostile_lines(
+    station: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from yiwang.commands import logs_cmd
+
+    (station / "logs").mkdir()
+    log_file = station / "logs" / "sync.log"
+    log_file.write_text("", encoding="utf-8")
+    start = logs_cmd.snapshot(station)
+    log_file.write_text(HOSTILE_LINE + "2026-12-03T07:00:01.000Z INFO sync.engine fine\n",
+                        encoding="utf-8")
+    logs_cmd.follow(station, _StopAfterOnePass(), start=start)
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out and "[ESC]" in out
+    assert out.endswith(" fine\n") and out.count("\n") == 2
+
+
+class _StopAfterOnePass(threading.Event):
+    """Unset for the first look at the files, set when follow() waits after it."""
+
+    def wait(self, timeout: float | None = None) -> bool:
+        self.set()
+        return True

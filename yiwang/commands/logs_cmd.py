@@ -1,4 +1,10 @@
-"""`yiwang logs`: the station's log lines in time order; --follow keeps printing."""
+"""`yiwang logs`: the station's log lines in time order; --follow keeps printing.
+
+A log line may quote outside text (a platform's error words, a file name); what reaches
+the terminal is shown as plain text (``intake.display_text``: controls as [ESC] and the
+like, bidi and invisible characters removed), so a line already written by an older
+version cannot retitle, clear or recolour the technician's terminal.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ import sys
 import threading
 from pathlib import Path
 
+from intake.display_text import display_text
 from sync.exit_codes import ExitCode
 from yiwang import logs
 
@@ -32,11 +39,20 @@ def _run(args: argparse.Namespace) -> int:
     if args.lines > 0:
         lines = lines[-args.lines :]
     for line in lines:
-        print(line)
+        print(terminal_line(line))
     sys.stdout.flush()
     if args.follow:
         follow(data_dir, threading.Event(), start=start)
     return int(ExitCode.OK)
+
+
+#: Longest line printed (a longer one ends in "…"; the file keeps it whole).
+LINE_LIMIT = 8000
+
+
+def terminal_line(line: str) -> str:
+    """One log line as it may reach a terminal."""
+    return display_text(line, limit=LINE_LIMIT)
 
 
 def snapshot(data_dir: Path) -> dict[Path, tuple[int, int]]:
@@ -71,7 +87,9 @@ def follow(
                     f.seek(offset)
                     chunk = f.read(st.st_size - offset)
                 complete = chunk.rfind(b"\n") + 1  # a half-written line waits for its end
-                sys.stdout.write(chunk[:complete].decode("utf-8", errors="replace"))
+                text = chunk[:complete].decode("utf-8", errors="replace")
+                sys.stdout.write("".join(terminal_line(line) + "\n"
+                                         for line in text.split("\n")[:-1]))
                 sys.stdout.flush()
                 offset += complete
             positions[path] = (st.st_ino, offset)
