@@ -223,6 +223,12 @@ class ApplyScreen(Screen):
     def pending_items(self) -> list[str]:
         if self.steps.currentIndex() == CAPTURE and self.capture.page_in_view:
             return [self.tr("your document under the camera")]
+        outcome = self.session.state.outcome
+        if self.steps.currentIndex() == DONE and outcome is not None \
+                and outcome.print_error is None:
+            # the visit may end by itself on the done page: the printed receipt is the
+            # citizen's proof of the application (review7)
+            return [self.tr("your receipt at the printer")]
         return []
 
     def _forget_steps(self) -> None:

@@ -283,7 +283,7 @@
     </message>
     <message>
         <location filename="../../kiosk/screens/apply.py" line="104"/>
-        <location filename="../../kiosk/screens/apply.py" line="385"/>
+        <location filename="../../kiosk/screens/apply.py" line="391"/>
         <source>Submit my application</source>
         <translation>提交申请</translation>
     </message>
@@ -344,29 +344,34 @@
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="373"/>
+        <location filename="../../kiosk/screens/apply.py" line="231"/>
+        <source>your receipt at the printer</source>
+        <translation>出纸口的回执</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="379"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="432"/>
+        <location filename="../../kiosk/screens/apply.py" line="438"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="434"/>
+        <location filename="../../kiosk/screens/apply.py" line="440"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="436"/>
+        <location filename="../../kiosk/screens/apply.py" line="442"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="441"/>
+        <location filename="../../kiosk/screens/apply.py" line="447"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
@@ -383,7 +388,7 @@ ID number: %2</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="383"/>
+        <location filename="../../kiosk/screens/apply.py" line="389"/>
         <source>Submitting… please wait</source>
         <translation>正在提交，请稍候…</translation>
     </message>
@@ -487,32 +492,32 @@ guide</source>
         <translation>页面放稳后自动拍摄</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="187"/>
+        <location filename="../../clerk_station/capture_controller.py" line="191"/>
         <source>The camera has not delivered a picture yet</source>
         <translation>高拍仪尚未传回画面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="191"/>
+        <location filename="../../clerk_station/capture_controller.py" line="195"/>
         <source>Processing…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="225"/>
+        <location filename="../../clerk_station/capture_controller.py" line="239"/>
         <source>Camera: page detected</source>
         <translation>高拍仪：已识别页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="227"/>
+        <location filename="../../clerk_station/capture_controller.py" line="241"/>
         <source>Camera: no page in view</source>
         <translation>高拍仪：未检测到页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="231"/>
+        <location filename="../../clerk_station/capture_controller.py" line="245"/>
         <source>Camera: %1</source>
         <translation>高拍仪：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="258"/>
+        <location filename="../../clerk_station/capture_controller.py" line="272"/>
         <source>Page saved (%1×%2)</source>
         <translation>已保存本页（%1×%2）</translation>
     </message>
@@ -542,12 +547,12 @@ guide</source>
         <translation>图片（%1）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="149"/>
+        <location filename="../../clerk_station/capture_controller.py" line="152"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="234"/>
+        <location filename="../../clerk_station/capture_controller.py" line="248"/>
         <source>No camera picture: import a scanned file or a photo instead</source>
         <translation>高拍仪无画面：请改为导入扫描件或照片</translation>
     </message>

@@ -16,7 +16,7 @@ from kiosk.screens.guide import GuideScreen
 from kiosk.screens.maintenance import MaintenanceScreen, PinScreen
 from kiosk.theme import ELDERLY, NORMAL
 from tests.kiosk.conftest import PIN, Kiosk
-from tests.kiosk.quick_apply import reach_confirm
+from tests.kiosk.quick_apply import reach_confirm, submit_application
 
 
 @pytest.fixture
@@ -138,3 +138,16 @@ def test_a_right_pin_checked_after_the_wipe_opens_nothing(
     qtbot.waitUntil(lambda: any(r["action"] == "pin_ok" for r in store.audit_rows()),
                     timeout=10_000)
     assert window.current is window.attract
+
+
+def test_a_visit_ending_on_its_own_on_the_done_page_names_the_receipt(
+    kiosk: Kiosk, qtbot: QtBot
+) -> None:
+    # review7: the idle wipe on the done page said nothing of the receipt in the printer
+    window = kiosk.window
+    submit_application(kiosk, qtbot, kiosk.sims.sample_cards()[0])
+    kiosk.sims.remove_card()
+    qtbot.waitUntil(lambda: not window.card_present, timeout=10_000)
+    _run_out_idle(kiosk)
+    assert window.current is window.attract
+    assert window.status.text() == "请带走出纸口的回执。"
