@@ -66,14 +66,27 @@ class OutcomeController(QObject):
         elif state.phase is Phase.REFUSED and shown.phase is not Phase.REFUSED:
             self._show_refusal(state.refusal_no, state.papers)
         elif state.papers and state.papers != shown.papers and state.phase is Phase.NOTICE:
-            message = self.tr("The notice of missing materials was printed and recorded.")
-            self._open_papers(self.tr("One-time notice"), message, state.papers)
+            self._open_papers(self.tr("One-time notice"), self._notice_message(state), state.papers)
         elif shown.phase is Phase.ACCEPTING and state.phase is not Phase.ACCEPTING:
             note = state.note
             if note is not None and note.topic is Topic.ACCEPT:
                 self._show_error(note_text(note, english=self._english))
         if state.pending_switch is not None and shown.pending_switch is None:
             self._ask_switch(state)
+
+    def _notice_message(self, state: SessionState) -> str:
+        note = state.note
+        if note is None or note.code == "notice.printed":
+            return self.tr("The notice of missing materials was printed and recorded.")
+        # issued and recorded, the paper did not come out: the dialog reprints or saves it
+        number = state.papers[0].receipt_no
+        return (
+            self.tr("The notice of missing materials %1 was recorded.").replace("%1", number)
+            + "\n"
+            + self.tr("The notice was not printed: %1").replace(
+                "%1", note_text(note, english=self._english)
+            )
+        )
 
     def _show_outcome(self, outcome: AcceptOutcome) -> None:
         accepted = outcome.accepted

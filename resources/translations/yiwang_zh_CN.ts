@@ -4937,86 +4937,96 @@ and continue</source>
 <context>
     <name>OutcomeController</name>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="81"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="94"/>
         <source>Accepted. Receipt number %1.</source>
         <translation>已受理，回执编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="85"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="98"/>
         <source>The receipt was not printed: %1</source>
         <translation>回执未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="91"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="104"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="147"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="160"/>
         <source>Not accepted</source>
         <translation>未能受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="158"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="171"/>
         <source>Switch to “%1”?</source>
         <translation>切换到“%1”？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="161"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="174"/>
         <source>%n captured page(s) will be kept for the same materials.</source>
         <translation>
             <numerusform>已拍摄的 %n 页将保留给同名材料。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="165"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="178"/>
         <source>%n captured page(s) fit no material of the new item and will be discarded.</source>
         <translation>
             <numerusform>已拍摄的 %n 页不属于新事项的任何材料，将被丢弃。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="171"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="184"/>
         <source>Switch service item</source>
         <translation>切换事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="124"/>
-        <location filename="../../clerk_station/outcome_controller.py" line="134"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="137"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="147"/>
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="125"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="84"/>
+        <source>The notice of missing materials %1 was recorded.</source>
+        <translation>一次性告知书 %1 已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/outcome_controller.py" line="86"/>
+        <source>The notice was not printed: %1</source>
+        <translation>告知书未能打印：%1</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/outcome_controller.py" line="138"/>
         <source>The notice of refusal %1 was printed and recorded.</source>
         <translation>不予受理通知书 %1 已打印并登记。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="186"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="199"/>
         <source>New applicant</source>
         <translation>新申请人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="187"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="200"/>
         <source>%n captured page(s) will be discarded. Start a new applicant?</source>
         <translation>
             <numerusform>已采集的 %n 页将被丢弃。开始办理新申请人？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="131"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="144"/>
         <source>Preview / A4…</source>
         <translation>预览 / A4…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="69"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="80"/>
         <source>The notice of missing materials was printed and recorded.</source>
-        <extracomment>a paper dialog, an outcome box or the new-applicant question was closed (the keyboard goes back to the window)</extracomment>
         <translation>一次性告知书已打印并登记。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="70"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="69"/>
         <source>One-time notice</source>
+        <extracomment>a paper dialog, an outcome box or the new-applicant question was closed (the keyboard goes back to the window)</extracomment>
         <translation>一次性告知书</translation>
     </message>
 </context>

@@ -1,0 +1,92 @@
+"""Review 7c (clerk with broken devices): a network printer that does not answer.
+
+The printer target is a loopback TCP port that refuses every connection (a socket
+bound but never listening), the way a receipt printer that is switched off looks."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from clerk_station.app import build_window
+from clerk_station.main_window import ClerkWindow
+from station.context import open_station
+from station.device_settings import load_device_settings, save_device_settings
+from station.intake_session import Phase
+from ui_shared.app_setup import install_translator
+
+
+@pytest.fixture
+def dead_printer(station_dir: Path) -> Iterator[Path]:
+    """The station's printer is tcp:127.0.0.1:PORT with nothing listening on PORT."""
+    closed = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    closed.bind(("127.0.0.1", 0))  # held, never listening: connections are refused
+    port = closed.getsockname()[1]
+    settings = load_device_settings(station_dir)
+    save_device_settings(station_dir, replace(settings, printer=f"tcp:127.0.0.1:{port}"))
+    try:
+        yield station_dir
+    finally:
+        closed.close()
+
+
+@pytest.fixture
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    locale = QLocale()
+    install_translator(qapp, request.param)
+    yield request.param
+    install_translator(qapp, "en")
+    QLocale.setDefault(locale)
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("zh_CN", ("已登记", "告知书未能打印")), ("en", ("was recorded", "not printed"))],
+    indirect=["language"],
+)
+def test_notice_is_issued_and_its_papers_open_when_the_printer_is_down(
+    qtbot: QtBot, dead_printer: Path, tmp_path: Path, language: str, words: tuple[str, str]
+) -> None:
+    services = open_station(dead_printer, with_engine=False)
+    window = build_window(services, language=language)
+    assert isinstance(window, ClerkWindow)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    try:
+        sims = services.simulators
+        assert sims is not None
+        sims.place_card(sims.sample_cards()[0])
+        qtbot.waitUntil(lambda: window.session.state.person is not None, timeout=10_000)
+        window.picker.choose("YB-001")
+        qtbot.waitUntil(lambda: window.session.state.storing == 0, timeout=10_000)
+        assert window.notice_button.isEnabled()
+        window.notice_button.click()
+        qtbot.waitUntil(
+            lambda: window.receipt_dialog is not None and window.receipt_dialog.isVisible(),
+            timeout=10_000,
+        )
+        state = window.session.state
+        assert state.phase is Phase.NOTICE
+        [notice] = state.papers
+        assert notice.receipt_no.startswith(services.intake.station_code + "-GZ")
+        # registered: the next visit starts from its number
+        assert services.cases.find_notice(notice.receipt_no) is not None
+        dialog = window.receipt_dialog
+        assert dialog is not None
+        text = dialog.message.text()
+        assert notice.receipt_no in text and all(w in text for w in words), text
+        assert window.outcomes.paper_actions is not None
+        window.grab().save(str(tmp_path / "notice_printer_down.png"))
+        dialog.grab().save(str(tmp_path / "notice_printer_down_dialog.png"))
+        dialog.reject()
+    finally:
+        window.shutdown()
+        services.close()
