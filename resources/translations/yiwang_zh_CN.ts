@@ -1279,7 +1279,7 @@ and continue</source>
     </message>
     <message>
         <location filename="../../clerk_station/main_window.py" line="86"/>
-        <location filename="../../clerk_station/main_window.py" line="331"/>
+        <location filename="../../clerk_station/main_window.py" line="335"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
@@ -1289,27 +1289,27 @@ and continue</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="227"/>
+        <location filename="../../clerk_station/main_window.py" line="231"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="232"/>
+        <location filename="../../clerk_station/main_window.py" line="236"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="237"/>
+        <location filename="../../clerk_station/main_window.py" line="241"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="234"/>
+        <location filename="../../clerk_station/main_window.py" line="238"/>
         <source>New applicant (%1)</source>
         <translation>下一位（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="340"/>
+        <location filename="../../clerk_station/main_window.py" line="344"/>
         <source>%1 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · 承诺时限 %n 个工作日</numerusform>
@@ -5323,9 +5323,14 @@ and continue</source>
 <context>
     <name>PrinterBanner</name>
     <message>
-        <location filename="../../clerk_station/printer_banner.py" line="30"/>
+        <location filename="../../clerk_station/printer_banner.py" line="43"/>
         <source>Receipt printer unusable: %1. Intake continues; reprint the receipts from the case list once a technician has fixed the printer setting.</source>
         <translation>回执打印机无法使用：%1。受理可以继续；技术人员修好打印机设置后，请在办件查询中补打回执。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/printer_banner.py" line="53"/>
+        <source>Receipt printer not ready: %1. Intake continues; check the printer (power, cable or network, paper), then reprint the receipts from the case list.</source>
+        <translation>回执打印机未就绪：%1。受理可以继续；请检查打印机（电源、线缆或网络、纸张），然后在办件查询中补打回执。</translation>
     </message>
 </context>
 <context>

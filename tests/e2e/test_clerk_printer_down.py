@@ -20,7 +20,15 @@ from clerk_station.main_window import ClerkWindow
 from station.context import open_station
 from station.device_settings import load_device_settings, save_device_settings
 from station.intake_session import Phase
+from tests.helpers.clerk import capture_required
 from ui_shared.app_setup import install_translator
+
+
+def network_printer(station: Path, sock: socket.socket) -> None:
+    """The station prints to tcp:127.0.0.1:PORT, PORT being `sock`'s."""
+    port = sock.getsockname()[1]
+    settings = load_device_settings(station)
+    save_device_settings(station, replace(settings, printer=f"tcp:127.0.0.1:{port}"))
 
 
 @pytest.fixture
@@ -28,9 +36,7 @@ def dead_printer(station_dir: Path) -> Iterator[Path]:
     """The station's printer is tcp:127.0.0.1:PORT with nothing listening on PORT."""
     closed = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     closed.bind(("127.0.0.1", 0))  # held, never listening: connections are refused
-    port = closed.getsockname()[1]
-    settings = load_device_settings(station_dir)
-    save_device_settings(station_dir, replace(settings, printer=f"tcp:127.0.0.1:{port}"))
+    network_printer(station_dir, closed)
     try:
         yield station_dir
     finally:
@@ -88,5 +94,98 @@ def test_notice_is_issued_and_its_papers_open_when_the_printer_is_down(
         dialog.grab().save(str(tmp_path / "notice_printer_down_dialog.png"))
         dialog.reject()
     finally:
+        window.shutdown()
+        services.close()
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("zh_CN", ("回执打印机", "打印机未连接")), ("en", ("Receipt printer", "not connected"))],
+    indirect=["language"],
+)
+def test_banner_at_start_when_the_network_printer_does_not_answer(
+    qtbot: QtBot, dead_printer: Path, tmp_path: Path, language: str, words: tuple[str, str]
+) -> None:
+    services = open_station(dead_printer, with_engine=False)
+    assert services.printer_trouble is None  # the setting itself is fine
+    window = build_window(services, language=language)
+    assert isinstance(window, ClerkWindow)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        assert not window.printer_banner.isVisible()
+        window.start()  # the status check runs on the disk lane
+        qtbot.waitUntil(window.printer_banner.isVisible, timeout=10_000)
+        text = window.printer_banner.text()
+        assert all(w in text for w in words), text
+        window.grab().save(str(tmp_path / f"printer_down_banner_{language}.png"))
+    finally:
+        window.shutdown()
+        services.close()
+
+
+def test_banner_when_a_print_fails_after_a_good_start(
+    qtbot: QtBot, station_dir: Path
+) -> None:
+    """The printer took the connection at start (it said nothing: no status known, no
+    banner), then went away: the failed print brings the banner up."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+    network_printer(station_dir, listener)
+    services = open_station(station_dir, with_engine=False)
+    window = build_window(services, language="en")
+    assert isinstance(window, ClerkWindow)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.start()
+        assert window.tasks.wait_idle(10)  # the start's status check is over
+        assert not window.printer_banner.isVisible()
+        listener.close()  # switched off
+        sims = services.simulators
+        assert sims is not None
+        sims.place_card(sims.sample_cards()[0])
+        qtbot.waitUntil(lambda: window.session.state.person is not None, timeout=10_000)
+        window.picker.choose("YB-001")
+        qtbot.waitUntil(lambda: window.session.state.storing == 0, timeout=10_000)
+        window.notice_button.click()
+        qtbot.waitUntil(window.printer_banner.isVisible, timeout=10_000)
+        assert "not connected" in window.printer_banner.text()
+    finally:
+        listener.close()
+        window.shutdown()
+        services.close()
+
+
+def test_banner_when_a_receipt_does_not_print(
+    qtbot: QtBot, station_dir: Path
+) -> None:
+    """An accepted case whose receipt finds the network printer gone shows the banner."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+    network_printer(station_dir, listener)
+    services = open_station(station_dir, with_engine=False)
+    window = build_window(services, language="en")
+    assert isinstance(window, ClerkWindow)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.start()
+        assert window.tasks.wait_idle(10)
+        listener.close()
+        sims = services.simulators
+        assert sims is not None
+        sims.place_card(sims.sample_cards()[0])
+        qtbot.waitUntil(lambda: window.session.state.person is not None, timeout=10_000)
+        capture_required(qtbot, window, window.picker.choose("YB-001"))
+        assert not window.printer_banner.isVisible()
+        with qtbot.waitSignal(window.accepted, timeout=20_000):
+            window.accept_button.click()
+        qtbot.waitUntil(window.printer_banner.isVisible, timeout=10_000)
+        assert "not connected" in window.printer_banner.text()
+    finally:
+        listener.close()
         window.shutdown()
         services.close()
