@@ -454,17 +454,22 @@ guide</source>
 <context>
     <name>CameraPreview</name>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="64"/>
+        <location filename="../../ui_shared/camera_preview.py" line="71"/>
         <source>Document camera preview</source>
         <translation>高拍仪预览</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="125"/>
+        <location filename="../../ui_shared/camera_preview.py" line="83"/>
+        <source>The document camera cannot be used: %1</source>
+        <translation>高拍仪无法使用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/camera_preview.py" line="154"/>
         <source>Camera unavailable</source>
         <translation>高拍仪不可用</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="133"/>
+        <location filename="../../ui_shared/camera_preview.py" line="82"/>
         <source>Waiting for camera…</source>
         <translation>正在等待高拍仪画面…</translation>
     </message>
@@ -472,82 +477,87 @@ guide</source>
 <context>
     <name>CaptureController</name>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="63"/>
+        <location filename="../../clerk_station/capture_controller.py" line="69"/>
         <source>Capture page</source>
         <translation>拍摄本页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="66"/>
+        <location filename="../../clerk_station/capture_controller.py" line="72"/>
         <source>Remove last page</source>
         <translation>删除最后一页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="68"/>
+        <location filename="../../clerk_station/capture_controller.py" line="74"/>
         <source>Auto capture when the page is still</source>
         <translation>页面放稳后自动拍摄</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="187"/>
+        <location filename="../../clerk_station/capture_controller.py" line="193"/>
         <source>The camera has not delivered a picture yet</source>
         <translation>高拍仪尚未传回画面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="191"/>
+        <location filename="../../clerk_station/capture_controller.py" line="197"/>
         <source>Processing…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="225"/>
+        <location filename="../../clerk_station/capture_controller.py" line="231"/>
         <source>Camera: page detected</source>
         <translation>高拍仪：已识别页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="227"/>
+        <location filename="../../clerk_station/capture_controller.py" line="233"/>
         <source>Camera: no page in view</source>
         <translation>高拍仪：未检测到页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="231"/>
+        <location filename="../../clerk_station/capture_controller.py" line="237"/>
         <source>Camera: %1</source>
         <translation>高拍仪：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="258"/>
+        <location filename="../../clerk_station/capture_controller.py" line="264"/>
         <source>Page saved (%1×%2)</source>
         <translation>已保存本页（%1×%2）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="78"/>
+        <location filename="../../clerk_station/capture_controller.py" line="84"/>
         <source>Import file…</source>
         <translation>从文件导入…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="80"/>
+        <location filename="../../clerk_station/capture_controller.py" line="65"/>
+        <source>Take the pages with “Import file…” (a scanned file or a phone photo) or from the scan folder meanwhile.</source>
+        <translation>在此期间请用“从文件导入…”（扫描件或手机照片）或从扫描文件夹取页。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/capture_controller.py" line="86"/>
         <source>A scanned file or a phone photo</source>
         <translation>扫描件或手机照片</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="81"/>
+        <location filename="../../clerk_station/capture_controller.py" line="87"/>
         <source>Take pages from the scan folder</source>
         <translation>从扫描文件夹取页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="130"/>
+        <location filename="../../clerk_station/capture_controller.py" line="136"/>
         <source>Import a scanned page or a photo</source>
         <translation>导入扫描页或照片</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="135"/>
+        <location filename="../../clerk_station/capture_controller.py" line="141"/>
         <source>Images (%1)</source>
         <translation>图片（%1）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="149"/>
+        <location filename="../../clerk_station/capture_controller.py" line="155"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="234"/>
+        <location filename="../../clerk_station/capture_controller.py" line="240"/>
         <source>No camera picture: import a scanned file or a photo instead</source>
         <translation>高拍仪无画面：请改为导入扫描件或照片</translation>
     </message>
