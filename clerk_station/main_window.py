@@ -40,7 +40,7 @@ from clerk_station.line_capped_label import LineCappedLabel
 from clerk_station.manual_entry import ManualEntryDialog
 from clerk_station.materials_panel import MaterialsPanel
 from clerk_station.outcome_controller import OutcomeController
-from clerk_station.printer_banner import PrinterBanner, PrinterWatch
+from clerk_station.printer_banner import PrinterBanner, PrinterWatch, setting_reason
 from clerk_station.receipt_dialog import ReceiptDialog
 from clerk_station.scan_controller import ScanController
 from clerk_station.sync_controller import SyncController
@@ -176,6 +176,7 @@ class ClerkWindow(QMainWindow):
             english=english,
             a4_pdf=services.intake.a4_pdf,
             on_paper_exported=audited.paper_exported if audited else None,
+            printer_reason=setting_reason(services, english=english),
         )
         self.outcomes.accepted.connect(self.accepted)
         self.outcomes.accepted.connect(self._accepted)

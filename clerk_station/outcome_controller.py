@@ -15,10 +15,18 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clerk_station.paper_actions import PaperActions, thermal_png
 from clerk_station.receipt_dialog import ReceiptDialog
+from devices.printer.errors import PrinterError
 from devices.printer.receipt import Receipt
-from station.intake_session import AcceptOutcome, IntakeSession, Phase, SessionState, Topic
+from station.intake_session import (
+    AcceptOutcome,
+    IntakeSession,
+    Note,
+    Phase,
+    SessionState,
+    Topic,
+)
 from ui_shared.error_text import note_text
-from ui_shared.messages import acceptance_label
+from ui_shared.messages import acceptance_label, user_message
 from ui_shared.plain_text import plain_message_box
 from ui_shared.tasks import TaskRunner
 
@@ -41,12 +49,16 @@ class OutcomeController(QObject):
         english: bool = False,
         a4_pdf: Callable[[Receipt], bytes] | None = None,
         on_paper_exported: Callable[[Receipt, str], None] | None = None,
+        printer_reason: str | None = None,
     ) -> None:
         super().__init__(window)
         self._session = session
         self._print_receipt = print_receipt
         self._a4_pdf = a4_pdf
         self._on_paper_exported = on_paper_exported
+        # the worded trouble of a printer setting found unusable at start: a print that
+        # fails on it says the same as the banner, not the driver's "not connected"
+        self._printer_reason = printer_reason
         self.paper_actions: PaperActions | None = None
         self._tasks = tasks
         self._window = window
@@ -83,10 +95,18 @@ class OutcomeController(QObject):
         return (
             self.tr("The notice of missing materials %1 was recorded.").replace("%1", number)
             + "\n"
-            + self.tr("The notice was not printed: %1").replace(
-                "%1", note_text(note, english=self._english)
-            )
+            + self.tr("The notice was not printed: %1").replace("%1", self._print_note(note))
         )
+
+    def _print_note(self, note: Note) -> str:
+        if self._printer_reason and note.family == "printer":
+            return self._printer_reason
+        return note_text(note, english=self._english)
+
+    def _print_failure(self, error: BaseException) -> str:
+        if self._printer_reason and isinstance(error, PrinterError):
+            return self._printer_reason
+        return user_message(error)
 
     def _show_outcome(self, outcome: AcceptOutcome) -> None:
         accepted = outcome.accepted
@@ -96,7 +116,7 @@ class OutcomeController(QObject):
         )
         if outcome.print_error is not None:
             message += "\n" + self.tr("The receipt was not printed: %1").replace(
-                "%1", note_text(outcome.print_error, english=self._english)
+                "%1", self._print_note(outcome.print_error)
             )
         acceptance = accepted.submission.acceptance
         if acceptance is not None:
@@ -126,6 +146,7 @@ class OutcomeController(QObject):
             tasks=self._tasks,
             on_error=self._show_error,
             on_exported=self._on_paper_exported,
+            print_failure=self._print_failure,
         )
         self.receipt_dialog = dialog
         dialog.finished.connect(lambda _r: self.papers_closed.emit())

@@ -25,6 +25,15 @@ log = logging.getLogger(__name__)
 PRINTED = "notice.printed"
 
 
+def setting_reason(services: StationServices, *, english: bool) -> str | None:
+    """The worded trouble of a printer setting found unusable at start, or None."""
+    trouble = services.printer_trouble
+    if trouble is None:
+        return None
+    reason = code_text(trouble.qualified_code, trouble.words, english=english)
+    return reason or trouble.detail_en
+
+
 class PrinterBanner(PlainLabel):
     """A red banner naming the printer trouble; hidden when there is none."""
 
@@ -78,10 +87,9 @@ class PrinterWatch(QObject):
         self._english = english
         # a trouble of the setting stays until the station restarts with a fixed one
         self._setting_trouble = services.printer_trouble is not None
-        trouble = services.printer_trouble
-        if trouble is not None:
-            reason = code_text(trouble.qualified_code, trouble.words, english=english)
-            banner.show_setting_trouble(reason or trouble.detail_en)
+        reason = setting_reason(services, english=english)
+        if reason is not None:
+            banner.show_setting_trouble(reason)
         session.subscribe(self._render)
 
     def check_now(self) -> None:

@@ -1289,7 +1289,7 @@ and continue</source>
     </message>
     <message>
         <location filename="../../clerk_station/main_window.py" line="86"/>
-        <location filename="../../clerk_station/main_window.py" line="335"/>
+        <location filename="../../clerk_station/main_window.py" line="336"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
@@ -1299,27 +1299,27 @@ and continue</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="231"/>
+        <location filename="../../clerk_station/main_window.py" line="232"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="236"/>
+        <location filename="../../clerk_station/main_window.py" line="237"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="241"/>
+        <location filename="../../clerk_station/main_window.py" line="242"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="238"/>
+        <location filename="../../clerk_station/main_window.py" line="239"/>
         <source>New applicant (%1)</source>
         <translation>下一位（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="344"/>
+        <location filename="../../clerk_station/main_window.py" line="345"/>
         <source>%1 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · 承诺时限 %n 个工作日</numerusform>
@@ -4947,94 +4947,94 @@ and continue</source>
 <context>
     <name>OutcomeController</name>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="94"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="114"/>
         <source>Accepted. Receipt number %1.</source>
         <translation>已受理，回执编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="98"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="118"/>
         <source>The receipt was not printed: %1</source>
         <translation>回执未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="104"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="124"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="160"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="181"/>
         <source>Not accepted</source>
         <translation>未能受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="171"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="192"/>
         <source>Switch to “%1”?</source>
         <translation>切换到“%1”？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="174"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="195"/>
         <source>%n captured page(s) will be kept for the same materials.</source>
         <translation>
             <numerusform>已拍摄的 %n 页将保留给同名材料。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="178"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="199"/>
         <source>%n captured page(s) fit no material of the new item and will be discarded.</source>
         <translation>
             <numerusform>已拍摄的 %n 页不属于新事项的任何材料，将被丢弃。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="184"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="205"/>
         <source>Switch service item</source>
         <translation>切换事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="137"/>
-        <location filename="../../clerk_station/outcome_controller.py" line="147"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="158"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="168"/>
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="84"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="96"/>
         <source>The notice of missing materials %1 was recorded.</source>
         <translation>一次性告知书 %1 已登记。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="86"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="98"/>
         <source>The notice was not printed: %1</source>
         <translation>告知书未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="138"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="159"/>
         <source>The notice of refusal %1 was printed and recorded.</source>
         <translation>不予受理通知书 %1 已打印并登记。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="199"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="220"/>
         <source>New applicant</source>
         <translation>新申请人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="200"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="221"/>
         <source>%n captured page(s) will be discarded. Start a new applicant?</source>
         <translation>
             <numerusform>已采集的 %n 页将被丢弃。开始办理新申请人？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="144"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="165"/>
         <source>Preview / A4…</source>
         <translation>预览 / A4…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="80"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="92"/>
         <source>The notice of missing materials was printed and recorded.</source>
         <translation>一次性告知书已打印并登记。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="69"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="81"/>
         <source>One-time notice</source>
         <extracomment>a paper dialog, an outcome box or the new-applicant question was closed (the keyboard goes back to the window)</extracomment>
         <translation>一次性告知书</translation>
@@ -5129,22 +5129,22 @@ and continue</source>
 <context>
     <name>PaperActions</name>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="113"/>
+        <location filename="../../clerk_station/paper_actions.py" line="115"/>
         <source>Printed again.</source>
         <translation>已重新打印。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="178"/>
+        <location filename="../../clerk_station/paper_actions.py" line="180"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="210"/>
+        <location filename="../../clerk_station/paper_actions.py" line="212"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="215"/>
+        <location filename="../../clerk_station/paper_actions.py" line="217"/>
         <source>Could not make the A4 paper: %1</source>
         <translation>无法生成A4文书：%1</translation>
     </message>
@@ -5333,12 +5333,12 @@ and continue</source>
 <context>
     <name>PrinterBanner</name>
     <message>
-        <location filename="../../clerk_station/printer_banner.py" line="43"/>
+        <location filename="../../clerk_station/printer_banner.py" line="52"/>
         <source>Receipt printer unusable: %1. Intake continues; reprint the receipts from the case list once a technician has fixed the printer setting.</source>
         <translation>回执打印机无法使用：%1。受理可以继续；技术人员修好打印机设置后，请在办件查询中补打回执。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/printer_banner.py" line="53"/>
+        <location filename="../../clerk_station/printer_banner.py" line="62"/>
         <source>Receipt printer not ready: %1. Intake continues; check the printer (power, cable or network, paper), then reprint the receipts from the case list.</source>
         <translation>回执打印机未就绪：%1。受理可以继续；请检查打印机（电源、线缆或网络、纸张），然后在办件查询中补打回执。</translation>
     </message>

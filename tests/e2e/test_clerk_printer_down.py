@@ -189,3 +189,52 @@ def test_banner_when_a_receipt_does_not_print(
         listener.close()
         window.shutdown()
         services.close()
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("zh_CN", "是一个文件夹，不是打印机或文件"), ("en", "is a folder, not a printer or a file")],
+    indirect=["language"],
+)
+def test_a_folder_target_is_worded_alike_in_the_banner_and_the_paper_dialog(
+    qtbot: QtBot, station_dir: Path, tmp_path: Path, language: str, words: str
+) -> None:
+    """Review 7c #4: the paper dialog said "not connected" where the banner and
+    `yiwang devices diagnose` name the folder; both say the same now, a reprint too."""
+    folder = tmp_path / "printdir"
+    folder.mkdir()
+    settings = load_device_settings(station_dir)
+    save_device_settings(station_dir, replace(settings, printer=f"file:{folder}"))
+    services = open_station(station_dir, with_engine=False)
+    window = build_window(services, language=language)
+    assert isinstance(window, ClerkWindow)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    try:
+        assert words in window.printer_banner.text()
+        sims = services.simulators
+        assert sims is not None
+        sims.place_card(sims.sample_cards()[0])
+        qtbot.waitUntil(lambda: window.session.state.person is not None, timeout=10_000)
+        window.picker.choose("YB-001")
+        qtbot.waitUntil(lambda: window.session.state.storing == 0, timeout=10_000)
+        window.notice_button.click()
+        qtbot.waitUntil(
+            lambda: window.receipt_dialog is not None and window.receipt_dialog.isVisible(),
+            timeout=10_000,
+        )
+        dialog = window.receipt_dialog
+        assert dialog is not None
+        assert words in dialog.message.text(), dialog.message.text()
+        dialog.grab().save(str(tmp_path / f"folder_target_dialog_{language}.png"))
+        dialog.reprint.click()
+        qtbot.waitUntil(lambda: window.outcomes.error_box is not None, timeout=10_000)
+        box = window.outcomes.error_box
+        assert box is not None
+        assert words in box.text(), box.text()
+        box.close()
+        dialog.reject()
+    finally:
+        window.shutdown()
+        services.close()
