@@ -4306,6 +4306,11 @@ and continue</source>
         <source>Unusable: %1 (%2)</source>
         <translation>不合格：%1（%2）</translation>
     </message>
+    <message>
+        <location filename="../../clerk_station/intake_actions.py" line="166"/>
+        <source>The notice was not printed: %1</source>
+        <translation>告知书未能打印：%1</translation>
+    </message>
 </context>
 <context>
     <name>ItemPager</name>

@@ -89,6 +89,9 @@ def test_notice_is_issued_and_its_papers_open_when_the_printer_is_down(
         assert dialog is not None
         text = dialog.message.text()
         assert notice.receipt_no in text and all(w in text for w in words), text
+        # the line under the materials says what did not print, not a bare printer state
+        summary = window.intake_actions.summary.text()
+        assert words[1] in summary, summary
         assert window.outcomes.paper_actions is not None
         window.grab().save(str(tmp_path / "notice_printer_down.png"))
         dialog.grab().save(str(tmp_path / "notice_printer_down_dialog.png"))
