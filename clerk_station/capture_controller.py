@@ -60,6 +60,12 @@ class CaptureController(QObject):
         self._english = english
         self.panel = QWidget(parent)
         self.preview = CameraPreview(services.camera.grab, _find_page, tasks, self.panel)
+        self.preview.set_failure_hint(
+            self.tr(
+                "Take the pages with “Import file…” (a scanned file or a phone photo) or "
+                "from the scan folder meanwhile."
+            )
+        )
         self.capture_button = QPushButton(self.tr("Capture page"), self.panel)
         self.capture_button.setObjectName("captureButton")
         self.capture_button.setEnabled(False)

@@ -161,5 +161,8 @@ class IntakeActions(QWidget):
             parts.append(self.tr("Unusable: %1 (%2)").replace("%1", name).replace("%2", reason))
         note = state.note
         if note is not None and note.topic is Topic.NOTICE:
-            parts.append(note_text(note, english=self._english))
+            said = note_text(note, english=self._english)
+            if note.family == "printer":  # the notice was issued; its paper did not come out
+                said = self.tr("The notice was not printed: %1").replace("%1", said)
+            parts.append(said)
         return parts

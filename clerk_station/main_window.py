@@ -40,7 +40,7 @@ from clerk_station.line_capped_label import LineCappedLabel
 from clerk_station.manual_entry import ManualEntryDialog
 from clerk_station.materials_panel import MaterialsPanel
 from clerk_station.outcome_controller import OutcomeController
-from clerk_station.printer_banner import printer_banner
+from clerk_station.printer_banner import PrinterBanner, PrinterWatch, setting_reason
 from clerk_station.receipt_dialog import ReceiptDialog
 from clerk_station.scan_controller import ScanController
 from clerk_station.sync_controller import SyncController
@@ -160,7 +160,10 @@ class ClerkWindow(QMainWindow):
         self.sync = SyncController(services, self.tasks, self.sync_badge, self, english=english)
         self.sync.catalog_reloaded.connect(self._catalog_reloaded)
         self._central_layout.insertWidget(0, self.sync.clock_banner)
-        self.printer_banner = printer_banner(services, self, english=english)
+        self.printer_banner = PrinterBanner(self)
+        self.printer_watch = PrinterWatch(
+            services, self.session, self.tasks, self.printer_banner, english=english
+        )
         self._central_layout.insertWidget(0, self.printer_banner)
         # the paper dialog's 重打 (Ctrl+P) prints through the audited intake, as the first
         # print did: a reprint is in the audit log like every other print
@@ -173,6 +176,7 @@ class ClerkWindow(QMainWindow):
             english=english,
             a4_pdf=services.intake.a4_pdf,
             on_paper_exported=audited.paper_exported if audited else None,
+            printer_reason=setting_reason(services, english=english),
         )
         self.outcomes.accepted.connect(self.accepted)
         self.outcomes.accepted.connect(self._accepted)
@@ -197,6 +201,7 @@ class ClerkWindow(QMainWindow):
         self.card_reader.start()
         self.scanning.start()
         self.sync.start()
+        self.printer_watch.check_now()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -15,10 +15,18 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clerk_station.paper_actions import PaperActions, thermal_png
 from clerk_station.receipt_dialog import ReceiptDialog
+from devices.printer.errors import PrinterError
 from devices.printer.receipt import Receipt
-from station.intake_session import AcceptOutcome, IntakeSession, Phase, SessionState, Topic
+from station.intake_session import (
+    AcceptOutcome,
+    IntakeSession,
+    Note,
+    Phase,
+    SessionState,
+    Topic,
+)
 from ui_shared.error_text import note_text
-from ui_shared.messages import acceptance_label
+from ui_shared.messages import acceptance_label, user_message
 from ui_shared.plain_text import plain_message_box
 from ui_shared.tasks import TaskRunner
 
@@ -41,12 +49,16 @@ class OutcomeController(QObject):
         english: bool = False,
         a4_pdf: Callable[[Receipt], bytes] | None = None,
         on_paper_exported: Callable[[Receipt, str], None] | None = None,
+        printer_reason: str | None = None,
     ) -> None:
         super().__init__(window)
         self._session = session
         self._print_receipt = print_receipt
         self._a4_pdf = a4_pdf
         self._on_paper_exported = on_paper_exported
+        # the worded trouble of a printer setting found unusable at start: a print that
+        # fails on it says the same as the banner, not the driver's "not connected"
+        self._printer_reason = printer_reason
         self.paper_actions: PaperActions | None = None
         self._tasks = tasks
         self._window = window
@@ -66,14 +78,35 @@ class OutcomeController(QObject):
         elif state.phase is Phase.REFUSED and shown.phase is not Phase.REFUSED:
             self._show_refusal(state.refusal_no, state.papers)
         elif state.papers and state.papers != shown.papers and state.phase is Phase.NOTICE:
-            message = self.tr("The notice of missing materials was printed and recorded.")
-            self._open_papers(self.tr("One-time notice"), message, state.papers)
+            self._open_papers(self.tr("One-time notice"), self._notice_message(state), state.papers)
         elif shown.phase is Phase.ACCEPTING and state.phase is not Phase.ACCEPTING:
             note = state.note
             if note is not None and note.topic is Topic.ACCEPT:
                 self._show_error(note_text(note, english=self._english))
         if state.pending_switch is not None and shown.pending_switch is None:
             self._ask_switch(state)
+
+    def _notice_message(self, state: SessionState) -> str:
+        note = state.note
+        if note is None or note.code == "notice.printed":
+            return self.tr("The notice of missing materials was printed and recorded.")
+        # issued and recorded, the paper did not come out: the dialog reprints or saves it
+        number = state.papers[0].receipt_no
+        return (
+            self.tr("The notice of missing materials %1 was recorded.").replace("%1", number)
+            + "\n"
+            + self.tr("The notice was not printed: %1").replace("%1", self._print_note(note))
+        )
+
+    def _print_note(self, note: Note) -> str:
+        if self._printer_reason and note.family == "printer":
+            return self._printer_reason
+        return note_text(note, english=self._english)
+
+    def _print_failure(self, error: BaseException) -> str:
+        if self._printer_reason and isinstance(error, PrinterError):
+            return self._printer_reason
+        return user_message(error)
 
     def _show_outcome(self, outcome: AcceptOutcome) -> None:
         accepted = outcome.accepted
@@ -83,7 +116,7 @@ class OutcomeController(QObject):
         )
         if outcome.print_error is not None:
             message += "\n" + self.tr("The receipt was not printed: %1").replace(
-                "%1", note_text(outcome.print_error, english=self._english)
+                "%1", self._print_note(outcome.print_error)
             )
         acceptance = accepted.submission.acceptance
         if acceptance is not None:
@@ -113,6 +146,7 @@ class OutcomeController(QObject):
             tasks=self._tasks,
             on_error=self._show_error,
             on_exported=self._on_paper_exported,
+            print_failure=self._print_failure,
         )
         self.receipt_dialog = dialog
         dialog.finished.connect(lambda _r: self.papers_closed.emit())

@@ -51,6 +51,7 @@ class PaperActions(QObject):
         tasks: TaskRunner,
         on_error: Callable[[str], None],
         on_exported: Callable[[Receipt, str], None] | None = None,
+        print_failure: Callable[[BaseException], str] = user_message,
     ) -> None:
         super().__init__(dialog)
         self.dialog = dialog
@@ -61,6 +62,7 @@ class PaperActions(QObject):
         self._tasks = tasks
         self._on_error = on_error
         self._on_exported = on_exported
+        self._print_failure = print_failure
         self._pdfs: dict[int, bytes] = {}
         self.print_dialog: QPrintDialog | None = None
         self.saved: Path | None = None
@@ -111,7 +113,7 @@ class PaperActions(QObject):
         self._tasks.disk(
             lambda: self._print(paper),
             lambda _b: self.dialog.show_status(self.tr("Printed again.")),
-            lambda e: self._on_error(user_message(e)),
+            lambda e: self._on_error(self._print_failure(e)),
         )
 
     def _with_pdf(self, then: Callable[[bytes], None]) -> None:

@@ -200,6 +200,7 @@ def open_station(
         clerk_day=clerk_day,
         scan_inbox=data_dir / "scans",
         printer_trouble=None if printer_verdict.ok else printer_verdict,
+        printer_status=printer.status,
     )
     holder.append(services)
     if with_engine:

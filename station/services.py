@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from devices.idcard.card import IdCardData
+from devices.printer.status import PrinterStatus
 from devices.scanner.base import Scanner
 from intake.catalog import Catalog
 from intake.submission import Channel
@@ -83,6 +84,9 @@ class StationServices:
     #: the configured printer target is unusable (found at start): intake goes on, the
     #: window says so, receipts are reprinted from the case list once it is fixed
     printer_trouble: TargetVerdict | None = None
+    #: asks the receipt printer for its state (device I/O: never on the GUI thread);
+    #: None for a composition without a printer
+    printer_status: Callable[[], PrinterStatus] | None = None
 
     def new_session(self, runner: Runner, *, channel: Channel = Channel.WINDOW) -> IntakeSession:
         """An intake session over this station's services and current catalog."""

@@ -119,14 +119,20 @@ class OutcomeEvents(SessionCore):
         intake, clerk, defects = self._intake, self.clerk_id, dict(self._defects)
         generation, issued_for = self._generation, self._fingerprint()
 
-        def work() -> Receipt:
+        def work() -> tuple[Receipt, Note | None]:
             notice = intake.issue_notice(draft, clerk_id=clerk, defects=defects)
-            intake.print_receipt(notice)
-            return notice
+            # the notice is numbered and recorded before the printer is tried: a printer
+            # that is down leaves it issued, for a reprint or its A4 PDF (as a receipt)
+            try:
+                intake.print_receipt(notice)
+            except Exception as e:
+                log.warning("notice %s not printed: %r", notice.receipt_no, e)
+                return notice, Note.from_error(e, Topic.NOTICE, "notice_print_failed")
+            return notice, None
 
         self._runner.disk(
             work,
-            lambda notice: self.notice_printed(generation, issued_for, notice),
+            lambda done: self.notice_printed(generation, issued_for, done[0], done[1]),
             lambda e: self.notice_failed(e, generation),
         )
 
@@ -180,13 +186,15 @@ class OutcomeEvents(SessionCore):
         generation: int | None = None,
         issued_for: object = None,
         notice: Receipt | None = None,
+        print_error: Note | None = None,
     ) -> None:
+        """The notice was issued; `print_error` says why its paper did not come out."""
         if self._current_generation(generation):
             # the clerk may have gone on meanwhile (the citizen found the page after all)
             self._notice_issued = issued_for is None or issued_for == self._fingerprint()
             if notice is not None:
                 self._papers = (notice,)
-            self._note = Note("notice.printed", Topic.NOTICE, Severity.INFO)
+            self._note = print_error or Note("notice.printed", Topic.NOTICE, Severity.INFO)
             self._changed()
 
     def notice_failed(self, error: BaseException, generation: int | None = None) -> None:

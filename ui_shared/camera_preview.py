@@ -26,7 +26,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 PREVIEW_WIDTH = 960
+# a missing camera is asked again after 1 s, then 2, 4, ... up to a minute: a camera
+# plugged in later is found, and the log does not get a line every second all day
 FAILED_INTERVAL_MS = 1000
+FAILED_INTERVAL_MAX_MS = 60_000
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,10 @@ class CameraPreview(QWidget):
         self._tasks = tasks
         self._latest: PreviewFrame | None = None
         self._in_flight = False
+        self._failures = 0
+        # why the camera gives no picture (None while it does, or before it was asked)
+        self._trouble: str | None = None
+        self._hint = ""
         self._timer = QTimer(self)
         self._interval_ms = int(1000 / fps)
         self._timer.setInterval(self._interval_ms)
@@ -62,6 +69,24 @@ class CameraPreview(QWidget):
         self.setMinimumSize(QSize(320, 180))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Document camera preview"))
+
+    def set_failure_hint(self, hint: str) -> None:
+        """What to do instead when the camera cannot be used (the clerk's file import)."""
+        self._hint = hint
+        self.update()
+
+    @property
+    def placeholder_text(self) -> str:
+        """What the preview says while it has no picture."""
+        if self._trouble is None:
+            return self.tr("Waiting for camera…")
+        text = self.tr("The document camera cannot be used: %1").replace("%1", self._trouble)
+        return f"{text}\n{self._hint}" if self._hint else text
+
+    @property
+    def retry_interval_ms(self) -> int:
+        """How long until the camera is asked for its next frame."""
+        return self._timer.interval()
 
     def start(self) -> None:
         self._timer.start()
@@ -114,15 +139,21 @@ class CameraPreview(QWidget):
         if not self._timer.isActive():  # stopped (and maybe wiped) while this frame was made
             return
         self._timer.setInterval(self._interval_ms)
+        self._failures, self._trouble = 0, None
         self._latest = frame
         self.update()
         self.frame_shown.emit()
 
     def _failed(self, error: BaseException) -> None:
         self._in_flight = False
-        # a missing camera is asked again once a second, not at the frame rate
-        self._timer.setInterval(max(self._interval_ms, FAILED_INTERVAL_MS))
-        self.camera_failed.emit(user_message(error, self.tr("Camera unavailable")))
+        if not isValid(self._timer):
+            return
+        backoff = FAILED_INTERVAL_MS * 2 ** min(self._failures, 6)
+        self._failures += 1
+        self._timer.setInterval(max(self._interval_ms, min(backoff, FAILED_INTERVAL_MAX_MS)))
+        self._trouble = user_message(error, self.tr("Camera unavailable"))
+        self.update()
+        self.camera_failed.emit(self._trouble)
 
     def paintEvent(self, event: object) -> None:
         painter = QPainter(self)
@@ -130,7 +161,9 @@ class CameraPreview(QWidget):
         if self._latest is None:
             painter.setPen(QColor("#cbd2d9"))
             painter.drawText(
-                self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Waiting for camera…")
+                self.rect().adjusted(24, 0, -24, 0),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self.placeholder_text,
             )
             return
         img = self._latest.image

@@ -459,102 +459,112 @@ guide</source>
 <context>
     <name>CameraPreview</name>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="64"/>
+        <location filename="../../ui_shared/camera_preview.py" line="71"/>
         <source>Document camera preview</source>
         <translation>高拍仪预览</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="125"/>
+        <location filename="../../ui_shared/camera_preview.py" line="154"/>
         <source>Camera unavailable</source>
         <translation>高拍仪不可用</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/camera_preview.py" line="133"/>
+        <location filename="../../ui_shared/camera_preview.py" line="82"/>
         <source>Waiting for camera…</source>
         <translation>正在等待高拍仪画面…</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/camera_preview.py" line="83"/>
+        <source>The document camera cannot be used: %1</source>
+        <translation>高拍仪无法使用：%1</translation>
     </message>
 </context>
 <context>
     <name>CaptureController</name>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="63"/>
+        <location filename="../../clerk_station/capture_controller.py" line="69"/>
         <source>Capture page</source>
         <translation>拍摄本页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="66"/>
+        <location filename="../../clerk_station/capture_controller.py" line="72"/>
         <source>Remove last page</source>
         <translation>删除最后一页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="68"/>
+        <location filename="../../clerk_station/capture_controller.py" line="74"/>
         <source>Auto capture when the page is still</source>
         <translation>页面放稳后自动拍摄</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="191"/>
+        <location filename="../../clerk_station/capture_controller.py" line="197"/>
         <source>The camera has not delivered a picture yet</source>
         <translation>高拍仪尚未传回画面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="195"/>
+        <location filename="../../clerk_station/capture_controller.py" line="201"/>
         <source>Processing…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="239"/>
+        <location filename="../../clerk_station/capture_controller.py" line="245"/>
         <source>Camera: page detected</source>
         <translation>高拍仪：已识别页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="241"/>
+        <location filename="../../clerk_station/capture_controller.py" line="247"/>
         <source>Camera: no page in view</source>
         <translation>高拍仪：未检测到页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="245"/>
+        <location filename="../../clerk_station/capture_controller.py" line="251"/>
         <source>Camera: %1</source>
         <translation>高拍仪：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="272"/>
+        <location filename="../../clerk_station/capture_controller.py" line="278"/>
         <source>Page saved (%1×%2)</source>
         <translation>已保存本页（%1×%2）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="78"/>
+        <location filename="../../clerk_station/capture_controller.py" line="84"/>
         <source>Import file…</source>
         <translation>从文件导入…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="80"/>
+        <location filename="../../clerk_station/capture_controller.py" line="86"/>
         <source>A scanned file or a phone photo</source>
         <translation>扫描件或手机照片</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="81"/>
+        <location filename="../../clerk_station/capture_controller.py" line="87"/>
         <source>Take pages from the scan folder</source>
         <translation>从扫描文件夹取页</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="130"/>
+        <location filename="../../clerk_station/capture_controller.py" line="136"/>
         <source>Import a scanned page or a photo</source>
         <translation>导入扫描页或照片</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="135"/>
+        <location filename="../../clerk_station/capture_controller.py" line="141"/>
         <source>Images (%1)</source>
         <translation>图片（%1）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="152"/>
+        <location filename="../../clerk_station/capture_controller.py" line="158"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/capture_controller.py" line="248"/>
+        <location filename="../../clerk_station/capture_controller.py" line="254"/>
         <source>No camera picture: import a scanned file or a photo instead</source>
         <translation>高拍仪无画面：请改为导入扫描件或照片</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/capture_controller.py" line="65"/>
+        <source>Take the pages with “Import file…” (a scanned file or a phone photo) or from the scan folder meanwhile.</source>
+        <translation>在此期间请用“从文件导入…”（扫描件或手机照片）或从扫描文件夹取页。</translation>
     </message>
 </context>
 <context>
@@ -1284,7 +1294,7 @@ and continue</source>
     </message>
     <message>
         <location filename="../../clerk_station/main_window.py" line="86"/>
-        <location filename="../../clerk_station/main_window.py" line="331"/>
+        <location filename="../../clerk_station/main_window.py" line="336"/>
         <source>Choose a service item on the left</source>
         <translation>请在左侧选择办理事项</translation>
     </message>
@@ -1294,27 +1304,27 @@ and continue</source>
         <translation>高拍仪：启动中</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="227"/>
+        <location filename="../../clerk_station/main_window.py" line="232"/>
         <source>Intake</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="232"/>
+        <location filename="../../clerk_station/main_window.py" line="237"/>
         <source>New applicant</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="237"/>
+        <location filename="../../clerk_station/main_window.py" line="242"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/main_window.py" line="234"/>
+        <location filename="../../clerk_station/main_window.py" line="239"/>
         <source>New applicant (%1)</source>
         <translation>下一位（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/main_window.py" line="340"/>
+        <location filename="../../clerk_station/main_window.py" line="345"/>
         <source>%1 · within %n working day(s)</source>
         <translation>
             <numerusform>%1 · 承诺时限 %n 个工作日</numerusform>
@@ -4317,6 +4327,11 @@ and continue</source>
         <source>Unusable: %1 (%2)</source>
         <translation>不合格：%1（%2）</translation>
     </message>
+    <message>
+        <location filename="../../clerk_station/intake_actions.py" line="166"/>
+        <source>The notice was not printed: %1</source>
+        <translation>告知书未能打印：%1</translation>
+    </message>
 </context>
 <context>
     <name>ItemPager</name>
@@ -4958,87 +4973,97 @@ and continue</source>
 <context>
     <name>OutcomeController</name>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="81"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="114"/>
         <source>Accepted. Receipt number %1.</source>
         <translation>已受理，回执编号 %1。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="85"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="118"/>
         <source>The receipt was not printed: %1</source>
         <translation>回执未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="91"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="124"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="147"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="181"/>
         <source>Not accepted</source>
         <translation>未能受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="158"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="192"/>
         <source>Switch to “%1”?</source>
         <translation>切换到“%1”？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="161"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="195"/>
         <source>%n captured page(s) will be kept for the same materials.</source>
         <translation>
             <numerusform>已拍摄的 %n 页将保留给同名材料。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="165"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="199"/>
         <source>%n captured page(s) fit no material of the new item and will be discarded.</source>
         <translation>
             <numerusform>已拍摄的 %n 页不属于新事项的任何材料，将被丢弃。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="171"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="205"/>
         <source>Switch service item</source>
         <translation>切换事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="124"/>
-        <location filename="../../clerk_station/outcome_controller.py" line="134"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="158"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="168"/>
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="125"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="159"/>
         <source>The notice of refusal %1 was printed and recorded.</source>
         <translation>不予受理通知书 %1 已打印并登记。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="186"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="220"/>
         <source>New applicant</source>
         <translation>新申请人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="187"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="221"/>
         <source>%n captured page(s) will be discarded. Start a new applicant?</source>
         <translation>
             <numerusform>已采集的 %n 页将被丢弃。开始办理新申请人？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="131"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="165"/>
         <source>Preview / A4…</source>
         <translation>预览 / A4…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="69"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="92"/>
         <source>The notice of missing materials was printed and recorded.</source>
-        <extracomment>a paper dialog, an outcome box or the new-applicant question was closed (the keyboard goes back to the window)</extracomment>
         <translation>一次性告知书已打印并登记。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="70"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="81"/>
         <source>One-time notice</source>
+        <extracomment>a paper dialog, an outcome box or the new-applicant question was closed (the keyboard goes back to the window)</extracomment>
         <translation>一次性告知书</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/outcome_controller.py" line="96"/>
+        <source>The notice of missing materials %1 was recorded.</source>
+        <translation>一次性告知书 %1 已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/outcome_controller.py" line="98"/>
+        <source>The notice was not printed: %1</source>
+        <translation>告知书未能打印：%1</translation>
     </message>
 </context>
 <context>
@@ -5130,22 +5155,22 @@ and continue</source>
 <context>
     <name>PaperActions</name>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="113"/>
+        <location filename="../../clerk_station/paper_actions.py" line="115"/>
         <source>Printed again.</source>
         <translation>已重新打印。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="178"/>
+        <location filename="../../clerk_station/paper_actions.py" line="180"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="210"/>
+        <location filename="../../clerk_station/paper_actions.py" line="212"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/paper_actions.py" line="215"/>
+        <location filename="../../clerk_station/paper_actions.py" line="217"/>
         <source>Could not make the A4 paper: %1</source>
         <translation>无法生成A4文书：%1</translation>
     </message>
@@ -5334,9 +5359,14 @@ and continue</source>
 <context>
     <name>PrinterBanner</name>
     <message>
-        <location filename="../../clerk_station/printer_banner.py" line="30"/>
+        <location filename="../../clerk_station/printer_banner.py" line="52"/>
         <source>Receipt printer unusable: %1. Intake continues; reprint the receipts from the case list once a technician has fixed the printer setting.</source>
         <translation>回执打印机无法使用：%1。受理可以继续；技术人员修好打印机设置后，请在办件查询中补打回执。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/printer_banner.py" line="62"/>
+        <source>Receipt printer not ready: %1. Intake continues; check the printer (power, cable or network, paper), then reprint the receipts from the case list.</source>
+        <translation>回执打印机未就绪：%1。受理可以继续；请检查打印机（电源、线缆或网络、纸张），然后在办件查询中补打回执。</translation>
     </message>
 </context>
 <context>
