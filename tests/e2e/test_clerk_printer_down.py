@@ -15,12 +15,9 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from clerk_station.app import build_window
-from clerk_station.main_window import ClerkWindow
-from station.context import open_station
 from station.device_settings import load_device_settings, save_device_settings
 from station.intake_session import Phase
-from tests.helpers.clerk import capture_required
+from tests.helpers.clerk import capture_required, clerk_window, identify_sample
 from ui_shared.app_setup import install_translator
 
 
@@ -60,17 +57,8 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
 def test_notice_is_issued_and_its_papers_open_when_the_printer_is_down(
     qtbot: QtBot, dead_printer: Path, tmp_path: Path, language: str, words: tuple[str, str]
 ) -> None:
-    services = open_station(dead_printer, with_engine=False)
-    window = build_window(services, language=language)
-    assert isinstance(window, ClerkWindow)
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    try:
-        sims = services.simulators
-        assert sims is not None
-        sims.place_card(sims.sample_cards()[0])
-        qtbot.waitUntil(lambda: window.session.state.person is not None, timeout=10_000)
+    with clerk_window(qtbot, dead_printer, language=language) as (services, window):
+        identify_sample(qtbot, window, services)
         window.picker.choose("YB-001")
         qtbot.waitUntil(lambda: window.session.state.storing == 0, timeout=10_000)
         assert window.notice_button.isEnabled()
@@ -96,9 +84,6 @@ def test_notice_is_issued_and_its_papers_open_when_the_printer_is_down(
         window.grab().save(str(tmp_path / "notice_printer_down.png"))
         dialog.grab().save(str(tmp_path / "notice_printer_down_dialog.png"))
         dialog.reject()
-    finally:
-        window.shutdown()
-        services.close()
 
 
 @pytest.mark.parametrize(
@@ -109,22 +94,16 @@ def test_notice_is_issued_and_its_papers_open_when_the_printer_is_down(
 def test_banner_at_start_when_the_network_printer_does_not_answer(
     qtbot: QtBot, dead_printer: Path, tmp_path: Path, language: str, words: tuple[str, str]
 ) -> None:
-    services = open_station(dead_printer, with_engine=False)
-    assert services.printer_trouble is None  # the setting itself is fine
-    window = build_window(services, language=language)
-    assert isinstance(window, ClerkWindow)
-    qtbot.addWidget(window)
-    window.show()
-    try:
+    with clerk_window(qtbot, dead_printer, language=language, start=False) as (
+        services, window
+    ):
+        assert services.printer_trouble is None  # the setting itself is fine
         assert not window.printer_banner.isVisible()
         window.start()  # the status check runs on the disk lane
         qtbot.waitUntil(window.printer_banner.isVisible, timeout=10_000)
         text = window.printer_banner.text()
         assert all(w in text for w in words), text
         window.grab().save(str(tmp_path / f"printer_down_banner_{language}.png"))
-    finally:
-        window.shutdown()
-        services.close()
 
 
 def test_banner_when_a_print_fails_after_a_good_start(
@@ -136,29 +115,16 @@ def test_banner_when_a_print_fails_after_a_good_start(
     listener.bind(("127.0.0.1", 0))
     listener.listen(4)
     network_printer(station_dir, listener)
-    services = open_station(station_dir, with_engine=False)
-    window = build_window(services, language="en")
-    assert isinstance(window, ClerkWindow)
-    qtbot.addWidget(window)
-    window.show()
-    try:
-        window.start()
+    with listener, clerk_window(qtbot, station_dir, language="en") as (services, window):
         assert window.tasks.wait_idle(10)  # the start's status check is over
         assert not window.printer_banner.isVisible()
         listener.close()  # switched off
-        sims = services.simulators
-        assert sims is not None
-        sims.place_card(sims.sample_cards()[0])
-        qtbot.waitUntil(lambda: window.session.state.person is not None, timeout=10_000)
+        identify_sample(qtbot, window, services)
         window.picker.choose("YB-001")
         qtbot.waitUntil(lambda: window.session.state.storing == 0, timeout=10_000)
         window.notice_button.click()
         qtbot.waitUntil(window.printer_banner.isVisible, timeout=10_000)
         assert "not connected" in window.printer_banner.text()
-    finally:
-        listener.close()
-        window.shutdown()
-        services.close()
 
 
 def test_banner_when_a_receipt_does_not_print(
@@ -169,29 +135,16 @@ def test_banner_when_a_receipt_does_not_print(
     listener.bind(("127.0.0.1", 0))
     listener.listen(4)
     network_printer(station_dir, listener)
-    services = open_station(station_dir, with_engine=False)
-    window = build_window(services, language="en")
-    assert isinstance(window, ClerkWindow)
-    qtbot.addWidget(window)
-    window.show()
-    try:
-        window.start()
+    with listener, clerk_window(qtbot, station_dir, language="en") as (services, window):
         assert window.tasks.wait_idle(10)
         listener.close()
-        sims = services.simulators
-        assert sims is not None
-        sims.place_card(sims.sample_cards()[0])
-        qtbot.waitUntil(lambda: window.session.state.person is not None, timeout=10_000)
+        identify_sample(qtbot, window, services)
         capture_required(qtbot, window, window.picker.choose("YB-001"))
         assert not window.printer_banner.isVisible()
         with qtbot.waitSignal(window.accepted, timeout=20_000):
             window.accept_button.click()
         qtbot.waitUntil(window.printer_banner.isVisible, timeout=10_000)
         assert "not connected" in window.printer_banner.text()
-    finally:
-        listener.close()
-        window.shutdown()
-        services.close()
 
 
 @pytest.mark.parametrize(
@@ -208,18 +161,9 @@ def test_a_folder_target_is_worded_alike_in_the_banner_and_the_paper_dialog(
     folder.mkdir()
     settings = load_device_settings(station_dir)
     save_device_settings(station_dir, replace(settings, printer=f"file:{folder}"))
-    services = open_station(station_dir, with_engine=False)
-    window = build_window(services, language=language)
-    assert isinstance(window, ClerkWindow)
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    try:
+    with clerk_window(qtbot, station_dir, language=language) as (services, window):
         assert words in window.printer_banner.text()
-        sims = services.simulators
-        assert sims is not None
-        sims.place_card(sims.sample_cards()[0])
-        qtbot.waitUntil(lambda: window.session.state.person is not None, timeout=10_000)
+        identify_sample(qtbot, window, services)
         window.picker.choose("YB-001")
         qtbot.waitUntil(lambda: window.session.state.storing == 0, timeout=10_000)
         window.notice_button.click()
@@ -238,6 +182,3 @@ def test_a_folder_target_is_worded_alike_in_the_banner_and_the_paper_dialog(
         assert words in box.text(), box.text()
         box.close()
         dialog.reject()
-    finally:
-        window.shutdown()
-        services.close()

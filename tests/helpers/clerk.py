@@ -1,16 +1,51 @@
-"""Driving the clerk window in whole-flow tests: capture what an item needs, wait
-for the platform to hold a submission."""
+"""Driving the clerk window in whole-flow tests: open it on a station, identify the
+sample applicant, capture what an item needs, wait for the platform to hold a
+submission."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from pytestqt.qtbot import QtBot
 
 from clerk_station.main_window import ClerkWindow
 from intake.catalog import ServiceItem
+from station.services import StationServices
+
+
+@contextmanager
+def clerk_window(
+    qtbot: QtBot, station_dir: Path, *, language: str = "zh_CN", start: bool = True
+) -> Iterator[tuple[StationServices, ClerkWindow]]:
+    """The clerk window on `station_dir` (engine off), shown and, unless told, started;
+    shut down and its station closed afterwards."""
+    from clerk_station.app import build_window
+    from station.context import open_station
+
+    services = open_station(station_dir, with_engine=False)
+    window = build_window(services, language=language)
+    assert isinstance(window, ClerkWindow)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        if start:
+            window.start()
+        yield services, window
+    finally:
+        window.shutdown()
+        services.close()
+
+
+def identify_sample(qtbot: QtBot, window: ClerkWindow, services: StationServices) -> None:
+    """The simulator's first sample card placed and read into the intake."""
+    sims = services.simulators
+    assert sims is not None
+    sims.place_card(sims.sample_cards()[0])
+    qtbot.waitUntil(lambda: window.session.state.person is not None, timeout=10_000)
 
 
 def capture_required(qtbot: QtBot, window: ClerkWindow, item: ServiceItem) -> None:
