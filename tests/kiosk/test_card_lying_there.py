@@ -59,14 +59,16 @@ def test_start_again_and_back_read_the_card_still_on_the_reader(
     apply.item_buttons["SB-001"].click()
     kiosk.sims.place_card(kiosk.sims.sample_cards()[0])
     qtbot.waitUntil(lambda: apply.steps.currentIndex() == CONFIRM, timeout=10_000)
-    assert len(reads) == 1
+    qtbot.waitUntil(lambda: len(reads) == 1, timeout=10_000)
     # 不是，重新开始 with the card left down: the item list, then the card read again
     apply.no.click()
     assert apply.steps.currentIndex() == CHOOSE
     apply.item_buttons["SB-001"].click()
     assert apply.steps.currentIndex() == IDENTIFY
     qtbot.waitUntil(lambda: apply.steps.currentIndex() == CONFIRM, timeout=10_000)
-    assert len(reads) == 2
+    # the counter hears the read on its own delivery, which may come a turn after the
+    # window's (one run of 1 892 saw it later)
+    qtbot.waitUntil(lambda: len(reads) == 2, timeout=10_000)
     # 上一步 from "is this you?" with the card lying there: the item list, not "place
     # your card" (which read the card at once and bounced back: review7); the same item
     # again is "is this you?" with the card already read
@@ -92,7 +94,8 @@ def test_a_new_service_reads_the_card_but_not_one_left_behind(
     qtbot.waitUntil(lambda: window.card_present, timeout=10_000)
     window.attract.buttons["progress"].click()
     qtbot.waitUntil(lambda: progress.result_title.isVisible(), timeout=10_000)
-    assert progress.card_holder() == card.id_number and len(reads) == 2
+    assert progress.card_holder() == card.id_number
+    qtbot.waitUntil(lambda: len(reads) == 2, timeout=10_000)
     # its holder walks away and leaves it: the idle wipe announces it ...
     kiosk.clock.advance(idle.idle_seconds + idle.countdown_seconds + 1)
     idle.poll()
