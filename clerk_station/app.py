@@ -14,6 +14,7 @@ from clerk_station.front import make_application
 from clerk_station.main_window import ClerkWindow
 from clerk_station.startup_failure import StartupFailureScreen
 from station.services import StationServices
+from ui_shared.gui_gc import stop_collecting_on_gui_thread
 from ui_shared.quit_signals import quit_on_signals
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,7 @@ def run_clerk(
         flow.shutdown()
     finally:
         signals.restore()
+        stop_collecting_on_gui_thread()  # after the workers: ui_shared.gui_gc
     return int(code)
 
 

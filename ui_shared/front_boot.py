@@ -18,6 +18,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from ui_shared.gui_gc import stop_collecting_on_gui_thread
 from ui_shared.station_opening import StationOpening
 
 T = TypeVar("T")
@@ -96,10 +97,15 @@ class FrontEndBoot(QObject, Generic[T]):
         if self._closed:
             return
         self._closed = True
-        self.close_front()
-        self.opening.wait()
-        if self.opening.services is not None:
-            self.close_services(self.opening.services)
+        try:
+            self.close_front()
+            self.opening.wait()
+            if self.opening.services is not None:
+                self.close_services(self.opening.services)
+        finally:
+            # the workers are joined: here, on the GUI thread and in no destructor, the
+            # collector may hand collection back (ui_shared.gui_gc says why not sooner)
+            stop_collecting_on_gui_thread()
 
     def close_front(self) -> None:
         raise NotImplementedError

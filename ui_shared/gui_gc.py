@@ -9,6 +9,18 @@ thresholds a few times a second. A full collection walks every object (0.1 to
 0.3 s with PySide6, OpenCV and numpy loaded), so the GUI thread does one at
 most every few minutes, not whenever the oldest generation's count says so.
 Reference counting, which frees almost everything, is unaffected.
+
+The front end stops the collector explicitly (`stop`, from its shutdown after the
+event loop and after its worker threads are joined); only then is automatic
+collection put back as the collector found it. Never from a destructor or the
+`destroyed` signal: Qt emits `destroyed` inside QObject::~QObject, which may run
+inside a collection pass, on whatever thread drops the last reference, or during
+interpreter shutdown, with Qt's signal-slot mutexes held. Switched on there, the
+very next allocation can start a collection that frees a Qt object whose own
+destructor waits on one of those mutexes for ever (the `pytest -n 3` hang, seen
+with gdb in QObject::~QObject under a collection started in this destructor). A
+collector that is destroyed without being stopped leaves automatic collection off,
+the safe side: reference counting still frees nearly everything.
 """
 
 from __future__ import annotations
@@ -39,9 +51,26 @@ class GuiThreadCollector(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.collect_due)
+        #: automatic collection as found, put back by stop()
+        self._was_enabled = gc.isenabled()
+        self._stopped = False
         gc.disable()
         self._timer.start()
-        self.destroyed.connect(gc.enable)
+
+    @property
+    def running(self) -> bool:
+        return not self._stopped
+
+    def stop(self) -> None:
+        """On the GUI thread, once the front end's worker threads are joined: no more
+        timed collections; automatic collection back as it was before the collector
+        started. Again: nothing."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self._timer.stop()
+        if self._was_enabled:
+            gc.enable()
 
     def collect_due(self) -> int:
         """Collect the generations whose thresholds are crossed; the number freed."""
@@ -66,15 +95,24 @@ _installed: list[GuiThreadCollector] = []
 
 
 def collect_garbage_on_gui_thread(app: QObject) -> GuiThreadCollector:
-    """Install once per application (again: the existing collector is returned)."""
+    """Install once per application (again: the running collector is returned)."""
     for collector in _installed:
-        if isValid(collector) and collector.parent() is app:
+        if isValid(collector) and collector.running and collector.parent() is app:
             return collector
     _installed[:] = [GuiThreadCollector(app)]
     return _installed[0]
 
 
+def stop_collecting_on_gui_thread() -> None:
+    """The front end's shutdown, on the GUI thread after its workers are joined: the
+    installed collector stops and automatic collection is back as it was before it."""
+    for collector in _installed:
+        if isValid(collector):
+            collector.stop()
+    _installed.clear()
+
+
 def collector_running() -> bool:
-    """Whether a GUI-thread collector is installed and alive (it keeps Python's
-    automatic collection off for as long as it lives)."""
-    return any(isValid(collector) for collector in _installed)
+    """Whether a GUI-thread collector is installed, alive and not stopped (it keeps
+    Python's automatic collection off until it is stopped)."""
+    return any(isValid(collector) and collector.running for collector in _installed)

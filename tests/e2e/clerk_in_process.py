@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -34,28 +33,19 @@ NEVER_READY = 99
 def application_kept(app: QApplication) -> Iterator[None]:
     style, font = app.styleSheet(), app.font()
     names = app.applicationName(), app.organizationName()
-    collector_before = gui_gc.collector_running()
     try:
         yield
+        # the run's shutdown stopped the collector (ui_shared.gui_gc: explicitly, never
+        # in its destructor); it found collection off, as the suite keeps it
+        # (tests/conftest.py, which collects between tests), and left it off
+        assert not gui_gc.collector_running()
+        assert not gc.isenabled()
     finally:
         app.setStyleSheet(style)
         app.setFont(font)
         app.setApplicationName(names[0])
         app.setOrganizationName(names[1])
         install_translator(app, "en")
-        if not collector_before:
-            # the collector's end switches automatic collection back on; the suite
-            # collects between tests instead (tests/conftest.py). Its end must not do
-            # so here: switched on inside the collector's own destructor, the first
-            # allocation there ran a collection of the run's garbage while Qt held its
-            # signal-slot locks, and a widget freed by it waited on one of them for
-            # ever (the hang of `pytest -n 3`, seen with gdb)
-            for collector in gui_gc._installed:
-                if shiboken6.isValid(collector):
-                    collector.destroyed.disconnect(gc.enable)
-                    shiboken6.delete(collector)
-            gui_gc._installed.clear()
-            gc.disable()
 
 
 def clerk_exit_when_ready(app: QApplication, data_dir: Path, *, language: str = "zh_CN") -> int:

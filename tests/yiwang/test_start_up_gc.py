@@ -50,7 +50,7 @@ def test_left_off_when_it_was_off() -> None:
             gc.enable()
 
 
-def test_a_gui_thread_collector_keeps_it_off_and_switches_it_on_when_it_goes() -> None:
+def test_a_gui_thread_collector_keeps_it_off_until_the_front_end_stops_it() -> None:
     # a process of its own: the collector of this test session's QApplication would
     # already keep collection off here
     code = (
@@ -58,12 +58,16 @@ def test_a_gui_thread_collector_keeps_it_off_and_switches_it_on_when_it_goes() -
         "from PySide6.QtWidgets import QApplication\n"
         "from yiwang.start_up_gc import collection_off_until_the_gui_collects\n"
         "from ui_shared.gui_gc import collect_garbage_on_gui_thread\n"
+        "from ui_shared.gui_gc import stop_collecting_on_gui_thread\n"
         "app = QApplication([])\n"
         "with collection_off_until_the_gui_collects():\n"
         "    collector = collect_garbage_on_gui_thread(app)\n"
-        "print(gc.isenabled())\n"
-        "collector.deleteLater()\n"
-        "app.sendPostedEvents(None, 52)\n"  # QEvent.DeferredDelete
+        "    print(gc.isenabled())\n"
+        "    collector.deleteLater()\n"  # its end alone never switches it on
+        "    app.sendPostedEvents(None, 52)\n"  # QEvent.DeferredDelete
+        "    print(gc.isenabled())\n"
+        "    collector = collect_garbage_on_gui_thread(app)\n"
+        "    stop_collecting_on_gui_thread()\n"  # the front end's shutdown
         "print(gc.isenabled())\n"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
@@ -71,4 +75,4 @@ def test_a_gui_thread_collector_keeps_it_off_and_switches_it_on_when_it_goes() -
                           env={"PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
                                "PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split() == ["False", "True"]
+    assert done.stdout.split() == ["False", "False", "True"]

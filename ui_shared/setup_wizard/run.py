@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QDialog
 
 from ui_shared.app_setup import apply_fonts, apply_style, install_translator
-from ui_shared.gui_gc import collect_garbage_on_gui_thread
+from ui_shared.gui_gc import collect_garbage_on_gui_thread, stop_collecting_on_gui_thread
 from ui_shared.quit_signals import quit_on_signals
 from ui_shared.setup_wizard.wizard import SetupWizard
 
@@ -31,6 +31,7 @@ def run_wizard(data_dir: Path, *, language: str = "zh_CN") -> int:
     finally:
         signals.restore()
         wizard.shutdown()
+        stop_collecting_on_gui_thread()  # after the wizard's workers: ui_shared.gui_gc
     if code:
         return code
     if wizard.result() == QDialog.DialogCode.Accepted and wizard.result_ is not None:
