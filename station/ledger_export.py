@@ -20,6 +20,7 @@ from pathlib import Path
 from safe_chars import strip_unsafe
 from station.ledger import LedgerQuery, LedgerRow, LedgerService
 from sync.durable import replacing
+from sync.private_files import make_private
 
 __all__ = ["HEADERS", "export_csv", "export_xlsx"]
 
@@ -80,6 +81,7 @@ def _publish(path: Path, write: Callable[[Path], None]) -> None:
     """Write to a temporary name beside ``path`` and rename: no half-written export."""
     with replacing(path) as tmp:
         write(tmp)
+        make_private(tmp)  # names and ID numbers: the service user's only
 
 
 def export_csv(service: LedgerService, query: LedgerQuery, path: Path, *, clerk_id: str) -> int:

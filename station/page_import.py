@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intake.errors import IntakeError
+from sync.private_files import private_dir
 
 if TYPE_CHECKING:  # cv2, numpy and PIL load with the first import, not the window
     from devices.camera.pipeline import CapturedPage
@@ -98,7 +99,7 @@ class FolderInbox:
         self._sizes: dict[str, int] = {}
 
     def take_ready(self) -> list[Path]:
-        self.taken.mkdir(parents=True, exist_ok=True)
+        private_dir(self.taken)
         ready: list[Path] = []
         seen: dict[str, int] = {}
         now = time.time()

@@ -31,6 +31,7 @@ from sync.config import (
     save_credentials,
 )
 from sync.config_schema import VERSION_KEY
+from sync.private_files import private_dir
 
 __all__ = ["SetupChoices", "SetupResult", "apply_setup", "current_choices", "plan_changes"]
 
@@ -163,7 +164,7 @@ def apply_setup(
             session=session,
             verify=_verify(new),
         )
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(data_dir)  # personal data: the service user's only (sync.private_files)
     if old != new or _file_version(data_dir) < CONFIG_VERSION:
         save_config(data_dir, new)  # also brings an older file format up to date
     if choices.devices != old_devices or not _has_devices_table(data_dir):

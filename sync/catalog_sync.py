@@ -26,6 +26,7 @@ from intake.catalog import Catalog
 from resources import SEED_CATALOG, resource_path
 from sync.blobs import StorageFullError, is_full_disk
 from sync.durable import write_private_file
+from sync.private_files import private_dir
 from sync.store import Store
 
 __all__ = [
@@ -66,7 +67,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     a torn one, even across a power cut (:func:`sync.durable.write_private_file`); a
     full disk raises :class:`StorageFullError` and leaves the old file in place."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     try:
         write_private_file(path, data)
     except OSError as e:

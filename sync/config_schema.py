@@ -33,6 +33,7 @@ import tomli_w
 from coded_errors import CodedError, Param
 from sync.config_lines import locate, locate_table
 from sync.durable import write_private_file
+from sync.private_files import private_dir
 
 __all__ = [
     "VERSION_KEY",
@@ -377,9 +378,10 @@ class Schema:
             doc[name] = {**(old if isinstance(old, dict) else {}), **values}
         doc.pop(VERSION_KEY, None)
         ordered = {VERSION_KEY: self.version, **doc}
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
+        # private like everything in the data directory (sync.private_files): the
+        # configuration names the station, its platform and its clerks' set-up
         write_private_file(path, tomli_w.dumps(ordered).encode("utf-8"))
-        path.chmod(0o644)  # the configuration holds no secrets (keys/ does)
 
     def check_value(self, dotted: str, value: Any) -> None:
         """Raise ConfigError when ``value`` is not allowed for ``dotted`` (no file)."""

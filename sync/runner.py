@@ -42,6 +42,7 @@ from sync.engine import SyncEngine, SyncEvent
 from sync.engine.progress_text import TerminalProgress
 from sync.engine.retention import ABANDONED_PAGES_AFTER, PURGE_EVERY, RetentionPurger
 from sync.exit_codes import ExitCode, Words, exit_code_for, one_line
+from sync.private_files import make_private, private_by_default, private_dir
 from sync.sdnotify import Watchdog, notify
 from sync.store import Store, data_dir_missing, require_usable_dir
 
@@ -80,11 +81,11 @@ def _setup_logging(data_dir: Path) -> logging.Handler | None:
         return None
     logging.raiseExceptions = False  # a full disk is reported in one line, not by logging
     try:
-        logs = data_dir / "logs"
-        logs.mkdir(parents=True, exist_ok=True)
+        logs = private_dir(data_dir / "logs")
         handler = logging.handlers.RotatingFileHandler(
             logs / "sync.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
         )
+        make_private(logs / "sync.log")
     except OSError:
         return None  # a read-only or full disk is reported by the store, in one line
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -244,6 +245,7 @@ def _run(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    private_by_default()  # the logs and the store it creates: sync.private_files
     parser = argparse.ArgumentParser(
         prog="yiwang sync", description="Deliver accepted submissions to the platform."
     )

@@ -8,7 +8,9 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
+from sync.private_files import private_by_default, tighten_data_dir
 from yiwang import logs
 from yiwang.quick_args import FRONT_ENDS, parse_front_end
 from yiwang.start_up_gc import collection_off_until_the_gui_collects
@@ -72,6 +74,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # first: whatever the command creates in the data directory is the service user's
+    # only (personal data; sync.private_files)
+    private_by_default()
     if argv is None:
         argv = sys.argv[1:]
     # the kiosk and the clerk start without building the parser (yiwang.quick_args)
@@ -80,6 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logs.configure(
         args.log_level, data_dir, name=args.command, create=args.command in CREATES_DATA_DIR
     )
+    station_dir = getattr(args, "data_dir", None)
+    if station_dir is not None:
+        tighten_data_dir(Path(station_dir))  # one stat when it is private already
     try:
         if args.command in FRONT_ENDS:
             with collection_off_until_the_gui_collects():

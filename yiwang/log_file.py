@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+from io import TextIOWrapper
 from pathlib import Path
 
 
@@ -16,6 +17,13 @@ class RotatingLogFile(logging.FileHandler):
         super().__init__(path, mode="a", encoding="utf-8")
         self.max_bytes = max_bytes
         self.backups = backups
+
+    def _open(self) -> TextIOWrapper:
+        # private whatever the umask: a log line may carry personal data (every
+        # generation: rotation opens a new file here)
+        stream = super()._open()
+        os.fchmod(stream.fileno(), 0o600)
+        return stream
 
     def emit(self, record: logging.LogRecord) -> None:
         try:

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sync.private_files import private_dir
 from yiwang.log_file import RotatingLogFile
 
 __all__ = [
@@ -156,8 +157,8 @@ def configure(
     root.addHandler(stderr)
     if data_dir is not None and (create or _is_dir(Path(data_dir))):
         try:
-            log_dir = Path(data_dir) / LOG_DIRNAME
-            log_dir.mkdir(parents=True, exist_ok=True)
+            # personal data may reach a log line: the service user's only
+            log_dir = private_dir(Path(data_dir) / LOG_DIRNAME)
             fh = RotatingLogFile(log_dir / f"{name}.log", max_bytes=MAX_BYTES, backups=BACKUPS)
         except OSError as e:
             # a read-only or full disk: the command reports it in its own line

@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sync.durable import publish
+from sync.private_files import make_private, private_dir
 
 log = logging.getLogger("sync.store")
 
@@ -62,7 +63,7 @@ def list_backups(folder: Path) -> list[Path]:
 
 def backup_database(db_path: Path, folder: Path, *, keep: int, now: datetime | None = None) -> Path:
     """Copy ``db_path`` (a live WAL database) into ``folder``; prune to ``keep``."""
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%S%f")
     final = folder / f"{PREFIX}{stamp}{SUFFIX}"
     tmp = folder / f".{final.name}.{os.getpid()}.tmp"
@@ -81,6 +82,7 @@ def backup_database(db_path: Path, folder: Path, *, keep: int, now: datetime | N
     try:
         if ok != "ok":
             raise sqlite3.DatabaseError(f"backup copy failed its check: {ok}")
+        make_private(tmp)  # personal data, whatever the umask (sync.private_files)
         publish(tmp, final)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sync.blobs import BlobStore
 from sync.crypto import KeyStore
+from sync.private_files import make_private, private_dir
 from sync.store.adoption import AdoptionPart
 from sync.store.attachments import AttachmentsPart
 from sync.store.clerks import ClerksPart
@@ -59,7 +60,7 @@ class Store(
         self.fault_hook = None
         require_usable_dir(self.data_dir)
         try:
-            self.data_dir.mkdir(parents=True, exist_ok=True)
+            private_dir(self.data_dir)
             self.keys = KeyStore(self.data_dir / "keys")
             self.keys.data_key()
             self.blobs = BlobStore(self.data_dir / "blobs", self.keys)
@@ -70,9 +71,23 @@ class Store(
         check_database(self.data_dir, self.highwater, timeout=busy_timeout_ms / 1000)
         try:
             self._open(recover)
+            self._private_database_files()
         except BaseException:
             self.close()
             raise
+
+    def _private_database_files(self) -> None:
+        """SQLite creates its files by the umask (0600 under every entry point,
+        sync.private_files); a caller with another umask gets them private too (the
+        -wal and -shm files SQLite makes later take the database file's mode)."""
+        for suffix in ("", "-wal", "-shm"):
+            path = self.db_path.with_name(self.db_path.name + suffix)
+            try:
+                make_private(path)
+            except FileNotFoundError:
+                continue
+            except OSError as e:
+                raise os_storage_error(e, self.data_dir) from e
 
     def _open(self, recover: bool) -> None:
         with self._write() as db:

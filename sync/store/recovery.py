@@ -31,7 +31,8 @@ from sqlite_utils import Database
 from intake.errors import IntakeError
 from intake.receipt_number import format_receipt_no
 from intake.submission import Submission, parse_utc
-from sync.durable import publish
+from sync.durable import publish, write_private_file
+from sync.private_files import private_dir
 from sync.store.adoption import Adopted
 from sync.store.backup import list_backups
 from sync.store.facade import Store
@@ -313,6 +314,7 @@ def _find_lost(store: Store, highwater: ReceiptHighWater, report: RecoveryReport
 def _write_report(data_dir: Path, report: RecoveryReport, now: datetime) -> None:
     logs = data_dir / "logs"
     with contextlib.suppress(OSError):
-        logs.mkdir(parents=True, exist_ok=True)
+        private_dir(logs)
         stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S")
-        (logs / f"recover-{stamp}.txt").write_text("\n".join(report.lines()) + "\n", "utf-8")
+        write_private_file(logs / f"recover-{stamp}.txt",
+                           ("\n".join(report.lines()) + "\n").encode("utf-8"))

@@ -52,6 +52,8 @@ def run_cli(*args: str, stdin: str = "") -> CliRun:
     out, err = io.StringIO(), io.StringIO()
     saved_stdin = sys.stdin
     sys.stdin = io.StringIO(stdin)
+    umask = os.umask(0o022)  # the command sets its own (sync.private_files); put back after
+    os.umask(umask)
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
@@ -60,6 +62,7 @@ def run_cli(*args: str, stdin: str = "") -> CliRun:
                 code = e.code if isinstance(e.code, int) else 1
     finally:
         sys.stdin = saved_stdin
+        os.umask(umask)
         for h in root.handlers[:]:
             root.removeHandler(h)
             h.close()

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from sync.durable import replacing
+from sync.private_files import make_private
 from yiwang.doctor import Check
 from yiwang.logs import log_files, mask_personal_data
 
@@ -146,11 +147,11 @@ def write_bundle(data_dir: Path, out: Path, checks: list[Check]) -> list[str]:
         except OSError as e:
             files[f"logs/{path.name}.error"] = str(e).encode()
     out.parent.mkdir(parents=True, exist_ok=True)
-    with replacing(out) as tmp, zipfile.ZipFile(
-        tmp, "w", compression=zipfile.ZIP_DEFLATED
-    ) as zf:
-        for name, data in files.items():
-            zf.writestr(name, scrub(data, secrets))
+    with replacing(out) as tmp:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            for name, data in files.items():
+                zf.writestr(name, scrub(data, secrets))
+        make_private(tmp)  # the station's logs and config, masked or not: private
     return list(files)
 
 

@@ -1,0 +1,84 @@
+"""The data directory holds personal data (the database, the encrypted blobs, the
+configuration, the logs, backups and exports): it is private to the service user,
+directories 0700 and files 0600, whatever the login's umask.
+
+Every entry point sets the umask to 0077 first (`private_by_default`), so what SQLite,
+logging and the file writers create is private without each of them knowing; the
+places that create files or folders say the mode too (`private_dir`, `make_private`),
+so a caller with another umask (a test, an embedding) gets the same. A data directory
+made by an older version (0755 / 0644) is tightened once at start (`tighten_data_dir`)
+with an English log line; the names in it never change.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+from pathlib import Path
+
+PRIVATE_UMASK = 0o077
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+log = logging.getLogger(__name__)
+
+
+def private_by_default() -> int:
+    """Files and folders this process creates are the service user's only; the umask
+    it replaced."""
+    return os.umask(PRIVATE_UMASK)
+
+
+def private_dir(path: Path) -> Path:
+    """`path` and any missing parents created; `path` itself 0700 (mkdir's mode is
+    filtered by the umask, and an existing folder keeps its mode)."""
+    path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    if stat.S_IMODE(path.stat().st_mode) != DIR_MODE:
+        path.chmod(DIR_MODE)
+    return path
+
+
+def make_private(path: Path) -> None:
+    """An existing file made 0600 (for files a library created: SQLite, logging)."""
+    if stat.S_IMODE(path.stat().st_mode) != FILE_MODE:
+        path.chmod(FILE_MODE)
+
+
+def tighten_data_dir(data_dir: Path) -> tuple[int, int]:
+    """A data directory readable by others (made before files were private) and
+    everything under it made owner-only: folders 0700, files 0600. Symbolic links are
+    left alone (chmod would follow them out of the folder); nothing gains a
+    permission. The numbers of folders and files changed; (0, 0) at once when the
+    directory is already private, so a normal start costs one stat."""
+    try:
+        top = data_dir.lstat()
+    except OSError:
+        return (0, 0)
+    if not stat.S_ISDIR(top.st_mode) or not stat.S_IMODE(top.st_mode) & PRIVATE_UMASK:
+        return (0, 0)
+    dirs = files = 0
+    for root, dir_names, file_names in os.walk(data_dir):
+        here = Path(root)
+        for path in [here] + [here / n for n in file_names]:
+            try:
+                mode = path.lstat().st_mode
+                if stat.S_ISLNK(mode):
+                    continue
+                # a file keeps no execute bit (nothing in the data directory runs) and
+                # gains nothing: a read-only one stays read-only
+                wanted = DIR_MODE if path == here else stat.S_IMODE(mode) & FILE_MODE
+                if stat.S_IMODE(mode) == wanted:
+                    continue
+                path.chmod(wanted)
+            except OSError as e:
+                log.warning("could not make %s private: %s", path, e.strerror or e)
+                continue
+            if path == here:
+                dirs += 1
+            else:
+                files += 1
+        dir_names[:] = [n for n in dir_names if not (here / n).is_symlink()]
+    log.info("data dir %s was readable by other users: %d folder(s) and %d file(s) made "
+             "private to the service user (folders 0700, files 0600)", data_dir, dirs, files)
+    return (dirs, files)
