@@ -84,12 +84,27 @@ def test_human_output_one_verdict_per_line_with_fix(station: Path) -> None:
     save_device_settings(
         station, replace(load_device_settings(station), idcard="/dev/ttyYIWANG-absent")
     )
-    proc = yiwang("doctor", "--data-dir", str(station))
+    proc = yiwang("doctor", "--data-dir", str(station), "--lang", "en")
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
     assert len(lines) == len(EXPECTED) + 1 and lines[-1] == "1 check(s) failed"
     bad = [line for line in lines if line.startswith("FAIL")]
     assert len(bad) == 1 and "device.idcard" in bad[0] and "-> fix:" in bad[0]
+    # Chinese by default, as the other commands speak; the JSON is the same either way
+    proc = yiwang("doctor", "--data-dir", str(station))
+    assert proc.returncode == 1
+    lines = proc.stdout.splitlines()
+    assert len(lines) == len(EXPECTED) + 1 and lines[-1] == "1 项检查未通过"
+    bad = [line for line in lines if line.startswith("失败")]
+    assert len(bad) == 1 and "身份证阅读器(device.idcard)" in bad[0]
+    assert "→ 处理办法：" in bad[0]
+    assert sum(line.startswith("通过 ") for line in lines) == len(EXPECTED) - 1
+    assert "数据库(database)" in proc.stdout and "FAIL" not in proc.stdout
+    as_json = [yiwang("doctor", "--data-dir", str(station), "--json", *lang).stdout
+               for lang in ((), ("--lang", "en"))]  # fmt: skip
+    first, second = (json.loads(text) for text in as_json)
+    assert first["checks"][0]["detail"] == second["checks"][0]["detail"]
+    assert [c["name"] for c in first["checks"]] == EXPECTED
 
 
 def test_bundle_exits_like_doctor_and_is_still_written(station: Path, tmp_path: Path) -> None:
@@ -98,7 +113,7 @@ def test_bundle_exits_like_doctor_and_is_still_written(station: Path, tmp_path: 
     settings = load_device_settings(station)
     save_device_settings(station, replace(settings, idcard="/dev/ttyYIWANG-absent"))
     bundle = tmp_path / "failing.zip"
-    proc = yiwang("doctor", "--data-dir", str(station), "--bundle", str(bundle))
+    proc = yiwang("doctor", "--data-dir", str(station), "--bundle", str(bundle), "--lang", "en")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "1 check(s) failed" in proc.stdout and "bundle written" in proc.stderr
     with zipfile.ZipFile(bundle) as zf:
@@ -107,7 +122,7 @@ def test_bundle_exits_like_doctor_and_is_still_written(station: Path, tmp_path: 
     (tmp_path / "a file").write_text("", encoding="utf-8")
     unwritable = tmp_path / "a file" / "bundle.zip"
     proc = yiwang("doctor", "--data-dir", str(station), "--bundle", str(unwritable))
-    assert proc.returncode == 2 and "cannot write the bundle" in proc.stderr
+    assert proc.returncode == 2 and "无法写入诊断包" in proc.stderr
 
     save_device_settings(station, settings)
     proc = yiwang("doctor", "--data-dir", str(station), "--bundle", str(tmp_path / "ok.zip"))

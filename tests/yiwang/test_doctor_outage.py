@@ -92,7 +92,7 @@ def test_host_port_defaults() -> None:
 
 def test_cli_counts_one_outage_once(station: Path) -> None:
     platform_gone(station)
-    proc = yiwang("doctor", "--data-dir", str(station))
+    proc = yiwang("doctor", "--data-dir", str(station), "--lang", "en")
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
     assert [line.split()[1] for line in lines if line.startswith("SKIP")] == [

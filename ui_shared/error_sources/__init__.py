@@ -17,6 +17,7 @@ from typing import Final
 from ui_shared.error_sources.accounts import ACCOUNTS
 from ui_shared.error_sources.config_words import CONFIG_WORDS
 from ui_shared.error_sources.devices import DEVICES
+from ui_shared.error_sources.doctor import DOCTOR
 from ui_shared.error_sources.intake import INTAKE
 from ui_shared.error_sources.marker import CONTEXT
 from ui_shared.error_sources.session import SESSION
@@ -26,5 +27,5 @@ from ui_shared.error_sources.sync import SYNC
 __all__ = ["CONTEXT", "SOURCES"]
 
 SOURCES: Final = MappingProxyType(
-    {**ACCOUNTS, **DEVICES, **INTAKE, **SYNC, **SESSION, **STATION, **CONFIG_WORDS}
+    {**ACCOUNTS, **DEVICES, **INTAKE, **SYNC, **SESSION, **STATION, **CONFIG_WORDS, **DOCTOR}
 )

@@ -20,6 +20,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("doctor", help="check configuration, database, disk, platform and devices")
     p.add_argument("--data-dir", type=Path, required=True)
     p.add_argument("--json", action="store_true", help='one JSON object {"ok", "checks": [...]}')
+    p.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN",
+                   help="language of the human output (not of --json)")
     p.add_argument(
         "--bundle", type=Path, default=None, help="also write a diagnostics zip (no personal data)"
     )
@@ -30,6 +32,7 @@ def _run(args: argparse.Namespace) -> int:
     from yiwang.doctor import run_doctor
 
     data_dir: Path = args.data_dir
+    english = args.lang == "en"
     checks = run_doctor(data_dir)
     ok = all(c.ok for c in checks)
     if args.json:
@@ -38,24 +41,18 @@ def _run(args: argparse.Namespace) -> int:
             ensure_ascii=False,
         ))
     else:
-        width = max(len(c.name) for c in checks)
-        for c in checks:
-            mark = "SKIP" if c.skipped else "OK  " if c.ok else "FAIL"
-            line = f"{mark} {c.name:<{width}}  {c.detail}"
-            if not c.ok and c.fix:
-                line += f"  -> fix: {c.fix}"
-            print(line)
-        failed = sum(not c.ok and not c.skipped for c in checks)
-        skipped = sum(c.skipped for c in checks)
-        summary = f"{failed} check(s) failed" + (f", {skipped} skipped" if skipped else "")
-        print("all checks passed" if ok else summary)
+        from yiwang.doctor.words import human_lines
+
+        print("\n".join(human_lines(checks, english=english)))
     if args.bundle is not None:
         from yiwang.doctor.bundle import write_bundle
+        from yiwang.doctor.words import word
 
         try:
             write_bundle(data_dir, args.bundle, checks)
         except OSError as e:
-            print(f"cannot write the bundle {args.bundle}: {e}", file=sys.stderr)
+            print(f"{word('bundle_failed', english=english)} {args.bundle}: {e}",
+                  file=sys.stderr)
             return int(ExitCode.CONFIG)
-        print(f"diagnostics bundle written to {args.bundle}", file=sys.stderr)
+        print(f"{word('bundle_written', english=english)} {args.bundle}", file=sys.stderr)
     return int(ExitCode.OK if ok else ExitCode.FAILED)
