@@ -3593,6 +3593,7 @@ and continue</source>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/config_words.py" line="37"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="38"/>
         <source>ID card reader</source>
         <translation>身份证阅读器</translation>
     </message>
@@ -3726,6 +3727,131 @@ and continue</source>
         <location filename="../../ui_shared/error_sources/intake.py" line="98"/>
         <source>A mobile number has 11 digits, starting with 1 and then 3 to 9</source>
         <translation>手机号码应为1开头、第二位3–9的11位数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="14"/>
+        <source>OK</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="15"/>
+        <source>FAIL</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="16"/>
+        <source>SKIP</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="17"/>
+        <source>-&gt; fix:</source>
+        <translation>→ 处理办法：</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="18"/>
+        <source>skipped:</source>
+        <translation>已跳过：</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="19"/>
+        <source>all checks passed</source>
+        <translation>全部检查通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="20"/>
+        <source>{failed} check(s) failed</source>
+        <translation>{failed} 项检查未通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="21"/>
+        <source>{failed} check(s) failed, {skipped} skipped</source>
+        <translation>{failed} 项检查未通过，{skipped} 项跳过</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="24"/>
+        <source>diagnostics bundle written to</source>
+        <translation>诊断包已写入</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="25"/>
+        <source>cannot write the bundle</source>
+        <translation>无法写入诊断包</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="26"/>
+        <source>configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="27"/>
+        <source>platform credentials</source>
+        <translation>平台凭据</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="28"/>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="29"/>
+        <source>database backups</source>
+        <translation>数据库备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="30"/>
+        <source>disk space</source>
+        <translation>磁盘空间</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="31"/>
+        <source>delivery queue</source>
+        <translation>上传队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="32"/>
+        <source>platform reachable</source>
+        <translation>平台连通</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="33"/>
+        <source>TLS certificate</source>
+        <translation>TLS 证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="34"/>
+        <source>signed request</source>
+        <translation>签名请求</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="35"/>
+        <source>clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="36"/>
+        <source>heartbeat</source>
+        <translation>心跳</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="37"/>
+        <source>devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="39"/>
+        <source>document camera</source>
+        <translation>高拍仪</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="40"/>
+        <source>receipt printer</source>
+        <translation>回执打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="41"/>
+        <source>barcode scanner</source>
+        <translation>扫码枪</translation>
     </message>
 </context>
 <context>
