@@ -4,11 +4,13 @@ in a non-blocking dialog and forward the answer to the intake session."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QInputDialog, QLabel, QWidget
 
 from clerk_station.identification_controller import FORWARDS_IDENTITY
 from station.intake_session import IntakeSession
+from station.typed_text import TypedTextTooLong
+from ui_shared.messages import user_message
 
 #: reasons a clerk picks from (or types) when a material cannot be used
 DEFECT_REASONS = (
@@ -49,8 +51,10 @@ class DecisionDialogs(QObject):
         dialog.open()
         return dialog
 
-    def ask_defect(self) -> QInputDialog | None:
-        """The reason the selected material cannot be used, for the 一次性告知书."""
+    def ask_defect(self, typed: str = "", problem: str = "") -> QInputDialog | None:
+        """The reason the selected material cannot be used, for the 一次性告知书. Asked
+        again with what was `typed` and the `problem` with it when the session refused
+        it (too long: station.typed_text), so nothing typed is lost."""
         state = self.session.state
         code = state.current_material
         if code is None or state.item is None or state.phase not in FORWARDS_IDENTITY[1:]:
@@ -59,16 +63,25 @@ class DecisionDialogs(QObject):
         dialog = QInputDialog(self._window)
         dialog.setObjectName("defectDialog")
         dialog.setWindowTitle(self.tr("Material unusable"))
-        dialog.setLabelText(
-            self.tr("Why can “%1” not be used?").replace(
-                "%1", material.name_en if self._english else material.name_zh
-            )
+        question = self.tr("Why can “%1” not be used?").replace(
+            "%1", material.name_en if self._english else material.name_zh
         )
+        dialog.setLabelText(f"{problem}\n{question}" if problem else question)
+        for label in dialog.findChildren(QLabel):  # the material's name is catalog text
+            label.setTextFormat(Qt.TextFormat.PlainText)
         dialog.setComboBoxEditable(True)
         dialog.setComboBoxItems(list(DEFECT_REASONS))
-        dialog.textValueSelected.connect(
-            lambda reason: self.session.material_defective(code, reason)
-        )
+        if typed:
+            dialog.setTextValue(typed)
+        dialog.textValueSelected.connect(lambda reason: self._defect_given(code, reason))
         self.defect_dialog = dialog
         dialog.open()
         return dialog
+
+    def _defect_given(self, code: str, reason: str) -> None:
+        try:
+            self.session.material_defective(code, reason)
+        except TypedTextTooLong as e:
+            # after this dialog has closed: the same question again, what was typed in it
+            problem = user_message(e)  # in the window's language, as the question
+            QTimer.singleShot(0, lambda: self.ask_defect(reason, problem))

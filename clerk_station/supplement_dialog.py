@@ -29,6 +29,7 @@ from intake.acceptance import COMMITMENT_FORM
 from station.case_followup import CaseFollowUp, FollowUpView
 from station.page_import import IMPORTABLE, import_page
 from station.session_rules import judge_page
+from station.typed_text import SUPPLEMENT_NOTE_CHARS, TypedTextTooLong, typed_text
 from ui_shared.error_text import note_text, ui_speaks_english
 from ui_shared.messages import user_message
 from ui_shared.plain_text import PlainLabel
@@ -82,7 +83,8 @@ class SupplementDialog(QDialog):
         self.remove_button = QPushButton(self.tr("Remove selected page"), self)
         self.list = QListWidget(self)
         self.note = QLineEdit(self)
-        self.note.setMaxLength(500)
+        # no maxLength: it would cut a pasted note silently; send() says when it is too
+        # long and keeps it (station.typed_text)
         self.note.setPlaceholderText(self.tr("Note for the department (optional)"))
         self.note.setVisible(not commitment)
         self.message = PlainLabel("", self)
@@ -184,9 +186,16 @@ class SupplementDialog(QDialog):
     def send(self) -> None:
         if not self.pages:
             return
+        clerk, note = self._clerk, self.note.text()
+        if not self.commitment:
+            try:
+                typed_text(note, limit=SUPPLEMENT_NOTE_CHARS)
+            except TypedTextTooLong as e:
+                self.message.setText(user_message(e))
+                self.note.setFocus()
+                return
         self.send_button.setEnabled(False)
         followup, uuid, pages = self._followup, self._view.uuid, list(self.pages)
-        clerk, note = self._clerk, self.note.text()
         if self.commitment:
             shas = [sha for _, sha in pages]
             self.tasks.disk(lambda: followup.add_commitment_form(uuid, shas, clerk_id=clerk),

@@ -24,10 +24,10 @@ from intake.errors import IntakeError, UnknownItem
 from intake.submission import format_utc
 from station.handover_paper import HandedOver, handover_acknowledgement
 from station.intake_service import IntakeService
+from station.typed_text import SUPPLEMENT_NOTE_CHARS, typed_text
 from sync.case_outcomes import AlreadyHandedOver, OutcomeKind, OutcomeQueue, OutcomeRow
 from sync.problems import Code, Problem
 from sync.store import Store, SyncState
-from wire.plain_text import plain
 
 if TYPE_CHECKING:
     import numpy as np
@@ -207,7 +207,9 @@ class CaseFollowUp:
         self, uuid: str, pages: Sequence[tuple[str, str]], *, clerk_id: str, note: str = "",
         now: datetime | None = None,
     ) -> str:
-        """Queue the pages (material code, sha256) as one supplement to the case."""
+        """Queue the pages (material code, sha256) as one supplement to the case; a
+        note over the platform's limit is refused (station.typed_text), never cut."""
+        typed = typed_text(note, limit=SUPPLEMENT_NOTE_CHARS)
         view = self.view(uuid)
         if not view.can_supplement:
             raise _error("not_requested", f"case {view.receipt_no} is not waiting for a supplement")
@@ -225,7 +227,7 @@ class CaseFollowUp:
                 grouped[code].append(sha)
         body = {
             "submission_uuid": uuid, "receipt_no": view.receipt_no, "clerk_id": clerk_id,
-            "added_at": format_utc(moment), "note": plain(note)[:2000],
+            "added_at": format_utc(moment), "note": typed,
             "materials": [{"code": c, "pages": p} for c, p in grouped.items()],
         }
         out = self.queue.enqueue(OutcomeKind.SUPPLEMENT, body, reference=view.receipt_no,

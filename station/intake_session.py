@@ -110,6 +110,7 @@ from station.session_state import (
     Severity,
     Topic,
 )
+from station.typed_text import DEFECT_REASON_CHARS, typed_text
 
 if TYPE_CHECKING:  # the camera pipeline (cv2, numpy) loads when the first page comes
     from devices.camera.pipeline import CapturedPage
@@ -289,7 +290,10 @@ class IntakeSession(OutcomeEvents, LicenceFiling):
         the 一次性告知书); acceptance waits until it is cleared."""
         self._require(*EDITABLE)
         self._require_draft().item.material(material_code)
-        self._defects[material_code] = reason.strip()[:40] or "不符合要求"
+        # plain and capped; too long is refused, never cut (station.typed_text)
+        self._defects[material_code] = (
+            typed_text(reason, limit=DEFECT_REASON_CHARS) or "不符合要求"
+        )
         self._notice_issued = False
         self._changed()
 

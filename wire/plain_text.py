@@ -16,7 +16,11 @@ from __future__ import annotations
 
 from safe_chars import first_unsafe, strip_unsafe
 
-__all__ = ["is_plain_line", "is_plain_note", "line_check", "note_check", "plain"]
+__all__ = ["NOTE_CHARS", "is_plain_line", "is_plain_note", "line_check", "note_check", "plain"]
+
+#: the longest free-text note the platform takes (a supplement's note, a refusal's
+#: reason and basis, an evaluation's comment: wire.schemas.PlainNote, docs/protocol.md)
+NOTE_CHARS = 2000
 
 
 def plain(text: str, *, multiline: bool = True) -> str:

@@ -17,13 +17,15 @@ from pydantic import (
     model_validator,
 )
 
-from wire.plain_text import note_check
+from wire.plain_text import NOTE_CHARS, note_check
 
 Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Note = Annotated[str, StringConstraints(max_length=2000)]
 #: free text a person reads: plain text (wire.plain_text), line feeds and tabs allowed
-PlainNote = Annotated[str, StringConstraints(max_length=2000), AfterValidator(note_check)]
+PlainNote = Annotated[
+    str, StringConstraints(max_length=NOTE_CHARS), AfterValidator(note_check)
+]
 #: an evaluation reason (GB/T 39734 kinds, e.g. "attitude_poor")
 ReasonCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
 ReceiptNo = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,16}-[0-9]{8}-[0-9]{4,6}$")]

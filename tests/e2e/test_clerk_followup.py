@@ -114,6 +114,16 @@ def test_supplement_then_handover_on_real_widgets(
     sup.import_files([_photo(shots, "sharp.png", 4)])
     qtbot.waitUntil(lambda: len(sup.pages) == 1, timeout=20_000)
     _save(sup, "supplement_dialog.png")
+    # a note over the platform's 2000 characters is refused, never cut: the dialog says
+    # so and keeps it (station.typed_text); nothing is queued
+    too_long = "请核对户口簿本人页。" * 201
+    sup.note.setText(too_long)
+    sup.send_button.click()
+    assert "at most 2000 characters, 2010 typed" in sup.message.text()
+    assert sup.note.text() == too_long and sup.outcome_uuid is None
+    assert sup.send_button.isEnabled()
+    _save(sup, "supplement_note_too_long.png")
+    sup.note.setText("已补交\x07户口簿本人页\u200b")  # a control and an invisible: dropped
     sup.send_button.click()
     qtbot.waitUntil(lambda: sup.outcome_uuid is not None, timeout=10_000)
     outcome = sup.outcome_uuid
@@ -123,6 +133,8 @@ def test_supplement_then_handover_on_real_widgets(
     engine.run_once()
     held_sup = admin("GET", f"/v1/admin/supplements?submission={uuid}")
     assert [h["uuid"] for h in held_sup] == [outcome]
+    # the note as sealed for the platform: plain
+    assert outcome is not None and day.followup.queue.body(outcome)["note"] == "已补交户口簿本人页"
     sha = sup.pages[0][1]
     assert [b["sha256"] for b in held_sup[0]["blobs"]] == [sha]
     assert held_sup[0]["blobs"][0]["verified"]

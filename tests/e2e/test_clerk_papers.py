@@ -34,9 +34,19 @@ def test_notice_with_reason_then_accept_with_collection(qtbot: QtBot, station_di
         window.materials_panel.select_row(1)  # the registration form
         dialog = window.ask_defect()
         assert dialog is not None
-        dialog.setTextValue("缺少签字或盖章")
+        # a reason over the notice's 40 characters is refused, never cut, and asked for
+        # again with what was typed (station.typed_text)
+        too_long = "缺少申请人签字" * 6
+        dialog.setTextValue(too_long)
         dialog.accept()
-        assert "M02" in window.session.state.defects
+        qtbot.waitUntil(lambda: window.decisions.defect_dialog is not dialog, timeout=5_000)
+        again = window.decisions.defect_dialog
+        assert again is not None and again.isVisible()
+        assert again.textValue() == too_long and "M02" not in window.session.state.defects
+        assert "at most 40 characters, 42 typed" in again.labelText()
+        again.setTextValue("\u202e缺少签字或盖章\x1b")  # invisible and control: dropped
+        again.accept()
+        assert window.session.state.defects["M02"] == "缺少签字或盖章"
         assert not window.accept_button.isEnabled() and window.notice_button.isEnabled()
         window.notice_button.click()
         qtbot.waitUntil(lambda: window.session.state.phase is Phase.NOTICE, timeout=10_000)

@@ -250,6 +250,11 @@ INTAKE: dict[str, str] = {
         "This cannot be done at the current step",
     ),
     "intake.session.no_item": QT_TRANSLATE_NOOP("ErrorText", "Choose a service first"),
+    "intake.typed.too_long": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "Too long: at most {limit} characters, {length} typed. Shorten it; what you typed "
+        "is kept.",
+    ),
     "intake.followup.not_requested": QT_TRANSLATE_NOOP(
         "ErrorText",
         "This case needs no supplement now",
