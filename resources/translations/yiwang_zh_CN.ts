@@ -1387,23 +1387,23 @@ and continue</source>
 <context>
     <name>DecisionDialogs</name>
     <message>
-        <location filename="../../clerk_station/decisions.py" line="40"/>
+        <location filename="../../clerk_station/decisions.py" line="42"/>
         <source>Refuse the application</source>
         <extracomment>reasons a clerk picks from (or types) when a material cannot be used</extracomment>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/decisions.py" line="41"/>
+        <location filename="../../clerk_station/decisions.py" line="43"/>
         <source>Reason (the legal basis is printed with it)</source>
         <translation>理由（依据将一并打印）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/decisions.py" line="61"/>
+        <location filename="../../clerk_station/decisions.py" line="65"/>
         <source>Material unusable</source>
         <translation>材料不合格</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/decisions.py" line="63"/>
+        <location filename="../../clerk_station/decisions.py" line="66"/>
         <source>Why can “%1” not be used?</source>
         <translation>“%1”为何不能使用？</translation>
     </message>
@@ -2651,115 +2651,120 @@ and continue</source>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/intake.py" line="253"/>
+        <source>Too long: at most {limit} characters, {length} typed. Shorten it; what you typed is kept.</source>
+        <translation>内容过长：最多 {limit} 个字，现有 {length} 个字。请删减后再提交，已输入的内容仍保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="258"/>
         <source>This case needs no supplement now</source>
         <translation>该办件当前无需补正</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="257"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="262"/>
         <source>Add the supplement&apos;s pages first</source>
         <translation>请先添加补正材料页面</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="258"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="263"/>
         <source>The material does not belong to this service</source>
         <translation>材料不属于该事项</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="262"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="267"/>
         <source>This case is not finished yet or was already collected</source>
         <translation>该办件尚未办结或已领取</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="266"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="271"/>
         <source>The collector&apos;s role is not valid</source>
         <translation>领取人身份无效</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="267"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="272"/>
         <source>Enter the agent&apos;s relation to the applicant</source>
         <translation>请填写代领人与申请人的关系</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="271"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="276"/>
         <source>This case was already collected</source>
         <translation>该办件已领取</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="272"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="277"/>
         <source>This case was not accepted on a commitment: no commitment form is needed</source>
         <translation>该办件不是告知承诺制受理，无需告知承诺书</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="275"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="280"/>
         <source>The signed commitment form of this case has already been captured</source>
         <translation>该办件的告知承诺书已采集</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="278"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="283"/>
         <source>Add the commitment form&apos;s pages first</source>
         <translation>请先添加告知承诺书页面</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="281"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="286"/>
         <source>Only image files can be imported (JPG, PNG, TIFF)</source>
         <translation>只能导入图片文件（JPG、PNG、TIFF）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="285"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="290"/>
         <source>Cannot read this file</source>
         <translation>无法读取该文件</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="286"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="291"/>
         <source>The file is too large (over 25 MB)</source>
         <translation>文件过大（超过25MB）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="287"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="292"/>
         <source>This file is not an image we can read</source>
         <translation>该文件不是可识别的图片</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="291"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="296"/>
         <source>The image resolution is too high</source>
         <translation>图片分辨率过高</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="295"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="300"/>
         <source>The image resolution is too low to read</source>
         <translation>图片分辨率过低，无法辨认</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="299"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="304"/>
         <source>Your case was not found</source>
         <translation>未找到您的这件办件</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="300"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="305"/>
         <source>The case is not finished yet, so it cannot be evaluated</source>
         <translation>办件尚未办结，暂不能评价</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="304"/>
-        <location filename="../../ui_shared/error_sources/intake.py" line="311"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="309"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="316"/>
         <source>Choose a rating</source>
         <translation>请选择评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="305"/>
-        <location filename="../../ui_shared/error_sources/intake.py" line="312"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="310"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="317"/>
         <source>Reasons are chosen only when you are not satisfied</source>
         <translation>只有不满意时才需选择原因</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="309"/>
-        <location filename="../../ui_shared/error_sources/intake.py" line="316"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="314"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="321"/>
         <source>The reason is not valid</source>
         <translation>评价原因无效</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/intake.py" line="310"/>
-        <location filename="../../ui_shared/error_sources/intake.py" line="317"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="315"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="322"/>
         <source>This case was already evaluated</source>
         <translation>这件办件已经评价过了</translation>
     </message>
@@ -5971,124 +5976,124 @@ and continue</source>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="47"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="48"/>
         <source>Signed commitment form for %1</source>
         <translation>采集 %1 的已签字告知承诺书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="48"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="49"/>
         <source>Supplement (补正) for %1</source>
         <translation>补正材料 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="62"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="63"/>
         <source>Capture every page of the commitment form the applicant has signed; it goes to the platform with the case, once.</source>
         <translation>请采集申请人已签字的告知承诺书的每一页；它将随办件报送平台，且只报送一次。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="66"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="67"/>
         <source>Requested: %1 — %2</source>
         <translation>需补正：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="73"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="74"/>
         <source>Signed commitment form (告知承诺书)</source>
         <translation>已签字的告知承诺书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="78"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="79"/>
         <source>Capture with the camera</source>
         <translation>高拍仪拍摄</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="81"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="82"/>
         <source>Import a scanned page or a photo…</source>
         <translation>导入扫描件或照片…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="82"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="83"/>
         <source>Remove selected page</source>
         <translation>删除所选页面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="86"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="88"/>
         <source>Note for the department (optional)</source>
         <translation>给审批部门的说明（可选）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="91"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="93"/>
         <source>Send the supplement</source>
         <translation>提交补正</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="91"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="93"/>
         <source>File the signed form</source>
         <translation>归档已签字的承诺书</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="96"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="98"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="121"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="123"/>
         <source>Import a scanned page or a photo</source>
         <translation>导入扫描页或照片</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="124"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="126"/>
         <source>Images (%1)</source>
         <translation>图片（%1）</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="135"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="137"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="145"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="147"/>
         <source>The camera has not delivered a picture yet</source>
         <translation>高拍仪尚未传回画面</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="147"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="149"/>
         <source>Processing…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="155"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="157"/>
         <source>Page refused</source>
         <translation>页面不合格</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="165"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="167"/>
         <source>This page is already in the supplement.</source>
         <translation>该页面已在补正材料中。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="168"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="170"/>
         <source>%1 — page %2</source>
         <translation>%1 — 第%2页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/supplement_dialog.py" line="170"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="172"/>
         <source>%n page(s) ready</source>
         <translation>
             <numerusform>已有%n页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="182"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="184"/>
         <source>The page could not be taken.</source>
         <translation>无法获取该页面。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="201"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="210"/>
         <source>Signed form filed; it goes to the platform by itself.</source>
         <translation>承诺书已归档，将自动报送平台。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/supplement_dialog.py" line="202"/>
+        <location filename="../../clerk_station/supplement_dialog.py" line="211"/>
         <source>Supplement saved; it goes to the platform by itself.</source>
         <translation>补正材料已保存，将自动报送平台。</translation>
     </message>
