@@ -45,8 +45,10 @@ def card_to_json(card: IdCardData) -> dict[str, Any]:
     }
 
 
-def read_id_json(port: str, timeout: float) -> dict[str, Any]:
-    """Wait up to ``timeout`` seconds for a card on the reader at ``port`` and read it.
+def read_id_json(port: str, timeout: float, *, deadline: float | None = None) -> dict[str, Any]:
+    """Wait up to ``timeout`` seconds (or until ``deadline``, a ``time.monotonic()``
+    instant, when given: the caller's timeout started earlier) for a card on the
+    reader at ``port`` and read it; never longer, whatever the reader does.
 
     Raises :class:`DeviceError` when the port cannot be opened, the reader
     does not answer, the card cannot be read, or no card was presented in
@@ -54,16 +56,29 @@ def read_id_json(port: str, timeout: float) -> dict[str, Any]:
     """
     if timeout <= 0:
         raise ValueError("timeout must be positive")
-    deadline = time.monotonic() + timeout
-    with IdCardReader(port, timeout=min(timeout, 2.0)) as reader:
+    if deadline is None:
+        deadline = time.monotonic() + timeout
+    with IdCardReader(port, timeout=max(min(deadline - time.monotonic(), 2.0), 0.01)) as reader:
+        # the whole read, every command and retry of it, ends by the deadline
+        reader.deadline = deadline
+        answered = False
+        no_card = DeviceError("no_card", f"no card was presented on {port} within {timeout:g} s")
         while True:
-            card = reader.read_card()
+            try:
+                card = reader.read_card()
+            except DeviceError as e:
+                if e.code != "timeout" or time.monotonic() < deadline:
+                    raise
+                if answered:  # the deadline cut a poll short: the reader is there
+                    raise no_card from e
+                raise DeviceError(
+                    "timeout",
+                    f"the ID card reader on {port} did not answer within {timeout:g} s",
+                ) from e
             if card is not None:
                 return card_to_json(card)
+            answered = True
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise DeviceError(
-                    "no_card",
-                    f"no card was presented on {port} within {timeout:g} s",
-                )
+                raise no_card
             time.sleep(min(_POLL, remaining))

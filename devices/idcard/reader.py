@@ -87,7 +87,10 @@ class IdCardReader:
 
     ``timeout`` bounds the wait for each answer; a command is sent
     ``1 + retries`` times at most when the answer times out, arrives broken,
-    or the reader says our frame was broken (SW3 0x10 / 0x11). Errors are
+    or the reader says our frame was broken (SW3 0x10 / 0x11). ``deadline`` (a
+    ``time.monotonic()`` instant, None: none) bounds everything after it: no answer is
+    waited for and no command is retried past it, so a caller's own time limit holds
+    however many commands and retries a read takes. Errors are
     :class:`DeviceError` (``ReaderStatusError`` for error status bytes,
     ``FrameError`` for broken frames, ``CardDataError`` for bad card data).
     """
@@ -109,6 +112,8 @@ class IdCardReader:
         self.baudrate = baudrate
         self.timeout = timeout
         self.retries = retries
+        #: no waiting or retrying after this time.monotonic() instant (None: no limit)
+        self.deadline: float | None = None
         self._serial_factory = serial_factory
         self._ser: Any = None
         self._lock = threading.RLock()
@@ -229,7 +234,11 @@ class IdCardReader:
         request = encode_command(*command)
         with self._lock:
             last: DeviceError | None = None
+            made = 0
             for attempt in range(1 + self.retries):
+                if attempt and self._past_deadline():
+                    break  # the caller's time is up: the last error, not another try
+                made += 1
                 if attempt:
                     log.info("retrying %s (attempt %d) after: %s", name, attempt + 1, last)
                 try:
@@ -248,8 +257,15 @@ class IdCardReader:
                     log.debug("%s answered SW1/SW2 %02X %02X", name, frame.sw1, frame.sw2)
                 return frame
             assert last is not None
-            log.warning("%s failed after %d attempts: %s", name, 1 + self.retries, last)
+            if self._past_deadline():  # the caller's time ran out; the caller says so
+                log.info("%s stopped at the caller's deadline after %d attempt(s): %s",
+                         name, made, last)
+            else:
+                log.warning("%s failed after %d attempt(s): %s", name, made, last)
             raise last
+
+    def _past_deadline(self) -> bool:
+        return self.deadline is not None and time.monotonic() >= self.deadline
 
     def _port(self) -> Any:
         if self._ser is None:
@@ -271,6 +287,8 @@ class IdCardReader:
         except _IO_ERRORS as exc:
             raise self._io_failed(exc) from exc
         deadline = time.monotonic() + self.timeout
+        if self.deadline is not None:
+            deadline = min(deadline, self.deadline)
         while True:
             if time.monotonic() >= deadline:
                 raise _Timeout()
@@ -314,20 +332,26 @@ def detect_port(
     timeout: float = 0.5,
     baudrate: int = 115200,
     serial_factory: Callable[..., Any] = serial.Serial,
+    deadline: float | None = None,
 ) -> str | None:
     """The first port on which a GA/T 467 reader answers the SAM id command.
 
     ``candidates`` defaults to every port ``serial.tools.list_ports`` lists.
-    Each candidate gets one SAM-id command (no retries) and ``timeout`` seconds.
+    Each candidate gets one SAM-id command (no retries) and ``timeout`` seconds; no
+    port is tried after ``deadline`` (a ``time.monotonic()`` instant).
     """
     if candidates is None:
         from serial.tools import list_ports
 
         candidates = [p.device for p in list_ports.comports()]
     for port in candidates:
+        if deadline is not None and time.monotonic() >= deadline:
+            log.info("no ID card reader found before the deadline (stopped before %s)", port)
+            return None
         reader = IdCardReader(
             port, baudrate=baudrate, timeout=timeout, retries=0, serial_factory=serial_factory
         )
+        reader.deadline = deadline
         try:
             with reader:
                 sam = reader.sam_id()

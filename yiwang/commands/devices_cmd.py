@@ -31,7 +31,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     rd = dsub.add_parser("read-id", help="read the ID card on the reader")
     rd.add_argument("--port", help="serial port of the reader (default: probe every port)")
-    rd.add_argument("--timeout", type=float, default=3.0)
+    rd.add_argument("--timeout", type=_seconds, default=3.0, metavar="SECONDS",
+                    help="give up after this long, probing and reading included (default 3)")
     rd.add_argument("--json", action="store_true")
     rd.set_defaults(func=_read_id)
 
@@ -105,19 +106,36 @@ def _list(args: argparse.Namespace) -> int:
     return int(ExitCode.OK)
 
 
+def _seconds(text: str) -> float:
+    """A --timeout: a positive number of seconds (argparse says so, exit 2, otherwise)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value <= 3600:  # NaN fails this too
+        raise argparse.ArgumentTypeError(f"a timeout is more than 0 and at most 3600 s: {text}")
+    return value
+
+
 def _read_id(args: argparse.Namespace) -> int:
+    import time
+
     from devices.idcard.diagnostics import read_id_json
     from devices.idcard.errors import DeviceError
     from devices.idcard.reader import detect_port
     from ui_shared.error_text import error_text
 
-    port = args.port or detect_port()
-    if port is None:
+    # --timeout bounds the whole command: finding the reader and reading the card
+    deadline = time.monotonic() + args.timeout
+    port = args.port or detect_port(deadline=deadline)
+    remaining = deadline - time.monotonic()
+    if port is None or remaining <= 0:
         return _fail(
-            args, "no_reader", "未找到身份证阅读器", "no ID card reader found on any serial port"
+            args, "no_reader", "未找到身份证阅读器",
+            f"no ID card reader found on any serial port within {args.timeout:g} s",
         )
     try:
-        data = read_id_json(port, args.timeout)
+        data = read_id_json(port, args.timeout, deadline=deadline)
     except DeviceError as e:
         return _fail(args, e.code, error_text(e), str(e))
     human = "\n".join(f"{k}: {v}" for k, v in data.items())
