@@ -89,7 +89,8 @@ create_user() {
 
 install_app() {
   run install -d -m 0755 "$PREFIX" "$PREFIX/app"
-  run install -d -o "$STATION_USER" -g yiwang -m 0750 "$DATA_DIR"
+  # personal data: the station user's only (the station keeps it so: sync/private_files.py)
+  run install -d -o "$STATION_USER" -g yiwang -m 0700 "$DATA_DIR"
   # the source tree without its venv and VCS data (cp -a keeps it simple: no rsync needed)
   local item
   for item in pyproject.toml constraints.txt README.md intake devices sync station ui_shared \
@@ -118,6 +119,7 @@ ReadWritePaths=$DATA_DIR"
     run install -m 0644 "$SRC/deploy/systemd/yiwang-kiosk.service" /etc/systemd/system/
     write_file /etc/systemd/system/yiwang-kiosk.service.d/10-install.conf "[Service]
 User=$STATION_USER"
+    lock_kiosk_keys
   else
     run install -D -m 0644 "$SRC/deploy/xdg/yiwang-clerk.desktop" \
       /etc/xdg/autostart/yiwang-clerk.desktop
@@ -127,6 +129,22 @@ User=$STATION_USER"
   command -v udevadm >/dev/null 2>&1 && run udevadm trigger --subsystem-match=tty \
     --subsystem-match=usb --subsystem-match=usbmisc --subsystem-match=input
   return 0
+}
+
+lock_kiosk_keys() {
+  # Keys a citizen could press on the kiosk's keyboard that the kernel or systemd act on
+  # whatever the kiosk shows (the kiosk unit's cage runs without -s: no VT switching).
+  # Magic SysRq: Alt+SysRq+K (SAK) kills the session, +R takes the keyboard back from
+  # the compositor, +B reboots, +E/+I kill every process.
+  write_file /etc/sysctl.d/70-yiwang-kiosk.conf "# Yiwang kiosk (deploy/install.sh): no Magic SysRq keys on a public keyboard
+kernel.sysrq = 0"
+  run sysctl -q -p /etc/sysctl.d/70-yiwang-kiosk.conf
+  # Ctrl+Alt+Del would reboot the kiosk (systemd's ctrl-alt-del.target), and seven
+  # presses within 2 s force a reboot even with the target masked
+  run systemctl mask ctrl-alt-del.target
+  write_file /etc/systemd/system.conf.d/70-yiwang-kiosk.conf "[Manager]
+CtrlAltDelBurstAction=none"
+  run systemctl daemon-reexec
 }
 
 write_file() {  # write_file PATH CONTENT (only when it differs)

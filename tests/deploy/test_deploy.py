@@ -82,6 +82,9 @@ def test_kiosk_unit_autologins_into_cage_and_restarts() -> None:
     assert service["ExecStart"][0].startswith("/usr/bin/cage ")
     # cage runs the session script, which runs `yiwang kiosk` (tests/deploy/test_kiosk_session)
     assert service["ExecStart"][0].endswith(" -- /opt/yiwang/app/deploy/kiosk-session.sh")
+    # no VT switching (cage -s): Ctrl+Alt+F1..F12 must not take a citizen out of the kiosk
+    cage_options = service["ExecStart"][0].split(" -- ")[0].split()[1:]
+    assert cage_options == ["-d"], cage_options
     assert "YIWANG=/opt/yiwang/venv/bin/yiwang" in service["Environment"]
     assert os.access(DEPLOY / "kiosk-session.sh", os.X_OK)
     # restarted on failure and on 75 (restart asked for from maintenance); "exit to the
@@ -208,12 +211,17 @@ def test_install_dry_run_on_debian_family(tmp_path: Path, system: str) -> None:
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     assert "UnionTech" in out if system == "uos" else True
-    assert f"+ install -d -o yiwang -g yiwang -m 0750 {data_dir}" in out
+    assert f"+ install -d -o yiwang -g yiwang -m 0700 {data_dir}" in out  # personal data
     assert f"+ python3 -m venv {tmp_path / 'opt'}/venv" in out
     assert "+ install -m 0644 " in out and "yiwang-kiosk.service /etc/systemd/system/" in out
     assert "+ systemctl enable yiwang-kiosk.service" in out
     assert "+ systemctl disable getty@tty1.service" in out
     assert f"ReadWritePaths={data_dir}" in out
+    # the keys the kernel and systemd act on whatever the kiosk shows are switched off
+    assert "+ write /etc/sysctl.d/70-yiwang-kiosk.conf:" in out and "kernel.sysrq = 0" in out
+    assert "+ sysctl -q -p /etc/sysctl.d/70-yiwang-kiosk.conf" in out
+    assert "+ systemctl mask ctrl-alt-del.target" in out
+    assert "CtrlAltDelBurstAction=none" in out
     # a dry run changes nothing
     assert not data_dir.exists() and not (tmp_path / "opt").exists()
 
@@ -224,6 +232,7 @@ def test_install_dry_run_window_station_uses_autostart(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "/etc/xdg/autostart/yiwang-clerk.desktop" in proc.stdout
     assert "yiwang-kiosk" not in proc.stdout
+    assert "sysrq" not in proc.stdout and "ctrl-alt-del" not in proc.stdout  # a clerk's PC
     assert "User=clerk1" in proc.stdout
 
 
