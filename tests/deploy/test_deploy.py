@@ -85,6 +85,7 @@ def test_kiosk_unit_autologins_into_cage_and_restarts() -> None:
     # no VT switching (cage -s): Ctrl+Alt+F1..F12 must not take a citizen out of the kiosk
     cage_options = service["ExecStart"][0].split(" -- ")[0].split()[1:]
     assert cage_options == ["-d"], cage_options
+    assert service["UMask"] == ["0077"]  # as yiwang-sync.service: personal data
     assert "YIWANG=/opt/yiwang/venv/bin/yiwang" in service["Environment"]
     assert os.access(DEPLOY / "kiosk-session.sh", os.X_OK)
     # restarted on failure and on 75 (restart asked for from maintenance); "exit to the
