@@ -26,6 +26,7 @@ from sync.client import PlatformClient
 from sync.config import ConfigError, StationConfig, load_config, load_credentials
 from sync.crypto import StorageError
 from sync.exit_codes import ExitCode, exit_code_for
+from sync.private_files import tighten_data_dir
 from sync.runner import build_engine
 from sync.store import (
     BackupScheduler,
@@ -143,6 +144,9 @@ def open_station(
     clerk_id: str = "clerk",
 ) -> StationServices:
     """Compose a station's services; starts device simulators the config asks for."""
+    # an older data dir made private first (the kiosk and the clerk open the station
+    # here, behind their first screen; the other commands did it at start)
+    tighten_data_dir(Path(data_dir))
     config, settings, credentials, store = _open_store(data_dir)
     closers: list[Callable[[], None]] = [store.close]
     policy = backup_settings(config, data_dir)

@@ -10,7 +10,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from sync.private_files import private_by_default, tighten_data_dir
 from yiwang import logs
 from yiwang.quick_args import FRONT_ENDS, parse_front_end
 from yiwang.start_up_gc import collection_off_until_the_gui_collects
@@ -75,8 +74,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     # first: whatever the command creates in the data directory is the service user's
-    # only (personal data; sync.private_files)
-    private_by_default()
+    # only (personal data; sync.private_files.PRIVATE_UMASK, not imported: the kiosk and
+    # the clerk load nothing of sync before their first screen)
+    os.umask(0o077)
     if argv is None:
         argv = sys.argv[1:]
     # the kiosk and the clerk start without building the parser (yiwang.quick_args)
@@ -86,8 +86,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.log_level, data_dir, name=args.command, create=args.command in CREATES_DATA_DIR
     )
     station_dir = getattr(args, "data_dir", None)
-    if station_dir is not None:
-        tighten_data_dir(Path(station_dir))  # one stat when it is private already
+    if station_dir is not None and args.command not in FRONT_ENDS:
+        # an older data dir made private (one stat when it is already); the kiosk and
+        # the clerk do it as they open the station, behind their first screen
+        from sync.private_files import tighten_data_dir
+
+        tighten_data_dir(Path(station_dir))
     try:
         if args.command in FRONT_ENDS:
             with collection_off_until_the_gui_collects():

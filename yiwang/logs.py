@@ -25,7 +25,6 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sync.private_files import private_dir
 from yiwang.log_file import RotatingLogFile
 
 __all__ = [
@@ -157,8 +156,13 @@ def configure(
     root.addHandler(stderr)
     if data_dir is not None and (create or _is_dir(Path(data_dir))):
         try:
-            # personal data may reach a log line: the service user's only
-            log_dir = private_dir(Path(data_dir) / LOG_DIRNAME)
+            # personal data may reach a log line: the service user's only (as
+            # sync.private_files.private_dir, not imported: the front ends' start-up
+            # loads nothing of sync)
+            log_dir = Path(data_dir) / LOG_DIRNAME
+            log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if log_dir.stat().st_mode & 0o077:
+                log_dir.chmod(0o700)
             fh = RotatingLogFile(log_dir / f"{name}.log", max_bytes=MAX_BYTES, backups=BACKUPS)
         except OSError as e:
             # a read-only or full disk: the command reports it in its own line

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from reference_platform.server import PlatformProcess
+from station.context import open_station
 from station.ledger import LedgerQuery, LedgerService
 from station.ledger_export import export_csv
 from sync.catalog_sync import load_catalog
@@ -109,6 +110,12 @@ def test_an_older_data_dir_is_tightened_at_start_with_a_log_line(
     assert set(names_before) <= {p.name for p in station.rglob("*")}  # nothing renamed
     log = (station / "logs" / "clerks.log").read_text(encoding="utf-8")
     assert "was readable by other users" in log and "made private" in log
+    # the kiosk and the clerk tighten it as they open the station (behind their first
+    # screen: their start-up loads nothing of sync)
+    station.chmod(0o755)
+    (station / "config.toml").chmod(0o644)
+    open_station(station, with_engine=False).close()
+    assert _not_private(station) == {"link": oct(0o777)}
     # a second start finds it private: no walk, no line
     with caplog.at_level(logging.INFO, logger="sync.private_files"):
         assert tighten_data_dir(station) == (0, 0)
