@@ -97,9 +97,14 @@ def test_human_output_one_verdict_per_line_with_fix(station: Path) -> None:
     assert len(lines) == len(EXPECTED) + 1 and lines[-1] == "1 项检查未通过"
     bad = [line for line in lines if line.startswith("失败")]
     assert len(bad) == 1 and "身份证阅读器(device.idcard)" in bad[0]
-    assert "→ 处理办法：" in bad[0]
+    assert "→ 处理办法：检查阅读器的 USB/串口线和电源" in bad[0]  # the fix worded too
     assert sum(line.startswith("通过 ") for line in lines) == len(EXPECTED) - 1
     assert "数据库(database)" in proc.stdout and "FAIL" not in proc.stdout
+    # what each check found, worded: the database, the queue, a device's own diagnosis
+    assert "尚无数据库（站点首次启动时创建）" in proc.stdout and "尚无办件" in proc.stdout
+    assert "签名请求已被接受" in proc.stdout and "与平台时钟相差不超过" in proc.stdout
+    assert "无法打开身份证阅读器端口" in bad[0]
+    assert "no station.db" not in proc.stdout and "accepted" not in proc.stdout
     as_json = [yiwang("doctor", "--data-dir", str(station), "--json", *lang).stdout
                for lang in ((), ("--lang", "en"))]  # fmt: skip
     first, second = (json.loads(text) for text in as_json)

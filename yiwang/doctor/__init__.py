@@ -8,12 +8,16 @@ read and a heartbeat.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Check", "DoctorOptions", "run_doctor"]
+__all__ = ["Check", "DoctorOptions", "Words", "run_doctor"]
+
+#: a sentence for the human output: its code under "doctor." (ui_shared.error_sources.
+#: doctor, worded in Chinese by the catalog) and its words
+Words = tuple[str, Mapping[str, object]]
 
 
 @dataclass(frozen=True)
@@ -25,11 +29,18 @@ class Check:
     #: not run because a check it depends on failed (the platform is unreachable): not a
     #: failure of its own, and never counted as one
     skipped: bool = False
+    #: the detail and the fix worded for the human output (``yiwang.doctor.words``);
+    #: never in the JSON, whose detail and fix are the English above
+    said: Words | None = field(default=None, compare=False)
+    fix_said: Words | None = field(default=None, compare=False)
+    #: a detail its source words in Chinese already (a device's diagnosis)
+    detail_zh: str = field(default="", compare=False)
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        if not self.skipped:  # the documented shape (name, ok, detail, fix) stays as it was
-            del data["skipped"]
+        data: dict[str, Any] = {"name": self.name, "ok": self.ok, "detail": self.detail,
+                                "fix": self.fix}
+        if self.skipped:  # the documented shape (name, ok, detail, fix) stays as it was
+            data["skipped"] = True
         return data
 
     @classmethod

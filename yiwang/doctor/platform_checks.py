@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from sync.client import AuthError, PlatformClient, SyncError, TransientError
 from sync.config import ConfigError, load_config, load_credentials
-from yiwang.doctor import Check, DoctorOptions
+from yiwang.doctor import Check, DoctorOptions, Words
 from yiwang.doctor.outage import host_port, outage_text, tls_reason
 
 NAMES = ("platform", "tls", "signature", "clock", "heartbeat")
@@ -32,7 +32,8 @@ def platform_checks(data_dir: Path, opts: DoctorOptions) -> list[Check]:
         credentials = load_credentials(data_dir)
     except ConfigError as e:
         fix = "fix the configuration and enrollment first (see the config and credentials checks)"
-        return [Check("platform", False, f"not checked: {e}", fix), *_skipped("no config")]
+        return [Check("platform", False, f"not checked: {e}", fix,
+                      fix_said=("fix.config_and_enrollment", {})), *_skipped("no config")]
     url = config.platform_url
     client = PlatformClient(
         url,
@@ -54,7 +55,8 @@ def _run(client: PlatformClient, ca_bundle: str | None, opts: DoctorOptions) -> 
         client.status_updates(None, limit=1)
     except TransientError as e:
         if e.code == "tls":
-            checks.append(Check("platform", True, f"{url} answers on the network"))
+            checks.append(Check("platform", True, f"{url} answers on the network",
+                                said=("platform.network", {"url": url})))
             checks.append(
                 Check(
                     "tls",
@@ -63,6 +65,7 @@ def _run(client: PlatformClient, ca_bundle: str | None, opts: DoctorOptions) -> 
                     f" ({tls_reason(e)})",
                     "set [platform] ca_bundle to the province's CA bundle (PEM) or fix the "
                     "machine's trust store; check for a TLS-intercepting proxy",
+                    fix_said=("fix.tls", {}),
                 )
             )
             return checks + _skipped("TLS refused", NAMES[2:])
@@ -72,13 +75,16 @@ def _run(client: PlatformClient, ca_bundle: str | None, opts: DoctorOptions) -> 
                 "something else answers at platform.url (a proxy or portal, or a wrong address): "
                 "correct [platform] url with `yiwang setup`, or log in to the network portal"
             )
+            fix_said: Words = ("fix.not_platform", {})
         else:
             detail = outage_text(url, e)
             fix = (
                 f"check the network and that the platform runs at {url} "
                 "(e.g. `curl -I URL`); correct [platform] url if it is wrong"
             )
-        return [Check("platform", False, detail, fix), *_skipped("platform unreachable")]
+            fix_said = ("fix.network", {"url": url})
+        return [Check("platform", False, detail, fix, fix_said=fix_said),
+                *_skipped("platform unreachable")]
     except AuthError as e:
         checks += _reached(url, ca_bundle)
         checks.append(
@@ -88,6 +94,7 @@ def _run(client: PlatformClient, ca_bundle: str | None, opts: DoctorOptions) -> 
                 f"the platform refused this station's signed request: {e}",
                 "the credentials are not (or no longer) valid there: enroll again with a new "
                 "code (`yiwang setup`); if the platform URL changed, correct it first",
+                fix_said=("fix.signature", {}),
             )
         )
         checks.append(_clock(client, opts))
@@ -101,11 +108,13 @@ def _run(client: PlatformClient, ca_bundle: str | None, opts: DoctorOptions) -> 
                 f"the platform at {url} answered {e.status} to the station API: {e}",
                 "platform.url reaches the platform software but not its station API: check the "
                 "URL's path (it is the API base, e.g. https://host/ not https://host/portal)",
+                fix_said=("fix.api_path", {}),
             ),
             *_skipped("wrong platform URL"),
         ]
     checks += _reached(url, ca_bundle)
-    checks.append(Check("signature", True, "a signed request was accepted"))
+    checks.append(Check("signature", True, "a signed request was accepted",
+                        said=("signature.ok", {})))
     checks.append(_clock(client, opts))
     try:
         client.heartbeat({"doctor": True})
@@ -117,21 +126,25 @@ def _run(client: PlatformClient, ca_bundle: str | None, opts: DoctorOptions) -> 
                 f"heartbeat not accepted: {e}",
                 "the platform may be overloaded or refusing heartbeats; try again, then call "
                 "the platform operators with this output",
+                fix_said=("fix.heartbeat", {}),
             )
         )
     else:
-        checks.append(Check("heartbeat", True, "heartbeat accepted"))
+        checks.append(Check("heartbeat", True, "heartbeat accepted", said=("heartbeat.ok", {})))
     return checks
 
 
 def _reached(url: str, ca_bundle: str | None) -> list[Check]:
-    out = [Check("platform", True, f"{url} answers as the platform")]
+    out = [Check("platform", True, f"{url} answers as the platform",
+                 said=("platform.ok", {"url": url}))]
     parts = urlsplit(url)
     if parts.scheme == "https":
         trust = f"the CA bundle {ca_bundle}" if ca_bundle else "the system's CAs"
-        out.append(Check("tls", True, f"certificate verified against {trust}"))
+        said: Words = ("tls.ok", {"bundle": ca_bundle, "variant": "bundle" if ca_bundle else None})
+        out.append(Check("tls", True, f"certificate verified against {trust}", said=said))
     elif _loopback(parts.hostname or ""):
-        out.append(Check("tls", True, "plain HTTP to a platform on this machine (demo or test)"))
+        out.append(Check("tls", True, "plain HTTP to a platform on this machine (demo or test)",
+                         said=("tls.loopback", {})))
     else:
         out.append(
             Check(
@@ -139,6 +152,7 @@ def _reached(url: str, ca_bundle: str | None) -> list[Check]:
                 False,
                 f"{url} is plain HTTP across the network: submissions would travel unencrypted",
                 "use the platform's https:// address (`yiwang setup`, [platform] url)",
+                said=("tls.plain_http", {"url": url}), fix_said=("fix.https", {}),
             )
         )
     return out
@@ -163,5 +177,9 @@ def _clock(client: PlatformClient, opts: DoctorOptions) -> Check:
             f"this machine's clock is {abs(offset):.0f} s {direction} the platform's",
             "set the time (`timedatectl set-ntp true`, or `timedatectl set-time` where no NTP "
             "server is reachable); receipts are dated by this clock",
+            said=("clock.off", {"seconds": f"{abs(offset):.0f}",
+                                "variant": "behind" if offset > 0 else "ahead"}),
+            fix_said=("fix.clock", {}),
         )
-    return Check("clock", True, f"within {max(abs(offset), 1):.0f} s of the platform's clock")
+    return Check("clock", True, f"within {max(abs(offset), 1):.0f} s of the platform's clock",
+                 said=("clock.ok", {"seconds": f"{max(abs(offset), 1):.0f}"}))
