@@ -3858,6 +3858,286 @@ and continue</source>
         <source>barcode scanner</source>
         <translation>扫码枪</translation>
     </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="42"/>
+        <source>no configuration</source>
+        <translation>没有配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="43"/>
+        <source>the TLS certificate was refused</source>
+        <translation>TLS 证书未通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="44"/>
+        <source>the platform is unreachable</source>
+        <translation>平台无法连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="48"/>
+        <source>the signed request was refused</source>
+        <translation>签名请求被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="52"/>
+        <source>the platform URL is wrong</source>
+        <translation>平台地址有误</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="53"/>
+        <source>no data directory at {dir}</source>
+        <translation>{dir} 处没有数据目录</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="54"/>
+        <source>config.toml valid: station {station} ({role}), platform {url}</source>
+        <translation>config.toml 有效：站点 {station}（{role}），平台 {url}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="58"/>
+        <source>enrolled as station id {id}</source>
+        <translation>已注册，站点编号 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="59"/>
+        <source>no database yet (created when the station first starts)</source>
+        <translation>尚无数据库（站点首次启动时创建）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="63"/>
+        <source>the database has schema v{version}, newer than this software (v{ours})</source>
+        <translation>数据库结构为 v{version}，比本软件（v{ours}）新</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="67"/>
+        <source>database intact (quick_check ok, schema v{version}, {rows} cases)</source>
+        <translation>数据库完好（quick_check 通过，结构 v{version}，{rows} 件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="71"/>
+        <source>no database yet (backups start with the station)</source>
+        <translation>尚无数据库（备份随站点启动开始）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="75"/>
+        <source>no backup yet (info): the station started {minutes} min ago with no case; the first backup goes to {folder} within {every} min or right after the first accept</source>
+        <translation>尚无备份（提示）：站点 {minutes} 分钟前启动，还没有办件；首次备份将在 {every} 分钟内或首次受理后写入 {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="80"/>
+        <source>no database backup in {folder}</source>
+        <translation>{folder} 中没有数据库备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="81"/>
+        <source>the newest backup {name} is damaged: {verdict}</source>
+        <translation>最新备份 {name} 已损坏：{verdict}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="85"/>
+        <source>{count} generation(s) in {folder}; newest {name} is {minutes} min older than the database</source>
+        <translation>{folder} 中有 {count} 份备份；最新的 {name} 比数据库旧 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="90"/>
+        <source>{count} generation(s) in {folder}; newest {name}</source>
+        <translation>{folder} 中有 {count} 份备份；最新的是 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="94"/>
+        <source>only {free} MB free for {dir} (need {need} MB)</source>
+        <translation>{dir} 只剩 {free} MB 可用（至少需要 {need} MB）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="98"/>
+        <source>{free} MB free of {total} MB</source>
+        <translation>共 {total} MB，可用 {free} MB</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="99"/>
+        <source>no cases yet</source>
+        <translation>尚无办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="100"/>
+        <source>{delivered} delivered, {undelivered} not yet delivered</source>
+        <translation>已上传 {delivered} 件，未上传 {undelivered} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="104"/>
+        <source>{delivered} delivered, {undelivered} not yet delivered; oldest accepted {hours} h ago</source>
+        <translation>已上传 {delivered} 件，未上传 {undelivered} 件；最早一件受理于 {hours} 小时前</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="109"/>
+        <source>{url} answers as the platform</source>
+        <translation>{url} 以平台身份应答</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="110"/>
+        <source>{url} answers on the network</source>
+        <translation>{url} 在网络上有应答</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="111"/>
+        <source>certificate verified against the system&apos;s CAs</source>
+        <translation>证书已用系统根证书验证</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="115"/>
+        <source>certificate verified against the CA bundle {bundle}</source>
+        <translation>证书已用 CA 证书包 {bundle} 验证</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="119"/>
+        <source>plain HTTP to a platform on this machine (demo or test)</source>
+        <translation>本机上的平台，使用明文 HTTP（演示或测试）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="123"/>
+        <source>{url} is plain HTTP across the network: submissions would travel unencrypted</source>
+        <translation>{url} 是跨网络的明文 HTTP：办件将以未加密方式传输</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="127"/>
+        <source>within {seconds} s of the platform&apos;s clock</source>
+        <translation>与平台时钟相差不超过 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="128"/>
+        <source>this machine&apos;s clock is {seconds} s behind the platform&apos;s</source>
+        <translation>本机时钟比平台慢 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="131"/>
+        <source>this machine&apos;s clock is {seconds} s ahead of the platform&apos;s</source>
+        <translation>本机时钟比平台快 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="134"/>
+        <source>set the time (`timedatectl set-ntp true`, or `timedatectl set-time` where no NTP server is reachable); receipts are dated by this clock</source>
+        <translation>校准时间（`timedatectl set-ntp true`；连不上 NTP 服务器时用 `timedatectl set-time`）；回执上的日期取自本机时钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="139"/>
+        <source>a signed request was accepted</source>
+        <translation>签名请求已被接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="140"/>
+        <source>heartbeat accepted</source>
+        <translation>心跳已被接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="141"/>
+        <source>set the station up: `yiwang setup --data-dir {dir}` (the wizard, or with --platform, --enrollment-code, --station-code, --role and --devices)</source>
+        <translation>设置站点：`yiwang setup --data-dir {dir}`（向导，或加上 --platform、--enrollment-code、--station-code、--role 和 --devices）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="146"/>
+        <source>edit {path} (see docs/configuration.md), or set the station up again: `yiwang setup --data-dir {dir}`</source>
+        <translation>修改 {path}（见 docs/configuration.md），或重新设置站点：`yiwang setup --data-dir {dir}`</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="151"/>
+        <source>enroll again with a new code from the platform: `yiwang setup --data-dir {dir}`</source>
+        <translation>向平台要一个新的注册码重新注册：`yiwang setup --data-dir {dir}`</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="155"/>
+        <source>stop the station&apos;s services, then run `yiwang recover --data-dir {dir}`</source>
+        <translation>停止站点的服务，然后运行 `yiwang recover --data-dir {dir}`</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="159"/>
+        <source>free space on the file system of {dir} (old logs, other files) or move the data directory to a larger disk; the station needs room for every page it captures</source>
+        <translation>清理 {dir} 所在文件系统的空间（旧日志、其他文件），或把数据目录移到更大的磁盘；站点拍下的每一页都需要空间</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="164"/>
+        <source>install the software version that wrote it (do not downgrade a station)</source>
+        <translation>安装写入它的软件版本（站点不可降级）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="168"/>
+        <source>fix the configuration first</source>
+        <translation>请先修正配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="169"/>
+        <source>keep the clerk window or kiosk running (it makes the backups), and make sure {folder} exists, is writable by the station&apos;s user and has free space ([sync] backup_dir)</source>
+        <translation>保持窗口端或自助机运行（备份由它们完成），并确认 {folder} 存在、站点用户可写且有剩余空间（[sync] backup_dir）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="175"/>
+        <source>open “办件查询” (case search) in the clerk window, correct each refused case and send it again</source>
+        <translation>在窗口端打开“办件查询”，逐件更正被拒收的办件后重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="180"/>
+        <source>make sure the sync service runs (`systemctl status yiwang-sync`) and the platform is reachable (see the platform checks)</source>
+        <translation>确认上传服务在运行（`systemctl status yiwang-sync`）且平台可以连接（见平台各项检查）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="185"/>
+        <source>check the reader&apos;s USB/serial cable and power, then `yiwang devices list`; set [devices] idcard to the port it shows (or &quot;auto&quot;)</source>
+        <translation>检查阅读器的 USB/串口线和电源，然后运行 `yiwang devices list`；把 [devices] idcard 设为显示的端口（或 &quot;auto&quot;）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="190"/>
+        <source>check the document camera&apos;s USB cable; `yiwang devices list` shows /dev/video*; set [devices] camera to its index</source>
+        <translation>检查高拍仪的 USB 线；`yiwang devices list` 会列出 /dev/video*；把 [devices] camera 设为其编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="195"/>
+        <source>check power, cable and paper; set [devices] printer (serial:/dev/yiwang-printer, usb:VID:PID, tcp:HOST) and try `yiwang devices test-print --data-dir DIR`</source>
+        <translation>检查电源、连线和纸张；设置 [devices] printer（serial:/dev/yiwang-printer、usb:VID:PID、tcp:HOST），再试 `yiwang devices test-print --data-dir DIR`</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="200"/>
+        <source>check the scanner&apos;s cable; set [devices] scanner (none, wedge, serial:PORT, evdev:PATH)</source>
+        <translation>检查扫码枪连线；设置 [devices] scanner（none、wedge、serial:PORT、evdev:PATH）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="205"/>
+        <source>fix the configuration and enrollment first (see the config and credentials checks)</source>
+        <translation>请先修正配置和注册（见配置和平台凭据两项检查）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="210"/>
+        <source>set [platform] ca_bundle to the province&apos;s CA bundle (PEM) or fix the machine&apos;s trust store; check for a TLS-intercepting proxy</source>
+        <translation>把 [platform] ca_bundle 设为省里的 CA 证书包（PEM），或修正本机的受信证书；检查是否有拦截 TLS 的代理</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="215"/>
+        <source>something else answers at platform.url (a proxy or portal, or a wrong address): correct [platform] url with `yiwang setup`, or log in to the network portal</source>
+        <translation>platform.url 上应答的不是平台（代理、门户或地址错误）：用 `yiwang setup` 更正 [platform] url，或先登录网络门户</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="220"/>
+        <source>check the network and that the platform runs at {url} (e.g. `curl -I URL`); correct [platform] url if it is wrong</source>
+        <translation>检查网络，并确认平台在 {url} 运行（例如 `curl -I URL`）；地址不对就更正 [platform] url</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="225"/>
+        <source>the credentials are not (or no longer) valid there: enroll again with a new code (`yiwang setup`); if the platform URL changed, correct it first</source>
+        <translation>凭据在该平台无效（或已失效）：用新的注册码重新注册（`yiwang setup`）；平台地址如有变化，先更正地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="230"/>
+        <source>platform.url reaches the platform software but not its station API: check the URL&apos;s path (it is the API base, e.g. https://host/ not https://host/portal)</source>
+        <translation>platform.url 连到了平台软件，但不是站点接口：检查地址的路径（应为接口根地址，例如 https://host/ 而不是 https://host/portal）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="235"/>
+        <source>the platform may be overloaded or refusing heartbeats; try again, then call the platform operators with this output</source>
+        <translation>平台可能过载或拒收心跳；请重试，仍不行就带上这段输出联系平台运维</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="240"/>
+        <source>use the platform&apos;s https:// address (`yiwang setup`, [platform] url)</source>
+        <translation>请使用平台的 https:// 地址（`yiwang setup`，[platform] url）</translation>
+    </message>
 </context>
 <context>
     <name>EvaluateScreen</name>
