@@ -24,7 +24,7 @@ from intake.errors import IntakeError, UnknownItem
 from intake.submission import format_utc
 from station.handover_paper import HandedOver, handover_acknowledgement
 from station.intake_service import IntakeService
-from station.typed_text import SUPPLEMENT_NOTE_CHARS, typed_text
+from station.typed_text import RELATION_CHARS, SUPPLEMENT_NOTE_CHARS, typed_text
 from sync.case_outcomes import AlreadyHandedOver, OutcomeKind, OutcomeQueue, OutcomeRow
 from sync.problems import Code, Problem
 from sync.store import Store, SyncState
@@ -277,7 +277,9 @@ class CaseFollowUp:
             raise _error("not_ready", f"case {view.receipt_no} is not ready to hand over")
         if collector.role not in ("applicant", "agent"):
             raise _error("role", f"unknown role {collector.role!r}")
-        if collector.role == "agent" and not collector.relation.strip():
+        # typed by the clerk: plain and capped, too long refused, never cut
+        relation = typed_text(collector.relation, limit=RELATION_CHARS)
+        if collector.role == "agent" and not relation:
             raise _error("relation", "an agent needs a relation")
         checked = validate_applicant(Person(
             name=collector.name, id_number=collector.id_number, id_kind=collector.id_kind,
@@ -292,7 +294,7 @@ class CaseFollowUp:
             "collector": {
                 "role": collector.role, "name": checked.name, "id_kind": checked.id_kind,
                 "id_number": checked.id_number, "id_source": checked.id_source,
-                "relation": collector.relation.strip(),
+                "relation": relation,
             },
         }
         try:
@@ -310,7 +312,7 @@ class CaseFollowUp:
             receipt_no=view.receipt_no, case_no=view.case_no, item_name=view.item_name,
             department=department, applicant=record.submission.applicant,
             collector=HandedOver(collector.role, checked.name, checked.id_kind,
-                                 checked.id_number, checked.id_source, collector.relation),
+                                 checked.id_number, checked.id_source, relation),
             hall=self._intake.hall, clerk_id=clerk_id, handed_at=moment,
         )
         try:

@@ -1,6 +1,7 @@
 """Free text a clerk types that the station stores and sends to the platform: a
 material's defect reason (printed on the 一次性告知书, kept in the audit record the
-platform receives) and a supplement's note to the department (P5).
+platform receives), a supplement's note to the department (P5) and an agent's
+relation to the applicant at a handover (P6).
 
 The rule for such text (docs/protocol.md, "Where each side rejects and where it
 strips"): it is made plain at the door (``wire.plain_text.plain``: control and
@@ -14,12 +15,21 @@ from __future__ import annotations
 from intake.errors import IntakeError
 from wire.plain_text import NOTE_CHARS, plain
 
-__all__ = ["DEFECT_REASON_CHARS", "SUPPLEMENT_NOTE_CHARS", "TypedTextTooLong", "typed_text"]
+__all__ = [
+    "DEFECT_REASON_CHARS",
+    "RELATION_CHARS",
+    "SUPPLEMENT_NOTE_CHARS",
+    "TypedTextTooLong",
+    "typed_text",
+]
 
 #: a defect reason is one row of the 一次性告知书's table (and of its audit record)
 DEFECT_REASON_CHARS = 40
 #: a supplement's note: the platform's limit for a note (P5)
 SUPPLEMENT_NOTE_CHARS = NOTE_CHARS
+#: an agent's relation to the applicant at a handover: the platform's limit (P6,
+#: wire.outcomes.Collector.relation; not imported: pydantic stays off the start-up path)
+RELATION_CHARS = 32
 
 
 class TypedTextTooLong(IntakeError):

@@ -21,6 +21,7 @@ from intake.submission import CapturedMaterial, Channel, Draft, Submission
 from station.case_followup import CaseFollowUp
 from station.handover_paper import HandedOver
 from station.intake_service import IntakeService
+from station.typed_text import TypedTextTooLong
 from sync.case_outcomes import OutcomeKind
 from sync.store import Store
 from ui_shared.error_text import error_text
@@ -97,13 +98,19 @@ def test_handover_rules_and_printed_acknowledgement(
     store: Store, followup: CaseFollowUp, receipt_file: Path,
 ) -> None:
     waiting = _case(store, status="审核中")
-    agent = HandedOver("agent", "李四", "resident", AGENT_ID, "manual", "子女")
+    agent = HandedOver("agent", "李四", "resident", AGENT_ID, "manual", "\u202e子女\x1b ")
     with pytest.raises(IntakeError):
         followup.hand_over(waiting.uuid, agent, clerk_id="c01")
     sub = _case(store, status="办结")
     with pytest.raises(IntakeError):  # an agent needs the relation
         followup.hand_over(sub.uuid, HandedOver("agent", "李四", "resident", AGENT_ID, "manual"),
                            clerk_id="c01")
+    # the relation the clerk typed is plain and capped at the platform's 32 (P6): a longer
+    # one is refused, never cut and never queued for a 422
+    with pytest.raises(TypedTextTooLong):
+        followup.hand_over(sub.uuid, HandedOver("agent", "李四", "resident", AGENT_ID, "manual",
+                                                "受申请人委托代为领取的亲属" * 3), clerk_id="c01")
+    assert followup.queue.for_case(sub.uuid) == []
     with pytest.raises(IntakeError):  # GB 11643 check digit
         followup.hand_over(sub.uuid, HandedOver("applicant", "王小明", "resident",
                                                 "110105194912310021", "card"), clerk_id="c01")

@@ -31,3 +31,11 @@ def test_too_long_is_refused_with_limit_and_length_in_chinese() -> None:
     assert "最多 2000 个字" in zh and "现有 2001 个字" in zh and "保留" in zh
     # what a person cannot see does not count against the cap
     assert typed_text("字" * 40 + "\u200b" * 10, limit=40) == "字" * 40
+
+
+def test_the_relation_cap_is_the_platforms() -> None:
+    from station.typed_text import RELATION_CHARS
+    from wire.outcomes import Collector
+
+    limits = [getattr(m, "max_length", None) for m in Collector.model_fields["relation"].metadata]
+    assert limits == [RELATION_CHARS]
