@@ -101,6 +101,18 @@ def key_limits(theme: Theme) -> tuple[int, int]:
     return 2 * theme.target_px, theme.target_px * 3 // 2
 
 
+#: The window's own sheet, the same in every mode: the frame's colours. A mode's sheet
+#: (stylesheet) is set on the top bar's widgets and on each page of the screen stack,
+#: never on the window: a new sheet on the window restyles every widget of every built
+#: screen (hundreds), the hidden ones too, at each switch of 关怀模式 and each end of a
+#: visit in it; the window restyles a hidden page when it is shown (kiosk.window).
+FRAME_SHEET = f"""
+QWidget#kioskRoot, QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget {{
+    background-color: {PAPER}; color: {INK};
+}}
+"""
+
+
 def stylesheet(theme: Theme) -> str:
     t = theme
     pad = max(8, t.target_px // 6)

@@ -33,6 +33,7 @@ from kiosk.countdown import CountdownOverlay
 from kiosk.event_gate import KioskEventGate
 from kiosk.idle import IdleWatch, TapCounter
 from kiosk.lockdown import Lockdown
+from kiosk.mode_styles import ModeStyles
 from kiosk.screen_factories import screen_factories
 from kiosk.screen_set import ScreenSet
 from kiosk.screens.attract import AttractScreen
@@ -65,7 +66,7 @@ class KioskWindow(QWidget):
         if frameless:
             self.lockdown.make_frameless()
             self.ready.connect(self.lockdown.settle_flags)
-        self.setStyleSheet(stylesheet(NORMAL))
+        self.styles = ModeStyles(self, stylesheet(NORMAL))  # a hidden page's when shown
         self.setWindowTitle(self.tr("Yiwang Window — Self-service Kiosk"))
         ctx.notify = self.notify
         self.idle = idle
@@ -104,6 +105,7 @@ class KioskWindow(QWidget):
         # screens: the attract screen now, the others on first use or after the first
         # paint (kiosk.screen_set)
         self.stack = QStackedWidget(self)
+        self.styles.watch(self.stack)
         self.stack.currentChanged.connect(self.gate.page_changed)
         #: each screen scrolls on its own when it is taller than the display (the
         #: elderly theme on a small screen) instead of pushing the window off it
@@ -145,6 +147,7 @@ class KioskWindow(QWidget):
     def add_page(self, content: QWidget) -> QScrollArea:
         """`content` as a page of the stack, scrolling on its own when it is taller."""
         page = QScrollArea(self.stack)
+        page.setStyleSheet(self.styles.sheet)  # before its content: polished once
         page.setWidgetResizable(True)
         page.setFrameShape(QFrame.Shape.NoFrame)
         page.setWidget(content)
@@ -320,6 +323,7 @@ class KioskWindow(QWidget):
             self._leave.covered.connect(self.gate.page_changed)
             self._leave.stay.connect(self._leave.hide)
             self._leave.leave.connect(self._leave_visit)
+            self.styles.restyle(self._leave)
         self._leave.ask_now()
         self.ctx.voice.prompt(self._leave.question())
 
@@ -389,9 +393,7 @@ class KioskWindow(QWidget):
         self.heading.setText(self._title(self._current))
         self.care.set_caption(self._care_caption(theme))
         self.care.setChecked(theme is ELDERLY)
-        sheet = stylesheet(theme)
-        if self.styleSheet() != sheet:
-            self.setStyleSheet(sheet)
+        self.styles.apply(stylesheet(theme))
         self.idle.configure(theme.idle_seconds, theme.countdown_seconds)
 
     @staticmethod

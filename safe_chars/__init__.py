@@ -62,8 +62,15 @@ class Kind(Enum):
     NOT_TEXT = "not_text"
 
 
+#: the same code points as a set: every character of outside text that is not printable
+#: ASCII is looked up here (a walk over the ranges was most of the time of kind_of)
+_INVISIBLE_CODES = frozenset(
+    code for low, high in _INVISIBLE_RANGES for code in range(low, high + 1)
+)
+
+
 def _in_invisible_range(code: int) -> bool:
-    return any(low <= code <= high for low, high in _INVISIBLE_RANGES)
+    return code in _INVISIBLE_CODES
 
 
 def kind_of(ch: str) -> Kind | None:

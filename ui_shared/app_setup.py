@@ -77,4 +77,7 @@ def apply_fonts(app: QApplication) -> None:
 
 
 def apply_style(app: QApplication, name: str) -> None:
-    app.setStyleSheet(resource_path("qss", f"{name}.qss").read_text(encoding="utf-8"))
+    sheet = resource_path("qss", f"{name}.qss").read_text(encoding="utf-8")
+    # the same sheet again (a second window of the process) would restyle every widget
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)

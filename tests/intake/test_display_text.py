@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -49,3 +50,31 @@ def test_documented_statuses_are_exact() -> None:
     assert not is_documented_status(None)
     note = undocumented_status_note("<b>" + "x" * 200, "S001-20261125-0001")
     assert note.startswith("platform status '<b>xxx") and "…" in note and len(note) < 200
+
+
+def test_plain_chinese_and_ascii_are_shown_as_they_are_without_a_walk(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Names, catalog words and statuses (every repaint of the clerk's tables) are not
+    walked character by character: they hold nothing to change."""
+    import intake.display_text as shown
+    from safe_chars import kind_of
+
+    plain = "张三，您好！受理编号 T01-20260701-0001（已办结）…“补正”"
+
+    def no_walk(ch: str) -> None:
+        raise AssertionError(f"walked over {ch!r}")
+
+    with monkeypatch.context() as m:
+        m.setattr(shown, "kind_of", no_walk)
+        assert display_text(plain) == plain
+        assert display_text("x" * 10, limit=10) == "x" * 10
+    # what is left out of the short cut is still walked: cut, marked, removed
+    assert display_text(plain, limit=5) == plain[:4] + "…"
+    assert display_text("张\u202e三") == "张三" and display_text("张\u3000三\n") == "张\u3000三[LF]"
+    # and every character the short cut lets through is one the walk keeps as it is
+    for code in range(0x10000):  # the short cut names only characters of the BMP
+        ch = chr(code)
+        if shown._PLAIN.fullmatch(ch):
+            assert kind_of(ch) is None and ch not in "\x85\u2028\u2029", hex(code)
+            assert unicodedata.category(ch) not in ("Mn", "Me", "Cc", "Cn"), hex(code)

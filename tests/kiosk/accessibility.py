@@ -41,8 +41,11 @@ class WindowShot:
         self.ratio = image.devicePixelRatio()
         w, h = image.width(), image.height()
         buf = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes())
-        # copied: the QImage's memory goes with it when this returns
-        self.rgb = buf.reshape(h, image.bytesPerLine() // 4, 4)[:, :w, :3][:, :, ::-1].copy()
+        # copied as it is (the QImage's memory goes with it when this returns), a row at a
+        # time; red, green and blue read through a view (copying the channels reversed
+        # took 16 ms a shot)
+        bgra = buf.reshape(h, image.bytesPerLine() // 4, 4)[:, :w].copy()
+        self.rgb = bgra[:, :, 2::-1]
 
     def pixels(self, widget: QWidget, region: QRect) -> tuple[QColor, np.ndarray]:
         """The colour at `region`'s corner (one pixel in) and all of `region`'s pixels;
