@@ -26,6 +26,7 @@ from station.device_health import DeviceHealth, Health
 from station.intake_session import IntakeSession, Runner
 from station.kiosk_pin import MaintenancePin
 from station.paper import missing_notice
+from station.print_allowance import GUIDE, NOTICE_BY_CODE, PrintAllowance, holder_key
 from station.progress import CaseStage, CaseView, ProgressQuery
 from station.services import StationServices
 from sync.catalog_sync import load_catalog
@@ -86,6 +87,8 @@ class KioskServices:
         self.progress = ProgressQuery(station.intake, station.catalog)
         self._evaluations = EvaluationQueue(store.db_path)
         self._clock = clock
+        #: paper per card holder and per kiosk over time, not per visit (its module)
+        self.allowance = PrintAllowance()
         if station.engine is not None:
             station.engine.heartbeat_extras.append(self.health.heartbeat)
 
@@ -131,6 +134,20 @@ class KioskServices:
         raise KioskError("kiosk.not_yours", "case not found for this person")
 
     # -- reprint -------------------------------------------------------------------
+    def holder_key(self, person: Person) -> str:
+        """The print allowance's key of a card holder: the station's keyed hash of the
+        ID number, never the number (it outlives the visit's wipe)."""
+        return holder_key(self.station.intake.store.lookup_hasher().id_number(person.id_number))
+
+    def prints_left(self, key: str) -> int:
+        """Prints `key` (holder_key, or print_allowance.GUIDE / NOTICE_BY_CODE) may
+        still have now."""
+        return self.allowance.left(key)
+
+    def _take_print(self, key: str) -> None:
+        if not self.allowance.take(key):
+            raise KioskError("kiosk.print_limit", "print allowance spent")
+
     def receipt_for(self, person: Person, case_uuid: str) -> Receipt:
         self._own_case(person, case_uuid)
         record = self.station.intake.store.get(case_uuid)
@@ -146,11 +163,14 @@ class KioskServices:
         like the window's reprint: the case's id and how it went, nothing personal. The
         printer's trouble is returned with the receipt (its code goes on screen)."""
         receipt = self.receipt_for(person, case_uuid)
+        key = self.holder_key(person)
+        self._take_print(key)
         error: Exception | None = None
         try:
             self.print_receipt(receipt)
         except Exception as e:  # the printer's trouble: shown by the kiosk, never raised
             error = e
+            self.allowance.give_back(key)  # no paper came out
         self._audit_reprint(case_uuid, "receipt", error)
         return receipt, error
 
@@ -160,11 +180,13 @@ class KioskServices:
         notice = self.notice_reprint(scanned)
         if notice is None:
             return None, None
+        self._take_print(NOTICE_BY_CODE)
         error: Exception | None = None
         try:
             self.print_receipt(notice)
         except Exception as e:  # the printer's trouble: shown by the kiosk, never raised
             error = e
+            self.allowance.give_back(NOTICE_BY_CODE)
         self._audit_reprint(notice.receipt_no, "notice", error)
         return notice, error
 
@@ -274,12 +296,14 @@ class KioskServices:
     def print_guide(self, item: ServiceItem) -> bytes:
         """Print the guide on the receipt printer; returns the ESC/POS bytes sent."""
         guide = self.guide(item)
+        self._take_print(GUIDE)  # refused before the audit: nothing was printed
         error: Exception | None = None
         try:
             return self._reporting(lambda: self.station.intake.print_layout(
                 lambda mm: layout_guide(guide, mm), f"service guide {item.code}"))
         except Exception as e:
             error = e
+            self.allowance.give_back(GUIDE)
             raise
         finally:  # paper spent at an unattended kiosk is accounted for, as reprints are
             outcome = "printed" if error is None else str(getattr(error, "code", "error"))[:32]
