@@ -2741,27 +2741,32 @@ and continue</source>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/intake.py" line="304"/>
-        <location filename="../../ui_shared/error_sources/intake.py" line="311"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="315"/>
         <source>Choose a rating</source>
         <translation>请选择评价等级</translation>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/intake.py" line="305"/>
-        <location filename="../../ui_shared/error_sources/intake.py" line="312"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="316"/>
         <source>Reasons are chosen only when you are not satisfied</source>
         <translation>只有不满意时才需选择原因</translation>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/intake.py" line="309"/>
-        <location filename="../../ui_shared/error_sources/intake.py" line="316"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="320"/>
         <source>The reason is not valid</source>
         <translation>评价原因无效</translation>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/intake.py" line="310"/>
-        <location filename="../../ui_shared/error_sources/intake.py" line="317"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="321"/>
         <source>This case was already evaluated</source>
         <translation>这件办件已经评价过了</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="311"/>
+        <source>That is as many as can be printed for now; for more, please ask at the window</source>
+        <translation>暂时最多打印这几份，如还需要，请到窗口办理</translation>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/session.py" line="12"/>
@@ -4016,102 +4021,102 @@ and continue</source>
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="38"/>
+        <location filename="../../kiosk/screens/guide.py" line="40"/>
         <source>By life event</source>
-        <extracomment>guides printed in one visit at the most (a receipt roll is shared by everyone)</extracomment>
+        <extracomment>guides printed at the most (a receipt roll is shared by everyone): nobody is identified here, so they count against the kiosk over a time window, not the visit (station.print_allowance: 回首页 and back used to give three more)</extracomment>
         <translation>按人生事件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="39"/>
+        <location filename="../../kiosk/screens/guide.py" line="41"/>
         <source>By department</source>
         <translation>按部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="57"/>
-        <location filename="../../kiosk/screens/guide.py" line="76"/>
+        <location filename="../../kiosk/screens/guide.py" line="59"/>
+        <location filename="../../kiosk/screens/guide.py" line="78"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="74"/>
+        <location filename="../../kiosk/screens/guide.py" line="76"/>
         <source>Print this guide</source>
         <translation>打印办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="95"/>
+        <location filename="../../kiosk/screens/guide.py" line="97"/>
         <source>Service guide</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="98"/>
+        <location filename="../../kiosk/screens/guide.py" line="100"/>
         <source>Guide</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="101"/>
+        <location filename="../../kiosk/screens/guide.py" line="103"/>
         <source>Choose a topic, then a service, to see what to bring.</source>
         <translation>请先选主题，再选事项，查看需要带什么材料。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="156"/>
+        <location filename="../../kiosk/screens/guide.py" line="157"/>
         <source>Ask at the window</source>
         <translation>请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="161"/>
+        <location filename="../../kiosk/screens/guide.py" line="162"/>
         <source>Department: %1</source>
         <translation>办理部门：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/guide.py" line="162"/>
+        <location filename="../../kiosk/screens/guide.py" line="163"/>
         <source>Promised time: %n working day(s)</source>
         <translation>
             <numerusform>承诺时限：%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="163"/>
+        <location filename="../../kiosk/screens/guide.py" line="164"/>
         <source>Fees: %1</source>
         <translation>收费标准：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="165"/>
+        <location filename="../../kiosk/screens/guide.py" line="166"/>
         <source>Materials to bring:</source>
         <translation>需要带的材料：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="169"/>
+        <location filename="../../kiosk/screens/guide.py" line="170"/>
         <source>required</source>
         <translation>必交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="169"/>
+        <location filename="../../kiosk/screens/guide.py" line="170"/>
         <source>if it applies</source>
         <translation>如有</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="171"/>
+        <location filename="../../kiosk/screens/guide.py" line="172"/>
         <source>Legal basis: %1</source>
         <translation>设定依据：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="173"/>
+        <location filename="../../kiosk/screens/guide.py" line="174"/>
         <source>You can apply for this at this kiosk.</source>
         <translation>本事项可在本机自助申请。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="185"/>
-        <source>That is as many as can be printed in one visit; for more, please ask at the window.</source>
-        <translation>本次最多打印这几份，如还需要，请到窗口咨询。</translation>
+        <location filename="../../kiosk/screens/guide.py" line="194"/>
+        <source>That is as many as can be printed for now; for more, please ask at the window.</source>
+        <translation>暂时最多打印这几份，如还需要，请到窗口办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="196"/>
+        <location filename="../../kiosk/screens/guide.py" line="199"/>
         <source>Printed. Please take the guide.</source>
         <translation>已打印，请取走办事指南。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="201"/>
+        <location filename="../../kiosk/screens/guide.py" line="207"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
@@ -4419,12 +4424,12 @@ and continue</source>
         <translation>回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="304"/>
+        <location filename="../../kiosk/window.py" line="305"/>
         <source>your ID card on the reader</source>
         <translation>读卡区上的身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="306"/>
+        <location filename="../../kiosk/window.py" line="307"/>
         <source>Please take %1 with you.</source>
         <translation>请带走%1。</translation>
     </message>
@@ -4434,9 +4439,9 @@ and continue</source>
         <translation>关怀模式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="201"/>
+        <location filename="../../kiosk/window.py" line="203"/>
         <source>Please wait…</source>
-        <extracomment>&quot;放弃本次办理吗？&quot; (kiosk.leave_overlay), made the first time it is asked each screen scrolls on its own when it is taller than the display (the elderly theme on a small screen) instead of pushing the window off it the screen asked for before the station was open, and the badge saying so the card on the reader was left by a visit that ended without its holder (walked away, gave up): it is announced, never read for the next citizen</extracomment>
+        <extracomment>&quot;放弃本次办理吗？&quot; (kiosk.leave_overlay), made the first time it is asked each screen scrolls on its own when it is taller than the display (the elderly theme on a small screen) instead of pushing the window off it the screen asked for before the station was open, and the badge saying so the card on the reader was left by a visit that has ended (完成, walked away, gave up, 回首页): it is announced, never read for the next citizen; only a card taken away and placed again identifies anyone (review: after 完成 the card lying there was read as the next citizen&apos;s identity)</extracomment>
         <translation>请稍候…</translation>
     </message>
     <message>
@@ -5543,90 +5548,90 @@ and continue</source>
 <context>
     <name>ReprintScreen</name>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="33"/>
+        <location filename="../../kiosk/screens/reprint.py" line="38"/>
         <source>Place your ID card on the reader; for a one-time notice, hold its QR code under the scanner</source>
-        <extracomment>receipts one visit may print again: enough for a jam or a second copy, not a stack of paper from a child tapping 打印 (each reprint is audited) a card or a code has been given since the screen was entered</extracomment>
+        <extracomment>receipts a card holder (or the kiosk, for notices by code) may print again: enough for a jam or a second copy, not a stack of paper from a child tapping 打印 (each reprint is audited). Counted over time, not per visit (station.print_allowance): 回首页 and back gives no more. a card or a code has been given since the screen was entered whose paper allowance the prints count against (station.print_allowance): the card holder&apos;s keyed hash once identified, else the kiosk&apos;s for codes</extracomment>
         <translation>请把身份证放在读卡区；补打一次性告知书请把告知书上的二维码对准扫码口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="50"/>
+        <location filename="../../kiosk/screens/reprint.py" line="55"/>
         <source>Print a receipt again</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="53"/>
+        <location filename="../../kiosk/screens/reprint.py" line="58"/>
         <source>Reprint</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="56"/>
+        <location filename="../../kiosk/screens/reprint.py" line="61"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="66"/>
+        <location filename="../../kiosk/screens/reprint.py" line="71"/>
         <source>The card reader is not working right now; please ask at the window.</source>
         <translation>读卡器暂时不能使用，请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="128"/>
+        <location filename="../../kiosk/screens/reprint.py" line="131"/>
         <source>This code is not a one-time notice of this hall.</source>
         <translation>这不是本大厅开具的一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="130"/>
+        <location filename="../../kiosk/screens/reprint.py" line="133"/>
         <source>Printed. Please take your one-time notice.</source>
         <translation>已打印，请取走一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="135"/>
+        <location filename="../../kiosk/screens/reprint.py" line="138"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="144"/>
+        <location filename="../../kiosk/screens/reprint.py" line="147"/>
         <source>Choose the receipt to print</source>
         <translation>请选择要补打的回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="144"/>
+        <location filename="../../kiosk/screens/reprint.py" line="147"/>
         <source>No case found</source>
         <translation>没有查到办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="146"/>
+        <location filename="../../kiosk/screens/reprint.py" line="149"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="161"/>
+        <location filename="../../kiosk/screens/reprint.py" line="168"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="165"/>
-        <source>That is as many as can be printed in one visit; for more, please ask at the window.</source>
-        <translation>本次最多补打这几张，如还需要，请到窗口办理。</translation>
+        <location filename="../../kiosk/screens/reprint.py" line="175"/>
+        <source>That is as many as can be printed for now; for more, please ask at the window.</source>
+        <translation>暂时最多打印这几份，如还需要，请到窗口办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="179"/>
-        <location filename="../../kiosk/screens/reprint.py" line="182"/>
+        <location filename="../../kiosk/screens/reprint.py" line="188"/>
+        <location filename="../../kiosk/screens/reprint.py" line="191"/>
         <source>Printed. Please take your receipt.</source>
         <translation>已打印，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="197"/>
+        <location filename="../../kiosk/screens/reprint.py" line="206"/>
         <source>The printer cannot print right now (%1). Staff have been called. You can photograph this code to check progress on your phone.</source>
         <translation>打印机暂时不能打印（%1），已通知工作人员。您可以用手机拍下这个二维码查询进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="208"/>
+        <location filename="../../kiosk/screens/reprint.py" line="217"/>
         <source>Could not read the card</source>
         <translation>没能读取身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="191"/>
+        <location filename="../../kiosk/screens/reprint.py" line="200"/>
         <source>The receipt could not be printed. Please ask at the window.</source>
         <translation>回执未能打印，请到窗口咨询。</translation>
     </message>
