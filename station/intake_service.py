@@ -226,6 +226,10 @@ class IntakeService:
         self._store.audit(clerk_id or "kiosk", "notice.issued", notice_no, record)
         # the next visit starts from the notice's number (station.cases.CaseQueries.find_notice)
         self._store.kv_set(f"notice:{notice_no}", json.dumps(record, ensure_ascii=False))
+        if draft.applicant is not None:
+            # the holder may reprint it at a kiosk after the ID card is read: linked by
+            # the keyed hash of the ID number only (sync.store.notices)
+            self._store.link_notice(notice_no, draft.applicant, moment)
         log.info(
             "one-time notice %s for %s: %d material(s)", notice_no, draft.item.code, len(listed)
         )

@@ -22,6 +22,7 @@ from intake.catalog import Catalog, Entrance, ServiceItem
 from intake.errors import IntakeError
 from intake.submission import Channel
 from station.card_mapping import person_from_card
+from station.cases import NoticeRef
 from station.device_health import DeviceHealth, Health
 from station.intake_session import IntakeSession, Runner
 from station.kiosk_pin import MaintenancePin
@@ -190,6 +191,35 @@ class KioskServices:
         self._audit_reprint(notice.receipt_no, "notice", error)
         return notice, error
 
+    def notices_of(self, person: Person) -> list[NoticeRef]:
+        """The 一次性告知书 issued to the card holder `person`, newest first (found by the
+        keyed hash of the ID number: sync.store.notices)."""
+        cases = self.station.cases
+        found = (cases.find_notice(number)
+                 for number in self.station.intake.store.notices_of(person.id_number))
+        return [ref for ref in found if ref is not None]
+
+    def reprint_own_notice(
+        self, person: Person, notice_no: str
+    ) -> tuple[Receipt, Exception | None]:
+        """The card holder's own 一次性告知书 printed again, counted against the holder's
+        allowance like a receipt and audited (the notice's number, nothing personal)."""
+        if notice_no not in self.station.intake.store.notices_of(person.id_number):
+            raise KioskError("kiosk.not_yours", "notice not issued to this person")
+        notice = self.notice_reprint(notice_no, person)
+        if notice is None:
+            raise KioskError("kiosk.not_yours", "notice record missing")
+        key = self.holder_key(person)
+        self._take_print(key)
+        error: Exception | None = None
+        try:
+            self.print_receipt(notice)
+        except Exception as e:  # the printer's trouble: shown by the kiosk, never raised
+            error = e
+            self.allowance.give_back(key)
+        self._audit_reprint(notice.receipt_no, "notice", error)
+        return notice, error
+
     def _audit_reprint(self, subject: str, document: str, error: Exception | None) -> None:
         outcome = "printed" if error is None else str(getattr(error, "code", "error"))[:32]
         self.station.intake.store.audit(
@@ -212,10 +242,11 @@ class KioskServices:
         self.health.report_paper("ok")
         return data
 
-    def notice_reprint(self, scanned: str) -> Receipt | None:
+    def notice_reprint(self, scanned: str, applicant: Person | None = None) -> Receipt | None:
         """A 一次性告知书 again, from the code printed on it (``YWGZ|<number>``): the item
         and the materials with their reasons as recorded when it was issued. The record
-        holds no personal data, so the reprint names no applicant."""
+        holds no personal data: the reprint names the applicant only when given (the
+        card holder it was issued to, reprinting after identifying)."""
         ref = self.station.cases.find_notice(scanned)
         if ref is None:
             return None
@@ -223,7 +254,7 @@ class KioskServices:
         listed = [(item.material(code), reason) for code, reason in ref.materials.items()]
         notice = missing_notice(
             item,
-            None,
+            applicant,
             listed,
             notice_no=ref.notice_no,
             hall=self.station.intake.hall,

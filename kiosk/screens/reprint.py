@@ -11,6 +11,7 @@ from kiosk.context import KioskContext, Screen
 from kiosk.screens.cases import CaseList
 from kiosk.screens.identify import IdentifyPanel
 from kiosk.widgets import QrView, Text
+from station.cases import NoticeRef
 from station.print_allowance import NOTICE_BY_CODE, PRINTS_PER_WINDOW
 from station.progress import CaseView
 from ui_shared.messages import user_message
@@ -102,9 +103,10 @@ class ReprintScreen(Screen):
         self._card_id = card.id_number  # this visit is the card holder's from now on
         services = self.ctx.services
 
-        def work() -> tuple[Person, str, list[CaseView]]:
+        def work() -> tuple[Person, str, list[CaseView], list[NoticeRef]]:
             person = services.person_from_card(card)
-            return person, services.holder_key(person), services.cases_of(person)
+            return (person, services.holder_key(person), services.cases_of(person),
+                    services.notices_of(person))
 
         self.visit_task(work, self._found, self._failed)
 
@@ -139,14 +141,24 @@ class ReprintScreen(Screen):
                 .replace("%1", user_message(error))
             )
 
-    def _found(self, found: tuple[Person, str, list[CaseView]]) -> None:
-        self._person, self._allowance, cases = found
+    def _found(self, found: tuple[Person, str, list[CaseView], list[NoticeRef]]) -> None:
+        self._person, self._allowance, cases, notices = found
         self.identify.stop()
         self.identify.hide()
-        self.heading.setText(
-            self.tr("Choose the receipt to print") if cases else self.tr("No case found")
-        )
-        self.cases.show_cases(cases, self.ctx.english, (self.tr("Print"), self._print))
+        if notices:
+            heading = self.tr("Choose the receipt or notice to print")
+        else:
+            heading = self.tr("Choose the receipt to print") if cases else self.tr("No case found")
+        self.heading.setText(heading)
+        en = self.ctx.english
+        self.cases.show_cases(cases, en, (self.tr("Print"), self._print))
+        # the citizen's own 一次性告知书 after the receipts (station: linked to the card
+        # holder by the keyed hash of the ID number), printable without their code
+        catalog = self.ctx.services.catalog
+        by_code = {item.code: item for item in catalog.items}
+        self.cases.add_notices(
+            [(n, self.cases.notice_text(n, by_code.get(n.item_code), en)) for n in notices],
+            self.tr("Print"), self._print_notice)
         self.cases.show()
         self._enable_printing()
         if cases and self._left() <= 0:  # spent at an earlier visit: said before a tap
@@ -170,6 +182,33 @@ class ReprintScreen(Screen):
 
     def _left(self, key: str | None = None) -> int:
         return self.ctx.services.prints_left(self._allowance if key is None else key)
+
+    def _print_notice(self, notice: NoticeRef) -> None:
+        person = self._person
+        if person is None or self._printing or self._left() <= 0:
+            return
+        services = self.ctx.services
+        self._printing = True
+        self._enable_printing()
+
+        def work() -> tuple[Receipt, Exception | None]:
+            return services.reprint_own_notice(person, notice.notice_no)
+
+        self._say(self.tr("Printing…"))
+        self.visit_task(work, self._own_notice_printed, self._print_failed)
+
+    def _own_notice_printed(self, result: tuple[Receipt, Exception | None]) -> None:
+        _notice, error = result
+        self._printing = False
+        self._enable_printing()
+        if error is None:
+            said = self.tr("Printed. Please take your one-time notice.")
+            self._say(said if self._left() > 0 else f"{said} {self._limit_words()}")
+        else:
+            self._say(
+                self.tr("The printer cannot print right now (%1). Please ask at the window.")
+                .replace("%1", user_message(error))
+            )
 
     def _limit_words(self) -> str:
         return self.tr("That is as many as can be printed for now; for more, please "
