@@ -859,67 +859,78 @@ and continue</source>
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="35"/>
+        <location filename="../../kiosk/screens/cases.py" line="37"/>
         <source>Accepted here; waiting to be sent to the department</source>
         <translation>本机已受理，等待报送部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="37"/>
+        <location filename="../../kiosk/screens/cases.py" line="39"/>
         <source>Needs a member of staff: please ask at the window</source>
         <translation>需要工作人员处理，请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="38"/>
+        <location filename="../../kiosk/screens/cases.py" line="40"/>
         <source>Received by the department</source>
         <translation>部门已受理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="39"/>
+        <location filename="../../kiosk/screens/cases.py" line="41"/>
         <source>Being reviewed by the department</source>
         <translation>部门正在审核</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="40"/>
+        <location filename="../../kiosk/screens/cases.py" line="42"/>
         <source>More materials needed: please bring them</source>
         <translation>需要补充材料，请带齐后前来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="41"/>
+        <location filename="../../kiosk/screens/cases.py" line="43"/>
         <source>Finished: you can collect the result</source>
         <translation>已办结，可以领取结果</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="42"/>
+        <location filename="../../kiosk/screens/cases.py" line="44"/>
         <source>Not approved: please ask at the window</source>
         <translation>未予许可，请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="64"/>
+        <location filename="../../kiosk/screens/cases.py" line="66"/>
         <source>Other material (%1)</source>
         <translation>其他材料（%1）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="69"/>
+        <location filename="../../kiosk/screens/cases.py" line="71"/>
         <source>Receipt number: %1</source>
         <translation>回执编号：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="53"/>
+        <location filename="../../kiosk/screens/cases.py" line="103"/>
+        <source>One-time notice of missing materials</source>
+        <translation>一次性告知书</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="107"/>
+        <source>Notice number: %1</source>
+        <translation>告知书编号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="55"/>
         <source>Status: %1</source>
         <translation>办理状态：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="60"/>
+        <location filename="../../kiosk/screens/cases.py" line="62"/>
         <source>Department&apos;s note: %1</source>
         <translation>部门说明：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="67"/>
+        <location filename="../../kiosk/screens/cases.py" line="69"/>
+        <location filename="../../kiosk/screens/cases.py" line="105"/>
         <source>Please bring: %1</source>
         <translation>请携带：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="70"/>
+        <location filename="../../kiosk/screens/cases.py" line="72"/>
         <source>As of %1</source>
         <translation>状态时间：%1</translation>
     </message>
@@ -5548,90 +5559,99 @@ and continue</source>
 <context>
     <name>ReprintScreen</name>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="38"/>
+        <location filename="../../kiosk/screens/reprint.py" line="39"/>
         <source>Place your ID card on the reader; for a one-time notice, hold its QR code under the scanner</source>
         <extracomment>receipts a card holder (or the kiosk, for notices by code) may print again: enough for a jam or a second copy, not a stack of paper from a child tapping 打印 (each reprint is audited). Counted over time, not per visit (station.print_allowance): 回首页 and back gives no more. a card or a code has been given since the screen was entered whose paper allowance the prints count against (station.print_allowance): the card holder&apos;s keyed hash once identified, else the kiosk&apos;s for codes</extracomment>
         <translation>请把身份证放在读卡区；补打一次性告知书请把告知书上的二维码对准扫码口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="55"/>
+        <location filename="../../kiosk/screens/reprint.py" line="56"/>
         <source>Print a receipt again</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="58"/>
+        <location filename="../../kiosk/screens/reprint.py" line="59"/>
         <source>Reprint</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="61"/>
+        <location filename="../../kiosk/screens/reprint.py" line="62"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="71"/>
+        <location filename="../../kiosk/screens/reprint.py" line="72"/>
         <source>The card reader is not working right now; please ask at the window.</source>
         <translation>读卡器暂时不能使用，请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="131"/>
+        <location filename="../../kiosk/screens/reprint.py" line="133"/>
         <source>This code is not a one-time notice of this hall.</source>
         <translation>这不是本大厅开具的一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="133"/>
+        <location filename="../../kiosk/screens/reprint.py" line="135"/>
+        <location filename="../../kiosk/screens/reprint.py" line="205"/>
         <source>Printed. Please take your one-time notice.</source>
         <translation>已打印，请取走一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="138"/>
+        <location filename="../../kiosk/screens/reprint.py" line="140"/>
+        <location filename="../../kiosk/screens/reprint.py" line="209"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="147"/>
+        <location filename="../../kiosk/screens/reprint.py" line="149"/>
+        <source>Choose the receipt or notice to print</source>
+        <translation>请选择要补打的回执或告知书</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="151"/>
         <source>Choose the receipt to print</source>
         <translation>请选择要补打的回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="147"/>
+        <location filename="../../kiosk/screens/reprint.py" line="151"/>
         <source>No case found</source>
         <translation>没有查到办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="149"/>
+        <location filename="../../kiosk/screens/reprint.py" line="154"/>
+        <location filename="../../kiosk/screens/reprint.py" line="161"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="168"/>
+        <location filename="../../kiosk/screens/reprint.py" line="180"/>
+        <location filename="../../kiosk/screens/reprint.py" line="197"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="175"/>
+        <location filename="../../kiosk/screens/reprint.py" line="214"/>
         <source>That is as many as can be printed for now; for more, please ask at the window.</source>
         <translation>暂时最多打印这几份，如还需要，请到窗口办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="188"/>
-        <location filename="../../kiosk/screens/reprint.py" line="191"/>
+        <location filename="../../kiosk/screens/reprint.py" line="227"/>
+        <location filename="../../kiosk/screens/reprint.py" line="230"/>
         <source>Printed. Please take your receipt.</source>
         <translation>已打印，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="206"/>
+        <location filename="../../kiosk/screens/reprint.py" line="245"/>
         <source>The printer cannot print right now (%1). Staff have been called. You can photograph this code to check progress on your phone.</source>
         <translation>打印机暂时不能打印（%1），已通知工作人员。您可以用手机拍下这个二维码查询进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="217"/>
+        <location filename="../../kiosk/screens/reprint.py" line="256"/>
         <source>Could not read the card</source>
         <translation>没能读取身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="200"/>
+        <location filename="../../kiosk/screens/reprint.py" line="239"/>
         <source>The receipt could not be printed. Please ask at the window.</source>
         <translation>回执未能打印，请到窗口咨询。</translation>
     </message>
