@@ -236,6 +236,16 @@ class ScrollingPanel(QScrollArea):
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
 
+    def minimumSizeHint(self) -> QSize:
+        # the scroll bar asks for room for arrows the style sheet hides (214 px in
+        # 关怀模式): twice its width holds its handle, and the pinyin pad with the page
+        # buttons keeps the list on a 1024x768 screen (s12 #4)
+        least = super().minimumSizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        frame = 2 * self.frameWidth()
+        least.setHeight(min(least.height(), 2 * bar + frame))
+        return least
+
 
 def scrolling(content: QWidget, parent: QWidget | None = None) -> ScrollingPanel:
     return ScrollingPanel(content, parent)
@@ -257,12 +267,15 @@ class BigButton(QPushButton):
     lines instead of clipped on one."""
 
     def __init__(self, text: str, parent: QWidget | None = None, *, role: str = "",
-                 wrap: bool = False) -> None:
+                 wrap: bool = False, whole: bool = False) -> None:
         # "&" marks a shortcut for a QPushButton: a catalog's "出生登记&户口申报" lost its
         # "&" and underlined 户; a touch kiosk has no shortcuts, so every "&" is shown
         super().__init__(_literal(text.replace(SOFT_BREAK, "")), parent)
         self._caption = text
         self._wrap = wrap
+        #: never narrower than its caption on one line (a layout short of room squeezes
+        #: the others first): 删除 beside a row of letter keys
+        self._whole = whole
         if role:
             self.setProperty("role", role)
         set_by_name(self, "focusPolicy", "NoFocus")  # touch only: no focus rectangles
@@ -281,6 +294,16 @@ class BigButton(QPushButton):
         text = _literal(text.replace(SOFT_BREAK, ""))
         if text != self.text():
             self.setText(text)
+        if self._whole:
+            self._keep_whole()
+        if self._wrap:
+            # every line of a wrapped caption needs its height: the style sheet's
+            # min-height is one line's, and a list in a short page (English 关怀模式 at
+            # 1024x768) squeezed each item to it, cutting its caption at the top and
+            # bottom (s12 #4); the list scrolls instead
+            least = self.sizeHint().height()
+            if self.minimumHeight() != least:
+                self.setMinimumHeight(least)
 
     def caption(self) -> str:
         """The caption as given (with its SOFT_BREAKs, without line breaks of its own)."""
@@ -308,8 +331,16 @@ class BigButton(QPushButton):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if self._wrap and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._mark(self.isChecked())
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            if self._wrap:
+                self._mark(self.isChecked())
+            elif self._whole:
+                self._keep_whole()
+
+    def _keep_whole(self) -> None:
+        least = self.sizeHint().width()
+        if self.minimumWidth() != least:
+            self.setMinimumWidth(least)
 
 
 def wrapped_caption(caption: str, font: QFont, room: float) -> str:

@@ -59,12 +59,16 @@ class ApplyScreen(Screen):
         # CHOOSE
         choose = QWidget()
         c = QVBoxLayout(choose)
-        c.addWidget(Text(self.tr("Which service do you need?"), choose, role="heading"))
+        self.question = Text(self.tr("Which service do you need?"), choose, role="heading")
+        c.addWidget(self.question)
         # catalog names run long ("Application for residents' basic old-age insurance
         # pension"): each button reads whole on two lines, never clipped at both ends
         self.items = ItemPager()
         self.items.chosen.connect(self._choose)
         self.search = InitialsSearch(self.items, choose)
+        # the letter keys take the question's place: with it, the pad and the list
+        # outgrew a 1024x768 screen in 关怀模式 (s12 #4); the pad's own line says what to do
+        self.search.toggle.toggled.connect(lambda on: self.question.setVisible(not on))
         c.addWidget(self.search)
         self._list_items()
         # the list scrolls within what is left, asking only for its least height: a

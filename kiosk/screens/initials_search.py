@@ -15,7 +15,11 @@ from kiosk.widgets import BigButton, Text
 from station.item_search import ItemSearch
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
-COLUMNS = 7
+#: two rows of letters, 删除 and 清空 at their ends: four rows of seven pushed the item
+#: list off a 1024x768 screen in 关怀模式 and ran off its right edge (s12 #4); narrow
+#: keys (padding mostly above and below: kiosk.theme's keypad="letter") keep thirteen
+#: letters and 删除 within 1024 px, each still at least 60 px wide and a target high
+COLUMNS = 13
 MAX_LETTERS = 12
 _READY_POLL_MS = 100
 
@@ -39,19 +43,23 @@ class InitialsSearch(QWidget):
         self.pad = QWidget(self)
         grid = QGridLayout(self.pad)
         grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(6)
         self.keys: dict[str, BigButton] = {}
         for n, letter in enumerate(LETTERS):
             key = BigButton(letter.upper(), self.pad)
+            key.setProperty("keypad", "letter")
             key.clicked.connect(lambda _c=False, x=letter: self.type_letter(x))
             grid.addWidget(key, n // COLUMNS, n % COLUMNS)
             self.keys[letter] = key
-        self.delete = BigButton(self.tr("Delete"), self.pad, role="secondary")
+        self.delete = BigButton(self.tr("Delete"), self.pad, role="secondary", whole=True)
         self.delete.clicked.connect(lambda: self._set_query(self.query[:-1]))
-        self.clear_key = BigButton(self.tr("Clear"), self.pad, role="secondary")
+        self.clear_key = BigButton(self.tr("Clear"), self.pad, role="secondary", whole=True)
         self.clear_key.clicked.connect(lambda: self._set_query(""))
-        grid.addWidget(self.delete, len(LETTERS) // COLUMNS, len(LETTERS) % COLUMNS)
-        grid.addWidget(self.clear_key, len(LETTERS) // COLUMNS,
-                       len(LETTERS) % COLUMNS + 1)
+        for row, key in enumerate((self.delete, self.clear_key)):
+            key.setProperty("keypad", "letter")
+            grid.addWidget(key, row, COLUMNS)
+        for column in range(COLUMNS):  # the letters share the width; 删除 takes its caption's
+            grid.setColumnStretch(column, 1)
         self.pad.hide()
         bar = QHBoxLayout()
         bar.addWidget(self.toggle)
