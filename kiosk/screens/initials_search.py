@@ -1,6 +1,8 @@
 """办事's search by pinyin initials on on-screen letter keys ("sbk" finds 社保卡, "cxjm"
 城乡居民…): a long catalog is narrowed without any Chinese text input (station.item_search,
-the clerk's search). Hidden behind one touch, so a short list stays as it was."""
+the clerk's search). Hidden behind one touch, so a short list stays as it was. In English
+the letters also match the first letters of the English names' words ("ssc": Social
+Security Card), which every catalog item has (intake.catalog: name_en is required)."""
 
 from __future__ import annotations
 
@@ -22,6 +24,10 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 COLUMNS = 13
 MAX_LETTERS = 12
 _READY_POLL_MS = 100
+#: the pinyin initials are built this long after the list is first shown: loading
+#: pypinyin and going through a large catalog holds the GIL for seconds, and begun at
+#: once it doubled the time 办事 took to come up (s12 #5); a citizen reads the list first
+_WARM_UP_DELAY_MS = 500
 
 
 class InitialsSearch(QWidget):
@@ -34,7 +40,7 @@ class InitialsSearch(QWidget):
         self._catalog: Catalog | None = None
         self.query = ""
         self._waiting = False  # a look for the initials being ready is queued
-        self.toggle = BigButton(self.tr("Find by pinyin initials"), self, role="secondary")
+        self.toggle = BigButton("", self, role="secondary")
         self.toggle.setObjectName("findByInitials")
         self.toggle.setCheckable(True)
         self.toggle.clicked.connect(lambda: self._open(self.toggle.isChecked()))
@@ -74,9 +80,12 @@ class InitialsSearch(QWidget):
         if catalog is not self._catalog:  # a new catalog: its initials are built again
             self._catalog = catalog
             self._finder = ItemSearch(catalog)
-            self._finder.warm_up()  # pypinyin on its own thread, not on the GUI thread
+            # pypinyin on its own thread, not on the GUI thread, once the list is up
+            QTimer.singleShot(_WARM_UP_DELAY_MS, self, self._finder.warm_up)
         self._items = tuple(items)
         self._english = english
+        self.toggle.set_caption(self.tr("Find by first letters") if english
+                                else self.tr("Find by pinyin initials"))
         self._list()
 
     @property
@@ -108,14 +117,20 @@ class InitialsSearch(QWidget):
         self._list()
 
     def _show_query(self) -> None:
-        self.shown.setText(self.tr("Initials: %1").replace("%1", self.query.upper())
-                           if self.query else self.tr("Touch the first letters, e.g. S B K"))
+        if self.query:
+            self.shown.setText(self.tr("Initials: %1").replace("%1", self.query.upper()))
+        elif self._english:  # the English names' first letters: Social Security Card
+            self.shown.setText(self.tr("Touch the first letters of the words, e.g. S S C"))
+        else:
+            self.shown.setText(self.tr("Touch the first letters, e.g. S B K"))
 
     def _list(self) -> None:
         finder = self._finder
         items = self._items
         if self.query and finder is not None:
-            items = tuple(it for it in items if finder.matches(it, self.query))
+            english = self._english
+            items = tuple(it for it in items
+                          if finder.matches(it, self.query, english=english))
         self._pager.set_items([(it.code, it.name_en if self._english else it.name_zh)
                                for it in items])
         if self.query and finder is not None and not finder.initials_ready:
