@@ -257,138 +257,138 @@
         <translation>请选择要办理的事项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="76"/>
+        <location filename="../../kiosk/screens/apply.py" line="80"/>
         <source>Place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="80"/>
+        <location filename="../../kiosk/screens/apply.py" line="84"/>
         <source>Is this you?</source>
         <translation>这是您本人吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="82"/>
+        <location filename="../../kiosk/screens/apply.py" line="86"/>
         <source>Yes, continue</source>
         <translation>是我本人，继续</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="84"/>
+        <location filename="../../kiosk/screens/apply.py" line="88"/>
         <source>No, start again</source>
         <translation>不是，重新开始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="102"/>
+        <location filename="../../kiosk/screens/apply.py" line="106"/>
         <source>Please check, then submit</source>
         <translation>请核对后提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="104"/>
-        <location filename="../../kiosk/screens/apply.py" line="391"/>
+        <location filename="../../kiosk/screens/apply.py" line="108"/>
+        <location filename="../../kiosk/screens/apply.py" line="395"/>
         <source>Submit my application</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="153"/>
+        <location filename="../../kiosk/screens/apply.py" line="157"/>
         <source>Apply for a service</source>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="156"/>
+        <location filename="../../kiosk/screens/apply.py" line="160"/>
         <source>Apply</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="163"/>
+        <location filename="../../kiosk/screens/apply.py" line="167"/>
         <source>Touch the service you need.</source>
         <translation>请点击要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="164"/>
+        <location filename="../../kiosk/screens/apply.py" line="168"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="165"/>
+        <location filename="../../kiosk/screens/apply.py" line="169"/>
         <source>Is this you? Touch yes to continue.</source>
         <translation>这是您本人吗？是的话请点“继续”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="166"/>
+        <location filename="../../kiosk/screens/apply.py" line="170"/>
         <source>Lay the document flat under the camera.</source>
         <translation>请把材料平放在拍摄区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="167"/>
+        <location filename="../../kiosk/screens/apply.py" line="171"/>
         <source>Enter your mobile number, then choose how to collect the result.</source>
         <translation>请输入手机号码，再选择结果的领取方式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="168"/>
+        <location filename="../../kiosk/screens/apply.py" line="172"/>
         <source>Please check, then touch submit.</source>
         <translation>请核对，然后点“提交申请”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="183"/>
+        <location filename="../../kiosk/screens/apply.py" line="187"/>
         <source>The camera is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="205"/>
+        <location filename="../../kiosk/screens/apply.py" line="209"/>
         <source>The card reader is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>读卡器暂时无法使用：请到人工窗口办理申请。其他服务仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="225"/>
+        <location filename="../../kiosk/screens/apply.py" line="229"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="231"/>
+        <location filename="../../kiosk/screens/apply.py" line="235"/>
         <source>your receipt at the printer</source>
         <translation>出纸口的回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="379"/>
+        <location filename="../../kiosk/screens/apply.py" line="383"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="438"/>
+        <location filename="../../kiosk/screens/apply.py" line="442"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="440"/>
+        <location filename="../../kiosk/screens/apply.py" line="444"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="442"/>
+        <location filename="../../kiosk/screens/apply.py" line="446"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="447"/>
+        <location filename="../../kiosk/screens/apply.py" line="451"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="124"/>
+        <location filename="../../kiosk/screens/apply.py" line="128"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="127"/>
+        <location filename="../../kiosk/screens/apply.py" line="131"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="389"/>
+        <location filename="../../kiosk/screens/apply.py" line="393"/>
         <source>Submitting… please wait</source>
         <translation>正在提交，请稍候…</translation>
     </message>
@@ -4229,37 +4229,48 @@ and continue</source>
 <context>
     <name>InitialsSearch</name>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="33"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="88"/>
         <source>Find by pinyin initials</source>
         <translation>按拼音首字母查找</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="48"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="60"/>
         <source>Delete</source>
+        <extracomment>two rows of letters, 删除 and 清空 at their ends: four rows of seven pushed the item list off a 1024x768 screen in 关怀模式 and ran off its right edge (s12 #4); narrow keys (padding mostly above and below: kiosk.theme&apos;s keypad=&quot;letter&quot;) keep thirteen letters and 删除 within 1024 px, each still at least 60 px wide and a target high the pinyin initials are built this long after the list is first shown: loading pypinyin and going through a large catalog holds the GIL for seconds, and begun at once it doubled the time 办事 took to come up (s12 #5); a citizen reads the list first</extracomment>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="50"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="62"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="103"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="87"/>
+        <source>Find by first letters</source>
+        <translation>按首字母查找</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/initials_search.py" line="121"/>
         <source>Initials: %1</source>
         <translation>首字母：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="104"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="123"/>
+        <source>Touch the first letters of the words, e.g. S S C</source>
+        <translation>请按各词的首字母，例如 S S C</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/initials_search.py" line="125"/>
         <source>Touch the first letters, e.g. S B K</source>
         <translation>请点事项名称的拼音首字母，例如 S B K（社保卡）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="116"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="139"/>
         <source>Initials: %1 — one moment…</source>
         <translation>首字母：%1 — 请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="125"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="148"/>
         <source>Initials: %1 — nothing found. Delete a letter.</source>
         <translation>首字母：%1 — 没有找到，请删除一个字母</translation>
     </message>
@@ -5445,9 +5456,9 @@ and continue</source>
 <context>
     <name>QrView</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="361"/>
+        <location filename="../../kiosk/widgets.py" line="417"/>
         <source>Receipt QR code</source>
-        <extracomment>line height as a multiple of the font&apos;s pixel size (适老化: at least 1.3) laid-out lines of the current text by (font, width): layouts ask heightForWidth many times while the window first comes up (~0.2 s uncached). Emptied with every new text, so no earlier (personal) text outlives a wipe. more lines than this are cut, the last one shown ending in &quot;…&quot; (0: no limit) where a caption may break besides a space (invisible): &quot;非常​不满意&quot;</extracomment>
+        <extracomment>line height as a multiple of the font&apos;s pixel size (适老化: at least 1.3) laid-out lines of the current text by (font, width): layouts ask heightForWidth many times while the window first comes up (~0.2 s uncached). Emptied with every new text, so no earlier (personal) text outlives a wipe. more lines than this are cut, the last one shown ending in &quot;…&quot; (0: no limit) where a caption may break besides a space (invisible): &quot;非常​不满意&quot; a wrapped caption&apos;s lines at the most, the last ending in &quot;…&quot; when cut: a catalog&apos;s 200-character name made a button taller than the list around it, and wrapping it at the few pixels a button has before it is laid out cost seconds (s12 #5) never narrower than its caption on one line (a layout short of room squeezes the others first): 删除 beside a row of letter keys</extracomment>
         <translation>回执二维码</translation>
     </message>
 </context>
