@@ -232,6 +232,9 @@ class ScrollingPanel(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(content)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        from kiosk.drag_scroll import drag_to_scroll  # not with the attract screen
+
+        drag_to_scroll(self)  # a finger drags the list, not only the scroll bar
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self.minimumSizeHint().height())

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from intake.catalog import ServiceItem
+from kiosk.drag_scroll import drag_to_scroll
 from kiosk.widgets import BigButton, Text
 from station.cases import NoticeRef
 from station.progress import CaseStage, CaseView, station_time
@@ -28,6 +29,7 @@ class CaseList(QScrollArea):
         self._layout.setSpacing(20)
         self._layout.addStretch(1)
         self.setWidget(self._body)
+        drag_to_scroll(self)  # a finger drags the cases, not only the scroll bar
         self.cards: list[Text] = []
         self.buttons: list[BigButton] = []
 

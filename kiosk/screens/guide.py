@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from intake.catalog import LIFE_EVENTS, ServiceItem
 from kiosk.context import KioskContext, Screen
+from kiosk.drag_scroll import drag_to_scroll
 from kiosk.widgets import BigButton, Text
 from station.print_allowance import GUIDE, PRINTS_PER_WINDOW
 from ui_shared.messages import user_message
@@ -73,6 +74,9 @@ class GuideScreen(Screen):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.detail)
+        # a finger drags the guide's text and its lists, not only their scroll bars
+        for area in (scroll, self.groups, self.items):
+            drag_to_scroll(area)
         self.print_button = BigButton(self.tr("Print this guide"), detail_page, role="main")
         self.print_button.clicked.connect(self._print)
         self.back_to_items = BigButton(self.tr("Back"), detail_page, role="secondary")
