@@ -4,18 +4,18 @@ elderly citizens drag the list itself as on a phone (s12 #6).
 
 QScroller with the left-mouse gesture (a touch screen's finger arrives as the left
 button: Qt synthesises mouse events from unhandled touches), so no long press and no
-second finger is needed. A drag never taps the button under the finger: the scroller
-holds a press back for a moment (MousePressEventDelay) and delivers it only if the
-finger did not move; once a drag starts after that, the pressed button is sent a
-release outside itself, which is no click. No overshoot: an elderly reader should not
-see the page bounce."""
+second finger is needed. A drag never taps the button under the finger: the press
+reaches the button at once (no delay: holding presses back and replaying them broke the
+double-tap guard's event times, kiosk.event_gate), and once the finger moves far enough
+to drag, the scroller sends the pressed button a release outside itself, which is no
+click. No overshoot: an elderly reader should not see the page bounce."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QScroller, QScrollerProperties
 
-#: how long a press is held back to tell a tap from a drag (Qt's default, 0.25 s)
-PRESS_DELAY_S = 0.2
+#: presses are not held back (see above)
+PRESS_DELAY_S = 0.0
 
 
 def drag_to_scroll(area: QAbstractScrollArea) -> QScroller:
