@@ -86,7 +86,9 @@ def test_reprint_is_one_print_per_tap_capped_per_visit_and_audited(
         reprint.cases.buttons[0].click()
         assert printed() == REPRINTS_PER_VISIT
     # ... until the holder's window has passed
-    kiosk.services.allowance.clock = lambda: kiosk.clock() + HOLDER_WINDOW_S + 1
+    allowance = kiosk.services.allowance
+    now = allowance.clock  # the allowance's own clock, moved on past the window
+    allowance.clock = lambda: now() + HOLDER_WINDOW_S + 1
     _home(window)
     kiosk.sims.remove_card()
     qtbot.waitUntil(lambda: not window.card_present, timeout=10_000)
@@ -129,7 +131,9 @@ def test_notice_reprints_by_code_are_capped_per_visit_and_audited(
     assert "窗口" in reprint.status.text()
     assert len(_reprints(kiosk)) - before == REPRINTS_PER_VISIT
     # ... the kiosk's window passing does
-    kiosk.services.allowance.clock = lambda: kiosk.clock() + KIOSK_WINDOW_S + 1
+    allowance = kiosk.services.allowance
+    now = allowance.clock  # the allowance's own clock, moved on past the window
+    allowance.clock = lambda: now() + KIOSK_WINDOW_S + 1
     window.scanned(notice.qr_payload)
     qtbot.waitUntil(lambda: reprint.status.text().startswith("已打印"), timeout=10_000)
     assert len(_reprints(kiosk)) - before == REPRINTS_PER_VISIT + 1
