@@ -105,7 +105,7 @@ class CaseList(QScrollArea):
             self.tr("One-time notice of missing materials"),
             shown(name, limit=120),
             self.tr("Please bring: %1").replace(
-                "%1", "、".join(shown(b, limit=80) for b in bring)),
+                "%1", (", " if english else "、").join(shown(b, limit=80) for b in bring)),
             self.tr("Notice number: %1").replace("%1", shown(notice.notice_no, limit=40)),
         ]
         return "\n".join(lines)
