@@ -154,6 +154,7 @@ QPushButton[keypad="key"] {{ max-width: {key_w}px; max-height: {key_h}px; paddin
     min-width: {3 * t.body_px}px; }}
 QPushButton[keypad="tall"] {{ max-width: {key_w}px; padding: {pad}px;
     min-width: {3 * t.action_px}px; }}
+QPushButton[keypad="letter"] {{ padding: {pad}px 4px; min-width: {MIN_TARGET_DIP - 14}px; }}
 QPushButton[role="secondary"] {{ color: {ON_SECONDARY}; background-color: {SECONDARY}; }}
 QPushButton:checked {{ color: {ON_PRIMARY}; background-color: {INK}; }}
 QPushButton:disabled {{ color: {DISABLED_INK}; background-color: {DISABLED_BG}; }}

@@ -232,9 +232,22 @@ class ScrollingPanel(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(content)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        from kiosk.drag_scroll import drag_to_scroll  # not with the attract screen
+
+        drag_to_scroll(self)  # a finger drags the list, not only the scroll bar
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        # the scroll bar asks for room for arrows the style sheet hides (214 px in
+        # 关怀模式): twice its width holds its handle, and the pinyin pad with the page
+        # buttons keeps the list on a 1024x768 screen (s12 #4)
+        least = super().minimumSizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        frame = 2 * self.frameWidth()
+        least.setHeight(min(least.height(), 2 * bar + frame))
+        return least
 
 
 def scrolling(content: QWidget, parent: QWidget | None = None) -> ScrollingPanel:
@@ -246,6 +259,10 @@ CHECK_MARK = "✓ "
 
 #: where a caption may break besides a space (invisible): "非常\u200b不满意"
 SOFT_BREAK = "\u200b"
+#: a wrapped caption's lines at the most, the last ending in "…" when cut: a catalog's
+#: 200-character name made a button taller than the list around it, and wrapping it at
+#: the few pixels a button has before it is laid out cost seconds (s12 #5)
+MAX_CAPTION_LINES = 6
 
 
 class BigButton(QPushButton):
@@ -257,12 +274,15 @@ class BigButton(QPushButton):
     lines instead of clipped on one."""
 
     def __init__(self, text: str, parent: QWidget | None = None, *, role: str = "",
-                 wrap: bool = False) -> None:
+                 wrap: bool = False, whole: bool = False) -> None:
         # "&" marks a shortcut for a QPushButton: a catalog's "出生登记&户口申报" lost its
         # "&" and underlined 户; a touch kiosk has no shortcuts, so every "&" is shown
         super().__init__(_literal(text.replace(SOFT_BREAK, "")), parent)
         self._caption = text
         self._wrap = wrap
+        #: never narrower than its caption on one line (a layout short of room squeezes
+        #: the others first): 删除 beside a row of letter keys
+        self._whole = whole
         if role:
             self.setProperty("role", role)
         set_by_name(self, "focusPolicy", "NoFocus")  # touch only: no focus rectangles
@@ -281,6 +301,16 @@ class BigButton(QPushButton):
         text = _literal(text.replace(SOFT_BREAK, ""))
         if text != self.text():
             self.setText(text)
+        if self._whole:
+            self._keep_whole()
+        if self._wrap:
+            # every line of a wrapped caption needs its height: the style sheet's
+            # min-height is one line's, and a list in a short page (English 关怀模式 at
+            # 1024x768) squeezed each item to it, cutting its caption at the top and
+            # bottom (s12 #4); the list scrolls instead
+            least = self.sizeHint().height()
+            if self.minimumHeight() != least:
+                self.setMinimumHeight(least)
 
     def caption(self) -> str:
         """The caption as given (with its SOFT_BREAKs, without line breaks of its own)."""
@@ -308,8 +338,16 @@ class BigButton(QPushButton):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if self._wrap and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._mark(self.isChecked())
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            if self._wrap:
+                self._mark(self.isChecked())
+            elif self._whole:
+                self._keep_whole()
+
+    def _keep_whole(self) -> None:
+        least = self.sizeHint().width()
+        if self.minimumWidth() != least:
+            self.setMinimumWidth(least)
 
 
 def wrapped_caption(caption: str, font: QFont, room: float) -> str:
@@ -339,15 +377,36 @@ def _wrapped(caption: str, font: QFont, room: float) -> str:
                 line = word
         out.append(line)
     lines: list[str] = []
-    for line in out:  # a single word wider than the room: broken anywhere
-        while fm.horizontalAdvance(line) > room and len(line) > 1:
-            cut = len(line) - 1
-            while cut > 1 and fm.horizontalAdvance(line[:cut]) > room:
-                cut -= 1
+    for n, line in enumerate(out):  # a single word wider than the room: broken anywhere
+        while len(line) > 1 and fm.horizontalAdvance(line) > room:
+            if len(lines) == MAX_CAPTION_LINES - 1:
+                break
+            cut = _longest_fitting(line, fm, room)
             lines.append(line[:cut])
             line = line[cut:]
         lines.append(line)
+        if len(lines) >= MAX_CAPTION_LINES:
+            rest = " ".join([line, *out[n + 1:]]) if n + 1 < len(out) else line
+            if len(lines) > MAX_CAPTION_LINES or rest != line \
+                    or fm.horizontalAdvance(line) > room:
+                del lines[MAX_CAPTION_LINES - 1:]
+                lines.append(elide_right(rest, fm, room))
+            break
     return "\n".join(lines)
+
+
+def _longest_fitting(text: str, fm: QFontMetricsF, room: float) -> int:
+    """How many of `text`'s first characters fit `room` (at least one), by bisection: a
+    200-character name without spaces was cut one character at a time, re-measuring
+    the whole rest each time (755 000 measurements, 2.4-3.2 s opening 办事: s12 #5)."""
+    low, high = 1, len(text) - 1  # the answer lies in [low, high]
+    while low < high:
+        mid = (low + high + 1) // 2
+        if fm.horizontalAdvance(text[:mid]) <= room:
+            low = mid
+        else:
+            high = mid - 1
+    return low
 
 
 class QrView(QWidget):

@@ -135,8 +135,10 @@ class KioskWindow(QWidget):
         self._away = CardAwayFlow(self)
         self.card_present = False
         ctx.card_on_reader = lambda: self.card_present
-        #: the card on the reader was left by a visit that ended without its holder
-        #: (walked away, gave up): it is announced, never read for the next citizen
+        #: the card on the reader was left by a visit that has ended (完成, walked away,
+        #: gave up, 回首页): it is announced, never read for the next citizen; only a
+        #: card taken away and placed again identifies anyone (review: after 完成 the
+        #: card lying there was read as the next citizen's identity)
         self._card_left_behind = False
         # the mode every visit starts in (no configuration chooses 关怀模式 by default)
         self.default_theme: Theme = NORMAL
@@ -286,8 +288,6 @@ class KioskWindow(QWidget):
 
     def _idle_expired(self) -> None:
         self._current.timed_out()
-        if self._can_leave():
-            self._card_left_behind = self.card_present  # its holder walked away
         self.reset_to_attract()
 
     def reset_to_attract(self) -> None:
@@ -301,6 +301,7 @@ class KioskWindow(QWidget):
             self.idle.set_active(True)  # the expiry switched it off: the quiet time anew
             return
         left = [thing for s in self.screens.built() for thing in s.pending_items()]
+        self._card_left_behind = self.card_present  # the visit is over: not read again
         self.wipe_visit()
         self.show_screen("attract")
         if self.card_present:
@@ -331,7 +332,6 @@ class KioskWindow(QWidget):
         """The citizen chose to stop: the visit is wiped like any end of a visit, but
         the same citizen keeps the mode they chose (关怀模式 stays on)."""
         theme = self.ctx.theme
-        self._card_left_behind = self.card_present  # given up: not read for the next one
         self.reset_to_attract()
         if theme is not self.ctx.theme:
             self.set_elderly(theme is ELDERLY)
@@ -405,6 +405,7 @@ class KioskWindow(QWidget):
     # -- devices ---------------------------------------------------------------------
     def card_placed(self, card: object) -> None:
         self.card_present = True
+        self._card_left_behind = False  # placed anew: its holder is here
         if self.card_away_shown:
             self._away.card_placed(card)
             return

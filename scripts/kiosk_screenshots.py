@@ -43,6 +43,7 @@ def shoot_kiosk(station_dir: Path, language: str, admin: Callable[..., Any]) -> 
     from kiosk.screens.guide import GuideScreen
     from kiosk.screens.maintenance import MaintenanceScreen
     from kiosk.screens.progress import ProgressScreen
+    from kiosk.screens.reprint import ReprintScreen
     from station.context import open_station
     from station.kiosk_services import KioskServices
 
@@ -89,12 +90,14 @@ def shoot_kiosk(station_dir: Path, language: str, admin: Callable[..., Any]) -> 
         apply = window.screens["apply"]
         assert isinstance(apply, ApplyScreen)
         snap("apply_choose")
+        snap("apply_choose_1024x768", (1024, 768))
         # 按拼音首字母查找: S B K on the letter keys
         apply.search.toggle.click()
         _pump(lambda: apply.search.initials_ready)
         for letter in "sbk":
             apply.search.type_letter(letter)
         snap("apply_choose_initials")
+        snap("apply_choose_initials_1024x768", (1024, 768))
         apply.search.reset()
         apply.item_buttons["YB-001"].click()
         snap("apply_identify")
@@ -118,9 +121,12 @@ def shoot_kiosk(station_dir: Path, language: str, admin: Callable[..., Any]) -> 
         snap("apply_contact")
         snap("apply_contact_1024x768", (1024, 768))
         snap("apply_contact_portrait", (1080, 1920))
+        # 邮寄送达: the review page asks where to (the card's address, masked, or a call)
+        apply.contact.methods["post"].click()
         apply.contact.keypad.ok_key.click()
         _pump(lambda: apply.steps.currentIndex() == REVIEW)
         snap("apply_review")
+        snap("apply_review_1024x768", (1024, 768))
         apply.submit.click()
         _pump(lambda: apply.steps.currentIndex() == DONE)
         snap("apply_done")
@@ -149,6 +155,21 @@ def shoot_kiosk(station_dir: Path, language: str, admin: Callable[..., Any]) -> 
         snap("progress_result_1024x768", (1024, 768))
         window.show_screen("reprint")
         snap("reprint")
+        # the citizen's own receipt and 一次性告知书 after the card (the notice as the
+        # window issues it to the card's holder)
+        from intake.submission import Draft
+
+        station.intake.issue_notice(
+            Draft(item=services.catalog.item("SB-003"),
+                  applicant=services.person_from_card(card)), clerk_id="clerk")
+        reprint = window.screens["reprint"]
+        assert isinstance(reprint, ReprintScreen)
+        sims.place_card(card)
+        _pump(lambda: len(reprint.cases.buttons) >= 2)
+        snap("reprint_own")
+        window.reset_to_attract()
+        sims.remove_card()
+        _pump(lambda: not window.card_present)
         admin("POST", f"/v1/admin/submissions/{outcome.accepted.submission.uuid}/status",
               json={"status": "办结"})
         engine.run_once()

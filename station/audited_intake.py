@@ -96,6 +96,7 @@ class AuditedIntake:
         calendar: WorkCalendar | None = None,
         acceptance: Acceptance | None = None,
         now: datetime | None = None,
+        post_address: str | None = None,
     ) -> Accepted:
         with self._lock:
             started, ticket = self._started, self.queue_ticket
@@ -110,6 +111,7 @@ class AuditedIntake:
             queue_ticket=ticket,
             acceptance=acceptance,
             now=now,
+            post_address=post_address,
         )
         with self._lock:
             self._started = None

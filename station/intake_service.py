@@ -120,6 +120,7 @@ class IntakeService:
         started_at: datetime | None = None,
         queue_ticket: str | None = None,
         acceptance: Acceptance | None = None,
+        post_address: str | None = None,
     ) -> Accepted:
         """Store the submission; ``acceptance`` excuses the materials it names (容缺受理:
         owed by its due date; 告知承诺制: replaced by the signed commitment)."""
@@ -143,16 +144,25 @@ class IntakeService:
             acceptance=acceptance,
         )
         self._record_identification(submission)
+        if collection != "post":
+            post_address = None  # only a posted result has an address to choose
         if collection != DEFAULT_COLLECTION:
             actor = clerk_id or "kiosk"
-            self._store.audit(actor, "intake.collection", submission.uuid, {"method": collection})
+            # by post, where to (the card's address or staff phone to confirm one) goes
+            # with the case's audit trail, which reaches the platform; the manifest's
+            # "collection" stays as docs/protocol.md defines it
+            detail = {"method": collection}
+            if post_address is not None:
+                detail["address"] = post_address
+            self._store.audit(actor, "intake.collection", submission.uuid, detail)
         log.info(
             "accepted %s item=%s pages=%d",
             submission.receipt_no,
             item.code,
             len(submission.blob_hashes),
         )
-        receipt = self.receipt_for(submission, item, collection=collection, calendar=calendar)
+        receipt = self.receipt_for(submission, item, collection=collection, calendar=calendar,
+                                   post_address=post_address)
         extra: tuple[Receipt, ...] = ()
         if acceptance is not None and acceptance.mode is Mode.COMMITMENT:
             extra = (commitment_form(submission, item, acceptance, hall=self.hall),)
@@ -165,6 +175,7 @@ class IntakeService:
         *,
         collection: str = DEFAULT_COLLECTION,
         calendar: WorkCalendar | None = None,
+        post_address: str | None = None,
     ) -> Receipt:
         return accept_receipt(
             submission,
@@ -174,6 +185,7 @@ class IntakeService:
             qr_is_url=bool(self._query_url),
             collection=collection,
             calendar=calendar,
+            post_address=post_address,
         )
 
     def _record_identification(self, submission: Submission) -> None:
@@ -226,6 +238,10 @@ class IntakeService:
         self._store.audit(clerk_id or "kiosk", "notice.issued", notice_no, record)
         # the next visit starts from the notice's number (station.cases.CaseQueries.find_notice)
         self._store.kv_set(f"notice:{notice_no}", json.dumps(record, ensure_ascii=False))
+        if draft.applicant is not None:
+            # the holder may reprint it at a kiosk after the ID card is read: linked by
+            # the keyed hash of the ID number only (sync.store.notices)
+            self._store.link_notice(notice_no, draft.applicant, moment)
         log.info(
             "one-time notice %s for %s: %d material(s)", notice_no, draft.item.code, len(listed)
         )

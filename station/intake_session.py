@@ -93,7 +93,7 @@ from intake.submission import Draft
 from station.card_page import render_card_page
 from station.identification import Identification
 from station.licence_filing import LicenceFiling
-from station.paper import COLLECTION_METHODS
+from station.paper import COLLECTION_METHODS, POST_ADDRESSES
 from station.session_outcomes import OutcomeEvents
 from station.session_rules import judge_page, plan_switch
 from station.session_state import (
@@ -283,6 +283,14 @@ class IntakeSession(OutcomeEvents, LicenceFiling):
         if method not in COLLECTION_METHODS:
             raise SessionError("session.collection", f"unknown method {method!r}")
         self._collection = method
+        self._changed()
+
+    def post_address_chosen(self, choice: str) -> None:
+        """By post, where to: ``"card"`` (the ID card's address) or ``"phone"`` (staff
+        phone to confirm one), ``station.paper.POST_ADDRESSES``."""
+        if choice not in POST_ADDRESSES:
+            raise SessionError("session.collection", f"unknown post address {choice!r}")
+        self._post_address = choice
         self._changed()
 
     def material_defective(self, material_code: str, reason: str) -> None:

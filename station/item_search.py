@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
+import time
 import unicodedata
 from collections.abc import Mapping
 
@@ -44,6 +46,15 @@ def _fold(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def english_initials(text: str) -> str:
+    """The first letters of an English name's words, lower case: "Application for a
+    social security card" → "afassc" (a kiosk in English finds it by "ssc")."""
+    return "".join(word[0] for word in _WORD.findall(text)).casefold()
+
+
 def _initials(text: str) -> str:
     from pypinyin import Style, lazy_pinyin
 
@@ -59,11 +70,10 @@ class ItemSearch:
             _fold(k): tuple(_fold(w) for w in v)
             for k, v in (synonyms if synonyms is not None else load_synonyms()).items()
         }
-        self._hay = {
-            item.code: _fold(f"{item.code} {item.name_zh} {item.name_en} {item.department_zh}")
-            for item in catalog.items
-        }
-        self._names = {item.code: _fold(item.name_zh) for item in catalog.items}
+        # the folded names are made on first need (the warm-up thread makes them first):
+        # 4 000 names of 200 characters cost the GUI thread 0.2 s opening 办事 (s12 #5)
+        self._folds_lock = threading.Lock()
+        self._folded: tuple[dict[str, str], dict[str, str], dict[str, str]] | None = None
         self._initials: dict[str, str] = {}
         #: the short names' pinyin initials ("sbk" → 社保卡), built with the rest
         self._synonym_initials: dict[str, str] = {}
@@ -79,12 +89,31 @@ class ItemSearch:
             self._builder.start()
         return self._builder
 
+    def _folds(self) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+        """(code → folded code, names and department; code → folded Chinese name;
+        code → English name's word initials)."""
+        with self._folds_lock:
+            if self._folded is None:
+                items = self.catalog.items
+                self._folded = (
+                    {it.code: _fold(f"{it.code} {it.name_zh} {it.name_en} {it.department_zh}")
+                     for it in items},
+                    {it.code: _fold(it.name_zh) for it in items},
+                    {it.code: english_initials(it.name_en) for it in items},
+                )
+            return self._folded
+
     def _build_initials(self) -> None:
         try:
-            self._initials = {
-                item.code: _initials(item.name_zh) + " " + _initials(item.department_zh)
-                for item in self.catalog.items
-            }
+            self._folds()
+            initials: dict[str, str] = {}
+            for item in self.catalog.items:
+                initials[item.code] = (_initials(item.name_zh) + " "
+                                       + _initials(item.department_zh))
+                # pure Python for seconds on a large catalog: the GIL handed back after
+                # each item, so the screen that asked for it is not slowed by half
+                time.sleep(0)
+            self._initials = initials
             self._synonym_initials = {
                 short: _initials(short) for short in self._synonyms if not short.isascii()
             }
@@ -105,13 +134,18 @@ class ItemSearch:
             return self._synonyms[max(inside, key=len)]
         return tuple(w for k, words in self._synonyms.items() if k.startswith(q) for w in words)
 
-    def matches(self, item: ServiceItem, query: str) -> bool:
+    def matches(self, item: ServiceItem, query: str, *, english: bool = False) -> bool:
+        """`query` (code, words, short names, pinyin initials) fits `item`; with
+        `english`, letters also match the first letters of its English name's words."""
         q = _fold(query[:MAX_QUERY])
         if not q:
             return True
-        if q in self._hay.get(item.code, ""):
+        hay, names, english_words = self._folds()
+        if q in hay.get(item.code, ""):
             return True
-        name = self._names.get(item.code, "")
+        if english and q.isascii() and q.isalpha() and q in english_words.get(item.code, ""):
+            return True
+        name = names.get(item.code, "")
         if any(w in name for w in self._synonym_words(q)):
             return True
         if not (q.isascii() and q.isalpha()):

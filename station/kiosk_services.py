@@ -22,10 +22,12 @@ from intake.catalog import Catalog, Entrance, ServiceItem
 from intake.errors import IntakeError
 from intake.submission import Channel
 from station.card_mapping import person_from_card
+from station.cases import NoticeRef
 from station.device_health import DeviceHealth, Health
 from station.intake_session import IntakeSession, Runner
 from station.kiosk_pin import MaintenancePin
 from station.paper import missing_notice
+from station.print_allowance import GUIDE, NOTICE_BY_CODE, PrintAllowance, holder_key
 from station.progress import CaseStage, CaseView, ProgressQuery
 from station.services import StationServices
 from sync.catalog_sync import load_catalog
@@ -86,6 +88,8 @@ class KioskServices:
         self.progress = ProgressQuery(station.intake, station.catalog)
         self._evaluations = EvaluationQueue(store.db_path)
         self._clock = clock
+        #: paper per card holder and per kiosk over time, not per visit (its module)
+        self.allowance = PrintAllowance()
         if station.engine is not None:
             station.engine.heartbeat_extras.append(self.health.heartbeat)
 
@@ -131,6 +135,20 @@ class KioskServices:
         raise KioskError("kiosk.not_yours", "case not found for this person")
 
     # -- reprint -------------------------------------------------------------------
+    def holder_key(self, person: Person) -> str:
+        """The print allowance's key of a card holder: the station's keyed hash of the
+        ID number, never the number (it outlives the visit's wipe)."""
+        return holder_key(self.station.intake.store.lookup_hasher().id_number(person.id_number))
+
+    def prints_left(self, key: str) -> int:
+        """Prints `key` (holder_key, or print_allowance.GUIDE / NOTICE_BY_CODE) may
+        still have now."""
+        return self.allowance.left(key)
+
+    def _take_print(self, key: str) -> None:
+        if not self.allowance.take(key):
+            raise KioskError("kiosk.print_limit", "print allowance spent")
+
     def receipt_for(self, person: Person, case_uuid: str) -> Receipt:
         self._own_case(person, case_uuid)
         record = self.station.intake.store.get(case_uuid)
@@ -146,11 +164,14 @@ class KioskServices:
         like the window's reprint: the case's id and how it went, nothing personal. The
         printer's trouble is returned with the receipt (its code goes on screen)."""
         receipt = self.receipt_for(person, case_uuid)
+        key = self.holder_key(person)
+        self._take_print(key)
         error: Exception | None = None
         try:
             self.print_receipt(receipt)
         except Exception as e:  # the printer's trouble: shown by the kiosk, never raised
             error = e
+            self.allowance.give_back(key)  # no paper came out
         self._audit_reprint(case_uuid, "receipt", error)
         return receipt, error
 
@@ -160,11 +181,42 @@ class KioskServices:
         notice = self.notice_reprint(scanned)
         if notice is None:
             return None, None
+        self._take_print(NOTICE_BY_CODE)
         error: Exception | None = None
         try:
             self.print_receipt(notice)
         except Exception as e:  # the printer's trouble: shown by the kiosk, never raised
             error = e
+            self.allowance.give_back(NOTICE_BY_CODE)
+        self._audit_reprint(notice.receipt_no, "notice", error)
+        return notice, error
+
+    def notices_of(self, person: Person) -> list[NoticeRef]:
+        """The 一次性告知书 issued to the card holder `person`, newest first (found by the
+        keyed hash of the ID number: sync.store.notices)."""
+        cases = self.station.cases
+        found = (cases.find_notice(number)
+                 for number in self.station.intake.store.notices_of(person.id_number))
+        return [ref for ref in found if ref is not None]
+
+    def reprint_own_notice(
+        self, person: Person, notice_no: str
+    ) -> tuple[Receipt, Exception | None]:
+        """The card holder's own 一次性告知书 printed again, counted against the holder's
+        allowance like a receipt and audited (the notice's number, nothing personal)."""
+        if notice_no not in self.station.intake.store.notices_of(person.id_number):
+            raise KioskError("kiosk.not_yours", "notice not issued to this person")
+        notice = self.notice_reprint(notice_no, person)
+        if notice is None:
+            raise KioskError("kiosk.not_yours", "notice record missing")
+        key = self.holder_key(person)
+        self._take_print(key)
+        error: Exception | None = None
+        try:
+            self.print_receipt(notice)
+        except Exception as e:  # the printer's trouble: shown by the kiosk, never raised
+            error = e
+            self.allowance.give_back(key)
         self._audit_reprint(notice.receipt_no, "notice", error)
         return notice, error
 
@@ -190,10 +242,11 @@ class KioskServices:
         self.health.report_paper("ok")
         return data
 
-    def notice_reprint(self, scanned: str) -> Receipt | None:
+    def notice_reprint(self, scanned: str, applicant: Person | None = None) -> Receipt | None:
         """A 一次性告知书 again, from the code printed on it (``YWGZ|<number>``): the item
         and the materials with their reasons as recorded when it was issued. The record
-        holds no personal data, so the reprint names no applicant."""
+        holds no personal data: the reprint names the applicant only when given (the
+        card holder it was issued to, reprinting after identifying)."""
         ref = self.station.cases.find_notice(scanned)
         if ref is None:
             return None
@@ -201,7 +254,7 @@ class KioskServices:
         listed = [(item.material(code), reason) for code, reason in ref.materials.items()]
         notice = missing_notice(
             item,
-            None,
+            applicant,
             listed,
             notice_no=ref.notice_no,
             hall=self.station.intake.hall,
@@ -274,12 +327,14 @@ class KioskServices:
     def print_guide(self, item: ServiceItem) -> bytes:
         """Print the guide on the receipt printer; returns the ESC/POS bytes sent."""
         guide = self.guide(item)
+        self._take_print(GUIDE)  # refused before the audit: nothing was printed
         error: Exception | None = None
         try:
             return self._reporting(lambda: self.station.intake.print_layout(
                 lambda mm: layout_guide(guide, mm), f"service guide {item.code}"))
         except Exception as e:
             error = e
+            self.allowance.give_back(GUIDE)
             raise
         finally:  # paper spent at an unattended kiosk is accounted for, as reprints are
             outcome = "printed" if error is None else str(getattr(error, "code", "error"))[:32]

@@ -23,7 +23,7 @@ from intake.acceptance import Acceptance, Mode
 from intake.applicant import SOURCE_MANUAL, Applicant, LegalEntity, Person
 from intake.catalog import Material, ServiceItem
 from intake.documents import document_kind, mask_mobile
-from intake.identity import mask_id_number, mask_name
+from intake.identity import mask_address, mask_id_number, mask_name
 from intake.refusals import RefusalReason
 from intake.submission import Submission
 from intake.workdays import WorkCalendar
@@ -35,6 +35,12 @@ COLLECTION_METHODS: dict[str, tuple[str, str]] = {
     "community": ("村（社区）代办员代领", "Through the village/community agent"),
 }
 DEFAULT_COLLECTION = "window"
+#: 邮寄送达: where to. No Chinese text is typed at a kiosk, so the address is the one read
+#: from the ID card (printed masked), or staff phone the citizen to confirm one
+POST_ADDRESSES: dict[str, tuple[str, str]] = {
+    "card": ("身份证住址", "The address on my ID card"),
+    "phone": ("工作人员来电确认", "Staff will phone me to confirm the address"),
+}
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,23 @@ def applicant_labels(applicant: Applicant) -> tuple[str, str]:
     if isinstance(applicant, LegalEntity):
         return applicant.name, applicant.credit_code
     return mask_name(applicant.name), mask_id_number(applicant.id_number)
+
+
+def card_address(applicant: Applicant | None) -> str:
+    """The address read from the applicant's ID card, masked (北京市朝阳区****); "" when
+    there is none (a typed identity, a permit without one, a company)."""
+    if applicant is None or isinstance(applicant, LegalEntity):
+        return ""
+    address = person_of(applicant).address.strip()
+    return mask_address(address) if address else ""
+
+
+def post_address_words(applicant: Applicant | None, choice: str) -> str:
+    """By post, where to, as the receipt and the kiosk's summary say it."""
+    masked = card_address(applicant) if choice == "card" else ""
+    if masked:
+        return f"身份证住址 {masked}"
+    return "工作人员将来电确认邮寄地址"
 
 
 def identification_lines(applicant: Applicant) -> list[str]:
@@ -177,9 +200,11 @@ def accept_receipt(
     qr_is_url: bool,
     collection: str = DEFAULT_COLLECTION,
     calendar: WorkCalendar | None = None,
+    post_address: str | None = None,
 ) -> Receipt:
     """The 受理回执: what was accepted, by whom, until when, and how to follow it;
-    under 容缺受理 what is owed and by when, under 告知承诺制 what was committed."""
+    under 容缺受理 what is owed and by when, under 告知承诺制 what was committed; by post,
+    where to (the ID card's address masked, or staff will phone to confirm one)."""
     pages = {m.material_code: len(m.pages) for m in submission.materials}
     due = due_date(submission.accepted_at, item.time_limit_days, calendar or WorkCalendar())
     promise = (
@@ -191,6 +216,8 @@ def accept_receipt(
         ("承诺办结", promise),
         ("领取方式", COLLECTION_METHODS.get(collection, COLLECTION_METHODS["window"])[0]),
     ]
+    if collection == "post" and post_address is not None:
+        rows.append(("邮寄地址", post_address_words(submission.applicant, post_address)))
     sections: list[tuple[str, list[str]]] = []
     notes = identification_lines(submission.applicant)
     acceptance = submission.acceptance

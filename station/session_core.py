@@ -49,6 +49,7 @@ class SessionCore:
     _notice_issued: bool
     _card_page_filed: tuple[int, str] | None
     _collection: str
+    _post_address: str
     _defects: dict[str, str]
     _refusal_no: str
     _papers: tuple[Receipt, ...]
@@ -111,6 +112,7 @@ class SessionCore:
         self._notice_issued = False
         self._card_page_filed = None
         self._collection = "window"
+        self._post_address = "card"
         self._defects = {}
         self._refusal_no = ""
         self._papers = ()
@@ -169,6 +171,7 @@ class SessionCore:
             pending_switch=self._pending,
             outcome=self._outcome,
             collection=self._collection,
+            post_address=self._post_address,
             defects=dict(self._defects),
             refusal_no=self._refusal_no,
             papers=self._papers,

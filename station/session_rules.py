@@ -49,6 +49,7 @@ def accept_and_print(
     calendar: WorkCalendar | None,
     acceptance: Acceptance | None = None,
     now: datetime | None = None,
+    post_address: str | None = None,
 ) -> AcceptOutcome:
     """Disk work: store the submission, then print its papers (the receipt, and the
     告知承诺书 under 告知承诺制); a printer error is reported, not raised."""
@@ -61,6 +62,7 @@ def accept_and_print(
         calendar=calendar,
         acceptance=acceptance,
         now=now,
+        post_address=post_address,
     )
     # The submission is durable before the printer is tried: a jam never loses it.
     try:

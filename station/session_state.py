@@ -116,6 +116,9 @@ class SessionState:
     needs_guardian: bool = False
     #: how the result reaches the citizen (station.paper.COLLECTION_METHODS)
     collection: str = "window"
+    #: by post: to the ID card's address ("card") or to one staff confirm by phone
+    #: ("phone"), station.paper.POST_ADDRESSES
+    post_address: str = "card"
     #: material code -> why the clerk found what was brought unusable (on the notice)
     defects: Mapping[str, str] = field(default_factory=dict)
     #: the 不予受理通知书 printed (phase REFUSED): its number
@@ -215,6 +218,7 @@ class IntakeCommands(Protocol):
         calendar: WorkCalendar | None,
         acceptance: Acceptance | None = None,
         now: datetime | None = None,
+        post_address: str | None = None,
     ) -> Accepted: ...
     def print_receipt(self, receipt: Receipt) -> bytes: ...
     def issue_notice(

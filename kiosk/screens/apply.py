@@ -23,10 +23,11 @@ from kiosk.screens.done_step import DoneStep
 from kiosk.screens.identify import IdentifyPanel
 from kiosk.screens.initials_search import InitialsSearch
 from kiosk.screens.item_pager import ItemPager
+from kiosk.screens.post_address import PostAddressChoice
 from kiosk.widgets import BigButton, StepStack, Text, scrolling
 from station.intake_service import applicant_labels
 from station.intake_session import IntakeSession, Phase, SessionState, Severity
-from station.paper import COLLECTION_METHODS
+from station.paper import COLLECTION_METHODS, card_address
 from ui_shared.error_text import note_text
 
 if TYPE_CHECKING:
@@ -59,12 +60,16 @@ class ApplyScreen(Screen):
         # CHOOSE
         choose = QWidget()
         c = QVBoxLayout(choose)
-        c.addWidget(Text(self.tr("Which service do you need?"), choose, role="heading"))
+        self.question = Text(self.tr("Which service do you need?"), choose, role="heading")
+        c.addWidget(self.question)
         # catalog names run long ("Application for residents' basic old-age insurance
         # pension"): each button reads whole on two lines, never clipped at both ends
         self.items = ItemPager()
         self.items.chosen.connect(self._choose)
         self.search = InitialsSearch(self.items, choose)
+        # the letter keys take the question's place: with it, the pad and the list
+        # outgrew a 1024x768 screen in 关怀模式 (s12 #4); the pad's own line says what to do
+        self.search.toggle.toggled.connect(lambda on: self.question.setVisible(not on))
         c.addWidget(self.search)
         self._list_items()
         # the list scrolls within what is left, asking only for its least height: a
@@ -109,6 +114,10 @@ class ApplyScreen(Screen):
         box.addWidget(self.summary)
         box.addStretch(1)
         r.addWidget(scrolling(summary_box, review), 1)
+        # 邮寄送达: to the card's address or staff phone to confirm (no text typed here)
+        self.post_address = PostAddressChoice(review)
+        self.post_address.chosen.connect(self.session.post_address_chosen)
+        r.addWidget(self.post_address)
         r.addWidget(self.submit)
         # DONE
         done = self.done = DoneStep(ctx)
@@ -213,6 +222,7 @@ class ApplyScreen(Screen):
         self.contact.wipe()
         for text in (self.who, self.summary, self.note):
             text.setText("")
+        self.post_address.wipe()
         self.note.hide()
         self.done.wipe()
         self.identify.stop()
@@ -390,6 +400,14 @@ class ApplyScreen(Screen):
                                     if state.phase is Phase.ACCEPTING
                                     else self.tr("Submit my application"))
             self.summary.setText(self._summary(state))
+            posted = state.collection == "post"
+            if posted:
+                masked = card_address(state.applicant)
+                choice = state.post_address if masked else "phone"
+                if choice != state.post_address:  # no address on the card: the phone call
+                    self.session.post_address_chosen(choice)
+                self.post_address.offer(masked, choice)
+            self.post_address.setVisible(posted)
         if step == DONE and state.outcome is not None:
             self.done.show_outcome(state)
             if previous != DONE:
@@ -429,6 +447,12 @@ class ApplyScreen(Screen):
             return REVIEW
         return DONE
 
+    def _post_words(self, state: SessionState) -> str:
+        masked = card_address(state.applicant) if state.post_address == "card" else ""
+        if masked:  # the address as the card has it, masked as on the receipt
+            return self.tr("the address on my ID card, %1").replace("%1", masked)
+        return self.tr("staff will phone to confirm the address")
+
     def _summary(self, state: SessionState) -> str:
         assert state.item is not None
         en = self.ctx.english
@@ -440,6 +464,9 @@ class ApplyScreen(Screen):
             lines.append(self.tr("Mobile: %1").replace("%1", mask_mobile(state.phone)))
         zh, english = COLLECTION_METHODS.get(state.collection, COLLECTION_METHODS["window"])
         lines.append(self.tr("Collect the result: %1").replace("%1", english if en else zh))
+        if state.collection == "post":
+            lines.append(self.tr("Post to: %1").replace(
+                "%1", self._post_words(state)))
         for m in state.item.materials:
             pages = len(state.pages.get(m.code, ()))
             if pages:

@@ -7,7 +7,10 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from intake.catalog import ServiceItem
+from kiosk.drag_scroll import drag_to_scroll
 from kiosk.widgets import BigButton, Text
+from station.cases import NoticeRef
 from station.progress import CaseStage, CaseView, station_time
 from ui_shared.plain_text import shown
 
@@ -26,6 +29,7 @@ class CaseList(QScrollArea):
         self._layout.setSpacing(20)
         self._layout.addStretch(1)
         self.setWidget(self._body)
+        drag_to_scroll(self)  # a finger drags the cases, not only the scroll bar
         self.cards: list[Text] = []
         self.buttons: list[BigButton] = []
 
@@ -87,6 +91,40 @@ class CaseList(QScrollArea):
                 button.clicked.connect(lambda _c=False, c=case, f=callback: f(c))
                 self._layout.insertWidget(self._layout.count() - 1, button)
                 self.buttons.append(button)
+
+    def notice_text(self, notice: NoticeRef, item: ServiceItem | None, english: bool) -> str:
+        """A 一次性告知书 issued to the citizen: what it is, for which service, and what
+        it asks them to bring (the catalog's names; a code it no longer knows as is)."""
+        if item is None:
+            name, bring = notice.item_code, list(notice.materials)
+        else:
+            name = item.name_en if english else item.name_zh
+            known = {m.code: (m.name_en if english else m.name_zh) for m in item.materials}
+            bring = [known.get(code, code) for code in notice.materials]
+        lines = [
+            self.tr("One-time notice of missing materials"),
+            shown(name, limit=120),
+            self.tr("Please bring: %1").replace(
+                "%1", (", " if english else "、").join(shown(b, limit=80) for b in bring)),
+            self.tr("Notice number: %1").replace("%1", shown(notice.notice_no, limit=40)),
+        ]
+        return "\n".join(lines)
+
+    def add_notices(
+        self,
+        notices: list[tuple[NoticeRef, str]],
+        label: str,
+        action: Callable[[NoticeRef], None],
+    ) -> None:
+        """After the cases: each notice's card (its text given) and its button."""
+        for notice, text in notices:
+            card = Text(text, self._body, role="result")
+            self._layout.insertWidget(self._layout.count() - 1, card)
+            self.cards.append(card)
+            button = BigButton(label, self._body, role="main")
+            button.clicked.connect(lambda _c=False, n=notice, f=action: f(n))
+            self._layout.insertWidget(self._layout.count() - 1, button)
+            self.buttons.append(button)
 
     def clear(self) -> None:
         widgets: list[Text | BigButton] = [*self.cards, *self.buttons]

@@ -17,12 +17,16 @@ from PySide6.QtWidgets import (
 
 from intake.catalog import LIFE_EVENTS, ServiceItem
 from kiosk.context import KioskContext, Screen
+from kiosk.drag_scroll import drag_to_scroll
 from kiosk.widgets import BigButton, Text
+from station.print_allowance import GUIDE, PRINTS_PER_WINDOW
 from ui_shared.messages import user_message
 
 BY_EVENT, BY_DEPARTMENT = "event", "department"
-#: guides printed in one visit at the most (a receipt roll is shared by everyone)
-GUIDE_PRINTS_PER_VISIT = 3
+#: guides printed at the most (a receipt roll is shared by everyone): nobody is
+#: identified here, so they count against the kiosk over a time window, not the visit
+#: (station.print_allowance: 回首页 and back used to give three more)
+GUIDE_PRINTS_PER_VISIT = PRINTS_PER_WINDOW
 
 
 class GuideScreen(Screen):
@@ -31,7 +35,6 @@ class GuideScreen(Screen):
         super().__init__(ctx, parent)
         self._mode = BY_EVENT
         self._item: ServiceItem | None = None
-        self._prints = 0  # guides printed this visit (GUIDE_PRINTS_PER_VISIT)
         self.pages = QStackedWidget(self)
         # page 0: groups
         groups_page = QWidget()
@@ -71,6 +74,9 @@ class GuideScreen(Screen):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.detail)
+        # a finger drags the guide's text and its lists, not only their scroll bars
+        for area in (scroll, self.groups, self.items):
+            drag_to_scroll(area)
         self.print_button = BigButton(self.tr("Print this guide"), detail_page, role="main")
         self.print_button.clicked.connect(self._print)
         self.back_to_items = BigButton(self.tr("Back"), detail_page, role="secondary")
@@ -106,7 +112,6 @@ class GuideScreen(Screen):
     def wipe(self) -> None:
         self.status.hide()
         self.pages.setCurrentIndex(0)
-        self._prints = 0
 
     def set_mode(self, mode: str) -> None:
         self._mode = mode
@@ -179,24 +184,29 @@ class GuideScreen(Screen):
         item = self._item
         if item is None:
             return
-        if self._prints >= GUIDE_PRINTS_PER_VISIT:
+        if self.ctx.services.prints_left(GUIDE) <= 0:
             # nobody is asked who they are here: without a cap one visitor empties the
             # paper roll the next citizen's receipt needs (review7)
-            self._say(self.tr("That is as many as can be printed in one visit; for more, "
-                              "please ask at the window."))
+            self._say(self._limit_words())
             return
         services = self.ctx.services
         self.print_button.setEnabled(False)
         # its own paper (devices.printer.guide), not a receipt
         self.ctx.tasks.disk(lambda: services.print_guide(item), self._printed, self._failed)
 
+    def _limit_words(self) -> str:
+        return self.tr("That is as many as can be printed for now; for more, please ask "
+                       "at the window.")
+
     def _printed(self, _data: bytes) -> None:
-        self._prints += 1
         self.print_button.setEnabled(True)
         self._say(self.tr("Printed. Please take the guide."))
 
     def _failed(self, error: BaseException) -> None:
         self.print_button.setEnabled(True)
+        if getattr(error, "code", "") == "kiosk.print_limit":  # spent meanwhile
+            self._say(self._limit_words())
+            return
         self._say(
             self.tr("The printer cannot print right now (%1). Please ask at the window.")
             .replace("%1", user_message(error))

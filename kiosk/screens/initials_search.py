@@ -1,6 +1,8 @@
 """办事's search by pinyin initials on on-screen letter keys ("sbk" finds 社保卡, "cxjm"
 城乡居民…): a long catalog is narrowed without any Chinese text input (station.item_search,
-the clerk's search). Hidden behind one touch, so a short list stays as it was."""
+the clerk's search). Hidden behind one touch, so a short list stays as it was. In English
+the letters also match the first letters of the English names' words ("ssc": Social
+Security Card), which every catalog item has (intake.catalog: name_en is required)."""
 
 from __future__ import annotations
 
@@ -15,9 +17,17 @@ from kiosk.widgets import BigButton, Text
 from station.item_search import ItemSearch
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
-COLUMNS = 7
+#: two rows of letters, 删除 and 清空 at their ends: four rows of seven pushed the item
+#: list off a 1024x768 screen in 关怀模式 and ran off its right edge (s12 #4); narrow
+#: keys (padding mostly above and below: kiosk.theme's keypad="letter") keep thirteen
+#: letters and 删除 within 1024 px, each still at least 60 px wide and a target high
+COLUMNS = 13
 MAX_LETTERS = 12
 _READY_POLL_MS = 100
+#: the pinyin initials are built this long after the list is first shown: loading
+#: pypinyin and going through a large catalog holds the GIL for seconds, and begun at
+#: once it doubled the time 办事 took to come up (s12 #5); a citizen reads the list first
+_WARM_UP_DELAY_MS = 500
 
 
 class InitialsSearch(QWidget):
@@ -30,7 +40,7 @@ class InitialsSearch(QWidget):
         self._catalog: Catalog | None = None
         self.query = ""
         self._waiting = False  # a look for the initials being ready is queued
-        self.toggle = BigButton(self.tr("Find by pinyin initials"), self, role="secondary")
+        self.toggle = BigButton("", self, role="secondary")
         self.toggle.setObjectName("findByInitials")
         self.toggle.setCheckable(True)
         self.toggle.clicked.connect(lambda: self._open(self.toggle.isChecked()))
@@ -39,19 +49,23 @@ class InitialsSearch(QWidget):
         self.pad = QWidget(self)
         grid = QGridLayout(self.pad)
         grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(6)
         self.keys: dict[str, BigButton] = {}
         for n, letter in enumerate(LETTERS):
             key = BigButton(letter.upper(), self.pad)
+            key.setProperty("keypad", "letter")
             key.clicked.connect(lambda _c=False, x=letter: self.type_letter(x))
             grid.addWidget(key, n // COLUMNS, n % COLUMNS)
             self.keys[letter] = key
-        self.delete = BigButton(self.tr("Delete"), self.pad, role="secondary")
+        self.delete = BigButton(self.tr("Delete"), self.pad, role="secondary", whole=True)
         self.delete.clicked.connect(lambda: self._set_query(self.query[:-1]))
-        self.clear_key = BigButton(self.tr("Clear"), self.pad, role="secondary")
+        self.clear_key = BigButton(self.tr("Clear"), self.pad, role="secondary", whole=True)
         self.clear_key.clicked.connect(lambda: self._set_query(""))
-        grid.addWidget(self.delete, len(LETTERS) // COLUMNS, len(LETTERS) % COLUMNS)
-        grid.addWidget(self.clear_key, len(LETTERS) // COLUMNS,
-                       len(LETTERS) % COLUMNS + 1)
+        for row, key in enumerate((self.delete, self.clear_key)):
+            key.setProperty("keypad", "letter")
+            grid.addWidget(key, row, COLUMNS)
+        for column in range(COLUMNS):  # the letters share the width; 删除 takes its caption's
+            grid.setColumnStretch(column, 1)
         self.pad.hide()
         bar = QHBoxLayout()
         bar.addWidget(self.toggle)
@@ -66,9 +80,12 @@ class InitialsSearch(QWidget):
         if catalog is not self._catalog:  # a new catalog: its initials are built again
             self._catalog = catalog
             self._finder = ItemSearch(catalog)
-            self._finder.warm_up()  # pypinyin on its own thread, not on the GUI thread
+            # pypinyin on its own thread, not on the GUI thread, once the list is up
+            QTimer.singleShot(_WARM_UP_DELAY_MS, self, self._finder.warm_up)
         self._items = tuple(items)
         self._english = english
+        self.toggle.set_caption(self.tr("Find by first letters") if english
+                                else self.tr("Find by pinyin initials"))
         self._list()
 
     @property
@@ -100,14 +117,20 @@ class InitialsSearch(QWidget):
         self._list()
 
     def _show_query(self) -> None:
-        self.shown.setText(self.tr("Initials: %1").replace("%1", self.query.upper())
-                           if self.query else self.tr("Touch the first letters, e.g. S B K"))
+        if self.query:
+            self.shown.setText(self.tr("Initials: %1").replace("%1", self.query.upper()))
+        elif self._english:  # the English names' first letters: Social Security Card
+            self.shown.setText(self.tr("Touch the first letters of the words, e.g. S S C"))
+        else:
+            self.shown.setText(self.tr("Touch the first letters, e.g. S B K"))
 
     def _list(self) -> None:
         finder = self._finder
         items = self._items
         if self.query and finder is not None:
-            items = tuple(it for it in items if finder.matches(it, self.query))
+            english = self._english
+            items = tuple(it for it in items
+                          if finder.matches(it, self.query, english=english))
         self._pager.set_items([(it.code, it.name_en if self._english else it.name_zh)
                                for it in items])
         if self.query and finder is not None and not finder.initials_ready:

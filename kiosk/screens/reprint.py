@@ -11,12 +11,16 @@ from kiosk.context import KioskContext, Screen
 from kiosk.screens.cases import CaseList
 from kiosk.screens.identify import IdentifyPanel
 from kiosk.widgets import QrView, Text
+from station.cases import NoticeRef
+from station.print_allowance import NOTICE_BY_CODE, PRINTS_PER_WINDOW
 from station.progress import CaseView
 from ui_shared.messages import user_message
 
-#: receipts one visit may print again: enough for a jam or a second copy, not a
-#: stack of paper from a child tapping 打印 (each reprint is audited)
-REPRINTS_PER_VISIT = 3
+#: receipts a card holder (or the kiosk, for notices by code) may print again: enough
+#: for a jam or a second copy, not a stack of paper from a child tapping 打印 (each
+#: reprint is audited). Counted over time, not per visit (station.print_allowance):
+#: 回首页 and back gives no more.
+REPRINTS_PER_VISIT = PRINTS_PER_WINDOW
 
 
 class ReprintScreen(Screen):
@@ -28,7 +32,9 @@ class ReprintScreen(Screen):
         self._asked = False
         self._person: Person | None = None
         self._printing = False  # one print at a time: 打印 is off until it is done
-        self._reprints = 0  # printed this visit (REPRINTS_PER_VISIT)
+        #: whose paper allowance the prints count against (station.print_allowance):
+        #: the card holder's keyed hash once identified, else the kiosk's for codes
+        self._allowance = NOTICE_BY_CODE
         self.identify = IdentifyPanel(
             self.tr("Place your ID card on the reader; for a one-time notice, hold its QR "
                     "code under the scanner"),
@@ -79,7 +85,7 @@ class ReprintScreen(Screen):
         self._asked = False
         self._person = None
         self._printing = False
-        self._reprints = 0
+        self._allowance = NOTICE_BY_CODE
         self.cases.clear()
         self.cases.hide()
         self.heading.setText("")
@@ -97,9 +103,10 @@ class ReprintScreen(Screen):
         self._card_id = card.id_number  # this visit is the card holder's from now on
         services = self.ctx.services
 
-        def work() -> tuple[Person, list[CaseView]]:
+        def work() -> tuple[Person, str, list[CaseView], list[NoticeRef]]:
             person = services.person_from_card(card)
-            return person, services.cases_of(person)
+            return (person, services.holder_key(person), services.cases_of(person),
+                    services.notices_of(person))
 
         self.visit_task(work, self._found, self._failed)
 
@@ -107,7 +114,7 @@ class ReprintScreen(Screen):
         self._asked = True
         if self._printing:
             return  # one print at a time: this scan is the same hand again
-        if self._reprints >= REPRINTS_PER_VISIT:
+        if self._left(NOTICE_BY_CODE) <= 0:  # by its code: the kiosk's paper
             # a notice's number is not secret: without a cap a stack of scans (or typed
             # numbers) empties the paper roll (review7)
             self._say(self._limit_words())
@@ -121,14 +128,12 @@ class ReprintScreen(Screen):
     def _notice_printed(self, result: tuple[Receipt | None, Exception | None]) -> None:
         notice, error = result
         self._printing = False
-        if notice is not None and error is None:
-            self._reprints += 1
         self._enable_printing()
         if notice is None:
             self._say(self.tr("This code is not a one-time notice of this hall."))
         elif error is None:
             said = self.tr("Printed. Please take your one-time notice.")
-            self._say(said if self._reprints < REPRINTS_PER_VISIT
+            self._say(said if self._left(NOTICE_BY_CODE) > 0
                       else f"{said} {self._limit_words()}")
         else:
             self._say(
@@ -136,20 +141,34 @@ class ReprintScreen(Screen):
                 .replace("%1", user_message(error))
             )
 
-    def _found(self, found: tuple[Person, list[CaseView]]) -> None:
-        self._person, cases = found
+    def _found(self, found: tuple[Person, str, list[CaseView], list[NoticeRef]]) -> None:
+        self._person, self._allowance, cases, notices = found
         self.identify.stop()
         self.identify.hide()
-        self.heading.setText(
-            self.tr("Choose the receipt to print") if cases else self.tr("No case found")
-        )
-        self.cases.show_cases(cases, self.ctx.english, (self.tr("Print"), self._print))
+        if notices:
+            heading = self.tr("Choose the receipt or notice to print")
+        else:
+            heading = self.tr("Choose the receipt to print") if cases else self.tr("No case found")
+        self.heading.setText(heading)
+        en = self.ctx.english
+        self.cases.show_cases(cases, en, (self.tr("Print"), self._print))
+        # the citizen's own 一次性告知书 after the receipts (station: linked to the card
+        # holder by the keyed hash of the ID number), printable without their code
+        catalog = self.ctx.services.catalog
+        by_code = {item.code: item for item in catalog.items}
+        self.cases.add_notices(
+            [(n, self.cases.notice_text(n, by_code.get(n.item_code), en)) for n in notices],
+            self.tr("Print"), self._print_notice)
         self.cases.show()
+        self._enable_printing()
+        if cases and self._left() <= 0:  # spent at an earlier visit: said before a tap
+            self.status.setText(self._limit_words())
+            self.status.show()
         self.ctx.voice.prompt(self.heading.text())
 
     def _print(self, case: CaseView) -> None:
         person = self._person
-        if person is None or self._printing or self._reprints >= REPRINTS_PER_VISIT:
+        if person is None or self._printing or self._left() <= 0:
             return
         services = self.ctx.services
         self._printing = True
@@ -161,12 +180,42 @@ class ReprintScreen(Screen):
         self._say(self.tr("Printing…"))
         self.visit_task(work, self._printed, self._print_failed)
 
+    def _left(self, key: str | None = None) -> int:
+        return self.ctx.services.prints_left(self._allowance if key is None else key)
+
+    def _print_notice(self, notice: NoticeRef) -> None:
+        person = self._person
+        if person is None or self._printing or self._left() <= 0:
+            return
+        services = self.ctx.services
+        self._printing = True
+        self._enable_printing()
+
+        def work() -> tuple[Receipt, Exception | None]:
+            return services.reprint_own_notice(person, notice.notice_no)
+
+        self._say(self.tr("Printing…"))
+        self.visit_task(work, self._own_notice_printed, self._print_failed)
+
+    def _own_notice_printed(self, result: tuple[Receipt, Exception | None]) -> None:
+        _notice, error = result
+        self._printing = False
+        self._enable_printing()
+        if error is None:
+            said = self.tr("Printed. Please take your one-time notice.")
+            self._say(said if self._left() > 0 else f"{said} {self._limit_words()}")
+        else:
+            self._say(
+                self.tr("The printer cannot print right now (%1). Please ask at the window.")
+                .replace("%1", user_message(error))
+            )
+
     def _limit_words(self) -> str:
-        return self.tr("That is as many as can be printed in one visit; for more, please "
+        return self.tr("That is as many as can be printed for now; for more, please "
                        "ask at the window.")
 
     def _enable_printing(self) -> None:
-        allowed = not self._printing and self._reprints < REPRINTS_PER_VISIT
+        allowed = not self._printing and self._left() > 0
         for button in self.cases.buttons:
             button.setEnabled(allowed)
 
@@ -174,8 +223,7 @@ class ReprintScreen(Screen):
         receipt, error = result
         self._printing = False
         if error is None:
-            self._reprints += 1
-            if self._reprints >= REPRINTS_PER_VISIT:
+            if self._left() <= 0:
                 self._say(self.tr("Printed. Please take your receipt.") + " "
                           + self._limit_words())
             else:

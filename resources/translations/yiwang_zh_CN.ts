@@ -251,144 +251,159 @@
 <context>
     <name>ApplyScreen</name>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="62"/>
+        <location filename="../../kiosk/screens/apply.py" line="63"/>
         <source>Which service do you need?</source>
         <extracomment>a receipt was issued: its QR payload (the receipt number and its signature, never the applicant), for the demo&apos;s simulated scanner. Sent, not kept: nothing of the citizen, their receipt number included, may outlive the wipe in this screen.</extracomment>
         <translation>请选择要办理的事项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="76"/>
+        <location filename="../../kiosk/screens/apply.py" line="81"/>
         <source>Place your ID card on the reader</source>
         <translation>请把身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="80"/>
+        <location filename="../../kiosk/screens/apply.py" line="85"/>
         <source>Is this you?</source>
         <translation>这是您本人吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="82"/>
+        <location filename="../../kiosk/screens/apply.py" line="87"/>
         <source>Yes, continue</source>
         <translation>是我本人，继续</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="84"/>
+        <location filename="../../kiosk/screens/apply.py" line="89"/>
         <source>No, start again</source>
         <translation>不是，重新开始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="102"/>
+        <location filename="../../kiosk/screens/apply.py" line="107"/>
         <source>Please check, then submit</source>
         <translation>请核对后提交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="104"/>
-        <location filename="../../kiosk/screens/apply.py" line="391"/>
+        <location filename="../../kiosk/screens/apply.py" line="109"/>
+        <location filename="../../kiosk/screens/apply.py" line="401"/>
         <source>Submit my application</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="153"/>
+        <location filename="../../kiosk/screens/apply.py" line="162"/>
         <source>Apply for a service</source>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="156"/>
+        <location filename="../../kiosk/screens/apply.py" line="165"/>
         <source>Apply</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>我要办事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="163"/>
+        <location filename="../../kiosk/screens/apply.py" line="172"/>
         <source>Touch the service you need.</source>
         <translation>请点击要办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="164"/>
+        <location filename="../../kiosk/screens/apply.py" line="173"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="165"/>
+        <location filename="../../kiosk/screens/apply.py" line="174"/>
         <source>Is this you? Touch yes to continue.</source>
         <translation>这是您本人吗？是的话请点“继续”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="166"/>
+        <location filename="../../kiosk/screens/apply.py" line="175"/>
         <source>Lay the document flat under the camera.</source>
         <translation>请把材料平放在拍摄区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="167"/>
+        <location filename="../../kiosk/screens/apply.py" line="176"/>
         <source>Enter your mobile number, then choose how to collect the result.</source>
         <translation>请输入手机号码，再选择结果的领取方式。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="168"/>
+        <location filename="../../kiosk/screens/apply.py" line="177"/>
         <source>Please check, then touch submit.</source>
         <translation>请核对，然后点“提交申请”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="183"/>
+        <location filename="../../kiosk/screens/apply.py" line="192"/>
         <source>The camera is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>高拍仪暂时不能使用，请到窗口办理申请。查询、打印、评价和办事指南仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="205"/>
+        <location filename="../../kiosk/screens/apply.py" line="214"/>
         <source>The card reader is not working right now: applications are taken at the window. Other services still work.</source>
         <translation>读卡器暂时无法使用：请到人工窗口办理申请。其他服务仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="225"/>
+        <location filename="../../kiosk/screens/apply.py" line="235"/>
         <source>your document under the camera</source>
         <translation>拍摄区上的材料</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="231"/>
+        <location filename="../../kiosk/screens/apply.py" line="241"/>
         <source>your receipt at the printer</source>
         <translation>出纸口的回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="379"/>
+        <location filename="../../kiosk/screens/apply.py" line="389"/>
         <source>Name: %1
 ID number: %2</source>
         <translation>姓名：%1
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="438"/>
+        <location filename="../../kiosk/screens/apply.py" line="453"/>
+        <source>the address on my ID card, %1</source>
+        <translation>身份证住址 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="454"/>
+        <source>staff will phone to confirm the address</source>
+        <translation>工作人员将来电确认地址</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="462"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="440"/>
+        <location filename="../../kiosk/screens/apply.py" line="464"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="442"/>
+        <location filename="../../kiosk/screens/apply.py" line="466"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/screens/apply.py" line="468"/>
+        <source>Post to: %1</source>
+        <translation>邮寄地址：%1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="447"/>
+        <location filename="../../kiosk/screens/apply.py" line="474"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="124"/>
+        <location filename="../../kiosk/screens/apply.py" line="133"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="127"/>
+        <location filename="../../kiosk/screens/apply.py" line="136"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="389"/>
+        <location filename="../../kiosk/screens/apply.py" line="399"/>
         <source>Submitting… please wait</source>
         <translation>正在提交，请稍候…</translation>
     </message>
@@ -859,67 +874,78 @@ and continue</source>
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="35"/>
+        <location filename="../../kiosk/screens/cases.py" line="39"/>
         <source>Accepted here; waiting to be sent to the department</source>
         <translation>本机已受理，等待报送部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="37"/>
+        <location filename="../../kiosk/screens/cases.py" line="41"/>
         <source>Needs a member of staff: please ask at the window</source>
         <translation>需要工作人员处理，请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="38"/>
+        <location filename="../../kiosk/screens/cases.py" line="42"/>
         <source>Received by the department</source>
         <translation>部门已受理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="39"/>
+        <location filename="../../kiosk/screens/cases.py" line="43"/>
         <source>Being reviewed by the department</source>
         <translation>部门正在审核</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="40"/>
+        <location filename="../../kiosk/screens/cases.py" line="44"/>
         <source>More materials needed: please bring them</source>
         <translation>需要补充材料，请带齐后前来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="41"/>
+        <location filename="../../kiosk/screens/cases.py" line="45"/>
         <source>Finished: you can collect the result</source>
         <translation>已办结，可以领取结果</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="42"/>
+        <location filename="../../kiosk/screens/cases.py" line="46"/>
         <source>Not approved: please ask at the window</source>
         <translation>未予许可，请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="64"/>
+        <location filename="../../kiosk/screens/cases.py" line="68"/>
         <source>Other material (%1)</source>
         <translation>其他材料（%1）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="69"/>
+        <location filename="../../kiosk/screens/cases.py" line="73"/>
         <source>Receipt number: %1</source>
         <translation>回执编号：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="53"/>
+        <location filename="../../kiosk/screens/cases.py" line="105"/>
+        <source>One-time notice of missing materials</source>
+        <translation>一次性告知书</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="109"/>
+        <source>Notice number: %1</source>
+        <translation>告知书编号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="57"/>
         <source>Status: %1</source>
         <translation>办理状态：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="60"/>
+        <location filename="../../kiosk/screens/cases.py" line="64"/>
         <source>Department&apos;s note: %1</source>
         <translation>部门说明：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="67"/>
+        <location filename="../../kiosk/screens/cases.py" line="71"/>
+        <location filename="../../kiosk/screens/cases.py" line="107"/>
         <source>Please bring: %1</source>
         <translation>请携带：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="70"/>
+        <location filename="../../kiosk/screens/cases.py" line="74"/>
         <source>As of %1</source>
         <translation>状态时间：%1</translation>
     </message>
@@ -2746,27 +2772,32 @@ and continue</source>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/intake.py" line="309"/>
-        <location filename="../../ui_shared/error_sources/intake.py" line="316"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="320"/>
         <source>Choose a rating</source>
         <translation>请选择评价等级</translation>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/intake.py" line="310"/>
-        <location filename="../../ui_shared/error_sources/intake.py" line="317"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="321"/>
         <source>Reasons are chosen only when you are not satisfied</source>
         <translation>只有不满意时才需选择原因</translation>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/intake.py" line="314"/>
-        <location filename="../../ui_shared/error_sources/intake.py" line="321"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="325"/>
         <source>The reason is not valid</source>
         <translation>评价原因无效</translation>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/intake.py" line="315"/>
-        <location filename="../../ui_shared/error_sources/intake.py" line="322"/>
+        <location filename="../../ui_shared/error_sources/intake.py" line="326"/>
         <source>This case was already evaluated</source>
         <translation>这件办件已经评价过了</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/intake.py" line="316"/>
+        <source>That is as many as can be printed for now; for more, please ask at the window</source>
+        <translation>暂时最多打印这几份，如还需要，请到窗口办理</translation>
     </message>
     <message>
         <location filename="../../ui_shared/error_sources/session.py" line="12"/>
@@ -4427,102 +4458,102 @@ and continue</source>
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="38"/>
+        <location filename="../../kiosk/screens/guide.py" line="41"/>
         <source>By life event</source>
-        <extracomment>guides printed in one visit at the most (a receipt roll is shared by everyone)</extracomment>
+        <extracomment>guides printed at the most (a receipt roll is shared by everyone): nobody is identified here, so they count against the kiosk over a time window, not the visit (station.print_allowance: 回首页 and back used to give three more)</extracomment>
         <translation>按人生事件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="39"/>
+        <location filename="../../kiosk/screens/guide.py" line="42"/>
         <source>By department</source>
         <translation>按部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="57"/>
-        <location filename="../../kiosk/screens/guide.py" line="76"/>
+        <location filename="../../kiosk/screens/guide.py" line="60"/>
+        <location filename="../../kiosk/screens/guide.py" line="82"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="74"/>
+        <location filename="../../kiosk/screens/guide.py" line="80"/>
         <source>Print this guide</source>
         <translation>打印办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="95"/>
+        <location filename="../../kiosk/screens/guide.py" line="101"/>
         <source>Service guide</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="98"/>
+        <location filename="../../kiosk/screens/guide.py" line="104"/>
         <source>Guide</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="101"/>
+        <location filename="../../kiosk/screens/guide.py" line="107"/>
         <source>Choose a topic, then a service, to see what to bring.</source>
         <translation>请先选主题，再选事项，查看需要带什么材料。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="156"/>
+        <location filename="../../kiosk/screens/guide.py" line="161"/>
         <source>Ask at the window</source>
         <translation>请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="161"/>
+        <location filename="../../kiosk/screens/guide.py" line="166"/>
         <source>Department: %1</source>
         <translation>办理部门：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/guide.py" line="162"/>
+        <location filename="../../kiosk/screens/guide.py" line="167"/>
         <source>Promised time: %n working day(s)</source>
         <translation>
             <numerusform>承诺时限：%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="163"/>
+        <location filename="../../kiosk/screens/guide.py" line="168"/>
         <source>Fees: %1</source>
         <translation>收费标准：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="165"/>
+        <location filename="../../kiosk/screens/guide.py" line="170"/>
         <source>Materials to bring:</source>
         <translation>需要带的材料：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="169"/>
+        <location filename="../../kiosk/screens/guide.py" line="174"/>
         <source>required</source>
         <translation>必交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="169"/>
+        <location filename="../../kiosk/screens/guide.py" line="174"/>
         <source>if it applies</source>
         <translation>如有</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="171"/>
+        <location filename="../../kiosk/screens/guide.py" line="176"/>
         <source>Legal basis: %1</source>
         <translation>设定依据：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="173"/>
+        <location filename="../../kiosk/screens/guide.py" line="178"/>
         <source>You can apply for this at this kiosk.</source>
         <translation>本事项可在本机自助申请。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="185"/>
-        <source>That is as many as can be printed in one visit; for more, please ask at the window.</source>
-        <translation>本次最多打印这几份，如还需要，请到窗口咨询。</translation>
+        <location filename="../../kiosk/screens/guide.py" line="198"/>
+        <source>That is as many as can be printed for now; for more, please ask at the window.</source>
+        <translation>暂时最多打印这几份，如还需要，请到窗口办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="196"/>
+        <location filename="../../kiosk/screens/guide.py" line="203"/>
         <source>Printed. Please take the guide.</source>
         <translation>已打印，请取走办事指南。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="201"/>
+        <location filename="../../kiosk/screens/guide.py" line="211"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
@@ -4624,37 +4655,48 @@ and continue</source>
 <context>
     <name>InitialsSearch</name>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="33"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="88"/>
         <source>Find by pinyin initials</source>
         <translation>按拼音首字母查找</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="48"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="60"/>
         <source>Delete</source>
+        <extracomment>two rows of letters, 删除 and 清空 at their ends: four rows of seven pushed the item list off a 1024x768 screen in 关怀模式 and ran off its right edge (s12 #4); narrow keys (padding mostly above and below: kiosk.theme&apos;s keypad=&quot;letter&quot;) keep thirteen letters and 删除 within 1024 px, each still at least 60 px wide and a target high the pinyin initials are built this long after the list is first shown: loading pypinyin and going through a large catalog holds the GIL for seconds, and begun at once it doubled the time 办事 took to come up (s12 #5); a citizen reads the list first</extracomment>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="50"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="62"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="103"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="87"/>
+        <source>Find by first letters</source>
+        <translation>按首字母查找</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/initials_search.py" line="121"/>
         <source>Initials: %1</source>
         <translation>首字母：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="104"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="123"/>
+        <source>Touch the first letters of the words, e.g. S S C</source>
+        <translation>请按各词的首字母，例如 S S C</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/initials_search.py" line="125"/>
         <source>Touch the first letters, e.g. S B K</source>
         <translation>请点事项名称的拼音首字母，例如 S B K（社保卡）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="116"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="139"/>
         <source>Initials: %1 — one moment…</source>
         <translation>首字母：%1 — 请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/initials_search.py" line="125"/>
+        <location filename="../../kiosk/screens/initials_search.py" line="148"/>
         <source>Initials: %1 — nothing found. Delete a letter.</source>
         <translation>首字母：%1 — 没有找到，请删除一个字母</translation>
     </message>
@@ -4812,46 +4854,46 @@ and continue</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="380"/>
+        <location filename="../../kiosk/window.py" line="384"/>
         <source>Care mode
 (larger, spoken)</source>
         <translation>关怀模式
 （大字、语音）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="84"/>
+        <location filename="../../kiosk/window.py" line="85"/>
         <source>Hear it again</source>
         <extracomment>lockdown, idle activity and the maintenance corner: one application-wide filter</extracomment>
         <translation>再听一遍</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="87"/>
+        <location filename="../../kiosk/window.py" line="88"/>
         <source>Home</source>
         <translation>回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="304"/>
+        <location filename="../../kiosk/window.py" line="308"/>
         <source>your ID card on the reader</source>
         <translation>读卡区上的身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="306"/>
+        <location filename="../../kiosk/window.py" line="310"/>
         <source>Please take %1 with you.</source>
         <translation>请带走%1。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="379"/>
+        <location filename="../../kiosk/window.py" line="383"/>
         <source>Care mode</source>
         <translation>关怀模式</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="201"/>
+        <location filename="../../kiosk/window.py" line="206"/>
         <source>Please wait…</source>
-        <extracomment>&quot;放弃本次办理吗？&quot; (kiosk.leave_overlay), made the first time it is asked each screen scrolls on its own when it is taller than the display (the elderly theme on a small screen) instead of pushing the window off it the screen asked for before the station was open, and the badge saying so the card on the reader was left by a visit that ended without its holder (walked away, gave up): it is announced, never read for the next citizen</extracomment>
+        <extracomment>&quot;放弃本次办理吗？&quot; (kiosk.leave_overlay), made the first time it is asked each screen scrolls on its own when it is taller than the display (the elderly theme on a small screen) instead of pushing the window off it the screen asked for before the station was open, and the badge saying so the card on the reader was left by a visit that has ended (完成, walked away, gave up, 回首页): it is announced, never read for the next citizen; only a card taken away and placed again identifies anyone (review: after 完成 the card lying there was read as the next citizen&apos;s identity)</extracomment>
         <translation>请稍候…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="69"/>
+        <location filename="../../kiosk/window.py" line="70"/>
         <source>Yiwang Window — Self-service Kiosk</source>
         <translation>一网窗口 — 自助终端</translation>
     </message>
@@ -5768,6 +5810,24 @@ and continue</source>
     </message>
 </context>
 <context>
+    <name>PostAddressChoice</name>
+    <message>
+        <location filename="../../kiosk/screens/post_address.py" line="21"/>
+        <source>Where should we post the result?</source>
+        <translation>结果邮寄到哪里？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/post_address.py" line="44"/>
+        <source>To the address on my ID card: %1</source>
+        <translation>寄到身份证住址：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/post_address.py" line="48"/>
+        <source>Staff will phone me to confirm the address</source>
+        <translation>请工作人员来电确认地址</translation>
+    </message>
+</context>
+<context>
     <name>PrinterBanner</name>
     <message>
         <location filename="../../clerk_station/printer_banner.py" line="52"/>
@@ -5840,9 +5900,9 @@ and continue</source>
 <context>
     <name>QrView</name>
     <message>
-        <location filename="../../kiosk/widgets.py" line="361"/>
+        <location filename="../../kiosk/widgets.py" line="420"/>
         <source>Receipt QR code</source>
-        <extracomment>line height as a multiple of the font&apos;s pixel size (适老化: at least 1.3) laid-out lines of the current text by (font, width): layouts ask heightForWidth many times while the window first comes up (~0.2 s uncached). Emptied with every new text, so no earlier (personal) text outlives a wipe. more lines than this are cut, the last one shown ending in &quot;…&quot; (0: no limit) where a caption may break besides a space (invisible): &quot;非常​不满意&quot;</extracomment>
+        <extracomment>line height as a multiple of the font&apos;s pixel size (适老化: at least 1.3) laid-out lines of the current text by (font, width): layouts ask heightForWidth many times while the window first comes up (~0.2 s uncached). Emptied with every new text, so no earlier (personal) text outlives a wipe. more lines than this are cut, the last one shown ending in &quot;…&quot; (0: no limit) where a caption may break besides a space (invisible): &quot;非常​不满意&quot; a wrapped caption&apos;s lines at the most, the last ending in &quot;…&quot; when cut: a catalog&apos;s 200-character name made a button taller than the list around it, and wrapping it at the few pixels a button has before it is laid out cost seconds (s12 #5) never narrower than its caption on one line (a layout short of room squeezes the others first): 删除 beside a row of letter keys</extracomment>
         <translation>回执二维码</translation>
     </message>
 </context>
@@ -5954,90 +6014,99 @@ and continue</source>
 <context>
     <name>ReprintScreen</name>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="33"/>
+        <location filename="../../kiosk/screens/reprint.py" line="39"/>
         <source>Place your ID card on the reader; for a one-time notice, hold its QR code under the scanner</source>
-        <extracomment>receipts one visit may print again: enough for a jam or a second copy, not a stack of paper from a child tapping 打印 (each reprint is audited) a card or a code has been given since the screen was entered</extracomment>
+        <extracomment>receipts a card holder (or the kiosk, for notices by code) may print again: enough for a jam or a second copy, not a stack of paper from a child tapping 打印 (each reprint is audited). Counted over time, not per visit (station.print_allowance): 回首页 and back gives no more. a card or a code has been given since the screen was entered whose paper allowance the prints count against (station.print_allowance): the card holder&apos;s keyed hash once identified, else the kiosk&apos;s for codes</extracomment>
         <translation>请把身份证放在读卡区；补打一次性告知书请把告知书上的二维码对准扫码口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="50"/>
+        <location filename="../../kiosk/screens/reprint.py" line="56"/>
         <source>Print a receipt again</source>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="53"/>
+        <location filename="../../kiosk/screens/reprint.py" line="59"/>
         <source>Reprint</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="56"/>
+        <location filename="../../kiosk/screens/reprint.py" line="62"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="66"/>
+        <location filename="../../kiosk/screens/reprint.py" line="72"/>
         <source>The card reader is not working right now; please ask at the window.</source>
         <translation>读卡器暂时不能使用，请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="128"/>
+        <location filename="../../kiosk/screens/reprint.py" line="133"/>
         <source>This code is not a one-time notice of this hall.</source>
         <translation>这不是本大厅开具的一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="130"/>
+        <location filename="../../kiosk/screens/reprint.py" line="135"/>
+        <location filename="../../kiosk/screens/reprint.py" line="205"/>
         <source>Printed. Please take your one-time notice.</source>
         <translation>已打印，请取走一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="135"/>
+        <location filename="../../kiosk/screens/reprint.py" line="140"/>
+        <location filename="../../kiosk/screens/reprint.py" line="209"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="144"/>
+        <location filename="../../kiosk/screens/reprint.py" line="149"/>
+        <source>Choose the receipt or notice to print</source>
+        <translation>请选择要补打的回执或告知书</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/reprint.py" line="151"/>
         <source>Choose the receipt to print</source>
         <translation>请选择要补打的回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="144"/>
+        <location filename="../../kiosk/screens/reprint.py" line="151"/>
         <source>No case found</source>
         <translation>没有查到办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="146"/>
+        <location filename="../../kiosk/screens/reprint.py" line="154"/>
+        <location filename="../../kiosk/screens/reprint.py" line="161"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="161"/>
+        <location filename="../../kiosk/screens/reprint.py" line="180"/>
+        <location filename="../../kiosk/screens/reprint.py" line="197"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="165"/>
-        <source>That is as many as can be printed in one visit; for more, please ask at the window.</source>
-        <translation>本次最多补打这几张，如还需要，请到窗口办理。</translation>
+        <location filename="../../kiosk/screens/reprint.py" line="214"/>
+        <source>That is as many as can be printed for now; for more, please ask at the window.</source>
+        <translation>暂时最多打印这几份，如还需要，请到窗口办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="179"/>
-        <location filename="../../kiosk/screens/reprint.py" line="182"/>
+        <location filename="../../kiosk/screens/reprint.py" line="227"/>
+        <location filename="../../kiosk/screens/reprint.py" line="230"/>
         <source>Printed. Please take your receipt.</source>
         <translation>已打印，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="197"/>
+        <location filename="../../kiosk/screens/reprint.py" line="245"/>
         <source>The printer cannot print right now (%1). Staff have been called. You can photograph this code to check progress on your phone.</source>
         <translation>打印机暂时不能打印（%1），已通知工作人员。您可以用手机拍下这个二维码查询进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="208"/>
+        <location filename="../../kiosk/screens/reprint.py" line="256"/>
         <source>Could not read the card</source>
         <translation>没能读取身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="191"/>
+        <location filename="../../kiosk/screens/reprint.py" line="239"/>
         <source>The receipt could not be printed. Please ask at the window.</source>
         <translation>回执未能打印，请到窗口咨询。</translation>
     </message>

@@ -18,6 +18,7 @@ from sync.store.highwater import ReceiptHighWater
 from sync.store.integrity import check_database
 from sync.store.ledger import LedgerPart
 from sync.store.ledger_schema import after_migration, version_on_disk
+from sync.store.notices import NoticesPart
 from sync.store.queries import QueriesPart
 from sync.store.records import STATION_TZ, utcnow
 from sync.store.retention import RetentionPart
@@ -36,6 +37,7 @@ class Store(
     RetentionPart,
     ClerksPart,
     LedgerPart,
+    NoticesPart,
 ):
     """``Store(data_dir)``: ``data_dir/station.db`` + ``data_dir/blobs/`` + ``data_dir/keys/``.
 

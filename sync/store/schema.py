@@ -13,6 +13,7 @@ from sync.store.clerk_day_schema import migrate_v8
 from sync.store.evaluations_schema import migrate_v6
 from sync.store.ledger_schema import migrate_v5
 from sync.store.ledger_uploads_schema import migrate_v10
+from sync.store.notices_schema import migrate_v11
 from sync.store.outcomes_schema import migrate_v7
 from sync.store.records import SchemaTooNew, SyncState, to_db_time, utcnow
 
@@ -147,6 +148,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Database], None]], ...] = (
     (8, "audit delivery high-water, clerk directory", migrate_v8),
     (9, "submissions.acceptance (容缺受理, 告知承诺制)", migrate_v9),
     (10, "ledger upload-state index", migrate_v10),
+    (11, "notice_holders: a notice's card holder by keyed hash", migrate_v11),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -219,6 +219,11 @@ def shared_kiosk(
     kiosk.sims.remove_card()
     qtbot.waitUntil(lambda: not kiosk.window.card_present, timeout=10_000)
     kiosk.window.reset_to_attract()
+    # the paper allowance outlives visits (station.print_allowance): each test starts
+    # with the kiosk's and every card holder's whole allowance
+    from station.print_allowance import PrintAllowance
+
+    monkeypatch.setattr(kiosk.services, "allowance", PrintAllowance(clock=kiosk.clock))
     kiosk.window.resize(1920, 1080)
     kiosk.window.show()
     yield kiosk

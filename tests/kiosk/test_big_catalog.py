@@ -6,6 +6,9 @@ bench/kiosk_big_catalog.py (tests never assert timings)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -104,3 +107,43 @@ def test_the_page_buttons_stay_on_a_small_screen_in_both_modes(
                 assert page.verticalScrollBar().maximum() == 0, (size, elderly)  # no 2nd bar
     finally:
         window.set_elderly(False)
+
+
+def test_long_names_cost_a_bounded_number_of_measurements(
+    kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """s12 #5: a catalog whose names are 200 characters long took 2.4-3.2 s to open 办事
+    (14 s here): a name without spaces was broken into lines one character at a time,
+    measuring the whole rest each time, at every width the button passed through while
+    being laid out (755 000 text measurements). Counted, not timed (tests never assert
+    timings; bench/kiosk_big_catalog.py --name-length 200 measures it)."""
+    from PySide6.QtGui import QFontMetricsF
+
+    import kiosk.widgets as widgets
+
+    measured = [0]
+
+    class Counting(QFontMetricsF):
+        def horizontalAdvance(self, *args: Any) -> float:
+            measured[0] += 1
+            return float(super().horizontalAdvance(*args))
+
+    monkeypatch.setattr(widgets, "QFontMetricsF", Counting)
+    window = kiosk.window
+    catalog = big_catalog(kiosk.services.catalog, 500, name_length=200)
+    kiosk.services.set_catalog(catalog)
+    apply = window.screens["apply"]
+    assert isinstance(apply, ApplyScreen)
+    apply.session.set_catalog(catalog)
+    for elderly, size in ((False, (1920, 1080)), (True, (1024, 768))):
+        window.resize(*size)
+        window.set_elderly(elderly)
+        window.show_screen("apply")
+        QApplication.processEvents()
+    window.set_elderly(False)
+    assert measured[0] < 60_000, measured[0]  # 1 018 556 before, 21 224 after
+    # each name on at most MAX_CAPTION_LINES lines, each line within its button
+    for button in apply.item_buttons.values():
+        lines = button.text().split("\n")
+        assert len(lines) <= widgets.MAX_CAPTION_LINES
+        assert lines[-1].endswith(widgets.ELLIPSIS) or len(lines) < widgets.MAX_CAPTION_LINES

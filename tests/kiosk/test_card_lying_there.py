@@ -1,7 +1,8 @@
 """A card already lying on the reader is read when a screen starts waiting for one
-(不是，重新开始, another service after 完成), once, and never for the next
-citizen when its holder walked away (review wt6 #10: the poller reports a card once
-per presentation, so the screen waited for ever)."""
+(不是，重新开始, 上一步), once, and never for the next citizen once its visit has
+ended (完成, walked away, gave up): only a card taken away and placed again identifies
+anyone (review wt6 #10: the poller reports a card once per presentation, so the screen
+waited for ever; s12: after 完成 the card left lying there was the next citizen's)."""
 
 from __future__ import annotations
 
@@ -134,3 +135,34 @@ def test_a_receipt_scanned_first_is_not_replaced_by_the_card_lying_there(
     qtbot.waitUntil(lambda: progress.result_title.isVisible(), timeout=10_000)
     _some_polls_pass(qtbot, polls)
     assert len(reads) == 1 and progress.card_holder() is None
+
+
+def test_a_card_left_after_done_identifies_nobody_until_placed_again(
+    kiosk: Kiosk, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.kiosk.quick_apply import submit_application
+
+    window = kiosk.window
+    card = kiosk.sims.sample_cards()[0]
+    apply = submit_application(kiosk, qtbot, card)
+    reads = _count_reads(kiosk)
+    polls = _count_polls(kiosk, monkeypatch)
+    # 完成 with the card still down: the visit ends, the card is announced ...
+    apply.finish.click()
+    assert window.current is window.attract and window.card_present
+    assert "身份证" in window.status.text()
+    assert "身份证" in kiosk.app.voice.spoken[-1]
+    # ... and the next citizen's 进度查询 / 打印 do not read it as theirs
+    progress = window.screens["progress"]
+    assert isinstance(progress, ProgressScreen)
+    for service in ("progress", "reprint"):
+        window.attract.buttons[service].click()
+        _some_polls_pass(qtbot, polls)
+        assert reads == [] and window.current.card_holder() is None
+        window.reset_to_attract()
+    # taken away and placed again: now it identifies its holder
+    window.attract.buttons["progress"].click()
+    kiosk.sims.remove_card()
+    qtbot.waitUntil(lambda: not window.card_present, timeout=10_000)
+    kiosk.sims.place_card(card)
+    qtbot.waitUntil(lambda: progress.card_holder() == card.id_number, timeout=10_000)

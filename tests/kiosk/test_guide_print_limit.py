@@ -1,5 +1,6 @@
-"""办事指南 asks nobody who they are, so its paper is capped per visit and each print is
-in the audit log (review7: ten taps printed ten guides, none audited)."""
+"""办事指南 asks nobody who they are, so its paper is capped per kiosk over a time window
+and each print is in the audit log (review7: ten taps printed ten guides, none audited;
+s12 #2: 回首页 and back gave three more)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 from pytestqt.qtbot import QtBot
 
 from kiosk.screens.guide import GUIDE_PRINTS_PER_VISIT, GuideScreen
+from station.print_allowance import KIOSK_WINDOW_S
 from tests.kiosk.conftest import Kiosk
 
 
@@ -37,7 +39,18 @@ def test_guide_prints_are_capped_per_visit_and_audited(
     rows = audited()[before:]
     assert {r["subject"] for r in rows} == {"SB-001"}
     assert all(json.loads(str(r["detail"])) == {"outcome": "printed"} for r in rows)
-    window.reset_to_attract()  # the next visit may print again
+    window.home.click()  # 回首页 and back: no more paper
+    window.show_screen("guide")
+    guide.show_item(item)
+    guide.status.setText("")
+    guide.print_button.click()
+    assert "窗口" in guide.status.text()
+    assert len(audited()) - before == GUIDE_PRINTS_PER_VISIT
+    # the kiosk's window passed: the next citizen may print again
+    allowance = kiosk.services.allowance
+    now = allowance.clock  # the allowance's own clock, moved on past the window
+    allowance.clock = lambda: now() + KIOSK_WINDOW_S + 1
+    window.home.click()
     window.show_screen("guide")
     guide.show_item(item)
     guide.status.setText("")

@@ -76,7 +76,45 @@ def test_letters_typed_before_the_initials_are_built_wait_for_them(
     for letter in "sbk":
         search.type_letter(letter)
     assert "请稍候" in search.shown.text() and "没有找到" not in search.shown.text()
+    # the warm-up starts once the list has been up a moment (s12 #5), still unfinished
+    qtbot.waitUntil(lambda: bool(held), timeout=10_000)
     held[0]._build_initials()  # the initials are in now (as its thread would finish)
     qtbot.waitUntil(lambda: search.shown.text() == "首字母：SBK", timeout=10_000)
     assert pager.buttons and all(
         "社会保障卡" in services.catalog.item(code).name_zh for code in pager.buttons)
+
+
+def test_in_english_letters_match_the_first_letters_of_the_english_names(
+    kiosk_factory: object, station_dir: object, qtbot: QtBot
+) -> None:
+    # s12 #8: the English kiosk matched pinyin initials only, which an English reader
+    # does not know; the catalog names every item in English (intake.catalog: name_en)
+    from collections.abc import Callable
+
+    from station.item_search import english_initials
+
+    assert callable(kiosk_factory)
+    make: Callable[..., Kiosk] = kiosk_factory
+    kiosk = make(station_dir, language="en")
+    window = kiosk.window
+    window.show_screen("apply")
+    apply = window.screens["apply"]
+    assert isinstance(apply, ApplyScreen)
+    search = apply.search
+    assert search.toggle.caption() == "Find by first letters"
+    search.toggle.click()
+    assert "S S C" in search.shown.text()
+    for letter in "ssc":  # Social Security Card
+        search.keys[letter].click()
+    catalog = kiosk.services.catalog
+    found = list(apply.item_buttons)
+    assert found == [it.code for it in kiosk.services.kiosk_items()
+                     if "ssc" in english_initials(it.name_en)]
+    assert "SB-003" in found and all(
+        "social security card" in catalog.item(code).name_en.lower() for code in found)
+    # pinyin initials still find what they found (社保卡 by its short name's "sbk")
+    search.clear_key.click()
+    qtbot.waitUntil(lambda: search.initials_ready, timeout=20_000)
+    for letter in "sbk":
+        search.keys[letter].click()
+    assert "SB-003" in apply.item_buttons

@@ -177,3 +177,37 @@ def test_the_title_is_shown_whole_in_english(
     assert window.heading.toolTip() == title
     # the reported case: whole, and no smaller in care mode than in normal mode
     assert sizes[True, 1024, 768] >= sizes[False, 1024, 768]
+
+
+def test_the_initials_pad_fits_with_the_page_buttons(kiosk: Kiosk) -> None:
+    """s12 #4: the pinyin-initials pad (four rows of seven keys) ran off a 1024x768
+    screen in 关怀模式, "Delete" and "Clear" clipped, the item list and 上一页/下一页 pushed
+    below the edge. Now every letter key, 删除 and 清空 are on screen whole, with the page
+    buttons of a catalog long enough to need them, at every size in both modes."""
+    from tests.kiosk.big_catalog import big_catalog
+    from tests.kiosk.fit import unseen
+
+    window = kiosk.window
+    catalog = big_catalog(kiosk.services.catalog, 500)
+    kiosk.services.set_catalog(catalog)
+    apply = window.screens["apply"]
+    assert isinstance(apply, ApplyScreen)
+    apply.session.set_catalog(catalog)
+    window.show_screen("apply")
+    apply.search.toggle.click()
+    search = apply.search
+    assert search.pad.isVisible() and apply.items.nav.isVisible()
+    keys = [*search.keys.values(), search.delete, search.clear_key]
+    hidden: list[str] = []
+    for theme in THEMES:
+        window.set_elderly(theme.name == "elderly")
+        for w, h in SIZES:
+            window.resize(w, h)
+            hidden += unseen(window, keys, f"initials {theme.name} {w}x{h}")
+            # no scroll bar for the page itself: the pad and the page buttons in view
+            page = window.page_of(apply)
+            if page.verticalScrollBar().maximum() or page.horizontalScrollBar().maximum():
+                hidden.append(f"initials {theme.name} {w}x{h}: the page scrolls")
+    assert not hidden, "\n".join(hidden)
+    _fit(kiosk, "apply/initials")  # the page buttons in view, no caption clipped
+    window.set_elderly(False)

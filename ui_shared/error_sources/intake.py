@@ -313,6 +313,10 @@ INTAKE: dict[str, str] = {
     ),
     "intake.kiosk.reasons[unknown]": QT_TRANSLATE_NOOP("ErrorText", "The reason is not valid"),
     "intake.kiosk.evaluated": QT_TRANSLATE_NOOP("ErrorText", "This case was already evaluated"),
+    "intake.kiosk.print_limit": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "That is as many as can be printed for now; for more, please ask at the window",
+    ),
     "intake.pad.rating": QT_TRANSLATE_NOOP("ErrorText", "Choose a rating"),
     "intake.pad.reasons": QT_TRANSLATE_NOOP(
         "ErrorText",

@@ -70,3 +70,17 @@ def test_most_used_items_come_first_then_catalog_order(qtbot: QtBot, tmp_path: P
     after = [picker.model.item_at(r).code for r in range(picker.model.rowCount())]
     assert after[:2] == ["MZ-001", "YB-001"]
     assert [c for c in after[2:]] == [c for c in before if c not in ("MZ-001", "YB-001")]
+
+
+def test_names_are_folded_on_first_need_and_english_initials_match_on_request(
+    tmp_path: Path,
+) -> None:
+    # s12 #5: folding 4 000 names of 200 characters at construction cost the kiosk's GUI
+    # thread 0.2 s opening 办事; s12 #8: English word initials for the English kiosk
+    s = ItemSearch(load_catalog(tmp_path))
+    assert s._folded is None
+    card = next(i for i in s.catalog.items if i.code == "SB-003")
+    assert not s.matches(card, "ssc")  # Social Security Card: not for the clerk
+    assert s._folded is not None
+    assert s.matches(card, "ssc", english=True)
+    assert not s.matches(card, "zzz", english=True)

@@ -37,7 +37,7 @@ def test_open_creates_layout_and_pragmas(store: Store, data_dir: Path) -> None:
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
-    assert store.schema_version() == SCHEMA_VERSION == 10
+    assert store.schema_version() == SCHEMA_VERSION == 11
     assert set(db.table_names()) >= {
         "schema_version",
         "submissions",
@@ -56,7 +56,7 @@ def test_migrations_are_recorded_once_and_newer_schema_refused(data_dir: Path) -
     Store(data_dir).close()
     con = sqlite3.connect(data_dir / "station.db")
     versions = con.execute("SELECT version FROM schema_version").fetchall()
-    assert versions == [(1,), (2,), (3,), (4,), (5,), (6,), (7,), (8,), (9,), (10,)]
+    assert versions == [(1,), (2,), (3,), (4,), (5,), (6,), (7,), (8,), (9,), (10,), (11,)]
     con.execute("INSERT INTO schema_version VALUES (99, 'future', 'x')")
     con.commit()
     con.close()

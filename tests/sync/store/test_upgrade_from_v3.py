@@ -48,7 +48,7 @@ def test_a_v3_database_gains_every_later_column_and_table_in_order(data_dir: Pat
     con = sqlite3.connect(data_dir / "station.db")
     applied = [v for (v,) in con.execute("SELECT version FROM schema_version ORDER BY rowid")]
     # every migration once, in order
-    assert applied == [m[0] for m in MIGRATIONS] == sorted(set(applied)) == list(range(1, 11))
+    assert applied == [m[0] for m in MIGRATIONS] == sorted(set(applied)) == list(range(1, 12))
     assert applied[0] == 1 and applied[-1] == SCHEMA_VERSION
     # v9: how a submission was accepted (容缺受理, 告知承诺制)
     assert "acceptance" in _columns(con, "submissions")
@@ -73,6 +73,9 @@ def test_a_v3_database_gains_every_later_column_and_table_in_order(data_dir: Pat
     assert "case_outcomes_one_handover" in indexes
     # v10: the ledger's upload-state filter pages through this index
     assert "submissions_sync_accepted" in indexes
+    # v11: a one-time notice's card holder, by keyed hash only
+    assert "notice_holders" in tables and "notice_holders_id_hash" in indexes
+    assert _columns(con, "notice_holders") == {"notice_no", "id_hash", "issued_at"}
     # v8: audit delivery high-water (starting at the genesis hash), clerk directory
     assert {"audit_delivery", "clerk_directory"} <= tables
     assert con.execute("SELECT high_id, high_hash FROM audit_delivery").fetchall() == [

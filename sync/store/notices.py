@@ -1,0 +1,36 @@
+"""The 一次性告知书 issued to a card holder, found by the keyed hash of the ID number
+(schema v11, :mod:`.notices_schema`)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from intake.applicant import Applicant
+from sync.store.records import to_db_time
+from sync.store.submissions import SubmissionsPart
+
+#: notices listed for one holder at the most, newest first (a kiosk screen's worth)
+NOTICES_PER_HOLDER = 20
+
+
+class NoticesPart(SubmissionsPart):
+    def link_notice(self, notice_no: str, applicant: Applicant, issued_at: datetime) -> None:
+        """Remember that `notice_no` was issued to `applicant` (only the keyed hash of
+        the ID number or credit code is stored)."""
+        id_hash, _name_hash = self.lookup_hasher().applicant(applicant)
+        with self._write() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO notice_holders (notice_no, id_hash, issued_at)"
+                " VALUES (?, ?, ?)",
+                [notice_no, id_hash, to_db_time(issued_at)],
+            )
+
+    def notices_of(self, id_number: str, limit: int = NOTICES_PER_HOLDER) -> list[str]:
+        """The numbers of the notices issued to the holder of `id_number`, newest first."""
+        id_hash = self.lookup_hasher().id_number(id_number)
+        rows = self._db().execute(
+            "SELECT notice_no FROM notice_holders WHERE id_hash = ?"
+            " ORDER BY issued_at DESC, notice_no DESC LIMIT ?",
+            [id_hash, limit],
+        ).fetchall()
+        return [str(r[0]) for r in rows]

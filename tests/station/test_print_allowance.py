@@ -1,0 +1,36 @@
+"""The kiosk's paper allowance counts over time per key, not per visit (issue #12 s12 #2)."""
+
+from __future__ import annotations
+
+from station.print_allowance import (
+    GUIDE,
+    HOLDER_WINDOW_S,
+    KIOSK_WINDOW_S,
+    PrintAllowance,
+    holder_key,
+)
+
+
+def test_a_key_prints_its_limit_within_its_window_then_again_after() -> None:
+    now = [100.0]
+    allowance = PrintAllowance(limit=3, clock=lambda: now[0])
+    holder = holder_key("ab" * 32)
+    assert [allowance.take(holder) for _ in range(4)] == [True, True, True, False]
+    assert allowance.left(holder) == 0 and allowance.left(GUIDE) == 3
+    allowance.give_back(holder)  # the printer failed: that one did not count
+    assert allowance.left(holder) == 1
+    now[0] += KIOSK_WINDOW_S + 1  # the kiosk's window is shorter than a holder's
+    assert allowance.left(holder) == 1
+    assert allowance.take(GUIDE) and allowance.left(GUIDE) == 2
+    now[0] += HOLDER_WINDOW_S
+    assert allowance.left(holder) == 3
+
+
+def test_keys_whose_window_passed_are_forgotten() -> None:
+    now = [0.0]
+    allowance = PrintAllowance(clock=lambda: now[0])
+    for n in range(50):
+        allowance.take(holder_key(f"{n:064x}"))
+    now[0] += HOLDER_WINDOW_S + 1
+    allowance.take(GUIDE)
+    assert list(allowance._spent) == [GUIDE]
