@@ -145,7 +145,7 @@ def test_a_card_left_after_done_identifies_nobody_until_placed_again(
     window = kiosk.window
     card = kiosk.sims.sample_cards()[0]
     apply = submit_application(kiosk, qtbot, card)
-    reads = _count_reads(kiosk)
+    reads = _count_reads(kiosk, monkeypatch)
     polls = _count_polls(kiosk, monkeypatch)
     # 完成 with the card still down: the visit ends, the card is announced ...
     apply.finish.click()
