@@ -53,7 +53,7 @@ class ReprintScreen(Screen):
         self.wipe()
 
     def title(self) -> str:
-        return self.tr("Print a receipt again")
+        return self.tr("Print a receipt or notice again")
 
     def care_title(self) -> str:
         return self.tr("Reprint", "care-mode title: fewer words, larger")

@@ -914,17 +914,17 @@ and continue</source>
         <translation>其他材料（%1）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="73"/>
+        <location filename="../../kiosk/screens/cases.py" line="74"/>
         <source>Receipt number: %1</source>
         <translation>回执编号：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="105"/>
+        <location filename="../../kiosk/screens/cases.py" line="106"/>
         <source>One-time notice of missing materials</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="109"/>
+        <location filename="../../kiosk/screens/cases.py" line="110"/>
         <source>Notice number: %1</source>
         <translation>告知书编号：%1</translation>
     </message>
@@ -940,12 +940,12 @@ and continue</source>
     </message>
     <message>
         <location filename="../../kiosk/screens/cases.py" line="71"/>
-        <location filename="../../kiosk/screens/cases.py" line="107"/>
+        <location filename="../../kiosk/screens/cases.py" line="108"/>
         <source>Please bring: %1</source>
         <translation>请携带：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="74"/>
+        <location filename="../../kiosk/screens/cases.py" line="75"/>
         <source>As of %1</source>
         <translation>状态时间：%1</translation>
     </message>
@@ -6021,8 +6021,8 @@ and continue</source>
     </message>
     <message>
         <location filename="../../kiosk/screens/reprint.py" line="56"/>
-        <source>Print a receipt again</source>
-        <translation>补打回执</translation>
+        <source>Print a receipt or notice again</source>
+        <translation>补打回执或告知书</translation>
     </message>
     <message>
         <location filename="../../kiosk/screens/reprint.py" line="59"/>

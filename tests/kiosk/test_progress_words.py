@@ -78,6 +78,7 @@ def test_unknown_material_in_words_and_a_cut_note_marked(
     en = cards.case_text(case, english=True)
     assert "居民户口簿、其他材料（M99）" in zh
     assert "Other material (M99)" in en
+    assert "、" not in en and ", Other material (M99)" in en  # English lists with commas
     assert "…" in zh.split("\n")[2]  # the note's line ends cut, and says so
 
 
