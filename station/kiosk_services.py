@@ -164,16 +164,7 @@ class KioskServices:
         like the window's reprint: the case's id and how it went, nothing personal. The
         printer's trouble is returned with the receipt (its code goes on screen)."""
         receipt = self.receipt_for(person, case_uuid)
-        key = self.holder_key(person)
-        self._take_print(key)
-        error: Exception | None = None
-        try:
-            self.print_receipt(receipt)
-        except Exception as e:  # the printer's trouble: shown by the kiosk, never raised
-            error = e
-            self.allowance.give_back(key)  # no paper came out
-        self._audit_reprint(case_uuid, "receipt", error)
-        return receipt, error
+        return receipt, self._print_counted(receipt, self.holder_key(person), case_uuid, "receipt")
 
     def reprint_notice_by_code(self, scanned: str) -> tuple[Receipt | None, Exception | None]:
         """The 一次性告知书 behind a scanned code printed again and audited like a receipt's
@@ -181,15 +172,7 @@ class KioskServices:
         notice = self.notice_reprint(scanned)
         if notice is None:
             return None, None
-        self._take_print(NOTICE_BY_CODE)
-        error: Exception | None = None
-        try:
-            self.print_receipt(notice)
-        except Exception as e:  # the printer's trouble: shown by the kiosk, never raised
-            error = e
-            self.allowance.give_back(NOTICE_BY_CODE)
-        self._audit_reprint(notice.receipt_no, "notice", error)
-        return notice, error
+        return notice, self._print_counted(notice, NOTICE_BY_CODE, notice.receipt_no, "notice")
 
     def notices_of(self, person: Person) -> list[NoticeRef]:
         """The 一次性告知书 issued to the card holder `person`, newest first (found by the
@@ -210,15 +193,23 @@ class KioskServices:
         if notice is None:
             raise KioskError("kiosk.not_yours", "notice record missing")
         key = self.holder_key(person)
+        return notice, self._print_counted(notice, key, notice.receipt_no, "notice")
+
+    def _print_counted(
+        self, paper: Receipt, key: str, subject: str, document: str
+    ) -> Exception | None:
+        """`paper` printed against `key`'s allowance (refused with kiosk.print_limit when
+        it is spent) and audited; the printer's trouble is returned, never raised, and
+        gives the print back (no paper came out)."""
         self._take_print(key)
         error: Exception | None = None
         try:
-            self.print_receipt(notice)
-        except Exception as e:  # the printer's trouble: shown by the kiosk, never raised
+            self.print_receipt(paper)
+        except Exception as e:  # the printer's trouble: shown by the kiosk
             error = e
             self.allowance.give_back(key)
-        self._audit_reprint(notice.receipt_no, "notice", error)
-        return notice, error
+        self._audit_reprint(subject, document, error)
+        return error
 
     def _audit_reprint(self, subject: str, document: str, error: Exception | None) -> None:
         outcome = "printed" if error is None else str(getattr(error, "code", "error"))[:32]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from devices.idcard.card import IdCardData
@@ -15,6 +18,9 @@ from station.cases import NoticeRef
 from station.print_allowance import NOTICE_BY_CODE, PRINTS_PER_WINDOW
 from station.progress import CaseView
 from ui_shared.messages import user_message
+
+if TYPE_CHECKING:
+    from station.kiosk_services import KioskServices
 
 #: receipts a card holder (or the kiosk, for notices by code) may print again: enough
 #: for a jam or a second copy, not a stack of paper from a child tapping 打印 (each
@@ -167,35 +173,33 @@ class ReprintScreen(Screen):
         self.ctx.voice.prompt(self.heading.text())
 
     def _print(self, case: CaseView) -> None:
+        self._start_printing(
+            lambda services, person: services.reprint_receipt(person, case.uuid),
+            self._printed)
+
+    def _start_printing(
+        self,
+        reprint: Callable[[KioskServices, Person], tuple[Receipt, Exception | None]],
+        done: Callable[[tuple[Receipt, Exception | None]], None],
+    ) -> None:
+        """One print for the identified citizen, off the GUI thread; a tap while one is
+        printing, or with the allowance spent, does nothing."""
         person = self._person
         if person is None or self._printing or self._left() <= 0:
             return
         services = self.ctx.services
         self._printing = True
         self._enable_printing()
-
-        def work() -> tuple[Receipt, Exception | None]:
-            return services.reprint_receipt(person, case.uuid)
-
         self._say(self.tr("Printing…"))
-        self.visit_task(work, self._printed, self._print_failed)
+        self.visit_task(lambda: reprint(services, person), done, self._print_failed)
 
     def _left(self, key: str | None = None) -> int:
         return self.ctx.services.prints_left(self._allowance if key is None else key)
 
     def _print_notice(self, notice: NoticeRef) -> None:
-        person = self._person
-        if person is None or self._printing or self._left() <= 0:
-            return
-        services = self.ctx.services
-        self._printing = True
-        self._enable_printing()
-
-        def work() -> tuple[Receipt, Exception | None]:
-            return services.reprint_own_notice(person, notice.notice_no)
-
-        self._say(self.tr("Printing…"))
-        self.visit_task(work, self._own_notice_printed, self._print_failed)
+        self._start_printing(
+            lambda services, person: services.reprint_own_notice(person, notice.notice_no),
+            self._own_notice_printed)
 
     def _own_notice_printed(self, result: tuple[Receipt, Exception | None]) -> None:
         _notice, error = result

@@ -6014,99 +6014,98 @@ and continue</source>
 <context>
     <name>ReprintScreen</name>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="39"/>
+        <location filename="../../kiosk/screens/reprint.py" line="45"/>
         <source>Place your ID card on the reader; for a one-time notice, hold its QR code under the scanner</source>
         <extracomment>receipts a card holder (or the kiosk, for notices by code) may print again: enough for a jam or a second copy, not a stack of paper from a child tapping 打印 (each reprint is audited). Counted over time, not per visit (station.print_allowance): 回首页 and back gives no more. a card or a code has been given since the screen was entered whose paper allowance the prints count against (station.print_allowance): the card holder&apos;s keyed hash once identified, else the kiosk&apos;s for codes</extracomment>
         <translation>请把身份证放在读卡区；补打一次性告知书请把告知书上的二维码对准扫码口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="56"/>
+        <location filename="../../kiosk/screens/reprint.py" line="62"/>
         <source>Print a receipt or notice again</source>
         <translation>补打回执或告知书</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="59"/>
+        <location filename="../../kiosk/screens/reprint.py" line="65"/>
         <source>Reprint</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>补打回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="62"/>
+        <location filename="../../kiosk/screens/reprint.py" line="68"/>
         <source>Place your ID card on the reader.</source>
         <translation>请把身份证放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="72"/>
+        <location filename="../../kiosk/screens/reprint.py" line="78"/>
         <source>The card reader is not working right now; please ask at the window.</source>
         <translation>读卡器暂时不能使用，请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="133"/>
+        <location filename="../../kiosk/screens/reprint.py" line="139"/>
         <source>This code is not a one-time notice of this hall.</source>
         <translation>这不是本大厅开具的一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="135"/>
-        <location filename="../../kiosk/screens/reprint.py" line="205"/>
+        <location filename="../../kiosk/screens/reprint.py" line="141"/>
+        <location filename="../../kiosk/screens/reprint.py" line="209"/>
         <source>Printed. Please take your one-time notice.</source>
         <translation>已打印，请取走一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="140"/>
-        <location filename="../../kiosk/screens/reprint.py" line="209"/>
+        <location filename="../../kiosk/screens/reprint.py" line="146"/>
+        <location filename="../../kiosk/screens/reprint.py" line="213"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="149"/>
+        <location filename="../../kiosk/screens/reprint.py" line="155"/>
         <source>Choose the receipt or notice to print</source>
         <translation>请选择要补打的回执或告知书</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="151"/>
+        <location filename="../../kiosk/screens/reprint.py" line="157"/>
         <source>Choose the receipt to print</source>
         <translation>请选择要补打的回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="151"/>
+        <location filename="../../kiosk/screens/reprint.py" line="157"/>
         <source>No case found</source>
         <translation>没有查到办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="154"/>
-        <location filename="../../kiosk/screens/reprint.py" line="161"/>
+        <location filename="../../kiosk/screens/reprint.py" line="160"/>
+        <location filename="../../kiosk/screens/reprint.py" line="167"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="180"/>
-        <location filename="../../kiosk/screens/reprint.py" line="197"/>
+        <location filename="../../kiosk/screens/reprint.py" line="193"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="214"/>
+        <location filename="../../kiosk/screens/reprint.py" line="218"/>
         <source>That is as many as can be printed for now; for more, please ask at the window.</source>
         <translation>暂时最多打印这几份，如还需要，请到窗口办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="227"/>
-        <location filename="../../kiosk/screens/reprint.py" line="230"/>
+        <location filename="../../kiosk/screens/reprint.py" line="231"/>
+        <location filename="../../kiosk/screens/reprint.py" line="234"/>
         <source>Printed. Please take your receipt.</source>
         <translation>已打印，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="245"/>
+        <location filename="../../kiosk/screens/reprint.py" line="249"/>
         <source>The printer cannot print right now (%1). Staff have been called. You can photograph this code to check progress on your phone.</source>
         <translation>打印机暂时不能打印（%1），已通知工作人员。您可以用手机拍下这个二维码查询进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="256"/>
+        <location filename="../../kiosk/screens/reprint.py" line="260"/>
         <source>Could not read the card</source>
         <translation>没能读取身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="239"/>
+        <location filename="../../kiosk/screens/reprint.py" line="243"/>
         <source>The receipt could not be printed. Please ask at the window.</source>
         <translation>回执未能打印，请到窗口咨询。</translation>
     </message>
