@@ -59,7 +59,7 @@ class ReprintScreen(Screen):
         self.wipe()
 
     def title(self) -> str:
-        return self.tr("Print a receipt or notice again")
+        return self.tr("Print again")
 
     def care_title(self) -> str:
         return self.tr("Reprint", "care-mode title: fewer words, larger")

@@ -6021,7 +6021,7 @@ and continue</source>
     </message>
     <message>
         <location filename="../../kiosk/screens/reprint.py" line="62"/>
-        <source>Print a receipt or notice again</source>
+        <source>Print again</source>
         <translation>补打回执或告知书</translation>
     </message>
     <message>
