@@ -4854,7 +4854,7 @@ and continue</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="384"/>
+        <location filename="../../kiosk/window.py" line="393"/>
         <source>Care mode
 (larger, spoken)</source>
         <translation>关怀模式
@@ -4872,17 +4872,22 @@ and continue</source>
         <translation>回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="308"/>
+        <location filename="../../kiosk/window.py" line="275"/>
+        <source>A card is already on the reader. Please take it off, then place your ID card again.</source>
+        <translation>读卡区上已有一张身份证。请先取下，再重新放上您的身份证。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="317"/>
         <source>your ID card on the reader</source>
         <translation>读卡区上的身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="310"/>
+        <location filename="../../kiosk/window.py" line="319"/>
         <source>Please take %1 with you.</source>
         <translation>请带走%1。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="383"/>
+        <location filename="../../kiosk/window.py" line="392"/>
         <source>Care mode</source>
         <translation>关怀模式</translation>
     </message>
