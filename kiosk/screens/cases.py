@@ -68,7 +68,8 @@ class CaseList(QScrollArea):
         bring += [self.tr("Other material (%1)").replace("%1", shown(code, limit=64))
                   for code in case.bring_unknown]
         if bring:
-            lines.append(self.tr("Please bring: %1").replace("%1", "、".join(bring)))
+            lines.append(self.tr("Please bring: %1").replace(
+                "%1", (", " if english else "、").join(bring)))
         lines.append(
             self.tr("Receipt number: %1").replace("%1", shown(case.receipt_no, limit=40)))
         lines.append(self.tr("As of %1").replace("%1", station_time(case.known_at)))
