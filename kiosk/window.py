@@ -443,6 +443,8 @@ class KioskWindow(QWidget):
     def scanned(self, text: str) -> None:
         if self.current is self.attract:
             self.show_screen("progress")  # a receipt held to the scanner means "progress"
+        if self.status.text() == self._lift_and_place():
+            self.notify("")  # a code instead of the card: the card's words are done
         self.current.on_scan(text)
 
     # -- idle ------------------------------------------------------------------------

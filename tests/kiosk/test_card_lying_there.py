@@ -193,3 +193,19 @@ def test_a_card_left_behind_is_asked_for_again_where_a_card_is_wanted(
     kiosk.sims.place_card(card)
     qtbot.waitUntil(lambda: apply.steps.currentIndex() == CONFIRM, timeout=10_000)
     assert len(reads) == 2 and not window.status.isVisible()
+
+
+def test_a_receipt_scanned_instead_ends_the_words_about_the_card_left_behind(
+    kiosk: Kiosk, qtbot: QtBot
+) -> None:
+    """进度查询 with a card left lying there, answered by the receipt's code: the words
+    about the card go (they stayed over the citizen's results)."""
+    window = kiosk.window
+    kiosk.sims.place_card(kiosk.sims.sample_cards()[0])
+    qtbot.waitUntil(lambda: window.card_present, timeout=10_000)
+    window.reset_to_attract()
+    window.attract.buttons["progress"].click()
+    qtbot.waitUntil(lambda: window.status.isVisible(), timeout=10_000)
+    assert "取下" in window.status.text()
+    window.scanned("not a receipt")
+    assert not window.status.isVisible()
