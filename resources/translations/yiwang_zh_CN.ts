@@ -914,17 +914,17 @@ and continue</source>
         <translation>其他材料（%1）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="73"/>
+        <location filename="../../kiosk/screens/cases.py" line="74"/>
         <source>Receipt number: %1</source>
         <translation>回执编号：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="105"/>
+        <location filename="../../kiosk/screens/cases.py" line="106"/>
         <source>One-time notice of missing materials</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="109"/>
+        <location filename="../../kiosk/screens/cases.py" line="110"/>
         <source>Notice number: %1</source>
         <translation>告知书编号：%1</translation>
     </message>
@@ -940,12 +940,12 @@ and continue</source>
     </message>
     <message>
         <location filename="../../kiosk/screens/cases.py" line="71"/>
-        <location filename="../../kiosk/screens/cases.py" line="107"/>
+        <location filename="../../kiosk/screens/cases.py" line="108"/>
         <source>Please bring: %1</source>
         <translation>请携带：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="74"/>
+        <location filename="../../kiosk/screens/cases.py" line="75"/>
         <source>As of %1</source>
         <translation>状态时间：%1</translation>
     </message>
@@ -1782,11 +1782,21 @@ and continue</source>
     </message>
     <message>
         <location filename="../../kiosk/screens/done_step.py" line="98"/>
+        <source>The result will be posted to the address on your ID card.</source>
+        <translation>办理结果将寄到您身份证上的住址。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/done_step.py" line="100"/>
+        <source>Staff will phone you to confirm where to post the result.</source>
+        <translation>工作人员将来电与您确认邮寄地址。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/done_step.py" line="103"/>
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/done_step.py" line="102"/>
+        <location filename="../../kiosk/screens/done_step.py" line="107"/>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
