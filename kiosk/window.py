@@ -262,9 +262,18 @@ class KioskWindow(QWidget):
         QTimer.singleShot(0, self, self._reread_if_still_wanted)
 
     def _reread_if_still_wanted(self) -> None:
-        if (self.card_present and not self._card_left_behind
-                and not self.card_away_shown and self.current.wants_card()):
-            self.ctx.reread_card()
+        if not self.card_present or self.card_away_shown or not self.current.wants_card():
+            return
+        if self._card_left_behind:
+            # the screen asks for a card that is already lying there and is not read:
+            # without a word the citizen waits on "请把身份证放在读卡区" for ever
+            self.notify(self._lift_and_place(), speak=True)
+            return
+        self.ctx.reread_card()
+
+    def _lift_and_place(self) -> str:
+        return self.tr("A card is already on the reader. Please take it off, then place "
+                       "your ID card again.")
 
     def _show_home(self) -> None:
         """回首页 everywhere but the attract screen, and never while the visit may not
@@ -406,6 +415,8 @@ class KioskWindow(QWidget):
     def card_placed(self, card: object) -> None:
         self.card_present = True
         self._card_left_behind = False  # placed anew: its holder is here
+        if self.status.text() == self._lift_and_place():
+            self.notify("")
         if self.card_away_shown:
             self._away.card_placed(card)
             return
@@ -415,7 +426,7 @@ class KioskWindow(QWidget):
         self.card_present = False
         self.current.card_lifted()
         self._card_left_behind = False
-        if self.current is self.attract:
+        if self.current is self.attract or self.status.text() == self._lift_and_place():
             self.notify("")  # the card left behind has been taken
         elif self.current.card_holder() is not None and not self.card_away_shown:
             self._away.taken_out()
@@ -432,6 +443,8 @@ class KioskWindow(QWidget):
     def scanned(self, text: str) -> None:
         if self.current is self.attract:
             self.show_screen("progress")  # a receipt held to the scanner means "progress"
+        if self.status.text() == self._lift_and_place():
+            self.notify("")  # a code instead of the card: the card's words are done
         self.current.on_scan(text)
 
     # -- idle ------------------------------------------------------------------------

@@ -145,6 +145,10 @@ class KioskServices:
         still have now."""
         return self.allowance.left(key)
 
+    def print_wait_s(self, key: str) -> float:
+        """Seconds until `key` may print again (0: now)."""
+        return self.allowance.wait_s(key)
+
     def _take_print(self, key: str) -> None:
         if not self.allowance.take(key):
             raise KioskError("kiosk.print_limit", "print allowance spent")

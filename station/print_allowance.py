@@ -72,6 +72,16 @@ class PrintAllowance:
                 del self._spent[key]  # nothing kept of a key whose window has passed
             return left
 
+    def wait_s(self, key: str) -> float:
+        """Seconds until `key` may print again (0 when it may now): what the citizen
+        refused is told, not only "no"."""
+        with self._lock:
+            now = self.clock()
+            spent = self._recent(key, now)
+            if len(spent) < self.limit:
+                return 0.0
+            return max(0.0, spent[len(spent) - self.limit] + self.window_of(key) - now)
+
     def take(self, key: str) -> bool:
         """One print from `key`'s allowance; False (nothing taken) when it is spent."""
         with self._lock:

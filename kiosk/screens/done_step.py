@@ -94,6 +94,11 @@ class DoneStep(QWidget):
                     "", state.item.time_limit_days),
             self.tr("Check progress here with your ID card or the receipt's QR code."),
         ]
+        if state.collection == "post":  # where the result goes, as the review page asked
+            next_steps.insert(1, self.tr("The result will be posted to the address on your "
+                                         "ID card.") if state.post_address == "card"
+                              else self.tr("Staff will phone you to confirm where to post "
+                                           "the result."))
         if outcome.print_error is None:
             next_steps.insert(0, self.tr("Please take your receipt from the printer."))
         if self.ctx.card_on_reader():  # first: the card is what people leave behind

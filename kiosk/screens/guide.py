@@ -3,6 +3,8 @@ No identification needed, so nothing here is personal."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -195,8 +197,12 @@ class GuideScreen(Screen):
         self.ctx.tasks.disk(lambda: services.print_guide(item), self._printed, self._failed)
 
     def _limit_words(self) -> str:
-        return self.tr("That is as many as can be printed for now; for more, please ask "
-                       "at the window.")
+        # the kiosk's share, not this citizen's: the next citizen may have printed
+        # nothing ("as many as can be printed" read as their own doing); when it frees
+        minutes = max(1, math.ceil(self.ctx.services.print_wait_s(GUIDE) / 60))
+        return (self.tr("This kiosk has printed many guides just now. You can print "
+                        "again in about %1 min, or ask at the window for one.")
+                .replace("%1", str(minutes)))
 
     def _printed(self, _data: bytes) -> None:
         self.print_button.setEnabled(True)

@@ -167,7 +167,7 @@ class ReprintScreen(Screen):
             self.tr("Print"), self._print_notice)
         self.cases.show()
         self._enable_printing()
-        if cases and self._left() <= 0:  # spent at an earlier visit: said before a tap
+        if (cases or notices) and self._left() <= 0:  # spent earlier: said before a tap
             self.status.setText(self._limit_words())
             self.status.show()
         self.ctx.voice.prompt(self.heading.text())

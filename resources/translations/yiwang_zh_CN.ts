@@ -1782,11 +1782,21 @@ and continue</source>
     </message>
     <message>
         <location filename="../../kiosk/screens/done_step.py" line="98"/>
+        <source>The result will be posted to the address on your ID card.</source>
+        <translation>办理结果将寄到您身份证上的住址。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/done_step.py" line="100"/>
+        <source>Staff will phone you to confirm where to post the result.</source>
+        <translation>工作人员将来电与您确认邮寄地址。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/done_step.py" line="103"/>
         <source>Please take your receipt from the printer.</source>
         <translation>请从出纸口取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/done_step.py" line="102"/>
+        <location filename="../../kiosk/screens/done_step.py" line="107"/>
         <source>The network is down: your application is saved here and will be sent automatically.</source>
         <translation>网络暂时不通：申请已保存在本机，联网后自动报送。</translation>
     </message>
@@ -4458,102 +4468,102 @@ and continue</source>
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="41"/>
+        <location filename="../../kiosk/screens/guide.py" line="43"/>
         <source>By life event</source>
         <extracomment>guides printed at the most (a receipt roll is shared by everyone): nobody is identified here, so they count against the kiosk over a time window, not the visit (station.print_allowance: 回首页 and back used to give three more)</extracomment>
         <translation>按人生事件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="42"/>
+        <location filename="../../kiosk/screens/guide.py" line="44"/>
         <source>By department</source>
         <translation>按部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="60"/>
-        <location filename="../../kiosk/screens/guide.py" line="82"/>
+        <location filename="../../kiosk/screens/guide.py" line="62"/>
+        <location filename="../../kiosk/screens/guide.py" line="84"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="80"/>
+        <location filename="../../kiosk/screens/guide.py" line="82"/>
         <source>Print this guide</source>
         <translation>打印办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="101"/>
+        <location filename="../../kiosk/screens/guide.py" line="103"/>
         <source>Service guide</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="104"/>
+        <location filename="../../kiosk/screens/guide.py" line="106"/>
         <source>Guide</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="107"/>
+        <location filename="../../kiosk/screens/guide.py" line="109"/>
         <source>Choose a topic, then a service, to see what to bring.</source>
         <translation>请先选主题，再选事项，查看需要带什么材料。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="161"/>
+        <location filename="../../kiosk/screens/guide.py" line="163"/>
         <source>Ask at the window</source>
         <translation>请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="166"/>
+        <location filename="../../kiosk/screens/guide.py" line="168"/>
         <source>Department: %1</source>
         <translation>办理部门：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/guide.py" line="167"/>
+        <location filename="../../kiosk/screens/guide.py" line="169"/>
         <source>Promised time: %n working day(s)</source>
         <translation>
             <numerusform>承诺时限：%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="168"/>
+        <location filename="../../kiosk/screens/guide.py" line="170"/>
         <source>Fees: %1</source>
         <translation>收费标准：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="170"/>
+        <location filename="../../kiosk/screens/guide.py" line="172"/>
         <source>Materials to bring:</source>
         <translation>需要带的材料：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="174"/>
+        <location filename="../../kiosk/screens/guide.py" line="176"/>
         <source>required</source>
         <translation>必交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="174"/>
+        <location filename="../../kiosk/screens/guide.py" line="176"/>
         <source>if it applies</source>
         <translation>如有</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="176"/>
+        <location filename="../../kiosk/screens/guide.py" line="178"/>
         <source>Legal basis: %1</source>
         <translation>设定依据：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="178"/>
+        <location filename="../../kiosk/screens/guide.py" line="180"/>
         <source>You can apply for this at this kiosk.</source>
         <translation>本事项可在本机自助申请。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="198"/>
-        <source>That is as many as can be printed for now; for more, please ask at the window.</source>
-        <translation>暂时最多打印这几份，如还需要，请到窗口办理。</translation>
+        <location filename="../../kiosk/screens/guide.py" line="203"/>
+        <source>This kiosk has printed many guides just now. You can print again in about %1 min, or ask at the window for one.</source>
+        <translation>本机刚打印了较多办事指南，约 %1 分钟后可以再打印，也可以到窗口领取一份。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="203"/>
+        <location filename="../../kiosk/screens/guide.py" line="209"/>
         <source>Printed. Please take the guide.</source>
         <translation>已打印，请取走办事指南。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="211"/>
+        <location filename="../../kiosk/screens/guide.py" line="217"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
@@ -4854,7 +4864,7 @@ and continue</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="384"/>
+        <location filename="../../kiosk/window.py" line="393"/>
         <source>Care mode
 (larger, spoken)</source>
         <translation>关怀模式
@@ -4872,17 +4882,22 @@ and continue</source>
         <translation>回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="308"/>
+        <location filename="../../kiosk/window.py" line="275"/>
+        <source>A card is already on the reader. Please take it off, then place your ID card again.</source>
+        <translation>读卡区上已有一张身份证。请先取下，再重新放上您的身份证。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="317"/>
         <source>your ID card on the reader</source>
         <translation>读卡区上的身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="310"/>
+        <location filename="../../kiosk/window.py" line="319"/>
         <source>Please take %1 with you.</source>
         <translation>请带走%1。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="383"/>
+        <location filename="../../kiosk/window.py" line="392"/>
         <source>Care mode</source>
         <translation>关怀模式</translation>
     </message>

@@ -166,3 +166,46 @@ def test_a_card_left_after_done_identifies_nobody_until_placed_again(
     qtbot.waitUntil(lambda: not window.card_present, timeout=10_000)
     kiosk.sims.place_card(card)
     qtbot.waitUntil(lambda: progress.card_holder() == card.id_number, timeout=10_000)
+
+
+def test_a_card_left_behind_is_asked_for_again_where_a_card_is_wanted(
+    kiosk: Kiosk, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The next service asks for a card while the last visit's card lies there unread:
+    the screen says to take it off and place it again (it only said "请把身份证放在读卡
+    区": the citizen waited by a card already on the reader), and the words go once the
+    card is lifted; placed again, it identifies."""
+    window = kiosk.window
+    card = kiosk.sims.sample_cards()[0]
+    reads = _count_reads(kiosk, monkeypatch)
+    kiosk.sims.place_card(card)
+    qtbot.waitUntil(lambda: window.card_present, timeout=10_000)
+    window.reset_to_attract()  # the visit ended with the card left lying there
+    window.attract.buttons["apply"].click()
+    apply = window.screens["apply"]
+    assert isinstance(apply, ApplyScreen)
+    apply.item_buttons["SB-001"].click()
+    assert apply.steps.currentIndex() == IDENTIFY
+    qtbot.waitUntil(lambda: window.status.isVisible(), timeout=10_000)
+    assert "取下" in window.status.text()
+    kiosk.sims.remove_card()
+    qtbot.waitUntil(lambda: not window.status.isVisible(), timeout=10_000)
+    kiosk.sims.place_card(card)
+    qtbot.waitUntil(lambda: apply.steps.currentIndex() == CONFIRM, timeout=10_000)
+    assert len(reads) == 2 and not window.status.isVisible()
+
+
+def test_a_receipt_scanned_instead_ends_the_words_about_the_card_left_behind(
+    kiosk: Kiosk, qtbot: QtBot
+) -> None:
+    """进度查询 with a card left lying there, answered by the receipt's code: the words
+    about the card go (they stayed over the citizen's results)."""
+    window = kiosk.window
+    kiosk.sims.place_card(kiosk.sims.sample_cards()[0])
+    qtbot.waitUntil(lambda: window.card_present, timeout=10_000)
+    window.reset_to_attract()
+    window.attract.buttons["progress"].click()
+    qtbot.waitUntil(lambda: window.status.isVisible(), timeout=10_000)
+    assert "取下" in window.status.text()
+    window.scanned("not a receipt")
+    assert not window.status.isVisible()

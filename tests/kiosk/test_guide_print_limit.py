@@ -57,3 +57,24 @@ def test_guide_prints_are_capped_per_visit_and_audited(
     guide.print_button.click()
     qtbot.waitUntil(lambda: guide.status.text() != "", timeout=10_000)
     assert len(audited()) - before == GUIDE_PRINTS_PER_VISIT + 1
+
+
+def test_the_next_citizen_refused_a_guide_is_told_when_it_can_print(
+    shared_kiosk: Kiosk, qtbot: QtBot
+) -> None:
+    """A citizen who printed nothing, after another spent the kiosk's guides: told it is
+    the kiosk's share and in how many minutes it frees (it said "暂时最多打印这几份", as if
+    they had printed them)."""
+    kiosk, window = shared_kiosk, shared_kiosk.window
+    item = kiosk.services.catalog.item("SB-001")
+    for _ in range(GUIDE_PRINTS_PER_VISIT):
+        assert kiosk.services.allowance.take("kiosk:guide")  # the last citizen's
+    kiosk.clock.advance(120)
+    window.show_screen("guide")
+    guide = window.current
+    assert isinstance(guide, GuideScreen)
+    guide.show_item(item)
+    guide.print_button.click()
+    said = guide.status.text()
+    assert "约 8 分钟" in said and "窗口" in said, said
+    assert "这几份" not in said

@@ -86,3 +86,31 @@ def test_a_notice_of_someone_else_is_refused_by_the_station(shared_kiosk: Kiosk)
         kiosk.services.reprint_own_notice(person_from_card(other), notice.receipt_no)
     newest = kiosk.services.notices_of(person_from_card(holder))[0]
     assert newest.notice_no == notice.receipt_no
+
+
+def test_a_holder_with_only_notices_is_told_the_allowance_is_spent(
+    shared_kiosk: Kiosk, qtbot: QtBot
+) -> None:
+    """A card holder with notices and no receipts who printed their allowance at an
+    earlier visit: the Print buttons are off, and the words say why before any tap (they
+    were said only when the holder had receipts: the buttons were grey without a word)."""
+    kiosk, window = shared_kiosk, shared_kiosk.window
+    holder = kiosk.sims.sample_cards()[3]
+    person = person_from_card(holder)
+    assert not kiosk.services.cases_of(person)
+    kiosk.services.station.intake.issue_notice(
+        Draft(item=kiosk.services.catalog.item("SB-001"), applicant=person),
+        clerk_id="clerk")
+    key = kiosk.services.holder_key(person)
+    while kiosk.services.allowance.take(key):
+        pass  # spent at an earlier visit
+    window.attract.buttons["reprint"].click()
+    reprint = window.screens["reprint"]
+    assert isinstance(reprint, ReprintScreen)
+    kiosk.sims.place_card(holder)
+    qtbot.waitUntil(lambda: bool(reprint.cases.cards) and reprint.cases.isVisible(),
+                    timeout=10_000)
+    assert not any(b.isEnabled() for b in reprint.cases.buttons)
+    assert reprint.status.isVisible() and "窗口" in reprint.status.text()
+    kiosk.sims.remove_card()
+    qtbot.waitUntil(lambda: not window.card_present, timeout=10_000)

@@ -53,6 +53,9 @@ def test_by_post_asks_where_and_the_receipt_says_it(
     qtbot.waitUntil(lambda: apply.steps.currentIndex() == DONE, timeout=20_000)
     outcome = apply.session.state.outcome
     assert outcome is not None
+    # the last page says where the result goes (it said only "the department handles it")
+    said = apply.done.text.text()
+    assert ("寄到您身份证上的住址" if choice == "card" else "来电") in said, said
     rows = dict(outcome.accepted.receipt.rows or [])
     assert rows["领取方式"] == "邮寄送达"
     if choice == "card":

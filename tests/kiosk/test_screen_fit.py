@@ -129,6 +129,7 @@ def test_apply_with_the_printer_out_and_the_card_taken_out_fit(
     qtbot.waitUntil(lambda: reprint.qr.isVisible(), timeout=10_000)
     _fit(kiosk, "reprint/printer out")
     window.reset_to_attract()
+    window.card_removed()  # the card given by hand above is taken (not left lying there)
     window.attract.buttons["evaluate"].click()
     evaluate = window.screens["evaluate"]
     assert isinstance(evaluate, EvaluateScreen)

@@ -84,3 +84,21 @@ def test_a_hostile_platform_note_is_shown_as_plain_words(qtbot: QtBot) -> None:
     assert "请补充材料本人页 <img src=/dev/zero>[ESC][2J" in text  # words kept, control visible
     assert "城乡居民养老保险" in text and "户口簿" in text
     assert cases.cards[0].textFormat().name == "PlainText"
+
+
+def test_what_to_bring_is_listed_with_commas_in_english(qtbot: QtBot) -> None:
+    """A case's "Please bring" in English separates the materials with commas, as the
+    notice's card does (it joined them with 、, a Chinese mark, for the foreigner)."""
+    cases = CaseList()
+    qtbot.addWidget(cases)
+    now = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
+    case = CaseView(
+        uuid="u1", receipt_no="K1-20260501-0001", item_code="SB-001",
+        item_name_zh="城乡居民养老保险", item_name_en="Pension", applicant_label="张*",
+        id_label="1101**********1234", accepted_at=now, stage=CaseStage.SUPPLEMENT, note="",
+        bring_zh=("户口簿", "照片"), bring_en=("Household register", "Photo"), known_at=now,
+    )
+    cases.show_cases([case], english=True)
+    assert "Household register, Photo" in cases.cards[0].text()
+    cases.show_cases([case], english=False)
+    assert "户口簿、照片" in cases.cards[0].text()

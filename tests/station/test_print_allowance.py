@@ -34,3 +34,17 @@ def test_keys_whose_window_passed_are_forgotten() -> None:
     now[0] += HOLDER_WINDOW_S + 1
     allowance.take(GUIDE)
     assert list(allowance._spent) == [GUIDE]
+
+
+def test_the_wait_until_a_key_may_print_again() -> None:
+    now = [1000.0]
+    allowance = PrintAllowance(limit=3, clock=lambda: now[0])
+    assert allowance.wait_s(GUIDE) == 0.0
+    for step in (0.0, 60.0, 60.0):  # prints at 1000, 1060, 1120
+        now[0] += step
+        allowance.take(GUIDE)
+    now[0] += 30.0  # 1150: the first print frees at 1000 + the window
+    assert allowance.wait_s(GUIDE) == 1000.0 + KIOSK_WINDOW_S - 1150.0
+    now[0] = 1000.0 + KIOSK_WINDOW_S + 1
+    assert allowance.wait_s(GUIDE) == 0.0 and allowance.take(GUIDE)
+    assert allowance.wait_s(GUIDE) == 1060.0 + KIOSK_WINDOW_S - now[0]
