@@ -11,8 +11,11 @@ window of time is what nobody at the kiosk can reset:
   hash of the ID number (sync.keyed_hash, as the ledger's look-ups are): it survives
   the idle wipe, and it names nobody without the station's lookup key;
 * prints nobody identified for (the service guide, a notice by its code) count against
-  the kiosk itself, for KIOSK_WINDOW_S: short, because the next citizen shares it, and
-  long enough that going home and straight back does not refill it.
+  the kiosk itself, KIOSK_PRINTS_PER_WINDOW for KIOSK_WINDOW_S: a ceiling shared by
+  every citizen, so it is set for a busy hall (three citizens' worth was one visitor's
+  three guides refusing everyone for ten minutes, review s12); the screens keep their
+  per-visit three besides, so one visitor cannot spend the ceiling in one go, and going
+  home and back again and again ends at the ceiling.
 
 Kept in memory: a restart (maintenance PIN) empties it, which only staff can do. Any
 thread (the disk lane prints, the GUI thread asks what is left): one lock.
@@ -25,8 +28,11 @@ import time
 from collections import deque
 from collections.abc import Callable
 
-#: prints per key within its window (the old "per visit" number)
+#: prints per card holder within its window (the old "per visit" number), and per visit
+#: on the screens that print for nobody identified
 PRINTS_PER_WINDOW = 3
+#: prints for nobody identified (guides, notices by code), all citizens together
+KIOSK_PRINTS_PER_WINDOW = 12
 #: a card holder's allowance: a working morning or afternoon
 HOLDER_WINDOW_S = 4 * 3600.0
 #: the kiosk's allowance for prints nobody identified for: a few citizens' time
@@ -46,9 +52,11 @@ class PrintAllowance:
         self,
         *,
         limit: int = PRINTS_PER_WINDOW,
+        kiosk_limit: int = KIOSK_PRINTS_PER_WINDOW,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.limit = limit
+        self.kiosk_limit = kiosk_limit
         self.clock = clock
         self._lock = threading.Lock()
         self._spent: dict[str, deque[float]] = {}
@@ -56,6 +64,9 @@ class PrintAllowance:
     @staticmethod
     def window_of(key: str) -> float:
         return HOLDER_WINDOW_S if key.startswith("holder:") else KIOSK_WINDOW_S
+
+    def limit_of(self, key: str) -> int:
+        return self.limit if key.startswith("holder:") else self.kiosk_limit
 
     def _recent(self, key: str, now: float) -> deque[float]:
         spent = self._spent.setdefault(key, deque())
@@ -67,7 +78,7 @@ class PrintAllowance:
     def left(self, key: str) -> int:
         with self._lock:
             spent = self._recent(key, self.clock())
-            left = max(0, self.limit - len(spent))
+            left = max(0, self.limit_of(key) - len(spent))
             if not spent:
                 del self._spent[key]  # nothing kept of a key whose window has passed
             return left
@@ -78,9 +89,10 @@ class PrintAllowance:
         with self._lock:
             now = self.clock()
             spent = self._recent(key, now)
-            if len(spent) < self.limit:
+            limit = self.limit_of(key)
+            if len(spent) < limit:
                 return 0.0
-            return max(0.0, spent[len(spent) - self.limit] + self.window_of(key) - now)
+            return max(0.0, spent[len(spent) - limit] + self.window_of(key) - now)
 
     def take(self, key: str) -> bool:
         """One print from `key`'s allowance; False (nothing taken) when it is spent."""
@@ -88,7 +100,7 @@ class PrintAllowance:
             now = self.clock()
             self._prune(now)
             spent = self._recent(key, now)
-            if len(spent) >= self.limit:
+            if len(spent) >= self.limit_of(key):
                 return False
             spent.append(now)
             return True

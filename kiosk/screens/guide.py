@@ -25,9 +25,9 @@ from station.print_allowance import GUIDE, PRINTS_PER_WINDOW
 from ui_shared.messages import user_message
 
 BY_EVENT, BY_DEPARTMENT = "event", "department"
-#: guides printed at the most (a receipt roll is shared by everyone): nobody is
-#: identified here, so they count against the kiosk over a time window, not the visit
-#: (station.print_allowance: 回首页 and back used to give three more)
+#: guides one visit prints at the most (a receipt roll is shared by everyone); nobody is
+#: identified here, so the kiosk's own ceiling over a time window bounds a visitor who
+#: goes home and back again and again (station.print_allowance)
 GUIDE_PRINTS_PER_VISIT = PRINTS_PER_WINDOW
 
 
@@ -36,6 +36,7 @@ class GuideScreen(Screen):
     def __init__(self, ctx: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._mode = BY_EVENT
+        self._printed_this_visit = 0
         self._item: ServiceItem | None = None
         self.pages = QStackedWidget(self)
         # page 0: groups
@@ -112,6 +113,7 @@ class GuideScreen(Screen):
         self.set_mode(self._mode)
 
     def wipe(self) -> None:
+        self._printed_this_visit = 0
         self.status.hide()
         self.pages.setCurrentIndex(0)
 
@@ -186,6 +188,10 @@ class GuideScreen(Screen):
         item = self._item
         if item is None:
             return
+        if self._printed_this_visit >= GUIDE_PRINTS_PER_VISIT:
+            self._say(self.tr("That is as many guides as one visit can print; for more, "
+                              "please ask at the window."))
+            return
         if self.ctx.services.prints_left(GUIDE) <= 0:
             # nobody is asked who they are here: without a cap one visitor empties the
             # paper roll the next citizen's receipt needs (review7)
@@ -205,6 +211,7 @@ class GuideScreen(Screen):
                 .replace("%1", str(minutes)))
 
     def _printed(self, _data: bytes) -> None:
+        self._printed_this_visit += 1
         self.print_button.setEnabled(True)
         self._say(self.tr("Printed. Please take the guide."))
 

@@ -22,10 +22,10 @@ from ui_shared.messages import user_message
 if TYPE_CHECKING:
     from station.kiosk_services import KioskServices
 
-#: receipts a card holder (or the kiosk, for notices by code) may print again: enough
-#: for a jam or a second copy, not a stack of paper from a child tapping 打印 (each
-#: reprint is audited). Counted over time, not per visit (station.print_allowance):
-#: 回首页 and back gives no more.
+#: receipts a card holder may print again: enough for a jam or a second copy, not a
+#: stack of paper from a child tapping 打印 (each reprint is audited). Counted per holder
+#: over time, not per visit (station.print_allowance): 回首页 and back gives no more.
+#: Notices by code (nobody identified) count per visit, under the kiosk's own ceiling.
 REPRINTS_PER_VISIT = PRINTS_PER_WINDOW
 
 
@@ -92,6 +92,7 @@ class ReprintScreen(Screen):
         self._person = None
         self._printing = False
         self._allowance = NOTICE_BY_CODE
+        self._codes_printed = 0
         self.cases.clear()
         self.cases.hide()
         self.heading.setText("")
@@ -120,7 +121,8 @@ class ReprintScreen(Screen):
         self._asked = True
         if self._printing:
             return  # one print at a time: this scan is the same hand again
-        if self._left(NOTICE_BY_CODE) <= 0:  # by its code: the kiosk's paper
+        if self._codes_printed >= REPRINTS_PER_VISIT or self._left(NOTICE_BY_CODE) <= 0:
+            # by its code: this visit's three, then the kiosk's paper
             # a notice's number is not secret: without a cap a stack of scans (or typed
             # numbers) empties the paper roll (review7)
             self._say(self._limit_words())
@@ -138,9 +140,10 @@ class ReprintScreen(Screen):
         if notice is None:
             self._say(self.tr("This code is not a one-time notice of this hall."))
         elif error is None:
+            self._codes_printed += 1
             said = self.tr("Printed. Please take your one-time notice.")
-            self._say(said if self._left(NOTICE_BY_CODE) > 0
-                      else f"{said} {self._limit_words()}")
+            spent = self._codes_printed >= REPRINTS_PER_VISIT or self._left(NOTICE_BY_CODE) <= 0
+            self._say(f"{said} {self._limit_words()}" if spent else said)
         else:
             self._say(
                 self.tr("The printer cannot print right now (%1). Please ask at the window.")

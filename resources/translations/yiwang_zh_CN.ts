@@ -4468,102 +4468,107 @@ and continue</source>
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="43"/>
+        <location filename="../../kiosk/screens/guide.py" line="44"/>
         <source>By life event</source>
-        <extracomment>guides printed at the most (a receipt roll is shared by everyone): nobody is identified here, so they count against the kiosk over a time window, not the visit (station.print_allowance: 回首页 and back used to give three more)</extracomment>
+        <extracomment>guides one visit prints at the most (a receipt roll is shared by everyone); nobody is identified here, so the kiosk&apos;s own ceiling over a time window bounds a visitor who goes home and back again and again (station.print_allowance)</extracomment>
         <translation>按人生事件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="44"/>
+        <location filename="../../kiosk/screens/guide.py" line="45"/>
         <source>By department</source>
         <translation>按部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="62"/>
-        <location filename="../../kiosk/screens/guide.py" line="84"/>
+        <location filename="../../kiosk/screens/guide.py" line="63"/>
+        <location filename="../../kiosk/screens/guide.py" line="85"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="82"/>
+        <location filename="../../kiosk/screens/guide.py" line="83"/>
         <source>Print this guide</source>
         <translation>打印办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="103"/>
+        <location filename="../../kiosk/screens/guide.py" line="104"/>
         <source>Service guide</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="106"/>
+        <location filename="../../kiosk/screens/guide.py" line="107"/>
         <source>Guide</source>
         <comment>care-mode title: fewer words, larger</comment>
         <translation>办事指南</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="109"/>
+        <location filename="../../kiosk/screens/guide.py" line="110"/>
         <source>Choose a topic, then a service, to see what to bring.</source>
         <translation>请先选主题，再选事项，查看需要带什么材料。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="163"/>
+        <location filename="../../kiosk/screens/guide.py" line="165"/>
         <source>Ask at the window</source>
         <translation>请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="168"/>
+        <location filename="../../kiosk/screens/guide.py" line="170"/>
         <source>Department: %1</source>
         <translation>办理部门：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/guide.py" line="169"/>
+        <location filename="../../kiosk/screens/guide.py" line="171"/>
         <source>Promised time: %n working day(s)</source>
         <translation>
             <numerusform>承诺时限：%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="170"/>
+        <location filename="../../kiosk/screens/guide.py" line="172"/>
         <source>Fees: %1</source>
         <translation>收费标准：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="172"/>
+        <location filename="../../kiosk/screens/guide.py" line="174"/>
         <source>Materials to bring:</source>
         <translation>需要带的材料：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="176"/>
+        <location filename="../../kiosk/screens/guide.py" line="178"/>
         <source>required</source>
         <translation>必交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="176"/>
+        <location filename="../../kiosk/screens/guide.py" line="178"/>
         <source>if it applies</source>
         <translation>如有</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="178"/>
+        <location filename="../../kiosk/screens/guide.py" line="180"/>
         <source>Legal basis: %1</source>
         <translation>设定依据：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="180"/>
+        <location filename="../../kiosk/screens/guide.py" line="182"/>
         <source>You can apply for this at this kiosk.</source>
         <translation>本事项可在本机自助申请。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="203"/>
+        <location filename="../../kiosk/screens/guide.py" line="192"/>
+        <source>That is as many guides as one visit can print; for more, please ask at the window.</source>
+        <translation>每次最多打印这几份办事指南，如还需要，请到窗口领取。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/guide.py" line="209"/>
         <source>This kiosk has printed many guides just now. You can print again in about %1 min, or ask at the window for one.</source>
         <translation>本机刚打印了较多办事指南，约 %1 分钟后可以再打印，也可以到窗口领取一份。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="209"/>
+        <location filename="../../kiosk/screens/guide.py" line="216"/>
         <source>Printed. Please take the guide.</source>
         <translation>已打印，请取走办事指南。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="217"/>
+        <location filename="../../kiosk/screens/guide.py" line="224"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
@@ -6031,7 +6036,7 @@ and continue</source>
     <message>
         <location filename="../../kiosk/screens/reprint.py" line="45"/>
         <source>Place your ID card on the reader; for a one-time notice, hold its QR code under the scanner</source>
-        <extracomment>receipts a card holder (or the kiosk, for notices by code) may print again: enough for a jam or a second copy, not a stack of paper from a child tapping 打印 (each reprint is audited). Counted over time, not per visit (station.print_allowance): 回首页 and back gives no more. a card or a code has been given since the screen was entered whose paper allowance the prints count against (station.print_allowance): the card holder&apos;s keyed hash once identified, else the kiosk&apos;s for codes</extracomment>
+        <extracomment>receipts a card holder may print again: enough for a jam or a second copy, not a stack of paper from a child tapping 打印 (each reprint is audited). Counted per holder over time, not per visit (station.print_allowance): 回首页 and back gives no more. Notices by code (nobody identified) count per visit, under the kiosk&apos;s own ceiling. a card or a code has been given since the screen was entered whose paper allowance the prints count against (station.print_allowance): the card holder&apos;s keyed hash once identified, else the kiosk&apos;s for codes</extracomment>
         <translation>请把身份证放在读卡区；补打一次性告知书请把告知书上的二维码对准扫码口</translation>
     </message>
     <message>
@@ -6056,71 +6061,71 @@ and continue</source>
         <translation>读卡器暂时不能使用，请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="139"/>
+        <location filename="../../kiosk/screens/reprint.py" line="141"/>
         <source>This code is not a one-time notice of this hall.</source>
         <translation>这不是本大厅开具的一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="141"/>
-        <location filename="../../kiosk/screens/reprint.py" line="209"/>
+        <location filename="../../kiosk/screens/reprint.py" line="144"/>
+        <location filename="../../kiosk/screens/reprint.py" line="212"/>
         <source>Printed. Please take your one-time notice.</source>
         <translation>已打印，请取走一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="146"/>
-        <location filename="../../kiosk/screens/reprint.py" line="213"/>
+        <location filename="../../kiosk/screens/reprint.py" line="149"/>
+        <location filename="../../kiosk/screens/reprint.py" line="216"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="155"/>
+        <location filename="../../kiosk/screens/reprint.py" line="158"/>
         <source>Choose the receipt or notice to print</source>
         <translation>请选择要补打的回执或告知书</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="157"/>
+        <location filename="../../kiosk/screens/reprint.py" line="160"/>
         <source>Choose the receipt to print</source>
         <translation>请选择要补打的回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="157"/>
+        <location filename="../../kiosk/screens/reprint.py" line="160"/>
         <source>No case found</source>
         <translation>没有查到办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="160"/>
-        <location filename="../../kiosk/screens/reprint.py" line="167"/>
+        <location filename="../../kiosk/screens/reprint.py" line="163"/>
+        <location filename="../../kiosk/screens/reprint.py" line="170"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="193"/>
+        <location filename="../../kiosk/screens/reprint.py" line="196"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="218"/>
+        <location filename="../../kiosk/screens/reprint.py" line="221"/>
         <source>That is as many as can be printed for now; for more, please ask at the window.</source>
         <translation>暂时最多打印这几份，如还需要，请到窗口办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="231"/>
         <location filename="../../kiosk/screens/reprint.py" line="234"/>
+        <location filename="../../kiosk/screens/reprint.py" line="237"/>
         <source>Printed. Please take your receipt.</source>
         <translation>已打印，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="249"/>
+        <location filename="../../kiosk/screens/reprint.py" line="252"/>
         <source>The printer cannot print right now (%1). Staff have been called. You can photograph this code to check progress on your phone.</source>
         <translation>打印机暂时不能打印（%1），已通知工作人员。您可以用手机拍下这个二维码查询进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="260"/>
+        <location filename="../../kiosk/screens/reprint.py" line="263"/>
         <source>Could not read the card</source>
         <translation>没能读取身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="243"/>
+        <location filename="../../kiosk/screens/reprint.py" line="246"/>
         <source>The receipt could not be printed. Please ask at the window.</source>
         <translation>回执未能打印，请到窗口咨询。</translation>
     </message>

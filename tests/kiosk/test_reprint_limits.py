@@ -124,19 +124,28 @@ def test_notice_reprints_by_code_are_capped_per_visit_and_audited(
     assert "窗口" in reprint.status.text()
     window.scanned(notice.qr_payload)  # one more: refused, said, nothing printed
     assert len(_reprints(kiosk)) - before == REPRINTS_PER_VISIT
-    # 回首页 and back does not refill it ...
+    # 回首页 and back is a new visit's three, under the kiosk's own ceiling: going home
+    # and back again and again ends there (a busy hall shares it) ...
+    ceiling = kiosk.services.allowance.kiosk_limit
+    while len(_reprints(kiosk)) - before < ceiling:
+        window.home.click()
+        window.attract.buttons["reprint"].click()
+        done = len(_reprints(kiosk))
+        reprint.status.setText("")
+        window.scanned(notice.qr_payload)
+        qtbot.waitUntil(lambda: len(_reprints(kiosk)) == done + 1, timeout=10_000)
     window.home.click()
     window.attract.buttons["reprint"].click()
     window.scanned(notice.qr_payload)
     assert "窗口" in reprint.status.text()
-    assert len(_reprints(kiosk)) - before == REPRINTS_PER_VISIT
+    assert len(_reprints(kiosk)) - before == ceiling
     # ... the kiosk's window passing does
     allowance = kiosk.services.allowance
     now = allowance.clock  # the allowance's own clock, moved on past the window
     allowance.clock = lambda: now() + KIOSK_WINDOW_S + 1
     window.scanned(notice.qr_payload)
     qtbot.waitUntil(lambda: reprint.status.text().startswith("已打印"), timeout=10_000)
-    assert len(_reprints(kiosk)) - before == REPRINTS_PER_VISIT + 1
+    assert len(_reprints(kiosk)) - before == ceiling + 1
     rows = _reprints(kiosk)[before:]
     assert {r["subject"] for r in rows} == {notice.receipt_no}
     assert all(json.loads(r["detail"]) == {"document": "notice", "outcome": "printed"}
