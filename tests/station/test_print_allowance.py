@@ -34,3 +34,15 @@ def test_keys_whose_window_passed_are_forgotten() -> None:
     now[0] += HOLDER_WINDOW_S + 1
     allowance.take(GUIDE)
     assert list(allowance._spent) == [GUIDE]
+
+
+def test_a_print_given_back_leaves_nothing_of_its_holder() -> None:
+    # a printer out of order: every card holder's print is taken and given back; many
+    # distinct holders must not pile up (empty entries were never pruned)
+    allowance = PrintAllowance(clock=lambda: 0.0)
+    for n in range(1000):
+        key = holder_key(f"{n:064x}")
+        assert allowance.take(key)
+        allowance.give_back(key)
+    assert allowance._spent == {}
+    assert allowance.left(holder_key(f"{0:064x}")) == allowance.limit
