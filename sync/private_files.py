@@ -45,17 +45,39 @@ def make_private(path: Path) -> None:
         path.chmod(FILE_MODE)
 
 
+def _entries_private(data_dir: Path) -> bool:
+    """What lies directly in `data_dir` is owner-only (links aside). An installer that
+    made an older data directory 0700 again (deploy/install.sh run for an update) left
+    the files in it as they were (config.toml, the database, logs 0644): a private top
+    alone does not say the rest is."""
+    try:
+        with os.scandir(data_dir) as entries:
+            return not any(
+                not e.is_symlink() and stat.S_IMODE(e.stat(follow_symlinks=False).st_mode)
+                & PRIVATE_UMASK
+                for e in entries
+            )
+    except OSError:
+        return True  # unreadable: the walk could do nothing either
+
+
 def tighten_data_dir(data_dir: Path) -> tuple[int, int]:
     """A data directory readable by others (made before files were private) and
     everything under it made owner-only: folders 0700, files 0600. Symbolic links are
     left alone (chmod would follow them out of the folder); nothing gains a
     permission. The numbers of folders and files changed; (0, 0) at once when the
-    directory is already private, so a normal start costs one stat."""
+    directory and what lies directly in it are already private, so a normal start
+    costs one stat and one listing of a few names."""
     try:
-        top = data_dir.lstat()
+        # the data directory itself may be a link the technician made (to another disk):
+        # followed; links inside it never are
+        data_dir = Path(os.path.realpath(data_dir))
+        top = data_dir.stat()
     except OSError:
         return (0, 0)
-    if not stat.S_ISDIR(top.st_mode) or not stat.S_IMODE(top.st_mode) & PRIVATE_UMASK:
+    if not stat.S_ISDIR(top.st_mode):
+        return (0, 0)
+    if not stat.S_IMODE(top.st_mode) & PRIVATE_UMASK and _entries_private(data_dir):
         return (0, 0)
     dirs = files = 0
     for root, dir_names, file_names in os.walk(data_dir):
