@@ -40,8 +40,14 @@ def private_dir(path: Path) -> Path:
 
 
 def make_private(path: Path) -> None:
-    """An existing file made 0600 (for files a library created: SQLite, logging)."""
-    if stat.S_IMODE(path.stat().st_mode) != FILE_MODE:
+    """An existing file made 0600 (for files a library created: SQLite, logging). A
+    link in its place is left alone: chmod would follow it out of the data directory
+    (a command run as root must not make /etc/passwd 0600 for a link planted there)."""
+    mode = path.lstat().st_mode
+    if stat.S_ISLNK(mode):
+        log.warning("%s is a link: its target's permissions are left alone", path)
+        return
+    if stat.S_IMODE(mode) != FILE_MODE:
         path.chmod(FILE_MODE)
 
 

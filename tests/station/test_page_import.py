@@ -133,7 +133,8 @@ def test_inbox_never_follows_a_link(tmp_path: Path, caplog: pytest.LogCaptureFix
     assert (inbox_dir / "page1.jpg").is_symlink() and secret.read_bytes() == b"someone else's page"
 
     elsewhere = tmp_path / "collector"
-    elsewhere.mkdir(mode=0o755)
+    elsewhere.mkdir()
+    elsewhere.chmod(0o755)  # whatever the process umask
     other = tmp_path / "scans2"
     other.mkdir()
     (other / "taken").symlink_to(elsewhere)

@@ -28,7 +28,8 @@ def test_loose_files_under_a_top_made_private_again_are_tightened(tmp_path: Path
     station = _older_station(tmp_path)
     station.chmod(0o700)  # deploy/install.sh's `install -d -m 0700` on an update
     outside = tmp_path / "outside"
-    outside.mkdir(mode=0o755)
+    outside.mkdir()
+    outside.chmod(0o755)  # whatever the process umask
     (station / "elsewhere").symlink_to(outside)
 
     assert tighten_data_dir(station) == (1, 4)
