@@ -4,8 +4,12 @@ technician made; links inside it are never followed."""
 
 from __future__ import annotations
 
+import os
 import stat
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from sync.private_files import tighten_data_dir
 
@@ -55,3 +59,32 @@ def test_a_data_dir_link_that_loops_changes_nothing_and_raises_nothing(tmp_path:
     (tmp_path / "a").symlink_to(tmp_path / "b")
     (tmp_path / "b").symlink_to(tmp_path / "a")
     assert tighten_data_dir(tmp_path / "a") == (0, 0)
+
+
+def test_a_file_made_a_link_while_the_walk_runs_is_not_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a command run as root tightens the service user's data dir: the service user (or
+    # whoever may write there) swaps a file for a link to /etc/shadow between the look
+    # and the chmod; the look is played here by a stat that still sees the old file
+    station = _older_station(tmp_path)
+    station.chmod(0o755)
+    target = tmp_path / "shadow"
+    target.write_text("root:*:")
+    target.chmod(0o640)
+    swapped = station / "logs" / "clerk.log.1"
+    was = swapped.stat()
+    swapped.unlink()
+    swapped.symlink_to(target)
+    real_stat = os.stat
+
+    def stale_stat(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        if str(path).endswith("clerk.log.1") and not kwargs.get("follow_symlinks", True):
+            return was
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stale_stat)
+    tighten_data_dir(station)
+    monkeypatch.undo()
+    assert _mode(target) == 0o640
+    assert _mode(station / "config.toml") == 0o600 and swapped.is_symlink()
