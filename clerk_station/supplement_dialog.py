@@ -189,7 +189,7 @@ class SupplementDialog(QDialog):
         clerk, note = self._clerk, self.note.text()
         if not self.commitment:
             try:
-                typed_text(note, limit=SUPPLEMENT_NOTE_CHARS)
+                typed_text(note, limit=SUPPLEMENT_NOTE_CHARS, multiline=True)
             except TypedTextTooLong as e:
                 self.message.setText(user_message(e))
                 self.note.setFocus()

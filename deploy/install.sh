@@ -145,6 +145,14 @@ kernel.sysrq = 0"
   write_file /etc/systemd/system.conf.d/70-yiwang-kiosk.conf "[Manager]
 CtrlAltDelBurstAction=none"
   run systemctl daemon-reexec
+  # the Power, Sleep and Hibernate keys of a keyboard plugged into the kiosk: logind
+  # powers off or suspends the machine for them (cage takes no inhibitor lock); read
+  # by logind when it starts (the next boot: restarting it would end the sessions)
+  write_file /etc/systemd/logind.conf.d/70-yiwang-kiosk.conf "[Login]
+HandlePowerKey=ignore
+HandleSuspendKey=ignore
+HandleHibernateKey=ignore
+HandleRebootKey=ignore"
 }
 
 write_file() {  # write_file PATH CONTENT (only when it differs)

@@ -209,7 +209,7 @@ class CaseFollowUp:
     ) -> str:
         """Queue the pages (material code, sha256) as one supplement to the case; a
         note over the platform's limit is refused (station.typed_text), never cut."""
-        typed = typed_text(note, limit=SUPPLEMENT_NOTE_CHARS)
+        typed = typed_text(note, limit=SUPPLEMENT_NOTE_CHARS, multiline=True)
         view = self.view(uuid)
         if not view.can_supplement:
             raise _error("not_requested", f"case {view.receipt_no} is not waiting for a supplement")

@@ -17,6 +17,7 @@ import logging
 import os
 import time
 from pathlib import Path
+from stat import S_ISDIR, S_ISREG
 from typing import TYPE_CHECKING
 
 from intake.errors import IntakeError
@@ -82,6 +83,13 @@ def page_from_bytes(data: bytes, *, name: str = "image") -> CapturedPage:
     return capture_page(image, corners=corners)
 
 
+def _plain_file(path: Path) -> bool:
+    try:
+        return S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
 class FolderInbox:
     """A folder a scanner or a phone share writes into; each finished file is taken once.
 
@@ -99,25 +107,49 @@ class FolderInbox:
         self._sizes: dict[str, int] = {}
 
     def take_ready(self) -> list[Path]:
-        private_dir(self.taken)
+        if not self._taken_is_ours():
+            return []
         ready: list[Path] = []
         seen: dict[str, int] = {}
         now = time.time()
         for entry in sorted(os.scandir(self.folder), key=lambda e: e.name):
-            if not entry.is_file() or entry.name.startswith("."):
+            # a link is never followed: whoever may drop files here (a scanner's share)
+            # could point one at any image the station may read (a page left in taken/)
+            if not entry.is_file(follow_symlinks=False) or entry.name.startswith("."):
                 continue
             if not entry.name.lower().endswith(IMPORTABLE):
                 continue
-            stat = entry.stat()
+            stat = entry.stat(follow_symlinks=False)
             seen[entry.name] = stat.st_size
             stable = self._sizes.get(entry.name) == stat.st_size
             if stable and now - stat.st_mtime >= self._min_age_s:
                 target = self.taken / f"{time.strftime('%Y%m%d-%H%M%S')}-{entry.name}"
                 os.replace(entry.path, target)
-                ready.append(target)
                 seen.pop(entry.name)
+                if not _plain_file(target):  # made a link after it was looked at
+                    log.warning("scan inbox: %s was not a plain file; not imported",
+                                entry.name)
+                    target.unlink(missing_ok=True)
+                    continue
+                ready.append(target)
         self._sizes = seen
         return ready
+
+    def _taken_is_ours(self) -> bool:
+        """taken/ (plaintext pages until stored) is a folder of the station's own, not a
+        link or a folder someone else made in the inbox to receive them."""
+        try:
+            if not self.taken.is_symlink():
+                private_dir(self.taken)
+            st = self.taken.lstat()
+        except OSError as e:
+            log.warning("scan inbox: cannot use %s: %s", self.taken, e.strerror or e)
+            return False
+        if S_ISDIR(st.st_mode) and st.st_uid == os.geteuid():
+            return True
+        log.warning("scan inbox: %s is not a folder of the station's own (a link, or made "
+                    "by another user); no scan is taken until it is removed", self.taken)
+        return False
 
     def discard(self, taken: Path) -> bool:
         """Delete a file :meth:`take_ready` moved to ``taken/`` (its page is stored

@@ -111,8 +111,14 @@ class PrintAllowance:
             spent = self._spent.get(key)
             if spent:
                 spent.pop()
+            if not spent:
+                # nothing left to remember: an empty entry would never be pruned
+                self._spent.pop(key, None)
 
     def _prune(self, now: float) -> None:
         # keys whose window has passed go: memory stays bounded by the recent visitors
-        for key in [k for k, d in self._spent.items() if d and d[-1] <= now - self.window_of(k)]:
+        # (an empty one too: nothing of it is kept)
+        for key in [
+            k for k, d in self._spent.items() if not d or d[-1] <= now - self.window_of(k)
+        ]:
             del self._spent[key]

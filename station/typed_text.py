@@ -12,6 +12,8 @@ length typed), never cut: the front end shows the reason and keeps what was type
 
 from __future__ import annotations
 
+import re
+
 from intake.errors import IntakeError
 from wire.plain_text import NOTE_CHARS, plain
 
@@ -36,10 +38,22 @@ class TypedTextTooLong(IntakeError):
     """The text is longer than its field takes; params: limit, length."""
 
 
-def typed_text(text: str, *, limit: int) -> str:
-    """`text` as one line of plain text, trimmed; TypedTextTooLong when longer than
-    `limit` characters (nothing is cut)."""
-    cleaned = plain(text, multiline=False).strip()
+#: what ends a line or spaces it in typed text (with the blanks round it): in one line
+#: it becomes one space, not nothing (two words would run together)
+_BREAK = re.compile(r"[ \u3000]*[\r\n\t\v\f\x85\u2028\u2029]+[ \u3000]*")
+#: a line break plain() would drop from a note: a line feed there
+_NOTE_BREAK = re.compile(r"\r\n|[\r\v\f\x85\u2028\u2029]")
+
+
+def typed_text(text: str, *, limit: int, multiline: bool = False) -> str:
+    """`text` as plain text, trimmed: one line, or with `multiline` a note whose line
+    feeds and tabs stay (a supplement's note: the platform takes them). A line break
+    in one line is a space. TypedTextTooLong when longer than `limit` characters
+    (nothing is cut)."""
+    if multiline:
+        cleaned = plain(_NOTE_BREAK.sub("\n", text)).strip()
+    else:
+        cleaned = plain(_BREAK.sub(" ", text), multiline=False).strip()
     if len(cleaned) > limit:
         raise TypedTextTooLong(
             "typed.too_long", f"{len(cleaned)} characters typed, at most {limit}",

@@ -138,7 +138,8 @@ SYNC_SCHEMA = Schema(
             Key("interval_seconds", float, 30.0, "poll for status updates this often when idle",
                 **_POSITIVE),
             Key("retention_days", int, 180,
-                "page images of delivered submissions are purged after this many days", minimum=1),
+                "page images of delivered submissions are purged after this many days, and so"
+                " is the link from a one-time notice to its card holder", minimum=1),
             Key("catalog_minutes", float, 10.0,
                 "pull the service catalog (ETag) at most this often, and on start", **_POSITIVE),
             Key("heartbeat_seconds", float, 60.0,

@@ -40,9 +40,50 @@ def private_dir(path: Path) -> Path:
 
 
 def make_private(path: Path) -> None:
-    """An existing file made 0600 (for files a library created: SQLite, logging)."""
-    if stat.S_IMODE(path.stat().st_mode) != FILE_MODE:
+    """An existing file made 0600 (for files a library created: SQLite, logging). A
+    link in its place is left alone: chmod would follow it out of the data directory
+    (a command run as root must not make /etc/passwd 0600 for a link planted there)."""
+    mode = path.lstat().st_mode
+    if stat.S_ISLNK(mode):
+        log.warning("%s is a link: its target's permissions are left alone", path)
+        return
+    if stat.S_IMODE(mode) != FILE_MODE:
         path.chmod(FILE_MODE)
+
+
+def _entries_private(data_dir: Path) -> bool:
+    """What lies directly in `data_dir` is owner-only (links aside). An installer that
+    made an older data directory 0700 again (deploy/install.sh run for an update) left
+    the files in it as they were (config.toml, the database, logs 0644): a private top
+    alone does not say the rest is."""
+    try:
+        with os.scandir(data_dir) as entries:
+            return not any(
+                not e.is_symlink() and stat.S_IMODE(e.stat(follow_symlinks=False).st_mode)
+                & PRIVATE_UMASK
+                for e in entries
+            )
+    except OSError:
+        return True  # unreadable: the walk could do nothing either
+
+
+def _tighten_file(name: str, dir_fd: int) -> int:
+    """The plain file `name` in the folder `dir_fd` made owner-only; 1 when changed. A
+    file keeps no execute bit (nothing in the data directory runs) and gains nothing:
+    a read-only one stays read-only. Links and anything but a plain file: left alone."""
+    mode = os.stat(name, dir_fd=dir_fd, follow_symlinks=False).st_mode
+    wanted = stat.S_IMODE(mode) & FILE_MODE
+    if not stat.S_ISREG(mode) or stat.S_IMODE(mode) == wanted:
+        return 0
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+    fd = os.open(name, flags, dir_fd=dir_fd)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return 0
+        os.fchmod(fd, wanted)
+    finally:
+        os.close(fd)
+    return 1
 
 
 def tighten_data_dir(data_dir: Path) -> tuple[int, int]:
@@ -50,35 +91,37 @@ def tighten_data_dir(data_dir: Path) -> tuple[int, int]:
     everything under it made owner-only: folders 0700, files 0600. Symbolic links are
     left alone (chmod would follow them out of the folder); nothing gains a
     permission. The numbers of folders and files changed; (0, 0) at once when the
-    directory is already private, so a normal start costs one stat."""
+    directory and what lies directly in it are already private, so a normal start
+    costs one stat and one listing of a few names."""
     try:
-        top = data_dir.lstat()
+        # the data directory itself may be a link the technician made (to another disk):
+        # followed; links inside it never are
+        data_dir = Path(os.path.realpath(data_dir))
+        top = data_dir.stat()
     except OSError:
         return (0, 0)
-    if not stat.S_ISDIR(top.st_mode) or not stat.S_IMODE(top.st_mode) & PRIVATE_UMASK:
+    if not stat.S_ISDIR(top.st_mode):
+        return (0, 0)
+    if not stat.S_IMODE(top.st_mode) & PRIVATE_UMASK and _entries_private(data_dir):
         return (0, 0)
     dirs = files = 0
-    for root, dir_names, file_names in os.walk(data_dir):
-        here = Path(root)
-        for path in [here] + [here / n for n in file_names]:
-            try:
-                mode = path.lstat().st_mode
-                if stat.S_ISLNK(mode):
-                    continue
-                # a file keeps no execute bit (nothing in the data directory runs) and
-                # gains nothing: a read-only one stays read-only
-                wanted = DIR_MODE if path == here else stat.S_IMODE(mode) & FILE_MODE
-                if stat.S_IMODE(mode) == wanted:
-                    continue
-                path.chmod(wanted)
-            except OSError as e:
-                log.warning("could not make %s private: %s", path, e.strerror or e)
-                continue
-            if path == here:
+    # by descriptor, never by path: a link put in the place of a folder or a file while
+    # the walk runs (by whoever may write there) is not followed, and a command run as
+    # root never chmods a file or folder outside the data directory (fwalk does not
+    # descend into links; O_NOFOLLOW refuses a link in a file's place)
+    for root, _dir_names, file_names, root_fd in os.fwalk(data_dir, follow_symlinks=False):
+        try:
+            if stat.S_IMODE(os.fstat(root_fd).st_mode) != DIR_MODE:
+                os.fchmod(root_fd, DIR_MODE)
                 dirs += 1
-            else:
-                files += 1
-        dir_names[:] = [n for n in dir_names if not (here / n).is_symlink()]
+        except OSError as e:
+            log.warning("could not make %s private: %s", root, e.strerror or e)
+        for name in file_names:
+            try:
+                files += _tighten_file(name, root_fd)
+            except OSError as e:
+                log.warning("could not make %s private: %s", Path(root) / name,
+                            e.strerror or e)
     log.info("data dir %s was readable by other users: %d folder(s) and %d file(s) made "
              "private to the service user (folders 0700, files 0600)", data_dir, dirs, files)
     return (dirs, files)

@@ -6,8 +6,10 @@ handlers the station never uses."""
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import stat
 from io import TextIOWrapper
 from pathlib import Path
 
@@ -20,10 +22,20 @@ class RotatingLogFile(logging.FileHandler):
 
     def _open(self) -> TextIOWrapper:
         # private whatever the umask: a log line may carry personal data (every
-        # generation: rotation opens a new file here)
-        stream = super()._open()
-        os.fchmod(stream.fileno(), 0o600)
-        return stream
+        # generation: rotation opens a new file here); a link in the file's place is
+        # not followed (ELOOP: no log file, said in one line by yiwang.logs): a command
+        # a technician runs as root would append to, and chmod, whatever it points at
+        # (O_NONBLOCK: a FIFO in its place is refused, not waited on for ever)
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK
+        fd = os.open(self.baseFilename, flags | os.O_CLOEXEC, 0o600)
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise OSError(errno.EINVAL, "not a plain file", self.baseFilename)
+            os.fchmod(fd, 0o600)
+            return open(fd, "a", encoding=self.encoding, errors=self.errors)
+        except BaseException:
+            os.close(fd)
+            raise
 
     def emit(self, record: logging.LogRecord) -> None:
         try:

@@ -161,8 +161,7 @@ def configure(
             # loads nothing of sync)
             log_dir = Path(data_dir) / LOG_DIRNAME
             log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-            if log_dir.stat().st_mode & 0o077:
-                log_dir.chmod(0o700)
+            _private_folder(log_dir)
             fh = RotatingLogFile(log_dir / f"{name}.log", max_bytes=MAX_BYTES, backups=BACKUPS)
         except OSError as e:
             # a read-only or full disk: the command reports it in its own line
@@ -173,6 +172,17 @@ def configure(
             root.addHandler(fh)
     for noisy in ("urllib3", "PIL", "uvicorn.access"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _private_folder(path: Path) -> None:
+    """`path` made 0700 through a descriptor that did not follow a link: a link in its
+    place (planted in the data dir) is refused (OSError), its target never chmod'ed."""
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    try:
+        if os.fstat(fd).st_mode & 0o077:
+            os.fchmod(fd, 0o700)
+    finally:
+        os.close(fd)
 
 
 def log_files(data_dir: Path) -> list[Path]:

@@ -1,9 +1,10 @@
 """The retention purge, run by the engine when its queue is idle.
 
-Page images of delivered submissions go after ``retention_days``; pages of drafts
-never accepted after a day. Ages are measured on the platform's clock when the
-client knows it (``clock``), so a station clock that runs fast cannot purge early;
-how often the purge runs is measured on the monotonic clock.
+Page images of delivered submissions go after ``retention_days``, and so does the
+link from a 一次性告知书 to its card holder; pages of drafts never accepted after a
+day. Ages are measured on the platform's clock when the client knows it (``clock``),
+so a station clock that runs fast cannot purge early; how often the purge runs is
+measured on the monotonic clock.
 """
 
 from __future__ import annotations
@@ -53,5 +54,7 @@ class RetentionPurger:
             if result.blobs_deleted:
                 log.info("retention purge removed %d page image(s)", result.blobs_deleted)
             self.store.purge_unreferenced_blobs(ABANDONED_PAGES_AFTER, at)
+            # a notice's card holder (keyed hash) is personal data too: same period
+            self.store.purge_notice_holders(self.older_than, at)
         except StorageError:
             log.exception("retention purge failed")

@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import logging
+from datetime import datetime, timedelta
 
 from intake.applicant import Applicant
-from sync.store.records import to_db_time
+from sync.store.records import aware, to_db_time, utcnow
 from sync.store.submissions import SubmissionsPart
+
+log = logging.getLogger("sync.store")
 
 #: notices listed for one holder at the most, newest first (a kiosk screen's worth)
 NOTICES_PER_HOLDER = 20
@@ -34,3 +37,22 @@ class NoticesPart(SubmissionsPart):
             [id_hash, limit],
         ).fetchall()
         return [str(r[0]) for r in rows]
+
+    def purge_notice_holders(self, older_than: timedelta, now: datetime | None = None) -> int:
+        """Forget which card holder a notice older than `older_than` was issued to (the
+        retention period of personal data, ``[sync] retention_days``): the link is
+        personal data kept only so a citizen can reprint a recent notice at the kiosk;
+        the notice itself (names nobody) still reprints by its code. The links removed."""
+        cutoff = to_db_time(aware(now or utcnow()) - older_than)
+        with self._write() as db:
+            gone = db.execute(
+                "DELETE FROM notice_holders WHERE issued_at <= ?", [cutoff]
+            ).rowcount
+            if gone:
+                self._append_audit(
+                    db, actor="retention", action="purge_notice_holders", subject=None,
+                    detail={"links": gone}, now=now,
+                )
+        if gone:
+            log.info("forgot the card holder of %d notice(s) past retention", gone)
+        return int(gone)

@@ -227,6 +227,25 @@ def test_install_dry_run_on_debian_family(tmp_path: Path, system: str) -> None:
     assert not data_dir.exists() and not (tmp_path / "opt").exists()
 
 
+def test_install_dry_run_kiosk_ignores_a_keyboard_s_power_and_sleep_keys(
+    tmp_path: Path,
+) -> None:
+    # a keyboard plugged into the kiosk: its Power / Sleep key made logind power the
+    # kiosk off or suspend it (cage takes no inhibitor lock)
+    proc = install(tmp_path, OS_RELEASES["debian"], "--role", "kiosk", "--dry-run",
+                   "--prefix", str(tmp_path / "opt"))
+    assert proc.returncode == 0, proc.stderr
+    written = proc.stdout.split("+ write /etc/systemd/logind.conf.d/70-yiwang-kiosk.conf:\n")
+    assert len(written) == 2, proc.stdout
+    settings = written[1].split("\n+ ")[0].splitlines()
+    assert settings[0] == "[Login]"
+    for key in ("HandlePowerKey", "HandleSuspendKey", "HandleHibernateKey", "HandleRebootKey"):
+        assert f"{key}=ignore" in settings
+    window = install(tmp_path, OS_RELEASES["debian"], "--role", "window", "--dry-run",
+                     "--prefix", str(tmp_path / "opt"))
+    assert "logind" not in window.stdout  # a clerk's PC keeps its keys
+
+
 def test_install_dry_run_window_station_uses_autostart(tmp_path: Path) -> None:
     proc = install(tmp_path, OS_RELEASES["debian"], "--role", "window", "--dry-run",
                    "--user", "clerk1", "--prefix", str(tmp_path / "opt"))

@@ -48,7 +48,7 @@ def test_guide_prints_are_capped_per_visit_and_audited(
         guide.show_item(item)
         done = len(audited())
         guide.print_button.click()
-        qtbot.waitUntil(lambda: len(audited()) == done + 1, timeout=10_000)
+        qtbot.waitUntil(lambda n=done + 1: len(audited()) == n, timeout=10_000)
     window.home.click()
     window.show_screen("guide")
     guide.show_item(item)

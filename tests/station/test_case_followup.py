@@ -75,8 +75,10 @@ def test_request_names_materials_by_code_or_name_and_supplement_is_queued(
         followup.add_supplement(sub.uuid, [("M99", sha)], clerk_id="c01")
     with pytest.raises(IntakeError):
         followup.add_supplement(sub.uuid, [], clerk_id="c01")
-    out = followup.add_supplement(sub.uuid, [("M02", sha), ("M02", sha)], clerk_id="c01")
+    out = followup.add_supplement(sub.uuid, [("M02", sha), ("M02", sha)], clerk_id="c01",
+                                  note="户口簿已补交\r\nthe second page\u200b follows")
     body = followup.queue.body(out)
+    assert body["note"] == "户口簿已补交\nthe second page follows"  # lines kept, plain
     assert body["uuid"] == out and body["receipt_no"] == sub.receipt_no
     assert body["materials"] == [{"code": "M02", "pages": [sha]}]
     (row,) = followup.view(sub.uuid).supplements

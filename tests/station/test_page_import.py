@@ -3,6 +3,8 @@ the watched folder hands each finished file over once."""
 
 from __future__ import annotations
 
+import logging
+import stat
 from pathlib import Path
 
 import cv2
@@ -115,3 +117,31 @@ def test_inbox_discards_only_its_own_taken_files(tmp_path: Path) -> None:
     assert inbox.discard(elsewhere) is False and elsewhere.exists()
     assert inbox.discard(taken) is True and not taken.exists()
     assert inbox.discard(taken) is False  # already gone: no error
+
+
+def test_inbox_never_follows_a_link(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Whoever may drop files into the scan folder could link one to any image the
+    station may read (another citizen's page left in taken/); such a link is left where
+    it is, and a taken/ that is a link elsewhere receives nothing."""
+    inbox_dir = tmp_path / "scans"
+    inbox_dir.mkdir()
+    secret = tmp_path / "another-citizens-page.jpg"
+    secret.write_bytes(b"someone else's page")
+    (inbox_dir / "page1.jpg").symlink_to(secret)
+    inbox = FolderInbox(inbox_dir, min_age_s=0.0)
+    assert inbox.take_ready() == [] and inbox.take_ready() == []
+    assert (inbox_dir / "page1.jpg").is_symlink() and secret.read_bytes() == b"someone else's page"
+
+    elsewhere = tmp_path / "collector"
+    elsewhere.mkdir()
+    elsewhere.chmod(0o755)  # whatever the process umask
+    other = tmp_path / "scans2"
+    other.mkdir()
+    (other / "taken").symlink_to(elsewhere)
+    (other / "page2.jpg").write_bytes(b"page")
+    inbox = FolderInbox(other, min_age_s=0.0)
+    with caplog.at_level(logging.WARNING, logger="station.page_import"):
+        assert inbox.take_ready() == [] and inbox.take_ready() == []
+    assert list(elsewhere.iterdir()) == [] and (other / "page2.jpg").exists()
+    assert stat.S_IMODE(elsewhere.stat().st_mode) == 0o755  # not chmod'ed through the link
+    assert "not a folder of the station's own" in caplog.text

@@ -49,3 +49,15 @@ def test_the_wait_until_a_key_may_print_again() -> None:
     now[0] = 1000.0 + KIOSK_WINDOW_S + 1
     assert allowance.wait_s(GUIDE) == 0.0 and allowance.take(GUIDE)
     assert allowance.wait_s(GUIDE) == 1060.0 + KIOSK_WINDOW_S - now[0]
+
+
+def test_a_print_given_back_leaves_nothing_of_its_holder() -> None:
+    # a printer out of order: every card holder's print is taken and given back; many
+    # distinct holders must not pile up (empty entries were never pruned)
+    allowance = PrintAllowance(clock=lambda: 0.0)
+    for n in range(1000):
+        key = holder_key(f"{n:064x}")
+        assert allowance.take(key)
+        allowance.give_back(key)
+    assert allowance._spent == {}
+    assert allowance.left(holder_key(f"{0:064x}")) == allowance.limit

@@ -17,7 +17,9 @@ from wire.plain_text import NOTE_CHARS, is_plain_line
 
 def test_plain_and_trimmed_within_the_cap() -> None:
     assert typed_text("  缺少\x00签字\u202e\x1b\u200b ", limit=DEFECT_REASON_CHARS) == "缺少签字"
-    assert typed_text("一\n二\r三\t", limit=10) == "一二三"
+    # a line break or tab in one line is a space: two words never run together
+    assert typed_text("一\n二\r三\t", limit=10) == "一 二 三"
+    assert typed_text("no \r\n signature\tyet", limit=40) == "no signature yet"
     assert is_plain_line(typed_text("a\x85b\u2028c", limit=10))
     assert typed_text("字" * DEFECT_REASON_CHARS, limit=DEFECT_REASON_CHARS)
 
@@ -39,3 +41,12 @@ def test_the_relation_cap_is_the_platforms() -> None:
 
     limits = [getattr(m, "max_length", None) for m in Collector.model_fields["relation"].metadata]
     assert limits == [RELATION_CHARS]
+
+
+def test_a_note_keeps_its_line_feeds_and_tabs() -> None:
+    # a supplement's note is a note on the platform (line feeds and tabs allowed): a
+    # pasted note of several lines kept them before typed_text and keeps them now
+    note = " 第一行\r\n第二行\u2028third\tline\u202e\x1b "
+    assert typed_text(note, limit=SUPPLEMENT_NOTE_CHARS, multiline=True) == (
+        "第一行\n第二行\nthird\tline"
+    )
