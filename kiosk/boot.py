@@ -165,7 +165,10 @@ class KioskBoot(FrontEndBoot["KioskServices"]):
             self.front.tasks.shutdown()
 
     def close_services(self, services: KioskServices) -> None:
+        from kiosk.wipe import remove_private_temp_dir
+
         services.station.close()
+        remove_private_temp_dir()
 
 
 def _restart_code() -> int:
