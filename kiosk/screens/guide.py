@@ -114,6 +114,7 @@ class GuideScreen(Screen):
 
     def wipe(self) -> None:
         self._printed_this_visit = 0
+        self.print_button.setEnabled(True)  # a print still running belongs to the last visit
         self.status.hide()
         self.pages.setCurrentIndex(0)
 
@@ -200,7 +201,9 @@ class GuideScreen(Screen):
         services = self.ctx.services
         self.print_button.setEnabled(False)
         # its own paper (devices.printer.guide), not a receipt
-        self.ctx.tasks.disk(lambda: services.print_guide(item), self._printed, self._failed)
+        # its answer only to this visit: a print that ends after 回首页 neither counts
+        # against nor speaks to the next citizen
+        self.visit_task(lambda: services.print_guide(item), self._printed, self._failed)
 
     def _limit_words(self) -> str:
         # the kiosk's share, not this citizen's: the next citizen may have printed

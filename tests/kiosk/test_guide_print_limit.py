@@ -47,8 +47,11 @@ def test_guide_prints_are_capped_per_visit_and_audited(
         window.show_screen("guide")
         guide.show_item(item)
         done = len(audited())
+        guide.status.setText("")
         guide.print_button.click()
-        qtbot.waitUntil(lambda n=done + 1: len(audited()) == n, timeout=10_000)
+        # printed and said (the audit row is written before the screen hears of it)
+        qtbot.waitUntil(lambda: guide.status.text() != "", timeout=10_000)
+        assert len(audited()) == done + 1
     window.home.click()
     window.show_screen("guide")
     guide.show_item(item)

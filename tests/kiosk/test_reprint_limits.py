@@ -133,7 +133,8 @@ def test_notice_reprints_by_code_are_capped_per_visit_and_audited(
         done = len(_reprints(kiosk))
         reprint.status.setText("")
         window.scanned(notice.qr_payload)
-        qtbot.waitUntil(lambda n=done + 1: len(_reprints(kiosk)) == n, timeout=10_000)
+        qtbot.waitUntil(lambda: reprint.status.text().startswith("已打印"), timeout=10_000)
+        assert len(_reprints(kiosk)) == done + 1
     window.home.click()
     window.attract.buttons["reprint"].click()
     window.scanned(notice.qr_payload)
