@@ -17,6 +17,9 @@ from ui_shared.plain_text import shown
 _NOTE_GAPS = re.compile(r"\n(?:[ \t]*\n)+")
 
 
+#: materials a notice's card names before "and N more" (the paper names them all)
+NOTICE_CARD_MATERIALS = 2
+
 class CaseList(QScrollArea):
     """Cards of cases, each with an optional action button."""
 
@@ -102,11 +105,17 @@ class CaseList(QScrollArea):
             name = item.name_en if english else item.name_zh
             known = {m.code: (m.name_en if english else m.name_zh) for m in item.materials}
             bring = [known.get(code, code) for code in notice.materials]
+        # the first few only: the paper lists them all, and a long list pushed the
+        # card's 打印 below the fold at 1024x768 in 关怀模式 (review s12)
+        listed = (", " if english else "、").join(
+            shown(b, limit=80) for b in bring[:NOTICE_CARD_MATERIALS])
+        if len(bring) > NOTICE_CARD_MATERIALS:
+            more = len(bring) - NOTICE_CARD_MATERIALS
+            listed += self.tr(" and %1 more (all on the paper)").replace("%1", str(more))
         lines = [
             self.tr("One-time notice of missing materials"),
             shown(name, limit=120),
-            self.tr("Please bring: %1").replace(
-                "%1", (", " if english else "、").join(shown(b, limit=80) for b in bring)),
+            self.tr("Please bring: %1").replace("%1", listed),
             self.tr("Notice number: %1").replace("%1", shown(notice.notice_no, limit=40)),
         ]
         return "\n".join(lines)

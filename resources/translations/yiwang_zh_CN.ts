@@ -874,78 +874,84 @@ and continue</source>
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="39"/>
+        <location filename="../../kiosk/screens/cases.py" line="42"/>
         <source>Accepted here; waiting to be sent to the department</source>
+        <extracomment>materials a notice&apos;s card names before &quot;and N more&quot; (the paper names them all)</extracomment>
         <translation>本机已受理，等待报送部门</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="41"/>
+        <location filename="../../kiosk/screens/cases.py" line="44"/>
         <source>Needs a member of staff: please ask at the window</source>
         <translation>需要工作人员处理，请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="42"/>
+        <location filename="../../kiosk/screens/cases.py" line="45"/>
         <source>Received by the department</source>
         <translation>部门已受理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="43"/>
+        <location filename="../../kiosk/screens/cases.py" line="46"/>
         <source>Being reviewed by the department</source>
         <translation>部门正在审核</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="44"/>
+        <location filename="../../kiosk/screens/cases.py" line="47"/>
         <source>More materials needed: please bring them</source>
         <translation>需要补充材料，请带齐后前来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="45"/>
+        <location filename="../../kiosk/screens/cases.py" line="48"/>
         <source>Finished: you can collect the result</source>
         <translation>已办结，可以领取结果</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="46"/>
+        <location filename="../../kiosk/screens/cases.py" line="49"/>
         <source>Not approved: please ask at the window</source>
         <translation>未予许可，请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="68"/>
+        <location filename="../../kiosk/screens/cases.py" line="71"/>
         <source>Other material (%1)</source>
         <translation>其他材料（%1）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="74"/>
+        <location filename="../../kiosk/screens/cases.py" line="77"/>
         <source>Receipt number: %1</source>
         <translation>回执编号：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="106"/>
+        <location filename="../../kiosk/screens/cases.py" line="114"/>
+        <source> and %1 more (all on the paper)</source>
+        <translation>，另有 %1 项（告知书上都有）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/cases.py" line="116"/>
         <source>One-time notice of missing materials</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="110"/>
+        <location filename="../../kiosk/screens/cases.py" line="119"/>
         <source>Notice number: %1</source>
         <translation>告知书编号：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="57"/>
+        <location filename="../../kiosk/screens/cases.py" line="60"/>
         <source>Status: %1</source>
         <translation>办理状态：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="64"/>
+        <location filename="../../kiosk/screens/cases.py" line="67"/>
         <source>Department&apos;s note: %1</source>
         <translation>部门说明：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="71"/>
-        <location filename="../../kiosk/screens/cases.py" line="108"/>
+        <location filename="../../kiosk/screens/cases.py" line="74"/>
+        <location filename="../../kiosk/screens/cases.py" line="118"/>
         <source>Please bring: %1</source>
         <translation>请携带：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/cases.py" line="75"/>
+        <location filename="../../kiosk/screens/cases.py" line="78"/>
         <source>As of %1</source>
         <translation>状态时间：%1</translation>
     </message>
@@ -4506,69 +4512,69 @@ and continue</source>
         <translation>请先选主题，再选事项，查看需要带什么材料。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="165"/>
+        <location filename="../../kiosk/screens/guide.py" line="166"/>
         <source>Ask at the window</source>
         <translation>请到窗口咨询</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="170"/>
+        <location filename="../../kiosk/screens/guide.py" line="171"/>
         <source>Department: %1</source>
         <translation>办理部门：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/guide.py" line="171"/>
+        <location filename="../../kiosk/screens/guide.py" line="172"/>
         <source>Promised time: %n working day(s)</source>
         <translation>
             <numerusform>承诺时限：%n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="172"/>
+        <location filename="../../kiosk/screens/guide.py" line="173"/>
         <source>Fees: %1</source>
         <translation>收费标准：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="174"/>
+        <location filename="../../kiosk/screens/guide.py" line="175"/>
         <source>Materials to bring:</source>
         <translation>需要带的材料：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="178"/>
+        <location filename="../../kiosk/screens/guide.py" line="179"/>
         <source>required</source>
         <translation>必交</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="178"/>
+        <location filename="../../kiosk/screens/guide.py" line="179"/>
         <source>if it applies</source>
         <translation>如有</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="180"/>
+        <location filename="../../kiosk/screens/guide.py" line="181"/>
         <source>Legal basis: %1</source>
         <translation>设定依据：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="182"/>
+        <location filename="../../kiosk/screens/guide.py" line="183"/>
         <source>You can apply for this at this kiosk.</source>
         <translation>本事项可在本机自助申请。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="192"/>
+        <location filename="../../kiosk/screens/guide.py" line="193"/>
         <source>That is as many guides as one visit can print; for more, please ask at the window.</source>
         <translation>每次最多打印这几份办事指南，如还需要，请到窗口领取。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="209"/>
+        <location filename="../../kiosk/screens/guide.py" line="212"/>
         <source>This kiosk has printed many guides just now. You can print again in about %1 min, or ask at the window for one.</source>
         <translation>本机刚打印了较多办事指南，约 %1 分钟后可以再打印，也可以到窗口领取一份。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="216"/>
+        <location filename="../../kiosk/screens/guide.py" line="219"/>
         <source>Printed. Please take the guide.</source>
         <translation>已打印，请取走办事指南。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="224"/>
+        <location filename="../../kiosk/screens/guide.py" line="227"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>

@@ -9,10 +9,18 @@ import sqlite3
 
 from pytestqt.qtbot import QtBot
 
+from devices.printer.receipt import Receipt
 from intake.submission import Draft
+from kiosk.screens.cases import NOTICE_CARD_MATERIALS
 from kiosk.screens.reprint import ReprintScreen
 from station.card_mapping import person_from_card
 from tests.kiosk.conftest import Kiosk
+
+
+def notice_materials(kiosk: Kiosk, notice: Receipt) -> set[str]:
+    ref = kiosk.services.station.cases.find_notice(notice.receipt_no)
+    assert ref is not None
+    return set(ref.materials)
 
 
 def test_a_citizens_own_notice_is_listed_and_printed_after_the_card(
@@ -58,6 +66,12 @@ def test_a_citizens_own_notice_is_listed_and_printed_after_the_card(
     card = next(c for c in reprint.cases.cards if notice.receipt_no in c.text())
     assert "一次性告知书" in card.text() and item.name_zh in card.text()
     assert item.materials[0].name_zh in card.text()
+    # the first two only, and how many more: the paper names them all (a long list
+    # pushed the card's 打印 off a 1024x768 screen)
+    asked = [m for m in item.materials if m.code in notice_materials(kiosk, notice)]
+    assert len(asked) > NOTICE_CARD_MATERIALS
+    assert f"另有 {len(asked) - NOTICE_CARD_MATERIALS} 项" in card.text()
+    assert asked[NOTICE_CARD_MATERIALS].name_zh not in card.text()
     assert reprint.heading.text() == "请选择要补打的回执或告知书"
     button = reprint.cases.buttons[reprint.cases.cards.index(card)]
     button.click()
