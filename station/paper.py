@@ -37,10 +37,8 @@ COLLECTION_METHODS: dict[str, tuple[str, str]] = {
 DEFAULT_COLLECTION = "window"
 #: 邮寄送达: where to. No Chinese text is typed at a kiosk, so the address is the one read
 #: from the ID card (printed masked), or staff phone the citizen to confirm one
-POST_ADDRESSES: dict[str, tuple[str, str]] = {
-    "card": ("身份证住址", "The address on my ID card"),
-    "phone": ("工作人员来电确认", "Staff will phone me to confirm the address"),
-}
+#: (the words are post_address_words' on paper, the kiosk's own on screen)
+POST_ADDRESSES = ("card", "phone")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from intake.errors import IntakeError
 from intake.submission import Channel, Draft
 from station.events import EventHub
 from station.identification import Identification
+from station.paper import card_address
 from station.session_state import (
     AcceptOutcome,
     IntakeCommands,
@@ -171,11 +172,16 @@ class SessionCore:
             pending_switch=self._pending,
             outcome=self._outcome,
             collection=self._collection,
-            post_address=self._post_address,
+            post_address=self._post_address_now(draft.applicant if draft else None),
             defects=dict(self._defects),
             refusal_no=self._refusal_no,
             papers=self._papers,
         )
+
+    def _post_address_now(self, applicant: Applicant | None) -> str:
+        """By post, where to: the choice, except that a card without an address (a
+        typed identity, a permit, a company) leaves only staff's phone call."""
+        return self._post_address if card_address(applicant) else "phone"
 
     def _changed(self) -> None:
         self._state = self._snapshot()

@@ -72,7 +72,7 @@ class OutcomeEvents(SessionCore):
         snapshot = copy.deepcopy(draft)
         version, channel, clerk = self._catalog_version, self.channel, self.clerk_id
         intake, collection, calendar = self._intake, self._collection, self._catalog.calendar
-        post_address = self._post_address if collection == "post" else None
+        post_address = self._post_address_now(draft.applicant) if collection == "post" else None
         # one moment for the receipt and the 容缺 due day: the day it shows is the day kept
         moment = self._now()
         self._accepting = True

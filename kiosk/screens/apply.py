@@ -401,12 +401,8 @@ class ApplyScreen(Screen):
                                     else self.tr("Submit my application"))
             self.summary.setText(self._summary(state))
             posted = state.collection == "post"
-            if posted:
-                masked = card_address(state.applicant)
-                choice = state.post_address if masked else "phone"
-                if choice != state.post_address:  # no address on the card: the phone call
-                    self.session.post_address_chosen(choice)
-                self.post_address.offer(masked, choice)
+            if posted:  # the session says "phone" when the card has no address
+                self.post_address.offer(card_address(state.applicant), state.post_address)
             self.post_address.setVisible(posted)
         if step == DONE and state.outcome is not None:
             self.done.show_outcome(state)

@@ -46,7 +46,7 @@ class PostAddressChoice(QWidget):
         card.setVisible(bool(masked_address))
         self.buttons["phone"].set_caption(
             self.tr("Staff will phone me to confirm the address"))
-        self._mark(choice if masked_address else "phone")
+        self._mark(choice)
 
     def choose(self, code: str) -> None:
         self._mark(code)

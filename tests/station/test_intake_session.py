@@ -335,3 +335,23 @@ def test_a_notice_printed_late_does_not_undo_what_happened_meanwhile(
     runner.run_all()
     assert session.state.phase is Phase.CAPTURING  # not NOTICE: the draft moved on
     assert session.state.note is not None and session.state.note.code == "notice.printed"
+
+
+def test_by_post_a_card_without_an_address_leaves_the_phone_call(
+    intake: IntakeService, catalog: Catalog, receipt_file: Path
+) -> None:
+    """The session, not a front end, decides that a card with no address (a permit, a
+    typed identity) can only be posted to where staff confirm by phone."""
+    import dataclasses
+
+    session = _session(intake, catalog)
+    session.card_read(dataclasses.replace(sample_cards()[0], address=""))
+    session.choose_item("SB-001")
+    session.collection_chosen("post")
+    session.post_address_chosen("card")  # asked for, but there is nothing to post to
+    assert session.state.post_address == "phone"
+    _capture_all(session)
+    session.accept_requested()
+    assert session.state.phase is Phase.DONE
+    text = decode_escpos(receipt_file.read_bytes()).text
+    assert "工作人员将来电确认邮寄地址" in text and "身份证住址" not in text
