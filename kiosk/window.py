@@ -275,6 +275,14 @@ class KioskWindow(QWidget):
         return self.tr("A card is already on the reader. Please take it off, then place "
                        "your ID card again.")
 
+    def _end_lift_words(self) -> bool:
+        """The words asking to lift the card left behind are done with (if they are
+        still what the status line says: a newer message stays)."""
+        if self.status.text() != self._lift_and_place():
+            return False
+        self.notify("")
+        return True
+
     def _show_home(self) -> None:
         """回首页 everywhere but the attract screen, and never while the visit may not
         end (an application being filed: Screen.can_leave)."""
@@ -415,8 +423,7 @@ class KioskWindow(QWidget):
     def card_placed(self, card: object) -> None:
         self.card_present = True
         self._card_left_behind = False  # placed anew: its holder is here
-        if self.status.text() == self._lift_and_place():
-            self.notify("")
+        self._end_lift_words()
         if self.card_away_shown:
             self._away.card_placed(card)
             return
@@ -426,8 +433,10 @@ class KioskWindow(QWidget):
         self.card_present = False
         self.current.card_lifted()
         self._card_left_behind = False
-        if self.current is self.attract or self.status.text() == self._lift_and_place():
+        if self.current is self.attract:
             self.notify("")  # the card left behind has been taken
+        elif self._end_lift_words():
+            return  # the card left behind, taken at last: nobody's card was taken out
         elif self.current.card_holder() is not None and not self.card_away_shown:
             self._away.taken_out()
 
@@ -443,8 +452,7 @@ class KioskWindow(QWidget):
     def scanned(self, text: str) -> None:
         if self.current is self.attract:
             self.show_screen("progress")  # a receipt held to the scanner means "progress"
-        if self.status.text() == self._lift_and_place():
-            self.notify("")  # a code instead of the card: the card's words are done
+        self._end_lift_words()  # a code instead of the card: the card's words are done
         self.current.on_scan(text)
 
     # -- idle ------------------------------------------------------------------------

@@ -49,7 +49,7 @@ def _remove_stale_dirs(base: Path) -> None:
     removed = 0
     for entry in base.glob("kiosk-*"):
         pid = entry.name.split("-")[1]
-        if pid.isdigit() and _alive(int(pid)):
+        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
             continue  # a kiosk running now (one data dir, one kiosk: not expected)
         if entry.is_symlink() or not entry.is_dir():
             continue  # never followed; not ours
