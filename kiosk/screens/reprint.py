@@ -145,10 +145,7 @@ class ReprintScreen(Screen):
             spent = self._codes_printed >= REPRINTS_PER_VISIT or self._left(NOTICE_BY_CODE) <= 0
             self._say(f"{said} {self._limit_words()}" if spent else said)
         else:
-            self._say(
-                self.tr("The printer cannot print right now (%1). Please ask at the window.")
-                .replace("%1", user_message(error))
-            )
+            self._say(self._printer_trouble(error))
 
     def _found(self, found: tuple[Person, str, list[CaseView], list[NoticeRef]]) -> None:
         self._person, self._allowance, cases, notices = found
@@ -163,11 +160,12 @@ class ReprintScreen(Screen):
         self.cases.show_cases(cases, en, (self.tr("Print"), self._print))
         # the citizen's own 一次性告知书 after the receipts (station: linked to the card
         # holder by the keyed hash of the ID number), printable without their code
-        catalog = self.ctx.services.catalog
-        by_code = {item.code: item for item in catalog.items}
-        self.cases.add_notices(
-            [(n, self.cases.notice_text(n, by_code.get(n.item_code), en)) for n in notices],
-            self.tr("Print"), self._print_notice)
+        if notices:  # the catalog walked once, and only for a holder with notices
+            by_code = {item.code: item for item in self.ctx.services.catalog.items}
+            self.cases.add_notices(
+                [(n, self.cases.notice_text(n, by_code.get(n.item_code), en))
+                 for n in notices],
+                self.tr("Print"), self._print_notice)
         self.cases.show()
         self._enable_printing()
         if (cases or notices) and self._left() <= 0:  # spent earlier: said before a tap
@@ -212,10 +210,11 @@ class ReprintScreen(Screen):
             said = self.tr("Printed. Please take your one-time notice.")
             self._say(said if self._left() > 0 else f"{said} {self._limit_words()}")
         else:
-            self._say(
-                self.tr("The printer cannot print right now (%1). Please ask at the window.")
-                .replace("%1", user_message(error))
-            )
+            self._say(self._printer_trouble(error))
+
+    def _printer_trouble(self, error: Exception) -> str:
+        return (self.tr("The printer cannot print right now (%1). Please ask at the window.")
+                .replace("%1", user_message(error)))
 
     def _limit_words(self) -> str:
         return self.tr("That is as many as can be printed for now; for more, please "

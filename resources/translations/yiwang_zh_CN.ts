@@ -356,37 +356,37 @@ ID number: %2</source>
 证件号码：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="453"/>
+        <location filename="../../kiosk/screens/apply.py" line="449"/>
         <source>the address on my ID card, %1</source>
         <translation>身份证住址 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="454"/>
+        <location filename="../../kiosk/screens/apply.py" line="450"/>
         <source>staff will phone to confirm the address</source>
         <translation>工作人员将来电确认地址</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="462"/>
+        <location filename="../../kiosk/screens/apply.py" line="458"/>
         <source>Applicant: %1 %2</source>
         <translation>申请人：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="464"/>
+        <location filename="../../kiosk/screens/apply.py" line="460"/>
         <source>Mobile: %1</source>
         <translation>手机：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="466"/>
+        <location filename="../../kiosk/screens/apply.py" line="462"/>
         <source>Collect the result: %1</source>
         <translation>领取方式：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/apply.py" line="468"/>
+        <location filename="../../kiosk/screens/apply.py" line="464"/>
         <source>Post to: %1</source>
         <translation>邮寄地址：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/apply.py" line="474"/>
+        <location filename="../../kiosk/screens/apply.py" line="470"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1：%n 页</numerusform>
@@ -4875,7 +4875,7 @@ and continue</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="393"/>
+        <location filename="../../kiosk/window.py" line="401"/>
         <source>Care mode
 (larger, spoken)</source>
         <translation>关怀模式
@@ -4898,17 +4898,17 @@ and continue</source>
         <translation>读卡区上已有一张身份证。请先取下，再重新放上您的身份证。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="317"/>
+        <location filename="../../kiosk/window.py" line="325"/>
         <source>your ID card on the reader</source>
         <translation>读卡区上的身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="319"/>
+        <location filename="../../kiosk/window.py" line="327"/>
         <source>Please take %1 with you.</source>
         <translation>请带走%1。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="392"/>
+        <location filename="../../kiosk/window.py" line="400"/>
         <source>Care mode</source>
         <translation>关怀模式</translation>
     </message>
@@ -6073,65 +6073,64 @@ and continue</source>
     </message>
     <message>
         <location filename="../../kiosk/screens/reprint.py" line="144"/>
-        <location filename="../../kiosk/screens/reprint.py" line="212"/>
+        <location filename="../../kiosk/screens/reprint.py" line="210"/>
         <source>Printed. Please take your one-time notice.</source>
         <translation>已打印，请取走一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="149"/>
         <location filename="../../kiosk/screens/reprint.py" line="216"/>
         <source>The printer cannot print right now (%1). Please ask at the window.</source>
         <translation>打印机暂时不能打印（%1），请到窗口咨询。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="158"/>
+        <location filename="../../kiosk/screens/reprint.py" line="155"/>
         <source>Choose the receipt or notice to print</source>
         <translation>请选择要补打的回执或告知书</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="160"/>
+        <location filename="../../kiosk/screens/reprint.py" line="157"/>
         <source>Choose the receipt to print</source>
         <translation>请选择要补打的回执</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="160"/>
+        <location filename="../../kiosk/screens/reprint.py" line="157"/>
         <source>No case found</source>
         <translation>没有查到办件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="163"/>
-        <location filename="../../kiosk/screens/reprint.py" line="170"/>
+        <location filename="../../kiosk/screens/reprint.py" line="160"/>
+        <location filename="../../kiosk/screens/reprint.py" line="168"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="196"/>
+        <location filename="../../kiosk/screens/reprint.py" line="194"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="221"/>
+        <location filename="../../kiosk/screens/reprint.py" line="220"/>
         <source>That is as many as can be printed for now; for more, please ask at the window.</source>
         <translation>暂时最多打印这几份，如还需要，请到窗口办理。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="234"/>
-        <location filename="../../kiosk/screens/reprint.py" line="237"/>
+        <location filename="../../kiosk/screens/reprint.py" line="233"/>
+        <location filename="../../kiosk/screens/reprint.py" line="236"/>
         <source>Printed. Please take your receipt.</source>
         <translation>已打印，请取走回执。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="252"/>
+        <location filename="../../kiosk/screens/reprint.py" line="251"/>
         <source>The printer cannot print right now (%1). Staff have been called. You can photograph this code to check progress on your phone.</source>
         <translation>打印机暂时不能打印（%1），已通知工作人员。您可以用手机拍下这个二维码查询进度。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="263"/>
+        <location filename="../../kiosk/screens/reprint.py" line="262"/>
         <source>Could not read the card</source>
         <translation>没能读取身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/reprint.py" line="246"/>
+        <location filename="../../kiosk/screens/reprint.py" line="245"/>
         <source>The receipt could not be printed. Please ask at the window.</source>
         <translation>回执未能打印，请到窗口咨询。</translation>
     </message>
