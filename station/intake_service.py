@@ -8,7 +8,6 @@ citizen who is told "accepted" is never lost, whatever happens next. The papers
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 import uuid as uuid_mod
@@ -235,13 +234,12 @@ class IntakeService:
         listed = [(m, "未提供") for m in draft.missing_materials() if m.code not in defects]
         listed += [(draft.item.material(code), reason) for code, reason in defects.items()]
         record = {"item": draft.item.code, "materials": {m.code: r for m, r in listed}}
-        self._store.audit(clerk_id or "kiosk", "notice.issued", notice_no, record)
-        # the next visit starts from the notice's number (station.cases.CaseQueries.find_notice)
-        self._store.kv_set(f"notice:{notice_no}", json.dumps(record, ensure_ascii=False))
-        if draft.applicant is not None:
-            # the holder may reprint it at a kiosk after the ID card is read: linked by
-            # the keyed hash of the ID number only (sync.store.notices)
-            self._store.link_notice(notice_no, draft.applicant, moment)
+        # audited; recorded so the next visit starts from the notice's number
+        # (station.cases.CaseQueries.find_notice); linked to its holder by the keyed hash
+        # of the ID number only, so the holder may reprint it at a kiosk after the ID
+        # card is read (sync.store.notices): one transaction
+        self._store.record_notice(notice_no, record, draft.applicant, moment,
+                                  actor=clerk_id or "kiosk")
         log.info(
             "one-time notice %s for %s: %d material(s)", notice_no, draft.item.code, len(listed)
         )

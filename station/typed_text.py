@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from intake.errors import IntakeError
-from wire.plain_text import NOTE_CHARS, plain
+from wire.plain_text import NOTE_CHARS, RELATION_CHARS, plain
 
 __all__ = [
     "DEFECT_REASON_CHARS",
@@ -29,9 +29,6 @@ __all__ = [
 DEFECT_REASON_CHARS = 40
 #: a supplement's note: the platform's limit for a note (P5)
 SUPPLEMENT_NOTE_CHARS = NOTE_CHARS
-#: an agent's relation to the applicant at a handover: the platform's limit (P6,
-#: wire.outcomes.Collector.relation; not imported: pydantic stays off the start-up path)
-RELATION_CHARS = 32
 
 
 class TypedTextTooLong(IntakeError):

@@ -48,8 +48,8 @@ from sync.client import (
     check_platform_url,
 )
 from sync.config_schema import ConfigError, Key, Schema, Table
-from sync.crypto import ensure_private_dir
 from sync.durable import write_private_file
+from sync.private_files import private_dir
 
 if TYPE_CHECKING:
     import requests
@@ -320,7 +320,7 @@ def load_credentials(data_dir: Path) -> StationCredentials:
 def save_credentials(data_dir: Path, credentials: StationCredentials) -> Path:
     """Write ``keys/credentials.json`` with mode 0600 (atomically)."""
     path = credentials_path(data_dir)
-    ensure_private_dir(path.parent)
+    private_dir(path.parent)
     body = {"station_id": credentials.station_id, "secret": credentials.secret}
     write_private_file(path, json.dumps(body, indent=2).encode("utf-8") + b"\n")
     return path

@@ -47,6 +47,7 @@ from coded_errors import CodedError, Param
 from sync.durable import fsync_dir as fsync_dir
 from sync.durable import temp_name
 from sync.durable import write_private_file as write_private_file
+from sync.private_files import private_dir
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer, WriteableBuffer
@@ -90,13 +91,6 @@ class DecryptionError(StorageError):
     """Authentication failed: wrong key, tampering, truncation or corruption."""
 
     code = "decryption_failed"
-
-
-def ensure_private_dir(path: Path) -> None:
-    """Create ``path`` (and parents) and force mode 0700 on it."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if stat.S_IMODE(path.stat().st_mode) != 0o700:
-        path.chmod(0o700)
 
 
 def load_or_create_key(path: Path) -> bytes:
@@ -146,7 +140,7 @@ class KeyStore:
 
     def __init__(self, keys_dir: Path) -> None:
         self.dir = Path(keys_dir)
-        ensure_private_dir(self.dir)
+        private_dir(self.dir)
         self._key: bytes | None = None
         self._aead: AESGCM | None = None
 

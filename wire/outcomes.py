@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
+from wire.plain_text import RELATION_CHARS
 from wire.schemas import (
     LegalEntityDoc,
     MaterialDoc,
@@ -70,7 +71,7 @@ class Collector(_Lenient):
     id_number: Annotated[str, StringConstraints(min_length=1, max_length=64)]
     #: "card" (read from the ID card) or "manual" (typed, original sighted)
     id_source: Literal["card", "manual"]
-    relation: Annotated[str, StringConstraints(max_length=32)] = ""
+    relation: Annotated[str, StringConstraints(max_length=RELATION_CHARS)] = ""
 
     @model_validator(mode="after")
     def _agent_has_relation(self) -> Collector:

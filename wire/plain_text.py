@@ -16,11 +16,23 @@ from __future__ import annotations
 
 from safe_chars import first_unsafe, strip_unsafe
 
-__all__ = ["NOTE_CHARS", "is_plain_line", "is_plain_note", "line_check", "note_check", "plain"]
+__all__ = [
+    "NOTE_CHARS",
+    "RELATION_CHARS",
+    "is_plain_line",
+    "is_plain_note",
+    "line_check",
+    "note_check",
+    "plain",
+]
 
 #: the longest free-text note the platform takes (a supplement's note, a refusal's
 #: reason and basis, an evaluation's comment: wire.schemas.PlainNote, docs/protocol.md)
 NOTE_CHARS = 2000
+#: the longest relation of an agent to the applicant at a handover (P6:
+#: wire.outcomes.Collector.relation); here, not there, so the station's typed-text
+#: check shares it without loading pydantic
+RELATION_CHARS = 32
 
 
 def plain(text: str, *, multiline: bool = True) -> str:

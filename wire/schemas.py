@@ -21,7 +21,7 @@ from wire.plain_text import NOTE_CHARS, note_check
 
 Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
-Note = Annotated[str, StringConstraints(max_length=2000)]
+Note = Annotated[str, StringConstraints(max_length=NOTE_CHARS)]
 #: free text a person reads: plain text (wire.plain_text), line feeds and tabs allowed
 PlainNote = Annotated[
     str, StringConstraints(max_length=NOTE_CHARS), AfterValidator(note_check)

@@ -1,12 +1,18 @@
-"""The 一次性告知书 issued to a card holder, found by the keyed hash of the ID number
-(schema v11, :mod:`.notices_schema`)."""
+"""The 一次性告知书 issued: its record, and its card holder, found by the keyed hash of
+the ID number (schema v11, :mod:`.notices_schema`)."""
 
 from __future__ import annotations
 
+import json
 import logging
+from collections.abc import Mapping
 from datetime import datetime, timedelta
+from typing import Any
+
+from sqlite_utils import Database
 
 from intake.applicant import Applicant
+from sync.store.core import kv_put
 from sync.store.records import aware, to_db_time, utcnow
 from sync.store.submissions import SubmissionsPart
 
@@ -17,16 +23,41 @@ NOTICES_PER_HOLDER = 20
 
 
 class NoticesPart(SubmissionsPart):
+    def record_notice(
+        self,
+        notice_no: str,
+        record: Mapping[str, Any],
+        applicant: Applicant | None,
+        issued_at: datetime,
+        *,
+        actor: str,
+    ) -> None:
+        """A numbered notice issued, in one transaction: its audit row, its record (kv
+        ``notice:<number>``: item and materials, what a reprint by its code reads) and,
+        given an `applicant`, its link to the card holder. One commit, not three, and no
+        notice left recorded without its holder."""
+        with self._write() as db:
+            self._append_audit(db, actor=actor, action="notice.issued", subject=notice_no,
+                               detail=record, now=None)
+            kv_put(db, f"notice:{notice_no}", json.dumps(record, ensure_ascii=False), utcnow())
+            if applicant is not None:
+                self._link(db, notice_no, applicant, issued_at)
+
     def link_notice(self, notice_no: str, applicant: Applicant, issued_at: datetime) -> None:
         """Remember that `notice_no` was issued to `applicant` (only the keyed hash of
         the ID number or credit code is stored)."""
-        id_hash, _name_hash = self.lookup_hasher().applicant(applicant)
         with self._write() as db:
-            db.execute(
-                "INSERT OR IGNORE INTO notice_holders (notice_no, id_hash, issued_at)"
-                " VALUES (?, ?, ?)",
-                [notice_no, id_hash, to_db_time(issued_at)],
-            )
+            self._link(db, notice_no, applicant, issued_at)
+
+    def _link(
+        self, db: Database, notice_no: str, applicant: Applicant, issued_at: datetime
+    ) -> None:
+        id_hash, _name_hash = self.lookup_hasher().applicant(applicant)
+        db.execute(
+            "INSERT OR IGNORE INTO notice_holders (notice_no, id_hash, issued_at)"
+            " VALUES (?, ?, ?)",
+            [notice_no, id_hash, to_db_time(issued_at)],
+        )
 
     def notices_of(self, id_number: str, limit: int = NOTICES_PER_HOLDER) -> list[str]:
         """The numbers of the notices issued to the holder of `id_number`, newest first."""
