@@ -191,7 +191,7 @@ class KioskServices:
     ) -> tuple[Receipt, Exception | None]:
         """The card holder's own 一次性告知书 printed again, counted against the holder's
         allowance like a receipt and audited (the notice's number, nothing personal)."""
-        if notice_no not in self.station.intake.store.notices_of(person.id_number):
+        if not self.station.intake.store.holds_notice(person.id_number, notice_no):
             raise KioskError("kiosk.not_yours", "notice not issued to this person")
         notice = self.notice_reprint(notice_no, person)
         if notice is None:

@@ -69,6 +69,16 @@ class NoticesPart(SubmissionsPart):
         ).fetchall()
         return [str(r[0]) for r in rows]
 
+    def holds_notice(self, id_number: str, notice_no: str) -> bool:
+        """Whether `notice_no` was issued to the holder of `id_number` (however many
+        notices they have: not only the newest listed)."""
+        id_hash = self.lookup_hasher().id_number(id_number)
+        row = self._db().execute(
+            "SELECT 1 FROM notice_holders WHERE id_hash = ? AND notice_no = ?",
+            [id_hash, notice_no],
+        ).fetchone()
+        return row is not None
+
     def purge_notice_holders(self, older_than: timedelta, now: datetime | None = None) -> int:
         """Forget which card holder a notice older than `older_than` was issued to (the
         retention period of personal data, ``[sync] retention_days``): the link is

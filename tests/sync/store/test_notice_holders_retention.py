@@ -28,3 +28,19 @@ def test_the_retention_purge_forgets_old_notice_holders_and_keeps_recent_ones(
     assert store.kv_get("notice:N-OLD") == "{}"  # the notice itself is no personal data
     assert store.verify_audit_chain()
     assert store.purge_notice_holders(timedelta(days=180), NOW) == 0
+
+
+def test_a_holder_holds_every_notice_of_theirs_not_only_the_newest_listed(
+    store: Store, person: Person
+) -> None:
+    from dataclasses import replace
+
+    from sync.store.notices import NOTICES_PER_HOLDER
+
+    for n in range(NOTICES_PER_HOLDER + 1):  # one more than a screen lists
+        store.link_notice(f"N-{n:03d}", person, NOW - timedelta(days=n + 1))
+    oldest = f"N-{NOTICES_PER_HOLDER:03d}"
+    assert oldest not in store.notices_of(person.id_number)
+    assert store.holds_notice(person.id_number, oldest)
+    other = replace(person, id_number="440305198001010013")
+    assert not store.holds_notice(other.id_number, oldest)
