@@ -276,8 +276,7 @@ class KioskWindow(QWidget):
                        "your ID card again.")
 
     def _end_lift_words(self) -> bool:
-        """The words asking to lift the card left behind are done with (if they are
-        still what the status line says: a newer message stays)."""
+        """The words asking to lift the card left behind end (a newer message stays)."""
         if self.status.text() != self._lift_and_place():
             return False
         self.notify("")
