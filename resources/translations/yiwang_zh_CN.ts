@@ -4627,93 +4627,98 @@ and continue</source>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="39"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="40"/>
         <source>Hand over the result of %1</source>
         <translation>办结领取 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="50"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="51"/>
         <source>The applicant in person</source>
         <translation>申请人本人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="51"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="52"/>
         <source>An agent collecting for the applicant</source>
         <translation>代领人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="61"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="62"/>
         <source>I have sighted the original ID document</source>
         <translation>已核验证件原件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="62"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="63"/>
         <source>Place the collector&apos;s ID card on the reader, or type the identity from the original.</source>
         <translation>请领取人将身份证放在读卡器上，或按原件录入身份信息。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="66"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="67"/>
         <source>Collected by</source>
         <translation>领取人身份</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="67"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="68"/>
         <source>Relation to the applicant</source>
         <translation>与申请人关系</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="68"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="69"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="69"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="70"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="74"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="75"/>
         <source>Record handover and print</source>
         <translation>登记领取并打印</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="78"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="79"/>
         <source>Preview / A4…</source>
         <extracomment>after the handover: the acknowledgement again, previewed, or as an A4 PDF</extracomment>
         <translation>预览 / A4…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="82"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="83"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="119"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="120"/>
         <source>Read from the ID card: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="137"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="138"/>
         <source>ID number is valid</source>
         <translation>证件号码有效</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="167"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="162"/>
+        <source>Relation to the applicant: %1</source>
+        <translation>与申请人关系：%1</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/handover_dialog.py" line="176"/>
         <source>Handover recorded; the acknowledgement did not print: %1</source>
         <translation>已登记领取；确认单未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="170"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="179"/>
         <source>Handover recorded and acknowledgement printed; the platform is told by itself.</source>
         <translation>已登记领取并打印确认单，将自动报送平台。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="175"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="184"/>
         <source>The handover could not be recorded.</source>
         <translation>领取登记未能保存。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="184"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="193"/>
         <source>Handover acknowledgement</source>
         <translation>办结领取确认单</translation>
     </message>
