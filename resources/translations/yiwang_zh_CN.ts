@@ -5517,37 +5517,47 @@ and continue</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="181"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="162"/>
+        <source>The notice of refusal %1 was recorded.</source>
+        <translation>不予受理通知书 %1 已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/outcome_controller.py" line="163"/>
+        <source>The notice of refusal was not printed: %1</source>
+        <translation>不予受理通知书未能打印：%1</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/outcome_controller.py" line="190"/>
         <source>Not accepted</source>
         <translation>未能受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="192"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="201"/>
         <source>Switch to “%1”?</source>
         <translation>切换到“%1”？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="195"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="204"/>
         <source>%n captured page(s) will be kept for the same materials.</source>
         <translation>
             <numerusform>已拍摄的 %n 页将保留给同名材料。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="199"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="208"/>
         <source>%n captured page(s) fit no material of the new item and will be discarded.</source>
         <translation>
             <numerusform>已拍摄的 %n 页不属于新事项的任何材料，将被丢弃。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="205"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="214"/>
         <source>Switch service item</source>
         <translation>切换事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="158"/>
-        <location filename="../../clerk_station/outcome_controller.py" line="168"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="167"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="177"/>
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
@@ -5557,19 +5567,19 @@ and continue</source>
         <translation>不予受理通知书 %1 已打印并登记。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="220"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="229"/>
         <source>New applicant</source>
         <translation>新申请人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="221"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="230"/>
         <source>%n captured page(s) will be discarded. Start a new applicant?</source>
         <translation>
             <numerusform>已采集的 %n 页将被丢弃。开始办理新申请人？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="165"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="174"/>
         <source>Preview / A4…</source>
         <translation>预览 / A4…</translation>
     </message>
