@@ -26,6 +26,7 @@ from station.card_mapping import person_from_card
 from station.case_followup import CaseFollowUp, FollowUpView, HandoverDone
 from station.handover_paper import HandedOver
 from station.identification import RELATIONS
+from station.typed_text import RELATION_CHARS, TypedTextTooLong, typed_text
 from ui_shared.messages import user_message
 from ui_shared.plain_text import PlainLabel
 from ui_shared.tasks import TaskRunner
@@ -154,6 +155,14 @@ class HandoverDialog(QDialog):
         )
 
     def record(self) -> None:
+        if self.role.currentData() == "agent":
+            try:  # said here, naming the field: the dialog has two typed fields
+                typed_text(self.relation.currentText(), limit=RELATION_CHARS)
+            except TypedTextTooLong as e:
+                self.message.setText(self.tr("Relation to the applicant: %1").replace(
+                    "%1", user_message(e)))
+                self.relation.setFocus()
+                return
         self.record_button.setEnabled(False)
         followup, uuid, clerk, who = self._followup, self._view.uuid, self._clerk, self.collector()
         self.tasks.disk(lambda: followup.hand_over(uuid, who, clerk_id=clerk),

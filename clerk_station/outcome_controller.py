@@ -76,7 +76,7 @@ class OutcomeController(QObject):
         if shown.phase is Phase.ACCEPTING and state.phase is Phase.DONE and state.outcome:
             self._show_outcome(state.outcome)
         elif state.phase is Phase.REFUSED and shown.phase is not Phase.REFUSED:
-            self._show_refusal(state.refusal_no, state.papers)
+            self._show_refusal(state.refusal_no, state.papers, state.note)
         elif state.papers and state.papers != shown.papers and state.phase is Phase.NOTICE:
             self._open_papers(self.tr("One-time notice"), self._notice_message(state), state.papers)
         elif shown.phase is Phase.ACCEPTING and state.phase is not Phase.ACCEPTING:
@@ -152,11 +152,20 @@ class OutcomeController(QObject):
         dialog.finished.connect(lambda _r: self.papers_closed.emit())
         dialog.open()
 
-    def _show_refusal(self, number: str, papers: tuple[Receipt, ...]) -> None:
+    def _show_refusal(
+        self, number: str, papers: tuple[Receipt, ...], note: Note | None = None
+    ) -> None:
+        if note is None:
+            text = self.tr("The notice of refusal %1 was printed and recorded.").replace(
+                "%1", number)
+        else:  # recorded, its paper did not come out: Preview / A4 reprints or saves it
+            text = (self.tr("The notice of refusal %1 was recorded.").replace("%1", number)
+                    + "\n" + self.tr("The notice of refusal was not printed: %1").replace(
+                        "%1", self._print_note(note)))
         box = QMessageBox(
-            QMessageBox.Icon.Information,
+            QMessageBox.Icon.Information if note is None else QMessageBox.Icon.Warning,
             self.tr("Refused"),
-            self.tr("The notice of refusal %1 was printed and recorded.").replace("%1", number),
+            text,
             parent=self._window,
         )
         box.setObjectName("refusalDone")

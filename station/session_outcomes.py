@@ -156,20 +156,24 @@ class OutcomeEvents(SessionCore):
         version = self._catalog_version
         self._accepting = True  # nothing else may happen while the decision is printed
 
-        def work() -> Receipt:
+        def work() -> tuple[Receipt, Exception | None]:
             notice = intake.issue_refusal(draft, reason, clerk_id=clerk, catalog_version=version)
-            intake.print_receipt(notice)
-            return notice
+            try:
+                intake.print_receipt(notice)
+            except Exception as e:  # issued and queued: its paper is reprinted later
+                return notice, e
+            return notice, None
 
         self._changed()
         self._runner.disk(
             work,
-            lambda notice: self._refusal_done(generation, notice, None),
+            lambda done: self._refusal_done(generation, done[0], None, done[1]),
             lambda e: self._refusal_done(generation, None, e),
         )
 
     def _refusal_done(
-        self, generation: int, notice: Receipt | None, error: BaseException | None
+        self, generation: int, notice: Receipt | None, error: BaseException | None,
+        print_error: BaseException | None = None,
     ) -> None:
         if not self._current_generation(generation):
             return
@@ -178,9 +182,12 @@ class OutcomeEvents(SessionCore):
             failure = error or ValueError("no notice")
             self._note = Note.from_error(failure, Topic.ACCEPT, "refusal_print_failed")
         else:
+            # issued, numbered and queued for the platform even when its paper did not
+            # come out: the intake ends refused (asking again would issue a second one)
             self._refusal_no = notice.receipt_no
             self._papers = (notice,)
-            self._note = None
+            self._note = (None if print_error is None else
+                          Note.from_error(print_error, Topic.ACCEPT, "refusal_print_failed"))
         self._changed()
 
     def notice_printed(

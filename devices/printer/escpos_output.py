@@ -59,6 +59,26 @@ def _ensure_escpos_cache_dir() -> None:
         os.makedirs(default, exist_ok=True)
 
 
+def _private_folder(folder: str) -> None:
+    """The data directory's printer folder, 0700 whatever the umask (the papers name
+    the applicant, masked; sync.private_files, not imported: devices know nothing of
+    sync)."""
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    if stat.S_IMODE(os.stat(folder).st_mode) != 0o700:
+        os.chmod(folder, 0o700)
+
+
+def _private_file(path: str) -> None:
+    """The printer's output file in the data directory 0600: made so when missing, a
+    plain file made so when it is not (a link or a device is left as it is)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        mode = os.lstat(path).st_mode
+        if stat.S_ISREG(mode) and stat.S_IMODE(mode) != 0o600:
+            os.chmod(path, 0o600)
+
+
 @contextlib.contextmanager
 def _no_stray_temp_dir() -> Iterator[None]:
     """escpos.capabilities evaluates ``environ.get(VAR, mkdtemp())``: the default is
@@ -255,7 +275,7 @@ class ReceiptPrinter:
         try:
             if t.kind == "file":
                 if self.make_folder is not None:
-                    os.makedirs(self.make_folder, exist_ok=True)
+                    _private_folder(self.make_folder)
                 refuse_fifo_without_reader(t.path)
                 if holds_other_data(t.path):
                     raise PrinterError(
@@ -263,6 +283,8 @@ class ReceiptPrinter:
                         f"{t.path} is a file holding other data, not printer output: "
                         "refusing to overwrite it",
                     )
+                if self.make_folder is not None:
+                    _private_file(t.path)
                 dev = escpos_printer.File(devfile=t.path, profile=self.profile)
             elif t.kind == "serial":
                 dev = escpos_printer.Serial(

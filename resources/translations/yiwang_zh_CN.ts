@@ -4026,162 +4026,207 @@ and continue</source>
         <translation>{url} 在网络上有应答</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="111"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="113"/>
+        <source>cannot reach the platform at {host}: {kind}</source>
+        <translation>无法连接平台 {host}：{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="117"/>
+        <source>connection refused (nothing listens on that port, or a firewall rejects it)</source>
+        <translation>连接被拒绝（该端口没有服务在监听，或被防火墙拒绝）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="121"/>
+        <source>timed out (the host does not answer: network down, firewall dropping, or platform overloaded)</source>
+        <translation>连接超时（对方主机无应答：网络中断、防火墙丢弃或平台过载）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="126"/>
+        <source>DNS: the host name cannot be resolved</source>
+        <translation>域名解析失败：无法解析主机名</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="127"/>
+        <source>TLS handshake failed</source>
+        <translation>TLS 握手失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="128"/>
+        <source>no route to the host (network or cable down)</source>
+        <translation>无法到达主机（网络或网线断开）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="132"/>
+        <source>the connection was reset</source>
+        <translation>连接被重置</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="133"/>
+        <source>network error</source>
+        <translation>网络错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="134"/>
+        <source>the platform&apos;s certificate at {host} is not trusted ({reason})</source>
+        <translation>平台 {host} 的证书不受信任（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="138"/>
         <source>certificate verified against the system&apos;s CAs</source>
         <translation>证书已用系统根证书验证</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="115"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="142"/>
         <source>certificate verified against the CA bundle {bundle}</source>
         <translation>证书已用 CA 证书包 {bundle} 验证</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="119"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="146"/>
         <source>plain HTTP to a platform on this machine (demo or test)</source>
         <translation>本机上的平台，使用明文 HTTP（演示或测试）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="123"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="150"/>
         <source>{url} is plain HTTP across the network: submissions would travel unencrypted</source>
         <translation>{url} 是跨网络的明文 HTTP：办件将以未加密方式传输</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="127"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="154"/>
         <source>within {seconds} s of the platform&apos;s clock</source>
         <translation>与平台时钟相差不超过 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="128"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="155"/>
         <source>this machine&apos;s clock is {seconds} s behind the platform&apos;s</source>
         <translation>本机时钟比平台慢 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="131"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="158"/>
         <source>this machine&apos;s clock is {seconds} s ahead of the platform&apos;s</source>
         <translation>本机时钟比平台快 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="134"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="161"/>
         <source>set the time (`timedatectl set-ntp true`, or `timedatectl set-time` where no NTP server is reachable); receipts are dated by this clock</source>
         <translation>校准时间（`timedatectl set-ntp true`；连不上 NTP 服务器时用 `timedatectl set-time`）；回执上的日期取自本机时钟</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="139"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="166"/>
         <source>a signed request was accepted</source>
         <translation>签名请求已被接受</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="140"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="167"/>
         <source>heartbeat accepted</source>
         <translation>心跳已被接受</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="141"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="168"/>
         <source>set the station up: `yiwang setup --data-dir {dir}` (the wizard, or with --platform, --enrollment-code, --station-code, --role and --devices)</source>
         <translation>设置站点：`yiwang setup --data-dir {dir}`（向导，或加上 --platform、--enrollment-code、--station-code、--role 和 --devices）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="146"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="173"/>
         <source>edit {path} (see docs/configuration.md), or set the station up again: `yiwang setup --data-dir {dir}`</source>
         <translation>修改 {path}（见 docs/configuration.md），或重新设置站点：`yiwang setup --data-dir {dir}`</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="151"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="178"/>
         <source>enroll again with a new code from the platform: `yiwang setup --data-dir {dir}`</source>
         <translation>向平台要一个新的注册码重新注册：`yiwang setup --data-dir {dir}`</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="155"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="182"/>
         <source>stop the station&apos;s services, then run `yiwang recover --data-dir {dir}`</source>
         <translation>停止站点的服务，然后运行 `yiwang recover --data-dir {dir}`</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="159"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="186"/>
         <source>free space on the file system of {dir} (old logs, other files) or move the data directory to a larger disk; the station needs room for every page it captures</source>
         <translation>清理 {dir} 所在文件系统的空间（旧日志、其他文件），或把数据目录移到更大的磁盘；站点拍下的每一页都需要空间</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="164"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="191"/>
         <source>install the software version that wrote it (do not downgrade a station)</source>
         <translation>安装写入它的软件版本（站点不可降级）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="168"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="195"/>
         <source>fix the configuration first</source>
         <translation>请先修正配置</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="169"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="196"/>
         <source>keep the clerk window or kiosk running (it makes the backups), and make sure {folder} exists, is writable by the station&apos;s user and has free space ([sync] backup_dir)</source>
         <translation>保持窗口端或自助机运行（备份由它们完成），并确认 {folder} 存在、站点用户可写且有剩余空间（[sync] backup_dir）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="175"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="202"/>
         <source>open “办件查询” (case search) in the clerk window, correct each refused case and send it again</source>
         <translation>在窗口端打开“办件查询”，逐件更正被拒收的办件后重新发送</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="180"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="207"/>
         <source>make sure the sync service runs (`systemctl status yiwang-sync`) and the platform is reachable (see the platform checks)</source>
         <translation>确认上传服务在运行（`systemctl status yiwang-sync`）且平台可以连接（见平台各项检查）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="185"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="212"/>
         <source>check the reader&apos;s USB/serial cable and power, then `yiwang devices list`; set [devices] idcard to the port it shows (or &quot;auto&quot;)</source>
         <translation>检查阅读器的 USB/串口线和电源，然后运行 `yiwang devices list`；把 [devices] idcard 设为显示的端口（或 &quot;auto&quot;）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="190"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="217"/>
         <source>check the document camera&apos;s USB cable; `yiwang devices list` shows /dev/video*; set [devices] camera to its index</source>
         <translation>检查高拍仪的 USB 线；`yiwang devices list` 会列出 /dev/video*；把 [devices] camera 设为其编号</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="195"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="222"/>
         <source>check power, cable and paper; set [devices] printer (serial:/dev/yiwang-printer, usb:VID:PID, tcp:HOST) and try `yiwang devices test-print --data-dir DIR`</source>
         <translation>检查电源、连线和纸张；设置 [devices] printer（serial:/dev/yiwang-printer、usb:VID:PID、tcp:HOST），再试 `yiwang devices test-print --data-dir DIR`</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="200"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="227"/>
         <source>check the scanner&apos;s cable; set [devices] scanner (none, wedge, serial:PORT, evdev:PATH)</source>
         <translation>检查扫码枪连线；设置 [devices] scanner（none、wedge、serial:PORT、evdev:PATH）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="205"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="232"/>
         <source>fix the configuration and enrollment first (see the config and credentials checks)</source>
         <translation>请先修正配置和注册（见配置和平台凭据两项检查）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="210"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="237"/>
         <source>set [platform] ca_bundle to the province&apos;s CA bundle (PEM) or fix the machine&apos;s trust store; check for a TLS-intercepting proxy</source>
         <translation>把 [platform] ca_bundle 设为省里的 CA 证书包（PEM），或修正本机的受信证书；检查是否有拦截 TLS 的代理</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="215"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="242"/>
         <source>something else answers at platform.url (a proxy or portal, or a wrong address): correct [platform] url with `yiwang setup`, or log in to the network portal</source>
         <translation>platform.url 上应答的不是平台（代理、门户或地址错误）：用 `yiwang setup` 更正 [platform] url，或先登录网络门户</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="220"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="247"/>
         <source>check the network and that the platform runs at {url} (e.g. `curl -I URL`); correct [platform] url if it is wrong</source>
         <translation>检查网络，并确认平台在 {url} 运行（例如 `curl -I URL`）；地址不对就更正 [platform] url</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="225"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="252"/>
         <source>the credentials are not (or no longer) valid there: enroll again with a new code (`yiwang setup`); if the platform URL changed, correct it first</source>
         <translation>凭据在该平台无效（或已失效）：用新的注册码重新注册（`yiwang setup`）；平台地址如有变化，先更正地址</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="230"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="257"/>
         <source>platform.url reaches the platform software but not its station API: check the URL&apos;s path (it is the API base, e.g. https://host/ not https://host/portal)</source>
         <translation>platform.url 连到了平台软件，但不是站点接口：检查地址的路径（应为接口根地址，例如 https://host/ 而不是 https://host/portal）</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="235"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="262"/>
         <source>the platform may be overloaded or refusing heartbeats; try again, then call the platform operators with this output</source>
         <translation>平台可能过载或拒收心跳；请重试，仍不行就带上这段输出联系平台运维</translation>
     </message>
     <message>
-        <location filename="../../ui_shared/error_sources/doctor.py" line="240"/>
+        <location filename="../../ui_shared/error_sources/doctor.py" line="267"/>
         <source>use the platform&apos;s https:// address (`yiwang setup`, [platform] url)</source>
         <translation>请使用平台的 https:// 地址（`yiwang setup`，[platform] url）</translation>
     </message>
@@ -4582,93 +4627,98 @@ and continue</source>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="39"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="40"/>
         <source>Hand over the result of %1</source>
         <translation>办结领取 %1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="50"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="51"/>
         <source>The applicant in person</source>
         <translation>申请人本人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="51"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="52"/>
         <source>An agent collecting for the applicant</source>
         <translation>代领人</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="61"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="62"/>
         <source>I have sighted the original ID document</source>
         <translation>已核验证件原件</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="62"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="63"/>
         <source>Place the collector&apos;s ID card on the reader, or type the identity from the original.</source>
         <translation>请领取人将身份证放在读卡器上，或按原件录入身份信息。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="66"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="67"/>
         <source>Collected by</source>
         <translation>领取人身份</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="67"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="68"/>
         <source>Relation to the applicant</source>
         <translation>与申请人关系</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="68"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="69"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="69"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="70"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="74"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="75"/>
         <source>Record handover and print</source>
         <translation>登记领取并打印</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="78"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="79"/>
         <source>Preview / A4…</source>
         <extracomment>after the handover: the acknowledgement again, previewed, or as an A4 PDF</extracomment>
         <translation>预览 / A4…</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="82"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="83"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="119"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="120"/>
         <source>Read from the ID card: %1</source>
         <translation>已读取身份证：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="137"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="138"/>
         <source>ID number is valid</source>
         <translation>证件号码有效</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="167"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="162"/>
+        <source>Relation to the applicant: %1</source>
+        <translation>与申请人关系：%1</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/handover_dialog.py" line="176"/>
         <source>Handover recorded; the acknowledgement did not print: %1</source>
         <translation>已登记领取；确认单未能打印：%1</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="170"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="179"/>
         <source>Handover recorded and acknowledgement printed; the platform is told by itself.</source>
         <translation>已登记领取并打印确认单，将自动报送平台。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="175"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="184"/>
         <source>The handover could not be recorded.</source>
         <translation>领取登记未能保存。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/handover_dialog.py" line="184"/>
+        <location filename="../../clerk_station/handover_dialog.py" line="193"/>
         <source>Handover acknowledgement</source>
         <translation>办结领取确认单</translation>
     </message>
@@ -5467,37 +5517,47 @@ and continue</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="181"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="162"/>
+        <source>The notice of refusal %1 was recorded.</source>
+        <translation>不予受理通知书 %1 已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/outcome_controller.py" line="163"/>
+        <source>The notice of refusal was not printed: %1</source>
+        <translation>不予受理通知书未能打印：%1</translation>
+    </message>
+    <message>
+        <location filename="../../clerk_station/outcome_controller.py" line="190"/>
         <source>Not accepted</source>
         <translation>未能受理</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="192"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="201"/>
         <source>Switch to “%1”?</source>
         <translation>切换到“%1”？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="195"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="204"/>
         <source>%n captured page(s) will be kept for the same materials.</source>
         <translation>
             <numerusform>已拍摄的 %n 页将保留给同名材料。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="199"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="208"/>
         <source>%n captured page(s) fit no material of the new item and will be discarded.</source>
         <translation>
             <numerusform>已拍摄的 %n 页不属于新事项的任何材料，将被丢弃。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="205"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="214"/>
         <source>Switch service item</source>
         <translation>切换事项</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="158"/>
-        <location filename="../../clerk_station/outcome_controller.py" line="168"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="167"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="177"/>
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
@@ -5507,19 +5567,19 @@ and continue</source>
         <translation>不予受理通知书 %1 已打印并登记。</translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="220"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="229"/>
         <source>New applicant</source>
         <translation>新申请人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clerk_station/outcome_controller.py" line="221"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="230"/>
         <source>%n captured page(s) will be discarded. Start a new applicant?</source>
         <translation>
             <numerusform>已采集的 %n 页将被丢弃。开始办理新申请人？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clerk_station/outcome_controller.py" line="165"/>
+        <location filename="../../clerk_station/outcome_controller.py" line="174"/>
         <source>Preview / A4…</source>
         <translation>预览 / A4…</translation>
     </message>

@@ -150,8 +150,20 @@ def test_supplement_then_handover_on_real_widgets(
     assert isinstance(hand, HandoverDialog)
     qtbot.addWidget(hand)
     hand.role.setCurrentIndex(1)
-    hand.relation.setCurrentText("子女")
+    hand.relation.setCurrentText("受申请人委托的远房亲戚" * 3)  # 33: over the platform's 32
     hand.name.setText("王大明")
+    qtbot.keyClicks(hand.id_number, "11010519491231002X")
+    hand.sighted.setChecked(True)
+    hand.record_button.click()
+    # refused before anything is recorded, naming the field (the dialog has two typed
+    # fields), what was typed kept (station.typed_text)
+    assert "Relation to the applicant: Too long: at most 32 characters, 33 typed" in \
+        hand.message.text(), hand.message.text()
+    assert hand.relation.currentText() == "受申请人委托的远房亲戚" * 3
+    assert hand.done_result is None and hand.record_button.isEnabled()
+    hand.relation.setCurrentText("子女")
+    hand.sighted.setChecked(False)
+    hand.id_number.clear()
     qtbot.keyClicks(hand.id_number, "110105194912310021")  # check digit wrong
     # worded in the window's language: English here (no translator installed)
     assert not hand.record_button.isEnabled() and "check digit" in hand.id_check.text()

@@ -5,7 +5,9 @@ bound but never listening), the way a receipt printer that is switched off looks
 
 from __future__ import annotations
 
+import contextlib
 import socket
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -182,3 +184,35 @@ def test_a_folder_target_is_worded_alike_in_the_banner_and_the_paper_dialog(
         assert words in box.text(), box.text()
         box.close()
         dialog.reject()
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("zh_CN", ("已登记", "未能打印")), ("en", ("was recorded", "not printed"))],
+    indirect=["language"],
+)
+def test_refusal_is_recorded_once_when_the_printer_is_down(
+    qtbot: QtBot, dead_printer: Path, language: str, words: tuple[str, str]
+) -> None:
+    """The refusal is numbered and queued before its paper prints: with the printer down
+    the intake still ends refused and says the paper did not come out (it stayed open
+    with a bare 打印机未连接, so the clerk refused again and a second refusal went to
+    the platform; clerk review s12)."""
+    with clerk_window(qtbot, dead_printer, language=language) as (services, window):
+        identify_sample(qtbot, window, services)
+        window.picker.choose("YB-001")
+        dialog = window.ask_refusal()
+        assert dialog is not None
+        dialog.setTextValue(dialog.comboBoxItems()[0])
+        dialog.accept()
+        outcomes = window.outcomes
+        qtbot.waitUntil(lambda: outcomes.info_box is not None, timeout=10_000)
+        box = outcomes.info_box
+        assert box is not None and box.objectName() == "refusalDone"
+        assert all(w in box.text() for w in words), box.text()
+        assert window.session.state.phase is not Phase.CAPTURING
+        with contextlib.closing(sqlite3.connect(dead_printer / "station.db")) as db:
+            [(queued,)] = db.execute(
+                "SELECT COUNT(*) FROM case_outcomes WHERE kind = 'refusal'").fetchall()
+        assert queued == 1  # issued once
+        box.accept()

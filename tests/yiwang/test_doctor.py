@@ -32,6 +32,7 @@ from tests.yiwang.conftest import AcceptedStation, platform_gone
 from yiwang import logs
 from yiwang.doctor import Check, DoctorOptions, run_doctor
 from yiwang.doctor.local_checks import check_disk
+from yiwang.doctor.words import human_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPECTED = [
@@ -166,6 +167,13 @@ def test_platform_down(station: Path) -> None:
     for name in ("tls", "signature", "clock", "heartbeat"):
         assert by_name(checks)[name].detail == "skipped: platform unreachable"
         assert by_name(checks)[name].fix == ""
+    # the human output in Chinese words the outage too (a window's most common failure);
+    # the JSON's detail above stays English
+    [line] = [x for x in human_lines(checks, english=False) if "(platform)" in x]
+    assert f"无法连接平台 127.0.0.1:{port}：连接被拒绝" in line, line
+    assert "cannot reach" not in line and "connection refused" not in line, line
+    [english] = [x for x in human_lines(checks, english=True) if x.split()[1] == "platform"]
+    assert f"cannot reach the platform at 127.0.0.1:{port}: connection refused" in english
 
 
 def test_wrong_clock(station: Path) -> None:

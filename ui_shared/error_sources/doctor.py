@@ -108,6 +108,33 @@ DOCTOR: dict[str, str] = {
     ),
     "doctor.platform.ok": QT_TRANSLATE_NOOP("ErrorText", "{url} answers as the platform"),
     "doctor.platform.network": QT_TRANSLATE_NOOP("ErrorText", "{url} answers on the network"),
+    # the platform unreachable: where, and one kind of outage (yiwang.doctor.outage);
+    # the kind is worded through "doctor.kind.<kind>"
+    "doctor.platform.unreachable": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "cannot reach the platform at {host}: {kind}",
+    ),
+    "doctor.kind.refused": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "connection refused (nothing listens on that port, or a firewall rejects it)",
+    ),
+    "doctor.kind.timeout": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "timed out (the host does not answer: network down, firewall dropping, or platform "
+        "overloaded)",
+    ),
+    "doctor.kind.dns": QT_TRANSLATE_NOOP("ErrorText", "DNS: the host name cannot be resolved"),
+    "doctor.kind.tls": QT_TRANSLATE_NOOP("ErrorText", "TLS handshake failed"),
+    "doctor.kind.no_route": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "no route to the host (network or cable down)",
+    ),
+    "doctor.kind.reset": QT_TRANSLATE_NOOP("ErrorText", "the connection was reset"),
+    "doctor.kind.network": QT_TRANSLATE_NOOP("ErrorText", "network error"),
+    "doctor.tls.untrusted": QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "the platform's certificate at {host} is not trusted ({reason})",
+    ),
     "doctor.tls.ok": QT_TRANSLATE_NOOP(
         "ErrorText",
         "certificate verified against the system's CAs",

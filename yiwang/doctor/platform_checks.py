@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from sync.client import AuthError, PlatformClient, SyncError, TransientError
 from sync.config import ConfigError, load_config, load_credentials
 from yiwang.doctor import Check, DoctorOptions, Words
-from yiwang.doctor.outage import host_port, outage_text, tls_reason
+from yiwang.doctor.outage import host_port, outage_kind, outage_text, tls_reason
 
 NAMES = ("platform", "tls", "signature", "clock", "heartbeat")
 
@@ -66,6 +66,7 @@ def _run(client: PlatformClient, ca_bundle: str | None, opts: DoctorOptions) -> 
                     "set [platform] ca_bundle to the province's CA bundle (PEM) or fix the "
                     "machine's trust store; check for a TLS-intercepting proxy",
                     fix_said=("fix.tls", {}),
+                    said=("tls.untrusted", {"host": host_port(url), "reason": tls_reason(e)}),
                 )
             )
             return checks + _skipped("TLS refused", NAMES[2:])
@@ -76,14 +77,18 @@ def _run(client: PlatformClient, ca_bundle: str | None, opts: DoctorOptions) -> 
                 "correct [platform] url with `yiwang setup`, or log in to the network portal"
             )
             fix_said: Words = ("fix.not_platform", {})
+            said: Words | None = None  # it quotes what answered (a technician's evidence)
         else:
             detail = outage_text(url, e)
+            # worded for the human output too: the outage a window meets most (the JSON
+            # keeps the English detail)
+            said = ("platform.unreachable", {"host": host_port(url), "kind": outage_kind(e)})
             fix = (
                 f"check the network and that the platform runs at {url} "
                 "(e.g. `curl -I URL`); correct [platform] url if it is wrong"
             )
             fix_said = ("fix.network", {"url": url})
-        return [Check("platform", False, detail, fix, fix_said=fix_said),
+        return [Check("platform", False, detail, fix, said=said, fix_said=fix_said),
                 *_skipped("platform unreachable")]
     except AuthError as e:
         checks += _reached(url, ca_bundle)
