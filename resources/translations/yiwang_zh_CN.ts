@@ -4925,7 +4925,7 @@ and continue</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="401"/>
+        <location filename="../../kiosk/window.py" line="400"/>
         <source>Care mode
 (larger, spoken)</source>
         <translation>关怀模式
@@ -4948,17 +4948,17 @@ and continue</source>
         <translation>读卡区上已有一张身份证。请先取下，再重新放上您的身份证。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="325"/>
+        <location filename="../../kiosk/window.py" line="324"/>
         <source>your ID card on the reader</source>
         <translation>读卡区上的身份证</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="327"/>
+        <location filename="../../kiosk/window.py" line="326"/>
         <source>Please take %1 with you.</source>
         <translation>请带走%1。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="400"/>
+        <location filename="../../kiosk/window.py" line="399"/>
         <source>Care mode</source>
         <translation>关怀模式</translation>
     </message>
