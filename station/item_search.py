@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -55,6 +56,9 @@ def english_initials(text: str) -> str:
     return "".join(word[0] for word in _WORD.findall(text)).casefold()
 
 
+#: names and departments recur (every item of a department; every rebuild after a catalog
+#: update, every window of the process): pypinyin's pure Python is paid once per text
+@functools.lru_cache(maxsize=16384)
 def _initials(text: str) -> str:
     from pypinyin import Style, lazy_pinyin
 

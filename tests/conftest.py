@@ -64,6 +64,15 @@ if "PYTEST_DEBUG_TEMPROOT" not in os.environ and os.access(_RAM_DIR, os.W_OK | o
 # (a Qt widget destroyed on a worker crashes the process).
 gc.disable()
 _tests_run = 0
+#: Every this many tests, what is alive after a full collection is frozen (gc.freeze):
+#: later full passes skip it. The product's own full passes (the kiosk's wipe after each
+#: visit, ui_shared/gui_gc.py) otherwise went over everything every earlier test of the
+#: worker left alive, the modules pytest and the suite imported, Qt's wrappers, pypinyin's
+#: dictionaries: 50 ms and more a pass late in a run, some 8 CPU-s of the suite. A test's
+#: own objects are made after the last freeze and collected as before; what a module
+#: fixture still held at a freeze and drops later is not collected (memory only: windows
+#: and threads are closed by their fixtures, not by the collector).
+FREEZE_EVERY = 20
 
 
 @pytest.fixture(autouse=True)
@@ -88,8 +97,13 @@ def _garbage_and_windows_left_behind() -> Iterator[None]:
         gc.disable()
         warnings.warn("automatic garbage collection was switched on during this test; "
                       "switched off again (tests/conftest.py)", stacklevel=1)
-    # a full pass now and then for what an earlier pass promoted to the oldest generation
-    gc.collect(2 if _tests_run % 100 == 0 else 1)
+    if _tests_run % FREEZE_EVERY == 0:
+        # a full pass now and then for what earlier passes promoted to the oldest
+        # generation; what survives it is frozen, out of every later full pass
+        gc.collect()
+        gc.freeze()
+    else:
+        gc.collect(1)
 
 
 #: A test of the default run still going after this long is stuck (the longest take

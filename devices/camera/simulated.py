@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import threading
@@ -186,12 +187,23 @@ class SimulatedCamera:
     def _noise_field(self, h: int, w: int) -> npt.NDArray[np.int16]:
         field = self._noise
         if field is None or field.shape[:2] != (h + _PAD, w + _PAD):
-            field = _rounded_normal(self.seed + 99, self.noise, (h + _PAD, w + _PAD, 3))
+            field = _shared_noise_field(self.seed + 99, self.noise, (h + _PAD, w + _PAD, 3))
             self._noise = field
         return field
 
     def close(self) -> None:
         self._closed = True
+
+
+@functools.lru_cache(maxsize=2)
+def _shared_noise_field(seed: int, sigma: float,
+                        shape: tuple[int, int, int]) -> npt.NDArray[np.int16]:
+    """One read-only field per seed, level and size for every camera of the process:
+    each simulated camera (every clerk window, kiosk and doctor run) drew its own, a
+    third of a CPU-second of random numbers, and the same numbers each time."""
+    field = _rounded_normal(seed, sigma, shape)
+    field.flags.writeable = False
+    return field
 
 
 def _rounded_normal(seed: int, sigma: float, shape: tuple[int, int, int],
