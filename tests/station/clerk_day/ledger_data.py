@@ -43,15 +43,19 @@ def people(n: int) -> list[Person]:
     return out
 
 
-def generate(store: Store, n: int, *, seed: int = 7, per_day: int = 500) -> list[Case]:
+class Planned(NamedTuple):
+    """A case and what its row needs beyond it."""
+
+    case: Case
+    person_index: int
+    started_s: int  # when the intake began, seconds since the epoch
+
+
+def plan(n: int, *, seed: int = 7, per_day: int = 500) -> list[Planned]:
+    """The cases `generate` stores, made without a store (the same numbers: one seed)."""
     rng = random.Random(seed)
     persons = people(1000)
-    hasher = store.lookup_hasher()
-    seal = store.keys.seal
-    hashes: dict[int, tuple[str, str]] = {}
-    plain: dict[int, bytes] = {}
-    rows = []
-    cases = []
+    planned = []
     days: dict[int, tuple[str, int]] = {}
     start_s = int((START - _EPOCH).total_seconds())
 
@@ -71,38 +75,48 @@ def generate(store: Store, n: int, *, seed: int = 7, per_day: int = 500) -> list
         at_s = day_start + tick * 60
         uid = _uuid4(rng.getrandbits(128))
         pi = rng.randrange(len(persons))
-        person = persons[pi]
-        if pi not in hashes:
-            hashes[pi] = hasher.applicant(person)
-            plain[pi] = canonical_text(applicant_to_dict(person)).encode("utf-8")
-        id_hash, name_hash = hashes[pi]
         receipt_no = f"T01-{local_day}-{within + 1:04d}"
-        item = ITEMS[k % len(ITEMS)]
-        clerk = CLERKS[(k // 3) % len(CLERKS)]
         status = STATUSES[k % len(STATUSES)]
-        sync_state = "queued" if status is None else "delivered"
-        db_at = _db_time(at_s)
+        case = Case(k + 1, uid, receipt_no, _db_time(at_s), ITEMS[k % len(ITEMS)],
+                    CLERKS[(k // 3) % len(CLERKS)], persons[pi], status,
+                    "queued" if status is None else "delivered")
+        planned.append(Planned(case, pi, at_s - 300 - k % 300))
+    return planned
+
+
+def generate(store: Store, n: int, *, seed: int = 7, per_day: int = 500) -> list[Case]:
+    """`n` cases (`per_day` a day from START) stored in `store`, in one transaction."""
+    planned = plan(n, seed=seed, per_day=per_day)
+    hasher = store.lookup_hasher()
+    seal = store.keys.seal
+    hashes: dict[int, tuple[str, str]] = {}
+    plain: dict[int, bytes] = {}
+    rows = []
+    for case, pi, started_s in planned:
+        if pi not in hashes:
+            hashes[pi] = hasher.applicant(case.person)
+            plain[pi] = canonical_text(applicant_to_dict(case.person)).encode("utf-8")
+        id_hash, name_hash = hashes[pi]
         rows.append(
             (
-                uid,
-                receipt_no,
+                case.uuid,
+                case.receipt_no,
                 "T01",
-                item,
+                case.item_code,
                 "2026.11",
                 "window",
-                clerk,
-                db_at,
-                seal(plain[pi], f"applicant:{uid}".encode()),
-                sync_state,
-                status,
+                case.clerk_id,
+                case.accepted_at,
+                seal(plain[pi], f"applicant:{case.uuid}".encode()),
+                case.sync_state,
+                case.platform_status,
                 id_hash,
                 name_hash,
-                _db_time(at_s - 300 - k % 300),
+                _db_time(started_s),
             )
         )
-        cases.append(Case(k + 1, uid, receipt_no, db_at, item, clerk, person, status, sync_state))
     _bulk_insert(store, rows)
-    return cases
+    return [p.case for p in planned]
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)

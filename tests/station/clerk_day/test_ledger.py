@@ -18,7 +18,8 @@ from station.ledger import LedgerQuery, LedgerService
 from sync.catalog_sync import load_catalog
 from sync.store import STATION_TZ, Store, from_db_time, to_db_time
 
-from .ledger_data import Case, _db_time, _uuid4, generate
+from .ledger_cache import ledger_station
+from .ledger_data import Case, _db_time, _uuid4
 
 N = 100_000
 
@@ -27,10 +28,10 @@ def _ledger(
     tmp_path_factory: pytest.TempPathFactory, n: int
 ) -> Iterator[tuple[LedgerService, list[Case]]]:
     data_dir = tmp_path_factory.mktemp("ledger") / "station"
-    store = Store(data_dir)
     started = time.perf_counter()
-    cases = generate(store, n)
-    print(f"generated {n} cases in {time.perf_counter() - started:.1f} s")
+    cases = ledger_station(data_dir, n)  # generate()'s station, made once (ledger_cache)
+    print(f"{n} generated cases in {time.perf_counter() - started:.1f} s")
+    store = Store(data_dir)
     service = LedgerService(store, load_catalog(data_dir), store.lookup_hasher(), tz=STATION_TZ)
     yield service, cases
     store.close()

@@ -1,0 +1,81 @@
+"""A generated ledger station made once and copied after: 100 000 sealed cases cost
+three CPU-seconds to make (their applicants sealed one by one, their indexes built) and
+a few hundredths to copy.
+
+The station folder (its database and the keys its rows are sealed with) is kept in
+``~/.cache/yiwang-ledgers`` (``YIWANG_LEDGER_CACHE_DIR``) under a name made of the number
+of cases and a hash of every source file that decides what is written: the generator,
+the store and its schema, the keys and the applicant's fields. A change to any of them
+makes a new one. `./run tests` makes the suite's two while its checks run
+(tests/helpers/warm_caches.py); a test finding none makes it and leaves it for the next.
+The cases themselves are made again from the generator's seed (`plan`, a tenth of the
+time): nothing but the station is read back from the cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from sync.store import Store
+
+from .ledger_data import Case, generate, plan
+
+ROOT = Path(__file__).resolve().parents[3]
+#: what decides the bytes of a generated station
+SOURCES = ("tests/station/clerk_day/ledger_data.py", "sync", "intake", "wire", "coded_errors")
+#: the suite's ledgers (tests/station/clerk_day/test_ledger.py)
+SUITE_SIZES = (100_000, 6_000)
+
+
+def cache_dir() -> Path:
+    default = Path.home() / ".cache" / "yiwang-ledgers"
+    return Path(os.environ.get("YIWANG_LEDGER_CACHE_DIR", default))
+
+
+def _key(n: int) -> str:
+    digest = hashlib.sha256()
+    for source in SOURCES:
+        path = ROOT / source
+        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            digest.update(str(file.relative_to(ROOT)).encode())
+            digest.update(file.read_bytes())
+    return f"{n}-{digest.hexdigest()[:20]}"
+
+
+def _made(n: int) -> Path:
+    """The cached station of `n` cases, made now when missing."""
+    kept = cache_dir() / _key(n)
+    if (kept / "station").is_dir():
+        return kept / "station"
+    cache_dir().mkdir(parents=True, exist_ok=True)
+    # made aside and renamed into place: a worker or a run stopped half-way leaves no
+    # half station under the name, and two making it at once both end with a whole one
+    scratch = Path(tempfile.mkdtemp(prefix=f".{n}-", dir=cache_dir()))
+    try:
+        store = Store(scratch / "station")
+        try:
+            generate(store, n)
+        finally:
+            store.close()
+        with contextlib.suppress(OSError):  # another process was first: theirs is kept
+            os.rename(scratch, kept)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return kept / "station"
+
+
+def ledger_station(data_dir: Path, n: int) -> list[Case]:
+    """`data_dir` made a station holding `generate`'s `n` cases; those cases."""
+    shutil.copytree(_made(n), data_dir)
+    return [p.case for p in plan(n)]
+
+
+def warm() -> None:
+    """The suite's ledgers made ahead (./run tests, while its checks run)."""
+    for n in SUITE_SIZES:
+        _made(n)
