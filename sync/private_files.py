@@ -12,6 +12,7 @@ with an English log line; the names in it never change.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import stat
@@ -49,6 +50,23 @@ def make_private(path: Path) -> None:
         return
     if stat.S_IMODE(mode) != FILE_MODE:
         path.chmod(FILE_MODE)
+
+
+def open_private_log(path: str) -> int:
+    """A log file opened to append, owner-only whatever the umask; a link in its place
+    is refused (ELOOP), not followed, and so is anything but a plain file (a FIFO is
+    not waited on). The descriptor. yiwang/log_file.py opens the front ends' logs the
+    same way (it may not import sync: their windows come up before any of it loads)."""
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK
+    fd = os.open(path, flags | os.O_CLOEXEC, FILE_MODE)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a plain file", path)
+        os.fchmod(fd, FILE_MODE)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
 def _entries_private(data_dir: Path) -> bool:

@@ -19,10 +19,12 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
 import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from io import TextIOWrapper
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
@@ -42,7 +44,7 @@ from sync.engine import SyncEngine, SyncEvent
 from sync.engine.progress_text import TerminalProgress
 from sync.engine.retention import ABANDONED_PAGES_AFTER, PURGE_EVERY, RetentionPurger
 from sync.exit_codes import ExitCode, Words, exit_code_for, one_line
-from sync.private_files import make_private, private_by_default, private_dir
+from sync.private_files import open_private_log, private_by_default, private_dir
 from sync.sdnotify import Watchdog, notify
 from sync.store import Store, data_dir_missing, require_usable_dir
 
@@ -74,6 +76,18 @@ EXIT_STORAGE = ExitCode.STORAGE
 EXIT_DAMAGED = ExitCode.DAMAGED
 
 
+class _PrivateRotatingLog(logging.handlers.RotatingFileHandler):
+    """Each generation opened by sync.private_files.open_private_log."""
+
+    def _open(self) -> TextIOWrapper:
+        fd = open_private_log(self.baseFilename)
+        try:
+            return open(fd, "a", encoding=self.encoding, errors=self.errors)
+        except BaseException:
+            os.close(fd)
+            raise
+
+
 def _setup_logging(data_dir: Path) -> logging.Handler | None:
     """Log to ``data_dir/logs/sync.log`` (rotated) unless the host app configured logging."""
     root = logging.getLogger()
@@ -82,10 +96,11 @@ def _setup_logging(data_dir: Path) -> logging.Handler | None:
     logging.raiseExceptions = False  # a full disk is reported in one line, not by logging
     try:
         logs = private_dir(data_dir / "logs")
-        handler = logging.handlers.RotatingFileHandler(
-            logs / "sync.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-        )
-        make_private(logs / "sync.log")
+        # the station's own rotating file: 0600, and a link planted in the log's place
+        # is refused, not followed (logging.handlers' would append to, and this chmod,
+        # whatever it points at, as whoever runs `python -m sync.runner`)
+        handler = _PrivateRotatingLog(logs / "sync.log", maxBytes=2_000_000, backupCount=5,
+                                      encoding="utf-8")
     except OSError:
         return None  # a read-only or full disk is reported by the store, in one line
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

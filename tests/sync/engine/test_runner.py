@@ -171,3 +171,44 @@ def test_sync_process_stops_cleanly_on_sigterm(station: Path, store: Store, acce
             proc.stderr.close()
     log = (station / "logs" / "sync.log").read_text(encoding="utf-8")
     assert "stopped cleanly" in log
+
+
+def _sync_once_process(station: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for var in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
+        env.pop(var, None)
+    return subprocess.run(
+        [sys.executable, "-m", "sync.runner", "--data-dir", str(station), "--once"],
+        env=env, cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
+    )
+
+
+def test_the_sync_process_log_is_owner_only(station: Path, accept) -> None:
+    accept()
+    old = os.umask(0o022)
+    try:
+        done = _sync_once_process(station)
+    finally:
+        os.umask(old)
+    assert done.returncode == EXIT_OK, done.stderr
+    log = station / "logs" / "sync.log"
+    assert "delivered" in log.read_text(encoding="utf-8")
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600
+
+
+def test_a_link_in_the_sync_log_s_place_is_not_followed(
+    station: Path, accept, tmp_path: Path
+) -> None:
+    """logging.handlers' rotating file followed it: run as root, the sync service
+    appended its lines to whatever the link named (sync/log_file.py refuses it)."""
+    passwd = "root:x:0:0::/root:/bin/sh\n"
+    target = tmp_path / "passwd"
+    target.write_text(passwd)
+    target.chmod(0o644)
+    (station / "logs").mkdir(mode=0o700, exist_ok=True)
+    (station / "logs" / "sync.log").symlink_to(target)
+    accept()
+    done = _sync_once_process(station)
+    assert done.returncode == EXIT_OK and "Traceback" not in done.stderr
+    assert target.read_text() == passwd
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
