@@ -30,6 +30,8 @@ ROOT = Path(__file__).resolve().parents[3]
 SOURCES = ("tests/station/clerk_day/ledger_data.py", "sync", "intake", "wire", "coded_errors")
 #: the suite's ledgers (tests/station/clerk_day/test_ledger.py)
 SUITE_SIZES = (100_000, 6_000)
+#: stations kept per size: this tree's and one more (another worktree's, the last commit's)
+KEEP = 2
 
 
 def cache_dir() -> Path:
@@ -66,7 +68,16 @@ def _made(n: int) -> Path:
             os.rename(scratch, kept)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    _forget_older(n, KEEP)
     return kept / "station"
+
+
+def _forget_older(n: int, keep: int) -> None:
+    """All but the `keep` newest stations of `n` cases removed (a station of 100 000
+    is 100 MB; each change to the sources names a new one)."""
+    made = sorted(cache_dir().glob(f"{n}-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in made[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def ledger_station(data_dir: Path, n: int) -> list[Case]:

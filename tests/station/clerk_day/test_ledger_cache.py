@@ -3,6 +3,7 @@ its sealed applicants open with the keys copied beside them."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -64,3 +65,17 @@ def test_a_changed_generator_is_a_new_station(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr("tests.station.clerk_day.ledger_cache.SOURCES",
                         ("tests/station/clerk_day/ledger_cache.py",))
     assert _key(N) != before
+
+
+def test_only_the_newest_stations_are_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("YIWANG_LEDGER_CACHE_DIR", str(tmp_path / "cache"))
+    for n, version in enumerate(("a", "b", "c")):
+        monkeypatch.setattr("tests.station.clerk_day.ledger_cache._key",
+                            lambda size, v=version: f"{size}-{v}")
+        ledger_station(tmp_path / f"copy{n}", 300)
+        os.utime(tmp_path / "cache" / f"300-{version}", (n, n))  # made in this order
+    ledger_station(tmp_path / "other-size", 301)
+    kept = sorted(p.name for p in (tmp_path / "cache").iterdir())
+    assert kept == ["300-b", "300-c", "301-c"]
