@@ -55,13 +55,17 @@ def make_private(path: Path) -> None:
 def open_private_log(path: str) -> int:
     """A log file opened to append, owner-only whatever the umask; a link in its place
     is refused (ELOOP), not followed, and so is anything but a plain file (a FIFO is
-    not waited on). The descriptor. yiwang/log_file.py opens the front ends' logs the
-    same way (it may not import sync: their windows come up before any of it loads)."""
+    not waited on) and a file with another name (a hard link). The descriptor.
+    yiwang/log_file.py opens the front ends' logs the same way (it may not import
+    sync: their windows come up before any of it loads)."""
     flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK
     fd = os.open(path, flags | os.O_CLOEXEC, FILE_MODE)
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
             raise OSError(errno.EINVAL, "not a plain file", path)
+        if st.st_nlink != 1:  # a hard link to another file (where links are not protected)
+            raise OSError(errno.EMLINK, "a file with other names, not written", path)
         os.fchmod(fd, FILE_MODE)
     except BaseException:
         os.close(fd)

@@ -17,9 +17,9 @@ on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import logging.handlers
-import os
 import signal
 import sys
 import threading
@@ -80,12 +80,9 @@ class _PrivateRotatingLog(logging.handlers.RotatingFileHandler):
     """Each generation opened by sync.private_files.open_private_log."""
 
     def _open(self) -> TextIOWrapper:
-        fd = open_private_log(self.baseFilename)
-        try:
-            return open(fd, "a", encoding=self.encoding, errors=self.errors)
-        except BaseException:
-            os.close(fd)
-            raise
+        # the file object owns the descriptor from here (it closes it if it fails)
+        return open(open_private_log(self.baseFilename), "a", encoding=self.encoding,
+                    errors=self.errors)
 
 
 def _setup_logging(data_dir: Path) -> logging.Handler | None:
@@ -95,14 +92,20 @@ def _setup_logging(data_dir: Path) -> logging.Handler | None:
         return None
     logging.raiseExceptions = False  # a full disk is reported in one line, not by logging
     try:
-        logs = private_dir(data_dir / "logs")
+        logs = data_dir / "logs"
+        if logs.is_symlink():  # private_dir would chmod, and the log go, where it points
+            raise OSError(errno.ELOOP, "a link, not followed", str(logs))
+        private_dir(logs)
         # the station's own rotating file: 0600, and a link planted in the log's place
         # is refused, not followed (logging.handlers' would append to, and this chmod,
         # whatever it points at, as whoever runs `python -m sync.runner`)
         handler = _PrivateRotatingLog(logs / "sync.log", maxBytes=2_000_000, backupCount=5,
                                       encoding="utf-8")
-    except OSError:
-        return None  # a read-only or full disk is reported by the store, in one line
+    except OSError as e:
+        # the sync goes on without its log file; a read-only or full disk is also
+        # reported by the store, in one line
+        _say(f"sync: no log file: {e.strerror or e} ({e.filename or logs})")
+        return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)

@@ -64,15 +64,19 @@ if "PYTEST_DEBUG_TEMPROOT" not in os.environ and os.access(_RAM_DIR, os.W_OK | o
 # (a Qt widget destroyed on a worker crashes the process).
 gc.disable()
 _tests_run = 0
-#: Every this many tests, what is alive after a full collection is frozen (gc.freeze):
-#: later full passes skip it. The product's own full passes (the kiosk's wipe after each
-#: visit, ui_shared/gui_gc.py) otherwise went over everything every earlier test of the
-#: worker left alive, the modules pytest and the suite imported, Qt's wrappers, pypinyin's
-#: dictionaries: 50 ms and more a pass late in a run, some 8 CPU-s of the suite. A test's
-#: own objects are made after the last freeze and collected as before; what a module
-#: fixture still held at a freeze and drops later is not collected (memory only: windows
-#: and threads are closed by their fixtures, not by the collector).
+#: Every this many tests, at the next test's start, what is alive after a full collection
+#: is frozen (gc.freeze): later full passes skip it. The product's own full passes (the
+#: kiosk's wipe after each visit, ui_shared/gui_gc.py) otherwise went over everything
+#: every earlier test of the worker left alive, the modules pytest and the suite imported,
+#: Qt's wrappers, pypinyin's dictionaries: 50 ms and more a pass late in a run, some
+#: 8 CPU-s of the suite. At a test's start the last test's fixtures are gone (pytest drops
+#: them after its teardown): what is frozen is what outlives tests, module and session
+#: fixtures among it; a test's own objects are made after the freeze and collected as
+#: before. What a module fixture drops later waits, frozen, for the session's end, where
+#: everything is thawed (pytest_sessionfinish) before pytest's last collection, so a
+#: finaliser that fails there still fails the run.
 FREEZE_EVERY = 20
+_frozen_after = 0
 
 
 @pytest.fixture(autouse=True)
@@ -80,7 +84,11 @@ def _garbage_and_windows_left_behind() -> Iterator[None]:
     """After each test: hide any top-level window it left open, so that no later
     test sees it (a screen lock hides "every visible window"), then collect its
     cyclic garbage here, on the main thread."""
-    global _tests_run
+    global _tests_run, _frozen_after
+    if _tests_run and _tests_run % FREEZE_EVERY == 0 and _frozen_after != _tests_run:
+        gc.collect()
+        gc.freeze()
+        _frozen_after = _tests_run
     yield
     _tests_run += 1
     if "PySide6.QtWidgets" in sys.modules:
@@ -97,13 +105,13 @@ def _garbage_and_windows_left_behind() -> Iterator[None]:
         gc.disable()
         warnings.warn("automatic garbage collection was switched on during this test; "
                       "switched off again (tests/conftest.py)", stacklevel=1)
-    if _tests_run % FREEZE_EVERY == 0:
-        # a full pass now and then for what earlier passes promoted to the oldest
-        # generation; what survives it is frozen, out of every later full pass
-        gc.collect()
-        gc.freeze()
-    else:
-        gc.collect(1)
+    gc.collect(1)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Everything frozen thawed: pytest's last full collection (its check for exceptions
+    raised in finalisers) goes over all of it."""
+    gc.unfreeze()
 
 
 #: A test of the default run still going after this long is stuck (the longest take

@@ -29,8 +29,11 @@ class RotatingLogFile(logging.FileHandler):
         flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK
         fd = os.open(self.baseFilename, flags | os.O_CLOEXEC, 0o600)
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
                 raise OSError(errno.EINVAL, "not a plain file", self.baseFilename)
+            if st.st_nlink != 1:  # a hard link to another file (links not protected)
+                raise OSError(errno.EMLINK, "a file with other names", self.baseFilename)
             os.fchmod(fd, 0o600)
             return open(fd, "a", encoding=self.encoding, errors=self.errors)
         except BaseException:

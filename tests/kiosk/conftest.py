@@ -105,9 +105,7 @@ def _long_lived_objects_frozen() -> Iterator[None]:
         importlib.import_module(module)
     gc.collect()
     gc.freeze()
-    # left frozen at the end: pytest's last full collections (its unraisable-exception
-    # check, twice per worker) would otherwise go over all of it again, half a second each
-    yield
+    yield  # thawed at the session's end with the rest (tests/conftest.py)
 
 
 def _open_kiosk(qapp: Any, tmp_path: Path, data_dir: Path, *, language: str,

@@ -78,3 +78,16 @@ def test_make_private_leaves_a_link_s_target_alone(tmp_path: Path) -> None:
     plain.chmod(0o644)
     make_private(plain)
     assert stat.S_IMODE(plain.stat().st_mode) == 0o600
+
+
+def test_a_hard_linked_log_file_is_not_written(station: Path, tmp_path: Path) -> None:
+    target = _outside(tmp_path)
+    (station / "logs").mkdir(mode=0o700)
+    os.link(target, station / "logs" / "doctor.log")
+    logs.configure("INFO", station, name="doctor")
+    logging.getLogger("yiwang").warning("x::0:0::/root:/bin/sh")
+    for h in logging.getLogger().handlers:
+        h.flush()
+    assert target.read_text() == "root:x:0:0::/root:/bin/sh\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert _file_handlers() == []

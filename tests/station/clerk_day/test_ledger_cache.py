@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from station.ledger import LedgerQuery, LedgerService
 from sync.catalog_sync import load_catalog
 from sync.store import STATION_TZ, Store
 
-from .ledger_cache import _key, ledger_station
+from .ledger_cache import ROOT, SOURCES, _key, ledger_station
 from .ledger_data import generate
 
 N = 700
@@ -79,3 +81,22 @@ def test_only_the_newest_stations_are_kept(
     ledger_station(tmp_path / "other-size", 301)
     kept = sorted(p.name for p in (tmp_path / "cache").iterdir())
     assert kept == ["300-b", "300-c", "301-c"]
+
+
+#: our top-level packages (pyproject's import contracts)
+OURS = ("coded_errors", "gbcodes", "safe_chars", "intake", "wire", "sync", "reference_platform",
+        "devices", "station", "ui_shared", "clerk_station", "kiosk", "yiwang", "resources")
+
+
+def test_every_package_of_ours_the_generator_loads_names_the_station(tmp_path: Path) -> None:
+    """A package the generator runs but the key leaves out would keep an old station
+    after it changed (a fresh process: what it loads, not what this worker has)."""
+    code = ("import sys\nfrom pathlib import Path\nfrom sync.store import Store\n"
+            "from tests.station.clerk_day.ledger_data import generate\n"
+            "store = Store(Path(sys.argv[1]))\ngenerate(store, 50)\nstore.close()\n"
+            "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))\n")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "station")], cwd=ROOT,
+                          capture_output=True, text=True, check=True, timeout=60)
+    loaded = set(done.stdout.split()) & set(OURS)
+    assert "sync" in loaded
+    assert loaded <= set(SOURCES), loaded - set(SOURCES)

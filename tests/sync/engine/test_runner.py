@@ -200,7 +200,8 @@ def test_a_link_in_the_sync_log_s_place_is_not_followed(
     station: Path, accept, tmp_path: Path
 ) -> None:
     """logging.handlers' rotating file followed it: run as root, the sync service
-    appended its lines to whatever the link named (sync/log_file.py refuses it)."""
+    appended its lines to whatever the link named (sync.private_files.open_private_log
+    refuses it)."""
     passwd = "root:x:0:0::/root:/bin/sh\n"
     target = tmp_path / "passwd"
     target.write_text(passwd)
@@ -212,3 +213,25 @@ def test_a_link_in_the_sync_log_s_place_is_not_followed(
     assert done.returncode == EXIT_OK and "Traceback" not in done.stderr
     assert target.read_text() == passwd
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_a_linked_logs_folder_or_a_hard_linked_log_is_not_written(
+    station: Path, accept, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "etc"
+    elsewhere.mkdir()
+    elsewhere.chmod(0o755)
+    (station / "logs").symlink_to(elsewhere, target_is_directory=True)
+    accept()
+    done = _sync_once_process(station)
+    assert done.returncode == EXIT_OK and "sync: no log file" in done.stderr
+    assert stat.S_IMODE(elsewhere.stat().st_mode) == 0o755 and list(elsewhere.iterdir()) == []
+    (station / "logs").unlink()
+    (station / "logs").mkdir(mode=0o700)
+    other = tmp_path / "shadow"
+    other.write_text("root:x:0:0\n")
+    os.link(other, station / "logs" / "sync.log")
+    accept()
+    done = _sync_once_process(station)
+    assert done.returncode == EXIT_OK and "sync: no log file" in done.stderr
+    assert other.read_text() == "root:x:0:0\n"
