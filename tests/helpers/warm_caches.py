@@ -24,7 +24,7 @@ import ast
 import compileall
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,7 +110,9 @@ def main() -> int:
                     for i in range(workers)]
             rewritten = sum(job.result() for job in jobs)
             ledgers.result()
-    except (ImportError, AttributeError, TypeError) as e:  # pytest changed: not warmed
+    except (ImportError, AttributeError, TypeError, BrokenExecutor) as e:
+        # pytest changed, or a helper process died (out of memory): not warmed, the
+        # workers do it as before
         print(f"[run] test caches not warmed ({e!r})", file=sys.stderr)
         return 0
     if rewritten:
