@@ -40,6 +40,16 @@ def private_dir(path: Path) -> Path:
     return path
 
 
+def private_own_dir(path: Path) -> Path:
+    """A folder the station makes inside its data directory (``logs``), private as
+    `private_dir` makes it; a link planted in its place is refused (ELOOP), never
+    followed: the chmod, and the files written into it, would go where it points. (The
+    data directory itself may be a link a technician made: `private_dir` follows it.)"""
+    if path.is_symlink():
+        raise OSError(errno.ELOOP, "a link, not followed", str(path))
+    return private_dir(path)
+
+
 def make_private(path: Path) -> None:
     """An existing file made 0600 (for files a library created: SQLite, logging). A
     link in its place is left alone: chmod would follow it out of the data directory

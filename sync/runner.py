@@ -17,7 +17,6 @@ on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
-import errno
 import logging
 import logging.handlers
 import signal
@@ -44,7 +43,7 @@ from sync.engine import SyncEngine, SyncEvent
 from sync.engine.progress_text import TerminalProgress
 from sync.engine.retention import ABANDONED_PAGES_AFTER, PURGE_EVERY, RetentionPurger
 from sync.exit_codes import ExitCode, Words, exit_code_for, one_line
-from sync.private_files import open_private_log, private_by_default, private_dir
+from sync.private_files import open_private_log, private_by_default, private_own_dir
 from sync.sdnotify import Watchdog, notify
 from sync.store import Store, data_dir_missing, require_usable_dir
 
@@ -92,10 +91,7 @@ def _setup_logging(data_dir: Path) -> logging.Handler | None:
         return None
     logging.raiseExceptions = False  # a full disk is reported in one line, not by logging
     try:
-        logs = data_dir / "logs"
-        if logs.is_symlink():  # private_dir would chmod, and the log go, where it points
-            raise OSError(errno.ELOOP, "a link, not followed", str(logs))
-        private_dir(logs)
+        logs = private_own_dir(data_dir / "logs")
         # the station's own rotating file: 0600, and a link planted in the log's place
         # is refused, not followed (logging.handlers' would append to, and this chmod,
         # whatever it points at, as whoever runs `python -m sync.runner`)
@@ -104,7 +100,7 @@ def _setup_logging(data_dir: Path) -> logging.Handler | None:
     except OSError as e:
         # the sync goes on without its log file; a read-only or full disk is also
         # reported by the store, in one line
-        _say(f"sync: no log file: {e.strerror or e} ({e.filename or logs})")
+        _say(f"sync: no log file: {e.strerror or e} ({e.filename or data_dir / 'logs'})")
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)

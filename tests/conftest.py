@@ -76,7 +76,6 @@ _tests_run = 0
 #: everything is thawed (pytest_sessionfinish) before pytest's last collection, so a
 #: finaliser that fails there still fails the run.
 FREEZE_EVERY = 20
-_frozen_after = 0
 
 
 @pytest.fixture(autouse=True)
@@ -84,11 +83,10 @@ def _garbage_and_windows_left_behind() -> Iterator[None]:
     """After each test: hide any top-level window it left open, so that no later
     test sees it (a screen lock hides "every visible window"), then collect its
     cyclic garbage here, on the main thread."""
-    global _tests_run, _frozen_after
-    if _tests_run and _tests_run % FREEZE_EVERY == 0 and _frozen_after != _tests_run:
+    global _tests_run
+    if _tests_run and _tests_run % FREEZE_EVERY == 0:  # counted after each test's end
         gc.collect()
         gc.freeze()
-        _frozen_after = _tests_run
     yield
     _tests_run += 1
     if "PySide6.QtWidgets" in sys.modules:

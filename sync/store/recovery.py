@@ -32,7 +32,7 @@ from intake.errors import IntakeError
 from intake.receipt_number import format_receipt_no
 from intake.submission import Submission, parse_utc
 from sync.durable import publish, write_private_file
-from sync.private_files import private_dir
+from sync.private_files import private_own_dir
 from sync.store.adoption import Adopted
 from sync.store.backup import list_backups
 from sync.store.facade import Store
@@ -313,8 +313,8 @@ def _find_lost(store: Store, highwater: ReceiptHighWater, report: RecoveryReport
 
 def _write_report(data_dir: Path, report: RecoveryReport, now: datetime) -> None:
     logs = data_dir / "logs"
-    with contextlib.suppress(OSError):
-        private_dir(logs)
+    with contextlib.suppress(OSError):  # a link in the folder's place: no report file
+        private_own_dir(logs)
         stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S")
         write_private_file(logs / f"recover-{stamp}.txt",
                            ("\n".join(report.lines()) + "\n").encode("utf-8"))

@@ -4,6 +4,7 @@ technician made; links inside it are never followed."""
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from sync.private_files import tighten_data_dir
+from sync.private_files import private_own_dir, tighten_data_dir
 
 
 def _mode(path: Path) -> int:
@@ -88,3 +89,19 @@ def test_a_file_made_a_link_while_the_walk_runs_is_not_followed(
     monkeypatch.undo()
     assert _mode(target) == 0o640
     assert _mode(station / "config.toml") == 0o600 and swapped.is_symlink()
+
+
+def test_a_folder_of_the_station_s_own_is_never_made_private_through_a_link(
+    tmp_path: Path,
+) -> None:
+    elsewhere = tmp_path / "etc"
+    elsewhere.mkdir()
+    elsewhere.chmod(0o755)
+    (tmp_path / "station").mkdir()
+    (tmp_path / "station" / "logs").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(OSError) as e:
+        private_own_dir(tmp_path / "station" / "logs")
+    assert e.value.errno == errno.ELOOP
+    assert stat.S_IMODE(elsewhere.stat().st_mode) == 0o755
+    made = private_own_dir(tmp_path / "station" / "reports")
+    assert stat.S_IMODE(made.stat().st_mode) == 0o700
