@@ -35,6 +35,7 @@ from sync.config import (
     CredentialsRefused,
     DataDirMissing,
     StationConfig,
+    config_path,
     load_config,
     load_credentials,
 )
@@ -87,7 +88,9 @@ class _PrivateRotatingLog(logging.handlers.RotatingFileHandler):
 def _setup_logging(data_dir: Path) -> logging.Handler | None:
     """Log to ``data_dir/logs/sync.log`` (rotated) unless the host app configured logging."""
     root = logging.getLogger()
-    if root.handlers or not data_dir.is_dir():
+    if root.handlers or not config_path(data_dir).is_file():
+        # not a station (a mistyped --data-dir): nothing is made or chmod-ed in it; the
+        # missing configuration is said on stderr
         return None
     logging.raiseExceptions = False  # a full disk is reported in one line, not by logging
     try:

@@ -58,11 +58,11 @@ def _key(n: int) -> str:
 def _made(n: int) -> Path:
     """The cached station of `n` cases, made now when missing."""
     kept = cache_dir() / _key(n)
-    if (kept / COMPLETE).is_file():
+    if (kept / COMPLETE).is_file() and (kept / "station" / "station.db").is_file():
         os.utime(kept)  # used: the newest are kept
         return kept / "station"
     cache_dir().mkdir(parents=True, exist_ok=True)
-    if kept.exists():  # left half-removed by a run that was stopped: not used
+    if kept.exists():  # half-removed by a run that was stopped, or damaged: not used
         _evict(kept)
     # made aside, marked complete last and renamed into place: a worker or a run stopped
     # half-way leaves nothing under the name, and two making it at once both end with a

@@ -100,3 +100,14 @@ def test_every_package_of_ours_the_generator_loads_names_the_station(tmp_path: P
     loaded = set(done.stdout.split()) & set(OURS)
     assert "sync" in loaded
     assert loaded <= set(SOURCES), loaded - set(SOURCES)
+
+
+def test_a_damaged_station_in_the_cache_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("YIWANG_LEDGER_CACHE_DIR", str(tmp_path / "cache"))
+    ledger_station(tmp_path / "first", 200)
+    (kept,) = (tmp_path / "cache").iterdir()
+    (kept / "station" / "station.db").unlink()  # marked complete, but its database gone
+    ledger_station(tmp_path / "again", 200)
+    assert (tmp_path / "again" / "station.db").is_file()

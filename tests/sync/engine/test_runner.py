@@ -235,3 +235,13 @@ def test_a_linked_logs_folder_or_a_hard_linked_log_is_not_written(
     done = _sync_once_process(station)
     assert done.returncode == EXIT_OK and "sync: no log file" in done.stderr
     assert other.read_text() == "root:x:0:0\n"
+
+
+def test_a_folder_that_is_not_a_station_gets_no_log(tmp_path: Path) -> None:
+    """A mistyped --data-dir: its own logs folder keeps its mode and gains no sync.log."""
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "logs").chmod(0o755)
+    done = _sync_once_process(tmp_path)
+    assert done.returncode != EXIT_OK and "Traceback" not in done.stderr
+    assert stat.S_IMODE((tmp_path / "logs").stat().st_mode) == 0o755
+    assert list((tmp_path / "logs").iterdir()) == []
